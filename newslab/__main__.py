@@ -1,0 +1,5 @@
+"""``python -m newslab`` runs the command line."""
+
+from newslab.cli import main
+
+raise SystemExit(main())

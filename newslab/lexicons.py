@@ -1,0 +1,111 @@
+"""Packaged word lists and lexicons: the only module that opens newslab's data files.
+
+Lexicons are UTF-8 TSV files with a header row (``term<TAB>score[<TAB>...]``) in
+``newslab/data``; word lists (stopwords, abbreviations) are plain text, one entry a
+line, ``#`` starting a comment. ``data/SOURCES.md`` tells where each file comes from.
+
+Example:
+    >>> from newslab.lexicons import load_wordlist
+    >>> "the" in load_wordlist("stopwords_en")
+    True
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import importlib.resources
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+from newslab.errors import LexiconError
+
+if TYPE_CHECKING:
+    from importlib.abc import Traversable
+
+
+def data_path(name: str) -> Traversable:
+    """Return the packaged data file ``newslab/data/<name>``.
+
+    Args:
+        name: File name relative to the data folder, e.g. ``"seeds/seeds.json"``.
+
+    Raises:
+        LexiconError: If no such file is packaged.
+    """
+    path = importlib.resources.files("newslab") / "data"
+    for part in name.split("/"):
+        path = path / part
+    if not path.is_file():
+        raise LexiconError(f"newslab has no data file {name!r}; is the package installed completely?")
+    return path
+
+
+def available_lexicons() -> list[str]:
+    """Names of the packaged TSV lexicons, for :func:`load_lexicon`."""
+    folder = importlib.resources.files("newslab") / "data"
+    return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".tsv"))
+
+
+@functools.cache
+def load_table(name: str) -> tuple[dict[str, str], ...]:
+    """Read the packaged TSV ``name`` (without ``.tsv``) as a tuple of row dicts.
+
+    Lines starting with ``#`` are comments. Cached: do not mutate the rows.
+
+    Raises:
+        LexiconError: If the lexicon is unknown or has no rows.
+    """
+    if name not in available_lexicons():
+        raise LexiconError(f"unknown lexicon {name!r}; available: {available_lexicons()}")
+    with data_path(f"{name}.tsv").open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    rows = tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    if not rows:
+        raise LexiconError(f"lexicon {name!r} has no rows")
+    return rows
+
+
+@functools.cache
+def load_lexicon(name: str) -> Mapping[str, float]:
+    """Read the packaged TSV lexicon ``name`` as a read-only ``term -> score`` mapping.
+
+    Args:
+        name: One of :func:`available_lexicons` (the file name without ``.tsv``).
+
+    Raises:
+        LexiconError: If the lexicon is unknown or a score is not a number.
+    """
+    result: dict[str, float] = {}
+    for row in load_table(name):
+        try:
+            result[row["term"]] = float(row["score"])
+        except (KeyError, TypeError, ValueError) as err:
+            raise LexiconError(f"lexicon {name!r}: bad row {row!r} (need term and numeric score)") from err
+    return MappingProxyType(result)
+
+
+@functools.cache
+def load_wordlist(name: str) -> frozenset[str]:
+    """Read the packaged word list ``data/<name>.txt`` (one entry a line) as a frozenset.
+
+    Entries are kept as written (lowercase by convention); ``#`` starts a comment.
+
+    Raises:
+        LexiconError: If no such list is packaged.
+    """
+    with data_path(f"{name}.txt").open(encoding="utf-8") as handle:
+        entries = (line.split("#", 1)[0].strip() for line in handle)
+        return frozenset(entry for entry in entries if entry)
+
+
+def stopwords() -> frozenset[str]:
+    """The packaged English stopword list (lowercase function words).
+
+    Example:
+        >>> from newslab.lexicons import stopwords
+        >>> {"the", "of", "trump"} & stopwords() == {"the", "of"}
+        True
+    """
+    return load_wordlist("stopwords_en")

@@ -1,0 +1,297 @@
+"""Offline sentence and word tokenizers with character offsets.
+
+Both tokenizers are rule-based regular expressions tuned for English news text, need no
+NLTK data and never download anything. Every function has a ``*_spans`` twin that
+returns ``(start, end)`` character offsets, so ``text[start:end]`` gives the token back.
+
+Sentence rules:
+    * ``.``, ``!``, ``?``, ``…`` (or ``...``) followed by closing quotes or brackets and
+      whitespace end a sentence, unless the next word starts in lowercase
+      (``"Why?" he asked`` stays one sentence).
+    * The period of an abbreviation (``Mr.``, ``Dr.``, ``Jan.``; packaged list
+      ``data/abbreviations_en.tsv``) does not end a sentence; that of an ambiguous one
+      (``U.S.``, ``Inc.``, initials such as ``J.``) ends it only before a common sentence
+      opener (``The``, ``He``, ``But``...).
+    * A line break ends a sentence (headlines, bullet items), except inside a paragraph
+      whose next line starts in lowercase or in hard-wrapped text.
+    * A fragment with no letters or digits (a stray ``.`` at the start of a truncated
+      line) is attached to its neighbour, so sentences cover all non-space text.
+
+Word rules (close to the Penn Treebank conventions): clitics split off (``Trump's`` ->
+``Trump`` ``'s``, ``isn't`` -> ``is`` ``n't``), hyphenated words, decimals (``2.1``),
+percentages (``2%``), dotted acronyms (``U.S.``) and listed abbreviations (``Mr.``) stay
+whole, every other non-space character is a token of its own (``...`` and ``--`` stay
+together).
+
+Example:
+    >>> from newslab.tokenizers import sentences, words
+    >>> sentences("Mr. Rutte met Trump in the U.S. on Friday. “It went well,” he said.")
+    ['Mr. Rutte met Trump in the U.S. on Friday.', '“It went well,” he said.']
+    >>> words("Trump's allies spend 2.1 percent, not 2%.")
+    ['Trump', "'s", 'allies', 'spend', '2.1', 'percent', ',', 'not', '2%', '.']
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from newslab.lexicons import load_table
+
+Span = tuple[int, int]
+
+# Words that commonly open an English sentence; after an ambiguous abbreviation
+# ("... in the U.S. The talks") one of these makes the period a sentence end.
+SENTENCE_OPENERS = frozenset(
+    [
+        "a",
+        "after",
+        "all",
+        "also",
+        "an",
+        "and",
+        "as",
+        "at",
+        "before",
+        "but",
+        "during",
+        "for",
+        "from",
+        "he",
+        "her",
+        "his",
+        "however",
+        "i",
+        "if",
+        "in",
+        "it",
+        "its",
+        "many",
+        "meanwhile",
+        "most",
+        "much",
+        "no",
+        "on",
+        "one",
+        "our",
+        "she",
+        "since",
+        "so",
+        "some",
+        "still",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "though",
+        "thus",
+        "to",
+        "under",
+        "unlike",
+        "until",
+        "we",
+        "what",
+        "when",
+        "where",
+        "whether",
+        "which",
+        "while",
+        "who",
+        "why",
+        "with",
+        "yet",
+        "you",
+    ]
+)
+
+_BULLET = r"(?:[•·▪‣◦●○■□►▸\-\*–—]|\d{1,3}[.)])"
+_BULLET_LINE = re.compile(rf"[^\S\n]*{_BULLET}\s")
+_SENTENCE_END = re.compile(r"(?:\.{3}|[.!?…])+[\"'”’»)\]]*(?=\s|\Z)")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+_NEXT_WORD = re.compile(r"[\"'“‘«(\[]*(\w+)")
+_PREV_WORD = re.compile(r"(\S+)\Z")
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\Z")
+_ALNUM = re.compile(r"[^\W_]")
+_NON_SPACE = re.compile(r"\S+(?:\s+\S+)*")
+_LINE = re.compile(r"[^\n]*")
+
+
+@functools.cache
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    rows = load_table("abbreviations_en")
+    never = frozenset(r["term"] for r in rows if r["split"] == "never")
+    ambiguous = frozenset(r["term"] for r in rows if r["split"] != "never")
+    return never, ambiguous
+
+
+@functools.cache
+def _word_pattern() -> re.Pattern[str]:
+    never, ambiguous = _abbreviations()
+    listed = "|".join(sorted((never | ambiguous) - {"no"}, key=len, reverse=True))
+    clitic = r"(?:s|re|ve|ll|d|m|t)\b"
+    return re.compile(
+        rf"""
+        https?://[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]           # URL
+        |[\w.+-]+@[\w-]+(?:\.[\w-]+)+                      # e-mail
+        |(?:[^\W\d_]\.){{2,}}                              # U.S. e.g.
+        |\b(?i:{listed})\.                                  # Mr. Jan.
+        |\b(?i:no)\.(?=\s*\d)                               # No. 1
+        |\b[A-Z]\.(?=\s+[A-Z])                              # initials: Donald J. Trump
+        |\d+(?:[.,:/]\d+)*%?(?![\w\-])                      # 2.1  2%  10:30  1,000
+        |\w+?(?=(?i:n['’]t)\b)                              # is|n't  do|n't
+        |(?i:n['’]t)\b                                      # n't
+        |['’](?i:{clitic})                                  # 's 're 've 'll 'd 'm
+        |\w[\w\u0300-\u036f]*(?:-[\w\u0300-\u036f]+)*
+            (?:['’](?!(?i:{clitic}))[\w\u0300-\u036f]+(?:-[\w\u0300-\u036f]+)*)*  # words
+        |\.{{2,}}|-{{2,}}                                   # ... --
+        |[^\w\s]                                            # any other character
+        """,
+        re.VERBOSE,
+    )
+
+
+def word_spans(text: str) -> list[Span]:
+    """Character offsets of the word tokens of ``text``.
+
+    Example:
+        >>> text = "NATO's chief"
+        >>> [text[s:e] for s, e in word_spans(text)]
+        ['NATO', "'s", 'chief']
+    """
+    return [m.span() for m in _word_pattern().finditer(text)]
+
+
+def words(text: str) -> list[str]:
+    """Word tokens of ``text`` (see the module docstring for the rules).
+
+    Example:
+        >>> words("The U.S. isn't leaving -- yet...")
+        ['The', 'U.S.', 'is', "n't", 'leaving', '--', 'yet', '...']
+    """
+    return _word_pattern().findall(text)
+
+
+def _is_wrapped(text: str, lines: list[Span]) -> bool:
+    """Whether ``text`` looks hard-wrapped (most lines of similar, moderate length)."""
+    lengths = [e - s for s, e in lines if text[s:e].strip()]
+    if len(lengths) < 5 or max(lengths) > 100:
+        return False
+    moderate = sum(1 for n in lengths if n >= 40)
+    return moderate >= 0.8 * len(lengths)
+
+
+def _blocks(text: str) -> Iterator[Span]:
+    """Yield spans of text between hard line breaks (paragraphs, headlines, bullets)."""
+    lines = [m.span() for m in _LINE.finditer(text)]
+    lines = [(s, e) for s, e in lines if s != e or s == 0]
+    wrapped = "\n" in text and _is_wrapped(text, lines)
+    start: int | None = None
+    prev_end = prev_start = 0
+    for s, e in lines:
+        content = text[s:e]
+        if not content.strip():
+            if start is not None:
+                yield start, prev_end
+                start = None
+            continue
+        if start is not None:
+            bullet = _BULLET_LINE.match(content) or _BULLET_LINE.match(text, prev_start, prev_end)
+            gap_blank = text.count("\n", prev_end, s) > 1
+            first = content.lstrip()[0]
+            joined = not bullet and not gap_blank and (wrapped or first.islower())
+            if not joined:
+                yield start, prev_end
+                start = s
+        else:
+            start = s
+        prev_start, prev_end = s, e
+    if start is not None:
+        yield start, prev_end
+
+
+def _ends_sentence(text: str, match: re.Match[str], limit: int) -> bool:
+    """Decide whether the punctuation in ``match`` ends a sentence."""
+    nxt = _NEXT_CHAR.match(text, match.end(), limit)
+    if nxt is None:
+        return True
+    if nxt.group(1).islower():
+        return False
+    if match.group() != ".":
+        return True
+    prev = _PREV_WORD.search(text, max(0, match.start() - 40), match.start())
+    if prev is None:
+        return True
+    word = prev.group(1).lstrip("\"'“‘«([")
+    lowered = word.lower()
+    never, ambiguous = _abbreviations()
+    if lowered in never:
+        return False
+    if lowered in ambiguous or _DOTTED.search(word) or (len(word) == 1 and word.isupper()):
+        opener = _NEXT_WORD.match(text, nxt.start(1), limit)
+        return opener is not None and opener.group(1).lower() in SENTENCE_OPENERS
+    return True
+
+
+def _split_block(text: str, start: int, end: int) -> Iterator[Span]:
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        if _ends_sentence(text, match, end):
+            yield cursor, match.end()
+            cursor = match.end()
+    if cursor < end:
+        yield cursor, end
+
+
+def _trim(text: str, start: int, end: int) -> Span | None:
+    inner = _NON_SPACE.search(text, start, end)
+    return inner.span() if inner else None
+
+
+def sentence_spans(text: str) -> list[Span]:
+    """Character offsets of the sentences of ``text``, trimmed of surrounding whitespace.
+
+    Example:
+        >>> text = "Allies are worried\\n\\nIn NATO, most states agree. Dr. Ruth said so."
+        >>> [text[s:e] for s, e in sentence_spans(text)]
+        ['Allies are worried', 'In NATO, most states agree.', 'Dr. Ruth said so.']
+    """
+    raw: list[Span] = []
+    for block_start, block_end in _blocks(text):
+        for s, e in _split_block(text, block_start, block_end):
+            trimmed = _trim(text, s, e)
+            if trimmed:
+                raw.append(trimmed)
+    spans: list[Span] = []
+    pending: int | None = None  # start of a fragment waiting to join the next sentence
+    for s, e in raw:
+        if not _ALNUM.search(text, s, e):
+            if pending is None:
+                pending = s
+            continue
+        spans.append((pending if pending is not None else s, e))
+        pending = None
+    if pending is not None:  # trailing fragments join the last sentence
+        if spans:
+            spans[-1] = (spans[-1][0], raw[-1][1])
+        else:
+            spans.append((pending, raw[-1][1]))
+    return spans
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of ``text`` as strings (see :func:`sentence_spans`).
+
+    Example:
+        >>> sentences("Germany reached 2.1 percent. Trump wants 3%!")
+        ['Germany reached 2.1 percent.', 'Trump wants 3%!']
+    """
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+__all__ = ["SENTENCE_OPENERS", "Span", "sentence_spans", "sentences", "word_spans", "words"]
