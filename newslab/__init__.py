@@ -45,6 +45,26 @@ _LAZY = {
     "available_lexicons": "newslab.lexicons",
     "load_lexicon": "newslab.lexicons",
     "stopwords": "newslab.lexicons",
+    # analysis modules (one concept each; see DESIGN.md)
+    "SentimentScore": "newslab.sentiment",
+    "TargetSentiment": "newslab.sentiment",
+    "score_sentiment": "newslab.sentiment",
+    "sentiment_table": "newslab.sentiment",
+    "target_sentiment": "newslab.sentiment",
+    "Target": "newslab.targets",
+    "TRUMP": "newslab.targets",
+    "NATO": "newslab.targets",
+    "find_mentions": "newslab.targets",
+    "labels": "newslab.targets",
+    "kwic": "newslab.targets",
+    "find_quotes": "newslab.quotes",
+    "stance_table": "newslab.stance",
+    "frame_table": "newslab.frames",
+    "frame_profile": "newslab.frames",
+    "keyness": "newslab.compare",
+    "compare": "newslab.compare",
+    "compare_summary": "newslab.compare",
+    "run_report": "newslab.report",
 }
 
 if TYPE_CHECKING:
