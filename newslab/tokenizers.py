@@ -137,10 +137,12 @@ def _word_pattern() -> re.Pattern[str]:
     clitic = r"(?:s|re|ve|ll|d|m|t)\b"
     return re.compile(
         rf"""
-        https?://[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]           # URL
+        \w+(?![-.'’@:/%\w\u0300-\u036f]|,\d)                  # fast path: a plain word or number
+        |[^\w\s.'’-]|\.(?!\.)|-(?!-)                          # fast path: punctuation
+        |https?://[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]           # URL
         |[\w.+-]+@[\w-]+(?:\.[\w-]+)+                      # e-mail
         |(?:[^\W\d_]\.){{2,}}                              # U.S. e.g.
-        |\b(?i:{listed})\.                                  # Mr. Jan.
+        |\b(?=[A-Za-z])(?i:{listed})\.                                  # Mr. Jan.
         |\b(?i:no)\.(?=\s*\d)                               # No. 1
         |\b[A-Z]\.(?=\s+[A-Z])                              # initials: Donald J. Trump
         |\d+(?:[.,:/]\d+)*%?(?![\w\-])                      # 2.1  2%  10:30  1,000

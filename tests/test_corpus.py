@@ -1,0 +1,237 @@
+"""Corpus loading, cleaning and errors."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+
+import newslab as nl
+from newslab import errors
+from newslab.corpus import Article, Corpus, clean_text, decode_bytes, load_article, load_corpus
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+# ------------------------------------------------------------------ seed corpus
+
+
+def test_seed_corpus_ids_titles_sources(seed_corpus: Corpus) -> None:
+    assert seed_corpus.ids == ["es-daily", "de-dpa"]
+    es, de = seed_corpus["es-daily"], seed_corpus["de-dpa"]
+    assert de.title.startswith("Before the change of power in the USA")
+    assert es.title and "title_supplied" in es.metadata
+    assert es.text.startswith("complete all your equipment")  # kept as is, cut at the start
+    assert es.text.endswith("has even used .")  # and at the end
+    assert "German Press Agency" in de.source and "Spanish" in es.source
+    assert de.metadata["tags"][:2] == ["Donald Trump", "NATO"]
+    assert "•" not in de.text and "\n\n\n" not in de.text
+
+
+def test_sentences_are_cached_and_offsets_valid(seed_corpus: Corpus) -> None:
+    for art in seed_corpus:
+        assert art.sentences is art.sentences
+        for i, sent in enumerate(art.sentences):
+            assert sent.index == i and art.text[sent.start : sent.end] == sent.text
+        for tok in art.tokens:
+            assert art.text[tok.start : tok.end] == tok.text
+            sent = art.sentences[tok.sentence]
+            assert sent.start <= tok.start < tok.end <= sent.end
+
+
+def test_corpus_indexing_and_table(seed_corpus: Corpus) -> None:
+    assert seed_corpus[0] is seed_corpus["es-daily"]
+    assert "de-dpa" in seed_corpus and "nope" not in seed_corpus
+    assert isinstance(seed_corpus[1:], Corpus) and seed_corpus[1:].ids == ["de-dpa"]
+    with pytest.raises(KeyError, match="es-daily"):
+        seed_corpus["nope"]
+    frame = seed_corpus.to_frame()
+    assert list(frame["sentences"]) == [20, 22]
+    table = nl.sentence_table(seed_corpus)
+    assert list(table.columns) == ["article_id", "sentence_id", "start", "end", "text", "n_words"]
+    assert len(table) == 42 and (table["n_words"] > 0).all()
+
+
+def test_duplicate_ids_rejected_in_corpus() -> None:
+    with pytest.raises(errors.CorpusError, match="duplicate"):
+        Corpus([Article("a", "A", "One."), Article("a", "B", "Two.")])
+
+
+# ------------------------------------------------------------------ cleaning
+
+
+@pytest.mark.parametrize(
+    "raw, text, tags",
+    [
+        ("Title\r\n\r\n\r\n\r\nBody  text.\t Here.", "Title\n\nBody text. Here.", []),
+        ("  indented line  \nnext", "indented line\nnext", []),
+        ("a\u00a0b\u200bc", "a bc", []),
+        ("Story.\n\n • NATO\n\n • USA\n", "Story.", ["NATO", "USA"]),
+        ("Story.\n\n• only one tag", "Story.\n\n• only one tag", []),  # a single bullet may be content
+        (
+            "Story.\n- a full sentence in a list.\n- another one.",
+            "Story.\n- a full sentence in a list.\n- another one.",
+            [],
+        ),
+    ],
+)
+def test_clean_text(raw: str, text: str, tags: list[str]) -> None:
+    assert clean_text(raw) == (text, tags)
+
+
+def test_cleaning_keeps_every_word() -> None:
+    raw = (Path(nl.__file__).parent / "data" / "seeds" / "001_7dfbc2ccc1a0646b.txt").read_text(encoding="utf-8")
+    text, tags = clean_text(raw)
+    assert text.split() + [w for t in tags for w in ["•", *t.split()]] == raw.split()
+
+
+# ------------------------------------------------------------------ formats
+
+
+def test_txt_md_title_and_front_matter(tmp_path: Path) -> None:
+    art = load_article(write(tmp_path / "a.txt", "\n\nMy headline\n\nFirst sentence. Second one."))
+    assert (art.id, art.title, len(art.sentences)) == ("a", "My headline", 3)
+    md = load_article(
+        write(tmp_path / "b.md", "---\ntitle: Given title\nsource: Wire\ndate: 2024-11-23\n---\n# Head\n\nBody.")
+    )
+    assert (md.title, md.source, md.date) == ("Given title", "Wire", "2024-11-23")
+    assert md.text == "# Head\n\nBody."
+    hdr = load_article(write(tmp_path / "c.txt", "Title: Header title\nSource: Agency\n\nBody text here."))
+    assert (hdr.title, hdr.source, hdr.text) == ("Header title", "Agency", "Body text here.")
+    long_first = load_article(write(tmp_path / "d.txt", "word " * 60 + "end."))
+    assert long_first.title.endswith("…") and long_first.metadata["title_guessed"]
+
+
+def test_html_is_extracted(tmp_path: Path) -> None:
+    page = (
+        "<html><head><title>T</title><script>var x=1;</script></head>"
+        "<body><h1>Rutte &amp; Trump</h1><p>NATO met.</p><p>Trump spoke.</p></body></html>"
+    )
+    art = load_article(write(tmp_path / "p.html", page))
+    assert art.title == "Rutte & Trump"
+    assert "var x" not in art.text and "NATO met." in art.text
+    assert [s.text for s in art.sentences][-2:] == ["NATO met.", "Trump spoke."]
+
+
+def test_jsonl_and_csv(tmp_path: Path) -> None:
+    rows = [{"id": "x1", "title": "One", "text": "NATO met.", "source": "S", "date": "2024"}, {"text": "Trump spoke."}]
+    path = write(tmp_path / "c.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n\n")
+    corpus = load_corpus(path)
+    assert corpus.ids == ["x1", "c-2"]
+    assert corpus["x1"].date == "2024" and corpus["x1"].source == "S"
+    csv_path = write(tmp_path / "d.csv", 'id,Text,extra\nr1,"Hello, world. Bye.",7\nr2,Second,\n')
+    corpus = load_corpus(csv_path)
+    assert corpus.ids == ["r1", "r2"] and corpus["r1"].metadata["extra"] == "7"
+    assert len(corpus["r1"].sentences) == 2
+
+
+def test_folder_and_list_and_duplicate_ids(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", "A\n\nOne.")
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub" / "a.md", "A again\n\nTwo.")
+    write(tmp_path / ".hidden.txt", "ignored")
+    write(tmp_path / "notes.pdf", b"%PDF")
+    with pytest.warns(UserWarning, match="duplicate article id 'a'"):
+        corpus = load_corpus(tmp_path)
+    assert corpus.ids == ["a", "a-2"]
+    assert load_corpus([tmp_path / "a.txt"]).ids == ["a"]
+
+
+# ------------------------------------------------------------------ errors
+
+
+@pytest.mark.parametrize(
+    "name, content, error, fragment",
+    [
+        ("empty.txt", b"", errors.EmptyInputError, "empty"),
+        ("blank.txt", b"  \n\t\n ", errors.EmptyInputError, "no text"),
+        ("bin.txt", b"\x00\x01\x02binary\x00", errors.BinaryInputError, "binary"),
+        ("ctrl.txt", bytes(range(1, 9)) * 50, errors.BinaryInputError, "binary"),
+        ("bad.txt", b"\x81\x8d\x8f\x90\x9d", errors.DecodingError, "UTF-8"),
+        ("doc.pdf", b"%PDF-1.4", errors.UnsupportedFormatError, "unsupported"),
+        ("no_text.jsonl", b'{"title": "x"}\n', errors.MissingFieldError, "'text'"),
+        ("empty_text.jsonl", b'{"text": "  "}\n', errors.MissingFieldError, "empty"),
+        ("broken.jsonl", b'{"text": \n', errors.CorpusError, "not valid JSON"),
+        ("list.jsonl", b"[1, 2]\n", errors.CorpusError, "JSON object"),
+        ("no_text.csv", b"title,body\nx,y\n", errors.MissingFieldError, "'text' column"),
+        ("header_only.csv", b"text\n", errors.EmptyInputError, "no records"),
+    ],
+)
+def test_bad_files_raise_clear_errors(tmp_path: Path, name: str, content: bytes, error: type, fragment: str) -> None:
+    path = write(tmp_path / name, content)
+    with pytest.raises(error, match=fragment) as info:
+        load_corpus(path)
+    assert isinstance(info.value, nl.NewslabError)
+    assert name in str(info.value), "the message names the file"
+
+
+def test_missing_path_and_empty_list(tmp_path: Path) -> None:
+    with pytest.raises(errors.MissingInputError, match="no such file"):
+        load_corpus(tmp_path / "nope.txt")
+    with pytest.raises(errors.MissingInputError):
+        load_article(tmp_path / "nope.txt")
+    with pytest.raises(errors.EmptyInputError, match="no paths"):
+        load_corpus([])
+    (tmp_path / "empty_dir").mkdir()
+    with pytest.raises(errors.EmptyInputError, match="folder has no"):
+        load_corpus(tmp_path / "empty_dir")
+
+
+def test_cp1252_fallback_warns() -> None:
+    with pytest.warns(UnicodeWarning, match="cp1252"):
+        assert decode_bytes("Café “quoted”".encode("cp1252"), "x.txt") == "Café “quoted”"
+    assert decode_bytes("\ufeffNATO".encode()) == "NATO"
+    assert decode_bytes("NATO met".encode("utf-16")) == "NATO met"
+
+
+def test_folder_with_a_bad_file_loads_the_good_ones(tmp_path: Path) -> None:
+    write(tmp_path / "good.txt", "Good\n\nNATO met.")
+    write(tmp_path / "bad.txt", b"")
+    with pytest.warns(UserWarning, match="skipped"):
+        corpus = load_corpus(tmp_path)
+    assert corpus.ids == ["good"]
+    assert len(corpus.skipped) == 1 and corpus.skipped[0][0].endswith("bad.txt")
+    with pytest.raises(errors.EmptyInputError, match=r"bad\.txt"):
+        load_corpus(tmp_path, strict=True)
+
+
+def test_all_files_bad_raises(tmp_path: Path) -> None:
+    write(tmp_path / "a.txt", b"")
+    write(tmp_path / "b.txt", b"\x00\x00")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        with pytest.raises(errors.EmptyInputError, match="no article could be loaded"):
+            load_corpus(tmp_path)
+
+
+def test_huge_article_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("newslab.corpus.MAX_ARTICLE_CHARS", 100)
+    with pytest.raises(errors.InputTooLargeError, match="split it"):
+        load_article(write(tmp_path / "big.txt", "word " * 50))
+
+
+def test_article_validation() -> None:
+    with pytest.raises(errors.EmptyInputError):
+        Article("x", "t", "   ")
+    with pytest.raises(errors.EmptyInputError):
+        Article("x", "t", None)  # type: ignore[arg-type]
+    with pytest.raises(errors.CorpusError, match="Article objects"):
+        Corpus(["text"])  # type: ignore[list-item]
+
+
+def test_odd_unicode_is_handled(tmp_path: Path) -> None:
+    text = (
+        "Zalgo t\u0301e\u0301x\u0301t. \U0001f600 emoji. Arabic \u0627\u0644\u0646\u0627\u062a\u0648. RTL\u200f mark."
+    )
+    art = load_article(write(tmp_path / "u.txt", "Title\n\n" + text))
+    assert "\u200f" not in art.text
+    for tok in art.tokens:
+        assert art.text[tok.start : tok.end] == tok.text
