@@ -1,8 +1,8 @@
 """The ``newslab`` command: argument parsing only, the work is done by the package.
 
 Example:
-    >>> main(["--version"])  # doctest: +SKIP
-    newslab 0.1.0
+    >>> build_parser().parse_args(["summary", "--output-dir", "out"]).output_dir
+    'out'
 """
 
 from __future__ import annotations
