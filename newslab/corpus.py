@@ -52,6 +52,8 @@ logger = logging.getLogger(__name__)
 #: Largest single article (in characters) newslab accepts; a larger "article" is
 #: almost always a whole corpus in one file and should be split (JSONL or CSV).
 MAX_ARTICLE_CHARS = 5_000_000
+#: From this many files on, load_corpus shows a progress bar by default.
+PROGRESS_THRESHOLD = 200
 #: Largest file (in bytes) a loader reads.
 MAX_FILE_BYTES = 2_000_000_000
 
@@ -186,6 +188,58 @@ class Corpus(Sequence[Article]):
     def subset(self, ids: Iterable[str]) -> Corpus:
         """A new corpus with the given article ids, in the order given."""
         return Corpus(self[i] for i in ids)
+
+    @classmethod
+    def from_texts(cls, texts: Mapping[str, str] | Iterable[str], *, source: str = "") -> Corpus:
+        """Build a corpus from strings: a mapping ``id -> text`` or a list (ids ``doc-1``, ...).
+
+        Texts are cleaned like files; the first line of each text is its title.
+
+        Example:
+            >>> Corpus.from_texts({"a": "NATO met.", "b": "Trump spoke. Rutte listened."}).ids
+            ['a', 'b']
+        """
+        items = texts.items() if isinstance(texts, Mapping) else ((f"doc-{i}", t) for i, t in enumerate(texts, 1))
+        articles = []
+        for article_id, raw in items:
+            if not isinstance(raw, str):
+                raise EmptyInputError(f"text {article_id!r} is {type(raw).__name__}, not a string")
+            _check_text(raw, f"text {article_id!r}")
+            text, tags = clean_text(raw)
+            meta: dict[str, Any] = {"tags": tags} if tags else {}
+            articles.append(Article(str(article_id), text.split("\n", 1)[0][:80], text, source, meta))
+        if not articles:
+            raise EmptyInputError("Corpus.from_texts() got no texts")
+        return cls(articles)
+
+    @classmethod
+    def from_frame(cls, frame: Any, *, text: str = "text", id: str | None = "id") -> Corpus:  # noqa: A002
+        """Build a corpus from a pandas DataFrame with one article per row.
+
+        Args:
+            frame: The DataFrame.
+            text: Column holding the article text.
+            id: Column holding unique ids (default ``"id"``; missing column: ``row-<n>``).
+                ``title``, ``source`` and ``date`` columns are used when present; other
+                columns go to ``metadata``.
+
+        Example:
+            >>> import pandas as pd
+            >>> df = pd.DataFrame({"id": ["x"], "text": ["NATO met."], "outlet": ["Wire"]})
+            >>> Corpus.from_frame(df)["x"].metadata["outlet"]
+            'Wire'
+        """
+        if text not in frame.columns:
+            raise MissingFieldError(f"DataFrame has no {text!r} column (columns: {list(frame.columns)})")
+        records = frame.rename(columns={text: "text", **({id: "id"} if id and id in frame.columns else {})})
+        articles = [
+            _record_article(record, name="DataFrame", number=number, default_id=f"row-{number}")
+            for number, record in enumerate(records.to_dict("records"))
+        ]
+        for art in articles:
+            if isinstance(art.metadata, dict):
+                art.metadata.pop("path", None)
+        return cls(_unique_ids(articles))
 
     def __repr__(self) -> str:
         return f"Corpus({len(self)} articles: {', '.join(self.ids[:5])}{', ...' if len(self) > 5 else ''})"
@@ -466,27 +520,32 @@ def _article_from_text(raw: str, *, name: str, default_id: str, suffix: str, met
     return Article(article_id, title, text, source, meta)
 
 
+def _missing(value: Any) -> bool:
+    """True for None, NaN (pandas' empty cell) and blank strings."""
+    return value is None or (isinstance(value, float) and value != value) or not str(value).strip()
+
+
 def _record_article(record: Mapping[str, Any], *, name: str, number: int, default_id: str) -> Article:
     where = f"{name}, record {number}"
     if "text" not in record:
         raise MissingFieldError(
             f"{where} has no 'text' field (fields: {sorted(record)}); every record needs the article text in 'text'"
         )
-    value = record["text"]
-    if value is None or (isinstance(value, float) and value != value) or not str(value).strip():
+    if _missing(record["text"]):
         raise MissingFieldError(f"{where}: the 'text' field is empty; fill it or drop the record")
-    raw = str(value)
+    raw = str(record["text"])
     _check_text(raw, where)
     text, tags = clean_text(raw)
     meta: dict[str, Any] = {
-        k: v for k, v in record.items() if k not in ("text", "id", "title", "source") and v not in (None, "")
+        k: v for k, v in record.items() if k not in ("text", "id", "title", "source") and not _missing(v)
     }
     if tags:
         meta["tags"] = tags
     meta["path"] = name
-    title = str(record.get("title") or "").strip() or text.split("\n", 1)[0][:80]
-    article_id = str(record.get("id") or "").strip() or default_id
-    return Article(article_id, title, text, str(record.get("source") or ""), meta)
+    title = "" if _missing(record.get("title")) else str(record["title"]).strip()
+    article_id = "" if _missing(record.get("id")) else str(record["id"]).strip()
+    source = "" if _missing(record.get("source")) else str(record["source"]).strip()
+    return Article(article_id or default_id, title or text.split("\n", 1)[0][:80], text, source, meta)
 
 
 def _iter_records(path: Path, raw: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -606,7 +665,16 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
     return result
 
 
-def load_corpus(paths: PathArg | Iterable[PathArg], *, strict: bool = False) -> Corpus:
+def _progress(items: list[Path], progress: bool | None, label: str) -> Iterable[Path]:
+    """Wrap ``items`` in a tqdm bar when asked, or (``None``) when there are many."""
+    if progress is False or (progress is None and len(items) < PROGRESS_THRESHOLD):
+        return items
+    from tqdm.auto import tqdm
+
+    return tqdm(items, desc=label, unit="file")
+
+
+def load_corpus(paths: PathArg | Iterable[PathArg], *, strict: bool = False, progress: bool | None = None) -> Corpus:
     """Load a corpus from a file, a list of files, or a folder (read recursively, sorted).
 
     Text files (``.txt``, ``.md``, ``.html``) give one article each; ``.jsonl`` and
@@ -618,6 +686,8 @@ def load_corpus(paths: PathArg | Iterable[PathArg], *, strict: bool = False) -> 
         paths: A path, or an iterable of paths, to files or folders.
         strict: If True, the first bad file raises; if False (default), bad files are
             skipped with a warning and listed in ``Corpus.skipped``, unless all fail.
+        progress: Show a progress bar; ``None`` (default) shows one from
+            ``PROGRESS_THRESHOLD`` files on.
 
     Raises:
         NewslabError: For a missing path, or (strict) any bad file, or when nothing loads.
@@ -654,7 +724,7 @@ def load_corpus(paths: PathArg | Iterable[PathArg], *, strict: bool = False) -> 
             files.append(path)
     articles: list[Article] = []
     skipped: list[tuple[str, str]] = []
-    for path in files:
+    for path in _progress(files, progress, "loading"):
         try:
             articles.extend(_load_file(path))
         except CorpusError as err:

@@ -235,3 +235,28 @@ def test_odd_unicode_is_handled(tmp_path: Path) -> None:
     assert "\u200f" not in art.text
     for tok in art.tokens:
         assert art.text[tok.start : tok.end] == tok.text
+
+
+def test_from_texts_and_from_frame() -> None:
+    import pandas as pd
+
+    corpus = Corpus.from_texts(["Headline\n\nNATO met.", "Trump spoke."])
+    assert corpus.ids == ["doc-1", "doc-2"] and corpus["doc-1"].title == "Headline"
+    with pytest.raises(errors.EmptyInputError):
+        Corpus.from_texts({"a": "   "})
+    with pytest.raises(errors.EmptyInputError, match="not a string"):
+        Corpus.from_texts({"a": b"bytes"})  # type: ignore[dict-item]
+    frame = pd.DataFrame({"doc": ["x", "y"], "body": ["NATO met.", "Trump spoke."], "title": ["X", None]})
+    corpus = Corpus.from_frame(frame, text="body", id="doc")
+    assert corpus.ids == ["x", "y"] and corpus["x"].title == "X" and corpus["y"].title == "Trump spoke."
+    with pytest.raises(errors.MissingFieldError, match="'text' column"):
+        Corpus.from_frame(frame)
+
+
+def test_progress_bar_for_many_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for i in range(3):
+        write(tmp_path / f"{i}.txt", f"Title {i}\n\nBody {i}.")
+    assert len(load_corpus(tmp_path, progress=True)) == 3
+    assert "loading" in capsys.readouterr().err
+    load_corpus(tmp_path)
+    assert capsys.readouterr().err == ""
