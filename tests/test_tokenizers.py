@@ -36,6 +36,7 @@ from newslab.tokenizers import sentence_spans, sentences, word_spans, words
             ["“exceed 2% [del PIB en Defensa]”, he declared.", "Next."],
         ),
         ("It was Inc. The company grew.", ["It was Inc.", "The company grew."]),
+        ("Overrule Roe v. Wade now. Yes.", ["Overrule Roe v. Wade now.", "Yes."]),
         ("Acme Inc. Board members met.", ["Acme Inc. Board members met."]),
         ("a line that wraps\nonto the next line. Done.", ["a line that wraps\nonto the next line.", "Done."]),
         (". The fragment joins the next sentence.", [". The fragment joins the next sentence."]),
