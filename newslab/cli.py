@@ -14,6 +14,7 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from newslab.errors import NewslabError
 
@@ -62,6 +63,67 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+class _TargetAction(argparse.Action):
+    """``--target NAME`` starts a new target (with no aliases yet)."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option: Any = None
+    ) -> None:
+        targets = dict(getattr(namespace, "targets", None) or {})
+        if values in targets:
+            parser.error(f"--target {values!r} is given twice")
+        targets[values] = []
+        namespace.targets = targets
+
+
+class _AliasAction(argparse.Action):
+    """``--alias ALIAS`` adds an alias to the most recent ``--target``."""
+
+    def __call__(
+        self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option: Any = None
+    ) -> None:
+        targets = dict(getattr(namespace, "targets", None) or {})
+        if not targets:
+            parser.error(f"--alias {values!r} must follow a --target NAME")
+        last = list(targets)[-1]
+        targets[last] = [*targets[last], values]
+        namespace.targets = targets
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from newslab.report import run_report
+
+    parameters: dict[str, Any] = {}
+    if args.articles:
+        parameters["articles"] = list(args.articles)
+    if args.targets:
+        parameters["targets"] = args.targets
+    if args.title is not None:
+        parameters["title"] = args.title
+    result = run_report(
+        parameters,
+        output_dir=args.output_dir,
+        notebook=args.notebook,
+        name=args.name,
+        html=args.html,
+        progress=not args.quiet,
+    )
+    print(result)
+    return 0
+
+
+def _cmd_run_notebooks(args: argparse.Namespace) -> int:
+    from newslab.report import run_notebooks
+
+    shared = {"data_path": args.data_path} if args.data_path is not None else {}
+    notebooks = args.notebooks if len(args.notebooks) != 1 else args.notebooks[0]
+    for result in run_notebooks(
+        notebooks, output_dir=args.output_dir, shared=shared, html=args.html, progress=not args.quiet
+    ):
+        print(result)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newslab`` command."""
     from newslab import __version__
@@ -76,6 +138,38 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("--output-dir", "-o", default="", help="also write corpus-summary.md and sentences.csv here")
     summary.add_argument("--strict", action="store_true", help="fail on the first bad file instead of skipping it")
     summary.set_defaults(func=_cmd_summary)
+
+    report = sub.add_parser(
+        "report",
+        help="render the report notebook (default: the bundled articles, Trump and NATO) to HTML",
+        description="Execute the report notebook with papermill and write NAME/NAME.ipynb and NAME/NAME.html "
+        "(no code cells) under --output-dir; prints the path of the HTML (or notebook).",
+    )
+    report.add_argument("articles", nargs="*", help="files or folders (default: the bundled articles)")
+    report.add_argument("--target", "-t", action=_TargetAction, dest="targets", default={}, metavar="NAME",
+                        help="a target to analyse (repeatable; default: Trump and NATO)")  # fmt: skip
+    report.add_argument("--alias", "-a", action=_AliasAction, dest="targets", metavar="ALIAS",
+                        help="another name of the preceding --target (repeatable)")  # fmt: skip
+    report.add_argument("--title", default=None, help="heading of the report")
+    report.add_argument("--output-dir", "-o", default="reports", help="where the report folder goes (default: reports)")
+    report.add_argument("--html", action=argparse.BooleanOptionalAction, default=True, help="also render HTML")
+    report.add_argument("--notebook", default=None, help="run this .ipynb instead of the packaged report notebook")
+    report.add_argument("--name", default=None, help="name of the output folder and files (default: notebook name)")
+    report.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    report.set_defaults(func=_cmd_report)
+
+    notebooks = sub.add_parser(
+        "run-notebooks",
+        help="execute the walkthrough notebooks (notebooks/NN-*.ipynb)",
+        description="Execute each walkthrough notebook with papermill; prints the path of each output.",
+    )
+    notebooks.add_argument("notebooks", nargs="*", default=["notebooks"],
+                           help="a notebooks folder or .ipynb files (default: ./notebooks)")  # fmt: skip
+    notebooks.add_argument("--output-dir", "-o", default="reports/notebooks", help="default: reports/notebooks")
+    notebooks.add_argument("--data-path", default=None, help="human-labeled data folder for the validation notebook")
+    notebooks.add_argument("--html", action=argparse.BooleanOptionalAction, default=True, help="also render HTML")
+    notebooks.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
+    notebooks.set_defaults(func=_cmd_run_notebooks)
     return parser
 
 

@@ -37,9 +37,13 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from newslab.errors import ParameterError, ReportError
+from newslab.errors import MissingInputError, ParameterError, ReportError
 
 logger = logging.getLogger(__name__)
+# nbconvert warns about every matplotlib figure ("Alternative text is missing") and adds a
+# generic alt text itself; keep its errors, drop that noise.
+_NBCONVERT_LOG = logging.getLogger(f"{__name__}.nbconvert")
+_NBCONVERT_LOG.setLevel(logging.ERROR)
 
 PathArg = str | PathLike[str]
 
@@ -234,6 +238,7 @@ def write_html(notebook: PathArg, html_path: PathArg, *, title: str = "") -> Pat
         exclude_input_prompt=True,
         exclude_output_prompt=True,
         embed_images=True,
+        log=_NBCONVERT_LOG,
     )
     resources = {"metadata": {"name": title or source.stem}}
     body, _ = exporter.from_notebook_node(node, resources=resources)
@@ -297,6 +302,9 @@ def run_report(
     if not stem or Path(stem).name != stem or stem.startswith("."):
         raise ParameterError(f"name={stem!r}; expected a plain file name without folders")
     values = _absolute_paths(parameters)
+    missing = [path for path in values.get("articles") or () if not Path(path).exists()]
+    if missing:  # fail before the kernel starts, with the caller's paths
+        raise MissingInputError(f"articles: {', '.join(missing)} not found; give existing files or folders")
     if OUTPUT_PARAMETER in declared:
         values[OUTPUT_PARAMETER] = "."  # the notebook's own folder: its files travel with it
     out = Path(output_dir).resolve()
@@ -370,6 +378,7 @@ def run_notebooks(
     *,
     output_dir: PathArg = "reports/notebooks",
     parameters: Mapping[str, Mapping[str, Any]] | None = None,
+    shared: Mapping[str, Any] | None = None,
     html: bool = True,
     progress: bool = True,
 ) -> list[Path]:
@@ -379,6 +388,8 @@ def run_notebooks(
         notebooks: A folder (its ``NN-*.ipynb`` are run) or a list of notebook paths.
         output_dir: Folder that receives one ``NN-name/`` folder per notebook.
         parameters: Notebook stem -> its parameters, e.g. ``{"06-validation": {"data_path": "..."}}``.
+        shared: Parameters given to every notebook that declares them, e.g. ``{"articles": [...]}``
+            (each name must be declared by at least one notebook).
         html: Also render each notebook to HTML.
         progress: Show papermill's progress bars.
 
@@ -399,14 +410,21 @@ def run_notebooks(
     unknown = sorted(set(parameters) - {p.stem for p in paths})
     if unknown:
         raise ParameterError(f"parameters for notebooks that are not run: {unknown}; run: {[p.stem for p in paths]}")
+    shared = dict(shared or {})
+    plan = []
     for path in paths:  # check every notebook's parameters before the first (slow) run
-        check_parameters(parameters.get(path.stem, {}), _existing_notebook(path))
+        declared = notebook_parameters(_existing_notebook(path))
+        values = {name: value for name, value in shared.items() if name in declared}
+        values.update(parameters.get(path.stem, {}))
+        _check_names(values, declared, path.name)
+        plan.append((path, values))
+    unused = sorted(set(shared) - {name for _, values in plan for name in values})
+    if unused:
+        raise ParameterError(f"no notebook takes the parameters {unused}; notebooks: {[p.name for p in paths]}")
     results = []
-    for path in paths:
+    for path, values in plan:
         logger.info("executing %s", path)
-        results.append(
-            run_report(parameters.get(path.stem), output_dir=output_dir, notebook=path, html=html, progress=progress)
-        )
+        results.append(run_report(values, output_dir=output_dir, notebook=path, html=html, progress=progress))
     return results
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from newslab.errors import ParameterError, ReportError
+from newslab.errors import MissingInputError, ParameterError, ReportError
 from newslab.report import (
     KERNEL_NAME,
     _absolute_paths,
@@ -305,3 +305,15 @@ def test_html_report_renders_in_headless_chromium(bundled_report, tmp_path):
     console = [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
     assert console == [], f"console messages: {console}"
     assert "How the articles frame" in done.stdout
+
+
+def test_missing_articles_fail_before_the_kernel_starts(tmp_path):
+    with pytest.raises(MissingInputError, match=r"nope\.txt not found"):
+        run_report({"articles": [str(tmp_path / "nope.txt")]}, output_dir=tmp_path / "out")
+    assert not (tmp_path / "out").exists()
+
+
+def test_run_notebooks_rejects_shared_parameters_no_notebook_takes(tmp_path):
+    nb = tiny_notebook(tmp_path / "01-a.ipynb", "x")
+    with pytest.raises(ParameterError, match=r"no notebook takes the parameters \['data_path'\]"):
+        run_notebooks([nb], shared={"data_path": "x"}, output_dir=tmp_path / "out")
