@@ -13,6 +13,9 @@ from newslab.report import notebook_parameters, run_notebooks, walkthrough_noteb
 NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
 ALL_IPYNB = sorted(NOTEBOOKS.glob("*.ipynb"))
 WALKTHROUGHS = walkthrough_notebooks(NOTEBOOKS)
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+# small parameters where a notebook can take long; the data path only where the data is present
+PARAMETERS = {"06-validation": {"limit": 60, **({"data_path": str(SHARED_DATA)} if SHARED_DATA.is_dir() else {})}}
 
 
 def test_there_are_notebooks():
@@ -57,8 +60,20 @@ def test_notebook_has_a_documented_parameters_cell(path):
 @pytest.mark.slow
 @pytest.mark.parametrize("path", WALKTHROUGHS, ids=lambda p: p.stem)
 def test_walkthrough_notebook_executes(path, tmp_path):
-    (result,) = run_notebooks([path], output_dir=tmp_path, html=False, progress=False)
+    params = {path.stem: PARAMETERS[path.stem]} if path.stem in PARAMETERS else None
+    (result,) = run_notebooks([path], parameters=params, output_dir=tmp_path, html=False, progress=False)
     assert result == tmp_path / path.stem / f"{path.stem}.ipynb"
-    nb = json.loads(result.read_text(encoding="utf-8"))
-    errors = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"] if o["output_type"] == "error"]
-    assert errors == []
+    assert _errors(result) == []
+
+
+def _errors(executed: Path) -> list[dict]:
+    nb = json.loads(executed.read_text(encoding="utf-8"))
+    return [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"] if o["output_type"] == "error"]
+
+
+@pytest.mark.slow
+def test_validation_notebook_without_data_says_so_and_stops_gracefully(tmp_path):
+    (result,) = run_notebooks([NOTEBOOKS / "06-validation.ipynb"], output_dir=tmp_path, html=False, progress=False)
+    assert _errors(result) == []
+    assert "No human-labeled data" in result.read_text(encoding="utf-8")
+    assert not (result.parent / "newsmtsc_agreement.csv").exists()
