@@ -182,7 +182,8 @@ def _kernel_manager_class() -> Iterator[type]:
     from jupyter_client.manager import AsyncKernelManager
     from traitlets import default
 
-    with tempfile.TemporaryDirectory(prefix="newslab-kernel-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="nlk-") as tmp:
+        use_ipc = os.name == "posix" and len(tmp) < 80
         _write_kernelspec(Path(tmp))
 
         class CurrentPythonKernelManager(AsyncKernelManager):
@@ -191,6 +192,17 @@ def _kernel_manager_class() -> Iterator[type]:
             @default("kernel_spec_manager")
             def _private_kernel_spec_manager(self) -> KernelSpecManager:
                 return KernelSpecManager(kernel_dirs=[tmp])
+
+            # Unix sockets in the private folder where available: nothing listens on a TCP port
+            # (and ipykernel does not warn about unencrypted TCP); short paths stay under the
+            # 107-byte socket path limit.
+            @default("transport")
+            def _local_transport(self) -> str:
+                return "ipc" if use_ipc else "tcp"
+
+            @default("ip")
+            def _local_ip(self) -> str:
+                return os.path.join(tmp, "ipc") if use_ipc else "127.0.0.1"
 
         yield CurrentPythonKernelManager
 
