@@ -1,0 +1,426 @@
+"""Frames: which news frames a text invokes, found with a transparent cue dictionary.
+
+The packaged dictionary (``data/frames.tsv``) covers the five generic news frames of
+Semetko & Valkenburg (2000) (conflict, responsibility, economic consequences, human
+interest, morality) and issue frames for alliance and defence stories named after the
+Policy Frames Codebook (Boydstun et al.): security and defense, economic (defence
+spending, GDP share), political, external regulation and reputation, plus war (Russia's
+invasion of Ukraine). The cue lists are newslab's own; every match is reported with its
+cue, character span and weight, so a profile can always be traced back to the words.
+
+Matching rules:
+    * ``term`` cues match whole word tokens after a light inflection stripper
+      (:func:`normalize_word`: ``allies`` = ``ally``, ``threatened`` = ``threaten``,
+      ``spending`` = ``spend``), never inside another word;
+    * ``phrase`` cues match consecutive tokens, each compared like a term;
+    * ``regex`` cues match the sentence text case-insensitively and count only when the
+      match starts and ends on word boundaries.
+    * When matches overlap, the longest wins ("defense spending" is one economic cue, not
+      also a security cue); matches of the same span for several frames are all kept.
+
+Example:
+    >>> import newslab as nl
+    >>> corpus = nl.Corpus.from_texts({"a": "Title\\nTrump threatened allies over defense spending."})
+    >>> nl.frame_table(corpus)[["frame", "matched"]].values.tolist()
+    [['conflict', 'threatened'], ['external_regulation_reputation', 'allies'], ['economic', 'defense spending']]
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import io
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from newslab.corpus import Article, Corpus
+from newslab.errors import LexiconError, ParameterError
+from newslab.lexicons import data_path
+from newslab.tokenizers import words
+
+logger = logging.getLogger(__name__)
+
+KINDS = ("term", "phrase", "regex")
+#: Columns of :func:`frame_table`.
+TABLE_COLUMNS = ["article_id", "sentence_id", "frame", "cue", "matched", "start", "end", "weight", "kind"]
+#: Columns of :func:`frame_profile`.
+PROFILE_COLUMNS = [
+    "article_id",
+    "frame",
+    "family",
+    "matches",
+    "weight",
+    "per_1000_words",
+    "sentences",
+    "sentence_share",
+    "top_cues",
+]
+
+DictionaryArg = Any  # None | str | PathLike | pandas.DataFrame | Mapping[str, Iterable[str]]
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+_WORD_CHAR = re.compile(r"\w")
+
+
+def normalize_word(word: str) -> str:
+    """Lowercase ``word`` and strip common English inflections (a tiny, predictable stemmer).
+
+    Rules, in order: drop a possessive ``'s``; ``-ies``/``-ied`` -> ``-y``; ``-sses`` ->
+    ``-ss``; a plural ``-s`` (not after ``s``, ``u`` or ``i``); ``-ing`` and ``-ed`` when
+    at least three letters remain (undoing a doubled final consonant); a final ``-e``.
+    Words of three letters or fewer are only lowercased. Cues and text go through the same
+    function, so ``allies``/``ally``/``allied`` and ``invade``/``invaded``/``invading`` meet.
+
+    Example:
+        >>> [normalize_word(w) for w in ["Allies", "threatened", "spending", "defenses", "NATO's", "war"]]
+        ['ally', 'threaten', 'spend', 'defens', 'nato', 'war']
+    """
+    w = word.lower().translate(_APOSTROPHES)
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.rstrip("'")
+    if len(w) <= 3 or not w.isalpha():
+        return w
+    if w.endswith(("ies", "ied")) and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith("sses"):
+        w = w[:-2]
+    elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    for suffix in ("ing", "ed"):
+        stem = w[: -len(suffix)]
+        if w.endswith(suffix) and len(stem) >= 3 and re.search("[aeiouy]", stem):
+            w = stem
+            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouylsz":
+                w = w[:-1]
+            break
+    if w.endswith("e") and len(w) > 3 and not w.endswith("ee"):
+        w = w[:-1]
+    return w
+
+
+@dataclasses.dataclass(frozen=True)
+class _Cue:
+    frame: str
+    cue: str
+    kind: str
+    weight: float
+
+
+@dataclasses.dataclass(frozen=True)
+class _Matcher:
+    """A compiled dictionary: token-sequence index plus regexes."""
+
+    phrases: Mapping[str, tuple[tuple[tuple[str, ...], _Cue], ...]]
+    regexes: tuple[tuple[re.Pattern[str], _Cue], ...]
+    frames: tuple[str, ...]
+    families: Mapping[str, str]
+
+
+def load_frames(dictionary: DictionaryArg = None) -> Any:
+    """The frame dictionary as a DataFrame (frame, family, cue, kind, weight, note).
+
+    Args:
+        dictionary: ``None`` for the packaged ``data/frames.tsv``; a path to a TSV file with
+            the same header (``#`` lines are comments; only ``frame`` and ``cue`` are
+            required); a DataFrame with those columns; or a mapping ``frame -> [cues]``.
+            A missing ``kind`` is ``phrase`` for cues with a space and ``term`` otherwise;
+            a missing ``weight`` is 1.
+
+    Raises:
+        LexiconError: If a column, kind, weight or regular expression is invalid.
+
+    Example:
+        >>> table = load_frames()
+        >>> sorted(table.frame.unique())[:3]
+        ['conflict', 'economic', 'economic_consequences']
+        >>> load_frames({"blame": ["blame", "at fault"]})[["frame", "cue", "kind"]].values.tolist()
+        [['blame', 'blame', 'term'], ['blame', 'at fault', 'phrase']]
+    """
+    import pandas as pd
+
+    if dictionary is None:
+        text = data_path("frames.tsv").read_text(encoding="utf-8")
+        frame = _read_tsv(text, "frames.tsv")
+    elif isinstance(dictionary, (str, PathLike)):
+        path = Path(dictionary)
+        if not path.is_file():
+            raise LexiconError(f"frame dictionary {str(path)!r} is not a file; give a TSV path or a DataFrame")
+        frame = _read_tsv(path.read_text(encoding="utf-8"), str(path))
+    elif isinstance(dictionary, pd.DataFrame):
+        frame = dictionary.copy()
+    elif isinstance(dictionary, Mapping):
+        rows: list[dict[str, str]] = []
+        for name, cues in dictionary.items():
+            if isinstance(cues, str):
+                cues = [cues]
+            rows.extend({"frame": str(name), "cue": str(cue)} for cue in cues)
+        frame = pd.DataFrame(rows, columns=["frame", "cue"])
+    else:
+        raise LexiconError(
+            f"dictionary must be None, a TSV path, a DataFrame or a mapping frame -> cues, "
+            f"got {type(dictionary).__name__}"
+        )
+    return _validate(frame)
+
+
+def _read_tsv(text: str, name: str) -> Any:
+    import pandas as pd
+
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    rows = list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+    if not rows:
+        raise LexiconError(f"frame dictionary {name!r} has no rows")
+    return pd.DataFrame(rows)
+
+
+def _validate(frame: Any) -> Any:
+    missing = {"frame", "cue"} - set(frame.columns)
+    if missing:
+        raise LexiconError(f"frame dictionary needs columns 'frame' and 'cue'; missing {sorted(missing)}")
+    if frame.empty:
+        raise LexiconError("frame dictionary has no rows")
+    frame = frame.copy()
+    frame["frame"] = frame["frame"].astype(str).str.strip()
+    frame["cue"] = frame["cue"].astype(str).str.strip()
+    if "kind" not in frame.columns:
+        frame["kind"] = None
+    auto = frame["cue"].str.contains(" ").map({True: "phrase", False: "term"})
+    frame["kind"] = frame["kind"].where(frame["kind"].notna() & (frame["kind"].astype(str) != ""), auto).astype(str)
+    bad = sorted(set(frame["kind"]) - set(KINDS))
+    if bad:
+        raise LexiconError(f"frame dictionary: kind={bad[0]!r}; valid: {list(KINDS)}")
+    if "weight" not in frame.columns:
+        frame["weight"] = 1.0
+    try:
+        frame["weight"] = frame["weight"].astype(float)
+    except (TypeError, ValueError) as err:
+        raise LexiconError(f"frame dictionary: weights must be numbers ({err})") from err
+    for column, default in (("family", "custom"), ("note", "")):
+        if column not in frame.columns:
+            frame[column] = default
+        frame[column] = frame[column].fillna(default).astype(str)
+    if (frame["cue"] == "").any() or (frame["frame"] == "").any():
+        raise LexiconError("frame dictionary has a row with an empty frame or cue")
+    for cue in frame.loc[frame["kind"] == "regex", "cue"]:
+        try:
+            re.compile(cue)
+        except re.error as err:
+            raise LexiconError(f"frame dictionary: bad regular expression {cue!r} ({err})") from err
+    return frame[["frame", "family", "cue", "kind", "weight", "note"]].reset_index(drop=True)
+
+
+def _compile(table: Any) -> _Matcher:
+    phrases: dict[str, dict[tuple[tuple[str, ...], str], _Cue]] = defaultdict(dict)
+    regexes: list[tuple[re.Pattern[str], _Cue]] = []
+    for row in table.itertuples(index=False):
+        cue = _Cue(row.frame, row.cue, row.kind, float(row.weight))
+        if row.kind == "regex":
+            regexes.append((re.compile(row.cue, re.IGNORECASE), cue))
+            continue
+        key = tuple(normalize_word(w) for w in words(row.cue.lower()))
+        if not key:
+            continue
+        previous = phrases[key[0]].get((key, row.frame))
+        if previous is None or previous.weight < cue.weight:  # duplicate after normalizing: keep the heavier
+            phrases[key[0]][(key, row.frame)] = cue
+    families = dict(zip(table["frame"], table["family"], strict=True))
+    return _Matcher(
+        phrases={first: tuple((key, cue) for (key, _), cue in entries.items()) for first, entries in phrases.items()},
+        regexes=tuple(regexes),
+        frames=tuple(dict.fromkeys(table["frame"])),
+        families=families,
+    )
+
+
+@functools.cache
+def _default_matcher() -> _Matcher:
+    return _compile(load_frames())
+
+
+def _matcher(dictionary: DictionaryArg) -> _Matcher:
+    if dictionary is None:
+        return _default_matcher()
+    if isinstance(dictionary, _Matcher):
+        return dictionary
+    return _compile(load_frames(dictionary))
+
+
+def _articles(corpus: Corpus | Article | Iterable[Article]) -> list[Article]:
+    if isinstance(corpus, Article):
+        return [corpus]
+    articles = list(corpus)
+    for art in articles:
+        if not isinstance(art, Article):
+            raise ParameterError(f"expected a Corpus or Article, got an iterable of {type(art).__name__}")
+    return articles
+
+
+def _article_matches(art: Article, matcher: _Matcher) -> list[tuple[int, str, str, str, int, int, float, str]]:
+    found: list[tuple[int, str, str, str, int, int, float, str]] = []
+    by_sentence: dict[int, list[Any]] = defaultdict(list)
+    for tok in art.tokens:
+        by_sentence[tok.sentence].append(tok)
+    for sent in art.sentences:
+        tokens = by_sentence.get(sent.index, [])
+        norms = [normalize_word(t.text) for t in tokens]
+        candidates: list[tuple[int, int, _Cue]] = []
+        for i, norm in enumerate(norms):
+            for key, cue in matcher.phrases.get(norm, ()):
+                if tuple(norms[i : i + len(key)]) == key:
+                    candidates.append((tokens[i].start, tokens[i + len(key) - 1].end, cue))
+        for pattern, cue in matcher.regexes:
+            for m in pattern.finditer(sent.text):
+                s, e = m.span()
+                if s == e:
+                    continue
+                if (s > 0 and _WORD_CHAR.match(sent.text[s - 1])) or (
+                    e < len(sent.text) and _WORD_CHAR.match(sent.text[e]) and _WORD_CHAR.match(sent.text[e - 1])
+                ):
+                    continue
+                candidates.append((sent.start + s, sent.start + e, cue))
+        # longest match wins; equal spans for several frames are all kept
+        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        kept: list[tuple[int, int, _Cue]] = []
+        for start, end, cue in candidates:
+            if any(start < e and s < end and (s, e) != (start, end) for s, e, _ in kept):
+                continue
+            if any((s, e, c.frame) == (start, end, cue.frame) for s, e, c in kept):
+                continue
+            kept.append((start, end, cue))
+        kept.sort(key=lambda c: (c[0], c[1]))
+        found.extend((sent.index, c.frame, c.cue, art.text[s:e], s, e, c.weight, c.kind) for s, e, c in kept)
+    return found
+
+
+def frame_table(corpus: Corpus | Article | Iterable[Article], *, dictionary: DictionaryArg = None) -> Any:
+    """Every frame cue found in the corpus, one row per match.
+
+    Args:
+        corpus: A Corpus, an Article or an iterable of articles.
+        dictionary: Frame dictionary (see :func:`load_frames`); ``None`` = packaged default.
+
+    Returns:
+        DataFrame with columns ``article_id, sentence_id, frame, cue, matched, start, end,
+        weight, kind``: ``cue`` is the dictionary entry, ``matched`` the words in the text
+        (``article.text[start:end]``). ``attrs`` hold ``n_words`` and ``n_sentences`` per
+        article and the dictionary's ``frames`` and ``families`` for :func:`frame_profile`.
+
+    Example:
+        >>> import newslab as nl
+        >>> table = nl.frame_table(nl.load_seed_corpus())
+        >>> row = table[table.cue == "war of aggression"].iloc[0]
+        >>> row.article_id, row.frame, row.matched
+        ('de-dpa', 'war', 'war of aggression')
+    """
+    import pandas as pd
+
+    matcher = _matcher(dictionary)
+    articles = _articles(corpus)
+    rows: list[tuple[Any, ...]] = []
+    for art in articles:
+        rows.extend((art.id, *match) for match in _article_matches(art, matcher))
+    table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    table.attrs.update(
+        n_words={a.id: sum(1 for t in a.tokens if t.text[0].isalnum()) for a in articles},
+        n_sentences={a.id: len(a.sentences) for a in articles},
+        frames=list(matcher.frames),
+        families=dict(matcher.families),
+    )
+    logger.debug("frame_table: %d matches in %d articles", len(table), len(articles))
+    return table
+
+
+def frame_profile(
+    data: Any,
+    *,
+    dictionary: DictionaryArg = None,
+    corpus: Corpus | Iterable[Article] | None = None,
+    top: int = 3,
+) -> Any:
+    """Article x frame profile, normalized by length.
+
+    For each article and frame: ``matches`` (cue count), ``weight`` (sum of cue weights),
+    ``per_1000_words`` = 1000 * weight / words in the article, ``sentences`` (sentences with
+    at least one cue of the frame), ``sentence_share`` = sentences / sentences in the article,
+    and ``top_cues`` (the most frequent matched cues, ``"cue×n"``). Frames without a cue get
+    zeros, so every article has a row for every frame of the dictionary.
+
+    Args:
+        data: A Corpus or Article (cues are found with ``dictionary``), or a table from
+            :func:`frame_table` (possibly filtered, e.g. to sentences mentioning a target).
+        dictionary: Frame dictionary when ``data`` is a corpus (see :func:`load_frames`).
+        corpus: The corpus a table came from; only needed when the table lost its ``attrs``
+            (lengths are read from ``table.attrs`` otherwise).
+        top: How many cues to list in ``top_cues``.
+
+    Returns:
+        Tidy DataFrame, one row per article x frame, columns as described above; use
+        ``profile.pivot(index="article_id", columns="frame", values="per_1000_words")`` for a
+        wide table.
+
+    Raises:
+        ParameterError: If the lengths of a table's articles are unknown.
+
+    Example:
+        >>> import newslab as nl
+        >>> p = nl.frame_profile(nl.load_seed_corpus())
+        >>> p[p.frame == "war"][["article_id", "matches", "sentences"]].values.tolist()
+        [['es-daily', 12, 3], ['de-dpa', 6, 3]]
+    """
+    import pandas as pd
+
+    if isinstance(data, (Corpus, Article)) or (isinstance(data, list) and data and isinstance(data[0], Article)):
+        table = frame_table(data, dictionary=dictionary)
+    elif isinstance(data, pd.DataFrame):
+        table = data
+    else:
+        raise ParameterError(f"frame_profile() takes a Corpus, an Article or a frame_table, got {type(data).__name__}")
+    missing = set(TABLE_COLUMNS[:8]) - set(table.columns)
+    if missing:
+        raise ParameterError(f"frame_profile(): table lacks columns {sorted(missing)}; pass nl.frame_table(corpus)")
+    n_words = dict(table.attrs.get("n_words", {}))
+    n_sentences = dict(table.attrs.get("n_sentences", {}))
+    frames = list(table.attrs.get("frames", [])) or list(dict.fromkeys(table["frame"]))
+    families = dict(table.attrs.get("families", {}))
+    if corpus is not None:
+        articles = _articles(corpus)
+        n_words = {a.id: sum(1 for t in a.tokens if t.text[0].isalnum()) for a in articles}
+        n_sentences = {a.id: len(a.sentences) for a in articles}
+    unknown = sorted(set(table["article_id"]) - set(n_words))
+    if unknown:
+        raise ParameterError(
+            f"frame_profile(): article lengths unknown for {unknown[:3]}; pass corpus= (the table's attrs were lost)"
+        )
+    rows = []
+    for article_id in n_words:
+        sub = table[table["article_id"] == article_id]
+        for frame in frames:
+            hits = sub[sub["frame"] == frame]
+            weight = float(hits["weight"].sum())
+            sentences = int(hits["sentence_id"].nunique())
+            counts = hits["matched"].str.lower().value_counts()
+            top_cues = ", ".join(f"{cue}×{n}" for cue, n in counts.head(top).items())
+            rows.append(
+                (
+                    article_id,
+                    frame,
+                    families.get(frame, ""),
+                    len(hits),
+                    weight,
+                    1000.0 * weight / n_words[article_id] if n_words[article_id] else 0.0,
+                    sentences,
+                    sentences / n_sentences[article_id] if n_sentences.get(article_id) else 0.0,
+                    top_cues,
+                )
+            )
+    return pd.DataFrame(rows, columns=PROFILE_COLUMNS)
+
+
+__all__ = ["frame_profile", "frame_table", "load_frames", "normalize_word"]

@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import newslab as nl
+from newslab.errors import LexiconError, ParameterError
+from newslab.frames import PROFILE_COLUMNS, TABLE_COLUMNS, load_frames, normalize_word
+
+
+def one(text: str) -> nl.Corpus:
+    return nl.Corpus.from_texts({"a": "Title\n" + text})
+
+
+@pytest.mark.parametrize(
+    "word,norm",
+    [
+        ("allies", "ally"),
+        ("ally", "ally"),
+        ("allied", "ally"),
+        ("threatened", "threaten"),
+        ("threatens", "threaten"),
+        ("spending", "spend"),
+        ("invaded", "invad"),
+        ("invading", "invad"),
+        ("invade", "invad"),
+        ("stopped", "stop"),
+        ("Trump’s", "trump"),
+        ("war", "war"),
+        ("2.1", "2.1"),
+        ("president-elect", "president-elect"),
+        ("crisis", "crisis"),
+    ],
+)
+def test_normalize_word(word: str, norm: str) -> None:
+    assert normalize_word(word) == norm
+
+
+@pytest.mark.parametrize(
+    "text,frame,matched",
+    [
+        ("Trump threatened the allies.", "conflict", "threatened"),
+        ("They discussed defense spending.", "economic", "defense spending"),
+        ("Germany reaches 2.1 percent this year.", "economic", "2.1 percent"),
+        ("They want 2% of output.", "economic", "2%"),
+        ("Russia's war against Ukraine goes on.", "war", "war"),
+        ("The invaders advanced.", "war", "invaders"),
+        ("It was largely his work.", "responsibility", "his work"),
+        ("He could leave the alliance.", "conflict", "leave the alliance"),
+        ("The election campaign ended.", "political", "election campaign"),
+    ],
+)
+def test_frame_cues_found(text: str, frame: str, matched: str) -> None:
+    table = nl.frame_table(one(text))
+    assert set(TABLE_COLUMNS) <= set(table.columns)
+    assert matched in table[table.frame == frame].matched.tolist()
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("The warrior slept.", "war"),  # never inside another word
+        ("A software update.", "war"),
+        ("Ukrainians? No: Ukraine", "ukrainian"),  # regular plural is fine, different word is not
+        ("He spoke at 12.30 sharp.", None),
+    ],
+)
+def test_no_match_inside_words(text: str, cue: str | None) -> None:
+    table = nl.frame_table(one(text))
+    if cue == "war":
+        assert "war" not in table.frame.tolist()
+    elif cue == "ukrainian":
+        assert table[table.frame == "war"].matched.tolist() == ["Ukrainians", "Ukraine"]
+    else:
+        assert table[table.kind == "regex"].empty
+
+
+def test_spans_point_into_text(seed_corpus: nl.Corpus) -> None:
+    table = nl.frame_table(seed_corpus)
+    assert len(table) > 50
+    for row in table.itertuples():
+        art = seed_corpus[row.article_id]
+        assert art.text[row.start : row.end] == row.matched
+        sent = art.sentences[row.sentence_id]
+        assert sent.start <= row.start < row.end <= sent.end
+
+
+def test_longest_match_wins() -> None:
+    table = nl.frame_table(one("Allies argue about defense spending."))
+    spans = table[["start", "end"]].values.tolist()
+    assert "defense" not in table.matched.tolist()
+    assert "defense spending" in table.matched.tolist()
+    assert len(spans) == len({tuple(s) for s in spans})
+
+
+@pytest.mark.parametrize(
+    "dictionary",
+    [
+        {"blame": ["blame", "at fault"]},
+        pd.DataFrame({"frame": ["blame", "blame"], "cue": ["blame", "at fault"]}),
+    ],
+)
+def test_custom_dictionary(dictionary: object) -> None:
+    table = nl.frame_table(one("They blame him; he is at fault."), dictionary=dictionary)
+    assert table.frame.tolist() == ["blame", "blame"]
+    assert table.matched.tolist() == ["blame", "at fault"]
+
+
+def test_custom_dictionary_from_tsv(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "frames.tsv"
+    path.write_text("# mine\nframe\tcue\tkind\tweight\nsport\tfootball\tterm\t2\nsport\tgoal\\w*\tregex\t1\n")
+    table = nl.frame_table(one("Football: two goals."), dictionary=path)
+    assert table.matched.tolist() == ["Football", "goals"]
+    assert table.weight.tolist() == [2.0, 1.0]
+
+
+@pytest.mark.parametrize(
+    "dictionary",
+    [
+        pd.DataFrame({"frame": ["x"]}),
+        pd.DataFrame({"frame": ["x"], "cue": ["y"], "kind": ["fuzzy"]}),
+        pd.DataFrame({"frame": ["x"], "cue": ["(unclosed"], "kind": ["regex"]}),
+        pd.DataFrame({"frame": ["x"], "cue": ["y"], "weight": ["heavy"]}),
+        "no/such/file.tsv",
+        42,
+    ],
+)
+def test_bad_dictionary(dictionary: object) -> None:
+    with pytest.raises(LexiconError):
+        load_frames(dictionary)
+
+
+def test_packaged_dictionary_covers_the_frames() -> None:
+    table = load_frames()
+    generic = {"conflict", "responsibility", "economic_consequences", "human_interest", "morality"}
+    issue = {"security_defense", "economic", "political", "external_regulation_reputation", "war"}
+    assert set(table[table.family == "generic"].frame) == generic
+    assert set(table[table.family == "issue"].frame) == issue
+    assert (table.cue == table.cue.str.lower()).all()
+
+
+def test_profile_normalized(seed_corpus: nl.Corpus) -> None:
+    profile = nl.frame_profile(seed_corpus)
+    assert list(profile.columns) == PROFILE_COLUMNS
+    assert len(profile) == 2 * 10
+    table = nl.frame_table(seed_corpus)
+    words = seed_corpus.to_frame().set_index("article_id").words
+    for row in profile.itertuples():
+        hits = table[(table.article_id == row.article_id) & (table.frame == row.frame)]
+        assert row.weight == pytest.approx(hits.weight.sum())
+        assert row.per_1000_words == pytest.approx(1000 * hits.weight.sum() / words[row.article_id])
+        assert 0 <= row.sentence_share <= 1
+
+
+def test_profile_from_filtered_table(seed_corpus: nl.Corpus) -> None:
+    table = nl.frame_table(seed_corpus)
+    subset = table[table.sentence_id < 3]
+    profile = nl.frame_profile(subset)
+    assert profile.matches.sum() == len(subset)
+    stripped = pd.DataFrame(subset.to_dict("records"))
+    with pytest.raises(ParameterError):
+        nl.frame_profile(stripped)
+    assert nl.frame_profile(stripped, corpus=seed_corpus).matches.sum() == len(subset)
+
+
+def test_profile_rejects_other_input() -> None:
+    with pytest.raises(ParameterError):
+        nl.frame_profile("text")
