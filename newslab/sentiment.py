@@ -1,0 +1,875 @@
+"""Sentence tone and sentiment toward a target, with the evidence behind every number.
+
+Two published lexicons are run side by side, and newslab adds its own news-aware reading:
+
+* ``vader``: VADER's compound score (Hutto & Gilbert 2014, the ``vaderSentiment`` package,
+  unchanged) on the sentence text.
+* ``polarity`` / ``subjectivity``: TextBlob's pattern lexicon and rules (De Smedt & Daelemans
+  2012, the ``textblob`` package) applied to newslab's word tokens.
+* ``compound``: newslab's recommended tone in [-1, 1]. It re-reads VADER's lexicon with
+  news-specific corrections (``data/sentiment_news_adjustments.tsv``: topical words such as
+  "security" or "support" are not evaluative in news), scoped negation, intensifiers and
+  contrast, then mixes that score with TextBlob's polarity (one share calibrated on the NYT
+  development data; see ``docs/sentiment.md``).
+
+:func:`target_sentiment` labels the sentiment expressed *toward* a span of text with a
+linear model shipped as plain weights (``data/target_sentiment_model.tsv``, trained by
+``validation/train_target_model.py``); the evidence lists the features that decided the label.
+
+Example:
+    >>> s = score_sentiment("This isn't a bad idea.")
+    >>> s.compound > 0
+    True
+    >>> for e in s.evidence:
+    ...     print(e.source, e.term, round(e.weight, 2), e.rule)
+    newslab bad 1.85 negated by "n't"
+    textblob a bad 0.35
+    >>> s = score_sentiment("The new system is still not working.")
+    >>> s.compound < 0, s.vader
+    (True, 0.0)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import logging
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from newslab.errors import NewslabError, ParameterError
+from newslab.lexicons import load_table, stopwords
+from newslab.tokenizers import sentence_spans, word_spans
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from newslab.corpus import Article, Corpus
+
+logger = logging.getLogger(__name__)
+
+__all__ = [
+    "Evidence",
+    "Feature",
+    "SentimentScore",
+    "TargetSentiment",
+    "article_sentiment",
+    "news_lexicon",
+    "score_sentiment",
+    "sentiment_table",
+    "target_features",
+    "target_sentiment",
+    "target_sentiment_many",
+]
+
+LABELS = ("negative", "neutral", "positive")
+
+# --- constants of the rule-based reading (sources named) -------------------------------
+NEGATION_SCALAR = -0.74  # VADER N_SCALAR, Hutto & Gilbert 2014
+BOOSTER_STEP = 0.293  # VADER B_INCR, Hutto & Gilbert 2014
+BOOSTER_DECAY = (1.0, 0.95, 0.9)  # VADER's damping of a booster 1, 2, 3 words back
+NEGATION_WINDOW = 3  # VADER looks three words back for a negation
+VADER_ALPHA = 15.0  # VADER normalize(): x / sqrt(x^2 + alpha)
+BEFORE_CONTRAST = 0.5  # VADER's "but" rule: words before "but" count half ...
+AFTER_CONTRAST = 1.5  # ... and words after it 1.5 times
+# Negative words weigh more than positive ones in readers' ratings of news and opinion text
+# (negativity bias); 1.3 is the least-squares choice on the NYT dev snippets (1.2-1.5 all within 0.001 r).
+NEGATIVE_WEIGHT = 1.3
+# compound = (1 - TEXTBLOB_SHARE) * newslab_score + TEXTBLOB_SHARE * textblob_polarity.
+# Grid search for Pearson r on the NYT editorial dev ratings (vader_nyt_dev, 1,518 snippets)
+# by `validation/score_tone.py --fit`, which also reports the 5-fold cross-validated r.
+TEXTBLOB_SHARE = 0.25
+# A sentence's tone label: VADER's published thresholds on compound (Hutto & Gilbert 2014).
+LABEL_THRESHOLD = 0.05
+
+# VADER's NEGATE list in tokenized form, plus the negative adverbs "hardly", "barely", "scarcely"
+# (VADER reads "hardly" as a mere dampener: "hardly inspire confidence" came out positive).
+NEGATORS = frozenset(
+    [
+        "not",
+        "n't",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "nowhere",
+        "without",
+        "cannot",
+        "hardly",
+        "barely",
+        "scarcely",
+        "rarely",
+        "seldom",
+    ]
+)
+CONTRAST = frozenset(["but", "however", "yet", "nevertheless", "nonetheless"])
+CONCESSIVE = frozenset(["although", "though", "despite", "while", "whereas"])
+CLAUSE_BREAKS = frozenset([",", ";", ":", "--", "—", "–", "(", ")", "[", "]", "?", "!", ".", "…"]) | CONTRAST
+QUOTES = frozenset(['"', "“", "”", "''", "``", "«", "»", "‘", "’"])
+# Verbs that introduce reported speech or an evaluation, compiled for newslab.
+REPORTING = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "tell",
+        "added",
+        "adds",
+        "stated",
+        "states",
+        "claimed",
+        "claims",
+        "claim",
+        "argued",
+        "argues",
+        "insisted",
+        "insists",
+        "warned",
+        "warns",
+        "wrote",
+        "writes",
+        "asked",
+        "asks",
+        "announced",
+        "announces",
+        "noted",
+        "notes",
+        "according",
+        "explained",
+        "explains",
+        "called",
+        "calls",
+        "declared",
+        "declares",
+        "suggested",
+        "suggests",
+        "acknowledged",
+        "admitted",
+        "tweeted",
+        "posted",
+        "replied",
+        "responded",
+    ]
+)
+PRONOUNS = frozenset(["he", "she", "they", "him", "her", "them", "his", "their", "it", "its", "we", "us", "i", "you"])
+
+
+class Evidence(NamedTuple):
+    """One word or phrase that moved a tone score.
+
+    Attributes:
+        term: The word(s) as written.
+        start: Character offset in the scored text.
+        end: End offset (exclusive).
+        weight: Contribution after rules (VADER-scale valence for ``newslab``, pattern polarity for ``textblob``).
+        source: ``"newslab"`` (news-adjusted VADER lexicon with scope rules) or ``"textblob"``.
+        rule: How the lexicon value was changed (``"negated by 'not'"``, ``"boosted by 'very'"``, ...), or ``""``.
+    """
+
+    term: str
+    start: int
+    end: int
+    weight: float
+    source: str
+    rule: str
+
+
+@dataclasses.dataclass(frozen=True)
+class SentimentScore:
+    """Tone of one text: newslab's compound plus the two lexicon scores and their evidence.
+
+    Attributes:
+        compound: newslab's recommended tone in [-1, 1] (see module docs).
+        vader: VADER compound in [-1, 1] (unchanged package output).
+        polarity: TextBlob pattern polarity in [-1, 1].
+        subjectivity: TextBlob pattern subjectivity in [0, 1].
+        evidence: Words that moved the scores, with weights and the rule applied.
+    """
+
+    compound: float
+    vader: float
+    polarity: float
+    subjectivity: float
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """``"negative"``, ``"neutral"`` or ``"positive"`` by the +/-0.05 thresholds on compound."""
+        return _tone_label(self.compound)
+
+
+class Feature(NamedTuple):
+    """One feature of the target model: its value and its push toward the chosen label."""
+
+    name: str
+    value: float
+    weight: float
+
+
+@dataclasses.dataclass(frozen=True)
+class TargetSentiment:
+    """Sentiment expressed toward one target mention.
+
+    Attributes:
+        label: ``"negative"``, ``"neutral"`` or ``"positive"``.
+        score: P(positive) - P(negative) under the model, in [-1, 1].
+        evidence: Features that decided the label, strongest first (value x weight margin).
+        probabilities: Model probability per label.
+    """
+
+    label: str
+    score: float
+    evidence: tuple[Feature, ...] = ()
+    probabilities: Mapping[str, float] = dataclasses.field(default_factory=dict)
+
+
+def _tone_label(value: float) -> str:
+    if value >= LABEL_THRESHOLD:
+        return "positive"
+    if value <= -LABEL_THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+# --- analyzers and lexicons (loaded once) ---------------------------------------------
+@functools.cache
+def _vader() -> Any:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    return SentimentIntensityAnalyzer()
+
+
+@functools.cache
+def _pattern() -> Any:
+    from textblob.en import sentiment
+
+    if not dict.__len__(sentiment):
+        sentiment.load()
+    return sentiment
+
+
+@functools.cache
+def _pattern_polarity() -> Mapping[str, float]:
+    """Pattern lexicon word -> polarity averaged over its parts of speech (for target features)."""
+    pat = _pattern()
+    return MappingProxyType({w: float(v[None][0]) for w, v in dict.items(pat) if v.get(None) and v[None][0]})
+
+
+# Certainty adverbs that VADER scores as positive words of their own ("definitely" +1.7) but
+# that intensify the next word ("definitely good", "certainly bad"): boosters, newslab choice.
+EXTRA_BOOSTERS = ("definitely", "certainly", "clearly", "truly", "surely", "undoubtedly")
+
+
+@functools.cache
+def _boosters() -> Mapping[str, float]:
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT
+
+    merged = dict(BOOSTER_DICT)
+    merged.update(dict.fromkeys(EXTRA_BOOSTERS, BOOSTER_STEP))
+    return MappingProxyType(merged)
+
+
+@functools.cache
+def _adjustments() -> tuple[dict[str, str], ...]:
+    return load_table("sentiment_news_adjustments")
+
+
+@functools.cache
+def _default_lexicon() -> Mapping[str, float]:
+    merged = dict(_vader().lexicon)
+    for row in _adjustments():
+        merged[row["term"]] = float(row["score"])
+    return MappingProxyType(merged)
+
+
+def news_lexicon(*, adjustments: Mapping[str, float] | None = None) -> Mapping[str, float]:
+    """VADER's lexicon with newslab's news corrections (or ``adjustments``) applied.
+
+    Args:
+        adjustments: Term -> valence overriding VADER's (a value of 0 removes a term). ``None``
+            means the packaged ``sentiment_news_adjustments.tsv``.
+
+    Returns:
+        Read-only mapping term -> valence on VADER's -4..+4 scale.
+
+    Example:
+        >>> lex = news_lexicon()
+        >>> lex["security"], lex["bad"]
+        (0.0, -2.5)
+    """
+    if adjustments is None:
+        return _default_lexicon()
+    merged = dict(_vader().lexicon)
+    merged.update({str(k).lower(): float(v) for k, v in adjustments.items()})
+    return MappingProxyType(merged)
+
+
+def _check_lexicon(lexicon: Mapping[str, float] | None) -> Mapping[str, float]:
+    if lexicon is None:
+        return _default_lexicon()
+    if not isinstance(lexicon, Mapping):
+        raise ParameterError(f"lexicon must be a mapping term -> valence or None, got {type(lexicon).__name__}")
+    return lexicon
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise ParameterError(f"text must be a string, got {type(text).__name__}")
+    return text
+
+
+# --- the rule-based reading ------------------------------------------------------------
+def _norm(token: str) -> str:
+    return token.lower().replace("’", "'").replace("‘", "'")
+
+
+def _clause_ids(toks: Sequence[str]) -> list[int]:
+    ids, cid = [], 0
+    for tok in toks:
+        if tok in CLAUSE_BREAKS or tok in QUOTES:
+            cid += 1
+            ids.append(cid)
+            cid += 1
+        else:
+            ids.append(cid)
+    return ids
+
+
+def _lexicon_hits(
+    toks: Sequence[str], lexicon: Mapping[str, float], *, contrast: bool = True
+) -> list[tuple[int, float, str]]:
+    """(token index, weight after rules, rule) for every lexicon word in ``toks`` (lowercased)."""
+    boosters = _boosters()
+    hits: list[tuple[int, float, str]] = []
+    n = len(toks)
+    contrast_at = -1
+    for i, w in enumerate(toks):
+        if w in CONTRAST:
+            contrast_at = i
+        if i and toks[i - 1] in NEGATORS and ("not " + w) in lexicon:
+            # a listed negated phrase ("not working") carries its own valence
+            hits.append((i, lexicon["not " + w], f'phrase "{toks[i - 1]} {w}"'))
+            continue
+        base = lexicon.get(w)
+        if not base:
+            continue
+        if w == "no" and i + 1 < n and toks[i + 1][:1].isalpha():
+            continue  # determiner "no" ("no problems") negates the next words instead
+        if w in EXTRA_BOOSTERS or (
+            w in boosters and i + 1 < n and (lexicon.get(toks[i + 1]) or toks[i + 1] in NEGATORS)
+        ):
+            continue  # an intensifier of the next lexicon word, not a cue of its own
+        weight, rules = base, []
+        for k in range(1, NEGATION_WINDOW + 1):
+            j = i - k
+            if j < 0 or toks[j] in CLAUSE_BREAKS:
+                break
+            scalar = boosters.get(toks[j])
+            if scalar is not None:
+                step = scalar * BOOSTER_DECAY[k - 1]
+                weight += step if weight > 0 else -step
+                rules.append(f'{"boosted" if scalar > 0 else "dampened"} by "{toks[j]}"')
+        for k in range(1, NEGATION_WINDOW + 1):
+            j = i - k
+            if j < 0 or toks[j] in CLAUSE_BREAKS:
+                break
+            if toks[j] in NEGATORS:
+                weight *= NEGATION_SCALAR
+                rules.append(f'negated by "{toks[j]}"')
+                break
+        hits.append((i, weight, "; ".join(rules)))
+    if contrast and contrast_at >= 0:
+        hits = [
+            (i, wt * (BEFORE_CONTRAST if i < contrast_at else AFTER_CONTRAST), r + ("; " if r else "") + "contrast")
+            for i, wt, r in hits
+        ]
+    return hits
+
+
+def _normalize(total: float) -> float:
+    return total / math.sqrt(total * total + VADER_ALPHA) if total else 0.0
+
+
+def _news_score(hits: Iterable[tuple[int, float, str]]) -> float:
+    """VADER-style normalized sum of rule-adjusted valences, negatives weighted by NEGATIVE_WEIGHT."""
+    return _normalize(sum(w * NEGATIVE_WEIGHT if w < 0 else w for _, w, _ in hits))
+
+
+def _pattern_score(lowered: list[str]) -> tuple[float, float, list[tuple[list[str], float]]]:
+    score = _pattern()(lowered)
+    return float(score[0]), float(score[1]), [(a[0], float(a[1])) for a in score.assessments]
+
+
+def _combine(news: float, polarity: float) -> float:
+    return (1.0 - TEXTBLOB_SHARE) * news + TEXTBLOB_SHARE * polarity
+
+
+def _score_tokens(
+    text: str, spans: Sequence[tuple[int, int]], lexicon: Mapping[str, float], *, offset: int = 0, evidence: bool = True
+) -> SentimentScore:
+    toks = [_norm(text[s - offset : e - offset]) for s, e in spans]
+    hits = _lexicon_hits(toks, lexicon)
+    news = _news_score(hits)
+    polarity, subjectivity, assessed = _pattern_score(toks)
+    vader = float(_vader().polarity_scores(text)["compound"]) if text.strip() else 0.0
+    ev: tuple[Evidence, ...] = ()
+    if evidence:
+        items = [
+            Evidence(text[spans[i][0] - offset : spans[i][1] - offset], spans[i][0], spans[i][1], wt, "newslab", r)
+            for i, wt, r in hits
+        ]
+        cursor = 0
+        for words_, pol in assessed:
+            # locate the assessed chunk's last word in order (pattern gives words, not offsets)
+            last = words_[-1]
+            for k in range(cursor, len(toks)):
+                if toks[k] == last:
+                    first = max(0, k - len(words_) + 1)
+                    s, e = spans[first][0], spans[k][1]
+                    items.append(Evidence(text[s - offset : e - offset], s, e, pol, "textblob", ""))
+                    cursor = k + 1
+                    break
+        ev = tuple(items)
+    return SentimentScore(_combine(news, polarity), vader, polarity, subjectivity, ev)
+
+
+def score_sentiment(text: str, *, lexicon: Mapping[str, float] | None = None) -> SentimentScore:
+    """Tone of ``text`` (best a sentence or a short paragraph) with its evidence.
+
+    Args:
+        text: Any string. Empty or whitespace-only text scores 0.0 everywhere with no evidence.
+        lexicon: Term -> valence (VADER scale) for newslab's reading; ``None`` means
+            :func:`news_lexicon` (VADER's lexicon with the packaged news corrections).
+            ``vader`` and ``polarity`` always use the published lexicons unchanged.
+
+    Returns:
+        SentimentScore(compound, vader, polarity, subjectivity, evidence).
+
+    Raises:
+        ParameterError: If ``text`` is not a string or ``lexicon`` not a mapping.
+
+    Example:
+        >>> score_sentiment("The talks were a great success.").label
+        'positive'
+        >>> score_sentiment("NATO allies are worried.").compound < 0
+        True
+        >>> score_sentiment("").compound
+        0.0
+    """
+    text = _check_text(text)
+    lex = _check_lexicon(lexicon)
+    return _score_tokens(text, word_spans(text), lex)
+
+
+def sentiment_table(
+    corpus: Corpus | Iterable[Article], *, lexicon: Mapping[str, float] | None = None, evidence: bool = True
+) -> pd.DataFrame:
+    """One row per sentence with every tone score; each article is tokenized once.
+
+    Args:
+        corpus: A :class:`~newslab.corpus.Corpus` or any iterable of articles.
+        lexicon: As for :func:`score_sentiment`.
+        evidence: Add the ``evidence`` column (``"word:+1.9; not good:-1.4"``); turn off for speed.
+
+    Returns:
+        DataFrame with columns ``article_id, sentence_id, start, end, text, compound, vader,
+        polarity, subjectivity, label, n_evidence`` (and ``evidence``); offsets refer to ``Article.text``.
+
+    Example:
+        >>> import newslab as nl
+        >>> df = nl.sentiment_table(nl.load_seed_corpus())
+        >>> list(df.columns[:6])
+        ['article_id', 'sentence_id', 'start', 'end', 'text', 'compound']
+        >>> bool(df["compound"].between(-1, 1).all())
+        True
+    """
+    import pandas as pd
+
+    lex = _check_lexicon(lexicon)
+    rows: list[dict[str, Any]] = []
+    for art in corpus:
+        by_sentence: dict[int, list[tuple[int, int]]] = {}
+        for tok in art.tokens:
+            by_sentence.setdefault(tok.sentence, []).append((tok.start, tok.end))
+        for sent in art.sentences:
+            sc = _score_tokens(sent.text, by_sentence.get(sent.index, []), lex, offset=sent.start, evidence=evidence)
+            row: dict[str, Any] = {
+                "article_id": art.id,
+                "sentence_id": sent.index,
+                "start": sent.start,
+                "end": sent.end,
+                "text": sent.text,
+                "compound": sc.compound,
+                "vader": sc.vader,
+                "polarity": sc.polarity,
+                "subjectivity": sc.subjectivity,
+                "label": sc.label,
+            }
+            if evidence:
+                row["n_evidence"] = len(sc.evidence)
+                row["evidence"] = "; ".join(f"{e.term}:{e.weight:+.2f}" for e in sc.evidence if e.source == "newslab")
+            rows.append(row)
+    columns = ["article_id", "sentence_id", "start", "end", "text", "compound", "vader", "polarity", "subjectivity"]
+    columns += ["label"] + (["n_evidence", "evidence"] if evidence else [])
+    return pd.DataFrame(rows, columns=columns)
+
+
+def article_sentiment(table: pd.DataFrame | Corpus | Iterable[Article]) -> pd.DataFrame:
+    """Article-level tone from sentence scores (length-normalized, unlike VADER on a whole article).
+
+    Args:
+        table: The output of :func:`sentiment_table`, or a corpus (scored first).
+
+    Returns:
+        DataFrame, one row per article: ``article_id, n_sentences, compound_mean, vader_mean,
+        polarity_mean, subjectivity_mean, share_negative, share_positive, balance`` (share
+        positive minus share negative; sentence labels by the +/-0.05 thresholds on compound).
+
+    Example:
+        >>> import newslab as nl
+        >>> summary = article_sentiment(nl.load_seed_corpus())
+        >>> list(summary["article_id"])
+        ['es-daily', 'de-dpa']
+    """
+    import pandas as pd
+
+    df = table if isinstance(table, pd.DataFrame) else sentiment_table(table, evidence=False)
+    missing = {"article_id", "compound", "vader", "polarity", "subjectivity"} - set(df.columns)
+    if missing:
+        raise ParameterError(f"table lacks columns {sorted(missing)}; pass the output of sentiment_table()")
+    grouped = df.groupby("article_id", sort=False)
+    out = pd.DataFrame(
+        {
+            "n_sentences": grouped.size(),
+            "compound_mean": grouped["compound"].mean(),
+            "vader_mean": grouped["vader"].mean(),
+            "polarity_mean": grouped["polarity"].mean(),
+            "subjectivity_mean": grouped["subjectivity"].mean(),
+            "share_negative": grouped["compound"].apply(lambda s: float((s <= -LABEL_THRESHOLD).mean())),
+            "share_positive": grouped["compound"].apply(lambda s: float((s >= LABEL_THRESHOLD).mean())),
+        }
+    )
+    out["balance"] = out["share_positive"] - out["share_negative"]
+    return out.reset_index()
+
+
+# --- sentiment toward a target -------------------------------------------------------
+class _Sentence(NamedTuple):
+    start: int  # offset of the sentence in the given text
+    spans: tuple[tuple[int, int], ...]  # token spans relative to the given text
+    toks: tuple[str, ...]
+    clause: tuple[int, ...]
+    news: tuple[float, ...]  # per-token news-lexicon weight after negation/booster rules (0 if none)
+    pattern: tuple[float, ...]  # per-token pattern polarity (negated in scope)
+    negated: tuple[bool, ...]
+    in_quote: tuple[bool, ...]
+    has_quote: bool
+    contrast: tuple[int, ...]  # token indices of but/however/...
+    vocab: frozenset[str]
+
+
+@functools.cache
+def _feature_vocab() -> frozenset[str]:
+    """Words allowed as context features: sentiment lexicons, cue words and function words.
+
+    Restricting n-grams to words that can carry evaluation or structure keeps the model from
+    learning the topics of its training period ("emails", "comey") as sentiment.
+    """
+    vocab = {w for w, v in _default_lexicon().items() if v and w.isalpha()}
+    vocab |= {w for w in _pattern_polarity() if w.isalpha()}
+    vocab |= set(stopwords()) | set(NEGATORS) | set(CONTRAST) | set(CONCESSIVE) | set(REPORTING)
+    vocab |= {row["term"] for row in load_table("sentiment_target_cues")}
+    return frozenset(vocab)
+
+
+def _analyze(text: str, start: int, end: int, lexicon: Mapping[str, float]) -> _Sentence:
+    spans = tuple((s + start, e + start) for s, e in word_spans(text[start:end]))
+    toks = tuple(_norm(text[s:e]) for s, e in spans)
+    news = [0.0] * len(toks)
+    negated = [False] * len(toks)
+    for i, wt, rule in _lexicon_hits(toks, lexicon, contrast=False):
+        news[i] = wt
+        negated[i] = "negated" in rule
+    pat_lex = _pattern_polarity()
+    pattern = [(-pat_lex.get(t, 0.0) * 0.5 if negated[i] else pat_lex.get(t, 0.0)) for i, t in enumerate(toks)]
+    in_quote, inside = [], False
+    for t in toks:
+        if t in ('"', "''", "``"):
+            inside = not inside
+            in_quote.append(False)
+            continue
+        if t in ("“", "«"):
+            inside = True
+        elif t in ("”", "»"):
+            inside = False
+        in_quote.append(inside)
+    return _Sentence(
+        start,
+        spans,
+        toks,
+        tuple(_clause_ids(toks)),
+        tuple(news),
+        tuple(pattern),
+        tuple(negated),
+        tuple(in_quote),
+        any(t in QUOTES for t in toks),
+        tuple(i for i, t in enumerate(toks) if t in CONTRAST),
+        _feature_vocab(),
+    )
+
+
+def _sat(x: float, scale: float) -> float:
+    """Saturating squash of a lexicon sum into (-1, 1) (same shape as VADER's normalize)."""
+    return x / math.sqrt(x * x + scale) if x else 0.0
+
+
+CONTEXT_WINDOW = 6  # tokens each side for the bag-of-cue-words features (newslab choice, CV on train)
+
+
+def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
+    """Features of the mention at token indices [a, b) of ``sent``."""
+    toks, news, pat, clause = sent.toks, sent.news, sent.pattern, sent.clause
+    n = len(toks)
+    f: dict[str, float] = {}
+    cl_a = clause[a] if a < n else -1
+    cl_b = clause[b - 1] if 0 < b <= n else -1
+
+    def add_mass(prefix: str, idx: Iterable[int]) -> None:
+        pos = neg = ppos = pneg = 0.0
+        for i in idx:
+            v = news[i]
+            if v > 0:
+                pos += v
+            elif v < 0:
+                neg += v
+            p = pat[i]
+            if p > 0:
+                ppos += p
+            elif p < 0:
+                pneg += p
+        if pos:
+            f[prefix + "_vpos"] = _sat(pos, VADER_ALPHA)
+        if neg:
+            f[prefix + "_vneg"] = _sat(neg, VADER_ALPHA)
+        if ppos:
+            f[prefix + "_ppos"] = _sat(ppos, 1.0)
+        if pneg:
+            f[prefix + "_pneg"] = _sat(pneg, 1.0)
+
+    add_mass("left", range(0, a))
+    add_mass("right", range(b, n))
+    add_mass("near", [*range(max(0, a - 3), a), *range(b, min(n, b + 3))])
+    add_mass("clause", [i for i in range(n) if (clause[i] == cl_a or clause[i] == cl_b) and not a <= i < b])
+    add_mass("sent", [i for i in range(n) if not a <= i < b])
+    dist = 0.0
+    for i in range(n):
+        if news[i] and not a <= i < b:
+            d = a - i if i < a else i - b + 1
+            dist += news[i] / d
+    if dist:
+        f["dist_weighted"] = _sat(dist, 4.0)
+    # structure flags
+    if any(sent.negated[i] for i in range(n) if clause[i] in (cl_a, cl_b)):
+        f["neg_in_clause"] = 1.0
+    if any(c < a for c in sent.contrast):
+        f["after_contrast"] = 1.0
+    if any(c >= b for c in sent.contrast):
+        f["before_contrast"] = 1.0
+    if a < n and sent.in_quote[a]:
+        f["in_quote"] = 1.0
+    if sent.has_quote:
+        f["sentence_has_quote"] = 1.0
+    if any(t in REPORTING for t in toks[b : b + 3]):
+        f["speaker_right"] = 1.0  # "Trump said ..."
+    if any(t in REPORTING for t in toks[max(0, a - 2) : a]):
+        f["speaker_left"] = 1.0  # "... said Trump"
+    if a > 0 and toks[a - 1] == "by":
+        f["after_by"] = 1.0
+    if b < n and toks[b] in ("'s", "s"):
+        f["possessive"] = 1.0
+    if a == 0 or (a == 1 and toks[0] in QUOTES):
+        f["first"] = 1.0
+    f["position"] = a / n if n else 0.0
+    if b - a == 1 and toks[a] in PRONOUNS:
+        f["pronoun"] = 1.0
+    # context words with the mention masked, marked by side (cue words only, see _feature_vocab)
+    vocab = sent.vocab
+    if a > 0 and toks[a - 1] in vocab:
+        f["L1=" + toks[a - 1]] = 1.0
+    if b < n and toks[b] in vocab:
+        f["R1=" + toks[b]] = 1.0
+    for i in range(max(0, a - CONTEXT_WINDOW), a):
+        t = toks[i]
+        if t in vocab and (news[i] or pat[i] or t in REPORTING):
+            f[("L=NOT_" if sent.negated[i] else "L=") + t] = 1.0
+    for i in range(b, min(n, b + CONTEXT_WINDOW)):
+        t = toks[i]
+        if t in vocab and (news[i] or pat[i] or t in REPORTING):
+            f[("R=NOT_" if sent.negated[i] else "R=") + t] = 1.0
+    f["bias"] = 1.0
+    return f
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span of the sentence of ``text`` that contains [start, end) (the whole text if it spans several)."""
+    for s, e in sentence_spans(text):
+        if s <= start and end <= e:
+            return s, e
+    return 0, len(text)
+
+
+@functools.lru_cache(maxsize=2048)
+def _analyze_cached(text: str, s: int, e: int) -> _Sentence:
+    return _analyze(text, s, e, _default_lexicon())
+
+
+def _mention_tokens(sent: _Sentence, start: int, end: int) -> tuple[int, int]:
+    a = b = -1
+    for i, (s, e) in enumerate(sent.spans):
+        if e > start and s < end:
+            if a < 0:
+                a = i
+            b = i + 1
+    if a < 0:  # span between tokens (whitespace): an empty mention at the next token
+        a = b = next((i for i, (s, _) in enumerate(sent.spans) if s >= end), len(sent.spans))
+    return a, b
+
+
+def _check_span(text: str, span: object) -> tuple[int, int]:
+    if not (isinstance(span, (tuple, list)) and len(span) == 2 and all(isinstance(x, int) for x in span)):
+        raise ParameterError(f"span must be a (start, end) pair of ints, got {span!r}")
+    start, end = int(span[0]), int(span[1])
+    if not 0 <= start < end <= len(text):
+        raise ParameterError(f"span={span!r} is outside the text (0..{len(text)}) or empty; need 0 <= start < end")
+    return start, end
+
+
+def target_features(
+    text: str, span: tuple[int, int], *, lexicon: Mapping[str, float] | None = None
+) -> dict[str, float]:
+    """The explainable features the target model sees for ``text[span[0]:span[1]]``.
+
+    Lexicon masses left/right/near the mention, in its clause and sentence (VADER with news
+    corrections: ``_v*``; pattern: ``_p*``), negation/contrast/quote/reporting-verb flags,
+    position, and cue words around the masked mention marked by side (``L=``, ``R=``, adjacent ``L1=``/``R1=``).
+
+    Example:
+        >>> f = target_features("Allies are worried about Trump.", (25, 30))
+        >>> f["left_vneg"] < 0, "L=worried" in f
+        (True, True)
+    """
+    text = _check_text(text)
+    start, end = _check_span(text, span)
+    s, e = _sentence_of(text, start, end)
+    sent = _analyze_cached(text, s, e) if lexicon is None else _analyze(text, s, e, _check_lexicon(lexicon))
+    a, b = _mention_tokens(sent, start, end)
+    return _features(sent, a, b)
+
+
+class _Model(NamedTuple):
+    weights: Mapping[str, tuple[float, float, float]]  # feature -> weight per LABELS
+    intercept: tuple[float, float, float]
+
+
+@functools.cache
+def _model() -> _Model:
+    weights: dict[str, list[float]] = {}
+    intercept = [0.0, 0.0, 0.0]
+    for row in load_table("target_sentiment_model"):
+        k = LABELS.index(row["class"])
+        if row["feature"] == "__intercept__":
+            intercept[k] = float(row["weight"])
+        else:
+            weights.setdefault(row["feature"], [0.0, 0.0, 0.0])[k] = float(row["weight"])
+    return _Model(MappingProxyType({f: (w[0], w[1], w[2]) for f, w in weights.items()}), tuple(intercept))  # type: ignore[arg-type]
+
+
+def _predict(feats: Mapping[str, float], model: _Model, n_evidence: int) -> TargetSentiment:
+    z = list(model.intercept)
+    used: list[tuple[str, float, tuple[float, float, float]]] = []
+    for name, value in feats.items():
+        w = model.weights.get(name)
+        if w is None:
+            continue
+        z[0] += w[0] * value
+        z[1] += w[1] * value
+        z[2] += w[2] * value
+        used.append((name, value, w))
+    top = max(z)
+    ex = [math.exp(v - top) for v in z]
+    total = sum(ex)
+    probs = [v / total for v in ex]
+    k = max(range(3), key=lambda j: z[j])
+    evidence: tuple[Feature, ...] = ()
+    if n_evidence:
+        # push toward the chosen label = value * (its weight - mean weight of the other labels)
+        others = [j for j in range(3) if j != k]
+        pushes = [Feature(name, value, value * (w[k] - (w[others[0]] + w[others[1]]) / 2)) for name, value, w in used]
+        pushes.sort(key=lambda ft: -ft.weight)
+        evidence = tuple(ft for ft in pushes[:n_evidence] if ft.weight > 0)
+    return TargetSentiment(
+        LABELS[k], probs[2] - probs[0], evidence, MappingProxyType(dict(zip(LABELS, probs, strict=True)))
+    )
+
+
+def target_sentiment(
+    text: str, span: tuple[int, int], *, lexicon: Mapping[str, float] | None = None, n_evidence: int = 6
+) -> TargetSentiment:
+    """Sentiment expressed toward ``text[span[0]:span[1]]``, not the tone of the whole sentence.
+
+    A multinomial logistic model (weights in ``data/target_sentiment_model.tsv``) over the
+    features of :func:`target_features`, computed in the sentence that contains the span.
+
+    Args:
+        text: A sentence or a whole article (the sentence holding the span is used).
+        span: Character offsets of the target mention (end exclusive).
+        lexicon: Term -> valence for the lexicon features; ``None`` means :func:`news_lexicon`
+            (the model was trained with it).
+        n_evidence: How many deciding features to return.
+
+    Returns:
+        TargetSentiment(label, score, evidence, probabilities); ``score`` = P(positive) - P(negative).
+
+    Raises:
+        ParameterError: If ``span`` is not inside ``text`` or is empty.
+
+    Example:
+        >>> t = "Allies are deeply worried about Trump."
+        >>> target_sentiment(t, span=(32, 37)).label
+        'negative'
+        >>> t = "Rutte praised Trump for his strong leadership."
+        >>> target_sentiment(t, span=(14, 19)).label
+        'positive'
+    """
+    feats = target_features(text, span, lexicon=lexicon)
+    return _predict(feats, _model(), n_evidence)
+
+
+def target_sentiment_many(
+    items: Iterable[tuple[str, tuple[int, int]]], *, n_evidence: int = 0
+) -> list[TargetSentiment]:
+    """:func:`target_sentiment` for many ``(text, span)`` pairs; each sentence is analyzed once.
+
+    Example:
+        >>> t = "Trump praised Rutte, but allies worried about Trump."
+        >>> [r.label for r in target_sentiment_many([(t, (14, 19)), (t, (46, 51))])]
+        ['positive', 'negative']
+    """
+    model = _model()
+    out: list[TargetSentiment] = []
+    for text, span in items:
+        try:
+            feats = target_features(text, span)
+        except NewslabError as err:
+            raise ParameterError(f"item {len(out)}: {err}") from err
+        out.append(_predict(feats, model, n_evidence))
+    return out

@@ -1,0 +1,69 @@
+"""Score newslab.target_sentiment on NewsMTSC dev (rw and mt) next to two baselines.
+
+Usage: python validation/score_target_sentiment.py [DATA_DIR] [--json OUT]
+
+Prints macro-F1 and accuracy of newslab's target model, "always neutral" and "VADER on the
+whole sentence" (compound with the +/-0.05 thresholds), per split.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from sklearn.metrics import accuracy_score, f1_score
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from newslab import sentiment as S  # noqa: E402
+
+LABEL_OF = {-1: "negative", 0: "neutral", 1: "positive"}
+SPLITS = ("rw", "mt")
+
+
+def load(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def vader_label(text: str) -> str:
+    value = S._vader().polarity_scores(text)["compound"]
+    return "positive" if value >= 0.05 else "negative" if value <= -0.05 else "neutral"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", nargs="?", default=str(REPO.parent / "shared" / "data"))
+    parser.add_argument("--json", dest="json_out")
+    args = parser.parse_args(argv)
+    results: dict[str, dict[str, dict[str, float]]] = {}
+    print(f"{'split':<6} {'method':<30} {'macro-F1':>9} {'accuracy':>9} {'n':>5}")
+    for split in SPLITS:
+        recs = load(Path(args.data_dir) / "newsmtsc" / split / "dev.jsonl")
+        gold = [LABEL_OF[int(r["polarity"])] for r in recs]
+        t0 = time.perf_counter()
+        ours = [r.label for r in S.target_sentiment_many((r["sentence"], (r["from"], r["to"])) for r in recs)]
+        elapsed = time.perf_counter() - t0
+        methods = {
+            "newslab target_sentiment": ours,
+            "always neutral": ["neutral"] * len(recs),
+            "VADER on the whole sentence": [vader_label(r["sentence"]) for r in recs],
+        }
+        results[split] = {}
+        for name, pred in methods.items():
+            f1 = float(f1_score(gold, pred, average="macro", labels=list(S.LABELS), zero_division=0))
+            acc = float(accuracy_score(gold, pred))
+            results[split][name] = {"macro_f1": f1, "accuracy": acc, "n": len(recs)}
+            print(f"{split:<6} {name:<30} {f1:>9.4f} {acc:>9.4f} {len(recs):>5}")
+        print(f"{split:<6} (newslab: {len(recs) / elapsed:,.0f} targets/s incl. first-call loading)")
+    if args.json_out:
+        Path(args.json_out).write_text(json.dumps(results, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
