@@ -374,22 +374,23 @@ def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] |
 QUANTIFIERS = frozenset({"several", "many", "few", "last", "next", "first", "once", "twice", "again", "recently"})
 
 
-@functools.cache
-def _tagger() -> Any:
-    from textblob.en.taggers import PatternTagger  # offline lexicon; loaded only when needed (~0.2 s)
-
-    return PatternTagger()
+#: Frequent news verbs that may follow a person noun ("the American said"); anything else
+#: lowercase after a capitalized head is read as the noun it modifies ("the American economy").
+#: Hand list for newslab (TextBlob's tagger would do this but importing it costs ~2 s via nltk).
+FOLLOWING_VERBS = frozenset(
+    "says said say tells told adds added wants wanted won wins met meets insists insisted warns warned "
+    "declared declares claims claimed promised promises threatened threatens believes believed thinks "
+    "thought knows knew seems seemed became becomes remains remained took takes made makes".split()
+)
 
 
 def _modifies_noun(text: str, end: int) -> bool:
-    """Whether the words after a capitalized head make it an adjective ("the American economy")."""
-    tags = [tag for _, tag in _tagger().tag(text[end : end + 60])][:2]
-    following = text[end : end + 60].split()
-    if not tags or not following:
+    """Whether the word after a capitalized head makes it an adjective ("the American economy")."""
+    following = text[end : end + 40].split()
+    if not following:
         return False
-    if tags[0] in ("NN", "NNS"):
-        return True
-    return tags[0] == "JJ" and following[0].lower() not in QUANTIFIERS and tags[1:2] in (["NN"], ["NNS"])
+    word = following[0].strip(",.;:!?")
+    return not (word.endswith(("ly", "ed")) or word in QUANTIFIERS or word in FOLLOWING_VERBS)
 
 
 def _titles(target: Target, text: str, name_start: int) -> tuple[int, int] | None:
