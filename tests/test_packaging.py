@@ -85,7 +85,12 @@ def test_wheel_contains_data_files(tmp_path: Path) -> None:
     )
     (wheel,) = tmp_path.glob("newslab-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    packaged = {p.relative_to(ROOT).as_posix() for p in (ROOT / "newslab" / "data").rglob("*") if p.is_file()}
+    packaged = {
+        p.relative_to(ROOT).as_posix()
+        for folder in ("data", "notebooks")
+        for p in (ROOT / "newslab" / folder).rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and ".ipynb_checkpoints" not in p.parts
+    }
     assert packaged, "no data files found in the source tree"
     missing = packaged - names
     assert not missing, f"data files left out of the wheel: {sorted(missing)}"
