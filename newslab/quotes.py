@@ -135,11 +135,11 @@ def _inflect(cue: str, kind: str) -> set[str]:
     tail = f" {rest}" if rest else ""
     forms = {cue}
     if kind in ("verb", "phrase") and first.isalpha() and not first.endswith("ing"):
-        stem = first[:-1] if first.endswith("e") else first
+        stem = first[:-1] if first.endswith("e") and not first.endswith("ee") else first
         past = first + "d" if first.endswith("e") else (first[:-1] + "ied" if first.endswith("y") else first + "ed")
         third = first + "es" if first.endswith(("s", "sh", "ch", "x")) else first + "s"
         forms |= {w + tail for w in (third, past, stem + "ing")}
-    if kind == "noun":
+    if kind in ("noun", "quality"):
         forms.add(cue + "es" if cue.endswith(("s", "sh", "ch", "x")) else cue + "s")
     return forms
 

@@ -378,9 +378,12 @@ QUANTIFIERS = frozenset({"several", "many", "few", "last", "next", "first", "onc
 #: lowercase after a capitalized head is read as the noun it modifies ("the American economy").
 #: Hand list for newslab (TextBlob's tagger would do this but importing it costs ~2 s via nltk).
 FOLLOWING_VERBS = frozenset(
-    "says said say tells told adds added wants wanted won wins met meets insists insisted warns warned "
-    "declared declares claims claimed promised promises threatened threatens believes believed thinks "
-    "thought knows knew seems seemed became becomes remains remained took takes made makes".split()
+    [
+        *("says", "said", "say", "tells", "told", "adds", "added", "wants", "wanted", "won", "wins", "met", "meets"),
+        *("insists", "insisted", "warns", "warned", "declared", "declares", "claims", "claimed", "promised"),
+        *("promises", "threatened", "threatens", "believes", "believed", "thinks", "thought", "knows", "knew"),
+        *("seems", "seemed", "became", "becomes", "remains", "remained", "took", "takes", "made", "makes"),
+    ]
 )
 
 
@@ -462,6 +465,8 @@ def _blockers(
             first = run[0]
             i = words.index(first)
             prev = words[i - 1].text.lower() if i > 0 else ""
+            if first.start == words[0].start and first.text.lower() in stopwords():
+                prev = first.text.lower()  # sentence-initial "The United States" is like "the United States"
             names = [t for t in run if not (t.start == words[0].start and t.text.lower() in stopwords())]
             names = [t for t in names if t.text not in NOT_NAMES and not t.text.isupper()]
             adjective = len(run) == 1 and re.search(r"(an|ish|ese|ch)$", run[0].text) is not None
