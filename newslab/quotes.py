@@ -210,7 +210,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "before": re.compile(rf"(?P<speaker>{speaker})\s+{adv}(?P<verb>{verbs.pattern})\b[^“”\"]{{0,80}}?[:,]\s*$"),
         "indirect": re.compile(
             rf"(?<![\w’'])(?P<speaker>{speaker})\s+{adv}(?P<verb>{verbs.pattern})\b"
-            rf"(?P<object>(?:\s+[\w’'.-]+){{0,{OBJECT_WORDS}}}?)\s+(?P<that>that\s+)?(?P<content>[^.;]*)"
+            rf"(?P<object>(?:\s+(?!that\b)[\w’'.-]+){{1,{OBJECT_WORDS}}}?(?=\s+that\b))?"
+            r"\s+(?P<that>that\s+)?(?P<content>[^.;]*)"
         ),
         "according": re.compile(r"\b[Aa]ccording to (?P<speaker>[^,.;]+)"),
     }
@@ -355,7 +356,11 @@ class _Resolver:
             if m.start < end and start < m.end and m.kind == "description":
                 return self.target_name(m.target), "description:target"
         name = self.name(phrase)
-        return (name, "name") if name else ("", "unresolved")
+        if name:
+            return name, "name"
+        if low.split()[0] not in ("he", "she", "they", "it", "we", "i", "you"):
+            return phrase.strip(), "as written"  # a group or source without a name: "diplomats"
+        return "", "unresolved"
 
     def target_name(self, target: Target) -> str:
         for alias in sorted(target.aliases, key=len, reverse=True):
@@ -433,7 +438,7 @@ def article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quote
             continue  # attribution of a direct quote, not indirect speech
         for m in pats["indirect"].finditer(chunk):
             verb = m.group("verb")
-            obj = m.group("object").strip()
+            obj = (m.group("object") or "").strip()
             if obj and (verbs.get(verb.lower()) not in OBJECT_VERBS or not m.group("that")):
                 continue
             content = re.split(r",?\s+and\s+(?:(?:at times|then|also|even)\s+)*(?=\w+ed\s+that\b)", m.group("content"))[
@@ -543,4 +548,56 @@ def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-__all__ = ["QUOTE_COLUMNS", "Cue", "cue_forms", "find_quotes", "load_cues", "speaker_table"]
+def same_speaker(predicted: str, gold: str) -> bool:
+    """Whether two speaker names agree: equal, or the same last word ("Rutte" vs "Mark Rutte").
+
+    Example:
+        >>> same_speaker("Mark Rutte", "Rutte"), same_speaker("Trump", "Rutte")
+        (True, False)
+    """
+    p, g = predicted.strip().lower(), gold.strip().lower()
+    return bool(p) and (p == g or p.split()[-1] == g.split()[-1])
+
+
+def evaluate_quotes(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Check hand-marked direct quotes: found (overlapping direct quote) and speaker right.
+
+    Args:
+        predicted: Output of :func:`find_quotes`.
+        gold: Table with article_id, start, end, speaker (and optionally quote).
+
+    Returns:
+        The gold table with columns found (bool), predicted_speaker, speaker_ok (bool).
+
+    Example:
+        >>> import pandas as pd
+        >>> art = Article("x", "", "“We won,” Mark Rutte said.")
+        >>> gold = pd.DataFrame({"article_id": ["x"], "start": [1], "end": [7], "speaker": ["Mark Rutte"]})
+        >>> evaluate_quotes(find_quotes(art), gold)[["found", "speaker_ok"]].values.tolist()
+        [[True, True]]
+    """
+    out = gold.copy()
+    found, speakers, ok = [], [], []
+    direct = predicted[predicted["kind"] == "direct"]
+    for row in gold.itertuples():
+        match = direct[
+            (direct["article_id"] == row.article_id) & (direct["start"] < row.end) & (row.start < direct["end"])
+        ]
+        speaker = str(match["speaker_resolved"].iloc[0]) if len(match) else ""
+        found.append(bool(len(match)))
+        speakers.append(speaker)
+        ok.append(same_speaker(speaker, str(row.speaker)))
+    out["found"], out["predicted_speaker"], out["speaker_ok"] = found, speakers, ok
+    return out
+
+
+__all__ = [
+    "QUOTE_COLUMNS",
+    "Cue",
+    "cue_forms",
+    "evaluate_quotes",
+    "find_quotes",
+    "load_cues",
+    "same_speaker",
+    "speaker_table",
+]

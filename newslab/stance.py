@@ -347,6 +347,9 @@ def article_stance(
                     pair.append((speaker_name(quote), actor))  # "Trump said he and Rutte ...": he = the speaker
                 elif actor is not None:
                     pair.append((_entity(actor), actor))
+                elif fm.group(g)[:1].isupper():
+                    word = re.sub(r"[’']s$", "", fm.group(g))
+                    pair.append((word, _Actor(word, start, start + len(word))))
             if len(pair) == 2:
                 (ha, aa), (hb, ab) = pair
                 add(sent.index, ha, "actor", ab, 0.8, ["become friends"], "mutual (a and b became friends)", "mutual")

@@ -374,26 +374,59 @@ def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] |
 QUANTIFIERS = frozenset({"several", "many", "few", "last", "next", "first", "once", "twice", "again", "recently"})
 
 
-#: Frequent news verbs that may follow a person noun ("the American said"); anything else
-#: lowercase after a capitalized head is read as the noun it modifies ("the American economy").
-#: Hand list for newslab (TextBlob's tagger would do this but importing it costs ~2 s via nltk).
+#: Frequent news verbs that may follow a person noun ("the American said"), used when the word
+#: is not in the tag lexicon below. Hand list for newslab.
 FOLLOWING_VERBS = frozenset(
     [
         *("says", "said", "say", "tells", "told", "adds", "added", "wants", "wanted", "won", "wins", "met", "meets"),
         *("insists", "insisted", "warns", "warned", "declared", "declares", "claims", "claimed", "promised"),
         *("promises", "threatened", "threatens", "believes", "believed", "thinks", "thought", "knows", "knew"),
-        *("seems", "seemed", "became", "becomes", "remains", "remained", "took", "takes", "made", "makes"),
+        *("seems", "seemed", "became", "becomes", "remains", "remained", "took", "takes", "made", "makes", "spoke"),
     ]
 )
 
 
+@functools.cache
+def _word_tags() -> dict[str, str]:
+    """Most frequent POS tag per word from the Brill lexicon that ships with TextBlob (read as a file).
+
+    Importing TextBlob's tagger would cost ~2 s (it imports nltk); reading its lexicon takes ~0.1 s.
+    Empty when TextBlob is not installed (then :data:`FOLLOWING_VERBS` and suffixes decide).
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or spec.origin is None:
+        return {}
+    path = Path(spec.origin).parent / "en" / "en-lexicon.txt"
+    if not path.is_file():
+        return {}
+    tags: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2 and not line.startswith(";"):
+                tags[parts[0]] = parts[1]
+    return tags
+
+
 def _modifies_noun(text: str, end: int) -> bool:
-    """Whether the word after a capitalized head makes it an adjective ("the American economy")."""
-    following = text[end : end + 40].split()
-    if not following:
+    """Whether the words after a capitalized head make it an adjective ("the American economy")."""
+    following = [w.strip(",.;:!?") for w in text[end : end + 60].split()[:2]]
+    if not following or not following[0]:
         return False
-    word = following[0].strip(",.;:!?")
-    return not (word.endswith(("ly", "ed")) or word in QUANTIFIERS or word in FOLLOWING_VERBS)
+    word = following[0]
+    if word in QUANTIFIERS or word in FOLLOWING_VERBS or word.endswith(("ly", "ed")):
+        return False
+    tags = _word_tags()
+    tag = tags.get(word)
+    if tag is None:
+        return True  # an unknown lowercase word after "the American": most often the noun it modifies
+    if tag.startswith("NN"):
+        return True
+    after = tags.get(following[1], "") if len(following) > 1 else ""
+    return tag == "JJ" and after.startswith("NN")
 
 
 def _titles(target: Target, text: str, name_start: int) -> tuple[int, int] | None:
@@ -517,14 +550,17 @@ def _pronouns(article: Article, mentions: list[_Mention], targets: Sequence[Targ
                 if _blockers(article, known, tok.sentence, tok.start, start=since, the=True):
                     continue  # another name could be meant: "The United States ... its next president"
             rule = "pronoun"
-        elif person and not blockers and tok.sentence > 0:
+        elif tok.sentence > 0 and (
+            (person and not blockers)
+            or (not person and low != "its" and not _blockers(article, known, tok.sentence, tok.start, the=True))
+        ):
             prev_sent = tok.sentence - 1
             prev = [m for m in known if _sentence_of(article, m.start) == prev_sent and m.target in candidates]
             if not prev or len({m.target.name for m in prev}) != 1:
                 continue
             prev_end = article.sentences[prev_sent].end
-            if _blockers(article, known, prev_sent, prev_end):
-                continue  # another person in the previous sentence could be meant
+            if _blockers(article, known, prev_sent, prev_end, the=not person):
+                continue  # another name in the previous sentence could be meant
             ante, rule = prev[-1], "pronoun:previous-sentence"
         else:
             continue
@@ -675,6 +711,58 @@ def labels(
     return table.astype(int)
 
 
+def evaluate_mentions(predicted: pd.DataFrame, gold: pd.DataFrame, *, exact: bool = False) -> pd.DataFrame:
+    """Precision and recall of mentions against hand-marked ones, per kind (name, description).
+
+    A predicted mention matches a gold one with the same article_id, target and kind whose span
+    overlaps it (``exact=True``: the same start and end); each gold mention matches once.
+
+    Args:
+        predicted: Output of :func:`find_mentions` (pronoun rows are ignored).
+        gold: Table with article_id, target, kind, start, end.
+        exact: Require identical spans.
+
+    Returns:
+        DataFrame indexed by kind (and "all") with tp, fp, fn, precision, recall, f1.
+
+    Example:
+        >>> import pandas as pd
+        >>> gold = pd.DataFrame({"article_id": ["x"], "target": ["Trump"], "kind": ["name"], "start": [0], "end": [5]})
+        >>> float(evaluate_mentions(find_mentions(Article("x", "", "Trump won.")), gold).loc["name", "recall"])
+        1.0
+    """
+    import pandas as pd
+
+    missing = {"article_id", "target", "kind", "start", "end"} - set(gold.columns)
+    if missing:
+        raise ParameterError(f"gold table lacks columns {sorted(missing)}")
+    kinds = ["name", "description"]
+    counts = {k: {"tp": 0, "fp": 0, "fn": 0} for k in kinds}
+    for kind in kinds:
+        pred = predicted[predicted["kind"] == kind]
+        gold_k = gold[gold["kind"] == kind]
+        used: set[int] = set()
+        for row in pred.itertuples():
+            match = gold_k[(gold_k["article_id"] == row.article_id) & (gold_k["target"] == row.target)]
+            if exact:
+                match = match[(match["start"] == row.start) & (match["end"] == row.end)]
+            else:
+                match = match[(match["start"] < row.end) & (row.start < match["end"])]
+            free = [i for i in match.index if i not in used]
+            if free:
+                used.add(free[0])
+                counts[kind]["tp"] += 1
+            else:
+                counts[kind]["fp"] += 1
+        counts[kind]["fn"] = len(gold_k) - len(used)
+    counts["all"] = {c: sum(counts[k][c] for k in kinds) for c in ("tp", "fp", "fn")}
+    table = pd.DataFrame.from_dict(counts, orient="index")
+    table["precision"] = (table["tp"] / (table["tp"] + table["fp"])).fillna(0.0)
+    table["recall"] = (table["tp"] / (table["tp"] + table["fn"])).fillna(0.0)
+    table["f1"] = (2 * table["precision"] * table["recall"] / (table["precision"] + table["recall"])).fillna(0.0)
+    return table
+
+
 class KwicFrame:
     """Marker namespace for the KWIC display helpers (see :func:`kwic`)."""
 
@@ -758,6 +846,7 @@ __all__ = [
     "Target",
     "as_articles",
     "as_targets",
+    "evaluate_mentions",
     "find_mentions",
     "kwic",
     "labels",

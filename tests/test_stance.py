@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import pytest
+
+import newslab as nl
+from newslab.errors import ParameterError
+from newslab.quotes import load_cues
+from newslab.stance import STANCE_COLUMNS, stance_summary, stance_table
+
+RUTTE = nl.Target("Rutte", aliases=["Mark Rutte", "Rutte"], kind="person", pronouns=["he", "him", "his"])
+
+
+def stances(text: str, targets=None) -> list[tuple[str, str, str]]:
+    df = stance_table(nl.Article("t", "", text), targets, sentiment=False)
+    return list(zip(df["holder"], df["target"], df["stance"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the issue's examples
+        ("NATO met. Trump has always been very critical of it.", ("Trump", "NATO", "against")),
+        ("Allies are worried about Trump.", ("allies", "Trump", "against")),
+        (
+            "Trump won. Mark Rutte maintained a good relationship with the American.",
+            ("Mark Rutte", "Trump", "favor"),
+        ),
+        ("During a meeting with Rutte, Trump said he and Rutte had become friends.", ("Rutte", "Trump", "favor")),
+        # more patterns
+        ("Donald Trump’s second term is viewed with concern by many NATO allies.", ("allies", "Trump", "against")),
+        ("Trump repeatedly threatened to leave the alliance. NATO held.", ("Trump", "NATO", "against")),
+        ("Trump praised NATO.", ("Trump", "NATO", "favor")),
+        ("NATO leaders criticized Trump.", ("NATO", "Trump", "against")),
+        (
+            "It was the Republican’s complaints and threats to his allies that mattered. Trump and NATO.",
+            ("Trump", "NATO", "against"),
+        ),
+        ("Trump won. “It is largely his success,” Mark Rutte said.", ("Mark Rutte", "Trump", "favor")),
+        (
+            "Trump won. In fact, his administration did not show great involvement in NATO.",
+            ("Trump", "NATO", "against"),
+        ),
+    ],
+)
+def test_stance_rows(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in stances(text)
+
+
+def test_mutual_friendship_both_ways_with_user_target() -> None:
+    found = stances(
+        "During a meeting with Rutte in 2019, Trump said he and Rutte had become friends.", (nl.TRUMP, RUTTE)
+    )
+    assert ("Trump", "Rutte", "favor") in found and ("Rutte", "Trump", "favor") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump has maintained a good relationship with Russian President Vladimir Putin and NATO.",  # target is Putin
+        "To clear up doubts, Rutte has not waited for Trump.",  # "clear up doubts" is no stance
+        "NATO is fundamental support for Ukraine.",  # support for a non-target
+        "Trump spoke to NATO.",  # no cue
+        "Trump is worried.",  # cue without a target
+    ],
+)
+def test_no_stance(text: str) -> None:
+    assert stances(text) == []
+
+
+def test_seed_main_positions(seed_corpus: nl.Corpus) -> None:
+    summary = stance_summary(stance_table(seed_corpus, sentiment=False)).set_index(["article_id", "holder", "target"])
+    expected = {
+        ("es-daily", "Trump", "NATO"): "against",
+        ("es-daily", "Mark Rutte", "Trump"): "favor",
+        ("de-dpa", "Trump", "NATO"): "against",
+        ("de-dpa", "allies", "Trump"): "against",
+        ("de-dpa", "Mark Rutte", "Trump"): "favor",
+        ("de-dpa", "Mark Rutte", "NATO"): "favor",
+    }
+    for key, stance in expected.items():
+        assert summary.loc[key, "stance"] == stance, key
+    allies = summary.loc[("es-daily", "allies", "Trump")]  # uncertainty (s4), then agreeing with him (s17)
+    assert allies["favor"] == 1 and allies["against"] == 1
+    assert (summary["n"] >= 1).all()
+
+
+def test_rows_carry_evidence(seed_corpus: nl.Corpus) -> None:
+    df = stance_table(seed_corpus, sentiment=False)
+    assert list(df.columns) == STANCE_COLUMNS
+    assert set(df["stance"]) <= {"favor", "against", "neutral"}
+    for row in df.itertuples():
+        art = seed_corpus[row.article_id]
+        assert row.cues and row.holder_rule and row.target_rule
+        assert art.text[row.start : row.end] == row.target_mention
+        assert row.sentence == art.sentences[row.sentence_id].text
+        assert -1.0 <= row.score <= 1.0
+
+
+def test_sentiment_hook_adds_author_rows() -> None:
+    class Result:
+        label, score, evidence = "negative", -0.9, ("bad",)
+
+    def fake(text: str, span: tuple[int, int]) -> Result:
+        return Result()
+
+    df = stance_table(nl.Article("t", "", "NATO had a bad week."), sentiment=fake)
+    assert df[["holder", "target", "stance"]].values.tolist() == [["author", "NATO", "against"]]
+    assert stance_table(nl.Article("t", "", "NATO had a bad week."), sentiment=False).empty
+
+
+def test_cue_lexicon_is_well_formed() -> None:
+    cues = load_cues()
+    assert {"criticize", "complain", "threaten", "demand", "praise", "encourage", "support", "concern", "doubt"} <= {
+        c.cue for c in cues
+    }
+    assert all(-1 <= c.polarity <= 1 and c.source in {"issue-4", "seed", "general"} for c in cues)
+    assert {c.kind for c in cues} <= {"verb", "noun", "adjective", "phrase", "quality"}
+
+
+def test_bad_sentiment_option() -> None:
+    with pytest.raises(ParameterError):
+        stance_table("Trump praised NATO.", sentiment="yes")  # type: ignore[arg-type]

@@ -1,0 +1,185 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import newslab as nl
+from newslab.errors import CorpusError, LexiconError, ParameterError
+from newslab.targets import KwicFrame, Target, evaluate_mentions, find_mentions, kwic, labels
+
+GOLD = Path(__file__).parent / "data" / "seed_mentions_gold.tsv"
+
+# A short article not in the bundle (written for these tests).
+UNSEEN = (
+    "Former US President Donald Trump addressed supporters in Ohio on Saturday. "
+    "The 78-year-old Republican said NATO members must pay more. "
+    "The billionaire has long questioned the value of the transatlantic alliance, and he once called it obsolete. "
+    "German Chancellor Olaf Scholz said he was confident that the alliance would stay united. "
+    "The European Union also met; the bloc agreed on sanctions. "
+    "The president of the European Commission, Ursula von der Leyen, welcomed the decision. "
+    "The AUKUS alliance was not discussed. The organization of the summit was chaotic. "
+    "The American economy grew. Trump's allies praised him."
+)
+
+
+def mentions(text: str, targets=None) -> list[tuple[str, str, str]]:
+    df = find_mentions(nl.Article("t", "", text), targets)
+    return list(zip(df["target"], df["mention"], df["kind"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Trump won. Later the tycoon spoke.", ("Trump", "the tycoon", "description")),
+        ("Trump won. The Republican spoke.", ("Trump", "The Republican", "description")),
+        ("Trump won. Aides of the president-elect spoke.", ("Trump", "the president-elect", "description")),
+        (
+            "Trump won. Meet the returned tenant of the White House.",
+            ("Trump", "the returned tenant of the White House", "description"),
+        ),
+        ("Trump won. Meet the American populist.", ("Trump", "the American populist", "description")),
+        ("Trump won. Meet the winner of the US elections.", ("Trump", "the winner of the US elections", "description")),
+        ("NATO met. Leaders of the Atlantic Alliance spoke.", ("NATO", "the Atlantic Alliance", "description")),
+        ("NATO met. Critics of the alliance spoke.", ("NATO", "the alliance", "description")),
+        ("NATO met. Critics of the organization spoke.", ("NATO", "the organization", "description")),
+        ("NATO met. He doubted the entity.", ("NATO", "the entity", "description")),
+        ("Trump won. Meet the real-estate magnate.", ("Trump", "the real-estate magnate", "description")),
+        ("Trump won. Meet the 45th president.", ("Trump", "the 45th president", "description")),
+        ("Trump’s plan failed.", ("Trump", "Trump", "name")),
+        ("NATO allies met.", ("NATO", "NATO", "name")),
+        ("He met US President-elect Donald Trump.", ("Trump", "US President-elect", "description")),
+    ],
+)
+def test_finds_names_and_descriptions(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [
+        ("Trump won. The American economy grew.", "The American"),
+        ("Trump won. The Republican party met.", "The Republican"),
+        ("Trump won. She backed the Democratic candidate Kamala Harris.", "the Democratic candidate"),
+        ("Trump won. The president of the European Commission spoke.", "The president of the European Commission"),
+        ("NATO met. The AUKUS alliance was not discussed.", "The AUKUS alliance"),
+        ("NATO met. The organization of the summit was chaotic.", "The organization"),
+        ("The tycoon bought a club.", "The tycoon"),  # no Trump named: a description needs a name
+        ("Trump won. The White House said so.", "The White House"),
+        ("He played his trump card.", "trump"),
+        ("Russian President Vladimir Putin spoke. The Kremlin agreed.", "President"),
+    ],
+)
+def test_does_not_fire(text: str, forbidden: str) -> None:
+    assert forbidden not in [m for _, m, _ in mentions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "pronoun", "target"),
+    [
+        ("Trump arrived and he smiled.", "he", "Trump"),
+        ("Trump won the vote. His allies cheered.", "His", "Trump"),
+        ("The alliance met, and critics of it were loud. NATO agreed.", "it", "NATO"),
+    ],
+)
+def test_resolves_pronouns_when_confident(text: str, pronoun: str, target: str) -> None:
+    assert (target, pronoun, "pronoun") in mentions(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rutte met Trump and he smiled.",  # two people before "he": not confident
+        "Trump met Rutte. He smiled.",  # previous sentence names another person
+        "NATO met. It was a long day.",  # expletive "it"
+        "He smiled. Trump won.",  # pronoun before any antecedent
+    ],
+)
+def test_leaves_ambiguous_pronouns_alone(text: str) -> None:
+    assert not [m for m in mentions(text) if m[2] == "pronoun" and m[1].lower() in ("he", "it")]
+
+
+def test_seed_gold_precision_and_recall(seed_corpus: nl.Corpus) -> None:
+    gold = pd.read_csv(GOLD, sep="\t", comment="#")
+    for row in gold.itertuples():
+        assert seed_corpus[row.article_id].text[row.start : row.end] == row.mention
+    table = evaluate_mentions(find_mentions(seed_corpus), gold)
+    assert table.loc["name", "precision"] >= 0.95 and table.loc["name", "recall"] >= 0.95
+    assert table.loc["description", "precision"] >= 0.9 and table.loc["description", "recall"] >= 0.9
+
+
+def test_unseen_article_mentions() -> None:
+    found = mentions(UNSEEN)
+    for expected in [
+        ("Trump", "Former US President", "description"),
+        ("Trump", "The 78-year-old Republican", "description"),
+        ("Trump", "The billionaire", "description"),
+        ("NATO", "the transatlantic alliance", "description"),
+        ("NATO", "the alliance", "description"),
+        ("Trump", "him", "pronoun"),
+    ]:
+        assert expected in found
+    surfaces = [m for _, m, _ in found]
+    for wrong in ("the bloc", "The AUKUS alliance", "The organization", "The American", "The president"):
+        assert wrong not in surfaces
+
+
+def test_columns_offsets_and_single_article(seed_corpus: nl.Corpus) -> None:
+    df = find_mentions(seed_corpus["de-dpa"])
+    assert list(df.columns) == nl.targets.MENTION_COLUMNS
+    art = seed_corpus["de-dpa"]
+    for row in df.itertuples():
+        assert art.text[row.start : row.end] == row.mention
+        assert art.sentences[row.sentence_id].start <= row.start < art.sentences[row.sentence_id].end
+    assert set(df["kind"]) <= {"name", "description", "pronoun"}
+
+
+def test_user_defined_target() -> None:
+    eu = Target("EU", aliases=["EU", "European Union"], heads=["bloc"], kind="organization")
+    found = mentions("The European Union met. The bloc agreed. Its members cheered.", [eu])
+    assert ("EU", "European Union", "name") in found
+    assert ("EU", "The bloc", "description") in found
+    assert Target.from_names("Rutte", "Mark Rutte", kind="person").aliases == ("Rutte", "Mark Rutte")
+    assert "mogul" in nl.TRUMP.extend(heads=["mogul"]).heads
+
+
+@pytest.mark.parametrize(
+    ("call", "error"),
+    [
+        (lambda: Target("X", kind="planet"), ParameterError),
+        (lambda: Target(""), ParameterError),
+        (lambda: Target("X", patterns=["(unclosed"]), ParameterError),
+        (lambda: Target.from_table("Nobody"), LexiconError),
+        (lambda: find_mentions(42), CorpusError),
+        (lambda: find_mentions("Trump", targets="Trump"), ParameterError),
+        (lambda: find_mentions("Trump", min_confidence=2), ParameterError),
+        (lambda: labels("Trump", kinds=["nickname"]), ParameterError),
+        (lambda: kwic("Trump", "", window=5), ParameterError),
+        (lambda: kwic("Trump", "Trump", window=0), ParameterError),
+    ],
+)
+def test_bad_input_raises_newslab_errors(call, error) -> None:
+    with pytest.raises(error):
+        call()
+
+
+def test_labels_long_and_wide(seed_corpus: nl.Corpus) -> None:
+    long = labels(seed_corpus)
+    es = long[(long.article_id == "es-daily") & (long.target == "Trump")]
+    assert {"the tycoon", "the republican", "the american populist", "the president-elect"} <= set(es["label"])
+    assert es.set_index("label").loc["the president-elect", "count"] == 2
+    wide = labels(seed_corpus, wide=True)
+    assert list(wide.columns) == ["es-daily", "de-dpa"]
+    assert wide.loc[("NATO", "description", "the alliance")].tolist() == [3, 3]  # es: "the Alliance" counts too
+    assert wide.loc[("Trump", "description", "the tycoon")].tolist() == [1, 0]
+
+
+def test_kwic_aligns_and_finds_targets(seed_corpus: nl.Corpus) -> None:
+    df = kwic(seed_corpus, "alliance", window=20)
+    assert len(df) == 9 and df["left"].str.len().nunique() == 1
+    assert (df["match"].str.lower() == "alliance").all()
+    by_target = kwic(seed_corpus, nl.NATO, kinds=["description"])
+    assert "the entity" in set(by_target["match"])
+    assert KwicFrame.style(by_target) is not None
+    assert kwic(seed_corpus, "no such phrase").empty
