@@ -18,12 +18,14 @@ from __future__ import annotations
 
 import logging
 import math
+import sys
+import types
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from newslab.corpus import Article, Corpus
-from newslab.errors import ParameterError
+from newslab.errors import NewslabError, ParameterError
 from newslab.lexicons import stopwords as packaged_stopwords
 
 logger = logging.getLogger(__name__)
@@ -267,4 +269,476 @@ def top_keywords(table: Any, *, n: int = 10) -> Any:
     return result
 
 
-__all__ = ["KEYNESS_COLUMNS", "METHODS", "keyness", "top_keywords"]
+# --------------------------------------------------------------------------- side by side
+
+#: Columns of :func:`compare`.
+COMPARE_COLUMNS = [
+    "article_id",
+    "target",
+    "mentions",
+    "names",
+    "descriptions",
+    "pronouns",
+    "sentences",
+    "sentence_share",
+    "n_labels",
+    "labels",
+    "tone_sentences",
+    "tone_target",
+    "target_negative",
+    "target_positive",
+    "stance_rows",
+    "stance_favor",
+    "stance_against",
+    "stance",
+    "top_frame",
+    "frames",
+    "quoted",
+    "target_quoted",
+    "quotes_by_target",
+    "quotes_on_target",
+]
+#: Characters of a quote shown in ``quotes_on_target``.
+QUOTE_CHARS = 90
+
+
+def _optional(name: str, build: Any) -> Any:
+    """Run ``build()``; on a missing module or a failure, log it and return ``None``."""
+    try:
+        return build()
+    except ImportError as err:
+        logger.warning("compare(): %s unavailable (%s); its columns stay empty", name, err)
+    except NewslabError as err:
+        logger.warning("compare(): %s failed (%s); its columns stay empty", name, err)
+    return None
+
+
+def _is_target(name: str, target: Any) -> bool:
+    text = str(name).strip().lower()
+    forms = {target.name.lower(), *(a.lower() for a in target.aliases)}
+    return text in forms or target.name.lower() in text.split()
+
+
+def _counted(counter: Counter[str]) -> str:
+    return "; ".join(f"{item}×{n}" for item, n in sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def compare(
+    corpus: Corpus | Iterable[Article],
+    targets: Any = None,
+    *,
+    mentions: Any = None,
+    sentiment: Any = None,
+    stance: Any = None,
+    quotes: Any = None,
+    frames: Any = None,
+    target_tone: bool = True,
+    top_frames: int = 3,
+) -> Any:
+    """The side-by-side table: one row per article x target, every cell computed from newslab tables.
+
+    Columns (``*_rows``/counts are integers, tones are means in [-1, 1] or NaN when nothing applies):
+
+    * ``mentions``, ``names``, ``descriptions``, ``pronouns``: mentions of the target by kind;
+    * ``sentences``, ``sentence_share``: sentences mentioning it, and their share of the article;
+    * ``n_labels``, ``labels``: distinct names and descriptions used, ``"label×count; ..."``;
+    * ``tone_sentences``: mean ``compound`` tone of the sentences mentioning the target;
+    * ``tone_target``, ``target_negative``, ``target_positive``: mean target-directed sentiment
+      (``newslab.sentiment.target_sentiment``) over the mentions, and mentions labeled negative/positive;
+    * ``stance_rows``, ``stance_favor``, ``stance_against``, ``stance``: stance rows with the target
+      as holder or target (favor/against count those aimed at it),
+      ``"holder → target: stance ×n (mean score; cues) | ..."``;
+    * ``top_frame``, ``frames``: frames by cue weight in the sentences mentioning the target,
+      ``"frame weight (cues)"``;
+    * ``quoted``: who is quoted in the article (direct and indirect), ``target_quoted`` and
+      ``quotes_by_target``: quotes whose speaker is the target, ``quotes_on_target``: quotes
+      (with speaker) containing a mention of it.
+
+    Args:
+        corpus: A Corpus or articles.
+        targets: Target objects; default ``(TRUMP, NATO)``.
+        mentions: A precomputed :func:`newslab.find_mentions` table (else computed).
+        sentiment: A precomputed :func:`newslab.sentiment_table` (else computed).
+        stance: A precomputed :func:`newslab.stance_table` (else computed).
+        quotes: A precomputed :func:`newslab.find_quotes` table (else computed).
+        frames: A precomputed :func:`newslab.frame_table` (else computed with the packaged dictionary).
+        target_tone: Compute the target-directed sentiment of every mention.
+        top_frames: How many frames to list in ``frames``.
+
+    Returns:
+        DataFrame with the columns above (``COMPARE_COLUMNS``), articles in corpus order,
+        targets in the order given. A measure whose module is missing or fails leaves its
+        columns empty (NaN or "") and logs a warning.
+
+    Example:
+        >>> import newslab as nl
+        >>> table = nl.compare(nl.load_seed_corpus(), target_tone=False)
+        >>> table[["article_id", "target", "n_labels"]].values.tolist()
+        [['es-daily', 'Trump', 10], ['es-daily', 'NATO', 6], ['de-dpa', 'Trump', 4], ['de-dpa', 'NATO', 3]]
+    """
+    import pandas as pd
+
+    from newslab.frames import frame_table
+    from newslab.targets import as_articles, as_targets, find_mentions, normalize_label
+
+    articles = as_articles(corpus)
+    chosen = as_targets(targets)
+    if mentions is None:
+        mentions = find_mentions(articles, chosen)
+    if sentiment is None:
+        sentiment = _optional("sentiment", lambda: _sentiment_table(articles))
+    if stance is None:
+        stance = _optional("stance", lambda: _stance_table(articles, chosen))
+    if quotes is None:
+        quotes = _optional("quotes", lambda: _quote_table(articles, chosen))
+    if frames is None:
+        frames = frame_table(articles)
+    tones: list[float] = [math.nan] * len(mentions)
+    if target_tone and len(mentions):
+        scored = _optional("target sentiment", lambda: _target_tones(articles, mentions))
+        if scored is not None:
+            tones = scored
+    mentions = mentions.assign(_tone=tones)
+
+    rows = []
+    for art in articles:
+        n_sentences = len(art.sentences)
+        for target in chosen:
+            m = mentions[(mentions["article_id"] == art.id) & (mentions["target"] == target.name)]
+            sentence_ids = set(m["sentence_id"])
+            named = m[m["kind"].isin(["name", "description"])]
+            label_counts = Counter(normalize_label(t, k) for t, k in zip(named["mention"], named["kind"], strict=True))
+            row: dict[str, Any] = {
+                "article_id": art.id,
+                "target": target.name,
+                "mentions": len(m),
+                "names": int((m["kind"] == "name").sum()),
+                "descriptions": int((m["kind"] == "description").sum()),
+                "pronouns": int((m["kind"] == "pronoun").sum()),
+                "sentences": len(sentence_ids),
+                "sentence_share": len(sentence_ids) / n_sentences if n_sentences else 0.0,
+                "n_labels": len(label_counts),
+                "labels": _counted(label_counts),
+            }
+            row["tone_sentences"] = math.nan
+            if sentiment is not None and sentence_ids:
+                sub = sentiment[(sentiment["article_id"] == art.id) & sentiment["sentence_id"].isin(sentence_ids)]
+                row["tone_sentences"] = float(sub["compound"].mean()) if len(sub) else math.nan
+            scores = m["_tone"].dropna()
+            row["tone_target"] = float(scores.mean()) if len(scores) else math.nan
+            row["target_negative"] = int((scores < -_TONE_NEUTRAL).sum())
+            row["target_positive"] = int((scores > _TONE_NEUTRAL).sum())
+            row.update(_stance_cells(stance, art.id, target))
+            row.update(_frame_cells(frames, art.id, sentence_ids, top_frames))
+            row.update(_quote_cells(quotes, art.id, target, m))
+            rows.append(row)
+    return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+
+
+#: A target-directed score within ±0.2 counts as neutral (as the 3-way label of
+#: ``target_sentiment``: P(positive) - P(negative) near 0 means neither dominates).
+_TONE_NEUTRAL = 0.2
+
+
+def _sentiment_table(articles: list[Article]) -> Any:
+    from newslab.sentiment import sentiment_table
+
+    return sentiment_table(articles, evidence=False)
+
+
+def _stance_table(articles: list[Article], targets: Any) -> Any:
+    from newslab.stance import stance_table
+
+    return stance_table(articles, targets)
+
+
+def _quote_table(articles: list[Article], targets: Any) -> Any:
+    from newslab.quotes import find_quotes
+
+    return find_quotes(articles, targets=targets, kinds=("direct", "indirect"))
+
+
+def _target_tones(articles: list[Article], mentions: Any) -> list[float]:
+    from newslab.sentiment import target_sentiment_many
+
+    texts = {a.id: a.text for a in articles}
+    items = [
+        (texts[a], (int(s), int(e)))
+        for a, s, e in zip(mentions["article_id"], mentions["start"], mentions["end"], strict=True)
+    ]
+    return [float(r.score) for r in target_sentiment_many(items)]
+
+
+def _stance_cells(stance: Any, article_id: str, target: Any) -> dict[str, Any]:
+    empty = {"stance_rows": 0, "stance_favor": 0, "stance_against": 0, "stance": ""}
+    if stance is None or not len(stance):
+        return empty
+    sub = stance[stance["article_id"] == article_id]
+    aimed = sub["target"] == target.name
+    held = sub["holder"].map(lambda h: _is_target(h, target))
+    sub = sub[aimed | held]
+    if not len(sub):
+        return empty
+    parts = []
+    sub = sub.assign(_cues=sub["cues"] if "cues" in sub else [[] for _ in range(len(sub))])
+    grouped = sub.groupby(["holder", "target", "stance"], sort=False).agg(
+        size=("score", "size"), mean=("score", "mean"), cues=("_cues", lambda c: _cue_words(c))
+    )
+    for r in grouped.reset_index().sort_values("size", ascending=False, kind="stable").itertuples(index=False):
+        evidence = f"; {r.cues}" if r.cues else ""
+        parts.append(f"{r.holder} → {r.target}: {r.stance} ×{r.size} ({r.mean:+.2f}{evidence})")
+    directed = sub[sub["target"] == target.name]
+    return {
+        "stance_rows": len(sub),
+        "stance_favor": int((directed["stance"] == "favor").sum()),
+        "stance_against": int((directed["stance"] == "against").sum()),
+        "stance": " | ".join(parts),
+    }
+
+
+def _cue_words(cells: Any) -> str:
+    """Cue words of stance rows (model features such as ``R=long=1.0`` are left out)."""
+    words: list[str] = []
+    for cell in cells:
+        for cue in cell if isinstance(cell, (list, tuple)) else [cell]:
+            if isinstance(cue, str) and "=" not in cue and cue not in words:
+                words.append(cue)
+    return ", ".join(words[:4])
+
+
+def _frame_cells(frames: Any, article_id: str, sentence_ids: set[int], top: int) -> dict[str, Any]:
+    sub = frames[(frames["article_id"] == article_id) & frames["sentence_id"].isin(sentence_ids)]
+    if not len(sub):
+        return {"top_frame": "", "frames": ""}
+    weights = sub.groupby("frame", sort=False)["weight"].sum().sort_values(ascending=False, kind="stable")
+    parts = []
+    for frame, weight in weights.head(top).items():
+        cues = list(dict.fromkeys(sub[sub["frame"] == frame]["matched"].str.lower()))
+        parts.append(f"{frame} {weight:g} ({', '.join(cues[:4])})")
+    return {"top_frame": str(weights.index[0]), "frames": "; ".join(parts)}
+
+
+def _quote_cells(quotes: Any, article_id: str, target: Any, mentions: Any) -> dict[str, Any]:
+    if quotes is None or not len(quotes):
+        return {"quoted": "", "target_quoted": 0, "quotes_by_target": "", "quotes_on_target": ""}
+    sub = quotes[quotes["article_id"] == article_id]
+    speakers = [r or s for r, s in zip(sub["speaker_resolved"], sub["speaker"], strict=True)]
+    speakers = [str(s) if s else "(unattributed)" for s in speakers]
+    on_target = []
+    for q, speaker in zip(sub.itertuples(index=False), speakers, strict=True):
+        inside = ((mentions["start"] >= q.start) & (mentions["end"] <= q.end)).any()
+        if inside:
+            on_target.append(f"{speaker}: “{_short(q.quote)}”")
+    by_target = [
+        _short(q.quote)
+        for q, speaker in zip(sub.itertuples(index=False), speakers, strict=True)
+        if _is_target(speaker, target)
+    ]
+    return {
+        "quoted": _counted(Counter(speakers)),
+        "target_quoted": len(by_target),
+        "quotes_by_target": " | ".join(f"“{q}”" for q in by_target),
+        "quotes_on_target": " | ".join(on_target),
+    }
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:+.2f}"
+
+
+def compare_summary(table: Any, *, keyness: Any = None, min_difference: float = 0.1, n_words: int = 5) -> list[str]:
+    """The main differences in a :func:`compare` table, as short plain-English statements.
+
+    Every statement is computed from the table (and from a :func:`keyness` table if given);
+    nothing is hand-written. For each target it reports, when the articles differ: how many
+    labels each uses (and the labels only one uses), how prominent the target is, the tone of
+    the sentences mentioning it and the target-directed tone (differences of at least
+    ``min_difference``), stance rows present in one article only, the leading frame around
+    the target; then who is quoted; then the words most typical of each side.
+
+    Args:
+        table: Output of :func:`compare` (two or more articles).
+        keyness: Optional output of :func:`keyness` to add the typical words.
+        min_difference: Smallest difference in share or tone worth a statement.
+        n_words: Typical words listed per side.
+
+    Returns:
+        A list of sentences.
+
+    Example:
+        >>> import newslab as nl
+        >>> table = nl.compare(nl.load_seed_corpus(), target_tone=False)
+        >>> compare_summary(table)[0][:60]
+        'es-daily uses 10 different labels for Trump, de-dpa 4; only '
+    """
+    missing = [c for c in ("article_id", "target", "n_labels", "labels") if c not in getattr(table, "columns", ())]
+    if missing:
+        raise ParameterError(f"compare_summary() needs a compare() table; missing columns {missing}")
+    lines: list[str] = []
+    articles = list(dict.fromkeys(table["article_id"]))
+    for target in dict.fromkeys(table["target"]):
+        rows = table[table["target"] == target].set_index("article_id")
+        if len(rows) < 2:
+            continue
+        lines.extend(_label_lines(rows, target))
+        lines.extend(_share_lines(rows, target, min_difference))
+        lines.extend(_tone_lines(rows, target, min_difference))
+        lines.extend(_stance_lines(rows, target))
+        lines.extend(_frame_lines(rows, target))
+    lines.extend(_quoted_lines(table, articles))
+    if keyness is not None:
+        top = top_keywords(keyness, n=n_words)
+        for side in dict.fromkeys(top["favours"]):
+            words = ", ".join(top[top["favours"] == side]["term"])
+            lines.append(f"Words most typical of {side} (keyness): {words}.")
+    return lines
+
+
+def _split(cell: Any) -> dict[str, int]:
+    result: dict[str, int] = {}
+    for part in str(cell or "").split("; "):
+        if "×" in part:
+            item, _, n = part.rpartition("×")
+            result[item] = int(n) if n.isdigit() else 1
+    return result
+
+
+def _label_lines(rows: Any, target: str) -> list[str]:
+    ordered = rows.sort_values("n_labels", ascending=False, kind="stable")
+    most, least = ordered.index[0], ordered.index[-1]
+    if ordered.loc[most, "n_labels"] == ordered.loc[least, "n_labels"]:
+        return []
+    own = set(_split(ordered.loc[most, "labels"]))
+    others = set().union(*(_split(ordered.loc[i, "labels"]) for i in ordered.index if i != most))
+    unique = sorted(own - others)
+    extra = f" (+{len(unique) - 5} more)" if len(unique) > 5 else ""
+    only = f"; only {most}: {', '.join(unique[:5])}{extra}" if unique else ""
+    counts = ", ".join(f"{i} {ordered.loc[i, 'n_labels']}" for i in ordered.index[1:])
+    return [f"{most} uses {ordered.loc[most, 'n_labels']} different labels for {target}, {counts}{only}."]
+
+
+def _share_lines(rows: Any, target: str, min_difference: float) -> list[str]:
+    if "sentence_share" not in rows:
+        return []
+    hi, lo = rows["sentence_share"].idxmax(), rows["sentence_share"].idxmin()
+    if rows.loc[hi, "sentence_share"] - rows.loc[lo, "sentence_share"] < min_difference:
+        return []
+    return [
+        f"{target} is mentioned in {rows.loc[hi, 'sentence_share']:.0%} of {hi}'s sentences "
+        f"and {rows.loc[lo, 'sentence_share']:.0%} of {lo}'s."
+    ]
+
+
+def _tone_lines(rows: Any, target: str, min_difference: float) -> list[str]:
+    lines = []
+    for column, what in (
+        ("tone_sentences", f"Sentences mentioning {target} are"),
+        ("tone_target", f"Sentiment aimed at {target} is"),
+    ):
+        if column not in rows or rows[column].isna().all():
+            continue
+        values = rows[column].dropna()
+        hi, lo = values.idxmax(), values.idxmin()
+        if values[hi] - values[lo] < min_difference:
+            continue
+        lines.append(f"{what} more positive in {hi} (mean {_fmt(values[hi])}) than in {lo} ({_fmt(values[lo])}).")
+    return lines
+
+
+def _stance_lines(rows: Any, target: str) -> list[str]:
+    if "stance" not in rows:
+        return []
+    lines = []
+    parsed = {
+        i: {p.rsplit(" ×", 1)[0]: p for p in str(rows.loc[i, "stance"] or "").split(" | ") if p} for i in rows.index
+    }
+    for article_id, entries in parsed.items():
+        others = set().union(*(set(v) for k, v in parsed.items() if k != article_id))
+        unique = [entries[k] for k in entries if k not in others and not k.startswith("author ")]
+        if unique:
+            lines.append(f"Stance involving {target} found only in {article_id}: {' | '.join(unique[:4])}.")
+    shared = set.intersection(*(set(v) for v in parsed.values())) if parsed else set()
+    for key in sorted(shared):
+        if key.startswith("author "):
+            continue
+        counts = {i: int(parsed[i][key].rsplit(" ×", 1)[1].split(" ", 1)[0]) for i in parsed}
+        hi, lo = max(counts, key=counts.__getitem__), min(counts, key=counts.__getitem__)
+        if counts[hi] >= 2 * counts[lo]:
+            evidence = parsed[hi][key].split(" (", 1)[1].rstrip(")")
+            lines.append(f"{key} is found {counts[hi]} times in {hi} ({evidence}) and {counts[lo]} in {lo}.")
+    return lines
+
+
+def _frame_lines(rows: Any, target: str) -> list[str]:
+    if "top_frame" not in rows:
+        return []
+    tops = {i: rows.loc[i, "top_frame"] for i in rows.index if rows.loc[i, "top_frame"]}
+    if not tops:
+        return []
+    parts = []
+    for article_id in tops:
+        first = str(rows.loc[article_id, "frames"]).split("; ")[0]
+        parts.append(f"in {article_id} {first}")
+    verb = "differs" if len(set(tops.values())) > 1 else "is the same"
+    lines = [f"The leading frame around {target} {verb}: {'; '.join(parts)}."]
+    listed = {i: {p.split(" ", 1)[0]: p for p in str(rows.loc[i, "frames"] or "").split("; ") if p} for i in rows.index}
+    for article_id, frames in listed.items():
+        others = set().union(*(set(v) for k, v in listed.items() if k != article_id))
+        for frame, part in frames.items():
+            if frame not in others:
+                lines.append(f"Around {target}, only {article_id} has {frame} among its top frames: {part}.")
+    return lines
+
+
+def _quoted_lines(table: Any, articles: list[str]) -> list[str]:
+    if "quoted" not in table:
+        return []
+    speakers = {a: _split(table[table["article_id"] == a]["quoted"].iloc[0]) for a in articles}
+    lines = []
+    for article_id, counts in speakers.items():
+        others = set().union(*(set(v) for k, v in speakers.items() if k != article_id))
+        unique = [f"{s} ({n})" for s, n in counts.items() if s not in others]
+        if unique:
+            lines.append(f"Quoted only in {article_id}: {', '.join(unique)}.")
+    for target in dict.fromkeys(table["target"]):
+        rows = table[table["target"] == target].set_index("article_id")
+        if "target_quoted" in rows and rows["target_quoted"].max() > rows["target_quoted"].min():
+            hi = rows["target_quoted"].idxmax()
+            shown = "; ".join(str(rows.loc[hi, "quotes_by_target"]).split(" | ")[:5])
+            elsewhere = ", ".join(f"{rows.loc[i, 'target_quoted']} in {i}" for i in rows.index if i != hi)
+            lines.append(f"{hi} reports {rows.loc[hi, 'target_quoted']} statements by {target} ({elsewhere}): {shown}")
+        if "quotes_on_target" in rows:
+            for article_id in rows.index:
+                cell = str(rows.loc[article_id, "quotes_on_target"] or "")
+                if cell and any(not str(rows.loc[o, "quotes_on_target"] or "") for o in rows.index if o != article_id):
+                    lines.append(f"Only {article_id} quotes someone on {target}: {cell.split(' | ')[0]}")
+    return lines
+
+
+__all__ = [
+    "COMPARE_COLUMNS",
+    "KEYNESS_COLUMNS",
+    "METHODS",
+    "compare",
+    "compare_summary",
+    "keyness",
+    "top_keywords",
+]
+
+
+class _CallableModule(types.ModuleType):
+    """Lets ``nl.compare(...)`` call :func:`compare` even after ``import newslab.compare``.
+
+    Importing the submodule binds the package attribute ``newslab.compare`` to this module,
+    shadowing the lazily exported function of the same name; calling the module calls it.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return compare(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

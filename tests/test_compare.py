@@ -134,3 +134,199 @@ def test_top_keywords(seed_corpus: nl.Corpus) -> None:
     assert top.favours.tolist() == ["es-daily"] * 10 + ["de-dpa"] * 10
     assert (top[top.favours == "es-daily"].score > 0).all()
     assert top[top.favours == "de-dpa"].score.is_monotonic_increasing
+
+
+# --------------------------------------------------------------------------- compare
+
+
+@pytest.fixture(scope="module")
+def seed_table(seed_corpus: nl.Corpus):  # type: ignore[no-untyped-def]
+    return nl.compare(seed_corpus)
+
+
+def test_compare_shape(seed_table) -> None:  # type: ignore[no-untyped-def]
+    from newslab.compare import COMPARE_COLUMNS
+
+    assert list(seed_table.columns) == COMPARE_COLUMNS
+    assert seed_table[["article_id", "target"]].values.tolist() == [
+        ["es-daily", "Trump"],
+        ["es-daily", "NATO"],
+        ["de-dpa", "Trump"],
+        ["de-dpa", "NATO"],
+    ]
+    assert (seed_table.mentions == seed_table.names + seed_table.descriptions + seed_table.pronouns).all()
+    assert seed_table.sentence_share.between(0, 1).all()
+    assert seed_table.tone_sentences.between(-1, 1).all() and seed_table.tone_target.between(-1, 1).all()
+
+
+def test_compare_counts_match_mentions(seed_corpus: nl.Corpus, seed_table) -> None:  # type: ignore[no-untyped-def]
+    mentions = nl.find_mentions(seed_corpus)
+    for row in seed_table.itertuples():
+        m = mentions[(mentions.article_id == row.article_id) & (mentions.target == row.target)]
+        assert row.mentions == len(m)
+        assert row.sentences == m.sentence_id.nunique()
+
+
+def test_compare_shows_what_a_reader_sees(seed_table) -> None:  # type: ignore[no-untyped-def]
+    rows = seed_table.set_index(["article_id", "target"])
+    es, de = rows.loc[("es-daily", "Trump")], rows.loc[("de-dpa", "Trump")]
+    assert es.n_labels > de.n_labels  # the Spanish daily's many epithets
+    assert "the tycoon" in es.labels and "the american populist" in es.labels
+    assert "Mark Rutte → Trump: favor ×3" in es.stance  # Rutte credits Trump
+    assert "allies → Trump: against ×2" in de.stance  # allies' worry
+    assert "three percent" in de.quotes_by_target and "leave the alliance" in de.quotes_by_target
+    assert "conflict" in de.frames
+
+
+def test_compare_with_precomputed_tables() -> None:
+    corpus = nl.Corpus.from_texts({"x": "Title\nTrump spoke. NATO met. Trump left."})
+    import pandas as pd
+
+    mentions = pd.DataFrame(
+        {
+            "article_id": ["x", "x", "x"],
+            "sentence_id": [1, 2, 3],
+            "target": ["Trump", "NATO", "Trump"],
+            "mention": ["Trump", "NATO", "the tycoon"],
+            "start": [6, 19, 28],
+            "end": [11, 23, 33],
+            "kind": ["name", "name", "description"],
+        }
+    )
+    sentiment = pd.DataFrame({"article_id": ["x"] * 4, "sentence_id": [0, 1, 2, 3], "compound": [0.9, 0.2, -0.5, 0.4]})
+    stance = pd.DataFrame(
+        {
+            "article_id": ["x", "x"],
+            "holder": ["Rutte", "Trump"],
+            "target": ["Trump", "NATO"],
+            "stance": ["favor", "against"],
+            "score": [0.8, -0.6],
+            "cues": [["praised"], ["threatened"]],
+        }
+    )
+    quotes = pd.DataFrame(
+        {
+            "article_id": ["x"],
+            "speaker": ["he"],
+            "speaker_resolved": ["Donald Trump"],
+            "quote": ["we leave"],
+            "start": [0],
+            "end": [5],
+        }
+    )
+    frames = nl.frame_table(corpus)
+    table = nl.compare(
+        corpus, mentions=mentions, sentiment=sentiment, stance=stance, quotes=quotes, frames=frames, target_tone=False
+    )
+    trump = table[table.target == "Trump"].iloc[0]
+    assert (trump.mentions, trump.names, trump.descriptions, trump.sentences) == (2, 1, 1, 2)
+    assert trump.sentence_share == pytest.approx(2 / 4)
+    assert trump.labels == "Trump×1; the tycoon×1"
+    assert trump.tone_sentences == pytest.approx((0.2 + 0.4) / 2)
+    assert math.isnan(trump.tone_target)
+    assert trump.stance_rows == 2 and trump.stance_favor == 1 and trump.stance_against == 0
+    assert "Rutte → Trump: favor ×1 (+0.80; praised)" in trump.stance
+    assert trump.target_quoted == 1 and trump.quotes_by_target == "“we leave”"
+    nato = table[table.target == "NATO"].iloc[0]
+    assert nato.stance == "Trump → NATO: against ×1 (-0.60; threatened)" and nato.target_quoted == 0
+
+
+def test_compare_survives_a_failing_module(monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
+    import newslab.compare as module
+
+    def broken(*args: object) -> None:
+        raise ImportError("no stance module")
+
+    monkeypatch.setattr(module, "_stance_table", broken)
+    corpus = nl.Corpus.from_texts({"x": "Title\nTrump criticized NATO."})
+    table = nl.compare(corpus, target_tone=False)
+    assert table.stance_rows.tolist() == [0, 0] and table.stance.tolist() == ["", ""]
+    assert "stance unavailable" in caplog.text
+
+
+def test_compare_is_callable_after_submodule_import(seed_corpus: nl.Corpus) -> None:
+    import newslab.compare  # noqa: F401  (binds the package attribute to the module)
+
+    assert len(nl.compare(seed_corpus, targets=nl.NATO, target_tone=False)) == 2
+
+
+# --------------------------------------------------------------------------- compare_summary
+
+
+def test_summary_on_seed(seed_corpus: nl.Corpus, seed_table) -> None:  # type: ignore[no-untyped-def]
+    lines = nl.compare_summary(seed_table, keyness=nl.keyness(seed_corpus, "es-daily", "de-dpa"))
+    text = "\n".join(lines)
+    assert lines[0].startswith("es-daily uses 10 different labels for Trump, de-dpa 4")
+    assert "Mark Rutte → Trump: favor is found 3 times in es-daily" in text
+    assert "de-dpa reports 5 statements by Trump" in text
+    assert "Around Trump, only de-dpa has conflict among its top frames" in text
+    assert lines[-1].startswith("Words most typical of de-dpa (keyness):")
+
+
+def summary_table(**changes: object):  # type: ignore[no-untyped-def]
+    import pandas as pd
+
+    base = {
+        "article_id": ["a", "b"],
+        "target": ["T", "T"],
+        "n_labels": [2, 2],
+        "labels": ["T×2; the boss×1", "T×3; the boss×1"],
+        "sentence_share": [0.5, 0.5],
+        "tone_sentences": [0.1, 0.1],
+        "tone_target": [0.0, 0.0],
+        "stance": ["", ""],
+        "top_frame": ["war", "war"],
+        "frames": ["war 2 (war)", "war 3 (war)"],
+        "quoted": ["X×1", "X×1"],
+        "target_quoted": [0, 0],
+        "quotes_by_target": ["", ""],
+        "quotes_on_target": ["", ""],
+    }
+    base.update(changes)  # type: ignore[arg-type]
+    return pd.DataFrame(base)
+
+
+@pytest.mark.parametrize(
+    "changes,expected",
+    [
+        ({}, ["The leading frame around T is the same: in a war 2 (war); in b war 3 (war)."]),
+        (
+            {"n_labels": [3, 2], "labels": ["T×2; the boss×1; the tycoon×1", "T×3; the boss×1"]},
+            "a uses 3 different labels for T, b 2; only a: the tycoon.",
+        ),
+        ({"sentence_share": [0.8, 0.5]}, "T is mentioned in 80% of a's sentences and 50% of b's."),
+        (
+            {"tone_sentences": [-0.3, 0.1]},
+            "Sentences mentioning T are more positive in b (mean +0.10) than in a (-0.30).",
+        ),
+        ({"tone_target": [0.05, 0.0]}, None),  # below min_difference
+        (
+            {"stance": ["R → T: favor ×3 (+0.70; praised)", "R → T: favor ×1 (+0.50; thanked)"]},
+            "R → T: favor is found 3 times in a (+0.70; praised) and 1 in b.",
+        ),
+        (
+            {"stance": ["", "A → T: against ×1 (-0.60; worried)"]},
+            "Stance involving T found only in b: A → T: against ×1 (-0.60; worried).",
+        ),
+        ({"quoted": ["X×1; Y×2", "X×1"]}, "Quoted only in a: Y (2)."),
+        (
+            {"target_quoted": [0, 2], "quotes_by_target": ["", "“one” | “two”"]},
+            "b reports 2 statements by T (0 in a): “one”; “two”",
+        ),
+    ],
+)
+def test_summary_statements(changes: dict, expected: object) -> None:
+    lines = nl.compare_summary(summary_table(**changes))
+    if expected is None:
+        assert not any("aimed at" in line for line in lines)
+    elif isinstance(expected, list):
+        assert lines == expected
+    else:
+        assert expected in lines
+
+
+def test_summary_rejects_other_tables() -> None:
+    import pandas as pd
+
+    with pytest.raises(ParameterError):
+        nl.compare_summary(pd.DataFrame({"x": [1]}))
