@@ -196,7 +196,8 @@ def _speech_verbs(name: str = "stance_cues") -> tuple[dict[str, str], re.Pattern
 def _speaker_re() -> str:
     role = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
     word = rf"(?:{_NAME}|(?:{role}))"
-    return rf"(?:{word}\s+){{0,4}}{_NAME}|[Hh]e|[Ss]he|[Tt]hey|the\s+[\w-]+(?:\s+[\w-]+)?"
+    det = r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"
+    return rf"(?:{word}\s+){{0,4}}{_NAME}|[Hh]e|[Ss]he|[Tt]hey|{det}\s+[\w-]+(?:\s+[\w-]+){{0,2}}"
 
 
 @functools.cache
@@ -208,8 +209,10 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "after": re.compile(rf"^[\s,]*(?P<speaker>{speaker})\s+{adv}(?P<verb>{verbs.pattern})\b"),
         "after-inverted": re.compile(rf"^[\s,]*(?P<verb>{verbs.pattern})\s+(?P<speaker>{speaker})\b"),
         "before": re.compile(rf"(?P<speaker>{speaker})\s+{adv}(?P<verb>{verbs.pattern})\b[^“”\"]{{0,80}}?[:,]\s*$"),
+        # a short quoted term right after the verb and its object: called NATO “obsolete”
+        "inline": re.compile(rf"(?P<speaker>{speaker}),?\s+{adv}(?P<verb>{verbs.pattern})\b(?:\s+[\w’'-]+){{0,3}}\s*$"),
         "indirect": re.compile(
-            rf"(?<![\w’'])(?P<speaker>{speaker})\s+{adv}(?P<verb>{verbs.pattern})\b"
+            rf"(?<![\w’'])(?P<speaker>{speaker}),?\s+{adv}(?P<verb>{verbs.pattern})\b"
             rf"(?P<object>(?:\s+(?!that\b)[\w’'.-]+){{1,{OBJECT_WORDS}}}?(?=\s+that\b))?"
             r"\s+(?P<that>that\s+)?(?P<content>[^.;]*)"
         ),
@@ -408,6 +411,7 @@ def article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quote
     verbs, _ = _speech_verbs()
     resolver = _Resolver(article, targets)
     direct = _direct_spans(text)
+    self_polarity = {c.cue: c.polarity for c in load_cues()}
     quotes: list[_Quote] = []
     for i, (open_, cs, ce, close) in enumerate(direct):
         nxt_open = direct[i + 1][0] if i + 1 < len(direct) else len(text)
@@ -422,6 +426,7 @@ def article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quote
             ("after-quote", pats["after"], after, close),
             ("after-quote", pats["after-inverted"], after, close),
             ("split" if prev_close >= lo and prev_close >= 0 else "before-quote", pats["before"], before, lo),
+            ("before-quote", pats["inline"], before, lo),
         ):
             m = rx.search(region)
             if m:
@@ -441,10 +446,12 @@ def article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quote
             obj = (m.group("object") or "").strip()
             if obj and (verbs.get(verb.lower()) not in OBJECT_VERBS or not m.group("that")):
                 continue
-            content = re.split(r",?\s+and\s+(?:(?:at times|then|also|even)\s+)*(?=\w+ed\s+that\b)", m.group("content"))[
-                0
-            ]
+            split_at = r",?\s+and\s+(?:(?:at times|then|also|even)\s+)*(?=\w+ed\s+that\b)"
+            content = re.split(split_at, m.group("content"))[0]
             topic = content.startswith("about ") and verbs.get(verb.lower()) in TOPIC_VERBS
+            attitude = self_polarity.get(verbs.get(verb.lower(), ""), 0.0) != 0.0
+            if not m.group("that") and attitude and not topic:
+                continue  # attitude verbs take objects ("criticized the West"); only with "that" they report
             if not content.strip() or (not m.group("that") and not _clause_start(content) and not topic):
                 continue  # "complained about ...", "the states currently achieve": no reported clause
             cstart = sent.start + m.start("content")
@@ -474,6 +481,9 @@ def article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quote
             quotes.append(q)
     quotes.sort(key=lambda q: q.start)
     for q in quotes:
+        trimmed = re.sub(r"(?:\s+(?:in|at|from|of|on|for|with|to))+$", "", q.speaker)  # "a diplomat in (Berlin)"
+        if trimmed != q.speaker:
+            q.speaker, q.speaker_end = trimmed, q.speaker_start + len(trimmed)
         if q.speaker:
             q.resolved, q.speaker_rule = resolver.resolve(q.speaker, q.speaker_start, q.speaker_end)
             resolver.remember(resolver.sentence_of(q.start), q.resolved, q.speaker)

@@ -329,7 +329,7 @@ def _descriptions(target: Target, text: str) -> list[_Mention]:
     if target._head_re is not None:
         for m in target._head_re.finditer(text):
             span = _head_span(target, text, m)
-            if span is not None:
+            if span is not None and not _other_named(target, text, m.start(), m.group("head")):
                 rule = f"head:{m.group('head').lower()}"
                 found.append(_Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"]))
     for rx in target._pattern_res:
@@ -338,11 +338,31 @@ def _descriptions(target: Target, text: str) -> list[_Mention]:
     return found
 
 
+def _other_named(target: Target, text: str, start: int, head: str) -> bool:
+    """Whether another proper name ending in ``head`` was named last before ``start``.
+
+    After "the Shanghai Cooperation Organisation", "the organisation" means it, not NATO.
+    """
+    rx = re.compile(rf"(?:[A-Z][\w-]*\s+)+{re.escape(head[:1].upper() + head[1:])}(?![\w-])")
+    others = [m for m in rx.finditer(text, 0, start)]
+    if not others:
+        return False
+    last = others[-1]
+    own = [m.end() for m in target._name_re.finditer(text, 0, start)]
+    if target._epithet_re is not None:
+        if any(e.start() <= last.start() < e.end() or e.start() <= last.end() - 1 < e.end()
+               for e in target._epithet_re.finditer(text, 0, start)):  # fmt: skip
+            return False
+        own += [e.end() for e in target._epithet_re.finditer(text, 0, start)]
+    return not own or max(own) < last.start()
+
+
 def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] | None:
     """Check a determiner + modifiers + head match; return the description span or None."""
     allowed = set(target.modifiers)
     for mod in m.group("mods").split():
-        if mod[0].isupper() and mod not in allowed:
+        compound = "-" in mod and mod.rsplit("-", 1)[1].islower()  # "Brussels-based", "US-led"
+        if mod[0].isupper() and mod not in allowed and not compound:
             return None  # "the Democratic candidate", "the AUKUS alliance": someone or something else
     head, end = m.group("head"), m.end()
     nxt = _next_word(text, end)
@@ -356,7 +376,8 @@ def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] |
     if head[0].isupper() and following[:1].islower() and following not in stopwords() and _modifies_noun(text, end):
         return None  # adjective use: "the American economy", "the Republican party"
     if following == "of":
-        if target.kind == "organization":
+        gerund = re.compile(r"\s+of\s+\w+ing\b").match(text, end)
+        if target.kind == "organization" and not gerund:
             return None  # "the organization of the summit", "the alliance of Sahel states"
         ext = re.compile(rf"\s+of\s+the\s+((?:[A-Z]{_WORD}\s+)*{_WORD})").match(text, end)
         if ext:

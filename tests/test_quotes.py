@@ -106,3 +106,17 @@ def test_speaker_table_and_helpers(seed_corpus: nl.Corpus) -> None:
 def test_bad_kinds() -> None:
     with pytest.raises(ParameterError):
         find_quotes("He said so.", kinds=["paraphrase"])
+
+
+def test_unseen_articles_direct_quotes() -> None:
+    corpus = nl.load_corpus(Path(__file__).parent / "data" / "unseen_articles.jsonl")
+    gold = pd.read_csv(Path(__file__).parent / "data" / "unseen_quotes_gold.tsv", sep="\t", comment="#")
+    result = evaluate_quotes(find_quotes(corpus), gold)
+    assert result["found"].all() and result["speaker_ok"].all(), result
+
+
+def test_attitude_verb_with_object_is_not_speech() -> None:
+    assert quotes("The organisation criticized the West.") == []
+    assert ("Viktor Orban", "said", "he would not block it", "indirect") in quotes(
+        "Hungary's prime minister, Viktor Orban, said he would not block it."
+    )

@@ -1,6 +1,9 @@
 """Score find_mentions and find_quotes against the hand-marked seed fixtures.
 
-Usage: .venv/bin/python validation/score_mentions.py [--gold-dir tests/data] [--exact]
+Usage: .venv/bin/python validation/score_mentions.py [--gold-dir tests/data] [--set seed|unseen] [--exact]
+
+--set seed: the two bundled articles (seed_*_gold.tsv); --set unseen: the handwritten articles in
+unseen_articles.jsonl (unseen_*_gold.tsv).
 
 Prints precision and recall for names and descriptions separately (overlapping spans match; with
 --exact, identical spans), the false hits and misses, and direct-quote speaker accuracy.
@@ -24,13 +27,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold-dir", default=str(Path(__file__).resolve().parent.parent / "tests" / "data"))
     parser.add_argument("--exact", action="store_true", help="require identical spans")
+    parser.add_argument("--set", choices=["seed", "unseen"], default="seed", help="which articles and gold files")
     args = parser.parse_args(argv)
     gold_dir = Path(args.gold_dir)
-    corpus = nl.load_seed_corpus()
-    gold = pd.read_csv(gold_dir / "seed_mentions_gold.tsv", sep="\t", comment="#")
+    corpus = nl.load_seed_corpus() if args.set == "seed" else nl.load_corpus(gold_dir / "unseen_articles.jsonl")
+    gold = pd.read_csv(gold_dir / f"{args.set}_mentions_gold.tsv", sep="\t", comment="#")
     predicted = nl.find_mentions(corpus)
     table = evaluate_mentions(predicted, gold, exact=args.exact)
-    print(f"Mentions of Trump and NATO in the seed articles ({'exact' if args.exact else 'overlapping'} spans)")
+    print(f"Mentions of Trump and NATO in the {args.set} articles ({'exact' if args.exact else 'overlapping'} spans)")
     print(table.round(3).to_string())
     for kind in ("name", "description"):
         pred = predicted[predicted["kind"] == kind]
@@ -48,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     pronouns = predicted[predicted["kind"] == "pronoun"]
     print(f"Pronouns resolved: {len(pronouns)} (not in the gold file; checked by hand in docs/targets.md)")
     quotes = evaluate_quotes(
-        nl.find_quotes(corpus), pd.read_csv(gold_dir / "seed_quotes_gold.tsv", sep="\t", comment="#")
+        nl.find_quotes(corpus), pd.read_csv(gold_dir / f"{args.set}_quotes_gold.tsv", sep="\t", comment="#")
     )
     print(f"\nDirect quotes: {int(quotes['found'].sum())}/{len(quotes)} found, "
           f"{int(quotes['speaker_ok'].sum())}/{len(quotes)} with the right speaker")  # fmt: skip
