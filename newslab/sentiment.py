@@ -574,6 +574,7 @@ class _Sentence(NamedTuple):
     has_quote: bool
     contrast: tuple[int, ...]  # token indices of but/however/...
     vocab: frozenset[str]
+    entity: tuple[bool, ...]  # capitalized word or personal pronoun (a possible other holder/target)
 
 
 @functools.cache
@@ -623,6 +624,7 @@ def _analyze(text: str, start: int, end: int, lexicon: Mapping[str, float]) -> _
         any(t in QUOTES for t in toks),
         tuple(i for i, t in enumerate(toks) if t in CONTRAST),
         _feature_vocab(),
+        tuple(text[s:e][:1].isupper() or t in PRONOUNS for (s, e), t in zip(spans, toks, strict=True)),
     )
 
 
@@ -631,6 +633,7 @@ def _sat(x: float, scale: float) -> float:
     return x / math.sqrt(x * x + scale) if x else 0.0
 
 
+NEAREST_MAX_DISTANCE = 6  # distance bins 1..6+ for the nearest lexicon word (newslab choice, CV on train)
 CONTEXT_WINDOW = 6  # tokens each side for the bag-of-cue-words features (newslab choice, CV on train)
 
 
@@ -714,6 +717,32 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
         t = toks[i]
         if t in vocab and (news[i] or pat[i] or t in REPORTING):
             f[("R=NOT_" if sent.negated[i] else "R=") + t] = 1.0
+    # cue words by distance (<= 2 tokens, including function words), in the target's clause, and
+    # lexicon words anywhere in the sentence
+    for i in range(n):
+        if a <= i < b:
+            continue
+        t = toks[i]
+        if t not in vocab:
+            continue
+        if (a - i if i < a else i - b + 1) <= 2:
+            f[("L2=" if i < a else "R2=") + t] = 1.0
+        if clause[i] == cl_a or clause[i] == cl_b:
+            f["C=" + t] = 1.0
+        if news[i] or pat[i]:
+            f["S=" + t] = 1.0
+    # the nearest lexicon word on each side: its sign, distance, and whether another name or
+    # pronoun stands between it and the target (then it more likely describes that other entity)
+    for side, order in (("L", range(a - 1, -1, -1)), ("R", range(b, n))):
+        blocked = False
+        for k, i in enumerate(order, start=1):
+            v = news[i] or pat[i]
+            if v:
+                sign = "pos" if v > 0 else "neg"
+                f[f"near{side}_{sign}_{'blocked' if blocked else 'free'}"] = 1.0
+                f[f"near{side}_{sign}_d{min(k, NEAREST_MAX_DISTANCE)}"] = 1.0
+                break
+            blocked = blocked or sent.entity[i]
     f["bias"] = 1.0
     return f
 

@@ -31,8 +31,8 @@ sys.path.insert(0, str(REPO))
 from newslab import sentiment as S  # noqa: E402
 
 LABEL_OF = {-1: "negative", 0: "neutral", 1: "positive"}
-C_GRID = (0.03, 0.1, 0.3, 1.0)
-MIN_COUNT_GRID = (3, 10)
+C_GRID = (0.05, 0.1, 0.2, 0.4)
+MIN_COUNT_GRID = (3, 8)
 SEED = 0
 
 
