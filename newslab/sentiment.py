@@ -889,9 +889,10 @@ def target_sentiment_many(
     """:func:`target_sentiment` for many ``(text, span)`` pairs; each sentence is analyzed once.
 
     Example:
-        >>> t = "Trump praised Rutte, but allies worried about Trump."
-        >>> [r.label for r in target_sentiment_many([(t, (14, 19)), (t, (46, 51))])]
-        ['positive', 'negative']
+        >>> a = "Allies are deeply worried about Trump."
+        >>> b = "Rutte praised Trump for his strong leadership."
+        >>> [r.label for r in target_sentiment_many([(a, (32, 37)), (b, (14, 19))])]
+        ['negative', 'positive']
     """
     model = _model()
     out: list[TargetSentiment] = []

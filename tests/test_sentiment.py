@@ -1,0 +1,216 @@
+import math
+
+import pandas as pd
+import pytest
+
+import newslab as nl
+from newslab import sentiment as S
+from newslab.corpus import Article, Corpus
+from newslab.errors import NewslabError, ParameterError
+
+
+@pytest.mark.parametrize(
+    "text,sign",
+    [
+        ("This is a good idea.", 1),
+        ("This is a bad idea.", -1),
+        ("This isn't a bad idea.", 1),  # negation of a negative word
+        ("This is not a good idea.", -1),
+        ("No problems were reported.", 1),  # determiner "no" negates, is not itself negative
+        ("The system is not working.", -1),  # both lexicons miss it; packaged phrase
+        ("The deal hardly inspires confidence.", -1),  # VADER reads "hardly" as a dampener only
+        ("This is definitely good.", 1),
+        ("Officials met on Friday in Florida.", 0),
+        ("", 0),
+        ("   ", 0),
+    ],
+)
+def test_compound_sign(text, sign):
+    value = S.score_sentiment(text).compound
+    if sign == 0:
+        assert value == 0.0
+    else:
+        assert math.copysign(1, value) == sign and abs(value) >= S.LABEL_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    "stronger,weaker",
+    [
+        ("This is very good.", "This is good."),
+        ("This is definitely good.", "This is good."),
+        ("This is extremely bad.", "This is bad."),
+    ],
+)
+def test_intensifiers_strengthen(stronger, weaker):
+    assert abs(S.score_sentiment(stronger).compound) > abs(S.score_sentiment(weaker).compound)
+
+
+def test_contrast_weights_second_clause():
+    # "but" shifts weight to what follows (VADER's rule, applied in newslab's reading)
+    a = S.score_sentiment("The plan is good, but the execution is terrible.").compound
+    b = S.score_sentiment("The plan is terrible, but the execution is good.").compound
+    assert a < 0 < b
+
+
+@pytest.mark.parametrize("word", ["security", "support", "united", "party", "interest"])
+def test_topical_news_words_are_not_positive(word):
+    lex = S.news_lexicon()
+    assert lex[word] <= 0.5
+    assert S._vader().lexicon[word] > lex[word]
+
+
+def test_negation_scope_stops_at_clause_break():
+    hits = S._lexicon_hits(["not", "now", ",", "good"], S.news_lexicon())
+    assert hits == [(3, pytest.approx(1.9), "")]
+
+
+def test_score_fields_and_evidence():
+    s = S.score_sentiment("The summit was a great success, officials said.")
+    assert -1 <= s.compound <= 1 and -1 <= s.vader <= 1 and -1 <= s.polarity <= 1 and 0 <= s.subjectivity <= 1
+    terms = {(e.source, e.term) for e in s.evidence}
+    assert ("newslab", "great") in terms and ("textblob", "great") in terms
+    text = "The summit was a great success, officials said."
+    assert all(text[e.start : e.end] == e.term for e in s.evidence)
+    assert s.label == "positive"
+
+
+def test_vader_field_is_plain_vader():
+    text = "Security support for the alliance is strong."
+    assert S.score_sentiment(text).vader == pytest.approx(S._vader().polarity_scores(text)["compound"])
+
+
+def test_injected_lexicon_is_used():
+    text = "The alliance offered support."
+    assert S.score_sentiment(text, lexicon={"support": 3.0}).compound > S.score_sentiment(text).compound
+    adjusted = S.news_lexicon(adjustments={"support": 3.0})
+    assert adjusted["support"] == 3.0 and adjusted["bad"] == S.news_lexicon()["bad"]
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"bytes"])
+def test_bad_text_raises(bad):
+    with pytest.raises(NewslabError):
+        S.score_sentiment(bad)
+
+
+def test_bad_lexicon_raises():
+    with pytest.raises(ParameterError):
+        S.score_sentiment("good", lexicon=["good"])
+
+
+def test_sentiment_table_rows_and_offsets():
+    corpus = nl.load_seed_corpus()
+    df = S.sentiment_table(corpus)
+    assert len(df) == sum(len(a.sentences) for a in corpus)
+    assert list(df.columns) == [
+        "article_id",
+        "sentence_id",
+        "start",
+        "end",
+        "text",
+        "compound",
+        "vader",
+        "polarity",
+        "subjectivity",
+        "label",
+        "n_evidence",
+        "evidence",
+    ]
+    art = corpus["de-dpa"]
+    for row in df[df.article_id == "de-dpa"].itertuples():
+        assert art.text[row.start : row.end] == row.text
+    # same numbers as scoring each sentence alone
+    row = df.iloc[3]
+    alone = S.score_sentiment(row.text)
+    assert row.compound == pytest.approx(alone.compound) and row.vader == pytest.approx(alone.vader)
+    assert set(df["label"]) <= set(S.LABELS)
+
+
+def test_sentiment_table_without_evidence():
+    df = S.sentiment_table([Article("a", "A", "Good news. Bad news.")], evidence=False)
+    assert "evidence" not in df.columns and len(df) == 2
+    assert df.compound.iloc[0] > 0 > df.compound.iloc[1]
+
+
+def test_article_sentiment_summary():
+    corpus = Corpus([Article("pos", "P", "Great success. Good talks. Fine."), Article("neg", "N", "A terrible war.")])
+    summary = S.article_sentiment(corpus)
+    assert list(summary.article_id) == ["pos", "neg"]
+    pos, neg = summary.iloc[0], summary.iloc[1]
+    assert pos.n_sentences == 3 and pos.share_positive > 0 and neg.share_negative == 1.0
+    assert pos.balance > 0 > neg.balance
+    with pytest.raises(ParameterError):
+        S.article_sentiment(pd.DataFrame({"x": [1]}))
+
+
+def test_article_sentiment_is_length_normalized():
+    # raw VADER on a whole article saturates; the sentence mean does not
+    corpus = nl.load_seed_corpus()
+    summary = S.article_sentiment(corpus)
+    assert (summary.compound_mean.abs() < 0.5).all()
+
+
+@pytest.mark.parametrize(
+    "text,mention,label",
+    [
+        ("Allies are deeply worried about Trump.", "Trump", "negative"),
+        ("Rutte praised Trump for his strong leadership.", "Trump", "positive"),
+        ("NATO allies harshly criticized Trump.", "Trump", "negative"),
+        ("Trump met Rutte in Florida on Friday.", "Trump", "neutral"),
+    ],
+)
+def test_target_sentiment_cases(text, mention, label):
+    start = text.index(mention)
+    result = S.target_sentiment(text, span=(start, start + len(mention)))
+    assert result.label == label
+    assert -1 <= result.score <= 1
+    assert sum(result.probabilities.values()) == pytest.approx(1.0)
+
+
+def test_target_sentiment_evidence_supports_label():
+    text = "Allies are deeply worried about Trump."
+    result = S.target_sentiment(text, span=(32, 37), n_evidence=4)
+    assert 0 < len(result.evidence) <= 4
+    assert all(f.weight > 0 for f in result.evidence)
+    assert result.evidence == tuple(sorted(result.evidence, key=lambda f: -f.weight))
+
+
+def test_target_sentiment_in_article_uses_its_sentence():
+    sentence = "Allies are deeply worried about Trump."
+    text = "The meeting took place on Friday. " + sentence + " Rutte flew home."
+    start = text.index("Trump")
+    alone = S.target_sentiment(sentence, span=(32, 37))
+    inside = S.target_sentiment(text, span=(start, start + 5))
+    assert inside.label == alone.label and inside.score == pytest.approx(alone.score)
+
+
+@pytest.mark.parametrize("span", [(5, 3), (-1, 2), (0, 999), (2, 2), ("a", "b"), (1,), None])
+def test_target_sentiment_bad_span(span):
+    with pytest.raises(ParameterError):
+        S.target_sentiment("Trump met Rutte.", span=span)
+
+
+def test_target_sentiment_many_matches_single():
+    items = [("Allies are deeply worried about Trump.", (32, 37)), ("Rutte thanked Trump.", (14, 19))]
+    many = S.target_sentiment_many(items)
+    single = [S.target_sentiment(t, span=sp) for t, sp in items]
+    assert [m.label for m in many] == [s.label for s in single]
+    with pytest.raises(ParameterError, match="item 1"):
+        S.target_sentiment_many([items[0], ("short", (0, 99))])
+
+
+def test_features_are_masked_and_sided():
+    f = S.target_features("Critics slammed Trump, and praised Rutte.", (16, 21))
+    assert "L=slammed" in f or "L2=slammed" in f
+    assert not any("trump" in name for name in f)  # the mention itself is never a feature
+
+
+def test_model_file_is_plain_weights():
+    rows = nl.lexicons.load_table("target_sentiment_model")
+    assert {r["class"] for r in rows} == set(S.LABELS)
+    assert sum(r["feature"] == "__intercept__" for r in rows) == 3
+    assert all(math.isfinite(float(r["weight"])) for r in rows)
+
+
+def test_public_names_resolve():
+    assert nl.score_sentiment is S.score_sentiment and nl.target_sentiment is S.target_sentiment
+    assert nl.SentimentScore is S.SentimentScore and nl.TargetSentiment is S.TargetSentiment
