@@ -212,7 +212,11 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         # a short quoted term right after the verb and its object: called NATO “obsolete”
         "inline": re.compile(rf"(?P<speaker>{speaker}),?\s+{adv}(?P<verb>{verbs.pattern})\b(?:\s+[\w’'-]+){{0,3}}\s*$"),
         "indirect": re.compile(
-            rf"(?<![\w’'])(?P<speaker>{speaker}),?\s+{adv}(?P<verb>{verbs.pattern})\b"
+            rf"(?<![\w’'])(?P<speaker>{speaker})"
+            # an apposition or relative clause between speaker and verb: "Rutte, the secretary general, said",
+            # "The president-elect, who takes office in January, has said"; a bare comma only after a comma
+            rf"(?:,\s+(?:who|which|the|a|an)\s[^,;]{{1,80}},|(?P<comma>,))?"
+            rf"\s+{adv}(?P<verb>{verbs.pattern})\b"
             rf"(?P<object>(?:\s+(?!that\b)[\w’'.-]+){{1,{OBJECT_WORDS}}}?(?=\s+that\b))?"
             r"\s+(?P<that>that\s+)?(?P<content>[^.;]*)"
         ),
@@ -442,6 +446,8 @@ def article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quote
         if any(sent.start <= o < sent.end or sent.start < c <= sent.end for o, c in inside):
             continue  # attribution of a direct quote, not indirect speech
         for m in pats["indirect"].finditer(chunk):
+            if m.group("comma") and not chunk[: m.start("speaker")].rstrip().endswith(","):
+                continue  # "in January, has said": a bare comma only closes an apposition (", Viktor Orban, said")
             verb = m.group("verb")
             obj = (m.group("object") or "").strip()
             if obj and (verbs.get(verb.lower()) not in OBJECT_VERBS or not m.group("that")):

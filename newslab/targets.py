@@ -339,11 +339,19 @@ def _descriptions(target: Target, text: str) -> list[_Mention]:
 
 
 def _other_named(target: Target, text: str, start: int, head: str) -> bool:
-    """Whether another proper name ending in ``head`` was named last before ``start``.
+    """Whether someone or something else was named with ``head`` last before ``start``.
 
-    After "the Shanghai Cooperation Organisation", "the organisation" means it, not NATO.
+    After "the Shanghai Cooperation Organisation", "the organisation" means it, not NATO; after
+    "President Joe Biden", "the president" means Biden, not Trump.
     """
-    rx = re.compile(rf"(?:[A-Z][\w-]*\s+)+{re.escape(head[:1].upper() + head[1:])}(?![\w-])")
+    title = head[:1].upper() + head[1:]
+    if target.kind == "person":
+        # "President Joe Biden ... the president": the role was last given to someone else
+        titled = list(re.finditer(rf"(?<![\w-]){re.escape(title)}\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)",
+                                  text[:start]))  # fmt: skip
+        if titled and not target._name_re.search(titled[-1].group("name")):
+            return True
+    rx = re.compile(rf"(?:[A-Z][\w-]*\s+)+{re.escape(title)}(?![\w-])")
     others = [m for m in rx.finditer(text, 0, start)]
     if not others:
         return False

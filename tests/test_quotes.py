@@ -108,11 +108,23 @@ def test_bad_kinds() -> None:
         find_quotes("He said so.", kinds=["paraphrase"])
 
 
-def test_unseen_articles_direct_quotes() -> None:
-    corpus = nl.load_corpus(Path(__file__).parent / "data" / "unseen_articles.jsonl")
-    gold = pd.read_csv(Path(__file__).parent / "data" / "unseen_quotes_gold.tsv", sep="\t", comment="#")
+@pytest.mark.parametrize("name", ["unseen", "heldout"])
+def test_handwritten_articles_direct_quotes(name: str) -> None:
+    corpus = nl.load_corpus(Path(__file__).parent / "data" / f"{name}_articles.jsonl")
+    gold = pd.read_csv(Path(__file__).parent / "data" / f"{name}_quotes_gold.tsv", sep="\t", comment="#")
     result = evaluate_quotes(find_quotes(corpus), gold)
     assert result["found"].all() and result["speaker_ok"].all(), result
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The president-elect, who takes office in January, has said that he will win. Trump agreed.", "Trump"),
+        ("Jens Stoltenberg, the former secretary general, said he believed it.", "Jens Stoltenberg"),
+    ],
+)
+def test_speaker_across_apposition_or_relative_clause(text: str, speaker: str) -> None:
+    assert next(s for s, _, _, k in quotes(text) if k == "indirect") == speaker
 
 
 def test_attitude_verb_with_object_is_not_speech() -> None:

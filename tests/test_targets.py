@@ -49,6 +49,16 @@ def mentions(text: str, targets=None) -> list[tuple[str, str, str]]:
         ("Trump won. Meet the 45th president.", ("Trump", "the 45th president", "description")),
         ("Trump’s plan failed.", ("Trump", "Trump", "name")),
         ("NATO allies met.", ("NATO", "NATO", "name")),
+        ("Nato allies met.", ("NATO", "Nato", "name")),
+        ("Trump won. The 78-year-old has said so.", ("Trump", "The 78-year-old", "description")),
+        (
+            "NATO met. He accused the 75-year-old alliance of freeloading.",
+            ("NATO", "the 75-year-old alliance", "description"),
+        ),
+        (
+            "NATO met. Officials at the Brussels-based organisation agreed.",
+            ("NATO", "the Brussels-based organisation", "description"),
+        ),
         ("He met US President-elect Donald Trump.", ("Trump", "US President-elect", "description")),
     ],
 )
@@ -65,10 +75,13 @@ def test_finds_names_and_descriptions(text: str, expected: tuple[str, str, str])
         ("Trump won. The president of the European Commission spoke.", "The president of the European Commission"),
         ("NATO met. The AUKUS alliance was not discussed.", "The AUKUS alliance"),
         ("NATO met. The organization of the summit was chaotic.", "The organization"),
+        ("NATO met. The Shanghai Cooperation Organisation met, and the organisation agreed.", "the organisation"),
         ("The tycoon bought a club.", "The tycoon"),  # no Trump named: a description needs a name
         ("Trump won. The White House said so.", "The White House"),
         ("He played his trump card.", "trump"),
         ("Russian President Vladimir Putin spoke. The Kremlin agreed.", "President"),
+        ("Trump lost. President Joe Biden spoke. The president said so.", "The president"),
+        ("Trump lost. Critics of the 80-year-old Democrat spoke.", "the 80-year-old"),
     ],
 )
 def test_does_not_fire(text: str, forbidden: str) -> None:
@@ -185,12 +198,15 @@ def test_kwic_aligns_and_finds_targets(seed_corpus: nl.Corpus) -> None:
     assert kwic(seed_corpus, "no such phrase").empty
 
 
-def test_unseen_articles_gold() -> None:
-    corpus = nl.load_corpus(Path(__file__).parent / "data" / "unseen_articles.jsonl")
-    gold = pd.read_csv(Path(__file__).parent / "data" / "unseen_mentions_gold.tsv", sep="\t", comment="#")
+@pytest.mark.parametrize("name", ["unseen", "heldout"])
+def test_handwritten_articles_gold(name: str) -> None:
+    # unseen: used to fix rules; heldout: scored once with frozen rules (numbers in docs/targets.md), then fixed
+    corpus = nl.load_corpus(Path(__file__).parent / "data" / f"{name}_articles.jsonl")
+    gold = pd.read_csv(Path(__file__).parent / "data" / f"{name}_mentions_gold.tsv", sep="\t", comment="#")
     for row in gold.itertuples():
         assert corpus[row.article_id].text[row.start : row.end] == row.mention
     table = evaluate_mentions(find_mentions(corpus), gold)
     assert table.loc["name", "precision"] >= 0.95 and table.loc["name", "recall"] >= 0.95
-    # "the military bloc" is a known miss: "bloc" is left out of NATO's heads because the EU is "the bloc" too
+    # known misses: "the military bloc" ("bloc" is left out of NATO's heads: the EU is "the bloc" too) and
+    # "his Republican rival" (only "the"/"its" open a description)
     assert table.loc["description", "precision"] >= 0.9 and table.loc["description", "recall"] >= 0.9

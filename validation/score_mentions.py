@@ -3,7 +3,8 @@
 Usage: .venv/bin/python validation/score_mentions.py [--gold-dir tests/data] [--set seed|unseen] [--exact]
 
 --set seed: the two bundled articles (seed_*_gold.tsv); --set unseen: the handwritten articles in
-unseen_articles.jsonl (unseen_*_gold.tsv).
+unseen_articles.jsonl (unseen_*_gold.tsv); --set heldout: heldout_articles.jsonl, written after the rules were
+frozen and scored without tuning.
 
 Prints precision and recall for names and descriptions separately (overlapping spans match; with
 --exact, identical spans), the false hits and misses, and direct-quote speaker accuracy.
@@ -27,10 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--gold-dir", default=str(Path(__file__).resolve().parent.parent / "tests" / "data"))
     parser.add_argument("--exact", action="store_true", help="require identical spans")
-    parser.add_argument("--set", choices=["seed", "unseen"], default="seed", help="which articles and gold files")
+    parser.add_argument(
+        "--set", choices=["seed", "unseen", "heldout"], default="seed", help="which articles and gold files"
+    )
     args = parser.parse_args(argv)
     gold_dir = Path(args.gold_dir)
-    corpus = nl.load_seed_corpus() if args.set == "seed" else nl.load_corpus(gold_dir / "unseen_articles.jsonl")
+    corpus = nl.load_seed_corpus() if args.set == "seed" else nl.load_corpus(gold_dir / f"{args.set}_articles.jsonl")
     gold = pd.read_csv(gold_dir / f"{args.set}_mentions_gold.tsv", sep="\t", comment="#")
     predicted = nl.find_mentions(corpus)
     table = evaluate_mentions(predicted, gold, exact=args.exact)
