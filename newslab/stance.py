@@ -16,14 +16,14 @@ relationship, ...) and finds, in the cue's sentence,
 
 A negation within three words before the cue flips and damps its polarity. Two actors that
 "had become friends" hold the stance toward each other. Every row keeps the cue words, the rules
-used for holder and target, and the sentence. When :mod:`newslab.sentiment` provides
-``target_sentiment``, mentions outside quotes that no cue covers get an ``author`` row from it.
+used for holder and target, and the sentence. With ``sentiment=True``, mentions outside quotes
+that no cue covers get an ``author`` row from :func:`newslab.target_sentiment` (the target side).
 :func:`stance_summary` aggregates per article, holder and target.
 
 Example:
     >>> import newslab as nl
     >>> art = nl.Article("a", "", "Donald Trump has always been very critical of NATO.")
-    >>> nl.stance_table(art, sentiment=False)[["holder", "target", "stance", "cues"]].values.tolist()
+    >>> nl.stance_table(art)[["holder", "target", "stance", "cues"]].values.tolist()
     [['Trump', 'NATO', 'against', ['critical of']]]
 """
 
@@ -230,7 +230,7 @@ def article_stance(
     targets: tuple[Target, ...],
     *,
     cues: str = "stance_cues",
-    sentiment: bool | Callable[..., Any] = True,
+    sentiment: bool | Callable[..., Any] = False,
 ) -> list[dict[str, Any]]:
     """Stance rows of one article (see :func:`stance_table`)."""
     text = article.text
@@ -392,7 +392,7 @@ def stance_table(
     targets: Target | Iterable[Target] | None = None,
     *,
     cues: str = "stance_cues",
-    sentiment: bool | Callable[..., Any] = True,
+    sentiment: bool | Callable[..., Any] = False,
 ) -> pd.DataFrame:
     """Who takes which position toward which target, with the cues and the sentence.
 
@@ -401,9 +401,10 @@ def stance_table(
         targets: Targets whose stance is wanted; default ``(TRUMP, NATO)``. Holders need not be
             targets (quoted speakers, named people, "allies", "author").
         cues: Packaged cue table (TSV name without ``.tsv``) with cue, polarity, kind, speech, source.
-        sentiment: Add ``author`` rows from ``newslab.sentiment.target_sentiment`` for mentions
-            that no cue covers (``True``: when that module exists), a callable with the same
-            signature ``f(text, span=(start, end))``, or ``False``.
+        sentiment: Also add ``author`` rows from ``newslab.sentiment.target_sentiment`` for
+            mentions outside quotes that no cue covers (``True``), or from a callable with the
+            same signature ``f(text, span=(start, end))``. Off by default: those rows carry model
+            features, not cue words, as evidence, and the first call loads the model (~5 s).
 
     Returns:
         DataFrame with columns article_id, sentence_id, holder, holder_kind ("speaker", "actor",
