@@ -204,7 +204,10 @@ def test_report_on_the_bundled_articles(bundled_report):
     html = _assert_report(bundled_report)
     assert bundled_report.name == "report.html"
     assert "es-daily" in html and "de-dpa" in html
-    assert (bundled_report.parent / "tables" / "articles.csv").is_file()
+    assert "Headline findings" in html and "the tycoon" in html
+    assert html.count("data:image/png;base64,") >= 6, "labels, tone arc, heatmap, stance, frames, keyness"
+    for table in ("comparison", "labels", "sentence_tone", "stance", "quotes", "frame_profile", "keyness"):
+        assert (bundled_report.parent / "tables" / f"{table}.csv").is_file()
 
 
 @pytest.mark.slow
@@ -226,6 +229,8 @@ def test_report_on_a_corpus_the_test_writes_with_another_target(tmp_path, monkey
     assert "EU test report" in html
     assert "Commission" in html
     assert "Rutte" not in html, "the bundled articles are not used when articles are given"
+    comparison = (result.parent / "tables" / "comparison.csv").read_text()
+    assert "Commission" in comparison and "Trump" not in comparison
 
 
 @pytest.mark.slow
