@@ -400,39 +400,57 @@ def compare(
             tones = scored
     mentions = mentions.assign(_tone=tones)
 
+    empty = mentions.iloc[0:0]
+    by_target = (
+        {key: sub for key, sub in mentions.groupby(["article_id", "target"], sort=False)} if len(mentions) else {}
+    )
+    compound: dict[tuple[str, int], float] = {}
+    if sentiment is not None and len(sentiment):
+        columns = (sentiment["article_id"], sentiment["sentence_id"], sentiment["compound"])
+        compound = {(a, int(i)): float(c) for a, i, c in zip(*columns, strict=True)}
+    stance_by, quotes_by, frames_by = _by_article(stance), _by_article(quotes), _by_article(frames)
     rows = []
     for art in articles:
         n_sentences = len(art.sentences)
         for target in chosen:
-            m = mentions[(mentions["article_id"] == art.id) & (mentions["target"] == target.name)]
-            sentence_ids = set(m["sentence_id"])
-            named = m[m["kind"].isin(["name", "description"])]
-            label_counts = Counter(normalize_label(t, k) for t, k in zip(named["mention"], named["kind"], strict=True))
+            m = by_target.get((art.id, target.name), empty)
+            sentence_ids = {int(i) for i in m["sentence_id"]}
+            kinds = Counter(m["kind"])
+            label_counts = Counter(
+                normalize_label(t, k)
+                for t, k in zip(m["mention"], m["kind"], strict=True)
+                if k in ("name", "description")
+            )
+            tones = [compound[(art.id, i)] for i in sentence_ids if (art.id, i) in compound]
+            scores = [float(x) for x in m["_tone"] if x == x]
             row: dict[str, Any] = {
                 "article_id": art.id,
                 "target": target.name,
                 "mentions": len(m),
-                "names": int((m["kind"] == "name").sum()),
-                "descriptions": int((m["kind"] == "description").sum()),
-                "pronouns": int((m["kind"] == "pronoun").sum()),
+                "names": kinds["name"],
+                "descriptions": kinds["description"],
+                "pronouns": kinds["pronoun"],
                 "sentences": len(sentence_ids),
                 "sentence_share": len(sentence_ids) / n_sentences if n_sentences else 0.0,
                 "n_labels": len(label_counts),
                 "labels": _counted(label_counts),
+                "tone_sentences": sum(tones) / len(tones) if tones else math.nan,
+                "tone_target": sum(scores) / len(scores) if scores else math.nan,
+                "target_negative": sum(x < -_TONE_NEUTRAL for x in scores),
+                "target_positive": sum(x > _TONE_NEUTRAL for x in scores),
             }
-            row["tone_sentences"] = math.nan
-            if sentiment is not None and sentence_ids:
-                sub = sentiment[(sentiment["article_id"] == art.id) & sentiment["sentence_id"].isin(sentence_ids)]
-                row["tone_sentences"] = float(sub["compound"].mean()) if len(sub) else math.nan
-            scores = m["_tone"].dropna()
-            row["tone_target"] = float(scores.mean()) if len(scores) else math.nan
-            row["target_negative"] = int((scores < -_TONE_NEUTRAL).sum())
-            row["target_positive"] = int((scores > _TONE_NEUTRAL).sum())
-            row.update(_stance_cells(stance, art.id, target))
-            row.update(_frame_cells(frames, art.id, sentence_ids, top_frames))
-            row.update(_quote_cells(quotes, art.id, target, m))
+            row.update(_stance_cells(stance_by.get(art.id), art.id, target))
+            row.update(_frame_cells(frames_by.get(art.id, frames.iloc[0:0]), art.id, sentence_ids, top_frames))
+            row.update(_quote_cells(quotes_by.get(art.id), art.id, target, m))
             rows.append(row)
     return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
+
+
+def _by_article(table: Any) -> dict[str, Any]:
+    """Split a table into per-article sub-tables once (filtering per row is quadratic)."""
+    if table is None or not len(table):
+        return {}
+    return {str(key): sub for key, sub in table.groupby("article_id", sort=False)}
 
 
 #: A target-directed score within ±0.2 counts as neutral (as the 3-way label of
@@ -507,26 +525,30 @@ def _cue_words(cells: Any) -> str:
 
 
 def _frame_cells(frames: Any, article_id: str, sentence_ids: set[int], top: int) -> dict[str, Any]:
-    sub = frames[(frames["article_id"] == article_id) & frames["sentence_id"].isin(sentence_ids)]
-    if not len(sub):
+    weights: dict[str, float] = {}
+    cues: dict[str, dict[str, None]] = {}
+    columns = (frames["sentence_id"], frames["frame"], frames["weight"], frames["matched"])
+    for sentence_id, frame, weight, matched in zip(*columns, strict=True):
+        if sentence_id in sentence_ids:
+            weights[frame] = weights.get(frame, 0.0) + float(weight)
+            cues.setdefault(frame, {})[str(matched).lower()] = None
+    if not weights:
         return {"top_frame": "", "frames": ""}
-    weights = sub.groupby("frame", sort=False)["weight"].sum().sort_values(ascending=False, kind="stable")
-    parts = []
-    for frame, weight in weights.head(top).items():
-        cues = list(dict.fromkeys(sub[sub["frame"] == frame]["matched"].str.lower()))
-        parts.append(f"{frame} {weight:g} ({', '.join(cues[:4])})")
-    return {"top_frame": str(weights.index[0]), "frames": "; ".join(parts)}
+    ranked = sorted(weights.items(), key=lambda kv: -kv[1])  # ties: first seen
+    parts = [f"{frame} {weight:g} ({', '.join(list(cues[frame])[:4])})" for frame, weight in ranked[:top]]
+    return {"top_frame": ranked[0][0], "frames": "; ".join(parts)}
 
 
 def _quote_cells(quotes: Any, article_id: str, target: Any, mentions: Any) -> dict[str, Any]:
     if quotes is None or not len(quotes):
         return {"quoted": "", "target_quoted": 0, "quotes_by_target": "", "quotes_on_target": ""}
+    starts, ends = mentions["start"].to_numpy(), mentions["end"].to_numpy()
     sub = quotes[quotes["article_id"] == article_id]
     speakers = [r or s for r, s in zip(sub["speaker_resolved"], sub["speaker"], strict=True)]
     speakers = [str(s) if s else "(unattributed)" for s in speakers]
     on_target = []
     for q, speaker in zip(sub.itertuples(index=False), speakers, strict=True):
-        inside = ((mentions["start"] >= q.start) & (mentions["end"] <= q.end)).any()
+        inside = bool(((starts >= q.start) & (ends <= q.end)).any())
         if inside:
             on_target.append(f"{speaker}: “{_short(q.quote)}”")
     by_target = [

@@ -33,7 +33,7 @@ import functools
 import io
 import logging
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from os import PathLike
 from pathlib import Path
@@ -68,6 +68,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _WORD_CHAR = re.compile(r"\w")
 
 
+@functools.lru_cache(maxsize=200_000)
 def normalize_word(word: str) -> str:
     """Lowercase ``word`` and strip common English inflections (a tiny, predictable stemmer).
 
@@ -252,6 +253,21 @@ def _matcher(dictionary: DictionaryArg) -> _Matcher:
     return _compile(load_frames(dictionary))
 
 
+class _Shared(dict[str, Any]):
+    """A dict that pandas shares instead of deep-copying when it copies ``attrs``.
+
+    pandas deep-copies ``DataFrame.attrs`` on every operation; with one entry per article
+    that made filtering a large frame table slow. Treat these values as read-only.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Shared:
+        return self
+
+    @staticmethod
+    def of_list(items: Iterable[str]) -> _Shared:
+        return _Shared({item: i for i, item in enumerate(items)})
+
+
 def _articles(corpus: Corpus | Article | Iterable[Article]) -> list[Article]:
     if isinstance(corpus, Article):
         return [corpus]
@@ -328,10 +344,10 @@ def frame_table(corpus: Corpus | Article | Iterable[Article], *, dictionary: Dic
         rows.extend((art.id, *match) for match in _article_matches(art, matcher))
     table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
     table.attrs.update(
-        n_words={a.id: sum(1 for t in a.tokens if t.text[0].isalnum()) for a in articles},
-        n_sentences={a.id: len(a.sentences) for a in articles},
-        frames=list(matcher.frames),
-        families=dict(matcher.families),
+        n_words=_Shared({a.id: sum(1 for t in a.tokens if t.text[0].isalnum()) for a in articles}),
+        n_sentences=_Shared({a.id: len(a.sentences) for a in articles}),
+        frames=_Shared.of_list(matcher.frames),
+        families=_Shared(matcher.families),
     )
     logger.debug("frame_table: %d matches in %d articles", len(table), len(articles))
     return table
@@ -398,26 +414,40 @@ def frame_profile(
         raise ParameterError(
             f"frame_profile(): article lengths unknown for {unknown[:3]}; pass corpus= (the table's attrs were lost)"
         )
+    matches: Counter[tuple[str, str]] = Counter()
+    weights: dict[tuple[str, str], float] = defaultdict(float)
+    sentence_sets: dict[tuple[str, str], set[int]] = defaultdict(set)
+    cues: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    columns = zip(
+        table["article_id"], table["frame"], table["sentence_id"], table["weight"], table["matched"], strict=True
+    )
+    for article_id, frame, sentence_id, weight, matched in columns:
+        key = (article_id, frame)
+        matches[key] += 1
+        weights[key] += float(weight)
+        sentence_sets[key].add(int(sentence_id))
+        cues[key][str(matched).lower()] += 1
+    for frame in dict.fromkeys(table["frame"]):
+        if frame not in frames:
+            frames.append(frame)
     rows = []
     for article_id in n_words:
-        sub = table[table["article_id"] == article_id]
         for frame in frames:
-            hits = sub[sub["frame"] == frame]
-            weight = float(hits["weight"].sum())
-            sentences = int(hits["sentence_id"].nunique())
-            counts = hits["matched"].str.lower().value_counts()
-            top_cues = ", ".join(f"{cue}×{n}" for cue, n in counts.head(top).items())
+            key = (article_id, frame)
+            weight = weights.get(key, 0.0)
+            sentences = len(sentence_sets.get(key, ()))
+            ranked = sorted(cues[key].items(), key=lambda kv: -kv[1]) if key in cues else []  # ties: first seen
             rows.append(
                 (
                     article_id,
                     frame,
                     families.get(frame, ""),
-                    len(hits),
+                    matches.get(key, 0),
                     weight,
                     1000.0 * weight / n_words[article_id] if n_words[article_id] else 0.0,
                     sentences,
                     sentences / n_sentences[article_id] if n_sentences.get(article_id) else 0.0,
-                    top_cues,
+                    ", ".join(f"{cue}×{n}" for cue, n in ranked[:top]),
                 )
             )
     return pd.DataFrame(rows, columns=PROFILE_COLUMNS)
