@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from newslab.corpus import Article, Corpus
 from newslab.errors import LexiconError
 from newslab.lexicons import load_table, stopwords
-from newslab.targets import Target, article_mentions, as_articles, as_targets
+from newslab.targets import Target, _sentence_of, article_mentions, as_articles, as_targets
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -249,8 +249,9 @@ def _direct_spans(text: str) -> list[tuple[int, int, int, int]]:
     return spans
 
 
-def _registry(article: Article) -> list[str]:
-    """Multi-word capitalized names in the article, leading role/title words removed."""
+@functools.lru_cache(maxsize=256)
+def _registry(article: Article) -> tuple[str, ...]:
+    """Multi-word capitalized names in the article, leading role/title words removed (cached per article)."""
     names = set()
     runs: list[list[str]] = []
     previous = None
@@ -270,7 +271,7 @@ def _registry(article: Article) -> list[str]:
         words = [w for w in run if w.lower() not in ROLE_WORDS]
         if len(words) >= 2:
             names.add(" ".join(words[-2:]))
-    return sorted(names)
+    return tuple(sorted(names))
 
 
 #: Reporting verbs whose "about ..." complement is reported speech ("complained about low spending").
@@ -327,7 +328,7 @@ class _Resolver:
         self.genders: dict[str, str] = {}
 
     def sentence_of(self, offset: int) -> int:
-        return next((s.index for s in reversed(self.article.sentences) if s.start <= offset), 0)
+        return _sentence_of(self.article, offset)
 
     def name(self, phrase: str) -> str:
         words = [re.sub(r"[’']s$", "", w) for w in phrase.split()]
@@ -440,10 +441,10 @@ def article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quote
         if not q.rule:
             q.rule = "unattributed"
         quotes.append(q)
-    inside = [(d[0], d[3]) for d in direct]
+    with_quote = {resolver.sentence_of(d[0]) for d in direct} | {resolver.sentence_of(d[3] - 1) for d in direct}
     for sent in article.sentences:
         chunk = sent.text
-        if any(sent.start <= o < sent.end or sent.start < c <= sent.end for o, c in inside):
+        if sent.index in with_quote:
             continue  # attribution of a direct quote, not indirect speech
         for m in pats["indirect"].finditer(chunk):
             if m.group("comma") and not chunk[: m.start("speaker")].rstrip().endswith(","):
@@ -534,11 +535,10 @@ def find_quotes(
     chosen = as_targets(targets)
     rows = []
     for art in as_articles(corpus):
-        sentence_starts = [s.start for s in art.sentences]
         for q in article_quotes(art, chosen):
             if q.kind not in kinds:
                 continue
-            sid = max(0, sum(1 for s in sentence_starts if s <= q.start) - 1)
+            sid = _sentence_of(art, q.start)
             rows.append(
                 (art.id, sid, q.speaker, q.resolved, q.verb, art.text[q.start : q.end], q.kind, q.start, q.end,
                  q.rule, q.speaker_rule, q.speaker_start, q.speaker_end)

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from newslab.corpus import Article, Corpus
 from newslab.errors import ParameterError
 from newslab.quotes import Cue, _Quote, _registry, article_quotes, cue_forms, load_cues
-from newslab.targets import Target, _Mention, article_mentions, as_articles, as_targets
+from newslab.targets import Target, _Mention, _sentence_of, article_mentions, as_articles, as_targets
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -182,29 +182,30 @@ def _resolve_they(article: Article, sent_index: int, actors_by_sentence: dict[in
 def _quote_pronouns(article: Article, mentions: list[_Mention], quotes: list[_Quote]) -> list[_Mention]:
     """He/his inside a direct quote: the one person target named just before that is not the speaker."""
     added = []
-    starts = [s.start for s in article.sentences]
 
     def sentence(offset: int) -> int:
-        return max(0, sum(1 for s in starts if s <= offset) - 1)
+        return _sentence_of(article, offset)
 
+    known_starts = {m.start for m in mentions}
+    persons: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        if m.target.kind == "person":
+            persons.setdefault(sentence(m.start), []).append(m)
     for q in quotes:
         if q.kind != "direct" or not q.resolved:
             continue
         sq = sentence(q.start)
         recent = {
-            m.target.name: m.target
-            for m in mentions
-            if m.target.kind == "person" and sq - 2 <= sentence(m.start) <= sq and m.start < q.start
+            m.target.name: m.target for i in (sq - 2, sq - 1, sq) for m in persons.get(i, []) if m.start < q.start
         }
         recent = {k: t for k, t in recent.items() if not (set(t.aliases) & set([*q.resolved.split(), q.resolved]))}
         if len(recent) != 1:
             continue
         target = next(iter(recent.values()))
-        for m in re.finditer(r"\b(?:he|him|his|He|His)\b", article.text[q.start : q.end]):
-            start = q.start + m.start()
-            known = any(x.start == start for x in mentions)
-            if target.pronouns and m.group().lower() in target.pronouns and not known:
-                added.append(_Mention(target, start, start + len(m.group()), "pronoun", "pronoun:in-quote", 0.6))
+        for pm in re.finditer(r"\b(?:he|him|his|He|His)\b", article.text[q.start : q.end]):
+            start = q.start + pm.start()
+            if target.pronouns and pm.group().lower() in target.pronouns and start not in known_starts:
+                added.append(_Mention(target, start, start + len(pm.group()), "pronoun", "pronoun:in-quote", 0.6))
     return added
 
 
@@ -239,7 +240,13 @@ def article_stance(
     quotes = article_quotes(article, targets)
     mentions = sorted(mentions + _quote_pronouns(article, mentions, quotes), key=lambda m: m.start)
     member_targets = [t for t in targets if t.name in MEMBER_TARGETS]
-    actors_by_sentence = {s.index: _actors(article, s.index, mentions, member_targets) for s in article.sentences}
+    mentions_by_sentence: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        mentions_by_sentence.setdefault(_sentence_of(article, m.start), []).append(m)
+    actors_by_sentence = {
+        s.index: _actors(article, s.index, mentions_by_sentence.get(s.index, []), member_targets)
+        for s in article.sentences
+    }
     rows: list[dict[str, Any]] = []
     covered: set[tuple[int, str]] = set()  # (sentence, entity) already holder or target of a cue row
 
@@ -364,7 +371,7 @@ def article_stance(
         for m in mentions:
             if m.kind == "pronoun" or any(q.start <= m.start < q.end for q in quotes):
                 continue
-            sid = next(s.index for s in reversed(article.sentences) if s.start <= m.start)
+            sid = _sentence_of(article, m.start)
             if (sid, m.target.name) in covered:
                 continue
             sent = article.sentences[sid]

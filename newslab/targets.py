@@ -308,9 +308,13 @@ class _Mention:
     antecedent: str = ""
 
 
+@functools.lru_cache(maxsize=256)
+def _sentence_starts(article: Article) -> tuple[int, ...]:
+    return tuple(s.start for s in article.sentences)
+
+
 def _sentence_of(article: Article, offset: int) -> int:
-    starts = [s.start for s in article.sentences]
-    return max(0, bisect.bisect_right(starts, offset) - 1)
+    return max(0, bisect.bisect_right(_sentence_starts(article), offset) - 1)
 
 
 def _is_named(target: Target, article: Article) -> bool:
@@ -327,10 +331,16 @@ def _descriptions(target: Target, text: str) -> list[_Mention]:
         found += [_Mention(target, m.start(), m.end(), "description", "epithet", CONFIDENCE["epithet"])
                   for m in target._epithet_re.finditer(text)]  # fmt: skip
     if target._head_re is not None:
+        others: dict[str, _OtherNames] = {}
         for m in target._head_re.finditer(text):
             span = _head_span(target, text, m)
-            if span is not None and not _other_named(target, text, m.start(), m.group("head")):
-                rule = f"head:{m.group('head').lower()}"
+            head = m.group("head")
+            if span is None:
+                continue
+            if head.lower() not in others:
+                others[head.lower()] = _OtherNames(target, text, head)
+            if not others[head.lower()].named_before(m.start()):
+                rule = f"head:{head.lower()}"
                 found.append(_Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"]))
     for rx in target._pattern_res:
         found += [_Mention(target, m.start(), m.end(), "description", "pattern", CONFIDENCE["pattern"])
@@ -338,31 +348,37 @@ def _descriptions(target: Target, text: str) -> list[_Mention]:
     return found
 
 
-def _other_named(target: Target, text: str, start: int, head: str) -> bool:
-    """Whether someone or something else was named with ``head`` last before ``start``.
+class _OtherNames:
+    """Whether someone or something else was named with a head word last before an offset.
 
     After "the Shanghai Cooperation Organisation", "the organisation" means it, not NATO; after
-    "President Joe Biden", "the president" means Biden, not Trump.
+    "President Joe Biden", "the president" means Biden, not Trump. Matches are found once per
+    article and head, then looked up by offset.
     """
-    title = head[:1].upper() + head[1:]
-    if target.kind == "person":
-        # "President Joe Biden ... the president": the role was last given to someone else
-        titled = list(re.finditer(rf"(?<![\w-]){re.escape(title)}\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)",
-                                  text[:start]))  # fmt: skip
-        if titled and not target._name_re.search(titled[-1].group("name")):
-            return True
-    rx = re.compile(rf"(?:[A-Z][\w-]*\s+)+{re.escape(title)}(?![\w-])")
-    others = [m for m in rx.finditer(text, 0, start)]
-    if not others:
-        return False
-    last = others[-1]
-    own = [m.end() for m in target._name_re.finditer(text, 0, start)]
-    if target._epithet_re is not None:
-        if any(e.start() <= last.start() < e.end() or e.start() <= last.end() - 1 < e.end()
-               for e in target._epithet_re.finditer(text, 0, start)):  # fmt: skip
-            return False
-        own += [e.end() for e in target._epithet_re.finditer(text, 0, start)]
-    return not own or max(own) < last.start()
+
+    def __init__(self, target: Target, text: str, head: str) -> None:
+        title = head[:1].upper() + head[1:]
+        self.events: list[tuple[int, bool]] = []  # (offset, True = someone/something else, False = the target)
+        self.offsets: list[int] = []
+        if title not in text:
+            return  # the head never appears capitalized: nothing else is named with it
+        if target.kind == "person":
+            rx = re.compile(rf"(?<![\w-]){re.escape(title)}\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+            for m in rx.finditer(text):
+                self.events.append((m.end(), not target._name_re.search(m.group("name"))))
+        epithets = list(target._epithet_re.finditer(text)) if target._epithet_re is not None else []
+        inside = {i for e in epithets for i in range(e.start(), e.end())}
+        for m in re.finditer(rf"(?:[A-Z][\w-]*\s+)+{re.escape(title)}(?![\w-])", text):
+            if m.start() not in inside and m.end() - 1 not in inside:
+                self.events.append((m.end(), True))
+        self.events += [(m.end(), False) for m in target._name_re.finditer(text)]
+        self.events += [(e.end(), False) for e in epithets]
+        self.events.sort()
+        self.offsets = [e[0] for e in self.events]
+
+    def named_before(self, start: int) -> bool:
+        i = bisect.bisect_right(self.offsets, start) - 1
+        return i >= 0 and self.events[i][1]
 
 
 def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] | None:
@@ -502,47 +518,54 @@ def _resolve_overlaps(mentions: list[_Mention]) -> list[_Mention]:
         (m for m in mentions if m.kind != "name"), key=lambda m: (-m.confidence, -(m.end - m.start), m.start)
     )
     kept: list[_Mention] = []
+    taken: list[tuple[int, int]] = sorted((n.start, n.end) for n in names)  # sorted, non-overlapping spans
     for d in descs:
-        if any(_overlaps(d, n) for n in names) or any(_overlaps(d, k) for k in kept):
+        i = bisect.bisect_left(taken, (d.start, d.end))
+        neighbours = taken[max(0, i - 1) : i + 1]
+        if any(_overlaps(d, span) for span in neighbours):
             continue
         kept.append(d)
+        taken.insert(i, (d.start, d.end))
     return sorted(names + kept, key=lambda m: (m.start, m.end))
 
 
 def _blockers(
-    article: Article, mentions: list[_Mention], sent_index: int, end: int, *, start: int = 0, the: bool = False
+    words: Sequence[Any], mentions: Sequence[_Mention], end: int, *, start: int = 0, the: bool = False
 ) -> list[str]:
-    """Capitalized runs in sentence ``sent_index`` between ``start`` and ``end`` that could name someone else.
+    """Capitalized runs among a sentence's ``words`` between ``start`` and ``end`` that could name someone else.
 
     Runs after "the" ("the White House") count only with ``the=True`` (for it/its, which may mean
     "the United States"); a lone nationality adjective ("Russian") and calendar words never count.
+    ``mentions`` are the target mentions of the sentence (their words never count).
     """
-    tokens = [t for t in article.tokens if t.sentence == sent_index and t.end <= end]
-    words = [t for t in tokens if any(c.isalnum() for c in t.text)]
     result: list[str] = []
     run: list[Any] = []
+    first_start = words[0].start if words else -1
 
-    def flush() -> None:
+    def flush(index: int) -> None:
         if run:
             first = run[0]
-            i = words.index(first)
-            prev = words[i - 1].text.lower() if i > 0 else ""
-            if first.start == words[0].start and first.text.lower() in stopwords():
+            prev = words[index - len(run) - 1].text.lower() if index - len(run) > 0 else ""
+            if first.start == first_start and first.text.lower() in stopwords():
                 prev = first.text.lower()  # sentence-initial "The United States" is like "the United States"
-            names = [t for t in run if not (t.start == words[0].start and t.text.lower() in stopwords())]
+            names = [t for t in run if not (t.start == first_start and t.text.lower() in stopwords())]
             names = [t for t in names if t.text not in NOT_NAMES and not t.text.isupper()]
             adjective = len(run) == 1 and re.search(r"(an|ish|ese|ch)$", run[0].text) is not None
             if names and (the or prev != "the") and not adjective and first.start >= start:
                 result.append(" ".join(t.text for t in run))
             run.clear()
 
-    for t in words:
+    index = 0
+    for index, t in enumerate(words):
+        if t.end > end:
+            flush(index)
+            return result
         inside = any(m.start <= t.start < m.end for m in mentions)
         if t.text[:1].isupper() and not inside:
             run.append(t)
         else:
-            flush()
-    flush()
+            flush(index)
+    flush(len(words))
     return result
 
 
@@ -555,20 +578,25 @@ def _pronouns(article: Article, mentions: list[_Mention], targets: Sequence[Targ
         return []
     found: list[_Mention] = []
     tokens = article.tokens
+    words: dict[int, list[Any]] = {}
+    for tok in tokens:
+        if any(c.isalnum() for c in tok.text):
+            words.setdefault(tok.sentence, []).append(tok)
+    by_sentence: dict[int, list[_Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(_sentence_of(article, m.start), []).append(m)
     for i, tok in enumerate(tokens):
         low = tok.text.lower()
         candidates = pronoun_targets.get(low)
-        if not candidates or any(m.start <= tok.start < m.end for m in mentions):
+        here = by_sentence.get(tok.sentence, [])
+        if not candidates or any(m.start <= tok.start < m.end for m in here):
             continue
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if low == "it" and nxt in EXPLETIVE_NEXT:
             continue
-        known = sorted(mentions + found, key=lambda m: m.start)
-        same = [
-            m for m in known
-            if m.target in candidates and m.end <= tok.start and _sentence_of(article, m.start) == tok.sentence
-        ]  # fmt: skip
-        blockers = _blockers(article, known, tok.sentence, tok.start)
+        sent_words = words.get(tok.sentence, [])
+        same = [m for m in here if m.target in candidates and m.end <= tok.start]
+        blockers = _blockers(sent_words, here, tok.start)
         person = all(t.kind == "person" for t in candidates)
         if same:
             ante = same[-1]
@@ -576,25 +604,29 @@ def _pronouns(article: Article, mentions: list[_Mention], targets: Sequence[Targ
                 continue  # another person is named before the pronoun in this sentence
             if not person:
                 since = 0 if low == "its" else ante.end  # "its" as determiner tends to point to the subject
-                if _blockers(article, known, tok.sentence, tok.start, start=since, the=True):
+                if _blockers(sent_words, here, tok.start, start=since, the=True):
                     continue  # another name could be meant: "The United States ... its next president"
             rule = "pronoun"
         elif tok.sentence > 0 and (
             (person and not blockers)
-            or (not person and low != "its" and not _blockers(article, known, tok.sentence, tok.start, the=True))
+            or (not person and low != "its" and not _blockers(sent_words, here, tok.start, the=True))
         ):
             prev_sent = tok.sentence - 1
-            prev = [m for m in known if _sentence_of(article, m.start) == prev_sent and m.target in candidates]
+            before = by_sentence.get(prev_sent, [])
+            prev = [m for m in before if m.target in candidates]
             if not prev or len({m.target.name for m in prev}) != 1:
                 continue
             prev_end = article.sentences[prev_sent].end
-            if _blockers(article, known, prev_sent, prev_end, the=not person):
+            if _blockers(words.get(prev_sent, []), before, prev_end, the=not person):
                 continue  # another name in the previous sentence could be meant
             ante, rule = prev[-1], "pronoun:previous-sentence"
         else:
             continue
         label = article.text[ante.start : ante.end] if not ante.antecedent else ante.antecedent
-        found.append(_Mention(ante.target, tok.start, tok.end, "pronoun", rule, CONFIDENCE[rule], label))
+        new = _Mention(ante.target, tok.start, tok.end, "pronoun", rule, CONFIDENCE[rule], label)
+        found.append(new)
+        here.append(new)  # later pronouns may chain on this one; tokens come in text order
+        by_sentence[tok.sentence] = here
     return found
 
 

@@ -120,3 +120,13 @@ def test_cue_lexicon_is_well_formed() -> None:
 def test_bad_sentiment_option() -> None:
     with pytest.raises(ParameterError):
         stance_table("Trump praised NATO.", sentiment="yes")  # type: ignore[arg-type]
+
+
+def test_long_article_scales(seed_corpus: nl.Corpus) -> None:
+    import time
+
+    big = nl.Article("big", "", "\n\n".join([seed_corpus[0].text, seed_corpus[1].text] * 20))  # ~840 sentences
+    start = time.perf_counter()
+    df = stance_table(big)
+    assert time.perf_counter() - start < 8.0  # ~1 s here; the quadratic version took > 30 s
+    assert len(df) == 20 * len(stance_table(seed_corpus))
