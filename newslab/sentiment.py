@@ -260,7 +260,7 @@ def _pattern() -> Any:
 def _pattern_polarity() -> Mapping[str, float]:
     """Pattern lexicon word -> polarity averaged over its parts of speech (for target features)."""
     pat = _pattern()
-    return MappingProxyType({w: float(v[None][0]) for w, v in dict.items(pat) if v.get(None) and v[None][0]})
+    return {w: float(v[None][0]) for w, v in dict.items(pat) if v.get(None) and v[None][0]}  # plain dict: fast .get
 
 
 # Certainty adverbs that VADER scores as positive words of their own ("definitely" +1.7) but
@@ -274,7 +274,7 @@ def _boosters() -> Mapping[str, float]:
 
     merged = dict(BOOSTER_DICT)
     merged.update(dict.fromkeys(EXTRA_BOOSTERS, BOOSTER_STEP))
-    return MappingProxyType(merged)
+    return merged  # cached and private: never mutated
 
 
 @functools.cache
@@ -283,11 +283,16 @@ def _adjustments() -> tuple[dict[str, str], ...]:
 
 
 @functools.cache
-def _default_lexicon() -> Mapping[str, float]:
+def _default_lexicon_dict() -> dict[str, float]:
     merged = dict(_vader().lexicon)
     for row in _adjustments():
         merged[row["term"]] = float(row["score"])
-    return MappingProxyType(merged)
+    return merged  # cached and private (plain dict for fast lookups): never mutated
+
+
+@functools.cache
+def _default_lexicon() -> Mapping[str, float]:
+    return MappingProxyType(_default_lexicon_dict())
 
 
 def news_lexicon(*, adjustments: Mapping[str, float] | None = None) -> Mapping[str, float]:
@@ -314,7 +319,7 @@ def news_lexicon(*, adjustments: Mapping[str, float] | None = None) -> Mapping[s
 
 def _check_lexicon(lexicon: Mapping[str, float] | None) -> Mapping[str, float]:
     if lexicon is None:
-        return _default_lexicon()
+        return _default_lexicon_dict()
     if not isinstance(lexicon, Mapping):
         raise ParameterError(f"lexicon must be a mapping term -> valence or None, got {type(lexicon).__name__}")
     return lexicon
@@ -328,7 +333,16 @@ def _check_text(text: object) -> str:
 
 # --- the rule-based reading ------------------------------------------------------------
 def _norm(token: str) -> str:
-    return token.lower().replace("’", "'").replace("‘", "'")
+    token = token.lower()
+    return token.replace("’", "'").replace("‘", "'") if "’" in token or "‘" in token else token
+
+
+def _lower_tokens(text: str, spans: Sequence[tuple[int, int]], offset: int = 0) -> list[str]:
+    """Normalized tokens: the text is lowercased once when that keeps its length (it nearly always does)."""
+    lowered = _norm(text)
+    if len(lowered) == len(text):
+        return [lowered[s - offset : e - offset] for s, e in spans]
+    return [_norm(text[s - offset : e - offset]) for s, e in spans]
 
 
 def _clause_ids(toks: Sequence[str]) -> list[int]:
@@ -403,9 +417,48 @@ def _news_score(hits: Iterable[tuple[int, float, str]]) -> float:
     return _normalize(sum(w * NEGATIVE_WEIGHT if w < 0 else w for _, w, _ in hits))
 
 
+class _PlainSentiment(dict):
+    """TextBlob's pattern lexicon in a plain dict for pattern's own ``assessments``.
+
+    Same data, same algorithm, same scores, without the lazy-loading dict's per-lookup overhead.
+    """
+
+    def __init__(self, source: Any) -> None:
+        super().__init__(dict.items(source))
+        self.labeler = source.labeler
+        self.negations = source.negations
+        self.modifiers = source.modifiers
+        self.modifier = source.modifier
+
+
+@functools.cache
+def _pattern_fast() -> tuple[_PlainSentiment, Any, frozenset[str], str]:
+    import textblob._text as pattern_text
+
+    emoticons = frozenset(e.lower() for group in pattern_text.EMOTICONS.values() for e in group)
+    return _PlainSentiment(_pattern()), type(_pattern()).assessments, emoticons, pattern_text.PUNCTUATION
+
+
 def _pattern_score(lowered: list[str]) -> tuple[float, float, list[tuple[list[str], float]]]:
-    score = _pattern()(lowered)
-    return float(score[0]), float(score[1]), [(a[0], float(a[1])) for a in score.assessments]
+    """TextBlob pattern polarity, subjectivity and assessments of already lowercased tokens.
+
+    Tokens that pattern would only test against its emoticon list (short non-letter tokens such
+    as numbers) are replaced by placeholders of the same length class, which leaves the result
+    unchanged and skips that slow scan.
+    """
+    lexicon, assessments, emoticons, punctuation = _pattern_fast()
+    words = []
+    for w in lowered:
+        short_symbol = len(w) <= 5 and not w.isalpha() and w not in punctuation
+        if short_symbol and w not in emoticons and "'" not in w and w != "(!)":
+            w = "q" * min(len(w), 3)
+        words.append((w, None))
+    assessed = assessments(lexicon, words, True)
+    if not assessed:
+        return 0.0, 0.0, []
+    polarity = sum(a[1] for a in assessed) / len(assessed)
+    subjectivity = sum(a[2] for a in assessed) / len(assessed)
+    return float(polarity), float(subjectivity), [(a[0], float(a[1])) for a in assessed]
 
 
 def _combine(news: float, polarity: float) -> float:
@@ -415,7 +468,7 @@ def _combine(news: float, polarity: float) -> float:
 def _score_tokens(
     text: str, spans: Sequence[tuple[int, int]], lexicon: Mapping[str, float], *, offset: int = 0, evidence: bool = True
 ) -> SentimentScore:
-    toks = [_norm(text[s - offset : e - offset]) for s, e in spans]
+    toks = _lower_tokens(text, spans, offset)
     hits = _lexicon_hits(toks, lexicon)
     news = _news_score(hits)
     polarity, subjectivity, assessed = _pattern_score(toks)
@@ -574,7 +627,10 @@ class _Sentence(NamedTuple):
     has_quote: bool
     contrast: tuple[int, ...]  # token indices of but/however/...
     vocab: frozenset[str]
-    entity: tuple[bool, ...]  # capitalized word or personal pronoun (a possible other holder/target)
+    entity_cum: tuple[int, ...]  # running count of capitalized words and pronouns (other possible holders/targets)
+    hits: tuple[int, ...]  # token indices with a lexicon value (news or pattern)
+    vocab_idx: tuple[int, ...]  # token indices whose word may be a context feature
+    negations: tuple[int, ...]  # token indices of lexicon words read as negated
 
 
 @functools.cache
@@ -592,8 +648,10 @@ def _feature_vocab() -> frozenset[str]:
 
 
 def _analyze(text: str, start: int, end: int, lexicon: Mapping[str, float]) -> _Sentence:
-    spans = tuple((s + start, e + start) for s, e in word_spans(text[start:end]))
-    toks = tuple(_norm(text[s:e]) for s, e in spans)
+    chunk = text[start:end]
+    local = word_spans(chunk)
+    spans = tuple(local) if not start else tuple((s + start, e + start) for s, e in local)
+    toks = tuple(_lower_tokens(chunk, local))
     news = [0.0] * len(toks)
     negated = [False] * len(toks)
     for i, wt, rule in _lexicon_hits(toks, lexicon, contrast=False):
@@ -612,6 +670,10 @@ def _analyze(text: str, start: int, end: int, lexicon: Mapping[str, float]) -> _
         elif t in ("”", "»"):
             inside = False
         in_quote.append(inside)
+    vocab = _feature_vocab()
+    entity_cum = [0]
+    for (s, _), t in zip(spans, toks, strict=True):
+        entity_cum.append(entity_cum[-1] + (text[s].isupper() or t in PRONOUNS))
     return _Sentence(
         start,
         spans,
@@ -623,8 +685,11 @@ def _analyze(text: str, start: int, end: int, lexicon: Mapping[str, float]) -> _
         tuple(in_quote),
         any(t in QUOTES for t in toks),
         tuple(i for i, t in enumerate(toks) if t in CONTRAST),
-        _feature_vocab(),
-        tuple(text[s:e][:1].isupper() or t in PRONOUNS for (s, e), t in zip(spans, toks, strict=True)),
+        vocab,
+        tuple(entity_cum),
+        tuple(i for i in range(len(toks)) if news[i] or pattern[i]),
+        tuple(i for i, t in enumerate(toks) if t in vocab),
+        tuple(i for i in range(len(toks)) if negated[i]),
     )
 
 
@@ -637,6 +702,9 @@ NEAREST_MAX_DISTANCE = 6  # distance bins 1..6+ for the nearest lexicon word (ne
 CONTEXT_WINDOW = 6  # tokens each side for the bag-of-cue-words features (newslab choice, CV on train)
 
 
+_SCOPES = ("left", "right", "near", "clause", "sent")
+
+
 def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
     """Features of the mention at token indices [a, b) of ``sent``."""
     toks, news, pat, clause = sent.toks, sent.news, sent.pattern, sent.clause
@@ -644,43 +712,49 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
     f: dict[str, float] = {}
     cl_a = clause[a] if a < n else -1
     cl_b = clause[b - 1] if 0 < b <= n else -1
-
-    def add_mass(prefix: str, idx: Iterable[int]) -> None:
-        pos = neg = ppos = pneg = 0.0
-        for i in idx:
-            v = news[i]
-            if v > 0:
-                pos += v
-            elif v < 0:
-                neg += v
-            p = pat[i]
-            if p > 0:
-                ppos += p
-            elif p < 0:
-                pneg += p
-        if pos:
-            f[prefix + "_vpos"] = _sat(pos, VADER_ALPHA)
-        if neg:
-            f[prefix + "_vneg"] = _sat(neg, VADER_ALPHA)
-        if ppos:
-            f[prefix + "_ppos"] = _sat(ppos, 1.0)
-        if pneg:
-            f[prefix + "_pneg"] = _sat(pneg, 1.0)
-
-    add_mass("left", range(0, a))
-    add_mass("right", range(b, n))
-    add_mass("near", [*range(max(0, a - 3), a), *range(b, min(n, b + 3))])
-    add_mass("clause", [i for i in range(n) if (clause[i] == cl_a or clause[i] == cl_b) and not a <= i < b])
-    add_mass("sent", [i for i in range(n) if not a <= i < b])
+    # lexicon masses per scope: [vader pos, vader neg, pattern pos, pattern neg]
+    mass = {scope: [0.0, 0.0, 0.0, 0.0] for scope in _SCOPES}
     dist = 0.0
-    for i in range(n):
-        if news[i] and not a <= i < b:
-            d = a - i if i < a else i - b + 1
-            dist += news[i] / d
+    nearest_left = nearest_right = -1
+    for i in sent.hits:
+        if a <= i < b:
+            continue
+        v, p = news[i], pat[i]
+        scopes = ["sent", "left" if i < a else "right"]
+        if a - 3 <= i < b + 3:
+            scopes.append("near")
+        if clause[i] == cl_a or clause[i] == cl_b:
+            scopes.append("clause")
+        for scope in scopes:
+            m = mass[scope]
+            if v > 0:
+                m[0] += v
+            elif v < 0:
+                m[1] += v
+            if p > 0:
+                m[2] += p
+            elif p < 0:
+                m[3] += p
+        if v:
+            dist += v / (a - i if i < a else i - b + 1)
+        if i < a:
+            nearest_left = i
+        elif nearest_right < 0:
+            nearest_right = i
+    for scope in _SCOPES:
+        m = mass[scope]
+        if m[0]:
+            f[scope + "_vpos"] = _sat(m[0], VADER_ALPHA)
+        if m[1]:
+            f[scope + "_vneg"] = _sat(m[1], VADER_ALPHA)
+        if m[2]:
+            f[scope + "_ppos"] = _sat(m[2], 1.0)
+        if m[3]:
+            f[scope + "_pneg"] = _sat(m[3], 1.0)
     if dist:
         f["dist_weighted"] = _sat(dist, 4.0)
     # structure flags
-    if any(sent.negated[i] for i in range(n) if clause[i] in (cl_a, cl_b)):
+    if any(clause[i] == cl_a or clause[i] == cl_b for i in sent.negations):
         f["neg_in_clause"] = 1.0
     if any(c < a for c in sent.contrast):
         f["after_contrast"] = 1.0
@@ -703,46 +777,41 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
     f["position"] = a / n if n else 0.0
     if b - a == 1 and toks[a] in PRONOUNS:
         f["pronoun"] = 1.0
-    # context words with the mention masked, marked by side (cue words only, see _feature_vocab)
-    vocab = sent.vocab
-    if a > 0 and toks[a - 1] in vocab:
-        f["L1=" + toks[a - 1]] = 1.0
-    if b < n and toks[b] in vocab:
-        f["R1=" + toks[b]] = 1.0
-    for i in range(max(0, a - CONTEXT_WINDOW), a):
-        t = toks[i]
-        if t in vocab and (news[i] or pat[i] or t in REPORTING):
-            f[("L=NOT_" if sent.negated[i] else "L=") + t] = 1.0
-    for i in range(b, min(n, b + CONTEXT_WINDOW)):
-        t = toks[i]
-        if t in vocab and (news[i] or pat[i] or t in REPORTING):
-            f[("R=NOT_" if sent.negated[i] else "R=") + t] = 1.0
-    # cue words by distance (<= 2 tokens, including function words), in the target's clause, and
-    # lexicon words anywhere in the sentence
-    for i in range(n):
+    # context words with the mention masked, marked by side (cue words only, see _feature_vocab):
+    # adjacent (L1/R1), within 2 tokens (L2/R2, function words too), lexicon or reporting words
+    # within CONTEXT_WINDOW (L/R, NOT_ when negated), in the target's clause (C), and lexicon
+    # words anywhere in the sentence (S)
+    negated = sent.negated
+    for i in sent.vocab_idx:
         if a <= i < b:
             continue
         t = toks[i]
-        if t not in vocab:
-            continue
-        if (a - i if i < a else i - b + 1) <= 2:
-            f[("L2=" if i < a else "R2=") + t] = 1.0
+        d = a - i if i < a else i - b + 1
+        side = "L" if i < a else "R"
+        cue = bool(news[i] or pat[i])
+        if d == 1:
+            f[side + "1=" + t] = 1.0
+        if d <= 2:
+            f[side + "2=" + t] = 1.0
+        if d <= CONTEXT_WINDOW and (cue or t in REPORTING):
+            f[side + ("=NOT_" if negated[i] else "=") + t] = 1.0
         if clause[i] == cl_a or clause[i] == cl_b:
             f["C=" + t] = 1.0
-        if news[i] or pat[i]:
+        if cue:
             f["S=" + t] = 1.0
     # the nearest lexicon word on each side: its sign, distance, and whether another name or
     # pronoun stands between it and the target (then it more likely describes that other entity)
-    for side, order in (("L", range(a - 1, -1, -1)), ("R", range(b, n))):
-        blocked = False
-        for k, i in enumerate(order, start=1):
-            v = news[i] or pat[i]
-            if v:
-                sign = "pos" if v > 0 else "neg"
-                f[f"near{side}_{sign}_{'blocked' if blocked else 'free'}"] = 1.0
-                f[f"near{side}_{sign}_d{min(k, NEAREST_MAX_DISTANCE)}"] = 1.0
-                break
-            blocked = blocked or sent.entity[i]
+    ent = sent.entity_cum
+    if nearest_left >= 0:
+        i = nearest_left
+        sign = "pos" if (news[i] or pat[i]) > 0 else "neg"
+        f[f"nearL_{sign}_{'blocked' if ent[a] - ent[i + 1] else 'free'}"] = 1.0
+        f[f"nearL_{sign}_d{min(a - i, NEAREST_MAX_DISTANCE)}"] = 1.0
+    if nearest_right >= 0:
+        i = nearest_right
+        sign = "pos" if (news[i] or pat[i]) > 0 else "neg"
+        f[f"nearR_{sign}_{'blocked' if ent[i] - ent[b] else 'free'}"] = 1.0
+        f[f"nearR_{sign}_d{min(i - b + 1, NEAREST_MAX_DISTANCE)}"] = 1.0
     f["bias"] = 1.0
     return f
 
@@ -758,7 +827,7 @@ def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 @functools.lru_cache(maxsize=2048)
 def _analyze_cached(text: str, s: int, e: int) -> _Sentence:
-    return _analyze(text, s, e, _default_lexicon())
+    return _analyze(text, s, e, _default_lexicon_dict())
 
 
 def _mention_tokens(sent: _Sentence, start: int, end: int) -> tuple[int, int]:
@@ -819,20 +888,23 @@ def _model() -> _Model:
             intercept[k] = float(row["weight"])
         else:
             weights.setdefault(row["feature"], [0.0, 0.0, 0.0])[k] = float(row["weight"])
-    return _Model(MappingProxyType({f: (w[0], w[1], w[2]) for f, w in weights.items()}), tuple(intercept))  # type: ignore[arg-type]
+    return _Model({f: (w[0], w[1], w[2]) for f, w in weights.items()}, tuple(intercept))  # type: ignore[arg-type]
 
 
 def _predict(feats: Mapping[str, float], model: _Model, n_evidence: int) -> TargetSentiment:
-    z = list(model.intercept)
+    z0, z1, z2 = model.intercept
     used: list[tuple[str, float, tuple[float, float, float]]] = []
+    weights = model.weights
     for name, value in feats.items():
-        w = model.weights.get(name)
+        w = weights.get(name)
         if w is None:
             continue
-        z[0] += w[0] * value
-        z[1] += w[1] * value
-        z[2] += w[2] * value
-        used.append((name, value, w))
+        z0 += w[0] * value
+        z1 += w[1] * value
+        z2 += w[2] * value
+        if n_evidence:
+            used.append((name, value, w))
+    z = [z0, z1, z2]
     top = max(z)
     ex = [math.exp(v - top) for v in z]
     total = sum(ex)
