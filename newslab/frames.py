@@ -388,7 +388,7 @@ def frame_profile(
         >>> import newslab as nl
         >>> p = nl.frame_profile(nl.load_seed_corpus())
         >>> p[p.frame == "war"][["article_id", "matches", "sentences"]].values.tolist()
-        [['es-daily', 12, 3], ['de-dpa', 6, 3]]
+        [['es-daily', 12, 3], ['de-dpa', 5, 2]]
     """
     import pandas as pd
 
