@@ -338,6 +338,9 @@ def run_report(
                 start_timeout=START_TIMEOUT,
                 execution_timeout=timeout,
                 kernel_manager_class=manager_class,
+                # every output is in the notebook by now; a graceful shutdown only adds seconds
+                # (and, when slow, a SIGINT that ipykernel reports as a KeyboardInterrupt)
+                shutdown_kernel="immediate",
             )
     except PapermillExecutionError as err:
         failed = out / f"{stem}.failed"

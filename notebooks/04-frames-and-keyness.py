@@ -42,7 +42,8 @@ ax = plot_frame_profile(profile)
 # ## The cues behind each frame
 
 # %%
-profile[profile["matches"] > 0].sort_values(["article_id", "per_1000_words"], ascending=[True, False]).round(2)
+cues = profile[profile["matches"] > 0].sort_values(["article_id", "per_1000_words"], ascending=[True, False])
+cues[["article_id", "frame", "per_1000_words", "sentences", "top_cues"]].round(1).style.hide(axis="index")
 
 # %% [markdown]
 # ## Keyness: the first article against the others

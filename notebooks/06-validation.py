@@ -22,8 +22,8 @@
 # each rated by 20 people. Set `data_path` to the folder that holds `newsmtsc/` and `vader_nyt_dev/`.
 #
 # **Method.** Score each item, compare with the human label: macro-F1 over negative/neutral/positive
-# for NewsMTSC, Pearson r with the mean rating for the NYT snippets. Baselines side by side:
-# always "neutral", and VADER on the whole sentence (the usual shortcut).
+# for NewsMTSC, Pearson r with the mean rating for the NYT snippets. newslab's measures stand next
+# to baselines: always "neutral", and VADER on the whole sentence (the usual shortcut).
 
 # %% tags=["parameters"]
 data_path: str = ""  # folder with newsmtsc/ and vader_nyt_dev/ (e.g. ../shared/data); empty means not available
@@ -31,6 +31,7 @@ limit: int = 0  # score at most this many items per data set (0 means all)
 output_dir: str = "reports"  # where the agreement table is written
 
 # %%
+import csv
 from pathlib import Path
 
 import pandas as pd
@@ -38,9 +39,15 @@ from IPython.display import Markdown
 from sklearn.metrics import accuracy_score, f1_score
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+import newslab as nl
+from newslab.sentiment import target_sentiment_many
+
 root = Path(data_path) if data_path else Path("(not given)")
 available = (root / "newsmtsc" / "rw" / "dev.jsonl").is_file()
+nyt_path = root / "vader_nyt_dev" / "nyt_snippets_dev.tsv"
+Path(output_dir).mkdir(parents=True, exist_ok=True)
 vader = SentimentIntensityAnalyzer()
+SIGN = {"negative": -1, "neutral": 0, "positive": 1}
 
 
 def vader_label(text: str) -> int:
@@ -55,36 +62,45 @@ Markdown(
 )
 
 # %% [markdown]
-# ## Sentiment toward a target: NewsMTSC (real-world split, development portion)
+# ## Sentiment toward a target: NewsMTSC (development portions)
+#
+# `rw`: the real-world distribution of targets; `mt`: sentences with several targets, where the
+# sentiment toward one differs from the sentence tone. Same computation as `validation/score_target_sentiment.py`.
 
 # %%
-agreement = pd.DataFrame()
-if available:
-    mtsc = pd.read_json(root / "newsmtsc" / "rw" / "dev.jsonl", lines=True).head(limit or None)
+rows = []
+for split in ("rw", "mt") if available else ():
+    mtsc = pd.read_json(root / "newsmtsc" / split / "dev.jsonl", lines=True).head(limit or None)
     gold = mtsc["polarity"]
-    predictions = {"always neutral": gold * 0, "VADER, whole sentence": mtsc["sentence"].map(vader_label)}
-    agreement = pd.DataFrame(
-        [
-            (name, f1_score(gold, p, average="macro"), accuracy_score(gold, p), len(p))
-            for name, p in predictions.items()
-        ],
-        columns=["method", "macro-F1", "accuracy", "items"],
-    )
-    Path(output_dir).mkdir(parents=True, exist_ok=True)
+    spans = [(text, (start, end)) for text, start, end in mtsc[["sentence", "from", "to"]].itertuples(index=False)]
+    ours = target_sentiment_many(spans)
+    predictions = {
+        "newslab target_sentiment": [SIGN[r.label] for r in ours],
+        "always neutral": gold * 0,
+        "VADER, whole sentence": mtsc["sentence"].map(vader_label),
+    }
+    rows += [
+        (split, m, f1_score(gold, p, average="macro"), accuracy_score(gold, p), len(p)) for m, p in predictions.items()
+    ]
+agreement = pd.DataFrame(rows, columns=["split", "method", "macro-F1", "accuracy", "items"])
+if rows:
     agreement.to_csv(Path(output_dir) / "newsmtsc_agreement.csv", index=False)
 agreement.round(3)
 
 # %% [markdown]
 # ## Sentence tone: NYT editorial snippets
+#
+# Pearson r between each score and the mean of 20 human ratings (as `validation/score_tone.py`).
 
 # %%
 correlation = pd.DataFrame()
-if (root / "vader_nyt_dev" / "nyt_snippets_dev.tsv").is_file():
-    nyt = pd.read_csv(root / "vader_nyt_dev" / "nyt_snippets_dev.tsv", sep="\t", names=["id", "rating", "text"])
-    nyt = nyt.head(limit or None)
-    vader_compound = nyt["text"].map(lambda s: vader.polarity_scores(s)["compound"])
-    correlation = pd.DataFrame({"method": ["VADER compound"], "Pearson r": [nyt["rating"].corr(vader_compound)]})
-    correlation["items"] = len(nyt)
+if nyt_path.is_file():
+    nyt = pd.read_csv(nyt_path, sep="\t", names=["id", "rating", "text"], quoting=csv.QUOTE_NONE).head(limit or None)
+    scores = [nl.score_sentiment(text) for text in nyt["text"]]
+    methods = {"newslab compound": [s.compound for s in scores], "VADER": [s.vader for s in scores]}
+    methods["TextBlob polarity"] = [s.polarity for s in scores]
+    r = {m: nyt["rating"].corr(pd.Series(v, index=nyt.index)) for m, v in methods.items()}
+    correlation = pd.DataFrame({"method": list(r), "Pearson r": list(r.values()), "items": len(nyt)})
 correlation.round(3)
 
 # %% [markdown]
