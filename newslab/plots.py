@@ -146,7 +146,7 @@ def plot_sentiment_arc(
 def plot_tone_heatmap(
     table: Any,
     *,
-    value: str = "tone",
+    value: str | None = None,
     index: str = "article_id",
     columns: str = "target",
     ax: Axes | None = None,
@@ -158,7 +158,8 @@ def plot_tone_heatmap(
     Args:
         table: Tidy table with ``index``, ``columns`` and ``value`` columns (e.g.
             ``nl.compare(corpus)`` with ``value="tone_sentences"``); duplicates are averaged.
-        value: Column with the tone (-1 to 1).
+        value: Column with the tone (-1 to 1); default the first of ``tone``, ``tone_target``,
+            ``tone_sentences``, ``compound`` present in the table.
         index: Row variable (default ``article_id``).
         columns: Column variable (default ``target``).
         ax: Axes to draw on; a new figure when ``None``.
@@ -176,6 +177,11 @@ def plot_tone_heatmap(
         >>> [t.get_text() for t in plot_tone_heatmap(df).texts]
         ['+0.20', '-0.10', '+0.50', 'n/a']
     """
+    if value is None:
+        present = [
+            c for c in ("tone", "tone_target", "tone_sentences", "compound") if c in getattr(table, "columns", ())
+        ]
+        value = present[0] if present else "tone"
     _require(table, [index, columns, value], "plot_tone_heatmap")
     grid = table.pivot_table(index=index, columns=columns, values=value, aggfunc="mean", sort=False)
     grid = grid.reindex(index=list(dict.fromkeys(table[index])), columns=list(dict.fromkeys(table[columns]))).astype(

@@ -48,6 +48,9 @@ def test_normalize_word(word: str, norm: str) -> None:
         ("It was largely his work.", "responsibility", "his work"),
         ("He could leave the alliance.", "conflict", "leave the alliance"),
         ("The election campaign ended.", "political", "election campaign"),
+        ("Should the US defend allies?", "security_defense", "defend"),
+        ("The EU announced new sanctions.", "external_regulation_reputation", "sanctions"),
+        ("He accused them of freeloading.", "morality", "freeloading"),
     ],
 )
 def test_frame_cues_found(text: str, frame: str, matched: str) -> None:

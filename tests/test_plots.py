@@ -73,6 +73,15 @@ def test_tone_heatmap_cells() -> None:
     assert "tone_sentences" in ax.get_title()
 
 
+def test_tone_heatmap_default_value_from_compare_table() -> None:
+    df = pd.DataFrame(
+        {"article_id": ["a", "b"], "target": ["T", "T"], "tone_sentences": [0.1, 0.2], "tone_target": [-0.3, 0.4]}
+    )
+    ax = plots.plot_tone_heatmap(df)
+    assert [t.get_text() for t in ax.texts] == ["-0.30", "+0.40"]
+    assert "tone_target" in ax.get_title()
+
+
 @pytest.mark.parametrize("n", [3, 10])
 def test_keyness_bars(seed_corpus: nl.Corpus, n: int) -> None:
     table = nl.keyness(seed_corpus, "es-daily", "de-dpa")
