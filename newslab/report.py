@@ -346,7 +346,7 @@ def run_report(
         failed = out / f"{stem}.failed"
         _replace_dir(staging, failed)
         raise ReportError(
-            f"{source.name}: cell {err.exec_count} raised {err.ename}: {err.evalue}; "
+            f"{source.name}: code cell In [{err.exec_count}] raised {err.ename}: {err.evalue}; "
             f"the executed notebook is kept for diagnosis in {failed / executed.name}"
         ) from None
     except BaseException:
