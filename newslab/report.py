@@ -138,6 +138,29 @@ def check_parameters(parameters: Mapping[str, Any], notebook: PathArg) -> None:
     _check_names(parameters, notebook_parameters(notebook), Path(notebook).name)
 
 
+#: Python types a value may have for papermill's inferred type name (its outer type only).
+_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str, PathLike),
+    "int": (int,),
+    "float": (int, float),
+    "bool": (bool,),
+    "list": (list, tuple),
+    "dict": (dict, Mapping),
+}
+
+
+def _check_types(parameters: Mapping[str, Any], declared: Mapping[str, Any], notebook_name: str) -> None:
+    for name, value in parameters.items():
+        declared_type = str(declared.get(name, {}).get("inferred_type_name", "None"))
+        outer = declared_type.split("[", 1)[0].strip().lower()
+        allowed = _TYPES.get(outer)
+        wrong = allowed is not None and (not isinstance(value, allowed) or (outer == "int" and isinstance(value, bool)))
+        if wrong:
+            raise ParameterError(
+                f"parameter {name!r} of {notebook_name} is {declared_type}, got {type(value).__name__} {value!r}"
+            )
+
+
 def _check_names(parameters: Mapping[str, Any], declared: Mapping[str, Any], notebook_name: str) -> None:
     valid = sorted(name for name in declared if name != OUTPUT_PARAMETER)
     for name in parameters:
@@ -310,6 +333,7 @@ def run_report(
     parameters = dict(parameters or {})
     declared = notebook_parameters(source)
     _check_names(parameters, declared, source.name)
+    _check_types(parameters, declared, source.name)
     stem = source.stem if name is None else name
     if not stem or Path(stem).name != stem or stem.startswith("."):
         raise ParameterError(f"name={stem!r}; expected a plain file name without folders")
@@ -432,6 +456,7 @@ def run_notebooks(
         values = {name: value for name, value in shared.items() if name in declared}
         values.update(parameters.get(path.stem, {}))
         _check_names(values, declared, path.name)
+        _check_types(values, declared, path.name)
         plan.append((path, values))
     unused = sorted(set(shared) - {name for _, values in plan for name in values})
     if unused:

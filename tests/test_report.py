@@ -82,6 +82,31 @@ def test_unknown_parameters_are_rejected_with_the_valid_names(parameters, messag
 
 
 @pytest.mark.parametrize(
+    "parameters,message",
+    [
+        ({"targets": ["EU"]}, "'targets' of report.ipynb is dict[str, list[str]], got list"),
+        ({"articles": "a.txt"}, "'articles' of report.ipynb is list[str], got str"),
+        ({"title": 3}, "'title' of report.ipynb is str, got int"),
+    ],
+)
+def test_parameters_of_the_wrong_type_are_rejected(parameters, message, tmp_path):
+    with pytest.raises(ParameterError, match=re.escape(message)):
+        run_report(parameters, output_dir=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_parameter_types_follow_the_notebook(tmp_path):
+    nb = tiny_notebook(
+        tmp_path / "01-a.ipynb", "x", parameters="n: int = 1  # n\nf: float = 0.5  # f\nok: bool = True  # b"
+    )
+    with pytest.raises(ParameterError, match=re.escape("'n' of 01-a.ipynb is int, got bool")):
+        run_notebooks([nb], parameters={"01-a": {"n": True}}, output_dir=tmp_path / "out")
+    with pytest.raises(ParameterError, match=re.escape("'ok' of 01-a.ipynb is bool, got int")):
+        run_notebooks([nb], shared={"ok": 1}, output_dir=tmp_path / "out")
+    check_parameters({"f": 1, "n": 2, "ok": False}, nb)  # names only; an int is a fine float
+
+
+@pytest.mark.parametrize(
     "notebook,message",
     [("missing.ipynb", "does not exist"), ("report.py", "expected an .ipynb file")],
 )
