@@ -34,7 +34,8 @@ chosen = chosen or list(known.values())
 tables = Path(output_dir) / "tables"
 tables.mkdir(parents=True, exist_ok=True)
 names = ", ".join(t.name for t in chosen)
-Markdown(f"# {title}\n\n{len(corpus)} articles ({', '.join(corpus.ids)}); targets: {names}. newslab {nl.__version__}.")
+articles_text = f"{len(corpus)} article{'s' if len(corpus) != 1 else ''} ({', '.join(corpus.ids)})"
+Markdown(f"# {title}\n\n{articles_text}; targets: {names}. newslab {nl.__version__}.")
 
 # %% [markdown]
 # ## Headline findings
@@ -58,6 +59,9 @@ corpus.to_frame().style.hide(axis="index").set_properties(**{"text-align": "left
 # %%
 labels = nl.labels(corpus, chosen)
 labels.to_csv(tables / "labels.csv", index=False)
+missing = [t.name for t in chosen if t.name not in set(labels["target"])]
+if missing:
+    print(f"Not found in any article: {', '.join(missing)}. Add the names used in the text as aliases.")
 for target in labels["target"].unique():
     plots.plot_labels(labels, target=target, top=12)
 
