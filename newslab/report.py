@@ -24,6 +24,7 @@ Example:
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import importlib.resources
 import json
@@ -179,6 +180,17 @@ def _absolute_paths(parameters: Mapping[str, Any]) -> dict[str, Any]:
         elif isinstance(value, (list, tuple)):
             resolved[name] = [str(Path(item).resolve()) for item in value]
     return resolved
+
+
+def _title(parameters: Mapping[str, Any], declared: Mapping[str, Any]) -> str:
+    """The page title: the ``title`` parameter, else the notebook's default title, else ""."""
+    if parameters.get("title"):
+        return str(parameters["title"])
+    try:
+        default = ast.literal_eval(str(declared.get("title", {}).get("default", "''")))
+    except (ValueError, SyntaxError):
+        return ""
+    return default if isinstance(default, str) else ""
 
 
 def _write_kernelspec(folder: Path) -> Path:
@@ -378,8 +390,7 @@ def run_report(
         raise
     try:
         if html:
-            title = str(parameters.get("title") or "")
-            write_html(executed, staging / f"{stem}.html", title=title)
+            write_html(executed, staging / f"{stem}.html", title=_title(parameters, declared))
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise

@@ -228,6 +228,7 @@ def bundled_report(tmp_path_factory):
 def test_report_on_the_bundled_articles(bundled_report):
     html = _assert_report(bundled_report)
     assert bundled_report.name == "report.html"
+    assert "<title>How the articles frame their targets</title>" in html, "the notebook's default title"
     assert "es-daily" in html and "de-dpa" in html
     assert "Headline findings" in html and "the tycoon" in html
     assert html.count("data:image/png;base64,") >= 6, "labels, tone arc, heatmap, stance, frames, keyness"
