@@ -5,8 +5,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.newslab-installed
 OUT ?= reports
+DATA ?= ../shared/data
 
-.PHONY: setup report test lint typecheck pytest fast lab clean
+.PHONY: setup report test lint typecheck pytest fast lab chromium clean
 
 setup: $(STAMP)
 
@@ -18,7 +19,17 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 report: $(STAMP)
-	$(BIN)/newslab summary --output-dir $(OUT)
+	$(BIN)/newslab report --output-dir $(OUT)
+	$(BIN)/newslab run-notebooks --output-dir $(OUT)/notebooks --data-path $(DATA)
+	@echo "The report: $(OUT)/report/report.html (walkthrough notebooks in $(OUT)/notebooks/)"
+
+# The browser check of the HTML report needs Debian's chromium; install it when missing
+# (as root, or with password-less sudo), else the one test that needs it is skipped.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || \
+	  { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO="sudo -n"; fi; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium; } || \
+	  echo "chromium could not be installed: the browser check in tests/test_report.py will be skipped"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -27,7 +38,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) chromium
 	$(BIN)/python -m pytest
 
 test: lint typecheck pytest
