@@ -61,9 +61,9 @@ _LAZY = {
     "stance_table": "newslab.stance",
     "frame_table": "newslab.frames",
     "frame_profile": "newslab.frames",
-    "keyness": "newslab.compare",
-    "compare": "newslab.compare",
-    "compare_summary": "newslab.compare",
+    "keyness": "newslab.comparison",
+    "compare": "newslab.comparison",
+    "compare_summary": "newslab.comparison",
     "run_report": "newslab.report",
 }
 

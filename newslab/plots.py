@@ -225,7 +225,7 @@ def plot_keyness(
     """
     import pandas as pd
 
-    from newslab.compare import top_keywords
+    from newslab.comparison import top_keywords
 
     _require(table, ["term", "score", "favours"], "plot_keyness")
     top = top_keywords(table, n=n)

@@ -5,7 +5,7 @@ import math
 import pytest
 
 import newslab as nl
-from newslab.compare import KEYNESS_COLUMNS, METHODS, top_keywords
+from newslab.comparison import KEYNESS_COLUMNS, METHODS, top_keywords
 from newslab.errors import ParameterError
 
 
@@ -145,7 +145,7 @@ def seed_table(seed_corpus: nl.Corpus):  # type: ignore[no-untyped-def]
 
 
 def test_compare_shape(seed_table) -> None:  # type: ignore[no-untyped-def]
-    from newslab.compare import COMPARE_COLUMNS
+    from newslab.comparison import COMPARE_COLUMNS
 
     assert list(seed_table.columns) == COMPARE_COLUMNS
     assert seed_table[["article_id", "target"]].values.tolist() == [
@@ -233,7 +233,7 @@ def test_compare_with_precomputed_tables() -> None:
 
 
 def test_compare_survives_a_failing_module(monkeypatch, caplog) -> None:  # type: ignore[no-untyped-def]
-    import newslab.compare as module
+    import newslab.comparison as module
 
     def broken(*args: object) -> None:
         raise ImportError("no stance module")
@@ -245,9 +245,10 @@ def test_compare_survives_a_failing_module(monkeypatch, caplog) -> None:  # type
     assert "stance unavailable" in caplog.text
 
 
-def test_compare_is_callable_after_submodule_import(seed_corpus: nl.Corpus) -> None:
-    import newslab.compare  # noqa: F401  (binds the package attribute to the module)
+def test_compare_is_the_function_after_submodule_import(seed_corpus: nl.Corpus) -> None:
+    import newslab.comparison  # the module is named apart from the function
 
+    assert nl.compare is newslab.comparison.compare
     assert len(nl.compare(seed_corpus, targets=nl.NATO, target_tone=False)) == 2
 
 

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import logging
 import math
-import sys
-import types
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -750,17 +748,3 @@ __all__ = [
     "keyness",
     "top_keywords",
 ]
-
-
-class _CallableModule(types.ModuleType):
-    """Lets ``nl.compare(...)`` call :func:`compare` even after ``import newslab.compare``.
-
-    Importing the submodule binds the package attribute ``newslab.compare`` to this module,
-    shadowing the lazily exported function of the same name; calling the module calls it.
-    """
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        return compare(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
