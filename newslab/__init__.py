@@ -1,9 +1,10 @@
 """newslab: transparent, offline news-framing analysis for Jupyter.
 
-Load articles, split them into sentences and words with character offsets, and (in the
-modules that build on this) score tone, find targets, quotes, stance and frames, and
-compare articles. Names are imported lazily, so ``import newslab`` stays fast and loads
-neither pandas, matplotlib nor papermill until they are needed.
+Load articles, split them into sentences and words with character offsets, score tone
+and sentiment toward a target, find target mentions, labels, quotes, stance and frames,
+and compare articles side by side. Names are imported lazily, so ``import newslab`` stays
+fast and loads neither pandas, matplotlib nor papermill until they are needed. Plots live
+in ``newslab.plots`` (``from newslab import plots``), kept apart because they load matplotlib.
 
 Example:
     >>> import newslab as nl
@@ -45,29 +46,55 @@ _LAZY = {
     "available_lexicons": "newslab.lexicons",
     "load_lexicon": "newslab.lexicons",
     "stopwords": "newslab.lexicons",
-    # analysis modules (one concept each; see DESIGN.md)
     "SentimentScore": "newslab.sentiment",
     "TargetSentiment": "newslab.sentiment",
+    "article_sentiment": "newslab.sentiment",
     "score_sentiment": "newslab.sentiment",
     "sentiment_table": "newslab.sentiment",
     "target_sentiment": "newslab.sentiment",
-    "Target": "newslab.targets",
-    "TRUMP": "newslab.targets",
+    "target_sentiment_many": "newslab.sentiment",
     "NATO": "newslab.targets",
+    "TRUMP": "newslab.targets",
+    "Target": "newslab.targets",
+    "evaluate_mentions": "newslab.targets",
     "find_mentions": "newslab.targets",
-    "labels": "newslab.targets",
     "kwic": "newslab.targets",
+    "labels": "newslab.targets",
+    "evaluate_quotes": "newslab.quotes",
     "find_quotes": "newslab.quotes",
+    "speaker_table": "newslab.quotes",
+    "stance_summary": "newslab.stance",
     "stance_table": "newslab.stance",
-    "frame_table": "newslab.frames",
     "frame_profile": "newslab.frames",
-    "keyness": "newslab.comparison",
+    "frame_table": "newslab.frames",
+    "load_frames": "newslab.frames",
     "compare": "newslab.comparison",
     "compare_summary": "newslab.comparison",
+    "keyness": "newslab.comparison",
+    "top_keywords": "newslab.comparison",
+    "run_notebooks": "newslab.report",
     "run_report": "newslab.report",
 }
+# submodules reachable as attributes (``nl.plots``) without being imported by ``import newslab``
+_SUBMODULES = frozenset(
+    {
+        "comparison",
+        "corpus",
+        "errors",
+        "frames",
+        "lexicons",
+        "plots",
+        "quotes",
+        "report",
+        "sentiment",
+        "stance",
+        "targets",
+        "tokenizers",
+    }
+)
 
 if TYPE_CHECKING:
+    from newslab.comparison import compare, compare_summary, keyness, top_keywords
     from newslab.corpus import (
         Article,
         Corpus,
@@ -79,13 +106,29 @@ if TYPE_CHECKING:
         load_seed_corpus,
         sentence_table,
     )
+    from newslab.frames import frame_profile, frame_table, load_frames
     from newslab.lexicons import available_lexicons, load_lexicon, stopwords
+    from newslab.quotes import evaluate_quotes, find_quotes, speaker_table
+    from newslab.report import run_notebooks, run_report
+    from newslab.sentiment import (
+        SentimentScore,
+        TargetSentiment,
+        article_sentiment,
+        score_sentiment,
+        sentiment_table,
+        target_sentiment,
+        target_sentiment_many,
+    )
+    from newslab.stance import stance_summary, stance_table
+    from newslab.targets import NATO, TRUMP, Target, evaluate_mentions, find_mentions, kwic, labels
     from newslab.tokenizers import sentence_spans, sentences, word_spans, words
 
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
+        if name in _SUBMODULES:
+            return importlib.import_module(f"newslab.{name}")
         raise AttributeError(f"module 'newslab' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)
     globals()[name] = value
@@ -93,26 +136,54 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | _SUBMODULES)
 
 
 __all__ = [
+    "NATO",
+    "TRUMP",
     "Article",
     "Corpus",
     "NewslabError",
     "Sentence",
+    "SentimentScore",
+    "Target",
+    "TargetSentiment",
     "Token",
     "__version__",
+    "article_sentiment",
     "available_lexicons",
     "clean_text",
+    "compare",
+    "compare_summary",
+    "evaluate_mentions",
+    "evaluate_quotes",
+    "find_mentions",
+    "find_quotes",
+    "frame_profile",
+    "frame_table",
+    "keyness",
+    "kwic",
+    "labels",
     "load_article",
     "load_corpus",
+    "load_frames",
     "load_lexicon",
     "load_seed_corpus",
+    "run_notebooks",
+    "run_report",
+    "score_sentiment",
     "sentence_spans",
     "sentence_table",
     "sentences",
+    "sentiment_table",
+    "speaker_table",
+    "stance_summary",
+    "stance_table",
     "stopwords",
+    "target_sentiment",
+    "target_sentiment_many",
+    "top_keywords",
     "word_spans",
     "words",
 ]
