@@ -452,28 +452,35 @@ def plot_stance(
     for name in targets:
         ax.text(1.0, y(targets, name), name, ha="left", va="center", fontweight="bold",
                 bbox={"boxstyle": "round", "facecolor": "white", "edgecolor": "black"})  # fmt: skip
+    per_pair = pairs.groupby(["holder", "target"], sort=False)["stance"].transform("size").tolist()
     seen: dict[tuple[str, str], int] = {}
-    for row in pairs.itertuples(index=False):
+    for i, (row, n_pair) in enumerate(zip(pairs.itertuples(index=False), per_pair, strict=True)):
         holder, target = str(row.holder), str(row.target)
         k = seen.get((holder, target), 0)
         seen[(holder, target)] = k + 1
-        y0, y1 = y(holders, holder), y(targets, target)
+        shift = 0.18 * (k - (n_pair - 1) / 2)  # parallel lines for several stances of one pair
+        y0, y1 = y(holders, holder) + shift, y(targets, target) + shift
         direction = _direction(row.stance, row.score if has_score else None)
         score = "" if row.score != row.score else f" ({row.score:+.2f})"
+        # each label sits on its line at its own distance from the holders, so labels
+        # of crossing or parallel arrows do not cover each other
+        t = 0.2 + 0.6 * (i / (len(pairs) - 1) if len(pairs) > 1 else 0.0)
+        x0, x1 = 0.02, 0.98
+        xm, ym = x0 + t * (x1 - x0), y0 + t * (y1 - y0)
+        ax.plot([x0, xm], [y0, ym], color="black", linewidth=1.2, linestyle=STANCE_LINES[direction])
         ax.annotate(
             f"{row.stance}{score} ×{row.rows}",
-            xy=(0.98, y1),
-            xytext=(0.02, y0),
-            ha="left",
-            va="bottom",
+            xy=(x1, y1),
+            xytext=(xm, ym),
+            ha="center",
+            va="center",
             fontsize="small",
+            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "0.6"},
             arrowprops={
                 "arrowstyle": "-|>",
                 "linestyle": STANCE_LINES[direction],
                 "color": "black",
                 "linewidth": 1.2,
-                "connectionstyle": f"arc3,rad={0.15 * k}",
-                "shrinkA": 0,
                 "shrinkB": 0,
             },
         )
