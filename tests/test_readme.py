@@ -18,4 +18,4 @@ def test_readme_quick_start_runs() -> None:
     namespace: dict[str, object] = {}
     exec(compile(block, "README.md", "exec"), namespace)
     table = namespace["table"]
-    assert len(table) == 4  # 2 articles x 2 targets  # type: ignore[arg-type]
+    assert len(table) == 4  # type: ignore[arg-type]  # 2 articles x 2 targets
