@@ -350,7 +350,9 @@ def compare(
       ``"frame weight (cues)"``;
     * ``quoted``: who is quoted in the article (direct and indirect), ``target_quoted`` and
       ``quotes_by_target``: quotes whose speaker is the target, ``quotes_on_target``: quotes
-      (with speaker) containing a mention of it.
+      (with speaker) containing a mention of it; mentions are found with the quotes, so he/his
+      inside a direct quote count for the person spoken about (rule ``pronoun:in-quote``, shown
+      after the quote: ``(he, his → the American)``).
 
     Args:
         corpus: A Corpus or articles.
@@ -381,14 +383,15 @@ def compare(
 
     articles = as_articles(corpus)
     chosen = as_targets(targets)
+    if quotes is None:
+        quotes = _optional("quotes", lambda: _quote_table(articles, chosen))
     if mentions is None:
-        mentions = find_mentions(articles, chosen)
+        # with the quotes, he/his inside a direct quote count for the person quoted about, not the speaker
+        mentions = find_mentions(articles, chosen, quotes=quotes if quotes is not None else False)
     if sentiment is None:
         sentiment = _optional("sentiment", lambda: _sentiment_table(articles))
     if stance is None:
         stance = _optional("stance", lambda: _stance_table(articles, chosen))
-    if quotes is None:
-        quotes = _optional("quotes", lambda: _quote_table(articles, chosen))
     if frames is None:
         frames = frame_table(articles)
     tones: list[float] = [math.nan] * len(mentions)
@@ -541,14 +544,20 @@ def _quote_cells(quotes: Any, article_id: str, target: Any, mentions: Any) -> di
     if quotes is None or not len(quotes):
         return {"quoted": "", "target_quoted": 0, "quotes_by_target": "", "quotes_on_target": ""}
     starts, ends = mentions["start"].to_numpy(), mentions["end"].to_numpy()
+    in_quote = mentions["rule"].to_numpy() == "pronoun:in-quote" if "rule" in mentions else starts < 0
     sub = quotes[quotes["article_id"] == article_id]
     speakers = [r or s for r, s in zip(sub["speaker_resolved"], sub["speaker"], strict=True)]
     speakers = [str(s) if s else "(unattributed)" for s in speakers]
     on_target = []
     for q, speaker in zip(sub.itertuples(index=False), speakers, strict=True):
-        inside = bool(((starts >= q.start) & (ends <= q.end)).any())
-        if inside:
-            on_target.append(f"{speaker}: “{_short(q.quote)}”")
+        inside = (starts >= q.start) & (ends <= q.end)
+        if inside.any():
+            entry = f"{speaker}: “{_short(q.quote)}”"
+            pronouns = mentions[inside & in_quote]
+            if len(pronouns):  # the evidence for a quote that refers to the target only by he/his
+                words = ", ".join(dict.fromkeys(str(w).lower() for w in pronouns["mention"]))
+                entry += f" ({words} → {' / '.join(dict.fromkeys(pronouns['antecedent']))})"
+            on_target.append(entry)
     by_target = [
         _short(q.quote)
         for q, speaker in zip(sub.itertuples(index=False), speakers, strict=True)
@@ -732,10 +741,31 @@ def _quoted_lines(table: Any, articles: list[str]) -> list[str]:
             elsewhere = ", ".join(f"{rows.loc[i, 'target_quoted']} in {i}" for i in rows.index if i != hi)
             lines.append(f"{hi} reports {rows.loc[hi, 'target_quoted']} statements by {target} ({elsewhere}): {shown}")
         if "quotes_on_target" in rows:
-            for article_id in rows.index:
-                cell = str(rows.loc[article_id, "quotes_on_target"] or "")
-                if cell and any(not str(rows.loc[o, "quotes_on_target"] or "") for o in rows.index if o != article_id):
-                    lines.append(f"Only {article_id} quotes someone on {target}: {cell.split(' | ')[0]}")
+            lines.extend(_quoted_on_lines(rows, target))
+    return lines
+
+
+def _quote_entries(cell: Any) -> dict[str, list[str]]:
+    """Parse a ``quotes_on_target`` cell into speaker -> quotes (with their pronoun evidence)."""
+    entries: dict[str, list[str]] = {}
+    for part in str(cell or "").split(" | "):
+        speaker, sep, quote = part.partition(": “")
+        if sep:
+            entries.setdefault(speaker, []).append(f"“{quote}")
+    return entries
+
+
+def _quoted_on_lines(rows: Any, target: str) -> list[str]:
+    """Speakers quoted on the target in one article only (the target's own statements excluded)."""
+    entries = {a: _quote_entries(rows.loc[a, "quotes_on_target"]) for a in rows.index}
+    lines = []
+    for article_id, speakers in entries.items():
+        others = set().union(*(set(v) for k, v in entries.items() if k != article_id))
+        for speaker, quotes in speakers.items():
+            if speaker in others or target.lower() in speaker.lower().split():
+                continue
+            more = f" (+{len(quotes) - 2} more)" if len(quotes) > 2 else ""  # two: both halves of a split quote
+            lines.append(f"Only {article_id} quotes {speaker} on {target}: {'; '.join(quotes[:2])}{more}")
     return lines
 
 

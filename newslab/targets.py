@@ -33,7 +33,7 @@ import functools
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.corpus import Article, Corpus
 from newslab.errors import CorpusError, LexiconError, ParameterError
@@ -70,7 +70,13 @@ CONFIDENCE = {
     "pattern": 0.7,
     "pronoun": 0.7,
     "pronoun:previous-sentence": 0.6,
+    # he/his inside a direct quote when the speaker is known (never the speaker); as sure as the
+    # previous-sentence rule: the antecedent may be a sentence back (set by hand for newslab)
+    "pronoun:in-quote": 0.6,
 }
+#: Sentences before a quote's sentence searched for the antecedent of a pronoun inside the quote
+#: (within the paragraph). Set by hand: the attribution usually names the referent one sentence back.
+QUOTE_LOOKBACK = 2
 #: Pronouns by entity kind when a target gives none (persons: none, their pronouns are personal).
 DEFAULT_PRONOUNS = {"organization": ("it", "its", "itself")}
 #: Words that may stand before a head in a title ("former US President Donald Trump").
@@ -295,6 +301,20 @@ def as_targets(targets: Target | Iterable[Target] | None) -> tuple[Target, ...]:
         if not isinstance(t, Target):
             raise ParameterError(f"targets must be Target objects, got {type(t).__name__}")
     return result
+
+
+class QuoteSpan(NamedTuple):
+    """A direct quote with a known speaker, as :func:`find_mentions` needs it (``quotes=``).
+
+    Attributes:
+        start: Offset of the quoted words in ``article.text``.
+        end: End offset (exclusive).
+        speaker: The resolved speaker ("Mark Rutte", "Donald Trump").
+    """
+
+    start: int
+    end: int
+    speaker: str
 
 
 @dataclasses.dataclass
@@ -630,8 +650,139 @@ def _pronouns(article: Article, mentions: list[_Mention], targets: Sequence[Targ
     return found
 
 
+def speaks_as(speaker: str, target: Target) -> bool:
+    """Whether a resolved speaker name is the target ("Donald Trump" or "Trump" for TRUMP).
+
+    Example:
+        >>> speaks_as("Donald Trump", TRUMP), speaks_as("Mark Rutte", TRUMP)
+        (True, False)
+    """
+    text = speaker.strip().lower()
+    forms = {target.name.lower(), *(a.lower() for a in target.aliases)}
+    return bool(text) and (text in forms or target.name.lower() in text.split())
+
+
+def _other_names(
+    article: Article, mentions: Sequence[_Mention], start: int, end: int, *, skip: Iterable[str], the: bool
+) -> list[str]:
+    """Capitalized runs in ``article.text[start:end]`` that could name someone other than a target.
+
+    Not counted: words inside target mentions, the words in ``skip`` (the speaker's name),
+    stopwords ("When" opening a quote), calendar words, a lone nationality adjective, text in
+    square brackets (an editor's insertion); a run of role words only ("Prime Minister") counts
+    only after "the" ("The Secretary General and his team"); other runs after "the" ("the
+    Netherlands") and acronyms count only with ``the=True`` (for it/its).
+    """
+    from newslab.quotes import ROLE_WORDS  # quotes imports this module
+
+    skip = set(skip)
+    text = article.text
+    brackets = [m.span() for m in re.finditer(r"\[[^\]\n]*\]", text[start:end])]
+    result: list[str] = []
+    run: list[str] = []
+    after_the = False
+    prev = ""
+
+    def flush() -> None:
+        names = [w for w in run if w.lower() not in ROLE_WORDS]
+        adjective = len(names) == 1 and len(run) == 1 and re.search(r"(an|ish|ese|ch)$", run[0]) is not None
+        if run and (after_the if not names else (the or not after_the) and not adjective):
+            result.append(" ".join(run))
+        run.clear()
+
+    for m in re.finditer(_WORD, text[start:end]):
+        word, pos = m.group(), start + m.start()
+        ignored = (
+            any(b0 <= m.start() < b1 for b0, b1 in brackets)
+            or any(x.start <= pos < x.end for x in mentions)
+            or word in skip
+            or word.lower() in stopwords()
+            or word in NOT_NAMES
+            or (word.isupper() and not the)
+        )
+        if word[:1].isupper() and not ignored:
+            if not run:
+                after_the = prev == "the"
+            run.append(word)
+        else:
+            flush()
+        prev = word.lower()
+    flush()
+    return result
+
+
+def quote_pronouns(
+    article: Article, mentions: Sequence[_Mention], targets: Sequence[Target], quotes: Iterable[QuoteSpan]
+) -> list[_Mention]:
+    """Third-person pronouns inside direct quotes, resolved to someone other than the speaker.
+
+    Inside a quote the speaker says I/me/my (we/our), so he/him/his (its for an organization
+    speaking) never refer to the speaker. Such a pronoun is resolved to the nearest compatible target
+    mention before it (in the quote's sentence or up to ``QUOTE_LOOKBACK`` sentences back in the
+    same paragraph) when that target is not the speaker, it is the only compatible target there,
+    and no other name (besides the speaker's) stands between the start of that mention's sentence
+    and the pronoun. A bare "it" is never resolved here (in speech it mostly stands for an action
+    or a situation: "we must do it faster"); its/itself are. Rule ``"pronoun:in-quote"``;
+    pronouns already resolved are left alone.
+
+    Args:
+        article: The article.
+        mentions: Its target mentions (names, descriptions, pronouns), e.g. from ``article_mentions``.
+        targets: The targets (their pronoun lists decide compatibility).
+        quotes: Direct quotes with a resolved speaker.
+
+    Returns:
+        The new pronoun mentions (not including ``mentions``).
+    """
+    pronoun_targets: dict[str, list[Target]] = {}
+    for t in targets:
+        for p in t.pronouns or ():
+            pronoun_targets.setdefault(p, []).append(t)
+    tokens = article.tokens
+    token_starts = [t.start for t in tokens]
+    pool = sorted(mentions, key=lambda m: m.start)
+    added: list[_Mention] = []
+    for quote in quotes:
+        if not quote.speaker.strip():
+            continue
+        speaker_words = set(quote.speaker.split())
+        para_start = article.text.rfind("\n", 0, quote.start) + 1
+        first = max(_sentence_of(article, para_start), _sentence_of(article, quote.start) - QUOTE_LOOKBACK)
+        window_start = article.sentences[first].start
+        for i in range(bisect.bisect_left(token_starts, quote.start), len(tokens)):
+            tok = tokens[i]
+            if tok.end > quote.end:
+                break
+            low = tok.text.lower()
+            candidates = [t for t in pronoun_targets.get(low, ()) if not speaks_as(quote.speaker, t)]
+            if not candidates or any(m.start <= tok.start < m.end for m in pool):
+                continue
+            if low == "it":
+                continue  # in speech a bare "it" is mostly an action or a situation: "we must do it faster"
+            before = [m for m in pool if window_start <= m.start and m.end <= tok.start]
+            compatible = [m for m in before if m.target in candidates]
+            if not compatible or len({m.target.name for m in compatible}) != 1:
+                continue  # nothing, or two targets that could be meant
+            ante = compatible[-1]
+            since = article.sentences[_sentence_of(article, ante.start)].start
+            person = all(t.kind == "person" for t in candidates)
+            if _other_names(article, before, since, tok.start, skip=speaker_words, the=not person):
+                continue  # somebody else is named nearby: ambiguous
+            label = ante.antecedent or article.text[ante.start : ante.end]
+            rule = "pronoun:in-quote"
+            new = _Mention(ante.target, tok.start, tok.end, "pronoun", rule, CONFIDENCE[rule], label)
+            added.append(new)
+            bisect.insort(pool, new, key=lambda m: m.start)  # later pronouns may chain on this one
+    return added
+
+
 def article_mentions(
-    article: Article, targets: Sequence[Target], *, pronouns: bool = True, require_name: bool = True
+    article: Article,
+    targets: Sequence[Target],
+    *,
+    pronouns: bool = True,
+    require_name: bool = True,
+    quotes: Sequence[QuoteSpan] = (),
 ) -> list[_Mention]:
     """All mentions of ``targets`` in one article, as internal records (see :func:`find_mentions`)."""
     mentions: list[_Mention] = []
@@ -645,6 +796,14 @@ def article_mentions(
     mentions = _resolve_overlaps(mentions)
     if pronouns:
         mentions = sorted(mentions + _pronouns(article, mentions, targets), key=lambda m: m.start)
+    if pronouns and quotes:
+        # a pronoun inside a quote never means the speaker: drop such resolutions, then add in-quote ones
+        mentions = [
+            m for m in mentions
+            if not (m.kind == "pronoun" and any(q.start <= m.start < q.end and speaks_as(q.speaker, m.target)
+                                                for q in quotes))
+        ]  # fmt: skip
+        mentions = sorted(mentions + quote_pronouns(article, mentions, targets, quotes), key=lambda m: m.start)
     return mentions
 
 
@@ -655,6 +814,7 @@ def find_mentions(
     pronouns: bool = True,
     require_name: bool = True,
     min_confidence: float = 0.0,
+    quotes: pd.DataFrame | bool = False,
 ) -> pd.DataFrame:
     """Find names, descriptions and (confidently resolved) pronouns of targets.
 
@@ -667,6 +827,8 @@ def find_mentions(
     word names the organization; the allies are not NATO); "the White House" alone is a building
     or the administration, never Trump; "the alliance" with a foreign capitalized modifier
     ("the AUKUS alliance") or an "of" complement is not NATO.
+    With ``quotes``, he/his (it/its) inside a direct quote whose speaker is known are resolved to
+    someone other than the speaker (rule ``"pronoun:in-quote"``, see :func:`quote_pronouns`).
 
     Args:
         corpus: A Corpus, an Article, a list of articles or a plain string.
@@ -674,6 +836,8 @@ def find_mentions(
         pronouns: Also resolve pronouns.
         require_name: Count descriptions only in articles that name the target.
         min_confidence: Drop rows below this confidence (see ``CONFIDENCE``).
+        quotes: A :func:`newslab.find_quotes` table (its direct quotes with a resolved speaker
+            are used), ``True`` to compute it, or ``False`` (default) for no in-quote rule.
 
     Returns:
         DataFrame with columns article_id, sentence_id, target, mention, start, end (offsets in
@@ -690,9 +854,14 @@ def find_mentions(
     if not 0.0 <= min_confidence <= 1.0:
         raise ParameterError(f"min_confidence={min_confidence!r}; valid: a number from 0 to 1")
     chosen = as_targets(targets)
+    articles = as_articles(corpus)
+    spans = _quote_spans(articles, chosen, quotes)
     rows = []
-    for article in as_articles(corpus):
-        for m in article_mentions(article, chosen, pronouns=pronouns, require_name=require_name):
+    for article in articles:
+        found = article_mentions(
+            article, chosen, pronouns=pronouns, require_name=require_name, quotes=spans.get(article.id, ())
+        )
+        for m in found:
             if m.confidence < min_confidence:
                 continue
             rows.append(
@@ -700,6 +869,28 @@ def find_mentions(
                  m.start, m.end, m.kind, m.rule, m.confidence, m.antecedent)
             )  # fmt: skip
     return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def _quote_spans(
+    articles: list[Article], targets: tuple[Target, ...], quotes: pd.DataFrame | bool
+) -> dict[str, list[QuoteSpan]]:
+    """Direct quotes with a resolved speaker per article id, from a find_quotes table (or computed)."""
+    if quotes is True:
+        from newslab.quotes import find_quotes  # quotes imports this module
+
+        quotes = find_quotes(articles, targets=targets, kinds=["direct"])
+    if quotes is False or quotes is None:
+        return {}
+    needed = {"article_id", "kind", "start", "end", "speaker_resolved"}
+    if not hasattr(quotes, "columns") or needed - set(quotes.columns):
+        raise ParameterError(f"quotes= needs a find_quotes() table (columns {sorted(needed)}), True or False")
+    spans: dict[str, list[QuoteSpan]] = {}
+    for a, k, s, e, who in zip(
+        quotes["article_id"], quotes["kind"], quotes["start"], quotes["end"], quotes["speaker_resolved"], strict=True
+    ):
+        if k == "direct" and isinstance(who, str) and who.strip():
+            spans.setdefault(str(a), []).append(QuoteSpan(int(s), int(e), who))
+    return spans
 
 
 def normalize_label(mention: str, kind: str) -> str:
@@ -902,8 +1093,10 @@ __all__ = [
     "CONFIDENCE",
     "DEFAULT_TARGETS",
     "NATO",
+    "QUOTE_LOOKBACK",
     "TRUMP",
     "KwicFrame",
+    "QuoteSpan",
     "Target",
     "as_articles",
     "as_targets",
@@ -912,4 +1105,6 @@ __all__ = [
     "kwic",
     "labels",
     "normalize_label",
+    "quote_pronouns",
+    "speaks_as",
 ]

@@ -160,7 +160,7 @@ def test_compare_shape(seed_table) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_compare_counts_match_mentions(seed_corpus: nl.Corpus, seed_table) -> None:  # type: ignore[no-untyped-def]
-    mentions = nl.find_mentions(seed_corpus)
+    mentions = nl.find_mentions(seed_corpus, quotes=nl.find_quotes(seed_corpus))  # as compare() finds them
     for row in seed_table.itertuples():
         m = mentions[(mentions.article_id == row.article_id) & (mentions.target == row.target)]
         assert row.mentions == len(m)
@@ -177,6 +177,10 @@ def test_compare_shows_what_a_reader_sees(seed_table) -> None:  # type: ignore[n
     assert "three percent" in de.quotes_by_target  # the 3% demand, reported as Trump's
     assert de.target_quoted > es.target_quoted
     assert "conflict" in de.frames
+    # Rutte crediting Trump: he/his inside Rutte's quote are Trump (rule pronoun:in-quote), with the evidence
+    assert "Mark Rutte: “When he was president he was the one who encouraged us" in es.quotes_on_target
+    assert "his success, and we must do more.” (his → the American)" in es.quotes_on_target
+    assert "Mark Rutte" not in rows.loc[("es-daily", "NATO")].quotes_on_target
 
 
 def test_compare_with_precomputed_tables() -> None:
@@ -262,6 +266,9 @@ def test_summary_on_seed(seed_corpus: nl.Corpus, seed_table) -> None:  # type: i
     assert "Mark Rutte → Trump: favor" in text
     assert "statements by Trump (0 in es-daily)" in text
     assert "Around Trump, only de-dpa has conflict among its top frames" in text
+    assert "Only es-daily quotes Mark Rutte on Trump: “When he was president he was the one who encouraged" in text
+    assert "his work, his success, and we must do more.” (his → the American)" in text
+    assert "Only de-dpa quotes Donald Trump on NATO: “the USA would leave the alliance”" in text
     assert lines[-1].startswith("Words most typical of de-dpa (keyness):")
 
 
@@ -315,12 +322,18 @@ def summary_table(**changes: object):  # type: ignore[no-untyped-def]
             {"target_quoted": [0, 2], "quotes_by_target": ["", "“one” | “two”"]},
             "b reports 2 statements by T (0 in a): “one”; “two”",
         ),
+        (
+            {"quotes_on_target": ["R: “he paid” (he → the boss) | X: “T won”", "X: “T lost”"]},
+            "Only a quotes R on T: “he paid” (he → the boss)",
+        ),
+        ({"quotes_on_target": ["X: “T won”", "X: “T lost”"]}, None),  # the same speaker on both sides
+        ({"quotes_on_target": ["T: “I won”", ""]}, None),  # the target's own words: see quotes_by_target
     ],
 )
 def test_summary_statements(changes: dict, expected: object) -> None:
     lines = nl.compare_summary(summary_table(**changes))
     if expected is None:
-        assert not any("aimed at" in line for line in lines)
+        assert not any("aimed at" in line or line.startswith("Only ") for line in lines)
     elif isinstance(expected, list):
         assert lines == expected
     else:

@@ -113,6 +113,74 @@ def test_leaves_ambiguous_pronouns_alone(text: str) -> None:
     assert not [m for m in mentions(text) if m[2] == "pronoun" and m[1].lower() in ("he", "it")]
 
 
+def in_quote(text: str) -> list[tuple[str, str, str]]:
+    df = find_mentions(nl.Article("t", "", text), quotes=True)
+    rows = zip(df.target, df.mention, df.rule, df.antecedent, strict=True)
+    return [(t, m, a) for t, m, r, a in rows if r == "pronoun:in-quote"]
+
+
+def test_in_quote_pronouns_es_daily(seed_corpus: nl.Corpus) -> None:
+    # “When he was president he was the one who encouraged us ...”, he declared ..., “... that is
+    # largely his work, his success ...”: Rutte speaks, "the American" of the sentence before is Trump
+    df = find_mentions(seed_corpus["es-daily"], quotes=nl.find_quotes(seed_corpus))
+    rows = df[df.rule == "pronoun:in-quote"]
+    assert rows[["target", "mention", "sentence_id", "antecedent"]].values.tolist() == [
+        ["Trump", "he", 13, "the American"],
+        ["Trump", "he", 13, "the American"],
+        ["Trump", "his", 13, "the American"],
+        ["Trump", "his", 13, "the American"],
+    ]
+    assert (rows.confidence == nl.targets.CONFIDENCE["pronoun:in-quote"]).all()
+    without = find_mentions(seed_corpus["es-daily"])  # default: no in-quote rule, the documented 14 pronouns stay
+    assert len(without) == len(df) - 4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Rutte praised Trump on Friday. “When he was president he paid,” Rutte said.",
+            [("Trump", "he", "Trump"), ("Trump", "he", "Trump")],
+        ),
+        (  # a short article not in the bundle: role words and the speaker's own name do not block
+            "Former President Donald Trump held a rally in Ohio on Saturday. NATO Secretary General Mark Rutte"
+            " later defended the Republican. “He pushed the allies to pay more, and his pressure worked,” Rutte"
+            " told reporters.",
+            [("Trump", "He", "the Republican"), ("Trump", "his", "the Republican")],
+        ),
+        (
+            "NATO held a summit on Friday. “Its strength is its unity,” Mark Rutte said.",
+            [("NATO", "Its", "NATO"), ("NATO", "its", "NATO")],
+        ),
+    ],
+)
+def test_in_quote_pronouns_resolved(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert in_quote(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rutte praised Trump on Friday. “When he was president he paid.”",  # no speaker: he may be Trump's own
+        "Rutte praised Trump and Biden on Friday. “When he was president he paid,” Rutte said.",  # two others
+        "Trump praised Rutte on Friday. “He is a good man,” Trump said.",  # he is not the speaker, Trump
+        "Trump spoke on Friday. “The Secretary General and his team met us,” Rutte said.",  # a role named first
+        "Rutte met Trump in Brussels.\n“When he was president he paid,” Rutte said.",  # another paragraph
+        "NATO met on Friday. “We must do it faster,” Mark Rutte said.",  # "it" in speech: an action
+    ],
+)
+def test_in_quote_pronouns_do_not_fire(text: str) -> None:
+    assert in_quote(text) == []
+
+
+def test_in_quote_drops_resolutions_to_the_speaker() -> None:
+    text = "Trump spoke on Friday. “When he was president he paid,” Trump said."
+    before = find_mentions(text)
+    assert list(before[before.kind == "pronoun"].mention) == ["he", "he"]  # the sentence rules take him as Trump
+    after = find_mentions(text, quotes=True)
+    assert list(after.kind) == ["name", "name"]  # but Trump would say "I": the pronouns are someone else
+
+
 def test_seed_gold_precision_and_recall(seed_corpus: nl.Corpus) -> None:
     gold = pd.read_csv(GOLD, sep="\t", comment="#")
     for row in gold.itertuples():
@@ -167,6 +235,7 @@ def test_user_defined_target() -> None:
         (lambda: find_mentions(42), CorpusError),
         (lambda: find_mentions("Trump", targets="Trump"), ParameterError),
         (lambda: find_mentions("Trump", min_confidence=2), ParameterError),
+        (lambda: find_mentions("Trump", quotes=pd.DataFrame({"x": [1]})), ParameterError),
         (lambda: labels("Trump", kinds=["nickname"]), ParameterError),
         (lambda: kwic("Trump", "", window=5), ParameterError),
         (lambda: kwic("Trump", "Trump", window=0), ParameterError),
