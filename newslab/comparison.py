@@ -312,9 +312,9 @@ def _optional(name: str, build: Any) -> Any:
 
 
 def _is_target(name: str, target: Any) -> bool:
-    text = str(name).strip().lower()
-    forms = {target.name.lower(), *(a.lower() for a in target.aliases)}
-    return text in forms or target.name.lower() in text.split()
+    from newslab.targets import speaks_as
+
+    return speaks_as(str(name), target)
 
 
 def _counted(counter: Counter[str]) -> str:

@@ -11,7 +11,8 @@ article refers to it, in three kinds:
   White House", "the largest military alliance on the planet"), or a title before the name
   ("US President-elect" in "US President-elect Donald Trump");
 * ``pronoun``: he/him/his or it/its, resolved only when no other candidate competes
-  (see :func:`find_mentions`).
+  (see :func:`find_mentions`); with ``quotes=``, also inside direct quotes, never to the speaker
+  (see :func:`quote_pronouns`).
 
 Each row carries its evidence: ``rule`` (which list or rule fired) and ``confidence``.
 Default targets live in the editable data file ``newslab/data/targets.tsv``.
@@ -733,6 +734,13 @@ def quote_pronouns(
 
     Returns:
         The new pronoun mentions (not including ``mentions``).
+
+    Example:
+        >>> art = Article("x", "", "Rutte praised Trump. “He made us pay,” Rutte said.")
+        >>> quote = QuoteSpan(22, 36, "Rutte")
+        >>> [(m.target.name, art.text[m.start : m.end], m.rule) for m in
+        ...  quote_pronouns(art, article_mentions(art, DEFAULT_TARGETS), DEFAULT_TARGETS, [quote])]
+        [('Trump', 'He', 'pronoun:in-quote')]
     """
     pronoun_targets: dict[str, list[Target]] = {}
     for t in targets:
