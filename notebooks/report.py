@@ -96,7 +96,7 @@ else:
     print("No holder → target stance found.")
 
 # %%
-stance_summary(stance).round(2).style.hide(axis="index").set_properties(**{"text-align": "left"})
+stance_summary(stance).style.format(precision=2).hide(axis="index").set_properties(**{"text-align": "left"})
 
 # %%
 quotes = nl.find_quotes(corpus, targets=chosen)
