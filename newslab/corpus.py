@@ -263,6 +263,35 @@ class Corpus(Sequence[Article]):
         return pd.DataFrame(rows, columns=["article_id", "title", "source", "date", "sentences", "words", "characters"])
 
 
+def as_articles(corpus: Corpus | Article | Iterable[Article] | str) -> list[Article]:
+    """Normalize the ``corpus`` argument every analysis function accepts to a list of articles.
+
+    A Corpus, an Article, or an iterable of Articles; a plain string becomes one article
+    with id ``"text"``.
+
+    Raises:
+        CorpusError: For anything else, naming what was given.
+
+    Example:
+        >>> [a.id for a in as_articles("Trump spoke.")]
+        ['text']
+    """
+    if isinstance(corpus, Article):
+        return [corpus]
+    if isinstance(corpus, str):
+        return [Article("text", "", corpus)]
+    if isinstance(corpus, (bytes, bytearray)):
+        raise CorpusError("got bytes; decode them first (e.g. data.decode('utf-8')) or use nl.load_corpus(path)")
+    try:
+        articles = list(corpus)
+    except TypeError:
+        raise CorpusError(f"expected a Corpus, an Article or a list of articles, got {type(corpus).__name__}") from None
+    for art in articles:
+        if not isinstance(art, Article):
+            raise CorpusError(f"expected Article objects, got {type(art).__name__}; use nl.Corpus.from_texts(...)")
+    return articles
+
+
 def sentence_table(corpus: Corpus | Article) -> Any:
     """One row per sentence: article_id, sentence_id, start, end, text, n_words.
 
@@ -273,7 +302,7 @@ def sentence_table(corpus: Corpus | Article) -> Any:
     """
     import pandas as pd
 
-    articles = [corpus] if isinstance(corpus, Article) else list(corpus)
+    articles = as_articles(corpus)
     rows: list[tuple[str, int, int, int, str, int]] = []
     for art in articles:
         counts = [0] * len(art.sentences)
@@ -701,7 +730,16 @@ def load_corpus(paths: PathArg | Iterable[PathArg], *, strict: bool = False, pro
         >>> corpus.ids, len(corpus.skipped)  # doctest: +SKIP
         (['a'], 1)
     """
-    items = [paths] if isinstance(paths, (str, PathLike)) else list(paths)
+    if isinstance(paths, (str, PathLike)):
+        items: list[Any] = [paths]
+    else:
+        try:
+            items = list(paths)
+        except TypeError:
+            raise CorpusError(f"load_corpus() takes a path or a list of paths, got {type(paths).__name__}") from None
+        bad = [p for p in items if not isinstance(p, (str, PathLike))]
+        if bad:
+            raise CorpusError(f"load_corpus() takes paths; got {type(bad[0]).__name__} {bad[0]!r}")
     if not items:
         raise EmptyInputError("load_corpus() got no paths; pass a file, a folder or a list of files")
     files: list[Path] = []
@@ -768,6 +806,7 @@ __all__ = [
     "Corpus",
     "Sentence",
     "Token",
+    "as_articles",
     "clean_text",
     "decode_bytes",
     "load_article",

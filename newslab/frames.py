@@ -39,7 +39,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from newslab.corpus import Article, Corpus
+from newslab.corpus import Article, Corpus, as_articles
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import data_path
 from newslab.tokenizers import words
@@ -268,16 +268,6 @@ class _Shared(dict[str, Any]):
         return _Shared({item: i for i, item in enumerate(items)})
 
 
-def _articles(corpus: Corpus | Article | Iterable[Article]) -> list[Article]:
-    if isinstance(corpus, Article):
-        return [corpus]
-    articles = list(corpus)
-    for art in articles:
-        if not isinstance(art, Article):
-            raise ParameterError(f"expected a Corpus or Article, got an iterable of {type(art).__name__}")
-    return articles
-
-
 def _article_matches(art: Article, matcher: _Matcher) -> list[tuple[int, str, str, str, int, int, float, str]]:
     found: list[tuple[int, str, str, str, int, int, float, str]] = []
     by_sentence: dict[int, list[Any]] = defaultdict(list)
@@ -338,7 +328,7 @@ def frame_table(corpus: Corpus | Article | Iterable[Article], *, dictionary: Dic
     import pandas as pd
 
     matcher = _matcher(dictionary)
-    articles = _articles(corpus)
+    articles = as_articles(corpus)
     rows: list[tuple[Any, ...]] = []
     for art in articles:
         rows.extend((art.id, *match) for match in _article_matches(art, matcher))
@@ -406,7 +396,7 @@ def frame_profile(
     frames = list(table.attrs.get("frames", [])) or list(dict.fromkeys(table["frame"]))
     families = dict(table.attrs.get("families", {}))
     if corpus is not None:
-        articles = _articles(corpus)
+        articles = as_articles(corpus)
         n_words = {a.id: sum(1 for t in a.tokens if t.text[0].isalnum()) for a in articles}
         n_sentences = {a.id: len(a.sentences) for a in articles}
     unknown = sorted(set(table["article_id"]) - set(n_words))

@@ -39,6 +39,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from newslab.corpus import as_articles
 from newslab.errors import NewslabError, ParameterError
 from newslab.lexicons import load_table, stopwords
 from newslab.tokenizers import sentence_spans, word_spans
@@ -548,7 +549,7 @@ def sentiment_table(
 
     lex = _check_lexicon(lexicon)
     rows: list[dict[str, Any]] = []
-    for art in corpus:
+    for art in as_articles(corpus):
         by_sentence: dict[int, list[tuple[int, int]]] = {}
         for tok in art.tokens:
             by_sentence.setdefault(tok.sentence, []).append((tok.start, tok.end))

@@ -36,8 +36,8 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from newslab.corpus import Article, Corpus
-from newslab.errors import CorpusError, LexiconError, ParameterError
+from newslab.corpus import Article, Corpus, as_articles
+from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import load_table, stopwords
 
 if TYPE_CHECKING:
@@ -261,29 +261,6 @@ NATO = Target.from_table("NATO")
 DEFAULT_TARGETS = (TRUMP, NATO)
 
 
-def as_articles(corpus: Corpus | Article | Iterable[Article] | str) -> list[Article]:
-    """Normalize the ``corpus`` argument every analysis function accepts to a list of articles.
-
-    A plain string becomes one article with id ``"text"``.
-
-    Example:
-        >>> [a.id for a in as_articles("Trump spoke.")]
-        ['text']
-    """
-    if isinstance(corpus, Article):
-        return [corpus]
-    if isinstance(corpus, str):
-        return [Article("text", "", corpus)]
-    try:
-        articles = list(corpus)
-    except TypeError:
-        raise CorpusError(f"expected a Corpus, an Article or a list of articles, got {type(corpus).__name__}") from None
-    for art in articles:
-        if not isinstance(art, Article):
-            raise CorpusError(f"expected Article objects, got {type(art).__name__}; use nl.Corpus.from_texts(...)")
-    return articles
-
-
 def as_targets(targets: Target | Iterable[Target] | None) -> tuple[Target, ...]:
     """Normalize a ``targets`` argument (``None`` means ``(TRUMP, NATO)``).
 
@@ -297,7 +274,10 @@ def as_targets(targets: Target | Iterable[Target] | None) -> tuple[Target, ...]:
         return (targets,)
     if isinstance(targets, str):
         raise ParameterError(f"targets={targets!r}: pass Target objects, e.g. nl.Target({targets!r})")
-    result = tuple(targets)
+    try:
+        result = tuple(targets)
+    except TypeError:
+        raise ParameterError(f"targets must be a Target or a list of Targets, got {type(targets).__name__}") from None
     for t in result:
         if not isinstance(t, Target):
             raise ParameterError(f"targets must be Target objects, got {type(t).__name__}")

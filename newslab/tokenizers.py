@@ -37,6 +37,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from newslab.errors import ParameterError
 from newslab.lexicons import load_table
 
 Span = tuple[int, int]
@@ -158,6 +159,12 @@ def _word_pattern() -> re.Pattern[str]:
     )
 
 
+def _check(text: object) -> None:
+    if not isinstance(text, str):
+        hint = "; decode bytes first, e.g. data.decode('utf-8')" if isinstance(text, (bytes, bytearray)) else ""
+        raise ParameterError(f"text must be a string, got {type(text).__name__}{hint}")
+
+
 def word_spans(text: str) -> list[Span]:
     """Character offsets of the word tokens of ``text``.
 
@@ -166,6 +173,7 @@ def word_spans(text: str) -> list[Span]:
         >>> [text[s:e] for s, e in word_spans(text)]
         ['NATO', "'s", 'chief']
     """
+    _check(text)
     return [m.span() for m in _word_pattern().finditer(text)]
 
 
@@ -176,6 +184,7 @@ def words(text: str) -> list[str]:
         >>> words("The U.S. isn't leaving -- yet...")
         ['The', 'U.S.', 'is', "n't", 'leaving', '--', 'yet', '...']
     """
+    _check(text)
     return _word_pattern().findall(text)
 
 
@@ -263,6 +272,7 @@ def sentence_spans(text: str) -> list[Span]:
         >>> [text[s:e] for s, e in sentence_spans(text)]
         ['Allies are worried', 'In NATO, most states agree.', 'Dr. Ruth said so.']
     """
+    _check(text)
     raw: list[Span] = []
     for block_start, block_end in _blocks(text):
         for s, e in _split_block(text, block_start, block_end):

@@ -260,3 +260,21 @@ def test_progress_bar_for_many_files(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert "loading" in capsys.readouterr().err
     load_corpus(tmp_path)
     assert capsys.readouterr().err == ""
+
+
+def test_as_articles_and_bad_corpus_arguments(seed_corpus: Corpus) -> None:
+    from newslab.corpus import as_articles
+
+    assert [a.id for a in as_articles(seed_corpus)] == ["es-daily", "de-dpa"]
+    assert as_articles(seed_corpus["de-dpa"])[0].id == "de-dpa"
+    assert as_articles("NATO met.")[0].text == "NATO met."
+    for bad, fragment in [(42, "got int"), ([1], "got int"), (b"x", "bytes"), (None, "got NoneType")]:
+        with pytest.raises(errors.CorpusError, match=fragment):
+            as_articles(bad)  # type: ignore[arg-type]
+    with pytest.raises(errors.CorpusError, match="path"):
+        load_corpus(42)  # type: ignore[arg-type]
+    with pytest.raises(errors.CorpusError, match="takes paths"):
+        load_corpus([Path("a.txt"), 3])  # type: ignore[list-item]
+    # every corpus-level analysis accepts the same kinds of input
+    assert len(nl.sentiment_table("Trump praised NATO. Allies worried.")) == 2
+    assert len(nl.sentence_table(seed_corpus["es-daily"])) == 20

@@ -124,3 +124,12 @@ def test_sentence_spans_round_trip_ordered_and_cover_non_space(text: str) -> Non
     gaps = zip([0] + [e for _, e in spans], [s for s, _ in spans] + [len(text)], strict=True)
     outside = "".join(text[a:b] for a, b in gaps)
     assert outside.strip() == "", "every non-space character lies in a sentence"
+
+
+@pytest.mark.parametrize("bad", [None, b"bytes", 42])
+def test_non_string_input_is_a_clear_error(bad: object) -> None:
+    from newslab.errors import ParameterError
+
+    for func in (sentences, sentence_spans, words, word_spans):
+        with pytest.raises(ParameterError, match="text must be a string"):
+            func(bad)  # type: ignore[arg-type]
