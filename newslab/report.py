@@ -473,8 +473,12 @@ def run_notebooks(
     if unused:
         raise ParameterError(f"no notebook takes the parameters {unused}; notebooks: {[p.name for p in paths]}")
     results = []
-    for path, values in plan:
+    for number, (path, values) in enumerate(plan, 1):
         logger.info("executing %s", path)
+        if progress:  # the overall count, above papermill's per-cell bar
+            from tqdm.auto import tqdm
+
+            tqdm.write(f"[{number}/{len(plan)}] {path.name}", file=sys.stderr)
         results.append(run_report(values, output_dir=output_dir, notebook=path, html=html, progress=progress))
     return results
 

@@ -348,3 +348,13 @@ def test_run_notebooks_rejects_shared_parameters_no_notebook_takes(tmp_path):
     nb = tiny_notebook(tmp_path / "01-a.ipynb", "x")
     with pytest.raises(ParameterError, match=r"no notebook takes the parameters \['data_path'\]"):
         run_notebooks([nb], shared={"data_path": "x"}, output_dir=tmp_path / "out")
+
+
+@pytest.mark.slow
+def test_run_notebooks_shows_the_overall_count(tmp_path, capsys):
+    first = tiny_notebook(tmp_path / "01-a.ipynb", "y = x + 1")
+    second = tiny_notebook(tmp_path / "02-b.ipynb", "y = x * 2")
+    results = run_notebooks([first, second], output_dir=tmp_path / "out", html=False, progress=True)
+    assert [r.name for r in results] == ["01-a.ipynb", "02-b.ipynb"]
+    err = capsys.readouterr().err
+    assert "[1/2] 01-a.ipynb" in err and "[2/2] 02-b.ipynb" in err
