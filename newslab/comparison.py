@@ -22,7 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from newslab.corpus import Article, Corpus
+from newslab.corpus import Article, Corpus, as_articles
 from newslab.errors import NewslabError, ParameterError
 from newslab.lexicons import stopwords as packaged_stopwords
 
@@ -189,7 +189,7 @@ def keyness(
     if prior_scale is not None and not prior_scale > 0:
         raise ParameterError(f"prior_scale={prior_scale!r}; valid: a positive number or None")
     if not isinstance(corpus, Corpus):
-        corpus = Corpus([corpus] if isinstance(corpus, Article) else corpus)
+        corpus = Corpus(as_articles(corpus))
     side_a, side_b = _group(corpus, a, "a"), _group(corpus, b, "b")
     overlap = {x.id for x in side_a} & {x.id for x in side_b}
     if overlap:
@@ -379,7 +379,7 @@ def compare(
     import pandas as pd
 
     from newslab.frames import frame_table
-    from newslab.targets import as_articles, as_targets, find_mentions, normalize_label
+    from newslab.targets import as_targets, find_mentions, normalize_label
 
     articles = as_articles(corpus)
     chosen = as_targets(targets)
