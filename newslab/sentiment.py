@@ -35,7 +35,7 @@ import dataclasses
 import functools
 import logging
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -632,6 +632,29 @@ class _Sentence(NamedTuple):
     hits: tuple[int, ...]  # token indices with a lexicon value (news or pattern)
     vocab_idx: tuple[int, ...]  # token indices whose word may be a context feature
     negations: tuple[int, ...]  # token indices of lexicon words read as negated
+    stems: tuple[str, ...]  # Porter stem of each word token ("" for punctuation, numbers and names)
+
+
+@functools.cache
+def _porter() -> Callable[[str], str]:
+    """NLTK's Porter stemmer (pure code, no NLTK data needed), cached per word."""
+    from nltk.stem.porter import PorterStemmer  # deferred: importing nltk takes most of a second
+
+    return functools.lru_cache(maxsize=100_000)(PorterStemmer().stem)
+
+
+def _stems(text: str, spans: Sequence[tuple[int, int]], toks: Sequence[str]) -> tuple[str, ...]:
+    """Stems for the context-word features: alphabetic tokens that do not look like names.
+
+    A capitalized word after the first token is taken for a name (of a person, party, place or
+    outlet) and left out: names are topics, not sentiment toward the target. The first token is
+    capitalized by position ("The", "But") and is kept.
+    """
+    stem = _porter()
+    return tuple(
+        stem(t) if t.isalpha() and (i == 0 or not text[s].isupper()) else ""
+        for i, ((s, _), t) in enumerate(zip(spans, toks, strict=True))
+    )
 
 
 @functools.cache
@@ -691,6 +714,7 @@ def _analyze(text: str, start: int, end: int, lexicon: Mapping[str, float]) -> _
         tuple(i for i in range(len(toks)) if news[i] or pattern[i]),
         tuple(i for i, t in enumerate(toks) if t in vocab),
         tuple(i for i in range(len(toks)) if negated[i]),
+        _stems(text, spans, toks),
     )
 
 
@@ -701,6 +725,8 @@ def _sat(x: float, scale: float) -> float:
 
 NEAREST_MAX_DISTANCE = 6  # distance bins 1..6+ for the nearest lexicon word (newslab choice, CV on train)
 CONTEXT_WINDOW = 6  # tokens each side for the bag-of-cue-words features (newslab choice, CV on train)
+STEM_WINDOW = 8  # tokens each side for the stemmed context words (newslab choice, CV on train)
+STEM_NEAR = 2  # stems this close to the mention also get a "near" feature (newslab choice, CV on train)
 
 
 _SCOPES = ("left", "right", "near", "clause", "sent")
@@ -813,6 +839,19 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
         sign = "pos" if (news[i] or pat[i]) > 0 else "neg"
         f[f"nearR_{sign}_{'blocked' if ent[i] - ent[b] else 'free'}"] = 1.0
         f[f"nearR_{sign}_d{min(i - b + 1, NEAREST_MAX_DISTANCE)}"] = 1.0
+    # stemmed context words (any word but names) within STEM_WINDOW tokens, marked by side and by
+    # whether they are in the mention's clause ("Ls="/"Rs=") or across a clause break ("Lxs="/"Rxs=");
+    # within STEM_NEAR tokens also "Ln="/"Rn=" (or "Lxn="/"Rxn=")
+    stems = sent.stems
+    for i in range(max(0, a - STEM_WINDOW), min(n, b + STEM_WINDOW)):
+        st = stems[i]
+        if not st or a <= i < b:
+            continue
+        d = a - i if i < a else i - b + 1
+        side = ("L" if i < a else "R") + ("" if clause[i] == cl_a else "x")
+        f[side + "s=" + st] = 1.0
+        if d <= STEM_NEAR:
+            f[side + "n=" + st] = 1.0
     f["bias"] = 1.0
     return f
 

@@ -204,6 +204,17 @@ def test_features_are_masked_and_sided():
     assert not any("trump" in name for name in f)  # the mention itself is never a feature
 
 
+def test_stem_features_mark_side_clause_and_skip_names():
+    text = "Critics slammed Trump, and Rutte praised him warmly."
+    f = S.target_features(text, (16, 21))
+    assert {"Ls=critic", "Ls=slam", "Ln=slam"} <= set(f)  # first word kept although capitalized
+    assert {"Rxs=prais", "Rxs=warmli"} <= set(f)  # after the comma: another clause
+    assert "Rxn=prais" not in f  # "praised" is 3 words to the right: not near
+    assert not any("rutt" in name for name in f)  # a capitalized word inside the sentence is a name
+    far = S.target_features("Trump " + "x " * 10 + "praised it.", (0, 5))
+    assert not any(name.endswith("=prais") for name in far if name[:2] in ("Rs", "Rn"))  # beyond 8 tokens
+
+
 def test_model_file_is_plain_weights():
     rows = nl.lexicons.load_table("target_sentiment_model")
     assert {r["class"] for r in rows} == set(S.LABELS)
