@@ -118,13 +118,26 @@ class Article:
         return [Sentence(self.text[s:e], s, e, i) for i, (s, e) in enumerate(sentence_spans(self.text))]
 
     @functools.cached_property
+    def token_spans(self) -> list[list[tuple[int, int]]]:
+        """Word spans (offsets into ``text``) for each sentence, computed once and cached.
+
+        The light form of :attr:`tokens` for code that only needs offsets.
+
+        Example:
+            >>> Article("a", "", "NATO met. Trump spoke.").token_spans
+            [[(0, 4), (5, 8), (8, 9)], [(10, 15), (16, 21), (21, 22)]]
+        """
+        out = []
+        for sent in self.sentences:
+            base = sent.start
+            out.append([(base + s, base + e) for s, e in word_spans(sent.text)])
+        return out
+
+    @functools.cached_property
     def tokens(self) -> list[Token]:
         """Word tokens with spans and sentence index, computed once and cached."""
-        result: list[Token] = []
-        for sent in self.sentences:
-            chunk = sent.text
-            result.extend(Token(chunk[s:e], sent.start + s, sent.start + e, sent.index) for s, e in word_spans(chunk))
-        return result
+        text = self.text
+        return [Token(text[s:e], s, e, index) for index, spans in enumerate(self.token_spans) for s, e in spans]
 
     @property
     def date(self) -> str:

@@ -550,11 +550,8 @@ def sentiment_table(
     lex = _check_lexicon(lexicon)
     rows: list[dict[str, Any]] = []
     for art in as_articles(corpus):
-        by_sentence: dict[int, list[tuple[int, int]]] = {}
-        for tok in art.tokens:
-            by_sentence.setdefault(tok.sentence, []).append((tok.start, tok.end))
-        for sent in art.sentences:
-            sc = _score_tokens(sent.text, by_sentence.get(sent.index, []), lex, offset=sent.start, evidence=evidence)
+        for sent, spans in zip(art.sentences, art.token_spans, strict=True):
+            sc = _score_tokens(sent.text, spans, lex, offset=sent.start, evidence=evidence)
             row: dict[str, Any] = {
                 "article_id": art.id,
                 "sentence_id": sent.index,
