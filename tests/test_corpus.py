@@ -278,3 +278,13 @@ def test_as_articles_and_bad_corpus_arguments(seed_corpus: Corpus) -> None:
     # every corpus-level analysis accepts the same kinds of input
     assert len(nl.sentiment_table("Trump praised NATO. Allies worried.")) == 2
     assert len(nl.sentence_table(seed_corpus["es-daily"])) == 20
+
+
+def test_token_spans_agree_with_tokens_and_sentences():
+    art = nl.load_seed_corpus()["de-dpa"]
+    assert len(art.token_spans) == len(art.sentences)
+    flat = [span for spans in art.token_spans for span in spans]
+    assert flat == [(t.start, t.end) for t in art.tokens]
+    for sent, spans in zip(art.sentences, art.token_spans, strict=True):
+        assert all(sent.start <= s < e <= sent.end for s, e in spans)
+        assert [art.text[s:e] for s, e in spans][:1] == [t.text for t in art.tokens if t.sentence == sent.index][:1]
