@@ -895,12 +895,14 @@ def target_features(
 
     Lexicon masses left/right/near the mention, in its clause and sentence (VADER with news
     corrections: ``_v*``; pattern: ``_p*``), negation/contrast/quote/reporting-verb flags,
-    position, and cue words around the masked mention marked by side (``L=``, ``R=``, adjacent ``L1=``/``R1=``).
+    position, cue words around the masked mention marked by side (``L=``, ``R=``, adjacent ``L1=``/``R1=``),
+    and Porter stems of the words within 8 tokens (names left out), marked by side and clause
+    (``Ls=``/``Rs=`` same clause, ``Lxs=``/``Rxs=`` across a clause break, ``Ln=``/``Rn=`` within 2 tokens).
 
     Example:
         >>> f = target_features("Allies are worried about Trump.", (25, 30))
-        >>> f["left_vneg"] < 0, "L=worried" in f
-        (True, True)
+        >>> f["left_vneg"] < 0, "L=worried" in f, "Ls=worri" in f
+        (True, True, True)
     """
     text = _check_text(text)
     start, end = _check_span(text, span)
