@@ -70,39 +70,59 @@ def _term(token: str) -> str:
 
 
 def _counts(
-    articles: Iterable[Article], stop: frozenset[str], numbers: bool
+    articles: Iterable[Article], stop: frozenset[str], numbers: bool, ngram: int = 1
 ) -> tuple[Counter[str], Counter[str], Counter[str]]:
-    """Term counts, capitalized counts and non-initial capitalized counts."""
+    """Term counts, capitalized counts and non-initial capitalized counts.
+
+    With ``ngram`` > 1 a term is ``ngram`` consecutive words of one sentence with no punctuation or
+    clitic between them, and a stopword may stand inside it but not at either end.
+    """
     counts: Counter[str] = Counter()
     capital: Counter[str] = Counter()
     inside: Counter[str] = Counter()
     for art in articles:
-        first_in_sentence = -1
-        for tok in art.tokens:
-            if not any(ch.isalnum() for ch in tok.text):
-                continue
-            initial = tok.sentence != first_in_sentence
-            first_in_sentence = tok.sentence
-            term = _term(tok.text)
-            if term in stop or term.startswith("'") or (not numbers and not any(ch.isalpha() for ch in term)):
-                continue
-            counts[term] += 1
-            if tok.text[0].isupper():
-                capital[term] += 1
-                if not initial:
-                    inside[term] += 1
+        text = art.text
+        for spans in art.token_spans:
+            run: list[tuple[str, bool, bool]] = []  # (term, capitalized, first word of the sentence)
+            initial = True
+            for s, e in spans:
+                word = text[s:e]
+                if not any(ch.isalnum() for ch in word):
+                    run = []  # punctuation breaks an n-gram
+                    continue
+                first, initial = initial, False
+                term = _term(word)
+                if term.startswith("'"):
+                    run = []  # so does a clitic ('s)
+                    continue
+                if not numbers and not any(ch.isalpha() for ch in term):
+                    run = []
+                    continue
+                run.append((term, word[0].isupper(), first))
+                if len(run) < ngram:
+                    continue
+                gram = run[-ngram:]
+                if gram[0][0] in stop or gram[-1][0] in stop:
+                    continue
+                key = " ".join(g[0] for g in gram)
+                counts[key] += 1
+                if all(g[1] for g in gram):
+                    capital[key] += 1
+                    if not gram[0][2]:
+                        inside[key] += 1
     return counts, capital, inside
 
 
-def _background_counts(background: Any, stop: frozenset[str], numbers: bool) -> Counter[str]:
+def _background_counts(background: Any, stop: frozenset[str], numbers: bool, ngram: int) -> Counter[str]:
     if background is None:
         return Counter()
     if isinstance(background, Mapping):
         return Counter({_term(str(k)): int(v) for k, v in background.items() if _term(str(k)) not in stop})
+    # a mapping's keys are taken as given: for ngram > 1 use "white house"-style keys
     if isinstance(background, Article):
         background = [background]
     try:
-        return _counts(background, stop, numbers)[0]
+        return _counts(background, stop, numbers, ngram)[0]
     except (TypeError, AttributeError) as err:
         kind = type(background).__name__
         raise ParameterError(f"background= must be a Corpus, articles or a mapping term -> count, got {kind}") from err
@@ -120,6 +140,7 @@ def keyness(
     numbers: bool = True,
     background: Corpus | Iterable[Article] | Mapping[str, int] | None = None,
     prior_scale: float | None = None,
+    ngram: int = 1,
 ) -> Any:
     r"""Words that set side ``a`` apart from side ``b`` (two articles or two groups of articles).
 
@@ -162,6 +183,9 @@ def keyness(
         numbers: Keep tokens without letters (``2%``, ``2017``).
         background: Extra counts for the prior (a Corpus, articles or ``term -> count``).
         prior_scale: ``α0``, the total prior pseudo-count (log-odds only).
+        ngram: 1 (default) counts words; 2 or 3 counts sequences of that many consecutive words
+            within a sentence ("white house", "secretary general"), never across punctuation,
+            with no stopword at either end. ``n_a``/``n_b`` then count n-grams.
 
     Returns:
         DataFrame, one row per word, sorted by ``score`` (most typical of ``a`` first, most
@@ -186,6 +210,8 @@ def keyness(
         raise ParameterError(f"names={names!r}; valid: {list(NAME_OPTIONS)}")
     if not isinstance(min_count, int) or min_count < 1:
         raise ParameterError(f"min_count={min_count!r}; valid: a positive integer")
+    if ngram not in (1, 2, 3):
+        raise ParameterError(f"ngram={ngram!r}; valid: 1, 2 or 3")
     if prior_scale is not None and not prior_scale > 0:
         raise ParameterError(f"prior_scale={prior_scale!r}; valid: a positive number or None")
     if not isinstance(corpus, Corpus):
@@ -201,12 +227,12 @@ def keyness(
     else:
         stop = frozenset(_term(w) for w in stopwords)
 
-    count_a, cap_a, inside_a = _counts(side_a, stop, numbers)
-    count_b, cap_b, inside_b = _counts(side_b, stop, numbers)
+    count_a, cap_a, inside_a = _counts(side_a, stop, numbers, ngram)
+    count_b, cap_b, inside_b = _counts(side_b, stop, numbers, ngram)
     n_a, n_b = sum(count_a.values()), sum(count_b.values())
     if not n_a or not n_b:
         raise ParameterError("one side has no words left after filtering; check stopwords= and the article ids")
-    prior_counts = count_a + count_b + _background_counts(background, stop, numbers)
+    prior_counts = count_a + count_b + _background_counts(background, stop, numbers, ngram)
     prior_total = sum(prior_counts.values())
     alpha0 = float(prior_scale) if prior_scale is not None else float(prior_total)
 
@@ -238,7 +264,7 @@ def keyness(
         rows.append((term, ya, yb, 1000.0 * ya / n_a, 1000.0 * yb / n_b, score, effect, p_value, favours, is_name))
     table = pd.DataFrame(rows, columns=KEYNESS_COLUMNS)
     table = table.sort_values(["score", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    table.attrs.update(method=method, a=_label(a), b=_label(b), n_a=n_a, n_b=n_b)
+    table.attrs.update(method=method, a=_label(a), b=_label(b), n_a=n_a, n_b=n_b, ngram=ngram)
     return table
 
 

@@ -345,3 +345,29 @@ def test_summary_rejects_other_tables() -> None:
 
     with pytest.raises(ParameterError):
         nl.compare_summary(pd.DataFrame({"x": [1]}))
+
+
+def test_keyness_bigrams(seed_corpus):
+    k = nl.keyness(seed_corpus, "es-daily", "de-dpa", ngram=2, min_count=1).set_index("term")
+    assert k.attrs["ngram"] == 2
+    assert k.loc["white house", "count_a"] == 3 and k.loc["white house", "favours"] == "es-daily"
+    assert bool(k.loc["white house", "is_name"])
+    assert all(len(term.split()) == 2 for term in k.index)
+    stop = nl.lexicons.stopwords()
+    assert not any(term.split()[0] in stop or term.split()[-1] in stop for term in k.index)
+
+
+def test_keyness_ngrams_stop_at_punctuation_and_clitics():
+    toy = nl.Corpus.from_texts({"a": "Allies worried, leaders met Trump's team.", "b": "Leaders met allies today."})
+    terms = set(nl.keyness(toy, "a", "b", ngram=2, min_count=1, stopwords=False).term)
+    assert "leaders met" in terms and "met trump" in terms
+    assert "worried leaders" not in terms and "trump team" not in terms and "s team" not in terms
+    tri = set(nl.keyness(toy, "a", "b", ngram=3, min_count=1, stopwords=False).term)
+    assert "leaders met trump" in tri and "met allies today" in tri
+    assert not any("worried" in term or "team" in term for term in tri)
+
+
+@pytest.mark.parametrize("ngram", [0, 4, "2", 1.5])
+def test_keyness_rejects_bad_ngram(seed_corpus, ngram):
+    with pytest.raises(ParameterError, match="ngram"):
+        nl.keyness(seed_corpus, "es-daily", "de-dpa", ngram=ngram)
