@@ -60,6 +60,8 @@ _LAZY = {
     "find_mentions": "newslab.targets",
     "kwic": "newslab.targets",
     "labels": "newslab.targets",
+    "load_targets": "newslab.targets",
+    "targets_from_spec": "newslab.targets",
     "evaluate_quotes": "newslab.quotes",
     "find_quotes": "newslab.quotes",
     "speaker_table": "newslab.quotes",
@@ -120,7 +122,17 @@ if TYPE_CHECKING:
         target_sentiment_many,
     )
     from newslab.stance import stance_summary, stance_table
-    from newslab.targets import NATO, TRUMP, Target, evaluate_mentions, find_mentions, kwic, labels
+    from newslab.targets import (
+        NATO,
+        TRUMP,
+        Target,
+        evaluate_mentions,
+        find_mentions,
+        kwic,
+        labels,
+        load_targets,
+        targets_from_spec,
+    )
     from newslab.tokenizers import sentence_spans, sentences, word_spans, words
 
 
@@ -170,6 +182,7 @@ __all__ = [
     "load_frames",
     "load_lexicon",
     "load_seed_corpus",
+    "load_targets",
     "run_notebooks",
     "run_report",
     "score_sentiment",
@@ -183,6 +196,7 @@ __all__ = [
     "stopwords",
     "target_sentiment",
     "target_sentiment_many",
+    "targets_from_spec",
     "top_keywords",
     "word_spans",
     "words",

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from newslab.errors import NewslabError
+from newslab.errors import NewslabError, ParameterError
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -96,8 +96,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
     parameters: dict[str, Any] = {}
     if args.articles:
         parameters["articles"] = list(args.articles)
-    if args.targets:
-        parameters["targets"] = args.targets
+    targets: dict[str, Any] = {}
+    if args.targets_file:
+        from newslab.targets import load_targets
+
+        targets = {t.name: t.to_spec() for t in load_targets(args.targets_file)}
+    for name, aliases in (args.targets or {}).items():
+        if name in targets:
+            raise ParameterError(f"--target {name!r} is also defined in {args.targets_file}")
+        targets[name] = aliases
+    if targets:
+        parameters["targets"] = targets
     if args.title is not None:
         parameters["title"] = args.title
     result = run_report(
@@ -150,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a target to analyse (repeatable; default: Trump and NATO)")  # fmt: skip
     report.add_argument("--alias", "-a", action=_AliasAction, dest="targets", metavar="ALIAS",
                         help="another name of the preceding --target (repeatable)")  # fmt: skip
+    report.add_argument("--targets-file", default=None, metavar="FILE",
+                        help="targets with their descriptions: a TSV like newslab/data/targets.tsv "
+                        "(target, kind, term) or a JSON mapping; combines with --target")  # fmt: skip
     report.add_argument("--title", default=None, help="heading of the report")
     report.add_argument("--output-dir", "-o", default="reports", help="where the report folder goes (default: reports)")
     report.add_argument("--html", action=argparse.BooleanOptionalAction, default=True, help="also render HTML")

@@ -316,8 +316,9 @@ def run_report(
     Args:
         parameters: Notebook parameters (name -> value), checked against the notebook's
             ``parameters`` cell. For the report: ``articles`` (paths or folders; empty means
-            the bundled articles), ``targets`` (name -> list of aliases; empty means Trump and
-            NATO) and ``title``. Relative paths are taken from the current directory.
+            the bundled articles), ``targets`` (name -> list of aliases or a dict of
+            :class:`~newslab.targets.Target` fields, see :func:`~newslab.targets.targets_from_spec`;
+            empty means Trump and NATO) and ``title``. Relative paths are taken from the current directory.
         output_dir: Folder that receives ``NAME/`` (created if missing).
         notebook: The ``.ipynb`` to run; default: the packaged report notebook.
         name: Name of the output folder and files; default: the notebook's stem.

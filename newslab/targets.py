@@ -32,8 +32,9 @@ import bisect
 import dataclasses
 import functools
 import logging
+import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.corpus import Article, Corpus, as_articles
@@ -187,23 +188,24 @@ class Target:
         if not rows:
             names = sorted({r.get("target") or "" for r in load_table(table)})
             raise LexiconError(f"table {table!r} has no target {name!r}; targets: {names}")
-        fields: dict[str, list[str]] = {}
-        for row in rows:
-            fields.setdefault(row.get("kind") or "", []).append(row.get("term") or "")
-        unknown = set(fields) - {"name", "epithet", "head", "modifier", "pattern", "exclude", "type", "pronoun"}
-        if unknown:
-            raise LexiconError(f"table {table!r}: unknown kind(s) {sorted(unknown)} for target {name!r}")
-        return cls(
-            rows[0]["target"],
-            aliases=fields.get("name", []),
-            epithets=fields.get("epithet", []),
-            heads=fields.get("head", []),
-            modifiers=fields.get("modifier", []),
-            patterns=fields.get("pattern", []),
-            exclude=fields.get("exclude", []),
-            kind=(fields.get("type") or ["other"])[0],
-            pronouns=fields.get("pronoun"),
-        )
+        return _target_from_rows(rows, f"table {table!r}")
+
+    def to_spec(self) -> dict[str, Any]:
+        """The target's fields as a plain dict (JSON-ready), the inverse of :func:`targets_from_spec`.
+
+        Example:
+            >>> Target("EU", aliases=["EU", "European Union"], heads=["bloc"]).to_spec()
+            {'aliases': ['EU', 'European Union'], 'heads': ['bloc']}
+        """
+        spec: dict[str, Any] = {}
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            if field.name == "name" or value == field.default:
+                continue
+            if field.name == "pronouns" and tuple(value) == DEFAULT_PRONOUNS.get(self.kind, ()):
+                continue
+            spec[field.name] = list(value) if isinstance(value, tuple) else value
+        return spec
 
     def extend(self, **terms: Iterable[str]) -> Target:
         """A copy with more terms, e.g. ``TRUMP.extend(heads=["mogul"])``.
@@ -256,6 +258,35 @@ class Target:
         return frozenset(w.lower() for w in (*self.heads, *self.modifiers)) | TITLE_WORDS
 
 
+_SPEC_FIELDS = ("aliases", "epithets", "heads", "modifiers", "patterns", "exclude", "kind", "pronouns")
+_TABLE_KINDS = {
+    "name": "aliases",
+    "epithet": "epithets",
+    "head": "heads",
+    "modifier": "modifiers",
+    "pattern": "patterns",
+    "exclude": "exclude",
+    "type": "kind",
+    "pronoun": "pronouns",
+}
+
+
+def _target_from_rows(rows: Sequence[Mapping[str, str]], where: str) -> Target:
+    """A target from rows with columns target, kind, term (the ``targets.tsv`` format)."""
+    name = rows[0]["target"]
+    fields: dict[str, list[str]] = {}
+    for row in rows:
+        fields.setdefault(row.get("kind") or "", []).append(row.get("term") or "")
+    unknown = set(fields) - set(_TABLE_KINDS)
+    if unknown:
+        raise LexiconError(
+            f"{where}: unknown kind(s) {sorted(unknown)} for target {name!r}; valid: {list(_TABLE_KINDS)}"
+        )
+    spec: dict[str, Any] = {_TABLE_KINDS[k]: v for k, v in fields.items()}
+    spec["kind"] = (spec.get("kind") or ["other"])[0]
+    return Target(name, **spec)
+
+
 TRUMP = Target.from_table("Trump")
 NATO = Target.from_table("NATO")
 DEFAULT_TARGETS = (TRUMP, NATO)
@@ -282,6 +313,107 @@ def as_targets(targets: Target | Iterable[Target] | None) -> tuple[Target, ...]:
         if not isinstance(t, Target):
             raise ParameterError(f"targets must be Target objects, got {type(t).__name__}")
     return result
+
+
+def targets_from_spec(spec: Mapping[str, Any] | None) -> tuple[Target, ...]:
+    """Targets from a plain mapping, as a report parameter or a JSON file gives them.
+
+    Each key is a target's name. Its value is a list of aliases, or a dict of :class:`Target`
+    fields (``aliases``, ``epithets``, ``heads``, ``modifiers``, ``patterns``, ``exclude``,
+    ``kind``, ``pronouns``). An empty value for a packaged target's name ("Trump", "NATO")
+    gives the packaged target with all its descriptions. An empty or missing mapping gives
+    ``()``; the caller picks the default.
+
+    Raises:
+        ParameterError: For a value that is neither a list nor a dict, or unknown fields.
+
+    Example:
+        >>> [t.name for t in targets_from_spec({"Trump": [], "EU": {"aliases": ["EU"], "heads": ["bloc"]}})]
+        ['Trump', 'EU']
+        >>> targets_from_spec({"Trump": []})[0] is TRUMP
+        True
+    """
+    if not spec:
+        return ()
+    if not isinstance(spec, Mapping):
+        raise ParameterError(f"targets must be a mapping name -> aliases or fields, got {type(spec).__name__}")
+    packaged = {t.name.lower(): t for t in DEFAULT_TARGETS}
+    result = []
+    for name, value in spec.items():
+        if not isinstance(name, str) or not name.strip():
+            raise ParameterError(f"target names must be non-empty strings, got {name!r}")
+        if not value and name.lower() in packaged:
+            result.append(packaged[name.lower()])
+        elif isinstance(value, Mapping):
+            unknown = sorted(set(value) - set(_SPEC_FIELDS))
+            if unknown:
+                raise ParameterError(f"target {name!r}: unknown field(s) {unknown}; valid: {list(_SPEC_FIELDS)}")
+            fields = dict(value)
+            fields.setdefault("aliases", [name])
+            result.append(Target(name, **fields))
+        elif isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
+            result.append(Target(name, aliases=[name, *[v for v in value if v != name]]))
+        else:
+            raise ParameterError(
+                f"target {name!r}: expected a list of aliases or a dict of fields, got {type(value).__name__}"
+            )
+    return tuple(result)
+
+
+def load_targets(path: str | os.PathLike[str]) -> tuple[Target, ...]:
+    r"""Targets from a file: a TSV like the packaged ``targets.tsv`` or a JSON mapping.
+
+    The TSV has the columns ``target, kind, term`` (and optionally ``note``); kinds are
+    ``name, epithet, head, modifier, pattern, exclude, type, pronoun``, one row per term, and
+    lines starting with ``#`` are comments. The JSON file holds the mapping that
+    :func:`targets_from_spec` takes.
+
+    Raises:
+        MissingInputError: If the file does not exist.
+        LexiconError: For a malformed file.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "eu.tsv"
+        >>> _ = path.write_text("target\tkind\tterm\nEU\tname\tEU\nEU\thead\tbloc\nEU\ttype\torganization\n")
+        >>> [(t.name, t.heads, t.kind) for t in load_targets(path)]
+        [('EU', ('bloc',), 'organization')]
+    """
+    import csv
+    import json
+    from pathlib import Path
+
+    from newslab.errors import MissingInputError
+
+    file = Path(path)
+    if not file.is_file():
+        raise MissingInputError(f"targets file {str(file)!r} not found")
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        raise LexiconError(f"cannot read targets file {str(file)!r}: {err}") from None
+    if file.suffix.lower() == ".json":
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as err:
+            raise LexiconError(f"{file.name}: not valid JSON ({err})") from None
+        try:
+            return targets_from_spec(data)
+        except ParameterError as err:
+            raise LexiconError(f"{file.name}: {err}") from None
+    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    rows = list(csv.DictReader(lines, delimiter="\t"))
+    if not rows or not {"target", "kind", "term"} <= set(rows[0]):
+        raise LexiconError(f"{file.name}: expected a TSV with columns target, kind, term (or a .json mapping)")
+    by_name: dict[str, list[dict[str, str]]] = {}
+    for row in rows:
+        by_name.setdefault((row.get("target") or "").strip(), []).append(row)
+    if "" in by_name:
+        raise LexiconError(f"{file.name}: a row has an empty target column")
+    try:
+        return tuple(_target_from_rows(group, file.name) for group in by_name.values())
+    except ParameterError as err:
+        raise LexiconError(f"{file.name}: {err}") from None
 
 
 class QuoteSpan(NamedTuple):

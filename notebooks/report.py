@@ -14,7 +14,7 @@
 
 # %% tags=["parameters"]
 articles: list[str] = []  # paths or folders; empty means the two bundled articles
-targets: dict[str, list[str]] = {}  # target name and its aliases; empty means Trump and NATO
+targets: dict[str, object] = {}  # name -> aliases, or -> Target fields (heads, kind...); empty: Trump and NATO
 output_dir: str = "reports"  # where the tables are written
 title: str = "How the articles frame their targets"  # heading of the report
 
@@ -30,9 +30,7 @@ from newslab.quotes import speaker_table
 from newslab.stance import stance_summary
 
 corpus = nl.load_corpus(articles) if articles else nl.load_seed_corpus()
-known = {t.name: t for t in (nl.TRUMP, nl.NATO)}
-chosen = [known[n] if n in known and not a else nl.Target(n, aliases=[n, *a]) for n, a in targets.items()]
-chosen = chosen or list(known.values())
+chosen = list(nl.targets_from_spec(targets)) or [nl.TRUMP, nl.NATO]
 tables = Path(output_dir) / "tables"
 tables.mkdir(parents=True, exist_ok=True)
 names = ", ".join(t.name for t in chosen)

@@ -120,3 +120,19 @@ def test_summary_still_works(tmp_path, capsys):
     assert main(["summary", "--output-dir", str(tmp_path)]) == 0
     assert "es-daily" in capsys.readouterr().out
     assert (tmp_path / "sentences.csv").is_file()
+
+
+def test_targets_file_reaches_the_report_as_plain_fields(tmp_path, calls, capsys):
+    path = tmp_path / "targets.tsv"
+    path.write_text("target\tkind\tterm\nEU\tname\tEU\nEU\thead\tbloc\nEU\ttype\torganization\n", encoding="utf-8")
+    assert main(["report", "--targets-file", str(path), "-t", "Rutte", "-a", "Mark Rutte"]) == 0
+    ((_, args, _),) = calls
+    assert args[0]["targets"] == {
+        "EU": {"aliases": ["EU"], "heads": ["bloc"], "kind": "organization"},
+        "Rutte": ["Mark Rutte"],
+    }
+    capsys.readouterr()
+    assert main(["report", "--targets-file", str(path), "-t", "EU"]) == 1
+    assert "also defined" in capsys.readouterr().err
+    assert main(["report", "--targets-file", str(tmp_path / "missing.tsv")]) == 1
+    assert "not found" in capsys.readouterr().err

@@ -279,3 +279,70 @@ def test_handwritten_articles_gold(name: str) -> None:
     # known misses: "the military bloc" ("bloc" is left out of NATO's heads: the EU is "the bloc" too) and
     # "his Republican rival" (only "the"/"its" open a description)
     assert table.loc["description", "precision"] >= 0.9 and table.loc["description", "recall"] >= 0.9
+
+
+def test_targets_from_spec_lists_dicts_and_packaged_names():
+    got = nl.targets_from_spec(
+        {"trump": [], "EU": ["European Union", "EU"], "Rutte": {"heads": ["secretary general"], "kind": "person"}}
+    )
+    assert got[0] is nl.TRUMP
+    assert got[1].aliases == ("EU", "European Union")
+    assert got[2].aliases == ("Rutte",) and got[2].heads == ("secretary general",) and got[2].kind == "person"
+    assert nl.targets_from_spec({}) == () and nl.targets_from_spec(None) == ()
+    assert nl.targets_from_spec({"NATO": ["the alliance"]})[0].aliases == ("NATO", "the alliance")  # not packaged
+
+
+@pytest.mark.parametrize(
+    "spec,message",
+    [
+        ({"EU": {"head": ["bloc"]}}, "unknown field"),
+        ({"EU": "European Union"}, "expected a list of aliases"),
+        ({"EU": [1, 2]}, "expected a list of aliases"),
+        ({"": []}, "non-empty"),
+        (["EU"], "mapping"),
+        ({"EU": {"kind": "planet"}}, "kind="),
+    ],
+)
+def test_targets_from_spec_errors(spec, message):
+    with pytest.raises(ParameterError, match=message):
+        nl.targets_from_spec(spec)
+
+
+def test_to_spec_round_trips_the_packaged_targets():
+    for target in (nl.TRUMP, nl.NATO):
+        (again,) = nl.targets_from_spec({target.name: target.to_spec()})
+        assert again == target
+
+
+def test_load_targets_tsv_and_json(tmp_path):
+    tsv = tmp_path / "t.tsv"
+    tsv.write_text(
+        "# my targets\ntarget\tkind\tterm\tnote\nEU\tname\tEU\t\nEU\tepithet\tthe bloc\t\nRutte\tname\tMark Rutte\t\n",
+        encoding="utf-8",
+    )
+    eu, rutte = nl.load_targets(tsv)
+    assert eu.epithets == ("the bloc",) and rutte.aliases == ("Mark Rutte",)
+    art = nl.Article("a", "", "The EU met. Later the bloc agreed.")
+    assert list(nl.find_mentions(art, [eu]).mention) == ["EU", "the bloc"]
+    js = tmp_path / "t.json"
+    js.write_text('{"EU": {"aliases": ["EU"], "kind": "organization"}}', encoding="utf-8")
+    assert nl.load_targets(js)[0].pronouns == ("it", "its", "itself")
+
+
+@pytest.mark.parametrize(
+    "name,content,error",
+    [
+        ("bad.json", "{not json", "not valid JSON"),
+        ("bad.json", '{"EU": 3}', "expected a list"),
+        ("bad.tsv", "a\tb\n1\t2\n", "columns target, kind, term"),
+        ("bad.tsv", "target\tkind\tterm\nEU\tcolour\tblue\n", "unknown kind"),
+        ("bad.tsv", "target\tkind\tterm\n\tname\tEU\n", "empty target"),
+    ],
+)
+def test_load_targets_errors(tmp_path, name, content, error):
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(nl.errors.LexiconError, match=error):
+        nl.load_targets(path)
+    with pytest.raises(nl.errors.MissingInputError):
+        nl.load_targets(tmp_path / "missing.tsv")
