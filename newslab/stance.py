@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from newslab.corpus import Article, Corpus
 from newslab.errors import ParameterError
 from newslab.quotes import Cue, _Quote, _registry, article_quotes, cue_forms, load_cues
-from newslab.targets import Target, _Mention, _sentence_of, article_mentions, as_articles, as_targets
+from newslab.targets import QuoteSpan, Target, _Mention, _sentence_of, article_mentions, as_articles, as_targets
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -179,36 +179,6 @@ def _resolve_they(article: Article, sent_index: int, actors_by_sentence: dict[in
     return "they"
 
 
-def _quote_pronouns(article: Article, mentions: list[_Mention], quotes: list[_Quote]) -> list[_Mention]:
-    """He/his inside a direct quote: the one person target named just before that is not the speaker."""
-    added = []
-
-    def sentence(offset: int) -> int:
-        return _sentence_of(article, offset)
-
-    known_starts = {m.start for m in mentions}
-    persons: dict[int, list[_Mention]] = {}
-    for m in mentions:
-        if m.target.kind == "person":
-            persons.setdefault(sentence(m.start), []).append(m)
-    for q in quotes:
-        if q.kind != "direct" or not q.resolved:
-            continue
-        sq = sentence(q.start)
-        recent = {
-            m.target.name: m.target for i in (sq - 2, sq - 1, sq) for m in persons.get(i, []) if m.start < q.start
-        }
-        recent = {k: t for k, t in recent.items() if not (set(t.aliases) & set([*q.resolved.split(), q.resolved]))}
-        if len(recent) != 1:
-            continue
-        target = next(iter(recent.values()))
-        for pm in re.finditer(r"\b(?:he|him|his|He|His)\b", article.text[q.start : q.end]):
-            start = q.start + pm.start()
-            if target.pronouns and pm.group().lower() in target.pronouns and start not in known_starts:
-                added.append(_Mention(target, start, start + len(pm.group()), "pronoun", "pronoun:in-quote", 0.6))
-    return added
-
-
 def _sentiment_hook(sentiment: bool | Callable[..., Any]) -> Callable[..., Any] | None:
     if callable(sentiment):
         return sentiment
@@ -236,9 +206,9 @@ def article_stance(
     """Stance rows of one article (see :func:`stance_table`)."""
     text = article.text
     forms, cue_rx = _cue_regex(cues)
-    mentions = article_mentions(article, targets)
     quotes = article_quotes(article, targets)
-    mentions = sorted(mentions + _quote_pronouns(article, mentions, quotes), key=lambda m: m.start)
+    spans = [QuoteSpan(q.start, q.end, q.resolved) for q in quotes if q.kind == "direct" and q.resolved]
+    mentions = article_mentions(article, targets, quotes=spans)
     member_targets = [t for t in targets if t.name in MEMBER_TARGETS]
     mentions_by_sentence: dict[int, list[_Mention]] = {}
     for m in mentions:
