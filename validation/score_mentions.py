@@ -54,6 +54,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"  missed ({kind}): {row.article_id} s{row.sentence_id} {row.target}: {row.mention!r}")
     pronouns = predicted[predicted["kind"] == "pronoun"]
     print(f"Pronouns resolved: {len(pronouns)} (not in the gold file; checked by hand in docs/targets.md)")
+    with_quotes = nl.find_mentions(corpus, quotes=True)
+    in_quote = with_quotes[with_quotes["rule"] == "pronoun:in-quote"]
+    dropped = len(pronouns) - int(
+        ((with_quotes["kind"] == "pronoun") & (with_quotes["rule"] != "pronoun:in-quote")).sum()
+    )
+    print(f"With quotes=True: {len(in_quote)} pronouns inside quotes resolved, {dropped} dropped as the speaker")
+    for row in in_quote.itertuples():
+        print(f"  in quote: {row.article_id} s{row.sentence_id} {row.mention!r} -> {row.target}")
     quotes = evaluate_quotes(
         nl.find_quotes(corpus), pd.read_csv(gold_dir / f"{args.set}_quotes_gold.tsv", sep="\t", comment="#")
     )
