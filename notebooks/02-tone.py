@@ -75,5 +75,6 @@ disagree[columns].round(2).style.hide(axis="index").set_properties(**{"text-alig
 # - Lexicon tone is the tone of the *words*, not the stance of the writer: a sentence quoting a
 #   threat is negative even when the article reports it neutrally (notebook 3 separates who says what).
 # - On the validation data (notebook 6), whole-sentence VADER agrees with annotators on the
-#   sentiment toward a target only about half the time (macro-F1 ≈ 0.51): read single sentences, not decimals.
+#   sentiment toward a target only about half the time (macro-F1 ≈ 0.51), and newslab's target
+#   model (`nl.target_sentiment`) at macro-F1 ≈ 0.69: read single sentences, not decimals.
 # - `es-daily` is a translation; tone words may be the translator's choice.
