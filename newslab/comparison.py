@@ -358,6 +358,7 @@ def compare(
     frames: Any = None,
     target_tone: bool = True,
     top_frames: int = 3,
+    progress: bool | None = None,
 ) -> Any:
     """The side-by-side table: one row per article x target, every cell computed from newslab tables.
 
@@ -390,6 +391,8 @@ def compare(
         frames: A precomputed :func:`newslab.frame_table` (else computed with the packaged dictionary).
         target_tone: Compute the target-directed sentiment of every mention.
         top_frames: How many frames to list in ``frames``.
+        progress: Progress bars for the steps (mentions, quotes, tone, stance, frames): ``None``
+            (default) from 200 articles on, ``True`` always, ``False`` never.
 
     Returns:
         DataFrame with the columns above (``COMPARE_COLUMNS``), articles in corpus order,
@@ -410,16 +413,16 @@ def compare(
     articles = as_articles(corpus)
     chosen = as_targets(targets)
     if quotes is None:
-        quotes = _optional("quotes", lambda: _quote_table(articles, chosen))
+        quotes = _optional("quotes", lambda: _quote_table(articles, chosen, progress))
     if mentions is None:
         # with the quotes, he/his inside a direct quote count for the person quoted about, not the speaker
-        mentions = find_mentions(articles, chosen, quotes=quotes if quotes is not None else False)
+        mentions = find_mentions(articles, chosen, quotes=quotes if quotes is not None else False, progress=progress)
     if sentiment is None:
-        sentiment = _optional("sentiment", lambda: _sentiment_table(articles))
+        sentiment = _optional("sentiment", lambda: _sentiment_table(articles, progress))
     if stance is None:
-        stance = _optional("stance", lambda: _stance_table(articles, chosen))
+        stance = _optional("stance", lambda: _stance_table(articles, chosen, progress))
     if frames is None:
-        frames = frame_table(articles)
+        frames = frame_table(articles, progress=progress)
     tones: list[float] = [math.nan] * len(mentions)
     if target_tone and len(mentions):
         scored = _optional("target sentiment", lambda: _target_tones(articles, mentions))
@@ -485,22 +488,22 @@ def _by_article(table: Any) -> dict[str, Any]:
 _TONE_NEUTRAL = 0.2
 
 
-def _sentiment_table(articles: list[Article]) -> Any:
+def _sentiment_table(articles: list[Article], progress: bool | None) -> Any:
     from newslab.sentiment import sentiment_table
 
-    return sentiment_table(articles, evidence=False)
+    return sentiment_table(articles, evidence=False, progress=progress)
 
 
-def _stance_table(articles: list[Article], targets: Any) -> Any:
+def _stance_table(articles: list[Article], targets: Any, progress: bool | None) -> Any:
     from newslab.stance import stance_table
 
-    return stance_table(articles, targets)
+    return stance_table(articles, targets, progress=progress)
 
 
-def _quote_table(articles: list[Article], targets: Any) -> Any:
+def _quote_table(articles: list[Article], targets: Any, progress: bool | None) -> Any:
     from newslab.quotes import find_quotes
 
-    return find_quotes(articles, targets=targets, kinds=("direct", "indirect"))
+    return find_quotes(articles, targets=targets, kinds=("direct", "indirect"), progress=progress)
 
 
 def _target_tones(articles: list[Article], mentions: Any) -> list[float]:
@@ -574,21 +577,18 @@ def _quote_cells(quotes: Any, article_id: str, target: Any, mentions: Any) -> di
     sub = quotes[quotes["article_id"] == article_id]
     speakers = [r or s for r, s in zip(sub["speaker_resolved"], sub["speaker"], strict=True)]
     speakers = [str(s) if s else "(unattributed)" for s in speakers]
+    texts = [str(t) for t in sub["quote"]]
     on_target = []
-    for q, speaker in zip(sub.itertuples(index=False), speakers, strict=True):
-        inside = (starts >= q.start) & (ends <= q.end)
+    for q_start, q_end, text, speaker in zip(sub["start"], sub["end"], texts, speakers, strict=True):
+        inside = (starts >= q_start) & (ends <= q_end)
         if inside.any():
-            entry = f"{speaker}: “{_short(q.quote)}”"
+            entry = f"{speaker}: “{_short(text)}”"
             pronouns = mentions[inside & in_quote]
             if len(pronouns):  # the evidence for a quote that refers to the target only by he/his
                 words = ", ".join(dict.fromkeys(str(w).lower() for w in pronouns["mention"]))
                 entry += f" ({words} → {' / '.join(dict.fromkeys(pronouns['antecedent']))})"
             on_target.append(entry)
-    by_target = [
-        _short(q.quote)
-        for q, speaker in zip(sub.itertuples(index=False), speakers, strict=True)
-        if _is_target(speaker, target)
-    ]
+    by_target = [_short(text) for text, speaker in zip(texts, speakers, strict=True) if _is_target(speaker, target)]
     return {
         "quoted": _counted(Counter(speakers)),
         "target_quoted": len(by_target),

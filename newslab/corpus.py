@@ -27,12 +27,13 @@ import html.parser
 import io
 import json
 import logging
+import os
 import re
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from newslab.errors import (
     BinaryInputError,
@@ -42,6 +43,7 @@ from newslab.errors import (
     InputTooLargeError,
     MissingFieldError,
     MissingInputError,
+    ParameterError,
     UnsupportedFormatError,
 )
 from newslab.lexicons import data_path
@@ -707,13 +709,37 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
     return result
 
 
-def _progress(items: list[Path], progress: bool | None, label: str) -> Iterable[Path]:
-    """Wrap ``items`` in a tqdm bar when asked, or (``None``) when there are many."""
-    if progress is False or (progress is None and len(items) < PROGRESS_THRESHOLD):
+_T = TypeVar("_T")
+
+
+def progress_bar(items: Sequence[_T], progress: bool | None, label: str, unit: str = "article") -> Iterable[_T]:
+    """``items``, wrapped in a tqdm progress bar when that helps.
+
+    ``progress=True`` always shows a bar, ``False`` never. ``None`` (the default of every
+    corpus-level function) shows one from ``PROGRESS_THRESHOLD`` items on, unless the
+    environment variable ``NEWSLAB_PROGRESS`` is ``0`` (the report runner sets it, so that
+    bars do not end up in a report).
+
+    Raises:
+        ParameterError: If ``progress`` is not True, False or None.
+
+    Example:
+        >>> list(progress_bar([1, 2], None, "demo"))  # two items: no bar
+        [1, 2]
+    """
+    if progress is not None and not isinstance(progress, bool):
+        raise ParameterError(f"progress={progress!r}; valid: True, False or None (automatic)")
+    if progress is False:
+        return items
+    if progress is None and (len(items) < PROGRESS_THRESHOLD or os.environ.get("NEWSLAB_PROGRESS") == "0"):
         return items
     from tqdm.auto import tqdm
 
-    return tqdm(items, desc=label, unit="file")
+    return tqdm(items, desc=label, unit=unit)
+
+
+def _progress(items: list[Path], progress: bool | None, label: str) -> Iterable[Path]:
+    return progress_bar(items, progress, label, unit="file")
 
 
 def load_corpus(paths: PathArg | Iterable[PathArg], *, strict: bool = False, progress: bool | None = None) -> Corpus:

@@ -39,7 +39,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from newslab.corpus import Article, Corpus, as_articles
+from newslab.corpus import Article, Corpus, as_articles, progress_bar
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import data_path
 from newslab.tokenizers import words
@@ -305,12 +305,16 @@ def _article_matches(art: Article, matcher: _Matcher) -> list[tuple[int, str, st
     return found
 
 
-def frame_table(corpus: Corpus | Article | Iterable[Article], *, dictionary: DictionaryArg = None) -> Any:
+def frame_table(
+    corpus: Corpus | Article | Iterable[Article], *, dictionary: DictionaryArg = None, progress: bool | None = None
+) -> Any:
     """Every frame cue found in the corpus, one row per match.
 
     Args:
         corpus: A Corpus, an Article or an iterable of articles.
         dictionary: Frame dictionary (see :func:`load_frames`); ``None`` = packaged default.
+        progress: Show a progress bar: ``None`` (default) from 200 articles on, ``True`` always,
+            ``False`` never (see :func:`newslab.corpus.progress_bar`).
 
     Returns:
         DataFrame with columns ``article_id, sentence_id, frame, cue, matched, start, end,
@@ -330,7 +334,7 @@ def frame_table(corpus: Corpus | Article | Iterable[Article], *, dictionary: Dic
     matcher = _matcher(dictionary)
     articles = as_articles(corpus)
     rows: list[tuple[Any, ...]] = []
-    for art in articles:
+    for art in progress_bar(articles, progress, "frames"):
         rows.extend((art.id, *match) for match in _article_matches(art, matcher))
     table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
     table.attrs.update(

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from newslab.corpus import Article, Corpus
+from newslab.corpus import Article, Corpus, progress_bar
 from newslab.errors import LexiconError
 from newslab.lexicons import load_table, stopwords
 from newslab.targets import Target, _sentence_of, article_mentions, as_articles, as_targets
@@ -502,6 +502,7 @@ def find_quotes(
     *,
     targets: Target | Iterable[Target] | None = None,
     kinds: Iterable[str] = ("direct", "indirect"),
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Find direct quotes and indirect reported speech, with speaker, verb and span.
 
@@ -510,6 +511,8 @@ def find_quotes(
         targets: Targets whose descriptions and pronouns help resolve speakers
             (default ``(TRUMP, NATO)``).
         kinds: Which kinds to return ("direct", "indirect").
+        progress: Show a progress bar: ``None`` (default) from 200 articles on, ``True`` always,
+            ``False`` never (see :func:`newslab.corpus.progress_bar`).
 
     Returns:
         DataFrame with columns article_id, sentence_id, speaker (as written), speaker_resolved
@@ -534,7 +537,7 @@ def find_quotes(
         raise ParameterError(f"kinds={list(kinds)!r}; valid: ['direct', 'indirect']")
     chosen = as_targets(targets)
     rows = []
-    for art in as_articles(corpus):
+    for art in progress_bar(as_articles(corpus), progress, "quotes"):
         for q in article_quotes(art, chosen):
             if q.kind not in kinds:
                 continue

@@ -203,7 +203,7 @@ def _write_kernelspec(folder: Path) -> Path:
         "argv": [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": f"Python {sys.version_info.major}.{sys.version_info.minor} (newslab)",
         "language": "python",
-        "env": {"PYTHONPATH": pythonpath},
+        "env": {"PYTHONPATH": pythonpath, "NEWSLAB_PROGRESS": "0"},  # no tqdm bars inside reports
         "metadata": {"debugger": False},
     }
     (spec_dir / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from newslab.corpus import as_articles
+from newslab.corpus import as_articles, progress_bar
 from newslab.errors import NewslabError, ParameterError
 from newslab.lexicons import load_table, stopwords
 from newslab.tokenizers import sentence_spans, word_spans
@@ -524,7 +524,11 @@ def score_sentiment(text: str, *, lexicon: Mapping[str, float] | None = None) ->
 
 
 def sentiment_table(
-    corpus: Corpus | Iterable[Article], *, lexicon: Mapping[str, float] | None = None, evidence: bool = True
+    corpus: Corpus | Iterable[Article],
+    *,
+    lexicon: Mapping[str, float] | None = None,
+    evidence: bool = True,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """One row per sentence with every tone score; each article is tokenized once.
 
@@ -532,6 +536,8 @@ def sentiment_table(
         corpus: A :class:`~newslab.corpus.Corpus` or any iterable of articles.
         lexicon: As for :func:`score_sentiment`.
         evidence: Add the ``evidence`` column (``"word:+1.9; not good:-1.4"``); turn off for speed.
+        progress: Show a progress bar: ``None`` (default) from 200 articles on, ``True`` always,
+            ``False`` never (see :func:`newslab.corpus.progress_bar`).
 
     Returns:
         DataFrame with columns ``article_id, sentence_id, start, end, text, compound, vader,
@@ -549,7 +555,7 @@ def sentiment_table(
 
     lex = _check_lexicon(lexicon)
     rows: list[dict[str, Any]] = []
-    for art in as_articles(corpus):
+    for art in progress_bar(as_articles(corpus), progress, "tone"):
         for sent, spans in zip(art.sentences, art.token_spans, strict=True):
             sc = _score_tokens(sent.text, spans, lex, offset=sent.start, evidence=evidence)
             row: dict[str, Any] = {

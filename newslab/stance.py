@@ -37,7 +37,7 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from newslab.corpus import Article, Corpus
+from newslab.corpus import Article, Corpus, progress_bar
 from newslab.errors import ParameterError
 from newslab.quotes import Cue, _Quote, _registry, article_quotes, cue_forms, load_cues
 from newslab.targets import QuoteSpan, Target, _Mention, _sentence_of, article_mentions, as_articles, as_targets
@@ -370,6 +370,7 @@ def stance_table(
     *,
     cues: str = "stance_cues",
     sentiment: bool | Callable[..., Any] = False,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Who takes which position toward which target, with the cues and the sentence.
 
@@ -381,7 +382,9 @@ def stance_table(
         sentiment: Also add ``author`` rows from ``newslab.sentiment.target_sentiment`` for
             mentions outside quotes that no cue covers (``True``), or from a callable with the
             same signature ``f(text, span=(start, end))``. Off by default: those rows carry model
-            features, not cue words, as evidence, and the first call loads the model (~5 s).
+            features, not cue words, as evidence, and the first call loads the model (~1 s).
+        progress: Show a progress bar: ``None`` (default) from 200 articles on, ``True`` always,
+            ``False`` never (see :func:`newslab.corpus.progress_bar`).
 
     Returns:
         DataFrame with columns article_id, sentence_id, holder, holder_kind ("speaker", "actor",
@@ -401,7 +404,7 @@ def stance_table(
         raise ParameterError(f"sentiment={sentiment!r}; valid: True, False or a callable like target_sentiment")
     chosen = as_targets(targets)
     rows = []
-    for art in as_articles(corpus):
+    for art in progress_bar(as_articles(corpus), progress, "stance"):
         rows.extend(article_stance(art, chosen, cues=cues, sentiment=sentiment))
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 

@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from newslab.corpus import Article, Corpus, as_articles
+from newslab.corpus import Article, Corpus, as_articles, progress_bar
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import load_table, stopwords
 
@@ -935,6 +935,7 @@ def find_mentions(
     require_name: bool = True,
     min_confidence: float = 0.0,
     quotes: pd.DataFrame | bool = False,
+    progress: bool | None = None,
 ) -> pd.DataFrame:
     """Find names, descriptions and (confidently resolved) pronouns of targets.
 
@@ -958,6 +959,8 @@ def find_mentions(
         min_confidence: Drop rows below this confidence (see ``CONFIDENCE``).
         quotes: A :func:`newslab.find_quotes` table (its direct quotes with a resolved speaker
             are used), ``True`` to compute it, or ``False`` (default) for no in-quote rule.
+        progress: Show a progress bar: ``None`` (default) from 200 articles on, ``True`` always,
+            ``False`` never (see :func:`newslab.corpus.progress_bar`).
 
     Returns:
         DataFrame with columns article_id, sentence_id, target, mention, start, end (offsets in
@@ -977,7 +980,7 @@ def find_mentions(
     articles = as_articles(corpus)
     spans = _quote_spans(articles, chosen, quotes)
     rows = []
-    for article in articles:
+    for article in progress_bar(articles, progress, "mentions"):
         found = article_mentions(
             article, chosen, pronouns=pronouns, require_name=require_name, quotes=spans.get(article.id, ())
         )

@@ -288,3 +288,43 @@ def test_token_spans_agree_with_tokens_and_sentences():
     for sent, spans in zip(art.sentences, art.token_spans, strict=True):
         assert all(sent.start <= s < e <= sent.end for s, e in spans)
         assert [art.text[s:e] for s, e in spans][:1] == [t.text for t in art.tokens if t.sentence == sent.index][:1]
+
+
+def test_progress_bar_modes(monkeypatch, capsys):
+    from newslab.corpus import PROGRESS_THRESHOLD, progress_bar
+
+    monkeypatch.delenv("NEWSLAB_PROGRESS", raising=False)
+    few, many = list(range(3)), list(range(PROGRESS_THRESHOLD))
+    assert progress_bar(few, None, "x") is few and progress_bar(many, False, "x") is many
+    assert list(progress_bar(few, True, "counting")) == few
+    assert "counting" in capsys.readouterr().err
+    assert list(progress_bar(many, None, "auto")) == many
+    assert "auto" in capsys.readouterr().err
+    monkeypatch.setenv("NEWSLAB_PROGRESS", "0")
+    assert progress_bar(many, None, "x") is many  # the report runner turns automatic bars off
+    with pytest.raises(errors.ParameterError, match="progress="):
+        progress_bar(few, "yes", "x")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda c: nl.find_mentions(c, progress=True),
+        lambda c: nl.find_quotes(c, progress=True),
+        lambda c: nl.sentiment_table(c, progress=True),
+        lambda c: nl.stance_table(c, progress=True),
+        lambda c: nl.frame_table(c, progress=True),
+    ],
+)
+def test_corpus_functions_show_progress_when_asked(call, capsys):
+    corpus = nl.load_seed_corpus()
+    call(corpus)
+    assert "2/2" in capsys.readouterr().err
+
+
+def test_compare_passes_progress_to_every_step(capsys):
+    nl.compare(nl.load_seed_corpus(), progress=True)
+    err = capsys.readouterr().err
+    assert all(label in err for label in ("mentions", "quotes", "tone", "stance", "frames"))
+    nl.compare(nl.load_seed_corpus(), progress=False)
+    assert capsys.readouterr().err == ""

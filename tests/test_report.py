@@ -143,6 +143,7 @@ def test_private_kernelspec_runs_this_interpreter(tmp_path):
     assert spec["argv"][1:3] == ["-m", "ipykernel_launcher"]
     assert spec["language"] == "python"
     assert str(ROOT) in spec["env"]["PYTHONPATH"].split(":")
+    assert spec["env"]["NEWSLAB_PROGRESS"] == "0"  # automatic progress bars stay out of reports
     assert (tmp_path / KERNEL_NAME).is_dir()
 
 
