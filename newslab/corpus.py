@@ -30,7 +30,7 @@ import logging
 import os
 import re
 import warnings
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any, NamedTuple, TypeVar
@@ -710,6 +710,20 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
 
 
 _T = TypeVar("_T")
+
+
+def article_cache(article: Article, key: tuple[Any, ...], compute: Callable[[], list[_T]]) -> list[_T]:
+    """``compute()``, remembered on ``article`` under ``key`` (a copy of the list is returned).
+
+    Several analyses need the same per-article records (mentions, quotes); ``compare`` would
+    otherwise find them three times. The cache lives in the article's ``__dict__`` beside its
+    cached sentences and tokens, so it goes away with the article; ``key`` must capture every
+    input of ``compute`` besides the article (targets, options).
+    """
+    cache: dict[tuple[Any, ...], list[Any]] = article.__dict__.setdefault("_newslab_cache", {})
+    if key not in cache:
+        cache[key] = compute()
+    return list(cache[key])
 
 
 def progress_bar(items: Sequence[_T], progress: bool | None, label: str, unit: str = "article") -> Iterable[_T]:

@@ -35,7 +35,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from newslab.corpus import Article, Corpus, progress_bar
+from newslab.corpus import Article, Corpus, article_cache, progress_bar
 from newslab.errors import LexiconError
 from newslab.lexicons import load_table, stopwords
 from newslab.targets import Target, _sentence_of, article_mentions, as_articles, as_targets
@@ -410,7 +410,14 @@ class _Resolver:
 
 
 def article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quote]:
-    """Direct and indirect quotes of one article, in text order (see :func:`find_quotes`)."""
+    """Direct and indirect quotes of one article, in text order (see :func:`find_quotes`).
+
+    Computed once per article and targets (see :func:`newslab.corpus.article_cache`).
+    """
+    return article_cache(article, ("quotes", tuple(targets)), lambda: _article_quotes(article, tuple(targets)))
+
+
+def _article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quote]:
     text = article.text
     pats = _patterns()
     verbs, _ = _speech_verbs()

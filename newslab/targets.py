@@ -37,7 +37,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from newslab.corpus import Article, Corpus, as_articles, progress_bar
+from newslab.corpus import Article, Corpus, article_cache, as_articles, progress_bar
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import load_table, stopwords
 
@@ -904,7 +904,19 @@ def article_mentions(
     require_name: bool = True,
     quotes: Sequence[QuoteSpan] = (),
 ) -> list[_Mention]:
-    """All mentions of ``targets`` in one article, as internal records (see :func:`find_mentions`)."""
+    """All mentions of ``targets`` in one article, as internal records (see :func:`find_mentions`).
+
+    Computed once per article and arguments (see :func:`newslab.corpus.article_cache`).
+    """
+    key = ("mentions", tuple(targets), pronouns, require_name, tuple(quotes))
+    return article_cache(
+        article, key, lambda: _article_mentions(article, tuple(targets), pronouns, require_name, tuple(quotes))
+    )
+
+
+def _article_mentions(
+    article: Article, targets: tuple[Target, ...], pronouns: bool, require_name: bool, quotes: tuple[QuoteSpan, ...]
+) -> list[_Mention]:
     mentions: list[_Mention] = []
     for target in targets:
         found = _names(target, article)
@@ -978,7 +990,7 @@ def find_mentions(
         raise ParameterError(f"min_confidence={min_confidence!r}; valid: a number from 0 to 1")
     chosen = as_targets(targets)
     articles = as_articles(corpus)
-    spans = _quote_spans(articles, chosen, quotes)
+    spans = _quote_spans(articles, chosen, quotes, progress)
     rows = []
     for article in progress_bar(articles, progress, "mentions"):
         found = article_mentions(
@@ -995,13 +1007,13 @@ def find_mentions(
 
 
 def _quote_spans(
-    articles: list[Article], targets: tuple[Target, ...], quotes: pd.DataFrame | bool
+    articles: list[Article], targets: tuple[Target, ...], quotes: pd.DataFrame | bool, progress: bool | None = None
 ) -> dict[str, list[QuoteSpan]]:
     """Direct quotes with a resolved speaker per article id, from a find_quotes table (or computed)."""
     if quotes is True:
         from newslab.quotes import find_quotes  # quotes imports this module
 
-        quotes = find_quotes(articles, targets=targets, kinds=["direct"])
+        quotes = find_quotes(articles, targets=targets, kinds=["direct"], progress=progress)
     if quotes is False or quotes is None:
         return {}
     needed = {"article_id", "kind", "start", "end", "speaker_resolved"}

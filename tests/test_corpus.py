@@ -328,3 +328,28 @@ def test_compare_passes_progress_to_every_step(capsys):
     assert all(label in err for label in ("mentions", "quotes", "tone", "stance", "frames"))
     nl.compare(nl.load_seed_corpus(), progress=False)
     assert capsys.readouterr().err == ""
+
+
+def test_article_cache_computes_once_per_key_and_returns_copies():
+    from newslab.corpus import article_cache
+
+    art = Article("a", "", "Trump met NATO.")
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return [1, 2]
+
+    first = article_cache(art, ("demo", 1), compute)
+    first.append(3)  # the caller's copy; the cache keeps [1, 2]
+    assert article_cache(art, ("demo", 1), compute) == [1, 2] and len(calls) == 1
+    assert article_cache(art, ("demo", 2), compute) == [1, 2] and len(calls) == 2
+    assert article_cache(Article("a", "", "Trump met NATO."), ("demo", 1), compute) and len(calls) == 3
+    assert art == Article("a", "", "Trump met NATO.")  # the cache is not part of the article's value
+
+
+def test_mentions_are_cached_per_article_and_arguments():
+    art = nl.load_seed_corpus()["de-dpa"]
+    once = nl.find_mentions(art)
+    assert nl.find_mentions(art).equals(once)
+    assert len(nl.find_mentions(art, pronouns=False)) < len(once)  # other arguments, other entry
