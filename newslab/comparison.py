@@ -92,11 +92,8 @@ def _counts(
                     continue
                 first, initial = initial, False
                 term = _term(word)
-                if term.startswith("'"):
-                    run = []  # so does a clitic ('s)
-                    continue
-                if not numbers and not any(ch.isalpha() for ch in term):
-                    run = []
+                if term.startswith("'") or (not numbers and not any(ch.isalpha() for ch in term)):
+                    run = []  # so do a clitic ('s) and a number left out
                     continue
                 run.append((term, word[0].isupper(), first))
                 if len(run) < ngram:
@@ -116,9 +113,8 @@ def _counts(
 def _background_counts(background: Any, stop: frozenset[str], numbers: bool, ngram: int) -> Counter[str]:
     if background is None:
         return Counter()
-    if isinstance(background, Mapping):
+    if isinstance(background, Mapping):  # keys taken as given: for ngram > 1, "white house"-style keys
         return Counter({_term(str(k)): int(v) for k, v in background.items() if _term(str(k)) not in stop})
-    # a mapping's keys are taken as given: for ngram > 1 use "white house"-style keys
     if isinstance(background, Article):
         background = [background]
     try:

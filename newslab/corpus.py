@@ -752,10 +752,6 @@ def progress_bar(items: Sequence[_T], progress: bool | None, label: str, unit: s
     return tqdm(items, desc=label, unit=unit)
 
 
-def _progress(items: list[Path], progress: bool | None, label: str) -> Iterable[Path]:
-    return progress_bar(items, progress, label, unit="file")
-
-
 def load_corpus(paths: PathArg | Iterable[PathArg], *, strict: bool = False, progress: bool | None = None) -> Corpus:
     """Load a corpus from a file, a list of files, or a folder (read recursively, sorted).
 
@@ -815,7 +811,7 @@ def load_corpus(paths: PathArg | Iterable[PathArg], *, strict: bool = False, pro
             files.append(path)
     articles: list[Article] = []
     skipped: list[tuple[str, str]] = []
-    for path in _progress(files, progress, "loading"):
+    for path in progress_bar(files, progress, "loading", unit="file"):
         try:
             articles.extend(_load_file(path))
         except CorpusError as err:

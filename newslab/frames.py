@@ -27,10 +27,8 @@ Example:
 
 from __future__ import annotations
 
-import csv
 import dataclasses
 import functools
-import io
 import logging
 import re
 from collections import Counter, defaultdict
@@ -41,7 +39,7 @@ from typing import Any
 
 from newslab.corpus import Article, Corpus, as_articles, progress_bar
 from newslab.errors import LexiconError, ParameterError
-from newslab.lexicons import data_path
+from newslab.lexicons import data_path, read_tsv
 from newslab.tokenizers import words
 
 logger = logging.getLogger(__name__)
@@ -174,8 +172,7 @@ def load_frames(dictionary: DictionaryArg = None) -> Any:
 def _read_tsv(text: str, name: str) -> Any:
     import pandas as pd
 
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    rows = list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = read_tsv(text)
     if not rows:
         raise LexiconError(f"frame dictionary {name!r} has no rows")
     return pd.DataFrame(rows)

@@ -48,6 +48,19 @@ def available_lexicons() -> list[str]:
     return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".tsv"))
 
 
+def read_tsv(text: str) -> list[dict[str, str]]:
+    r"""Rows of a newslab TSV given as text: a header line, tab-separated, ``#`` lines are comments.
+
+    Fields are taken literally (no quote handling), so regular expressions survive as written.
+
+    Example:
+        >>> read_tsv("# a comment\nterm\tweight\ngood\t1.5\n")
+        [{'term': 'good', 'weight': '1.5'}]
+    """
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 @functools.cache
 def load_table(name: str) -> tuple[dict[str, str], ...]:
     """Read the packaged TSV ``name`` (without ``.tsv``) as a tuple of row dicts.
@@ -59,9 +72,7 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
     """
     if name not in available_lexicons():
         raise LexiconError(f"unknown lexicon {name!r}; available: {available_lexicons()}")
-    with data_path(f"{name}.tsv").open(encoding="utf-8") as handle:
-        lines = [line for line in handle if line.strip() and not line.startswith("#")]
-    rows = tuple(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
+    rows = tuple(read_tsv(data_path(f"{name}.tsv").read_text(encoding="utf-8")))
     if not rows:
         raise LexiconError(f"lexicon {name!r} has no rows")
     return rows

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.corpus import Article, Corpus, article_cache, as_articles, progress_bar
 from newslab.errors import LexiconError, ParameterError
-from newslab.lexicons import load_table, stopwords
+from newslab.lexicons import load_table, read_tsv, stopwords
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -379,7 +379,6 @@ def load_targets(path: str | os.PathLike[str]) -> tuple[Target, ...]:
         >>> [(t.name, t.heads, t.kind) for t in load_targets(path)]
         [('EU', ('bloc',), 'organization')]
     """
-    import csv
     import json
     from pathlib import Path
 
@@ -401,8 +400,7 @@ def load_targets(path: str | os.PathLike[str]) -> tuple[Target, ...]:
             return targets_from_spec(data)
         except ParameterError as err:
             raise LexiconError(f"{file.name}: {err}") from None
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    rows = list(csv.DictReader(lines, delimiter="\t"))
+    rows = read_tsv(text)
     if not rows or not {"target", "kind", "term"} <= set(rows[0]):
         raise LexiconError(f"{file.name}: expected a TSV with columns target, kind, term (or a .json mapping)")
     by_name: dict[str, list[dict[str, str]]] = {}
