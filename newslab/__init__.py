@@ -36,6 +36,7 @@ _LAZY = {
     "Token": "newslab.corpus",
     "clean_text": "newslab.corpus",
     "load_article": "newslab.corpus",
+    "iter_articles": "newslab.corpus",
     "load_corpus": "newslab.corpus",
     "load_seed_corpus": "newslab.corpus",
     "sentence_table": "newslab.corpus",
@@ -70,8 +71,14 @@ _LAZY = {
     "frame_profile": "newslab.frames",
     "frame_table": "newslab.frames",
     "load_frames": "newslab.frames",
-    "compare": "newslab.comparison",
-    "compare_summary": "newslab.comparison",
+    "compare": "newslab.aggregate",
+    "compare_summary": "newslab.aggregate",
+    "format_compare": "newslab.aggregate",
+    "Analysis": "newslab.result",
+    "AnalysisOptions": "newslab.analysis",
+    "analyze": "newslab.analysis",
+    "Document": "newslab.document",
+    "parse": "newslab.document",
     "keyness": "newslab.comparison",
     "top_keywords": "newslab.comparison",
     "run_notebooks": "newslab.report",
@@ -80,7 +87,13 @@ _LAZY = {
 # submodules reachable as attributes (``nl.plots``) without being imported by ``import newslab``
 _SUBMODULES = frozenset(
     {
+        "aggregate",
+        "analysis",
         "comparison",
+        "document",
+        "names",
+        "result",
+        "storage",
         "corpus",
         "errors",
         "frames",
@@ -96,22 +109,27 @@ _SUBMODULES = frozenset(
 )
 
 if TYPE_CHECKING:
-    from newslab.comparison import compare, compare_summary, keyness, top_keywords
+    from newslab.aggregate import compare, compare_summary, format_compare
+    from newslab.analysis import AnalysisOptions, analyze
+    from newslab.comparison import keyness, top_keywords
     from newslab.corpus import (
         Article,
         Corpus,
         Sentence,
         Token,
         clean_text,
+        iter_articles,
         load_article,
         load_corpus,
         load_seed_corpus,
         sentence_table,
     )
+    from newslab.document import Document, parse
     from newslab.frames import frame_profile, frame_table, load_frames
     from newslab.lexicons import available_lexicons, load_lexicon, stopwords
     from newslab.quotes import evaluate_quotes, find_quotes, speaker_table
     from newslab.report import run_notebooks, run_report
+    from newslab.result import Analysis
     from newslab.sentiment import (
         SentimentScore,
         TargetSentiment,
@@ -154,8 +172,11 @@ def __dir__() -> list[str]:
 __all__ = [
     "NATO",
     "TRUMP",
+    "Analysis",
+    "AnalysisOptions",
     "Article",
     "Corpus",
+    "Document",
     "NewslabError",
     "Sentence",
     "SentimentScore",
@@ -163,6 +184,7 @@ __all__ = [
     "TargetSentiment",
     "Token",
     "__version__",
+    "analyze",
     "article_sentiment",
     "available_lexicons",
     "clean_text",
@@ -172,8 +194,10 @@ __all__ = [
     "evaluate_quotes",
     "find_mentions",
     "find_quotes",
+    "format_compare",
     "frame_profile",
     "frame_table",
+    "iter_articles",
     "keyness",
     "kwic",
     "labels",
@@ -183,6 +207,7 @@ __all__ = [
     "load_lexicon",
     "load_seed_corpus",
     "load_targets",
+    "parse",
     "run_notebooks",
     "run_report",
     "score_sentiment",

@@ -21,7 +21,6 @@ from __future__ import annotations
 import codecs
 import csv
 import dataclasses
-import functools
 import html
 import html.parser
 import io
@@ -30,11 +29,12 @@ import logging
 import os
 import re
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
+from typing import Any, TypeVar
 
+from newslab.document import Article, Document, Sentence, Token, parse
 from newslab.errors import (
     BinaryInputError,
     CorpusError,
@@ -47,7 +47,6 @@ from newslab.errors import (
     UnsupportedFormatError,
 )
 from newslab.lexicons import data_path
-from newslab.tokenizers import sentence_spans, word_spans
 
 logger = logging.getLogger(__name__)
 
@@ -64,90 +63,6 @@ TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".tsv")
 SUFFIXES = TEXT_SUFFIXES + TABLE_SUFFIXES
 
 PathArg = str | PathLike[str]
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Sentence:
-    """One sentence of an article: its text, character span in ``Article.text`` and position."""
-
-    text: str
-    start: int
-    end: int
-    index: int
-
-
-class Token(NamedTuple):
-    """One word token: its text, character span in ``Article.text`` and sentence index."""
-
-    text: str
-    start: int
-    end: int
-    sentence: int
-
-
-@dataclasses.dataclass(frozen=True, eq=False)
-class Article:
-    """A news article: cleaned text plus identity and metadata.
-
-    Attributes:
-        id: Unique identifier within a corpus (file stem, record id, or given).
-        title: Headline, or a title given in the file's metadata.
-        text: Cleaned text; all offsets newslab reports refer to it.
-        source: Outlet or provenance description (may be empty).
-        metadata: Anything else (date, path, tags, notes).
-
-    Example:
-        >>> art = Article("a1", "Title", "NATO met. Trump spoke.")
-        >>> [s.text for s in art.sentences]
-        ['NATO met.', 'Trump spoke.']
-    """
-
-    id: str
-    title: str
-    text: str
-    source: str = ""
-    metadata: Mapping[str, Any] = dataclasses.field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.text, str):
-            raise EmptyInputError(f"article {self.id!r}: text must be a string, got {type(self.text).__name__}")
-        if not self.text.strip():
-            raise EmptyInputError(f"article {self.id!r} has no text; give it some words or leave it out")
-
-    @functools.cached_property
-    def sentences(self) -> list[Sentence]:
-        """Sentences with character spans, computed once and cached."""
-        return [Sentence(self.text[s:e], s, e, i) for i, (s, e) in enumerate(sentence_spans(self.text))]
-
-    @functools.cached_property
-    def token_spans(self) -> list[list[tuple[int, int]]]:
-        """Word spans (offsets into ``text``) for each sentence, computed once and cached.
-
-        The light form of :attr:`tokens` for code that only needs offsets.
-
-        Example:
-            >>> Article("a", "", "NATO met. Trump spoke.").token_spans
-            [[(0, 4), (5, 8), (8, 9)], [(10, 15), (16, 21), (21, 22)]]
-        """
-        out = []
-        for sent in self.sentences:
-            base = sent.start
-            out.append([(base + s, base + e) for s, e in word_spans(sent.text)])
-        return out
-
-    @functools.cached_property
-    def tokens(self) -> list[Token]:
-        """Word tokens with spans and sentence index, computed once and cached."""
-        text = self.text
-        return [Token(text[s:e], s, e, index) for index, spans in enumerate(self.token_spans) for s, e in spans]
-
-    @property
-    def date(self) -> str:
-        """Publication date from the metadata ("" when unknown)."""
-        return str(self.metadata.get("date", ""))
-
-    def __repr__(self) -> str:
-        return f"Article(id={self.id!r}, title={self.title[:50]!r}, chars={len(self.text)})"
 
 
 class Corpus(Sequence[Article]):
@@ -263,18 +178,14 @@ class Corpus(Sequence[Article]):
         """One row per article: id, title, source, date, sentences, words, characters."""
         import pandas as pd
 
-        rows = [
-            {
-                "article_id": a.id,
-                "title": a.title,
-                "source": a.source,
-                "date": a.date,
-                "sentences": len(a.sentences),
-                "words": sum(1 for t in a.tokens if t.text[0].isalnum()),
-                "characters": len(a.text),
-            }
-            for a in self._articles
-        ]
+        rows = []
+        for a in self._articles:
+            doc = parse(a)
+            words = sum(doc.n_words(i) for i in range(len(doc.sentences)))
+            rows.append(
+                {"article_id": a.id, "title": a.title, "source": a.source, "date": a.date,
+                 "sentences": len(doc.sentences), "words": words, "characters": len(a.text)}
+            )  # fmt: skip
         return pd.DataFrame(rows, columns=["article_id", "title", "source", "date", "sentences", "words", "characters"])
 
 
@@ -320,11 +231,8 @@ def sentence_table(corpus: Corpus | Article) -> Any:
     articles = as_articles(corpus)
     rows: list[tuple[str, int, int, int, str, int]] = []
     for art in articles:
-        counts = [0] * len(art.sentences)
-        for tok in art.tokens:
-            if tok.text[0].isalnum():
-                counts[tok.sentence] += 1
-        rows.extend((art.id, s.index, s.start, s.end, s.text, counts[s.index]) for s in art.sentences)
+        doc = parse(art)
+        rows.extend((art.id, s.index, s.start, s.end, s.text, doc.n_words(s.index)) for s in doc.sentences)
     return pd.DataFrame(rows, columns=["article_id", "sentence_id", "start", "end", "text", "n_words"])
 
 
@@ -712,20 +620,6 @@ def _unique_ids(articles: list[Article]) -> list[Article]:
 _T = TypeVar("_T")
 
 
-def article_cache(article: Article, key: tuple[Any, ...], compute: Callable[[], list[_T]]) -> list[_T]:
-    """``compute()``, remembered on ``article`` under ``key`` (a copy of the list is returned).
-
-    Several analyses need the same per-article records (mentions, quotes); ``compare`` would
-    otherwise find them three times. The cache lives in the article's ``__dict__`` beside its
-    cached sentences and tokens, so it goes away with the article; ``key`` must capture every
-    input of ``compute`` besides the article (targets, options).
-    """
-    cache: dict[tuple[Any, ...], list[Any]] = article.__dict__.setdefault("_newslab_cache", {})
-    if key not in cache:
-        cache[key] = compute()
-    return list(cache[key])
-
-
 def progress_bar(items: Sequence[_T], progress: bool | None, label: str, unit: str = "article") -> Iterable[_T]:
     """``items``, wrapped in a tqdm progress bar when that helps.
 
@@ -825,6 +719,64 @@ def load_corpus(paths: PathArg | Iterable[PathArg], *, strict: bool = False, pro
     return Corpus(_unique_ids(articles), skipped=skipped)
 
 
+def iter_articles(paths: PathArg | Iterable[PathArg], *, strict: bool = False) -> Iterator[Article]:
+    """Articles from files or folders, read lazily one file at a time (for corpora that do not fit in memory).
+
+    Reads what :func:`load_corpus` reads, in the same order, but holds only one file's
+    articles at a time. Bad files are skipped with a warning (``strict=True``: raised).
+    Article ids are made unique as they come (a repeated id gets ``-2``, ``-3``, ... with a
+    warning, never an id seen before).
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "a.jsonl").write_text('{"id": "x", "text": "NATO met."}\\n{"id": "x", "text": "Trump spoke."}')
+        >>> import warnings
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     [a.id for a in iter_articles(folder)]
+        ['x', 'x-2']
+    """
+    items: list[Any] = [paths] if isinstance(paths, (str, PathLike)) else list(paths)
+    if not items:
+        raise EmptyInputError("iter_articles() got no paths; pass a file, a folder or a list of files")
+    seen: set[str] = set()
+    for item in items:
+        if not isinstance(item, (str, PathLike)):
+            raise CorpusError(f"iter_articles() takes paths; got {type(item).__name__} {item!r}")
+        path = Path(item)
+        if not path.exists():
+            raise MissingInputError(f"{path}: no such file or folder; check the path (relative to {Path.cwd()})")
+        files = (
+            sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if path.is_dir()
+            else [path]
+        )
+        for file in files:
+            try:
+                articles = _load_file(file)
+            except CorpusError as err:
+                if strict:
+                    raise
+                warnings.warn(f"skipped {err}", stacklevel=2)
+                continue
+            for art in articles:
+                if art.id in seen:
+                    n = 2
+                    while f"{art.id}-{n}" in seen:
+                        n += 1
+                    warnings.warn(f"duplicate article id {art.id!r}; renamed to {art.id}-{n!s}", stacklevel=2)
+                    art = dataclasses.replace(art, id=f"{art.id}-{n}")
+                seen.add(art.id)
+                yield art
+
+
 def load_seed_corpus() -> Corpus:
     """The two bundled articles about Mark Rutte meeting Donald Trump (Florida, Nov 2024).
 
@@ -853,13 +805,16 @@ def load_seed_corpus() -> Corpus:
 __all__ = [
     "Article",
     "Corpus",
+    "Document",
     "Sentence",
     "Token",
     "as_articles",
     "clean_text",
     "decode_bytes",
+    "iter_articles",
     "load_article",
     "load_corpus",
     "load_seed_corpus",
+    "parse",
     "sentence_table",
 ]

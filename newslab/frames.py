@@ -37,7 +37,8 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from newslab.corpus import Article, Corpus, as_articles, progress_bar
+from newslab.corpus import Article, Corpus, as_articles
+from newslab.document import Document, parse
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import data_path, read_tsv
 from newslab.tokenizers import words
@@ -265,7 +266,7 @@ class _Shared(dict[str, Any]):
         return _Shared({item: i for i, item in enumerate(items)})
 
 
-def _article_matches(art: Article, matcher: _Matcher) -> list[tuple[int, str, str, str, int, int, float, str]]:
+def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, str, str, int, int, float, str]]:
     found: list[tuple[int, str, str, str, int, int, float, str]] = []
     by_sentence: dict[int, list[Any]] = defaultdict(list)
     for tok in art.tokens:
@@ -326,22 +327,51 @@ def frame_table(
         >>> row.article_id, row.frame, row.matched
         ('de-dpa', 'war', 'war of aggression')
     """
-    import pandas as pd
+    from newslab.analysis import AnalysisOptions, analyze  # the pass builds on this module
 
+    _matcher(dictionary)  # a bad dictionary fails here, before any article is read
+    analysis = analyze(corpus, options=AnalysisOptions(frames=dictionary), tables=("frames",), progress=progress)
+    return with_frame_attrs(analysis.frames, analysis.articles, dictionary)
+
+
+def with_frame_attrs(table: Any, articles: Any, dictionary: DictionaryArg = None) -> Any:
+    """A frame table with the ``attrs`` :func:`frame_profile` reads (words and sentences per article).
+
+    Args:
+        table: Frame rows (``TABLE_COLUMNS``).
+        articles: The analysis' article table (columns article_id, sentences, words).
+        dictionary: The frame dictionary used.
+    """
     matcher = _matcher(dictionary)
-    articles = as_articles(corpus)
-    rows: list[tuple[Any, ...]] = []
-    for art in progress_bar(articles, progress, "frames"):
-        rows.extend((art.id, *match) for match in _article_matches(art, matcher))
-    table = pd.DataFrame(rows, columns=TABLE_COLUMNS)
+    table = table.copy()
+    ids = [str(i) for i in articles["article_id"]]
     table.attrs.update(
-        n_words=_Shared({a.id: sum(1 for t in a.tokens if t.text[0].isalnum()) for a in articles}),
-        n_sentences=_Shared({a.id: len(a.sentences) for a in articles}),
+        n_words=_Shared(dict(zip(ids, (int(n) for n in articles["words"]), strict=True))),
+        n_sentences=_Shared(dict(zip(ids, (int(n) for n in articles["sentences"]), strict=True))),
         frames=_Shared.of_list(matcher.frames),
         families=_Shared(matcher.families),
     )
-    logger.debug("frame_table: %d matches in %d articles", len(table), len(articles))
     return table
+
+
+def frame_matcher(dictionary: DictionaryArg = None) -> Any:
+    """The compiled frame dictionary (compile once, then pass it to :func:`frame_rows`)."""
+    return _matcher(dictionary)
+
+
+def frame_rows(doc: Document, matcher: Any = None) -> list[tuple[Any, ...]]:
+    """Frame cue rows (``TABLE_COLUMNS``) of one parsed article.
+
+    Args:
+        doc: The parsed article.
+        matcher: From :func:`frame_matcher` (``None``: the packaged dictionary).
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> [(r[2], r[4]) for r in frame_rows(parse(Article("a", "", "Allies must raise defense spending.")))]
+        [('external_regulation_reputation', 'Allies'), ('morality', 'must'), ('economic', 'defense spending')]
+    """
+    return [(doc.id, *match) for match in _article_matches(doc, _matcher(matcher))]
 
 
 def frame_profile(
@@ -397,9 +427,9 @@ def frame_profile(
     frames = list(table.attrs.get("frames", [])) or list(dict.fromkeys(table["frame"]))
     families = dict(table.attrs.get("families", {}))
     if corpus is not None:
-        articles = as_articles(corpus)
-        n_words = {a.id: sum(1 for t in a.tokens if t.text[0].isalnum()) for a in articles}
-        n_sentences = {a.id: len(a.sentences) for a in articles}
+        docs = [parse(a) for a in as_articles(corpus)]
+        n_words = {d.id: sum(d.n_words(i) for i in range(len(d.sentences))) for d in docs}
+        n_sentences = {d.id: len(d.sentences) for d in docs}
     unknown = sorted(set(table["article_id"]) - set(n_words))
     if unknown:
         raise ParameterError(

@@ -35,10 +35,12 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from newslab.corpus import Article, Corpus, article_cache, progress_bar
+from newslab.corpus import Corpus
+from newslab.document import Article, Document
 from newslab.errors import LexiconError
 from newslab.lexicons import load_table, stopwords
-from newslab.targets import Target, _sentence_of, article_mentions, as_articles, as_targets
+from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
+from newslab.targets import Mention, Target
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -61,50 +63,6 @@ QUOTE_COLUMNS = [
     "speaker_end",
 ]
 
-#: Lowercase role words that may precede a speaker's name ("NATO spokeswoman Farah Dakhlallah").
-ROLE_WORDS = frozenset(
-    [
-        "spokesperson",
-        "spokeswoman",
-        "spokesman",
-        "secretary",
-        "general",
-        "minister",
-        "president",
-        "president-elect",
-        "chancellor",
-        "adviser",
-        "advisor",
-        "official",
-        "officials",
-        "diplomat",
-        "diplomats",
-        "ambassador",
-        "leader",
-        "head",
-        "chief",
-        "director",
-        "analyst",
-        "expert",
-        "experts",
-        "commander",
-        "senator",
-        "congressman",
-        "congresswoman",
-        "prime",
-        "foreign",
-        "defence",
-        "defense",
-        "deputy",
-        "former",
-        "national",
-        "security",
-        "designated",
-    ]
-)
-#: Gender of roles and titles, used only to check a she/he speaker against an earlier speaker.
-FEMALE_ROLES = frozenset({"spokeswoman", "congresswoman", "chairwoman", "ms", "mrs", "ms.", "mrs.", "madam"})
-MALE_ROLES = frozenset({"spokesman", "congressman", "chairman", "mr", "mr.", "sir"})
 #: Adverbs allowed between speaker and reporting verb ("she only added", "he repeatedly complained").
 ADVERBS = "also|only|then|repeatedly|once|later|previously|even|again|has|had|have|at times|recently|reportedly"
 #: Verbs that take an object before "that" ("told reporters that"); up to this many words between.
@@ -225,7 +183,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
 
 
 @dataclasses.dataclass
-class _Quote:
+class Quote:
+    """One quote as the rules found it (offsets into ``article.text``; a row of :func:`find_quotes`)."""
+
     start: int
     end: int
     kind: str
@@ -247,31 +207,6 @@ def _direct_spans(text: str) -> list[tuple[int, int, int, int]]:
             ce -= 1
         spans.append((m.start(), cs, ce, m.end()))
     return spans
-
-
-@functools.lru_cache(maxsize=256)
-def _registry(article: Article) -> tuple[str, ...]:
-    """Multi-word capitalized names in the article, leading role/title words removed (cached per article)."""
-    names = set()
-    runs: list[list[str]] = []
-    previous = None
-    for tok in article.tokens:
-        capitalized = tok.text[:1].isupper() and tok.text.lower() not in stopwords()
-        adjacent = (
-            previous is not None and previous.sentence == tok.sentence and article.text[previous.end : tok.start] == " "
-        )
-        if capitalized and adjacent and runs and runs[-1]:
-            runs[-1].append(tok.text)
-        elif capitalized:
-            runs.append([tok.text])
-        else:
-            runs.append([])
-        previous = tok
-    for run in runs:
-        words = [w for w in run if w.lower() not in ROLE_WORDS]
-        if len(words) >= 2:
-            names.add(" ".join(words[-2:]))
-    return tuple(sorted(names))
 
 
 #: Reporting verbs whose "about ..." complement is reported speech ("complained about low spending").
@@ -319,16 +254,18 @@ def _gender(phrase: str) -> str:
 class _Resolver:
     """Resolves speaker phrases of one article to names."""
 
-    def __init__(self, article: Article, targets: tuple[Target, ...]) -> None:
+    def __init__(
+        self, article: Document, targets: tuple[Target, ...], mentions: list[Mention], names: tuple[str, ...]
+    ) -> None:
         self.article = article
-        self.names = _registry(article)
-        self.mentions = article_mentions(article, targets)
+        self.names = names
+        self.mentions = mentions
         self.targets = targets
         self.history: list[tuple[int, str, str]] = []  # (sentence, resolved name, gender)
         self.genders: dict[str, str] = {}
 
     def sentence_of(self, offset: int) -> int:
-        return _sentence_of(self.article, offset)
+        return self.article.sentence_of(offset)
 
     def name(self, phrase: str) -> str:
         words = [re.sub(r"[’']s$", "", w) for w in phrase.split()]
@@ -409,22 +346,34 @@ class _Resolver:
             self.history.append((sent, name, gender))
 
 
-def article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quote]:
-    """Direct and indirect quotes of one article, in text order (see :func:`find_quotes`).
+def article_quotes(
+    article: Document, targets: tuple[Target, ...], mentions: list[Mention], names: tuple[str, ...]
+) -> list[Quote]:
+    """Direct and indirect quotes of one parsed article, in text order (the rows of :func:`find_quotes`).
 
-    Computed once per article and targets (see :func:`newslab.corpus.article_cache`).
+    Args:
+        article: The article, parsed (:func:`newslab.document.parse`).
+        targets: Targets whose mentions help resolve speakers.
+        mentions: The targets' mentions in this article (:func:`newslab.targets.article_mentions`,
+            without the in-quote rule).
+        names: The article's name registry (:func:`newslab.names.name_registry`).
+
+    Example:
+        >>> from newslab.document import parse
+        >>> from newslab.names import name_registry
+        >>> from newslab.targets import DEFAULT_TARGETS, article_mentions
+        >>> doc = parse(Article("a", "", "Mark Rutte arrived. “We are strong,” he said."))
+        >>> found = article_quotes(doc, DEFAULT_TARGETS, article_mentions(doc, DEFAULT_TARGETS), name_registry(doc))
+        >>> [(q.kind, q.resolved, q.speaker_rule) for q in found]
+        [('direct', 'Mark Rutte', 'pronoun:previous-subject')]
     """
-    return article_cache(article, ("quotes", tuple(targets)), lambda: _article_quotes(article, tuple(targets)))
-
-
-def _article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quote]:
     text = article.text
     pats = _patterns()
     verbs, _ = _speech_verbs()
-    resolver = _Resolver(article, targets)
+    resolver = _Resolver(article, targets, mentions, names)
     direct = _direct_spans(text)
     self_polarity = {c.cue: c.polarity for c in load_cues()}
-    quotes: list[_Quote] = []
+    quotes: list[Quote] = []
     for i, (open_, cs, ce, close) in enumerate(direct):
         nxt_open = direct[i + 1][0] if i + 1 < len(direct) else len(text)
         para_end = text.find("\n", close)
@@ -433,7 +382,7 @@ def _article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quot
         sent_start = article.sentences[resolver.sentence_of(open_)].start
         lo = max(prev_close, sent_start, text.rfind("\n", 0, open_) + 1)
         before = text[lo:open_]
-        q = _Quote(cs, ce, "direct", "")
+        q = Quote(cs, ce, "direct", "")
         for rule, rx, region, base in (
             ("after-quote", pats["after"], after, close),
             ("after-quote", pats["after-inverted"], after, close),
@@ -470,7 +419,7 @@ def _article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quot
                 continue  # "complained about ...", "the states currently achieve": no reported clause
             cstart = sent.start + m.start("content")
             rule = "reported-topic" if topic else "reported-speech"
-            q = _Quote(cstart, cstart + len(content.rstrip()), "indirect", rule, verb, m.group("speaker"))
+            q = Quote(cstart, cstart + len(content.rstrip()), "indirect", rule, verb, m.group("speaker"))
             q.speaker_start, q.speaker_end = sent.start + m.start("speaker"), sent.start + m.end("speaker")
             quotes.append(q)
             coordinated = re.finditer(
@@ -480,7 +429,7 @@ def _article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quot
             for c in coordinated:
                 if c.group("verb").lower() in verbs:
                     cs = cstart + c.start("content")
-                    quotes.append(_Quote(cs, cs + len(c.group("content").rstrip()), "indirect", "coordinated",
+                    quotes.append(Quote(cs, cs + len(c.group("content").rstrip()), "indirect", "coordinated",
                                          c.group("verb"), q.speaker, q.speaker_start, q.speaker_end))  # fmt: skip
         for m in pats["according"].finditer(chunk):
             rest = chunk[m.end() :].lstrip(", ")
@@ -489,7 +438,7 @@ def _article_quotes(article: Article, targets: tuple[Target, ...]) -> list[_Quot
                 continue
             cs = sent.start + chunk.index(content)
             speaker = re.sub(r"^(?:information|reports?|sources?)\s+from\s+", "", m.group("speaker"))
-            q = _Quote(cs, cs + len(content.rstrip(".")), "indirect", "according-to", "according to", speaker)
+            q = Quote(cs, cs + len(content.rstrip(".")), "indirect", "according-to", "according to", speaker)
             q.speaker_start = sent.start + m.end("speaker") - len(speaker)
             q.speaker_end = sent.start + m.end("speaker")
             quotes.append(q)
@@ -535,25 +484,26 @@ def find_quotes(
         {'es-daily': ['Farah Dakhlallah', 'NATO', 'Mark Rutte', 'Mark Rutte'],
          'de-dpa': ['Farah Dakhlallah', 'Mark Rutte']}
     """
-    import pandas as pd
-
+    from newslab.analysis import analyze  # the pass builds on this module
     from newslab.errors import ParameterError
 
     kinds = tuple(kinds)
     if not kinds or set(kinds) - {"direct", "indirect"}:
         raise ParameterError(f"kinds={list(kinds)!r}; valid: ['direct', 'indirect']")
-    chosen = as_targets(targets)
-    rows = []
-    for art in progress_bar(as_articles(corpus), progress, "quotes"):
-        for q in article_quotes(art, chosen):
-            if q.kind not in kinds:
-                continue
-            sid = _sentence_of(art, q.start)
-            rows.append(
-                (art.id, sid, q.speaker, q.resolved, q.verb, art.text[q.start : q.end], q.kind, q.start, q.end,
-                 q.rule, q.speaker_rule, q.speaker_start, q.speaker_end)
-            )  # fmt: skip
-    return pd.DataFrame(rows, columns=QUOTE_COLUMNS)
+    table = analyze(corpus, targets, tables=("quotes",), progress=progress).quotes
+    if set(kinds) != {"direct", "indirect"}:
+        table = table[table["kind"].isin(kinds)].reset_index(drop=True)
+    return table
+
+
+def quote_rows(doc: Document, quotes: list[Quote]) -> list[tuple[object, ...]]:
+    """Table rows (``QUOTE_COLUMNS``) for the quotes of one parsed article."""
+    text = doc.text
+    return [
+        (doc.id, doc.sentence_of(q.start), q.speaker, q.resolved, q.verb, text[q.start : q.end], q.kind, q.start,
+         q.end, q.rule, q.speaker_rule, q.speaker_start, q.speaker_end)
+        for q in quotes
+    ]  # fmt: skip
 
 
 def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
@@ -620,10 +570,13 @@ def evaluate_quotes(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame
 __all__ = [
     "QUOTE_COLUMNS",
     "Cue",
+    "Quote",
+    "article_quotes",
     "cue_forms",
     "evaluate_quotes",
     "find_quotes",
     "load_cues",
+    "quote_rows",
     "same_speaker",
     "speaker_table",
 ]

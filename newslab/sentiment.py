@@ -39,7 +39,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from newslab.corpus import as_articles, progress_bar
 from newslab.errors import NewslabError, ParameterError
 from newslab.lexicons import load_table, stopwords
 from newslab.tokenizers import sentence_spans, word_spans
@@ -48,6 +47,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from newslab.corpus import Article, Corpus
+    from newslab.document import Document
 
 logger = logging.getLogger(__name__)
 
@@ -551,32 +551,44 @@ def sentiment_table(
         >>> bool(df["compound"].between(-1, 1).all())
         True
     """
-    import pandas as pd
+    from newslab.analysis import AnalysisOptions, analyze  # the pass builds on this module
 
+    _check_lexicon(lexicon)
+    options = AnalysisOptions(lexicon=lexicon, tone_evidence=evidence)
+    table = analyze(corpus, options=options, tables=("tone",), progress=progress).tone
+    return table if evidence else table.drop(columns=["n_evidence", "evidence"])
+
+
+#: Columns of the sentence tone table (:func:`sentiment_table`, ``Analysis.tone``).
+TONE_COLUMNS = [
+    "article_id", "sentence_id", "start", "end", "text", "compound", "vader", "polarity", "subjectivity", "label",
+    "n_evidence", "evidence",
+]  # fmt: skip
+
+
+def tone_rows(
+    doc: Document, *, lexicon: Mapping[str, float] | None = None, evidence: bool = True
+) -> list[tuple[Any, ...]]:
+    """Sentence tone rows (``TONE_COLUMNS``) of one parsed article.
+
+    ``evidence`` holds the newslab lexicon hits as ``"word:+1.90"`` strings (a list).
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> rows = tone_rows(parse(Article("a", "", "A great day. Nothing else.")))
+        >>> [(r[4], r[9], r[11]) for r in rows]
+        [('A great day.', 'positive', ['great:+3.10']), ('Nothing else.', 'neutral', [])]
+    """
     lex = _check_lexicon(lexicon)
-    rows: list[dict[str, Any]] = []
-    for art in progress_bar(as_articles(corpus), progress, "tone"):
-        for sent, spans in zip(art.sentences, art.token_spans, strict=True):
-            sc = _score_tokens(sent.text, spans, lex, offset=sent.start, evidence=evidence)
-            row: dict[str, Any] = {
-                "article_id": art.id,
-                "sentence_id": sent.index,
-                "start": sent.start,
-                "end": sent.end,
-                "text": sent.text,
-                "compound": sc.compound,
-                "vader": sc.vader,
-                "polarity": sc.polarity,
-                "subjectivity": sc.subjectivity,
-                "label": sc.label,
-            }
-            if evidence:
-                row["n_evidence"] = len(sc.evidence)
-                row["evidence"] = "; ".join(f"{e.term}:{e.weight:+.2f}" for e in sc.evidence if e.source == "newslab")
-            rows.append(row)
-    columns = ["article_id", "sentence_id", "start", "end", "text", "compound", "vader", "polarity", "subjectivity"]
-    columns += ["label"] + (["n_evidence", "evidence"] if evidence else [])
-    return pd.DataFrame(rows, columns=columns)
+    rows: list[tuple[Any, ...]] = []
+    for sent, spans in zip(doc.sentences, doc.token_spans, strict=True):
+        sc = _score_tokens(sent.text, spans, lex, offset=sent.start, evidence=evidence)
+        words = [f"{e.term}:{e.weight:+.2f}" for e in sc.evidence if e.source == "newslab"] if evidence else []
+        rows.append(
+            (doc.id, sent.index, sent.start, sent.end, sent.text, sc.compound, sc.vader, sc.polarity,
+             sc.subjectivity, sc.label, len(sc.evidence), words)
+        )  # fmt: skip
+    return rows
 
 
 def article_sentiment(table: pd.DataFrame | Corpus | Iterable[Article]) -> pd.DataFrame:
@@ -859,18 +871,12 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
     return f
 
 
-@functools.lru_cache(maxsize=4096)
 def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
     """Span of the sentence of ``text`` that contains [start, end) (the whole text if it spans several)."""
     for s, e in sentence_spans(text):
         if s <= start and end <= e:
             return s, e
     return 0, len(text)
-
-
-@functools.lru_cache(maxsize=2048)
-def _analyze_cached(text: str, s: int, e: int) -> _Sentence:
-    return _analyze(text, s, e, _default_lexicon_dict())
 
 
 def _mention_tokens(sent: _Sentence, start: int, end: int) -> tuple[int, int]:
@@ -913,7 +919,7 @@ def target_features(
     text = _check_text(text)
     start, end = _check_span(text, span)
     s, e = _sentence_of(text, start, end)
-    sent = _analyze_cached(text, s, e) if lexicon is None else _analyze(text, s, e, _check_lexicon(lexicon))
+    sent = _analyze(text, s, e, _default_lexicon_dict() if lexicon is None else _check_lexicon(lexicon))
     a, b = _mention_tokens(sent, start, end)
     return _features(sent, a, b)
 
@@ -1012,11 +1018,56 @@ def target_sentiment_many(
         ['negative', 'positive']
     """
     model = _model()
+    lexicon = _default_lexicon_dict()
     out: list[TargetSentiment] = []
+    sentences: dict[tuple[int, int, int], _Sentence] = {}  # this call's sentences, analyzed once each
+    splits: dict[int, list[tuple[int, int]]] = {}  # sentence spans of each text in this call
+    texts: list[str] = []  # keeps the texts alive so their id() stays theirs during the call
     for text, span in items:
         try:
-            feats = target_features(text, span)
+            text = _check_text(text)
+            start, end = _check_span(text, span)
         except NewslabError as err:
             raise ParameterError(f"item {len(out)}: {err}") from err
-        out.append(_predict(feats, model, n_evidence))
+        key = id(text)
+        if key not in splits:
+            texts.append(text)
+            splits[key] = sentence_spans(text)
+        s, e = next(((s, e) for s, e in splits[key] if s <= start and end <= e), (0, len(text)))
+        sent = sentences.get((key, s, e))
+        if sent is None:
+            sent = sentences[(key, s, e)] = _analyze(text, s, e, lexicon)
+        a, b = _mention_tokens(sent, start, end)
+        out.append(_predict(_features(sent, a, b), model, n_evidence))
+    return out
+
+
+def sentence_target_tones(
+    sentence: str, spans: Sequence[tuple[int, int]], *, n_evidence: int = 6
+) -> list[TargetSentiment]:
+    """:func:`target_sentiment` of several mentions in one sentence; the sentence is analyzed once.
+
+    The analysis pass calls this per sentence (stage "target tone"), so the cost is linear in
+    the article's length however many mentions it has.
+
+    Args:
+        sentence: One sentence.
+        spans: Mention spans, offsets into ``sentence``.
+        n_evidence: Deciding features returned per mention.
+
+    Example:
+        >>> s = "Rutte praised Trump, but allies are worried about Putin."
+        >>> [r.label for r in sentence_target_tones(s, [(14, 19), (50, 55)])]
+        ['positive', 'negative']
+    """
+    if not spans:
+        return []
+    sent = _analyze(sentence, 0, len(sentence), _default_lexicon_dict())
+    model = _model()
+    out = []
+    for span in spans:
+        start, end = _check_span(sentence, span)
+        a, b = _mention_tokens(sent, start, end)
+        out.append(_predict(_features(sent, a, b), model, n_evidence))
+    return out
     return out

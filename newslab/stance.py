@@ -37,10 +37,11 @@ import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from newslab.corpus import Article, Corpus, progress_bar
+from newslab.corpus import Corpus
+from newslab.document import Article, Document
 from newslab.errors import ParameterError
-from newslab.quotes import Cue, _Quote, _registry, article_quotes, cue_forms, load_cues
-from newslab.targets import QuoteSpan, Target, _Mention, _sentence_of, article_mentions, as_articles, as_targets
+from newslab.quotes import Cue, Quote, cue_forms, load_cues
+from newslab.targets import Mention, Target
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -123,9 +124,8 @@ def _cue_regex(name: str) -> tuple[dict[str, Cue], re.Pattern[str]]:
     return forms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def _person_runs(article: Article, sent_index: int) -> list[_Actor]:
+def _person_runs(article: Document, sent_index: int, names: tuple[str, ...]) -> list[_Actor]:
     """Capitalized runs that look like people (in the article's name registry or a surname of one)."""
-    names = _registry(article)
     sent = article.sentences[sent_index]
     actors = []
     for m in re.finditer(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", sent.text):
@@ -140,7 +140,9 @@ def _person_runs(article: Article, sent_index: int) -> list[_Actor]:
     return actors
 
 
-def _actors(article: Article, sent_index: int, mentions: list[_Mention], member_targets: list[Target]) -> list[_Actor]:
+def _actors(
+    article: Document, sent_index: int, mentions: list[Mention], member_targets: list[Target], names: tuple[str, ...]
+) -> list[_Actor]:
     sent = article.sentences[sent_index]
     actors: list[_Actor] = []
     for g in MEMBER_RE.finditer(sent.text):
@@ -150,7 +152,7 @@ def _actors(article: Article, sent_index: int, mentions: list[_Mention], member_
     for m in mentions:
         if sent.start <= m.start < sent.end and not any(a.start <= m.start < a.end for a in actors):
             actors.append(_Actor(m.target.name, m.start, m.end, target=m.target))
-    for p in _person_runs(article, sent_index):
+    for p in _person_runs(article, sent_index, names):
         if not any(p.start < a.end and a.start < p.end for a in actors):
             actors.append(p)
     for pm in re.finditer(r"\b(?:they|They|she|She|he|He)\b", sent.text):
@@ -172,7 +174,7 @@ def _preceded_by_preposition(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower() in PREPOSITIONS
 
 
-def _resolve_they(article: Article, sent_index: int, actors_by_sentence: dict[int, list[_Actor]]) -> str:
+def _resolve_they(article: Document, sent_index: int, actors_by_sentence: dict[int, list[_Actor]]) -> str:
     for index in (sent_index, sent_index - 1):
         if any(a.label == "allies" for a in actors_by_sentence.get(index, [])):
             return "allies"
@@ -197,24 +199,34 @@ def _label(score: float) -> str:
 
 
 def article_stance(
-    article: Article,
+    article: Document,
     targets: tuple[Target, ...],
     *,
+    quotes: list[Quote],
+    mentions: list[Mention],
+    names: tuple[str, ...],
     cues: str = "stance_cues",
     sentiment: bool | Callable[..., Any] = False,
 ) -> list[dict[str, Any]]:
-    """Stance rows of one article (see :func:`stance_table`)."""
+    """Stance rows of one parsed article (see :func:`stance_table`).
+
+    Args:
+        article: The parsed article.
+        targets: The targets.
+        quotes: Its quotes (the quote stage); a cue inside a quote is held by the speaker.
+        mentions: Its target mentions with the in-quote rule applied (the mention stages).
+        names: Its name registry (:func:`newslab.names.name_registry`).
+        cues: Packaged cue table name.
+        sentiment: As for :func:`stance_table`.
+    """
     text = article.text
     forms, cue_rx = _cue_regex(cues)
-    quotes = article_quotes(article, targets)
-    spans = [QuoteSpan(q.start, q.end, q.resolved) for q in quotes if q.kind == "direct" and q.resolved]
-    mentions = article_mentions(article, targets, quotes=spans)
     member_targets = [t for t in targets if t.name in MEMBER_TARGETS]
-    mentions_by_sentence: dict[int, list[_Mention]] = {}
+    mentions_by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
-        mentions_by_sentence.setdefault(_sentence_of(article, m.start), []).append(m)
+        mentions_by_sentence.setdefault(article.sentence_of(m.start), []).append(m)
     actors_by_sentence = {
-        s.index: _actors(article, s.index, mentions_by_sentence.get(s.index, []), member_targets)
+        s.index: _actors(article, s.index, mentions_by_sentence.get(s.index, []), member_targets, names)
         for s in article.sentences
     }
     rows: list[dict[str, Any]] = []
@@ -234,7 +246,7 @@ def article_stance(
         })  # fmt: skip
         covered.update({(sent_index, target.name), (sent_index, holder)})
 
-    def speaker_name(q: _Quote) -> str:
+    def speaker_name(q: Quote) -> str:
         for t in targets:
             if q.resolved in t.aliases or q.resolved == t.name:
                 return t.name
@@ -341,7 +353,7 @@ def article_stance(
         for m in mentions:
             if m.kind == "pronoun" or any(q.start <= m.start < q.end for q in quotes):
                 continue
-            sid = _sentence_of(article, m.start)
+            sid = article.sentence_of(m.start)
             if (sid, m.target.name) in covered:
                 continue
             sent = article.sentences[sid]
@@ -398,15 +410,12 @@ def stance_table(
         >>> stance_table(art, sentiment=False)[["holder", "target", "stance", "score"]].values.tolist()
         [['allies', 'Trump', 'against', -0.6], ['Trump', 'NATO', 'against', -0.74]]
     """
-    import pandas as pd
+    from newslab.analysis import AnalysisOptions, analyze  # the pass builds on this module
 
     if not isinstance(sentiment, bool) and not callable(sentiment):
         raise ParameterError(f"sentiment={sentiment!r}; valid: True, False or a callable like target_sentiment")
-    chosen = as_targets(targets)
-    rows = []
-    for art in progress_bar(as_articles(corpus), progress, "stance"):
-        rows.extend(article_stance(art, chosen, cues=cues, sentiment=sentiment))
-    return pd.DataFrame(rows, columns=STANCE_COLUMNS)
+    options = AnalysisOptions(cues=cues, stance_sentiment=sentiment)
+    return analyze(corpus, targets, options=options, tables=("stance",), progress=progress).stance
 
 
 def stance_summary(table: pd.DataFrame) -> pd.DataFrame:

@@ -37,9 +37,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from newslab.corpus import Article, Corpus, article_cache, as_articles, progress_bar
+from newslab.corpus import Corpus, as_articles, progress_bar
+from newslab.document import Article, Document, parse
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import load_table, read_tsv, stopwords
+from newslab.names import ROLE_WORDS, speaks_as
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -428,8 +430,20 @@ class QuoteSpan(NamedTuple):
     speaker: str
 
 
-@dataclasses.dataclass
-class _Mention:
+@dataclasses.dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a target, as the rules found it (an internal record; tables are built from it).
+
+    Attributes:
+        target: The target mentioned.
+        start: Offset in ``article.text``.
+        end: End offset (exclusive).
+        kind: "name", "description" or "pronoun".
+        rule: The rule that found it ("name", "head:tycoon", "pronoun:previous-sentence", ...).
+        confidence: The rule's confidence (``CONFIDENCE``).
+        antecedent: For pronouns, the mention they were resolved to.
+    """
+
     target: Target
     start: int
     end: int
@@ -439,16 +453,7 @@ class _Mention:
     antecedent: str = ""
 
 
-@functools.lru_cache(maxsize=256)
-def _sentence_starts(article: Article) -> tuple[int, ...]:
-    return tuple(s.start for s in article.sentences)
-
-
-def _sentence_of(article: Article, offset: int) -> int:
-    return max(0, bisect.bisect_right(_sentence_starts(article), offset) - 1)
-
-
-def _is_named(target: Target, article: Article) -> bool:
+def _is_named(target: Target, article: Article | Document) -> bool:
     return bool(target._name_re.search(article.text) or target._name_re.search(article.title or ""))
 
 
@@ -456,10 +461,10 @@ def _next_word(text: str, pos: int) -> re.Match[str] | None:
     return re.compile(rf"\s*({_WORD}|[^\s\w])").match(text, pos)
 
 
-def _descriptions(target: Target, text: str) -> list[_Mention]:
-    found: list[_Mention] = []
+def _descriptions(target: Target, text: str) -> list[Mention]:
+    found: list[Mention] = []
     if target._epithet_re is not None:
-        found += [_Mention(target, m.start(), m.end(), "description", "epithet", CONFIDENCE["epithet"])
+        found += [Mention(target, m.start(), m.end(), "description", "epithet", CONFIDENCE["epithet"])
                   for m in target._epithet_re.finditer(text)]  # fmt: skip
     if target._head_re is not None:
         others: dict[str, _OtherNames] = {}
@@ -472,9 +477,9 @@ def _descriptions(target: Target, text: str) -> list[_Mention]:
                 others[head.lower()] = _OtherNames(target, text, head)
             if not others[head.lower()].named_before(m.start()):
                 rule = f"head:{head.lower()}"
-                found.append(_Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"]))
+                found.append(Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"]))
     for rx in target._pattern_res:
-        found += [_Mention(target, m.start(), m.end(), "description", "pattern", CONFIDENCE["pattern"])
+        found += [Mention(target, m.start(), m.end(), "description", "pattern", CONFIDENCE["pattern"])
                   for m in rx.finditer(text)]  # fmt: skip
     return found
 
@@ -623,32 +628,32 @@ def _titles(target: Target, text: str, name_start: int) -> tuple[int, int] | Non
     return start, name_start - 1
 
 
-def _names(target: Target, article: Article) -> list[_Mention]:
+def _names(target: Target, article: Article | Document) -> list[Mention]:
     text = article.text
-    found: list[_Mention] = []
+    found: list[Mention] = []
     for m in target._name_re.finditer(text):
         possessive = text[m.end() : m.end() + 1] in _APOS and text[m.end() + 1 : m.end() + 2] == "s"
         rule = "possessive" if possessive else "name"
-        found.append(_Mention(target, m.start(), m.end(), "name", rule, CONFIDENCE[rule]))
+        found.append(Mention(target, m.start(), m.end(), "name", rule, CONFIDENCE[rule]))
         title = _titles(target, text, m.start())
         if title is not None:
-            found.append(_Mention(target, title[0], title[1], "description", "title", CONFIDENCE["title"]))
+            found.append(Mention(target, title[0], title[1], "description", "title", CONFIDENCE["title"]))
     return found
 
 
-def _overlaps(a: _Mention | tuple[int, int], b: _Mention | tuple[int, int]) -> bool:
-    a0, a1 = (a.start, a.end) if isinstance(a, _Mention) else a
-    b0, b1 = (b.start, b.end) if isinstance(b, _Mention) else b
+def _overlaps(a: Mention | tuple[int, int], b: Mention | tuple[int, int]) -> bool:
+    a0, a1 = (a.start, a.end) if isinstance(a, Mention) else a
+    b0, b1 = (b.start, b.end) if isinstance(b, Mention) else b
     return a0 < b1 and b0 < a1
 
 
-def _resolve_overlaps(mentions: list[_Mention]) -> list[_Mention]:
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     """Keep names; among overlapping descriptions keep the most confident, then the longest."""
     names = [m for m in mentions if m.kind == "name"]
     descs = sorted(
         (m for m in mentions if m.kind != "name"), key=lambda m: (-m.confidence, -(m.end - m.start), m.start)
     )
-    kept: list[_Mention] = []
+    kept: list[Mention] = []
     taken: list[tuple[int, int]] = sorted((n.start, n.end) for n in names)  # sorted, non-overlapping spans
     for d in descs:
         i = bisect.bisect_left(taken, (d.start, d.end))
@@ -661,7 +666,7 @@ def _resolve_overlaps(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _blockers(
-    words: Sequence[Any], mentions: Sequence[_Mention], end: int, *, start: int = 0, the: bool = False
+    words: Sequence[Any], mentions: Sequence[Mention], end: int, *, start: int = 0, the: bool = False
 ) -> list[str]:
     """Capitalized runs among a sentence's ``words`` between ``start`` and ``end`` that could name someone else.
 
@@ -700,22 +705,22 @@ def _blockers(
     return result
 
 
-def _pronouns(article: Article, mentions: list[_Mention], targets: Sequence[Target]) -> list[_Mention]:
+def _pronouns(article: Document, mentions: list[Mention], targets: Sequence[Target]) -> list[Mention]:
     pronoun_targets: dict[str, list[Target]] = {}
     for t in targets:
         for p in t.pronouns or ():
             pronoun_targets.setdefault(p, []).append(t)
     if not pronoun_targets:
         return []
-    found: list[_Mention] = []
+    found: list[Mention] = []
     tokens = article.tokens
     words: dict[int, list[Any]] = {}
     for tok in tokens:
         if any(c.isalnum() for c in tok.text):
             words.setdefault(tok.sentence, []).append(tok)
-    by_sentence: dict[int, list[_Mention]] = {}
+    by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
-        by_sentence.setdefault(_sentence_of(article, m.start), []).append(m)
+        by_sentence.setdefault(article.sentence_of(m.start), []).append(m)
     for i, tok in enumerate(tokens):
         low = tok.text.lower()
         candidates = pronoun_targets.get(low)
@@ -754,27 +759,15 @@ def _pronouns(article: Article, mentions: list[_Mention], targets: Sequence[Targ
         else:
             continue
         label = article.text[ante.start : ante.end] if not ante.antecedent else ante.antecedent
-        new = _Mention(ante.target, tok.start, tok.end, "pronoun", rule, CONFIDENCE[rule], label)
+        new = Mention(ante.target, tok.start, tok.end, "pronoun", rule, CONFIDENCE[rule], label)
         found.append(new)
         here.append(new)  # later pronouns may chain on this one; tokens come in text order
         by_sentence[tok.sentence] = here
     return found
 
 
-def speaks_as(speaker: str, target: Target) -> bool:
-    """Whether a resolved speaker name is the target ("Donald Trump" or "Trump" for TRUMP).
-
-    Example:
-        >>> speaks_as("Donald Trump", TRUMP), speaks_as("Mark Rutte", TRUMP)
-        (True, False)
-    """
-    text = speaker.strip().lower()
-    forms = {target.name.lower(), *(a.lower() for a in target.aliases)}
-    return bool(text) and (text in forms or target.name.lower() in text.split())
-
-
 def _other_names(
-    article: Article, mentions: Sequence[_Mention], start: int, end: int, *, skip: Iterable[str], the: bool
+    article: Document, mentions: Sequence[Mention], start: int, end: int, *, skip: Iterable[str], the: bool
 ) -> list[str]:
     """Capitalized runs in ``article.text[start:end]`` that could name someone other than a target.
 
@@ -784,8 +777,6 @@ def _other_names(
     only after "the" ("The Secretary General and his team"); other runs after "the" ("the
     Netherlands") and acronyms count only with ``the=True`` (for it/its).
     """
-    from newslab.quotes import ROLE_WORDS  # quotes imports this module
-
     skip = set(skip)
     text = article.text
     brackets = [m.span() for m in re.finditer(r"\[[^\]\n]*\]", text[start:end])]
@@ -823,8 +814,8 @@ def _other_names(
 
 
 def quote_pronouns(
-    article: Article, mentions: Sequence[_Mention], targets: Sequence[Target], quotes: Iterable[QuoteSpan]
-) -> list[_Mention]:
+    article: Article | Document, mentions: Sequence[Mention], targets: Sequence[Target], quotes: Iterable[QuoteSpan]
+) -> list[Mention]:
     """Third-person pronouns inside direct quotes, resolved to someone other than the speaker.
 
     Inside a quote the speaker says I/me/my (we/our), so he/him/his (its for an organization
@@ -852,6 +843,7 @@ def quote_pronouns(
         ...  quote_pronouns(art, article_mentions(art, DEFAULT_TARGETS), DEFAULT_TARGETS, [quote])]
         [('Trump', 'He', 'pronoun:in-quote')]
     """
+    article = parse(article)
     pronoun_targets: dict[str, list[Target]] = {}
     for t in targets:
         for p in t.pronouns or ():
@@ -859,13 +851,13 @@ def quote_pronouns(
     tokens = article.tokens
     token_starts = [t.start for t in tokens]
     pool = sorted(mentions, key=lambda m: m.start)
-    added: list[_Mention] = []
+    added: list[Mention] = []
     for quote in quotes:
         if not quote.speaker.strip():
             continue
         speaker_words = set(quote.speaker.split())
         para_start = article.text.rfind("\n", 0, quote.start) + 1
-        first = max(_sentence_of(article, para_start), _sentence_of(article, quote.start) - QUOTE_LOOKBACK)
+        first = max(article.sentence_of(para_start), article.sentence_of(quote.start) - QUOTE_LOOKBACK)
         window_start = article.sentences[first].start
         for i in range(bisect.bisect_left(token_starts, quote.start), len(tokens)):
             tok = tokens[i]
@@ -882,59 +874,77 @@ def quote_pronouns(
             if not compatible or len({m.target.name for m in compatible}) != 1:
                 continue  # nothing, or two targets that could be meant
             ante = compatible[-1]
-            since = article.sentences[_sentence_of(article, ante.start)].start
+            since = article.sentences[article.sentence_of(ante.start)].start
             person = all(t.kind == "person" for t in candidates)
             if _other_names(article, before, since, tok.start, skip=speaker_words, the=not person):
                 continue  # somebody else is named nearby: ambiguous
             label = ante.antecedent or article.text[ante.start : ante.end]
             rule = "pronoun:in-quote"
-            new = _Mention(ante.target, tok.start, tok.end, "pronoun", rule, CONFIDENCE[rule], label)
+            new = Mention(ante.target, tok.start, tok.end, "pronoun", rule, CONFIDENCE[rule], label)
             added.append(new)
             bisect.insort(pool, new, key=lambda m: m.start)  # later pronouns may chain on this one
     return added
 
 
 def article_mentions(
-    article: Article,
+    article: Article | Document,
     targets: Sequence[Target],
     *,
     pronouns: bool = True,
     require_name: bool = True,
     quotes: Sequence[QuoteSpan] = (),
-) -> list[_Mention]:
-    """All mentions of ``targets`` in one article, as internal records (see :func:`find_mentions`).
+) -> list[Mention]:
+    """All mentions of ``targets`` in one article, in text order (the rows of :func:`find_mentions`).
 
-    Computed once per article and arguments (see :func:`newslab.corpus.article_cache`).
+    Names and descriptions first, then pronouns resolved to them; with ``quotes`` (direct quotes
+    with a known speaker, from the quote stage), the in-quote rule is applied on top (see
+    :func:`apply_quotes`). The analysis pass calls this without quotes, finds the quotes with
+    these mentions, then calls :func:`apply_quotes`.
+
+    Example:
+        >>> art = Article("x", "", "Trump spoke. He won.")
+        >>> [(m.kind, m.rule) for m in article_mentions(art, DEFAULT_TARGETS)]
+        [('name', 'name'), ('pronoun', 'pronoun:previous-sentence')]
     """
-    key = ("mentions", tuple(targets), pronouns, require_name, tuple(quotes))
-    return article_cache(
-        article, key, lambda: _article_mentions(article, tuple(targets), pronouns, require_name, tuple(quotes))
-    )
-
-
-def _article_mentions(
-    article: Article, targets: tuple[Target, ...], pronouns: bool, require_name: bool, quotes: tuple[QuoteSpan, ...]
-) -> list[_Mention]:
-    mentions: list[_Mention] = []
+    doc = parse(article)
+    mentions: list[Mention] = []
     for target in targets:
-        found = _names(target, article)
-        if not require_name or _is_named(target, article):
-            descs = _descriptions(target, article.text)
-            excluded = [m.span() for rx in target._exclude_res for m in rx.finditer(article.text)]
+        found = _names(target, doc)
+        if not require_name or _is_named(target, doc):
+            descs = _descriptions(target, doc.text)
+            excluded = [m.span() for rx in target._exclude_res for m in rx.finditer(doc.text)]
             found += [d for d in descs if not any(_overlaps(d, x) for x in excluded)]
         mentions += found
     mentions = _resolve_overlaps(mentions)
     if pronouns:
-        mentions = sorted(mentions + _pronouns(article, mentions, targets), key=lambda m: m.start)
+        mentions = sorted(mentions + _pronouns(doc, mentions, targets), key=lambda m: m.start)
     if pronouns and quotes:
-        # a pronoun inside a quote never means the speaker: drop such resolutions, then add in-quote ones
-        mentions = [
-            m for m in mentions
-            if not (m.kind == "pronoun" and any(q.start <= m.start < q.end and speaks_as(q.speaker, m.target)
-                                                for q in quotes))
-        ]  # fmt: skip
-        mentions = sorted(mentions + quote_pronouns(article, mentions, targets, quotes), key=lambda m: m.start)
+        mentions = apply_quotes(doc, mentions, targets, quotes)
     return mentions
+
+
+def apply_quotes(
+    article: Article | Document, mentions: Sequence[Mention], targets: Sequence[Target], quotes: Sequence[QuoteSpan]
+) -> list[Mention]:
+    """Mentions corrected by the direct quotes: a pronoun inside a quote never means its speaker.
+
+    Pronouns inside a quote that were resolved to the quote's speaker are dropped, then the
+    in-quote rule (:func:`quote_pronouns`) adds he/his (its) resolved to someone else.
+
+    Example:
+        >>> art = Article("x", "", "Rutte praised Trump. “He made us pay,” Rutte said.")
+        >>> quote = QuoteSpan(22, 36, "Rutte")
+        >>> found = apply_quotes(art, article_mentions(art, DEFAULT_TARGETS), DEFAULT_TARGETS, [quote])
+        >>> [(art.text[m.start : m.end], m.rule) for m in found]
+        [('Trump', 'name'), ('He', 'pronoun:in-quote')]
+    """
+    doc = parse(article)
+    kept = [
+        m for m in mentions
+        if not (m.kind == "pronoun" and any(q.start <= m.start < q.end and speaks_as(q.speaker, m.target)
+                                            for q in quotes))
+    ]  # fmt: skip
+    return sorted(kept + quote_pronouns(doc, kept, targets, quotes), key=lambda m: m.start)
 
 
 def find_mentions(
@@ -944,7 +954,7 @@ def find_mentions(
     pronouns: bool = True,
     require_name: bool = True,
     min_confidence: float = 0.0,
-    quotes: pd.DataFrame | bool = False,
+    quotes: pd.DataFrame | bool = True,
     progress: bool | None = None,
 ) -> pd.DataFrame:
     """Find names, descriptions and (confidently resolved) pronouns of targets.
@@ -967,8 +977,9 @@ def find_mentions(
         pronouns: Also resolve pronouns.
         require_name: Count descriptions only in articles that name the target.
         min_confidence: Drop rows below this confidence (see ``CONFIDENCE``).
-        quotes: A :func:`newslab.find_quotes` table (its direct quotes with a resolved speaker
-            are used), ``True`` to compute it, or ``False`` (default) for no in-quote rule.
+        quotes: ``True`` (default) applies the in-quote rule with the quotes of the same
+            analysis pass (so these rows equal ``nl.analyze(...).mentions``), ``False`` leaves
+            it out, and a :func:`newslab.find_quotes` table uses its direct quotes instead.
         progress: Show a progress bar: ``None`` (default) from 200 articles on, ``True`` always,
             ``False`` never (see :func:`newslab.corpus.progress_bar`).
 
@@ -982,40 +993,34 @@ def find_mentions(
         >>> find_mentions(art, TRUMP)[["mention", "kind", "rule"]].values.tolist()
         [['Trump', 'name', 'name'], ['The Republican', 'description', 'head:republican'], ['he', 'pronoun', 'pronoun']]
     """
-    import pandas as pd
+    from newslab.analysis import AnalysisOptions, analyze  # the pass builds on this module
 
     if not 0.0 <= min_confidence <= 1.0:
         raise ParameterError(f"min_confidence={min_confidence!r}; valid: a number from 0 to 1")
-    chosen = as_targets(targets)
-    articles = as_articles(corpus)
-    spans = _quote_spans(articles, chosen, quotes, progress)
-    rows = []
-    for article in progress_bar(articles, progress, "mentions"):
-        found = article_mentions(
-            article, chosen, pronouns=pronouns, require_name=require_name, quotes=spans.get(article.id, ())
-        )
-        for m in found:
-            if m.confidence < min_confidence:
-                continue
-            rows.append(
-                (article.id, _sentence_of(article, m.start), m.target.name, article.text[m.start : m.end],
-                 m.start, m.end, m.kind, m.rule, m.confidence, m.antecedent)
-            )  # fmt: skip
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    if not isinstance(quotes, bool) and not hasattr(quotes, "columns"):
+        raise ParameterError(f"quotes={quotes!r}; valid: True, False or a find_quotes() table")
+    options = AnalysisOptions(pronouns=pronouns, require_name=require_name, in_quote=quotes is not False)
+    if isinstance(quotes, bool):
+        table = analyze(corpus, targets, options=options, tables=("mentions",), progress=progress).mentions
+    else:
+        table = _mentions_with_quote_table(corpus, targets, options, quotes, progress)
+    if min_confidence > 0:
+        table = table[table["confidence"] >= min_confidence].reset_index(drop=True)
+    return table
 
 
-def _quote_spans(
-    articles: list[Article], targets: tuple[Target, ...], quotes: pd.DataFrame | bool, progress: bool | None = None
-) -> dict[str, list[QuoteSpan]]:
-    """Direct quotes with a resolved speaker per article id, from a find_quotes table (or computed)."""
-    if quotes is True:
-        from newslab.quotes import find_quotes  # quotes imports this module
+def _mentions_with_quote_table(
+    corpus: Corpus | Article | Iterable[Article] | str,
+    targets: Target | Iterable[Target] | None,
+    options: Any,
+    quotes: pd.DataFrame,
+    progress: bool | None,
+) -> pd.DataFrame:
+    """find_mentions with the direct quotes of a given find_quotes() table (not the pass's own)."""
+    import pandas as pd
 
-        quotes = find_quotes(articles, targets=targets, kinds=["direct"], progress=progress)
-    if quotes is False or quotes is None:
-        return {}
     needed = {"article_id", "kind", "start", "end", "speaker_resolved"}
-    if not hasattr(quotes, "columns") or needed - set(quotes.columns):
+    if needed - set(quotes.columns):
         raise ParameterError(f"quotes= needs a find_quotes() table (columns {sorted(needed)}), True or False")
     spans: dict[str, list[QuoteSpan]] = {}
     for a, k, s, e, who in zip(
@@ -1023,7 +1028,25 @@ def _quote_spans(
     ):
         if k == "direct" and isinstance(who, str) and who.strip():
             spans.setdefault(str(a), []).append(QuoteSpan(int(s), int(e), who))
-    return spans
+    chosen = as_targets(targets)
+    rows = []
+    for article in progress_bar(as_articles(corpus), progress, "mentions"):
+        doc = parse(article)
+        found = article_mentions(
+            doc, chosen, pronouns=options.pronouns, require_name=options.require_name, quotes=spans.get(doc.id, ())
+        )
+        rows.extend(mention_rows(doc, found))
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+def mention_rows(doc: Document, mentions: Iterable[Mention]) -> list[tuple[Any, ...]]:
+    """Table rows (``MENTION_COLUMNS``) for mentions of one parsed article."""
+    text = doc.text
+    return [
+        (doc.id, doc.sentence_of(m.start), m.target.name, text[m.start : m.end], m.start, m.end, m.kind, m.rule,
+         m.confidence, m.antecedent)
+        for m in mentions
+    ]  # fmt: skip
 
 
 def normalize_label(mention: str, kind: str) -> str:
@@ -1205,7 +1228,9 @@ def kwic(
     else:
         raise ParameterError(f"query={query!r}; valid: a non-empty string or a Target")
     rows = []
+    docs: dict[str, Document] = {}
     for art, s, e in hits:
+        doc = docs.get(art.id) or docs.setdefault(art.id, parse(art))
         text = art.text
         lo = max(text.rfind("\n", 0, s) + 1, s - window)
         hi = min(len(text) if text.find("\n", e) < 0 else text.find("\n", e), e + window)
@@ -1214,7 +1239,7 @@ def kwic(
             left = left[left.index(" ") :]
         if hi < len(text) and " " in right:
             right = right[: right.rindex(" ")]
-        rows.append((art.id, _sentence_of(art, s), left, text[s:e], right, s, e))
+        rows.append((art.id, doc.sentence_of(s), left, text[s:e], right, s, e))
     df = pd.DataFrame(rows, columns=["article_id", "sentence_id", "left", "match", "right", "start", "end"])
     if not df.empty:
         width = int(df["left"].str.len().max())
@@ -1229,14 +1254,18 @@ __all__ = [
     "QUOTE_LOOKBACK",
     "TRUMP",
     "KwicFrame",
+    "Mention",
     "QuoteSpan",
     "Target",
+    "apply_quotes",
+    "article_mentions",
     "as_articles",
     "as_targets",
     "evaluate_mentions",
     "find_mentions",
     "kwic",
     "labels",
+    "mention_rows",
     "normalize_label",
     "quote_pronouns",
     "speaks_as",

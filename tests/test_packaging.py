@@ -34,8 +34,9 @@ def test_environment_yml_matches_pyproject() -> None:
     conda = {_name(d): d for d in env["dependencies"] if isinstance(d, str)}
     pip_section = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
     assert "-e .[dev]" in pip_section
-    wanted = [*project["dependencies"], *project["optional-dependencies"]["lab"]]
-    wanted += [d for d in project["optional-dependencies"]["dev"] if not d.startswith("newslab")]
+    extras = project["optional-dependencies"]
+    wanted = [*project["dependencies"], *extras["lab"], *extras["dask"]]
+    wanted += [d for d in extras["dev"] if not d.startswith("newslab")]
     wanted = [d for d in wanted if "python_version <" not in d]  # backports: conda's python=3.11 has them
     for requirement in wanted:
         name = _conda_name(_name(requirement))

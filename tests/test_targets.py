@@ -131,8 +131,9 @@ def test_in_quote_pronouns_es_daily(seed_corpus: nl.Corpus) -> None:
         ["Trump", "his", 13, "the American"],
     ]
     assert (rows.confidence == nl.targets.CONFIDENCE["pronoun:in-quote"]).all()
-    without = find_mentions(seed_corpus["es-daily"])  # default: no in-quote rule, the documented 14 pronouns stay
+    without = find_mentions(seed_corpus["es-daily"], quotes=False)  # no in-quote rule: the 14 pronouns stay
     assert len(without) == len(df) - 4
+    assert find_mentions(seed_corpus["es-daily"]).equals(df)  # the default applies the pass's own quotes
 
 
 @pytest.mark.parametrize(
@@ -175,7 +176,7 @@ def test_in_quote_pronouns_do_not_fire(text: str) -> None:
 
 def test_in_quote_drops_resolutions_to_the_speaker() -> None:
     text = "Trump spoke on Friday. “When he was president he paid,” Trump said."
-    before = find_mentions(text)
+    before = find_mentions(text, quotes=False)
     assert list(before[before.kind == "pronoun"].mention) == ["he", "he"]  # the sentence rules take him as Trump
     after = find_mentions(text, quotes=True)
     assert list(after.kind) == ["name", "name"]  # but Trump would say "I": the pronouns are someone else

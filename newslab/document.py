@@ -1,0 +1,184 @@
+"""Articles, and articles parsed once into sentences and words (the first stage of the analysis pass).
+
+An :class:`Article` is plain data: id, title, cleaned text, source and metadata. It keeps
+nothing else: ``Article.sentences`` and ``Article.tokens`` are computed on each access, for
+convenience in a notebook. Analysis code parses an article once with :func:`parse` and hands
+the resulting :class:`Document` to every later stage, so no state is hidden on the article
+and nothing outlives the pass (see :func:`newslab.analyze`).
+
+Example:
+    >>> doc = parse(Article("a", "Title", "NATO met. Trump spoke."))
+    >>> [s.text for s in doc.sentences], doc.sentence_of(12)
+    (['NATO met.', 'Trump spoke.'], 1)
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from newslab.errors import EmptyInputError
+from newslab.tokenizers import sentence_spans, word_spans
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Sentence:
+    """One sentence of an article: its text, character span in ``Article.text`` and position."""
+
+    text: str
+    start: int
+    end: int
+    index: int
+
+
+class Token(NamedTuple):
+    """One word token: its text, character span in ``Article.text`` and sentence index."""
+
+    text: str
+    start: int
+    end: int
+    sentence: int
+
+
+@dataclasses.dataclass(frozen=True, eq=False)
+class Article:
+    """A news article: cleaned text plus identity and metadata.
+
+    Attributes:
+        id: Unique identifier within a corpus (file stem, record id, or given).
+        title: Headline, or a title given in the file's metadata.
+        text: Cleaned text; all offsets newslab reports refer to it.
+        source: Outlet or provenance description (may be empty).
+        metadata: Anything else (date, path, tags, notes).
+
+    ``sentences``, ``token_spans`` and ``tokens`` are computed on each access (nothing is
+    cached on the article); for repeated use, parse once with :func:`parse`.
+
+    Example:
+        >>> art = Article("a1", "Title", "NATO met. Trump spoke.")
+        >>> [s.text for s in art.sentences]
+        ['NATO met.', 'Trump spoke.']
+    """
+
+    id: str
+    title: str
+    text: str
+    source: str = ""
+    metadata: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.text, str):
+            raise EmptyInputError(f"article {self.id!r}: text must be a string, got {type(self.text).__name__}")
+        if not self.text.strip():
+            raise EmptyInputError(f"article {self.id!r} has no text; give it some words or leave it out")
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """Sentences with character spans (computed on each access)."""
+        return list(parse(self).sentences)
+
+    @property
+    def token_spans(self) -> list[list[tuple[int, int]]]:
+        """Word spans (offsets into ``text``) for each sentence (computed on each access).
+
+        Example:
+            >>> Article("a", "", "NATO met. Trump spoke.").token_spans
+            [[(0, 4), (5, 8), (8, 9)], [(10, 15), (16, 21), (21, 22)]]
+        """
+        return [list(spans) for spans in parse(self).token_spans]
+
+    @property
+    def tokens(self) -> list[Token]:
+        """Word tokens with spans and sentence index (computed on each access)."""
+        return list(parse(self).tokens)
+
+    @property
+    def date(self) -> str:
+        """Publication date from the metadata ("" when unknown)."""
+        return str(self.metadata.get("date", ""))
+
+    def __repr__(self) -> str:
+        return f"Article(id={self.id!r}, title={self.title[:50]!r}, chars={len(self.text)})"
+
+
+@dataclasses.dataclass(frozen=True, slots=True, eq=False)
+class Document:
+    """An article parsed once: its sentences, word spans and tokens, with offsets into ``text``.
+
+    Made by :func:`parse` (stage 1 of the analysis pass) and handed to every later stage;
+    it reads like an :class:`Article` (``id``, ``title``, ``text``, ``source``, ``metadata``).
+    """
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    token_spans: tuple[tuple[tuple[int, int], ...], ...]
+    tokens: tuple[Token, ...]
+    sentence_starts: tuple[int, ...]
+
+    @property
+    def id(self) -> str:
+        """The article's id."""
+        return self.article.id
+
+    @property
+    def title(self) -> str:
+        """The article's title."""
+        return self.article.title
+
+    @property
+    def text(self) -> str:
+        """The article's cleaned text."""
+        return self.article.text
+
+    @property
+    def source(self) -> str:
+        """The article's source."""
+        return self.article.source
+
+    @property
+    def metadata(self) -> Mapping[str, Any]:
+        """The article's metadata."""
+        return self.article.metadata
+
+    def sentence_of(self, offset: int) -> int:
+        """Index of the sentence holding character ``offset`` (the previous one between sentences)."""
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
+
+    def n_words(self, sentence: int) -> int:
+        """Word tokens (starting with a letter or digit) in one sentence."""
+        text = self.article.text
+        return sum(1 for s, _ in self.token_spans[sentence] if text[s].isalnum())
+
+    def __repr__(self) -> str:
+        return f"Document(id={self.id!r}, sentences={len(self.sentences)}, tokens={len(self.tokens)})"
+
+
+def parse(article: Article | Document) -> Document:
+    """Split an article into sentences and words once (the regular-expression tokenizers).
+
+    Args:
+        article: An Article (a Document is returned as it is).
+
+    Returns:
+        A :class:`Document` whose sentences and tokens carry offsets into ``article.text``.
+
+    Example:
+        >>> doc = parse(Article("a", "", "NATO met. Trump spoke."))
+        >>> [t.text for t in doc.tokens][:3], doc.n_words(1)
+        (['NATO', 'met', '.'], 2)
+    """
+    if isinstance(article, Document):
+        return article
+    text = article.text
+    sentences: list[Sentence] = []
+    spans: list[tuple[tuple[int, int], ...]] = []
+    tokens: list[Token] = []
+    for index, (start, end) in enumerate(sentence_spans(text)):
+        sent_text = text[start:end]
+        sentences.append(Sentence(sent_text, start, end, index))
+        words = tuple((start + s, start + e) for s, e in word_spans(sent_text))
+        spans.append(words)
+        tokens.extend(Token(text[s:e], s, e, index) for s, e in words)
+    return Document(article, tuple(sentences), tuple(spans), tuple(tokens), tuple(s.start for s in sentences))

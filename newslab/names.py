@@ -1,0 +1,120 @@
+"""Names shared by the mention, quote and stance rules: role words, the name registry, speaker matching.
+
+These helpers sit in a module of their own so that :mod:`newslab.targets`,
+:mod:`newslab.quotes` and :mod:`newslab.stance` can all use them without importing each
+other's internals.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Protocol
+
+from newslab.lexicons import stopwords
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from newslab.document import Document
+
+#: Lowercase role words that may precede a speaker's name ("NATO spokeswoman Farah Dakhlallah").
+ROLE_WORDS = frozenset(
+    [
+        "spokesperson",
+        "spokeswoman",
+        "spokesman",
+        "secretary",
+        "general",
+        "minister",
+        "president",
+        "president-elect",
+        "chancellor",
+        "adviser",
+        "advisor",
+        "official",
+        "officials",
+        "diplomat",
+        "diplomats",
+        "ambassador",
+        "leader",
+        "head",
+        "chief",
+        "director",
+        "analyst",
+        "expert",
+        "experts",
+        "commander",
+        "senator",
+        "congressman",
+        "congresswoman",
+        "prime",
+        "foreign",
+        "defence",
+        "defense",
+        "deputy",
+        "former",
+        "national",
+        "security",
+        "designated",
+    ]
+)
+#: Gender of roles and titles, used only to check a she/he speaker against an earlier speaker.
+FEMALE_ROLES = frozenset({"spokeswoman", "congresswoman", "chairwoman", "ms", "mrs", "ms.", "mrs.", "madam"})
+MALE_ROLES = frozenset({"spokesman", "congressman", "chairman", "mr", "mr.", "sir"})
+
+
+class Named(Protocol):
+    """Anything with a name and aliases (a :class:`newslab.Target`)."""
+
+    @property
+    def name(self) -> str:  # noqa: D102
+        ...
+
+    @property
+    def aliases(self) -> Iterable[str]:  # noqa: D102
+        ...
+
+
+def speaks_as(speaker: str, target: Named) -> bool:
+    """Whether a resolved speaker name is the target ("Donald Trump" or "Trump" for TRUMP).
+
+    Example:
+        >>> from newslab.targets import TRUMP
+        >>> speaks_as("Donald Trump", TRUMP), speaks_as("Mark Rutte", TRUMP)
+        (True, False)
+    """
+    text = speaker.strip().lower()
+    forms = {target.name.lower(), *(a.lower() for a in target.aliases)}
+    return bool(text) and (text in forms or target.name.lower() in text.split())
+
+
+def name_registry(doc: Document) -> tuple[str, ...]:
+    """Multi-word capitalized names in an article, leading role/title words removed.
+
+    Computed once per article by the analysis pass (stage "names") and handed to the quote
+    and stance stages, which resolve surnames ("Rutte") to these full names.
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> name_registry(parse(Article("a", "", "NATO chief Mark Rutte met Donald Trump. Rutte smiled.")))
+        ('Donald Trump', 'Mark Rutte')
+    """
+    names = set()
+    runs: list[list[str]] = []
+    previous = None
+    for tok in doc.tokens:
+        capitalized = tok.text[:1].isupper() and tok.text.lower() not in stopwords()
+        adjacent = (
+            previous is not None and previous.sentence == tok.sentence and doc.text[previous.end : tok.start] == " "
+        )
+        if capitalized and adjacent and runs and runs[-1]:
+            runs[-1].append(tok.text)
+        elif capitalized:
+            runs.append([tok.text])
+        else:
+            runs.append([])
+        previous = tok
+    for run in runs:
+        words = [w for w in run if w.lower() not in ROLE_WORDS]
+        if len(words) >= 2:
+            names.add(" ".join(words[-2:]))
+    return tuple(sorted(names))
