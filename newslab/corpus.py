@@ -730,7 +730,8 @@ def iter_articles(paths: PathArg | Iterable[PathArg], *, strict: bool = False) -
     Example:
         >>> import tempfile, pathlib
         >>> folder = pathlib.Path(tempfile.mkdtemp())
-        >>> _ = (folder / "a.jsonl").write_text('{"id": "x", "text": "NATO met."}\\n{"id": "x", "text": "Trump spoke."}')
+        >>> record = '{"id": "x", "text": "NATO met."}'
+        >>> _ = (folder / "a.jsonl").write_text(record + "\\n" + record.replace("NATO met", "Trump spoke"))
         >>> import warnings
         >>> with warnings.catch_warnings():
         ...     warnings.simplefilter("ignore")

@@ -96,8 +96,14 @@ def test_errors_name_the_article_or_are_recorded(small: nl.Corpus, monkeypatch: 
 
 @pytest.mark.parametrize(
     "kwargs",
-    [{"workers": 0}, {"workers": "2"}, {"on_error": "ignore"}, {"tables": ["nope"]}, {"chunk_size": 0},
-     {"options": {"pronouns": False}}],  # fmt: skip
+    [
+        {"workers": 0},
+        {"workers": "2"},
+        {"on_error": "ignore"},
+        {"tables": ["nope"]},
+        {"chunk_size": 0},
+        {"options": {"pronouns": False}},
+    ],
 )
 def test_bad_arguments(small: nl.Corpus, kwargs: dict) -> None:
     with pytest.raises(ParameterError):
@@ -163,9 +169,9 @@ def test_cache_dir_reuses_unchanged_articles(small: nl.Corpus, tmp_path, monkeyp
 
 def test_dask_local_cluster_gives_identical_tables(small: nl.Corpus) -> None:
     distributed = pytest.importorskip("distributed")
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with distributed.Client(cluster) as client:
-            on_dask = nl.analyze(small, scheduler=client, chunk_size=3)
+    cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    with cluster, distributed.Client(cluster) as client:
+        on_dask = nl.analyze(small, scheduler=client, chunk_size=3)
     assert_same(nl.analyze(small), on_dask)
 
 
