@@ -42,6 +42,9 @@ from annotation_gold import (
 import newslab as nl
 
 GOLD_COLUMNS = ("article_id", "kind", "quote", "speaker", "cue", "note")
+# A quotation mark: double marks, an opening single mark, or a straight/closing single mark at a word edge
+# (an apostrophe inside a word, as in "state's", is not one).
+QUOTE_MARK = r"[\"“”‘]|(?:^|\s)['’]|['’](?:\s|$)"
 
 
 def predicted_speaker(row: pd.Series) -> str:
@@ -193,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
         rows.append({"kind": kind, **summary(p, g)})
     rows.append({"kind": "all", **summary(predicted, gold)})
     print(pd.DataFrame(rows).round(3).to_string(index=False))
-    gold_no_marks = gold[(gold["kind"] == "indirect") & ~gold["quote"].str.contains("[\"“”‘’']", regex=True)]
+    gold_no_marks = gold[(gold["kind"] == "indirect") & ~gold["quote"].str.contains(QUOTE_MARK, regex=True)]
     print(f"Reported speech without any quotation mark: {len(gold_no_marks)} gold, "
           f"recall {ratio(int(gold_no_marks['found'].sum()), len(gold_no_marks)):.3f}, "
           f"end to end {ratio(int(gold_no_marks['speaker_ok'].sum()), len(gold_no_marks)):.3f}")  # fmt: skip
