@@ -15,6 +15,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -108,35 +109,50 @@ def _groups(table: pd.DataFrame, keys: Sequence[str]) -> dict[Any, pd.DataFrame]
     return {k: sub for k, sub in table.groupby(key, sort=False)}
 
 
+def _records(table: pd.DataFrame, columns: Sequence[str], key: Sequence[str]) -> dict[Any, list[tuple[Any, ...]]]:
+    """Rows of ``table`` as plain tuples of ``columns``, bucketed by ``key`` (one pass, no pandas per row)."""
+    if not len(table):
+        return {}
+    values = [table[c].tolist() if c in table else [None] * len(table) for c in columns]
+    keys = [table[k].tolist() for k in key]
+    out: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
+    for i, row in enumerate(zip(*values, strict=True)):
+        out[keys[0][i] if len(keys) == 1 else tuple(k[i] for k in keys)].append(row)
+    return out
+
+
 def compare_tables(analysis: Analysis, targets: Sequence[Target], *, top_frames: int = 3) -> pd.DataFrame:
     """:func:`compare` from the tables of an analysis (pure aggregation, linear in the table sizes)."""
     import pandas as pd
 
-    if not isinstance(top_frames, int) or top_frames < 1:
+    if isinstance(top_frames, bool) or not isinstance(top_frames, int) or top_frames < 1:
         raise ParameterError(f"top_frames={top_frames!r}; valid: a positive whole number")
     targets = as_targets(targets)
     articles = analysis.articles
-    mentions = _groups(analysis.mentions, ["article_id", "target"])
-    tones = _groups(analysis.target_tone, ["article_id", "target"])
-    compound = _sentence_values(analysis.tone)
-    stance = _groups(analysis.stance, ["article_id"])
-    frames = _groups(analysis.frames, ["article_id"])
-    quotes = _groups(analysis.quotes, ["article_id"])
-    empty_mentions = analysis.mentions.iloc[0:0]
+    mention_cols = ("sentence_id", "kind", "mention", "start", "end", "rule", "antecedent")
+    mentions = _records(analysis.mentions, mention_cols, ("article_id", "target"))
+    tones = _records(analysis.target_tone, ("score", "label"), ("article_id", "target"))
+    tone = analysis.tone
+    compound = {
+        (a, int(i)): float(c)
+        for a, i, c in zip(
+            tone["article_id"].tolist(), tone["sentence_id"].tolist(), tone["compound"].tolist(), strict=True
+        )
+    }
+    stance = _records(analysis.stance, ("holder", "target", "stance", "score", "cues"), ("article_id",))
+    frames = _records(analysis.frames, ("sentence_id", "frame", "weight", "matched"), ("article_id",))
+    quotes = _records(analysis.quotes, ("speaker_resolved", "speaker", "quote", "start", "end"), ("article_id",))
     rows = []
-    for article_id, n_sentences in zip(articles["article_id"], articles["sentences"], strict=True):
-        quoted = _quoted(quotes.get(article_id))
+    for article_id, n_sentences in zip(articles["article_id"].tolist(), articles["sentences"].tolist(), strict=True):
+        quoted = _quoted(quotes.get(article_id, []))
         for target in targets:
-            m = mentions.get((article_id, target.name), empty_mentions)
-            sentence_ids = {int(i) for i in m["sentence_id"]}
-            kinds = Counter(m["kind"])
-            labels = Counter(
-                normalize_label(t, k) for t, k in zip(m["mention"], m["kind"], strict=True) if k != "pronoun"
-            )
+            m = mentions.get((article_id, target.name), [])
+            sentence_ids = {int(r[0]) for r in m}
+            kinds = Counter(r[1] for r in m)
+            labels = Counter(normalize_label(r[2], r[1]) for r in m if r[1] != "pronoun")
             sentence_tones = [compound[(article_id, i)] for i in sorted(sentence_ids) if (article_id, i) in compound]
-            t = tones.get((article_id, target.name))
-            scores = [float(x) for x in t["score"]] if t is not None else []
-            by_label = Counter(t["label"]) if t is not None else Counter()
+            t = tones.get((article_id, target.name), [])
+            by_label = Counter(label for _, label in t)
             row: dict[str, Any] = {
                 "article_id": article_id,
                 "target": target.name,
@@ -149,14 +165,14 @@ def compare_tables(analysis: Analysis, targets: Sequence[Target], *, top_frames:
                 "n_labels": len(labels),
                 "labels": dict(sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))),
                 "tone_sentences": _mean(sentence_tones),
-                "tone_target": _mean(scores),
+                "tone_target": _mean([float(score) for score, _ in t]),
                 "target_negative": by_label["negative"],
                 "target_neutral": by_label["neutral"],
                 "target_positive": by_label["positive"],
             }
-            row.update(_stance_cells(stance.get(article_id), target))
-            row.update(_frame_cells(frames.get(article_id), sentence_ids, top_frames))
-            row.update(_quote_cells(quotes.get(article_id), target, m, quoted))
+            row.update(_stance_cells(stance.get(article_id, []), target))
+            row.update(_frame_cells(frames.get(article_id, []), sentence_ids, top_frames))
+            row.update(_quote_cells(quotes.get(article_id, []), target, m, quoted))
             rows.append(row)
     return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
 
@@ -165,43 +181,33 @@ def _mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else math.nan
 
 
-def _sentence_values(tone: pd.DataFrame) -> dict[tuple[str, int], float]:
-    if not len(tone):
-        return {}
-    columns = (tone["article_id"], tone["sentence_id"], tone["compound"])
-    return {(a, int(i)): float(c) for a, i, c in zip(*columns, strict=True)}
-
-
 def _involves(stance: pd.DataFrame, target: Target) -> pd.DataFrame:
     """Stance rows with the target as target or as holder."""
-    held = [speaks_as(str(h), target) for h in stance["holder"]]
-    aimed = [t == target.name for t in stance["target"]]
-    return stance[[a or h for a, h in zip(aimed, held, strict=True)]]
+    keep = [
+        t == target.name or speaks_as(str(h), target) for h, t in zip(stance["holder"], stance["target"], strict=True)
+    ]
+    return stance[keep]
 
 
-def _stance_cells(stance: pd.DataFrame | None, target: Target) -> dict[str, Any]:
-    empty: dict[str, Any] = {"stance_rows": 0, "stance_favor": 0, "stance_against": 0, "stance": []}
-    if stance is None:
-        return empty
-    sub = _involves(stance, target)
-    if not len(sub):
-        return empty
-    groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
-    for i, key in enumerate(zip(sub["holder"], sub["target"], sub["stance"], strict=True)):
-        groups[key].append(i)
-    scores, cue_lists = list(sub["score"]), list(sub["cues"])
+def _stance_cells(stance: list[tuple[Any, ...]], target: Target) -> dict[str, Any]:
+    """Stance rows (holder, target, stance, score, cues) of one article, grouped for the target."""
+    sub = [r for r in stance if r[1] == target.name or speaks_as(str(r[0]), target)]
+    if not sub:
+        return {"stance_rows": 0, "stance_favor": 0, "stance_against": 0, "stance": []}
+    groups: dict[tuple[str, str, str], list[tuple[Any, ...]]] = defaultdict(list)
+    for r in sub:
+        groups[(r[0], r[1], r[2])].append(r)
     entries: list[dict[str, Any]] = []
-    for (holder, aimed, label), index in groups.items():
-        cues = list(dict.fromkeys(c for i in index for c in _cue_list(cue_lists[i]) if "=" not in c))
-        mean = sum(float(scores[i]) for i in index) / len(index)
-        entries.append({"holder": holder, "target": aimed, "stance": label, "n": len(index), "mean_score": mean,
+    for (holder, aimed, label), members in groups.items():
+        cues = list(dict.fromkeys(c for r in members for c in _cue_list(r[4]) if "=" not in c))
+        mean = sum(float(r[3]) for r in members) / len(members)
+        entries.append({"holder": holder, "target": aimed, "stance": label, "n": len(members), "mean_score": mean,
                         "cues": cues})  # fmt: skip
-    entries.sort(key=lambda e: -e["n"])  # stable: ties stay in text order
-    directed = sub[sub["target"] == target.name]
+    entries.sort(key=lambda e: -int(e["n"]))  # stable: ties stay in text order
     return {
         "stance_rows": len(sub),
-        "stance_favor": int((directed["stance"] == "favor").sum()),
-        "stance_against": int((directed["stance"] == "against").sum()),
+        "stance_favor": sum(r[1] == target.name and r[2] == "favor" for r in sub),
+        "stance_against": sum(r[1] == target.name and r[2] == "against" for r in sub),
         "stance": entries,
     }
 
@@ -212,15 +218,13 @@ def _cue_list(cell: Any) -> list[str]:
     return [str(c) for c in cell] if cell is not None else []
 
 
-def _frame_cells(frames: pd.DataFrame | None, sentence_ids: set[int], top: int) -> dict[str, Any]:
+def _frame_cells(frames: list[tuple[Any, ...]], sentence_ids: set[int], top: int) -> dict[str, Any]:
     weights: dict[str, float] = {}
     cues: dict[str, dict[str, None]] = {}
-    if frames is not None:
-        columns = (frames["sentence_id"], frames["frame"], frames["weight"], frames["matched"])
-        for sentence_id, frame, weight, matched in zip(*columns, strict=True):
-            if int(sentence_id) in sentence_ids:
-                weights[frame] = weights.get(frame, 0.0) + float(weight)
-                cues.setdefault(frame, {})[str(matched).lower()] = None
+    for sentence_id, frame, weight, matched in frames:
+        if int(sentence_id) in sentence_ids:
+            weights[frame] = weights.get(frame, 0.0) + float(weight)
+            cues.setdefault(frame, {})[str(matched).lower()] = None
     if not weights:
         return {"top_frame": "", "frames": []}
     ranked = sorted(weights.items(), key=lambda kv: -kv[1])  # ties: first seen
@@ -228,41 +232,44 @@ def _frame_cells(frames: pd.DataFrame | None, sentence_ids: set[int], top: int) 
     return {"top_frame": ranked[0][0], "frames": listed}
 
 
+def _speaker(resolved: Any, written: Any) -> str:
+    return str(resolved or written) if (resolved or written) else "(unattributed)"
+
+
 def _speakers(quotes: pd.DataFrame) -> list[str]:
-    return [
-        str(r or s) if (r or s) else "(unattributed)"
-        for r, s in zip(quotes["speaker_resolved"], quotes["speaker"], strict=True)
-    ]
+    return [_speaker(r, s) for r, s in zip(quotes["speaker_resolved"], quotes["speaker"], strict=True)]
 
 
-def _quoted(quotes: pd.DataFrame | None) -> dict[str, int]:
-    if quotes is None:
-        return {}
-    counts = Counter(_speakers(quotes))
+def _quoted(quotes: list[tuple[Any, ...]]) -> dict[str, int]:
+    counts = Counter(_speaker(q[0], q[1]) for q in quotes)
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _quote_cells(
-    quotes: pd.DataFrame | None, target: Target, mentions: pd.DataFrame, quoted: dict[str, int]
+    quotes: list[tuple[Any, ...]], target: Target, mentions: list[tuple[Any, ...]], quoted: dict[str, int]
 ) -> dict[str, Any]:
-    if quotes is None:
-        return {"quoted": {}, "target_quoted": 0, "quotes_by_target": [], "quotes_on_target": []}
-    starts, ends = mentions["start"].to_numpy(), mentions["end"].to_numpy()
-    in_quote = mentions["rule"].to_numpy() == "pronoun:in-quote"
-    words, antecedents = list(mentions["mention"]), list(mentions["antecedent"])
-    speakers = _speakers(quotes)
-    texts = [str(t) for t in quotes["quote"]]
+    """Quote cells from quote records (resolved, written, quote, start, end) and mention records."""
     on_target = []
-    for q_start, q_end, text, speaker in zip(quotes["start"], quotes["end"], texts, speakers, strict=True):
-        inside = (starts >= q_start) & (ends <= q_end)
-        if inside.any():
-            hits = [i for i in range(len(words)) if inside[i] and in_quote[i]]
+    by_target = []
+    ordered = sorted(mentions, key=lambda m: m[3])
+    starts = [m[3] for m in ordered]
+    for resolved, written, text, q_start, q_end in quotes:
+        speaker = _speaker(resolved, written)
+        inside = []  # mentions within the quote: from the first starting at q_start, while they start inside
+        i = bisect.bisect_left(starts, q_start)
+        while i < len(ordered) and ordered[i][3] < q_end:
+            if ordered[i][4] <= q_end:
+                inside.append(ordered[i])
+            i += 1
+        if inside:
+            hits = [m for m in inside if m[5] == "pronoun:in-quote"]
             on_target.append({
-                "speaker": speaker, "quote": text, "start": int(q_start), "end": int(q_end),
-                "pronouns": list(dict.fromkeys(str(words[i]).lower() for i in hits)),
-                "antecedents": list(dict.fromkeys(str(antecedents[i]) for i in hits)),
+                "speaker": speaker, "quote": str(text), "start": int(q_start), "end": int(q_end),
+                "pronouns": list(dict.fromkeys(str(m[2]).lower() for m in hits)),
+                "antecedents": list(dict.fromkeys(str(m[6]) for m in hits)),
             })  # fmt: skip
-    by_target = [text for text, speaker in zip(texts, speakers, strict=True) if speaks_as(speaker, target)]
+        if speaks_as(speaker, target):
+            by_target.append(str(text))
     return {"quoted": dict(quoted), "target_quoted": len(by_target), "quotes_by_target": by_target,
             "quotes_on_target": on_target}  # fmt: skip
 

@@ -98,23 +98,32 @@ def name_registry(doc: Document) -> tuple[str, ...]:
         >>> name_registry(parse(Article("a", "", "NATO chief Mark Rutte met Donald Trump. Rutte smiled.")))
         ('Donald Trump', 'Mark Rutte')
     """
-    names = set()
-    runs: list[list[str]] = []
+    stop = stopwords()
+    text = doc.text
+    names: set[str] = set()
+    run: list[str] = []
     previous = None
     for tok in doc.tokens:
-        capitalized = tok.text[:1].isupper() and tok.text.lower() not in stopwords()
-        adjacent = (
-            previous is not None and previous.sentence == tok.sentence and doc.text[previous.end : tok.start] == " "
-        )
-        if capitalized and adjacent and runs and runs[-1]:
-            runs[-1].append(tok.text)
-        elif capitalized:
-            runs.append([tok.text])
-        else:
-            runs.append([])
+        word = tok.text
+        if word[:1].isupper() and word.lower() not in stop:
+            adjacent = (
+                previous is not None and previous.sentence == tok.sentence and text[previous.end : tok.start] == " "
+            )
+            if not (adjacent and run):
+                _add_name(run, names)
+                run = []
+            run.append(word)
+        elif run:
+            _add_name(run, names)
+            run = []
         previous = tok
-    for run in runs:
+    _add_name(run, names)
+    return tuple(sorted(names))
+
+
+def _add_name(run: list[str], names: set[str]) -> None:
+    """Register the last two non-role words of a capitalized run as a name."""
+    if len(run) >= 2:
         words = [w for w in run if w.lower() not in ROLE_WORDS]
         if len(words) >= 2:
             names.add(" ".join(words[-2:]))
-    return tuple(sorted(names))

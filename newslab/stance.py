@@ -128,12 +128,15 @@ def _person_runs(article: Document, sent_index: int, names: tuple[str, ...]) -> 
     """Capitalized runs that look like people (in the article's name registry or a surname of one)."""
     sent = article.sentences[sent_index]
     actors = []
+    by_last: dict[str, str] = {}
+    for n in names:
+        if n not in ("United States", "White House"):
+            by_last.setdefault(n.rsplit(" ", 1)[-1], n)
     for m in re.finditer(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", sent.text):
         words = [re.sub(r"[’']s$", "", w) for w in m.group().split()]
         if not words:
             continue
-        last = words[-1]
-        full = next((n for n in names if n.split()[-1] == last and n not in ("United States", "White House")), "")
+        full = by_last.get(words[-1], "")
         if full:
             end = sent.start + m.end() - (2 if m.group().endswith(("’s", "'s")) else 0)
             actors.append(_Actor(full, sent.start + m.start(), end))
