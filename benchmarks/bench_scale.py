@@ -20,6 +20,7 @@ The results table is printed in Markdown for ``docs/scale.md``.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import platform
@@ -94,10 +95,8 @@ class TreeMemory:
 
         while not self.stop.wait(interval):
             for child in self.me.children(recursive=True):
-                try:
+                with contextlib.suppress(psutil.Error):  # a worker may end between listing and reading
                     self.peak_child = max(self.peak_child, child.memory_info().rss / 2**20)
-                except psutil.Error:
-                    pass
 
     def close(self) -> float:
         self.stop.set()
@@ -202,23 +201,33 @@ def main(argv: list[str] | None = None) -> int:
         streams = {n: run_phase(["stream", str(p), str(args.workers), str(Path(tmp) / f"out-{n}")])
                    for n, p in corpora.items()}  # fmt: skip
     print()
-    print(f"| measure ({args.sizes[0]:,} articles unless stated) | value |")
-    print("|---|---|")
-    print(f"| naive tone-only composition (NLTK tokenizer + VADER + TextBlob) | {naive['sentences_per_s']:,.0f} sentences/s |")
-    print(f"| `analyze`, all tables, 1 worker | {one['sentences_per_s']:,.0f} sentences/s "
-          f"({one['sentences_per_s'] / naive['sentences_per_s']:.2f}x naive) |")  # fmt: skip
-    print(f"| `analyze`, all tables, {args.workers} workers | {many['sentences_per_s']:,.0f} sentences/s "
-          f"({many['sentences_per_s'] / one['sentences_per_s']:.2f}x 1 worker) |")  # fmt: skip
+    rate_naive, rate_one, rate_many = naive["sentences_per_s"], one["sentences_per_s"], many["sentences_per_s"]
+    rows = [
+        ("naive tone-only composition (NLTK tokenizer + VADER + TextBlob)", f"{rate_naive:,.0f} sentences/s"),
+        ("`analyze`, all tables, 1 worker", f"{rate_one:,.0f} sentences/s ({rate_one / rate_naive:.2f}x naive)"),
+        (f"`analyze`, all tables, {args.workers} workers",
+         f"{rate_many:,.0f} sentences/s ({rate_many / rate_one:.2f}x 1 worker)"),
+    ]  # fmt: skip
     for n, s in streams.items():
-        print(f"| streaming to Parquet, {n:,} articles, {args.workers} workers | {s['ms_per_article']:.1f} ms/article; "
-              f"peak RSS main {s['peak_main_mb']:,.0f} MB, largest worker {s['peak_worker_mb']:,.0f} MB |")  # fmt: skip
-        print(f"| loaded `Analysis` of {n:,} articles | {s['held_kb_per_article']:.1f} KB/article held; compare "
-              f"{s['compare_s']:.2f} s, compare_summary {s['summary_s']:.2f} s |")  # fmt: skip
+        rows.append((f"streaming to Parquet, {n:,} articles, {args.workers} workers",
+                     f"{s['ms_per_article']:.1f} ms/article; peak RSS main {s['peak_main_mb']:,.0f} MB, "
+                     f"largest worker {s['peak_worker_mb']:,.0f} MB"))  # fmt: skip
+        rows.append((f"loaded `Analysis` of {n:,} articles",
+                     f"{s['held_kb_per_article']:.1f} KB/article held; compare {s['compare_s']:.2f} s, "
+                     f"compare_summary {s['summary_s']:.2f} s"))  # fmt: skip
     if len(streams) > 1:
         a, b = streams[args.sizes[0]], streams[args.sizes[-1]]
-        print(f"| growth {args.sizes[0]:,} -> {args.sizes[-1]:,} articles | time/article x{b['ms_per_article'] / a['ms_per_article']:.2f}, "
-              f"peak RSS main x{b['peak_main_mb'] / a['peak_main_mb']:.2f}, worker x{b['peak_worker_mb'] / max(a['peak_worker_mb'], 1):.2f}, "
-              f"summary time/article x{(b['summary_s'] / b['articles']) / (a['summary_s'] / a['articles']):.2f} |")  # fmt: skip
+        per_article = b["ms_per_article"] / a["ms_per_article"]
+        main_rss = b["peak_main_mb"] / a["peak_main_mb"]
+        worker_rss = b["peak_worker_mb"] / max(a["peak_worker_mb"], 1)
+        summary = (b["summary_s"] / b["articles"]) / max(a["summary_s"] / a["articles"], 1e-9)
+        rows.append((f"growth {args.sizes[0]:,} -> {args.sizes[-1]:,} articles",
+                     f"time/article x{per_article:.2f}, peak RSS main x{main_rss:.2f}, worker x{worker_rss:.2f}, "
+                     f"compare_summary time/article x{summary:.2f}"))  # fmt: skip
+    print(f"| measure ({args.sizes[0]:,} articles unless stated) | value |")
+    print("|---|---|")
+    for measure, value in rows:
+        print(f"| {measure} | {value} |")
     return 0
 
 

@@ -45,7 +45,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from newslab.corpus import as_articles
+from newslab.corpus import PROGRESS_THRESHOLD, as_articles
 from newslab.document import Article, Document, parse
 from newslab.errors import NewslabError, ParameterError
 from newslab.frames import frame_matcher, frame_rows
@@ -430,10 +430,14 @@ def analyze(
     else:
         results = _run(articles, job, workers, chunk_size, cache)
     bar = _bar(total, progress)
+    done = 0
     try:
         for chunk in results:
             sink.add(chunk)
-            if bar is not None:
+            done += len(chunk)
+            if bar is None and total is None and progress is None and done >= PROGRESS_THRESHOLD:
+                bar = _bar(None, None, initial=done)  # a corpus read lazily: a bar once it proves large
+            elif bar is not None:
                 bar.update(len(chunk))
     finally:
         if bar is not None:
@@ -441,20 +445,15 @@ def analyze(
     return sink.finish(output_dir)
 
 
-def _bar(total: int | None, progress: bool | None) -> Any:
-    from newslab.corpus import PROGRESS_THRESHOLD
-
-    if progress is None:
-        show = total is None or total >= PROGRESS_THRESHOLD
-        if os.environ.get("NEWSLAB_PROGRESS") == "0" or (total is not None and total < PROGRESS_THRESHOLD):
-            show = False
-    else:
-        show = bool(progress)
-    if not show:
+def _bar(total: int | None, progress: bool | None, initial: int = 0) -> Any:
+    """A tqdm bar: ``progress`` True/False forces it; ``None`` shows one from ``PROGRESS_THRESHOLD`` articles."""
+    if progress is False or (progress is None and os.environ.get("NEWSLAB_PROGRESS") == "0"):
+        return None
+    if progress is None and (total is None or total < PROGRESS_THRESHOLD) and initial < PROGRESS_THRESHOLD:
         return None
     from tqdm.auto import tqdm
 
-    return tqdm(total=total, desc="analyze", unit="article")
+    return tqdm(total=total, initial=initial, desc="analyze", unit="article")
 
 
 def _run(

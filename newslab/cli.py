@@ -90,12 +90,8 @@ class _AliasAction(argparse.Action):
         namespace.targets = targets
 
 
-def _cmd_report(args: argparse.Namespace) -> int:
-    from newslab.report import run_report
-
-    parameters: dict[str, Any] = {}
-    if args.articles:
-        parameters["articles"] = list(args.articles)
+def _target_spec(args: argparse.Namespace) -> dict[str, Any]:
+    """Targets from ``--targets-file`` and ``--target``/``--alias`` as a spec mapping (empty: the defaults)."""
     targets: dict[str, Any] = {}
     if args.targets_file:
         from newslab.targets import load_targets
@@ -105,6 +101,31 @@ def _cmd_report(args: argparse.Namespace) -> int:
         if name in targets:
             raise ParameterError(f"--target {name!r} is also defined in {args.targets_file}")
         targets[name] = aliases
+    return targets
+
+
+def _cmd_analyze(args: argparse.Namespace) -> int:
+    from newslab.analysis import analyze
+    from newslab.targets import targets_from_spec
+
+    targets = targets_from_spec(_target_spec(args)) or None
+    analysis = analyze(
+        args.articles, targets, workers=args.workers, output_dir=args.output_dir, on_error=args.on_error,
+        cache_dir=args.cache_dir, progress=None if not args.quiet else False,
+    )  # fmt: skip
+    print(f"{analysis!r}\nwritten to {args.output_dir} (read it back with nl.Analysis.load)")
+    if len(analysis.errors):
+        print(f"{len(analysis.errors)} article(s) failed; see the errors table", file=sys.stderr)
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from newslab.report import run_report
+
+    parameters: dict[str, Any] = {}
+    if args.articles:
+        parameters["articles"] = list(args.articles)
+    targets = _target_spec(args)
     if targets:
         parameters["targets"] = targets
     if args.title is not None:
@@ -169,6 +190,26 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--name", default=None, help="name of the output folder and files (default: notebook name)")
     report.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
     report.set_defaults(func=_cmd_report)
+
+    analyze = sub.add_parser(
+        "analyze",
+        help="run the analysis pass and write every table as Parquet (plus manifest.json)",
+        description="Analyze articles (files or folders, read lazily) and write the tables to --output-dir as "
+        "Parquet, chunk by chunk, with a manifest; read them back with nl.Analysis.load(DIR).",
+    )
+    analyze.add_argument("articles", nargs="+", help="files or folders")
+    analyze.add_argument("--output-dir", "-o", required=True, help="new or empty folder (or an earlier analysis)")
+    analyze.add_argument("--workers", "-w", type=int, default=1, help="processes (default 1)")
+    analyze.add_argument("--target", "-t", action=_TargetAction, dest="targets", default={}, metavar="NAME",
+                         help="a target to analyse (repeatable; default: Trump and NATO)")  # fmt: skip
+    analyze.add_argument("--alias", "-a", action=_AliasAction, dest="targets", metavar="ALIAS",
+                         help="another name of the preceding --target (repeatable)")  # fmt: skip
+    analyze.add_argument("--targets-file", default=None, metavar="FILE", help="targets with descriptions (TSV/JSON)")
+    analyze.add_argument("--on-error", choices=["raise", "skip"], default="raise",
+                         help="skip: record failing articles in the errors table and go on")  # fmt: skip
+    analyze.add_argument("--cache-dir", default=None, help="reuse results of unchanged articles kept here")
+    analyze.add_argument("--quiet", "-q", action="store_true", help="no progress bar")
+    analyze.set_defaults(func=_cmd_analyze)
 
     notebooks = sub.add_parser(
         "run-notebooks",

@@ -178,3 +178,27 @@ def test_dask_local_cluster_gives_identical_tables(small: nl.Corpus) -> None:
 def test_repr_and_memory(seed_analysis: nl.Analysis) -> None:
     assert repr(seed_analysis).startswith("Analysis(2 articles, 42 sentences")
     assert 0 < seed_analysis.memory_usage() < 2_000_000
+
+
+def test_cli_analyze_writes_tables_that_load(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from newslab.cli import main
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("A title\n\nTrump met NATO chief Mark Rutte. “We are strong,” Rutte said.")
+    assert main(["analyze", str(folder), "-o", str(tmp_path / "out"), "--target", "Rutte", "--quiet"]) == 0
+    assert "written to" in capsys.readouterr().out
+    loaded = nl.Analysis.load(tmp_path / "out")
+    assert [t.name for t in loaded.targets] == ["Rutte"] and set(loaded.mentions["target"]) == {"Rutte"}
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("keep me")
+    assert main(["analyze", str(folder), "-o", str(tmp_path / "mine")]) == 1  # refuses, deletes nothing
+    assert "not empty" in capsys.readouterr().err and (tmp_path / "mine" / "notes.txt").exists()
+
+
+def test_progress_for_a_lazily_read_corpus_only_once_it_is_large(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.txt").write_text("Title\n\nTrump met NATO.")
+    nl.analyze(tmp_path)
+    assert "analyze" not in capsys.readouterr().err
+    nl.analyze(tmp_path, progress=True)
+    assert "analyze" in capsys.readouterr().err
