@@ -41,6 +41,7 @@ from newslab.corpus import Article, Corpus, as_articles, progress_bar
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import data_path, read_tsv
 from newslab.tokenizers import words
+from newslab.user_patterns import unsafe_pattern_message
 
 logger = logging.getLogger(__name__)
 
@@ -209,8 +210,11 @@ def _validate(frame: Any) -> Any:
     for cue in frame.loc[frame["kind"] == "regex", "cue"]:
         try:
             re.compile(cue)
-        except re.error as err:
+        except (re.error, RecursionError, OverflowError) as err:
             raise LexiconError(f"frame dictionary: bad regular expression {cue!r} ({err})") from err
+        unsafe = unsafe_pattern_message(cue)
+        if unsafe:
+            raise LexiconError(f"frame dictionary: {unsafe}")
     return frame[["frame", "family", "cue", "kind", "weight", "note"]].reset_index(drop=True)
 
 
