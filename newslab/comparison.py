@@ -113,7 +113,13 @@ def _background_counts(background: Any, stop: frozenset[str], numbers: bool, ngr
     if background is None:
         return Counter()
     if isinstance(background, Mapping):  # keys taken as given: for ngram > 1, "white house"-style keys
-        return Counter({_term(str(k)): int(v) for k, v in background.items() if _term(str(k)) not in stop})
+        try:
+            counts = Counter({_term(str(k)): int(v) for k, v in background.items() if _term(str(k)) not in stop})
+        except (TypeError, ValueError) as err:
+            raise ParameterError(f"background= counts must be whole numbers ({err})") from None
+        if any(v < 0 for v in counts.values()):
+            raise ParameterError("background= counts must not be negative")
+        return counts
     if isinstance(background, Article):
         background = [background]
     try:
@@ -242,9 +248,12 @@ def keyness(
             continue
         if method == "log_odds_dirichlet":
             alpha = alpha0 * prior_counts[term] / prior_total
-            delta = math.log((ya + alpha) / (n_a + alpha0 - ya - alpha)) - math.log(
-                (yb + alpha) / (n_b + alpha0 - yb - alpha)
-            )
+            if prior_counts[term] == prior_total:  # the only word of both sides: 100% on each, no difference
+                delta = 0.0
+            else:
+                delta = math.log((ya + alpha) / (n_a + alpha0 - ya - alpha)) - math.log(
+                    (yb + alpha) / (n_b + alpha0 - yb - alpha)
+                )
             score = delta / math.sqrt(1.0 / (ya + alpha) + 1.0 / (yb + alpha))
             effect = delta
             p_value = math.erfc(abs(score) / math.sqrt(2.0))
@@ -252,6 +261,7 @@ def keyness(
             expected_a = n_a * total / (n_a + n_b)
             expected_b = n_b * total / (n_a + n_b)
             g2 = 2.0 * sum(y * math.log(y / e) for y, e in ((ya, expected_a), (yb, expected_b)) if y)
+            g2 = max(g2, 0.0)  # equal rates give 0 up to rounding, which may fall below it
             effect = math.log2(((ya or LOG_RATIO_ZERO) / n_a) / ((yb or LOG_RATIO_ZERO) / n_b))
             score = g2 if ya / n_a >= yb / n_b else -g2
             p_value = math.erfc(math.sqrt(g2 / 2.0))

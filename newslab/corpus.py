@@ -28,6 +28,7 @@ import json
 import logging
 import os
 import re
+import stat
 import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from os import PathLike
@@ -41,9 +42,12 @@ from newslab.errors import (
     DecodingError,
     EmptyInputError,
     InputTooLargeError,
+    MalformedInputError,
     MissingFieldError,
     MissingInputError,
+    NotAFileError,
     ParameterError,
+    UnknownArticleError,
     UnsupportedFormatError,
 )
 from newslab.lexicons import data_path
@@ -105,10 +109,15 @@ class Corpus(Sequence[Article]):
             try:
                 return self._by_id[key]
             except KeyError:
-                raise KeyError(f"no article {key!r}; ids: {self.ids}") from None
+                raise UnknownArticleError(f"no article {key!r}; ids: {self.ids}") from None
         if isinstance(key, slice):
             return Corpus(self._articles[key])
-        return self._articles[key]
+        try:
+            return self._articles[key]
+        except IndexError:
+            raise UnknownArticleError(f"no article at position {key}; the corpus has {len(self)}") from None
+        except TypeError:
+            raise UnknownArticleError(f"index a corpus by id or position, not {type(key).__name__}") from None
 
     @property
     def ids(self) -> list[str]:
@@ -159,6 +168,9 @@ class Corpus(Sequence[Article]):
             >>> Corpus.from_frame(df)["x"].metadata["outlet"]
             'Wire'
         """
+        if not hasattr(frame, "columns") or not hasattr(frame, "to_dict"):
+            kind = type(frame).__name__
+            raise CorpusError(f"Corpus.from_frame() takes a pandas DataFrame, got {kind}; for strings use from_texts()")
         if text not in frame.columns:
             raise MissingFieldError(f"DataFrame has no {text!r} column (columns: {list(frame.columns)})")
         records = frame.rename(columns={text: "text", **({id: "id"} if id and id in frame.columns else {})})
@@ -286,17 +298,37 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 
 
 def _read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file, at most ``MAX_FILE_BYTES`` of them.
+
+    A pipe, device or socket (also behind a symlink) is refused before it is read: a FIFO
+    would block, ``/dev/zero`` never ends. The limit is enforced on the bytes read, not on
+    ``st_size``, which is 0 for devices and may change while reading.
+    """
     if not path.exists():
         raise MissingInputError(f"{path}: no such file or folder; check the path (relative to {Path.cwd()})")
     if path.is_dir():
         raise CorpusError(f"{path} is a folder; use load_corpus() for folders")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise InputTooLargeError(f"{path}: {size:,} bytes is more than newslab reads ({MAX_FILE_BYTES:,}); split it")
-    try:
-        return path.read_bytes()
+    try:  # O_NONBLOCK: opening a FIFO must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as err:
         raise CorpusError(f"{path}: cannot be read ({err.strerror}); check its permissions") from err
+    with os.fdopen(fd, "rb") as file:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFileError(
+                f"{path} is not a regular file (a pipe, device or socket); save the text to a file and load that"
+            )
+        if info.st_size > MAX_FILE_BYTES:
+            raise InputTooLargeError(
+                f"{path}: {info.st_size:,} bytes is more than newslab reads ({MAX_FILE_BYTES:,}); split it"
+            )
+        try:
+            data = file.read(MAX_FILE_BYTES + 1)
+        except OSError as err:
+            raise CorpusError(f"{path}: cannot be read ({err.strerror}); check its permissions") from err
+    if len(data) > MAX_FILE_BYTES:
+        raise InputTooLargeError(f"{path}: more than {MAX_FILE_BYTES:,} bytes, more than newslab reads; split it")
+    return data
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
@@ -485,7 +517,14 @@ def _record_article(record: Mapping[str, Any], *, name: str, number: int, defaul
         )
     if _missing(record["text"]):
         raise MissingFieldError(f"{where}: the 'text' field is empty; fill it or drop the record")
-    raw = str(record["text"])
+    if not isinstance(record["text"], str):
+        kind = type(record["text"]).__name__
+        raise MalformedInputError(f"{where}: 'text' is a {kind}, not a string; give the article text as a string")
+    for field in ("id", "title", "source"):
+        if isinstance(record.get(field), (list, dict, tuple, set)):
+            kind = type(record[field]).__name__
+            raise MalformedInputError(f"{where}: {field!r} is a {kind}; give a string")
+    raw = record["text"]
     _check_text(raw, where)
     text, tags = clean_text(raw)
     meta: dict[str, Any] = {
@@ -501,33 +540,98 @@ def _record_article(record: Mapping[str, Any], *, name: str, number: int, defaul
 
 
 def _iter_records(path: Path, raw: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    suffix = path.suffix.lower()
-    if suffix in (".jsonl", ".ndjson"):
-        for number, line in enumerate(raw.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as err:
-                raise CorpusError(f"{path}, line {number}: not valid JSON ({err.msg}); one JSON object a line") from err
-            if not isinstance(record, dict):
-                raise CorpusError(f"{path}, line {number}: a JSON object with a 'text' field is expected")
-            yield number, record
-    else:
-        delimiter = "\t" if suffix == ".tsv" else ","
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        return _jsonl_records(path, raw)
+    return _csv_records(path, raw)
+
+
+def _jsonl_records(path: Path, raw: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    # split on "\n" only: str.splitlines() also splits at U+2028/U+2029, which JSON allows raw inside strings
+    for number, line in enumerate(raw.split("\n"), 1):
+        if not line.strip():
+            continue
         try:
-            csv.field_size_limit(MAX_ARTICLE_CHARS + 1)
-            reader = csv.DictReader(io.StringIO(raw), delimiter=delimiter)
-            if reader.fieldnames is None:
-                raise EmptyInputError(f"{path} has no header row; the first row must name the columns (text, ...)")
-            fieldnames = [f.strip().lower() for f in reader.fieldnames]
-            if "text" not in fieldnames:
-                raise MissingFieldError(f"{path} has no 'text' column (columns: {reader.fieldnames}); add one")
-            reader.fieldnames = fieldnames
-            for number, row in enumerate(reader, 2):
-                yield number, {k: v for k, v in row.items() if k is not None}
-        except csv.Error as err:
-            raise CorpusError(f"{path}: malformed CSV ({err}); check quoting") from err
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise MalformedInputError(
+                f"{path}, line {number}: not valid JSON ({err.msg}); one JSON object a line"
+            ) from err
+        except RecursionError:
+            raise MalformedInputError(
+                f"{path}, line {number}: JSON nested too deeply to read; flatten the record"
+            ) from None
+        if not isinstance(record, dict):
+            raise MalformedInputError(f"{path}, line {number}: a JSON object with a 'text' field is expected")
+        yield number, record
+
+
+def _csv_records(path: Path, raw: str) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Rows of a CSV/TSV file as dicts, refusing what would silently corrupt a record.
+
+    Parsing is strict (a stray quote is an error, not a merged field); duplicate column
+    names and rows with more fields than the header are refused; a text that holds a line
+    shaped like a whole record of its own (the sign of an unclosed quote) gets a warning.
+    """
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    csv.field_size_limit(MAX_ARTICLE_CHARS + 1)
+    reader = csv.reader(io.StringIO(raw), delimiter=delimiter, strict=True)
+    try:
+        header = next(reader, None)
+        if not header or not any(h.strip() for h in header):
+            raise EmptyInputError(f"{path} has no header row; the first row must name the columns (text, ...)")
+        fieldnames = [f.strip().lower() for f in header]
+        duplicates = sorted({f for f in fieldnames if fieldnames.count(f) > 1})
+        if duplicates:
+            raise MalformedInputError(f"{path}: column(s) {duplicates} appear twice in the header; rename one")
+        if "text" not in fieldnames:
+            raise MissingFieldError(f"{path} has no 'text' column (columns: {header}); add one")
+        row_start, number = reader.line_num + 1, 2
+        for row in reader:
+            where = f"{path}, record at line {row_start}"
+            row_start = reader.line_num + 1
+            if not row:
+                continue
+            if len(row) > len(fieldnames):
+                raise MalformedInputError(
+                    f"{where}: {len(row)} fields but the header has {len(fieldnames)}; "
+                    "quote fields that contain the delimiter"
+                )
+            values: list[str | None] = [*row, *[None] * (len(fieldnames) - len(row))]  # short row: None, as DictReader
+            record: dict[str, Any] = dict(zip(fieldnames, values, strict=True))
+            _check_swallowed(record, fieldnames, delimiter, where)
+            yield number, record
+            number += 1
+    except csv.Error as err:
+        raise MalformedInputError(
+            f"{path}, record at line {reader.line_num}: malformed CSV ({err}); a quoted field must end with "
+            'a quote right before the delimiter or line end, and quotes inside it are doubled ("")'
+        ) from err
+
+
+def _id_shape(value: str) -> str:
+    return re.sub(r"[^\W\d_]+", "a", re.sub(r"\d+", "0", value))
+
+
+def _check_swallowed(record: Mapping[str, str], fieldnames: list[str], delimiter: str, where: str) -> None:
+    """Warn about a text with a line shaped like a whole record: an unclosed quote swallowed it.
+
+    Checked only when the file starts with an ``id`` column: the suspect line starts with a
+    value shaped like this record's id (``doc-12`` and ``doc-13``), then the delimiter, and has
+    as many fields as the header. It is a warning, not an error: a paragraph can look like that.
+    """
+    text = record.get("text") or ""
+    if "\n" not in text or fieldnames[0] != "id" or len(fieldnames) < 2:
+        return
+    shape = _id_shape((record.get("id") or "").strip())
+    for line in text.split("\n")[1:]:
+        first, sep, _ = line.partition(delimiter)
+        if sep and first and _id_shape(first) == shape and line.count(delimiter) == len(fieldnames) - 1:
+            warnings.warn(
+                f"{where}: its text holds a line that looks like a record of its own ({line[:60]!r}); "
+                "if a quote is not closed, close it",
+                stacklevel=5,
+            )
+            return
 
 
 def load_article(
@@ -601,18 +705,35 @@ def _load_file(path: Path) -> list[Article]:
 
 
 def _unique_ids(articles: list[Article]) -> list[Article]:
-    seen: dict[str, int] = {}
+    """Articles with unique ids: a repeated id gets ``-2``, ``-3``, ... (with a warning).
+
+    A new id never takes an id that any article already has, wherever it stands: with
+    ``a, a, a-2`` the second ``a`` becomes ``a-3`` and the user's own ``a-2`` stays.
+
+    Example:
+        >>> import warnings
+        >>> arts = [Article(i, "", "Text.") for i in ("a", "a", "a-2")]
+        >>> with warnings.catch_warnings():
+        ...     warnings.simplefilter("ignore")
+        ...     [a.id for a in _unique_ids(arts)]
+        ['a', 'a-3', 'a-2']
+    """
+    taken = {art.id for art in articles}
+    seen: set[str] = set()
+    counters: dict[str, int] = {}
     result = []
     for art in articles:
         if art.id in seen:
-            seen[art.id] += 1
-            new_id = f"{art.id}-{seen[art.id]}"
-            while new_id in seen:
-                seen[art.id] += 1
-                new_id = f"{art.id}-{seen[art.id]}"
+            number = counters.get(art.id, 1)
+            new_id = art.id
+            while new_id in taken:
+                number += 1
+                new_id = f"{art.id}-{number}"
+            counters[art.id] = number
+            taken.add(new_id)
             warnings.warn(f"duplicate article id {art.id!r}; renamed to {new_id!r}", stacklevel=3)
             art = dataclasses.replace(art, id=new_id)
-        seen.setdefault(art.id, 1)
+        seen.add(art.id)
         result.append(art)
     return result
 
@@ -644,6 +765,33 @@ def progress_bar(items: Sequence[_T], progress: bool | None, label: str, unit: s
     from tqdm.auto import tqdm
 
     return tqdm(items, desc=label, unit=unit)
+
+
+def _folder_files(root: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files with a known extension under ``root`` (sorted), and the subfolders that could not be read.
+
+    Walks with an explicit stack, so any depth works. Hidden files and folders are left out,
+    and so are symlinks to folders (no loops); symlinks to files count, pipes and devices do not.
+    """
+    found: list[Path] = []
+    unreadable: list[tuple[str, str]] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                listing = [(entry.name, entry.is_dir(follow_symlinks=False), entry.is_file()) for entry in entries]
+        except OSError as err:
+            unreadable.append((str(folder), f"{folder}: folder cannot be read ({err.strerror}); check its permissions"))
+            continue
+        for name, is_dir, is_file in listing:
+            if name.startswith("."):
+                continue
+            if is_dir:
+                stack.append(folder / name)
+            elif is_file and Path(name).suffix.lower() in SUFFIXES:
+                found.append(folder / name)
+    return sorted(found), unreadable
 
 
 def load_corpus(paths: PathArg | Iterable[PathArg], *, strict: bool = False, progress: bool | None = None) -> Corpus:
@@ -686,25 +834,24 @@ def load_corpus(paths: PathArg | Iterable[PathArg], *, strict: bool = False, pro
     if not items:
         raise EmptyInputError("load_corpus() got no paths; pass a file, a folder or a list of files")
     files: list[Path] = []
+    skipped: list[tuple[str, str]] = []
     for item in items:
         path = Path(item)
         if not path.exists():
             raise MissingInputError(f"{path}: no such file or folder; check the path (relative to {Path.cwd()})")
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
+            found, unreadable = _folder_files(path)
+            for folder, message in unreadable:
+                if strict:
+                    raise CorpusError(message)
+                skipped.append((folder, message))
+                warnings.warn(f"skipped {message}", stacklevel=2)
             if not found:
-                raise EmptyInputError(f"{path}: folder has no {', '.join(SUFFIXES)} files")
+                raise EmptyInputError(f"{path}: folder has no readable {', '.join(SUFFIXES)} files")
             files.extend(found)
         else:
             files.append(path)
     articles: list[Article] = []
-    skipped: list[tuple[str, str]] = []
     for path in progress_bar(files, progress, "loading", unit="file"):
         try:
             articles.extend(_load_file(path))

@@ -54,6 +54,21 @@ class InputTooLargeError(CorpusError, ValueError):
     """A single article is larger than the configured limit."""
 
 
+class NotAFileError(CorpusError, ValueError):
+    """A path is a pipe, a device or a socket, not a regular file newslab can read."""
+
+
+class MalformedInputError(CorpusError, ValueError):
+    """A file's structure is broken: malformed CSV or JSON, duplicate columns, a field of the wrong type."""
+
+
+class UnknownArticleError(CorpusError, KeyError, IndexError):
+    """A corpus has no article with the id or position asked for."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
 class LexiconError(NewslabError, ValueError):
     """A lexicon or word list is unknown or malformed."""
 
@@ -73,10 +88,13 @@ __all__ = [
     "EmptyInputError",
     "InputTooLargeError",
     "LexiconError",
+    "MalformedInputError",
     "MissingFieldError",
     "MissingInputError",
     "NewslabError",
+    "NotAFileError",
     "ParameterError",
     "ReportError",
+    "UnknownArticleError",
     "UnsupportedFormatError",
 ]

@@ -27,6 +27,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import logging
@@ -42,6 +43,7 @@ from newslab.document import Document, parse
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import data_path, read_tsv
 from newslab.tokenizers import words
+from newslab.user_patterns import unsafe_pattern_message
 
 logger = logging.getLogger(__name__)
 
@@ -210,8 +212,11 @@ def _validate(frame: Any) -> Any:
     for cue in frame.loc[frame["kind"] == "regex", "cue"]:
         try:
             re.compile(cue)
-        except re.error as err:
+        except (re.error, RecursionError, OverflowError) as err:
             raise LexiconError(f"frame dictionary: bad regular expression {cue!r} ({err})") from err
+        unsafe = unsafe_pattern_message(cue)
+        if unsafe:
+            raise LexiconError(f"frame dictionary: {unsafe}")
     return frame[["frame", "family", "cue", "kind", "weight", "note"]].reset_index(drop=True)
 
 
@@ -289,18 +294,37 @@ def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, s
                 ):
                     continue
                 candidates.append((sent.start + s, sent.start + e, cue))
-        # longest match wins; equal spans for several frames are all kept
-        candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-        kept: list[tuple[int, int, _Cue]] = []
-        for start, end, cue in candidates:
-            if any(start < e and s < end and (s, e) != (start, end) for s, e, _ in kept):
-                continue
-            if any((s, e, c.frame) == (start, end, cue.frame) for s, e, c in kept):
-                continue
-            kept.append((start, end, cue))
-        kept.sort(key=lambda c: (c[0], c[1]))
+        kept = _longest_first(candidates)
         found.extend((sent.index, c.frame, c.cue, art.text[s:e], s, e, c.weight, c.kind) for s, e, c in kept)
     return found
+
+
+def _longest_first(candidates: list[tuple[int, int, _Cue]]) -> list[tuple[int, int, _Cue]]:
+    """Longest match wins; equal spans for several frames are all kept (one per frame); sorted by span.
+
+    Kept spans never overlap unless equal, so the one kept span that could overlap a
+    candidate is the last one starting before the candidate ends (bisect): linear in the
+    number of candidates up to a log factor, also for one very long sentence.
+    """
+    candidates = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0]))
+    starts: list[int] = []  # starts of the distinct kept spans, sorted
+    ends: list[int] = []  # their ends, in the same order
+    frames: dict[tuple[int, int], set[str]] = {}
+    kept: list[tuple[int, int, _Cue]] = []
+    for start, end, cue in candidates:
+        at = bisect.bisect_left(starts, end) - 1
+        if at >= 0 and ends[at] > start:  # overlaps the kept span at ``at``
+            if (starts[at], ends[at]) != (start, end) or cue.frame in frames[start, end]:
+                continue
+        else:
+            index = bisect.bisect_left(starts, start)
+            starts.insert(index, start)
+            ends.insert(index, end)
+            frames[start, end] = set()
+        frames[start, end].add(cue.frame)
+        kept.append((start, end, cue))
+    kept.sort(key=lambda c: (c[0], c[1]))
+    return kept
 
 
 def frame_table(

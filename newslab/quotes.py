@@ -71,7 +71,7 @@ OBJECT_WORDS = 6
 #: How many sentences back a quote's speaker stays the default referent of he/she (set by hand).
 SPEAKER_MEMORY = 2
 
-_NAME = r"[A-Z][\w.’'-]*"
+_NAME = r"[A-Z][\w.’'-]{0,40}"  # bounded: a run like "A.B.C…" is not rescanned from each capital
 _OPEN, _CLOSE = "“", "”"
 
 

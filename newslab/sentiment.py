@@ -243,9 +243,9 @@ def _tone_label(value: float) -> str:
 # --- analyzers and lexicons (loaded once) ---------------------------------------------
 @functools.cache
 def _vader() -> Any:
-    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    from newslab.vader import LinearVader  # vaderSentiment's scores in linear time
 
-    return SentimentIntensityAnalyzer()
+    return LinearVader()
 
 
 @functools.cache

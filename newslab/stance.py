@@ -320,9 +320,9 @@ def article_stance(
                     trule = "target before cue in quote"
             if tgt is not None and holder is not None:
                 add(sent.index, holder, kind, tgt, score, cue_words, hrule, trule)
-        for fm in re.finditer(
-            r"(?P<a>[\w’'-]+)\s+and\s+(?P<b>[\w’'-]+)\s+(?:had\s+|have\s+|has\s+)?(?:become|are|were|remained)\s+"
-            r"(?:good\s+|close\s+)?friends",
+        for fm in re.finditer(  # (?<!...): "a" starts at a word's start, so a long word is scanned once, not per letter
+            r"(?<![\w’'-])(?P<a>[\w’'-]+)\s+and\s+(?P<b>[\w’'-]+)\s+"
+            r"(?:had\s+|have\s+|has\s+)?(?:become|are|were|remained)\s+(?:good\s+|close\s+)?friends",
             sent.text,
         ):
             pair = []

@@ -42,6 +42,7 @@ from newslab.document import Article, Document, parse
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import load_table, read_tsv, stopwords
 from newslab.names import ROLE_WORDS, speaks_as
+from newslab.user_patterns import unsafe_pattern_message
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -158,8 +159,11 @@ class Target:
         for pattern in (*self.patterns, *self.exclude):
             try:
                 re.compile(pattern)
-            except re.error as err:
+            except (re.error, RecursionError, OverflowError) as err:
                 raise ParameterError(f"Target {self.name!r}: bad regular expression {pattern!r}: {err}") from None
+            unsafe = unsafe_pattern_message(pattern)
+            if unsafe:
+                raise ParameterError(f"Target {self.name!r}: {unsafe}")
 
     @classmethod
     def from_names(cls, name: str, *aliases: str, kind: str = "other") -> Target:
@@ -351,6 +355,15 @@ def targets_from_spec(spec: Mapping[str, Any] | None) -> tuple[Target, ...]:
             if unknown:
                 raise ParameterError(f"target {name!r}: unknown field(s) {unknown}; valid: {list(_SPEC_FIELDS)}")
             fields = dict(value)
+            for field, terms in fields.items():
+                strings = isinstance(terms, str) or (
+                    isinstance(terms, (list, tuple)) and all(isinstance(t, str) for t in terms)
+                )
+                if not strings and not (field == "pronouns" and terms is None):
+                    kind = type(terms).__name__
+                    raise ParameterError(
+                        f"target {name!r}: {field}={terms!r:.60} ({kind}); give a string or a list of strings"
+                    )
             fields.setdefault("aliases", [name])
             result.append(Target(name, **fields))
         elif isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):

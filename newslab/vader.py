@@ -1,0 +1,73 @@
+"""VADER in linear time: the same scores as ``vaderSentiment``, without its whole-sentence rescans.
+
+vaderSentiment 3.3.2 lowercases the whole word list of a sentence again for every
+sentiment word it checks (``_negation_check``, ``_special_idioms_check``) and finds each
+score's position with ``list.index`` after a "but" (``_but_check``). A sentence of ``n``
+words therefore costs ``O(n²)``: one 32 KB sentence of emoji (each becomes words such as
+"grinning face") took 84 s. :class:`LinearVader` overrides those three rules so that each
+looks only at the words it reads (three before, two after) and keeps the positions of
+scores in a heap. The scores are identical, including the quirk of ``_but_check`` that
+rescales the *first* score equal to each value (tests compare both on many sentences).
+
+Example:
+    >>> from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+    >>> text = "The talks were not bad, but the outcome was very disappointing."
+    >>> LinearVader().polarity_scores(text) == SentimentIntensityAnalyzer().polarity_scores(text)
+    True
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+#: Words before a sentiment word that VADER's negation and idiom rules read (``i - 3`` .. ``i - 1``).
+WORDS_BEFORE = 3
+#: Words after it that the idiom rule reads (``i + 1``, ``i + 2``).
+WORDS_AFTER = 2
+
+
+class LinearVader(SentimentIntensityAnalyzer):
+    """``SentimentIntensityAnalyzer`` with its three quadratic rules made linear (same scores)."""
+
+    @staticmethod
+    def _negation_check(valence: float, words_and_emoticons: Sequence[str], start_i: int, i: int) -> float:
+        low = max(0, i - WORDS_BEFORE)
+        window = list(words_and_emoticons[low : i + 1])
+        return float(SentimentIntensityAnalyzer._negation_check(valence, window, start_i, i - low))
+
+    @staticmethod
+    def _special_idioms_check(valence: float, words_and_emoticons: Sequence[str], i: int) -> float:
+        low = max(0, i - WORDS_BEFORE)
+        window = list(words_and_emoticons[low : i + WORDS_AFTER + 1])
+        return float(SentimentIntensityAnalyzer._special_idioms_check(valence, window, i - low))
+
+    @staticmethod
+    def _but_check(words_and_emoticons: Sequence[str], sentiments: list[float]) -> list[float]:
+        """VADER's "but" rule: scores before the first "but" x0.5, after it x1.5.
+
+        As in vaderSentiment, the score rescaled for the k-th value is the first one equal to
+        it at that moment (``sentiments.index``); a heap per value finds it in ``O(log n)``.
+        """
+        but = next((k for k, w in enumerate(words_and_emoticons) if str(w).lower() == "but"), None)
+        if but is None:
+            return sentiments
+        positions: dict[float, list[int]] = {}
+        for k in range(len(sentiments)):
+            value = sentiments[k]  # still the original: only positions <= k have been rescaled
+            heap = positions.setdefault(value, [])
+            heapq.heappush(heap, k)
+            while sentiments[heap[0]] != value:  # stale: that position was rescaled since
+                heapq.heappop(heap)
+            first = heap[0]
+            if first == but:
+                continue
+            new = value * 0.5 if first < but else value * 1.5
+            sentiments[first] = new
+            heapq.heappush(positions.setdefault(new, []), first)
+        return sentiments
+
+
+__all__ = ["LinearVader"]
