@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslab.corpus import PROGRESS_THRESHOLD, as_articles
 from newslab.document import Article, Document, parse
-from newslab.errors import NewslabError, ParameterError
+from newslab.errors import EmptyInputError, NewslabError, ParameterError
 from newslab.frames import frame_matcher, frame_rows
 from newslab.names import name_registry
 from newslab.quotes import article_quotes, quote_rows
@@ -442,7 +442,14 @@ def analyze(
     finally:
         if bar is not None:
             bar.close()
+    if not sink.seen:
+        raise EmptyInputError(f"no article to analyze in {_describe(corpus)}; check the path or the corpus")
     return sink.finish(output_dir)
+
+
+def _describe(corpus: Any) -> str:
+    text = repr(corpus) if not isinstance(corpus, (str, os.PathLike)) else str(corpus)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _bar(total: int | None, progress: bool | None, initial: int = 0) -> Any:

@@ -895,17 +895,13 @@ def iter_articles(paths: PathArg | Iterable[PathArg], *, strict: bool = False) -
         path = Path(item)
         if not path.exists():
             raise MissingInputError(f"{path}: no such file or folder; check the path (relative to {Path.cwd()})")
-        files = (
-            sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if path.is_dir()
-            else [path]
-        )
+        files = [path]
+        if path.is_dir():
+            files, unreadable = _folder_files(path)
+            for _, message in unreadable:
+                if strict:
+                    raise CorpusError(message)
+                warnings.warn(f"skipped {message}", stacklevel=2)
         for file in files:
             try:
                 articles = _load_file(file)

@@ -202,3 +202,11 @@ def test_progress_for_a_lazily_read_corpus_only_once_it_is_large(tmp_path, capsy
     assert "analyze" not in capsys.readouterr().err
     nl.analyze(tmp_path, progress=True)
     assert "analyze" in capsys.readouterr().err
+
+
+def test_nothing_to_analyze_is_a_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    with pytest.raises(NewslabError, match="no article to analyze"):
+        nl.analyze(tmp_path)
+    with pytest.raises(NewslabError, match="no article to analyze"):
+        nl.analyze([])
