@@ -76,6 +76,9 @@ _LAZY = {
     "top_keywords": "newslab.comparison",
     "run_notebooks": "newslab.report",
     "run_report": "newslab.report",
+    "ArticleView": "newslab.views",
+    "article_html": "newslab.views",
+    "show_article": "newslab.views",
 }
 # submodules reachable as attributes (``nl.plots``) without being imported by ``import newslab``
 _SUBMODULES = frozenset(
@@ -92,6 +95,7 @@ _SUBMODULES = frozenset(
         "stance",
         "targets",
         "tokenizers",
+        "views",
     }
 )
 
@@ -134,6 +138,7 @@ if TYPE_CHECKING:
         targets_from_spec,
     )
     from newslab.tokenizers import sentence_spans, sentences, word_spans, words
+    from newslab.views import ArticleView, article_html, show_article
 
 
 def __getattr__(name: str) -> Any:
@@ -155,6 +160,7 @@ __all__ = [
     "NATO",
     "TRUMP",
     "Article",
+    "ArticleView",
     "Corpus",
     "NewslabError",
     "Sentence",
@@ -163,6 +169,7 @@ __all__ = [
     "TargetSentiment",
     "Token",
     "__version__",
+    "article_html",
     "article_sentiment",
     "available_lexicons",
     "clean_text",
@@ -190,6 +197,7 @@ __all__ = [
     "sentence_table",
     "sentences",
     "sentiment_table",
+    "show_article",
     "speaker_table",
     "stance_summary",
     "stance_table",
