@@ -254,7 +254,7 @@ def _arc_by_position(sentiment: Any, groups: Any, *, score: str, ax: Axes | None
     data[score] = data[score].astype(float)
     per_article = data.groupby(["group", "article_id", "tenth"], sort=False)[score].mean().reset_index()
     per_article["group"], order = _top_groups(per_article["group"], per_article["article_id"])
-    ax = _axes(ax, (8, 4))
+    ax = _axes(ax, (10, 4.5))
     ax.axhline(0.0, color="0.6", linewidth=0.8, zorder=0)
     for i, group in enumerate(order):
         rows = per_article[per_article["group"] == group]
@@ -354,9 +354,10 @@ def plot_tone_heatmap(
     ax.set_xticks(range(grid.shape[1]), [_wrap(c, 12) for c in grid.columns])
     ax.set_yticks(range(grid.shape[0]), [_shorten(i, 30) for i in grid.index])
     ax.set_xlabel(readable(columns))
-    ax.set_ylabel(readable(index_name))
+    row_name = readable(index_name.removesuffix("_id"))
+    ax.set_ylabel(row_name)
     words = _value_name(value)
-    ax.set_title(title or f"{readable(words)} by {readable(index_name).lower()} and {columns.replace('_', ' ')}")
+    ax.set_title(title or f"{readable(words)} by {row_name.lower()} and {columns.replace('_', ' ')}")
     ax.figure.colorbar(image, ax=ax, label=f"{words}\n({_MINUS}1 negative, +1 positive)", shrink=0.8)
     return ax
 
@@ -573,7 +574,7 @@ def plot_frame_profile(
         data["_group"], order = _top_groups(data["_group"], data["article_id"])
         lookup = data.groupby(["_group", "frame"])[value].mean().to_dict()
         sizes = data.groupby("_group")["article_id"].nunique()
-        ax = _axes(ax, (8, 0.3 * len(chosen) * len(order) + 1.8))
+        ax = _axes(ax, (10, 0.3 * len(chosen) * len(order) + 1.8))
         _grouped_barh(ax, labels, order, lambda g, c: lookup.get((g, chosen[labels.index(c)]), 0.0),
                       legend_title=readable(group_by if isinstance(group_by, str) else "group"),
                       names=[_legend_label(g, int(sizes[g])) for g in order])  # fmt: skip
@@ -587,7 +588,7 @@ def plot_frame_profile(
         default = f"Frame profile across {_plural(len(articles), 'article')}"
     else:
         lookup = profile.groupby(["article_id", "frame"])[value].sum().to_dict()
-        ax = _axes(ax, (8, 0.3 * len(chosen) * max(len(articles), 1) + 1.8))
+        ax = _axes(ax, (10, 0.3 * len(chosen) * max(len(articles), 1) + 1.8))
         _grouped_barh(ax, labels, articles, lambda g, c: lookup.get((g, chosen[labels.index(c)]), 0.0),
                       legend_title="article")  # fmt: skip
         ax.set_xlabel(measure)
@@ -663,7 +664,7 @@ def plot_labels(
         data["_group"], names = _top_groups(data["_group"], data["article_id"])
         lookup = data.groupby(["_group", "target", "label"])["count"].sum().to_dict()
         sizes = data.groupby("_group")["article_id"].nunique()
-        ax = _axes(ax, (8, 0.3 * len(categories) * len(names) + 1.8))
+        ax = _axes(ax, (10, 0.3 * len(categories) * len(names) + 1.8))
         _grouped_barh(ax, categories, names, lambda g, c: lookup.get((g, *keys[categories.index(c)]), 0),
                       legend_title=readable(group_by if isinstance(group_by, str) else "group"),
                       names=[_legend_label(g, int(sizes[g])) for g in names])  # fmt: skip
@@ -679,7 +680,7 @@ def plot_labels(
         ax.invert_yaxis()
     else:
         lookup = data.groupby(["article_id", "target", "label"])["count"].sum().to_dict()
-        ax = _axes(ax, (8, 0.3 * len(categories) * max(len(articles), 1) + 1.8))
+        ax = _axes(ax, (10, 0.3 * len(categories) * max(len(articles), 1) + 1.8))
         _grouped_barh(ax, categories, articles, lambda g, c: lookup.get((g, *keys[categories.index(c)]), 0),
                       legend_title="article")  # fmt: skip
     ax.set_xlabel("times used" + (f" over {_plural(len(articles), 'article')}" if many else ""))
