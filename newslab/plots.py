@@ -12,8 +12,8 @@ Example:
     >>> import newslab as nl
     >>> from newslab import plots
     >>> ax = plots.plot_keyness(nl.keyness(nl.load_seed_corpus(), "es-daily", "de-dpa"), n=5)
-    >>> len(ax.patches), ax.get_title()
-    (10, 'Keyness: es-daily vs de-dpa\nwords called typical only at |z| ≥ 1.96, p < 0.05')
+    >>> len(ax.patches), ax.get_title().splitlines()
+    (10, ['Keyness: es-daily vs de-dpa', 'no word passes the threshold (|z| ≥ 1.96, p < 0.05)'])
 """
 
 from __future__ import annotations

@@ -56,12 +56,7 @@ def labels(n: int) -> pd.DataFrame:
     rng = np.random.default_rng(n + 4)
     names = {"Trump": ["Trump", "the tycoon", "the Republican", "the president-elect of the United States of America"],
              "NATO": ["NATO", "the alliance", "the Atlantic Alliance"]}  # fmt: skip
-    rows = [
-        (a, t, lab, int(rng.integers(0, 4)))
-        for a in articles(n)
-        for t, labs in names.items()
-        for lab in labs
-    ]
+    rows = [(a, t, lab, int(rng.integers(0, 4))) for a in articles(n) for t, labs in names.items() for lab in labs]
     df = pd.DataFrame(rows, columns=["article_id", "target", "label", "count"])
     return df[df["count"] > 0].reset_index(drop=True)
 

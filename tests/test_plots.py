@@ -23,7 +23,7 @@ from newslab import plots
 from newslab.errors import ParameterError
 
 sys.path.insert(0, str(Path(__file__).parent))
-import synthetic_tables as synthetic  # noqa: E402
+import synthetic_tables as synthetic
 
 
 @pytest.fixture(autouse=True)
