@@ -351,16 +351,17 @@ def _inline(text: str, start: int, end: int, spans: Sequence[_Span]) -> str:
 
 
 def _tone_bar(value: float | None, limit: float = 1.0) -> str:
+    """A diverging bar, 0 in the middle: orange to the left for negative, purple to the right for positive."""
     if value is None:
         return ""
-    share = min(abs(value) / limit, 1.0) * 100
-    left = f"width:{share:.0f}%;background:{NEGATIVE_COLOUR}" if value < 0 else "width:0"
-    right = f"width:{share:.0f}%;background:{POSITIVE_COLOUR}" if value > 0 else "width:0"
-    half = "display:inline-block;width:1.6em;height:.7em;background:#f0f0f0;vertical-align:middle"
+    half = min(abs(value) / limit, 1.0) * 50
+    if value < 0:
+        fill = f"#f0f0f0 {50 - half:.0f}%,{NEGATIVE_COLOUR} {50 - half:.0f}% 50%,#888 50% 52%,#f0f0f0 52%"
+    else:
+        fill = f"#f0f0f0 48%,#888 48% 50%,{POSITIVE_COLOUR} 50% {50 + half:.0f}%,#f0f0f0 {50 + half:.0f}%"
     return (
-        f'<span style="{half};text-align:right"><span style="display:inline-block;height:100%;{left}"></span></span>'
-        '<span style="display:inline-block;width:1px;height:.9em;background:#888;vertical-align:middle"></span>'
-        f'<span style="{half};text-align:left"><span style="display:inline-block;height:100%;{right}"></span></span>'
+        '<span style="display:inline-block;width:3.2em;height:.7em;vertical-align:middle;'
+        f'background:linear-gradient(90deg,{fill})"></span>'
     )
 
 
