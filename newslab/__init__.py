@@ -83,6 +83,9 @@ _LAZY = {
     "top_keywords": "newslab.comparison",
     "run_notebooks": "newslab.report",
     "run_report": "newslab.report",
+    "ArticleView": "newslab.views",
+    "article_html": "newslab.views",
+    "show_article": "newslab.views",
 }
 # submodules reachable as attributes (``nl.plots``) without being imported by ``import newslab``
 _SUBMODULES = frozenset(
@@ -105,6 +108,7 @@ _SUBMODULES = frozenset(
         "stance",
         "targets",
         "tokenizers",
+        "views",
     }
 )
 
@@ -152,6 +156,7 @@ if TYPE_CHECKING:
         targets_from_spec,
     )
     from newslab.tokenizers import sentence_spans, sentences, word_spans, words
+    from newslab.views import ArticleView, article_html, show_article
 
 
 def __getattr__(name: str) -> Any:
@@ -175,6 +180,7 @@ __all__ = [
     "Analysis",
     "AnalysisOptions",
     "Article",
+    "ArticleView",
     "Corpus",
     "Document",
     "NewslabError",
@@ -185,6 +191,7 @@ __all__ = [
     "Token",
     "__version__",
     "analyze",
+    "article_html",
     "article_sentiment",
     "available_lexicons",
     "clean_text",
@@ -215,6 +222,7 @@ __all__ = [
     "sentence_table",
     "sentences",
     "sentiment_table",
+    "show_article",
     "speaker_table",
     "stance_summary",
     "stance_table",

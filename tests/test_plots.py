@@ -2,6 +2,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import warnings
+from collections.abc import Callable
+from pathlib import Path
 
 import matplotlib
 
@@ -10,12 +13,17 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
+from matplotlib.axes import Axes
 from matplotlib.collections import PathCollection
-from matplotlib.text import Annotation
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 import newslab as nl
 from newslab import plots
 from newslab.errors import ParameterError
+
+sys.path.insert(0, str(Path(__file__).parent))
+import synthetic_tables as synthetic
 
 
 @pytest.fixture(autouse=True)
@@ -67,10 +75,12 @@ def test_tone_heatmap_cells() -> None:
         {"article_id": ["a", "a", "b"], "target": ["Trump", "NATO", "Trump"], "tone_sentences": [0.25, -0.5, 0.1]}
     )
     ax = plots.plot_tone_heatmap(df, value="tone_sentences")
-    assert [t.get_text() for t in ax.texts] == ["+0.25", "-0.50", "+0.10", "n/a"]
+    assert [t.get_text() for t in ax.texts] == ["+0.25", "\u22120.50", "+0.10", "n/a"]
     assert [t.get_text() for t in ax.get_xticklabels()] == ["Trump", "NATO"]
     assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "b"]
-    assert "tone_sentences" in ax.get_title()
+    assert "tone of the sentences mentioning the target" in ax.get_title().lower()
+    colorbar = ax.figure.axes[-1]
+    assert colorbar.get_ylabel().startswith("tone of the sentences") and "_" not in colorbar.get_ylabel()
 
 
 def test_tone_heatmap_default_value_from_compare_table() -> None:
@@ -78,34 +88,66 @@ def test_tone_heatmap_default_value_from_compare_table() -> None:
         {"article_id": ["a", "b"], "target": ["T", "T"], "tone_sentences": [0.1, 0.2], "tone_target": [-0.3, 0.4]}
     )
     ax = plots.plot_tone_heatmap(df)
-    assert [t.get_text() for t in ax.texts] == ["-0.30", "+0.40"]
-    assert "tone_target" in ax.get_title()
+    assert [t.get_text() for t in ax.texts] == ["\u22120.30", "+0.40"]
+    assert ax.get_title() == "Tone toward the target by article and target"
 
 
 @pytest.mark.parametrize("n", [3, 10])
-def test_keyness_bars(seed_corpus: nl.Corpus, n: int) -> None:
+def test_keyness_below_threshold_is_not_called_typical(seed_corpus: nl.Corpus, n: int) -> None:
     table = nl.keyness(seed_corpus, "es-daily", "de-dpa")
+    assert (table["p_value"] > 0.05).all()  # two short articles: nothing passes
     ax = plots.plot_keyness(table, n=n)
     bars = ax.patches
     assert len(bars) == 2 * n
     assert sum(b.get_width() > 0 for b in bars) == n
-    hatches = {b.get_hatch() or "" for b in bars}
-    assert len(hatches) == 2  # the sides differ by hatch, not colour alone
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[-1] == table.iloc[0].term  # strongest of es-daily on top
     assert labels[0] == table.iloc[-1].term  # strongest of de-dpa at the bottom
-    assert ax.get_title() == "Keyness: es-daily vs de-dpa"
+    assert ax.get_title().startswith("Keyness: es-daily vs de-dpa\nno word passes the threshold (|z| \u2265 1.96")
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
-    assert legend == ["typical of es-daily", "typical of de-dpa"]
+    assert legend == ["leans toward a side, below the threshold"]
+    assert not any("typical of" in t.get_text() for t in ax.texts)
+
+
+def keyness_frame(p_values: list[float]) -> pd.DataFrame:
+    scores = [3.1, 2.5, 0.4, -0.5, -2.2]
+    df = pd.DataFrame(
+        {"term": ["alpha", "beta", "gamma", "delta", "eps"], "score": scores, "favours": ["x"] * 3 + ["y"] * 2,
+         "p_value": p_values}
+    )  # fmt: skip
+    df.attrs.update(method="log_odds_dirichlet", a="x", b="+".join(f"id{i}" for i in range(40)))
+    return df
+
+
+def test_keyness_typical_only_past_threshold() -> None:
+    ax = plots.plot_keyness(keyness_frame([0.002, 0.01, 0.7, 0.6, 0.03]), n=3)
+    legend = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert legend == ["typical of x", "typical of 40 articles", "leans toward a side, below the threshold"]
+    light = [b for b in ax.patches if b.get_facecolor()[:3] == pytest.approx((0.9, 0.9, 0.9))]
+    assert len(light) == 2  # gamma and delta
+    assert "words called typical only at |z| \u2265 1.96, p < 0.05" in ax.get_title()
+    dotted = [line for line in ax.lines if line.get_linestyle() == ":"]
+    assert sorted(round(line.get_xdata()[0], 2) for line in dotted) == [-1.96, 1.96]
+    strict = plots.plot_keyness(keyness_frame([0.002, 0.01, 0.7, 0.6, 0.03]), n=3, alpha=0.001, names=("A", "B"))
+    assert "no word passes the threshold (|z| \u2265 3.29, p < 0.001)" in strict.get_title()
 
 
 def test_frame_profile_bars(seed_corpus: nl.Corpus) -> None:
     profile = nl.frame_profile(seed_corpus)
     ax = plots.plot_frame_profile(profile, value="sentence_share", frames=["war", "conflict", "economic"])
     assert len(ax.patches) == 6
-    assert [t.get_text() for t in ax.get_yticklabels()] == ["war", "conflict", "economic"]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["War", "Conflict", "Economic"]
     assert ax.get_xlabel() == "share of sentences with a cue"
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["es-daily", "de-dpa"]
+
+
+def test_frame_profile_drops_frames_without_weight() -> None:
+    profile = pd.DataFrame(
+        {"article_id": ["a", "a", "b", "b"], "frame": ["economic_consequences", "war"] * 2,
+         "per_1000_words": [2.0, 0.0, 1.0, 0.0]}
+    )  # fmt: skip
+    ax = plots.plot_frame_profile(profile)
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Economic consequences"]
 
 
 @pytest.mark.parametrize("source", ["labels", "mentions"])
@@ -136,29 +178,46 @@ def test_labels_filter_and_empty() -> None:
         plots.plot_labels(df, target="EU")
 
 
-def test_stance_diagram() -> None:
+def cell_texts(ax) -> list[str]:  # type: ignore[no-untyped-def]
+    return [t.get_text() for t in ax.texts]
+
+
+def test_stance_matrix_cells() -> None:
     df = pd.DataFrame(
         {
-            "holder": ["Trump", "Trump", "Rutte", "allies", "allies"],
-            "target": ["NATO", "NATO", "Trump", "Trump", "Trump"],
-            "stance": ["critical", "critical", "appreciative", "worried", "neutral"],
-            "score": [-0.6, -0.4, 0.7, -0.3, 0.0],
+            "holder": ["Trump", "Trump", "Rutte", "allies", "allies", "Trump"],
+            "target": ["NATO", "NATO", "Trump", "Trump", "Trump", "NATO"],
+            "stance": ["against", "against", "favor", "against", "neutral", "favor"],
+            "score": [-0.6, -0.4, 0.7, -0.3, 0.0, 0.8],
         }
     )
     ax = plots.plot_stance(df)
-    arrows = [t for t in ax.texts if isinstance(t, Annotation)]
-    assert len(arrows) == 4
-    styles = {t.get_text().split(" ")[0]: t.arrow_patch.get_linestyle() for t in arrows}
-    assert styles["critical"] == styles["worried"] != styles["appreciative"] != styles["neutral"]
-    assert "critical (-0.50) ×2" in [t.get_text() for t in arrows]
-    names = {t.get_text() for t in ax.texts if not isinstance(t, Annotation)}
-    assert names == {"Trump", "Rutte", "allies", "NATO"}
+    assert sorted(cell_texts(ax)) == [
+        "against (\u22120.30) \u00d71\nneutral (+0.00) \u00d71",
+        "against (\u22120.50) \u00d72\nfavor (+0.80) \u00d71",  # both stances of one pair readable
+        "favor (+0.70) \u00d71",
+    ]
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Trump", "allies", "Rutte"]
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["NATO", "Trump"]
+    image = ax.images[0].get_array()
+    assert image[0, 0] == pytest.approx((-0.6 - 0.4 + 0.8) / 3)  # colour: mean of all the pair's rows
 
 
 def test_stance_without_score() -> None:
     df = pd.DataFrame({"holder": ["X"], "target": ["Y"], "stance": ["supportive"]})
     ax = plots.plot_stance(df)
-    assert [t.get_text() for t in ax.texts if isinstance(t, Annotation)] == ["supportive ×1"]
+    assert cell_texts(ax) == ["supportive \u00d71"]
+
+
+def test_stance_small_multiples_per_article() -> None:
+    df = pd.DataFrame(
+        {"article_id": ["es", "es", "de"], "holder": ["Trump", "Rutte", "allies"], "target": ["NATO", "Trump", "Trump"],
+         "stance": ["against", "favor", "against"], "score": [-0.53, 0.8, -0.6]}
+    )  # fmt: skip
+    ax = plots.plot_stance(df)
+    panels = [a for a in ax.figure.axes if a.images]
+    assert [a.get_title() for a in panels] == ["es", "de"]
+    assert [t.get_text() for t in panels[1].get_xticklabels()] == ["Trump", "NATO"]  # one target order for all
 
 
 @pytest.mark.parametrize(
@@ -193,3 +252,102 @@ def test_save_figure(tmp_path) -> None:  # type: ignore[no-untyped-def]
         plots.save_figure(ax, tmp_path / "x", formats=("gif",))
     with pytest.raises(ParameterError):
         plots.save_figure("not a figure", tmp_path / "x")
+
+
+# --------------------------------------------------------------------------- any corpus size
+
+SIZES = (2, 3, 20, 200, 2000)
+
+
+def _scale_plots(n: int) -> dict[str, Callable[[], Axes]]:
+    return {
+        "stance": lambda: plots.plot_stance(synthetic.stance(n)),
+        "frames": lambda: plots.plot_frame_profile(synthetic.profile(n)),
+        "frames-by-source": lambda: plots.plot_frame_profile(synthetic.profile(n), group_by="source"),
+        "heatmap": lambda: plots.plot_tone_heatmap(synthetic.tone(n), value="tone_target"),
+        "heatmap-by-source": lambda: plots.plot_tone_heatmap(synthetic.tone(n), group_by=synthetic.source_of(n)),
+        "labels": lambda: plots.plot_labels(synthetic.labels(n)),
+        "labels-by-source": lambda: plots.plot_labels(synthetic.labels(n), group_by=synthetic.source_of(n)),
+        "arc": lambda: plots.plot_sentiment_arc(synthetic.sentiment(n), mentions=synthetic.mentions(n)),
+        "arc-by-source": lambda: plots.plot_sentiment_arc(synthetic.sentiment(n), group_by="source"),
+    }
+
+
+def hidden_ticks(fig: Figure) -> list[Text]:
+    """Tick labels outside the view limits (matplotlib keeps them but does not draw them)."""
+    hidden = []
+    for ax in fig.axes:
+        for axis, (low, high) in ((ax.xaxis, sorted(ax.get_xlim())), (ax.yaxis, sorted(ax.get_ylim()))):
+            for tick in axis.get_major_ticks() + axis.get_minor_ticks():
+                if not low - 1e-9 <= tick.get_loc() <= high + 1e-9:
+                    hidden += [tick.label1, tick.label2]
+    return hidden
+
+
+def overlapping_texts(fig: Figure) -> list[tuple[str, str]]:
+    """Pairs of visible, non-empty texts whose drawn boxes overlap (1 px tolerance)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    texts = [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip() and t not in hidden_ticks(fig)]
+    boxes = [(t.get_text(), t.get_window_extent(renderer).expanded(1.0, 1.0).padded(-1.0)) for t in texts]
+    return [
+        (a, b)
+        for i, (a, box_a) in enumerate(boxes)
+        for b, box_b in boxes[i + 1 :]
+        if box_a.width > 0 and box_b.width > 0 and box_a.overlaps(box_b)
+    ]
+
+
+@pytest.mark.parametrize("n", SIZES)
+@pytest.mark.parametrize("name", list(_scale_plots(2)))
+def test_plots_readable_at_any_size(name: str, n: int) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ax = _scale_plots(n)[name]()
+        fig = ax.get_figure(root=True)
+        assert fig is not None
+        width, height = fig.get_size_inches()
+        assert width <= plots.MAX_FIGSIZE[0] and height <= plots.MAX_FIGSIZE[1]
+        assert overlapping_texts(fig) == []
+    legend_entries = sum(len(a.get_legend().get_texts()) for a in fig.axes if a.get_legend() is not None)
+    assert legend_entries <= plots.MAX_GROUPS + 3  # groups plus target markers, never one per article
+    bars_per_tick = len(ax.patches) / max(len(ax.get_yticks()), 1)
+    assert bars_per_tick <= plots.MAX_GROUPS
+
+
+def test_overlap_check_sees_overlaps() -> None:
+    fig, ax = plt.subplots()
+    ax.text(0.5, 0.5, "against (-0.53) x3")
+    ax.text(0.52, 0.5, "favor (+0.80) x1")
+    assert overlapping_texts(fig) == [("against (-0.53) x3", "favor (+0.80) x1")]
+
+
+@pytest.mark.parametrize("n", (*SIZES, 7, 12))
+def test_stance_long_holder_name_readable(n: int) -> None:
+    ax = plots.plot_stance(synthetic.stance(n))
+    fig = ax.get_figure(root=True)
+    assert fig is not None and overlapping_texts(fig) == []
+    ticks = [t.get_text() for a in fig.axes for t in a.get_yticklabels()]
+    long = [t for t in ticks if t.startswith("people familiar")]
+    assert long and all(len(line) <= 24 for t in long for line in t.split("\n"))
+    assert all(t.endswith("\u2026") for t in long)
+    if n <= 12:
+        titles = [a.get_title() for a in fig.axes if a.images]
+        assert titles == synthetic.articles(n)
+        cells = [t.get_text() for t in fig.axes[0].texts]
+        assert "against (\u22120.53) \u00d73\nfavor (+0.80) \u00d71" in cells
+    else:
+        assert f"across {n:,} articles" in ax.get_title()
+
+
+def test_group_by_must_exist() -> None:
+    with pytest.raises(ParameterError, match="group_by='outlet' is not a column"):
+        plots.plot_frame_profile(synthetic.profile(3), group_by="outlet")
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [("economic_consequences", "Economic consequences"), ("war", "War"), ("NATO", "NATO")],
+)
+def test_readable(name: str, expected: str) -> None:
+    assert plots.readable(name) == expected

@@ -1,0 +1,221 @@
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pandas as pd
+import pytest
+
+import newslab as nl
+from newslab.errors import ParameterError
+
+VOID = {"br", "hr", "img", "meta", "input", "link", "wbr"}
+
+
+class _Checker(HTMLParser):
+    """Collects tags, checks nesting, and gathers the text of elements by class."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.errors: list[str] = []
+        self.tags: set[str] = set()
+        self.attrs: list[dict[str, str | None]] = []
+        self.text: list[str] = []
+        self.classes: list[list[str]] = []  # class lists open at each text piece
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.attrs.append(dict(attrs))
+        if tag not in VOID:
+            self.stack.append(tag)
+            self.classes.append((dict(attrs).get("class") or "").split())
+
+    def handle_endtag(self, tag: str) -> None:
+        if not self.stack or self.stack[-1] != tag:
+            self.errors.append(f"</{tag}> closes {self.stack[-1:] or 'nothing'}")
+            return
+        self.stack.pop()
+        self.classes.pop()
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(fragment: str) -> _Checker:
+    checker = _Checker()
+    checker.feed(fragment)
+    checker.close()
+    return checker
+
+
+def highlighted(fragment: str, css_class: str) -> list[str]:
+    """Texts of the elements with ``css_class`` (joined across split pieces, in order of their title)."""
+    pieces: list[str] = []
+
+    class Grab(_Checker):
+        def handle_data(self, data: str) -> None:
+            if any(all(c in cl for c in css_class.split()) for cl in self.classes):
+                pieces.append(data)
+
+    Grab().feed(fragment)
+    return pieces
+
+
+HOSTILE = nl.Article(
+    "x<1>",
+    'Title <script>alert("t")</script>',
+    'Trump said: "NATO is <script>alert(1)</script> & <b>great</b>." '
+    "The alliance's <img src=x onerror=alert(2)> chief praised Trump. Allies are worried about Trump.",
+    source="<i>outlet</i> & co",
+)
+
+
+def test_hostile_text_stays_escaped() -> None:
+    out = nl.article_html(HOSTILE, target_tone=False)
+    checker = parse(out)
+    assert not checker.errors and not checker.stack
+    assert checker.tags <= {"div", "span", "sup"}  # no script, b, img, i from the text
+    assert "<script" not in out and "<b>" not in out and "<img" not in out and "<i>" not in out
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;great&lt;/b&gt;" in out
+    assert "".join(parse(out).text).count("<img src=x onerror=alert(2)>") == 1  # shown as text, once
+    assert all(not k.startswith("on") for attrs in checker.attrs for k in attrs)
+
+
+def test_every_character_shown_once() -> None:
+    art = nl.load_seed_corpus()["de-dpa"]
+    out = nl.article_html(art, target_tone=False)
+    body = out[out.index('class="nlv-row"') :]
+
+    class Text(_Checker):
+        def handle_data(self, data: str) -> None:
+            if any(any(c in ("nlv-tx",) for c in cl) for cl in self.classes) and not any(
+                any(c in ("nlv-who", "nlv-tt") for c in cl) for cl in self.classes
+            ):
+                self.text.append(data)
+
+    shown = Text()
+    shown.feed('<div class="nlv-row"' + body[len('class="nlv-row"') :])
+    squash = re.compile(r"\s+")
+    assert squash.sub("", "".join(shown.text)) == squash.sub("", art.text)
+
+
+def test_no_script_style_or_external_resources(seed_corpus: nl.Corpus) -> None:
+    out = nl.article_html(seed_corpus["es-daily"])
+    lowered = out.lower()
+    for bad in (
+        "<script",
+        "<style",
+        "<link",
+        "<img",
+        "<iframe",
+        "http://",
+        "https://",
+        "url(",
+        "@import",
+        "javascript:",
+    ):
+        assert bad not in lowered
+    ids = re.findall(r'\bid="([^"]+)"', out)
+    classes = {c for group in re.findall(r'\bclass="([^"]+)"', out) for c in group.split()}
+    assert ids and all(i.startswith("nlv-") for i in ids) and len(ids) == len(set(ids))
+    assert classes and all(c.startswith("nlv-") for c in classes)
+
+
+def test_overlapping_spans_are_well_formed() -> None:
+    art = nl.Article("o", "", "Alpha beta gamma delta epsilon zeta eta theta.")
+    mentions = pd.DataFrame(
+        {
+            "article_id": ["o"] * 3,
+            "sentence_id": [0] * 3,
+            "target": ["A", "B", "A"],
+            "mention": ["Alpha beta", "beta gamma delta", "delta"],
+            "start": [0, 6, 17],
+            "end": [10, 22, 22],
+            "kind": ["name"] * 3,
+            "rule": ["r"] * 3,
+        }
+    )
+    quotes = pd.DataFrame(
+        {"article_id": ["o"], "quote": ["gamma delta epsilon"], "start": [11], "end": [30], "kind": ["direct"],
+         "speaker": ["X"], "speaker_resolved": ["Xavier"], "speaker_start": [31], "speaker_end": [35]}
+    )  # fmt: skip
+    stance = pd.DataFrame(
+        {"article_id": ["o"], "sentence_id": [0], "holder": ["Xavier"], "target": ["A"], "stance": ["against"],
+         "score": [-0.5], "cues": [["delta epsilon"]], "start": [17], "end": [22]}
+    )  # fmt: skip
+    out = nl.article_html(art, mentions=mentions, quotes=quotes, stance=stance, sentiment=False, target_tone=False)
+    checker = parse(out)
+    assert not checker.errors and not checker.stack
+    assert "".join(highlighted(out, "nlv-cue")) == "delta epsilon"
+    assert "".join(highlighted(out, "nlv-q")).replace("Xavier", "", 1) == "gamma delta epsilon"
+    assert out.count(">Xavier<") == 1  # the speaker label appears once even though the quote is split
+    assert "".join(highlighted(out, "nlv-m nlv-t1")) == "beta gamma delta"
+
+
+def test_every_mention_highlighted(seed_corpus: nl.Corpus) -> None:
+    art = seed_corpus["es-daily"]
+    mentions = nl.find_mentions(art, quotes=True)
+    out = nl.article_html(art, mentions=mentions, target_tone=False)
+    assert out.count('class="nlv-m ') >= len(mentions)  # pieces split by overlaps count more than once
+    titles = re.findall(r'class="nlv-m nlv-t\d+"[^>]*title="([^"]*)"', out)
+    starts = {(t, m) for t, m in zip(mentions["target"], mentions["kind"], strict=True)}
+    assert {tuple(t.split(":")[0:1]) for t in titles} == {(t,) for t, _ in starts}
+    text = "".join(highlighted(out, "nlv-m"))
+    for mention in mentions["mention"]:
+        assert mention in text
+
+
+def test_mention_tooltip_carries_target_tone() -> None:
+    art = nl.Article("a", "", "Allies are worried about Trump.")
+    tone = pd.DataFrame(
+        {
+            "article_id": ["a"],
+            "start": [25],
+            "end": [30],
+            "label": ["negative"],
+            "score": [-0.62],
+            "evidence": [["worried"]],
+        }
+    )
+    out = nl.article_html(art, target_tone=tone, quotes=False)
+    assert "tone toward Trump: negative \u22120.62" in out and "evidence: worried" in out
+    assert 'class="nlv-tt"' in out
+
+
+def test_layers_can_be_left_out() -> None:
+    art = nl.Article("a", "", "Allies are worried about Trump.")
+    out = nl.article_html(art, mentions=False, quotes=False, sentiment=False, stance=False, target_tone=False)
+    assert "nlv-m " not in out and "nlv-cue" not in out and "not shown:" in out
+    assert "Allies are worried about Trump." in out
+
+
+def test_show_article_returns_html_object(seed_corpus: nl.Corpus) -> None:
+    view = nl.show_article(seed_corpus["de-dpa"], view_id="second")
+    assert view._repr_html_() == view.data == str(view)
+    assert 'id="nlv-second"' in view.data and 'id="nlv-second-s0"' in view.data
+    assert view.page().startswith("<!DOCTYPE html>") and '<meta charset="utf-8">' in view.page()
+
+
+@pytest.mark.parametrize(
+    "kwargs,match",
+    [
+        ({"mentions": pd.DataFrame({"start": [0]})}, "needs columns"),
+        (
+            {"mentions": pd.DataFrame({"article_id": ["a"], "target": ["T"], "start": [0], "end": [999]})},
+            "outside article",
+        ),
+        ({"quotes": pd.DataFrame({"article_id": ["a"], "start": [5], "end": [2]})}, "outside article"),
+        ({"score": "nonexistent"}, "needs columns"),
+    ],
+)
+def test_bad_tables_are_refused(kwargs: dict, match: str) -> None:  # type: ignore[type-arg]
+    art = nl.Article("a", "", "Trump spoke.")
+    base = {"mentions": False, "quotes": False, "stance": False, "target_tone": False}
+    with pytest.raises(ParameterError, match=match):
+        nl.article_html(art, **{**base, **kwargs})
+
+
+def test_not_an_article() -> None:
+    with pytest.raises(ParameterError, match="takes an Article"):
+        nl.article_html("plain text")  # type: ignore[arg-type]
