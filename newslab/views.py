@@ -140,47 +140,18 @@ def _check_span(start: Any, end: Any, text: str, name: str, i: int, article_id: 
 def _default_tables(
     article: Article,
     targets: Iterable[Target] | None,
-    mentions: Any,
-    quotes: Any,
-    sentiment: Any,
-    stance: Any,
-    target_tone: Any,
+    analysis: Any,
+    tables: dict[str, Any],
 ) -> tuple[Any, Any, Any, Any, Any]:
-    import newslab as nl
+    """The tables not given, from ``analysis`` or from one analysis pass over the article."""
+    if any(value is None for value in tables.values()) and analysis is None:
+        from newslab.analysis import analyze
 
-    chosen = tuple(targets) if targets is not None else None
-    if quotes is None:
-        quotes = nl.find_quotes(article, targets=chosen, progress=False)
-    if mentions is None:
-        mentions = nl.find_mentions(article, chosen, quotes=quotes if quotes is not False else True, progress=False)
-    if sentiment is None:
-        sentiment = nl.sentiment_table([article], progress=False)
-    if stance is None:
-        stance = nl.stance_table(article, chosen, progress=False)
-    if target_tone is None:
-        target_tone = _target_tone(article, mentions) if mentions is not False else False
-    return mentions, quotes, sentiment, stance, target_tone
-
-
-def _target_tone(article: Article, mentions: Any) -> Any:
-    """Tone toward each mention from :func:`newslab.target_sentiment_many` (the planned target_tone table)."""
-    import pandas as pd
-
-    from newslab.sentiment import target_sentiment_many
-
-    rows = mentions[mentions["article_id"].astype(str) == article.id] if "article_id" in mentions else mentions
-    spans = [(int(s), int(e)) for s, e in zip(rows["start"], rows["end"], strict=True)]
-    results = target_sentiment_many([(article.text, span) for span in spans], n_evidence=4)
-    return pd.DataFrame(
-        {
-            "article_id": article.id,
-            "start": [s for s, _ in spans],
-            "end": [e for _, e in spans],
-            "label": [r.label for r in results],
-            "score": [r.score for r in results],
-            "evidence": [[f"{f.name}={f.value:g}" for f in r.evidence] for r in results],
-        }
-    )
+        analysis = analyze(article, targets, progress=False)
+    source = {"mentions": "mentions", "quotes": "quotes", "sentiment": "tone", "stance": "stance",
+              "target_tone": "target_tone"}  # fmt: skip
+    chosen = {name: analysis.table(source[name]) if value is None else value for name, value in tables.items()}
+    return chosen["mentions"], chosen["quotes"], chosen["sentiment"], chosen["stance"], chosen["target_tone"]
 
 
 # --------------------------------------------------------------------------- layers
@@ -491,6 +462,7 @@ def article_html(
     stance: pd.DataFrame | bool | None = None,
     target_tone: pd.DataFrame | bool | None = None,
     targets: Target | Iterable[Target] | None = None,
+    analysis: Any = None,
     score: str = "compound",
     view_id: str | None = None,
 ) -> str:
@@ -509,6 +481,8 @@ def article_html(
             optional ``evidence``), e.g. the ``target_tone`` table of an analysis; ``None``
             computes it with :func:`newslab.target_sentiment_many`, ``False`` leaves it out.
         targets: Targets for the computed tables; default ``(TRUMP, NATO)``.
+        analysis: An :class:`newslab.Analysis` holding the article: tables not given come from it
+            (else from one :func:`newslab.analyze` pass over the article).
         score: Column of ``sentiment`` shown as sentence tone.
         view_id: Id of the view's root element (sentence rows get ``<view_id>-s<n>``);
             default ``nlv-<article id>``. Give distinct ids to show one article twice on a page.
@@ -536,9 +510,14 @@ def article_html(
     if score is None or not isinstance(score, str):
         raise ParameterError(f"score={score!r}; valid: a column name of the sentiment table, e.g. 'compound'")
     chosen = as_targets(targets) if targets is not None else None
-    mentions, quotes, sentiment, stance, target_tone = _default_tables(
-        article, chosen, mentions, quotes, sentiment, stance, target_tone
-    )
+    given = {
+        "mentions": mentions,
+        "quotes": quotes,
+        "sentiment": sentiment,
+        "stance": stance,
+        "target_tone": target_tone,
+    }
+    mentions, quotes, sentiment, stance, target_tone = _default_tables(article, chosen, analysis, given)
     vid = view_id or f"{PREFIX}-{_slug(article.id)}"
     if not vid.startswith(f"{PREFIX}-"):
         vid = f"{PREFIX}-{_slug(vid)}"
@@ -586,6 +565,7 @@ def show_article(
     stance: pd.DataFrame | bool | None = None,
     target_tone: pd.DataFrame | bool | None = None,
     targets: Target | Iterable[Target] | None = None,
+    analysis: Any = None,
     score: str = "compound",
     view_id: str | None = None,
 ) -> ArticleView:
@@ -610,6 +590,7 @@ def show_article(
             stance=stance,
             target_tone=target_tone,
             targets=targets,
+            analysis=analysis,
             score=score,
             view_id=view_id,
         )
