@@ -743,6 +743,45 @@ def _execute(
     return executed
 
 
+#: Environment variable naming the human-labeled data folder (see :func:`find_data_folder`).
+DATA_ENV = "NEWSLAB_DATA"
+#: Where a checkout keeps the human-labeled data, relative to a starting folder.
+DATA_CANDIDATES = ("shared/data", "../shared/data", "../../shared/data")
+#: Sub-folders that identify the human-labeled data folder.
+DATA_MARKERS = ("newsmtsc", "vader_nyt_dev")
+
+
+def find_data_folder(given: PathArg = "", *, start: Sequence[PathArg] = ()) -> Path | None:
+    """The human-labeled data folder: ``given`` if set, else ``$NEWSLAB_DATA``, else a search.
+
+    The search tries :data:`DATA_CANDIDATES` relative to each ``start`` folder, the current
+    folder and the folder that holds the installed package (a checkout), and takes the first
+    folder holding one of :data:`DATA_MARKERS`. Nothing is downloaded.
+
+    Args:
+        given: An explicit path (returned as given, even if missing, so the caller can say so).
+        start: Further folders to search from, e.g. the notebook's folder.
+
+    Returns:
+        The folder, or None when none is found.
+
+    Example:
+        >>> find_data_folder("my/data")
+        PosixPath('my/data')
+    """
+    if str(given):
+        return Path(given)
+    if os.environ.get(DATA_ENV):
+        return Path(os.environ[DATA_ENV])
+    checkout = _package_dir().parent
+    for base in (*map(Path, start), Path.cwd(), checkout):
+        for candidate in DATA_CANDIDATES:
+            folder = (base / candidate).resolve()
+            if any((folder / marker).is_dir() for marker in DATA_MARKERS):
+                return folder
+    return None
+
+
 def walkthrough_notebooks(folder: PathArg = "notebooks") -> list[Path]:
     """The numbered walkthrough notebooks (``NN-*.ipynb``) in ``folder``, in order.
 
@@ -830,6 +869,7 @@ __all__ = [
     "LoadedArticles",
     "check_articles",
     "check_parameters",
+    "find_data_folder",
     "is_newslab_report",
     "load_articles",
     "notebook_parameters",
