@@ -281,6 +281,7 @@ class Notes:
     def __init__(self) -> None:
         self.messages: list[str] = []
         self._handler: logging.Handler | None = None
+        self._previous: Any = None
 
     def add(self, message: str) -> None:
         """Record one message (paths stripped, duplicates dropped)."""
@@ -292,7 +293,11 @@ class Notes:
         self, message: Warning | str, category: type[Warning], filename: str, lineno: int, *args: Any, **kwargs: Any
     ) -> None:
         """Drop-in for :func:`warnings.showwarning`: records instead of printing."""
-        self.add(f"{category.__name__} ({Path(filename).name}, line {lineno}): {message}")
+        where = Path(filename)
+        if where.parent.name.startswith("ipykernel_"):  # a notebook cell: its file name means nothing
+            self.add(f"{category.__name__}: {message}")
+        else:
+            self.add(f"{category.__name__} ({where.name}, line {lineno}): {message}")
 
     def capture(self) -> Notes:
         """Send warnings and WARNING+ log records here from now on (for a report kernel).
@@ -300,11 +305,19 @@ class Notes:
         Returns:
             ``self``, so a notebook can write ``notes = Notes().capture()``.
         """
-        warnings.showwarning = self.showwarning
         if self._handler is None:
+            self._previous = warnings.showwarning
+            warnings.showwarning = self.showwarning
             self._handler = _NotesHandler(self)
             logging.getLogger().addHandler(self._handler)
         return self
+
+    def release(self) -> None:
+        """Undo :meth:`capture`: warnings and log records go where they went before."""
+        if self._handler is not None:
+            logging.getLogger().removeHandler(self._handler)
+            warnings.showwarning = self._previous
+            self._handler = None
 
     def markdown(self) -> str:
         """The messages as an escaped Markdown list, or a sentence saying there were none."""
