@@ -4,26 +4,41 @@ from __future__ import annotations
 
 import base64
 import json
+import logging
+import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from newslab.errors import MissingInputError, ParameterError, ReportError
+import newslab.report
+from newslab.errors import MissingInputError, NewslabError, ParameterError, ReportError
 from newslab.report import (
+    DATA_ENV,
+    KERNEL_MARKER,
     KERNEL_NAME,
+    MANIFEST,
     _absolute_paths,
     _replace_dir,
+    _sigterm_as_exit,
     _write_kernelspec,
+    _write_marker,
     check_parameters,
+    find_data_folder,
+    is_newslab_report,
+    load_articles,
     notebook_parameters,
+    remove_leftovers,
     report_notebook,
     run_notebooks,
     run_report,
+    skipped_inputs,
     walkthrough_notebooks,
     write_html,
 )
@@ -115,7 +130,7 @@ def test_a_bad_notebook_argument_is_a_parameter_error(notebook, message, tmp_pat
         run_report(notebook=tmp_path / notebook, output_dir=tmp_path)
 
 
-@pytest.mark.parametrize("name", ["../up", "a/b", ".hidden", ""])
+@pytest.mark.parametrize("name", ["../up", "a/b", ".hidden", "", "..", "a..b", "a\\b", "x\ny"])
 def test_report_name_must_be_a_plain_file_name(name, tmp_path):
     nb = tiny_notebook(tmp_path / "nb.ipynb", "x")
     with pytest.raises(ParameterError, match="name="):
@@ -144,26 +159,56 @@ def test_private_kernelspec_runs_this_interpreter(tmp_path):
     assert spec["language"] == "python"
     assert str(ROOT) in spec["env"]["PYTHONPATH"].split(":")
     assert spec["env"]["NEWSLAB_PROGRESS"] == "0"  # automatic progress bars stay out of reports
+    assert "--HistoryManager.enabled=False" in spec["argv"], "parameters (paths, titles) stay out of IPython history"
+    assert spec["env"]["IPYTHONDIR"] == str(tmp_path / "ipython"), "no reads or writes in ~/.ipython"
     assert (tmp_path / KERNEL_NAME).is_dir()
 
 
+def newslab_folder(path: Path, *files: str) -> Path:
+    """A folder marked as newslab's (as run_report marks its own), holding ``files``."""
+    path.mkdir(parents=True)
+    _write_marker(path, MANIFEST)
+    for name in files:
+        (path / name).write_text(name)
+    return path
+
+
 def test_replace_dir_swaps_a_complete_folder_in(tmp_path):
-    old = tmp_path / "report"
-    old.mkdir()
-    (old / "stale.html").write_text("old")
-    new = tmp_path / ".partial"
-    new.mkdir()
-    (new / "report.html").write_text("new")
+    old = newslab_folder(tmp_path / "report", "stale.html")
+    new = newslab_folder(tmp_path / ".partial", "report.html")
     _replace_dir(new, old)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
-    assert [p.name for p in old.iterdir()] == ["report.html"]
+    assert sorted(p.name for p in old.iterdir()) == [MANIFEST, "report.html"]
 
 
 def test_replace_dir_refuses_to_replace_a_file(tmp_path):
     (tmp_path / "report").write_text("not a folder")
-    (tmp_path / "new").mkdir()
-    with pytest.raises(ReportError, match="not a folder"):
+    newslab_folder(tmp_path / "new")
+    with pytest.raises(ReportError, match="is a file"):
         _replace_dir(tmp_path / "new", tmp_path / "report")
+    assert (tmp_path / "report").read_text() == "not a folder"
+
+
+@pytest.mark.parametrize("manifest", [None, "", "not json", "[]", '{"newslab": ""}'])
+def test_replace_dir_refuses_a_folder_newslab_did_not_make(manifest, tmp_path):
+    mine = tmp_path / "report"
+    mine.mkdir()
+    (mine / "thesis.txt").write_text("two years of work")
+    if manifest is not None:
+        (mine / MANIFEST).write_text(manifest)
+    newslab_folder(tmp_path / "new", "report.html")
+    with pytest.raises(ReportError, match=r"not make .*newslab will not replace it\. Move it away"):
+        _replace_dir(tmp_path / "new", mine)
+    assert (mine / "thesis.txt").read_text() == "two years of work"
+
+
+def test_replace_dir_refuses_a_symlink(tmp_path):
+    real = newslab_folder(tmp_path / "elsewhere", "keep.txt")
+    (tmp_path / "report").symlink_to(real)
+    newslab_folder(tmp_path / "new")
+    with pytest.raises(ReportError, match="will not replace it"):
+        _replace_dir(tmp_path / "new", tmp_path / "report")
+    assert (real / "keep.txt").is_file()
 
 
 def test_html_has_no_code_no_cdn_scripts_and_embedded_images(tmp_path):
@@ -202,6 +247,232 @@ def test_run_notebooks_rejects_parameters_for_notebooks_not_run(tmp_path):
     with pytest.raises(ParameterError, match="unknown parameter 'y'"):
         run_notebooks([nb], parameters={"01-a": {"y": 1}}, output_dir=tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+# --- fast: output folder safety, inputs, leftovers (the kernel is replaced by a copy) ------------
+
+
+@pytest.fixture
+def no_kernel(monkeypatch):
+    """run_report without a kernel: the "executed" notebook is a copy of the source."""
+    runs: list[dict] = []
+
+    def fake_execute(source, staging, stem, values, *, progress, timeout, failed):
+        runs.append(dict(values))
+        executed = staging / f"{stem}.ipynb"
+        shutil.copyfile(source, executed)
+        return executed
+
+    monkeypatch.setattr(newslab.report, "_execute", fake_execute)
+    return runs
+
+
+def test_a_users_folder_where_the_report_goes_survives(tmp_path, no_kernel):
+    nb = tiny_notebook(tmp_path / "report.ipynb", "x")
+    out = tmp_path / "out"
+    mine = out / "report"
+    mine.mkdir(parents=True)
+    (mine / "thesis.txt").write_text("two years of work")
+    with pytest.raises(ReportError, match=re.escape(f"{mine} exists and is a folder newslab did not make")) as info:
+        run_report(notebook=nb, output_dir=out, progress=False)
+    assert "Move it away, or choose another --output-dir or --name" in str(info.value)
+    assert (mine / "thesis.txt").read_text() == "two years of work"
+    assert sorted(p.name for p in out.iterdir()) == ["report"], "nothing written beside it"
+    assert no_kernel == [], "refused before the kernel starts"
+
+
+def test_a_users_folder_named_like_the_failure_folder_survives(tmp_path, no_kernel):
+    nb = tiny_notebook(tmp_path / "report.ipynb", "x")
+    (tmp_path / "out" / "report.failed").mkdir(parents=True)
+    (tmp_path / "out" / "report.failed" / "notes.md").write_text("mine")
+    with pytest.raises(ReportError, match=r"report\.failed exists"):
+        run_report(notebook=nb, output_dir=tmp_path / "out", progress=False)
+    assert (tmp_path / "out" / "report.failed" / "notes.md").read_text() == "mine"
+
+
+def test_a_newslab_report_is_marked_and_replaced_by_the_next_run(tmp_path, no_kernel):
+    nb = tiny_notebook(tmp_path / "report.ipynb", "x")
+    out = tmp_path / "out"
+    first = run_report(notebook=nb, output_dir=out, progress=False)
+    assert is_newslab_report(first.parent)
+    (first.parent / "stale.txt").write_text("from the first run")
+    second = run_report(notebook=nb, output_dir=out, progress=False)
+    assert second == first
+    assert sorted(p.name for p in first.parent.iterdir()) == [MANIFEST, "report.html", "report.ipynb"]
+    assert sorted(p.name for p in out.iterdir()) == ["report"], "no staging or old folder left"
+    assert len(no_kernel) == 2
+
+
+@pytest.mark.parametrize("sub", ["", "notebooks", "data/x"])
+def test_output_folders_inside_the_package_are_refused(sub, tmp_path, no_kernel):
+    package = Path(str(report_notebook().parent.parent))
+    before = report_notebook().read_bytes()
+    with pytest.raises(ParameterError, match="inside the installed newslab package"):
+        run_report(output_dir=package / sub, name="notebooks", progress=False)
+    assert report_notebook().read_bytes() == before
+    assert not (package / "data" / "x").exists()
+    assert no_kernel == []
+
+
+def test_output_dir_that_is_a_file_or_under_a_file_is_a_clear_error(tmp_path, no_kernel):
+    nb = tiny_notebook(tmp_path / "nb.ipynb", "x")
+    (tmp_path / "file.txt").write_text("x")
+    with pytest.raises(ParameterError, match=r"file\.txt' is a file; choose a folder"):
+        run_report(notebook=nb, output_dir=tmp_path / "file.txt")
+    with pytest.raises(ParameterError, match=r"is under .*file\.txt, which is a file"):
+        run_report(notebook=nb, output_dir=tmp_path / "file.txt" / "sub")
+    assert (tmp_path / "file.txt").read_text() == "x"
+
+
+def test_an_unwritable_output_dir_is_a_clear_error(tmp_path, monkeypatch, no_kernel):
+    nb = tiny_notebook(tmp_path / "nb.ipynb", "x")
+
+    def denied(*args, **kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(newslab.report.tempfile, "mkdtemp", denied)
+    with pytest.raises(ParameterError, match=r"cannot write in output_dir .*Permission denied; choose a writable"):
+        run_report(notebook=nb, output_dir=tmp_path / "out")
+    monkeypatch.setattr(Path, "mkdir", denied)
+    with pytest.raises(ParameterError, match=r"cannot create output_dir=.*Permission denied"):
+        run_report(notebook=nb, output_dir=tmp_path / "new")
+    assert no_kernel == []
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root writes into read-only folders")
+def test_a_read_only_output_dir_is_a_clear_error(tmp_path, no_kernel):
+    nb = tiny_notebook(tmp_path / "nb.ipynb", "x")
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        with pytest.raises(ParameterError, match="choose a writable folder"):
+            run_report(notebook=nb, output_dir=locked)
+    finally:
+        locked.chmod(0o755)
+
+
+def write_mixed_folder(folder: Path) -> Path:
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("Rutte meets Trump\n\nNATO chief Mark Rutte met Donald Trump.", encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    (folder / "paper.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "sub" / "notes.docx").write_bytes(b"PK")
+    (folder / ".hidden.pdf").write_bytes(b"x")
+    return folder
+
+
+def test_skipped_inputs_lists_failed_files_and_other_file_types(tmp_path):
+    folder = write_mixed_folder(tmp_path / "in")
+    corpus, skipped = load_articles([str(folder)])
+    assert corpus.ids == ["a"]
+    names = [Path(path).name for path, _ in skipped]
+    assert names == ["empty.txt", "paper.pdf", "notes.docx"], "failed loads first, hidden files never"
+    assert "not a file type newslab reads (.pdf)" in skipped[1][1]
+    assert skipped_inputs([str(folder / "a.txt")], corpus) == [(p, r) for p, r in corpus.skipped]
+
+
+@pytest.mark.parametrize(
+    "files",
+    [{"a.pdf": b"%PDF", "b.docx": b"PK"}, {"empty.txt": b"", "blank.md": b"  \n"}],
+)
+def test_nothing_loadable_fails_before_the_kernel_and_leaves_nothing(files, tmp_path, no_kernel):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    with pytest.raises(NewslabError) as info:
+        run_report({"articles": [str(folder)]}, output_dir=tmp_path / "out")
+    assert str(folder) in str(info.value)
+    assert not (tmp_path / "out").exists()
+    assert no_kernel == []
+
+
+def test_skipped_inputs_are_logged_before_the_run(tmp_path, no_kernel, caplog):
+    folder = write_mixed_folder(tmp_path / "in")
+    with caplog.at_level(logging.WARNING, logger="newslab.report"):
+        run_report({"articles": [str(folder)]}, output_dir=tmp_path / "out", html=False, progress=False)
+    logged = [r.getMessage() for r in caplog.records]
+    assert [m for m in logged if "paper.pdf" in m] and [m for m in logged if "notes.docx" in m]
+
+
+def dead_pid() -> int:
+    child = subprocess.Popen([sys.executable, "-c", "pass"])
+    child.wait()
+    return child.pid
+
+
+def test_remove_leftovers_removes_only_old_newslab_folders_of_dead_runs(tmp_path, monkeypatch):
+    monkeypatch.setattr(newslab.report.tempfile, "tempdir", str(tmp_path / "tmp"))
+    (tmp_path / "tmp").mkdir()
+    out = tmp_path / "out"
+    old = time.time() - newslab.report.STALE_SECONDS - 60
+    dead = dead_pid()
+
+    def folder(path: Path, marker: str | None, pid: int, age: float) -> Path:
+        path.mkdir(parents=True)
+        if marker:
+            _write_marker(path, marker, pid=pid)
+        os.utime(path, (age, age))
+        return path
+
+    gone = [
+        folder(out / ".report.partial-abc", MANIFEST, dead, old),
+        folder(out / ".report.old-def", MANIFEST, dead, old),
+        folder(tmp_path / "tmp" / "nlk-abc", KERNEL_MARKER, dead, old),
+    ]
+    kept = [
+        folder(out / ".report.partial-young", MANIFEST, dead, time.time()),
+        folder(out / ".report.partial-running", MANIFEST, os.getpid(), old),
+        folder(out / ".report.partial-foreign", None, dead, old),
+        folder(tmp_path / "tmp" / "nlk-foreign", None, dead, old),
+        folder(out / "report", MANIFEST, dead, old),  # a finished report is never a leftover
+    ]
+    assert sorted(remove_leftovers(out)) == sorted(gone)
+    assert all(p.exists() for p in kept) and not any(p.exists() for p in gone)
+
+
+def test_sigterm_becomes_system_exit_inside_a_run_and_is_restored_after():
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    with pytest.raises(SystemExit) as info, _sigterm_as_exit():
+        os.kill(os.getpid(), signal.SIGTERM)
+        time.sleep(5)  # the handler interrupts this
+    assert info.value.code == 128 + signal.SIGTERM
+    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+
+
+def test_html_leaves_out_stderr_but_the_notebook_keeps_it(tmp_path, caplog):
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("x")
+    cell.outputs = [
+        nbformat.v4.new_output("stream", name="stderr", text="/home/ana/venv/plots.py:3: UserWarning: boom\n"),
+        nbformat.v4.new_output("stream", name="stdout", text="visible output\n"),
+    ]
+    nb.cells = [cell]
+    nbformat.write(nb, tmp_path / "nb.ipynb")
+    with caplog.at_level(logging.WARNING, logger="newslab.report"):
+        html = write_html(tmp_path / "nb.ipynb", tmp_path / "nb.html").read_text()
+    assert "visible output" in html
+    assert "UserWarning" not in html and "/home/ana" not in html
+    assert "1 stderr output(s) left out of nb.html" in caplog.text
+    assert "UserWarning" in (tmp_path / "nb.ipynb").read_text()
+
+
+def test_find_data_folder_given_env_search_and_none(tmp_path, monkeypatch):
+    monkeypatch.delenv(DATA_ENV, raising=False)
+    monkeypatch.setattr(newslab.report, "_package_dir", lambda: tmp_path / "elsewhere" / "newslab")
+    monkeypatch.chdir(tmp_path)
+    assert find_data_folder("given/path") == Path("given/path")
+    assert find_data_folder() is None
+    data = tmp_path / "shared" / "data"
+    (data / "newsmtsc").mkdir(parents=True)
+    notebooks = tmp_path / "repo" / "notebooks"
+    notebooks.mkdir(parents=True)
+    assert find_data_folder(start=[notebooks]) == data, "../../shared/data from notebooks/"
+    monkeypatch.chdir(tmp_path / "repo")
+    assert find_data_folder() == data, "../shared/data from the checkout"
+    monkeypatch.setenv(DATA_ENV, str(tmp_path / "env"))
+    assert find_data_folder() == tmp_path / "env"
 
 
 # --- slow: real papermill runs -------------------------------------------------------------------
