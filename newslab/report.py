@@ -204,6 +204,31 @@ def _absolute_paths(parameters: Mapping[str, Any]) -> dict[str, Any]:
     return resolved
 
 
+def _plain(name: str, value: Any) -> Any:
+    """``value`` as plain JSON-like data (str, number, bool, None, list, dict with str keys).
+
+    papermill writes parameters into the notebook as Python source; for any other type it
+    falls back to an unescaped ``str(value)`` in quotes, so a Path or tuple holding a quote
+    would become code. Paths become strings, tuples lists and mappings dicts; anything else
+    is refused.
+    """
+    if value is None or isinstance(value, (str, bool, int)):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ParameterError(f"parameter {name!r} is {value!r}; give a finite number")
+        return value
+    if isinstance(value, PathLike):
+        return os.fspath(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(name, item) for item in value]
+    if isinstance(value, Mapping):
+        return {str(_plain(name, key)): _plain(name, item) for key, item in value.items()}
+    raise ParameterError(
+        f"parameter {name!r} holds a {type(value).__name__}; give strings, numbers, lists or dicts of them"
+    )
+
+
 def _title(parameters: Mapping[str, Any], declared: Mapping[str, Any]) -> str:
     """The page title: the ``title`` parameter, else the notebook's default title, else ""."""
     if parameters.get("title"):
@@ -679,7 +704,7 @@ def run_report(
     _check_types(parameters, declared, source.name)
     stem = source.stem if name is None else name
     _check_name(stem)
-    values = _absolute_paths(parameters)
+    values = {key: _plain(key, value) for key, value in _absolute_paths(parameters).items()}
     missing = [path for path in values.get("articles") or () if not Path(path).exists()]
     if missing:  # fail before the kernel starts, with the caller's paths
         raise MissingInputError(f"articles: {', '.join(missing)} not found; give existing files or folders")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import csv
+import html as html_module
 import json
 import logging
 import os
@@ -352,6 +354,17 @@ def test_a_read_only_output_dir_is_a_clear_error(tmp_path, no_kernel):
         locked.chmod(0o755)
 
 
+def test_parameters_reach_papermill_as_plain_data(tmp_path, no_kernel):
+    """papermill writes a non-JSON value as an unescaped str() in quotes: a Path with a quote was code."""
+    nb = tiny_notebook(tmp_path / "nb.ipynb", "x", parameters="title: str = 't'  # t\nitems: list = []  # i")
+    hostile = Path('x"); import os; os.system("echo pwned") #')
+    run_report({"title": hostile, "items": ("a", Path("b"), {"k": (1, 2.5)})}, notebook=nb, output_dir=tmp_path / "o")
+    assert no_kernel == [{"title": str(hostile), "items": ["a", "b", {"k": [1, 2.5]}]}]
+    for bad, message in [([{"a"}], "holds a set"), ([float("nan")], "finite number")]:
+        with pytest.raises(ParameterError, match=message):
+            run_report({"items": bad}, notebook=nb, output_dir=tmp_path / "o")
+
+
 def write_mixed_folder(folder: Path) -> Path:
     (folder / "sub").mkdir(parents=True)
     (folder / "a.txt").write_text("Rutte meets Trump\n\nNATO chief Mark Rutte met Donald Trump.", encoding="utf-8")
@@ -573,17 +586,34 @@ def test_a_broken_user_kernelspec_is_not_used(tmp_path, monkeypatch):
     assert executed.cells[-1].outputs[0]["text"].strip() == sys.executable
 
 
-@pytest.mark.slow
-def test_html_report_renders_in_headless_chromium(bundled_report, tmp_path):
-    if CHROMIUM is None:
-        pytest.skip("chromium is not installed (Debian: apt-get install -y chromium); the browser check is skipped")
-    page = tmp_path / "check.html"
-    probe = (
-        "<script>window.addEventListener('load', () => { const imgs = [...document.images];"
-        " const bad = imgs.filter(i => !(i.complete && i.naturalWidth > 0)).length;"
-        " document.body.setAttribute('data-images', imgs.length + '/' + bad); });</script></body>"
-    )
-    page.write_text(bundled_report.read_text(encoding="utf-8").replace("</body>", probe), encoding="utf-8")
+# The probe runs first in <head>: it records alert() calls, then on load writes what it found
+# into data-probe on <html>, which --dump-dom prints.
+PROBE = """<script data-probe="1">
+window.__alerts = []; window.alert = (x) => window.__alerts.push(String(x));
+window.addEventListener('load', () => {
+  const all = [...document.querySelectorAll('*')];
+  const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const imgs = [...document.images];
+  const found = {
+    alerts: window.__alerts,
+    scripts: [...document.scripts].filter(s => !s.hasAttribute('data-probe')).map(s => s.outerHTML.slice(0, 80)),
+    handlers: all.flatMap(el => [...el.attributes].filter(a => a.name.startsWith('on'))
+                                                 .map(a => el.tagName + ' ' + a.name)),
+    images: imgs.length, broken: imgs.filter(i => !(i.complete && i.naturalWidth > 0)).length,
+    foreign_images: imgs.filter(i => !i.src.startsWith('data:')).map(i => i.src),
+    resources: performance.getEntriesByType('resource').map(e => e.name).filter(n => !n.startsWith('data:')),
+    h1: [...document.querySelectorAll('h1')].map(h => h.textContent.replace('\u00b6', '').trim()),
+    h2: [...document.querySelectorAll('h2')].filter(visible).map(h => h.textContent.replace('\u00b6', '').trim()),
+    hidden_h2: [...document.querySelectorAll('h2')].filter(h => !visible(h)).length,
+    body_visible: visible(document.body),
+    stderr: document.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]').length,
+  };
+  document.documentElement.setAttribute('data-probe', JSON.stringify(found));
+});
+</script>"""
+
+
+def chromium(page: Path, profile: Path, *args: str) -> subprocess.CompletedProcess:
     command = [
         CHROMIUM,
         "--headless",
@@ -593,21 +623,131 @@ def test_html_report_renders_in_headless_chromium(bundled_report, tmp_path):
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        f"--user-data-dir={tmp_path / 'profile'}",
+        f"--user-data-dir={profile}",
         "--enable-logging=stderr",
         "--v=0",
-        "--dump-dom",
+        *args,
         page.as_uri(),
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
-    match = re.search(r'data-images="(\d+)/(\d+)"', done.stdout)
+    return done
+
+
+def probe_page(report: Path, tmp_path: Path) -> tuple[dict, list[str]]:
+    """Load a report with the probe in headless Chromium: (what the probe found, console lines)."""
+    page = tmp_path / "probe.html"
+    text = report.read_text(encoding="utf-8")
+    assert text.count("<head>") == 1
+    page.write_text(text.replace("<head>", "<head>" + PROBE, 1), encoding="utf-8")
+    done = chromium(page, tmp_path / "profile", "--dump-dom")
+    match = re.search(r'data-probe="([^"]*)"', done.stdout)
     assert match, "the page did not finish loading"
-    total, broken = map(int, match.groups())
-    assert total >= 1 and broken == 0, f"{broken} of {total} images did not load"
     console = [line for line in done.stderr.splitlines() if ":CONSOLE" in line]
+    return json.loads(html_module.unescape(match.group(1))), console
+
+
+def save_screenshot(report: Path, name: str, tmp_path: Path) -> list[Path]:
+    """Screenshots of the page top for a person to look at: in tmp_path/screens and $NEWSLAB_SCREENSHOTS."""
+    extra = os.environ.get("NEWSLAB_SCREENSHOTS")
+    folders = [tmp_path / "screens"] + ([Path(extra)] if extra else [])
+    saved = []
+    for folder in folders:
+        folder.mkdir(parents=True, exist_ok=True)
+        shot = folder / f"{name}.png"
+        size = "--window-size=1280,5000"
+        chromium(report, tmp_path / "profile-shot", f"--screenshot={shot}", size, "--hide-scrollbars")
+        assert shot.stat().st_size > 10_000, "a blank page"
+        saved.append(shot)
+    return saved
+
+
+def report_sections() -> list[str]:
+    """The section headings (##) of the report notebook, read from its reviewed .py."""
+    source = (ROOT / "notebooks" / "report.py").read_text(encoding="utf-8")
+    return re.findall(r"^# ## (.+)$", source, flags=re.M)
+
+
+@pytest.mark.slow
+def test_html_report_renders_in_headless_chromium(bundled_report, tmp_path):
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (Debian: apt-get install -y chromium); the browser check is skipped")
+    found, console = probe_page(bundled_report, tmp_path)
+    assert found["images"] >= 1 and found["broken"] == 0, found
     assert console == [], f"console messages: {console}"
-    assert "How the articles frame" in done.stdout
+    assert found["h1"] == ["How the articles frame their targets"]
+    assert found["h2"] == report_sections(), "every section, visible, in order"
+    assert found["scripts"] == [] and found["handlers"] == [] and found["resources"] == [], found
+    assert found["stderr"] == 0, "no warning boxes"
+    save_screenshot(bundled_report, "report-bundled", tmp_path)
+
+
+#: Markup in every field that reaches the report (titles, ids, file names, source, date, targets, title).
+HOSTILE_TITLE = "</title><script>alert('title')</script> Why the <script> tag matters"
+
+
+@pytest.fixture(scope="module")
+def hostile_report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile")
+    articles = folder / "in"
+    articles.mkdir()
+    (articles / "why.txt").write_text(
+        "Why the <script> tag matters\n\nDonald Trump met NATO chief Mark Rutte in Florida. "
+        "The tycoon said the alliance must pay more. Rutte praised Trump.\n",
+        encoding="utf-8",
+    )
+    (articles / "<img src=x onerror=alert('file')>.txt").write_text(
+        "<style>body{display:none}</style>\n\nNATO allies worried about Trump. "
+        "The Republican criticised the alliance.\n",
+        encoding="utf-8",
+    )
+    record = {
+        "id": '=HYPERLINK("http://example.com")',
+        "title": "<img src=x onerror=alert('json')>",
+        "source": "<script>alert('source')</script>",
+        "date": "<style>h2{display:none}</style>",
+        "text": "Trump met Rutte. The alliance was worried about Trump, officials said.",
+    }
+    (articles / "feed.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    (articles / "report.pdf").write_bytes(b"%PDF-1.4")
+    parameters = {
+        "articles": [str(articles)],
+        "targets": {"<img src=x onerror=alert('target')>": ["Trump"], "<script>alert('t2')</script>": ["NATO"]},
+        "title": HOSTILE_TITLE,
+    }
+    return run_report(parameters, output_dir=folder / "out", progress=False)
+
+
+@pytest.mark.slow
+def test_hostile_titles_ids_and_targets_stay_text_in_chromium(hostile_report, tmp_path):
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (Debian: apt-get install -y chromium); the browser check is skipped")
+    found, console = probe_page(hostile_report, tmp_path)
+    assert found["alerts"] == [], "no injected script ran"
+    assert found["scripts"] == [], "no injected script element"
+    assert found["handlers"] == [], "no injected event handler"
+    assert found["foreign_images"] == [] and found["resources"] == [], "no injected image or request"
+    assert found["body_visible"] and found["hidden_h2"] == 0, "no injected style hides anything"
+    assert found["h1"] == [HOSTILE_TITLE], "the title shows as text"
+    assert found["h2"] == report_sections(), "the page is complete: every section, in order"
+    assert found["stderr"] == 0 and console == []
+    text = hostile_report.read_text(encoding="utf-8")
+    assert "<title>&lt;/title&gt;&lt;script&gt;" in text, "the page title is escaped too"
+    assert "Skipped inputs" in text and "report.pdf" in text
+    save_screenshot(hostile_report, "report-hostile", tmp_path)
+
+
+@pytest.mark.slow
+def test_hostile_ids_are_not_formulas_in_the_csv_tables(hostile_report):
+    tables = sorted((hostile_report.parent / "tables").glob("*.csv"))
+    assert tables
+    cells = []
+    for table in tables:
+        with table.open(encoding="utf-8", newline="") as handle:
+            cells += [cell for row in csv.reader(handle) for cell in row]
+    assert '\'=HYPERLINK("http://example.com")' in cells
+    live = [c for c in cells if c.startswith(("=", "+", "-", "@")) and not re.fullmatch(r"[+-]?[\d.]+(e[+-]?\d+)?", c)]
+    assert live == []
 
 
 def test_missing_articles_fail_before_the_kernel_starts(tmp_path):
