@@ -750,6 +750,68 @@ def test_hostile_ids_are_not_formulas_in_the_csv_tables(hostile_report):
     assert live == []
 
 
+@pytest.fixture
+def private_tmp_and_home(tmp_path, monkeypatch):
+    """An empty TMPDIR and HOME for the runner and its kernel."""
+    temp, home = tmp_path / "tmp", tmp_path / "home"
+    temp.mkdir()
+    home.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temp))
+    monkeypatch.setattr(newslab.report.tempfile, "tempdir", None)  # re-read TMPDIR
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("IPYTHONDIR", raising=False)
+    return temp, home
+
+
+KERNEL_FACTS = """import json, os, sys
+ip = get_ipython()
+print(json.dumps({"argv": sys.argv, "history": ip.history_manager.enabled, "ipythondir": os.environ["IPYTHONDIR"]}))"""
+
+
+@pytest.mark.slow
+def test_kernel_files_are_private_and_gone_and_history_is_off(tmp_path, private_tmp_and_home):
+    temp, home = private_tmp_and_home
+    nb = tiny_notebook(tmp_path / "nb.ipynb", KERNEL_FACTS)
+    result = run_report(notebook=nb, output_dir=tmp_path / "out", html=False, progress=False)
+    facts = json.loads(nbformat.read(result, as_version=4).cells[-1].outputs[0]["text"])
+    connection = Path(facts["argv"][facts["argv"].index("-f") + 1])
+    assert connection.parent.parent == temp and connection.parent.name.startswith("nlk-"), "in a private folder"
+    assert facts["history"] is False
+    assert Path(facts["ipythondir"]).parent == connection.parent
+    assert list(temp.iterdir()) == [], "connection file, sockets and IPython folder are removed"
+    assert not (home / ".ipython").exists(), "nothing written to ~/.ipython (history, profile)"
+
+
+@pytest.mark.slow
+def test_sigterm_during_a_run_leaves_no_staging_kernel_folder_or_kernel(tmp_path, private_tmp_and_home):
+    temp, _ = private_tmp_and_home
+    marker = tmp_path / "kernel-pid"
+    nb = tiny_notebook(
+        tmp_path / "nb.ipynb", f"import os, time\nopen({str(marker)!r}, 'w').write(str(os.getpid()))\ntime.sleep(120)"
+    )
+    out = str(tmp_path / "out")
+    script = f"from newslab.report import run_report\nrun_report(notebook={str(nb)!r}, output_dir={out!r})"
+    runner = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.time() + 90
+        while not (marker.is_file() and marker.read_text()) and time.time() < deadline:
+            time.sleep(0.2)
+        kernel_pid = int(marker.read_text())
+        assert [p.name.startswith(".nb.partial-") for p in (tmp_path / "out").iterdir()] == [True]
+        runner.send_signal(signal.SIGTERM)
+        assert runner.wait(timeout=60) == 128 + signal.SIGTERM
+    finally:
+        if runner.poll() is None:
+            runner.kill()
+    for _ in range(50):  # the kernel notices its parent is gone
+        if not newslab.report._pid_alive(kernel_pid):
+            break
+        time.sleep(0.2)
+    assert not newslab.report._pid_alive(kernel_pid), "the kernel is stopped"
+    assert list((tmp_path / "out").iterdir()) == [], "no staging folder"
+    assert list(temp.iterdir()) == [], "no connection file or kernel folder"
+
+
 def test_missing_articles_fail_before_the_kernel_starts(tmp_path):
     with pytest.raises(MissingInputError, match=r"nope\.txt not found"):
         run_report({"articles": [str(tmp_path / "nope.txt")]}, output_dir=tmp_path / "out")
