@@ -812,6 +812,19 @@ def test_sigterm_during_a_run_leaves_no_staging_kernel_folder_or_kernel(tmp_path
     assert list(temp.iterdir()) == [], "no connection file or kernel folder"
 
 
+@pytest.mark.slow
+def test_validation_notebook_finds_the_data_folder_by_itself(tmp_path, monkeypatch):
+    monkeypatch.delenv(DATA_ENV, raising=False)
+    monkeypatch.chdir(tmp_path)  # not from the checkout: the search must not depend on the current folder
+    if find_data_folder() is None:
+        pytest.skip("no human-labeled data folder (../shared/data) beside this checkout")
+    notebook = ROOT / "notebooks" / "06-validation.ipynb"
+    (result,) = run_notebooks([notebook], parameters={"06-validation": {"limit": 30}}, output_dir="out", html=False)
+    outputs = json.dumps([c.get("outputs", []) for c in nbformat.read(result, as_version=4).cells])
+    assert "Human-labeled data found" in outputs and "No human-labeled data" not in outputs
+    assert (result.parent / "newsmtsc_agreement.csv").is_file()
+
+
 def test_missing_articles_fail_before_the_kernel_starts(tmp_path):
     with pytest.raises(MissingInputError, match=r"nope\.txt not found"):
         run_report({"articles": [str(tmp_path / "nope.txt")]}, output_dir=tmp_path / "out")
