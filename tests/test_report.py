@@ -316,6 +316,13 @@ def test_output_folders_inside_the_package_are_refused(sub, tmp_path, no_kernel)
     assert no_kernel == []
 
 
+def test_the_package_itself_is_never_the_report_folder(no_kernel):
+    package = Path(str(report_notebook().parent.parent))
+    with pytest.raises(ReportError, match=r"exists and is a folder newslab did not make"):
+        run_report(output_dir=package.parent, name=package.name, progress=False)
+    assert report_notebook().is_file() and no_kernel == []
+
+
 def test_output_dir_that_is_a_file_or_under_a_file_is_a_clear_error(tmp_path, no_kernel):
     nb = tiny_notebook(tmp_path / "nb.ipynb", "x")
     (tmp_path / "file.txt").write_text("x")
