@@ -282,17 +282,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``newslab`` command; return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    _configure_logging(args.verbose)
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    try:
-        return int(args.func(args))
-    except NewslabError as err:
-        print(f"newslab: error: {err}", file=sys.stderr)
-        return 1
-    except BrokenPipeError:
-        return _closed_pipe()
+    with _command_logging(args.verbose):
+        try:
+            return int(args.func(args))
+        except NewslabError as err:
+            print(f"newslab: error: {err}", file=sys.stderr)
+            return 1
+        except BrokenPipeError:
+            return _closed_pipe()
 
 
 class _CommandFormatter(logging.Formatter):
@@ -302,18 +302,38 @@ class _CommandFormatter(logging.Formatter):
         return f"newslab: {record.levelname.lower()}: {record.getMessage()}"
 
 
-def _configure_logging(verbose: bool) -> None:
-    """Send newslab's messages to stderr (INFO with ``-v``, else WARNING); ``-v`` also shows other libraries'."""
+@contextlib.contextmanager
+def _command_logging(verbose: bool) -> Iterator[None]:
+    """Newslab's messages on stderr while a command runs (INFO with ``-v``, else WARNING).
+
+    The logging set-up is undone afterwards, so calling :func:`main` in-process (tests, a
+    notebook) leaves the caller's logging as it was. ``-v`` also shows other libraries' INFO.
+    """
     log = logging.getLogger("newslab")
-    for old in [h for h in log.handlers if isinstance(h.formatter, _CommandFormatter)]:
-        log.removeHandler(old)
     handler = logging.StreamHandler(sys.stderr)  # the current stderr, also when a caller swapped it
     handler.setFormatter(_CommandFormatter())
+    saved = (log.level, log.propagate)
     log.addHandler(handler)
     log.setLevel(logging.INFO if verbose else logging.WARNING)
     log.propagate = False
+    root = logging.getLogger()
+    extra = None
     if verbose:
-        logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+        extra = logging.StreamHandler(sys.stderr)
+        extra.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(extra)
+    saved_root = root.level
+    if verbose:
+        root.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(saved[0])
+        log.propagate = saved[1]
+        root.setLevel(saved_root)
+        if extra is not None:
+            root.removeHandler(extra)
 
 
 def _closed_pipe() -> int:

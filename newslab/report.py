@@ -365,26 +365,27 @@ def _owned(path: Path) -> bool:
 
 @contextlib.contextmanager
 def _sigterm_as_exit() -> Iterator[None]:
-    """Turn SIGTERM into SystemExit while a report runs, so ``finally`` blocks clean up.
+    """Turn SIGTERM (and SIGHUP) into SystemExit while a report runs, so ``finally`` blocks clean up.
 
-    Only in the main thread, and only when SIGTERM has its default handler (a handler the
-    caller installed is left alone).
+    Only in the main thread, and only for signals that have their default handler (a handler
+    the caller installed is left alone); the default comes back afterwards.
     """
-    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) not in (
-        signal.SIG_DFL,
-        None,
-    ):
-        yield
-        return
+    names = ("SIGTERM", "SIGHUP")
+    wanted = [getattr(signal, n) for n in names if hasattr(signal, n)]
+    if threading.current_thread() is not threading.main_thread():
+        wanted = []
+    ours = [s for s in wanted if signal.getsignal(s) in (signal.SIG_DFL, None)]
 
     def _exit(signum: int, frame: Any) -> None:
         raise SystemExit(128 + signum)
 
-    signal.signal(signal.SIGTERM, _exit)
+    for signum in ours:
+        signal.signal(signum, _exit)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        for signum in ours:
+            signal.signal(signum, signal.SIG_DFL)
 
 
 @contextlib.contextmanager

@@ -242,3 +242,13 @@ def test_summary_into_a_closed_pipe_exits_quietly(tmp_path):
     assert done.stdout.splitlines()[0] == "# Corpus summary"
     assert done.stderr == "", "no BrokenPipeError traceback"
     assert done.returncode == BROKEN_PIPE_STATUS
+
+
+def test_main_leaves_the_callers_logging_as_it_was(capsys):
+    import logging
+
+    log, root = logging.getLogger("newslab"), logging.getLogger()
+    before = (log.level, log.propagate, list(log.handlers), root.level, list(root.handlers))
+    assert main(["-v", "summary"]) == 0
+    assert (log.level, log.propagate, list(log.handlers), root.level, list(root.handlers)) == before
+    capsys.readouterr()

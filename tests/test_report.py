@@ -452,13 +452,14 @@ def test_remove_leftovers_removes_only_old_newslab_folders_of_dead_runs(tmp_path
     assert all(p.exists() for p in kept) and not any(p.exists() for p in gone)
 
 
-def test_sigterm_becomes_system_exit_inside_a_run_and_is_restored_after():
-    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
+def test_sigterm_becomes_system_exit_inside_a_run_and_is_restored_after(signum):
+    assert signal.getsignal(signum) == signal.SIG_DFL
     with pytest.raises(SystemExit) as info, _sigterm_as_exit():
-        os.kill(os.getpid(), signal.SIGTERM)
+        os.kill(os.getpid(), signum)
         time.sleep(5)  # the handler interrupts this
-    assert info.value.code == 128 + signal.SIGTERM
-    assert signal.getsignal(signal.SIGTERM) == signal.SIG_DFL
+    assert info.value.code == 128 + signum
+    assert signal.getsignal(signum) == signal.SIG_DFL
 
 
 def test_html_leaves_out_stderr_but_the_notebook_keeps_it(tmp_path, caplog):
