@@ -13,7 +13,8 @@ user-level ``python3`` kernelspec is needed or used. Outputs appear only when co
 
 It never deletes what it did not create. Every folder it writes holds a manifest
 (:data:`MANIFEST`), and an existing ``NAME/`` or ``NAME.failed/`` is replaced only when it
-holds one; any other folder there stops the run before the kernel starts. Output folders
+holds one (or is a report of newslab 0.1.0, which wrote no manifest: only the executed
+notebook, its HTML and CSV tables); any other folder there stops the run before the kernel starts. Output folders
 inside the installed package are refused. The kernel runs with IPython history off and a
 private IPython folder, and its connection file (which holds the session key) and sockets
 live in a private temporary folder that is removed when the run ends, also on SIGTERM;
@@ -476,9 +477,38 @@ def _prepare_output_dir(output_dir: PathArg) -> Path:
     return out
 
 
+def _is_legacy_report(folder: Path) -> bool:
+    """A report folder written before the manifest existed (newslab 0.1.0).
+
+    It holds exactly what the runner and the packaged notebooks wrote: ``NAME.ipynb`` executed
+    by papermill, optionally ``NAME.html``, CSV files, and a ``tables/`` folder of CSV files;
+    no symlinks. Anything else in it (a user's ``thesis.txt``) means it is not one.
+    """
+    name = folder.name.removesuffix(".failed")
+    notebook = folder / f"{name}.ipynb"
+    if folder.is_symlink() or not folder.is_dir() or notebook.is_symlink() or not notebook.is_file():
+        return False
+
+    def ours(entry: Path) -> bool:
+        if entry.is_symlink():
+            return False
+        if entry.is_file():
+            return entry.name in (notebook.name, f"{name}.html") or entry.suffix == ".csv"
+        tables = entry.iterdir() if entry.name == "tables" else iter([entry])
+        return all(not t.is_symlink() and t.is_file() and t.suffix == ".csv" for t in tables)
+
+    if not all(ours(entry) for entry in folder.iterdir()):
+        return False
+    try:
+        metadata = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError, AttributeError):
+        return False
+    return isinstance(metadata, dict) and "papermill" in metadata
+
+
 def _check_replaceable(folder: Path) -> None:
     """Raise unless ``folder`` is missing or a newslab report folder (so replacing it loses nothing)."""
-    if (folder.is_symlink() or folder.exists()) and not is_newslab_report(folder):
+    if (folder.is_symlink() or folder.exists()) and not (is_newslab_report(folder) or _is_legacy_report(folder)):
         kind = "a file" if folder.is_file() and not folder.is_symlink() else "a folder newslab did not make"
         raise ReportError(
             f"{folder} exists and is {kind} (it has no {MANIFEST}); newslab will not replace it. "
@@ -727,7 +757,7 @@ def run_report(
             _replace_dir(staging, final)
         finally:
             shutil.rmtree(staging, ignore_errors=True)  # gone already after a swap
-    if is_newslab_report(failed):
+    if is_newslab_report(failed) or _is_legacy_report(failed):
         shutil.rmtree(failed, ignore_errors=True)  # an older failure is now stale
     result = final / (f"{stem}.html" if html else f"{stem}.ipynb")
     logger.info("wrote %s", result)

@@ -305,6 +305,46 @@ def test_a_newslab_report_is_marked_and_replaced_by_the_next_run(tmp_path, no_ke
     assert len(no_kernel) == 2
 
 
+def legacy_report(folder: Path, *, papermill: bool = True) -> Path:
+    """A report folder as newslab 0.1.0 wrote it (no manifest)."""
+    (folder / "tables").mkdir(parents=True)
+    nb = nbformat.v4.new_notebook()
+    if papermill:
+        nb.metadata["papermill"] = {"version": "2.7.0"}
+    nbformat.write(nb, folder / f"{folder.name}.ipynb")
+    (folder / f"{folder.name}.html").write_text("<html></html>")
+    (folder / "tables" / "comparison.csv").write_text("a,b\n")
+    return folder
+
+
+@pytest.mark.parametrize(
+    "extra,replaced",
+    [
+        (None, True),
+        ("thesis.txt", False),
+        ("tables/thesis.docx", False),
+        ("figures/", False),
+        ("no-papermill", False),
+    ],
+)
+def test_a_report_of_newslab_0_1_without_manifest_is_replaced_only_when_it_holds_nothing_else(
+    extra, replaced, tmp_path, no_kernel
+):
+    nb = tiny_notebook(tmp_path / "report.ipynb", "x")
+    old = legacy_report(tmp_path / "out" / "report", papermill=extra != "no-papermill")
+    if extra and extra.endswith("/"):
+        (old / extra).mkdir()
+    elif extra and extra != "no-papermill":
+        (old / extra).write_text("mine")
+    if replaced:
+        run_report(notebook=nb, output_dir=tmp_path / "out", progress=False)
+        assert is_newslab_report(old) and not (old / "tables").exists()
+    else:
+        with pytest.raises(ReportError, match="newslab will not replace it"):
+            run_report(notebook=nb, output_dir=tmp_path / "out", progress=False)
+        assert (old / "tables" / "comparison.csv").is_file() and no_kernel == []
+
+
 @pytest.mark.parametrize("sub", ["", "notebooks", "data/x"])
 def test_output_folders_inside_the_package_are_refused(sub, tmp_path, no_kernel):
     package = Path(str(report_notebook().parent.parent))
