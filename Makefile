@@ -46,8 +46,13 @@ test: lint typecheck pytest
 fast: $(STAMP)
 	$(BIN)/python -m pytest -m "not slow" -x -q
 
+# JupyterLab on notebooks/: each notebook is listed once, as its .ipynb; Jupytext's contents
+# manager keeps the paired .py in step on every save (settings: notebooks/jupytext.toml), so
+# the .py twins are hidden. --allow-root only when run as root (Lab refuses root otherwise).
+LAB_HIDE := ["__pycache__", "*.pyc", "*.pyo", ".DS_Store", "*~", "*.py", "jupytext.toml"]
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/
+	$(BIN)/jupyter lab notebooks/ '--ContentsManager.hide_globs=$(LAB_HIDE)' \
+	  $$(if [ "$$(id -u)" = 0 ]; then echo --allow-root; fi)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache $(OUT)

@@ -1,5 +1,9 @@
 """The ``newslab`` command: argument parsing only, the work is done by the package.
 
+A mistyped option gets a suggestion (``--taget`` -> "did you mean --target?"), skipped input
+files are listed on stderr, and output piped into a program that stops reading early
+(``newslab summary | head``) ends quietly.
+
 Example:
     >>> build_parser().parse_args(["summary", "--output-dir", "out"]).output_dir
     'out'
@@ -8,15 +12,84 @@ Example:
 from __future__ import annotations
 
 import argparse
+import contextlib
+import difflib
 import logging
 import os
+import re
 import sys
 import tempfile
-from collections.abc import Sequence
+import warnings
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from newslab.errors import NewslabError, ParameterError
+
+#: Exit status after a closed pipe: 128 + SIGPIPE, as a shell reports a program the pipe ended.
+BROKEN_PIPE_STATUS = 141
+#: C0/C1 control characters (escape sequences) that input text must not send to a terminal.
+_TERMINAL_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class SuggestingParser(argparse.ArgumentParser):
+    """An ArgumentParser that adds "did you mean ...?" to unknown options and invalid choices.
+
+    argparse's own ``suggest_on_error`` exists only from Python 3.14. An unknown option is
+    reported by the subcommand that received it, with that subcommand's usage.
+
+    Example:
+        >>> parser = SuggestingParser(prog="demo")
+        >>> _ = parser.add_argument("--target")
+        >>> suggest("--taget", parser)
+        ' (did you mean --target?)'
+    """
+
+    def parse_args(self, args: Sequence[str] | None = None, namespace: Any = None) -> Any:  # type: ignore[override]
+        """Parse like argparse, then report unknown options with the closest valid one."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            parser = _chosen_subparser(self, parsed) or self
+            hints = "".join(suggest(extra, parser) for extra in extras if extra.startswith("-"))
+            parser.error(f"unrecognized arguments: {' '.join(extras)}{hints}")
+        return parsed
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        if action.choices is not None and value not in action.choices:
+            close = difflib.get_close_matches(str(value), [str(c) for c in action.choices], n=1)
+            if close:
+                choices = ", ".join(map(repr, action.choices))
+                raise argparse.ArgumentError(
+                    action, f"invalid choice: {value!r} (did you mean {close[0]!r}?; choose from {choices})"
+                )
+        super()._check_value(action, value)
+
+
+def suggest(option: str, parser: argparse.ArgumentParser) -> str:
+    """The hint ``" (did you mean --x?)"`` for the option of ``parser`` closest to ``option``, else ``""``."""
+    name = option.split("=", 1)[0]
+    known = [s for action in parser._actions for s in action.option_strings if s.startswith("--")]
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _chosen_subparser(parser: argparse.ArgumentParser, parsed: Any) -> argparse.ArgumentParser | None:
+    command = getattr(parsed, "command", None)
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
+            chosen: argparse.ArgumentParser = action.choices[command]
+            return chosen
+    return None
+
+
+def printable(text: Any) -> str:
+    """``str(text)`` without control characters, so input text cannot drive the terminal.
+
+    Example:
+        >>> printable("title\x1b]0;pwned\x07 ok")
+        'title]0;pwned ok'
+    """
+    return _TERMINAL_CONTROL.sub("", str(text))
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -40,8 +113,10 @@ def _load(paths: Sequence[str], strict: bool) -> object:
 
 def _cmd_summary(args: argparse.Namespace) -> int:
     from newslab.corpus import Corpus, sentence_table
+    from newslab.report import skipped_inputs
 
-    corpus = _load(args.articles, args.strict)
+    with _quiet_warnings():  # skipped files are listed below, once
+        corpus = _load(args.articles, args.strict)
     assert isinstance(corpus, Corpus)
     table = corpus.to_frame()
     sentences = sentence_table(corpus)
@@ -51,16 +126,34 @@ def _cmd_summary(args: argparse.Namespace) -> int:
         rows = sentences[sentences["article_id"] == art.id]
         lines += [f"{int(r.sentence_id):>3}  {r.text}" for r in rows.itertuples()]
         lines.append("")
-    for path, message in corpus.skipped:
-        lines.append(f"skipped {path}: {message}")
+    for _, message in skipped_inputs(args.articles, corpus):
+        lines.append(f"skipped {message}")
     text = "\n".join(lines)
-    print(text)
-    if args.output_dir:
+    if args.output_dir:  # before printing: a closed pipe must not stop the files from being written
         out = Path(args.output_dir)
-        atomic_write_text(out / "corpus-summary.md", text + "\n")
-        atomic_write_text(out / "sentences.csv", sentences.to_csv(index=False))
-        print(f"\nwrote {out / 'corpus-summary.md'} and {out / 'sentences.csv'}", file=sys.stderr)
+        _write_summary(out, text + "\n", sentences)
+        print(f"wrote {out / 'corpus-summary.md'} and {out / 'sentences.csv'}", file=sys.stderr)
+    print(printable(text))
     return 0
+
+
+@contextlib.contextmanager
+def _quiet_warnings() -> Iterator[None]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        yield
+
+
+def _write_summary(out: Path, text: str, sentences: Any) -> None:
+    from newslab.render import write_csv
+
+    try:
+        atomic_write_text(out / "corpus-summary.md", text)
+        write_csv(sentences, out / "sentences.csv")
+    except OSError as err:
+        raise ParameterError(
+            f"cannot write to --output-dir {str(out)!r}: {err.strerror or err}; choose a writable folder"
+        ) from None
 
 
 class _TargetAction(argparse.Action):
@@ -158,10 +251,10 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newslab`` command."""
     from newslab import __version__
 
-    parser = argparse.ArgumentParser(prog="newslab", description="News-framing analysis helpers.")
+    parser = SuggestingParser(prog="newslab", description="News-framing analysis helpers.")
     parser.add_argument("--version", action="version", version=f"newslab {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log progress and details")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=SuggestingParser)
 
     summary = sub.add_parser("summary", help="sentence-level summary of a corpus (default: bundled articles)")
     summary.add_argument("articles", nargs="*", help="files or folders (default: the bundled articles)")
@@ -230,15 +323,70 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``newslab`` command; return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
+    with _command_logging(args.verbose):
+        try:
+            return int(args.func(args))
+        except NewslabError as err:
+            print(f"newslab: error: {err}", file=sys.stderr)
+            return 1
+        except BrokenPipeError:
+            return _closed_pipe()
+
+
+class _CommandFormatter(logging.Formatter):
+    """``newslab: warning: message`` (the usual form of a command's diagnostics)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        return f"newslab: {record.levelname.lower()}: {record.getMessage()}"
+
+
+@contextlib.contextmanager
+def _command_logging(verbose: bool) -> Iterator[None]:
+    """Newslab's messages on stderr while a command runs (INFO with ``-v``, else WARNING).
+
+    The logging set-up is undone afterwards, so calling :func:`main` in-process (tests, a
+    notebook) leaves the caller's logging as it was. ``-v`` also shows other libraries' INFO.
+    """
+    log = logging.getLogger("newslab")
+    handler = logging.StreamHandler(sys.stderr)  # the current stderr, also when a caller swapped it
+    handler.setFormatter(_CommandFormatter())
+    saved = (log.level, log.propagate)
+    log.addHandler(handler)
+    log.setLevel(logging.INFO if verbose else logging.WARNING)
+    log.propagate = False
+    root = logging.getLogger()
+    extra = None
+    if verbose:
+        extra = logging.StreamHandler(sys.stderr)
+        extra.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+        root.addHandler(extra)
+    saved_root = root.level
+    if verbose:
+        root.setLevel(logging.INFO)
     try:
-        return int(args.func(args))
-    except NewslabError as err:
-        print(f"newslab: error: {err}", file=sys.stderr)
-        return 1
+        yield
+    finally:
+        log.removeHandler(handler)
+        log.setLevel(saved[0])
+        log.propagate = saved[1]
+        root.setLevel(saved_root)
+        if extra is not None:
+            root.removeHandler(extra)
 
 
-__all__ = ["atomic_write_text", "build_parser", "main"]
+def _closed_pipe() -> int:
+    """The reader of stdout went away (``| head``): stop quietly, as Unix tools do.
+
+    Python would otherwise print a second BrokenPipeError when it flushes stdout at exit;
+    pointing stdout at /dev/null prevents that (the recipe of the Python docs, "Note on SIGPIPE").
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return BROKEN_PIPE_STATUS
+
+
+__all__ = ["SuggestingParser", "atomic_write_text", "build_parser", "main", "printable", "suggest"]

@@ -28,7 +28,7 @@
 # to baselines: always "neutral", and VADER on the whole sentence (the usual shortcut).
 
 # %% tags=["parameters"]
-data_path: str = ""  # folder with newsmtsc/ and vader_nyt_dev/ (e.g. ../shared/data); empty means not available
+data_path: str = ""  # folder with newsmtsc/ and vader_nyt_dev/; empty: $NEWSLAB_DATA, else ../shared/data searched
 limit: int = 0  # score at most this many items per data set (0 means all)
 output_dir: str = "reports"  # where the agreement table is written
 
@@ -42,9 +42,10 @@ from sklearn.metrics import accuracy_score, f1_score
 from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
 import newslab as nl
+from newslab.report import find_data_folder
 from newslab.sentiment import target_sentiment_many
 
-root = Path(data_path) if data_path else Path("(not given)")
+root = find_data_folder(data_path) or Path("(not found: set data_path or NEWSLAB_DATA)")
 available = (root / "newsmtsc" / "rw" / "dev.jsonl").is_file()
 nyt_path = root / "vader_nyt_dev" / "nyt_snippets_dev.tsv"
 Path(output_dir).mkdir(parents=True, exist_ok=True)

@@ -21,21 +21,28 @@ title: str = "How the articles frame their targets"  # heading of the report
 # %%
 from pathlib import Path
 
+from newslab.render import Notes
+
+notes = Notes().capture()  # warnings are listed under "Notes" at the end, not printed in between
+
 import pandas as pd
 from IPython.display import Markdown
 
 import newslab as nl
 from newslab import plots
 from newslab.quotes import speaker_table
+from newslab.render import escape_markdown, html_table, markdown_heading, markdown_list, skipped_markdown, write_csv
+from newslab.report import load_articles
 from newslab.stance import stance_summary
 
-corpus = nl.load_corpus(articles) if articles else nl.load_seed_corpus()
+corpus, skipped = load_articles(articles)
 chosen = list(nl.targets_from_spec(targets)) or [nl.TRUMP, nl.NATO]
 tables = Path(output_dir) / "tables"
 tables.mkdir(parents=True, exist_ok=True)
 names = ", ".join(t.name for t in chosen)
 articles_text = f"{len(corpus)} article{'s' if len(corpus) != 1 else ''} ({', '.join(corpus.ids)})"
-Markdown(f"# {title}\n\n{articles_text}; targets: {names}. newslab {nl.__version__}.")
+about = escape_markdown(f"{articles_text}; targets: {names}. newslab {nl.__version__}.")
+Markdown(f"{markdown_heading(title)}\n\n{about}\n\n{skipped_markdown(skipped)}")
 
 # %% [markdown]
 # ## Headline findings
@@ -44,21 +51,21 @@ Markdown(f"# {title}\n\n{articles_text}; targets: {names}. newslab {nl.__version
 
 # %%
 table = nl.compare(corpus, chosen)
-table.to_csv(tables / "comparison.csv", index=False)
-Markdown("\n".join(f"- {line}" for line in nl.compare_summary(table)))
+write_csv(table, tables / "comparison.csv")
+Markdown(markdown_list(nl.compare_summary(table)))
 
 # %% [markdown]
 # ## The articles
 
 # %%
-corpus.to_frame().style.hide(axis="index").set_properties(**{"text-align": "left"})
+html_table(corpus.to_frame())
 
 # %% [markdown]
 # ## Labels: what each article calls each target
 
 # %%
 labels = nl.labels(corpus, chosen)
-labels.to_csv(tables / "labels.csv", index=False)
+write_csv(labels, tables / "labels.csv")
 missing = [t.name for t in chosen if t.name not in set(labels["target"])]
 if missing:
     print(f"Not found in any article: {', '.join(missing)}. Add the names used in the text as aliases.")
@@ -73,7 +80,7 @@ for target in labels["target"].unique():
 
 # %%
 tone = nl.sentiment_table(corpus)
-tone.to_csv(tables / "sentence_tone.csv", index=False)
+write_csv(tone, tables / "sentence_tone.csv")
 ax = plots.plot_sentiment_arc(tone, mentions=nl.find_mentions(corpus, chosen))
 
 # %%
@@ -86,7 +93,7 @@ ax = plots.plot_tone_heatmap(table, value="tone_target", title="Tone toward each
 
 # %%
 stance = nl.stance_table(corpus, chosen)
-stance.to_csv(tables / "stance.csv", index=False)
+write_csv(stance, tables / "stance.csv")
 explicit = stance[stance["holder"] != "author"]
 if len(explicit):
     ax = plots.plot_stance(explicit)
@@ -94,26 +101,26 @@ else:
     print("No holder → target stance found.")
 
 # %%
-stance_summary(stance).style.format(precision=2).hide(axis="index").set_properties(**{"text-align": "left"})
+html_table(stance_summary(stance))
 
 # %%
 quotes = nl.find_quotes(corpus, targets=chosen)
-quotes.to_csv(tables / "quotes.csv", index=False)
-speaker_table(quotes)
+write_csv(quotes, tables / "quotes.csv")
+html_table(speaker_table(quotes))
 
 # %% [markdown]
 # ## Frames and distinctive words
 
 # %%
 profile = nl.frame_profile(nl.frame_table(corpus), corpus=corpus)
-profile.to_csv(tables / "frame_profile.csv", index=False)
+write_csv(profile, tables / "frame_profile.csv")
 ax = plots.plot_frame_profile(profile)
 
 # %%
 if len(corpus) > 1:
     rest = corpus.ids[1:]
     key = nl.keyness(corpus, corpus.ids[0], rest if len(rest) > 1 else rest[0])
-    key.to_csv(tables / "keyness.csv", index=False)
+    write_csv(key, tables / "keyness.csv")
     ax = plots.plot_keyness(key, n=10)
 
 # %% [markdown]
@@ -122,8 +129,8 @@ if len(corpus) > 1:
 # %%
 in_context = [nl.kwic(corpus, t, kinds=["description"]).assign(target=t.name) for t in chosen]
 evidence = pd.concat(in_context, ignore_index=True).drop(columns=["start", "end"])
-evidence.to_csv(tables / "descriptions_in_context.csv", index=False)
-evidence.head(60)
+write_csv(evidence, tables / "descriptions_in_context.csv")
+html_table(evidence.head(60))
 
 # %% [markdown]
 # ## Method and caveats
@@ -135,3 +142,11 @@ evidence.head(60)
 # agrees with annotators of NewsMTSC news sentences at macro-F1 ≈ 0.69 (whole-sentence VADER: 0.51;
 # a fine-tuned transformer: 0.83). Read tone as a pointer to passages, not as a measurement.
 # Descriptions count only after a target is named; stance and frames come from editable cue lists.
+
+# %% [markdown]
+# ## Notes
+#
+# Warnings raised while this report was made (local folders removed).
+
+# %%
+Markdown(notes.markdown())

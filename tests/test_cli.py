@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import newslab.report
-from newslab.cli import main
+from newslab.cli import BROKEN_PIPE_STATUS, build_parser, main, printable, suggest
 from newslab.errors import ParameterError, ReportError
 
 
@@ -60,7 +64,12 @@ def test_report_arguments_reach_run_report(argv, parameters, options, calls, cap
     [
         (["report", "--alias", "x"], "must follow a --target"),
         (["report", "-t", "EU", "-t", "EU"], "given twice"),
-        (["report", "--titel", "x"], "unrecognized arguments"),
+        (["report", "--titel", "x"], "unrecognized arguments: --titel (did you mean --title?)"),
+        (["report", "--taget", "EU"], "report: error: unrecognized arguments: --taget (did you mean --target?)"),
+        (["report", "--output-dri=out"], "(did you mean --output-dir?)"),
+        (["summary", "--outptu-dir", "x"], "summary: error: unrecognized arguments: --outptu-dir (did you mean"),
+        (["run-notebooks", "--data-pth", "x"], "(did you mean --data-path?)"),
+        (["reprot"], "invalid choice: 'reprot' (did you mean 'report'?"),
         (["report", "--target"], "expected one argument"),
         (["run-notebooks", "--data"], "expected one argument"),
         (["no-such-command"], "invalid choice"),
@@ -136,3 +145,110 @@ def test_targets_file_reaches_the_report_as_plain_fields(tmp_path, calls, capsys
     assert "also defined" in capsys.readouterr().err
     assert main(["report", "--targets-file", str(tmp_path / "missing.tsv")]) == 1
     assert "not found" in capsys.readouterr().err
+
+
+def test_report_usage_is_the_subcommands_with_a_suggestion(capsys):
+    with pytest.raises(SystemExit):
+        main(["report", "--taget", "EU"])
+    err = capsys.readouterr().err
+    assert err.startswith("usage: newslab report"), "the usage of the command that was mistyped"
+
+
+@pytest.mark.parametrize(
+    "option,expected",
+    [("--taget", " (did you mean --target?)"), ("--alais", " (did you mean --alias?)"), ("--zzzzzz", "")],
+)
+def test_suggest_the_nearest_option(option, expected):
+    report = build_parser()._subparsers._group_actions[0].choices["report"]  # type: ignore[union-attr]
+    assert suggest(option, report) == expected
+
+
+def test_summary_lists_skipped_files_of_a_folder(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("A title\n\nNATO met Trump.", encoding="utf-8")
+    (tmp_path / "in" / "paper.pdf").write_bytes(b"%PDF")
+    (tmp_path / "in" / "empty.txt").write_text("", encoding="utf-8")
+    assert main(["summary", str(tmp_path / "in")]) == 0
+    out = capsys.readouterr().out
+    assert "paper.pdf: not a file type newslab reads (.pdf)" in out
+    assert "skipped" in out and "empty.txt" in out
+
+
+@pytest.fixture
+def no_kernel(monkeypatch):
+    def fake_execute(source, staging, stem, values, *, progress, timeout, failed):
+        executed = staging / f"{stem}.ipynb"
+        shutil.copyfile(source, executed)
+        return executed
+
+    monkeypatch.setattr(newslab.report, "_execute", fake_execute)
+
+
+def test_report_lists_skipped_inputs_on_stderr(tmp_path, capsys, no_kernel):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("A title\n\nNATO met Trump.", encoding="utf-8")
+    (tmp_path / "in" / "paper.pdf").write_bytes(b"%PDF")
+    (tmp_path / "in" / "notes.docx").write_bytes(b"PK")
+    assert main(["report", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q", "--no-html"]) == 0
+    err = capsys.readouterr().err
+    assert "newslab: warning: skipped " in err
+    assert "paper.pdf: not a file type newslab reads (.pdf)" in err and "notes.docx" in err
+
+
+def test_report_on_nothing_loadable_fails_before_the_kernel_and_leaves_nothing(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "paper.pdf").write_bytes(b"%PDF")
+    (tmp_path / "in" / "notes.docx").write_bytes(b"PK")
+    assert main(["report", str(tmp_path / "in"), "-o", str(tmp_path / "out")]) == 1
+    assert "newslab: error: " in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("where", ["file", "under-file"])
+def test_output_dir_problems_are_one_line_errors(where, tmp_path, capsys):
+    (tmp_path / "f").write_text("x")
+    out = tmp_path / "f" if where == "file" else tmp_path / "f" / "sub"
+    assert main(["report", "-o", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("newslab: error: output_dir=") and "Traceback" not in err
+    assert main(["summary", "-o", str(out)]) == 1
+    assert "newslab: error: cannot write to --output-dir" in capsys.readouterr().err
+
+
+def test_summary_csv_has_no_live_formulas(tmp_path, capsys):
+    (tmp_path / "a.jsonl").write_text('{"id": "=1+2", "text": "@SUM(A1) said NATO."}\n', encoding="utf-8")
+    assert main(["summary", str(tmp_path / "a.jsonl"), "-o", str(tmp_path / "out")]) == 0
+    text = (tmp_path / "out" / "sentences.csv").read_text(encoding="utf-8")
+    assert "'=1+2" in text and "'@SUM(A1)" in text
+
+
+def test_printable_drops_terminal_control_characters():
+    assert printable("a\x1b[2Jb\x07c\nd\te") == "a[2Jbc\nd\te"
+
+
+def big_corpus(folder: Path) -> Path:
+    folder.mkdir()
+    sentence = "NATO chief Mark Rutte met Donald Trump in Florida on Friday. "
+    (folder / "big.txt").write_text("A long article\n\n" + sentence * 3000, encoding="utf-8")  # > a pipe buffer
+    return folder
+
+
+@pytest.mark.skipif(shutil.which("head") is None or shutil.which("bash") is None, reason="needs bash and head")
+def test_summary_into_a_closed_pipe_exits_quietly(tmp_path):
+    corpus = big_corpus(tmp_path / "in")
+    command = f"set -o pipefail; {sys.executable} -m newslab summary {corpus} | head -n 2"
+    env = {**os.environ, "PYTHONWARNINGS": "ignore"}
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, timeout=120, env=env, check=False)
+    assert done.stdout.splitlines()[0] == "# Corpus summary"
+    assert done.stderr == "", "no BrokenPipeError traceback"
+    assert done.returncode == BROKEN_PIPE_STATUS
+
+
+def test_main_leaves_the_callers_logging_as_it_was(capsys):
+    import logging
+
+    log, root = logging.getLogger("newslab"), logging.getLogger()
+    before = (log.level, log.propagate, list(log.handlers), root.level, list(root.handlers))
+    assert main(["-v", "summary"]) == 0
+    assert (log.level, log.propagate, list(log.handlers), root.level, list(root.handlers)) == before
+    capsys.readouterr()

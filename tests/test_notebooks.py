@@ -72,7 +72,8 @@ def _errors(executed: Path) -> list[dict]:
 
 
 @pytest.mark.slow
-def test_validation_notebook_without_data_says_so_and_stops_gracefully(tmp_path):
+def test_validation_notebook_without_data_says_so_and_stops_gracefully(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSLAB_DATA", str(tmp_path / "no-data"))  # else it finds ../shared/data by itself
     (result,) = run_notebooks([NOTEBOOKS / "06-validation.ipynb"], output_dir=tmp_path, html=False, progress=False)
     assert _errors(result) == []
     assert "No human-labeled data" in result.read_text(encoding="utf-8")
