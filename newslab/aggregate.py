@@ -425,25 +425,65 @@ def compare_summary(
         raise ParameterError(f"min_difference={min_difference!r}; valid: a number >= 0")
     if isinstance(n_words, bool) or not isinstance(n_words, int) or n_words < 0:
         raise ParameterError(f"n_words={n_words!r}; valid: a whole number >= 0")
-    lines: list[str] = []
+    return [text for text, _, _ in _findings(table, keyness, min_difference, n_words)]
+
+
+def summary_findings(
+    table: pd.DataFrame, *, keyness: Any = None, min_difference: float = 0.1, n_words: int = 5
+) -> pd.DataFrame:
+    """:func:`compare_summary` as a table: each finding with the target and the comparison column behind it.
+
+    The ``column`` names the cell whose evidence rows back the statement
+    (:meth:`newslab.Analysis.evidence`), or ``"keyness"`` for the typical words; reports link each
+    finding to those rows.
+
+    Example:
+        >>> import newslab as nl
+        >>> findings = summary_findings(nl.compare(nl.load_seed_corpus()))
+        >>> findings.loc[0, ["target", "column"]].tolist()
+        ['Trump', 'labels']
+    """
+    import pandas as pd
+
+    compare_summary(table, min_difference=min_difference, n_words=n_words)  # the same checks
+    rows = _findings(table, keyness, min_difference, n_words)
+    return pd.DataFrame(rows, columns=["finding", "target", "column"])
+
+
+def _findings(table: Any, keyness: Any, min_difference: float, n_words: int) -> list[tuple[str, str, str]]:
+    """(statement, target, column) for every difference worth stating."""
+    found: list[tuple[str, str, str]] = []
     by_target = _groups(table, ["target"])
     for target, rows in by_target.items():
         rows = rows.set_index("article_id")
         if len(rows) < 2:
             continue
-        lines.extend(_label_lines(rows, target))
-        lines.extend(_share_lines(rows, target, min_difference))
-        lines.extend(_tone_lines(rows, target, min_difference))
-        lines.extend(_stance_lines(rows, target))
-        lines.extend(_frame_lines(rows, target))
-    lines.extend(_quoted_lines(table, by_target))
+        found += [(line, target, "labels") for line in _label_lines(rows, target)]
+        found += [(line, target, "sentences") for line in _share_lines(rows, target, min_difference)]
+        found += [(line, target, column) for line, column in _tone_lines(rows, target, min_difference)]
+        found += [(line, target, "stance") for line in _stance_lines(rows, target)]
+        found += [(line, target, "frames") for line in _frame_lines(rows, target)]
+    found += _quoted_lines(table, by_target)
     if keyness is not None and len(keyness):
-        from newslab.comparison import top_keywords
+        found += [(line, "", "keyness") for line in _keyness_lines(keyness, n_words)]
+    return found
 
-        top = top_keywords(keyness, n=n_words)
-        for side in dict.fromkeys(top["favours"]):
-            words = ", ".join(top[top["favours"] == side]["term"])
-            lines.append(f"Words most typical of {side} (keyness): {words}.")
+
+#: Keyness findings name only words with a two-sided p-value below this.
+KEYNESS_ALPHA = 0.05
+
+
+def _keyness_lines(keyness: Any, n_words: int) -> list[str]:
+    from newslab.comparison import top_keywords
+
+    passing = keyness[keyness["p_value"] < KEYNESS_ALPHA] if "p_value" in keyness else keyness
+    if not len(passing):
+        return [f"No word is significantly more typical of either side (keyness, p < {KEYNESS_ALPHA:g})."]
+    top = top_keywords(passing, n=n_words)
+    lines = []
+    for side in dict.fromkeys(top["favours"]):
+        words = ", ".join(top[top["favours"] == side]["term"])
+        lines.append(f"Words most typical of {side} (keyness, p < {KEYNESS_ALPHA:g}): {words}.")
     return lines
 
 
@@ -479,7 +519,7 @@ def _share_lines(rows: Any, target: str, min_difference: float) -> list[str]:
     ]
 
 
-def _tone_lines(rows: Any, target: str, min_difference: float) -> list[str]:
+def _tone_lines(rows: Any, target: str, min_difference: float) -> list[tuple[str, str]]:
     lines = []
     for column, what in (
         ("tone_sentences", f"Sentences mentioning {target} are"),
@@ -491,7 +531,8 @@ def _tone_lines(rows: Any, target: str, min_difference: float) -> list[str]:
         hi, lo = values.idxmax(), values.idxmin()
         if values[hi] - values[lo] < min_difference:
             continue
-        lines.append(f"{what} more positive in {hi} (mean {_fmt(values[hi])}) than in {lo} ({_fmt(values[lo])}).")
+        line = f"{what} more positive in {hi} (mean {_fmt(values[hi])}) than in {lo} ({_fmt(values[lo])})."
+        lines.append((line, column))
     return lines
 
 
@@ -541,7 +582,7 @@ def _frame_lines(rows: Any, target: str) -> list[str]:
     return lines
 
 
-def _quoted_lines(table: Any, by_target: dict[Any, Any]) -> list[str]:
+def _quoted_lines(table: Any, by_target: dict[Any, Any]) -> list[tuple[str, str, str]]:
     first = table.drop_duplicates("article_id")
     speakers = {a: set(dict(c or {})) for a, c in zip(first["article_id"], first["quoted"], strict=True)}
     counts = {a: dict(c or {}) for a, c in zip(first["article_id"], first["quoted"], strict=True)}
@@ -549,7 +590,7 @@ def _quoted_lines(table: Any, by_target: dict[Any, Any]) -> list[str]:
     for article_id, only in _only_in(speakers).items():
         listed = [f"{s} ({counts[article_id][s]})" for s in counts[article_id] if s in only]
         if listed:
-            lines.append(f"Quoted only in {article_id}: {', '.join(listed)}.")
+            lines.append((f"Quoted only in {article_id}: {', '.join(listed)}.", "", "quoted"))
     for target, rows in by_target.items():
         rows = rows.set_index("article_id")
         if len(rows) >= 2 and rows["target_quoted"].max() > rows["target_quoted"].min():
@@ -557,9 +598,10 @@ def _quoted_lines(table: Any, by_target: dict[Any, Any]) -> list[str]:
             n = int(rows.loc[hi, "target_quoted"])
             shown = "; ".join(f"“{_short(q)}”" for q in rows.loc[hi, "quotes_by_target"][:5])
             elsewhere = ", ".join(f"{rows.loc[i, 'target_quoted']} in {i}" for i in list(rows.index)[:6] if i != hi)
-            lines.append(f"{hi} reports {_plural(n, 'statement')} by {target} ({elsewhere}): {shown}")
+            line = f"{hi} reports {_plural(n, 'statement')} by {target} ({elsewhere}): {shown}"
+            lines.append((line, target, "quotes_by_target"))
         if len(rows) >= 2:
-            lines.extend(_quoted_on_lines(rows, target))
+            lines.extend((line, target, "quotes_on_target") for line in _quoted_on_lines(rows, target))
     return lines
 
 
@@ -583,4 +625,12 @@ def _quoted_on_lines(rows: Any, target: str) -> list[str]:
     return lines
 
 
-__all__ = ["COMPARE_COLUMNS", "compare", "compare_summary", "compare_tables", "evidence_rows", "format_compare"]
+__all__ = [
+    "COMPARE_COLUMNS",
+    "compare",
+    "compare_summary",
+    "compare_tables",
+    "evidence_rows",
+    "format_compare",
+    "summary_findings",
+]

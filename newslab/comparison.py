@@ -60,8 +60,16 @@ def _group(corpus: Corpus, ids: Group, side: str) -> list[Article]:
     return [corpus[i] for i in chosen]
 
 
+#: A group of more ids than this is named by its first id and its size ("a1 and 1,999 more").
+LABEL_IDS = 3
+
+
 def _label(ids: Group) -> str:
-    return ids if isinstance(ids, str) else "+".join(ids)
+    """A side's name: its id, up to ``LABEL_IDS`` ids joined with "+", or the first id and the group size."""
+    if isinstance(ids, str):
+        return ids
+    ids = list(ids)
+    return "+".join(ids) if len(ids) <= LABEL_IDS else f"{ids[0]} and {len(ids) - 1:,} more"
 
 
 def _term(token: str) -> str:
@@ -142,6 +150,7 @@ def keyness(
     background: Corpus | Iterable[Article] | Mapping[str, int] | None = None,
     prior_scale: float | None = None,
     ngram: int = 1,
+    labels: tuple[str, str] | None = None,
 ) -> Any:
     r"""Words that set side ``a`` apart from side ``b`` (two articles or two groups of articles).
 
@@ -187,6 +196,8 @@ def keyness(
         ngram: 1 (default) counts words; 2 or 3 counts sequences of that many consecutive words
             within a sentence ("white house", "secretary general"), never across punctuation,
             with no stopword at either end. ``n_a``/``n_b`` then count n-grams.
+        labels: Names of the two sides for ``favours`` and ``attrs`` (default: the id, up to
+            three ids joined with "+", or "<first id> and N more"; one shared string per side).
 
     Returns:
         DataFrame, one row per word, sorted by ``score`` (most typical of ``a`` first, most
@@ -237,6 +248,7 @@ def keyness(
     prior_total = sum(prior_counts.values())
     alpha0 = float(prior_scale) if prior_scale is not None else float(prior_total)
 
+    label_a, label_b = labels if labels is not None else (_label(a), _label(b))
     rows = []
     for term in sorted(set(count_a) | set(count_b)):
         ya, yb = count_a[term], count_b[term]
@@ -265,11 +277,11 @@ def keyness(
             effect = math.log2(((ya or LOG_RATIO_ZERO) / n_a) / ((yb or LOG_RATIO_ZERO) / n_b))
             score = g2 if ya / n_a >= yb / n_b else -g2
             p_value = math.erfc(math.sqrt(g2 / 2.0))
-        favours = _label(a) if score > 0 else _label(b) if score < 0 else ""
+        favours = label_a if score > 0 else label_b if score < 0 else ""
         rows.append((term, ya, yb, 1000.0 * ya / n_a, 1000.0 * yb / n_b, score, effect, p_value, favours, is_name))
     table = pd.DataFrame(rows, columns=KEYNESS_COLUMNS)
     table = table.sort_values(["score", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    table.attrs.update(method=method, a=_label(a), b=_label(b), n_a=n_a, n_b=n_b, ngram=ngram)
+    table.attrs.update(method=method, a=label_a, b=label_b, n_a=n_a, n_b=n_b, ngram=ngram)
     return table
 
 

@@ -181,7 +181,7 @@ def test_summary_on_seed(seed_corpus: nl.Corpus, seed_analysis: Analysis) -> Non
     assert "Only es-daily quotes Mark Rutte on Trump: “When he was president he was the one who encouraged" in text
     assert "his work, his success, and we must do more.” (his → the American)" in text
     assert "Only de-dpa quotes Donald Trump on NATO: “the USA would leave the alliance”" in text
-    assert lines[-1].startswith("Words most typical of de-dpa (keyness):")
+    assert lines[-1].startswith("Words most typical of de-dpa (keyness, p < 0.05):") or lines[-1].startswith("No word")
 
 
 def stance_entry(holder: str, n: int, score: float, cue: str, target: str = "T", stance: str = "favor") -> dict:

@@ -160,3 +160,11 @@ def test_keyness_ngrams_stop_at_punctuation_and_clitics():
 def test_keyness_rejects_bad_ngram(seed_corpus, ngram):
     with pytest.raises(ParameterError, match="ngram"):
         nl.keyness(seed_corpus, "es-daily", "de-dpa", ngram=ngram)
+
+
+def test_keyness_group_labels_stay_short(toy: nl.Corpus) -> None:
+    big = nl.Corpus([*list(toy), *(nl.Article(f"x{i}", "", "Money and trade talks.") for i in range(5))])
+    k = nl.keyness(big, "a", [a for a in big.ids if a != "a"], min_count=1)
+    assert set(k["favours"]) <= {"a", "b and 6 more", ""}
+    named = nl.keyness(big, "a", "b", min_count=1, labels=("left", "right"))
+    assert set(named["favours"]) <= {"left", "right", ""} and named.attrs["a"] == "left"
