@@ -24,6 +24,9 @@ from newslab.targets import MENTION_COLUMNS, Target
 if TYPE_CHECKING:
     import pandas as pd
 
+    from newslab.corpus import Corpus
+    from newslab.document import Article
+
 #: The tables of an :class:`Analysis`, in the order of the pass.
 TABLES = ("articles", "sentences", "tone", "mentions", "target_tone", "quotes", "stance", "frames", "errors")
 ARTICLE_COLUMNS = ["article_id", "title", "source", "date", "sentences", "words", "characters", "input_hash"]
@@ -158,6 +161,41 @@ class Analysis:
     def memory_usage(self) -> int:
         """Bytes held by the tables in memory (deep: strings and lists counted)."""
         return int(sum(df.memory_usage(deep=True).sum() for df in self._tables.values()))
+
+    def article(self, article_id: str) -> Article:
+        """An article rebuilt from the sentences table (for article views and keyness of a saved analysis).
+
+        Sentences keep their offsets, so every span of every table points at the same words; the
+        whitespace between sentences (all that lies outside them) becomes a space, or a blank
+        line where the original had a line break of two or more characters.
+
+        Raises:
+            ParameterError: For an id not in this analysis.
+        """
+        from newslab.document import Article
+
+        articles = self.articles
+        match = articles[articles["article_id"] == article_id]
+        if not len(match):
+            raise ParameterError(f"no article {article_id!r} in this analysis")
+        row = match.iloc[0]
+        sentences = self.sentences[self.sentences["article_id"] == article_id].sort_values("start")
+        chars = [" "] * int(row["characters"])
+        for start, text in zip(sentences["start"].tolist(), sentences["text"].tolist(), strict=True):
+            chars[start : start + len(text)] = text
+        rebuilt = "".join(chars)
+        gaps = [(e, s) for e, s in zip(sentences["end"].tolist()[:-1], sentences["start"].tolist()[1:], strict=True)]
+        for end, start in gaps:
+            if start - end >= 2:
+                rebuilt = rebuilt[:end] + "\n" * (start - end) + rebuilt[start:]
+        meta = {"date": str(row["date"])} if str(row["date"]) else {}
+        return Article(str(row["article_id"]), str(row["title"]), rebuilt, str(row["source"]), meta)
+
+    def corpus(self) -> Corpus:
+        """All articles of the analysis, rebuilt from its sentences (see :meth:`article`)."""
+        from newslab.corpus import Corpus
+
+        return Corpus(self.article(str(a)) for a in self.articles["article_id"])
 
     # ------------------------------------------------------------------ views
     def compare(self, targets: Target | Iterable[Target] | None = None, *, top_frames: int = 3) -> pd.DataFrame:

@@ -1,0 +1,222 @@
+"""Building blocks of the report: findings linked to their evidence, evidence tables, keyness plans, article views.
+
+The report notebook (``notebooks/report.py``) calls these on one :class:`newslab.Analysis`, so
+every number it shows comes from the same pass and every headline finding links (an HTML
+anchor) to the rows behind it. Everything that comes from the input is escaped
+(:mod:`newslab.render`); anchors are built from slugs, never from raw text.
+
+Example:
+    >>> anchor("Trump", "tone_target")
+    'ev-trump-tone'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from newslab.render import escape_markdown
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from newslab.corpus import Corpus
+    from newslab.result import Analysis
+
+#: Comparison columns -> the evidence section that shows their rows.
+SECTION = {
+    "mentions": "labels", "names": "labels", "descriptions": "labels", "pronouns": "labels", "n_labels": "labels",
+    "labels": "labels", "sentences": "labels", "sentence_share": "labels", "tone_sentences": "tone",
+    "tone_target": "tone", "target_negative": "tone", "target_neutral": "tone", "target_positive": "tone",
+    "stance_rows": "stance", "stance_favor": "stance", "stance_against": "stance", "stance": "stance",
+    "top_frame": "frames", "frames": "frames", "quoted": "quotes", "target_quoted": "quotes",
+    "quotes_by_target": "quotes", "quotes_on_target": "quotes", "keyness": "keyness",
+}  # fmt: skip
+#: Characters of a sentence shown in an evidence table (the CSV keeps it whole).
+SENTENCE_CHARS = 220
+
+
+def slug(text: str) -> str:
+    """Lowercase letters and digits joined by "-" (safe in an HTML id and a file name).
+
+    Example:
+        >>> slug("Ursula von der Leyen <b>"), slug("<>")
+        ('ursula-von-der-leyen-b', 'x')
+    """
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60] or "x"
+
+
+def anchor(target: str, column: str) -> str:
+    """The HTML id of the evidence section for a comparison column (``target`` "" for article-wide ones)."""
+    section = SECTION.get(column, "tone")
+    return f"ev-{slug(target)}-{section}" if target and section not in ("quotes", "keyness") else f"ev-{section}"
+
+
+def anchor_tag(target: str, column: str) -> str:
+    """An empty ``<a id=...>`` to put before an evidence section."""
+    return f'<a id="{anchor(target, column)}"></a>'
+
+
+def findings_markdown(findings: pd.DataFrame) -> str:
+    """Headline findings as a Markdown list, each escaped and linked to its evidence section."""
+    if not len(findings):
+        return "No difference between the articles passed the thresholds."
+    lines = []
+    for text, target, column in zip(findings["finding"], findings["target"], findings["column"], strict=True):
+        lines.append(f"- {escape_markdown(text)} ([evidence](#{anchor(str(target), str(column))}))")
+    return "\n".join(lines)
+
+
+def _short(text: Any, limit: int = SENTENCE_CHARS) -> str:
+    text = str(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def tone_evidence(analysis: Analysis, target: str, article_ids: Sequence[str] | None = None) -> pd.DataFrame:
+    """Each mention of ``target`` with its sentence, the model's label and score, and the deciding features.
+
+    Args:
+        analysis: The analysis.
+        target: The target's name.
+        article_ids: Only these articles (default all).
+
+    Returns:
+        DataFrame with article, sentence (number), mention, kind, label, score, deciding features
+        (strongest first) and the sentence text (cut at ``SENTENCE_CHARS``).
+    """
+    import pandas as pd
+
+    rows = analysis.target_tone
+    rows = rows[rows["target"] == target]
+    if article_ids is not None:
+        rows = rows[rows["article_id"].isin(list(article_ids))]
+    text = analysis.sentences.set_index(["article_id", "sentence_id"])["text"] if len(analysis.sentences) else {}
+    keys = list(zip(rows["article_id"], rows["sentence_id"], strict=True))
+    return pd.DataFrame(
+        {
+            "article": rows["article_id"].tolist(),
+            "sentence": rows["sentence_id"].tolist(),
+            "mention": rows["mention"].tolist(),
+            "kind": rows["kind"].tolist(),
+            "label": rows["label"].tolist(),
+            "score": rows["score"].tolist(),
+            "deciding features": ["; ".join(list(e)[:3]) for e in rows["evidence"]],
+            "text": [_short(text.get(k, "")) for k in keys] if len(keys) else [],
+        }
+    )
+
+
+def tone_counts(table: pd.DataFrame, target: str) -> pd.DataFrame:
+    """Per article: mentions of ``target`` by the target model's label, and the mean score."""
+    rows = table[table["target"] == target]
+    return rows[["article_id", "mentions", "target_negative", "target_neutral", "target_positive", "tone_target"]]
+
+
+class KeynessSide(NamedTuple):
+    """One comparison of the keyness section: side ``a`` against side ``b``."""
+
+    label_a: str
+    ids_a: list[str]
+    label_b: str
+    ids_b: list[str]
+
+
+def keyness_plan(corpus: Corpus, group_by: str = "", *, max_sides: int = 12) -> tuple[list[KeynessSide], str]:
+    """Which keyness comparisons a report makes, and a sentence saying why.
+
+    Two articles: one against the other. More articles, grouped by the metadata column
+    ``group_by`` (``source``, ``date`` or any metadata key): each group against the rest (the
+    ``max_sides`` largest groups). More articles without ``group_by``: each article against the
+    rest, up to ``max_sides`` articles; past that, none (a keyness chart per article would not be
+    read), with the advice to give ``group_by``.
+
+    Example:
+        >>> import newslab as nl
+        >>> sides, why = keyness_plan(nl.load_seed_corpus())
+        >>> [(s.label_a, s.label_b) for s in sides]
+        [('es-daily', 'de-dpa')]
+    """
+    ids = corpus.ids
+    if len(ids) < 2:
+        return [], "Keyness needs at least two articles."
+    if group_by:
+        groups: dict[str, list[str]] = {}
+        for art in corpus:
+            value = art.source if group_by == "source" else art.metadata.get(group_by, "")
+            groups.setdefault(str(value) or "(none)", []).append(art.id)
+        if len(groups) < 2:
+            return [], f"All articles have the same {group_by!r}; no groups to compare."
+        ranked = sorted(groups.items(), key=lambda kv: -len(kv[1]))[:max_sides]
+        sides = [
+            KeynessSide(f"{group_by} {name}", members, "the rest", [i for i in ids if i not in set(members)])
+            for name, members in ranked
+        ]
+        if len(groups) == 2:
+            sides = sides[:1]
+        return sides, f"Each {group_by} group against all other articles (the {len(sides)} largest groups)."
+    if len(ids) == 2:
+        return [KeynessSide(ids[0], [ids[0]], ids[1], [ids[1]])], "The two articles against each other."
+    if len(ids) > max_sides:
+        return [], (
+            f"{len(ids):,} articles: no keyness per article (it would not be read); "
+            "give group_by (e.g. source) to compare outlets."
+        )
+    return [KeynessSide(i, [i], "the rest", [j for j in ids if j != i]) for i in ids], "Each article against the rest."
+
+
+def write_views(analysis: Analysis, corpus: Corpus, folder: Path) -> list[Path]:
+    """Each article's annotated view as a standalone HTML page in ``folder`` (``<slug>.html``).
+
+    The analysis' tables are split by article once, so this is linear in the corpus size.
+    """
+    from newslab.render import escape_html
+    from newslab.views import article_html
+
+    split = {
+        name: {str(k): sub for k, sub in analysis.table(table).groupby("article_id", sort=False)}
+        for name, table in (("mentions", "mentions"), ("quotes", "quotes"), ("sentiment", "tone"),
+                            ("stance", "stance"), ("target_tone", "target_tone"))
+    }  # fmt: skip
+    empty = {name: analysis.table(table).iloc[0:0] for name, table in
+             (("mentions", "mentions"), ("quotes", "quotes"), ("sentiment", "tone"), ("stance", "stance"),
+              ("target_tone", "target_tone"))}  # fmt: skip
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for art in corpus:
+        tables = {name: split[name].get(art.id, empty[name]) for name in split}
+        body = article_html(art, targets=analysis.targets, **tables)
+        page = folder / f"{slug(art.id)}.html"
+        page.write_text(
+            f'<!doctype html><html><head><meta charset="utf-8"><title>{escape_html(art.id)}</title></head>'
+            f"<body>{body}</body></html>",
+            encoding="utf-8",
+        )
+        written.append(page)
+    return written
+
+
+def searched_kinds(target: Any) -> list[str]:
+    """Which kinds of mention were searched for a target (names always; descriptions and pronouns if it has them)."""
+    kinds = ["names"]
+    if getattr(target, "epithets", ()) or getattr(target, "heads", ()) or getattr(target, "patterns", ()):
+        kinds.append("descriptions")
+    if getattr(target, "pronouns", ()):
+        kinds.append("pronouns")
+    return kinds
+
+
+__all__ = [
+    "SECTION",
+    "KeynessSide",
+    "anchor",
+    "anchor_tag",
+    "findings_markdown",
+    "keyness_plan",
+    "searched_kinds",
+    "slug",
+    "tone_counts",
+    "tone_evidence",
+    "write_views",
+]
