@@ -240,7 +240,9 @@ def plot_sentiment_arc(
     ax.set_ylabel(_value_name(score))
     ax.set_title(title or "Sentiment arc through each article")
     if articles:
-        ax.legend(fontsize="small", frameon=False)
+        handles, names = ax.get_legend_handles_labels()
+        order = sorted(range(len(names)), key=lambda i: names[i].startswith("mentions "))  # articles first
+        ax.legend([handles[i] for i in order], [names[i] for i in order], fontsize="small", frameon=False)
     return ax
 
 

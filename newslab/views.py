@@ -24,6 +24,7 @@ always well formed.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import html
 import itertools
@@ -170,7 +171,14 @@ def _target_tone(article: Article, mentions: Any) -> Any:
 
     rows = mentions[mentions["article_id"].astype(str) == article.id] if "article_id" in mentions else mentions
     spans = [(int(s), int(e)) for s, e in zip(rows["start"], rows["end"], strict=True)]
-    results = target_sentiment_many([(article.text, span) for span in spans], n_evidence=4)
+    sentences = article.sentences
+    starts = [sent.start for sent in sentences]
+    items = []
+    for s, e in spans:  # each mention scored within its sentence (the model reads one sentence)
+        sent = sentences[max(bisect.bisect_right(starts, s) - 1, 0)]
+        inside = sent.start <= s and e <= sent.end
+        items.append((sent.text, (s - sent.start, e - sent.start)) if inside else (article.text, (s, e)))
+    results = target_sentiment_many(items, n_evidence=4)
     return pd.DataFrame(
         {
             "article_id": article.id,
