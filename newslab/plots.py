@@ -26,6 +26,7 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from newslab.errors import ParameterError
 
@@ -685,6 +686,7 @@ def plot_labels(
         ax = _axes(ax, (10, 0.3 * len(categories) * max(len(articles), 1) + 1.8))
         _grouped_barh(ax, categories, articles, lambda g, c: lookup.get((g, *keys[categories.index(c)]), 0),
                       legend_title="article")  # fmt: skip
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 ticks
     ax.set_xlabel("times used" + (f" over {_plural(len(articles), 'article')}" if many else ""))
     ax.set_ylabel("target: label")
     ax.set_title(title or "Labels used for each target")

@@ -243,6 +243,13 @@ def test_bad_tables_are_refused(kwargs: dict, match: str) -> None:  # type: igno
         nl.article_html(art, **{**base, **kwargs})
 
 
+@pytest.mark.parametrize("view_id,expected", [(None, "nlv-x-1"), ("nlv-two", "nlv-two"), ('a "b" <c>', "nlv-a-b-c")])
+def test_view_ids_are_valid_and_prefixed(view_id: str | None, expected: str) -> None:
+    out = nl.article_html(HOSTILE, view_id=view_id, target_tone=False)
+    assert re.findall(r'class="nlv-view" id="([^"]+)"', out) == [expected]
+    assert f'id="{expected}-s0"' in out
+
+
 def test_not_an_article() -> None:
     with pytest.raises(ParameterError, match="takes an Article"):
         nl.article_html("plain text")  # type: ignore[arg-type]
