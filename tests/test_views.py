@@ -253,3 +253,24 @@ def test_view_ids_are_valid_and_prefixed(view_id: str | None, expected: str) -> 
 def test_not_an_article() -> None:
     with pytest.raises(ParameterError, match="takes an Article"):
         nl.article_html("plain text")  # type: ignore[arg-type]
+
+
+def test_cue_not_in_sentence_is_listed_in_the_margin() -> None:
+    art = nl.Article("a", "", "Allies are worried about Trump. NATO met.")
+    stance = pd.DataFrame(
+        {"article_id": ["a", "a"], "sentence_id": [0, 0], "holder": ["allies", "allies"], "target": ["Trump"] * 2,
+         "stance": ["against", "against"], "score": [-0.6, -0.6], "cues": [["worried about"], ["dismayed"]]}
+    )  # fmt: skip
+    out = nl.article_html(art, stance=stance, mentions=False, quotes=False, target_tone=False)
+    assert "".join(highlighted(out, "nlv-cue")) == "worried about"
+    assert "stance cues not found as words: dismayed (allies \u2192 Trump: against \u22120.60)" in out
+
+
+def test_sentiment_without_spans_uses_the_article_sentences() -> None:
+    art = nl.Article("a", "", "Good news. Bad news.")
+    tone = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1], "polarity": [0.7, -0.7]})
+    out = nl.article_html(art, sentiment=tone, score="polarity", mentions=False, quotes=False, stance=False)
+    assert "sentence 0: tone +0.70 (polarity)" in out and "sentence 1: tone \u22120.70 (polarity)" in out
+    bad = pd.DataFrame({"article_id": ["a"], "sentence_id": [7], "polarity": [0.1]})
+    with pytest.raises(ParameterError, match="sentence_id 7 is not a sentence"):
+        nl.article_html(art, sentiment=bad, score="polarity", mentions=False, quotes=False, stance=False)
