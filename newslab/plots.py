@@ -27,6 +27,7 @@ import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import offset_copy
 
 from newslab.errors import ParameterError
 
@@ -481,7 +482,9 @@ def plot_keyness(
     ax.text(0.01, 0.99, f"\u2190 more in {b}", transform=ax.transAxes, ha="left", va="top", fontsize="small")
     ax.text(0.99, 0.01, f"more in {a} \u2192", transform=ax.transAxes, ha="right", va="bottom", fontsize="small")
     ax.set_title(title or f"Keyness: {a} vs {b}\n{note}", fontsize="medium")
-    ax.legend(fontsize="small", frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3)
+    below = offset_copy(ax.transAxes, fig=ax.get_figure(root=True), y=-34, units="points")  # under the x label
+    ax.legend(fontsize="small", frameon=False, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
+              ncols=3)  # fmt: skip
     return ax
 
 
