@@ -26,6 +26,8 @@ from typing import Any
 import matplotlib.pyplot as plt
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+from matplotlib.transforms import offset_copy
 
 from newslab.errors import ParameterError
 
@@ -240,7 +242,9 @@ def plot_sentiment_arc(
     ax.set_ylabel(_value_name(score))
     ax.set_title(title or "Sentiment arc through each article")
     if articles:
-        ax.legend(fontsize="small", frameon=False)
+        handles, names = ax.get_legend_handles_labels()
+        order = sorted(range(len(names)), key=lambda i: names[i].startswith("mentions "))  # articles first
+        ax.legend([handles[i] for i in order], [names[i] for i in order], fontsize="small", frameon=False)
     return ax
 
 
@@ -478,7 +482,9 @@ def plot_keyness(
     ax.text(0.01, 0.99, f"\u2190 more in {b}", transform=ax.transAxes, ha="left", va="top", fontsize="small")
     ax.text(0.99, 0.01, f"more in {a} \u2192", transform=ax.transAxes, ha="right", va="bottom", fontsize="small")
     ax.set_title(title or f"Keyness: {a} vs {b}\n{note}", fontsize="medium")
-    ax.legend(fontsize="small", frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.1), ncols=3)
+    below = offset_copy(ax.transAxes, fig=ax.get_figure(root=True), y=-34, units="points")  # under the x label
+    ax.legend(fontsize="small", frameon=False, loc="upper center", bbox_to_anchor=(0.5, 0.0), bbox_transform=below,
+              ncols=3)  # fmt: skip
     return ax
 
 
@@ -683,6 +689,7 @@ def plot_labels(
         ax = _axes(ax, (10, 0.3 * len(categories) * max(len(articles), 1) + 1.8))
         _grouped_barh(ax, categories, articles, lambda g, c: lookup.get((g, *keys[categories.index(c)]), 0),
                       legend_title="article")  # fmt: skip
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no 0.5 ticks
     ax.set_xlabel("times used" + (f" over {_plural(len(articles), 'article')}" if many else ""))
     ax.set_ylabel("target: label")
     ax.set_title(title or "Labels used for each target")

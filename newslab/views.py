@@ -518,9 +518,7 @@ def article_html(
         "target_tone": target_tone,
     }
     mentions, quotes, sentiment, stance, target_tone = _default_tables(article, chosen, analysis, given)
-    vid = view_id or f"{PREFIX}-{_slug(article.id)}"
-    if not vid.startswith(f"{PREFIX}-"):
-        vid = f"{PREFIX}-{_slug(vid)}"
+    vid = f"{PREFIX}-{_slug(str(view_id or article.id).removeprefix(PREFIX + '-'))}"  # a valid, prefixed id
     sentences = _sentence_rows(sentiment, article, score)
     bounds = {sid: (s, e) for s, e, sid, _, _ in sentences if sid is not None}
     spans: list[_Span] = []

@@ -119,6 +119,15 @@ def keyness_frame(p_values: list[float]) -> pd.DataFrame:
     return df
 
 
+@pytest.mark.parametrize("n", [1, 3, 10])
+def test_keyness_texts_do_not_overlap(seed_corpus: nl.Corpus, n: int) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for table in (keyness_frame([0.002, 0.01, 0.7, 0.6, 0.03]), nl.keyness(seed_corpus, "es-daily", "de-dpa")):
+            ax = plots.plot_keyness(table, n=n)
+            assert overlapping_texts(ax.figure) == []  # type: ignore[arg-type]
+
+
 def test_keyness_typical_only_past_threshold() -> None:
     ax = plots.plot_keyness(keyness_frame([0.002, 0.01, 0.7, 0.6, 0.03]), n=3)
     legend = [t.get_text() for t in ax.get_legend().get_texts()]

@@ -153,17 +153,44 @@ def test_overlapping_spans_are_well_formed() -> None:
     assert "".join(highlighted(out, "nlv-m nlv-t1")) == "beta gamma delta"
 
 
-def test_every_mention_highlighted(seed_corpus: nl.Corpus) -> None:
-    art = seed_corpus["es-daily"]
+def covered_offsets(fragment: str, text: str, css_class: str) -> set[int]:
+    """Offsets of ``text`` shown inside an element with ``css_class`` (labels and tone marks skipped)."""
+    covered: set[int] = set()
+    pointer = 0
+
+    class Walk(_Checker):
+        def handle_data(self, data: str) -> None:
+            nonlocal pointer
+            if not any("nlv-tx" in cl for cl in self.classes):
+                return
+            if any(c in cl for cl in self.classes for c in ("nlv-who", "nlv-tt")):
+                return
+            found = text.index(data, pointer)
+            assert not text[pointer:found].strip(), f"text skipped before {data!r}"
+            if any(css_class in cl for cl in self.classes):
+                covered.update(range(found, found + len(data)))
+            pointer = found + len(data)
+
+    Walk().feed(fragment)
+    assert not text[pointer:].strip()
+    return covered
+
+
+@pytest.mark.parametrize("article_id", ["es-daily", "de-dpa"])
+def test_every_mention_highlighted(seed_corpus: nl.Corpus, article_id: str) -> None:
+    art = seed_corpus[article_id]
     mentions = nl.find_mentions(art, quotes=True)
-    out = nl.article_html(art, mentions=mentions, target_tone=False)
-    assert out.count('class="nlv-m ') >= len(mentions)  # pieces split by overlaps count more than once
-    titles = re.findall(r'class="nlv-m nlv-t\d+"[^>]*title="([^"]*)"', out)
-    starts = {(t, m) for t, m in zip(mentions["target"], mentions["kind"], strict=True)}
-    assert {tuple(t.split(":")[0:1]) for t in titles} == {(t,) for t, _ in starts}
-    text = "".join(highlighted(out, "nlv-m"))
-    for mention in mentions["mention"]:
-        assert mention in text
+    quotes = nl.find_quotes(art)
+    out = nl.article_html(art, mentions=mentions, quotes=quotes, target_tone=False)
+    covered = covered_offsets(out, art.text, "nlv-m")
+    for start, end in zip(mentions["start"], mentions["end"], strict=True):
+        assert set(range(start, end)) <= covered
+    assert covered <= {i for s, e in zip(mentions["start"], mentions["end"], strict=True) for i in range(s, e)}
+    quoted = covered_offsets(out, art.text, "nlv-q")
+    in_quotes = {i for s, e in zip(quotes["start"], quotes["end"], strict=True) for i in range(s, e)}
+    assert {i for i in in_quotes if not art.text[i].isspace()} <= quoted <= in_quotes  # gaps between rows drop
+    titles = re.findall(r'class="nlv-m nlv-t\d+"[^>]*title="([^":]*):', out)
+    assert set(titles) == set(mentions["target"])  # every target's mentions carry its name in the tooltip
 
 
 def test_mention_tooltip_carries_target_tone() -> None:
@@ -216,6 +243,34 @@ def test_bad_tables_are_refused(kwargs: dict, match: str) -> None:  # type: igno
         nl.article_html(art, **{**base, **kwargs})
 
 
+@pytest.mark.parametrize("view_id,expected", [(None, "nlv-x-1"), ("nlv-two", "nlv-two"), ('a "b" <c>', "nlv-a-b-c")])
+def test_view_ids_are_valid_and_prefixed(view_id: str | None, expected: str) -> None:
+    out = nl.article_html(HOSTILE, view_id=view_id, target_tone=False)
+    assert re.findall(r'class="nlv-view" id="([^"]+)"', out) == [expected]
+    assert f'id="{expected}-s0"' in out
+
+
 def test_not_an_article() -> None:
     with pytest.raises(ParameterError, match="takes an Article"):
         nl.article_html("plain text")  # type: ignore[arg-type]
+
+
+def test_cue_not_in_sentence_is_listed_in_the_margin() -> None:
+    art = nl.Article("a", "", "Allies are worried about Trump. NATO met.")
+    stance = pd.DataFrame(
+        {"article_id": ["a", "a"], "sentence_id": [0, 0], "holder": ["allies", "allies"], "target": ["Trump"] * 2,
+         "stance": ["against", "against"], "score": [-0.6, -0.6], "cues": [["worried about"], ["dismayed"]]}
+    )  # fmt: skip
+    out = nl.article_html(art, stance=stance, mentions=False, quotes=False, target_tone=False)
+    assert "".join(highlighted(out, "nlv-cue")) == "worried about"
+    assert "stance cues not found as words: dismayed (allies \u2192 Trump: against \u22120.60)" in out
+
+
+def test_sentiment_without_spans_uses_the_article_sentences() -> None:
+    art = nl.Article("a", "", "Good news. Bad news.")
+    tone = pd.DataFrame({"article_id": ["a", "a"], "sentence_id": [0, 1], "polarity": [0.7, -0.7]})
+    out = nl.article_html(art, sentiment=tone, score="polarity", mentions=False, quotes=False, stance=False)
+    assert "sentence 0: tone +0.70 (polarity)" in out and "sentence 1: tone \u22120.70 (polarity)" in out
+    bad = pd.DataFrame({"article_id": ["a"], "sentence_id": [7], "polarity": [0.1]})
+    with pytest.raises(ParameterError, match="sentence_id 7 is not a sentence"):
+        nl.article_html(art, sentiment=bad, score="polarity", mentions=False, quotes=False, stance=False)
