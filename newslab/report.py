@@ -67,7 +67,7 @@ PathArg = str | PathLike[str]
 KERNEL_NAME = "newslab-current-python"
 #: Parameters whose string values are paths: made absolute before the run, because the
 #: kernel runs inside the output folder, not in the caller's working directory.
-PATH_PARAMETERS = frozenset({"articles", "data_path"})
+PATH_PARAMETERS = frozenset({"articles", "data_path", "analysis_dir"})
 #: Parameter the runner fills in itself (the notebook writes its files there).
 OUTPUT_PARAMETER = "output_dir"
 #: Seconds a kernel may take to start, and a single cell to run (papermill's defaults are
@@ -739,7 +739,13 @@ def run_report(
     missing = [path for path in values.get("articles") or () if not Path(path).exists()]
     if missing:  # fail before the kernel starts, with the caller's paths
         raise MissingInputError(f"articles: {', '.join(missing)} not found; give existing files or folders")
-    if values.get("articles"):
+    if values.get("articles") and values.get("analysis_dir"):
+        raise ParameterError("give articles or analysis_dir (a saved analysis), not both")
+    if values.get("analysis_dir"):
+        from newslab.storage import read_manifest
+
+        read_manifest(Path(values["analysis_dir"]))  # not a saved analysis: fails here, before the kernel
+    elif values.get("articles"):
         check_articles(values["articles"])  # nothing loadable fails here, before anything is written
     if OUTPUT_PARAMETER in declared:
         values[OUTPUT_PARAMETER] = "."  # the notebook's own folder: its files travel with it

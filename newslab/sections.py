@@ -49,8 +49,8 @@ def slug(text: str) -> str:
 
 
 def anchor(target: str, column: str) -> str:
-    """The HTML id of the evidence section for a comparison column (``target`` "" for article-wide ones)."""
-    section = SECTION.get(column, "tone")
+    """The HTML id of the evidence section for a comparison column or section name ("" target: article-wide)."""
+    section = SECTION.get(column, column if column in set(SECTION.values()) else "tone")
     return f"ev-{slug(target)}-{section}" if target and section not in ("quotes", "keyness") else f"ev-{section}"
 
 
@@ -123,6 +123,15 @@ class KeynessSide(NamedTuple):
     ids_b: list[str]
 
 
+def article_groups(corpus: Corpus, group_by: str) -> dict[str, str]:
+    """Article id -> its value of ``group_by`` (source, title, date or a metadata key; "(none)" if missing)."""
+    out = {}
+    for art in corpus:
+        value = art.source if group_by == "source" else art.title if group_by == "title" else art.metadata.get(group_by)
+        out[art.id] = str(value) if value not in (None, "") else "(none)"
+    return out
+
+
 def keyness_plan(corpus: Corpus, group_by: str = "", *, max_sides: int = 12) -> tuple[list[KeynessSide], str]:
     """Which keyness comparisons a report makes, and a sentence saying why.
 
@@ -143,9 +152,8 @@ def keyness_plan(corpus: Corpus, group_by: str = "", *, max_sides: int = 12) -> 
         return [], "Keyness needs at least two articles."
     if group_by:
         groups: dict[str, list[str]] = {}
-        for art in corpus:
-            value = art.source if group_by == "source" else art.metadata.get(group_by, "")
-            groups.setdefault(str(value) or "(none)", []).append(art.id)
+        for article_id, value in article_groups(corpus, group_by).items():
+            groups.setdefault(value, []).append(article_id)
         if len(groups) < 2:
             return [], f"All articles have the same {group_by!r}; no groups to compare."
         ranked = sorted(groups.items(), key=lambda kv: -len(kv[1]))[:max_sides]
@@ -197,6 +205,49 @@ def write_views(analysis: Analysis, corpus: Corpus, folder: Path) -> list[Path]:
     return written
 
 
+#: Columns of the comparison shown when it has too many rows to turn on its side.
+KEY_COLUMNS = [
+    "article_id", "target", "mentions", "n_labels", "tone_sentences", "tone_target", "target_negative",
+    "target_positive", "stance_favor", "stance_against", "top_frame", "target_quoted",
+]  # fmt: skip
+
+
+def comparison_view(table: pd.DataFrame, *, max_pairs: int = 8) -> pd.DataFrame:
+    """The comparison table for reading: one column per article x target when there are few, else key columns.
+
+    Example:
+        >>> import newslab as nl
+        >>> view = comparison_view(nl.compare(nl.load_seed_corpus()))
+        >>> list(view.columns)[:2], view.index[0]
+        (['es-daily · Trump', 'es-daily · NATO'], 'mentions')
+    """
+    from newslab.aggregate import format_compare
+    from newslab.plots import readable
+
+    shown = format_compare(table)
+    if len(shown) > max_pairs:
+        return shown[KEY_COLUMNS]
+    columns = [f"{a} · {t}" for a, t in zip(shown["article_id"], shown["target"], strict=True)]
+    sideways = shown.drop(columns=["article_id", "target"]).T
+    sideways.columns = columns
+    sideways.index = [readable(c).lower() for c in sideways.index]
+    return sideways
+
+
+def frame_table_of(analysis: Analysis) -> pd.DataFrame:
+    """The analysis' frame rows with what :func:`newslab.frame_profile` needs (words and sentences per article)."""
+    from newslab.frames import with_frame_attrs
+
+    return with_frame_attrs(analysis.frames, analysis.articles)
+
+
+def concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Frames stacked (an empty list gives an empty frame)."""
+    import pandas as pd
+
+    return pd.concat(list(frames), ignore_index=True) if frames else pd.DataFrame()
+
+
 def searched_kinds(target: Any) -> list[str]:
     """Which kinds of mention were searched for a target (names always; descriptions and pronouns if it has them)."""
     kinds = ["names"]
@@ -212,7 +263,11 @@ __all__ = [
     "KeynessSide",
     "anchor",
     "anchor_tag",
+    "article_groups",
+    "comparison_view",
+    "concat",
     "findings_markdown",
+    "frame_table_of",
     "keyness_plan",
     "searched_kinds",
     "slug",

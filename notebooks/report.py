@@ -17,6 +17,9 @@ articles: list[str] = []  # paths or folders; empty means the two bundled articl
 targets: dict[str, object] = {}  # name -> aliases, or -> Target fields (heads, kind...); empty: Trump and NATO
 output_dir: str = "reports"  # where the tables are written
 title: str = "How the articles frame their targets"  # heading of the report
+analysis_dir: str = ""  # a saved analysis (newslab analyze -o DIR) to report on, instead of articles
+group_by: str = ""  # metadata field grouping articles (source, date...) in figures and keyness
+max_views: int = 12  # articles shown in full (annotated) in this page; all get a page in views/
 
 # %%
 from pathlib import Path
@@ -25,40 +28,67 @@ from newslab.render import Notes
 
 notes = Notes().capture()  # warnings are listed under "Notes" at the end, not printed in between
 
-import pandas as pd
-from IPython.display import Markdown
+from IPython.display import HTML, Markdown, display
 
 import newslab as nl
-from newslab import plots
+from newslab import plots, sections
+from newslab.aggregate import summary_findings
 from newslab.quotes import speaker_table
-from newslab.render import escape_markdown, html_table, markdown_heading, markdown_list, skipped_markdown, write_csv
+from newslab.render import escape_markdown, html_table, markdown_heading, skipped_markdown, write_csv
 from newslab.report import load_articles
 from newslab.stance import stance_summary
 
-corpus, skipped = load_articles(articles)
-chosen = list(nl.targets_from_spec(targets)) or [nl.TRUMP, nl.NATO]
+if analysis_dir:  # one saved pass: every table below comes from it, nothing is recomputed
+    analysis = nl.Analysis.load(analysis_dir)
+    corpus, skipped = analysis.corpus(), []
+else:
+    corpus, skipped = load_articles(articles)
+    analysis = nl.analyze(corpus, list(nl.targets_from_spec(targets)) or None, on_error="skip")
+chosen = list(analysis.targets)
+table = analysis.compare()
 tables = Path(output_dir) / "tables"
 tables.mkdir(parents=True, exist_ok=True)
+for name in ("mentions", "target_tone", "tone", "quotes", "stance", "frames", "errors"):
+    write_csv(analysis.table(name), tables / f"{name}.csv")
+write_csv(nl.format_compare(table), tables / "comparison.csv")
+groups = sections.article_groups(corpus, group_by) if group_by else None
+many = len(corpus) > max_views
 names = ", ".join(t.name for t in chosen)
-articles_text = f"{len(corpus)} article{'s' if len(corpus) != 1 else ''} ({', '.join(corpus.ids)})"
+articles_text = f"{len(corpus)} article{'s' if len(corpus) != 1 else ''}"
+articles_text += f" ({', '.join(corpus.ids)})" if len(corpus) <= 12 else ""
 about = escape_markdown(f"{articles_text}; targets: {names}. newslab {nl.__version__}.")
-Markdown(f"{markdown_heading(title)}\n\n{about}\n\n{skipped_markdown(skipped)}")
+n_failed = len(analysis.errors)
+failed = f"\n\n{n_failed} article(s) could not be analyzed: see tables/errors.csv." if n_failed else ""
+Markdown(f"{markdown_heading(title)}\n\n{about}{failed}\n\n{skipped_markdown(skipped)}")
 
 # %% [markdown]
 # ## Headline findings
 #
-# Generated from the comparison table by fixed rules; every statement can be traced to the tables and evidence below.
+# Generated from the comparison table by fixed rules; each finding links to the rows behind it.
 
 # %%
-table = nl.compare(corpus, chosen)
-write_csv(table, tables / "comparison.csv")
-Markdown(markdown_list(nl.compare_summary(table)))
+key_sides, key_note = sections.keyness_plan(corpus, group_by)
+pair = None
+if len(key_sides) == 1:  # one comparison (two articles or two groups): its typical words join the findings
+    side = key_sides[0]
+    pair = nl.keyness(corpus, side.ids_a, side.ids_b, labels=(side.label_a, side.label_b))
+findings = summary_findings(table, keyness=pair)
+write_csv(findings, tables / "findings.csv")
+Markdown(sections.findings_markdown(findings))
 
 # %% [markdown]
-# ## The articles
+# ## The articles and the comparison table
+#
+# One row per article and target: counts, labels, tone, stance, frames and voices (all numbers in
+# `tables/comparison.csv`; the rows behind each cell in the other tables).
 
 # %%
-html_table(corpus.to_frame())
+shown = analysis.articles.drop(columns=["input_hash"])
+html_table(shown.head(60))
+
+# %%
+view = sections.comparison_view(table)
+html_table(view.head(40), index=len(table) <= 8)  # on its side: the measures name the rows
 
 # %% [markdown]
 # ## Labels: what each article calls each target
@@ -66,25 +96,38 @@ html_table(corpus.to_frame())
 # %%
 labels = nl.labels(corpus, chosen)
 write_csv(labels, tables / "labels.csv")
+kinds = "; ".join(f"{t.name}: {', '.join(sections.searched_kinds(t))}" for t in chosen)
 missing = [t.name for t in chosen if t.name not in set(labels["target"])]
-if missing:
-    print(f"Not found in any article: {', '.join(missing)}. Add the names used in the text as aliases.")
+note = f"Not found in any article: {', '.join(missing)}. Add the names used in the text as aliases. " if missing else ""
+display(Markdown(escape_markdown(f"{note}Kinds of mention searched — {kinds}.")))
 for target in labels["target"].unique():
-    plots.plot_labels(labels, target=target, top=12)
+    plots.plot_labels(labels, target=target, top=12, group_by=groups)
 
 # %% [markdown]
 # ## Tone
 #
 # Sentence tone through each article (markers: target mentions), and the tone of the language
-# aimed at each target (−1 negative to +1 positive; lexicon-based, see the caveats).
+# aimed at each target (−1 negative to +1 positive; the target model's own labels are counted).
 
 # %%
-tone = nl.sentiment_table(corpus)
-write_csv(tone, tables / "sentence_tone.csv")
-ax = plots.plot_sentiment_arc(tone, mentions=nl.find_mentions(corpus, chosen))
+ax = plots.plot_sentiment_arc(analysis.tone, mentions=analysis.mentions, group_by=groups)
 
 # %%
-ax = plots.plot_tone_heatmap(table, value="tone_target", title="Tone toward each target")
+ax = plots.plot_tone_heatmap(table, value="tone_target", title="Tone toward each target", group_by=groups)
+
+# %% [markdown]
+# ## Evidence: tone toward each target
+#
+# Each mention with its sentence, the target model's label and score, and the features that
+# decided it. All rows are in `tables/target_tone.csv`.
+
+# %%
+for target in chosen:
+    display(Markdown(f"{sections.anchor_tag(target.name, 'tone_target')}{sections.anchor_tag(target.name, 'labels')}"
+                     f"\n\n### {escape_markdown(target.name)}"))  # fmt: skip
+    display(html_table(sections.tone_counts(table, target.name).head(40)))
+    shown_ids = corpus.ids[:max_views]
+    display(html_table(sections.tone_evidence(analysis, target.name, shown_ids).head(120)))
 
 # %% [markdown]
 # ## Stance and voices
@@ -92,8 +135,8 @@ ax = plots.plot_tone_heatmap(table, value="tone_target", title="Tone toward each
 # Who takes which position toward which target (holder → target, with the cue words), and who is quoted.
 
 # %%
-stance = nl.stance_table(corpus, chosen)
-write_csv(stance, tables / "stance.csv")
+display(Markdown("".join(sections.anchor_tag(t.name, "stance") for t in chosen)))
+stance = analysis.stance
 explicit = stance[stance["holder"] != "author"]
 if len(explicit):
     ax = plots.plot_stance(explicit)
@@ -101,26 +144,27 @@ else:
     print("No holder → target stance found.")
 
 # %%
-html_table(stance_summary(stance))
+html_table(stance_summary(stance).head(60))
 
 # %%
-quotes = nl.find_quotes(corpus, targets=chosen)
-write_csv(quotes, tables / "quotes.csv")
-html_table(speaker_table(quotes))
+display(Markdown(sections.anchor_tag("", "quotes")))
+html_table(speaker_table(analysis.quotes).head(60))
 
 # %% [markdown]
 # ## Frames and distinctive words
 
 # %%
-profile = nl.frame_profile(nl.frame_table(corpus), corpus=corpus)
+display(Markdown("".join(sections.anchor_tag(t.name, "frames") for t in chosen)))
+frames = sections.frame_table_of(analysis)
+profile = nl.frame_profile(frames)
 write_csv(profile, tables / "frame_profile.csv")
-ax = plots.plot_frame_profile(profile)
+ax = plots.plot_frame_profile(profile, group_by=groups)
 
 # %%
-if len(corpus) > 1:
-    rest = corpus.ids[1:]
-    key = nl.keyness(corpus, corpus.ids[0], rest if len(rest) > 1 else rest[0])
-    write_csv(key, tables / "keyness.csv")
+display(Markdown(f"{sections.anchor_tag('', 'keyness')}{escape_markdown(key_note)}"))
+for side in key_sides:
+    key = nl.keyness(corpus, side.ids_a, side.ids_b, labels=(side.label_a, side.label_b))
+    write_csv(key, tables / f"keyness-{sections.slug(side.label_a)}.csv")
     ax = plots.plot_keyness(key, n=10)
 
 # %% [markdown]
@@ -128,20 +172,39 @@ if len(corpus) > 1:
 
 # %%
 in_context = [nl.kwic(corpus, t, kinds=["description"]).assign(target=t.name) for t in chosen]
-evidence = pd.concat(in_context, ignore_index=True).drop(columns=["start", "end"])
+evidence = sections.concat(in_context).drop(columns=["start", "end"])
 write_csv(evidence, tables / "descriptions_in_context.csv")
-html_table(evidence.head(60))
+if len(evidence):
+    display(html_table(evidence.head(60)))
+else:
+    print("No description of the targets found (only names and pronouns).")
+
+# %% [markdown]
+# ## The articles, annotated
+#
+# Target mentions (a colour per target; hover for the tone toward the target and its evidence),
+# quotes with their speakers, sentence tone in the margin, and stance cue words.
+
+# %%
+pages = sections.write_views(analysis, corpus, Path(output_dir) / "views")
+if many:
+    shown_text = f"The first {max_views} of {len(corpus)} articles; each article has its own page in views/."
+    display(Markdown(escape_markdown(shown_text)))
+for art in list(corpus)[:max_views]:
+    display(HTML(nl.article_html(art, analysis=analysis)))
 
 # %% [markdown]
 # ## Method and caveats
 #
-# Articles are split into sentences and words by newslab's offline rule-based tokenizers; every
-# table (CSV files in `tables/` next to this report) keeps the article id, sentence number and
-# character span, so each number can be checked against the text. Tone comes from lexicons (VADER
-# with news corrections, TextBlob). Tone toward a target comes from newslab's target model, which
-# agrees with annotators of NewsMTSC news sentences at macro-F1 ≈ 0.69 (whole-sentence VADER: 0.51;
-# a fine-tuned transformer: 0.83). Read tone as a pointer to passages, not as a measurement.
-# Descriptions count only after a target is named; stance and frames come from editable cue lists.
+# Articles are split into sentences and words by newslab's offline rule-based tokenizers, and
+# each article goes through one analysis pass (`nl.analyze`), so every table and figure here
+# comes from the same mentions, quotes and scores. Every table (CSV files in `tables/` next to
+# this report) keeps the article id, sentence number and character span, so each number can be
+# checked against the text. Tone comes from lexicons (VADER with news corrections, TextBlob).
+# Tone toward a target comes from newslab's target model, which agrees with annotators of
+# NewsMTSC news sentences at macro-F1 ≈ 0.66–0.69 (whole-sentence VADER: 0.51; a fine-tuned
+# transformer: 0.83). Read tone as a pointer to passages, not as a measurement. Descriptions
+# count only after a target is named; stance and frames come from editable cue lists.
 
 # %% [markdown]
 # ## Notes
