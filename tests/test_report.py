@@ -79,7 +79,7 @@ def test_report_notebook_is_packaged_and_identical_to_the_reviewed_copy():
 
 def test_report_parameters_are_the_documented_ones():
     params = notebook_parameters(report_notebook())
-    assert sorted(params) == ["articles", "output_dir", "targets", "title"]
+    assert sorted(params) == ["analysis_dir", "articles", "group_by", "max_views", "output_dir", "targets", "title"]
     assert all(p["help"] for p in params.values())
 
 
@@ -565,8 +565,18 @@ def test_report_on_the_bundled_articles(bundled_report):
     assert "es-daily" in html and "de-dpa" in html
     assert "Headline findings" in html and "the tycoon" in html
     assert html.count("data:image/png;base64,") >= 6, "labels, tone arc, heatmap, stance, frames, keyness"
-    for table in ("comparison", "labels", "sentence_tone", "stance", "quotes", "frame_profile", "keyness"):
+    for table in ("comparison", "findings", "labels", "tone", "mentions", "target_tone", "stance", "quotes",
+                  "frame_profile", "keyness-es-daily"):  # fmt: skip
         assert (bundled_report.parent / "tables" / f"{table}.csv").is_file()
+    import re
+
+    findings = re.findall(r'<li>.*?href="#(ev-[a-z0-9-]+)"', html)
+    assert len(findings) >= 10, "every headline finding links to its evidence"
+    ids = set(re.findall(r'id="(ev-[a-z0-9-]+)"', html))
+    assert set(findings) <= ids, f"links without a target: {set(findings) - ids}"
+    assert html.count('class="nlv-view"') == 2, "an annotated view of each article"
+    assert {p.name for p in (bundled_report.parent / "views").iterdir()} == {"es-daily.html", "de-dpa.html"}
+    assert "deciding features" in html, "the tone toward each target has its evidence"
 
 
 @pytest.mark.slow
