@@ -351,11 +351,13 @@ def format_compare(table: pd.DataFrame) -> pd.DataFrame:
     for column in ("labels", "quoted"):
         if column in shown:
             shown[column] = [_counted(c) for c in shown[column]]
+    if "top_frame" in shown:
+        shown["top_frame"] = [_frame_name(f) for f in shown["top_frame"]]
     if "stance" in shown:
         shown["stance"] = [" | ".join(_stance_text(e) for e in cell) for cell in shown["stance"]]
     if "frames" in shown:
         shown["frames"] = [
-            "; ".join(f"{e['frame']} {e['weight']:g} ({', '.join(e['cues'][:4])})" for e in cell)
+            "; ".join(f"{_frame_name(e['frame'])} {e['weight']:g} ({', '.join(e['cues'][:4])})" for e in cell)
             for cell in shown["frames"]
         ]
     if "quotes_by_target" in shown:
@@ -380,6 +382,11 @@ def _quote_text(entry: dict[str, Any], *, speaker: bool = True) -> str:
 
 
 # --------------------------------------------------------------------------- summary
+
+
+def _frame_name(frame: str) -> str:
+    """A frame id for people: ``"economic_consequences"`` -> ``"economic consequences"``."""
+    return str(frame).replace("_", " ")
 
 
 def _fmt(value: float) -> str:
@@ -566,7 +573,9 @@ def _frame_lines(rows: Any, target: str) -> list[str]:
     parts = []
     for article_id in list(tops)[:6]:
         first = rows.loc[article_id, "frames"][0]
-        parts.append(f"in {article_id} {first['frame']} {first['weight']:g} ({', '.join(first['cues'][:4])})")
+        parts.append(
+            f"in {article_id} {_frame_name(first['frame'])} {first['weight']:g} ({', '.join(first['cues'][:4])})"
+        )
     verb = "differs" if len(set(tops.values())) > 1 else "is the same"
     more = f" (and {len(tops) - 6} more articles)" if len(tops) > 6 else ""
     lines = [f"The leading frame around {target} {verb}: {'; '.join(parts)}{more}."]
@@ -575,9 +584,10 @@ def _frame_lines(rows: Any, target: str) -> list[str]:
     for article_id, frames in listed.items():
         for frame, e in frames.items():
             if frame in unique[article_id]:
+                name = _frame_name(frame)
                 lines.append(
-                    f"Around {target}, only {article_id} has {frame} among its top frames: "
-                    f"{frame} {e['weight']:g} ({', '.join(e['cues'][:4])})."
+                    f"Around {target}, only {article_id} has {name} among its top frames: "
+                    f"{name} {e['weight']:g} ({', '.join(e['cues'][:4])})."
                 )
     return lines
 

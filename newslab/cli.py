@@ -223,6 +223,14 @@ def _cmd_report(args: argparse.Namespace) -> int:
         parameters["targets"] = targets
     if args.title is not None:
         parameters["title"] = args.title
+    if args.from_analysis:
+        if args.articles or targets:
+            raise ParameterError("--from-analysis reports on a saved analysis: give no articles or targets with it")
+        parameters["analysis_dir"] = args.from_analysis
+    if args.group_by:
+        parameters["group_by"] = args.group_by
+    if args.max_views is not None:
+        parameters["max_views"] = args.max_views
     result = run_report(
         parameters,
         output_dir=args.output_dir,
@@ -277,6 +285,12 @@ def build_parser() -> argparse.ArgumentParser:
                         help="targets with their descriptions: a TSV like newslab/data/targets.tsv "
                         "(target, kind, term) or a JSON mapping; combines with --target")  # fmt: skip
     report.add_argument("--title", default=None, help="heading of the report")
+    report.add_argument("--from-analysis", default=None, metavar="DIR",
+                        help="report on a saved analysis (newslab analyze -o DIR) without recomputing it")  # fmt: skip
+    report.add_argument("--group-by", default=None, metavar="FIELD",
+                        help="group articles by source, date or a metadata key (figures, keyness)")  # fmt: skip
+    report.add_argument("--max-views", type=int, default=None, metavar="N",
+                        help="articles shown annotated in the page (default 12; all get a page in views/)")  # fmt: skip
     report.add_argument("--output-dir", "-o", default="reports", help="where the report folder goes (default: reports)")
     report.add_argument("--html", action=argparse.BooleanOptionalAction, default=True, help="also render HTML")
     report.add_argument("--notebook", default=None, help="run this .ipynb instead of the packaged report notebook")

@@ -210,3 +210,12 @@ def test_nothing_to_analyze_is_a_clear_error(tmp_path) -> None:  # type: ignore[
         nl.analyze(tmp_path)
     with pytest.raises(NewslabError, match="no article to analyze"):
         nl.analyze([])
+
+
+def test_cli_report_from_a_saved_analysis_refuses_articles_too(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from newslab.cli import main
+
+    assert main(["report", "x.txt", "--from-analysis", str(tmp_path)]) == 1
+    assert "--from-analysis" in capsys.readouterr().err
+    assert main(["report", "--from-analysis", str(tmp_path), "-o", str(tmp_path / "out")]) == 1
+    assert "no saved analysis" in capsys.readouterr().err and not (tmp_path / "out" / "report").exists()
