@@ -96,6 +96,7 @@ _SUBMODULES = frozenset(
         "document",
         "names",
         "result",
+        "sections",
         "storage",
         "corpus",
         "errors",
