@@ -10,6 +10,7 @@ text around it is written by hand. ``tests/test_docs.py`` runs the check.
 from __future__ import annotations
 
 import argparse
+import functools
 import re
 import sys
 from collections.abc import Callable
@@ -49,6 +50,7 @@ def _keyness(method: str) -> str:
     return markdown(shown)
 
 
+@functools.cache
 def _analysis() -> nl.Analysis:
     return nl.analyze(nl.load_seed_corpus())
 
