@@ -665,6 +665,9 @@ window.addEventListener('load', () => {
     hidden_h2: [...document.querySelectorAll('h2')].filter(h => !visible(h)).length,
     body_visible: visible(document.body),
     stderr: document.querySelectorAll('[data-mime-type="application/vnd.jupyter.stderr"]').length,
+    evidence_ids: [...document.querySelectorAll('a[id^="ev-"]')].map(a => a.id),
+    evidence_links: [...document.querySelectorAll('a[href^="#ev-"]')].map(a => a.getAttribute('href').slice(1)),
+    views: document.querySelectorAll('.nlv-view').length,
   };
   document.documentElement.setAttribute('data-probe', JSON.stringify(found));
 });
@@ -903,3 +906,42 @@ def test_run_notebooks_shows_the_overall_count(tmp_path, capsys):
     assert [r.name for r in results] == ["01-a.ipynb", "02-b.ipynb"]
     err = capsys.readouterr().err
     assert "[1/2] 01-a.ipynb" in err and "[2/2] 02-b.ipynb" in err
+
+
+#: A holder name longer than any label should be (issue 13: it once sat under the edge labels).
+LONG_HOLDER = "people familiar with the discussions who were not authorized to discuss them"
+
+
+@pytest.fixture(scope="module")
+def three_outlets_report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("three")
+    articles = folder / "in"
+    articles.mkdir()
+    texts = {
+        "fox.txt": "Trump signs deal\n\nPresident Donald Trump signed the spending deal on Friday. "
+        f"Senator Chuck Schumer praised the agreement. {LONG_HOLDER.capitalize()} criticized Trump "
+        "for the delay, according to two aides. “We really had no choice,” Trump said.",
+        "nyt.txt": "A retreat on the wall\n\nMr. Trump backed down on Friday. Democrats welcomed the deal, "
+        "while conservatives attacked Trump. NATO allies were worried about the shutdown. "
+        "“This is a defeat,” said Ann Coulter.",
+        "huffpost.txt": "Trump caves\n\nTrump caved to Democrats on Friday. The president was slammed by "
+        "conservative hosts. Speaker Nancy Pelosi said the shutdown had hurt families.",
+    }
+    for name, text in texts.items():
+        (articles / name).write_text(text, encoding="utf-8")
+    return run_report({"articles": [str(articles)]}, output_dir=folder / "out", progress=False)
+
+
+@pytest.mark.slow
+def test_three_outlet_report_has_evidence_and_views_in_chromium(three_outlets_report, tmp_path):
+    if CHROMIUM is None:
+        pytest.skip("chromium is not installed (Debian: apt-get install -y chromium); the browser check is skipped")
+    found, console = probe_page(three_outlets_report, tmp_path)
+    assert found["h2"] == report_sections(), "every section, visible, in order"
+    assert found["views"] == 3, "an annotated view of each article"
+    assert found["evidence_links"], "headline findings link to evidence"
+    assert set(found["evidence_links"]) <= set(found["evidence_ids"]), "every evidence link has its target"
+    assert found["stderr"] == 0 and console == [], "no warning or stderr blocks"
+    assert found["resources"] == [] and found["scripts"] == [], "no external loads, no scripts"
+    assert found["images"] >= 5 and found["broken"] == 0
+    save_screenshot(three_outlets_report, "report-three-outlets", tmp_path)
