@@ -59,7 +59,7 @@ def mentions(text: str, targets=None) -> list[tuple[str, str, str]]:
             "NATO met. Officials at the Brussels-based organisation agreed.",
             ("NATO", "the Brussels-based organisation", "description"),
         ),
-        ("He met US President-elect Donald Trump.", ("Trump", "US President-elect", "description")),
+        ("He met US President-elect Donald Trump.", ("Trump", "US President-elect Donald Trump", "name")),
     ],
 )
 def test_finds_names_and_descriptions(text: str, expected: tuple[str, str, str]) -> None:
@@ -194,7 +194,7 @@ def test_seed_gold_precision_and_recall(seed_corpus: nl.Corpus) -> None:
 def test_unseen_article_mentions() -> None:
     found = mentions(UNSEEN)
     for expected in [
-        ("Trump", "Former US President", "description"),
+        ("Trump", "Former US President Donald Trump", "name"),
         ("Trump", "The 78-year-old Republican", "description"),
         ("Trump", "The billionaire", "description"),
         ("NATO", "the transatlantic alliance", "description"),
@@ -290,7 +290,10 @@ def test_targets_from_spec_lists_dicts_and_packaged_names():
     assert got[1].aliases == ("EU", "European Union")
     assert got[2].aliases == ("Rutte",) and got[2].heads == ("secretary general",) and got[2].kind == "person"
     assert nl.targets_from_spec({}) == () and nl.targets_from_spec(None) == ()
-    assert nl.targets_from_spec({"NATO": ["the alliance"]})[0].aliases == ("NATO", "the alliance")  # not packaged
+    extended = nl.targets_from_spec({"NATO": ["the alliance"]})[0]  # extends the packaged NATO (issue 11)
+    assert extended.aliases[-1] == "the alliance" and extended.heads == nl.NATO.heads
+    replaced = nl.targets_from_spec({"NATO": {"aliases": ["NATO"], "replace": True}})[0]
+    assert replaced.aliases == ("NATO",) and replaced.heads == ()
 
 
 @pytest.mark.parametrize(
