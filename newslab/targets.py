@@ -1014,7 +1014,7 @@ FOLLOWING_VERBS = frozenset(
 
 
 @functools.cache
-def _word_tags() -> dict[str, str]:
+def word_tags() -> dict[str, str]:
     """Most frequent POS tag per word from the Brill lexicon that ships with TextBlob (read as a file).
 
     Importing TextBlob's tagger would cost ~2 s (it imports nltk); reading its lexicon takes ~0.1 s.
@@ -1046,7 +1046,7 @@ def _modifies_noun(text: str, end: int) -> bool:
     word = following[0]
     if word in QUANTIFIERS or word in FOLLOWING_VERBS or word.endswith(("ly", "ed")):
         return False
-    tags = _word_tags()
+    tags = word_tags()
     tag = tags.get(word)
     if tag is None:
         return True  # an unknown lowercase word after "the American": most often the noun it modifies
@@ -1078,7 +1078,7 @@ def _line_is_title_case(text: str, start: int) -> bool:
     line = text[lo : hi if hi >= 0 else len(text)].strip()
     if line.endswith("."):
         return False  # a sentence, not a headline
-    tags = _word_tags()
+    tags = word_tags()
     words = [
         w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3 and tags.get(w.lower(), "NNP")[:3] != "NNP"
     ]  # common words (names are capitalized anyway)
@@ -1102,7 +1102,7 @@ def _given_name_before(target: Target, text: str, start: int) -> str:
         return ""
     if re.search(r"(an|ish|ese|ch|ing|ed)$", word) or word.endswith("."):  # adjectives, verb forms
         return ""
-    tags = _word_tags()
+    tags = word_tags()
     cap, lower = tags.get(word), tags.get(low)
     if (cap is not None and not cap.startswith("NNP")) or (cap is None and lower and not lower.startswith("NNP")):
         return ""  # a common word capitalized ("Perhaps", "Unlike", "Things", "Tell")
@@ -1816,4 +1816,5 @@ __all__ = [
     "normalize_label",
     "quote_pronouns",
     "speaks_as",
+    "word_tags",
 ]
