@@ -6,16 +6,24 @@ relationship, ...) and finds, in the cue's sentence,
 
 * the **holder**, the source of the attitude: the speaker when the cue stands in a quote (direct
   or reported); otherwise the agent of a passive ("viewed with concern *by many NATO allies*"), the
-  group after a noun cue ("uncertainty *among the other partners*"), the possessor of an attitude
-  noun ("*the Republican’s* complaints"), or the nearest actor before the cue that is not inside
-  a prepositional phrase (the subject, roughly); failing all, the ``author``;
+  group after a noun cue ("uncertainty *among the other partners*", "support *from 33
+  Democrats*"), the possessor of an attitude noun ("*the Republican’s* complaints"), or the
+  subject of the cue (:func:`subject_of`: "*Republicans* support", "*Johnson*, who criticized",
+  "*X* criticized NATO and praised"), which need not be a target; only when no subject stands next
+  to the cue, the nearest actor before it that is not inside a prepositional phrase; failing
+  all, the ``author``. he/she as a holder is the last person named (this or the previous sentence);
 * the **target**: for a passive, the target mentioned before the cue; for a quality noun the
-  possessor ("*his* success"); otherwise the first target mention after the cue, and in a quote
-  the last one before it. "allies", "partners", "member states" stand for NATO as a target
-  (rule ``via members``) and are a holder of their own ("allies").
+  possessor ("*his* success"); for a noun cue the first target after it (never inside the
+  "from/by/among X" holder phrase); for any other cue its object or complement
+  (:func:`object_of`: "praised *the alliance*", "worried about *Trump*’s term", "threatened that
+  the USA would leave *the alliance*"), and in a quote the cue's subject when the object is none.
+  A cue whose object is something else ("support *the plan* that Trump proposed") gives no row.
+  "allies", "partners", "member states" stand for NATO as a target (rule ``via members``) and are
+  a holder of their own ("allies").
 
-A negation within three words before the cue flips and damps its polarity. Two actors that
-"had become friends" hold the stance toward each other. Every row keeps the cue words, the rules
+A negation within three words before a favor cue flips and damps it; a negated against cue is
+no position ("did not criticize" gives a neutral row). Two actors that "had become friends" hold
+the stance toward each other, unless one of them says so: then only the speaker holds it. Every row keeps the cue words, the rules
 used for holder and target, and the sentence. With ``sentiment=True``, mentions outside quotes
 that no cue covers get an ``author`` row from :func:`newslab.target_sentiment` (the target side).
 :func:`stance_summary` aggregates per article, holder and target.
@@ -226,6 +234,26 @@ def _preceded_by_preposition(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower() in PREPOSITIONS
 
 
+def _is_person(a: _Actor) -> bool:
+    """A named person: a name from the article's registry, or a person target's name mention."""
+    if a.target is not None:
+        return a.target.kind == "person" and a.label == a.target.name and a.end - a.start > 3
+    return a.member_of is None and a.label not in ("he", "she", "they", "allies") and " " in a.label
+
+
+def _resolve_person(sent_index: int, start: int, actors_by_sentence: dict[int, list[_Actor]]) -> str:
+    """Rule "he/she = the last person named": the nearest named person before, this or the previous sentence.
+
+    In the previous sentence the first person named (its subject, most often) is taken; in the
+    pronoun's own sentence the last one before it. Empty when nobody is named there.
+    """
+    here = [a for a in actors_by_sentence.get(sent_index, []) if a.end <= start and _is_person(a)]
+    if here:
+        return _entity(here[-1])
+    before = [a for a in actors_by_sentence.get(sent_index - 1, []) if _is_person(a)]
+    return _entity(before[0]) if before else ""
+
+
 def _resolve_they(article: Document, sent_index: int, actors_by_sentence: dict[int, list[_Actor]]) -> str:
     for index in (sent_index, sent_index - 1):
         if any(a.label == "allies" for a in actors_by_sentence.get(index, [])):
@@ -248,6 +276,15 @@ def _sentiment_hook(sentiment: bool | Callable[..., Any]) -> Callable[..., Any] 
 
 def _label(score: float) -> str:
     return "favor" if score > THRESHOLD else ("against" if score < -THRESHOLD else "neutral")
+
+
+def _negated_score(polarity: float, *, negated: bool) -> float:
+    """Rule "negation": a negated favor cue flips and is damped (VADER's N_SCALAR: "did not show great
+    involvement" is against); a negated against cue is no position ("did not criticize NATO" is not praise),
+    so its row is "neutral" with the cue as evidence."""
+    if not negated:
+        return polarity
+    return polarity * NEGATION_SCALAR if polarity > 0 else 0.0
 
 
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
@@ -442,6 +479,10 @@ def _cue_roles(
             holder = _entity(holder_actor)
             if holder == "they":
                 holder = _resolve_they(article, sent_index, actors_by_sentence)
+            elif holder in ("he", "she"):
+                person = _resolve_person(sent_index, holder_actor.start, actors_by_sentence)
+                if person:
+                    holder, hrule = person, f"{hrule}; {holder_actor.label} = the last person named"
 
     def usable(a: _Actor | None) -> bool:
         if not _is_target(a) or a is None:
@@ -542,7 +583,7 @@ def article_stance(
                 continue
             words = re.findall(r"[\w’'-]+", text[sent.start : cs])[-NEGATION_WINDOW:]
             negated = any(w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")) for w in words)
-            score = cue.polarity * (NEGATION_SCALAR if negated else 1.0)
+            score = _negated_score(cue.polarity, negated=negated)
             cue_words = [("not " if negated else "") + cm.group()]
             quote = next((q for q in quotes if q.start <= cs < q.end), None)
             found = _cue_roles(article, sent.index, cue, (cs, ce), quote, actors, speaker_name, actors_by_sentence)

@@ -170,3 +170,8 @@ def test_holder_is_subject_target_is_object(text: str, expected: tuple[str, ...]
 )
 def test_no_row_for_a_cue_about_someone_else(text: str) -> None:
     assert stances(text) == []
+
+
+def test_negated_criticism_is_no_position_negated_praise_is_against() -> None:
+    assert stances("Trump did not criticize NATO.") == [("Trump", "NATO", "neutral")]
+    assert stances("Trump did not praise NATO.") == [("Trump", "NATO", "against")]
