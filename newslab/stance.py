@@ -23,7 +23,8 @@ relationship, ...) and finds, in the cue's sentence,
 
 A negation within three words before a favor cue flips and damps it; a negated against cue is
 no position ("did not criticize" gives a neutral row). Two actors that "had become friends" hold
-the stance toward each other, unless one of them says so: then only the speaker holds it. Every row keeps the cue words, the rules
+the stance toward each other, unless one of them says so: then only the speaker holds it.
+Every row keeps the cue words, the rules
 used for holder and target, and the sentence. With ``sentiment=True``, mentions outside quotes
 that no cue covers get an ``author`` row from :func:`newslab.target_sentiment` (the target side).
 :func:`stance_summary` aggregates per article, holder and target.
@@ -279,9 +280,11 @@ def _label(score: float) -> str:
 
 
 def _negated_score(polarity: float, *, negated: bool) -> float:
-    """Rule "negation": a negated favor cue flips and is damped (VADER's N_SCALAR: "did not show great
-    involvement" is against); a negated against cue is no position ("did not criticize NATO" is not praise),
-    so its row is "neutral" with the cue as evidence."""
+    """Rule "negation": a negated favor cue flips and is damped, a negated against cue is no position.
+
+    "did not show great involvement" is against (VADER's N_SCALAR); "did not criticize NATO" is not
+    praise, so its row is "neutral" with the cue as evidence.
+    """
     if not negated:
         return polarity
     return polarity * NEGATION_SCALAR if polarity > 0 else 0.0

@@ -766,21 +766,20 @@ def _next_word(text: str, pos: int) -> re.Match[str] | None:
 
 def _target_title_words(target: Target) -> frozenset[str]:
     """Lowercase words of the titles of a target's roles ("President", "Former President")."""
-    return frozenset(w.lower() for r in target.roles for t in r.titles for w in t.split())
+    return frozenset(w.lower() for r in target.roles for t in r.titles for w in t.split()) - stopwords()
 
 
 @functools.cache
 def _role_title_words() -> frozenset[str]:
     """Lowercase words of every title in the packaged roles table (never a given name)."""
-    return frozenset(
-        w.lower() for roles in packaged_roles().values() for r in roles for t in r.titles for w in t.split()
-    )
+    words = (w.lower() for roles in packaged_roles().values() for r in roles for t in r.titles for w in t.split())
+    return frozenset(words) - stopwords()  # "of" in "Secretary of State" is no title word
 
 
 @functools.cache
 def _generic_title_words() -> frozenset[str]:
     """Lowercase words of the titles of offices no packaged target holds (``roles.tsv`` rows without target)."""
-    return frozenset(w.lower() for r in packaged_roles().get("", ()) for t in r.titles for w in t.split())
+    return frozenset(w.lower() for r in packaged_roles().get("", ()) for t in r.titles for w in t.split()) - stopwords()
 
 
 class _RoleEvent(NamedTuple):
