@@ -124,7 +124,8 @@ AUXILIARIES = frozenset(
      "even", "still", "already", "often", "again", "once", "then", "just", "only", "very", "so", "too", "now",
      "since", "later", "long", "all", "both", "publicly", "openly", "repeatedly", "reportedly", "at", "times",
      "ended", "end", "ends", "up", "today", "yesterday", "on", "last", "this", "week",
-     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "himself", "herself",
+     "themselves", "itself"]
 )  # fmt: skip
 #: Verbs before "to" that pass their subject on ("came to appreciate", "wants to praise").
 CATENATIVES = frozenset(["come", "came", "comes", "seem", "seems", "seemed", "appear", "appears", "appeared",
@@ -197,7 +198,7 @@ def _person_runs(article: Document, sent_index: int, names: tuple[str, ...]) -> 
         full = next((n for n in names if n.split()[-1] == last and n not in ("United States", "White House")), "")
         if full:
             end = sent.start + m.end() - (2 if m.group().endswith(("’s", "'s")) else 0)
-            actors.append(_Actor(full, sent.start + m.start(), end))
+            actors.append(_Actor(_clean_label(full), sent.start + m.start(), end))
     return actors
 
 
@@ -308,8 +309,15 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]], i: int) -> _Actor:
         while j > 0 and tokens[j - 1][0][:1].isupper() and tokens[j - 1][0] not in ("“", '"'):
             j -= 1
     label = " ".join(t[0] for t in tokens[j : i + 1])
-    label = re.sub(r"^(?:The|A|An)\s+", "", label)
-    return _Actor(re.sub(r"[’']s$", "", label), tokens[j][1], end)
+    return _Actor(_clean_label(re.sub(r"[’']s$", "", label)), tokens[j][1], end)
+
+
+def _clean_label(label: str) -> str:
+    """A holder's label without leading determiners and quantifiers ("Several Republicans" -> "Republicans")."""
+    words = label.split()
+    while len(words) > 1 and words[0].lower() in OBJECT_GAP:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _clause_subject(tokens: list[tuple[str, int, int]], i: int, actors: list[_Actor]) -> tuple[_Actor | None, str]:
@@ -363,6 +371,17 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[_Actor]) -> tupl
     return _noun_phrase_before(tokens, i), rule + " (not a named actor)"
 
 
+def _apposition(tokens: list[tuple[str, int, int]], n: int, actors: list[_Actor]) -> tuple[_Actor, str] | None:
+    """Rule "object (apposition)": "attacked the attorney general, Letitia James" -> Letitia James."""
+    for k in range(n + 1, min(n + 4, len(tokens) - 1)):
+        if tokens[k][0] == ",":
+            actor = _actor_at(actors, tokens[k + 1][1])
+            return (actor, "object (apposition)") if actor is not None else None
+        if not tokens[k][0][:1].isalpha():
+            return None
+    return None
+
+
 def object_of(text: str, cue_end: int, limit: int, actors: list[_Actor]) -> tuple[_Actor | None, str]:
     """Rule "object": the actor that starts the cue's object or complement, or nothing.
 
@@ -391,7 +410,7 @@ def object_of(text: str, cue_end: int, limit: int, actors: list[_Actor]) -> tupl
         tag = tags.get(low, "")
         if low in OBJECT_GAP or tag.startswith(("JJ", "CD", "RB", "PRP$", "DT")) or low.endswith("ly"):
             continue
-        return None, f"object is not a target ({word!r})"
+        return _apposition(tokens, n, actors) or (None, f"object is not a target ({word!r})")
     return None, "no object"
 
 

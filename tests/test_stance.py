@@ -148,13 +148,22 @@ def test_long_article_scales(seed_corpus: nl.Corpus) -> None:
             ("Johnson", "Trump", "favor", "subject (coordinated verb, not a named actor)", "object"),
         ),
         (
+            "Trump himself attacked the attorney general, Letitia James.",
+            ("Trump", "Letitia James", "against", "subject", "object (apposition)"),
+        ),
+        (
+            "Several Republicans defended Trump.",
+            ("Republicans", "Trump", "favor", "subject", "object"),
+        ),
+        (
             "NATO met. Trump threatened that the USA would leave the alliance.",
             ("Trump", "NATO", "against", "subject", "first actor of that-clause"),
         ),
     ],
 )
 def test_holder_is_subject_target_is_object(text: str, expected: tuple[str, ...]) -> None:
-    df = stance_table(nl.Article("t", "", text), sentiment=False)
+    james = nl.Target.person("Letitia James", pronouns="she")
+    df = stance_table(nl.Article("t", "", text), (nl.TRUMP, nl.NATO, james), sentiment=False)
     rows = df[["holder", "target", "stance", "holder_rule", "target_rule"]].values.tolist()
     assert list(expected) in rows
 
