@@ -756,8 +756,12 @@ class Mention:
     antecedent: str = ""
 
 
-def _is_named(target: Target, article: Article | Document, names: Sequence[Mention]) -> bool:
-    return bool(names) or bool(target._name_re.search(article.title or ""))
+def _is_named(target: Target, article: Article | Document) -> bool:
+    """Whether the article names the target (any bearer of the name counts).
+
+    "Ivanka Trump, the president's daughter" still makes "the president" a description of Trump.
+    """
+    return bool(target._name_re.search(article.text) or target._name_re.search(article.title or ""))
 
 
 def _next_word(text: str, pos: int) -> re.Match[str] | None:
@@ -1075,12 +1079,13 @@ def _line_is_title_case(text: str, start: int) -> bool:
     lo = text.rfind("\n", 0, start) + 1
     hi = text.find("\n", start)
     line = text[lo : hi if hi >= 0 else len(text)].strip()
-    if line.endswith("."):
-        return False  # a sentence, not a headline
+    tokens = re.findall(r"[A-Za-z][\w’'-]*", line)
+    if line.endswith(".") and not any(w[0].isupper() and w.lower() in stopwords() for w in tokens[1:]):
+        return False  # a sentence, unless small words are capitalized too ("... Over Her Emails.")
     tags = word_tags()
     words = [
-        w for w in re.findall(r"[A-Za-z][\w’'-]*", line) if len(w) > 3 and tags.get(w.lower(), "NNP")[:3] != "NNP"
-    ]  # common words (names are capitalized anyway)
+        w for w in tokens if len(w) > 3 and tags.get(w.lower(), "NNP")[:3] != "NNP"
+    ]  # names are capitalized anyway
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
@@ -1454,7 +1459,7 @@ def article_mentions(
     named = []
     for target in targets:
         found = _names(target, doc)
-        if not require_name or _is_named(target, doc, found):
+        if not require_name or _is_named(target, doc):
             named.append(target)
             descs = _descriptions(target, doc.text, roles)
             excluded = [m.span() for rx in target._exclude_res for m in rx.finditer(doc.text)]

@@ -377,6 +377,7 @@ def test_other_bearers_of_the_name_are_not_mentions(text: str) -> None:
         ("The Trump administration spoke.", "Trump"),  # documented decision: the word names him
         ("Trump Caves To Democrats\nTrump spoke.", "Trump"),  # a Title Case headline
         ("Perhaps Trump spoke.", "Trump"),  # a common word, not a given name
+        ("President Trump Attacked Hillary Clinton Over Her Emails.", "President Trump"),  # a headline
         ("The election of Donald Trump surprised them.", "Donald Trump"),  # "of" is no title word
     ],
 )
