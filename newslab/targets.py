@@ -4,12 +4,15 @@ A :class:`Target` is a person or an institution that a researcher follows throug
 (``TRUMP``, ``NATO`` or one the user defines). :func:`find_mentions` finds every place an
 article refers to it, in three kinds:
 
-* ``name``: a proper name or alias ("Donald Trump", "Trump’s", "NATO" also inside "NATO allies");
+* ``name``: a proper name or alias ("Donald Trump", "Trump’s", "NATO" also inside "NATO allies"),
+  with the title before it ("President Trump", "Mr. Trump": one name, rule ``title``); for a person,
+  never another bearer of the name ("Ivanka Trump", "Donald Trump Jr.", "Trump Tower");
 * ``description``: a definite description that refers back to a target named in the article:
   a fixed epithet ("the Atlantic Alliance"), or a role noun (*head*) after "the"/"its" with
   optional modifiers and an "of the ..." complement ("the tycoon", "the returned tenant of the
-  White House", "the largest military alliance on the planet"), or a title before the name
-  ("US President-elect" in "US President-elect Donald Trump");
+  White House", "the largest military alliance on the planet"), or a role description ("the
+  president", "the majority leader") that links to a target only when it holds the role
+  (``roles.tsv``, ``Target(roles=...)``) or was last named with it;
 * ``pronoun``: he/him/his or it/its, resolved only when no other candidate competes
   (see :func:`find_mentions`); with ``quotes=``, also inside direct quotes, never to the speaker
   (see :func:`quote_pronouns`).
@@ -1807,9 +1810,11 @@ __all__ = [
     "KwicFrame",
     "Mention",
     "QuoteSpan",
+    "Role",
     "Target",
     "apply_quotes",
     "article_mentions",
+    "as_role",
     "as_articles",
     "as_targets",
     "evaluate_mentions",
@@ -1817,7 +1822,9 @@ __all__ = [
     "kwic",
     "labels",
     "mention_rows",
+    "merge_targets",
     "normalize_label",
+    "packaged_roles",
     "quote_pronouns",
     "speaks_as",
     "word_tags",
