@@ -125,7 +125,7 @@ AUXILIARIES = frozenset(
      "since", "later", "long", "all", "both", "publicly", "openly", "repeatedly", "reportedly", "at", "times",
      "ended", "end", "ends", "up", "today", "yesterday", "on", "last", "this", "week",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "himself", "herself",
-     "themselves", "itself"]
+     "themselves", "itself", "having"]
 )  # fmt: skip
 #: Verbs before "to" that pass their subject on ("came to appreciate", "wants to praise").
 CATENATIVES = frozenset(["come", "came", "comes", "seem", "seems", "seemed", "appear", "appears", "appeared",
@@ -144,7 +144,7 @@ RELATIVES = frozenset({"who", "which", "that"})
 #: Prepositions after a noun cue that introduce its holder ("support from 33 Democrats").
 HOLDER_PREPOSITIONS = ("from", "by", "among")
 OBJECT_WORDS = 6  # words searched after a verb cue for its object (set by hand on the seed sentences)
-_TOKEN = re.compile(r"[\w’'.-]*\w|[,;:()“”\"]")
+_TOKEN = re.compile(r"[\w’'.-]*\w|[,;:()“”\"—–]")
 
 
 @dataclasses.dataclass
@@ -354,6 +354,9 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[_Actor]) -> tupl
             i -= 1
         elif low == "to" and i > 0 and tokens[i - 1][0].lower() in CATENATIVES:
             i -= 2
+        elif low == "to":  # "for Rubio to attack", "her efforts to warn": the NP before "to" if it is an actor
+            actor = _actor_at(actors, tokens[i - 1][1]) if i > 0 else None
+            return (actor, "subject of infinitive") if actor is not None else (None, "no subject next to cue")
         elif low in RELATIVES and rule == "subject":
             i -= 1
             if i >= 0 and tokens[i][0] == ",":
@@ -363,6 +366,8 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[_Actor]) -> tupl
             return _clause_subject(tokens, i, actors)
         else:
             break
+    if tokens[i:] and tokens[i][0] == "," and i + 1 < len(tokens) and tokens[i + 1][0].lower() == "having" and i > 0:
+        i -= 1  # "Sessions, having supported Trump": the subject before the participle phrase
     if i < 0 or not any(c.isalnum() for c in tokens[i][0]):
         return None, "no subject next to cue"
     actor = _actor_at(actors, tokens[i][1])
@@ -445,6 +450,32 @@ def _holder_phrase(text: str, pos: int, limit: int, actors: list[_Actor]) -> _Ac
     return at or phrase
 
 
+#: Verbs that make a following noun cue passive ("viewed with concern by", "met with criticism from").
+PASSIVE_FRAMES = re.compile(
+    r"\b(?:viewed|seen|met|greeted|received|regarded|treated|watched|followed|observed)\s+with\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _passive(text: str, lo: int, cs: int, after: str, cue: Cue) -> re.Match[str] | None:
+    """Rule "passive": a participle cue with "by" ("was criticized by X"), or a noun cue in a passive frame.
+
+    "defend himself against attacks by Clinton" is not passive ("defend" is no participle); a
+    noun cue followed by "by" is passive only after "viewed/met/greeted with" ("viewed with
+    concern by many allies"); otherwise "by X" after a noun only names its holder ("the threat
+    posed by Putin": no target before it).
+    """
+    by = re.match(r"(?:\s+[\w’'-]+){0,3}?\s+by\s+", after)
+    if by is None:
+        return None
+    first = re.match(r"[\w’'-]+", text[cs : cs + 40])
+    word = first.group().lower() if first else ""
+    if cue.kind == "noun":
+        return by if PASSIVE_FRAMES.search(text, lo, cs) else None
+    participle = word.endswith(("ed", "en")) or word in ("told", "held", "seen")
+    return by if participle else None
+
+
 def _cue_roles(
     article: Document,
     sent_index: int,
@@ -469,7 +500,7 @@ def _cue_roles(
     sent = article.sentences[sent_index]
     cs, ce = span
     after = text[ce : sent.end]
-    passive = re.match(r"(?:\s+[\w’'-]+){0,3}?\s+by\s+", after)
+    passive = _passive(text, sent.start, cs, after, cue)
     group = None
     if cue.kind == "noun":
         group = re.match(rf"(?:\s+[\w’'-]+){{0,3}}?\s+(?:{'|'.join(HOLDER_PREPOSITIONS)})\s+", after)
@@ -493,8 +524,11 @@ def _cue_roles(
             hrule = hrule if holder_actor is not None else ""
         if holder_actor is None:
             before = [a for a in actors if a.end <= cs and not _preceded_by_preposition(text, a.start)]
-            holder_actor = before[-1] if before else None
-            hrule = "nearest actor before cue"
+            after_comma = cue.kind not in ("noun", "quality") and hrule == "" and before
+            holder_actor = (before[0] if after_comma else before[-1]) if before else None
+            hrule = "first actor of the sentence (cue after a comma)" if after_comma else "nearest actor before cue"
+        if holder_actor is None and cue.kind == "verb":
+            return None  # a verb needs a subject: the author does not "support" or "praise" in the third person
         if holder_actor is None:
             holder, kind, hrule = "author", "author", "no actor before cue"
         else:
@@ -600,6 +634,8 @@ def article_stance(
         actors = actors_by_sentence[sent.index]
         for cm in cue_rx.finditer(sent.text):
             cs, ce = sent.start + cm.start(), sent.start + cm.end()
+            if re.search(r"\bas\s+$", text[sent.start : cs]) and text[ce : ce + 3] == " to":
+                continue  # "as opposed to": a comparison, not an attitude
             cue = _reading(forms[cm.group().lower()], cm.group(), text[sent.start : cs], cues)
             if cue.polarity == 0:
                 continue

@@ -184,3 +184,22 @@ def test_no_row_for_a_cue_about_someone_else(text: str) -> None:
 def test_negated_criticism_is_no_position_negated_praise_is_against() -> None:
     assert stances("Trump did not criticize NATO.") == [("Trump", "NATO", "neutral")]
     assert stances("Trump did not praise NATO.") == [("Trump", "NATO", "against")]
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [  # rules added after reading stance rows on NewsMTSC articles (must not fire)
+        ("Walker preferred Cruz or Kasich as opposed to Trump.", ("Kasich", "Trump")),  # a comparison
+        ("Trump struggled to defend himself against attacks by Clinton.", ("Clinton", "Trump", "favor")),  # no passive
+        ("Trump’s comments show no grasp of the threat posed by Putin.", ("Putin", "Trump")),  # by X: holder only
+        ("The point was that he supported Trump.", ("author", "Trump")),  # a verb needs a subject, not the author
+    ],
+)
+def test_holder_rules_do_not_misfire(text: str, forbidden: tuple[str, ...]) -> None:
+    for row in stances(text):
+        assert row[: len(forbidden)] != forbidden, row
+
+
+def test_participle_phrase_subject() -> None:
+    rows = stances("The point was that Sessions, having supported Trump, should recuse himself.")
+    assert ("Sessions", "Trump", "favor") in rows
