@@ -797,6 +797,23 @@ class _RoleEvent(NamedTuple):
     name: str
 
 
+@functools.lru_cache(maxsize=64)
+def _role_vocabulary(
+    target_roles: tuple[Role, ...],
+) -> tuple[frozenset[str], tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """Role phrases, title -> role, and sorted phrases of the packaged table plus the targets' roles.
+
+    Keyed on the targets' roles (not on articles): computed once per set of targets.
+    """
+    roles = [r for rs in packaged_roles().values() for r in rs] + list(target_roles)
+    phrases = frozenset(r.role for r in roles)
+    titles: dict[str, str] = {}
+    for r in roles:
+        for title in (*r.titles, " ".join(w.capitalize() for w in r.role.split())):
+            titles.setdefault(title, r.role)
+    return phrases, tuple(sorted(titles.items())), tuple(sorted(phrases))
+
+
 class _Roles:
     """The role context of one article: known role phrases, its date, and who was named with which role.
 
@@ -805,19 +822,14 @@ class _Roles:
     """
 
     def __init__(self, text: str, date: str, targets: Sequence[Target]) -> None:
-        roles = [r for rs in packaged_roles().values() for r in rs] + [r for t in targets for r in t.roles]
         self.date = date
-        self.phrases = frozenset(r.role for r in roles)
-        titles: dict[str, str] = {}
-        for r in roles:
-            for title in (*r.titles, " ".join(w.capitalize() for w in r.role.split())):
-                titles.setdefault(title, r.role)
-        self.events = _role_events(text, tuple(sorted(titles.items())), tuple(sorted(self.phrases)))
+        self.phrases, titles, phrases = _role_vocabulary(tuple(r for t in targets for r in t.roles))
+        self.events = _role_events(text, titles, phrases)
         self.offsets = [e.end for e in self.events]
 
     def role_of(self, words: Sequence[str]) -> str:
         """The longest known role phrase at the end of a description's words ("" if none)."""
-        low = [w.lower().rstrip("’'s") if w.endswith(("’s", "'s")) else w.lower() for w in words]
+        low = [re.sub(r"[’']s$", "", w.lower()) for w in words]
         for i in range(len(low)):
             phrase = " ".join(low[i:])
             if phrase in self.phrases:
