@@ -78,6 +78,11 @@ STANCES = ("favor", "against", "neutral")
 NEGATION_SCALAR = -0.74  # VADER N_SCALAR (Hutto & Gilbert 2014): a negated cue flips and is damped
 NEGATION_WINDOW = 3  # words before a cue searched for a negation (VADER checks three as well)
 NEGATIONS = frozenset({"not", "n't", "n’t", "no", "never", "without", "hardly"})
+#: Verbs that take away what a favor cue gives ("cut back support for Kyiv", "withdrew his support"):
+#: they negate a cue within the negation window. Compiled for newslab.
+REDUCERS = frozenset({"cut", "cuts", "withdraw", "withdraws", "withdrew", "withdrawn",
+                      "reduce", "reduces", "reduced", "halt", "halts", "halted", "suspend", "suspends",
+                      "suspended", "lose", "loses", "lost", "drop", "drops", "dropped"})  # fmt: skip
 #: Prepositions whose object is not a subject ("during Trump’s first term", "of the Netherlands").
 PREPOSITIONS = frozenset(
     [
@@ -169,14 +174,25 @@ def _verb_forms(name: str) -> dict[str, Cue]:
 
 
 def _reading(cue: Cue, word: str, before: str, cues: str) -> Cue:
-    """Rule "noun or verb": a cue listed both ways is a verb unless a determiner or adjective precedes it."""
+    """Rule "noun or verb": a cue listed both ways is a verb after a subject-like word, else a noun.
+
+    Subject-like: a capitalized word, a noun or pronoun, a modal or auxiliary, "to" ("Republicans
+    support", "they would support"); after a determiner, adjective or particle it is a noun ("the
+    support", "fundamental support", "cut back support"). A phrase cue after "a"/"the" is a noun
+    phrase ("maintained a good relationship with").
+    """
     previous = re.findall(r"[\w’'-]+", before)[-1:]
     if cue.kind == "phrase" and previous and previous[0].lower() in NOUN_BEFORE:
         return dataclasses.replace(cue, kind="noun")  # "maintained a good relationship with": a noun phrase
     verb = _verb_forms(cues).get(word.lower())
     if cue.kind != "noun" or verb is None:
         return cue
-    return cue if not previous or previous[0].lower() in NOUN_BEFORE or previous[0][:1].isdigit() else verb
+    if not previous or previous[0].lower() in NOUN_BEFORE or previous[0][:1].isdigit():
+        return cue
+    low = previous[0].lower()
+    tag = word_tags().get(low, "")
+    subject_like = previous[0][:1].isupper() or tag.startswith(("NN", "PRP", "MD")) or low in AUXILIARIES | {"to"}
+    return verb if subject_like else cue  # "would support" is a verb; "fundamental support" a noun
 
 
 @functools.cache
@@ -246,12 +262,13 @@ def _is_person(a: _Actor) -> bool:
 def _resolve_person(sent_index: int, start: int, actors_by_sentence: dict[int, list[_Actor]]) -> str:
     """Rule "he/she = the last person named": the nearest named person before, this or the previous sentence.
 
-    In the previous sentence the first person named (its subject, most often) is taken; in the
-    pronoun's own sentence the last one before it. Empty when nobody is named there.
+    The first person named (the subject, most often) before the pronoun in its own sentence, else
+    in the previous sentence ("Trump has maintained a good relationship with Putin and ... he may
+    seek" -> Trump). Empty when nobody is named there.
     """
     here = [a for a in actors_by_sentence.get(sent_index, []) if a.end <= start and _is_person(a)]
     if here:
-        return _entity(here[-1])
+        return _entity(here[0])
     before = [a for a in actors_by_sentence.get(sent_index - 1, []) if _is_person(a)]
     return _entity(before[0]) if before else ""
 
@@ -538,7 +555,7 @@ def _cue_roles(
             elif holder in ("he", "she"):
                 person = _resolve_person(sent_index, holder_actor.start, actors_by_sentence)
                 if person:
-                    holder, hrule = person, f"{hrule}; {holder_actor.label} = the last person named"
+                    holder, hrule = person, f"{hrule}; {holder_actor.label} = the person named before"
 
     def usable(a: _Actor | None) -> bool:
         if not _is_target(a) or a is None:
@@ -641,8 +658,10 @@ def article_stance(
                 continue
             words = re.findall(r"[\w’'-]+", text[sent.start : cs])[-NEGATION_WINDOW:]
             negated = any(w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")) for w in words)
-            score = _negated_score(cue.polarity, negated=negated)
-            cue_words = [("not " if negated else "") + cm.group()]
+            noun_cue = cue.polarity > 0 and cue.kind == "noun"
+            reducer = next((w for w in words if w.lower() in REDUCERS), "") if noun_cue else ""
+            score = _negated_score(cue.polarity, negated=negated or bool(reducer))
+            cue_words = [("not " if negated else "") + (f"{reducer} … " if reducer else "") + cm.group()]
             quote = next((q for q in quotes if q.start <= cs < q.end), None)
             found = _cue_roles(article, sent.index, cue, (cs, ce), quote, actors, speaker_name, actors_by_sentence)
             if found is not None:

@@ -203,3 +203,19 @@ def test_holder_rules_do_not_misfire(text: str, forbidden: tuple[str, ...]) -> N
 def test_participle_phrase_subject() -> None:
     rows = stances("The point was that Sessions, having supported Trump, should recuse himself.")
     assert ("Sessions", "Trump", "favor") in rows
+
+
+UKRAINE = nl.Target("Ukraine", aliases=["Ukraine", "Kyiv"], kind="place")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NATO has become fundamental support for Ukraine.", ("NATO", "Ukraine", "favor")),  # noun after an adjective
+        ("NATO met. They would support Ukraine.", ("they", "Ukraine", "favor")),  # verb after a modal
+        ("Trump may cut back support for Kyiv.", ("Trump", "Ukraine", "against")),  # a reducer negates the noun cue
+        ("Trump met Putin, and then he praised Ukraine.", ("Trump", "Ukraine", "favor")),  # he = the person named first
+    ],
+)
+def test_noun_or_verb_reducers_and_pronoun_holders(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in stances(text, (nl.TRUMP, nl.NATO, UKRAINE))
