@@ -49,6 +49,7 @@ from typing import TYPE_CHECKING, Any
 from newslab.corpus import Corpus
 from newslab.document import Article, Document
 from newslab.errors import ParameterError
+from newslab.lexicons import stopwords
 from newslab.quotes import Cue, Quote, cue_forms, load_cues
 from newslab.targets import Mention, Target, word_tags
 
@@ -130,7 +131,8 @@ AUXILIARIES = frozenset(
      "since", "later", "long", "all", "both", "publicly", "openly", "repeatedly", "reportedly", "at", "times",
      "ended", "end", "ends", "up", "today", "yesterday", "on", "last", "this", "week",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "himself", "herself",
-     "themselves", "itself", "having"]
+     "themselves", "itself", "having", "become", "became", "becomes", "remain", "remains", "remained",
+     "seem", "seems", "seemed", "grown", "grew", "increasingly"]
 )  # fmt: skip
 #: Verbs before "to" that pass their subject on ("came to appreciate", "wants to praise").
 CATENATIVES = frozenset(["come", "came", "comes", "seem", "seems", "seemed", "appear", "appears", "appeared",
@@ -184,6 +186,11 @@ def _reading(cue: Cue, word: str, before: str, cues: str) -> Cue:
     previous = re.findall(r"[\w’'-]+", before)[-1:]
     if cue.kind == "phrase" and previous and previous[0].lower() in NOUN_BEFORE:
         return dataclasses.replace(cue, kind="noun")  # "maintained a good relationship with": a noun phrase
+    if cue.kind == "verb" and previous and word.lower().endswith("s"):
+        low = previous[0].lower()
+        tag = word_tags().get(low, "")
+        if low not in AUXILIARIES and (low in NOUN_BEFORE or tag.startswith(("VB", "IN", "DT", "JJ"))):
+            return dataclasses.replace(cue, kind="noun")  # "raised questions about", "a speech of attacks on"
     verb = _verb_forms(cues).get(word.lower())
     if cue.kind != "noun" or verb is None:
         return cue
@@ -332,7 +339,7 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]], i: int) -> _Actor:
 def _clean_label(label: str) -> str:
     """A holder's label without leading determiners and quantifiers ("Several Republicans" -> "Republicans")."""
     words = label.split()
-    while len(words) > 1 and words[0].lower() in OBJECT_GAP:
+    while len(words) > 1 and (words[0].lower() in OBJECT_GAP or words[0].lower() in stopwords()):
         words.pop(0)
     return " ".join(words)
 

@@ -215,6 +215,8 @@ UKRAINE = nl.Target("Ukraine", aliases=["Ukraine", "Kyiv"], kind="place")
         ("NATO met. They would support Ukraine.", ("they", "Ukraine", "favor")),  # verb after a modal
         ("Trump may cut back support for Kyiv.", ("Trump", "Ukraine", "against")),  # a reducer negates the noun cue
         ("Trump met Putin, and then he praised Ukraine.", ("Trump", "Ukraine", "favor")),  # he = the person named first
+        ("Bob Corker raised questions about Trump’s competence.", ("Bob Corker", "Trump", "against")),  # a noun here
+        ("Steve Bannon had become increasingly critical of Trump.", ("Steve Bannon", "Trump", "against")),  # copula
     ],
 )
 def test_noun_or_verb_reducers_and_pronoun_holders(text: str, expected: tuple[str, str, str]) -> None:
