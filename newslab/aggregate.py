@@ -341,7 +341,7 @@ def format_compare(table: pd.DataFrame) -> pd.DataFrame:
         >>> import newslab as nl
         >>> shown = format_compare(nl.compare(nl.load_seed_corpus()))
         >>> shown.loc[2, "labels"]
-        'Trump×8; Donald Trump×2; the republican×1; us president-elect×1'
+        'Trump×8; Donald Trump×1; US President-elect Donald Trump×1; the republican×1'
     """
     shown = table.copy()
     for column in ("sentence_share", "tone_sentences", "tone_target"):

@@ -4,12 +4,15 @@ A :class:`Target` is a person or an institution that a researcher follows throug
 (``TRUMP``, ``NATO`` or one the user defines). :func:`find_mentions` finds every place an
 article refers to it, in three kinds:
 
-* ``name``: a proper name or alias ("Donald Trump", "Trump’s", "NATO" also inside "NATO allies");
+* ``name``: a proper name or alias ("Donald Trump", "Trump’s", "NATO" also inside "NATO allies"),
+  with the title before it ("President Trump", "Mr. Trump": one name, rule ``title``); for a person,
+  never another bearer of the name ("Ivanka Trump", "Donald Trump Jr.", "Trump Tower");
 * ``description``: a definite description that refers back to a target named in the article:
   a fixed epithet ("the Atlantic Alliance"), or a role noun (*head*) after "the"/"its" with
   optional modifiers and an "of the ..." complement ("the tycoon", "the returned tenant of the
-  White House", "the largest military alliance on the planet"), or a title before the name
-  ("US President-elect" in "US President-elect Donald Trump");
+  White House", "the largest military alliance on the planet"), or a role description ("the
+  president", "the majority leader") that links to a target only when it holds the role
+  (``roles.tsv``, ``Target(roles=...)``) or was last named with it;
 * ``pronoun``: he/him/his or it/its, resolved only when no other candidate competes
   (see :func:`find_mentions`); with ``quotes=``, also inside direct quotes, never to the speaker
   (see :func:`quote_pronouns`).
@@ -35,6 +38,7 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.corpus import Corpus, as_articles, progress_bar
@@ -70,7 +74,9 @@ CONFIDENCE = {
     "name": 1.0,
     "possessive": 1.0,
     "epithet": 0.9,
-    "title": 0.9,
+    "title": 1.0,  # a name with its title ("President Trump"): one name mention
+    "role": 0.8,  # a role description the target holds (roles.tsv), as sure as a head
+    "role:last-named": 0.8,  # a role description after the person was named with that title
     "head": 0.8,
     "pattern": 0.7,
     "pronoun": 0.7,
@@ -110,6 +116,115 @@ def _tuple(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(str(v) for v in value)
 
 
+#: Honorifics that join a person's name mention ("Mr. Trump"), with the gender they imply ("" = any).
+#: General English, compiled for newslab; offices with titles ("Sen.", "President") are in ``roles.tsv``.
+HONORIFICS = {
+    **dict.fromkeys(("mr", "mr.", "sir", "lord"), "male"),
+    **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady"), "female"),
+    **dict.fromkeys(("dr", "dr.", "prof.", "professor", "rev.", "gen.", "general", "judge", "justice"), ""),
+    **dict.fromkeys(("candidate", "nominee", "presumptive", "then-candidate", "then-president", "ex-president"), ""),
+    **dict.fromkeys(("pres", "pres.", "team"), ""),
+}
+#: Pronouns by the choice given to :meth:`Target.person` (``None``: unknown, no pronouns searched).
+PERSON_PRONOUNS = {
+    "he": ("he", "him", "his", "himself"),
+    "she": ("she", "her", "hers", "herself"),
+    "they": ("they", "them", "their", "theirs", "themselves"),
+}
+#: Words in a description that move its time away from the article's date ("the former president").
+TIME_WORDS = frozenset({"former", "next", "future", "then", "incoming", "outgoing", "once", "ex", "previous", "last"})
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+@dataclasses.dataclass(frozen=True)
+class Role:
+    """A role (office, position) that a target holds, optionally for a term.
+
+    Attributes:
+        role: Lowercase phrase as it follows "the" ("president", "majority leader").
+        start: First day held, ISO date ("" = open).
+        end: Last day held, ISO date ("" = open).
+        titles: Capitalized forms used before a name ("President", "Sen.").
+        note: Free text (the source, why).
+
+    Example:
+        >>> r = Role("president", start="2017-01-20", end="2021-01-19")
+        >>> r.held_on("2018-05-01"), r.held_on("2022-05-01"), r.held_on("")
+        (True, False, True)
+    """
+
+    role: str
+    start: str = ""
+    end: str = ""
+    titles: Sequence[str] = ()
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.role, str) or not self.role.strip():
+            raise ParameterError(f"Role needs a non-empty role phrase, got {self.role!r}")
+        object.__setattr__(self, "role", " ".join(self.role.lower().split()))
+        object.__setattr__(self, "titles", _tuple(self.titles))
+        for value in (self.start, self.end):
+            if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+                raise ParameterError(f"Role {self.role!r}: date {value!r}; valid: YYYY-MM-DD or empty")
+
+    def held_on(self, date: str) -> bool:
+        """Whether the role is held on an ISO date (an unknown date ``""`` counts as held)."""
+        day = date[:10]
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
+            return True
+        return (not self.start or self.start <= day) and (not self.end or day <= self.end)
+
+    def to_spec(self) -> str | dict[str, Any]:
+        """The role as JSON-ready data: the phrase alone, or a dict when it has more."""
+        extra: dict[str, Any] = {k: v for k, v in (("start", self.start), ("end", self.end), ("note", self.note)) if v}
+        if self.titles:
+            extra["titles"] = list(self.titles)
+        return {"role": self.role, **extra} if extra else self.role
+
+
+def as_role(value: Role | str | Mapping[str, Any]) -> Role:
+    """A :class:`Role` from a Role, a phrase ("vice president") or a dict of its fields.
+
+    Example:
+        >>> as_role({"role": "Senator", "titles": ["Sen."]})
+        Role(role='senator', start='', end='', titles=('Sen.',), note='')
+    """
+    if isinstance(value, Role):
+        return value
+    if isinstance(value, str):
+        return Role(value)
+    if isinstance(value, Mapping):
+        unknown = set(value) - {"role", "start", "end", "titles", "note"}
+        if unknown:
+            raise ParameterError(f"role {dict(value)!r}: unknown field(s) {sorted(unknown)}; valid: role, start, "
+                                 "end, titles, note")  # fmt: skip
+        return Role(**value)
+    raise ParameterError(f"role {value!r}; valid: a phrase, a dict with 'role', or a newslab.Role")
+
+
+def _table_roles(rows: Iterable[Mapping[str, str]]) -> tuple[Role, ...]:
+    return tuple(
+        Role(r["role"], (r.get("from") or "").strip(), (r.get("to") or "").strip(),
+             tuple(t for t in (r.get("titles") or "").split("|") if t.strip()), (r.get("note") or "").strip())
+        for r in rows if (r.get("role") or "").strip()
+    )  # fmt: skip
+
+
+@functools.cache
+def packaged_roles(name: str = "roles") -> Mapping[str, tuple[Role, ...]]:
+    """Roles of the packaged roles table by holder ("" = offices no packaged target holds).
+
+    Example:
+        >>> [r.role for r in packaged_roles()[""]][:3]
+        ['attorney general', 'chancellor', 'chief of staff']
+    """
+    by_target: dict[str, list[Mapping[str, str]]] = {}
+    for row in load_table(name):
+        by_target.setdefault((row.get("target") or "").strip().lower(), []).append(row)
+    return MappingProxyType({k: _table_roles(v) for k, v in by_target.items()})
+
+
 @dataclasses.dataclass(frozen=True)
 class Target:
     """A person or institution whose mentions newslab finds.
@@ -126,6 +241,9 @@ class Target:
         exclude: Regular expressions; a description overlapping a match is dropped.
         kind: Entity kind, one of ``ENTITY_KINDS``; organizations get it/its as pronouns.
         pronouns: Pronouns that may refer to the target; default by kind (persons: none).
+        roles: Roles the target holds (:class:`Role`, a phrase or a dict): a role description
+            ("the president") links to the target only when it holds the role on the article's
+            date, and nobody else was named with that role before it (see ``roles.tsv``).
 
     Example:
         >>> eu = Target("EU", aliases=["EU", "European Union"], heads=["bloc"], kind="organization")
@@ -142,6 +260,7 @@ class Target:
     exclude: Sequence[str] = ()
     kind: str = "other"
     pronouns: Sequence[str] | None = None
+    roles: Sequence[Role] = ()  # also accepts phrases and dicts (see as_role)
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
@@ -156,6 +275,11 @@ class Target:
         setter("epithets", tuple(e.lower() for e in self.epithets))
         pronouns = DEFAULT_PRONOUNS.get(self.kind, ()) if self.pronouns is None else _tuple(self.pronouns)
         setter("pronouns", tuple(p.lower() for p in pronouns))
+        roles: Any = self.roles
+        setter(
+            "roles",
+            tuple(dict.fromkeys(as_role(r) for r in ((roles,) if isinstance(roles, (str, Role, Mapping)) else roles))),
+        )
         for pattern in (*self.patterns, *self.exclude):
             try:
                 re.compile(pattern)
@@ -176,6 +300,112 @@ class Target:
         return cls(name, aliases=(name, *aliases), kind=kind)
 
     @classmethod
+    def person(
+        cls,
+        name: str,
+        *,
+        aliases: Iterable[str] = (),
+        pronouns: str | None = None,
+        roles: Iterable[Role | str | Mapping[str, Any]] = (),
+        **fields: Any,
+    ) -> Target:
+        """A person: the full name, the surname as an alias, and pronouns when you say which.
+
+        Args:
+            name: Full name ("Chuck Schumer"); also the display name.
+            aliases: More names ("Charles Schumer"); the surname is added for a two-or-more-word name.
+            pronouns: "he" (he/him/his/himself), "she", "they", or ``None`` (unknown: none searched).
+            roles: Roles the person holds ("senator", "majority leader", or :class:`Role` with dates).
+            **fields: Other :class:`Target` fields (``heads``, ``epithets``, ...).
+
+        Example:
+            >>> schumer = Target.person("Chuck Schumer", pronouns="he", roles=["majority leader"])
+            >>> schumer.aliases, schumer.pronouns[:3], schumer.searched_kinds()
+            (('Chuck Schumer', 'Schumer'), ('he', 'him', 'his'), ['names', 'descriptions', 'pronouns'])
+        """
+        if pronouns is not None and pronouns not in PERSON_PRONOUNS:
+            raise ParameterError(f"pronouns={pronouns!r}; valid: {sorted(PERSON_PRONOUNS)} or None (unknown)")
+        words = name.split()
+        surname = [words[-1]] if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2 else []
+        names = tuple(dict.fromkeys((name.strip(), *_tuple(aliases), *surname)))
+        chosen = PERSON_PRONOUNS[pronouns] if pronouns is not None else ()
+        return cls(
+            name.strip(), aliases=names, kind="person", pronouns=chosen, roles=tuple(map(as_role, roles)), **fields
+        )
+
+    @classmethod
+    def organization(
+        cls,
+        name: str,
+        *,
+        aliases: Iterable[str] = (),
+        heads: Iterable[str] = (),
+        pronouns: Iterable[str] | None = None,
+        **fields: Any,
+    ) -> Target:
+        """An organization: its names, it/its/itself as pronouns, and descriptions only when given.
+
+        Args:
+            name: Display name and first alias ("EU").
+            aliases: More names ("European Union").
+            heads: Role nouns that describe it after "the"/"its" ("bloc", "union"); none by default,
+                because "the organization" or "the bloc" may mean another one.
+            pronouns: Default it/its/itself; pass ``["it", "its", "they", "their"]`` to add plural use.
+            **fields: Other :class:`Target` fields.
+
+        Example:
+            >>> eu = Target.organization("EU", aliases=["European Union"], heads=["bloc"])
+            >>> eu.aliases, eu.pronouns, eu.searched_kinds()
+            (('EU', 'European Union'), ('it', 'its', 'itself'), ['names', 'descriptions', 'pronouns'])
+        """
+        names = tuple(dict.fromkeys((name.strip(), *_tuple(aliases))))
+        chosen = None if pronouns is None else tuple(pronouns)
+        return cls(name.strip(), aliases=names, heads=tuple(heads), kind="organization", pronouns=chosen, **fields)
+
+    def searched_kinds(self) -> list[str]:
+        """Kinds of mention searched for this target: "names", "descriptions", "pronouns".
+
+        Descriptions are searched when the target has epithets, heads, patterns or roles, and for
+        every person (a title the article gives the person, "Sen. Chuck Schumer", makes "the
+        senator" a description of them). See :meth:`search_notes` for the words.
+
+        Example:
+            >>> Target("EU").searched_kinds(), TRUMP.searched_kinds()
+            (['names'], ['names', 'descriptions', 'pronouns'])
+        """
+        kinds = ["names"]
+        if self.epithets or self.heads or self.patterns or self.roles or self.kind == "person":
+            kinds.append("descriptions")
+        if self.pronouns:
+            kinds.append("pronouns")
+        return kinds
+
+    def search_notes(self) -> dict[str, str]:
+        """Per kind of mention, what is searched (or why nothing is), for a report.
+
+        Example:
+            >>> Target.person("Chuck Schumer").search_notes()["pronouns"]
+            'none: no pronouns given (Target.person(..., pronouns="he"|"she"|"they"))'
+        """
+        roles = sorted({r.role for r in self.roles})
+        descriptions = [*(f"“{e}”" for e in self.epithets), *(f"the … {h}" for h in self.heads)]
+        if roles:
+            descriptions.append("roles: " + ", ".join(roles))
+        if self.patterns:
+            descriptions.append(f"{len(self.patterns)} pattern(s)")
+        if self.kind == "person":
+            descriptions.append("roles the article names the person with (“Sen. X” → “the senator”)")
+        hint = {
+            "person": 'Target.person(..., pronouns="he"|"she"|"they")',
+            "organization": "Target.organization(...) gives it/its/itself",
+        }.get(self.kind, "pronouns=[...]")
+        return {
+            "names": ", ".join(self.aliases),
+            "descriptions": "; ".join(descriptions) if descriptions else "none: no epithets, heads or roles given",
+            "pronouns": ", ".join(self.pronouns) if self.pronouns else f"none: no pronouns given ({hint})",
+        }
+
+    @classmethod
     def from_table(cls, name: str, *, table: str = "targets") -> Target:
         """Load a target from a packaged TSV table (columns target, kind, term, note).
 
@@ -194,7 +424,9 @@ class Target:
         if not rows:
             names = sorted({r.get("target") or "" for r in load_table(table)})
             raise LexiconError(f"table {table!r} has no target {name!r}; targets: {names}")
-        return _target_from_rows(rows, f"table {table!r}")
+        target = _target_from_rows(rows, f"table {table!r}")
+        roles = packaged_roles().get(name.lower(), ()) if table == "targets" else ()
+        return dataclasses.replace(target, roles=roles) if roles else target
 
     def to_spec(self) -> dict[str, Any]:
         """The target's fields as a plain dict (JSON-ready), the inverse of :func:`targets_from_spec`.
@@ -210,21 +442,29 @@ class Target:
                 continue
             if field.name == "pronouns" and tuple(value) == DEFAULT_PRONOUNS.get(self.kind, ()):
                 continue
+            if field.name == "roles":
+                value = [r.to_spec() for r in value]
             spec[field.name] = list(value) if isinstance(value, tuple) else value
         return spec
 
-    def extend(self, **terms: Iterable[str]) -> Target:
+    def extend(self, **terms: Any) -> Target:
         """A copy with more terms, e.g. ``TRUMP.extend(heads=["mogul"])``.
 
         Example:
             >>> "bloc" in NATO.extend(heads=["bloc", "club"]).heads
             True
         """
-        bad = set(terms) - {"aliases", "epithets", "heads", "modifiers", "patterns", "exclude", "pronouns"}
+        bad = set(terms) - set(_LIST_FIELDS)
         if bad:
-            raise ParameterError(f"unknown term list(s) {sorted(bad)}; valid: aliases, epithets, heads, ...")
-        changes = {k: (*(getattr(self, k) or ()), *_tuple(v)) for k, v in terms.items()}
-        return dataclasses.replace(self, **changes)  # type: ignore[arg-type]
+            raise ParameterError(f"unknown term list(s) {sorted(bad)}; valid: {list(_LIST_FIELDS)}")
+        changes: dict[str, Any] = {}
+        for k, v in terms.items():
+            new: tuple[Any, ...] = (v,) if isinstance(v, (str, Role, Mapping)) else tuple(v)
+            old = tuple(getattr(self, k) or ())
+            if k == "roles":
+                new = tuple(as_role(r) for r in new)
+            changes[k] = tuple(dict.fromkeys((*old, *new)))
+        return dataclasses.replace(self, **changes)
 
     @functools.cached_property
     def _name_re(self) -> re.Pattern[str]:
@@ -261,10 +501,11 @@ class Target:
 
     @functools.cached_property
     def _title_words(self) -> frozenset[str]:
-        return frozenset(w.lower() for w in (*self.heads, *self.modifiers)) | TITLE_WORDS
+        return frozenset(w.lower() for w in (*self.heads, *self.modifiers)) | TITLE_WORDS | _target_title_words(self)
 
 
-_SPEC_FIELDS = ("aliases", "epithets", "heads", "modifiers", "patterns", "exclude", "kind", "pronouns")
+_SPEC_FIELDS = ("aliases", "epithets", "heads", "modifiers", "patterns", "exclude", "kind", "pronouns", "roles")
+_LIST_FIELDS = ("aliases", "epithets", "heads", "modifiers", "patterns", "exclude", "pronouns", "roles")
 _TABLE_KINDS = {
     "name": "aliases",
     "epithet": "epithets",
@@ -274,6 +515,7 @@ _TABLE_KINDS = {
     "exclude": "exclude",
     "type": "kind",
     "pronoun": "pronouns",
+    "role": "roles",
 }
 
 
@@ -321,14 +563,63 @@ def as_targets(targets: Target | Iterable[Target] | None) -> tuple[Target, ...]:
     return result
 
 
-def targets_from_spec(spec: Mapping[str, Any] | None) -> tuple[Target, ...]:
+def merge_targets(
+    targets: Iterable[Target], *, builtins: Iterable[Target] = DEFAULT_TARGETS
+) -> tuple[tuple[Target, ...], tuple[str, ...]]:
+    """Targets with a built-in's name extend the built-in instead of replacing it; and what was done.
+
+    A user target named like a packaged one ("Trump", case-insensitive) keeps everything the
+    packaged target searches (names, descriptions, roles, pronouns) and adds the user's terms; two
+    user targets of the same name are merged the same way. Other targets are returned as given.
+
+    Args:
+        targets: The user's targets (e.g. ``Target("Trump", aliases=["Trump", "Donald Trump"])`` from
+            ``--target Trump --alias "Donald Trump"``).
+        builtins: The targets to extend (default ``(TRUMP, NATO)``).
+
+    Returns:
+        ``(targets, notes)``: the merged targets in the user's order, and one sentence per
+        extension, for the command line or report to show.
+
+    Example:
+        >>> merged, notes = merge_targets([Target("Trump", aliases=["Trump", "The Donald"])])
+        >>> merged[0].heads == TRUMP.heads, "The Donald" in merged[0].aliases
+        (True, True)
+        >>> notes[0]  # doctest: +ELLIPSIS
+        "target 'Trump' extends the built-in target (added names: 'The Donald'); its descriptions, ... are kept"
+    """
+    packaged = {t.name.lower(): t for t in builtins}
+    merged: dict[str, Target] = {}
+    notes = []
+    for target in as_targets(tuple(targets)):
+        key = target.name.lower()
+        base = merged.get(key) or packaged.get(key)
+        if base is None:
+            merged[key] = target
+            continue
+        extended = base.extend(
+            **{f: getattr(target, f) for f in _LIST_FIELDS if f != "pronouns" and getattr(target, f)}
+        )
+        if target.pronouns and target.pronouns != base.pronouns:
+            extended = extended.extend(pronouns=target.pronouns)
+        added = [a for a in extended.aliases if a not in base.aliases]
+        what = f"added names: {', '.join(map(repr, added))}" if added else "no new names"
+        source = "the built-in target" if key in packaged and key not in merged else "the earlier target of that name"
+        notes.append(f"target {base.name!r} extends {source} ({what}); its descriptions, roles and pronouns are kept")
+        merged[key] = extended
+    return tuple(merged.values()), tuple(notes)
+
+
+def targets_from_spec(spec: Mapping[str, Any] | None, *, notes: list[str] | None = None) -> tuple[Target, ...]:
     """Targets from a plain mapping, as a report parameter or a JSON file gives them.
 
     Each key is a target's name. Its value is a list of aliases, or a dict of :class:`Target`
     fields (``aliases``, ``epithets``, ``heads``, ``modifiers``, ``patterns``, ``exclude``,
-    ``kind``, ``pronouns``). An empty value for a packaged target's name ("Trump", "NATO")
-    gives the packaged target with all its descriptions. An empty or missing mapping gives
-    ``()``; the caller picks the default.
+    ``kind``, ``pronouns``, ``roles``). An empty value for a packaged target's name ("Trump",
+    "NATO") gives the packaged target with all its descriptions; a list or dict for it extends
+    the packaged target (see :func:`merge_targets`) unless the dict has ``"replace": true``.
+    An empty or missing mapping gives ``()``; the caller picks the default. ``notes``, when
+    given, receives one sentence per extended target (log them or show them to the user).
 
     Raises:
         ParameterError: For a value that is neither a list nor a dict, or unknown fields.
@@ -337,6 +628,8 @@ def targets_from_spec(spec: Mapping[str, Any] | None) -> tuple[Target, ...]:
         >>> [t.name for t in targets_from_spec({"Trump": [], "EU": {"aliases": ["EU"], "heads": ["bloc"]}})]
         ['Trump', 'EU']
         >>> targets_from_spec({"Trump": []})[0] is TRUMP
+        True
+        >>> "tycoon" in targets_from_spec({"Trump": ["Donald Trump"]})[0].heads  # extends, not replaces
         True
     """
     if not spec:
@@ -351,28 +644,41 @@ def targets_from_spec(spec: Mapping[str, Any] | None) -> tuple[Target, ...]:
         if not value and name.lower() in packaged:
             result.append(packaged[name.lower()])
         elif isinstance(value, Mapping):
-            unknown = sorted(set(value) - set(_SPEC_FIELDS))
+            unknown = sorted(set(value) - {*_SPEC_FIELDS, "replace"})
             if unknown:
                 raise ParameterError(f"target {name!r}: unknown field(s) {unknown}; valid: {list(_SPEC_FIELDS)}")
-            fields = dict(value)
+            fields = {k: v for k, v in value.items() if k != "replace"}
             for field, terms in fields.items():
                 strings = isinstance(terms, str) or (
                     isinstance(terms, (list, tuple)) and all(isinstance(t, str) for t in terms)
                 )
-                if not strings and not (field == "pronouns" and terms is None):
+                if not strings and not (field == "pronouns" and terms is None) and field != "roles":
                     kind = type(terms).__name__
                     raise ParameterError(
                         f"target {name!r}: {field}={terms!r:.60} ({kind}); give a string or a list of strings"
                     )
             fields.setdefault("aliases", [name])
-            result.append(Target(name, **fields))
+            target = Target(name, **fields)
+            result.append(target if value.get("replace") else _merged(target, packaged, notes))
         elif isinstance(value, (list, tuple)) and all(isinstance(v, str) for v in value):
-            result.append(Target(name, aliases=[name, *[v for v in value if v != name]]))
+            result.append(_merged(Target(name, aliases=[name, *[v for v in value if v != name]]), packaged, notes))
         else:
             raise ParameterError(
                 f"target {name!r}: expected a list of aliases or a dict of fields, got {type(value).__name__}"
             )
     return tuple(result)
+
+
+def _merged(target: Target, packaged: Mapping[str, Target], notes: list[str] | None) -> Target:
+    """``target`` extending the packaged target of its name (if any), with the note logged and collected."""
+    if target.name.lower() not in packaged:
+        return target
+    (merged,), said = merge_targets([target], builtins=[packaged[target.name.lower()]])
+    for note in said:
+        logger.info("%s", note)
+        if notes is not None:
+            notes.append(note)
+    return merged
 
 
 def load_targets(path: str | os.PathLike[str]) -> tuple[Target, ...]:
@@ -467,6 +773,10 @@ class Mention:
 
 
 def _is_named(target: Target, article: Article | Document) -> bool:
+    """Whether the article names the target (any bearer of the name counts).
+
+    "Ivanka Trump, the president's daughter" still makes "the president" a description of Trump.
+    """
     return bool(target._name_re.search(article.text) or target._name_re.search(article.title or ""))
 
 
@@ -474,7 +784,155 @@ def _next_word(text: str, pos: int) -> re.Match[str] | None:
     return re.compile(rf"\s*({_WORD}|[^\s\w])").match(text, pos)
 
 
-def _descriptions(target: Target, text: str) -> list[Mention]:
+def _target_title_words(target: Target) -> frozenset[str]:
+    """Lowercase words of the titles of a target's roles ("President", "Former President")."""
+    return frozenset(w.lower() for r in target.roles for t in r.titles for w in t.split()) - stopwords()
+
+
+@functools.cache
+def _role_title_words() -> frozenset[str]:
+    """Lowercase words of every title in the packaged roles table (never a given name)."""
+    words = (w.lower() for roles in packaged_roles().values() for r in roles for t in r.titles for w in t.split())
+    return frozenset(words) - stopwords()  # "of" in "Secretary of State" is no title word
+
+
+@functools.cache
+def _generic_title_words() -> frozenset[str]:
+    """Lowercase words of the titles of offices no packaged target holds (``roles.tsv`` rows without target)."""
+    return frozenset(w.lower() for r in packaged_roles().get("", ()) for t in r.titles for w in t.split()) - stopwords()
+
+
+class _RoleEvent(NamedTuple):
+    """A person named with a role's title ("Vice President Mike Pence") or apposition ("X, the senator")."""
+
+    end: int
+    role: str
+    name: str
+
+
+@functools.lru_cache(maxsize=64)
+def _role_vocabulary(
+    target_roles: tuple[Role, ...],
+) -> tuple[frozenset[str], tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """Role phrases, title -> role, and sorted phrases of the packaged table plus the targets' roles.
+
+    Keyed on the targets' roles (not on articles): computed once per set of targets.
+    """
+    roles = [r for rs in packaged_roles().values() for r in rs] + list(target_roles)
+    phrases = frozenset(r.role for r in roles)
+    titles: dict[str, str] = {}
+    for r in roles:
+        for title in (*r.titles, " ".join(w.capitalize() for w in r.role.split())):
+            titles.setdefault(title, r.role)
+    return phrases, tuple(sorted(titles.items())), tuple(sorted(phrases))
+
+
+class _Roles:
+    """The role context of one article: known role phrases, its date, and who was named with which role.
+
+    Built once per article by :func:`article_mentions` from the packaged roles table and the
+    targets' roles; each role description then asks :meth:`holder` who it refers to.
+    """
+
+    def __init__(self, text: str, date: str, targets: Sequence[Target]) -> None:
+        self.date = date
+        self.phrases, titles, phrases = _role_vocabulary(tuple(r for t in targets for r in t.roles))
+        self.events = _role_events(text, titles, phrases)
+        self.offsets = [e.end for e in self.events]
+
+    def role_of(self, words: Sequence[str]) -> str:
+        """The longest known role phrase at the end of a description's words ("" if none)."""
+        low = [re.sub(r"[’']s$", "", w.lower()) for w in words]
+        for i in range(len(low)):
+            phrase = " ".join(low[i:])
+            if phrase in self.phrases:
+                return phrase
+        return ""
+
+    def last_named(self, role: str, start: int) -> _RoleEvent | None:
+        """The person last named with ``role`` before ``start``."""
+        i = bisect.bisect_right(self.offsets, start) - 1
+        while i >= 0:
+            if self.events[i].role == role:
+                return self.events[i]
+            i -= 1
+        return None
+
+    def holder(self, target: Target, role: str, start: int, words: Sequence[str]) -> tuple[bool, str]:
+        """Whether a description with ``role`` at ``start`` refers to ``target``, and the rule.
+
+        The person last named with the role decides (rule ``role:last-named``); without one, the
+        target's roles (dates checked against the article's date unless a time word such as
+        "former" or "45th" is in the description; rule ``role``).
+        """
+        event = self.last_named(role, start)
+        if event is not None:
+            return bool(target._name_re.search(event.name)), "role:last-named"
+        timeless = any(w.lower() in TIME_WORDS or _ORDINAL.match(w) for w in words)
+        held = any(r.role == role and (timeless or r.held_on(self.date)) for r in target.roles)
+        return held, "role"
+
+
+@functools.cache
+def _role_event_res(titles: tuple[tuple[str, str], ...], phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    name = r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w’'.-]*)*)"
+    by_title = "|".join(re.escape(t) for t, _ in sorted(titles, key=lambda x: -len(x[0])))
+    by_phrase = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return (
+        re.compile(rf"(?<![\w-])(?P<title>{by_title})\s+{name}"),
+        re.compile(rf"{name},\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,2}}?(?P<role>(?i:{by_phrase}))(?![\w-])"),
+    )
+
+
+def _role_events(text: str, titles: tuple[tuple[str, str], ...], phrases: tuple[str, ...]) -> list[_RoleEvent]:
+    """Who the article names with which role, in text order (title before a name, or an apposition)."""
+    if not titles:
+        return []
+    title_rx, apposition_rx = _role_event_res(titles, phrases)
+    by_title = dict(titles)
+    events = []
+    for m in title_rx.finditer(text):
+        person = re.sub(r"[’']s$", "", m.group("name"))
+        events.append(_RoleEvent(m.end(), by_title[m.group("title")], person))
+    for m in apposition_rx.finditer(text):
+        events.append(_RoleEvent(m.end(), " ".join(m.group("role").lower().split()), m.group("name")))
+    return sorted(events)
+
+
+@functools.cache
+def _role_description_re(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    modifier = r"(?:[a-z][\w.-]*|Senate|House|U\.S\.|US)\s+"
+    return re.compile(
+        rf"(?<![\w-])(?P<det>[Tt]he)\s+(?P<mods>(?:{modifier}){{0,2}})(?P<role>(?i:{alternatives}))(?![\w-])"
+    )
+
+
+def _role_mentions(targets: Sequence[Target], text: str, roles: _Roles) -> list[Mention]:
+    """Role descriptions ("the majority leader") of targets that hold the role or were last named with it."""
+    rx = _role_description_re(tuple(sorted(roles.phrases)))
+    if rx is None:
+        return []
+    found = []
+    for m in rx.finditer(text):
+        words = [*m.group("mods").split(), *m.group("role").split()]
+        role = roles.role_of(words)
+        if not role or text[m.end() : m.end() + 3] == " of":
+            continue  # "the president of France": an office of something else
+        for target in targets:
+            if role.split()[-1] in {h.lower() for h in target.heads}:
+                continue  # the head rule decides (with its modifier and "of" checks)
+            holds, rule = roles.holder(target, role, m.start(), words)
+            if holds:
+                event = roles.last_named(role, m.start()) if rule == "role:last-named" else None
+                ante = event.name if event is not None else ""
+                found.append(Mention(target, m.start(), m.end(), "description", rule, CONFIDENCE[rule], ante))
+    return found
+
+
+def _descriptions(target: Target, text: str, roles: _Roles | None = None) -> list[Mention]:
     found: list[Mention] = []
     if target._epithet_re is not None:
         found += [Mention(target, m.start(), m.end(), "description", "epithet", CONFIDENCE["epithet"])
@@ -488,6 +946,12 @@ def _descriptions(target: Target, text: str) -> list[Mention]:
                 continue
             if head.lower() not in others:
                 others[head.lower()] = _OtherNames(target, text, head)
+            words = [*m.group("mods").split(), head]
+            role = roles.role_of(words) if roles is not None else ""
+            if role:
+                holds, _ = roles.holder(target, role, m.start(), words)  # type: ignore[union-attr]
+                if not holds:
+                    continue  # "the vice president", "the majority leader": a role the target does not hold
             if not others[head.lower()].named_before(m.start()):
                 rule = f"head:{head.lower()}"
                 found.append(Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"]))
@@ -581,7 +1045,7 @@ FOLLOWING_VERBS = frozenset(
 
 
 @functools.cache
-def _word_tags() -> dict[str, str]:
+def word_tags() -> dict[str, str]:
     """Most frequent POS tag per word from the Brill lexicon that ships with TextBlob (read as a file).
 
     Importing TextBlob's tagger would cost ~2 s (it imports nltk); reading its lexicon takes ~0.1 s.
@@ -613,7 +1077,7 @@ def _modifies_noun(text: str, end: int) -> bool:
     word = following[0]
     if word in QUANTIFIERS or word in FOLLOWING_VERBS or word.endswith(("ly", "ed")):
         return False
-    tags = _word_tags()
+    tags = word_tags()
     tag = tags.get(word)
     if tag is None:
         return True  # an unknown lowercase word after "the American": most often the noun it modifies
@@ -623,34 +1087,132 @@ def _modifies_noun(text: str, end: int) -> bool:
     return tag == "JJ" and after.startswith("NN")
 
 
-def _titles(target: Target, text: str, name_start: int) -> tuple[int, int] | None:
-    """A title directly before a name: "US President-elect" in "US President-elect Donald Trump"."""
-    heads = {h.lower() for h in target.heads}
-    words = list(re.finditer(r"[\w.’'-]*\w", text[max(0, name_start - 80) : name_start]))
+#: Words after a name that make it part of another person's name ("Donald Trump Jr.").
+NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+#: Capitalized nouns after a name that keep it a mention of the person: the name modifies his or
+#: her own government or campaign ("the Trump Administration", "the Trump White House"); any other
+#: capitalized word makes a longer proper name of a place or organization ("Trump Tower",
+#: "Trump National Doral", "Trump Organization"). Compiled for newslab.
+OWN_NOUNS = frozenset(
+    {"Administration", "Admin", "White", "Campaign", "Cabinet", "Era", "Presidency", "Transition", "Team",
+     "Doctrine", "Agenda", "Justice", "State", "Government", "Regime", "Years", "Effect"}
+)  # fmt: skip
+#: Capitalized words before a name that are not another person's given name (party labels).
+PARTY_WORDS = frozenset({"republican", "republicans", "democrat", "democrats", "democratic", "gop", "conservative",
+                         "liberal", "labour", "tory", "independent", "populist"})  # fmt: skip
+
+
+def _line_is_title_case(text: str, start: int) -> bool:
+    """Whether the line around ``start`` is a headline in Title Case ("Trump Caves To Democrats")."""
+    lo = text.rfind("\n", 0, start) + 1
+    hi = text.find("\n", start)
+    line = text[lo : hi if hi >= 0 else len(text)].strip()
+    tokens = re.findall(r"[A-Za-z][\w’'-]*", line)
+    if line.endswith(".") and not any(w[0].isupper() and w.lower() in stopwords() for w in tokens[1:]):
+        return False  # a sentence, unless small words are capitalized too ("... Over Her Emails.")
+    tags = word_tags()
+    words = [
+        w for w in tokens if len(w) > 3 and tags.get(w.lower(), "NNP")[:3] != "NNP"
+    ]  # names are capitalized anyway
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _given_name_before(target: Target, text: str, start: int) -> str:
+    """A capitalized word right before a name that makes it someone else's name ("Ivanka" Trump).
+
+    Not a given name: honorifics and titles (Mr., President, Sen.), the target's own title words,
+    role words, party labels, stopwords ("But"), calendar words, acronyms ("US"), nationality
+    adjectives, and words the tag lexicon knows as common words ("Yesterday").
+    """
+    m = re.search(r"(?<![\w.’'-])([A-Z][\w’'.-]*)\s$", text[max(0, start - 40) : start])
+    if m is None or text[start - 1 : start] != " ":
+        return ""
+    word = m.group(1)
+    low = word.lower()
+    known = low in target._title_words or low in HONORIFICS or low in ROLE_WORDS or low in _role_title_words()
+    if known or low in PARTY_WORDS or low in stopwords() or word in NOT_NAMES or word.rstrip(".").isupper():
+        return ""
+    if re.search(r"(an|ish|ese|ch|ing|ed)$", word) or word.endswith("."):  # adjectives, verb forms
+        return ""
+    tags = word_tags()
+    cap, lower = tags.get(word), tags.get(low)
+    if (cap is not None and not cap.startswith("NNP")) or (cap is None and lower and not lower.startswith("NNP")):
+        return ""  # a common word capitalized ("Perhaps", "Unlike", "Things", "Tell")
+    return word
+
+
+def _other_bearer(target: Target, text: str, m: re.Match[str]) -> str:
+    """Why a name match belongs to another bearer of the name, or "" when it names the target.
+
+    Rules (evidence in the docs): a given name before it ("Ivanka Trump", "Eric Trump"); a female
+    honorific before a person target with he-pronouns ("Mrs. Trump"); a suffix after it ("Donald
+    Trump Jr."); a capitalized word after it that makes a place or organization name ("Trump
+    Tower", "Trump Organization") unless that word is in ``OWN_NOUNS``, a calendar word, or the
+    line is a Title Case headline.
+    """
+    given = _given_name_before(target, text, m.start())
+    if given:
+        return f"given name {given!r}"
+    before = re.search(r"(\S+)\s$", text[max(0, m.start() - 12) : m.start()])
+    if (
+        before
+        and HONORIFICS.get(before.group(1).lstrip("“\"'‘(").lower()) == "female"
+        and "he" in (target.pronouns or ())
+    ):
+        return f"female title {before.group(1)!r}"
+    nxt = re.match(r" ([A-Z][\w.’'-]*)", text[m.end() : m.end() + 40])
+    if nxt is None:
+        return ""
+    word = nxt.group(1).rstrip(",;:")
+    if word in NAME_SUFFIXES:
+        return f"suffix {word!r}"
+    if word.rstrip(".") in OWN_NOUNS or word in NOT_NAMES or word.lower() in stopwords():
+        return ""
+    if target._name_re.match(text, m.end() + 1) or _line_is_title_case(text, m.start()):
+        return ""
+    return f"part of the name {text[m.start() : m.end()]} {word}"
+
+
+def _titles(target: Target, text: str, name_start: int) -> int | None:
+    """Start of a title right before a name ("US President-elect" Donald Trump, "Mr." Trump).
+
+    Title words are the target's heads and modifiers, the titles of its roles, general
+    honorifics (a female one never for a he-target) and time words ("former"); at least one
+    must be a head, a role title or an honorific.
+    """
+    words = list(re.finditer(r"[\w.’'-]*\w\.?", text[max(0, name_start - 80) : name_start]))
     offset = max(0, name_start - 80)
     start, has_head = None, False
     expected_end = name_start
+    heads = {h.lower() for h in target.heads} | _target_title_words(target)
+    if target.kind == "person":
+        heads |= _generic_title_words()  # "Majority Leader Mitch McConnell", "Sen. Chuck Schumer"
     for w in reversed(words):
         gap = text[offset + w.end() : expected_end]
-        if gap != " " or w.group().lower() not in target._title_words:
+        low = w.group().lower()
+        honorific = HONORIFICS.get(low)
+        pronouns = target.pronouns or ()
+        if (honorific == "female" and "he" in pronouns) or (honorific == "male" and "she" in pronouns):
+            break
+        if gap != " " or (low not in target._title_words and honorific is None and low not in heads):
             break
         start, expected_end = offset + w.start(), offset + w.start()
-        has_head = has_head or w.group().lower() in heads
+        has_head = has_head or low in heads or honorific is not None
     if start is None or not has_head:
         return None
-    return start, name_start - 1
+    return start
 
 
 def _names(target: Target, article: Article | Document) -> list[Mention]:
     text = article.text
     found: list[Mention] = []
     for m in target._name_re.finditer(text):
+        if target.kind == "person" and _other_bearer(target, text, m):
+            continue  # "Ivanka Trump", "Donald Trump Jr.", "Trump Tower": another bearer of the name
         possessive = text[m.end() : m.end() + 1] in _APOS and text[m.end() + 1 : m.end() + 2] == "s"
-        rule = "possessive" if possessive else "name"
-        found.append(Mention(target, m.start(), m.end(), "name", rule, CONFIDENCE[rule]))
-        title = _titles(target, text, m.start())
-        if title is not None:
-            found.append(Mention(target, title[0], title[1], "description", "title", CONFIDENCE["title"]))
+        title = _titles(target, text, m.start()) if target.kind in ("person", "other") else None
+        rule = "title" if title is not None else ("possessive" if possessive else "name")
+        found.append(Mention(target, m.start() if title is None else title, m.end(), "name", rule, CONFIDENCE[rule]))
     return found
 
 
@@ -920,14 +1482,18 @@ def article_mentions(
         [('name', 'name'), ('pronoun', 'pronoun:previous-sentence')]
     """
     doc = parse(article)
+    roles = _Roles(doc.text, str(doc.metadata.get("date", "") or ""), targets)
     mentions: list[Mention] = []
+    named = []
     for target in targets:
         found = _names(target, doc)
         if not require_name or _is_named(target, doc):
-            descs = _descriptions(target, doc.text)
+            named.append(target)
+            descs = _descriptions(target, doc.text, roles)
             excluded = [m.span() for rx in target._exclude_res for m in rx.finditer(doc.text)]
             found += [d for d in descs if not any(_overlaps(d, x) for x in excluded)]
         mentions += found
+    mentions += _role_mentions(named, doc.text, roles)
     mentions = _resolve_overlaps(mentions)
     if pronouns:
         mentions = sorted(mentions + _pronouns(doc, mentions, targets), key=lambda m: m.start)
@@ -1269,17 +1835,22 @@ __all__ = [
     "KwicFrame",
     "Mention",
     "QuoteSpan",
+    "Role",
     "Target",
     "apply_quotes",
     "article_mentions",
     "as_articles",
+    "as_role",
     "as_targets",
     "evaluate_mentions",
     "find_mentions",
     "kwic",
     "labels",
     "mention_rows",
+    "merge_targets",
     "normalize_label",
+    "packaged_roles",
     "quote_pronouns",
     "speaks_as",
+    "word_tags",
 ]

@@ -25,12 +25,11 @@ def stances(text: str, targets=None) -> list[tuple[str, str, str]]:
             "Trump won. Mark Rutte maintained a good relationship with the American.",
             ("Mark Rutte", "Trump", "favor"),
         ),
-        ("During a meeting with Rutte, Trump said he and Rutte had become friends.", ("Rutte", "Trump", "favor")),
         # more patterns
         ("Donald Trump’s second term is viewed with concern by many NATO allies.", ("allies", "Trump", "against")),
         ("Trump repeatedly threatened to leave the alliance. NATO held.", ("Trump", "NATO", "against")),
         ("Trump praised NATO.", ("Trump", "NATO", "favor")),
-        ("NATO leaders criticized Trump.", ("NATO", "Trump", "against")),
+        ("NATO leaders criticized Trump.", ("NATO leaders", "Trump", "against")),  # the subject as written
         (
             "It was the Republican’s complaints and threats to his allies that mattered. Trump and NATO.",
             ("Trump", "NATO", "against"),
@@ -46,11 +45,12 @@ def test_stance_rows(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in stances(text)
 
 
-def test_mutual_friendship_both_ways_with_user_target() -> None:
+def test_friendship_claimed_by_the_speaker_with_user_target() -> None:
     found = stances(
         "During a meeting with Rutte in 2019, Trump said he and Rutte had become friends.", (nl.TRUMP, RUTTE)
     )
-    assert ("Trump", "Rutte", "favor") in found and ("Rutte", "Trump", "favor") in found
+    # the speaker's claim (issue 11): held by Trump only, not by Rutte
+    assert ("Trump", "Rutte", "favor") in found and ("Rutte", "Trump", "favor") not in found
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,6 @@ def test_seed_main_positions(seed_corpus: nl.Corpus) -> None:
         ("es-daily", "Mark Rutte", "Trump"): "favor",
         ("de-dpa", "Trump", "NATO"): "against",
         ("de-dpa", "allies", "Trump"): "against",
-        ("de-dpa", "Mark Rutte", "Trump"): "favor",
         ("de-dpa", "Mark Rutte", "NATO"): "favor",
     }
     for key, stance in expected.items():
@@ -130,3 +129,95 @@ def test_long_article_scales(seed_corpus: nl.Corpus) -> None:
     df = stance_table(big)
     assert time.perf_counter() - start < 8.0  # ~1 s here; the quadratic version took > 30 s
     assert len(df) == 20 * len(stance_table(seed_corpus))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # issue 11: the holder is the subject (or speaker) of the cue, the target its object
+        ("Republicans support Trump.", ("Republicans", "Trump", "favor", "subject (not a named actor)", "object")),
+        ("Trump praised NATO.", ("Trump", "NATO", "favor", "subject", "object")),
+        ("NATO was criticized by Trump.", ("Trump", "NATO", "against", "passive agent", "target before passive cue")),
+        ("Allies are worried about Trump.", ("allies", "Trump", "against", "subject", "object")),
+        ("Trump did not praise NATO.", ("Trump", "NATO", "against", "subject", "object")),
+        (
+            "Trump praised Johnson, who criticized NATO.",
+            ("Johnson", "NATO", "against", "subject (relative clause) (not a named actor)", "object"),
+        ),
+        (
+            "Johnson criticized NATO and praised Trump.",
+            ("Johnson", "Trump", "favor", "subject (coordinated verb, not a named actor)", "object"),
+        ),
+        (
+            "Trump himself attacked the attorney general, Letitia James.",
+            ("Trump", "Letitia James", "against", "subject", "object (apposition)"),
+        ),
+        (
+            "Several Republicans defended Trump.",
+            ("Republicans", "Trump", "favor", "subject", "object"),
+        ),
+        (
+            "NATO met. Trump threatened that the USA would leave the alliance.",
+            ("Trump", "NATO", "against", "subject", "first actor of that-clause"),
+        ),
+    ],
+)
+def test_holder_is_subject_target_is_object(text: str, expected: tuple[str, ...]) -> None:
+    james = nl.Target.person("Letitia James", pronouns="she")
+    df = stance_table(nl.Article("t", "", text), (nl.TRUMP, nl.NATO, james), sentiment=False)
+    rows = df[["holder", "target", "stance", "holder_rule", "target_rule"]].values.tolist()
+    assert list(expected) in rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # must not fire: the cue is about someone or something else in the sentence
+        "Republicans support the plan that Trump proposed.",  # the object is the plan
+        "The bill passed with support from 33 Democrats and Trump.",  # from X: holders, not targets
+        "During a meeting with Rutte, Trump said he and Rutte had become friends.",  # Trump's claim: no Rutte -> Trump
+        "Trump praised Johnson.",  # the target is not followed
+    ],
+)
+def test_no_row_for_a_cue_about_someone_else(text: str) -> None:
+    assert stances(text) == []
+
+
+def test_negated_criticism_is_no_position_negated_praise_is_against() -> None:
+    assert stances("Trump did not criticize NATO.") == [("Trump", "NATO", "neutral")]
+    assert stances("Trump did not praise NATO.") == [("Trump", "NATO", "against")]
+
+
+@pytest.mark.parametrize(
+    ("text", "forbidden"),
+    [  # rules added after reading stance rows on NewsMTSC articles (must not fire)
+        ("Walker preferred Cruz or Kasich as opposed to Trump.", ("Kasich", "Trump")),  # a comparison
+        ("Trump struggled to defend himself against attacks by Clinton.", ("Clinton", "Trump", "favor")),  # no passive
+        ("Trump’s comments show no grasp of the threat posed by Putin.", ("Putin", "Trump")),  # by X: holder only
+        ("The point was that he supported Trump.", ("author", "Trump")),  # a verb needs a subject, not the author
+    ],
+)
+def test_holder_rules_do_not_misfire(text: str, forbidden: tuple[str, ...]) -> None:
+    for row in stances(text):
+        assert row[: len(forbidden)] != forbidden, row
+
+
+def test_participle_phrase_subject() -> None:
+    rows = stances("The point was that Sessions, having supported Trump, should recuse himself.")
+    assert ("Sessions", "Trump", "favor") in rows
+
+
+UKRAINE = nl.Target("Ukraine", aliases=["Ukraine", "Kyiv"], kind="place")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("NATO has become fundamental support for Ukraine.", ("NATO", "Ukraine", "favor")),  # noun after an adjective
+        ("NATO met. They would support Ukraine.", ("they", "Ukraine", "favor")),  # verb after a modal
+        ("Trump may cut back support for Kyiv.", ("Trump", "Ukraine", "against")),  # a reducer negates the noun cue
+        ("Trump met Putin, and then he praised Ukraine.", ("Trump", "Ukraine", "favor")),  # he = the person named first
+        ("Bob Corker raised questions about Trump’s competence.", ("Bob Corker", "Trump", "against")),  # a noun here
+        ("Steve Bannon had become increasingly critical of Trump.", ("Steve Bannon", "Trump", "against")),  # copula
+    ],
+)
+def test_noun_or_verb_reducers_and_pronoun_holders(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in stances(text, (nl.TRUMP, nl.NATO, UKRAINE))

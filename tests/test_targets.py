@@ -59,7 +59,7 @@ def mentions(text: str, targets=None) -> list[tuple[str, str, str]]:
             "NATO met. Officials at the Brussels-based organisation agreed.",
             ("NATO", "the Brussels-based organisation", "description"),
         ),
-        ("He met US President-elect Donald Trump.", ("Trump", "US President-elect", "description")),
+        ("He met US President-elect Donald Trump.", ("Trump", "US President-elect Donald Trump", "name")),
     ],
 )
 def test_finds_names_and_descriptions(text: str, expected: tuple[str, str, str]) -> None:
@@ -194,7 +194,7 @@ def test_seed_gold_precision_and_recall(seed_corpus: nl.Corpus) -> None:
 def test_unseen_article_mentions() -> None:
     found = mentions(UNSEEN)
     for expected in [
-        ("Trump", "Former US President", "description"),
+        ("Trump", "Former US President Donald Trump", "name"),
         ("Trump", "The 78-year-old Republican", "description"),
         ("Trump", "The billionaire", "description"),
         ("NATO", "the transatlantic alliance", "description"),
@@ -290,7 +290,10 @@ def test_targets_from_spec_lists_dicts_and_packaged_names():
     assert got[1].aliases == ("EU", "European Union")
     assert got[2].aliases == ("Rutte",) and got[2].heads == ("secretary general",) and got[2].kind == "person"
     assert nl.targets_from_spec({}) == () and nl.targets_from_spec(None) == ()
-    assert nl.targets_from_spec({"NATO": ["the alliance"]})[0].aliases == ("NATO", "the alliance")  # not packaged
+    extended = nl.targets_from_spec({"NATO": ["the alliance"]})[0]  # extends the packaged NATO (issue 11)
+    assert extended.aliases[-1] == "the alliance" and extended.heads == nl.NATO.heads
+    replaced = nl.targets_from_spec({"NATO": {"aliases": ["NATO"], "replace": True}})[0]
+    assert replaced.aliases == ("NATO",) and replaced.heads == ()
 
 
 @pytest.mark.parametrize(
@@ -347,3 +350,76 @@ def test_load_targets_errors(tmp_path, name, content, error):
         nl.load_targets(path)
     with pytest.raises(nl.errors.MissingInputError):
         nl.load_targets(tmp_path / "missing.tsv")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # issue 11: other bearers of the name are not Donald Trump
+        "Ivanka Trump spoke.",
+        "Donald Trump Jr. spoke.",
+        "Eric Trump spoke.",
+        "Melania Trump spoke.",
+        "They met at Trump Tower.",
+        "They golfed at Trump National Doral.",
+        "The Trump Organization paid.",
+        "Mrs. Trump smiled.",
+    ],
+)
+def test_other_bearers_of_the_name_are_not_mentions(text: str) -> None:
+    assert [m for m in mentions(text) if m[0] == "Trump"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("President Trump spoke.", "President Trump"),  # the title joins the name: one name mention
+        ("Mr. Trump spoke.", "Mr. Trump"),
+        ("The Trump administration spoke.", "Trump"),  # documented decision: the word names him
+        ("Trump Caves To Democrats\nTrump spoke.", "Trump"),  # a Title Case headline
+        ("Perhaps Trump spoke.", "Trump"),  # a common word, not a given name
+        ("President Trump Attacked Hillary Clinton Over Her Emails.", "President Trump"),  # a headline
+        ("The election of Donald Trump surprised them.", "Donald Trump"),  # "of" is no title word
+    ],
+)
+def test_names_kept(text: str, mention: str) -> None:
+    assert ("Trump", mention, "name") in mentions(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "forbidden"),
+    [
+        ("Trump spoke. Vice President Mike Pence agreed. The vice president said so.", "", "The vice president"),
+        ("Trump spoke. The majority leader said so.", "", "The majority leader"),
+        ("Trump spoke. The president said so.", "2023-04-01", "The president"),  # not president on that date
+    ],
+)
+def test_roles_link_only_to_holders(text: str, date: str, forbidden: str) -> None:
+    art = nl.Article("x", "", text, metadata={"date": date} if date else {})
+    assert forbidden not in find_mentions(art, nl.TRUMP)["mention"].tolist()
+
+
+def test_role_links_to_the_person_last_named_with_it() -> None:
+    mcconnell = nl.Target.person("Mitch McConnell", pronouns="he")
+    text = "Trump spoke. Senate Majority Leader Mitch McConnell agreed. The majority leader said so."
+    df = find_mentions(nl.Article("x", "", text), [nl.TRUMP, mcconnell])
+    row = df[df["mention"] == "The majority leader"].iloc[0]
+    assert (row["target"], row["rule"], row["antecedent"]) == ("Mitch McConnell", "role:last-named", "Mitch McConnell")
+    held = nl.Target.person("Chuck Schumer", roles=["majority leader"])
+    df = find_mentions(nl.Article("x", "", "Chuck Schumer spoke. The majority leader said so."), held)
+    assert ("The majority leader", "role") in list(zip(df["mention"], df["rule"], strict=True))
+
+
+def test_user_targets_by_kind_and_merging() -> None:
+    from newslab.targets import merge_targets
+
+    schumer = nl.Target.person("Chuck Schumer", pronouns="she")
+    assert schumer.aliases == ("Chuck Schumer", "Schumer") and "her" in schumer.pronouns
+    assert nl.Target.person("Chuck Schumer").searched_kinds() == ["names", "descriptions"]
+    eu = nl.Target.organization("EU", aliases=["European Union"])
+    assert eu.pronouns == ("it", "its", "itself") and eu.heads == () and eu.searched_kinds() == ["names", "pronouns"]
+    with pytest.raises(ParameterError):
+        nl.Target.person("X Y", pronouns="it")
+    merged, notes = merge_targets([nl.Target("Trump", aliases=["Trump", "Donald Trump"])])
+    assert merged[0].heads == nl.TRUMP.heads and merged[0].roles == nl.TRUMP.roles and notes
+    text = nl.load_seed_corpus()["es-daily"]
+    assert len(find_mentions(text, merged)) == len(find_mentions(text, nl.TRUMP))
