@@ -194,6 +194,13 @@ def _target_spec(args: argparse.Namespace) -> dict[str, Any]:
         if name in targets:
             raise ParameterError(f"--target {name!r} is also defined in {args.targets_file}")
         targets[name] = aliases
+    if targets:
+        from newslab.targets import targets_from_spec
+
+        notes: list[str] = []
+        targets_from_spec(targets, notes=notes)  # checks the spec; says when a built-in target is extended
+        for note in notes:
+            print(f"newslab: {note}", file=sys.stderr)
     return targets
 
 

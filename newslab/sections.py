@@ -248,14 +248,12 @@ def concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
     return pd.concat(list(frames), ignore_index=True) if frames else pd.DataFrame()
 
 
-def searched_kinds(target: Any) -> list[str]:
-    """Which kinds of mention were searched for a target (names always; descriptions and pronouns if it has them)."""
-    kinds = ["names"]
-    if getattr(target, "epithets", ()) or getattr(target, "heads", ()) or getattr(target, "patterns", ()):
-        kinds.append("descriptions")
-    if getattr(target, "pronouns", ()):
-        kinds.append("pronouns")
-    return kinds
+def search_table(targets: Sequence[Any]) -> pd.DataFrame:
+    """Per target and kind of mention, what was searched (or why nothing was): :meth:`newslab.Target.search_notes`."""
+    import pandas as pd
+
+    rows = [(t.name, kind, note) for t in targets for kind, note in t.search_notes().items()]
+    return pd.DataFrame(rows, columns=["target", "kind of mention", "searched"])
 
 
 __all__ = [
@@ -269,7 +267,7 @@ __all__ = [
     "findings_markdown",
     "frame_table_of",
     "keyness_plan",
-    "searched_kinds",
+    "search_table",
     "slug",
     "tone_counts",
     "tone_evidence",

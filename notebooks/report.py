@@ -43,7 +43,10 @@ if analysis_dir:  # one saved pass: every table below comes from it, nothing is 
     corpus, skipped = analysis.corpus(), []
 else:
     corpus, skipped = load_articles(articles)
-    analysis = nl.analyze(corpus, list(nl.targets_from_spec(targets)) or None, on_error="skip")
+    target_notes: list[str] = []  # e.g. "Trump: your aliases extend the built-in target"
+    analysis = nl.analyze(corpus, list(nl.targets_from_spec(targets, notes=target_notes)) or None, on_error="skip")
+    for note in target_notes:
+        notes.add(note)
 chosen = list(analysis.targets)
 table = analysis.compare()
 tables = Path(output_dir) / "tables"
@@ -96,10 +99,12 @@ html_table(view.head(40), index=len(table) <= 8)  # on its side: the measures na
 # %%
 labels = nl.labels(corpus, chosen)
 write_csv(labels, tables / "labels.csv")
-kinds = "; ".join(f"{t.name}: {', '.join(sections.searched_kinds(t))}" for t in chosen)
 missing = [t.name for t in chosen if t.name not in set(labels["target"])]
-note = f"Not found in any article: {', '.join(missing)}. Add the names used in the text as aliases. " if missing else ""
-display(Markdown(escape_markdown(f"{note}Kinds of mention searched — {kinds}.")))
+if missing:
+    display(
+        Markdown(escape_markdown(f"Not found in any article: {', '.join(missing)}. Add the names used as aliases."))
+    )
+display(html_table(sections.search_table(chosen)))  # what was searched for each target, kind by kind
 for target in labels["target"].unique():
     plots.plot_labels(labels, target=target, top=12, group_by=groups)
 
