@@ -81,7 +81,7 @@ def main(argv: list[str] | None = None) -> int:
 
     def ours(evidence: bool) -> object:
         corpus = [Article(f"a{i}", "", t) for i, t in enumerate(texts)]  # fresh: tokenizing is timed
-        return S.sentiment_table(corpus, evidence=evidence)
+        return S.sentiment_table(corpus, evidence=evidence, progress=False)
 
     t_naive, _ = timed(lambda: naive(sentences), args.repeats)
     t_ours, df = timed(lambda: ours(True), args.repeats)

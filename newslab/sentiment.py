@@ -855,14 +855,13 @@ def _analyze(text: str, start: int, end: int, lexicon: _Lexicon) -> _Sentence:
         in_quote.append(inside)
     vocab = _feature_vocab()
     stop = stopwords()
-    entities = tuple(
-        i
-        for i, ((s, _), t) in enumerate(zip(spans, toks, strict=True))
-        if text[s].isupper() and t.isalpha() and t not in stop
-    )
+    entities = []
     entity_cum = [0]
-    for (s, _), t in zip(spans, toks, strict=True):
-        entity_cum.append(entity_cum[-1] + (text[s].isupper() or t in PRONOUNS))
+    for i, ((s, _), t) in enumerate(zip(spans, toks, strict=True)):
+        capital = text[s].isupper()
+        if capital and t not in stop and t.isalpha():
+            entities.append(i)
+        entity_cum.append(entity_cum[-1] + (capital or t in PRONOUNS))
     return _Sentence(
         start,
         spans,
@@ -881,7 +880,7 @@ def _analyze(text: str, start: int, end: int, lexicon: _Lexicon) -> _Sentence:
         tuple(i for i in range(len(toks)) if negated[i]),
         _stems(text, spans, toks),
         tuple(event),
-        entities,
+        tuple(entities),
     )
 
 
@@ -896,7 +895,6 @@ STEM_WINDOW = 8  # tokens each side for the stemmed context words (newslab choic
 STEM_NEAR = 2  # stems this close to the mention also get a "near" feature (newslab choice, CV on train)
 
 
-_SCOPES = ("left", "right", "near", "clause", "sent")
 
 
 @functools.cache
@@ -938,7 +936,7 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
     cl_a = clause[a] if a < n else -1
     cl_b = clause[b - 1] if 0 < b <= n else -1
     # lexicon masses per scope: [vader pos, vader neg, pattern pos, pattern neg]
-    mass = {scope: [0.0, 0.0, 0.0, 0.0] for scope in _SCOPES}
+    mass: dict[str, list[float]] = {}
     dist = 0.0
     nearest_left = nearest_right = -1
     others = [j for j in sent.entities if not a <= j < b]
@@ -961,13 +959,26 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
             scopes.append("clause")
         # the holder or the aim: a word closer to another name than to the target, or quoted
         # speech around a target outside the quote, more likely judges someone else
-        scopes.append("other" if others and min(abs(i - j) for j in others) < d else "own")
+        closer_to_other = False
+        for j in others:
+            if -d < i - j < d:
+                closer_to_other = True
+                break
+        scopes.append("other" if closer_to_other else "own")
         if sent.in_quote[i] and not target_quoted:
             scopes.append("quoted")
         if toks[i] in evaluative:
             scopes.append("newslab")  # words of newslab's news evaluation lexicon, weighted on their own
+        k_v = 0 if v > 0 else 1 if v < 0 else -1
+        k_p = 2 if p > 0 else 3 if p < 0 else -1
         for scope in scopes:
-            _add_mass(mass, scope, v, p)
+            m = mass.get(scope)
+            if m is None:
+                m = mass[scope] = [0.0, 0.0, 0.0, 0.0]
+            if k_v >= 0:
+                m[k_v] += v
+            if k_p >= 0:
+                m[k_p] += p
         if v:
             dist += v / (a - i if i < a else i - b + 1)
         if i < a:
