@@ -895,8 +895,6 @@ STEM_WINDOW = 8  # tokens each side for the stemmed context words (newslab choic
 STEM_NEAR = 2  # stems this close to the mention also get a "near" feature (newslab choice, CV on train)
 
 
-
-
 @functools.cache
 def _evaluative_words() -> frozenset[str]:
     """Single words of kind "evaluative" in newslab's news evaluation lexicon."""
