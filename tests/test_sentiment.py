@@ -315,3 +315,22 @@ def test_model_file_is_plain_weights():
 def test_public_names_resolve():
     assert nl.score_sentiment is S.score_sentiment and nl.target_sentiment is S.target_sentiment
     assert nl.SentimentScore is S.SentimentScore and nl.TargetSentiment is S.TargetSentiment
+
+
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        ("Trump Caves To Democrats", "Trump"),
+        ("The House voted to censure Trump.", "Trump"),
+        ("Trump is taking heat from conservatives for caving on the budget.", "Trump"),
+    ],
+)
+def test_news_judgements_reach_the_target(text, mention):
+    start = text.index(mention)
+    result = S.target_sentiment(text, (start, start + len(mention)))
+    assert result.label == "negative" and result.evidence
+
+
+def test_a_death_is_not_a_judgement_of_the_person():
+    text = "Former candidate Ross Perot has died."
+    assert S.target_sentiment(text, (17, 27)).label != "negative"
