@@ -8,9 +8,11 @@ Two published lexicons are run side by side, and newslab adds its own news-aware
   2012, the ``textblob`` package) applied to newslab's word tokens.
 * ``compound``: newslab's recommended tone in [-1, 1]. It re-reads VADER's lexicon with
   news-specific corrections (``data/sentiment_news_adjustments.tsv``: topical words such as
-  "security" or "support" are not evaluative in news), scoped negation, intensifiers and
-  contrast, then mixes that score with TextBlob's polarity (one share calibrated on the NYT
-  development data; see ``docs/sentiment.md``).
+  "security" or "support" are not evaluative in news) and newslab's news evaluation lexicon
+  (``data/sentiment_news_evaluative.tsv``: "caves", "backs down", "under fire", matched on
+  tokens), scoped negation, reversal ("end the war"), intensifiers and contrast, then mixes that
+  score with TextBlob's polarity (one share calibrated on the NYT development data; see
+  ``docs/sentiment.md``).
 
 :func:`target_sentiment` labels the sentiment expressed *toward* a span of text with a
 linear model shipped as plain weights (``data/target_sentiment_model.tsv``, trained by
@@ -361,7 +363,11 @@ def _default_lexicon() -> Mapping[str, float]:
 
 
 def news_lexicon(*, adjustments: Mapping[str, float] | None = None) -> Mapping[str, float]:
-    """VADER's lexicon with newslab's news corrections (or ``adjustments``) applied.
+    """VADER's lexicon with newslab's news corrections (or ``adjustments``) and news evaluation lexicon.
+
+    The evaluation lexicon (``data/sentiment_news_evaluative.tsv``) adds evaluative words and
+    multiword phrases of political news ("caves", "backs down", "under fire", "principled") and
+    word-sense corrections; ``adjustments`` are applied last, so they can override it.
 
     Args:
         adjustments: Term -> valence overriding VADER's (a value of 0 removes a term). ``None``
