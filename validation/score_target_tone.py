@@ -27,7 +27,7 @@ import numpy as np
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from newslab.errors import MissingFieldError, MissingInputError, ParameterError  # noqa: E402
+from newslab.errors import MissingFieldError, MissingInputError, NewslabError, ParameterError  # noqa: E402
 from newslab.sentiment import LABELS, target_sentiment_many  # noqa: E402
 
 LABEL_ALIASES = {
@@ -143,7 +143,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.sample:
         parser.error("pass SAMPLE.tsv (or --simulate)")
-    texts, spans, gold_labels = read_sample(Path(args.sample))
+    try:
+        texts, spans, gold_labels = read_sample(Path(args.sample))
+    except NewslabError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
     results = target_sentiment_many(zip(texts, spans, strict=True), n_evidence=3 if args.errors else 0)
     gold = np.array([LABELS.index(g) for g in gold_labels])
     pred = np.array([LABELS.index(r.label) for r in results])
