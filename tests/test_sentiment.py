@@ -334,3 +334,49 @@ def test_news_judgements_reach_the_target(text, mention):
 def test_a_death_is_not_a_judgement_of_the_person():
     text = "Former candidate Ross Perot has died."
     assert S.target_sentiment(text, (17, 27)).label != "negative"
+
+
+def _score_target_tone_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "validation" / "score_target_tone.py"
+    spec = importlib.util.spec_from_file_location("score_target_tone", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_score_target_tone_reads_a_user_sample(tmp_path, capsys):
+    module = _score_target_tone_module()
+    sample = tmp_path / "sample.tsv"
+    sample.write_text(
+        "sentence\tstart\tend\tlabel\n"
+        "Allies are deeply worried about Trump.\t32\t37\tnegative\n"
+        "Rutte praised Trump for his strong leadership.\t14\t19\tpos\n"
+        "Rutte met Trump in Florida.\t10\t15\t0\n",
+        encoding="utf-8",
+    )
+    assert module.main([str(sample), "--bootstrap", "50"]) == 0
+    out = capsys.readouterr().out
+    assert "3 targets in 3 sentences" in out and "95% CI" in out
+
+
+def test_score_target_tone_rejects_bad_rows(tmp_path, capsys):
+    module = _score_target_tone_module()
+    sample = tmp_path / "bad.tsv"
+    sample.write_text("sentence\tstart\tend\tlabel\nabc\t0\t2\tgreat\n", encoding="utf-8")
+    assert module.main([str(sample)]) == 2
+    assert "line 2" in capsys.readouterr().err
+
+
+def test_bootstrap_ci_brackets_the_estimate():
+    import numpy as np
+
+    module = _score_target_tone_module()
+    rng = np.random.default_rng(0)
+    gold = rng.integers(0, 3, 300)
+    pred = np.where(rng.random(300) < 0.7, gold, (gold + 1) % 3)
+    groups = [str(i // 2) for i in range(300)]
+    lo, hi = module.bootstrap_ci(gold, pred, groups, n_boot=200)
+    assert lo < module.macro_f1(gold, pred) < hi and hi - lo < 0.25
