@@ -8,9 +8,11 @@ Two published lexicons are run side by side, and newslab adds its own news-aware
   2012, the ``textblob`` package) applied to newslab's word tokens.
 * ``compound``: newslab's recommended tone in [-1, 1]. It re-reads VADER's lexicon with
   news-specific corrections (``data/sentiment_news_adjustments.tsv``: topical words such as
-  "security" or "support" are not evaluative in news), scoped negation, intensifiers and
-  contrast, then mixes that score with TextBlob's polarity (one share calibrated on the NYT
-  development data; see ``docs/sentiment.md``).
+  "security" or "support" are not evaluative in news) and newslab's news evaluation lexicon
+  (``data/sentiment_news_evaluative.tsv``: "caves", "backs down", "under fire", matched on
+  tokens), scoped negation, reversal ("end the war"), intensifiers and contrast, then mixes that
+  score with TextBlob's polarity (one share calibrated on the NYT development data; see
+  ``docs/sentiment.md``).
 
 :func:`target_sentiment` labels the sentiment expressed *toward* a span of text with a
 linear model shipped as plain weights (``data/target_sentiment_model.tsv``, trained by
@@ -72,6 +74,9 @@ NEGATION_SCALAR = -0.74  # VADER N_SCALAR, Hutto & Gilbert 2014
 BOOSTER_STEP = 0.293  # VADER B_INCR, Hutto & Gilbert 2014
 BOOSTER_DECAY = (1.0, 0.95, 0.9)  # VADER's damping of a booster 1, 2, 3 words back
 NEGATION_WINDOW = 3  # VADER looks three words back for a negation
+# A reversal word ("end", "reduce", "overcome") acts on a lexicon word up to four tokens later
+# ("reduce the number of deaths" is out of reach, "an end to the war" in); newslab choice, by principle.
+REVERSAL_WINDOW = 4
 VADER_ALPHA = 15.0  # VADER normalize(): x / sqrt(x^2 + alpha)
 BEFORE_CONTRAST = 0.5  # VADER's "but" rule: words before "but" count half ...
 AFTER_CONTRAST = 1.5  # ... and words after it 1.5 times
@@ -266,7 +271,7 @@ def _pattern_polarity() -> Mapping[str, float]:
 
 # Certainty adverbs that VADER scores as positive words of their own ("definitely" +1.7) but
 # that intensify the next word ("definitely good", "certainly bad"): boosters, newslab choice.
-EXTRA_BOOSTERS = ("definitely", "certainly", "clearly", "truly", "surely", "undoubtedly")
+EXTRA_BOOSTERS = ("definitely", "certainly", "clearly", "clear", "truly", "surely", "undoubtedly")
 
 
 @functools.cache
@@ -284,11 +289,72 @@ def _adjustments() -> tuple[dict[str, str], ...]:
 
 
 @functools.cache
+def _evaluative() -> tuple[dict[str, str], ...]:
+    """Rows of newslab's news evaluation lexicon (``sentiment_news_evaluative.tsv``)."""
+    return load_table("sentiment_news_evaluative")
+
+
+def _with_evaluative(merged: dict[str, float]) -> dict[str, float]:
+    for row in _evaluative():
+        if row["kind"] != "reversal":
+            merged[row["term"]] = float(row["score"])
+    return merged
+
+
+@functools.cache
 def _default_lexicon_dict() -> dict[str, float]:
     merged = dict(_vader().lexicon)
     for row in _adjustments():
         merged[row["term"]] = float(row["score"])
-    return merged  # cached and private (plain dict for fast lookups): never mutated
+    return _with_evaluative(merged)  # cached and private (plain dict for fast lookups): never mutated
+
+
+@functools.cache
+def _events() -> frozenset[str]:
+    """Words that name an event or a topic (death, war, defeat): read apart from judgements."""
+    return frozenset(row["term"] for row in _evaluative() if row["kind"] == "event")
+
+
+@functools.cache
+def _reversals() -> frozenset[str]:
+    """Verbs and nouns that reverse the sense of the next lexicon word ("end the war", "reduce deaths")."""
+    return frozenset(row["term"] for row in _evaluative() if row["kind"] == "reversal")
+
+
+class _Phrase(NamedTuple):
+    toks: tuple[str, ...]
+    term: str
+    value: float
+
+
+class _Lexicon(NamedTuple):
+    """A lexicon ready for matching: single words, phrases by first token, event words, reversals."""
+
+    words: Mapping[str, float]
+    phrases: Mapping[str, tuple[_Phrase, ...]]  # first token -> phrases starting with it, longest first
+    events: frozenset[str]
+    reversals: frozenset[str]
+
+
+def _phrase_index(lexicon: Mapping[str, float]) -> dict[str, tuple[_Phrase, ...]]:
+    """Multiword entries of ``lexicon`` tokenized like text, indexed by their first token.
+
+    Negated entries ("not working") are left to the negation rule, which also reads "n't working".
+    """
+    index: dict[str, list[_Phrase]] = {}
+    for term, value in lexicon.items():
+        if " " not in term or not value or term.startswith("not "):
+            continue
+        toks = tuple(_lower_tokens(term, word_spans(term)))
+        if len(toks) > 1:
+            index.setdefault(toks[0], []).append(_Phrase(toks, term, float(value)))
+    return {k: tuple(sorted(v, key=lambda ph: -len(ph.toks))) for k, v in index.items()}
+
+
+@functools.cache
+def _default_prepared() -> _Lexicon:
+    words = _default_lexicon_dict()
+    return _Lexicon(words, _phrase_index(words), _events(), _reversals())
 
 
 @functools.cache
@@ -297,7 +363,11 @@ def _default_lexicon() -> Mapping[str, float]:
 
 
 def news_lexicon(*, adjustments: Mapping[str, float] | None = None) -> Mapping[str, float]:
-    """VADER's lexicon with newslab's news corrections (or ``adjustments``) applied.
+    """VADER's lexicon with newslab's news corrections (or ``adjustments``) and news evaluation lexicon.
+
+    The evaluation lexicon (``data/sentiment_news_evaluative.tsv``) adds evaluative words and
+    multiword phrases of political news ("caves", "backs down", "under fire", "principled") and
+    word-sense corrections; ``adjustments`` are applied last, so they can override it.
 
     Args:
         adjustments: Term -> valence overriding VADER's (a value of 0 removes a term). ``None``
@@ -313,17 +383,21 @@ def news_lexicon(*, adjustments: Mapping[str, float] | None = None) -> Mapping[s
     """
     if adjustments is None:
         return _default_lexicon()
-    merged = dict(_vader().lexicon)
+    merged = _with_evaluative(dict(_vader().lexicon))
     merged.update({str(k).lower(): float(v) for k, v in adjustments.items()})
     return MappingProxyType(merged)
 
 
-def _check_lexicon(lexicon: Mapping[str, float] | None) -> Mapping[str, float]:
+def _check_lexicon(lexicon: Mapping[str, float] | None) -> _Lexicon:
+    """The packaged lexicon, or ``lexicon`` with the packaged event words and reversals.
+
+    Multiword keys of ``lexicon`` become phrases, matched on tokens.
+    """
     if lexicon is None:
-        return _default_lexicon_dict()
+        return _default_prepared()
     if not isinstance(lexicon, Mapping):
         raise ParameterError(f"lexicon must be a mapping term -> valence or None, got {type(lexicon).__name__}")
-    return lexicon
+    return _Lexicon(lexicon, _phrase_index(lexicon), _events(), _reversals())
 
 
 def _check_text(text: object) -> str:
@@ -358,54 +432,121 @@ def _clause_ids(toks: Sequence[str]) -> list[int]:
     return ids
 
 
-def _lexicon_hits(
-    toks: Sequence[str], lexicon: Mapping[str, float], *, contrast: bool = True
-) -> list[tuple[int, float, str]]:
-    """(token index, weight after rules, rule) for every lexicon word in ``toks`` (lowercased)."""
-    boosters = _boosters()
-    hits: list[tuple[int, float, str]] = []
-    n = len(toks)
-    contrast_at = -1
-    for i, w in enumerate(toks):
-        if w in CONTRAST:
-            contrast_at = i
-        if i and toks[i - 1] in NEGATORS and ("not " + w) in lexicon:
+class _Hit(NamedTuple):
+    """One lexicon word or phrase in a token list, after the scope rules."""
+
+    first: int  # first token
+    end: int  # one past the last token (index + 1 for a word)
+    weight: float  # valence after negation, boosters, reversal (and contrast, if applied)
+    rule: str  # how the valence was changed, "" if not
+    event: bool  # the word names an event or topic (death, war, defeat) rather than judging
+    flipped: bool  # negated or reversed
+
+
+def _match_phrase(toks: Sequence[str], i: int, phrases: Mapping[str, tuple[_Phrase, ...]]) -> _Phrase | None:
+    """The longest listed phrase starting at token ``i``, or None."""
+    for cand in phrases.get(toks[i], ()):
+        if tuple(toks[i : i + len(cand.toks)]) == cand.toks:
+            return cand
+    return None
+
+
+def _base_hits(toks: Sequence[str], lex: _Lexicon) -> list[tuple[int, int, float, str]]:
+    """(first token, end token, valence, rule) of every word or phrase before scope rules.
+
+    Phrases are matched on tokens, longest first, in one left-to-right pass (linear in the length).
+    """
+    words, phrases, boosters = lex.words, lex.phrases, _boosters()
+    out: list[tuple[int, int, float, str]] = []
+    n, i = len(toks), 0
+    while i < n:
+        w = toks[i]
+        phrase = _match_phrase(toks, i, phrases) if w in phrases else None
+        if phrase is not None:
+            out.append((i, i + len(phrase.toks), phrase.value, f'phrase "{phrase.term}"'))
+            i += len(phrase.toks)
+            continue
+        if i and toks[i - 1] in NEGATORS and ("not " + w) in words:
             # a listed negated phrase ("not working") carries its own valence
-            hits.append((i, lexicon["not " + w], f'phrase "{toks[i - 1]} {w}"'))
-            continue
-        base = lexicon.get(w)
-        if not base:
-            continue
-        if w == "no" and i + 1 < n and toks[i + 1][:1].isalpha():
-            continue  # determiner "no" ("no problems") negates the next words instead
-        if w in EXTRA_BOOSTERS or (
-            w in boosters and i + 1 < n and (lexicon.get(toks[i + 1]) or toks[i + 1] in NEGATORS)
+            out.append((i - 1, i + 1, words["not " + w], f'phrase "{toks[i - 1]} {w}"'))
+        elif (base := words.get(w)) and not (
+            (w == "no" and i + 1 < n and toks[i + 1][:1].isalpha())  # determiner "no" negates the next words
+            or w in EXTRA_BOOSTERS  # an intensifier of the next lexicon word, not a cue of its own
+            or (w in boosters and i + 1 < n and (words.get(toks[i + 1]) or toks[i + 1] in NEGATORS))
         ):
-            continue  # an intensifier of the next lexicon word, not a cue of its own
-        weight, rules = base, []
-        for k in range(1, NEGATION_WINDOW + 1):
-            j = i - k
-            if j < 0 or toks[j] in CLAUSE_BREAKS:
-                break
-            scalar = boosters.get(toks[j])
-            if scalar is not None:
-                step = scalar * BOOSTER_DECAY[k - 1]
-                weight += step if weight > 0 else -step
-                rules.append(f'{"boosted" if scalar > 0 else "dampened"} by "{toks[j]}"')
-        for k in range(1, NEGATION_WINDOW + 1):
-            j = i - k
-            if j < 0 or toks[j] in CLAUSE_BREAKS:
-                break
-            if toks[j] in NEGATORS:
-                weight *= NEGATION_SCALAR
-                rules.append(f'negated by "{toks[j]}"')
-                break
-        hits.append((i, weight, "; ".join(rules)))
-    if contrast and contrast_at >= 0:
-        hits = [
-            (i, wt * (BEFORE_CONTRAST if i < contrast_at else AFTER_CONTRAST), r + ("; " if r else "") + "contrast")
-            for i, wt, r in hits
-        ]
+            out.append((i, i + 1, base, ""))
+        i += 1
+    return out
+
+
+def _scope(toks: Sequence[str], i: int, weight: float, rules: list[str]) -> float:
+    """Boosters and negation up to NEGATION_WINDOW tokens before token ``i``, within its clause."""
+    boosters = _boosters()
+    for k in range(1, NEGATION_WINDOW + 1):
+        j = i - k
+        if j < 0 or toks[j] in CLAUSE_BREAKS:
+            break
+        scalar = boosters.get(toks[j])
+        if scalar is not None:
+            step = scalar * BOOSTER_DECAY[k - 1]
+            weight += step if weight > 0 else -step
+            rules.append(f'{"boosted" if scalar > 0 else "dampened"} by "{toks[j]}"')
+    for k in range(1, NEGATION_WINDOW + 1):
+        j = i - k
+        if j < 0 or toks[j] in CLAUSE_BREAKS:
+            break
+        if toks[j] in NEGATORS:
+            weight *= NEGATION_SCALAR
+            rules.append(f'negated by "{toks[j]}"')
+            break
+    return weight
+
+
+def _reverser(toks: Sequence[str], i: int, reversals: frozenset[str]) -> int:
+    """Index of a reversal word ("end", "reduce") up to REVERSAL_WINDOW tokens before ``i`` in its clause, or -1."""
+    for k in range(1, REVERSAL_WINDOW + 1):
+        j = i - k
+        if j < 0 or toks[j] in CLAUSE_BREAKS:
+            break
+        if toks[j] in reversals:
+            return j
+    return -1
+
+
+def _lexicon_hits(toks: Sequence[str], lex: _Lexicon, *, contrast: bool = True) -> list[_Hit]:
+    """Every lexicon word or phrase in ``toks`` (lowercased) with its valence after the scope rules.
+
+    Rules: boosters and negation (VADER's), reversal (a reversal word before a lexicon word flips
+    it like a negation, "reduce deaths", and then is no cue of its own), and contrast (VADER's "but").
+    """
+    base = _base_hits(toks, lex)
+    reversed_by = {h[0]: _reverser(toks, h[0], lex.reversals) for h in base}
+    reversers = {j for j in reversed_by.values() if j >= 0}
+    hits: list[_Hit] = []
+    for i, e, value, rule in base:
+        if i in reversers:
+            continue  # "end", "stop", "fight" reverse the next word instead
+        rules = [rule] if rule else []
+        weight = _scope(toks, i, value, rules)
+        j = reversed_by[i]
+        if j >= 0:
+            weight *= NEGATION_SCALAR
+            rules.append(f'reversed by "{toks[j]}"')
+        flipped = (weight < 0) != (value < 0)
+        event = e - i == 1 and toks[i] in lex.events
+        if event:
+            rules.append("names an event")
+        hits.append(_Hit(i, e, weight, "; ".join(rules), event, flipped))
+    if contrast:
+        at = next((i for i in range(len(toks) - 1, -1, -1) if toks[i] in CONTRAST), -1)
+        if at >= 0:
+            hits = [
+                h._replace(
+                    weight=h.weight * (BEFORE_CONTRAST if h.first < at else AFTER_CONTRAST),
+                    rule=h.rule + ("; " if h.rule else "") + "contrast",
+                )
+                for h in hits
+            ]
     return hits
 
 
@@ -413,9 +554,9 @@ def _normalize(total: float) -> float:
     return total / math.sqrt(total * total + VADER_ALPHA) if total else 0.0
 
 
-def _news_score(hits: Iterable[tuple[int, float, str]]) -> float:
+def _news_score(hits: Iterable[_Hit]) -> float:
     """VADER-style normalized sum of rule-adjusted valences, negatives weighted by NEGATIVE_WEIGHT."""
-    return _normalize(sum(w * NEGATIVE_WEIGHT if w < 0 else w for _, w, _ in hits))
+    return _normalize(sum(h.weight * NEGATIVE_WEIGHT if h.weight < 0 else h.weight for h in hits))
 
 
 class _PlainSentiment(dict):
@@ -467,7 +608,7 @@ def _combine(news: float, polarity: float) -> float:
 
 
 def _score_tokens(
-    text: str, spans: Sequence[tuple[int, int]], lexicon: Mapping[str, float], *, offset: int = 0, evidence: bool = True
+    text: str, spans: Sequence[tuple[int, int]], lexicon: _Lexicon, *, offset: int = 0, evidence: bool = True
 ) -> SentimentScore:
     toks = _lower_tokens(text, spans, offset)
     hits = _lexicon_hits(toks, lexicon)
@@ -477,9 +618,10 @@ def _score_tokens(
     ev: tuple[Evidence, ...] = ()
     if evidence:
         items = [
-            Evidence(text[spans[i][0] - offset : spans[i][1] - offset], spans[i][0], spans[i][1], wt, "newslab", r)
-            for i, wt, r in hits
-        ]
+            Evidence(text[spans[h.first][0] - offset : spans[h.end - 1][1] - offset], spans[h.first][0],
+                     spans[h.end - 1][1], h.weight, "newslab", h.rule)
+            for h in hits
+        ]  # fmt: skip
         cursor = 0
         for words_, pol in assessed:
             # locate the assessed chunk's last word in order (pattern gives words, not offsets)
@@ -648,6 +790,8 @@ class _Sentence(NamedTuple):
     vocab_idx: tuple[int, ...]  # token indices whose word may be a context feature
     negations: tuple[int, ...]  # token indices of lexicon words read as negated
     stems: tuple[str, ...]  # Porter stem of each word token ("" for punctuation, numbers and names)
+    event: tuple[bool, ...]  # the lexicon word names an event or topic (death, war), not a judgement
+    entities: tuple[int, ...]  # token indices of capitalized words that are not function words (names)
 
 
 @functools.cache
@@ -686,18 +830,24 @@ def _feature_vocab() -> frozenset[str]:
     return frozenset(vocab)
 
 
-def _analyze(text: str, start: int, end: int, lexicon: Mapping[str, float]) -> _Sentence:
+def _analyze(text: str, start: int, end: int, lexicon: _Lexicon) -> _Sentence:
     chunk = text[start:end]
     local = word_spans(chunk)
     spans = tuple(local) if not start else tuple((s + start, e + start) for s, e in local)
     toks = tuple(_lower_tokens(chunk, local))
     news = [0.0] * len(toks)
     negated = [False] * len(toks)
-    for i, wt, rule in _lexicon_hits(toks, lexicon, contrast=False):
-        news[i] = wt
-        negated[i] = "negated" in rule
+    event = [False] * len(toks)
     pat_lex = _pattern_polarity()
-    pattern = [(-pat_lex.get(t, 0.0) * 0.5 if negated[i] else pat_lex.get(t, 0.0)) for i, t in enumerate(toks)]
+    pattern = [pat_lex.get(t, 0.0) for t in toks]
+    for h in _lexicon_hits(toks, lexicon, contrast=False):
+        news[h.first] = h.weight
+        negated[h.first] = h.flipped
+        event[h.first] = h.event
+        if h.flipped:
+            pattern[h.first] *= -0.5
+        for k in range(h.first + 1, h.end):
+            pattern[k] = 0.0  # the phrase carries the valence
     in_quote, inside = [], False
     for t in toks:
         if t in ('"', "''", "``"):
@@ -710,9 +860,14 @@ def _analyze(text: str, start: int, end: int, lexicon: Mapping[str, float]) -> _
             inside = False
         in_quote.append(inside)
     vocab = _feature_vocab()
+    stop = stopwords()
+    entities = []
     entity_cum = [0]
-    for (s, _), t in zip(spans, toks, strict=True):
-        entity_cum.append(entity_cum[-1] + (text[s].isupper() or t in PRONOUNS))
+    for i, ((s, _), t) in enumerate(zip(spans, toks, strict=True)):
+        capital = text[s].isupper()
+        if capital and t not in stop and t.isalpha():
+            entities.append(i)
+        entity_cum.append(entity_cum[-1] + (capital or t in PRONOUNS))
     return _Sentence(
         start,
         spans,
@@ -730,6 +885,8 @@ def _analyze(text: str, start: int, end: int, lexicon: Mapping[str, float]) -> _
         tuple(i for i, t in enumerate(toks) if t in vocab),
         tuple(i for i in range(len(toks)) if negated[i]),
         _stems(text, spans, toks),
+        tuple(event),
+        tuple(entities),
     )
 
 
@@ -744,7 +901,35 @@ STEM_WINDOW = 8  # tokens each side for the stemmed context words (newslab choic
 STEM_NEAR = 2  # stems this close to the mention also get a "near" feature (newslab choice, CV on train)
 
 
-_SCOPES = ("left", "right", "near", "clause", "sent")
+@functools.cache
+def _evaluative_words() -> frozenset[str]:
+    """Single words of kind "evaluative" in newslab's news evaluation lexicon."""
+    return frozenset(r["term"] for r in _evaluative() if r["kind"] == "evaluative" and " " not in r["term"])
+
+
+def _mention_words(sent: _Sentence, a: int, b: int, f: dict[str, float]) -> None:
+    """Lexicon words inside the mention itself ("the scandal", "his loyal aides"): ``M=`` and ``mention_*``."""
+    mass: dict[str, list[float]] = {}
+    for i in range(a, b):
+        if sent.news[i] or sent.pattern[i]:
+            f["M=" + sent.toks[i]] = 1.0
+            _add_mass(mass, "mention", sent.news[i], sent.pattern[i])
+    for suffix, value in zip(("_vpos", "_vneg", "_ppos", "_pneg"), mass.get("mention", ()), strict=False):
+        if value:
+            f["mention" + suffix] = value
+
+
+def _add_mass(mass: dict[str, list[float]], scope: str, v: float, p: float) -> None:
+    """Add a lexicon word's news (``v``) and pattern (``p``) valence to ``mass[scope]`` by sign."""
+    m = mass.setdefault(scope, [0.0, 0.0, 0.0, 0.0])
+    if v > 0:
+        m[0] += v
+    elif v < 0:
+        m[1] += v
+    if p > 0:
+        m[2] += p
+    elif p < 0:
+        m[3] += p
 
 
 def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
@@ -755,36 +940,56 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
     cl_a = clause[a] if a < n else -1
     cl_b = clause[b - 1] if 0 < b <= n else -1
     # lexicon masses per scope: [vader pos, vader neg, pattern pos, pattern neg]
-    mass = {scope: [0.0, 0.0, 0.0, 0.0] for scope in _SCOPES}
+    mass: dict[str, list[float]] = {}
     dist = 0.0
     nearest_left = nearest_right = -1
+    others = [j for j in sent.entities if not a <= j < b]
+    evaluative = _evaluative_words()
+    target_quoted = a < n and sent.in_quote[a]
     for i in sent.hits:
         if a <= i < b:
             continue
         v, p = news[i], pat[i]
+        d = a - i if i < a else i - b + 1
+        if sent.event[i]:
+            # an event word (death, war, defeat) is not a judgement of the target: its own masses
+            _add_mass(mass, "event", v, p)
+            _add_mass(mass, "event_near" if d <= 3 else "event_far", v, p)
+            continue
         scopes = ["sent", "left" if i < a else "right"]
-        if a - 3 <= i < b + 3:
+        if d <= 3:
             scopes.append("near")
         if clause[i] == cl_a or clause[i] == cl_b:
             scopes.append("clause")
+        # the holder or the aim: a word closer to another name than to the target, or quoted
+        # speech around a target outside the quote, more likely judges someone else
+        closer_to_other = False
+        for j in others:
+            if -d < i - j < d:
+                closer_to_other = True
+                break
+        scopes.append("other" if closer_to_other else "own")
+        if sent.in_quote[i] and not target_quoted:
+            scopes.append("quoted")
+        if toks[i] in evaluative:
+            scopes.append("newslab")  # words of newslab's news evaluation lexicon, weighted on their own
+        k_v = 0 if v > 0 else 1 if v < 0 else -1
+        k_p = 2 if p > 0 else 3 if p < 0 else -1
         for scope in scopes:
-            m = mass[scope]
-            if v > 0:
-                m[0] += v
-            elif v < 0:
-                m[1] += v
-            if p > 0:
-                m[2] += p
-            elif p < 0:
-                m[3] += p
+            m = mass.get(scope)
+            if m is None:
+                m = mass[scope] = [0.0, 0.0, 0.0, 0.0]
+            if k_v >= 0:
+                m[k_v] += v
+            if k_p >= 0:
+                m[k_p] += p
         if v:
             dist += v / (a - i if i < a else i - b + 1)
         if i < a:
             nearest_left = i
         elif nearest_right < 0:
             nearest_right = i
-    for scope in _SCOPES:
-        m = mass[scope]
+    for scope, m in mass.items():
         if m[0]:
             f[scope + "_vpos"] = _sat(m[0], VADER_ALPHA)
         if m[1]:
@@ -867,6 +1072,7 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
         f[side + "s=" + st] = 1.0
         if d <= STEM_NEAR:
             f[side + "n=" + st] = 1.0
+    _mention_words(sent, a, b, f)
     f["bias"] = 1.0
     return f
 
@@ -919,7 +1125,7 @@ def target_features(
     text = _check_text(text)
     start, end = _check_span(text, span)
     s, e = _sentence_of(text, start, end)
-    sent = _analyze(text, s, e, _default_lexicon_dict() if lexicon is None else _check_lexicon(lexicon))
+    sent = _analyze(text, s, e, _check_lexicon(lexicon))
     a, b = _mention_tokens(sent, start, end)
     return _features(sent, a, b)
 
@@ -1018,7 +1224,7 @@ def target_sentiment_many(
         ['negative', 'positive']
     """
     model = _model()
-    lexicon = _default_lexicon_dict()
+    lexicon = _default_prepared()
     out: list[TargetSentiment] = []
     sentences: dict[tuple[int, int, int], _Sentence] = {}  # this call's sentences, analyzed once each
     splits: dict[int, list[tuple[int, int]]] = {}  # sentence spans of each text in this call
@@ -1062,12 +1268,11 @@ def sentence_target_tones(
     """
     if not spans:
         return []
-    sent = _analyze(sentence, 0, len(sentence), _default_lexicon_dict())
+    sent = _analyze(sentence, 0, len(sentence), _default_prepared())
     model = _model()
     out = []
     for span in spans:
         start, end = _check_span(sentence, span)
         a, b = _mention_tokens(sent, start, end)
         out.append(_predict(_features(sent, a, b), model, n_evidence))
-    return out
     return out

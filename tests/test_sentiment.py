@@ -60,8 +60,98 @@ def test_topical_news_words_are_not_positive(word):
 
 
 def test_negation_scope_stops_at_clause_break():
-    hits = S._lexicon_hits(["not", "now", ",", "good"], S.news_lexicon())
-    assert hits == [(3, pytest.approx(1.9), "")]
+    hits = S._lexicon_hits(["not", "now", ",", "good"], S._check_lexicon(None))
+    assert [(h.first, h.weight, h.rule) for h in hits] == [(3, pytest.approx(1.9), "")]
+
+
+@pytest.mark.parametrize(
+    "text,term",
+    [
+        ("Trump caves to Democrats.", "caves"),
+        ("The senator backs down on the bill.", "backs down"),
+        ("The governor came under fire for the plan.", "came under fire"),
+        ("Critics call it a flip-flop.", "flip-flop"),
+        ("The House voted to censure him.", "censure"),
+        ("The remarks were reprehensible.", "reprehensible"),
+    ],
+)
+def test_news_evaluation_lexicon_reads_political_judgements(text, term):
+    s = S.score_sentiment(text)
+    assert s.compound <= -S.LABEL_THRESHOLD
+    assert any(e.source == "newslab" and e.term == term and e.weight < 0 for e in s.evidence)
+
+
+def test_phrase_evidence_spans_the_phrase():
+    text = "Once again the mayor backed down."
+    (ev,) = [e for e in S.score_sentiment(text).evidence if e.source == "newslab"]
+    assert text[ev.start : ev.end] == "backed down" and 'phrase "backed down"' in ev.rule
+
+
+def test_principled_and_hailed_are_positive():
+    assert S.score_sentiment("She is a principled leader.").compound > 0
+    assert S.score_sentiment("Allies hailed the agreement.").compound > 0
+
+
+@pytest.mark.parametrize(
+    "reversed_,plain",
+    [
+        ("The plan will end the war.", "The plan will prolong the war."),
+        ("The drug could reduce deaths.", "The drug could cause deaths."),
+        ("They worked to overcome discrimination.", "They faced discrimination."),
+    ],
+)
+def test_reversal_flips_the_sense(reversed_, plain):
+    rev = S.score_sentiment(reversed_)
+    assert rev.compound > 0 > S.score_sentiment(plain).compound
+    assert any("reversed by" in e.rule for e in rev.evidence)
+
+
+def test_reversal_word_is_not_a_cue_of_its_own():
+    # "stop" alone is no judgement (sense correction); "fight" reverses "corruption"
+    assert S.score_sentiment("They will stop by on Monday.").compound == 0.0
+    assert S.score_sentiment("He vowed to fight corruption.").compound > 0
+
+
+def test_clear_is_a_booster_not_praise():
+    assert not [e for e in S.score_sentiment("He made it clear on Monday.").evidence if e.source == "newslab"]
+    assert S.score_sentiment("It was a clear cave by the mayor.").compound < 0
+
+
+def test_evaluation_lexicon_file_is_documented_and_consistent():
+    from newslab.lexicons import load_table
+
+    rows = load_table("sentiment_news_evaluative")
+    kinds = {"evaluative", "sense", "event", "reversal"}
+    assert all(r["kind"] in kinds and r["source"] in {"reading", "train errors"} for r in rows)
+    assert len({(r["term"], r["kind"]) for r in rows}) == len(rows)  # no duplicate entries
+    assert all(-4 <= float(r["score"]) <= 4 for r in rows)
+    words = S.news_lexicon()
+    assert words["caves"] < 0 < words["principled"] and words["backs down"] < 0
+
+
+def test_custom_lexicon_phrases_are_matched():
+    s = S.score_sentiment("They rolled over at once.", lexicon={"rolled over": -2.0})
+    assert s.compound < 0 and [e.term for e in s.evidence if e.source == "newslab"] == ["rolled over"]
+
+
+def test_event_words_are_read_apart_from_judgements():
+    f = S.target_features("Former candidate Ross Perot has died.", (17, 27))
+    assert "event_vneg" in f and "sent_vneg" not in f
+    g = S.target_features("Critics said Perot was reckless.", (13, 18))
+    assert g.get("sent_vneg", 0) < 0 and "event_vneg" not in g
+
+
+def test_holder_features_mark_words_near_another_name():
+    text = "Clinton praised the plan, while Trump called it a disaster and reckless."
+    f = S.target_features(text, (0, 7))  # Clinton: the negative words sit next to Trump
+    assert f.get("other_vneg", 0) < 0 and f.get("own_vpos", 0) > 0
+    assert "own_vneg" not in f
+
+
+def test_quoted_words_marked_when_target_outside_quote():
+    text = 'Pelosi said the bill was "a reckless disaster".'
+    f = S.target_features(text, (0, 6))
+    assert f.get("quoted_vneg", 0) < 0
 
 
 def test_score_fields_and_evidence():
@@ -225,3 +315,68 @@ def test_model_file_is_plain_weights():
 def test_public_names_resolve():
     assert nl.score_sentiment is S.score_sentiment and nl.target_sentiment is S.target_sentiment
     assert nl.SentimentScore is S.SentimentScore and nl.TargetSentiment is S.TargetSentiment
+
+
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        ("Trump Caves To Democrats", "Trump"),
+        ("The House voted to censure Trump.", "Trump"),
+        ("Trump is taking heat from conservatives for caving on the budget.", "Trump"),
+    ],
+)
+def test_news_judgements_reach_the_target(text, mention):
+    start = text.index(mention)
+    result = S.target_sentiment(text, (start, start + len(mention)))
+    assert result.label == "negative" and result.evidence
+
+
+def test_a_death_is_not_a_judgement_of_the_person():
+    text = "Former candidate Ross Perot has died."
+    assert S.target_sentiment(text, (17, 27)).label != "negative"
+
+
+def _score_target_tone_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "validation" / "score_target_tone.py"
+    spec = importlib.util.spec_from_file_location("score_target_tone", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_score_target_tone_reads_a_user_sample(tmp_path, capsys):
+    module = _score_target_tone_module()
+    sample = tmp_path / "sample.tsv"
+    sample.write_text(
+        "sentence\tstart\tend\tlabel\n"
+        "Allies are deeply worried about Trump.\t32\t37\tnegative\n"
+        "Rutte praised Trump for his strong leadership.\t14\t19\tpos\n"
+        "Rutte met Trump in Florida.\t10\t15\t0\n",
+        encoding="utf-8",
+    )
+    assert module.main([str(sample), "--bootstrap", "50"]) == 0
+    out = capsys.readouterr().out
+    assert "3 targets in 3 sentences" in out and "95% CI" in out
+
+
+def test_score_target_tone_rejects_bad_rows(tmp_path, capsys):
+    module = _score_target_tone_module()
+    sample = tmp_path / "bad.tsv"
+    sample.write_text("sentence\tstart\tend\tlabel\nabc\t0\t2\tgreat\n", encoding="utf-8")
+    assert module.main([str(sample)]) == 2
+    assert "line 2" in capsys.readouterr().err
+
+
+def test_bootstrap_ci_brackets_the_estimate():
+    import numpy as np
+
+    module = _score_target_tone_module()
+    rng = np.random.default_rng(0)
+    gold = rng.integers(0, 3, 300)
+    pred = np.where(rng.random(300) < 0.7, gold, (gold + 1) % 3)
+    groups = [str(i // 2) for i in range(300)]
+    lo, hi = module.bootstrap_ci(gold, pred, groups, n_boot=200)
+    assert lo < module.macro_f1(gold, pred) < hi and hi - lo < 0.25

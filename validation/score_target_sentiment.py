@@ -3,7 +3,9 @@
 Usage: python validation/score_target_sentiment.py [DATA_DIR] [--json OUT]
 
 Prints macro-F1 and accuracy of newslab's target model, "always neutral" and "VADER on the
-whole sentence" (compound with the +/-0.05 thresholds), per split.
+whole sentence" (compound with the +/-0.05 thresholds), per split, and a bootstrap 95% CI of
+newslab's macro-F1 that resamples sentences (all targets of a sentence together).
+These are DEV splits: score them once, after every choice was made by CV on train.
 """
 
 from __future__ import annotations
@@ -14,12 +16,16 @@ import sys
 import time
 from pathlib import Path
 
+import numpy as np
 from sklearn.metrics import accuracy_score, f1_score
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from newslab import sentiment as S  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from score_target_tone import bootstrap_ci  # noqa: E402
 
 LABEL_OF = {-1: "negative", 0: "neutral", 1: "positive"}
 SPLITS = ("rw", "mt")
@@ -59,6 +65,11 @@ def main(argv: list[str] | None = None) -> int:
             acc = float(accuracy_score(gold, pred))
             results[split][name] = {"macro_f1": f1, "accuracy": acc, "n": len(recs)}
             print(f"{split:<6} {name:<30} {f1:>9.4f} {acc:>9.4f} {len(recs):>5}")
+        g = np.array([S.LABELS.index(x) for x in gold])
+        p = np.array([S.LABELS.index(x) for x in ours])
+        lo, hi = bootstrap_ci(g, p, [r["sentence"] for r in recs], n_boot=2000, seed=0)
+        results[split]["newslab target_sentiment"]["ci95"] = [lo, hi]
+        print(f"{split:<6} newslab macro-F1 95% CI [{lo:.4f}, {hi:.4f}] (bootstrap over sentences, 2000 draws)")
         print(f"{split:<6} (newslab: {len(recs) / elapsed:,.0f} targets/s incl. first-call loading)")
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -1,10 +1,13 @@
 """Score newslab's sentence tone against the NYT editorial snippets (VADER paper dev data).
 
-Usage: python validation/score_tone.py [DATA_DIR] [--json OUT] [--fit]
+Usage: python validation/score_tone.py [DATA_DIR] [--json OUT] [--fit] [--weak-check]
 
 Prints Pearson r with the mean human rating and 3-class weighted F1 (gold = sign of the mean,
 predictions by the +/-0.05 thresholds) for newslab's compound, plain VADER and plain TextBlob.
 ``--fit`` also grid-searches newslab.sentiment.TEXTBLOB_SHARE and prints its 5-fold cross-validated r.
+``--weak-check`` also prints r against the mean target polarity of each NewsMTSC *train* sentence
+(a weak, indirect check of sentence tone that does not touch the NYT data: target polarity is
+not sentence tone, but rule changes that help tone should not hurt it).
 """
 
 from __future__ import annotations
@@ -41,12 +44,33 @@ def three_class(values: np.ndarray, threshold: float) -> np.ndarray:
 
 
 def news_scores(texts: list[str]) -> np.ndarray:
-    lex = S.news_lexicon()
+    lex = S._check_lexicon(None)
     out = []
     for t in texts:
         toks = [S._norm(t[s:e]) for s, e in word_spans(t)]
         out.append(S._news_score(S._lexicon_hits(toks, lex)))
     return np.array(out)
+
+
+def weak_check(data_dir: Path) -> dict[str, float]:
+    """Pearson r of each tone score with the mean target polarity of the NewsMTSC train sentences."""
+    texts, gold = [], []
+    with (data_dir / "newsmtsc" / "train.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            rec = json.loads(line)
+            texts.append(rec["sentence_normalized"])
+            gold.append(np.mean([(t["polarity"] - 4.0) / 2.0 for t in rec["targets"]]))
+    scores = [S.score_sentiment(t) for t in texts]
+    out = {}
+    print(f"weak check: NewsMTSC train sentences (n={len(texts)}), r with the mean target polarity")
+    for name, values in (
+        ("newslab compound", [s.compound for s in scores]),
+        ("VADER compound", [s.vader for s in scores]),
+        ("TextBlob polarity", [s.polarity for s in scores]),
+    ):
+        out[name] = float(np.corrcoef(values, gold)[0, 1])
+        print(f"  {name:<20} {out[name]:.4f}")
+    return out
 
 
 def fit(texts: list[str], gold: np.ndarray, polarity: np.ndarray) -> None:
@@ -74,7 +98,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", nargs="?", default=str(REPO.parent / "shared" / "data"))
     parser.add_argument("--json", dest="json_out")
     parser.add_argument("--fit", action="store_true")
+    parser.add_argument("--weak-check", action="store_true", help="also r on NewsMTSC train sentences")
+    parser.add_argument("--weak-only", action="store_true", help="only the NewsMTSC train check (no NYT data)")
     args = parser.parse_args(argv)
+    if args.weak_only:
+        weak_check(Path(args.data_dir))
+        return 0
     texts, gold = load(Path(args.data_dir))
     scores = [S.score_sentiment(t) for t in texts]
     columns = {
@@ -93,8 +122,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:<20} {r:>10.4f} {f1:>24.4f}")
     if args.fit:
         fit(texts, gold, columns["TextBlob polarity"])
+    weak = weak_check(Path(args.data_dir)) if args.weak_check else {}
     if args.json_out:
-        Path(args.json_out).write_text(json.dumps({"n": len(texts), "results": results}, indent=2), encoding="utf-8")
+        Path(args.json_out).write_text(
+            json.dumps({"n": len(texts), "results": results, "weak_check": weak}, indent=2), encoding="utf-8"
+        )
     return 0 if all(math.isfinite(v["pearson_r"]) for v in results.values()) else 1
 
 
