@@ -412,7 +412,7 @@ def analyze(
         >>> import newslab as nl
         >>> a = nl.analyze(nl.load_seed_corpus(), tables=["mentions", "target_tone"])
         >>> a.target_tone[["target", "label"]].value_counts().loc["Trump"].to_dict()
-        {'negative': 16, 'neutral': 15, 'positive': 12}
+        {'negative': 17, 'neutral': 16, 'positive': 10}
     """
     chosen_tables = _check_arguments(workers, on_error, tables, chunk_size)
     if options is None:
