@@ -76,9 +76,45 @@ def _term(token: str) -> str:
     return token.lower().translate(_APOSTROPHES)
 
 
-def _counts(
-    articles: Iterable[Article], stop: frozenset[str], numbers: bool, ngram: int = 1
-) -> tuple[Counter[str], Counter[str], Counter[str]]:
+#: Term counts, capitalized counts and non-initial capitalized counts of a text.
+TermCounts = tuple[Counter[str], Counter[str], Counter[str]]
+
+
+def term_counts(
+    corpus: Corpus | Iterable[Article], *, stopwords: bool | Iterable[str] = True, numbers: bool = True, ngram: int = 1
+) -> dict[str, TermCounts]:
+    """Per-article term counts for :func:`keyness` (``counts=``): count a corpus once, compare it many ways.
+
+    Example:
+        >>> import newslab as nl
+        >>> corpus = nl.load_seed_corpus()
+        >>> counts = term_counts(corpus)
+        >>> nl.keyness(corpus, "es-daily", "de-dpa", counts=counts).equals(nl.keyness(corpus, "es-daily", "de-dpa"))
+        True
+    """
+    stop = _stop(stopwords)
+    return {art.id: _counts([art], stop, numbers, ngram) for art in as_articles(corpus)}
+
+
+def _stop(stopwords: bool | Iterable[str]) -> frozenset[str]:
+    if stopwords is True:
+        return packaged_stopwords()
+    if stopwords is False:
+        return frozenset()
+    return frozenset(_term(w) for w in stopwords)
+
+
+def _summed(counts: Mapping[str, TermCounts], articles: Iterable[Article]) -> TermCounts:
+    total: TermCounts = (Counter(), Counter(), Counter())
+    for art in articles:
+        if art.id not in counts:
+            raise ParameterError(f"counts= has no entry for article {art.id!r}; make it with term_counts(corpus)")
+        for mine, theirs in zip(total, counts[art.id], strict=True):
+            mine.update(theirs)
+    return total
+
+
+def _counts(articles: Iterable[Article], stop: frozenset[str], numbers: bool, ngram: int = 1) -> TermCounts:
     """Term counts, capitalized counts and non-initial capitalized counts.
 
     With ``ngram`` > 1 a term is ``ngram`` consecutive words of one sentence with no punctuation or
@@ -151,6 +187,7 @@ def keyness(
     prior_scale: float | None = None,
     ngram: int = 1,
     labels: tuple[str, str] | None = None,
+    counts: Mapping[str, TermCounts] | None = None,
 ) -> Any:
     r"""Words that set side ``a`` apart from side ``b`` (two articles or two groups of articles).
 
@@ -196,6 +233,8 @@ def keyness(
         ngram: 1 (default) counts words; 2 or 3 counts sequences of that many consecutive words
             within a sentence ("white house", "secretary general"), never across punctuation,
             with no stopword at either end. ``n_a``/``n_b`` then count n-grams.
+        counts: Per-article term counts from :func:`term_counts` (same ``stopwords``, ``numbers``
+            and ``ngram``), so that many comparisons on one corpus count its words once.
         labels: Names of the two sides for ``favours`` and ``attrs`` (default: the id, up to
             three ids joined with "+", or "<first id> and N more"; one shared string per side).
 
@@ -232,15 +271,13 @@ def keyness(
     overlap = {x.id for x in side_a} & {x.id for x in side_b}
     if overlap:
         raise ParameterError(f"articles {sorted(overlap)} are on both sides; a and b must not overlap")
-    if stopwords is True:
-        stop = packaged_stopwords()
-    elif stopwords is False:
-        stop = frozenset()
+    stop = _stop(stopwords)
+    if counts is not None:
+        count_a, cap_a, inside_a = _summed(counts, side_a)
+        count_b, cap_b, inside_b = _summed(counts, side_b)
     else:
-        stop = frozenset(_term(w) for w in stopwords)
-
-    count_a, cap_a, inside_a = _counts(side_a, stop, numbers, ngram)
-    count_b, cap_b, inside_b = _counts(side_b, stop, numbers, ngram)
+        count_a, cap_a, inside_a = _counts(side_a, stop, numbers, ngram)
+        count_b, cap_b, inside_b = _counts(side_b, stop, numbers, ngram)
     n_a, n_b = sum(count_a.values()), sum(count_b.values())
     if not n_a or not n_b:
         raise ParameterError("one side has no words left after filtering; check stopwords= and the article ids")
@@ -316,8 +353,10 @@ __all__ = [
     "COMPARE_COLUMNS",
     "KEYNESS_COLUMNS",
     "METHODS",
+    "TermCounts",
     "compare",
     "compare_summary",
     "keyness",
+    "term_counts",
     "top_keywords",
 ]

@@ -166,36 +166,29 @@ class Analysis:
         """An article rebuilt from the sentences table (for article views and keyness of a saved analysis).
 
         Sentences keep their offsets, so every span of every table points at the same words; the
-        whitespace between sentences (all that lies outside them) becomes a space, or a blank
-        line where the original had a line break of two or more characters.
+        whitespace between sentences (all that lies outside them) becomes a space, or line breaks
+        where the original had two or more characters between sentences.
 
         Raises:
             ParameterError: For an id not in this analysis.
         """
-        from newslab.document import Article
-
         articles = self.articles
         match = articles[articles["article_id"] == article_id]
         if not len(match):
             raise ParameterError(f"no article {article_id!r} in this analysis")
-        row = match.iloc[0]
-        sentences = self.sentences[self.sentences["article_id"] == article_id].sort_values("start")
-        chars = [" "] * int(row["characters"])
-        for start, text in zip(sentences["start"].tolist(), sentences["text"].tolist(), strict=True):
-            chars[start : start + len(text)] = text
-        rebuilt = "".join(chars)
-        gaps = [(e, s) for e, s in zip(sentences["end"].tolist()[:-1], sentences["start"].tolist()[1:], strict=True)]
-        for end, start in gaps:
-            if start - end >= 2:
-                rebuilt = rebuilt[:end] + "\n" * (start - end) + rebuilt[start:]
-        meta = {"date": str(row["date"])} if str(row["date"]) else {}
-        return Article(str(row["article_id"]), str(row["title"]), rebuilt, str(row["source"]), meta)
+        sentences = self.sentences
+        return _rebuilt(
+            {str(k): v for k, v in match.iloc[0].to_dict().items()}, sentences[sentences["article_id"] == article_id]
+        )
 
     def corpus(self) -> Corpus:
-        """All articles of the analysis, rebuilt from its sentences (see :meth:`article`)."""
+        """All articles of the analysis, rebuilt from its sentences (see :meth:`article`; linear in size)."""
         from newslab.corpus import Corpus
 
-        return Corpus(self.article(str(a)) for a in self.articles["article_id"])
+        by_article = {str(k): sub for k, sub in self.sentences.groupby("article_id", sort=False)}
+        empty = self.sentences.iloc[0:0]
+        rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in self.articles.to_dict("records")]
+        return Corpus(_rebuilt(row, by_article.get(str(row["article_id"]), empty)) for row in rows)
 
     # ------------------------------------------------------------------ views
     def compare(self, targets: Target | Iterable[Target] | None = None, *, top_frames: int = 3) -> pd.DataFrame:
@@ -263,6 +256,21 @@ class Analysis:
 
         manifest = read_manifest(Path(folder))
         return cls(params=manifest.get("params", {}), folder=folder)
+
+
+def _rebuilt(row: Mapping[str, Any], sentences: pd.DataFrame) -> Article:
+    """An article from its row of the articles table and its sentences (whitespace between them restored)."""
+    from newslab.document import Article
+
+    chars = [" "] * int(row["characters"])
+    starts, ends, texts = sentences["start"].tolist(), sentences["end"].tolist(), sentences["text"].tolist()
+    for start, text in zip(starts, texts, strict=True):
+        chars[start : start + len(text)] = text
+    for end, start in zip(sorted(ends)[:-1], sorted(starts)[1:], strict=True):
+        if start - end >= 2:
+            chars[end:start] = "\n" * (start - end)
+    meta = {"date": str(row["date"])} if str(row["date"] or "") else {}
+    return Article(str(row["article_id"]), str(row["title"]), "".join(chars), str(row["source"]), meta)
 
 
 __all__ = ["COLUMNS", "LIST_COLUMNS", "TABLES", "Analysis"]

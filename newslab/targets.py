@@ -1646,6 +1646,7 @@ def labels(
     *,
     kinds: Iterable[str] = ("name", "description"),
     wide: bool = False,
+    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Which labels each article uses for each target, and how often.
 
@@ -1655,6 +1656,7 @@ def labels(
         kinds: Mention kinds to count (any of "name", "description", "pronoun").
         wide: Return one row per target x kind x label with one count column per article
             (the side-by-side labeling table) instead of the long table.
+        mentions: The mentions to count (e.g. ``analysis.mentions``); ``None`` finds them.
 
     Returns:
         Long: article_id, target, kind, label, count, first_sentence_id, mentions (surface forms).
@@ -1672,7 +1674,9 @@ def labels(
     if bad:
         raise ParameterError(f"kinds={sorted(bad)!r}; valid: {list(MENTION_KINDS)}")
     articles = as_articles(corpus)
-    df = find_mentions(articles, targets, pronouns="pronoun" in kinds)
+    df = find_mentions(articles, targets, pronouns="pronoun" in kinds) if mentions is None else mentions
+    if targets is not None and mentions is not None:
+        df = df[df["target"].isin([t.name for t in as_targets(targets)])]
     df = df[df["kind"].isin(kinds)].copy()
     df["label"] = [normalize_label(m, k) for m, k in zip(df["mention"], df["kind"], strict=True)]
     columns = ["article_id", "target", "kind", "label", "count", "first_sentence_id", "mentions"]
@@ -1770,6 +1774,7 @@ def kwic(
     window: int = 40,
     ignore_case: bool = True,
     kinds: Iterable[str] = MENTION_KINDS,
+    mentions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Keyword in context: every occurrence of a word, phrase or target with its surroundings.
 
@@ -1779,6 +1784,7 @@ def kwic(
         window: Characters of context on each side (cut at word boundaries, within the paragraph).
         ignore_case: Case-insensitive matching of a string query.
         kinds: For a Target query, the mention kinds to show.
+        mentions: For a Target, the mentions to show (e.g. ``analysis.mentions``); ``None`` finds them.
 
     Returns:
         DataFrame article_id, sentence_id, left, match, right, start, end. ``left`` is
@@ -1797,7 +1803,7 @@ def kwic(
     articles = as_articles(corpus)
     hits: list[tuple[Article, int, int]] = []
     if isinstance(query, Target):
-        df = find_mentions(articles, query)
+        df = find_mentions(articles, query) if mentions is None else mentions[mentions["target"] == query.name]
         df = df[df["kind"].isin(tuple(kinds))]
         by_id = {a.id: a for a in articles}
         hits = [(by_id[a], s, e) for a, s, e in zip(df["article_id"], df["start"], df["end"], strict=True)]

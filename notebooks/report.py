@@ -33,6 +33,7 @@ from IPython.display import HTML, Markdown, display
 import newslab as nl
 from newslab import plots, sections
 from newslab.aggregate import summary_findings
+from newslab.comparison import term_counts
 from newslab.quotes import speaker_table
 from newslab.render import escape_markdown, html_table, markdown_heading, skipped_markdown, write_csv
 from newslab.report import load_articles
@@ -71,10 +72,11 @@ Markdown(f"{markdown_heading(title)}\n\n{about}{failed}\n\n{skipped_markdown(ski
 
 # %%
 key_sides, key_note = sections.keyness_plan(corpus, group_by)
+word_counts = term_counts(corpus) if key_sides else {}  # each article's words counted once for every comparison
 pair = None
 if len(key_sides) == 1:  # one comparison (two articles or two groups): its typical words join the findings
     side = key_sides[0]
-    pair = nl.keyness(corpus, side.ids_a, side.ids_b, labels=(side.label_a, side.label_b))
+    pair = nl.keyness(corpus, side.ids_a, side.ids_b, labels=(side.label_a, side.label_b), counts=word_counts)
 findings = summary_findings(table, keyness=pair)
 write_csv(findings, tables / "findings.csv")
 Markdown(sections.findings_markdown(findings))
@@ -97,7 +99,7 @@ html_table(view.head(40), index=len(table) <= 8)  # on its side: the measures na
 # ## Labels: what each article calls each target
 
 # %%
-labels = nl.labels(corpus, chosen)
+labels = nl.labels(corpus, chosen, mentions=analysis.mentions)
 write_csv(labels, tables / "labels.csv")
 missing = [t.name for t in chosen if t.name not in set(labels["target"])]
 if missing:
@@ -168,7 +170,7 @@ ax = plots.plot_frame_profile(profile, group_by=groups)
 # %%
 display(Markdown(f"{sections.anchor_tag('', 'keyness')}{escape_markdown(key_note)}"))
 for side in key_sides:
-    key = nl.keyness(corpus, side.ids_a, side.ids_b, labels=(side.label_a, side.label_b))
+    key = nl.keyness(corpus, side.ids_a, side.ids_b, labels=(side.label_a, side.label_b), counts=word_counts)
     write_csv(key, tables / f"keyness-{sections.slug(side.label_a)}.csv")
     ax = plots.plot_keyness(key, n=10)
 
@@ -176,7 +178,9 @@ for side in key_sides:
 # ## Evidence: every description of each target in context
 
 # %%
-in_context = [nl.kwic(corpus, t, kinds=["description"]).assign(target=t.name) for t in chosen]
+in_context = [
+    nl.kwic(corpus, t, kinds=["description"], mentions=analysis.mentions).assign(target=t.name) for t in chosen
+]
 evidence = sections.concat(in_context).drop(columns=["start", "end"])
 write_csv(evidence, tables / "descriptions_in_context.csv")
 if len(evidence):
