@@ -204,7 +204,8 @@ FUNCTION_WORDS = (
     "of|in|on|at|to|for|from|by|with|about|into|after|before|over|under|during|since|until|is|are|was|were|be|been|"
     "being|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should|not|also|it|its|he|she|they|we|"
     "i|you|his|her|their|our|my|your|him|them|us|me|there|here|just|only|even|still|already|now|later|earlier|again|"
-    "too|very|all|no|said|says|say|told|added|asked|wrote|according|saying"
+    "too|very|all|no|said|says|say|told|added|asked|wrote|according|saying|because|although|though|whether|how|why|"
+    "unless|never|cannot|[a-z]+n[’']t|himself|herself|themselves|itself"
 )
 
 
@@ -213,7 +214,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_LOWER = rf"(?!(?:{FUNCTION_WORDS})\b)[a-z][\w’'-]*"
+_LOWER = rf"(?!(?:{FUNCTION_WORDS})\b)(?!(?!family|ally|rally|assembly)[a-z]+ly\b)[a-z][\w’'-]*"
 _WORD = rf"(?:{_CAP}|{_LOWER})"
 _DET = (
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|"
@@ -238,7 +239,7 @@ _TIME = (
 )
 #: A prepositional complement of a role or group: "a spokesman for the Trump Organization", "analysts at X".
 _PP = (
-    rf"(?:{_SP}(?:for|of|at|in|with|from|on){_SP}(?:the{_SP})?{_WORD}(?:{_SP}(?:{_CAP}|of|and|&)){{0,4}}"
+    rf"(?:{_SP}(?:for|of|at|in|with|from|on){_SP}(?!{_TIME}\b)(?:the{_SP})?{_WORD}(?:{_SP}(?:{_CAP}|of|and|&)){{0,4}}"
     r"(?<![ \u00a0]of)(?<![ \u00a0]and))"
 )
 _NP = rf"(?:{_DET}{_SP})?(?:{_WORD}{_SP}){{0,4}}{_WORD}(?<![’']s){_PP}?"
@@ -258,6 +259,10 @@ _AUX = rf"(?:{_ADVERB}{_SP}){{0,3}}"
 _SUBJECT_BEFORE = re.compile(
     rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>{_SPEAKER})(?P<appos>{_APPOS})?(?:,?{_SP}{_TIME},?)?{_SP}+{_AUX}$"
 )
+#: The antecedent of "who" for a verb in a relative clause ("… by Viktor Orban, who said …").
+_RELATIVE_SUBJECT = re.compile(
+    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>(?:{_DET}{_SP})?(?:{_CAP}{_SP}){{0,4}}{_CAP})(?P<appos>),?{_SP}who{_SP}+{_AUX}$"
+)
 #: Subject after its verb ("…,” said Sen. Johnny Isakson), matched against the text right after the verb.
 _SUBJECT_AFTER = re.compile(rf"{_SP}+(?P<speaker>{_PRONOUN}(?!\w)|{_NP})")
 #: Where an inverted verb may stand: after a comma, a dash or the end of a quote.
@@ -275,7 +280,7 @@ TITLES = _words(
 #: Words after the verb that an object verb takes as its addressee ("told reporters", "warned residents").
 _OBJECT = re.compile(
     rf"{_SP}(?P<object>(?:(?!that\b)[\w’'.&-]+{_SP}?){{1,{OBJECT_WORDS}}}?)"
-    rf"(?={_SP}that\b|{_SP}(?:not{_SP})?to{_SP}|{_SP}of{_SP}|{_SP}for{_SP})"
+    rf"(?={_SP}that\b|{_SP}(?:not{_SP})?to{_SP}|(?<=\w){_SP}of{_SP})"
 )
 #: What may stand between a verb and the reported clause: a time, a medium, an occasion.
 _VERB_ADJUNCT = re.compile(
@@ -320,14 +325,14 @@ class _Attribution:
 @functools.cache
 def _verb_pattern() -> re.Pattern[str]:
     forms = sorted(load_speech_verbs(), key=len, reverse=True)
-    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w’'-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w’'-])(?:{'|'.join(re.escape(f) for f in forms)})(?![\w’'-])")
 
 
 def _subject_before(text: str, lo: int, verb_start: int) -> tuple[str, int, int] | None:
     """The speaker phrase that ends right before a verb, through appositions, titles and a time adverbial."""
     start = max(lo, verb_start - SUBJECT_WINDOW)
     chunk = text[start:verb_start]
-    m = _SUBJECT_BEFORE.search(chunk)
+    m = _SUBJECT_BEFORE.search(chunk) or _RELATIVE_SUBJECT.search(chunk)
     if m is None:
         return None
     phrase, s = m.group("speaker"), start + m.start("speaker")
@@ -399,8 +404,8 @@ def _attributions(text: str, lo: int, hi: int, inside: Callable[[int], bool]) ->
 
 _SHARED_SUBJECT = re.compile(rf"(?:,{_SP}|{_SP}and{_SP}(?:(?:then|also|even|later|again|at{_SP}times){_SP}){{0,3}})$")
 _CLAUSE_SUBJECT = re.compile(
-    rf"(?:[^,“”\"]{{1,40}},{_SP})?(?P<speaker>{_PRONOUN}|(?:{_DET}{_SP})?(?:{_CAP}{_SP}){{0,4}}{_CAP}"
-    rf"|{_DET}{_SP}(?:{_LOWER}{_SP}){{0,2}}{_LOWER})(?:{_APPOS})?{_SP}+{_AUX}(?!(?:{FUNCTION_WORDS})\b)[a-z]+\b"
+    rf"(?:[^,“”\"]{{1,40}}(?:,|{_SP}[—–]){_SP}){{0,2}}(?P<speaker>{_PRONOUN}|(?:{_DET}{_SP})?(?:{_CAP}{_SP}){{0,4}}{_CAP}"
+    rf"|{_DET}{_SP}(?:{_LOWER}{_SP}){{0,2}}{_LOWER})(?:{_APPOS})?(?:,?{_SP}{_TIME},?)?{_SP}+{_AUX}(?!(?:{FUNCTION_WORDS})\b)[a-z]+\b"
 )
 
 
@@ -634,10 +639,13 @@ def _reported_clause(text: str, sent: Sentence, a: _Attribution) -> tuple[int, s
     if verb.addressee:
         obj = _OBJECT.match(text, pos, sent.end)
         if obj:
-            rest = text[obj.end() : obj.end() + 8].lstrip()
-            if rest.startswith("that"):
-                return _THAT.match(text, obj.end()).end(), f"reported-{verb.cls}"  # type: ignore[union-attr]
-            return obj.start("object"), "reported-directive"
+            that = _THAT.match(text, obj.end(), sent.end)
+            if that:
+                return that.end(), f"reported-{verb.cls}"
+            complement = re.match(r"\s*(?:not\s+)?(to|of)\b", text[obj.end() : obj.end() + 12])
+            if complement and (complement.group(1) == "to") == (verb.cls != "attitude"):
+                return obj.start("object"), "reported-directive"  # "urged residents to …", "accused X of …"
+            return None
         tell = _TELL_OBJECT.match(text, pos, sent.end) if verb.lemma in ("tell", "assure", "remind", "inform") else None
         if tell:
             return tell.end(), f"reported-{verb.cls}"
@@ -725,6 +733,13 @@ ORG_HEADS = _words(
 )
 
 
+#: Last words of place and building names, which are never a person ("Memorial Medical Center").
+PLACE_HEADS = _words(
+    "center centre hospital county street avenue road city town airport park hall square building tower river "
+    "island valley province region district"
+)
+
+
 def _name_words(phrase: str) -> list[str]:
     """The name in a speaker phrase: titles, roles and a trailing "of Kentucky" dropped."""
     parts = re.split(rf"{_SP}(?:for|of|at|in|with|from|on){_SP}", phrase, maxsplit=1)
@@ -777,6 +792,12 @@ class _Resolver:
             if m.start < end and start < m.end and m.kind == "description":
                 return self.target_name(m.target), "description:target"
         name = self.name(phrase)
+        if name and not (low.startswith("the ") and name not in self.names and len(name.split()) < 3):
+            return name, "name"
+        if _is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
+            subject, _ = self.previous_subject(sent, start, "")
+            if subject:
+                return subject, "description:previous-subject"
         if name:
             return name, "name"
         # a group or source without a name ("diplomats", "a spokesman for Y"); where it is ("in Berlin") is no part
@@ -791,14 +812,15 @@ class _Resolver:
             return "", "unresolved"
         subject, subject_sent = self.previous_subject(sent, start, gender)
         for s, name, g in reversed(self.history):
-            recent = sent - s <= SPEAKER_MEMORY and s >= subject_sent
-            if recent and (not g or not gender or g == gender) and (low != "they" or not g):
+            if sent - s > SPEAKER_MEMORY or (low == "they" and g) or (g and gender and g != gender):
+                continue
+            if s >= subject_sent:  # a subject named after the speaker's quote is the newer referent
                 return name, "pronoun:recent-speaker"
+        if subject and low != "they":
+            return subject, "pronoun:previous-subject"
         for m in self.mentions:
             if m.kind == "pronoun" and m.start == start:
                 return self.target_name(m.target), "pronoun:target"
-        if subject and low != "they":
-            return subject, "pronoun:previous-subject"
         return "", "unresolved"
 
     def role_named_earlier(self, phrase: str, start: int) -> str:
@@ -834,6 +856,8 @@ class _Resolver:
                 if (before and before[-1].lower() == "the") or m.group().isupper():
                     continue
                 name = self.name(m.group())
+                if name and name.split()[-1].lower() in ORG_HEADS | PLACE_HEADS:
+                    continue  # "Memorial Medical Center", "Miami-Dade County": no person
                 if not name or (gender and self.genders.get(name, gender) != gender):
                     continue
                 if any(t.name == name or name in t.aliases for t in self.targets if t.kind != "person"):
@@ -850,6 +874,22 @@ class _Resolver:
             if gender:
                 self.genders[name] = gender
             self.history.append((sent, name, gender))
+
+
+def _is_role_description(phrase: str) -> bool:
+    """A definite description of a person by role or party ("the senator", "the New York Democrat")."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return False
+    head = re.split(rf"{_SP}(?:from|of|for){_SP}", phrase)[0].split()[-1].lower()
+    return head in ROLE_WORDS | TITLES | PERSON_DESCRIPTIONS
+
+
+#: Heads of descriptions that refer back to a person named before ("the Democrat", "the lawmaker").
+PERSON_DESCRIPTIONS = _words(
+    "democrat republican independent lawmaker senator congressman congresswoman politician candidate "
+    "nominee incumbent businessman businesswoman billionaire tycoon veteran lawyer attorney economist official"
+)
 
 
 def _inside_quotes(spans: list[_Span]) -> Callable[[int], bool]:
