@@ -254,10 +254,11 @@ _MONTH = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
 )
 _TIME = (
-    rf"(?:on[ \u00a0])?(?:{_MONTH})[ \u00a0]\d{{1,2}}(?:,[ \u00a0]\d{{4}})?|"
+    rf"(?:(?:on[ \u00a0])?(?:{_MONTH})[ \u00a0]\d{{1,2}}(?:,[ \u00a0]\d{{4}})?|"
+    r"(?:a|one|two|three)[ \u00a0](?:day|week|month|year)s?[ \u00a0](?:earlier|later|ago)|"
     r"(?:(?:on|last|this|early|late|earlier|later|next)[ \u00a0])?(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|"
     r"[Ff]riday|[Ss]aturday|[Ss]unday|yesterday|today|tonight|earlier|later|week|month|year|weekend)"
-    r"(?:[ \u00a0](?:morning|afternoon|evening|night))?"
+    r"(?:[ \u00a0](?:morning|afternoon|evening|night))?)"
 )
 #: A prepositional complement of a role or group: "a spokesman for the Trump Organization", "analysts at X".
 _PP = (
@@ -310,8 +311,8 @@ TITLES = _words(
 )
 #: Words after the verb that an object verb takes as its addressee ("told reporters", "warned residents").
 _OBJECT = re.compile(
-    rf"{_SP}(?P<object>(?:(?!that\b)[\w’'.&-]+{_SP}?){{1,{OBJECT_WORDS}}}?)"
-    rf"(?={_SP}that\b|{_SP}(?:not{_SP})?to{_SP}|(?<=\w){_SP}of{_SP})"
+    rf"{_SP}(?P<object>(?!that\b)[\w’'.&-]+(?:{_SP}(?!that\b)[\w’'.&-]+){{0,{OBJECT_WORDS - 1}}}?)"
+    rf"(?={_SP}that\b|{_SP}(?:not{_SP})?to{_SP}|{_SP}of{_SP})"
 )
 #: What may stand between a verb and the reported clause: a time, a medium, an occasion.
 _VERB_ADJUNCT = re.compile(
@@ -629,21 +630,16 @@ def _previous_sentence(
 def _continued(
     quotes: list[Quote], spans: list[_Span], para: list[int], i: int, text: str, paragraphs: _Paragraphs
 ) -> tuple[Quote, str] | None:
-    """Rule "continued": a paragraph that opens with a quote continues the speaker whose quote closed the last one."""
+    """Rule "continued": a paragraph that opens with a quote continues the previous paragraph's last speaker."""
     if i == 0 or para[i - 1] != para[i] - 1 or not quotes[i - 1].speaker:
         return None
-    if not _opens_paragraph(text, paragraphs, spans[i]) or not _closes_paragraph(text, spans[i - 1]):
+    if not _opens_paragraph(text, paragraphs, spans[i]):
         return None
     return quotes[i - 1], "continued"
 
 
 def _opens_paragraph(text: str, paragraphs: _Paragraphs, span: _Span) -> bool:
     return not text[paragraphs.starts[paragraphs.of(span.open)] : span.open].strip()
-
-
-def _closes_paragraph(text: str, span: _Span) -> bool:
-    end = text.find("\n", span.close)
-    return not text[span.close : end if end >= 0 else len(text)].strip(" .")
 
 
 _THAT = re.compile(rf"{_SP}*that{_SP}")
@@ -748,11 +744,16 @@ def _indirect(text: str, doc: Document, attrs: dict[int, list[_Attribution]], us
     return quotes
 
 
+_TRAILING_APPOSITION = re.compile(
+    rf"^,{_SP}(?:\(?[RDI]-[A-Z][\w.]*\)?|(?:a|an|the){_SP}[^,;“”\"]{{1,80}}?)(?=[.]?\s*$)"
+)
+
+
 def _reported_after(text: str, sent: Sentence, a: _Attribution, inside: Callable[[int], bool]) -> Quote | None:
     """Reported speech before its attribution at the end of a sentence: "The plan is dead, officials said."."""
     head = a.verb_start if a.inverted else a.speaker_start
     tail_end = max(a.verb_end, a.speaker_end)
-    tail = text[tail_end : sent.end]
+    tail = _TRAILING_APPOSITION.sub("", text[tail_end : sent.end])  # "…, said Sen. Jon Tester, D-Mont."
     adj = _VERB_ADJUNCT.match(tail)
     rest = tail[adj.end() :] if adj else tail
     if rest.strip(" .\u00a0") or not text[sent.start : head].rstrip().endswith(","):
@@ -863,10 +864,8 @@ class _Resolver:
             if m.start < end and start < m.end and m.kind == "description":
                 return self.target_name(m.target), "description:target"
         name = self.name(phrase)
-        if name and not (low.startswith("the ") and name not in self.names and len(name.split()) < 3):
-            return name, "name"
         if _is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
-            subject, _ = self.previous_subject(sent, start, "")
+            subject, _ = self.previous_subject(sent, start, "", lone=True)
             if subject:
                 return subject, "description:previous-subject"
         if name:
@@ -910,7 +909,7 @@ class _Resolver:
                 return alias
         return target.name
 
-    def previous_subject(self, sent: int, start: int, gender: str) -> tuple[str, int]:
+    def previous_subject(self, sent: int, start: int, gender: str, *, lone: bool = False) -> tuple[str, int]:
         """The first person named in the nearest sentence before ``start`` that names one, and its sentence."""
         art = self.article
         for index in range(sent, max(-1, sent - 4), -1):
@@ -933,8 +932,8 @@ class _Resolver:
                     continue
                 if any(t.name == name or name in t.aliases for t in self.targets if t.kind != "person"):
                     continue
-                lone = len(name.split()) == 1 and not any(n.endswith(" " + name) for n in self.names)
-                if lone and not any(name in t.aliases for t in self.targets):
+                alone = len(name.split()) == 1 and not any(n.endswith(" " + name) for n in self.names)
+                if alone and not lone and not any(name in t.aliases for t in self.targets):
                     continue  # a lone capitalized word that never appears as a full name: a place?
                 return next((n for n in self.names if n.endswith(" " + name)), name), index
         return "", -1
