@@ -194,6 +194,7 @@ def load_speech_verbs(name: str = "speech_verbs") -> Mapping[str, SpeechVerb]:
 
 # ---- the speaker grammar (regular expressions over one sentence; spaces only, never a line break) ----
 _SP = r"[ \u00a0]"
+_PARTY = r"\(?[RDI]-[A-Z][\w.]*\)?(?![\w.])"
 _CAP = (
     r"(?:(?!(?i:to|in|on|at|for|with|from|by|after|before|during|since|as|if|when|while|but|and|or|so|yet)\b)"
     r"[A-Z][\w’'.&-]*|(?:al|el|de|bin|ibn)-[A-Z][\w’'-]*)"
@@ -275,7 +276,7 @@ _LOWER_START = (
 )
 #: A speaker phrase before its verb: it opens with a determiner, a capital, or a bare noun at a clause boundary
 #: (tried at far fewer places than any word, which keeps the search cheap).
-_NP_BEFORE = rf"(?:{_DET}{_SP}{_WORD}|{_CAP}|{_LOWER_START}{_LOWER})(?:{_SP}{_WORD}){{0,4}}(?<![’']s){_PP}?"
+_NP_BEFORE = rf"(?!{_PARTY})(?:{_DET}{_SP}{_WORD}|{_CAP}|{_LOWER_START}{_LOWER})(?:{_SP}{_WORD}){{0,4}}(?<![’']s){_PP}?"
 #: An apposition or relative clause between a speaker and its verb: ", a spokesman for Y,", ", R-S.C.,", "(D-N.Y.)".
 _APPOS = (
     rf"(?:,{_SP}[^,;:“”\"()\n]{{1,90}}?,|{_SP}?\([^()\n]{{1,40}}\),?"
@@ -288,12 +289,13 @@ _ADVERB = (
 _AUX = rf"(?:{_ADVERB}{_SP}){{0,3}}"
 #: Subject before its verb, matched against the text right before the verb.
 _SUBJECT_BEFORE = re.compile(
-    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>{_PRONOUN}|{_NP_BEFORE})(?P<appos>{_APPOS})?(?:,?{_SP}{_TIME},?)?"
+    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>{_PRONOUN}|{_NP_BEFORE})(?P<appos>{_APPOS}{{1,2}})?(?:,?{_SP}{_TIME},?)?"
     rf"{_SP}+{_AUX}$"
 )
 #: The antecedent of "who" for a verb in a relative clause ("… by Viktor Orban, who said …").
 _RELATIVE_SUBJECT = re.compile(
-    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>(?:{_DET}{_SP})?(?:{_CAP}{_SP}){{0,4}}{_CAP})(?P<appos>),?{_SP}who{_SP}+{_AUX}$"
+    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>(?!{_PARTY})(?:{_DET}{_SP})?(?:{_CAP}{_SP}){{0,4}}{_CAP})"
+    rf"(?P<appos>(?:,{_SP}[^,;:“”\"()\n]{{1,90}}?(?=,))*),?{_SP}who{_SP}+{_AUX}$"
 )
 #: Subject after its verb ("…,” said Sen. Johnny Isakson), matched against the text right after the verb.
 _SUBJECT_AFTER = re.compile(rf"{_SP}+(?P<speaker>{_PRONOUN}(?!\w)|{_NP})")
@@ -306,7 +308,7 @@ TITLES = _words(
     "mr mrs ms miss dr prof sen rep gov lt gen col maj capt sgt adm rev atty amb supt det insp cmdr "
     "senator representative governor mayor president vice judge justice speaker leader majority minority "
     "whip chairman chairwoman chair secretary attorney general sir dame lord lady pope king queen prince "
-    "princess sheriff chief officer commissioner councilman councilwoman rabbi father sister brother "
+    "princess sheriff chief officer commissioner councilman councilwoman rabbi "
     "professor "
 )
 #: Words after the verb that an object verb takes as its addressee ("told reporters", "warned residents").
@@ -379,7 +381,8 @@ def _subject_before(text: str, lo: int, verb_start: int) -> tuple[str, int, int]
     while start < verb_start and text[start] in " \u00a0":
         start += 1
     chunk = text[start:verb_start]
-    m = _SUBJECT_BEFORE.search(chunk) or (_RELATIVE_SUBJECT.search(chunk) if "who" in chunk else None)
+    relative = _RELATIVE_SUBJECT.search(chunk) if "who" in chunk else None
+    m = relative or _SUBJECT_BEFORE.search(chunk)
     if m is None:
         return None
     phrase, s = m.group("speaker"), start + m.start("speaker")
@@ -469,8 +472,8 @@ def _attributions(
 
 _SHARED_SUBJECT = re.compile(rf"(?:,{_SP}|{_SP}and{_SP}(?:(?:then|also|even|later|again|at{_SP}times){_SP}){{0,3}})$")
 _CLAUSE_SUBJECT = re.compile(
-    rf"(?:[^,“”\"]{{1,40}}(?:,|{_SP}[—–]){_SP}){{0,2}}(?P<speaker>{_PRONOUN}|(?:{_DET}{_SP})?(?:{_CAP}{_SP}){{0,4}}{_CAP}"
-    rf"|{_DET}{_SP}(?:{_LOWER}{_SP}){{0,2}}{_LOWER})(?:{_APPOS})?(?:,?{_SP}{_TIME},?)?{_SP}+{_AUX}(?!{_FUNCTION}\b)[a-z]+\b"
+    rf"(?:[^,“”\"]{{1,40}}(?:,|{_SP}[—–]){_SP}){{0,2}}(?P<speaker>{_PRONOUN}|{_DET}{_SP}(?:{_LOWER}{_SP}){{0,2}}{_LOWER}"
+    rf"|(?:{_DET}{_SP})?(?:{_CAP}{_SP}){{0,4}}{_CAP})(?:{_APPOS})?(?:,?{_SP}{_TIME},?)?{_SP}+{_AUX}(?!{_FUNCTION}\b)[a-z]+\b"
 )
 
 
@@ -825,6 +828,10 @@ def _name_words(phrase: str) -> list[str]:
     return [w for w in words if w[:1].isupper()] if all(w[:1].isupper() for w in words) else []
 
 
+#: Quoted passages, blanked out when looking for the subject of a sentence.
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"\n]*\"?")
+
+
 class _Resolver:
     """Resolves speaker phrases of one article to names."""
 
@@ -835,7 +842,7 @@ class _Resolver:
         self.names = names
         self.mentions = mentions
         self.targets = targets
-        self.history: list[tuple[int, str, str]] = []  # (sentence, resolved name, gender)
+        self.history: list[tuple[int, str, str, str]] = []  # (sentence, resolved name, gender, phrase)
         self.genders: dict[str, str] = {}
 
     def name(self, phrase: str) -> str:
@@ -865,6 +872,10 @@ class _Resolver:
                 return self.target_name(m.target), "description:target"
         name = self.name(phrase)
         if _is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
+            head = phrase.split()[-1].lower()
+            for _, earlier, _, said in reversed(self.history):
+                if said.split()[-1].lower() == head and said.lower() != low:
+                    return earlier, "description:same-role"  # "A NATO official said …" … "said the official"
             subject, _ = self.previous_subject(sent, start, "", lone=True)
             if subject:
                 return subject, "description:previous-subject"
@@ -881,9 +892,11 @@ class _Resolver:
         if low in ("i", "we"):
             return "", "unresolved"
         subject, subject_sent = self.previous_subject(sent, start, gender)
-        for s, name, g in reversed(self.history):
+        for s, name, g, phrase in reversed(self.history):
             if sent - s > SPEAKER_MEMORY or (low == "they" and g) or (g and gender and g != gender):
                 continue
+            if gender and not _is_person_phrase(phrase):
+                continue  # "he" is not "Republicans" or "the company"
             if s >= subject_sent:  # a subject named after the speaker's quote is the newer referent
                 return name, "pronoun:recent-speaker"
         if subject and low != "they":
@@ -917,10 +930,10 @@ class _Resolver:
             if _is_headline(s):
                 continue
             chunk = art.text[s.start : min(s.end, start)] if index == sent else s.text
-            chunk = re.sub(r"“[^”]*”?", lambda m: " " * len(m.group()), chunk)
+            chunk = _QUOTED.sub(lambda m: " " * len(m.group()), chunk)
             for m in re.finditer(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", chunk):
-                first = m.group().split()[0]
-                if m.start() == 0 and first.lower() in stopwords() | {"in", "addition", "however"}:
+                first = m.group().split()[0].lower()
+                if m.start() == 0 and (first in stopwords() or first in ("in", "addition", "however")):
                     continue
                 before = chunk[: m.start()].split()
                 if (before and before[-1].lower() == "the") or m.group().isupper():
@@ -933,8 +946,10 @@ class _Resolver:
                 if any(t.name == name or name in t.aliases for t in self.targets if t.kind != "person"):
                     continue
                 alone = len(name.split()) == 1 and not any(n.endswith(" " + name) for n in self.names)
-                if alone and not lone and not any(name in t.aliases for t in self.targets):
-                    continue  # a lone capitalized word that never appears as a full name: a place?
+                after = re.match(r"\s*(,|[a-z]+)", chunk[m.end() :])
+                subject = m.start() == 0 and after is not None and after.group(1) not in FUNCTION_WORDS
+                if alone and not (lone or subject) and not any(name in t.aliases for t in self.targets):
+                    continue  # a lone capitalized word that is no clause's subject and never a full name: a place?
                 return next((n for n in self.names if n.endswith(" " + name)), name), index
         return "", -1
 
@@ -943,7 +958,17 @@ class _Resolver:
             gender = _gender(phrase) or self.genders.get(name, "")
             if gender:
                 self.genders[name] = gender
-            self.history.append((sent, name, gender))
+            self.history.append((sent, name, gender, phrase))
+
+
+def _is_person_phrase(phrase: str) -> bool:
+    """Whether a speaker phrase can be one person: a pronoun he/she, a name, or a singular role ("a spokesman")."""
+    words = phrase.split()
+    if words[0].lower() in ("he", "she"):
+        return True
+    if words[0].lower() in ("they", "it", "we") or (words[-1].lower().endswith("s") and words[-1][:1].islower()):
+        return False
+    return words[0].lower() in ("a", "an", "the") or words[-1][:1].isupper()
 
 
 def _is_role_description(phrase: str) -> bool:
