@@ -278,10 +278,12 @@ _LOWER_START = (
 #: (tried at far fewer places than any word, which keeps the search cheap).
 _NP_BEFORE = rf"(?!{_PARTY})(?:{_DET}{_SP}{_WORD}|{_CAP}|{_LOWER_START}{_LOWER})(?:{_SP}{_WORD}){{0,4}}(?<![’']s){_PP}?"
 #: An apposition or relative clause between a speaker and its verb: ", a spokesman for Y,", ", R-S.C.,", "(D-N.Y.)".
-_APPOS = (
-    rf"(?:,{_SP}[^,;:“”\"()\n]{{1,90}}?,|{_SP}?\([^()\n]{{1,40}}\),?"
+_APPOS_ONE = (
+    rf"(?:,{_SP}[^,;:“”\"()\n]{{1,90}}?(?=,)|{_SP}?\([^()\n]{{1,40}}\)"
     rf"|{_SP}(?:who|which){_SP}[^,;:“”\"()\n]{{1,60}}?(?={_SP}))"
 )
+#: Up to three in a row: "Sen. Jon Tester, D-Mont., who faces a tough race, said".
+_APPOS = rf"(?:{_APPOS_ONE}{{1,3}},?)"
 _ADVERB = (
     r"(?:has|have|had|would|will|also|then|once|again|previously|repeatedly|reportedly|recently|only|even|further|"
     r"later|never|often|long|(?!(?:family|ally|rally|assembly|july|italy|supply|fly|bully)\b)[a-z]{2,}ly)"
@@ -289,7 +291,7 @@ _ADVERB = (
 _AUX = rf"(?:{_ADVERB}{_SP}){{0,3}}"
 #: Subject before its verb, matched against the text right before the verb.
 _SUBJECT_BEFORE = re.compile(
-    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>{_PRONOUN}|{_NP_BEFORE})(?P<appos>{_APPOS}{{1,2}})?(?:,?{_SP}{_TIME},?)?"
+    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>{_PRONOUN}|{_NP_BEFORE})(?P<appos>{_APPOS})?(?:,?{_SP}{_TIME},?)?"
     rf"{_SP}+{_AUX}$"
 )
 #: The antecedent of "who" for a verb in a relative clause ("… by Viktor Orban, who said …").
@@ -316,6 +318,10 @@ _OBJECT = re.compile(
     rf"{_SP}(?P<object>(?!that\b)[\w’'.&-]+(?:{_SP}(?!that\b)[\w’'.&-]+){{0,{OBJECT_WORDS - 1}}}?)"
     rf"(?={_SP}that\b|{_SP}(?:not{_SP})?to{_SP}|{_SP}of{_SP})"
 )
+#: An addressee before "that" ("told the tens of thousands of supporters that"), tried before "to"/"of".
+_OBJECT_THAT = re.compile(
+    rf"{_SP}(?P<object>(?!that\b)[\w’'.&-]+(?:{_SP}(?!that\b)[\w’'.&-]+){{0,{OBJECT_WORDS - 1}}}?)(?={_SP}that\b)"
+)
 #: What may stand between a verb and the reported clause: a time, a medium, an occasion.
 _VERB_ADJUNCT = re.compile(
     rf"(?:,?{_SP}(?:{_TIME}|in{_SP}(?:a|an|the|his|her|their){_SP}[\w-]+(?:{_SP}[\w-]+)?|on{_SP}(?:Twitter|X|Facebook|"
@@ -335,7 +341,12 @@ def _bad_speaker(phrase: str) -> bool:
     if not words:
         return True
     last = words[-1].lower().strip(".,")
-    if PARTY_TAG.match(words[-1]) or last in TIME_WORDS or last.isdigit() or last.rstrip(".") in TITLES - {"chief"}:
+    if (
+        PARTY_TAG.match(words[-1])
+        or last in TIME_WORDS
+        or last.isdigit()
+        or (words[-1].endswith(".") and last.rstrip(".") in TITLES)
+    ):
         return True
     return all(w.lower().strip(".,") in TIME_WORDS or w.lower() in ("on", "a", "the", "in") for w in words)
 
@@ -704,7 +715,7 @@ def _reported_clause(text: str, sent: Sentence, a: _Attribution) -> tuple[int, s
     if that:
         return that.end(), f"reported-{verb.cls}"
     if verb.addressee:
-        obj = _OBJECT.match(text, pos, sent.end)
+        obj = _OBJECT_THAT.match(text, pos, sent.end) or _OBJECT.match(text, pos, sent.end)
         if obj:
             that = _THAT.match(text, obj.end(), sent.end)
             if that:
