@@ -279,7 +279,8 @@ _LOWER_START = (
 _NP_BEFORE = rf"(?!{_PARTY})(?:{_DET}{_SP}{_WORD}|{_CAP}|{_LOWER_START}{_LOWER})(?:{_SP}{_WORD}){{0,4}}(?<![’']s){_PP}?"
 #: An apposition or relative clause between a speaker and its verb: ", a spokesman for Y,", ", R-S.C.,", "(D-N.Y.)".
 _APPOS_ONE = (
-    rf"(?:,{_SP}[^,;:“”\"()\n]{{1,90}}?(?=,)|{_SP}?\([^()\n]{{1,40}}\)"
+    rf"(?:,{_SP}(?!(?:and|but|or|while|as|when|because|so|yet|then|who|which)\b)[^,;:“”\"()\n]{{1,90}}?(?=,)|"
+    rf",{_SP}(?:who|which){_SP}[^,;:“”\"()\n]{{1,90}}?(?=,)|{_SP}?\([^()\n]{{1,40}}\)"
     rf"|{_SP}(?:who|which){_SP}[^,;:“”\"()\n]{{1,60}}?(?={_SP}))"
 )
 #: Up to three in a row: "Sen. Jon Tester, D-Mont., who faces a tough race, said".
@@ -396,12 +397,17 @@ def _subject_before(text: str, lo: int, verb_start: int) -> tuple[str, int, int]
     m = relative or _SUBJECT_BEFORE.search(chunk)
     if m is None:
         return None
-    phrase, s = m.group("speaker"), start + m.start("speaker")
-    appos = (m.group("appos") or "").strip(" ,\u00a0")
-    if _is_name(appos) and not _is_name(phrase) and m.group("appos").startswith(","):
-        # "Hungary's prime minister, Viktor Orban, said": the name in apposition is the speaker
-        phrase, s = appos, start + m.start("appos") + m.group("appos").index(appos)
-    return _trim_phrase(phrase, s)
+    return _trim_phrase(*_name_in_apposition(m, start))
+
+
+def _name_in_apposition(m: re.Match[str], offset: int) -> tuple[str, int]:
+    """The speaker phrase of a subject match, or the name right after it ("Hungary's prime minister, Viktor Orban,")."""
+    phrase, s = m.group("speaker"), offset + m.start("speaker")
+    appos = m.group("appos") or ""
+    first = appos.split(",")[1].strip() if appos.startswith(",") else ""
+    if _is_name(first) and not _is_name(phrase):
+        return first, offset + m.start("appos") + appos.index(first)
+    return phrase, s
 
 
 def _is_name(phrase: str) -> bool:
@@ -471,9 +477,7 @@ def _attributions(
         coordinated = False
         if subject is None and _SHARED_SUBJECT.search(text, max(lo, m.start() - 40), m.start()):
             # "claimed that … and demanded that …", "…, saying the plan was dead": the clause's subject
-            earlier = [a for a in found if a.speaker and not a.inverted]
-            subject = (earlier[-1].speaker, earlier[-1].speaker_start, earlier[-1].speaker_end) if earlier else None
-            subject, coordinated = subject or _clause_subject(text, lo, m.start()), True
+            subject, coordinated = _shared_subject(text, lo, m.start(), found), True
         phrase, s, e = subject or ("", -1, -1)
         found.append(
             _Attribution(m.group(), verb.lemma, verb.cls, m.start(), m.end(), phrase, s, e, inverted, coordinated)
@@ -484,8 +488,24 @@ def _attributions(
 _SHARED_SUBJECT = re.compile(rf"(?:,{_SP}|{_SP}and{_SP}(?:(?:then|also|even|later|again|at{_SP}times){_SP}){{0,3}})$")
 _CLAUSE_SUBJECT = re.compile(
     rf"(?:[^,“”\"]{{1,40}}(?:,|{_SP}[—–]){_SP}){{0,2}}(?P<speaker>{_PRONOUN}|{_DET}{_SP}(?:{_LOWER}{_SP}){{0,2}}{_LOWER}"
-    rf"|(?:{_DET}{_SP})?(?:{_CAP}{_SP}){{0,4}}{_CAP})(?:{_APPOS})?(?:,?{_SP}{_TIME},?)?{_SP}+{_AUX}(?!{_FUNCTION}\b)[a-z]+\b"
+    rf"|(?:{_DET}{_SP})?(?:{_CAP}{_SP}){{0,4}}{_CAP})(?P<appos>{_APPOS})?(?:,?{_SP}{_TIME},?)?{_SP}+{_AUX}(?!{_FUNCTION}\b)[a-z]+\b"
 )
+
+
+def _shared_subject(text: str, lo: int, verb_start: int, found: list[_Attribution]) -> tuple[str, int, int] | None:
+    """The subject of the clause a participle or coordinated verb belongs to.
+
+    The subject of the clause that starts after the last "while", "but" or ";" before the verb, else of the last
+    reporting verb before it, else of the sentence ("…, while Murphy criticized Mace, saying …" -> Murphy).
+    """
+    start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(text, lo, verb_start)), default=lo)
+    earlier = [a for a in found if a.speaker and not a.inverted and a.speaker_start >= start]
+    if earlier:
+        return earlier[-1].speaker, earlier[-1].speaker_start, earlier[-1].speaker_end
+    return _clause_subject(text, start, verb_start)
+
+
+_CLAUSE_BOUNDARY = re.compile(rf"(?:,?{_SP}(?:while|but|whereas|although|though){_SP}|;{_SP})")
 
 
 def _clause_subject(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:
@@ -493,7 +513,7 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:
     m = _CLAUSE_SUBJECT.match(text, lo, hi)
     if m is None or m.group("speaker").lower() in ("it",):
         return None
-    return _trim_phrase(m.group("speaker"), m.start("speaker"))
+    return _trim_phrase(*_name_in_apposition(m, 0))
 
 
 @dataclasses.dataclass
@@ -924,8 +944,11 @@ class _Resolver:
             return ""
         role = r"[ \u00a0]+".join(re.escape(w) for w in words[1:])
         pattern = rf"(?i:{role})[ \u00a0]+((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}})"
-        found = [m.group(1).strip() for m in re.finditer(pattern, self.article.text[:start])]
-        return self.name(found[-1]) if found else ""
+        found = [(m.start(), m.group(1).strip()) for m in re.finditer(pattern, self.article.text[:start])]
+        # and "Schumer, the majority leader"
+        after = rf"((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}}),[ \u00a0](?:the[ \u00a0])?(?i:{role})\b"
+        found += [(m.start(), m.group(1).strip()) for m in re.finditer(after, self.article.text[:start])]
+        return self.name(max(found)[1]) if found else ""
 
     def target_name(self, target: Target) -> str:
         for alias in sorted(target.aliases, key=len, reverse=True):
