@@ -873,6 +873,7 @@ class _Resolver:
         self.names = names
         self.mentions = mentions
         self.targets = targets
+        self.lowered = article.text.lower()
         self.history: list[tuple[int, str, str, str]] = []  # (sentence, resolved name, gender, phrase)
         self.genders: dict[str, str] = {}
 
@@ -942,6 +943,8 @@ class _Resolver:
         words = phrase.split()
         if len(words) < 2 or words[0].lower() not in ("the", "a") or not all(w.islower() for w in words[1:]):
             return ""
+        if not _is_role_description("the " + " ".join(words[1:])) or " ".join(words[1:]) not in self.lowered:
+            return ""  # no role, or the role is never written out before: no scan of the article
         role = r"[ \u00a0]+".join(re.escape(w) for w in words[1:])
         pattern = rf"(?i:{role})[ \u00a0]+((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}})"
         found = [(m.start(), m.group(1).strip()) for m in re.finditer(pattern, self.article.text[:start])]
