@@ -1,21 +1,50 @@
 """Voices: who is quoted, directly or in reported speech, and with which words.
 
-:func:`find_quotes` finds
+:func:`find_quotes` finds **direct quotes** in curly (“…”) or straight ("…") quotation marks
+(a quote left open at a paragraph's end that the next paragraph reopens runs on), and **reported
+speech** without quotation marks. Everything works on the sentences the tokenizer gives
+(:func:`newslab.document.parse`), so abbreviations (Mr., Feb., U.S., Sen.) never cut a quote or its
+attribution. Each row names the ``rule`` that found it and the ``speaker_rule`` that named the speaker.
 
-* **direct quotes** in curly (“…”) or straight ("…") quotation marks, with the attribution after
-  the quote (“…,” NATO notes), before it (Rutte said: “…”), or between the two halves of a split
-  quote (“…,” he declared at the beginning of this month, “…”: both halves get the speaker);
-* **indirect speech**: "X said (that) …", "X claimed that … and demanded that …",
-  "X told reporters that …", "according to X, …".
+**Attributions.** In each sentence every reporting verb of ``speech_verbs.tsv`` (say, tell, add,
+believe, warn, argue, insist, claim, deny, urge, accuse …: a class, whether it inverts and whether it
+takes an addressee) is paired with its subject, read off the clause:
 
-The speaker is resolved to a full name where the text allows: a surname or role phrase to the
-longest name in the article that ends with it ("spokesperson Farah Dakhlallah", "Rutte" -> "Mark
-Rutte"), a description of a target to the target ("the tycoon" -> "Trump"), and a pronoun to
-(1) the speaker of a quote in the two sentences before, if the gender fits (spokeswoman -> "she"),
-(2) the target :func:`newslab.find_mentions` resolved it to, or (3) the first person named in the
-nearest sentence before that names one (its subject). ``speaker_rule`` says which step fired.
+* the phrase right before the verb, through titles, a time ("said Thursday", "on Feb. 15", "a day
+  earlier") and appositions or relative clauses ("X, a spokesman for Y, said"; "Sen. Lindsey Graham,
+  R-S.C., said"; "X, who …, said"); when a role comes first, the name after it ("Hungary's prime
+  minister, Viktor Orban, said" -> Viktor Orban);
+* after the verb when a quote or comma precedes it and the verb inverts ("…,” said Sen. X");
+* "X, who said …" -> X; a participle or a second verb ("…, saying …", "claimed … and demanded …")
+  takes the subject of its own clause.
 
-Reporting verbs come from the packaged cue table ``stance_cues.tsv`` (rows with ``speech=yes``).
+A speaker is never a date or time, a party-state tag, an age or a bare title, nor anything in a headline
+(a title-case line without closing punctuation). An addressee ("told reporters", "told Y") is never the
+speaker.
+
+**Direct quotes** take, in this order: the clause right after the quote (``after-quote``); the last
+clause before it in its sentence, which covers "X said: “…”" and a partial quote inside reported speech
+("Tapper said that the news was “very, very troubling”"; ``before-quote``, or ``split`` between two
+halves); else a quote of the same paragraph (``same-paragraph``), the speaker of the sentence before in
+the paragraph (``previous-sentence``), or the previous paragraph's speaker when a paragraph opens with a
+quote (``continued``). Otherwise ``unattributed``.
+
+**Reported speech**: "X said (that) …", "X told reporters (that) …" (``reported-say``), verbs of
+belief, warning and argument (``reported-belief``, ``-warning``, ``-argument``; "noted", "maintained"
+and other verbs that take objects report a clause only with "that" or a pronoun), "X urged Y to …" and
+"X accused Y of …" (``reported-directive``), a second verb of the same subject (``coordinated``),
+"… , police said." (``reported-after``) and "according to X" (``according-to``). The content runs to
+the end of the sentence or to the next speaker's clause.
+
+**Speakers** resolve to a full name where the text allows: a surname to the longest name in the article
+ending with it ("Rutte" -> "Mark Rutte"), titles and roles dropped ("Gov. Andy Beshear of Kentucky" ->
+"Andy Beshear"); a role phrase to the person named with that role before ("the majority leader" ->
+"Majority Leader X" or "X, the majority leader"; ``role:named-earlier``), to a target it describes
+(``description:target``), to the speaker said with the same role (``description:same-role``) or to the
+previous sentence's subject ("the New York Democrat"; ``description:previous-subject``); a pronoun to the
+last compatible speaker of the two sentences before unless a newer subject was named
+(``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the target
+the mention stage found (``pronoun:target``). Groups and sources stay as written ("officials").
 
 Example:
     >>> import newslab as nl
@@ -326,10 +355,12 @@ _OBJECT_THAT = re.compile(
     rf"{_SP}(?P<object>(?!that\b)[\w’'.&-]+(?:{_SP}(?!that\b)[\w’'.&-]+){{0,{OBJECT_WORDS - 1}}}?)(?={_SP}that\b)"
 )
 #: What may stand between a verb and the reported clause: a time, a medium, an occasion.
+_NOT_PREP = r"(?!(?:with|of|for|on|at|to|in|that|and)\b)"
 _VERB_ADJUNCT = re.compile(
-    rf"(?:,?{_SP}(?:{_TIME}|in{_SP}(?:a|an|the|his|her|their){_SP}[\w-]+(?:{_SP}[\w-]+)?|on{_SP}(?:Twitter|X|Facebook|"
-    rf"Instagram|television|Fox News|CNN|MSNBC|NBC|CBS|ABC|\w+day)|in{_SP}[A-Z]\w+|at{_SP}(?:a|an|the){_SP}[\w-]+"
-    rf"(?:{_SP}[\w-]+)?|in{_SP}\d{{4}}|privately|publicly|repeatedly|again|too|also)){{0,3}},?"
+    rf"(?:,?{_SP}(?:{_TIME}|in{_SP}(?:a|an|the|his|her|their){_SP}[\w-]+(?:{_SP}{_NOT_PREP}[\w-]+)?"
+    rf"|on{_SP}(?:Twitter|X|Facebook|Instagram|television|Fox News|CNN|MSNBC|NBC|CBS|ABC|\w+day)|in{_SP}[A-Z]\w+"
+    rf"|at{_SP}(?:a|an|the){_SP}[\w-]+(?:{_SP}{_NOT_PREP}[\w-]+)?|in{_SP}\d{{4}}"
+    rf"|with{_SP}[A-Z][\w.’'-]*(?:{_SP}[A-Z][\w.’'-]*){{0,2}}|privately|publicly|repeatedly|again|too|also)){{0,4}},?"
 )
 #: Words that open a reported clause without "that" ("Trump said he ...", "officials said the ...").
 CLAUSE_OPENERS = _words(
@@ -368,6 +399,7 @@ class _Attribution:
     speaker_end: int
     inverted: bool
     coordinated: bool = False
+    relative: bool = False
 
 
 class _Found(NamedTuple):
@@ -469,7 +501,8 @@ def _attributions(
             continue
         m = _Found(start, end, form)
         verb = verbs[form.lower()]
-        participle = form.endswith("ing")  # "issued a statement saying": the clause's subject, never "a statement"
+        # "issued a statement saying": the clause's subject, never "a statement"; but "X was quoted as saying"
+        participle = form.endswith("ing") and text[max(lo, start - 3) : start] != "as "
         subject = None if participle else _subject_before(text, lo, m.start())
         inverted = False
         if (
@@ -484,16 +517,18 @@ def _attributions(
             # "claimed that … and demanded that …", "…, saying the plan was dead": the clause's subject
             subject, coordinated = _shared_subject(text, lo, m.start(), found), True
         phrase, s, e = subject or ("", -1, -1)
+        relative = _WHO.search(text, max(lo, start - 40), start) is not None  # "X, who has accused Y of Z, said"
         found.append(
-            _Attribution(m.group(), verb.lemma, verb.cls, m.start(), m.end(), phrase, s, e, inverted, coordinated)
+            _Attribution(form, verb.lemma, verb.cls, start, end, phrase, s, e, inverted, coordinated, relative)
         )
     return found
 
 
+_WHO = re.compile(rf",{_SP}who{_SP}+{_AUX}$")
 _SHARED_SUBJECT = re.compile(rf"(?:,{_SP}|{_SP}and{_SP}(?:(?:then|also|even|later|again|at{_SP}times){_SP}){{0,3}})$")
 _CLAUSE_SUBJECT = re.compile(
     rf"(?:[^,:“”\"]{{1,40}}(?:,|:|{_SP}[—–]){_SP}){{0,2}}(?P<speaker>{_PRONOUN}|{_DET}{_SP}(?:{_LOWER}{_SP}){{0,2}}{_LOWER}"
-    rf"|(?:{_DET}{_SP})?(?:{_CAP}{_SP}){{0,4}}{_CAP})(?P<appos>{_APPOS})?(?:,?{_SP}{_TIME},?)?{_SP}+{_AUX}(?!{_FUNCTION}\b)[a-z]+\b"
+    rf"|(?:{_DET}{_SP})?(?:{_CAP}{_SP}){{0,4}}{_CAP})(?P<appos>{_APPOS})?(?:,?{_SP}{_TIME},?)?{_SP}+{_AUX}(?:(?:was|is|were|are|did|does)\b|(?!{_FUNCTION}\b)[a-z]+\b)"
 )
 
 
@@ -595,6 +630,12 @@ def _attribute_direct(
     return quotes, used
 
 
+#: What may stand between a quote and its speaker: punctuation, or a role before the name ("his aunt, X, said").
+_AFTER_GAP = re.compile(
+    r"[ \u00a0,—–-]*(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)[ \u00a0][^.!?;:,“”\"\n]{1,50},[ \u00a0])?"
+)
+
+
 def _after_attribution(
     text: str, doc: Document, span: _Span, limit: int, attrs: dict[int, list[_Attribution]]
 ) -> _Attribution | None:
@@ -603,12 +644,8 @@ def _after_attribution(
     for index in (sent, sent + 1):
         for a in attrs.get(index, ()):
             head = a.verb_start if a.inverted or not a.speaker else a.speaker_start
-            if (
-                a.speaker
-                and not a.coordinated
-                and span.close <= head < limit
-                and not text[span.close : head].strip(" ,—–-\u00a0")
-            ):
+            gap = text[span.close : head] if span.close <= head < limit else "."
+            if a.speaker and not a.coordinated and _AFTER_GAP.fullmatch(gap):
                 return a
     return None
 
@@ -776,6 +813,8 @@ def _indirect(text: str, doc: Document, attrs: dict[int, list[_Attribution]], us
             else:
                 start, rule = clause
                 end = _content_end(text, sent, start, found[n + 1 :])
+                comma = text.find(",", start, end) if a.relative else -1
+                end = comma if comma > 0 else end  # a relative clause ends at its comma
                 q = Quote(start, end, "indirect", rule, a.verb, a.speaker, a.speaker_start, a.speaker_end)
             if q is not None and q.end - q.start >= 3 and not inside(q.start):
                 if a.coordinated:
@@ -805,7 +844,9 @@ def _reported_after(text: str, sent: Sentence, a: _Attribution, inside: Callable
     tail = _TRAILING_APPOSITION.sub("", text[tail_end : sent.end])  # "…, said Sen. Jon Tester, D-Mont."
     adj = _VERB_ADJUNCT.match(tail)
     rest = tail[adj.end() :] if adj else tail
-    if rest.strip(" .\u00a0") or not text[sent.start : head].rstrip().endswith(","):
+    if not re.fullmatch(r"[ .\u00a0]*|,?[ \u00a0]+(?:and|but)[ \u00a0].*", rest, re.DOTALL):
+        return None  # the attribution ends the sentence, or a clause of its own follows: ", Baldock says, and he …"
+    if not text[sent.start : head].rstrip().endswith(","):
         return None
     end = text.rindex(",", sent.start, head)
     start = sent.start + len(sent.text) - len(sent.text.lstrip(' “"'))

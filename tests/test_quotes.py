@@ -193,6 +193,9 @@ def speakers(text: str, kind: str = "direct") -> list[tuple[str, str, str]]:
         ("“We won,” Trump said. “They lost.”", "They lost.", "Trump", "same-paragraph"),
         ("Trump told reporters the deal was done. “It is over.”", "It is over.", "Trump", "previous-sentence"),
         ("“We won,” Trump said.\n“They lost.”", "They lost.", "Trump", "continued"),
+        ("“We won,” his aunt, Elvira Rodriguez, said.", "We won", "Elvira Rodriguez", "after-quote"),
+        ("“We won,” Karroubi was quoted as saying on Monday.", "We won", "Karroubi", "after-quote"),
+        ("On “Jimmy Kimmel Live,” Trump said he enjoyed it.", "Jimmy Kimmel Live", "Trump", "after-quote"),
     ],
 )
 def test_direct_quote_speakers(text: str, quote: str, speaker: str, rule: str) -> None:
@@ -274,6 +277,36 @@ def test_speaker_resolution(text: str, speaker: str, rule: str) -> None:
         ),
         ("The talks failed, according to Mr. Smith.", ("The talks failed", "Smith", "according-to")),
         ("Trump left the meeting, saying the plan was dead.", ("the plan was dead", "Trump", "coordinated")),
+        # participles take their own clause's subject, never the object before them
+        (
+            "Jenny Beth Martin issued a statement saying that the bill was dead.",
+            ("the bill was dead", "Jenny Beth Martin", "coordinated"),
+        ),
+        (
+            "Mace praised Tapper, while Murphy criticized Mace, saying she was wrong.",
+            ("she was wrong", "Murphy", "coordinated"),
+        ),
+        (
+            "Mr. Trump was under fire for saying in a debate with Mrs. Clinton last week that he paid nothing.",
+            ("he paid nothing", "Trump", "coordinated"),
+        ),
+        (
+            "Sammy Diamond was one of them, Baldock says, and he was a regular.",
+            ("Sammy Diamond was one of them", "Baldock", "reported-after"),
+        ),
+        ("Will announced in 2016 that he was leaving the party.", ("he was leaving the party", "Will", "reported-say")),
+        (
+            "Abiy told the tens of thousands of supporters that change was coming.",
+            ("change was coming", "Abiy", "reported-say"),
+        ),
+        (
+            "Sen. Jon Tester, D-Mont., who faces a tough race, said he supported the deal.",
+            ("he supported the deal", "Jon Tester", "reported-say"),
+        ),
+        (
+            "Rep. Mark Meadows, R-N.C., the chairman of the caucus, who has accused Democrats of lying, spoke.",
+            ("Democrats of lying", "Mark Meadows", "reported-directive"),
+        ),
         (
             "Gov. Andy Beshear of Kentucky said his state could not pay.",
             ("his state could not pay", "Andy Beshear", "reported-say"),
@@ -294,6 +327,7 @@ def test_reported_speech_without_quote_marks(text: str, expected: tuple[str, str
         "Maryland State Police arrived at the scene.",  # "State" is a name
         "Trump thanked Rutte for his work.",
         "Republicans blamed Schumer for rushing the bill.",
+        "“We won,” Trump said the night of the election.",  # the verb attributes the quote; no clause
     ],
 )
 def test_no_reported_speech(text: str) -> None:
@@ -313,6 +347,11 @@ def test_abbreviations_never_cut_a_quote_or_its_attribution(text: str) -> None:
     assert len(indirect) == 1
     assert indirect["quote"].iloc[0].endswith(("Feb. 15", "“firm"))
     assert set(df["speaker_resolved"]) <= {"Lindsey Graham", "Trump"} and "" not in set(df["speaker_resolved"])
+
+
+def test_a_verb_that_attributes_a_quote_may_report_a_pronoun_clause() -> None:
+    found = speakers("On “Jimmy Kimmel Live,” Trump said he enjoyed it.", "indirect")
+    assert found == [("he enjoyed it", "Trump", "reported-say")]
 
 
 def test_speech_verbs_table() -> None:
