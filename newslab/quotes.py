@@ -476,6 +476,13 @@ def _subject_after(text: str, verb_end: int, hi: int) -> tuple[str, int, int] | 
     return _trim_phrase(m.group("speaker"), m.start("speaker"))
 
 
+#: A word right before a verb form that makes it a noun: a determiner, a possessive or a number.
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|[Tt]hese|[Tt]hose|[Ee]very|[Ee]ach|"
+    r"[Aa]ny|[Nn]o|[Ss]uch|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Mm]any|[Ss]everal|[Ff]ew|[Oo]ther)|\w[’']s|\d)[ \u00a0]$"
+)
+
+
 def _verb_tokens(text: str, tokens: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
     """Reporting verbs among a sentence's word tokens, as (start, end, form); a particle joins ("pointed out")."""
     if not tokens:
@@ -498,8 +505,8 @@ def _attributions(
     verbs = load_speech_verbs()
     found: list[_Attribution] = []
     for start, end, form in _verb_tokens(text, tokens):
-        if inside(start):
-            continue
+        if inside(start) or _NOUN_BEFORE.search(text, max(lo, start - 30), start):
+            continue  # "his comments", "Biden's attack", "three answers": a noun, not a verb
         m = _Found(start, end, form)
         verb = verbs[form.lower()]
         # "issued a statement saying": the clause's subject, never "a statement"; but "X was quoted as saying"

@@ -328,6 +328,9 @@ def test_reported_speech_without_quote_marks(text: str, expected: tuple[str, str
         "Trump thanked Rutte for his work.",
         "Republicans blamed Schumer for rushing the bill.",
         "“We won,” Trump said the night of the election.",  # the verb attributes the quote; no clause
+        "Biden's comments yesterday in Danville drew fire.",  # nouns that look like verbs
+        "After Kaine launched a windy attack on Putin, the debate ended.",
+        "Three questions, three answers at the debate.",
     ],
 )
 def test_no_reported_speech(text: str) -> None:
