@@ -61,6 +61,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -926,7 +927,10 @@ def _name_words(phrase: str) -> list[str]:
         words = words[roles[-1] + 1 :]
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
-    return [w for w in words if w[:1].isupper()] if all(w[:1].isupper() for w in words) else []
+    if all(w[:1].isupper() for w in words):
+        return words
+    trailing = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))[::-1]
+    return trailing if len(trailing) >= 2 else []  # "strategist David Axelrod", "the conservative author Ann Coulter"
 
 
 #: Quoted passages, blanked out when looking for the subject of a sentence.

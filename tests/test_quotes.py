@@ -194,6 +194,7 @@ def speakers(text: str, kind: str = "direct") -> list[tuple[str, str, str]]:
         ("Trump told reporters the deal was done. “It is over.”", "It is over.", "Trump", "previous-sentence"),
         ("“We won,” Trump said.\n“They lost.”", "They lost.", "Trump", "continued"),
         ("“We won,” his aunt, Elvira Rodriguez, said.", "We won", "Elvira Rodriguez", "after-quote"),
+        ("“Odd,” Syndicated columnist Charles Krauthammer said.", "Odd", "Charles Krauthammer", "after-quote"),
         ("“We won,” Karroubi was quoted as saying on Monday.", "We won", "Karroubi", "after-quote"),
         ("On “Jimmy Kimmel Live,” Trump said he enjoyed it.", "Jimmy Kimmel Live", "Trump", "after-quote"),
     ],
