@@ -310,9 +310,9 @@ _LOWER_START = (
 #: (tried at far fewer places than any word, which keeps the search cheap).
 _NP_BEFORE = rf"(?!{_PARTY})(?:{_DET}{_SP}{_WORD}|{_CAP}|{_LOWER_START}{_LOWER})(?:{_SP}{_WORD}){{0,4}}(?<![’']s){_PP}?"
 #: An apposition or relative clause between a speaker and its verb: ", a spokesman for Y,", ", R-S.C.,", "(D-N.Y.)".
-_APPOS_ONE = (
-    rf"(?:,{_SP}(?!(?:and|but|or|while|as|when|because|so|yet|then|who|which)\b)[^,;:“”\"()\n]{{1,160}}?(?=,)|"
-    rf",{_SP}(?:who|which){_SP}[^,;:()\n]{{1,160}}?(?=,)|{_SP}?\([^()\n]{{1,40}}\)"
+_APPOS_ONE = (  # comma and parenthesis forms are atomic (one way to match each), which keeps long lists cheap
+    rf"(?:(?>,{_SP}(?!(?:and|but|or|while|as|when|because|so|yet|then|who|which)\b)[^,;:“”\"()\n]{{1,160}}(?=,))|"
+    rf"(?>,{_SP}(?:who|which){_SP}[^,;:()\n]{{1,160}}(?=,))|(?>{_SP}?\([^()\n]{{1,40}}\))"
     rf"|{_SP}(?:who|which){_SP}[^,;:“”\"()\n]{{1,60}}?(?={_SP}))"
 )
 #: Up to three in a row: "Sen. Jon Tester, D-Mont., who faces a tough race, said".
