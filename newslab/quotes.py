@@ -454,6 +454,13 @@ def _is_name(phrase: str) -> bool:
     return 0 < len(words) <= 5 and all(w[:1].isupper() for w in words) and not _bad_speaker(phrase)
 
 
+#: Adverbs that may close a phrase matched before a verb but belong to the verb ("X once told", "X later said").
+_TRAILING_ADVERB = re.compile(
+    r"(?<=\w)(?:[ \u00a0]+(?:once|later|earlier|then|now|also|again|still|often|never|recently|"
+    r"(?!(?:family|ally|rally|assembly|italy|supply|bully)\b)[a-z]{2,}ly))+$"
+)
+
+
 def _trim_phrase(phrase: str, start: int) -> tuple[str, int, int] | None:
     """Drop leading time or sentence adverbs ("Earlier Thursday ...") and reject non-speakers."""
     words = list(re.finditer(r"\S+", phrase))
@@ -465,6 +472,7 @@ def _trim_phrase(phrase: str, start: int) -> tuple[str, int, int] | None:
     last = phrase.split()[-1]
     if last.endswith(".") and len(last) > 4 and last.lower() not in ("jr.", "sr.", "inc.", "corp."):
         phrase = phrase[:-1]  # the sentence's period: "… lamented Senator Johnny Isakson."
+    phrase = _TRAILING_ADVERB.sub("", phrase)  # "Sen. Mitt Romney once (told)", "the senator later (said)"
     if _bad_speaker(phrase):
         return None
     return phrase, start, start + len(phrase)
@@ -536,7 +544,7 @@ def _attributions(
 _WHO = re.compile(rf",{_SP}who{_SP}+{_AUX}$")
 _SHARED_SUBJECT = re.compile(rf"(?:,{_SP}|{_SP}and{_SP}(?:(?:then|also|even|later|again|at{_SP}times){_SP}){{0,3}})$")
 _CLAUSE_SUBJECT = re.compile(
-    rf"(?:[^,:“”\"]{{1,40}}(?:,|:|{_SP}[—–]){_SP}){{0,2}}(?P<speaker>{_PRONOUN}|{_DET}{_SP}(?:{_LOWER}{_SP}){{0,2}}{_LOWER}"
+    rf"(?:[^,:“”\"]{{1,80}}(?:,|:|{_SP}[—–]){_SP}){{0,2}}(?P<speaker>{_PRONOUN}|{_DET}{_SP}(?:{_LOWER}{_SP}){{0,2}}{_LOWER}"
     rf"|(?:{_DET}{_SP})?(?:{_CAP}{_SP}){{0,4}}{_CAP})(?P<appos>{_APPOS})?(?:,?{_SP}{_TIME},?)?{_SP}+{_AUX}(?:(?:was|is|were|are|did|does)\b|(?!{_FUNCTION}\b)[a-z]+\b)"
 )
 
@@ -641,7 +649,7 @@ def _attribute_direct(
 
 #: What may stand between a quote and its speaker: punctuation, or a role before the name ("his aunt, X, said").
 _AFTER_GAP = re.compile(
-    r"[ \u00a0,—–-]*(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)[ \u00a0][^.!?;:,“”\"\n]{1,50},[ \u00a0])?"
+    r"[ \u00a0,—–-]*(?:(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)[ \u00a0][^.!?;:,“”\"\n]{1,50},[ \u00a0]){0,2}"
 )
 
 

@@ -195,6 +195,13 @@ def speakers(text: str, kind: str = "direct") -> list[tuple[str, str, str]]:
         ("“We won,” Trump said.\n“They lost.”", "They lost.", "Trump", "continued"),
         ("“We won,” his aunt, Elvira Rodriguez, said.", "We won", "Elvira Rodriguez", "after-quote"),
         ("“Odd,” Syndicated columnist Charles Krauthammer said.", "Odd", "Charles Krauthammer", "after-quote"),
+        ("“Loving,” his aunt, his aunt, Elvira Rodriguez, said.", "Loving", "Elvira Rodriguez", "after-quote"),
+        (
+            "Sen. Mitt Romney once told me that Trump “has a feel for people.”",
+            "has a feel for people.",
+            "Mitt Romney",
+            "before-quote",
+        ),
         ("“We won,” Karroubi was quoted as saying on Monday.", "We won", "Karroubi", "after-quote"),
         ("On “Jimmy Kimmel Live,” Trump said he enjoyed it.", "Jimmy Kimmel Live", "Trump", "after-quote"),
     ],
@@ -290,6 +297,10 @@ def test_speaker_resolution(text: str, speaker: str, rule: str) -> None:
         (
             "Mr. Trump was under fire for saying in a debate with Mrs. Clinton last week that he paid nothing.",
             ("he paid nothing", "Trump", "coordinated"),
+        ),
+        (
+            "Before the 1996 state tax return surfaced Saturday, Mr. Trump was under fire for saying that he paid.",
+            ("he paid", "Trump", "coordinated"),
         ),
         (
             "Sammy Diamond was one of them, Baldock says, and he was a regular.",
