@@ -598,10 +598,15 @@ class _Span(NamedTuple):
     close: int
 
 
+#: A quote in curly or straight marks; one left open at a paragraph's end runs to it when the next paragraph
+#: opens with a quote mark (the news convention for a quote of several paragraphs).
+_DIRECT = re.compile(r"“[^“”\n]+(?:”|(?=\n\s*“))|\"[^\"\n]+(?:\"|(?=\n\s*\"))")
+
+
 def _direct_spans(text: str) -> list[_Span]:
     """Direct quotes, curly or straight; a quote left open at a paragraph's end that the next reopens runs to it."""
     spans = []
-    for m in re.finditer(r"“[^“”\n]+(?:”|(?=\n[ \t]*“))|\"[^\"\n]+\"", text):
+    for m in _DIRECT.finditer(text):
         closed = m.group()[-1] in '”"'
         cs, ce = m.start() + 1, m.end() - 1 if closed else m.end()
         while ce > cs and text[ce - 1] in ", ":
@@ -622,7 +627,7 @@ class _Paragraphs:
     """Paragraph index of an offset (paragraphs are separated by line breaks)."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+        self.starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]  # blank lines: one break
 
     def of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1

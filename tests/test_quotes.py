@@ -193,6 +193,21 @@ def speakers(text: str, kind: str = "direct") -> list[tuple[str, str, str]]:
         ("“We won,” Trump said. “They lost.”", "They lost.", "Trump", "same-paragraph"),
         ("Trump told reporters the deal was done. “It is over.”", "It is over.", "Trump", "previous-sentence"),
         ("“We won,” Trump said.\n“They lost.”", "They lost.", "Trump", "continued"),
+        ("“We won,” Trump said.\n\n“They lost.”", "They lost.", "Trump", "continued"),  # a blank line between
+        # a quote of several paragraphs: the first is left open, the next reopens it
+        (
+            "Trump said:\n\n“We sat at the table.\n\n“It stayed with me.”",
+            "We sat at the table.",
+            "Trump",
+            "before-quote",
+        ),
+        ("Trump said:\n\n“We sat at the table.\n\n“It stayed with me.”", "It stayed with me.", "Trump", "continued"),
+        (
+            'She told them:\n\n"We sat at the table.\n\n"It stayed with me," she said.',
+            "We sat at the table.",
+            "",
+            "before-quote",
+        ),
         ("“We won,” his aunt, Elvira Rodriguez, said.", "We won", "Elvira Rodriguez", "after-quote"),
         ("“Odd,” Syndicated columnist Charles Krauthammer said.", "Odd", "Charles Krauthammer", "after-quote"),
         ("“Loving,” his aunt, his aunt, Elvira Rodriguez, said.", "Loving", "Elvira Rodriguez", "after-quote"),
