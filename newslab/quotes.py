@@ -266,14 +266,15 @@ FUNCTION_WORDS = _words(
     "being has have had do does did will would can could may might must shall should not also it its he she they we "
     "i you his her their our my your him them us me there here just only even still already now later earlier again "
     "too very all no said says say told added asked wrote according saying because although though whether how why "
-    "unless never cannot himself herself themselves itself"
+    "unless never cannot himself herself themselves itself however nonetheless nevertheless meanwhile instead moreover "
+    "furthermore indeed perhaps"
 )
 _FUNCTION = rf"(?:{_trie(FUNCTION_WORDS)}|[a-z]+n[’']t)"
 _LOWER = rf"(?!{_FUNCTION}\b)(?!(?!family|ally|rally|assembly)[a-z]+ly\b)[a-z][\w’'-]*"
 _WORD = rf"(?:{_CAP}|{_LOWER})"
 _DET = (
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|"
-    r"[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Tt]his|[Tt]hat|[Tt]hese|[Tt]hose|[Bb]oth|[Aa]nother|[Aa] few|[Tt]wo other)"
+    r"[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Tt]his|[Tt]hese|[Tt]hose|[Bb]oth|[Aa]nother|[Aa] few|[Tt]wo other)"
 )
 #: Time words: a speaker phrase never ends in one ("Senate Thursday"), and one may sit between speaker and verb.
 TIME_WORDS = _words(
