@@ -7,7 +7,15 @@ import pytest
 
 import newslab as nl
 from newslab.errors import ParameterError
-from newslab.quotes import evaluate_quotes, find_quotes, load_cues, same_speaker, speaker_table
+from newslab.quotes import (
+    VERB_CLASSES,
+    evaluate_quotes,
+    find_quotes,
+    load_cues,
+    load_speech_verbs,
+    same_speaker,
+    speaker_table,
+)
 
 GOLD = Path(__file__).parent / "data" / "seed_quotes_gold.tsv"
 
@@ -132,3 +140,253 @@ def test_attitude_verb_with_object_is_not_speech() -> None:
     assert ("Viktor Orban", "said", "he would not block it", "indirect") in quotes(
         "Hungary's prime minister, Viktor Orban, said he would not block it."
     )
+
+
+# ---- issue 11: speakers from clause structure (one row per rule, with the cases that must not fire) ----
+
+
+def speakers(text: str, kind: str = "direct") -> list[tuple[str, str, str]]:
+    """(quote, resolved speaker, rule) of one kind."""
+    df = find_quotes(nl.Article("t", "", text), kinds=[kind])
+    return list(zip(df["quote"], df["speaker_resolved"], df["rule"], strict=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker", "rule"),
+    [
+        # inversion: the subject follows the verb
+        ("“We have a crisis,” said Sen. Johnny Isakson.", "We have a crisis", "Johnny Isakson", "after-quote"),
+        ("“We have a crisis,” lamented Senator Johnny Isakson.", "We have a crisis", "Johnny Isakson", "after-quote"),
+        ("“Why now?” asked Ed Park, a spokesman for the governor.", "Why now?", "Ed Park", "after-quote"),
+        # party-state tags and appositions between subject and verb
+        ("“It is over,” Sen. Lindsey Graham, R-S.C., said.", "It is over", "Lindsey Graham", "after-quote"),
+        ("“It is over,” said Sen. Lindsey Graham, R-S.C., on Thursday.", "It is over", "Lindsey Graham", "after-quote"),
+        (
+            "“We won,” Alan Garten, a lawyer for the Trump Organization, said.",
+            "We won",
+            "Alan Garten",
+            "after-quote",
+        ),
+        ("“No,” Gov. Andy Beshear of Kentucky said.", "No", "Andy Beshear", "after-quote"),
+        ("“No,” Rep. Jim Jordan (R-Ohio) told reporters.", "No", "Jim Jordan", "after-quote"),
+        # a time between subject and verb is not the subject
+        ("“We are done,” Schumer said Thursday.", "We are done", "Schumer", "after-quote"),
+        ("“We are done,” Schumer on Thursday said.", "We are done", "Schumer", "after-quote"),
+        # "told Y": Y is the addressee
+        ("“We are done,” Trump told the Senate on Thursday.", "We are done", "Trump", "after-quote"),
+        ("“We are done,” Trump told Fox News.", "We are done", "Trump", "after-quote"),
+        # before the quote, and a partial quote inside reported speech
+        ("Rutte said: “We are ready.”", "We are ready.", "Rutte", "before-quote"),
+        (
+            "Jake Tapper said that the news was “very, very troubling.”",
+            "very, very troubling.",
+            "Jake Tapper",
+            "before-quote",
+        ),
+        (
+            "Hungary was criticized by Viktor Orban, who said it was “sleepwalking.”",
+            "sleepwalking.",
+            "Viktor Orban",
+            "before-quote",
+        ),
+        # a quote with no clause of its own
+        ("“We won,” Trump said. “They lost.”", "They lost.", "Trump", "same-paragraph"),
+        ("Trump told reporters the deal was done. “It is over.”", "It is over.", "Trump", "previous-sentence"),
+        ("“We won,” Trump said.\n“They lost.”", "They lost.", "Trump", "continued"),
+        ("“We won,” Trump said.\n\n“They lost.”", "They lost.", "Trump", "continued"),  # a blank line between
+        # a quote of several paragraphs: the first is left open, the next reopens it
+        (
+            "Trump said:\n\n“We sat at the table.\n\n“It stayed with me.”",
+            "We sat at the table.",
+            "Trump",
+            "before-quote",
+        ),
+        ("Trump said:\n\n“We sat at the table.\n\n“It stayed with me.”", "It stayed with me.", "Trump", "continued"),
+        (
+            'She told them:\n\n"We sat at the table.\n\n"It stayed with me," she said.',
+            "We sat at the table.",
+            "",
+            "before-quote",
+        ),
+        ("“We won,” his aunt, Elvira Rodriguez, said.", "We won", "Elvira Rodriguez", "after-quote"),
+        ("“Odd,” Syndicated columnist Charles Krauthammer said.", "Odd", "Charles Krauthammer", "after-quote"),
+        ("“Loving,” his aunt, his aunt, Elvira Rodriguez, said.", "Loving", "Elvira Rodriguez", "after-quote"),
+        (
+            "Sen. Mitt Romney once told me that Trump “has a feel for people.”",
+            "has a feel for people.",
+            "Mitt Romney",
+            "before-quote",
+        ),
+        ("“We won,” Karroubi was quoted as saying on Monday.", "We won", "Karroubi", "after-quote"),
+        ("On “Jimmy Kimmel Live,” Trump said he enjoyed it.", "Jimmy Kimmel Live", "Trump", "after-quote"),
+    ],
+)
+def test_direct_quote_speakers(text: str, quote: str, speaker: str, rule: str) -> None:
+    assert (quote, speaker, rule) in speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "not_speaker"),
+    [
+        ("“It is over,” said Sen. Lindsey Graham, R-S.C.", "R-S.C."),  # party tag
+        ("“It is over,” Trump told the Senate Thursday.", "Senate Thursday"),  # addressee and a day
+        ("“It is over,” a day earlier Trump said.", "a day earlier"),  # a time expression
+        ("“It is over,” he said Thursday.", "Thursday"),
+        ("Trump Caves To Democrats\n“We will build it,” he said.", "Trump Caves To Democrats"),  # a headline
+        ("“We will build it,” Trump told Schumer.", "Schumer"),  # addressee
+        ("He Was Right\nShe arrived. “We won,” she said.", "He Was Right"),
+        ("“We won,” Maryland State Police said.", "Maryland"),  # "State" is not the verb "state"
+    ],
+)
+def test_never_a_speaker(text: str, not_speaker: str) -> None:
+    df = find_quotes(nl.Article("t", "", text))
+    assert not_speaker not in set(df["speaker"]) | set(df["speaker_resolved"])
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "rule"),
+    [
+        (
+            "Chuck Schumer said the deal was bad.\n“We really have no choice but to build a wall,” Trump said.",
+            "Trump",
+            "after-quote",
+        ),  # not the previous paragraph's speaker
+        ("“We are done,” Mark Rutte said. Later he added: “We will see.”", "Mark Rutte", "before-quote"),
+        (
+            "Lt. Maria Gonzalez, a spokeswoman for the police, spoke. “He died at Memorial Medical Center,” she said.",
+            "Maria Gonzalez",
+            "after-quote",
+        ),  # a building is no antecedent of "she"
+        ("Schumer praised McConnell. “He kept his word,” the New York Democrat said.", "Schumer", "after-quote"),
+    ],
+)
+def test_speaker_resolution(text: str, speaker: str, rule: str) -> None:
+    assert speakers(text)[-1][1:] == (speaker, rule)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr. Trump said on Feb. 15 that the U.S. would build it.",
+            ("the U.S. would build it", "Trump", "reported-say"),
+        ),
+        ("Officials said the plan was dead.", ("the plan was dead", "Officials", "reported-say")),
+        ("Trump told reporters he would sign it.", ("he would sign it", "Trump", "reported-say")),
+        ("Trump told the Senate Thursday that he would sign it.", ("he would sign it", "Trump", "reported-say")),
+        (
+            "Some investors believe the Fed will cut rates.",
+            ("the Fed will cut rates", "Some investors", "reported-belief"),
+        ),
+        ("Rand Paul warned that the debt would soar.", ("the debt would soar", "Rand Paul", "reported-warning")),
+        (
+            "Diane Swonk argued the labor market was cooling.",
+            ("the labor market was cooling", "Diane Swonk", "reported-argument"),
+        ),
+        ("Trump denied that he had lied.", ("he had lied", "Trump", "reported-argument")),
+        ("Officials urged residents to leave.", ("residents to leave", "Officials", "reported-directive")),
+        (
+            "Meadows accused Democrats of refusing to negotiate.",
+            ("Democrats of refusing to negotiate", "Meadows", "reported-directive"),
+        ),
+        (
+            "The shooting was an isolated incident, police said.",
+            ("The shooting was an isolated incident", "police", "reported-after"),
+        ),
+        ("The plan failed, said Sen. Jon Tester, D-Mont.", ("The plan failed", "Jon Tester", "reported-after")),
+        (
+            "According to the U.S. State Department, the talks failed.",
+            ("the talks failed", "U.S. State Department", "according-to"),
+        ),
+        ("The talks failed, according to Mr. Smith.", ("The talks failed", "Smith", "according-to")),
+        ("Trump left the meeting, saying the plan was dead.", ("the plan was dead", "Trump", "coordinated")),
+        # participles take their own clause's subject, never the object before them
+        (
+            "Jenny Beth Martin issued a statement saying that the bill was dead.",
+            ("the bill was dead", "Jenny Beth Martin", "coordinated"),
+        ),
+        (
+            "Mace praised Tapper, while Murphy criticized Mace, saying she was wrong.",
+            ("she was wrong", "Murphy", "coordinated"),
+        ),
+        (
+            "Mr. Trump was under fire for saying in a debate with Mrs. Clinton last week that he paid nothing.",
+            ("he paid nothing", "Trump", "coordinated"),
+        ),
+        (
+            "Before the 1996 state tax return surfaced Saturday, Mr. Trump was under fire for saying that he paid.",
+            ("he paid", "Trump", "coordinated"),
+        ),
+        (
+            "Sammy Diamond was one of them, Baldock says, and he was a regular.",
+            ("Sammy Diamond was one of them", "Baldock", "reported-after"),
+        ),
+        ("Will announced in 2016 that he was leaving the party.", ("he was leaving the party", "Will", "reported-say")),
+        (
+            "Abiy told the tens of thousands of supporters that change was coming.",
+            ("change was coming", "Abiy", "reported-say"),
+        ),
+        (
+            "Sen. Jon Tester, D-Mont., who faces a tough race, said he supported the deal.",
+            ("he supported the deal", "Jon Tester", "reported-say"),
+        ),
+        (
+            "Rep. Mark Meadows, R-N.C., the chairman of the caucus, who has accused Democrats of lying, spoke.",
+            ("Democrats of lying", "Mark Meadows", "reported-directive"),
+        ),
+        (
+            "Gov. Andy Beshear of Kentucky said his state could not pay.",
+            ("his state could not pay", "Andy Beshear", "reported-say"),
+        ),
+    ],
+)
+def test_reported_speech_without_quote_marks(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in speakers(text, "indirect")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump maintained a good relationship with Putin.",  # an object, not a clause
+        "Schumer praised McConnell for working across the aisle.",  # praise with an object
+        "The storm is expected to make landfall on Friday.",  # passive "expected"
+        "Trump's claims that he won were false.",  # a noun
+        "Maryland State Police arrived at the scene.",  # "State" is a name
+        "Trump thanked Rutte for his work.",
+        "Republicans blamed Schumer for rushing the bill.",
+        "“We won,” Trump said the night of the election.",  # the verb attributes the quote; no clause
+        "Biden's comments yesterday in Danville drew fire.",  # nouns that look like verbs
+        "After Kaine launched a windy attack on Putin, the debate ended.",
+        "Three questions, three answers at the debate.",
+    ],
+)
+def test_no_reported_speech(text: str) -> None:
+    assert speakers(text, "indirect") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sen. Lindsey Graham, R-S.C., said the U.S. plan was “a good first step” on Feb. 15.",
+        "Mr. Trump told reporters that the Feb. 15 deadline was “firm.”",
+    ],
+)
+def test_abbreviations_never_cut_a_quote_or_its_attribution(text: str) -> None:
+    df = find_quotes(nl.Article("t", "", text))
+    indirect = df[df["kind"] == "indirect"]
+    assert len(indirect) == 1
+    assert indirect["quote"].iloc[0].endswith(("Feb. 15", "“firm"))
+    assert set(df["speaker_resolved"]) <= {"Lindsey Graham", "Trump"} and "" not in set(df["speaker_resolved"])
+
+
+def test_a_verb_that_attributes_a_quote_may_report_a_pronoun_clause() -> None:
+    found = speakers("On “Jimmy Kimmel Live,” Trump said he enjoyed it.", "indirect")
+    assert found == [("he enjoyed it", "Trump", "reported-say")]
+
+
+def test_speech_verbs_table() -> None:
+    verbs = load_speech_verbs()
+    assert verbs["said"].lemma == "say" and verbs["said"].inverts
+    assert verbs["told"].addressee and not verbs["told"].inverts
+    assert {v.cls for v in verbs.values()} == set(VERB_CLASSES)
+    assert "pointed out" in verbs
