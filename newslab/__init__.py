@@ -57,10 +57,10 @@ _LAZY = {
     "NATO": "newslab.targets",
     "TRUMP": "newslab.targets",
     "Target": "newslab.targets",
-    "evaluate_mentions": "newslab.targets",
-    "find_mentions": "newslab.targets",
-    "kwic": "newslab.targets",
-    "labels": "newslab.targets",
+    "evaluate_mentions": "newslab.labeling",
+    "find_mentions": "newslab.mentions",
+    "kwic": "newslab.labeling",
+    "labels": "newslab.labeling",
     "load_targets": "newslab.targets",
     "targets_from_spec": "newslab.targets",
     "evaluate_quotes": "newslab.quotes",
@@ -101,7 +101,9 @@ _SUBMODULES = frozenset(
         "corpus",
         "errors",
         "frames",
+        "labeling",
         "lexicons",
+        "mentions",
         "plots",
         "quotes",
         "report",
@@ -131,7 +133,9 @@ if TYPE_CHECKING:
     )
     from newslab.document import Document, parse
     from newslab.frames import frame_profile, frame_table, load_frames
+    from newslab.labeling import evaluate_mentions, kwic, labels
     from newslab.lexicons import available_lexicons, load_lexicon, stopwords
+    from newslab.mentions import find_mentions
     from newslab.quotes import evaluate_quotes, find_quotes, speaker_table
     from newslab.report import run_notebooks, run_report
     from newslab.result import Analysis
@@ -145,17 +149,7 @@ if TYPE_CHECKING:
         target_sentiment_many,
     )
     from newslab.stance import stance_summary, stance_table
-    from newslab.targets import (
-        NATO,
-        TRUMP,
-        Target,
-        evaluate_mentions,
-        find_mentions,
-        kwic,
-        labels,
-        load_targets,
-        targets_from_spec,
-    )
+    from newslab.targets import NATO, TRUMP, Target, load_targets, targets_from_spec
     from newslab.tokenizers import sentence_spans, sentences, word_spans, words
     from newslab.views import ArticleView, article_html, show_article
 

@@ -22,8 +22,9 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab.errors import ParameterError
+from newslab.labeling import normalize_label
 from newslab.names import speaks_as
-from newslab.targets import Target, as_targets, normalize_label
+from newslab.targets import Target, as_targets
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -6,9 +6,9 @@ arguments (nothing is cached on articles or keyed on texts):
 1. **sentences and tokens** (:func:`newslab.document.parse`);
 2. **sentence tone** (:func:`newslab.sentiment.tone_rows`);
 3. **names and mentions**: the name registry (:func:`newslab.names.name_registry`) and the
-   targets' names, descriptions and pronouns (:func:`newslab.targets.article_mentions`);
+   targets' names, descriptions and pronouns (:func:`newslab.mentions.article_mentions`);
 4. **quotes and speakers** (:func:`newslab.quotes.article_quotes`, given those mentions), then
-   the in-quote pronoun rule on the mentions (:func:`newslab.targets.apply_quotes`);
+   the in-quote pronoun rule on the mentions (:func:`newslab.mentions.apply_quotes`);
 5. **target tone** with label, score and evidence per mention
    (:func:`newslab.sentiment.sentence_target_tones`);
 6. **stance** (:func:`newslab.stance.article_stance`, given quotes, mentions and names);
@@ -49,20 +49,13 @@ from newslab.corpus import PROGRESS_THRESHOLD, as_articles
 from newslab.document import Article, Document, parse
 from newslab.errors import EmptyInputError, NewslabError, ParameterError
 from newslab.frames import frame_matcher, frame_rows
+from newslab.mentions import Mention, QuoteSpan, apply_quotes, article_mentions, mention_rows
 from newslab.names import name_registry
 from newslab.quotes import article_quotes, quote_rows
 from newslab.result import COLUMNS, TABLES, Analysis
 from newslab.sentiment import sentence_target_tones, tone_rows
 from newslab.stance import STANCE_COLUMNS, article_stance
-from newslab.targets import (
-    Mention,
-    QuoteSpan,
-    Target,
-    apply_quotes,
-    article_mentions,
-    as_targets,
-    mention_rows,
-)
+from newslab.targets import Target, as_targets
 
 if TYPE_CHECKING:
     import pandas as pd

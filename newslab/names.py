@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
     from newslab.document import Document
 
+#: A word for the name rules: letters, digits and inner dots/apostrophes/hyphens ("U.S.", "O’Brien").
+WORD_PATTERN = r"[\w.’'-]*\w"
+
 #: Lowercase role words that may precede a speaker's name ("NATO spokeswoman Farah Dakhlallah").
 ROLE_WORDS = frozenset(
     [

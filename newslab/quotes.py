@@ -72,8 +72,9 @@ from newslab.corpus import Corpus
 from newslab.document import Article, Document, Sentence
 from newslab.errors import LexiconError
 from newslab.lexicons import load_table, stopwords
+from newslab.mentions import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
-from newslab.targets import Mention, Target
+from newslab.targets import Target
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -1131,14 +1132,15 @@ def article_quotes(
     Args:
         article: The article, parsed (:func:`newslab.document.parse`).
         targets: Targets whose mentions help resolve speakers.
-        mentions: The targets' mentions in this article (:func:`newslab.targets.article_mentions`,
+        mentions: The targets' mentions in this article (:func:`newslab.mentions.article_mentions`,
             without the in-quote rule).
         names: The article's name registry (:func:`newslab.names.name_registry`).
 
     Example:
         >>> from newslab.document import parse
         >>> from newslab.names import name_registry
-        >>> from newslab.targets import DEFAULT_TARGETS, article_mentions
+        >>> from newslab.mentions import article_mentions
+        >>> from newslab.targets import DEFAULT_TARGETS
         >>> doc = parse(Article("a", "", "Mark Rutte arrived. “We are strong,” he said."))
         >>> found = article_quotes(doc, DEFAULT_TARGETS, article_mentions(doc, DEFAULT_TARGETS), name_registry(doc))
         >>> [(q.kind, q.resolved, q.speaker_rule) for q in found]

@@ -16,10 +16,11 @@ from typing import TYPE_CHECKING, Any
 
 from newslab.errors import ParameterError
 from newslab.frames import TABLE_COLUMNS as FRAME_COLUMNS
+from newslab.mentions import MENTION_COLUMNS
 from newslab.quotes import QUOTE_COLUMNS
 from newslab.sentiment import TONE_COLUMNS
 from newslab.stance import STANCE_COLUMNS
-from newslab.targets import MENTION_COLUMNS, Target
+from newslab.targets import Target
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -50,8 +50,9 @@ from newslab.corpus import Corpus
 from newslab.document import Article, Document
 from newslab.errors import ParameterError
 from newslab.lexicons import stopwords
+from newslab.mentions import Mention, word_tags
 from newslab.quotes import Cue, Quote, cue_forms, load_cues
-from newslab.targets import Mention, Target, word_tags
+from newslab.targets import Target
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -7,7 +7,9 @@ import pytest
 
 import newslab as nl
 from newslab.errors import CorpusError, LexiconError, ParameterError
-from newslab.targets import KwicFrame, Target, evaluate_mentions, find_mentions, kwic, labels
+from newslab.labeling import KwicFrame, evaluate_mentions, kwic, labels
+from newslab.mentions import find_mentions
+from newslab.targets import Target
 
 GOLD = Path(__file__).parent / "data" / "seed_mentions_gold.tsv"
 
@@ -130,7 +132,7 @@ def test_in_quote_pronouns_es_daily(seed_corpus: nl.Corpus) -> None:
         ["Trump", "his", 13, "the American"],
         ["Trump", "his", 13, "the American"],
     ]
-    assert (rows.confidence == nl.targets.CONFIDENCE["pronoun:in-quote"]).all()
+    assert (rows.confidence == nl.mentions.CONFIDENCE["pronoun:in-quote"]).all()
     without = find_mentions(seed_corpus["es-daily"], quotes=False)  # no in-quote rule: the 14 pronouns stay
     assert len(without) == len(df) - 4
     assert find_mentions(seed_corpus["es-daily"]).equals(df)  # the default applies the pass's own quotes
@@ -209,7 +211,7 @@ def test_unseen_article_mentions() -> None:
 
 def test_columns_offsets_and_single_article(seed_corpus: nl.Corpus) -> None:
     df = find_mentions(seed_corpus["de-dpa"])
-    assert list(df.columns) == nl.targets.MENTION_COLUMNS
+    assert list(df.columns) == nl.mentions.MENTION_COLUMNS
     art = seed_corpus["de-dpa"]
     for row in df.itertuples():
         assert art.text[row.start : row.end] == row.mention

@@ -20,8 +20,8 @@ from pathlib import Path
 import pandas as pd
 
 import newslab as nl
+from newslab.labeling import evaluate_mentions
 from newslab.quotes import evaluate_quotes
-from newslab.targets import evaluate_mentions
 
 
 def main(argv: list[str] | None = None) -> int:
