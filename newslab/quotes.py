@@ -342,8 +342,16 @@ class _Resolver:
         if not caps:
             return ""
         last = caps[-1]
-        longer = [n for n in self.names if n.split()[-1] == last and len(n.split()) >= len(caps)]
+        longer = [n for n in self._names_by_last.get(last, ()) if len(n.split()) >= len(caps)]
         return max(longer, key=len) if longer and len(caps) == 1 else " ".join(caps)
+
+    @functools.cached_property
+    def _names_by_last(self) -> dict[str, list[str]]:
+        """The article's names by their last word (in registry order): a lookup, not a scan per phrase."""
+        index: dict[str, list[str]] = {}
+        for n in self.names:
+            index.setdefault(n.split()[-1], []).append(n)
+        return index
 
     def resolve(self, phrase: str, start: int, end: int) -> tuple[str, str]:
         sent = self.sentence_of(start)
