@@ -28,12 +28,14 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newslab.corpus import Article, Corpus, article_cache, progress_bar
 from newslab.errors import LexiconError
@@ -346,6 +348,28 @@ class _Resolver:
         return max(longer, key=len) if longer and len(caps) == 1 else " ".join(caps)
 
     @functools.cached_property
+    def _pronoun_at(self) -> dict[int, Any]:
+        """The first pronoun mention starting at each offset."""
+        found: dict[int, Any] = {}
+        for m in self.mentions:
+            if m.kind == "pronoun":
+                found.setdefault(m.start, m)
+        return found
+
+    @functools.cached_property
+    def _descriptions(self) -> tuple[list[Any], list[int], list[int]]:
+        """Description mentions in text order, their starts, and the furthest end up to each."""
+        descriptions = sorted((m for m in self.mentions if m.kind == "description"), key=lambda m: m.start)
+        reach = list(itertools.accumulate((m.end for m in descriptions), max))
+        return descriptions, [m.start for m in descriptions], reach
+
+    def _description_overlapping(self, start: int, end: int) -> Any:
+        """The first description (in text order) overlapping ``[start, end)``, by bisect; ``None`` if none."""
+        descriptions, starts, reach = self._descriptions
+        first = bisect.bisect_right(reach, start)  # the first one whose end passes ``start``
+        return descriptions[first] if first < bisect.bisect_left(starts, end) else None
+
+    @functools.cached_property
     def _names_by_last(self) -> dict[str, list[str]]:
         """The article's names by their last word (in registry order): a lookup, not a scan per phrase."""
         index: dict[str, list[str]] = {}
@@ -360,17 +384,19 @@ class _Resolver:
             gender = {"he": "m", "she": "f"}.get(low, "")
             subject, subject_sent = self.previous_subject(sent, start, gender)
             for s, name, g in reversed(self.history):
-                if sent - s <= SPEAKER_MEMORY and (not g or not gender or g == gender) and s >= subject_sent:
+                if sent - s > SPEAKER_MEMORY:
+                    break  # history is in text order: all earlier speakers are further back
+                if (not g or not gender or g == gender) and s >= subject_sent:
                     return name, "pronoun:recent-speaker"
-            for m in self.mentions:
-                if m.kind == "pronoun" and m.start == start:
-                    return self.target_name(m.target), "pronoun:target"
+            pronoun = self._pronoun_at.get(start)
+            if pronoun is not None:
+                return self.target_name(pronoun.target), "pronoun:target"
             if subject:
                 return subject, "pronoun:previous-subject"
             return "", "unresolved"
-        for m in self.mentions:
-            if m.start < end and start < m.end and m.kind == "description":
-                return self.target_name(m.target), "description:target"
+        description = self._description_overlapping(start, end)
+        if description is not None:
+            return self.target_name(description.target), "description:target"
         name = self.name(phrase)
         if name:
             return name, "name"

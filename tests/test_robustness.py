@@ -330,6 +330,20 @@ def test_corpus_functions_on_arbitrary_text(name: str, text: str) -> None:
     pd.testing.assert_frame_equal(table, again)
 
 
+# --------------------------------------------------------------------------- long sentences
+
+
+def test_a_sentence_longer_than_the_limit_is_cut_at_whitespace() -> None:
+    limit = nl.tokenizers.MAX_SENTENCE_CHARS
+    text = "Trump said " + "word " * limit + "end."
+    spans = nl.tokenizers.sentence_spans(text)
+    assert all(e - s <= limit for s, e in spans) and len(spans) > 1
+    assert all(text[s - 1].isspace() for s, _ in spans[1:])  # cut between words
+    assert [w for s, e in spans for w in text[s:e].split()] == text.split()  # no word lost or split
+    one_word = nl.tokenizers.sentence_spans("x" * (2 * limit + 1))
+    assert [e - s for s, e in one_word] == [limit, limit, 1]
+
+
 # --------------------------------------------------------------------------- linearity guard
 
 #: Worst shapes found (issue 14), each with the step it used to make quadratic.
