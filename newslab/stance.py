@@ -123,6 +123,20 @@ def _cue_regex(name: str) -> tuple[dict[str, Cue], re.Pattern[str]]:
     return forms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=16)
+def _by_surname(names: tuple[str, ...]) -> dict[str, str]:
+    """The first registry name for each last word: a lookup per capitalized run, not a scan of all names.
+
+    Keyed on the registry's names (small, one article's); when the registry becomes an argument
+    of the stance pass, build this once per article there instead.
+    """
+    index: dict[str, str] = {}
+    for n in names:
+        if n not in ("United States", "White House"):
+            index.setdefault(n.split()[-1], n)
+    return index
+
+
 def _person_runs(article: Article, sent_index: int) -> list[_Actor]:
     """Capitalized runs that look like people (in the article's name registry or a surname of one)."""
     names = _registry(article)
@@ -132,8 +146,7 @@ def _person_runs(article: Article, sent_index: int) -> list[_Actor]:
         words = [re.sub(r"[’']s$", "", w) for w in m.group().split()]
         if not words:
             continue
-        last = words[-1]
-        full = next((n for n in names if n.split()[-1] == last and n not in ("United States", "White House")), "")
+        full = _by_surname(names).get(words[-1], "")
         if full:
             end = sent.start + m.end() - (2 if m.group().endswith(("’s", "'s")) else 0)
             actors.append(_Actor(full, sent.start + m.start(), end))
