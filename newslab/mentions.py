@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Iterable, Sequence
@@ -612,6 +613,9 @@ def _blockers(
     result: list[str] = []
     run: list[Any] = []
     first_start = words[0].start if words else -1
+    spans = sorted((m.start, m.end) for m in mentions)  # "inside a mention" by bisect, not a scan per word
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end among mentions so far
 
     def flush(index: int) -> None:
         if run:
@@ -631,7 +635,8 @@ def _blockers(
         if t.end > end:
             flush(index)
             return result
-        inside = any(m.start <= t.start < m.end for m in mentions)
+        at = bisect.bisect_right(starts, t.start) - 1
+        inside = at >= 0 and reach[at] > t.start
         if t.text[:1].isupper() and not inside:
             run.append(t)
         else:

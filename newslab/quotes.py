@@ -66,7 +66,7 @@ import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.corpus import Corpus
 from newslab.document import Article, Document, Sentence
@@ -973,10 +973,40 @@ class _Resolver:
         last = caps[-1]
         longer = [
             n
-            for n in self.names
-            if n.split()[-1] == last and len(n.split()) >= len(caps) and n.split()[0].lower().rstrip(".") not in TITLES
+            for n in self._names_by_last.get(last, ())
+            if len(n.split()) >= len(caps) and n.split()[0].lower().rstrip(".") not in TITLES
         ]
         return max(longer, key=len) if longer and len(caps) == 1 else " ".join(caps)
+
+    @functools.cached_property
+    def _pronoun_at(self) -> dict[int, Any]:
+        """The first pronoun mention starting at each offset."""
+        found: dict[int, Any] = {}
+        for m in self.mentions:
+            if m.kind == "pronoun":
+                found.setdefault(m.start, m)
+        return found
+
+    @functools.cached_property
+    def _descriptions(self) -> tuple[list[Any], list[int], list[int]]:
+        """Description mentions in text order, their starts, and the furthest end up to each."""
+        descriptions = sorted((m for m in self.mentions if m.kind == "description"), key=lambda m: m.start)
+        reach = list(itertools.accumulate((m.end for m in descriptions), max))
+        return descriptions, [m.start for m in descriptions], reach
+
+    def _description_overlapping(self, start: int, end: int) -> Any:
+        """The first description (in text order) overlapping ``[start, end)``, by bisect; ``None`` if none."""
+        descriptions, starts, reach = self._descriptions
+        first = bisect.bisect_right(reach, start)  # the first one whose end passes ``start``
+        return descriptions[first] if first < bisect.bisect_left(starts, end) else None
+
+    @functools.cached_property
+    def _names_by_last(self) -> dict[str, list[str]]:
+        """The article's names by their last word (in registry order): a lookup, not a scan per phrase."""
+        index: dict[str, list[str]] = {}
+        for n in self.names:
+            index.setdefault(n.split()[-1], []).append(n)
+        return index
 
     def resolve(self, phrase: str, start: int, end: int) -> tuple[str, str]:
         sent = self.article.sentence_of(start)
@@ -988,9 +1018,9 @@ class _Resolver:
         role = self.role_named_earlier(phrase, start)
         if role:
             return role, "role:named-earlier"
-        for m in self.mentions:
-            if m.start < end and start < m.end and m.kind == "description":
-                return self.target_name(m.target), "description:target"
+        description = self._description_overlapping(start, end)
+        if description is not None:
+            return self.target_name(description.target), "description:target"
         name = self.name(phrase)
         if _is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
             head = phrase.split()[-1].lower()

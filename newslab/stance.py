@@ -43,7 +43,7 @@ import functools
 import importlib
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from newslab.corpus import Corpus
@@ -210,14 +210,19 @@ def _cue_regex(name: str) -> tuple[dict[str, Cue], re.Pattern[str]]:
     return forms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
-def _person_runs(article: Document, sent_index: int, names: tuple[str, ...]) -> list[_Actor]:
+def by_surname(names: Iterable[str]) -> dict[str, str]:
+    """The first registry name for each last word (built once per article: a lookup per capitalized run)."""
+    index: dict[str, str] = {}
+    for n in names:
+        if n not in ("United States", "White House"):
+            index.setdefault(n.rsplit(" ", 1)[-1], n)
+    return index
+
+
+def _person_runs(article: Document, sent_index: int, by_last: Mapping[str, str]) -> list[_Actor]:
     """Capitalized runs that look like people (in the article's name registry or a surname of one)."""
     sent = article.sentences[sent_index]
     actors = []
-    by_last: dict[str, str] = {}
-    for n in names:
-        if n not in ("United States", "White House"):
-            by_last.setdefault(n.rsplit(" ", 1)[-1], n)
     for m in re.finditer(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", sent.text):
         words = [re.sub(r"[’']s$", "", w) for w in m.group().split()]
         if not words:
@@ -230,7 +235,11 @@ def _person_runs(article: Document, sent_index: int, names: tuple[str, ...]) -> 
 
 
 def _actors(
-    article: Document, sent_index: int, mentions: list[Mention], member_targets: list[Target], names: tuple[str, ...]
+    article: Document,
+    sent_index: int,
+    mentions: list[Mention],
+    member_targets: list[Target],
+    by_last: Mapping[str, str],
 ) -> list[_Actor]:
     sent = article.sentences[sent_index]
     actors: list[_Actor] = []
@@ -241,7 +250,7 @@ def _actors(
     for m in mentions:
         if sent.start <= m.start < sent.end and not any(a.start <= m.start < a.end for a in actors):
             actors.append(_Actor(m.target.name, m.start, m.end, target=m.target))
-    for p in _person_runs(article, sent_index, names):
+    for p in _person_runs(article, sent_index, by_last):
         if not any(p.start < a.end and a.start < p.end for a in actors):
             actors.append(p)
     for pm in re.finditer(r"\b(?:they|They|she|She|he|He)\b", sent.text):
@@ -631,8 +640,9 @@ def article_stance(
     mentions_by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         mentions_by_sentence.setdefault(article.sentence_of(m.start), []).append(m)
+    by_last = by_surname(names)
     actors_by_sentence = {
-        s.index: _actors(article, s.index, mentions_by_sentence.get(s.index, []), member_targets, names)
+        s.index: _actors(article, s.index, mentions_by_sentence.get(s.index, []), member_targets, by_last)
         for s in article.sentences
     }
     rows: list[dict[str, Any]] = []

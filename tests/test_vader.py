@@ -1,0 +1,86 @@
+"""LinearVader gives vaderSentiment's scores exactly, in linear time."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+from newslab.vader import LinearVader
+
+ORIGINAL = SentimentIntensityAnalyzer()
+LINEAR = LinearVader()
+
+# words that trigger each rule VADER has: negation, "but", idioms, boosters, "least", caps, emoji
+RULE_WORDS = [
+    "but",
+    "not",
+    "good",
+    "bad",
+    "never",
+    "so",
+    "this",
+    "without",
+    "doubt",
+    "kind",
+    "of",
+    "sort",
+    "very",
+    "least",
+    "at",
+    "no",
+    "nor",
+    "or",
+    "great",
+    "the",
+    "bomb",
+    "yeah",
+    "right",
+    "cut",
+    "the",
+    "mustard",
+    "BAD",
+    "GOOD",
+    "😀",
+    "😡",
+    ":)",
+    "!",
+    "?",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks were not bad, but the outcome was very disappointing.",
+        "Good, good, good but bad, bad and good.",  # repeated values: _but_check rescales the first equal one
+        "It was kind of good but at least not the worst, never so bad.",
+        "NATO is GREAT but Trump is not 😀 :)",
+        "but",
+        "",
+    ],
+)
+def test_same_scores_on_rule_heavy_sentences(text: str) -> None:
+    assert LINEAR.polarity_scores(text) == ORIGINAL.polarity_scores(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(RULE_WORDS), min_size=1, max_size=40).map(" ".join))
+def test_same_scores_on_random_rule_words(text: str) -> None:
+    assert LINEAR.polarity_scores(text) == ORIGINAL.polarity_scores(text)
+
+
+def test_long_sentence_is_linear() -> None:
+    def best(text: str) -> float:
+        times = []
+        for _ in range(3):
+            start = time.perf_counter()
+            LINEAR.polarity_scores(text)
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    sentence = "good 😀 but not bad " * 500  # ~10 KB, one sentence
+    assert best(sentence * 2) < 4 * best(sentence) + 0.05
