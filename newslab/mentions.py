@@ -792,6 +792,7 @@ def quote_pronouns(
     tokens = article.tokens
     token_starts = [t.start for t in tokens]
     pool = sorted(mentions, key=lambda m: m.start)
+    pool_starts = [m.start for m in pool]  # kept in step with pool: lookups by bisect, not scans
     added: list[Mention] = []
     for quote in quotes:
         if not quote.speaker.strip():
@@ -806,11 +807,13 @@ def quote_pronouns(
                 break
             low = tok.text.lower()
             candidates = [t for t in pronoun_targets.get(low, ()) if not speaks_as(quote.speaker, t)]
-            if not candidates or any(m.start <= tok.start < m.end for m in pool):
-                continue
+            at = bisect.bisect_right(pool_starts, tok.start)
+            if not candidates or any(m.end > tok.start for m in pool[max(0, at - 3) : at]):
+                continue  # already part of a mention (mentions do not nest, so the last few suffice)
             if low == "it":
                 continue  # in speech a bare "it" is mostly an action or a situation: "we must do it faster"
-            before = [m for m in pool if window_start <= m.start and m.end <= tok.start]
+            window = pool[bisect.bisect_left(pool_starts, window_start) : at]  # a few sentences back at most
+            before = [m for m in window if m.end <= tok.start]
             compatible = [m for m in before if m.target in candidates]
             if not compatible or len({m.target.name for m in compatible}) != 1:
                 continue  # nothing, or two targets that could be meant
@@ -823,8 +826,25 @@ def quote_pronouns(
             rule = "pronoun:in-quote"
             new = Mention(ante.target, tok.start, tok.end, "pronoun", rule, CONFIDENCE[rule], label)
             added.append(new)
-            bisect.insort(pool, new, key=lambda m: m.start)  # later pronouns may chain on this one
+            at = bisect.bisect_right(pool_starts, new.start)  # later pronouns may chain on this one
+            pool.insert(at, new)
+            pool_starts.insert(at, new.start)
     return added
+
+
+def _not_excluded(descriptions: list[Mention], excluded: list[tuple[int, int]]) -> list[Mention]:
+    """The descriptions that overlap no excluded span (spans sorted once, each description found by bisect)."""
+    if not excluded:
+        return descriptions
+    spans = sorted(excluded)
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end among spans so far
+    kept = []
+    for d in descriptions:
+        i = bisect.bisect_left(starts, d.end) - 1  # the last span starting before the description ends
+        if i < 0 or reach[i] <= d.start:
+            kept.append(d)
+    return kept
 
 
 def article_mentions(
@@ -858,7 +878,7 @@ def article_mentions(
             named.append(target)
             descs = _descriptions(target, doc.text, roles)
             excluded = [m.span() for rx in target._exclude_res for m in rx.finditer(doc.text)]
-            found += [d for d in descs if not any(_overlaps(d, x) for x in excluded)]
+            found += _not_excluded(descs, excluded)
         mentions += found
     mentions += _role_mentions(named, doc.text, roles)
     mentions = _resolve_overlaps(mentions)
@@ -886,11 +906,20 @@ def apply_quotes(
         [('Trump', 'name'), ('He', 'pronoun:in-quote')]
     """
     doc = parse(article)
-    kept = [
-        m for m in mentions
-        if not (m.kind == "pronoun" and any(q.start <= m.start < q.end and speaks_as(q.speaker, m.target)
-                                            for q in quotes))
-    ]  # fmt: skip
+    ordered = sorted(quotes, key=lambda q: q.start)
+    starts = [q.start for q in ordered]
+    reach = list(itertools.accumulate((q.end for q in ordered), max))
+
+    def speaker_inside(m: Mention) -> bool:
+        """Whether a quote containing the pronoun was spoken by its target (quotes looked up by bisect)."""
+        i = bisect.bisect_right(starts, m.start) - 1
+        while i >= 0 and reach[i] > m.start:
+            if ordered[i].end > m.start and speaks_as(ordered[i].speaker, m.target):
+                return True
+            i -= 1
+        return False
+
+    kept = [m for m in mentions if not (m.kind == "pronoun" and speaker_inside(m))]
     return sorted(kept + quote_pronouns(doc, kept, targets, quotes), key=lambda m: m.start)
 
 

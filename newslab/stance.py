@@ -38,9 +38,11 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import importlib
+import itertools
 import logging
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -208,6 +210,25 @@ def _cue_regex(name: str) -> tuple[dict[str, Cue], re.Pattern[str]]:
     forms = cue_forms(load_cues(name))
     alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     return forms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def _quote_finder(quotes: list[Quote]) -> Callable[..., Quote | None]:
+    """``quote_at(pos, kind=None)``: the first quote (in text order) holding ``pos``, found by bisect."""
+    ordered = sorted(quotes, key=lambda q: q.start)
+    starts = [q.start for q in ordered]
+    reach = list(itertools.accumulate((q.end for q in ordered), max))
+
+    def quote_at(pos: int, kind: str | None = None) -> Quote | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        found = None
+        while i >= 0 and reach[i] > pos:  # only quotes that reach past pos (nested ones are few)
+            q = ordered[i]
+            if q.end > pos and (kind is None or q.kind == kind):
+                found = q  # keep walking back: the earliest such quote wins, as in text order
+            i -= 1
+        return found
+
+    return quote_at
 
 
 def by_surname(names: Iterable[str]) -> dict[str, str]:
@@ -641,6 +662,7 @@ def article_stance(
     for m in mentions:
         mentions_by_sentence.setdefault(article.sentence_of(m.start), []).append(m)
     by_last = by_surname(names)
+    quote_at = _quote_finder(quotes)
     actors_by_sentence = {
         s.index: _actors(article, s.index, mentions_by_sentence.get(s.index, []), member_targets, by_last)
         for s in article.sentences
@@ -683,7 +705,7 @@ def article_stance(
             reducer = next((w for w in words if w.lower() in REDUCERS), "") if noun_cue else ""
             score = _negated_score(cue.polarity, negated=negated or bool(reducer))
             cue_words = [("not " if negated else "") + (f"{reducer} … " if reducer else "") + cm.group()]
-            quote = next((q for q in quotes if q.start <= cs < q.end), None)
+            quote = quote_at(cs)
             found = _cue_roles(article, sent.index, cue, (cs, ce), quote, actors, speaker_name, actors_by_sentence)
             if found is not None:
                 holder, kind, tgt, hrule, trule = found
@@ -697,7 +719,7 @@ def article_stance(
             for g in ("a", "b"):
                 start = sent.start + fm.start(g)
                 actor = next((a for a in actors if a.start <= start < a.end), None)
-                quote = next((q for q in quotes if q.start <= start < q.end and q.kind == "indirect"), None)
+                quote = quote_at(start, "indirect")
                 if (
                     actor is not None
                     and actor.label == "he"
@@ -710,7 +732,7 @@ def article_stance(
                 elif fm.group(g)[:1].isupper():
                     word = re.sub(r"[’']s$", "", fm.group(g))
                     pair.append((word, _Actor(word, start, start + len(word))))
-            said = next((q for q in quotes if q.start <= sent.start + fm.start() < q.end), None)
+            said = quote_at(sent.start + fm.start())
             speaker = speaker_name(said) if said is not None else ""
             if len(pair) == 2 and speaker in (pair[0][0], pair[1][0]):
                 # "Trump said he and Rutte had become friends": the speaker's claim, held by the speaker only
