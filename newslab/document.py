@@ -149,7 +149,7 @@ class Document:
     def n_words(self, sentence: int) -> int:
         """Word tokens (starting with a letter or digit) in one sentence."""
         text = self.article.text
-        return sum(1 for s, _ in self.token_spans[sentence] if text[s].isalnum())
+        return len([s for s, _ in self.token_spans[sentence] if text[s].isalnum()])
 
     def __repr__(self) -> str:
         return f"Document(id={self.id!r}, sentences={len(self.sentences)}, tokens={len(self.tokens)})"

@@ -45,12 +45,12 @@ import importlib
 import itertools
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.corpus import Corpus
 from newslab.document import Article, Document
-from newslab.errors import ParameterError
+from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import stopwords
 from newslab.mentions import Mention, word_tags
 from newslab.quotes import Cue, Quote, cue_forms, load_cues
@@ -203,6 +203,53 @@ def _reading(cue: Cue, word: str, before: str, cues: str) -> Cue:
     tag = word_tags().get(low, "")
     subject_like = previous[0][:1].isupper() or tag.startswith(("NN", "PRP", "MD")) or low in AUXILIARIES | {"to"}
     return verb if subject_like else cue  # "would support" is a verb; "fundamental support" a noun
+
+
+#: Where a cue may begin: a run of word characters not preceded by a word character or hyphen (the
+#: positions where the cue regex's ``(?<![\w-])`` holds and a cue's first character can stand).
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+
+
+class _CueMatch(NamedTuple):
+    """A cue found in a sentence: the words as written and their offsets in the sentence."""
+
+    text: str
+    start: int
+    end: int
+
+
+@functools.cache
+def _cues_by_first_word(name: str) -> tuple[dict[str, Cue], dict[str, tuple[str, ...]]]:
+    """Cue forms by their first word (lowercase), longest first: the cue regex as lookups."""
+    forms, _ = _cue_regex(name)
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        first = _WORD_START.match(form)
+        if first is None:
+            raise LexiconError(f"{name}.tsv: cue {form!r} must start with a letter or digit")
+        by_first.setdefault(first.group(), []).append(form)
+    return forms, {k: tuple(v) for k, v in by_first.items()}
+
+
+def _find_cues(text: str, by_first: Mapping[str, tuple[str, ...]]) -> Iterator[_CueMatch]:
+    """Cue forms in ``text``, left to right, longest first at each word start (what the cue regex finds).
+
+    One dictionary lookup per word instead of trying every cue at every position.
+    """
+    last = 0
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lowercase is longer ("İ"): offsets would shift
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for word in _WORD_START.finditer(lowered):
+        start = word.start()
+        if start < last:
+            continue
+        for form in by_first.get(word.group(), ()):
+            end = start + len(form)
+            if lowered.startswith(form, start) and not (end < len(text) and (text[end].isalnum() or text[end] in "_-")):
+                yield _CueMatch(text[start:end], start, end)
+                last = end
+                break
 
 
 @functools.cache
@@ -656,7 +703,7 @@ def article_stance(
         sentiment: As for :func:`stance_table`.
     """
     text = article.text
-    forms, cue_rx = _cue_regex(cues)
+    forms, by_first = _cues_by_first_word(cues)
     member_targets = [t for t in targets if t.name in MEMBER_TARGETS]
     mentions_by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -692,11 +739,11 @@ def article_stance(
 
     for sent in article.sentences:
         actors = actors_by_sentence[sent.index]
-        for cm in cue_rx.finditer(sent.text):
-            cs, ce = sent.start + cm.start(), sent.start + cm.end()
+        for cm in _find_cues(sent.text, by_first):
+            cs, ce = sent.start + cm.start, sent.start + cm.end
             if re.search(r"\bas\s+$", text[sent.start : cs]) and text[ce : ce + 3] == " to":
                 continue  # "as opposed to": a comparison, not an attitude
-            cue = _reading(forms[cm.group().lower()], cm.group(), text[sent.start : cs], cues)
+            cue = _reading(forms[cm.text.lower()], cm.text, text[sent.start : cs], cues)
             if cue.polarity == 0:
                 continue
             words = re.findall(r"[\w’'-]+", text[sent.start : cs])[-NEGATION_WINDOW:]
@@ -704,7 +751,7 @@ def article_stance(
             noun_cue = cue.polarity > 0 and cue.kind == "noun"
             reducer = next((w for w in words if w.lower() in REDUCERS), "") if noun_cue else ""
             score = _negated_score(cue.polarity, negated=negated or bool(reducer))
-            cue_words = [("not " if negated else "") + (f"{reducer} … " if reducer else "") + cm.group()]
+            cue_words = [("not " if negated else "") + (f"{reducer} … " if reducer else "") + cm.text]
             quote = quote_at(cs)
             found = _cue_roles(article, sent.index, cue, (cs, ce), quote, actors, speaker_name, actors_by_sentence)
             if found is not None:
