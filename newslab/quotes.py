@@ -965,6 +965,7 @@ class _Resolver:
         self.lowered = article.text.lower()
         self.history: list[tuple[int, str, str, str]] = []  # (sentence, resolved name, gender, phrase)
         self.genders: dict[str, str] = {}
+        self._role_cache: dict[str, list[tuple[int, int, str]]] = {}  # role words -> where someone is named so
 
     def name(self, phrase: str) -> str:
         caps = _name_words(phrase)
@@ -1064,13 +1065,25 @@ class _Resolver:
             return ""
         if not _is_role_description("the " + " ".join(words[1:])) or " ".join(words[1:]) not in self.lowered:
             return ""  # no role, or the role is never written out before: no scan of the article
-        role = r"[ \u00a0]+".join(re.escape(w) for w in words[1:])
-        pattern = rf"(?i:{role})[ \u00a0]+((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}})"
-        found = [(m.start(), m.group(1).strip()) for m in re.finditer(pattern, self.article.text[:start])]
-        # and "Schumer, the majority leader"
-        after = rf"((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}}),[ \u00a0](?:the[ \u00a0])?(?i:{role})\b"
-        found += [(m.start(), m.group(1).strip()) for m in re.finditer(after, self.article.text[:start])]
+        hits = self._role_hits(" ".join(words[1:]))
+        found = [(s, name) for s, e, name in hits if e <= start]  # named before the phrase, as in text[:start]
         return self.name(max(found)[1]) if found else ""
+
+    def _role_hits(self, role_words: str) -> list[tuple[int, int, str]]:
+        """Where the article names someone with a role ("Majority Leader X", "X, the majority leader").
+
+        Found once per role and article (the resolver lives for one article), so each role phrase
+        is a lookup rather than a scan of the text before it.
+        """
+        if role_words not in self._role_cache:
+            role = r"[ \u00a0]+".join(re.escape(w) for w in role_words.split())
+            before = rf"(?i:{role})[ \u00a0]+((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}})"
+            after = rf"((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}}),[ \u00a0](?:the[ \u00a0])?(?i:{role})\b"
+            text = self.article.text
+            hits = [(m.start(), m.end(), m.group(1).strip()) for m in re.finditer(before, text)]
+            hits += [(m.start(), m.end(), m.group(1).strip()) for m in re.finditer(after, text)]
+            self._role_cache[role_words] = hits
+        return self._role_cache[role_words]
 
     def target_name(self, target: Target) -> str:
         for alias in sorted(target.aliases, key=len, reverse=True):
@@ -1101,13 +1114,19 @@ class _Resolver:
                     continue
                 if any(t.name == name or name in t.aliases for t in self.targets if t.kind != "person"):
                     continue
-                alone = len(name.split()) == 1 and not any(n.endswith(" " + name) for n in self.names)
+                alone = len(name.split()) == 1 and name not in self._names_by_last
                 after = re.match(r"\s*(,|[a-z]+)", chunk[m.end() :])
                 subject = m.start() == 0 and after is not None and after.group(1) not in FUNCTION_WORDS
                 if alone and not (lone or subject) and not any(name in t.aliases for t in self.targets):
                     continue  # a lone capitalized word that is no clause's subject and never a full name: a place?
-                return next((n for n in self.names if n.endswith(" " + name)), name), index
+                return self._longer_name(name), index
         return "", -1
+
+    def _longer_name(self, name: str) -> str:
+        """The first registry name that ends with ``name`` (a surname: by lookup), else ``name``."""
+        if " " not in name:
+            return next(iter(self._names_by_last.get(name, ())), name)
+        return next((n for n in self.names if n.endswith(" " + name)), name)
 
     def remember(self, sent: int, name: str, phrase: str) -> None:
         if name:
