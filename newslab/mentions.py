@@ -463,10 +463,16 @@ PARTY_WORDS = frozenset({"republican", "republicans", "democrat", "democrats", "
                          "liberal", "labour", "tory", "independent", "populist"})  # fmt: skip
 
 
+#: A headline line is at most this long on either side of a name (longer lines are body text).
+HEADLINE_CHARS = 300
+
+
 def _line_is_title_case(text: str, start: int) -> bool:
     """Whether the line around ``start`` is a headline in Title Case ("Trump Caves To Democrats")."""
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", start)
+    lo = text.rfind("\n", max(0, start - HEADLINE_CHARS), start) + 1
+    hi = text.find("\n", start, start + HEADLINE_CHARS)
+    if (lo == 0 and start > HEADLINE_CHARS) or (hi < 0 and len(text) - start > HEADLINE_CHARS):
+        return False  # a line this long is no headline (and a long text is not rescanned per name)
     line = text[lo : hi if hi >= 0 else len(text)].strip()
     tokens = re.findall(r"[A-Za-z][\w’'-]*", line)
     if line.endswith(".") and not any(w[0].isupper() and w.lower() in stopwords() for w in tokens[1:]):
