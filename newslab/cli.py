@@ -262,6 +262,17 @@ def _cmd_run_notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _add_target_options(parser: argparse.ArgumentParser) -> None:
+    """--target / --alias / --targets-file, shared by the commands that take targets."""
+    parser.add_argument("--target", "-t", action=_TargetAction, dest="targets", default={}, metavar="NAME",
+                        help="a target to analyse (repeatable; default: Trump and NATO)")  # fmt: skip
+    parser.add_argument("--alias", "-a", action=_AliasAction, dest="targets", metavar="ALIAS",
+                        help="another name of the preceding --target (repeatable)")  # fmt: skip
+    parser.add_argument("--targets-file", default=None, metavar="FILE",
+                        help="targets with their descriptions: a TSV like newslab/data/targets.tsv "
+                        "(target, kind, term) or a JSON mapping; combines with --target")  # fmt: skip
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newslab`` command."""
     from newslab import __version__
@@ -284,13 +295,7 @@ def build_parser() -> argparse.ArgumentParser:
         "(no code cells) under --output-dir; prints the path of the HTML (or notebook).",
     )
     report.add_argument("articles", nargs="*", help="files or folders (default: the bundled articles)")
-    report.add_argument("--target", "-t", action=_TargetAction, dest="targets", default={}, metavar="NAME",
-                        help="a target to analyse (repeatable; default: Trump and NATO)")  # fmt: skip
-    report.add_argument("--alias", "-a", action=_AliasAction, dest="targets", metavar="ALIAS",
-                        help="another name of the preceding --target (repeatable)")  # fmt: skip
-    report.add_argument("--targets-file", default=None, metavar="FILE",
-                        help="targets with their descriptions: a TSV like newslab/data/targets.tsv "
-                        "(target, kind, term) or a JSON mapping; combines with --target")  # fmt: skip
+    _add_target_options(report)
     report.add_argument("--title", default=None, help="heading of the report")
     report.add_argument("--from-analysis", default=None, metavar="DIR",
                         help="report on a saved analysis (newslab analyze -o DIR) without recomputing it")  # fmt: skip
@@ -314,11 +319,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("articles", nargs="+", help="files or folders")
     analyze.add_argument("--output-dir", "-o", required=True, help="new or empty folder (or an earlier analysis)")
     analyze.add_argument("--workers", "-w", type=int, default=1, help="processes (default 1)")
-    analyze.add_argument("--target", "-t", action=_TargetAction, dest="targets", default={}, metavar="NAME",
-                         help="a target to analyse (repeatable; default: Trump and NATO)")  # fmt: skip
-    analyze.add_argument("--alias", "-a", action=_AliasAction, dest="targets", metavar="ALIAS",
-                         help="another name of the preceding --target (repeatable)")  # fmt: skip
-    analyze.add_argument("--targets-file", default=None, metavar="FILE", help="targets with descriptions (TSV/JSON)")
+    _add_target_options(analyze)
     analyze.add_argument("--on-error", choices=["raise", "skip"], default="raise",
                          help="skip: record failing articles in the errors table and go on")  # fmt: skip
     analyze.add_argument("--cache-dir", default=None, help="reuse results of unchanged articles kept here")
