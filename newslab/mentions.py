@@ -241,7 +241,8 @@ def _role_event_res(titles: tuple[tuple[str, str], ...], phrases: tuple[str, ...
     by_phrase = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     return (
         re.compile(rf"(?<![\w-])(?P<title>{by_title})\s+{name}"),
-        re.compile(rf"{name},\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,2}}?(?P<role>(?i:{by_phrase}))(?![\w-])"),
+        # a name starts a word ("A.B.C." is tried once, not from each capital: linear)
+        re.compile(rf"(?<![\w’'.-]){name},\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,2}}?(?P<role>(?i:{by_phrase}))(?![\w-])"),
     )
 
 
