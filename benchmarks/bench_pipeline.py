@@ -25,7 +25,8 @@ sys.path.insert(0, str(REPO))
 import newslab as nl  # noqa: E402
 
 
-def build_articles(data_dir: Path, n: int) -> dict[str, str]:
+def source_sentences(data_dir: Path) -> dict[str, list[str]]:
+    """NewsMTSC train sentences grouped by the article they came from, in their order there."""
     parts: dict[str, list[tuple[int, str]]] = defaultdict(list)
     with (data_dir / "newsmtsc" / "train.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
@@ -33,8 +34,13 @@ def build_articles(data_dir: Path, n: int) -> dict[str, str]:
             m = re.match(r"(\w+?_\d+)_\d+_(\d+)_", rec["primary_gid"])
             if m:
                 parts[m.group(1)].append((int(m.group(2)), rec["sentence_normalized"]))
+    return {k: [s for _, s in sorted(v)] for k, v in parts.items()}
+
+
+def build_articles(data_dir: Path, n: int) -> dict[str, str]:
+    parts = source_sentences(data_dir)
     ids = sorted(parts, key=lambda k: -len(parts[k]))[:n]
-    return {k: " ".join(s for _, s in sorted(parts[k])) for k in ids}
+    return {k: " ".join(parts[k]) for k in ids}
 
 
 def main(argv: list[str] | None = None) -> int:

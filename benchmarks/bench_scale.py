@@ -25,29 +25,23 @@ import json
 import os
 import platform
 import random
-import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def source_articles(data_dir: Path) -> list[list[str]]:
     """NewsMTSC train sentences grouped by the article they came from, in order."""
-    parts: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    with (data_dir / "newsmtsc" / "train.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            rec = json.loads(line)
-            m = re.match(r"(\w+?_\d+)_\d+_(\d+)_", rec["primary_gid"])
-            if m:
-                parts[m.group(1)].append((int(m.group(2)), rec["sentence_normalized"]))
-    return [[s for _, s in sorted(v)] for _, v in sorted(parts.items())]
+    from bench_pipeline import source_sentences  # the same grouping the pipeline benchmark uses
+
+    return [v for _, v in sorted(source_sentences(data_dir).items())]
 
 
 def write_corpus(sources: list[list[str]], n: int, path: Path, seed: int = 13) -> int:
