@@ -59,13 +59,27 @@ def anchor_tag(target: str, column: str) -> str:
     return f'<a id="{anchor(target, column)}"></a>'
 
 
-def findings_markdown(findings: pd.DataFrame) -> str:
-    """Headline findings as a Markdown list, each escaped and linked to its evidence section."""
+def findings_markdown(findings: pd.DataFrame, *, per_kind: int = 8) -> str:
+    """Headline findings as a Markdown list, each escaped and linked to its evidence section.
+
+    At most ``per_kind`` statements of one kind (target and column) are listed; the rest are
+    counted in one line (all of them stay in ``tables/findings.csv``), so that a report on
+    thousands of articles keeps a readable headline list.
+    """
     if not len(findings):
         return "No difference between the articles passed the thresholds."
     lines = []
+    shown: dict[tuple[str, str], int] = {}
     for text, target, column in zip(findings["finding"], findings["target"], findings["column"], strict=True):
-        lines.append(f"- {escape_markdown(text)} ([evidence](#{anchor(str(target), str(column))}))")
+        key = (str(target), str(column))
+        shown[key] = shown.get(key, 0) + 1
+        if shown[key] <= per_kind:
+            lines.append(f"- {escape_markdown(text)} ([evidence](#{anchor(str(target), str(column))}))")
+    for (target, column), n in shown.items():
+        if n > per_kind:
+            what = f"{column.replace('_', ' ')}" + (f" for {target}" if target else "")
+            line = f"… and {n - per_kind:,} more findings of this kind ({what}); all are in tables/findings.csv."
+            lines.append(f"- {escape_markdown(line)} ([evidence](#{anchor(target, column)}))")
     return "\n".join(lines)
 
 
