@@ -18,13 +18,13 @@ import logging
 import os
 import re
 import sys
-import tempfile
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from newslab.errors import NewslabError, ParameterError
+from newslab.render import atomic_write_text
 
 #: Exit status after a closed pipe: 128 + SIGPIPE, as a shell reports a program the pipe ended.
 BROKEN_PIPE_STATUS = 141
@@ -90,19 +90,6 @@ def printable(text: Any) -> str:
         'title]0;pwned ok'
     """
     return _TERMINAL_CONTROL.sub("", str(text))
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file, so no half-written file is left."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _load(paths: Sequence[str], strict: bool) -> object:

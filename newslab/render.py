@@ -216,12 +216,21 @@ def write_csv(frame: Any, path: str | os.PathLike[str]) -> Path:
     Returns:
         ``Path(path)``.
     """
+    return atomic_write_text(path, safe_csv_frame(frame).to_csv(index=False), newline="")
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str, *, newline: str | None = None) -> Path:
+    """Write ``text`` through a temporary file renamed into place: never a half-written file.
+
+    The folder is created if needed; the file gets ordinary permissions (0644).
+    """
     target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            safe_csv_frame(frame).to_csv(handle, index=False)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; a table is an ordinary file
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+            handle.write(text)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; an output is an ordinary file
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -674,16 +674,9 @@ def write_html(notebook: PathArg, html_path: PathArg, *, title: str = "") -> Pat
     )
     resources = {"metadata": {"name": title or source.stem}}
     body, _ = exporter.from_notebook_node(node, resources=resources)
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(body)
-        os.chmod(tmp, 0o644)  # mkstemp makes it private; the page is an ordinary file
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+    from newslab.render import atomic_write_text
+
+    return atomic_write_text(target, body)
 
 
 def run_report(
