@@ -255,11 +255,9 @@ def _vader() -> Any:
 
 @functools.cache
 def _pattern() -> Any:
-    from textblob.en import sentiment
+    from newslab.pattern import pattern_sentiment  # TextBlob's lexicon without importing nltk
 
-    if not dict.__len__(sentiment):
-        sentiment.load()
-    return sentiment
+    return pattern_sentiment()
 
 
 @functools.cache
@@ -575,10 +573,10 @@ class _PlainSentiment(dict):
 
 @functools.cache
 def _pattern_fast() -> tuple[_PlainSentiment, Any, frozenset[str], str]:
-    import textblob._text as pattern_text
+    from newslab.pattern import pattern_constants
 
-    emoticons = frozenset(e.lower() for group in pattern_text.EMOTICONS.values() for e in group)
-    return _PlainSentiment(_pattern()), type(_pattern()).assessments, emoticons, pattern_text.PUNCTUATION
+    emoticons, punctuation = pattern_constants()
+    return _PlainSentiment(_pattern()), type(_pattern()).assessments, emoticons, punctuation
 
 
 def _pattern_score(lowered: list[str]) -> tuple[float, float, list[tuple[list[str], float]]]:

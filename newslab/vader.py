@@ -21,7 +21,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
 
 #: Words before a sentiment word that VADER's negation and idiom rules read (``i - 3`` .. ``i - 1``).
 WORDS_BEFORE = 3
@@ -31,6 +31,32 @@ WORDS_AFTER = 2
 
 class LinearVader(SentimentIntensityAnalyzer):
     """``SentimentIntensityAnalyzer`` with its three quadratic rules made linear (same scores)."""
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """VADER's scores of ``text``, as ``SentimentIntensityAnalyzer.polarity_scores`` computes them.
+
+        Two shortcuts leave the result unchanged: text without an emoji skips the character-by-
+        character emoji rewrite, and a word outside the lexicon scores 0 without the call to
+        ``sentiment_valence`` (which appends 0 for it).
+        """
+        if not self.emojis.keys().isdisjoint(text):
+            return dict(super().polarity_scores(text))
+        sentitext = SentiText(text.strip())
+        words = sentitext.words_and_emoticons
+        lexicon, last = self.lexicon, len(words) - 1
+        sentiments: list[float] = []
+        for i, item in enumerate(words):
+            low = item.lower()
+            if (
+                low in BOOSTER_DICT
+                or low not in lexicon
+                or (low == "kind" and i < last and words[i + 1].lower() == "of")
+            ):
+                sentiments.append(0)
+                continue
+            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
+        sentiments = self._but_check(words, sentiments)
+        return dict(self.score_valence(sentiments, text.strip()))
 
     @staticmethod
     def _negation_check(valence: float, words_and_emoticons: Sequence[str], start_i: int, i: int) -> float:

@@ -214,7 +214,7 @@ def test_all_files_bad_raises(tmp_path: Path) -> None:
 
 
 def test_huge_article_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("newslab.corpus.MAX_ARTICLE_CHARS", 100)
+    monkeypatch.setattr("newslab.readers.MAX_ARTICLE_CHARS", 100)
     with pytest.raises(errors.InputTooLargeError, match="split it"):
         load_article(write(tmp_path / "big.txt", "word " * 50))
 
@@ -336,3 +336,47 @@ def test_mentions_are_deterministic_and_follow_the_arguments():
     once = nl.find_mentions(art)
     assert nl.find_mentions(art).equals(once)
     assert len(nl.find_mentions(art, pronouns=False)) < len(once)  # other arguments, other entry
+
+
+# ------------------------------------------------------------------ streaming JSONL (iter_articles)
+
+
+def _records(*texts: str) -> str:
+    return "\n".join(json.dumps({"id": f"r{i}", "text": t}) for i, t in enumerate(texts)) + "\n"
+
+
+def test_iter_articles_streams_jsonl_with_the_records_load_corpus_reads(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.jsonl", "\ufeff" + _records("NATO met.", "Trump spoke\u2028today.", "Rutte left."))
+    streamed = list(nl.iter_articles(path))
+    loaded = list(load_corpus(path))
+    assert [(a.id, a.text, a.title) for a in streamed] == [(a.id, a.text, a.title) for a in loaded]
+    assert [a.id for a in streamed] == ["r0", "r1", "r2"]
+
+
+def test_iter_articles_skips_only_the_bad_jsonl_record_and_names_its_line(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "a.jsonl", _records("NATO met.") + "{not json\n" + _records("Rutte left.").replace("r0", "r9")
+    )
+    with pytest.warns(UserWarning, match=r"a\.jsonl, line 2: not valid JSON"):
+        ids = [a.id for a in nl.iter_articles(path)]
+    assert ids == ["r0", "r9"]
+    with pytest.raises(errors.MalformedInputError, match="line 2"):
+        list(nl.iter_articles(path, strict=True))
+
+
+def test_iter_articles_reads_a_cp1252_jsonl_line_with_a_warning(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.jsonl", b'{"id": "a", "text": "Caf\xe9 talks."}\n')
+    with pytest.warns(UnicodeWarning, match="line 1"):
+        (art,) = nl.iter_articles(path)
+    assert art.text == "Café talks."
+
+
+def test_iter_articles_reads_utf16_and_refuses_empty_or_binary_jsonl(tmp_path: Path) -> None:
+    path = write(tmp_path / "a.jsonl", _records("NATO met.").encode("utf-16"))
+    assert [a.text for a in nl.iter_articles(path)] == ["NATO met."]
+    write(tmp_path / "empty.jsonl", "\n\n")
+    with pytest.raises(errors.EmptyInputError, match="no records"):
+        list(nl.iter_articles(tmp_path / "empty.jsonl", strict=True))
+    write(tmp_path / "bin.jsonl", b'{"text": "x"}\n\x00\x00\x00')
+    with pytest.raises(errors.BinaryInputError):
+        list(nl.iter_articles(tmp_path / "bin.jsonl", strict=True))

@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 import newslab as nl
 from newslab import corpus as corpus_module
+from newslab import readers as readers_module
 from newslab.errors import (
     CorpusError,
     InputTooLargeError,
@@ -80,7 +81,7 @@ def test_fifo_and_device_links_in_a_folder_are_ignored(tmp_path: Path) -> None:
 
 def test_byte_limit_is_enforced_on_bytes_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     path = _write(tmp_path / "big.txt", "Title\n\n" + "word " * 100)
-    monkeypatch.setattr(corpus_module, "MAX_FILE_BYTES", 50)
+    monkeypatch.setattr(readers_module, "MAX_FILE_BYTES", 50)
     with pytest.raises(InputTooLargeError, match=r"big\.txt.*split it"):
         nl.load_corpus(path)
 
