@@ -32,13 +32,11 @@ Example:
 from __future__ import annotations
 
 import collections
-import concurrent.futures
 import dataclasses
 import hashlib
 import itertools
 import json
 import logging
-import multiprocessing
 import os
 import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -257,7 +255,7 @@ def target_tone_rows(doc: Document, mentions: Sequence[Mention], *, n_evidence: 
 
 
 @dataclasses.dataclass(frozen=True)
-class _Job:
+class Job:
     """What a worker needs: the targets, options and tables (all picklable)."""
 
     targets: tuple[Target, ...]
@@ -266,7 +264,7 @@ class _Job:
     on_error: str
 
 
-def _safe_article(article: Article, job: _Job, matcher: Any) -> ArticleResult:
+def _safe_article(article: Article, job: Job, matcher: Any) -> ArticleResult:
     stage = _Stage()
     try:
         return analyze_article(article, job.targets, job.options, tables=job.tables, matcher=matcher, stage=stage)
@@ -282,37 +280,39 @@ def _safe_article(article: Article, job: _Job, matcher: Any) -> ArticleResult:
         return ArticleResult(article.id, {"errors": [(article.id, stage.name, type(err).__name__, str(err))]})
 
 
-def _run_chunk(articles: list[Article], job: _Job) -> list[ArticleResult]:
+def run_chunk(articles: list[Article], job: Job) -> list[ArticleResult]:
     """Analyze a chunk of articles (runs in a worker process, or in this one)."""
     matcher = frame_matcher(job.options.frames) if "frames" in job.tables else None
     return [_safe_article(a, job, matcher) for a in articles]
 
 
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def write_chunk(task: tuple[str, int, list[Article]], job: Job) -> list[ArticleResult]:
+    """Analyze a chunk and write its rows as Parquet part ``index`` of ``folder`` (runs in a worker).
+
+    Returns the chunk's results without their rows (the ids only), so nothing but the ids
+    travels back to the process that started the run.
+    """
+    from newslab.storage import write_part
+
+    folder, index, articles = task
+    results = run_chunk(articles, job)
+    for name in (*job.tables, "articles", "errors"):
+        rows = [row for result in results for row in result.rows.get(name, ())]
+        write_part(Path(folder), name, index, _frame(name, rows))
+    return [ArticleResult(r.article_id, {}) for r in results]
+
+
+def chunked(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    """Lists of ``size`` articles (the last may be shorter), read lazily from ``articles``."""
     iterator = iter(articles)
     while chunk := list(itertools.islice(iterator, size)):
         yield chunk
 
 
-def _pool_context() -> Any:
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
-        ctx.set_forkserver_preload(["newslab.analysis"])  # workers start with newslab imported
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-def _run_pool(chunks: Iterator[list[Article]], job: _Job, workers: int) -> Iterator[list[ArticleResult]]:
-    """Chunk results in input order from a process pool, with at most 2 chunks per worker in flight."""
-    with concurrent.futures.ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
-        pending: collections.deque[concurrent.futures.Future[list[ArticleResult]]] = collections.deque()
-        for chunk in chunks:
-            pending.append(pool.submit(_run_chunk, chunk, job))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+def warm_up() -> None:
+    """Load every lexicon, model and dictionary the pass uses (one short article through every stage)."""
+    text = "Trump met NATO chief Mark Rutte. “The talks were good,” Rutte said. Allies criticized him."
+    run_chunk([Article("warm-up", "", text)], Job(as_targets(None), AnalysisOptions(), TABLES, "raise"))
 
 
 class AnalysisError(NewslabError, RuntimeError):
@@ -412,16 +412,20 @@ def analyze(
         options = AnalysisOptions()
     if not isinstance(options, AnalysisOptions):
         raise ParameterError(f"options={options!r}; valid: an nl.AnalysisOptions(...) or None")
-    job = _Job(as_targets(targets), options, chosen_tables, on_error)
+    job = Job(as_targets(targets), options, chosen_tables, on_error)
     articles, total = _article_stream(corpus)
     sink = _Sink(job, output_dir)
     cache = _ResultCache(cache_dir, job) if cache_dir is not None else None
+    # on a pool or a cluster, the workers write their own Parquet parts: only ids travel back
+    in_workers = sink.folder is not None and cache is None and (scheduler is not None or workers > 1)
+    sink.written_by_workers = in_workers
+    folder = sink.folder if in_workers else None
     if scheduler is not None:
         from newslab.scale import run_dask
 
-        results = run_dask(articles, job, scheduler, chunk_size)
+        results = run_dask(articles, job, scheduler, chunk_size, folder=folder)
     else:
-        results = _run(articles, job, workers, chunk_size, cache)
+        results = _run(articles, job, workers, chunk_size, cache, folder)
     bar = _bar(total, progress)
     done = 0
     try:
@@ -457,33 +461,47 @@ def _bar(total: int | None, progress: bool | None, initial: int = 0) -> Any:
 
 
 def _run(
-    articles: Iterable[Article], job: _Job, workers: int, chunk_size: int, cache: _ResultCache | None
+    articles: Iterable[Article],
+    job: Job,
+    workers: int,
+    chunk_size: int,
+    cache: _ResultCache | None,
+    folder: Path | None = None,
 ) -> Iterator[list[ArticleResult]]:
-    chunks = _chunks(articles, chunk_size)
+    """Chunk results in input order; with ``folder``, the workers write each chunk's Parquet part."""
+    chunks = chunked(articles, chunk_size)
     if cache is not None:
         yield from cache.run(chunks, lambda todo: _run_chunks(iter(todo), job, workers))
-        return
-    yield from _run_chunks(chunks, job, workers)
+    elif folder is not None:
+        from newslab.pool import run_pool
+
+        tasks = ((str(folder), index, chunk) for index, chunk in enumerate(chunks))
+        yield from run_pool(tasks, write_chunk, job, workers=workers, task_size=None)
+    else:
+        yield from _run_chunks(chunks, job, workers)
 
 
-def _run_chunks(chunks: Iterator[list[Article]], job: _Job, workers: int) -> Iterator[list[ArticleResult]]:
+def _run_chunks(chunks: Iterator[list[Article]], job: Job, workers: int) -> Iterator[list[ArticleResult]]:
     if workers == 1:
         for chunk in chunks:
-            yield _run_chunk(chunk, job)
+            yield run_chunk(chunk, job)
     else:
-        yield from _run_pool(chunks, job, workers)
+        from newslab.pool import run_pool
+
+        yield from run_pool(chunks, run_chunk, job, workers=workers)
 
 
 class _Sink:
     """Collects chunk results into tables (in memory, or as Parquet parts in ``output_dir``)."""
 
-    def __init__(self, job: _Job, output_dir: str | os.PathLike[str] | None) -> None:
+    def __init__(self, job: Job, output_dir: str | os.PathLike[str] | None) -> None:
         self.job = job
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in (*job.tables, "articles", "errors")}
         self.frames: dict[str, list[pd.DataFrame]] = collections.defaultdict(list)
         self.folder = Path(output_dir) if output_dir is not None else None
         self.part = 0
         self.seen: set[str] = set()
+        self.written_by_workers = False  # True: the workers wrote the parts; chunks carry ids only
         if self.folder is not None:
             from newslab.storage import prepare_output
 
@@ -496,6 +514,8 @@ class _Sink:
             self.seen.add(result.article_id)
             for name, rows in result.rows.items():
                 self.rows[name].extend(rows)
+        if self.written_by_workers:
+            return
         if self.folder is not None:
             self.flush()
         elif sum(len(r) for r in self.rows.values()) > 200_000:
@@ -554,7 +574,7 @@ class _ResultCache:
     analyzed again (and replaced).
     """
 
-    def __init__(self, folder: str | os.PathLike[str], job: _Job) -> None:
+    def __init__(self, folder: str | os.PathLike[str], job: Job) -> None:
         from newslab import __version__
 
         self.folder = Path(folder)

@@ -1,49 +1,61 @@
 """Running the analysis pass beyond one machine: Dask (``pip install "newslab[dask]"``).
 
-:func:`run_dask` hands chunks of articles to a ``dask.distributed.Client`` as a Dask bag, one
-partition per chunk, and runs the same per-chunk function as the process pool
-(:func:`newslab.analysis.analyze` with ``workers=N``), so both give identical tables. See
+:func:`run_dask` submits chunks of articles to a ``dask.distributed.Client`` (one task per
+chunk, at most ``CHUNKS_IN_FLIGHT`` at a time, results in input order) and runs the same
+per-chunk function as the process pool (:func:`newslab.analysis.analyze` with
+``workers=N``), so both give identical tables. With an output folder, each worker writes its
+chunk's Parquet part itself (the folder must be reachable from the workers). See
 ``docs/scale.md`` for pointing it at a real cluster.
 """
 
 from __future__ import annotations
 
-import itertools
+import collections
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslab.errors import ParameterError
 
 if TYPE_CHECKING:
-    from newslab.analysis import ArticleResult, _Job
+    from newslab.analysis import ArticleResult, Job
     from newslab.document import Article
 
 #: Chunks submitted to the cluster at a time (bounds the memory of the client).
 CHUNKS_IN_FLIGHT = 16
 
 
-def run_dask(articles: Iterable[Article], job: _Job, client: Any, chunk_size: int) -> Iterator[list[ArticleResult]]:
+def run_dask(
+    articles: Iterable[Article], job: Job, client: Any, chunk_size: int, *, folder: Path | None = None
+) -> Iterator[list[ArticleResult]]:
     """Chunk results, in input order, computed on the cluster behind ``client``.
 
     Args:
         articles: The articles (read lazily; at most ``CHUNKS_IN_FLIGHT`` chunks are held).
         job: Targets, options and tables of the run.
         client: A ``dask.distributed.Client``.
-        chunk_size: Articles per partition.
+        chunk_size: Articles per task.
+        folder: When given, each worker writes its chunk as Parquet part of this analysis
+            folder and returns the ids only.
 
     Raises:
         ParameterError: When Dask is not installed or ``client`` is not a Client.
     """
     try:
-        import dask.bag as db
         from distributed import Client
     except ImportError:
         raise ParameterError('scheduler= needs Dask: pip install "newslab[dask]"') from None
     if not isinstance(client, Client):
         raise ParameterError(f"scheduler={client!r}; valid: a dask.distributed.Client (or None for this machine)")
-    from newslab.analysis import _chunks, _run_chunk
+    from newslab.analysis import chunked, run_chunk, write_chunk
 
-    chunks = _chunks(articles, chunk_size)
-    while batch := list(itertools.islice(chunks, CHUNKS_IN_FLIGHT)):
-        bag = db.from_sequence(batch, npartitions=len(batch)).map(_run_chunk, job)
-        yield from bag.compute(scheduler=client)
+    pending: collections.deque[Any] = collections.deque()
+    for index, chunk in enumerate(chunked(articles, chunk_size)):
+        if folder is None:
+            pending.append(client.submit(run_chunk, chunk, job, pure=False))
+        else:
+            pending.append(client.submit(write_chunk, (str(folder), index, chunk), job, pure=False))
+        if len(pending) >= CHUNKS_IN_FLIGHT:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()

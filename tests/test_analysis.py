@@ -167,12 +167,23 @@ def test_cache_dir_reuses_unchanged_articles(small: nl.Corpus, tmp_path, monkeyp
     assert first.articles["input_hash"].iloc[7] != second.articles["input_hash"].iloc[7]
 
 
-def test_dask_local_cluster_gives_identical_tables(small: nl.Corpus) -> None:
+def test_dask_local_cluster_gives_identical_tables(small: nl.Corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
     distributed = pytest.importorskip("distributed")
     cluster = distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
     with cluster, distributed.Client(cluster) as client:
         on_dask = nl.analyze(small, scheduler=client, chunk_size=3)
+        written = nl.analyze(small, scheduler=client, chunk_size=3, output_dir=tmp_path / "out")  # parts by workers
     assert_same(nl.analyze(small), on_dask)
+    assert_same(on_dask, written)
+    assert len(list((tmp_path / "out" / "tables" / "mentions").glob("part-*.parquet"))) == 3
+
+
+def test_pool_workers_write_their_own_parts_identical_to_memory(small: nl.Corpus, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    written = nl.analyze(small, workers=2, chunk_size=3, output_dir=tmp_path / "out")
+    assert_same(nl.analyze(small, chunk_size=3), written)
+    parts = sorted(p.name for p in (tmp_path / "out" / "tables" / "articles").glob("*"))
+    assert parts == ["part-00000.parquet", "part-00001.parquet", "part-00002.parquet"]
+    assert written.params["tables"] == list(TABLES) and len(written.articles) == 8
 
 
 def test_repr_and_memory(seed_analysis: nl.Analysis) -> None:

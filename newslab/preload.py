@@ -1,0 +1,20 @@
+"""Warm-up for newslab's process pool: importing this module loads every lexicon and model.
+
+The pool's forkserver imports it once (:data:`newslab.pool.PRELOAD`); every worker forked
+from that server then starts with newslab imported and its lexicons, target model and
+frame dictionary loaded, instead of loading them itself. Import it nowhere else: it does
+its work on import. A failure is logged and leaves workers to load what they need.
+"""
+
+from __future__ import annotations
+
+import logging
+
+logger = logging.getLogger(__name__)
+
+try:
+    from newslab.analysis import warm_up
+
+    warm_up()
+except Exception as err:  # the forkserver must start even if the warm-up fails
+    logger.warning("newslab's pool warm-up failed (%s); workers load lexicons themselves", err)
