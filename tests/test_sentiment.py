@@ -5,6 +5,7 @@ import pytest
 
 import newslab as nl
 from newslab import sentiment as S
+from newslab import tone_lexicon as TL
 from newslab.corpus import Article, Corpus
 from newslab.errors import NewslabError, ParameterError
 
@@ -56,11 +57,11 @@ def test_contrast_weights_second_clause():
 def test_topical_news_words_are_not_positive(word):
     lex = S.news_lexicon()
     assert lex[word] <= 0.5
-    assert S._vader().lexicon[word] > lex[word]
+    assert TL.vader_analyzer().lexicon[word] > lex[word]
 
 
 def test_negation_scope_stops_at_clause_break():
-    hits = S._lexicon_hits(["not", "now", ",", "good"], S._check_lexicon(None))
+    hits = TL.lexicon_hits(["not", "now", ",", "good"], TL.prepare_lexicon(None))
     assert [(h.first, h.weight, h.rule) for h in hits] == [(3, pytest.approx(1.9), "")]
 
 
@@ -166,7 +167,7 @@ def test_score_fields_and_evidence():
 
 def test_vader_field_is_plain_vader():
     text = "Security support for the alliance is strong."
-    assert S.score_sentiment(text).vader == pytest.approx(S._vader().polarity_scores(text)["compound"])
+    assert S.score_sentiment(text).vader == pytest.approx(TL.vader_analyzer().polarity_scores(text)["compound"])
 
 
 def test_injected_lexicon_is_used():

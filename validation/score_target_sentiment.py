@@ -23,6 +23,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from newslab import sentiment as S  # noqa: E402
+from newslab import tone_lexicon as TL  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from score_target_tone import bootstrap_ci  # noqa: E402
@@ -37,7 +38,7 @@ def load(path: Path) -> list[dict]:
 
 
 def vader_label(text: str) -> str:
-    value = S._vader().polarity_scores(text)["compound"]
+    value = TL.vader_analyzer().polarity_scores(text)["compound"]
     return "positive" if value >= 0.05 else "negative" if value <= -0.05 else "neutral"
 
 

@@ -26,6 +26,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from newslab import sentiment as S  # noqa: E402
+from newslab import tone_lexicon as TL  # noqa: E402
 from newslab.tokenizers import word_spans  # noqa: E402
 
 
@@ -44,11 +45,11 @@ def three_class(values: np.ndarray, threshold: float) -> np.ndarray:
 
 
 def news_scores(texts: list[str]) -> np.ndarray:
-    lex = S._check_lexicon(None)
+    lex = TL.prepare_lexicon(None)
     out = []
     for t in texts:
-        toks = [S._norm(t[s:e]) for s, e in word_spans(t)]
-        out.append(S._news_score(S._lexicon_hits(toks, lex)))
+        toks = [TL.norm_token(t[s:e]) for s, e in word_spans(t)]
+        out.append(TL.news_score(TL.lexicon_hits(toks, lex)))
     return np.array(out)
 
 

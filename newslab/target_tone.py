@@ -1,0 +1,568 @@
+"""Sentiment toward a target: a linear model over explainable features of the mention's sentence.
+
+:func:`target_sentiment` labels the sentiment expressed *toward* a span of text with a
+multinomial logistic model shipped as plain weights (``data/target_sentiment_model.tsv``,
+trained by ``validation/train_target_model.py`` on NewsMTSC train); the evidence lists the
+features that decided the label.
+
+Example:
+    >>> target_sentiment("Allies are deeply worried about Trump.", span=(32, 37)).label
+    'negative'
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import math
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import NamedTuple
+
+from newslab.errors import NewslabError, ParameterError
+from newslab.lexicons import load_table, stopwords
+from newslab.tokenizers import sentence_spans, word_spans
+from newslab.tone_lexicon import (
+    CONCESSIVE,
+    CONTRAST,
+    LABELS,
+    NEGATORS,
+    PRONOUNS,
+    QUOTES,
+    REPORTING,
+    VADER_ALPHA,
+    PreparedLexicon,
+    check_text,
+    clause_ids,
+    default_lexicon,
+    default_prepared,
+    evaluative_words,
+    lexicon_hits,
+    lower_tokens,
+    pattern_polarity,
+    prepare_lexicon,
+)
+
+
+class Feature(NamedTuple):
+    """One feature of the target model: its value and its push toward the chosen label."""
+
+    name: str
+    value: float
+    weight: float
+
+
+@dataclasses.dataclass(frozen=True)
+class TargetSentiment:
+    """Sentiment expressed toward one target mention.
+
+    Attributes:
+        label: ``"negative"``, ``"neutral"`` or ``"positive"``.
+        score: P(positive) - P(negative) under the model, in [-1, 1].
+        evidence: Features that decided the label, strongest first (value x weight margin).
+        probabilities: Model probability per label.
+    """
+
+    label: str
+    score: float
+    evidence: tuple[Feature, ...] = ()
+    probabilities: Mapping[str, float] = dataclasses.field(default_factory=dict)
+
+
+class _Sentence(NamedTuple):
+    start: int  # offset of the sentence in the given text
+    spans: tuple[tuple[int, int], ...]  # token spans relative to the given text
+    toks: tuple[str, ...]
+    clause: tuple[int, ...]
+    news: tuple[float, ...]  # per-token news-lexicon weight after negation/booster rules (0 if none)
+    pattern: tuple[float, ...]  # per-token pattern polarity (negated in scope)
+    negated: tuple[bool, ...]
+    in_quote: tuple[bool, ...]
+    has_quote: bool
+    contrast: tuple[int, ...]  # token indices of but/however/...
+    vocab: frozenset[str]
+    entity_cum: tuple[int, ...]  # running count of capitalized words and pronouns (other possible holders/targets)
+    hits: tuple[int, ...]  # token indices with a lexicon value (news or pattern)
+    vocab_idx: tuple[int, ...]  # token indices whose word may be a context feature
+    negations: tuple[int, ...]  # token indices of lexicon words read as negated
+    stems: tuple[str, ...]  # Porter stem of each word token ("" for punctuation, numbers and names)
+    event: tuple[bool, ...]  # the lexicon word names an event or topic (death, war), not a judgement
+    entities: tuple[int, ...]  # token indices of capitalized words that are not function words (names)
+
+
+@functools.cache
+def _porter() -> Callable[[str], str]:
+    """NLTK's Porter stemmer (pure code, no NLTK data needed), cached per word."""
+    from nltk.stem.porter import PorterStemmer  # deferred: importing nltk takes most of a second
+
+    return functools.lru_cache(maxsize=100_000)(PorterStemmer().stem)
+
+
+def _stems(text: str, spans: Sequence[tuple[int, int]], toks: Sequence[str]) -> tuple[str, ...]:
+    """Stems for the context-word features: alphabetic tokens that do not look like names.
+
+    A capitalized word after the first token is taken for a name (of a person, party, place or
+    outlet) and left out: names are topics, not sentiment toward the target. The first token is
+    capitalized by position ("The", "But") and is kept.
+    """
+    stem = _porter()
+    return tuple(
+        stem(t) if t.isalpha() and (i == 0 or not text[s].isupper()) else ""
+        for i, ((s, _), t) in enumerate(zip(spans, toks, strict=True))
+    )
+
+
+@functools.cache
+def _feature_vocab() -> frozenset[str]:
+    """Words allowed as context features: sentiment lexicons, cue words and function words.
+
+    Restricting n-grams to words that can carry evaluation or structure keeps the model from
+    learning the topics of its training period ("emails", "comey") as sentiment.
+    """
+    vocab = {w for w, v in default_lexicon().items() if v and w.isalpha()}
+    vocab |= {w for w in pattern_polarity() if w.isalpha()}
+    vocab |= set(stopwords()) | set(NEGATORS) | set(CONTRAST) | set(CONCESSIVE) | set(REPORTING)
+    vocab |= {row["term"] for row in load_table("sentiment_target_cues")}
+    return frozenset(vocab)
+
+
+def _analyze(text: str, start: int, end: int, lexicon: PreparedLexicon) -> _Sentence:
+    chunk = text[start:end]
+    local = word_spans(chunk)
+    spans = tuple(local) if not start else tuple((s + start, e + start) for s, e in local)
+    toks = tuple(lower_tokens(chunk, local))
+    news = [0.0] * len(toks)
+    negated = [False] * len(toks)
+    event = [False] * len(toks)
+    pat_lex = pattern_polarity()
+    pattern = [pat_lex.get(t, 0.0) for t in toks]
+    for h in lexicon_hits(toks, lexicon, contrast=False):
+        news[h.first] = h.weight
+        negated[h.first] = h.flipped
+        event[h.first] = h.event
+        if h.flipped:
+            pattern[h.first] *= -0.5
+        for k in range(h.first + 1, h.end):
+            pattern[k] = 0.0  # the phrase carries the valence
+    in_quote, inside = [], False
+    for t in toks:
+        if t in ('"', "''", "``"):
+            inside = not inside
+            in_quote.append(False)
+            continue
+        if t in ("“", "«"):
+            inside = True
+        elif t in ("”", "»"):
+            inside = False
+        in_quote.append(inside)
+    vocab = _feature_vocab()
+    stop = stopwords()
+    entities = []
+    entity_cum = [0]
+    for i, ((s, _), t) in enumerate(zip(spans, toks, strict=True)):
+        capital = text[s].isupper()
+        if capital and t not in stop and t.isalpha():
+            entities.append(i)
+        entity_cum.append(entity_cum[-1] + (capital or t in PRONOUNS))
+    return _Sentence(
+        start,
+        spans,
+        toks,
+        tuple(clause_ids(toks)),
+        tuple(news),
+        tuple(pattern),
+        tuple(negated),
+        tuple(in_quote),
+        any(t in QUOTES for t in toks),
+        tuple(i for i, t in enumerate(toks) if t in CONTRAST),
+        vocab,
+        tuple(entity_cum),
+        tuple(i for i in range(len(toks)) if news[i] or pattern[i]),
+        tuple(i for i, t in enumerate(toks) if t in vocab),
+        tuple(i for i in range(len(toks)) if negated[i]),
+        _stems(text, spans, toks),
+        tuple(event),
+        tuple(entities),
+    )
+
+
+def _sat(x: float, scale: float) -> float:
+    """Saturating squash of a lexicon sum into (-1, 1) (same shape as VADER's normalize)."""
+    return x / math.sqrt(x * x + scale) if x else 0.0
+
+
+NEAREST_MAX_DISTANCE = 6  # distance bins 1..6+ for the nearest lexicon word (newslab choice, CV on train)
+CONTEXT_WINDOW = 6  # tokens each side for the bag-of-cue-words features (newslab choice, CV on train)
+STEM_WINDOW = 8  # tokens each side for the stemmed context words (newslab choice, CV on train)
+STEM_NEAR = 2  # stems this close to the mention also get a "near" feature (newslab choice, CV on train)
+
+
+def _mention_words(sent: _Sentence, a: int, b: int, f: dict[str, float]) -> None:
+    """Lexicon words inside the mention itself ("the scandal", "his loyal aides"): ``M=`` and ``mention_*``."""
+    mass: dict[str, list[float]] = {}
+    for i in range(a, b):
+        if sent.news[i] or sent.pattern[i]:
+            f["M=" + sent.toks[i]] = 1.0
+            _add_mass(mass, "mention", sent.news[i], sent.pattern[i])
+    for suffix, value in zip(("_vpos", "_vneg", "_ppos", "_pneg"), mass.get("mention", ()), strict=False):
+        if value:
+            f["mention" + suffix] = value
+
+
+def _add_mass(mass: dict[str, list[float]], scope: str, v: float, p: float) -> None:
+    """Add a lexicon word's news (``v``) and pattern (``p``) valence to ``mass[scope]`` by sign."""
+    m = mass.setdefault(scope, [0.0, 0.0, 0.0, 0.0])
+    if v > 0:
+        m[0] += v
+    elif v < 0:
+        m[1] += v
+    if p > 0:
+        m[2] += p
+    elif p < 0:
+        m[3] += p
+
+
+def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
+    """Features of the mention at token indices [a, b) of ``sent``."""
+    toks, news, pat, clause = sent.toks, sent.news, sent.pattern, sent.clause
+    n = len(toks)
+    f: dict[str, float] = {}
+    cl_a = clause[a] if a < n else -1
+    cl_b = clause[b - 1] if 0 < b <= n else -1
+    # lexicon masses per scope: [vader pos, vader neg, pattern pos, pattern neg]
+    mass: dict[str, list[float]] = {}
+    dist = 0.0
+    nearest_left = nearest_right = -1
+    others = [j for j in sent.entities if not a <= j < b]
+    evaluative = evaluative_words()
+    target_quoted = a < n and sent.in_quote[a]
+    for i in sent.hits:
+        if a <= i < b:
+            continue
+        v, p = news[i], pat[i]
+        d = a - i if i < a else i - b + 1
+        if sent.event[i]:
+            # an event word (death, war, defeat) is not a judgement of the target: its own masses
+            _add_mass(mass, "event", v, p)
+            _add_mass(mass, "event_near" if d <= 3 else "event_far", v, p)
+            continue
+        scopes = ["sent", "left" if i < a else "right"]
+        if d <= 3:
+            scopes.append("near")
+        if clause[i] == cl_a or clause[i] == cl_b:
+            scopes.append("clause")
+        # the holder or the aim: a word closer to another name than to the target, or quoted
+        # speech around a target outside the quote, more likely judges someone else
+        closer_to_other = False
+        for j in others:
+            if -d < i - j < d:
+                closer_to_other = True
+                break
+        scopes.append("other" if closer_to_other else "own")
+        if sent.in_quote[i] and not target_quoted:
+            scopes.append("quoted")
+        if toks[i] in evaluative:
+            scopes.append("newslab")  # words of newslab's news evaluation lexicon, weighted on their own
+        k_v = 0 if v > 0 else 1 if v < 0 else -1
+        k_p = 2 if p > 0 else 3 if p < 0 else -1
+        for scope in scopes:
+            m = mass.get(scope)
+            if m is None:
+                m = mass[scope] = [0.0, 0.0, 0.0, 0.0]
+            if k_v >= 0:
+                m[k_v] += v
+            if k_p >= 0:
+                m[k_p] += p
+        if v:
+            dist += v / (a - i if i < a else i - b + 1)
+        if i < a:
+            nearest_left = i
+        elif nearest_right < 0:
+            nearest_right = i
+    for scope, m in mass.items():
+        if m[0]:
+            f[scope + "_vpos"] = _sat(m[0], VADER_ALPHA)
+        if m[1]:
+            f[scope + "_vneg"] = _sat(m[1], VADER_ALPHA)
+        if m[2]:
+            f[scope + "_ppos"] = _sat(m[2], 1.0)
+        if m[3]:
+            f[scope + "_pneg"] = _sat(m[3], 1.0)
+    if dist:
+        f["dist_weighted"] = _sat(dist, 4.0)
+    # structure flags
+    if any(clause[i] == cl_a or clause[i] == cl_b for i in sent.negations):
+        f["neg_in_clause"] = 1.0
+    if any(c < a for c in sent.contrast):
+        f["after_contrast"] = 1.0
+    if any(c >= b for c in sent.contrast):
+        f["before_contrast"] = 1.0
+    if a < n and sent.in_quote[a]:
+        f["in_quote"] = 1.0
+    if sent.has_quote:
+        f["sentence_has_quote"] = 1.0
+    if any(t in REPORTING for t in toks[b : b + 3]):
+        f["speaker_right"] = 1.0  # "Trump said ..."
+    if any(t in REPORTING for t in toks[max(0, a - 2) : a]):
+        f["speaker_left"] = 1.0  # "... said Trump"
+    if a > 0 and toks[a - 1] == "by":
+        f["after_by"] = 1.0
+    if b < n and toks[b] in ("'s", "s"):
+        f["possessive"] = 1.0
+    if a == 0 or (a == 1 and toks[0] in QUOTES):
+        f["first"] = 1.0
+    f["position"] = a / n if n else 0.0
+    if b - a == 1 and toks[a] in PRONOUNS:
+        f["pronoun"] = 1.0
+    # context words with the mention masked, marked by side (cue words only, see _feature_vocab):
+    # adjacent (L1/R1), within 2 tokens (L2/R2, function words too), lexicon or reporting words
+    # within CONTEXT_WINDOW (L/R, NOT_ when negated), in the target's clause (C), and lexicon
+    # words anywhere in the sentence (S)
+    negated = sent.negated
+    for i in sent.vocab_idx:
+        if a <= i < b:
+            continue
+        t = toks[i]
+        d = a - i if i < a else i - b + 1
+        side = "L" if i < a else "R"
+        cue = bool(news[i] or pat[i])
+        if d == 1:
+            f[side + "1=" + t] = 1.0
+        if d <= 2:
+            f[side + "2=" + t] = 1.0
+        if d <= CONTEXT_WINDOW and (cue or t in REPORTING):
+            f[side + ("=NOT_" if negated[i] else "=") + t] = 1.0
+        if clause[i] == cl_a or clause[i] == cl_b:
+            f["C=" + t] = 1.0
+        if cue:
+            f["S=" + t] = 1.0
+    # the nearest lexicon word on each side: its sign, distance, and whether another name or
+    # pronoun stands between it and the target (then it more likely describes that other entity)
+    ent = sent.entity_cum
+    if nearest_left >= 0:
+        i = nearest_left
+        sign = "pos" if (news[i] or pat[i]) > 0 else "neg"
+        f[f"nearL_{sign}_{'blocked' if ent[a] - ent[i + 1] else 'free'}"] = 1.0
+        f[f"nearL_{sign}_d{min(a - i, NEAREST_MAX_DISTANCE)}"] = 1.0
+    if nearest_right >= 0:
+        i = nearest_right
+        sign = "pos" if (news[i] or pat[i]) > 0 else "neg"
+        f[f"nearR_{sign}_{'blocked' if ent[i] - ent[b] else 'free'}"] = 1.0
+        f[f"nearR_{sign}_d{min(i - b + 1, NEAREST_MAX_DISTANCE)}"] = 1.0
+    # stemmed context words (any word but names) within STEM_WINDOW tokens, marked by side and by
+    # whether they are in the mention's clause ("Ls="/"Rs=") or across a clause break ("Lxs="/"Rxs=");
+    # within STEM_NEAR tokens also "Ln="/"Rn=" (or "Lxn="/"Rxn=")
+    stems = sent.stems
+    for i in range(max(0, a - STEM_WINDOW), min(n, b + STEM_WINDOW)):
+        st = stems[i]
+        if not st or a <= i < b:
+            continue
+        d = a - i if i < a else i - b + 1
+        side = ("L" if i < a else "R") + ("" if clause[i] == cl_a else "x")
+        f[side + "s=" + st] = 1.0
+        if d <= STEM_NEAR:
+            f[side + "n=" + st] = 1.0
+    _mention_words(sent, a, b, f)
+    f["bias"] = 1.0
+    return f
+
+
+def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """Span of the sentence of ``text`` that contains [start, end) (the whole text if it spans several)."""
+    for s, e in sentence_spans(text):
+        if s <= start and end <= e:
+            return s, e
+    return 0, len(text)
+
+
+def _mention_tokens(sent: _Sentence, start: int, end: int) -> tuple[int, int]:
+    a = b = -1
+    for i, (s, e) in enumerate(sent.spans):
+        if e > start and s < end:
+            if a < 0:
+                a = i
+            b = i + 1
+    if a < 0:  # span between tokens (whitespace): an empty mention at the next token
+        a = b = next((i for i, (s, _) in enumerate(sent.spans) if s >= end), len(sent.spans))
+    return a, b
+
+
+def _check_span(text: str, span: object) -> tuple[int, int]:
+    if not (isinstance(span, (tuple, list)) and len(span) == 2 and all(isinstance(x, int) for x in span)):
+        raise ParameterError(f"span must be a (start, end) pair of ints, got {span!r}")
+    start, end = int(span[0]), int(span[1])
+    if not 0 <= start < end <= len(text):
+        raise ParameterError(f"span={span!r} is outside the text (0..{len(text)}) or empty; need 0 <= start < end")
+    return start, end
+
+
+def target_features(
+    text: str, span: tuple[int, int], *, lexicon: Mapping[str, float] | None = None
+) -> dict[str, float]:
+    """The explainable features the target model sees for ``text[span[0]:span[1]]``.
+
+    Lexicon masses left/right/near the mention, in its clause and sentence (VADER with news
+    corrections: ``_v*``; pattern: ``_p*``), negation/contrast/quote/reporting-verb flags,
+    position, cue words around the masked mention marked by side (``L=``, ``R=``, adjacent ``L1=``/``R1=``),
+    and Porter stems of the words within 8 tokens (names left out), marked by side and clause
+    (``Ls=``/``Rs=`` same clause, ``Lxs=``/``Rxs=`` across a clause break, ``Ln=``/``Rn=`` within 2 tokens).
+
+    Example:
+        >>> f = target_features("Allies are worried about Trump.", (25, 30))
+        >>> f["left_vneg"] < 0, "L=worried" in f, "Ls=worri" in f
+        (True, True, True)
+    """
+    text = check_text(text)
+    start, end = _check_span(text, span)
+    s, e = _sentence_of(text, start, end)
+    sent = _analyze(text, s, e, prepare_lexicon(lexicon))
+    a, b = _mention_tokens(sent, start, end)
+    return _features(sent, a, b)
+
+
+class _Model(NamedTuple):
+    weights: Mapping[str, tuple[float, float, float]]  # feature -> weight per LABELS
+    intercept: tuple[float, float, float]
+
+
+@functools.cache
+def _model() -> _Model:
+    weights: dict[str, list[float]] = {}
+    intercept = [0.0, 0.0, 0.0]
+    for row in load_table("target_sentiment_model"):
+        k = LABELS.index(row["class"])
+        if row["feature"] == "__intercept__":
+            intercept[k] = float(row["weight"])
+        else:
+            weights.setdefault(row["feature"], [0.0, 0.0, 0.0])[k] = float(row["weight"])
+    return _Model({f: (w[0], w[1], w[2]) for f, w in weights.items()}, tuple(intercept))  # type: ignore[arg-type]
+
+
+def _predict(feats: Mapping[str, float], model: _Model, n_evidence: int) -> TargetSentiment:
+    z0, z1, z2 = model.intercept
+    used: list[tuple[str, float, tuple[float, float, float]]] = []
+    weights = model.weights
+    for name, value in feats.items():
+        w = weights.get(name)
+        if w is None:
+            continue
+        z0 += w[0] * value
+        z1 += w[1] * value
+        z2 += w[2] * value
+        if n_evidence:
+            used.append((name, value, w))
+    z = [z0, z1, z2]
+    top = max(z)
+    ex = [math.exp(v - top) for v in z]
+    total = sum(ex)
+    probs = [v / total for v in ex]
+    k = max(range(3), key=lambda j: z[j])
+    evidence: tuple[Feature, ...] = ()
+    if n_evidence:
+        # push toward the chosen label = value * (its weight - mean weight of the other labels)
+        others = [j for j in range(3) if j != k]
+        pushes = [Feature(name, value, value * (w[k] - (w[others[0]] + w[others[1]]) / 2)) for name, value, w in used]
+        pushes.sort(key=lambda ft: -ft.weight)
+        evidence = tuple(ft for ft in pushes[:n_evidence] if ft.weight > 0)
+    return TargetSentiment(
+        LABELS[k], probs[2] - probs[0], evidence, MappingProxyType(dict(zip(LABELS, probs, strict=True)))
+    )
+
+
+def target_sentiment(
+    text: str, span: tuple[int, int], *, lexicon: Mapping[str, float] | None = None, n_evidence: int = 6
+) -> TargetSentiment:
+    """Sentiment expressed toward ``text[span[0]:span[1]]``, not the tone of the whole sentence.
+
+    A multinomial logistic model (weights in ``data/target_sentiment_model.tsv``) over the
+    features of :func:`target_features`, computed in the sentence that contains the span.
+
+    Args:
+        text: A sentence or a whole article (the sentence holding the span is used).
+        span: Character offsets of the target mention (end exclusive).
+        lexicon: Term -> valence for the lexicon features; ``None`` means :func:`news_lexicon`
+            (the model was trained with it).
+        n_evidence: How many deciding features to return.
+
+    Returns:
+        TargetSentiment(label, score, evidence, probabilities); ``score`` = P(positive) - P(negative).
+
+    Raises:
+        ParameterError: If ``span`` is not inside ``text`` or is empty.
+
+    Example:
+        >>> t = "Allies are deeply worried about Trump."
+        >>> target_sentiment(t, span=(32, 37)).label
+        'negative'
+        >>> t = "Rutte praised Trump for his strong leadership."
+        >>> target_sentiment(t, span=(14, 19)).label
+        'positive'
+    """
+    feats = target_features(text, span, lexicon=lexicon)
+    return _predict(feats, _model(), n_evidence)
+
+
+def target_sentiment_many(
+    items: Iterable[tuple[str, tuple[int, int]]], *, n_evidence: int = 0
+) -> list[TargetSentiment]:
+    """:func:`target_sentiment` for many ``(text, span)`` pairs; each sentence is analyzed once.
+
+    Example:
+        >>> a = "Allies are deeply worried about Trump."
+        >>> b = "Rutte praised Trump for his strong leadership."
+        >>> [r.label for r in target_sentiment_many([(a, (32, 37)), (b, (14, 19))])]
+        ['negative', 'positive']
+    """
+    model = _model()
+    lexicon = default_prepared()
+    out: list[TargetSentiment] = []
+    sentences: dict[tuple[int, int, int], _Sentence] = {}  # this call's sentences, analyzed once each
+    splits: dict[int, list[tuple[int, int]]] = {}  # sentence spans of each text in this call
+    texts: list[str] = []  # keeps the texts alive so their id() stays theirs during the call
+    for text, span in items:
+        try:
+            text = check_text(text)
+            start, end = _check_span(text, span)
+        except NewslabError as err:
+            raise ParameterError(f"item {len(out)}: {err}") from err
+        key = id(text)
+        if key not in splits:
+            texts.append(text)
+            splits[key] = sentence_spans(text)
+        s, e = next(((s, e) for s, e in splits[key] if s <= start and end <= e), (0, len(text)))
+        sent = sentences.get((key, s, e))
+        if sent is None:
+            sent = sentences[(key, s, e)] = _analyze(text, s, e, lexicon)
+        a, b = _mention_tokens(sent, start, end)
+        out.append(_predict(_features(sent, a, b), model, n_evidence))
+    return out
+
+
+def sentence_target_tones(
+    sentence: str, spans: Sequence[tuple[int, int]], *, n_evidence: int = 6
+) -> list[TargetSentiment]:
+    """:func:`target_sentiment` of several mentions in one sentence; the sentence is analyzed once.
+
+    The analysis pass calls this per sentence (stage "target tone"), so the cost is linear in
+    the article's length however many mentions it has.
+
+    Args:
+        sentence: One sentence.
+        spans: Mention spans, offsets into ``sentence``.
+        n_evidence: Deciding features returned per mention.
+
+    Example:
+        >>> s = "Rutte praised Trump, but allies are worried about Putin."
+        >>> [r.label for r in sentence_target_tones(s, [(14, 19), (50, 55)])]
+        ['positive', 'negative']
+    """
+    if not spans:
+        return []
+    sent = _analyze(sentence, 0, len(sentence), default_prepared())
+    model = _model()
+    out = []
+    for span in spans:
+        start, end = _check_span(sentence, span)
+        a, b = _mention_tokens(sent, start, end)
+        out.append(_predict(_features(sent, a, b), model, n_evidence))
+    return out

@@ -1,0 +1,317 @@
+"""Sentence tone: newslab's compound score, VADER and TextBlob side by side, with evidence.
+
+``compound`` re-reads VADER's lexicon with news corrections and newslab's news evaluation
+lexicon under scope rules (:mod:`newslab.tone_lexicon`), then mixes that score with TextBlob's
+polarity (one share calibrated on the NYT development data; see ``docs/sentiment.md``).
+
+Example:
+    >>> s = score_sentiment("This isn't a bad idea.")
+    >>> s.compound > 0
+    True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from newslab.errors import ParameterError
+from newslab.tokenizers import word_spans
+from newslab.tone_lexicon import (
+    PreparedLexicon,
+    check_text,
+    lexicon_hits,
+    lower_tokens,
+    news_score,
+    pattern_sentiment,
+    prepare_lexicon,
+    vader_analyzer,
+)
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from newslab.corpus import Article, Corpus
+    from newslab.document import Document
+
+# compound = (1 - TEXTBLOB_SHARE) * newslab_score + TEXTBLOB_SHARE * textblob_polarity.
+# Grid search for Pearson r on the NYT editorial dev ratings (vader_nyt_dev, 1,518 snippets)
+# by `validation/score_tone.py --fit`, which also reports the 5-fold cross-validated r.
+TEXTBLOB_SHARE = 0.25
+# A sentence's tone label: VADER's published thresholds on compound (Hutto & Gilbert 2014).
+LABEL_THRESHOLD = 0.05
+
+
+class Evidence(NamedTuple):
+    """One word or phrase that moved a tone score.
+
+    Attributes:
+        term: The word(s) as written.
+        start: Character offset in the scored text.
+        end: End offset (exclusive).
+        weight: Contribution after rules (VADER-scale valence for ``newslab``, pattern polarity for ``textblob``).
+        source: ``"newslab"`` (news-adjusted VADER lexicon with scope rules) or ``"textblob"``.
+        rule: How the lexicon value was changed (``"negated by 'not'"``, ``"boosted by 'very'"``, ...), or ``""``.
+    """
+
+    term: str
+    start: int
+    end: int
+    weight: float
+    source: str
+    rule: str
+
+
+@dataclasses.dataclass(frozen=True)
+class SentimentScore:
+    """Tone of one text: newslab's compound plus the two lexicon scores and their evidence.
+
+    Attributes:
+        compound: newslab's recommended tone in [-1, 1] (see module docs).
+        vader: VADER compound in [-1, 1] (unchanged package output).
+        polarity: TextBlob pattern polarity in [-1, 1].
+        subjectivity: TextBlob pattern subjectivity in [0, 1].
+        evidence: Words that moved the scores, with weights and the rule applied.
+    """
+
+    compound: float
+    vader: float
+    polarity: float
+    subjectivity: float
+    evidence: tuple[Evidence, ...] = ()
+
+    @property
+    def label(self) -> str:
+        """``"negative"``, ``"neutral"`` or ``"positive"`` by the +/-0.05 thresholds on compound."""
+        return _tone_label(self.compound)
+
+
+def _tone_label(value: float) -> str:
+    if value >= LABEL_THRESHOLD:
+        return "positive"
+    if value <= -LABEL_THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+class _PlainSentiment(dict):
+    """TextBlob's pattern lexicon in a plain dict for pattern's own ``assessments``.
+
+    Same data, same algorithm, same scores, without the lazy-loading dict's per-lookup overhead.
+    """
+
+    def __init__(self, source: Any) -> None:
+        super().__init__(dict.items(source))
+        self.labeler = source.labeler
+        self.negations = source.negations
+        self.modifiers = source.modifiers
+        self.modifier = source.modifier
+
+
+@functools.cache
+def _pattern_fast() -> tuple[_PlainSentiment, Any, frozenset[str], str]:
+    from newslab.pattern import pattern_constants
+
+    emoticons, punctuation = pattern_constants()
+    return (
+        _PlainSentiment(pattern_sentiment()),
+        type(pattern_sentiment()).assessments,
+        emoticons,
+        punctuation,
+    )
+
+
+def _pattern_score(lowered: list[str]) -> tuple[float, float, list[tuple[list[str], float]]]:
+    """TextBlob pattern polarity, subjectivity and assessments of already lowercased tokens.
+
+    Tokens that pattern would only test against its emoticon list (short non-letter tokens such
+    as numbers) are replaced by placeholders of the same length class, which leaves the result
+    unchanged and skips that slow scan.
+    """
+    lexicon, assessments, emoticons, punctuation = _pattern_fast()
+    words = []
+    for w in lowered:
+        short_symbol = len(w) <= 5 and not w.isalpha() and w not in punctuation
+        if short_symbol and w not in emoticons and "'" not in w and w != "(!)":
+            w = "q" * min(len(w), 3)
+        words.append((w, None))
+    assessed = assessments(lexicon, words, True)
+    if not assessed:
+        return 0.0, 0.0, []
+    polarity = sum(a[1] for a in assessed) / len(assessed)
+    subjectivity = sum(a[2] for a in assessed) / len(assessed)
+    return float(polarity), float(subjectivity), [(a[0], float(a[1])) for a in assessed]
+
+
+def _combine(news: float, polarity: float) -> float:
+    return (1.0 - TEXTBLOB_SHARE) * news + TEXTBLOB_SHARE * polarity
+
+
+def _score_tokens(
+    text: str, spans: Sequence[tuple[int, int]], lexicon: PreparedLexicon, *, offset: int = 0, evidence: bool = True
+) -> SentimentScore:
+    toks = lower_tokens(text, spans, offset)
+    hits = lexicon_hits(toks, lexicon)
+    news = news_score(hits)
+    polarity, subjectivity, assessed = _pattern_score(toks)
+    vader = float(vader_analyzer().polarity_scores(text)["compound"]) if text.strip() else 0.0
+    ev: tuple[Evidence, ...] = ()
+    if evidence:
+        items = [
+            Evidence(text[spans[h.first][0] - offset : spans[h.end - 1][1] - offset], spans[h.first][0],
+                     spans[h.end - 1][1], h.weight, "newslab", h.rule)
+            for h in hits
+        ]  # fmt: skip
+        cursor = 0
+        for words_, pol in assessed:
+            # locate the assessed chunk's last word in order (pattern gives words, not offsets)
+            last = words_[-1]
+            for k in range(cursor, len(toks)):
+                if toks[k] == last:
+                    first = max(0, k - len(words_) + 1)
+                    s, e = spans[first][0], spans[k][1]
+                    items.append(Evidence(text[s - offset : e - offset], s, e, pol, "textblob", ""))
+                    cursor = k + 1
+                    break
+        ev = tuple(items)
+    return SentimentScore(_combine(news, polarity), vader, polarity, subjectivity, ev)
+
+
+def score_sentiment(text: str, *, lexicon: Mapping[str, float] | None = None) -> SentimentScore:
+    """Tone of ``text`` (best a sentence or a short paragraph) with its evidence.
+
+    Args:
+        text: Any string. Empty or whitespace-only text scores 0.0 everywhere with no evidence.
+        lexicon: Term -> valence (VADER scale) for newslab's reading; ``None`` means
+            :func:`news_lexicon` (VADER's lexicon with the packaged news corrections).
+            ``vader`` and ``polarity`` always use the published lexicons unchanged.
+
+    Returns:
+        SentimentScore(compound, vader, polarity, subjectivity, evidence).
+
+    Raises:
+        ParameterError: If ``text`` is not a string or ``lexicon`` not a mapping.
+
+    Example:
+        >>> score_sentiment("The talks were a great success.").label
+        'positive'
+        >>> score_sentiment("NATO allies are worried.").compound < 0
+        True
+        >>> score_sentiment("").compound
+        0.0
+    """
+    text = check_text(text)
+    lex = prepare_lexicon(lexicon)
+    return _score_tokens(text, word_spans(text), lex)
+
+
+def sentiment_table(
+    corpus: Corpus | Iterable[Article],
+    *,
+    lexicon: Mapping[str, float] | None = None,
+    evidence: bool = True,
+    progress: bool | None = None,
+) -> pd.DataFrame:
+    """One row per sentence with every tone score; each article is tokenized once.
+
+    Args:
+        corpus: A :class:`~newslab.corpus.Corpus` or any iterable of articles.
+        lexicon: As for :func:`score_sentiment`.
+        evidence: Add the ``evidence`` column (``"word:+1.9; not good:-1.4"``); turn off for speed.
+        progress: Show a progress bar: ``None`` (default) from 200 articles on, ``True`` always,
+            ``False`` never (see :func:`newslab.corpus.progress_bar`).
+
+    Returns:
+        DataFrame with columns ``article_id, sentence_id, start, end, text, compound, vader,
+        polarity, subjectivity, label, n_evidence`` (and ``evidence``); offsets refer to ``Article.text``.
+
+    Example:
+        >>> import newslab as nl
+        >>> df = nl.sentiment_table(nl.load_seed_corpus())
+        >>> list(df.columns[:6])
+        ['article_id', 'sentence_id', 'start', 'end', 'text', 'compound']
+        >>> bool(df["compound"].between(-1, 1).all())
+        True
+    """
+    from newslab.analysis import AnalysisOptions, analyze  # the pass builds on this module
+
+    prepare_lexicon(lexicon)
+    options = AnalysisOptions(lexicon=lexicon, tone_evidence=evidence)
+    table = analyze(corpus, options=options, tables=("tone",), progress=progress).tone
+    return table if evidence else table.drop(columns=["n_evidence", "evidence"])
+
+
+#: Columns of the sentence tone table (:func:`sentiment_table`, ``Analysis.tone``).
+TONE_COLUMNS = [
+    "article_id", "sentence_id", "start", "end", "text", "compound", "vader", "polarity", "subjectivity", "label",
+    "n_evidence", "evidence",
+]  # fmt: skip
+
+
+def tone_rows(
+    doc: Document, *, lexicon: Mapping[str, float] | None = None, evidence: bool = True
+) -> list[tuple[Any, ...]]:
+    """Sentence tone rows (``TONE_COLUMNS``) of one parsed article.
+
+    ``evidence`` holds the newslab lexicon hits as ``"word:+1.90"`` strings (a list).
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> rows = tone_rows(parse(Article("a", "", "A great day. Nothing else.")))
+        >>> [(r[4], r[9], r[11]) for r in rows]
+        [('A great day.', 'positive', ['great:+3.10']), ('Nothing else.', 'neutral', [])]
+    """
+    lex = prepare_lexicon(lexicon)
+    rows: list[tuple[Any, ...]] = []
+    for sent, spans in zip(doc.sentences, doc.token_spans, strict=True):
+        sc = _score_tokens(sent.text, spans, lex, offset=sent.start, evidence=evidence)
+        words = [f"{e.term}:{e.weight:+.2f}" for e in sc.evidence if e.source == "newslab"] if evidence else []
+        rows.append(
+            (doc.id, sent.index, sent.start, sent.end, sent.text, sc.compound, sc.vader, sc.polarity,
+             sc.subjectivity, sc.label, len(sc.evidence), words)
+        )  # fmt: skip
+    return rows
+
+
+def article_sentiment(table: pd.DataFrame | Corpus | Iterable[Article]) -> pd.DataFrame:
+    """Article-level tone from sentence scores (length-normalized, unlike VADER on a whole article).
+
+    Args:
+        table: The output of :func:`sentiment_table`, or a corpus (scored first).
+
+    Returns:
+        DataFrame, one row per article: ``article_id, n_sentences, compound_mean, vader_mean,
+        polarity_mean, subjectivity_mean, share_negative, share_positive, balance`` (share
+        positive minus share negative; sentence labels by the +/-0.05 thresholds on compound).
+
+    Example:
+        >>> import newslab as nl
+        >>> summary = article_sentiment(nl.load_seed_corpus())
+        >>> list(summary["article_id"])
+        ['es-daily', 'de-dpa']
+    """
+    import pandas as pd
+
+    df = table if isinstance(table, pd.DataFrame) else sentiment_table(table, evidence=False)
+    missing = {"article_id", "compound", "vader", "polarity", "subjectivity"} - set(df.columns)
+    if missing:
+        raise ParameterError(f"table lacks columns {sorted(missing)}; pass the output of sentiment_table()")
+    grouped = df.groupby("article_id", sort=False)
+    out = pd.DataFrame(
+        {
+            "n_sentences": grouped.size(),
+            "compound_mean": grouped["compound"].mean(),
+            "vader_mean": grouped["vader"].mean(),
+            "polarity_mean": grouped["polarity"].mean(),
+            "subjectivity_mean": grouped["subjectivity"].mean(),
+            "share_negative": grouped["compound"].apply(lambda s: float((s <= -LABEL_THRESHOLD).mean())),
+            "share_positive": grouped["compound"].apply(lambda s: float((s >= LABEL_THRESHOLD).mean())),
+        }
+    )
+    out["balance"] = out["share_positive"] - out["share_negative"]
+    return out.reset_index()
+
+
+# --- sentiment toward a target -------------------------------------------------------

@@ -1,0 +1,445 @@
+"""newslab's lexicons of tone and the rule-based reading of a token list with them.
+
+The lexicons: VADER's (Hutto & Gilbert 2014) with newslab's news corrections
+(``data/sentiment_news_adjustments.tsv``) and newslab's news evaluation lexicon
+(``data/sentiment_news_evaluative.tsv``: evaluative words and phrases, sense corrections, event
+words, reversals), plus TextBlob's pattern lexicon (De Smedt & Daelemans 2012). The reading:
+phrases matched on tokens, VADER's negation, boosters and contrast, and reversal ("end the war").
+Sentence tone (:mod:`newslab.tone`) and the target model (:mod:`newslab.target_tone`) build on it.
+
+Example:
+    >>> lex = prepare_lexicon(None)
+    >>> [(h.weight, h.rule) for h in lexicon_hits(["an", "end", "to", "the", "war"], lex)]
+    [(2.146, 'reversed by "end"; names an event')]
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, NamedTuple
+
+from newslab.errors import ParameterError
+from newslab.lexicons import load_table
+from newslab.tokenizers import word_spans
+
+LABELS = ("negative", "neutral", "positive")
+
+# --- constants of the rule-based reading (sources named) -------------------------------
+NEGATION_SCALAR = -0.74  # VADER N_SCALAR, Hutto & Gilbert 2014
+BOOSTER_STEP = 0.293  # VADER B_INCR, Hutto & Gilbert 2014
+BOOSTER_DECAY = (1.0, 0.95, 0.9)  # VADER's damping of a booster 1, 2, 3 words back
+NEGATION_WINDOW = 3  # VADER looks three words back for a negation
+# A reversal word ("end", "reduce", "overcome") acts on a lexicon word up to four tokens later
+# ("reduce the number of deaths" is out of reach, "an end to the war" in); newslab choice, by principle.
+REVERSAL_WINDOW = 4
+VADER_ALPHA = 15.0  # VADER normalize(): x / sqrt(x^2 + alpha)
+BEFORE_CONTRAST = 0.5  # VADER's "but" rule: words before "but" count half ...
+AFTER_CONTRAST = 1.5  # ... and words after it 1.5 times
+# Negative words weigh more than positive ones in readers' ratings of news and opinion text
+# (negativity bias); 1.3 is the least-squares choice on the NYT dev snippets (1.2-1.5 all within 0.001 r).
+NEGATIVE_WEIGHT = 1.3
+
+# VADER's NEGATE list in tokenized form, plus the negative adverbs "hardly", "barely", "scarcely"
+# (VADER reads "hardly" as a mere dampener: "hardly inspire confidence" came out positive).
+NEGATORS = frozenset(
+    [
+        "not",
+        "n't",
+        "no",
+        "never",
+        "none",
+        "nobody",
+        "nothing",
+        "neither",
+        "nor",
+        "nowhere",
+        "without",
+        "cannot",
+        "hardly",
+        "barely",
+        "scarcely",
+        "rarely",
+        "seldom",
+    ]
+)
+CONTRAST = frozenset(["but", "however", "yet", "nevertheless", "nonetheless"])
+CONCESSIVE = frozenset(["although", "though", "despite", "while", "whereas"])
+CLAUSE_BREAKS = frozenset([",", ";", ":", "--", "—", "–", "(", ")", "[", "]", "?", "!", ".", "…"]) | CONTRAST
+QUOTES = frozenset(['"', "“", "”", "''", "``", "«", "»", "‘", "’"])
+# Verbs that introduce reported speech or an evaluation, compiled for newslab.
+REPORTING = frozenset(
+    [
+        "said",
+        "says",
+        "say",
+        "saying",
+        "told",
+        "tells",
+        "tell",
+        "added",
+        "adds",
+        "stated",
+        "states",
+        "claimed",
+        "claims",
+        "claim",
+        "argued",
+        "argues",
+        "insisted",
+        "insists",
+        "warned",
+        "warns",
+        "wrote",
+        "writes",
+        "asked",
+        "asks",
+        "announced",
+        "announces",
+        "noted",
+        "notes",
+        "according",
+        "explained",
+        "explains",
+        "called",
+        "calls",
+        "declared",
+        "declares",
+        "suggested",
+        "suggests",
+        "acknowledged",
+        "admitted",
+        "tweeted",
+        "posted",
+        "replied",
+        "responded",
+    ]
+)
+PRONOUNS = frozenset(["he", "she", "they", "him", "her", "them", "his", "their", "it", "its", "we", "us", "i", "you"])
+
+
+# --- analyzers and lexicons (loaded once) ---------------------------------------------
+@functools.cache
+def vader_analyzer() -> Any:
+    """VADER in linear time (``newslab.vader``: ``vaderSentiment``'s scores and lexicon), loaded once."""
+    from newslab.vader import LinearVader  # vaderSentiment's scores in linear time
+
+    return LinearVader()
+
+
+@functools.cache
+def pattern_sentiment() -> Any:
+    """TextBlob's pattern sentiment analyzer with its lexicon loaded, once (without importing nltk)."""
+    from newslab.pattern import pattern_sentiment as load
+
+    return load()
+
+
+@functools.cache
+def pattern_polarity() -> Mapping[str, float]:
+    """Pattern lexicon word -> polarity averaged over its parts of speech (for target features)."""
+    pat = pattern_sentiment()
+    return {w: float(v[None][0]) for w, v in dict.items(pat) if v.get(None) and v[None][0]}  # plain dict: fast .get
+
+
+# Certainty adverbs that VADER scores as positive words of their own ("definitely" +1.7) but
+# that intensify the next word ("definitely good", "certainly bad"): boosters, newslab choice.
+EXTRA_BOOSTERS = ("definitely", "certainly", "clearly", "clear", "truly", "surely", "undoubtedly")
+
+
+@functools.cache
+def _boosters() -> Mapping[str, float]:
+    from vaderSentiment.vaderSentiment import BOOSTER_DICT
+
+    merged = dict(BOOSTER_DICT)
+    merged.update(dict.fromkeys(EXTRA_BOOSTERS, BOOSTER_STEP))
+    return merged  # cached and private: never mutated
+
+
+@functools.cache
+def _adjustments() -> tuple[dict[str, str], ...]:
+    return load_table("sentiment_news_adjustments")
+
+
+@functools.cache
+def _evaluative() -> tuple[dict[str, str], ...]:
+    """Rows of newslab's news evaluation lexicon (``sentiment_news_evaluative.tsv``)."""
+    return load_table("sentiment_news_evaluative")
+
+
+def _with_evaluative(merged: dict[str, float]) -> dict[str, float]:
+    for row in _evaluative():
+        if row["kind"] != "reversal":
+            merged[row["term"]] = float(row["score"])
+    return merged
+
+
+@functools.cache
+def _default_lexicon_dict() -> dict[str, float]:
+    merged = dict(vader_analyzer().lexicon)
+    for row in _adjustments():
+        merged[row["term"]] = float(row["score"])
+    return _with_evaluative(merged)  # cached and private (plain dict for fast lookups): never mutated
+
+
+@functools.cache
+def _events() -> frozenset[str]:
+    """Words that name an event or a topic (death, war, defeat): read apart from judgements."""
+    return frozenset(row["term"] for row in _evaluative() if row["kind"] == "event")
+
+
+@functools.cache
+def _reversals() -> frozenset[str]:
+    """Verbs and nouns that reverse the sense of the next lexicon word ("end the war", "reduce deaths")."""
+    return frozenset(row["term"] for row in _evaluative() if row["kind"] == "reversal")
+
+
+class _Phrase(NamedTuple):
+    toks: tuple[str, ...]
+    term: str
+    value: float
+
+
+class PreparedLexicon(NamedTuple):
+    """A lexicon ready for matching: single words, phrases by first token, event words, reversals."""
+
+    words: Mapping[str, float]
+    phrases: Mapping[str, tuple[_Phrase, ...]]  # first token -> phrases starting with it, longest first
+    events: frozenset[str]
+    reversals: frozenset[str]
+
+
+def _phrase_index(lexicon: Mapping[str, float]) -> dict[str, tuple[_Phrase, ...]]:
+    """Multiword entries of ``lexicon`` tokenized like text, indexed by their first token.
+
+    Negated entries ("not working") are left to the negation rule, which also reads "n't working".
+    """
+    index: dict[str, list[_Phrase]] = {}
+    for term, value in lexicon.items():
+        if " " not in term or not value or term.startswith("not "):
+            continue
+        toks = tuple(lower_tokens(term, word_spans(term)))
+        if len(toks) > 1:
+            index.setdefault(toks[0], []).append(_Phrase(toks, term, float(value)))
+    return {k: tuple(sorted(v, key=lambda ph: -len(ph.toks))) for k, v in index.items()}
+
+
+@functools.cache
+def default_prepared() -> PreparedLexicon:
+    """The packaged lexicon (:func:`news_lexicon`) ready for matching, built once."""
+    words = _default_lexicon_dict()
+    return PreparedLexicon(words, _phrase_index(words), _events(), _reversals())
+
+
+@functools.cache
+def default_lexicon() -> Mapping[str, float]:
+    """The packaged lexicon as a read-only mapping term -> valence."""
+    return MappingProxyType(_default_lexicon_dict())
+
+
+def news_lexicon(*, adjustments: Mapping[str, float] | None = None) -> Mapping[str, float]:
+    """VADER's lexicon with newslab's news corrections (or ``adjustments``) and news evaluation lexicon.
+
+    The evaluation lexicon (``data/sentiment_news_evaluative.tsv``) adds evaluative words and
+    multiword phrases of political news ("caves", "backs down", "under fire", "principled") and
+    word-sense corrections; ``adjustments`` are applied last, so they can override it.
+
+    Args:
+        adjustments: Term -> valence overriding VADER's (a value of 0 removes a term). ``None``
+            means the packaged ``sentiment_news_adjustments.tsv``.
+
+    Returns:
+        Read-only mapping term -> valence on VADER's -4..+4 scale.
+
+    Example:
+        >>> lex = news_lexicon()
+        >>> lex["security"], lex["bad"]
+        (0.0, -2.5)
+    """
+    if adjustments is None:
+        return default_lexicon()
+    merged = _with_evaluative(dict(vader_analyzer().lexicon))
+    merged.update({str(k).lower(): float(v) for k, v in adjustments.items()})
+    return MappingProxyType(merged)
+
+
+def prepare_lexicon(lexicon: Mapping[str, float] | None) -> PreparedLexicon:
+    """The packaged lexicon, or ``lexicon`` with the packaged event words and reversals.
+
+    Multiword keys of ``lexicon`` become phrases, matched on tokens.
+    """
+    if lexicon is None:
+        return default_prepared()
+    if not isinstance(lexicon, Mapping):
+        raise ParameterError(f"lexicon must be a mapping term -> valence or None, got {type(lexicon).__name__}")
+    return PreparedLexicon(lexicon, _phrase_index(lexicon), _events(), _reversals())
+
+
+def check_text(text: object) -> str:
+    """``text`` if it is a string, else a ParameterError."""
+    if not isinstance(text, str):
+        raise ParameterError(f"text must be a string, got {type(text).__name__}")
+    return text
+
+
+# --- the rule-based reading ------------------------------------------------------------
+def norm_token(token: str) -> str:
+    """A token lowercased, with typographic apostrophes made plain."""
+    token = token.lower()
+    return token.replace("’", "'").replace("‘", "'") if "’" in token or "‘" in token else token
+
+
+def lower_tokens(text: str, spans: Sequence[tuple[int, int]], offset: int = 0) -> list[str]:
+    """Normalized tokens: the text is lowercased once when that keeps its length (it nearly always does)."""
+    lowered = norm_token(text)
+    if len(lowered) == len(text):
+        return [lowered[s - offset : e - offset] for s, e in spans]
+    return [norm_token(text[s - offset : e - offset]) for s, e in spans]
+
+
+def clause_ids(toks: Sequence[str]) -> list[int]:
+    """A clause number per token; a clause break or quote mark is a clause of its own."""
+    ids, cid = [], 0
+    for tok in toks:
+        if tok in CLAUSE_BREAKS or tok in QUOTES:
+            cid += 1
+            ids.append(cid)
+            cid += 1
+        else:
+            ids.append(cid)
+    return ids
+
+
+class Hit(NamedTuple):
+    """One lexicon word or phrase in a token list, after the scope rules."""
+
+    first: int  # first token
+    end: int  # one past the last token (index + 1 for a word)
+    weight: float  # valence after negation, boosters, reversal (and contrast, if applied)
+    rule: str  # how the valence was changed, "" if not
+    event: bool  # the word names an event or topic (death, war, defeat) rather than judging
+    flipped: bool  # negated or reversed
+
+
+def _match_phrase(toks: Sequence[str], i: int, phrases: Mapping[str, tuple[_Phrase, ...]]) -> _Phrase | None:
+    """The longest listed phrase starting at token ``i``, or None."""
+    for cand in phrases.get(toks[i], ()):
+        if tuple(toks[i : i + len(cand.toks)]) == cand.toks:
+            return cand
+    return None
+
+
+def _base_hits(toks: Sequence[str], lex: PreparedLexicon) -> list[tuple[int, int, float, str]]:
+    """(first token, end token, valence, rule) of every word or phrase before scope rules.
+
+    Phrases are matched on tokens, longest first, in one left-to-right pass (linear in the length).
+    """
+    words, phrases, boosters = lex.words, lex.phrases, _boosters()
+    out: list[tuple[int, int, float, str]] = []
+    n, i = len(toks), 0
+    while i < n:
+        w = toks[i]
+        phrase = _match_phrase(toks, i, phrases) if w in phrases else None
+        if phrase is not None:
+            out.append((i, i + len(phrase.toks), phrase.value, f'phrase "{phrase.term}"'))
+            i += len(phrase.toks)
+            continue
+        if i and toks[i - 1] in NEGATORS and ("not " + w) in words:
+            # a listed negated phrase ("not working") carries its own valence
+            out.append((i - 1, i + 1, words["not " + w], f'phrase "{toks[i - 1]} {w}"'))
+        elif (base := words.get(w)) and not (
+            (w == "no" and i + 1 < n and toks[i + 1][:1].isalpha())  # determiner "no" negates the next words
+            or w in EXTRA_BOOSTERS  # an intensifier of the next lexicon word, not a cue of its own
+            or (w in boosters and i + 1 < n and (words.get(toks[i + 1]) or toks[i + 1] in NEGATORS))
+        ):
+            out.append((i, i + 1, base, ""))
+        i += 1
+    return out
+
+
+def _scope(toks: Sequence[str], i: int, weight: float, rules: list[str]) -> float:
+    """Boosters and negation up to NEGATION_WINDOW tokens before token ``i``, within its clause."""
+    boosters = _boosters()
+    for k in range(1, NEGATION_WINDOW + 1):
+        j = i - k
+        if j < 0 or toks[j] in CLAUSE_BREAKS:
+            break
+        scalar = boosters.get(toks[j])
+        if scalar is not None:
+            step = scalar * BOOSTER_DECAY[k - 1]
+            weight += step if weight > 0 else -step
+            rules.append(f'{"boosted" if scalar > 0 else "dampened"} by "{toks[j]}"')
+    for k in range(1, NEGATION_WINDOW + 1):
+        j = i - k
+        if j < 0 or toks[j] in CLAUSE_BREAKS:
+            break
+        if toks[j] in NEGATORS:
+            weight *= NEGATION_SCALAR
+            rules.append(f'negated by "{toks[j]}"')
+            break
+    return weight
+
+
+def _reverser(toks: Sequence[str], i: int, reversals: frozenset[str]) -> int:
+    """Index of a reversal word ("end", "reduce") up to REVERSAL_WINDOW tokens before ``i`` in its clause, or -1."""
+    for k in range(1, REVERSAL_WINDOW + 1):
+        j = i - k
+        if j < 0 or toks[j] in CLAUSE_BREAKS:
+            break
+        if toks[j] in reversals:
+            return j
+    return -1
+
+
+def lexicon_hits(toks: Sequence[str], lex: PreparedLexicon, *, contrast: bool = True) -> list[Hit]:
+    """Every lexicon word or phrase in ``toks`` (lowercased) with its valence after the scope rules.
+
+    Rules: boosters and negation (VADER's), reversal (a reversal word before a lexicon word flips
+    it like a negation, "reduce deaths", and then is no cue of its own), and contrast (VADER's "but").
+    """
+    base = _base_hits(toks, lex)
+    reversed_by = {h[0]: _reverser(toks, h[0], lex.reversals) for h in base}
+    reversers = {j for j in reversed_by.values() if j >= 0}
+    hits: list[Hit] = []
+    for i, e, value, rule in base:
+        if i in reversers:
+            continue  # "end", "stop", "fight" reverse the next word instead
+        rules = [rule] if rule else []
+        weight = _scope(toks, i, value, rules)
+        j = reversed_by[i]
+        if j >= 0:
+            weight *= NEGATION_SCALAR
+            rules.append(f'reversed by "{toks[j]}"')
+        flipped = (weight < 0) != (value < 0)
+        event = e - i == 1 and toks[i] in lex.events
+        if event:
+            rules.append("names an event")
+        hits.append(Hit(i, e, weight, "; ".join(rules), event, flipped))
+    if contrast:
+        at = next((i for i in range(len(toks) - 1, -1, -1) if toks[i] in CONTRAST), -1)
+        if at >= 0:
+            hits = [
+                h._replace(
+                    weight=h.weight * (BEFORE_CONTRAST if h.first < at else AFTER_CONTRAST),
+                    rule=h.rule + ("; " if h.rule else "") + "contrast",
+                )
+                for h in hits
+            ]
+    return hits
+
+
+def _normalize(total: float) -> float:
+    return total / math.sqrt(total * total + VADER_ALPHA) if total else 0.0
+
+
+def news_score(hits: Iterable[Hit]) -> float:
+    """VADER-style normalized sum of rule-adjusted valences, negatives weighted by NEGATIVE_WEIGHT."""
+    return _normalize(sum(h.weight * NEGATIVE_WEIGHT if h.weight < 0 else h.weight for h in hits))
+
+
+@functools.cache
+def evaluative_words() -> frozenset[str]:
+    """Single words of kind "evaluative" in newslab's news evaluation lexicon."""
+    return frozenset(r["term"] for r in _evaluative() if r["kind"] == "evaluative" and " " not in r["term"])
