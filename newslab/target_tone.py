@@ -597,23 +597,22 @@ def target_sentiment_many(
     model = _model()
     lexicon = default_prepared()
     out: list[TargetSentiment] = []
-    sentences: dict[tuple[int, int, int], _Sentence] = {}  # this call's sentences, analyzed once each
-    splits: dict[int, list[tuple[int, int]]] = {}  # sentence spans of each text in this call
-    texts: list[str] = []  # keeps the texts alive so their id() stays theirs during the call
+    # this call's texts and sentences, each split and analyzed once (equal texts count as one);
+    # nothing outlives the call
+    sentences: dict[tuple[str, int, int], _Sentence] = {}
+    splits: dict[str, list[tuple[int, int]]] = {}
     for text, span in items:
         try:
             text = check_text(text)
             start, end = _check_span(text, span)
         except NewslabError as err:
             raise ParameterError(f"item {len(out)}: {err}") from err
-        key = id(text)
-        if key not in splits:
-            texts.append(text)
-            splits[key] = sentence_spans(text)
-        s, e = next(((s, e) for s, e in splits[key] if s <= start and end <= e), (0, len(text)))
-        sent = sentences.get((key, s, e))
+        if text not in splits:
+            splits[text] = sentence_spans(text)
+        s, e = next(((s, e) for s, e in splits[text] if s <= start and end <= e), (0, len(text)))
+        sent = sentences.get((text, s, e))
         if sent is None:
-            sent = sentences[(key, s, e)] = _analyze(text, s, e, lexicon)
+            sent = sentences[(text, s, e)] = _analyze(text, s, e, lexicon)
         a, b = _mention_tokens(sent, start, end)
         out.append(_predict(_features(sent, a, b), model, n_evidence))
     return out
