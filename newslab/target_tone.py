@@ -88,6 +88,7 @@ class _Sentence(NamedTuple):
     stems: tuple[str, ...]  # Porter stem of each word token ("" for punctuation, numbers and names)
     event: tuple[bool, ...]  # the lexicon word names an event or topic (death, war), not a judgement
     entities: tuple[int, ...]  # token indices of capitalized words that are not function words (names)
+    speech: tuple[tuple[int, int, int, int], ...] = ()  # quotes: content tokens [a, b), speaker tokens [a, b) or -1
 
 
 @functools.cache
@@ -124,6 +125,54 @@ def _feature_vocab() -> frozenset[str]:
     vocab |= set(stopwords()) | set(NEGATORS) | set(CONTRAST) | set(CONCESSIVE) | set(REPORTING)
     vocab |= {row["term"] for row in load_table("sentiment_target_cues")}
     return frozenset(vocab)
+
+
+def _token_range(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """First and one-past-last index of the tokens overlapping [start, end); (-1, -1) if none."""
+    a = b = -1
+    for i, (s, e) in enumerate(spans):
+        if e > start and s < end:
+            if a < 0:
+                a = i
+            b = i + 1
+    return a, b
+
+
+@functools.cache
+def _speech_cues() -> frozenset[str]:
+    """Tokens without which the quotes stage finds no quote or reported speech in a sentence."""
+    from newslab.quotes import load_speech_verbs
+
+    forms = {w for form in load_speech_verbs() for w in form.split()[:1]}
+    return frozenset(forms | QUOTES | {"according", '"', "''", "``"})
+
+
+def _may_report(toks: Sequence[str]) -> bool:
+    cues = _speech_cues()
+    return any(t in cues for t in toks)
+
+
+def _speech(chunk: str, spans: Sequence[tuple[int, int]]) -> tuple[tuple[int, int, int, int], ...]:
+    """Quotes and reported speech in one sentence by the quotes stage (:func:`newslab.quotes.article_quotes`).
+
+    Returns (content first token, content end token, speaker first token, speaker end token) per
+    quote, token indices into ``spans``; -1 for the speaker when none was found.
+    """
+    from newslab.document import Article, Document, Sentence, Token
+    from newslab.quotes import article_quotes
+
+    # the sentence as a one-sentence document, with the tokens already found (no second tokenizing)
+    spans = tuple(spans)
+    tokens = tuple(Token(chunk[s:e], s, e, 0) for s, e in spans)
+    doc = Document(Article("s", "", chunk), (Sentence(chunk, 0, len(chunk), 0),), (spans,), tokens, (0,))
+    out = []
+    for q in article_quotes(doc, (), [], ()):
+        ca, cb = _token_range(spans, q.start, q.end)
+        if ca < 0:
+            continue
+        sa, sb = _token_range(spans, q.speaker_start, q.speaker_end) if q.speaker_start >= 0 else (-1, -1)
+        out.append((ca, cb, sa, sb))
+    return tuple(out)
 
 
 def _analyze(text: str, start: int, end: int, lexicon: PreparedLexicon) -> _Sentence:
@@ -183,6 +232,7 @@ def _analyze(text: str, start: int, end: int, lexicon: PreparedLexicon) -> _Sent
         _stems(text, spans, toks),
         tuple(event),
         tuple(entities),
+        _speech(chunk, local) if _may_report(toks) else (),
     )
 
 
@@ -220,6 +270,19 @@ def _add_mass(mass: dict[str, list[float]], scope: str, v: float, p: float) -> N
         m[2] += p
     elif p < 0:
         m[3] += p
+
+
+def _mass_features(mass: Mapping[str, list[float]], f: dict[str, float]) -> None:
+    """``scope_vpos``/``_vneg`` (news lexicon) and ``_ppos``/``_pneg`` (pattern) features, squashed into (-1, 1)."""
+    for scope, m in mass.items():
+        if m[0]:
+            f[scope + "_vpos"] = _sat(m[0], VADER_ALPHA)
+        if m[1]:
+            f[scope + "_vneg"] = _sat(m[1], VADER_ALPHA)
+        if m[2]:
+            f[scope + "_ppos"] = _sat(m[2], 1.0)
+        if m[3]:
+            f[scope + "_pneg"] = _sat(m[3], 1.0)
 
 
 def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
@@ -279,15 +342,7 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
             nearest_left = i
         elif nearest_right < 0:
             nearest_right = i
-    for scope, m in mass.items():
-        if m[0]:
-            f[scope + "_vpos"] = _sat(m[0], VADER_ALPHA)
-        if m[1]:
-            f[scope + "_vneg"] = _sat(m[1], VADER_ALPHA)
-        if m[2]:
-            f[scope + "_ppos"] = _sat(m[2], 1.0)
-        if m[3]:
-            f[scope + "_pneg"] = _sat(m[3], 1.0)
+    _mass_features(mass, f)
     if dist:
         f["dist_weighted"] = _sat(dist, 4.0)
     # structure flags
@@ -363,8 +418,39 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
         if d <= STEM_NEAR:
             f[side + "n=" + st] = 1.0
     _mention_words(sent, a, b, f)
+    if sent.speech:
+        _speech_features(sent, a, b, f)
     f["bias"] = 1.0
     return f
+
+
+def _speech_features(sent: _Sentence, a: int, b: int, f: dict[str, float]) -> None:
+    """The holder, from the quotes stage: is the mention inside quoted or reported words, or their speaker?
+
+    Lexicon words (not events) in the speech that contains the mention go to ``speech_about_*``
+    (a quote about the target counts toward it), in speech whose speaker is the mention to
+    ``speech_own_*`` (the target's own words), in any other speech to ``speech_other_*``.
+    Flags: ``in_speech``, ``in_attributed_speech`` (the speech has a speaker), ``is_speaker``.
+    """
+    inside = [q for q in sent.speech if q[0] <= a and b <= q[1]]
+    spoken = [q for q in sent.speech if 0 <= q[2] < b and a < q[3]]
+    if inside:
+        f["in_speech"] = 1.0
+        if inside[0][2] >= 0:
+            f["in_attributed_speech"] = 1.0
+    if spoken:
+        f["is_speaker"] = 1.0
+    mass: dict[str, list[float]] = {}
+    for i in sent.hits:
+        if a <= i < b or sent.event[i]:
+            continue
+        if any(q[0] <= i < q[1] for q in inside):
+            _add_mass(mass, "speech_about", sent.news[i], sent.pattern[i])
+        elif any(q[0] <= i < q[1] for q in spoken):
+            _add_mass(mass, "speech_own", sent.news[i], sent.pattern[i])
+        elif any(q[0] <= i < q[1] for q in sent.speech):
+            _add_mass(mass, "speech_other", sent.news[i], sent.pattern[i])
+    _mass_features(mass, f)
 
 
 def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
@@ -376,12 +462,7 @@ def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _mention_tokens(sent: _Sentence, start: int, end: int) -> tuple[int, int]:
-    a = b = -1
-    for i, (s, e) in enumerate(sent.spans):
-        if e > start and s < end:
-            if a < 0:
-                a = i
-            b = i + 1
+    a, b = _token_range(sent.spans, start, end)
     if a < 0:  # span between tokens (whitespace): an empty mention at the next token
         a = b = next((i for i, (s, _) in enumerate(sent.spans) if s >= end), len(sent.spans))
     return a, b
@@ -516,23 +597,22 @@ def target_sentiment_many(
     model = _model()
     lexicon = default_prepared()
     out: list[TargetSentiment] = []
-    sentences: dict[tuple[int, int, int], _Sentence] = {}  # this call's sentences, analyzed once each
-    splits: dict[int, list[tuple[int, int]]] = {}  # sentence spans of each text in this call
-    texts: list[str] = []  # keeps the texts alive so their id() stays theirs during the call
+    # this call's texts and sentences, each split and analyzed once (equal texts count as one);
+    # nothing outlives the call
+    sentences: dict[tuple[str, int, int], _Sentence] = {}
+    splits: dict[str, list[tuple[int, int]]] = {}
     for text, span in items:
         try:
             text = check_text(text)
             start, end = _check_span(text, span)
         except NewslabError as err:
             raise ParameterError(f"item {len(out)}: {err}") from err
-        key = id(text)
-        if key not in splits:
-            texts.append(text)
-            splits[key] = sentence_spans(text)
-        s, e = next(((s, e) for s, e in splits[key] if s <= start and end <= e), (0, len(text)))
-        sent = sentences.get((key, s, e))
+        if text not in splits:
+            splits[text] = sentence_spans(text)
+        s, e = next(((s, e) for s, e in splits[text] if s <= start and end <= e), (0, len(text)))
+        sent = sentences.get((text, s, e))
         if sent is None:
-            sent = sentences[(key, s, e)] = _analyze(text, s, e, lexicon)
+            sent = sentences[(text, s, e)] = _analyze(text, s, e, lexicon)
         a, b = _mention_tokens(sent, start, end)
         out.append(_predict(_features(sent, a, b), model, n_evidence))
     return out

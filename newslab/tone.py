@@ -27,6 +27,7 @@ from newslab.tone_lexicon import (
     news_score,
     pattern_sentiment,
     prepare_lexicon,
+    tone_weight,
     vader_analyzer,
 )
 
@@ -161,7 +162,7 @@ def _score_tokens(
     if evidence:
         items = [
             Evidence(text[spans[h.first][0] - offset : spans[h.end - 1][1] - offset], spans[h.first][0],
-                     spans[h.end - 1][1], h.weight, "newslab", h.rule)
+                     spans[h.end - 1][1], tone_weight(h), "newslab", h.rule)
             for h in hits
         ]  # fmt: skip
         cursor = 0

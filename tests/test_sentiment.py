@@ -381,3 +381,33 @@ def test_bootstrap_ci_brackets_the_estimate():
     groups = [str(i // 2) for i in range(300)]
     lo, hi = module.bootstrap_ci(gold, pred, groups, n_boot=200)
     assert lo < module.macro_f1(gold, pred) < hi and hi - lo < 0.25
+
+
+def test_regular_inflections_inherit_the_listed_valence():
+    s = S.score_sentiment("They acted illegally and unfairly.")
+    rules = {e.term: e.rule for e in s.evidence if e.source == "newslab"}
+    assert s.compound < 0 and rules == {"illegally": 'inflection of "illegal"', "unfairly": 'inflection of "unfair"'}
+    words = TL.prepare_lexicon(None).words
+    assert words["supported"] == TL.default_lexicon()["supported"]  # a listed form keeps its own valence
+    assert "hardly" not in words and "goods" not in words  # a negator, and another word
+
+
+def test_inflections_of_a_custom_lexicon():
+    assert S.score_sentiment("The plan was zorped.", lexicon={"zorp": -2.0}).compound < 0
+    assert "deaths" in TL.prepare_lexicon({"zorp": -2.0}).events
+
+
+def test_event_words_count_half_in_sentence_tone():
+    event = S.score_sentiment("Three soldiers were killed.")
+    (hit,) = [e for e in event.evidence if e.source == "newslab"]
+    assert hit.weight == pytest.approx(TL.default_lexicon()["killed"] * TL.EVENT_WEIGHT)
+    assert "names an event" in hit.rule
+
+
+def test_speech_features_link_the_holder():
+    text = "Senator Smith said that Trump was a disgrace."
+    about = S.target_features(text, (text.index("Trump"), text.index("Trump") + 5))
+    assert about["in_speech"] == 1.0 and about.get("speech_about_vneg", 0) < 0
+    speaker = S.target_features(text, (8, 13))
+    assert speaker["is_speaker"] == 1.0 and speaker.get("speech_own_vneg", 0) < 0
+    assert "in_speech" not in S.target_features("Trump was a disgrace.", (0, 5))
