@@ -49,7 +49,7 @@ from newslab.errors import EmptyInputError, NewslabError, ParameterError
 from newslab.frames import frame_matcher, frame_rows
 from newslab.mentions import Mention, QuoteSpan, apply_quotes, article_mentions, mention_rows
 from newslab.names import name_registry
-from newslab.quotes import article_quotes, quote_rows
+from newslab.quotes import Quote, article_quotes, quote_rows
 from newslab.result import COLUMNS, TABLES, Analysis
 from newslab.sentiment import sentence_target_tones, tone_rows
 from newslab.stance import STANCE_COLUMNS, article_stance
@@ -209,7 +209,8 @@ def analyze_article(
         rows["mentions"] = mention_rows(doc, mentions)
     if "target_tone" in needed:
         stage.name = "target_tone"
-        rows["target_tone"] = target_tone_rows(doc, mentions, n_evidence=options.n_evidence)
+        speech = quotes if "quotes" in needed else None
+        rows["target_tone"] = target_tone_rows(doc, mentions, n_evidence=options.n_evidence, quotes=speech)
     if "stance" in needed:
         stage.name = "stance"
         found = article_stance(
@@ -223,12 +224,16 @@ def analyze_article(
     return ArticleResult(doc.id, {name: r for name, r in rows.items() if name in wanted or name == "articles"})
 
 
-def target_tone_rows(doc: Document, mentions: Sequence[Mention], *, n_evidence: int = 6) -> list[tuple[Any, ...]]:
+def target_tone_rows(
+    doc: Document, mentions: Sequence[Mention], *, n_evidence: int = 6, quotes: Sequence[Quote] | None = None
+) -> list[tuple[Any, ...]]:
     """Target tone rows (``TARGET_TONE_COLUMNS``): label, score and evidence for every mention.
 
     Each sentence is analyzed once for all the mentions in it (linear in the article's length).
     ``evidence`` lists the model features that pushed toward the label, strongest first, as
     ``"feature (+weight)"`` (see :func:`newslab.sentiment.target_features` for the names).
+    ``quotes`` (the quotes stage's result) tell the model who says what in each sentence;
+    without them the quotes stage reads each sentence with a mention alone.
     """
     by_sentence: dict[int, list[Mention]] = collections.defaultdict(list)
     for m in mentions:
@@ -239,7 +244,9 @@ def target_tone_rows(doc: Document, mentions: Sequence[Mention], *, n_evidence: 
         sent = doc.sentences[sid]
         here = [m for m in by_sentence[sid] if sent.start <= m.start and m.end <= sent.end and m.end > m.start]
         spans = [(m.start - sent.start, m.end - sent.start) for m in here]
-        for m, result in zip(here, sentence_target_tones(sent.text, spans, n_evidence=n_evidence), strict=True):
+        speech = None if quotes is None else _sentence_speech(sent.start, sent.end, quotes)
+        tones = sentence_target_tones(sent.text, spans, n_evidence=n_evidence, speech=speech)
+        for m, result in zip(here, tones, strict=True):
             probs = result.probabilities
             evidence = [f"{f.name} ({f.weight:+.2f})" for f in result.evidence]
             rows.append(
@@ -249,6 +256,18 @@ def target_tone_rows(doc: Document, mentions: Sequence[Mention], *, n_evidence: 
             )  # fmt: skip
     rows.sort(key=lambda r: (r[5], r[2]))
     return rows
+
+
+def _sentence_speech(start: int, end: int, quotes: Sequence[Quote]) -> list[tuple[int, int, int, int]]:
+    """The quotes whose words lie in the sentence [start, end), as offsets into it (speaker -1 outside it)."""
+    speech = []
+    for q in quotes:
+        if q.end <= start or q.start >= end:
+            continue
+        inside = start <= q.speaker_start and q.speaker_end <= end
+        speaker = (q.speaker_start - start, q.speaker_end - start) if q.speaker_start >= 0 and inside else (-1, -1)
+        speech.append((max(q.start, start) - start, min(q.end, end) - start, *speaker))
+    return speech
 
 
 # --------------------------------------------------------------------------- running the pass

@@ -152,11 +152,14 @@ def _may_report(toks: Sequence[str]) -> bool:
     return any(t in cues for t in toks)
 
 
-def _speech(chunk: str, spans: Sequence[tuple[int, int]]) -> tuple[tuple[int, int, int, int], ...]:
+Speech = tuple[int, int, int, int]
+
+
+def _speech(chunk: str, spans: Sequence[tuple[int, int]]) -> tuple[Speech, ...]:
     """Quotes and reported speech in one sentence by the quotes stage (:func:`newslab.quotes.article_quotes`).
 
-    Returns (content first token, content end token, speaker first token, speaker end token) per
-    quote, token indices into ``spans``; -1 for the speaker when none was found.
+    Returns (content start, content end, speaker start, speaker end) character offsets into
+    ``chunk`` per quote; -1 for the speaker when none was found.
     """
     from newslab.document import Article, Document, Sentence, Token
     from newslab.quotes import article_quotes
@@ -165,17 +168,24 @@ def _speech(chunk: str, spans: Sequence[tuple[int, int]]) -> tuple[tuple[int, in
     spans = tuple(spans)
     tokens = tuple(Token(chunk[s:e], s, e, 0) for s, e in spans)
     doc = Document(Article("s", "", chunk), (Sentence(chunk, 0, len(chunk), 0),), (spans,), tokens, (0,))
+    return tuple((q.start, q.end, q.speaker_start, q.speaker_end) for q in article_quotes(doc, (), [], ()))
+
+
+def _speech_tokens(spans: Sequence[tuple[int, int]], speech: Sequence[Speech]) -> tuple[Speech, ...]:
+    """Character offsets of quotes and speakers as token ranges: (first, end, speaker first, speaker end)."""
     out = []
-    for q in article_quotes(doc, (), [], ()):
-        ca, cb = _token_range(spans, q.start, q.end)
+    for start, end, speaker_start, speaker_end in speech:
+        ca, cb = _token_range(spans, start, end)
         if ca < 0:
             continue
-        sa, sb = _token_range(spans, q.speaker_start, q.speaker_end) if q.speaker_start >= 0 else (-1, -1)
+        sa, sb = _token_range(spans, speaker_start, speaker_end) if speaker_start >= 0 else (-1, -1)
         out.append((ca, cb, sa, sb))
     return tuple(out)
 
 
-def _analyze(text: str, start: int, end: int, lexicon: PreparedLexicon) -> _Sentence:
+def _analyze(
+    text: str, start: int, end: int, lexicon: PreparedLexicon, speech: Sequence[Speech] | None = None
+) -> _Sentence:
     chunk = text[start:end]
     local = word_spans(chunk)
     spans = tuple(local) if not start else tuple((s + start, e + start) for s, e in local)
@@ -232,8 +242,12 @@ def _analyze(text: str, start: int, end: int, lexicon: PreparedLexicon) -> _Sent
         _stems(text, spans, toks),
         tuple(event),
         tuple(entities),
-        _speech(chunk, local) if _may_report(toks) else (),
+        _speech_tokens(local, _sentence_speech(chunk, local, toks) if speech is None else speech),
     )
+
+
+def _sentence_speech(chunk: str, local: Sequence[tuple[int, int]], toks: Sequence[str]) -> tuple[Speech, ...]:
+    return _speech(chunk, local) if _may_report(toks) else ()
 
 
 def _sat(x: float, scale: float) -> float:
@@ -619,7 +633,7 @@ def target_sentiment_many(
 
 
 def sentence_target_tones(
-    sentence: str, spans: Sequence[tuple[int, int]], *, n_evidence: int = 6
+    sentence: str, spans: Sequence[tuple[int, int]], *, n_evidence: int = 6, speech: Sequence[Speech] | None = None
 ) -> list[TargetSentiment]:
     """:func:`target_sentiment` of several mentions in one sentence; the sentence is analyzed once.
 
@@ -630,6 +644,10 @@ def sentence_target_tones(
         sentence: One sentence.
         spans: Mention spans, offsets into ``sentence``.
         n_evidence: Deciding features returned per mention.
+        speech: The quotes and reported speech the quotes stage found in this sentence, as
+            ``(content start, content end, speaker start, speaker end)`` offsets into
+            ``sentence`` (speaker ``-1`` when none); ``None`` (default): the quotes stage reads
+            the sentence alone. The analysis pass hands over what it found in the article.
 
     Example:
         >>> s = "Rutte praised Trump, but allies are worried about Putin."
@@ -638,7 +656,7 @@ def sentence_target_tones(
     """
     if not spans:
         return []
-    sent = _analyze(sentence, 0, len(sentence), default_prepared())
+    sent = _analyze(sentence, 0, len(sentence), default_prepared(), speech)
     model = _model()
     out = []
     for span in spans:
