@@ -49,11 +49,13 @@ import time
 import uuid
 import warnings
 from collections.abc import Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from os import PathLike
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from newslab.errors import MissingInputError, ParameterError, ReportError
+from newslab.jupyter_imports import jupyter_imports
 
 logger = logging.getLogger(__name__)
 # nbconvert warns about every matplotlib figure ("Alternative text is missing") and adds a
@@ -122,7 +124,8 @@ def notebook_parameters(notebook: PathArg) -> dict[str, dict[str, Any]]:
         >>> notebook_parameters(report_notebook())["title"]["inferred_type_name"]
         'str'
     """
-    import papermill
+    with jupyter_imports():
+        import papermill
 
     path = _existing_notebook(notebook)
     try:
@@ -636,7 +639,42 @@ def _drop_stderr(node: Any) -> int:
     return dropped
 
 
-def write_html(notebook: PathArg, html_path: PathArg, *, title: str = "") -> Path:
+def html_exporter(*, warm: bool = False) -> Any:
+    """The nbconvert HTML exporter as the reports use it: lab template, no code, images embedded, offline.
+
+    Args:
+        warm: Also convert a two-cell notebook once, which compiles the templates and loads
+            the HTML post-processing (about a second, which :func:`run_report` spends while
+            the kernel runs); the next conversion then takes only its own time.
+
+    Returns:
+        An ``nbconvert.HTMLExporter``; one exporter converts any number of notebooks.
+    """
+    with jupyter_imports():
+        import jinja2
+        import nbformat
+        from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="lab",
+        template_file="newslab_offline.html.j2",
+        extra_loaders=[jinja2.DictLoader({"newslab_offline.html.j2": _OFFLINE_TEMPLATE})],
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+        log=_NBCONVERT_LOG,
+    )
+    if warm:
+        sample = nbformat.v4.new_notebook()
+        cell = nbformat.v4.new_code_cell("")
+        cell.outputs = [nbformat.v4.new_output("display_data", data={"text/html": "<b>x</b>", "text/plain": "x"})]
+        sample.cells = [nbformat.v4.new_markdown_cell("# Warm-up\n\n*a* | b\n--- | ---\n1 | 2"), cell]
+        exporter.from_notebook_node(sample, resources={"metadata": {"name": "warm-up"}})
+    return exporter
+
+
+def write_html(notebook: PathArg, html_path: PathArg, *, title: str = "", exporter: Any = None) -> Path:
     """Render an executed notebook to a self-contained HTML page without code input.
 
     Images are embedded as data URIs, CSS is inlined and no script is fetched from a CDN,
@@ -648,13 +686,14 @@ def write_html(notebook: PathArg, html_path: PathArg, *, title: str = "") -> Pat
         notebook: The executed ``.ipynb``.
         html_path: Where to write the page.
         title: Page title (default: the notebook's file name).
+        exporter: An exporter made by :func:`html_exporter` (default: a new one).
 
     Returns:
         ``Path(html_path)``.
     """
-    import jinja2
-    import nbformat
-    from nbconvert import HTMLExporter
+    with jupyter_imports():
+        import nbformat
+    from newslab.render import atomic_write_text
 
     source = Path(notebook)
     target = Path(html_path)
@@ -662,20 +701,8 @@ def write_html(notebook: PathArg, html_path: PathArg, *, title: str = "") -> Pat
     dropped = _drop_stderr(node)
     if dropped:
         logger.warning("%d stderr output(s) left out of %s; they are in %s", dropped, target.name, source)
-    exporter = HTMLExporter(
-        template_name="lab",
-        template_file="newslab_offline.html.j2",
-        extra_loaders=[jinja2.DictLoader({"newslab_offline.html.j2": _OFFLINE_TEMPLATE})],
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        embed_images=True,
-        log=_NBCONVERT_LOG,
-    )
     resources = {"metadata": {"name": title or source.stem}}
-    body, _ = exporter.from_notebook_node(node, resources=resources)
-    from newslab.render import atomic_write_text
-
+    body, _ = (exporter or html_exporter()).from_notebook_node(node, resources=resources)
     return atomic_write_text(target, body)
 
 
@@ -749,13 +776,17 @@ def run_report(
     remove_leftovers(out)
     with _sigterm_as_exit():
         staging = _make_staging(out, stem, source.name)
-        try:
-            executed = _execute(source, staging, stem, values, progress=progress, timeout=timeout, failed=failed)
-            if html:
-                write_html(executed, staging / f"{stem}.html", title=_title(parameters, declared))
-            _replace_dir(staging, final)
-        finally:
-            shutil.rmtree(staging, ignore_errors=True)  # gone already after a swap
+        # the HTML exporter is made ready in a thread while the kernel runs (the runner only waits then)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="newslab-html") as pool:
+            try:
+                exporter = pool.submit(html_exporter, warm=True) if html else None
+                executed = _execute(source, staging, stem, values, progress=progress, timeout=timeout, failed=failed)
+                if exporter is not None:
+                    title = _title(parameters, declared)
+                    write_html(executed, staging / f"{stem}.html", title=title, exporter=exporter.result())
+                _replace_dir(staging, final)
+            finally:
+                shutil.rmtree(staging, ignore_errors=True)  # gone already after a swap
     if is_newslab_report(failed) or _is_legacy_report(failed):
         shutil.rmtree(failed, ignore_errors=True)  # an older failure is now stale
     result = final / (f"{stem}.html" if html else f"{stem}.ipynb")
@@ -767,8 +798,9 @@ def _execute(
     source: Path, staging: Path, stem: str, values: Mapping[str, Any], *, progress: bool, timeout: int, failed: Path
 ) -> Path:
     """Run ``source`` with papermill into ``staging``; a failing cell moves staging to ``failed``."""
-    import papermill
-    from papermill.exceptions import PapermillExecutionError
+    with jupyter_imports():
+        import papermill
+        from papermill.exceptions import PapermillExecutionError
 
     executed = staging / f"{stem}.ipynb"
     logger.info("running %s with %s in %s", source, dict(values), staging)
@@ -785,6 +817,9 @@ def _execute(
                 start_timeout=START_TIMEOUT,
                 execution_timeout=timeout,
                 kernel_manager_class=manager_class,
+                # one write when the run ends (also after a failing cell), not two per cell: a
+                # staging folder has no reader while it runs, and each write re-serializes the notebook
+                request_save_on_cell_execute=False,
                 # every output is in the notebook by now; a graceful shutdown only adds seconds
                 # (and, when slow, a SIGINT that ipykernel reports as a KeyboardInterrupt)
                 shutdown_kernel="immediate",
@@ -925,6 +960,7 @@ __all__ = [
     "check_articles",
     "check_parameters",
     "find_data_folder",
+    "html_exporter",
     "is_newslab_report",
     "load_articles",
     "notebook_parameters",
