@@ -9,7 +9,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from newslab.jupyter_imports import jupyter_imports
+from newslab.lean_imports import jupyter_imports
 from newslab.report_parameters import PathArg
 
 logger = logging.getLogger(__name__)

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from newslab.errors import ParameterError, ReportError
-from newslab.jupyter_imports import jupyter_imports
+from newslab.lean_imports import jupyter_imports
 
 PathArg = str | PathLike[str]
 

@@ -20,6 +20,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+import newslab.lean_imports
 import newslab.report
 import newslab.report_folders
 import newslab.report_inputs
@@ -492,6 +493,57 @@ def test_remove_leftovers_removes_only_old_newslab_folders_of_dead_runs(tmp_path
     ]
     assert sorted(remove_leftovers(out)) == sorted(gone)
     assert all(p.exists() for p in kept) and not any(p.exists() for p in gone)
+
+
+def run_python(code: str) -> str:
+    """Run ``code`` in a fresh interpreter (imports start from nothing) and return its stdout."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    return done.stdout.strip()
+
+
+def test_jupyter_imports_skip_only_the_unused_iri_checker_and_only_inside_the_block():
+    code = (
+        "import sys\n"
+        "from newslab.lean_imports import jupyter_imports\n"
+        "with jupyter_imports():\n"
+        "    import papermill, nbconvert\n"
+        "print('jsonschema' in sys.modules, 'rfc3987_syntax' in sys.modules)\n"
+        "import importlib.util\n"
+        "if importlib.util.find_spec('rfc3987_syntax'):\n"
+        "    import rfc3987_syntax\n"  # afterwards an explicit import works
+        "print('ok')"
+    )
+    assert run_python(code).splitlines() == ["True False", "ok"]
+
+
+def test_lean_nltk_imports_nltk_without_scipy_and_sklearn_which_still_import_afterwards():
+    code = (
+        "import sys, importlib.util\n"
+        "from newslab.lean_imports import lean_nltk\n"
+        "lean_nltk()\n"
+        "print('nltk' in sys.modules, 'scipy' in sys.modules, 'sklearn' in sys.modules)\n"
+        "from nltk.stem.porter import PorterStemmer\n"
+        "print(PorterStemmer().stem('running'))\n"
+        "if importlib.util.find_spec('scipy'):\n"
+        "    import scipy.stats\n"
+        "print('ok')"
+    )
+    assert run_python(code).splitlines() == ["True False False", "run", "ok"]
+
+
+def test_hidden_modules_leave_sys_modules_as_they_were():
+    before = set(sys.modules)
+    with pytest.raises(ImportError), newslab.lean_imports.hidden_modules(["tabnanny", "sys"]):
+        import tabnanny  # noqa: F401
+    assert sys.modules["sys"] is sys, "a module imported already is not hidden"
+    assert set(sys.modules) == before
+
+
+@pytest.mark.parametrize("lean", [False, True])
+def test_only_the_lean_kernelspec_starts_through_the_newslab_launcher(tmp_path, lean):
+    spec = json.loads((write_kernelspec(tmp_path, lean=lean) / "kernel.json").read_text())
+    module = spec["argv"][spec["argv"].index("-m") + 1]
+    assert module == ("newslab.kernel_launcher" if lean else "ipykernel_launcher")
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
