@@ -28,6 +28,7 @@ from newslab.render import Notes
 
 notes = Notes().capture()  # warnings are listed under "Notes" at the end, not printed in between
 
+import matplotlib.pyplot as plt
 from IPython.display import HTML, Markdown, display
 
 import newslab as nl
@@ -109,6 +110,7 @@ if missing:
 display(html_table(sections.search_table(chosen)))  # what was searched for each target, kind by kind
 for target in labels["target"].unique():
     plots.plot_labels(labels, target=target, top=12, group_by=groups)
+plt.show()  # shown and closed here: each figure is drawn once
 
 # %% [markdown]
 # ## Tone
@@ -117,10 +119,12 @@ for target in labels["target"].unique():
 # aimed at each target (−1 negative to +1 positive; the target model's own labels are counted).
 
 # %%
-ax = plots.plot_sentiment_arc(analysis.tone, mentions=analysis.mentions, group_by=groups)
+plots.plot_sentiment_arc(analysis.tone, mentions=analysis.mentions, group_by=groups)
+plt.show()
 
 # %%
-ax = plots.plot_tone_heatmap(table, value="tone_target", title="Tone toward each target", group_by=groups)
+plots.plot_tone_heatmap(table, value="tone_target", title="Tone toward each target", group_by=groups)
+plt.show()
 
 # %% [markdown]
 # ## Evidence: tone toward each target
@@ -146,7 +150,8 @@ display(Markdown("".join(sections.anchor_tag(t.name, "stance") for t in chosen))
 stance = analysis.stance
 explicit = stance[stance["holder"] != "author"]
 if len(explicit):
-    ax = plots.plot_stance(explicit)
+    plots.plot_stance(explicit)
+    plt.show()
 else:
     print("No holder → target stance found.")
 
@@ -165,14 +170,16 @@ display(Markdown("".join(sections.anchor_tag(t.name, "frames") for t in chosen))
 frames = sections.frame_table_of(analysis)
 profile = nl.frame_profile(frames)
 write_csv(profile, tables / "frame_profile.csv")
-ax = plots.plot_frame_profile(profile, group_by=groups)
+plots.plot_frame_profile(profile, group_by=groups)
+plt.show()
 
 # %%
 display(Markdown(f"{sections.anchor_tag('', 'keyness')}{escape_markdown(key_note)}"))
 for side in key_sides:
     key = nl.keyness(corpus, side.ids_a, side.ids_b, labels=(side.label_a, side.label_b), counts=word_counts)
     write_csv(key, tables / f"keyness-{sections.slug(side.label_a)}.csv")
-    ax = plots.plot_keyness(key, n=10)
+    plots.plot_keyness(key, n=10)
+plt.show()
 
 # %% [markdown]
 # ## Evidence: every description of each target in context

@@ -13,24 +13,25 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import nbformat
 import pytest
 
+import newslab.lean_imports
 import newslab.report
+import newslab.report_folders
+import newslab.report_inputs
 from newslab.errors import MissingInputError, NewslabError, ParameterError, ReportError
+from newslab.kernel import write_kernelspec
 from newslab.report import (
     DATA_ENV,
     KERNEL_MARKER,
     KERNEL_NAME,
     MANIFEST,
-    _absolute_paths,
-    _replace_dir,
     _sigterm_as_exit,
-    _write_kernelspec,
-    _write_marker,
     check_parameters,
     find_data_folder,
     is_newslab_report,
@@ -44,6 +45,8 @@ from newslab.report import (
     walkthrough_notebooks,
     write_html,
 )
+from newslab.report_folders import replace_dir, write_marker
+from newslab.report_parameters import absolute_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -148,14 +151,14 @@ def test_check_parameters_accepts_declared_names(tmp_path):
 
 def test_path_parameters_are_made_absolute(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    got = _absolute_paths({"articles": ["a.txt", "dir"], "data_path": "data", "title": "t.txt", "targets": {}})
+    got = absolute_paths({"articles": ["a.txt", "dir"], "data_path": "data", "title": "t.txt", "targets": {}})
     assert got["articles"] == [str(tmp_path / "a.txt"), str(tmp_path / "dir")]
     assert got["data_path"] == str(tmp_path / "data")
     assert got["title"] == "t.txt"
 
 
 def test_private_kernelspec_runs_this_interpreter(tmp_path):
-    spec = json.loads((_write_kernelspec(tmp_path) / "kernel.json").read_text())
+    spec = json.loads((write_kernelspec(tmp_path) / "kernel.json").read_text())
     assert spec["argv"][0] == sys.executable
     assert spec["argv"][1:3] == ["-m", "ipykernel_launcher"]
     assert spec["language"] == "python"
@@ -169,7 +172,7 @@ def test_private_kernelspec_runs_this_interpreter(tmp_path):
 def newslab_folder(path: Path, *files: str) -> Path:
     """A folder marked as newslab's (as run_report marks its own), holding ``files``."""
     path.mkdir(parents=True)
-    _write_marker(path, MANIFEST)
+    write_marker(path, MANIFEST)
     for name in files:
         (path / name).write_text(name)
     return path
@@ -178,7 +181,7 @@ def newslab_folder(path: Path, *files: str) -> Path:
 def test_replace_dir_swaps_a_complete_folder_in(tmp_path):
     old = newslab_folder(tmp_path / "report", "stale.html")
     new = newslab_folder(tmp_path / ".partial", "report.html")
-    _replace_dir(new, old)
+    replace_dir(new, old)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report"]
     assert sorted(p.name for p in old.iterdir()) == [MANIFEST, "report.html"]
 
@@ -187,7 +190,7 @@ def test_replace_dir_refuses_to_replace_a_file(tmp_path):
     (tmp_path / "report").write_text("not a folder")
     newslab_folder(tmp_path / "new")
     with pytest.raises(ReportError, match="is a file"):
-        _replace_dir(tmp_path / "new", tmp_path / "report")
+        replace_dir(tmp_path / "new", tmp_path / "report")
     assert (tmp_path / "report").read_text() == "not a folder"
 
 
@@ -200,7 +203,7 @@ def test_replace_dir_refuses_a_folder_newslab_did_not_make(manifest, tmp_path):
         (mine / MANIFEST).write_text(manifest)
     newslab_folder(tmp_path / "new", "report.html")
     with pytest.raises(ReportError, match=r"not make .*newslab will not replace it\. Move it away"):
-        _replace_dir(tmp_path / "new", mine)
+        replace_dir(tmp_path / "new", mine)
     assert (mine / "thesis.txt").read_text() == "two years of work"
 
 
@@ -209,7 +212,7 @@ def test_replace_dir_refuses_a_symlink(tmp_path):
     (tmp_path / "report").symlink_to(real)
     newslab_folder(tmp_path / "new")
     with pytest.raises(ReportError, match="will not replace it"):
-        _replace_dir(tmp_path / "new", tmp_path / "report")
+        replace_dir(tmp_path / "new", tmp_path / "report")
     assert (real / "keep.txt").is_file()
 
 
@@ -379,7 +382,7 @@ def test_an_unwritable_output_dir_is_a_clear_error(tmp_path, monkeypatch, no_ker
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(newslab.report.tempfile, "mkdtemp", denied)
+    monkeypatch.setattr(tempfile, "mkdtemp", denied)
     with pytest.raises(ParameterError, match=r"cannot write in output_dir .*Permission denied; choose a writable"):
         run_report(notebook=nb, output_dir=tmp_path / "out")
     monkeypatch.setattr(Path, "mkdir", denied)
@@ -463,7 +466,7 @@ def dead_pid() -> int:
 
 
 def test_remove_leftovers_removes_only_old_newslab_folders_of_dead_runs(tmp_path, monkeypatch):
-    monkeypatch.setattr(newslab.report.tempfile, "tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "tmp"))
     (tmp_path / "tmp").mkdir()
     out = tmp_path / "out"
     old = time.time() - newslab.report.STALE_SECONDS - 60
@@ -472,7 +475,7 @@ def test_remove_leftovers_removes_only_old_newslab_folders_of_dead_runs(tmp_path
     def folder(path: Path, marker: str | None, pid: int, age: float) -> Path:
         path.mkdir(parents=True)
         if marker:
-            _write_marker(path, marker, pid=pid)
+            write_marker(path, marker, pid=pid)
         os.utime(path, (age, age))
         return path
 
@@ -490,6 +493,57 @@ def test_remove_leftovers_removes_only_old_newslab_folders_of_dead_runs(tmp_path
     ]
     assert sorted(remove_leftovers(out)) == sorted(gone)
     assert all(p.exists() for p in kept) and not any(p.exists() for p in gone)
+
+
+def run_python(code: str) -> str:
+    """Run ``code`` in a fresh interpreter (imports start from nothing) and return its stdout."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    return done.stdout.strip()
+
+
+def test_jupyter_imports_skip_only_the_unused_iri_checker_and_only_inside_the_block():
+    code = (
+        "import sys\n"
+        "from newslab.lean_imports import jupyter_imports\n"
+        "with jupyter_imports():\n"
+        "    import papermill, nbconvert\n"
+        "print('jsonschema' in sys.modules, 'rfc3987_syntax' in sys.modules)\n"
+        "import importlib.util\n"
+        "if importlib.util.find_spec('rfc3987_syntax'):\n"
+        "    import rfc3987_syntax\n"  # afterwards an explicit import works
+        "print('ok')"
+    )
+    assert run_python(code).splitlines() == ["True False", "ok"]
+
+
+def test_lean_nltk_imports_nltk_without_scipy_and_sklearn_which_still_import_afterwards():
+    code = (
+        "import sys, importlib.util\n"
+        "from newslab.lean_imports import lean_nltk\n"
+        "lean_nltk()\n"
+        "print('nltk' in sys.modules, 'scipy' in sys.modules, 'sklearn' in sys.modules)\n"
+        "from nltk.stem.porter import PorterStemmer\n"
+        "print(PorterStemmer().stem('running'))\n"
+        "if importlib.util.find_spec('scipy'):\n"
+        "    import scipy.stats\n"
+        "print('ok')"
+    )
+    assert run_python(code).splitlines() == ["True False False", "run", "ok"]
+
+
+def test_hidden_modules_leave_sys_modules_as_they_were():
+    before = set(sys.modules)
+    with pytest.raises(ImportError), newslab.lean_imports.hidden_modules(["tabnanny", "sys"]):
+        import tabnanny  # noqa: F401
+    assert sys.modules["sys"] is sys, "a module imported already is not hidden"
+    assert set(sys.modules) == before
+
+
+@pytest.mark.parametrize("lean", [False, True])
+def test_only_the_lean_kernelspec_starts_through_the_newslab_launcher(tmp_path, lean):
+    spec = json.loads((write_kernelspec(tmp_path, lean=lean) / "kernel.json").read_text())
+    module = spec["argv"][spec["argv"].index("-m") + 1]
+    assert module == ("newslab.kernel_launcher" if lean else "ipykernel_launcher")
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
@@ -521,7 +575,7 @@ def test_html_leaves_out_stderr_but_the_notebook_keeps_it(tmp_path, caplog):
 
 def test_find_data_folder_given_env_search_and_none(tmp_path, monkeypatch):
     monkeypatch.delenv(DATA_ENV, raising=False)
-    monkeypatch.setattr(newslab.report, "_package_dir", lambda: tmp_path / "elsewhere" / "newslab")
+    monkeypatch.setattr(newslab.report_inputs, "package_dir", lambda: tmp_path / "elsewhere" / "newslab")
     monkeypatch.chdir(tmp_path)
     assert find_data_folder("given/path") == Path("given/path")
     assert find_data_folder() is None
@@ -818,7 +872,7 @@ def private_tmp_and_home(tmp_path, monkeypatch):
     temp.mkdir()
     home.mkdir()
     monkeypatch.setenv("TMPDIR", str(temp))
-    monkeypatch.setattr(newslab.report.tempfile, "tempdir", None)  # re-read TMPDIR
+    monkeypatch.setattr(tempfile, "tempdir", None)  # re-read TMPDIR
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("IPYTHONDIR", raising=False)
     return temp, home
@@ -865,10 +919,10 @@ def test_sigterm_during_a_run_leaves_no_staging_kernel_folder_or_kernel(tmp_path
         if runner.poll() is None:
             runner.kill()
     for _ in range(50):  # the kernel notices its parent is gone
-        if not newslab.report._pid_alive(kernel_pid):
+        if not newslab.report_folders.pid_alive(kernel_pid):
             break
         time.sleep(0.2)
-    assert not newslab.report._pid_alive(kernel_pid), "the kernel is stopped"
+    assert not newslab.report_folders.pid_alive(kernel_pid), "the kernel is stopped"
     assert list((tmp_path / "out").iterdir()) == [], "no staging folder"
     assert list(temp.iterdir()) == [], "no connection file or kernel folder"
 
