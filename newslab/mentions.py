@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from newslab.anchored import capitalized_run_starts, finditer_at, occurrences
 from newslab.corpus import Corpus, as_articles, progress_bar
 from newslab.document import Article, Document, parse
 from newslab.errors import ParameterError
@@ -301,13 +302,14 @@ def _descriptions(target: Target, text: str, roles: _Roles | None = None) -> lis
                   for m in target._epithet_re.finditer(text)]  # fmt: skip
     if target._head_re is not None:
         others: dict[str, _OtherNames] = {}
+        spans = _TargetSpans(target, text)
         for m in target._head_re.finditer(text):
             span = _head_span(target, text, m)
             head = m.group("head")
             if span is None:
                 continue
             if head.lower() not in others:
-                others[head.lower()] = _OtherNames(target, text, head)
+                others[head.lower()] = _OtherNames(target, text, head, spans)
             words = [*m.group("mods").split(), head]
             role = roles.role_of(words) if roles is not None else ""
             if role:
@@ -328,32 +330,64 @@ class _OtherNames:
 
     After "the Shanghai Cooperation Organisation", "the organisation" means it, not NATO; after
     "President Joe Biden", "the president" means Biden, not Trump. Matches are found once per
-    article and head, then looked up by offset.
+    article and head, then looked up by offset; the head's patterns are tried only where the
+    capitalized head is written (:mod:`newslab.anchored`), so a head costs what its occurrences cost.
     """
 
-    def __init__(self, target: Target, text: str, head: str) -> None:
+    def __init__(self, target: Target, text: str, head: str, spans: _TargetSpans) -> None:
         title = head[:1].upper() + head[1:]
         self.events: list[tuple[int, bool]] = []  # (offset, True = someone/something else, False = the target)
         self.offsets: list[int] = []
         if title not in text:
             return  # the head never appears capitalized: nothing else is named with it
+        written = occurrences(text, title)
         if target.kind == "person":
             rx = re.compile(rf"(?<![\w-]){re.escape(title)}\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
-            for m in rx.finditer(text):
+            for m in finditer_at(rx, text, written):
                 self.events.append((m.end(), not target._name_re.search(m.group("name"))))
-        epithets = list(target._epithet_re.finditer(text)) if target._epithet_re is not None else []
-        inside = {i for e in epithets for i in range(e.start(), e.end())}
-        for m in re.finditer(rf"(?:[A-Z][\w-]*\s+)+{re.escape(title)}(?![\w-])", text):
-            if m.start() not in inside and m.end() - 1 not in inside:
+        run = re.compile(rf"(?:[A-Z][\w-]*\s+)+{re.escape(title)}(?![\w-])")
+        for m in finditer_at(run, text, capitalized_run_starts(text, written)):
+            if not spans.in_epithet(m.start()) and not spans.in_epithet(m.end() - 1):
                 self.events.append((m.end(), True))
-        self.events += [(m.end(), False) for m in target._name_re.finditer(text)]
-        self.events += [(e.end(), False) for e in epithets]
+        self.events += spans.name_ends
+        self.events += spans.epithet_ends
         self.events.sort()
         self.offsets = [e[0] for e in self.events]
 
     def named_before(self, start: int) -> bool:
         i = bisect.bisect_right(self.offsets, start) - 1
         return i >= 0 and self.events[i][1]
+
+
+class _TargetSpans:
+    """A target's names and epithets in one text, found once for all its head words."""
+
+    def __init__(self, target: Target, text: str) -> None:
+        self.target, self.text = target, text
+
+    @functools.cached_property
+    def _epithets(self) -> list[re.Match[str]]:
+        pattern = self.target._epithet_re
+        return list(pattern.finditer(self.text)) if pattern is not None else []
+
+    @functools.cached_property
+    def _epithet_starts(self) -> list[int]:
+        return [e.start() for e in self._epithets]
+
+    def in_epithet(self, offset: int) -> bool:
+        """Whether an offset lies inside an epithet (they never overlap: one bisect)."""
+        i = bisect.bisect_right(self._epithet_starts, offset) - 1
+        return i >= 0 and offset < self._epithets[i].end()
+
+    @functools.cached_property
+    def name_ends(self) -> list[tuple[int, bool]]:
+        """``(end, False)`` of every name of the target (events of "the target was named")."""
+        return [(m.end(), False) for m in self.target._name_re.finditer(self.text)]
+
+    @functools.cached_property
+    def epithet_ends(self) -> list[tuple[int, bool]]:
+        """``(end, False)`` of every epithet of the target."""
+        return [(e.end(), False) for e in self._epithets]
 
 
 def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] | None:
@@ -800,12 +834,14 @@ def quote_pronouns(
     token_starts = [t.start for t in tokens]
     pool = sorted(mentions, key=lambda m: m.start)
     pool_starts = [m.start for m in pool]  # kept in step with pool: lookups by bisect, not scans
+    breaks = occurrences(article.text, "\n")  # a quote's paragraph by bisect, not a search back per quote
     added: list[Mention] = []
     for quote in quotes:
         if not quote.speaker.strip():
             continue
         speaker_words = set(quote.speaker.split())
-        para_start = article.text.rfind("\n", 0, quote.start) + 1
+        line = bisect.bisect_left(breaks, quote.start)  # the line breaks before the quote
+        para_start = breaks[line - 1] + 1 if line else 0
         first = max(article.sentence_of(para_start), article.sentence_of(quote.start) - QUOTE_LOOKBACK)
         window_start = article.sentences[first].start
         for i in range(bisect.bisect_left(token_starts, quote.start), len(tokens)):

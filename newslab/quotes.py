@@ -68,6 +68,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
 from newslab.corpus import Corpus
 from newslab.document import Article, Document, Sentence
 from newslab.errors import LexiconError
@@ -695,25 +696,50 @@ def _attribute_from_context(
     """Quotes with no reporting clause of their own: from their paragraph, the sentence before, or a continued one."""
     paragraphs = _Paragraphs(text)
     para = [paragraphs.of(s.open) for s in spans]
+    speakers = _ParagraphSpeakers(quotes, para)
     for i, q in enumerate(quotes):
-        if q.rule != "unattributed":
-            continue
-        found = (
-            _same_paragraph(quotes, para, i)
-            or _previous_sentence(doc, spans[i], para[i], paragraphs, attrs)
-            or _continued(quotes, spans, para, i, text, paragraphs)
-        )
-        if found is not None:
-            source, q.rule = found
-            q.verb, q.speaker, q.speaker_start, q.speaker_end = (
-                source.verb, source.speaker, source.speaker_start, source.speaker_end
-            )  # fmt: skip
+        if q.rule == "unattributed":
+            found = (
+                speakers.nearest(i)
+                or _previous_sentence(doc, spans[i], para[i], paragraphs, attrs)
+                or _continued(quotes, spans, para, i, text, paragraphs)
+            )
+            if found is not None:
+                source, q.rule = found
+                q.verb, q.speaker, q.speaker_start, q.speaker_end = (
+                    source.verb, source.speaker, source.speaker_start, source.speaker_end
+                )  # fmt: skip
+        speakers.visited(i)
 
 
-def _same_paragraph(quotes: list[Quote], para: list[int], i: int) -> tuple[Quote, str] | None:
-    """Rule "same-paragraph": the nearest attributed quote of the paragraph, the one before first."""
-    same = [j for j in range(len(quotes)) if para[j] == para[i] and quotes[j].speaker and j != i]
-    return (quotes[min(same, key=lambda j: (j > i, abs(j - i)))], "same-paragraph") if same else None
+class _ParagraphSpeakers:
+    """Rule "same-paragraph" for quotes visited in order: the nearest attributed quote of the paragraph.
+
+    The latest one before is kept per paragraph as the quotes are visited; the first one after is
+    found by bisect among the quotes attributed from the start (a later quote is not yet visited,
+    so its speaker is still the one it started with).
+    """
+
+    def __init__(self, quotes: list[Quote], para: list[int]) -> None:
+        self.quotes, self.para = quotes, para
+        self.latest: dict[int, int] = {}  # paragraph -> the latest visited quote with a speaker
+        self.attributed: dict[int, list[int]] = {}  # paragraph -> quotes with a speaker before the visit
+        for j, q in enumerate(quotes):
+            if q.speaker:
+                self.attributed.setdefault(para[j], []).append(j)
+
+    def nearest(self, i: int) -> tuple[Quote, str] | None:
+        """The nearest attributed quote of quote ``i``'s paragraph, the one before first."""
+        j = self.latest.get(self.para[i])
+        if j is None:
+            later = self.attributed.get(self.para[i], [])
+            k = bisect.bisect_right(later, i)
+            j = later[k] if k < len(later) else None
+        return (self.quotes[j], "same-paragraph") if j is not None else None
+
+    def visited(self, i: int) -> None:
+        if self.quotes[i].speaker:
+            self.latest[self.para[i]] = i
 
 
 def _previous_sentence(
@@ -952,6 +978,76 @@ def _name_words(phrase: str) -> list[str]:
 _QUOTED = re.compile(r"“[^”]*”?|\"[^\"\n]*\"?")
 
 
+def role_hits(text: str, role_words: str, *, lowered: str | None = None) -> list[tuple[int, int, str]]:
+    """Where a text names someone with a role: "Majority Leader X" or "X, the majority leader".
+
+    The same matches as ``re.finditer`` of the two patterns over the whole text. Given
+    ``lowered``, they are found by trying the patterns only where the role's first word is
+    written (``str.find``), so the cost follows the role's occurrences rather than the text's length.
+
+    Args:
+        text: The article's text.
+        role_words: Lowercase role words ("majority leader").
+        lowered: ``text.lower()`` where :func:`lowers_letterwise`; ``None`` scans the whole text with each pattern.
+
+    Returns:
+        ``(start, end, name)`` of every match, the "role name" ones first.
+
+    Example:
+        >>> text = "Majority Leader Mitch McConnell spoke. Chuck Schumer, the majority leader, left."
+        >>> role_hits(text, "majority leader", lowered=text.lower())
+        [(0, 32, 'Mitch McConnell'), (39, 73, 'Chuck Schumer')]
+    """
+    role = r"[ \u00a0]+".join(re.escape(w) for w in role_words.split())
+    before = re.compile(rf"(?i:{role})[ \u00a0]+((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}})")
+    after = re.compile(rf"((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}}),[ \u00a0](?:the[ \u00a0])?(?i:{role})\b")
+    if lowered is None or not role_words.isascii() or len(lowered) != len(text):
+        matches = [*before.finditer(text), *after.finditer(text)]
+        return [(m.start(), m.end(), m.group(1).strip()) for m in matches]
+    starts = occurrences(lowered, role_words.split()[0])  # every match of ``before`` starts at one
+    tails = re.compile(rf",[ \u00a0](?:the[ \u00a0])?(?i:{role})\b")
+    ends = sorted({q for p in starts for q in (p - 2, p - 6) if q >= 0 and tails.match(text, q)})  # ", (the) role"
+    names = sorted({s for q in ends for s in capitals_before(text, q)})  # every match of ``after`` starts at one
+    matches = [*finditer_at(before, text, starts), *finditer_at(after, text, names)]
+    return [(m.start(), m.end(), m.group(1).strip()) for m in matches]
+
+
+class _RoleHits:
+    """The role hits of one role, by end: the latest-starting hit that ends by an offset, by bisect."""
+
+    def __init__(self, hits: list[tuple[int, int, str]]) -> None:
+        ordered = sorted(hits, key=lambda h: h[1])
+        self.ends = [e for _, e, _ in ordered]
+        self.best = list(itertools.accumulate(((s, name) for s, _, name in ordered), max))
+
+    def last_before(self, offset: int) -> str | None:
+        """Name of the hit with the greatest (start, name) among those ending at or before ``offset``."""
+        k = bisect.bisect_right(self.ends, offset)
+        return self.best[k - 1][1] if k else None
+
+
+class _LastTwo:
+    """The latest speaker said with a phrase, and the latest said with another phrase (lowercased phrases)."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, str] | None = None  # (name, phrase)
+        self.other: tuple[str, str] | None = None  # the latest whose phrase differs from ``last``'s
+
+    def add(self, name: str, phrase: str) -> None:
+        if self.last is not None and self.last[1] != phrase:
+            self.other = self.last
+        self.last = (name, phrase)
+
+    def latest_other(self, phrase: str) -> str:
+        """The latest name said with a phrase other than ``phrase`` ("" if none)."""
+        if self.last is not None and self.last[1] != phrase:
+            return self.last[0]
+        return self.other[0] if self.other is not None else ""
+
+
+_NO_ONE = _LastTwo()
+
+
 class _Resolver:
     """Resolves speaker phrases of one article to names."""
 
@@ -963,9 +1059,13 @@ class _Resolver:
         self.mentions = mentions
         self.targets = targets
         self.lowered = article.text.lower()
+        self._letterwise = self.lowered if lowers_letterwise(article.text) else None
         self.history: list[tuple[int, str, str, str]] = []  # (sentence, resolved name, gender, phrase)
         self.genders: dict[str, str] = {}
-        self._role_cache: dict[str, list[tuple[int, int, str]]] = {}  # role words -> where someone is named so
+        self._roles: dict[str, _RoleHits] = {}  # role words -> where someone is named so
+        self._written: dict[str, bool] = {}  # role words -> whether the article writes them at all
+        self._same_role: dict[str, _LastTwo] = {}  # last word of a said phrase -> the latest speakers said so
+        self._target_names: dict[Target, str] = {}
 
     def name(self, phrase: str) -> str:
         caps = _name_words(phrase)
@@ -1024,10 +1124,9 @@ class _Resolver:
             return self.target_name(description.target), "description:target"
         name = self.name(phrase)
         if _is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
-            head = phrase.split()[-1].lower()
-            for _, earlier, _, said in reversed(self.history):
-                if said.split()[-1].lower() == head and said.lower() != low:
-                    return earlier, "description:same-role"  # "A NATO official said …" … "said the official"
+            earlier = self._same_role.get(phrase.split()[-1].lower(), _NO_ONE).latest_other(low)
+            if earlier:
+                return earlier, "description:same-role"  # "A NATO official said …" … "said the official"
             subject, _ = self.previous_subject(sent, start, "", lone=True)
             if subject:
                 return subject, "description:previous-subject"
@@ -1044,8 +1143,10 @@ class _Resolver:
         if low in ("i", "we"):
             return "", "unresolved"
         subject, subject_sent = self.previous_subject(sent, start, gender)
-        for s, name, g, phrase in reversed(self.history):
-            if sent - s > SPEAKER_MEMORY or (low == "they" and g) or (g and gender and g != gender):
+        for s, name, g, phrase in reversed(self.history):  # in text order: the older ones are older still
+            if sent - s > SPEAKER_MEMORY:
+                break
+            if (low == "they" and g) or (g and gender and g != gender):
                 continue
             if gender and not _is_person_phrase(phrase):
                 continue  # "he" is not "Republicans" or "the company"
@@ -1053,9 +1154,9 @@ class _Resolver:
                 return name, "pronoun:recent-speaker"
         if subject and low != "they":
             return subject, "pronoun:previous-subject"
-        for m in self.mentions:
-            if m.kind == "pronoun" and m.start == start:
-                return self.target_name(m.target), "pronoun:target"
+        mention = self._pronoun_at.get(start)
+        if mention is not None:
+            return self.target_name(mention.target), "pronoun:target"
         return "", "unresolved"
 
     def role_named_earlier(self, phrase: str, start: int) -> str:
@@ -1063,33 +1164,29 @@ class _Resolver:
         words = phrase.split()
         if len(words) < 2 or words[0].lower() not in ("the", "a") or not all(w.islower() for w in words[1:]):
             return ""
-        if not _is_role_description("the " + " ".join(words[1:])) or " ".join(words[1:]) not in self.lowered:
+        role_words = " ".join(words[1:])
+        if not _is_role_description("the " + role_words) or not self._writes(role_words):
             return ""  # no role, or the role is never written out before: no scan of the article
-        hits = self._role_hits(" ".join(words[1:]))
-        found = [(s, name) for s, e, name in hits if e <= start]  # named before the phrase, as in text[:start]
-        return self.name(max(found)[1]) if found else ""
+        if role_words not in self._roles:  # found once per role and article (the resolver lives for one article)
+            hits = role_hits(self.article.text, role_words, lowered=self._letterwise)
+            self._roles[role_words] = _RoleHits(hits)
+        named = self._roles[role_words].last_before(start)  # named before the phrase, as in text[:start]
+        return self.name(named) if named is not None else ""
 
-    def _role_hits(self, role_words: str) -> list[tuple[int, int, str]]:
-        """Where the article names someone with a role ("Majority Leader X", "X, the majority leader").
-
-        Found once per role and article (the resolver lives for one article), so each role phrase
-        is a lookup rather than a scan of the text before it.
-        """
-        if role_words not in self._role_cache:
-            role = r"[ \u00a0]+".join(re.escape(w) for w in role_words.split())
-            before = rf"(?i:{role})[ \u00a0]+((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}})"
-            after = rf"((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}}),[ \u00a0](?:the[ \u00a0])?(?i:{role})\b"
-            text = self.article.text
-            hits = [(m.start(), m.end(), m.group(1).strip()) for m in re.finditer(before, text)]
-            hits += [(m.start(), m.end(), m.group(1).strip()) for m in re.finditer(after, text)]
-            self._role_cache[role_words] = hits
-        return self._role_cache[role_words]
+    def _writes(self, role_words: str) -> bool:
+        """Whether the article writes ``role_words`` (lowercased) anywhere; one search per role."""
+        if role_words not in self._written:
+            self._written[role_words] = role_words in self.lowered
+        return self._written[role_words]
 
     def target_name(self, target: Target) -> str:
-        for alias in sorted(target.aliases, key=len, reverse=True):
-            if alias in self.article.text and " " in alias:
-                return alias
-        return target.name
+        """The longest alias of several words that the article writes, else the target's name (once per target)."""
+        if target not in self._target_names:
+            self._target_names[target] = next(
+                (a for a in sorted(target.aliases, key=len, reverse=True) if " " in a and a in self.article.text),
+                target.name,
+            )
+        return self._target_names[target]
 
     def previous_subject(self, sent: int, start: int, gender: str, *, lone: bool = False) -> tuple[str, int]:
         """The first person named in the nearest sentence before ``start`` that names one, and its sentence."""
@@ -1126,7 +1223,17 @@ class _Resolver:
         """The first registry name that ends with ``name`` (a surname: by lookup), else ``name``."""
         if " " not in name:
             return next(iter(self._names_by_last.get(name, ())), name)
-        return next((n for n in self.names if n.endswith(" " + name)), name)
+        return self._names_by_suffix.get(name, name)
+
+    @functools.cached_property
+    def _names_by_suffix(self) -> dict[str, str]:
+        """Each ending of a registry name after one of its spaces -> the first name that ends so."""
+        index: dict[str, str] = {}
+        for n in self.names:
+            for i, char in enumerate(n):
+                if char == " ":
+                    index.setdefault(n[i + 1 :], n)
+        return index
 
     def remember(self, sent: int, name: str, phrase: str) -> None:
         if name:
@@ -1134,6 +1241,9 @@ class _Resolver:
             if gender:
                 self.genders[name] = gender
             self.history.append((sent, name, gender, phrase))
+            words = phrase.split()
+            if words:
+                self._same_role.setdefault(words[-1].lower(), _LastTwo()).add(name, phrase.lower())
 
 
 def _is_person_phrase(phrase: str) -> bool:
