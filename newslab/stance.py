@@ -48,12 +48,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from newslab.attribution import Quote
 from newslab.corpus import Corpus
+from newslab.cues import Cue, cue_forms, load_cues
 from newslab.document import Article, Document
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import stopwords
 from newslab.mentions import Mention, word_tags
-from newslab.quotes import Cue, Quote, cue_forms, load_cues
 from newslab.targets import Target
 
 if TYPE_CHECKING:
