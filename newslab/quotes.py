@@ -72,7 +72,7 @@ from newslab.attribution import Attribution, Quote, attributions, indirect_quote
 from newslab.corpus import Corpus
 from newslab.cues import VERB_CLASSES, Cue, SpeechVerb, cue_forms, load_cues, load_speech_verbs
 from newslab.document import Article, Document
-from newslab.mentions import Mention
+from newslab.mention_record import Mention
 from newslab.speakers import SpeakerResolver
 from newslab.targets import Target
 

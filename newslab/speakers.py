@@ -25,7 +25,7 @@ from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, oc
 from newslab.attribution import FUNCTION_WORDS, SPACE, TITLES, is_headline, word_set
 from newslab.document import Document
 from newslab.lexicons import stopwords
-from newslab.mentions import Mention
+from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
 from newslab.targets import Target
 

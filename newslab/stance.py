@@ -51,10 +51,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from newslab.attribution import Quote
 from newslab.corpus import Corpus
 from newslab.cues import Cue, cue_forms, load_cues
+from newslab.descriptions import word_tags
 from newslab.document import Article, Document
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import stopwords
-from newslab.mentions import Mention, word_tags
+from newslab.mention_record import Mention
 from newslab.targets import Target
 
 if TYPE_CHECKING:
