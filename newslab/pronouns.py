@@ -148,7 +148,14 @@ def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequen
 
 
 def _other_names(
-    article: Document, mentions: Sequence[Mention], start: int, end: int, *, skip: Iterable[str], the: bool
+    article: Document,
+    mentions: Sequence[Mention],
+    start: int,
+    end: int,
+    *,
+    skip: Iterable[str],
+    the: bool,
+    first: bool = False,
 ) -> list[str]:
     """Capitalized runs in ``article.text[start:end]`` that could name someone other than a target.
 
@@ -156,10 +163,14 @@ def _other_names(
     stopwords ("When" opening a quote), calendar words, a lone nationality adjective, text in
     square brackets (an editor's insertion); a run of role words only ("Prime Minister") counts
     only after "the" ("The Secretary General and his team"); other runs after "the" ("the
-    Netherlands") and acronyms count only with ``the=True`` (for it/its).
+    Netherlands") and acronyms count only with ``the=True`` (for it/its). With ``first``, the
+    search stops at the first such run (for a yes/no question).
     """
     skip = set(skip)
     text = article.text
+    spans = sorted((x.start, x.end) for x in mentions)  # "inside a mention" by bisect, not a scan per word
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end among mentions so far
     brackets = [m.span() for m in re.finditer(r"\[[^\]\n]*\]", text[start:end])]
     result: list[str] = []
     run: list[str] = []
@@ -177,7 +188,7 @@ def _other_names(
         word, pos = m.group(), start + m.start()
         ignored = (
             any(b0 <= m.start() < b1 for b0, b1 in brackets)
-            or any(x.start <= pos < x.end for x in mentions)
+            or ((at := bisect.bisect_right(starts, pos) - 1) >= 0 and reach[at] > pos)
             or word in skip
             or word.lower() in stopwords()
             or word in NOT_NAMES
@@ -189,6 +200,8 @@ def _other_names(
             run.append(word)
         else:
             flush()
+            if first and result:
+                return result
         prev = word.lower()
     flush()
     return result
@@ -264,7 +277,7 @@ def quote_pronouns(
             ante = compatible[-1]
             since = article.sentences[article.sentence_of(ante.start)].start
             person = all(t.kind == "person" for t in candidates)
-            if _other_names(article, before, since, tok.start, skip=speaker_words, the=not person):
+            if _other_names(article, before, since, tok.start, skip=speaker_words, the=not person, first=True):
                 continue  # somebody else is named nearby: ambiguous
             label = ante.antecedent or article.text[ante.start : ante.end]
             rule = "pronoun:in-quote"
