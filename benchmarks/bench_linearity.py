@@ -24,7 +24,8 @@ How the time is taken, so that the growth is the code's and not the machine's:
 
 - ``--clock cpu`` (default) is the CPU time of this process (``time.process_time``): other
   processes on a shared machine do not count, as they do in wall-clock time (``--clock wall``);
-- each size runs ``--repeat`` times (default 3), and small sizes more often, until the runs add
+- each size runs ``--repeat`` times (default 3), in rounds that run every size in turn (a busy
+  spell of the machine slows all sizes alike), and small sizes more often, until their runs add
   up to ``--min-seconds`` (default 3; at most 25 runs): the table shows the fastest run, the
   usual estimate of a step's own cost (slower runs only add interference), and a small size,
   the denominator of the growth, is sampled as well as a large one;
@@ -142,14 +143,38 @@ def time_step(name: str, fn: Callable[[Any], Any], text: str, *, clock: Callable
 MAX_RUNS = 25
 
 
-def best_time(
-    name: str, fn: Callable[[Any], Any], text: str, *, repeat: int, clock: Callable[[], float], min_seconds: float = 0.0
-) -> float:
-    """The fastest of at least ``repeat`` runs of :func:`time_step`, more until they add up to ``min_seconds``."""
-    times: list[float] = []
-    while len(times) < repeat or (sum(times) < min_seconds and len(times) < MAX_RUNS):
-        times.append(time_step(name, fn, text, clock=clock))
-    return min(times)
+def best_times(
+    name: str,
+    fn: Callable[[Any], Any],
+    texts: dict[int, str],
+    *,
+    repeat: int,
+    clock: Callable[[], float],
+    min_seconds: float = 0.0,
+    budget: float = float("inf"),
+) -> dict[int, float]:
+    """Fastest seconds per size, from ``repeat`` rounds that each run every size once, in turn.
+
+    Round by round, so that a busy spell of the machine slows all sizes alike rather than the
+    ones that happened to run in it. After the rounds, the small sizes run again in turn until
+    their runs add up to ``min_seconds`` (at most ``MAX_RUNS`` each). The first round goes up the
+    sizes and stops after one that took more than ``budget`` seconds; later rounds run those.
+    """
+    times: dict[int, list[float]] = {}
+    for kb, text in texts.items():  # round 1, smallest first, within the budget
+        times[kb] = [time_step(name, fn, text, clock=clock)]
+        if times[kb][0] > budget:
+            break
+    for _ in range(1, repeat):
+        for kb in times:
+            times[kb].append(time_step(name, fn, texts[kb], clock=clock))
+    for _ in range(MAX_RUNS):
+        small = [kb for kb in times if sum(times[kb]) < min_seconds and len(times[kb]) < MAX_RUNS]
+        if not small:
+            break
+        for kb in small:
+            times[kb].append(time_step(name, fn, texts[kb], clock=clock))
+    return {kb: min(t) for kb, t in times.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,19 +209,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\n{shape}")
         print(f"  {'step':<16}" + "".join(f"{kb:>8} KB" for kb in sizes) + f"{'growth':>9}", flush=True)
         for name in chosen_steps:
-            per_kb: dict[int, float] = {}
-            row = f"  {name:<16}"
-            seconds = 0.0
-            for kb in sizes:
-                if seconds > args.budget:
-                    row += f"{'-':>11}"
-                    continue
-                seconds = best_time(
-                    name, all_steps[name], texts[kb], repeat=args.repeat, clock=CLOCKS[args.clock],
-                    min_seconds=args.min_seconds,
-                )  # fmt: skip
-                per_kb[kb] = 1000 * seconds / kb
-                row += f"{per_kb[kb]:>11.2f}"
+            best = best_times(
+                name, all_steps[name], texts, repeat=args.repeat, clock=CLOCKS[args.clock],
+                min_seconds=args.min_seconds, budget=args.budget,
+            )  # fmt: skip
+            per_kb = {kb: 1000 * seconds / kb for kb, seconds in best.items()}
+            row = f"  {name:<16}" + "".join(f"{per_kb[kb]:>11.2f}" if kb in per_kb else f"{'-':>11}" for kb in sizes)
             growth = per_kb[max(per_kb)] / per_kb[100] if 100 in per_kb and max(per_kb) > 100 else float("nan")
             print(row + f"{growth:>9.2f}", flush=True)
     return 0
