@@ -167,19 +167,26 @@ class SpeakerResolver:
         self._written: dict[str, bool] = {}  # role words -> whether the article writes them at all
         self._same_role: dict[str, _LastTwo] = {}  # last word of a said phrase -> the latest speakers said so
         self._target_names: dict[Target, str] = {}
+        self._longest: dict[str, str] = {}  # last word -> the longest registry name ending so
 
     def name(self, phrase: str) -> str:
         """The name in a speaker phrase; a lone surname -> the longest registry name ending with it."""
         caps = _name_words(phrase)
         if not caps:
             return ""
-        last = caps[-1]
-        longer = [
-            n
-            for n in self._names_by_last.get(last, ())
-            if len(n.split()) >= len(caps) and n.split()[0].lower().rstrip(".") not in TITLES
-        ]
-        return max(longer, key=len) if longer and len(caps) == 1 else " ".join(caps)
+        if len(caps) != 1:
+            return " ".join(caps)
+        return self._longest_ending(caps[0]) or caps[0]
+
+    def _longest_ending(self, last: str) -> str:
+        """The longest registry name ending with ``last`` that opens with no title ("" if none); once per word."""
+        if last not in self._longest:
+            self._longest[last] = max(
+                (n for n in self._names_by_last.get(last, ()) if n.split()[0].lower().rstrip(".") not in TITLES),
+                key=len,
+                default="",
+            )
+        return self._longest[last]
 
     @functools.cached_property
     def _pronoun_at(self) -> dict[int, Any]:
