@@ -9,8 +9,9 @@ compatible speaker of the two sentences before unless a newer subject was named
 (``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the
 target the mention stage found (``pronoun:target``). See :mod:`newslab.quotes` for the whole list.
 
-Every lookup is by index or bisect over what the article holds (names, role hits, the speakers so
-far), so resolving all the speakers of an article is linear in its length.
+The article-wide lookups are by index or bisect (names by last word, role hits found once per
+role, the speakers so far by sentence and by role word), so a speaker costs what its own and
+the nearby sentences cost, never a scan of the article.
 """
 
 from __future__ import annotations
