@@ -8,6 +8,11 @@ sentence, and inside direct quotes never the speaker). Other people who share a 
 :mod:`newslab.targets`; labels, KWIC and scoring against gold mentions are in
 :mod:`newslab.labeling`.
 
+This module holds the name rules, the pass over one article (:func:`article_mentions`,
+:func:`apply_quotes`) and the table; the :class:`Mention` record is in
+:mod:`newslab.mention_record`, the description rules in :mod:`newslab.descriptions` and the
+pronoun rules in :mod:`newslab.pronouns` (their public names are re-exported here).
+
 Example:
     >>> import newslab as nl
     >>> df = nl.find_mentions(nl.Article("a", "", "Trump met NATO. The tycoon praised the alliance."))
@@ -19,20 +24,28 @@ Example:
 from __future__ import annotations
 
 import bisect
-import dataclasses
-import functools
 import itertools
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from newslab.corpus import Corpus, as_articles, progress_bar
+from newslab.descriptions import (
+    Roles,
+    generic_title_words,
+    packaged_title_words,
+    role_mentions,
+    target_descriptions,
+    word_tags,
+)
 from newslab.document import Article, Document, parse
 from newslab.errors import ParameterError
 from newslab.lexicons import stopwords
-from newslab.names import ROLE_WORDS, WORD_PATTERN, speaks_as
-from newslab.targets import Role, Target, as_targets, packaged_roles, role_title_words
+from newslab.mention_record import CONFIDENCE, MENTION_KINDS, Mention, QuoteSpan
+from newslab.names import ROLE_WORDS, speaks_as
+from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns
+from newslab.targets import Target, as_targets, role_title_words
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -40,7 +53,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-MENTION_KINDS = ("name", "description", "pronoun")
 MENTION_COLUMNS = [
     "article_id",
     "sentence_id",
@@ -54,37 +66,6 @@ MENTION_COLUMNS = [
     "antecedent",
 ]
 
-# Confidence per rule: an ordinal scale set by hand for newslab (how often the rule was right
-# on the two seed articles and the handwritten test articles), not a calibrated probability.
-CONFIDENCE = {
-    "name": 1.0,
-    "possessive": 1.0,
-    "epithet": 0.9,
-    "title": 1.0,  # a name with its title ("President Trump"): one name mention
-    "role": 0.8,  # a role description the target holds (roles.tsv), as sure as a head
-    "role:last-named": 0.8,  # a role description after the person was named with that title
-    "head": 0.8,
-    "pattern": 0.7,
-    "pronoun": 0.7,
-    "pronoun:previous-sentence": 0.6,
-    # he/his inside a direct quote when the speaker is known (never the speaker); as sure as the
-    # previous-sentence rule: the antecedent may be a sentence back (set by hand for newslab)
-    "pronoun:in-quote": 0.6,
-}
-#: Sentences before a quote's sentence searched for the antecedent of a pronoun inside the quote
-#: (within the paragraph). Set by hand: the attribution usually names the referent one sentence back.
-QUOTE_LOOKBACK = 2
-#: Words after "it" that make it an expletive or clausal subject ("it was set", "it is true").
-EXPLETIVE_NEXT = frozenset({"is", "was", "’s", "'s", "seems", "seemed", "appears", "will", "would", "has", "had"})
-#: Capitalized words that are not names (calendar words and "I").
-NOT_NAMES = frozenset(
-    [
-        "I",
-        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-        *("January", "February", "March", "April", "May", "June", "July"),
-        *("August", "September", "October", "November", "December"),
-    ]
-)
 _APOS = "’'"
 
 #: Honorifics that join a person's name mention ("Mr. Trump"), with the gender they imply ("" = any).
@@ -96,46 +77,6 @@ HONORIFICS = {
     **dict.fromkeys(("candidate", "nominee", "presumptive", "then-candidate", "then-president", "ex-president"), ""),
     **dict.fromkeys(("pres", "pres.", "team"), ""),
 }
-#: Words in a description that move its time away from the article's date ("the former president").
-TIME_WORDS = frozenset({"former", "next", "future", "then", "incoming", "outgoing", "once", "ex", "previous", "last"})
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-
-
-class QuoteSpan(NamedTuple):
-    """A direct quote with a known speaker, as :func:`find_mentions` needs it (``quotes=``).
-
-    Attributes:
-        start: Offset of the quoted words in ``article.text``.
-        end: End offset (exclusive).
-        speaker: The resolved speaker ("Mark Rutte", "Donald Trump").
-    """
-
-    start: int
-    end: int
-    speaker: str
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class Mention:
-    """One mention of a target, as the rules found it (an internal record; tables are built from it).
-
-    Attributes:
-        target: The target mentioned.
-        start: Offset in ``article.text``.
-        end: End offset (exclusive).
-        kind: "name", "description" or "pronoun".
-        rule: The rule that found it ("name", "head:tycoon", "pronoun:previous-sentence", ...).
-        confidence: The rule's confidence (``CONFIDENCE``).
-        antecedent: For pronouns, the mention they were resolved to.
-    """
-
-    target: Target
-    start: int
-    end: int
-    kind: str
-    rule: str
-    confidence: float
-    antecedent: str = ""
 
 
 def _is_named(target: Target, article: Article | Document) -> bool:
@@ -144,309 +85,6 @@ def _is_named(target: Target, article: Article | Document) -> bool:
     "Ivanka Trump, the president's daughter" still makes "the president" a description of Trump.
     """
     return bool(target._name_re.search(article.text) or target._name_re.search(article.title or ""))
-
-
-def _next_word(text: str, pos: int) -> re.Match[str] | None:
-    return re.compile(rf"\s*({WORD_PATTERN}|[^\s\w])").match(text, pos)
-
-
-@functools.cache
-def _role_title_words() -> frozenset[str]:
-    """Lowercase words of every title in the packaged roles table (never a given name)."""
-    words = (w.lower() for roles in packaged_roles().values() for r in roles for t in r.titles for w in t.split())
-    return frozenset(words) - stopwords()  # "of" in "Secretary of State" is no title word
-
-
-@functools.cache
-def _generic_title_words() -> frozenset[str]:
-    """Lowercase words of the titles of offices no packaged target holds (``roles.tsv`` rows without target)."""
-    return frozenset(w.lower() for r in packaged_roles().get("", ()) for t in r.titles for w in t.split()) - stopwords()
-
-
-class _RoleEvent(NamedTuple):
-    """A person named with a role's title ("Vice President Mike Pence") or apposition ("X, the senator")."""
-
-    end: int
-    role: str
-    name: str
-
-
-@functools.lru_cache(maxsize=64)
-def _role_vocabulary(
-    target_roles: tuple[Role, ...],
-) -> tuple[frozenset[str], tuple[tuple[str, str], ...], tuple[str, ...]]:
-    """Role phrases, title -> role, and sorted phrases of the packaged table plus the targets' roles.
-
-    Keyed on the targets' roles (not on articles): computed once per set of targets.
-    """
-    roles = [r for rs in packaged_roles().values() for r in rs] + list(target_roles)
-    phrases = frozenset(r.role for r in roles)
-    titles: dict[str, str] = {}
-    for r in roles:
-        for title in (*r.titles, " ".join(w.capitalize() for w in r.role.split())):
-            titles.setdefault(title, r.role)
-    return phrases, tuple(sorted(titles.items())), tuple(sorted(phrases))
-
-
-class _Roles:
-    """The role context of one article: known role phrases, its date, and who was named with which role.
-
-    Built once per article by :func:`article_mentions` from the packaged roles table and the
-    targets' roles; each role description then asks :meth:`holder` who it refers to.
-    """
-
-    def __init__(self, text: str, date: str, targets: Sequence[Target]) -> None:
-        self.date = date
-        self.phrases, titles, phrases = _role_vocabulary(tuple(r for t in targets for r in t.roles))
-        self.events = _role_events(text, titles, phrases)
-        self.offsets = [e.end for e in self.events]
-
-    def role_of(self, words: Sequence[str]) -> str:
-        """The longest known role phrase at the end of a description's words ("" if none)."""
-        low = [re.sub(r"[’']s$", "", w.lower()) for w in words]
-        for i in range(len(low)):
-            phrase = " ".join(low[i:])
-            if phrase in self.phrases:
-                return phrase
-        return ""
-
-    def last_named(self, role: str, start: int) -> _RoleEvent | None:
-        """The person last named with ``role`` before ``start``."""
-        i = bisect.bisect_right(self.offsets, start) - 1
-        while i >= 0:
-            if self.events[i].role == role:
-                return self.events[i]
-            i -= 1
-        return None
-
-    def holder(self, target: Target, role: str, start: int, words: Sequence[str]) -> tuple[bool, str]:
-        """Whether a description with ``role`` at ``start`` refers to ``target``, and the rule.
-
-        The person last named with the role decides (rule ``role:last-named``); without one, the
-        target's roles (dates checked against the article's date unless a time word such as
-        "former" or "45th" is in the description; rule ``role``).
-        """
-        event = self.last_named(role, start)
-        if event is not None:
-            return bool(target._name_re.search(event.name)), "role:last-named"
-        timeless = any(w.lower() in TIME_WORDS or _ORDINAL.match(w) for w in words)
-        held = any(r.role == role and (timeless or r.held_on(self.date)) for r in target.roles)
-        return held, "role"
-
-
-@functools.cache
-def _role_event_res(titles: tuple[tuple[str, str], ...], phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
-    name = r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w’'.-]*)*)"
-    by_title = "|".join(re.escape(t) for t, _ in sorted(titles, key=lambda x: -len(x[0])))
-    by_phrase = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    return (
-        re.compile(rf"(?<![\w-])(?P<title>{by_title})\s+{name}"),
-        # a name starts a word ("A.B.C." is tried once, not from each capital: linear)
-        re.compile(rf"(?<![\w’'.-]){name},\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,2}}?(?P<role>(?i:{by_phrase}))(?![\w-])"),
-    )
-
-
-def _role_events(text: str, titles: tuple[tuple[str, str], ...], phrases: tuple[str, ...]) -> list[_RoleEvent]:
-    """Who the article names with which role, in text order (title before a name, or an apposition)."""
-    if not titles:
-        return []
-    title_rx, apposition_rx = _role_event_res(titles, phrases)
-    by_title = dict(titles)
-    events = []
-    for m in title_rx.finditer(text):
-        person = re.sub(r"[’']s$", "", m.group("name"))
-        events.append(_RoleEvent(m.end(), by_title[m.group("title")], person))
-    for m in apposition_rx.finditer(text):
-        events.append(_RoleEvent(m.end(), " ".join(m.group("role").lower().split()), m.group("name")))
-    return sorted(events)
-
-
-@functools.cache
-def _role_description_re(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not phrases:
-        return None
-    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-    modifier = r"(?:[a-z][\w.-]*|Senate|House|U\.S\.|US)\s+"
-    return re.compile(
-        rf"(?<![\w-])(?P<det>[Tt]he)\s+(?P<mods>(?:{modifier}){{0,2}})(?P<role>(?i:{alternatives}))(?![\w-])"
-    )
-
-
-def _role_mentions(targets: Sequence[Target], text: str, roles: _Roles) -> list[Mention]:
-    """Role descriptions ("the majority leader") of targets that hold the role or were last named with it."""
-    rx = _role_description_re(tuple(sorted(roles.phrases)))
-    if rx is None:
-        return []
-    found = []
-    for m in rx.finditer(text):
-        words = [*m.group("mods").split(), *m.group("role").split()]
-        role = roles.role_of(words)
-        if not role or text[m.end() : m.end() + 3] == " of":
-            continue  # "the president of France": an office of something else
-        for target in targets:
-            if role.split()[-1] in {h.lower() for h in target.heads}:
-                continue  # the head rule decides (with its modifier and "of" checks)
-            holds, rule = roles.holder(target, role, m.start(), words)
-            if holds:
-                event = roles.last_named(role, m.start()) if rule == "role:last-named" else None
-                ante = event.name if event is not None else ""
-                found.append(Mention(target, m.start(), m.end(), "description", rule, CONFIDENCE[rule], ante))
-    return found
-
-
-def _descriptions(target: Target, text: str, roles: _Roles | None = None) -> list[Mention]:
-    found: list[Mention] = []
-    if target._epithet_re is not None:
-        found += [Mention(target, m.start(), m.end(), "description", "epithet", CONFIDENCE["epithet"])
-                  for m in target._epithet_re.finditer(text)]  # fmt: skip
-    if target._head_re is not None:
-        others: dict[str, _OtherNames] = {}
-        for m in target._head_re.finditer(text):
-            span = _head_span(target, text, m)
-            head = m.group("head")
-            if span is None:
-                continue
-            if head.lower() not in others:
-                others[head.lower()] = _OtherNames(target, text, head)
-            words = [*m.group("mods").split(), head]
-            role = roles.role_of(words) if roles is not None else ""
-            if role:
-                holds, _ = roles.holder(target, role, m.start(), words)  # type: ignore[union-attr]
-                if not holds:
-                    continue  # "the vice president", "the majority leader": a role the target does not hold
-            if not others[head.lower()].named_before(m.start()):
-                rule = f"head:{head.lower()}"
-                found.append(Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"]))
-    for rx in target._pattern_res:
-        found += [Mention(target, m.start(), m.end(), "description", "pattern", CONFIDENCE["pattern"])
-                  for m in rx.finditer(text)]  # fmt: skip
-    return found
-
-
-class _OtherNames:
-    """Whether someone or something else was named with a head word last before an offset.
-
-    After "the Shanghai Cooperation Organisation", "the organisation" means it, not NATO; after
-    "President Joe Biden", "the president" means Biden, not Trump. Matches are found once per
-    article and head, then looked up by offset.
-    """
-
-    def __init__(self, target: Target, text: str, head: str) -> None:
-        title = head[:1].upper() + head[1:]
-        self.events: list[tuple[int, bool]] = []  # (offset, True = someone/something else, False = the target)
-        self.offsets: list[int] = []
-        if title not in text:
-            return  # the head never appears capitalized: nothing else is named with it
-        if target.kind == "person":
-            rx = re.compile(rf"(?<![\w-]){re.escape(title)}\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
-            for m in rx.finditer(text):
-                self.events.append((m.end(), not target._name_re.search(m.group("name"))))
-        epithets = list(target._epithet_re.finditer(text)) if target._epithet_re is not None else []
-        inside = {i for e in epithets for i in range(e.start(), e.end())}
-        for m in re.finditer(rf"(?:[A-Z][\w-]*\s+)+{re.escape(title)}(?![\w-])", text):
-            if m.start() not in inside and m.end() - 1 not in inside:
-                self.events.append((m.end(), True))
-        self.events += [(m.end(), False) for m in target._name_re.finditer(text)]
-        self.events += [(e.end(), False) for e in epithets]
-        self.events.sort()
-        self.offsets = [e[0] for e in self.events]
-
-    def named_before(self, start: int) -> bool:
-        i = bisect.bisect_right(self.offsets, start) - 1
-        return i >= 0 and self.events[i][1]
-
-
-def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] | None:
-    """Check a determiner + modifiers + head match; return the description span or None."""
-    allowed = set(target.modifiers)
-    for mod in m.group("mods").split():
-        compound = "-" in mod and mod.rsplit("-", 1)[1].islower()  # "Brussels-based", "US-led"
-        if mod[0].isupper() and mod not in allowed and not compound:
-            return None  # "the Democratic candidate", "the AUKUS alliance": someone or something else
-    head, end = m.group("head"), m.end()
-    nxt = _next_word(text, end)
-    following = nxt.group(1) if nxt else ""
-    if (
-        following[:1].isupper()
-        and following not in allowed
-        and not target._name_re.match(text, nxt.start(1) if nxt else end)
-    ):
-        return None  # an apposition naming someone else: "the candidate Kamala Harris"
-    if head[0].isupper() and following[:1].islower() and following not in stopwords() and _modifies_noun(text, end):
-        return None  # adjective use: "the American economy", "the Republican party"
-    if following == "of":
-        gerund = re.compile(r"\s+of\s+\w+ing\b").match(text, end)
-        if target.kind == "organization" and not gerund:
-            return None  # "the organization of the summit", "the alliance of Sahel states"
-        ext = re.compile(rf"\s+of\s+the\s+((?:[A-Z]{WORD_PATTERN}\s+)*{WORD_PATTERN})").match(text, end)
-        if ext:
-            caps = [w for w in ext.group(1).split() if w[0].isupper()]
-            if any(w not in allowed for w in caps):
-                return None  # "the president of the European Commission"
-            end = ext.end()
-    ext = re.compile(r"\s+(?:on|in)\s+the\s+(?:planet|world)\b").match(text, end)
-    if ext:
-        end = ext.end()
-    return m.start(), end
-
-
-#: Quantifiers that start an adverbial after a noun ("met the Republican several times").
-QUANTIFIERS = frozenset({"several", "many", "few", "last", "next", "first", "once", "twice", "again", "recently"})
-
-
-#: Frequent news verbs that may follow a person noun ("the American said"), used when the word
-#: is not in the tag lexicon below. Hand list for newslab.
-FOLLOWING_VERBS = frozenset(
-    [
-        *("says", "said", "say", "tells", "told", "adds", "added", "wants", "wanted", "won", "wins", "met", "meets"),
-        *("insists", "insisted", "warns", "warned", "declared", "declares", "claims", "claimed", "promised"),
-        *("promises", "threatened", "threatens", "believes", "believed", "thinks", "thought", "knows", "knew"),
-        *("seems", "seemed", "became", "becomes", "remains", "remained", "took", "takes", "made", "makes", "spoke"),
-    ]
-)
-
-
-@functools.cache
-def word_tags() -> dict[str, str]:
-    """Most frequent POS tag per word from the Brill lexicon that ships with TextBlob (read as a file).
-
-    Importing TextBlob's tagger would cost ~2 s (it imports nltk); reading its lexicon takes ~0.1 s.
-    Empty when TextBlob is not installed (then :data:`FOLLOWING_VERBS` and suffixes decide).
-    """
-    import importlib.util
-    from pathlib import Path
-
-    spec = importlib.util.find_spec("textblob")
-    if spec is None or spec.origin is None:
-        return {}
-    path = Path(spec.origin).parent / "en" / "en-lexicon.txt"
-    if not path.is_file():
-        return {}
-    tags: dict[str, str] = {}
-    with path.open(encoding="utf-8") as handle:
-        for line in handle:
-            parts = line.split()
-            if len(parts) >= 2 and not line.startswith(";"):
-                tags[parts[0]] = parts[1]
-    return tags
-
-
-def _modifies_noun(text: str, end: int) -> bool:
-    """Whether the words after a capitalized head make it an adjective ("the American economy")."""
-    following = [w.strip(",.;:!?") for w in text[end : end + 60].split()[:2]]
-    if not following or not following[0]:
-        return False
-    word = following[0]
-    if word in QUANTIFIERS or word in FOLLOWING_VERBS or word.endswith(("ly", "ed")):
-        return False
-    tags = word_tags()
-    tag = tags.get(word)
-    if tag is None:
-        return True  # an unknown lowercase word after "the American": most often the noun it modifies
-    if tag.startswith("NN"):
-        return True
-    after = tags.get(following[1], "") if len(following) > 1 else ""
-    return tag == "JJ" and after.startswith("NN")
 
 
 #: Words after a name that make it part of another person's name ("Donald Trump Jr.").
@@ -497,7 +135,7 @@ def _given_name_before(target: Target, text: str, start: int) -> str:
         return ""
     word = m.group(1)
     low = word.lower()
-    known = low in target._title_words or low in HONORIFICS or low in ROLE_WORDS or low in _role_title_words()
+    known = low in target._title_words or low in HONORIFICS or low in ROLE_WORDS or low in packaged_title_words()
     if known or low in PARTY_WORDS or low in stopwords() or word in NOT_NAMES or word.rstrip(".").isupper():
         return ""
     if re.search(r"(an|ish|ese|ch|ing|ed)$", word) or word.endswith("."):  # adjectives, verb forms
@@ -554,7 +192,7 @@ def _titles(target: Target, text: str, name_start: int) -> int | None:
     expected_end = name_start
     heads = {h.lower() for h in target.heads} | role_title_words(target)
     if target.kind == "person":
-        heads |= _generic_title_words()  # "Majority Leader Mitch McConnell", "Sen. Chuck Schumer"
+        heads |= generic_title_words()  # "Majority Leader Mitch McConnell", "Sen. Chuck Schumer"
     for w in reversed(words):
         gap = text[offset + w.end() : expected_end]
         low = w.group().lower()
@@ -608,237 +246,6 @@ def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(names + kept, key=lambda m: (m.start, m.end))
 
 
-def _blockers(
-    words: Sequence[Any], mentions: Sequence[Mention], end: int, *, start: int = 0, the: bool = False
-) -> list[str]:
-    """Capitalized runs among a sentence's ``words`` between ``start`` and ``end`` that could name someone else.
-
-    Runs after "the" ("the White House") count only with ``the=True`` (for it/its, which may mean
-    "the United States"); a lone nationality adjective ("Russian") and calendar words never count.
-    ``mentions`` are the target mentions of the sentence (their words never count).
-    """
-    result: list[str] = []
-    run: list[Any] = []
-    first_start = words[0].start if words else -1
-    spans = sorted((m.start, m.end) for m in mentions)  # "inside a mention" by bisect, not a scan per word
-    starts = [s for s, _ in spans]
-    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end among mentions so far
-
-    def flush(index: int) -> None:
-        if run:
-            first = run[0]
-            prev = words[index - len(run) - 1].text.lower() if index - len(run) > 0 else ""
-            if first.start == first_start and first.text.lower() in stopwords():
-                prev = first.text.lower()  # sentence-initial "The United States" is like "the United States"
-            names = [t for t in run if not (t.start == first_start and t.text.lower() in stopwords())]
-            names = [t for t in names if t.text not in NOT_NAMES and not t.text.isupper()]
-            adjective = len(run) == 1 and re.search(r"(an|ish|ese|ch)$", run[0].text) is not None
-            if names and (the or prev != "the") and not adjective and first.start >= start:
-                result.append(" ".join(t.text for t in run))
-            run.clear()
-
-    index = 0
-    for index, t in enumerate(words):
-        if t.end > end:
-            flush(index)
-            return result
-        at = bisect.bisect_right(starts, t.start) - 1
-        inside = at >= 0 and reach[at] > t.start
-        if t.text[:1].isupper() and not inside:
-            run.append(t)
-        else:
-            flush(index)
-    flush(len(words))
-    return result
-
-
-def _pronouns(article: Document, mentions: list[Mention], targets: Sequence[Target]) -> list[Mention]:
-    pronoun_targets: dict[str, list[Target]] = {}
-    for t in targets:
-        for p in t.pronouns or ():
-            pronoun_targets.setdefault(p, []).append(t)
-    if not pronoun_targets:
-        return []
-    found: list[Mention] = []
-    tokens = article.tokens
-    words: dict[int, list[Any]] = {}
-    for tok in tokens:
-        if any(c.isalnum() for c in tok.text):
-            words.setdefault(tok.sentence, []).append(tok)
-    by_sentence: dict[int, list[Mention]] = {}
-    for m in mentions:
-        by_sentence.setdefault(article.sentence_of(m.start), []).append(m)
-    for i, tok in enumerate(tokens):
-        low = tok.text.lower()
-        candidates = pronoun_targets.get(low)
-        here = by_sentence.get(tok.sentence, [])
-        if not candidates or any(m.start <= tok.start < m.end for m in here):
-            continue
-        nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
-        if low == "it" and nxt in EXPLETIVE_NEXT:
-            continue
-        sent_words = words.get(tok.sentence, [])
-        same = [m for m in here if m.target in candidates and m.end <= tok.start]
-        blockers = _blockers(sent_words, here, tok.start)
-        person = all(t.kind == "person" for t in candidates)
-        if same:
-            ante = same[-1]
-            if person and blockers:
-                continue  # another person is named before the pronoun in this sentence
-            if not person:
-                since = 0 if low == "its" else ante.end  # "its" as determiner tends to point to the subject
-                if _blockers(sent_words, here, tok.start, start=since, the=True):
-                    continue  # another name could be meant: "The United States ... its next president"
-            rule = "pronoun"
-        elif tok.sentence > 0 and (
-            (person and not blockers)
-            or (not person and low != "its" and not _blockers(sent_words, here, tok.start, the=True))
-        ):
-            prev_sent = tok.sentence - 1
-            before = by_sentence.get(prev_sent, [])
-            prev = [m for m in before if m.target in candidates]
-            if not prev or len({m.target.name for m in prev}) != 1:
-                continue
-            prev_end = article.sentences[prev_sent].end
-            if _blockers(words.get(prev_sent, []), before, prev_end, the=not person):
-                continue  # another name in the previous sentence could be meant
-            ante, rule = prev[-1], "pronoun:previous-sentence"
-        else:
-            continue
-        label = article.text[ante.start : ante.end] if not ante.antecedent else ante.antecedent
-        new = Mention(ante.target, tok.start, tok.end, "pronoun", rule, CONFIDENCE[rule], label)
-        found.append(new)
-        here.append(new)  # later pronouns may chain on this one; tokens come in text order
-        by_sentence[tok.sentence] = here
-    return found
-
-
-def _other_names(
-    article: Document, mentions: Sequence[Mention], start: int, end: int, *, skip: Iterable[str], the: bool
-) -> list[str]:
-    """Capitalized runs in ``article.text[start:end]`` that could name someone other than a target.
-
-    Not counted: words inside target mentions, the words in ``skip`` (the speaker's name),
-    stopwords ("When" opening a quote), calendar words, a lone nationality adjective, text in
-    square brackets (an editor's insertion); a run of role words only ("Prime Minister") counts
-    only after "the" ("The Secretary General and his team"); other runs after "the" ("the
-    Netherlands") and acronyms count only with ``the=True`` (for it/its).
-    """
-    skip = set(skip)
-    text = article.text
-    brackets = [m.span() for m in re.finditer(r"\[[^\]\n]*\]", text[start:end])]
-    result: list[str] = []
-    run: list[str] = []
-    after_the = False
-    prev = ""
-
-    def flush() -> None:
-        names = [w for w in run if w.lower() not in ROLE_WORDS]
-        adjective = len(names) == 1 and len(run) == 1 and re.search(r"(an|ish|ese|ch)$", run[0]) is not None
-        if run and (after_the if not names else (the or not after_the) and not adjective):
-            result.append(" ".join(run))
-        run.clear()
-
-    for m in re.finditer(WORD_PATTERN, text[start:end]):
-        word, pos = m.group(), start + m.start()
-        ignored = (
-            any(b0 <= m.start() < b1 for b0, b1 in brackets)
-            or any(x.start <= pos < x.end for x in mentions)
-            or word in skip
-            or word.lower() in stopwords()
-            or word in NOT_NAMES
-            or (word.isupper() and not the)
-        )
-        if word[:1].isupper() and not ignored:
-            if not run:
-                after_the = prev == "the"
-            run.append(word)
-        else:
-            flush()
-        prev = word.lower()
-    flush()
-    return result
-
-
-def quote_pronouns(
-    article: Article | Document, mentions: Sequence[Mention], targets: Sequence[Target], quotes: Iterable[QuoteSpan]
-) -> list[Mention]:
-    """Third-person pronouns inside direct quotes, resolved to someone other than the speaker.
-
-    Inside a quote the speaker says I/me/my (we/our), so he/him/his (its for an organization
-    speaking) never refer to the speaker. Such a pronoun is resolved to the nearest compatible target
-    mention before it (in the quote's sentence or up to ``QUOTE_LOOKBACK`` sentences back in the
-    same paragraph) when that target is not the speaker, it is the only compatible target there,
-    and no other name (besides the speaker's) stands between the start of that mention's sentence
-    and the pronoun. A bare "it" is never resolved here (in speech it mostly stands for an action
-    or a situation: "we must do it faster"); its/itself are. Rule ``"pronoun:in-quote"``;
-    pronouns already resolved are left alone.
-
-    Args:
-        article: The article.
-        mentions: Its target mentions (names, descriptions, pronouns), e.g. from ``article_mentions``.
-        targets: The targets (their pronoun lists decide compatibility).
-        quotes: Direct quotes with a resolved speaker.
-
-    Returns:
-        The new pronoun mentions (not including ``mentions``).
-
-    Example:
-        >>> from newslab.targets import DEFAULT_TARGETS, TRUMP
-        >>> art = Article("x", "", "Rutte praised Trump. “He made us pay,” Rutte said.")
-        >>> quote = QuoteSpan(22, 36, "Rutte")
-        >>> [(m.target.name, art.text[m.start : m.end], m.rule) for m in
-        ...  quote_pronouns(art, article_mentions(art, DEFAULT_TARGETS), DEFAULT_TARGETS, [quote])]
-        [('Trump', 'He', 'pronoun:in-quote')]
-    """
-    article = parse(article)
-    pronoun_targets: dict[str, list[Target]] = {}
-    for t in targets:
-        for p in t.pronouns or ():
-            pronoun_targets.setdefault(p, []).append(t)
-    tokens = article.tokens
-    token_starts = [t.start for t in tokens]
-    pool = sorted(mentions, key=lambda m: m.start)
-    pool_starts = [m.start for m in pool]  # kept in step with pool: lookups by bisect, not scans
-    added: list[Mention] = []
-    for quote in quotes:
-        if not quote.speaker.strip():
-            continue
-        speaker_words = set(quote.speaker.split())
-        para_start = article.text.rfind("\n", 0, quote.start) + 1
-        first = max(article.sentence_of(para_start), article.sentence_of(quote.start) - QUOTE_LOOKBACK)
-        window_start = article.sentences[first].start
-        for i in range(bisect.bisect_left(token_starts, quote.start), len(tokens)):
-            tok = tokens[i]
-            if tok.end > quote.end:
-                break
-            low = tok.text.lower()
-            candidates = [t for t in pronoun_targets.get(low, ()) if not speaks_as(quote.speaker, t)]
-            at = bisect.bisect_right(pool_starts, tok.start)
-            if not candidates or any(m.end > tok.start for m in pool[max(0, at - 3) : at]):
-                continue  # already part of a mention (mentions do not nest, so the last few suffice)
-            if low == "it":
-                continue  # in speech a bare "it" is mostly an action or a situation: "we must do it faster"
-            window = pool[bisect.bisect_left(pool_starts, window_start) : at]  # a few sentences back at most
-            before = [m for m in window if m.end <= tok.start]
-            compatible = [m for m in before if m.target in candidates]
-            if not compatible or len({m.target.name for m in compatible}) != 1:
-                continue  # nothing, or two targets that could be meant
-            ante = compatible[-1]
-            since = article.sentences[article.sentence_of(ante.start)].start
-            person = all(t.kind == "person" for t in candidates)
-            if _other_names(article, before, since, tok.start, skip=speaker_words, the=not person):
-                continue  # somebody else is named nearby: ambiguous
-            label = ante.antecedent or article.text[ante.start : ante.end]
-            rule = "pronoun:in-quote"
-            new = Mention(ante.target, tok.start, tok.end, "pronoun", rule, CONFIDENCE[rule], label)
-            added.append(new)
-            at = bisect.bisect_right(pool_starts, new.start)  # later pronouns may chain on this one
-            pool.insert(at, new)
-            pool_starts.insert(at, new.start)
-    return added
-
-
 def _not_excluded(descriptions: list[Mention], excluded: list[tuple[int, int]]) -> list[Mention]:
     """The descriptions that overlap no excluded span (spans sorted once, each description found by bisect)."""
     if not excluded:
@@ -876,21 +283,21 @@ def article_mentions(
         [('name', 'name'), ('pronoun', 'pronoun:previous-sentence')]
     """
     doc = parse(article)
-    roles = _Roles(doc.text, str(doc.metadata.get("date", "") or ""), targets)
+    roles = Roles(doc.text, str(doc.metadata.get("date", "") or ""), targets)
     mentions: list[Mention] = []
     named = []
     for target in targets:
         found = _names(target, doc)
         if not require_name or _is_named(target, doc):
             named.append(target)
-            descs = _descriptions(target, doc.text, roles)
+            descs = target_descriptions(target, doc.text, roles)
             excluded = [m.span() for rx in target._exclude_res for m in rx.finditer(doc.text)]
             found += _not_excluded(descs, excluded)
         mentions += found
-    mentions += _role_mentions(named, doc.text, roles)
+    mentions += role_mentions(named, doc.text, roles)
     mentions = _resolve_overlaps(mentions)
     if pronouns:
-        mentions = sorted(mentions + _pronouns(doc, mentions, targets), key=lambda m: m.start)
+        mentions = sorted(mentions + resolve_pronouns(doc, mentions, targets), key=lambda m: m.start)
     if pronouns and quotes:
         mentions = apply_quotes(doc, mentions, targets, quotes)
     return mentions

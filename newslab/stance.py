@@ -8,14 +8,14 @@ relationship, ...) and finds, in the cue's sentence,
   or reported); otherwise the agent of a passive ("viewed with concern *by many NATO allies*"), the
   group after a noun cue ("uncertainty *among the other partners*", "support *from 33
   Democrats*"), the possessor of an attitude noun ("*the Republican’s* complaints"), or the
-  subject of the cue (:func:`subject_of`: "*Republicans* support", "*Johnson*, who criticized",
+  subject of the cue (:func:`newslab.cue_roles.subject_of`: "*Republicans* support", "*Johnson*, who criticized",
   "*X* criticized NATO and praised"), which need not be a target; only when no subject stands next
   to the cue, the nearest actor before it that is not inside a prepositional phrase; failing
   all, the ``author``. he/she as a holder is the last person named (this or the previous sentence);
 * the **target**: for a passive, the target mentioned before the cue; for a quality noun the
   possessor ("*his* success"); for a noun cue the first target after it (never inside the
   "from/by/among X" holder phrase); for any other cue its object or complement
-  (:func:`object_of`: "praised *the alliance*", "worried about *Trump*’s term", "threatened that
+  (:func:`newslab.cue_roles.object_of`: "praised *the alliance*", "worried about *Trump*’s term", "threatened that
   the USA would leave *the alliance*"), and in a quote the cue's subject when the object is none.
   A cue whose object is something else ("support *the plan* that Trump proposed") gives no row.
   "allies", "partners", "member states" stand for NATO as a target (rule ``via members``) and are
@@ -28,6 +28,9 @@ Every row keeps the cue words, the rules
 used for holder and target, and the sentence. With ``sentiment=True``, mentions outside quotes
 that no cue covers get an ``author`` row from :func:`newslab.target_sentiment` (the target side).
 :func:`stance_summary` aggregates per article, holder and target.
+
+The actors of a sentence are found in :mod:`newslab.actors`, a cue's holder and target in
+:mod:`newslab.cue_roles`; this module reads the cues and builds the rows.
 
 Example:
     >>> import newslab as nl
@@ -48,12 +51,15 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from newslab.actors import MEMBER_TARGETS, Actor, by_surname, entity, sentence_actors
+from newslab.attribution import Quote
 from newslab.corpus import Corpus
+from newslab.cue_roles import AUXILIARIES, NEGATIONS, cue_roles
+from newslab.cues import Cue, cue_forms, load_cues
+from newslab.descriptions import word_tags
 from newslab.document import Article, Document
 from newslab.errors import LexiconError, ParameterError
-from newslab.lexicons import stopwords
-from newslab.mentions import Mention, word_tags
-from newslab.quotes import Cue, Quote, cue_forms, load_cues
+from newslab.mention_record import Mention
 from newslab.targets import Target
 
 if TYPE_CHECKING:
@@ -81,89 +87,14 @@ STANCES = ("favor", "against", "neutral")
 
 NEGATION_SCALAR = -0.74  # VADER N_SCALAR (Hutto & Gilbert 2014): a negated cue flips and is damped
 NEGATION_WINDOW = 3  # words before a cue searched for a negation (VADER checks three as well)
-NEGATIONS = frozenset({"not", "n't", "n’t", "no", "never", "without", "hardly"})
 #: Verbs that take away what a favor cue gives ("cut back support for Kyiv", "withdrew his support"):
 #: they negate a cue within the negation window. Compiled for newslab.
 REDUCERS = frozenset({"cut", "cuts", "withdraw", "withdraws", "withdrew", "withdrawn",
                       "reduce", "reduces", "reduced", "halt", "halts", "halted", "suspend", "suspends",
                       "suspended", "lose", "loses", "lost", "drop", "drops", "dropped"})  # fmt: skip
-#: Prepositions whose object is not a subject ("during Trump’s first term", "of the Netherlands").
-PREPOSITIONS = frozenset(
-    [
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "with",
-        "about",
-        "during",
-        "under",
-        "over",
-        "after",
-        "before",
-        "since",
-        "between",
-        "among",
-        "against",
-        "into",
-        "by",
-    ]
-)
-#: Words after which a description names a group standing for an organization's members.
-MEMBER_RE = re.compile(
-    r"(?<![\w-])(?:(?:the|many|most|all|other|his|its|their|some|several|European|NATO|majority of)\s+){0,3}"
-    r"(?:allies|partners|member states|members)(?![\w-])",
-    re.IGNORECASE,
-)
-#: Organization targets that "allies/partners/member states" stand for (by target name).
-MEMBER_TARGETS = frozenset({"NATO"})
-TARGET_WINDOW = 15  # words between a cue and its target at most (set by hand on the seed sentences)
 AUTHOR_MIN_SCORE = 0.3  # weaker target_sentiment scores are left out (set by hand on the seed sentences)
 EVIDENCE_FEATURES = 4  # features of a target_sentiment result kept as evidence
 THRESHOLD = 0.05  # |score| below this is "neutral" (set by hand; cues are weighted 0.3-1.0)
-
-
-#: Words skipped between a subject and its verb cue ("Trump has always been very critical of").
-AUXILIARIES = frozenset(
-    ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will", "would", "could",
-     "should", "may", "might", "must", "can", "do", "does", "did", "not", "n't", "n’t", "never", "also", "always",
-     "even", "still", "already", "often", "again", "once", "then", "just", "only", "very", "so", "too", "now",
-     "since", "later", "long", "all", "both", "publicly", "openly", "repeatedly", "reportedly", "at", "times",
-     "ended", "end", "ends", "up", "today", "yesterday", "on", "last", "this", "week",
-     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "himself", "herself",
-     "themselves", "itself", "having", "become", "became", "becomes", "remain", "remains", "remained",
-     "seem", "seems", "seemed", "grown", "grew", "increasingly"]
-)  # fmt: skip
-#: Verbs before "to" that pass their subject on ("came to appreciate", "wants to praise").
-CATENATIVES = frozenset(["come", "came", "comes", "seem", "seems", "seemed", "appear", "appears", "appeared",
-                         "continue", "continues", "continued", "began", "begin", "begins", "want", "wants",
-                         "wanted", "tried", "try", "tries", "refused", "refuse", "used", "went", "go",
-                         "goes"])  # fmt: skip
-#: Words that may stand between a verb cue and the start of its object ("praised the alliance",
-#: "worried about Trump", "critical of his plan").
-OBJECT_GAP = frozenset(
-    ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "of", "about",
-     "with", "for", "to", "on", "against", "toward", "towards", "over", "at", "in", "into", "upon", "many",
-     "most", "some", "other", "both", "fellow", "several", "all", "both", "very", "so", "too", "also", "even"]
-)  # fmt: skip
-#: Relative pronouns: the subject of the cue is the noun phrase before them.
-RELATIVES = frozenset({"who", "which", "that"})
-#: Prepositions after a noun cue that introduce its holder ("support from 33 Democrats").
-HOLDER_PREPOSITIONS = ("from", "by", "among")
-OBJECT_WORDS = 6  # words searched after a verb cue for its object (set by hand on the seed sentences)
-_TOKEN = re.compile(r"[\w’'.-]*\w|[,;:()“”\"—–]")
-
-
-@dataclasses.dataclass
-class _Actor:
-    label: str
-    start: int
-    end: int
-    target: Target | None = None
-    member_of: Target | None = None
 
 
 #: Words before a cue that make a noun of it ("the support", "strong support", "with support").
@@ -278,96 +209,6 @@ def _quote_finder(quotes: list[Quote]) -> Callable[..., Quote | None]:
     return quote_at
 
 
-def by_surname(names: Iterable[str]) -> dict[str, str]:
-    """The first registry name for each last word (built once per article: a lookup per capitalized run)."""
-    index: dict[str, str] = {}
-    for n in names:
-        if n not in ("United States", "White House"):
-            index.setdefault(n.rsplit(" ", 1)[-1], n)
-    return index
-
-
-def _person_runs(article: Document, sent_index: int, by_last: Mapping[str, str]) -> list[_Actor]:
-    """Capitalized runs that look like people (in the article's name registry or a surname of one)."""
-    sent = article.sentences[sent_index]
-    actors = []
-    for m in re.finditer(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", sent.text):
-        words = [re.sub(r"[’']s$", "", w) for w in m.group().split()]
-        if not words:
-            continue
-        full = by_last.get(words[-1], "")
-        if full:
-            end = sent.start + m.end() - (2 if m.group().endswith(("’s", "'s")) else 0)
-            actors.append(_Actor(_clean_label(full), sent.start + m.start(), end))
-    return actors
-
-
-def _actors(
-    article: Document,
-    sent_index: int,
-    mentions: list[Mention],
-    member_targets: list[Target],
-    by_last: Mapping[str, str],
-) -> list[_Actor]:
-    sent = article.sentences[sent_index]
-    actors: list[_Actor] = []
-    for g in MEMBER_RE.finditer(sent.text):
-        group = _Actor("allies", sent.start + g.start(), sent.start + g.end())
-        group.member_of = member_targets[0] if member_targets else None
-        actors.append(group)
-    for m in mentions:
-        if sent.start <= m.start < sent.end and not any(a.start <= m.start < a.end for a in actors):
-            actors.append(_Actor(m.target.name, m.start, m.end, target=m.target))
-    for p in _person_runs(article, sent_index, by_last):
-        if not any(p.start < a.end and a.start < p.end for a in actors):
-            actors.append(p)
-    for pm in re.finditer(r"\b(?:they|They|she|She|he|He)\b", sent.text):
-        start = sent.start + pm.start()
-        if not any(a.start <= start < a.end for a in actors):
-            actors.append(_Actor(pm.group().lower(), start, start + len(pm.group())))
-    return sorted(actors, key=lambda a: a.start)
-
-
-def _entity(a: _Actor) -> str:
-    return a.target.name if a.target is not None else a.label
-
-
-def _preceded_by_preposition(text: str, start: int) -> bool:
-    before = re.findall(r"[\w’'-]+", text[max(0, start - 40) : start])
-    skip = {"the", "a", "an", "his", "her", "its", "their", "many", "most", "all", "some"}
-    while before and before[-1].lower() in skip:
-        before.pop()
-    return bool(before) and before[-1].lower() in PREPOSITIONS
-
-
-def _is_person(a: _Actor) -> bool:
-    """A named person: a name from the article's registry, or a person target's name mention."""
-    if a.target is not None:
-        return a.target.kind == "person" and a.label == a.target.name and a.end - a.start > 3
-    return a.member_of is None and a.label not in ("he", "she", "they", "allies") and " " in a.label
-
-
-def _resolve_person(sent_index: int, start: int, actors_by_sentence: dict[int, list[_Actor]]) -> str:
-    """Rule "he/she = the last person named": the nearest named person before, this or the previous sentence.
-
-    The first person named (the subject, most often) before the pronoun in its own sentence, else
-    in the previous sentence ("Trump has maintained a good relationship with Putin and ... he may
-    seek" -> Trump). Empty when nobody is named there.
-    """
-    here = [a for a in actors_by_sentence.get(sent_index, []) if a.end <= start and _is_person(a)]
-    if here:
-        return _entity(here[0])
-    before = [a for a in actors_by_sentence.get(sent_index - 1, []) if _is_person(a)]
-    return _entity(before[0]) if before else ""
-
-
-def _resolve_they(article: Document, sent_index: int, actors_by_sentence: dict[int, list[_Actor]]) -> str:
-    for index in (sent_index, sent_index - 1):
-        if any(a.label == "allies" for a in actors_by_sentence.get(index, [])):
-            return "allies"
-    return "they"
-
-
 def _sentiment_hook(sentiment: bool | Callable[..., Any]) -> Callable[..., Any] | None:
     if callable(sentiment):
         return sentiment
@@ -394,291 +235,6 @@ def _negated_score(polarity: float, *, negated: bool) -> float:
     if not negated:
         return polarity
     return polarity * NEGATION_SCALAR if polarity > 0 else 0.0
-
-
-def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
-    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
-
-
-def _actor_at(actors: list[_Actor], pos: int) -> _Actor | None:
-    return next((a for a in actors if a.start <= pos < a.end), None)
-
-
-def _noun_phrase_before(tokens: list[tuple[str, int, int]], i: int) -> _Actor:
-    """The noun phrase ending at token ``i``: a capitalized run ("Senate Republicans") or "the plan"."""
-    word, _, end = tokens[i]
-    j = i
-    if not word[:1].isupper() and i > 0 and tokens[i - 1][0][:1].isupper():
-        j = i - 1  # "NATO leaders", "Senate aides"
-    if tokens[j][0][:1].isupper():
-        while j > 0 and tokens[j - 1][0][:1].isupper() and tokens[j - 1][0] not in ("“", '"'):
-            j -= 1
-    label = " ".join(t[0] for t in tokens[j : i + 1])
-    return _Actor(_clean_label(re.sub(r"[’']s$", "", label)), tokens[j][1], end)
-
-
-def _clean_label(label: str) -> str:
-    """A holder's label without leading determiners and quantifiers ("Several Republicans" -> "Republicans")."""
-    words = label.split()
-    while len(words) > 1 and (words[0].lower() in OBJECT_GAP or words[0].lower() in stopwords()):
-        words.pop(0)
-    return " ".join(words)
-
-
-def _clause_subject(tokens: list[tuple[str, int, int]], i: int, actors: list[_Actor]) -> tuple[_Actor | None, str]:
-    """Rule "subject (coordinated verb)": in "X criticized NATO and praised Trump" the subject is X."""
-    k = i
-    while k > 0 and tokens[k - 1][0] not in (",", ";", ":", "“", '"'):
-        k -= 1
-    for n in range(k, i):
-        actor = _actor_at(actors, tokens[n][1])
-        if actor is not None:
-            return actor, "subject (coordinated verb)"
-        if tokens[n][0][:1].isupper() and tokens[n][0].lower() not in ("the", "a", "an"):
-            j = n
-            while j + 1 < i and tokens[j + 1][0][:1].isupper():
-                j += 1
-            return _noun_phrase_before(tokens, j), "subject (coordinated verb, not a named actor)"
-    return None, "no subject next to cue"
-
-
-def subject_of(text: str, lo: int, cue_start: int, actors: list[_Actor]) -> tuple[_Actor | None, str]:
-    """Rule "subject": the noun phrase right before a verb cue, across auxiliaries and adverbs.
-
-    "Trump has always been very critical of" -> Trump; "Republicans support" -> Republicans (not a
-    target, so no target's name is taken from farther away); "Johnson, who criticized" -> Johnson
-    (relative clause); "came to appreciate" passes the subject on. Returns ``(None, rule)`` when
-    a comma or the start of the sentence comes first (the caller then falls back).
-    """
-    tokens = _tokens(text, lo, cue_start)
-    i = len(tokens) - 1
-    rule = "subject"
-    while i >= 0:
-        low = tokens[i][0].lower()
-        if low in AUXILIARIES or low in NEGATIONS or (low.endswith("ly") and len(low) > 4):
-            i -= 1
-        elif low == "to" and i > 0 and tokens[i - 1][0].lower() in CATENATIVES:
-            i -= 2
-        elif low == "to":  # "for Rubio to attack", "her efforts to warn": the NP before "to" if it is an actor
-            actor = _actor_at(actors, tokens[i - 1][1]) if i > 0 else None
-            return (actor, "subject of infinitive") if actor is not None else (None, "no subject next to cue")
-        elif low in RELATIVES and rule == "subject":
-            i -= 1
-            if i >= 0 and tokens[i][0] == ",":
-                i -= 1
-            rule = "subject (relative clause)"
-        elif low in ("and", "but", "or") and rule == "subject":
-            return _clause_subject(tokens, i, actors)
-        else:
-            break
-    if tokens[i:] and tokens[i][0] == "," and i + 1 < len(tokens) and tokens[i + 1][0].lower() == "having" and i > 0:
-        i -= 1  # "Sessions, having supported Trump": the subject before the participle phrase
-    if i < 0 or not any(c.isalnum() for c in tokens[i][0]):
-        return None, "no subject next to cue"
-    actor = _actor_at(actors, tokens[i][1])
-    if actor is not None:
-        return actor, rule
-    return _noun_phrase_before(tokens, i), rule + " (not a named actor)"
-
-
-def _apposition(tokens: list[tuple[str, int, int]], n: int, actors: list[_Actor]) -> tuple[_Actor, str] | None:
-    """Rule "object (apposition)": "attacked the attorney general, Letitia James" -> Letitia James."""
-    for k in range(n + 1, min(n + 4, len(tokens) - 1)):
-        if tokens[k][0] == ",":
-            actor = _actor_at(actors, tokens[k + 1][1])
-            return (actor, "object (apposition)") if actor is not None else None
-        if not tokens[k][0][:1].isalpha():
-            return None
-    return None
-
-
-def object_of(text: str, cue_end: int, limit: int, actors: list[_Actor]) -> tuple[_Actor | None, str]:
-    """Rule "object": the actor that starts the cue's object or complement, or nothing.
-
-    Only determiners, prepositions and adjectives may stand between the cue and the actor
-    ("praised the alliance", "worried about Trump’s term"); any other word first means the
-    object is something else ("support the plan that Trump proposed" has no target). After
-    "that" the complement is a clause: its first actor counts ("threatened that the USA would
-    leave the alliance").
-    """
-    tokens = _tokens(text, cue_end, limit)
-    tags = word_tags()
-    clause = bool(tokens) and tokens[0][0].lower() == "that"
-    if len(tokens) > 1 and tokens[0][0].lower() == "to" and tags.get(tokens[1][0].lower(), "").startswith("VB"):
-        clause = True  # "threatened to leave the alliance": an infinitive complement
-    for n, (word, start, _) in enumerate(tokens):
-        actor = _actor_at(actors, start)
-        if actor is not None:
-            return actor, "first actor of that-clause" if clause else "object"
-        low = word.lower()
-        if clause:
-            if n > TARGET_WINDOW or word in (";", ":"):
-                break
-            continue
-        if n >= OBJECT_WORDS:
-            break
-        tag = tags.get(low, "")
-        if low in OBJECT_GAP or tag.startswith(("JJ", "CD", "RB", "PRP$", "DT")) or low.endswith("ly"):
-            continue
-        return _apposition(tokens, n, actors) or (None, f"object is not a target ({word!r})")
-    return None, "no object"
-
-
-def _is_target(a: _Actor | None) -> bool:
-    return a is not None and (a.target or a.member_of) is not None
-
-
-def _holder_phrase(text: str, pos: int, limit: int, actors: list[_Actor]) -> _Actor | None:
-    """The actor, or the noun phrase, that starts at ``pos`` ("by many NATO allies", "from 33 Democrats")."""
-    actor = next((a for a in actors if a.start == pos), None)
-    if actor is not None:
-        return actor
-    tokens = _tokens(text, pos, limit)
-    i = 0
-    while i < len(tokens) and (tokens[i][0].lower() in OBJECT_GAP or tokens[i][0][:1].isdigit()):
-        i += 1
-    if i >= len(tokens) or not tokens[i][0][:1].isalpha():
-        return None
-    j = i
-    capitalized = tokens[i][0][:1].isupper()
-    while j + 1 < len(tokens) and j - i < 3:
-        nxt = tokens[j + 1][0]
-        if (capitalized and not nxt[:1].isupper()) or not nxt[:1].isalpha() or nxt.lower() in PREPOSITIONS:
-            break
-        if not capitalized and nxt.lower() in RELATIVES | AUXILIARIES:
-            break
-        j += 1
-    phrase = _noun_phrase_before(tokens, j)
-    if not capitalized:
-        phrase = _Actor(" ".join(t[0] for t in tokens[i : j + 1]), tokens[i][1], tokens[j][2])
-    at = next((a for a in actors if phrase.start <= a.start < phrase.end), None)
-    return at or phrase
-
-
-#: Verbs that make a following noun cue passive ("viewed with concern by", "met with criticism from").
-PASSIVE_FRAMES = re.compile(
-    r"\b(?:viewed|seen|met|greeted|received|regarded|treated|watched|followed|observed)\s+with\s+(?:[\w-]+\s+)?$",
-    re.IGNORECASE,
-)
-
-
-def _passive(text: str, lo: int, cs: int, after: str, cue: Cue) -> re.Match[str] | None:
-    """Rule "passive": a participle cue with "by" ("was criticized by X"), or a noun cue in a passive frame.
-
-    "defend himself against attacks by Clinton" is not passive ("defend" is no participle); a
-    noun cue followed by "by" is passive only after "viewed/met/greeted with" ("viewed with
-    concern by many allies"); otherwise "by X" after a noun only names its holder ("the threat
-    posed by Putin": no target before it).
-    """
-    by = re.match(r"(?:\s+[\w’'-]+){0,3}?\s+by\s+", after)
-    if by is None:
-        return None
-    first = re.match(r"[\w’'-]+", text[cs : cs + 40])
-    word = first.group().lower() if first else ""
-    if cue.kind == "noun":
-        return by if PASSIVE_FRAMES.search(text, lo, cs) else None
-    participle = word.endswith(("ed", "en")) or word in ("told", "held", "seen")
-    return by if participle else None
-
-
-def _cue_roles(
-    article: Document,
-    sent_index: int,
-    cue: Cue,
-    span: tuple[int, int],
-    quote: Quote | None,
-    actors: list[_Actor],
-    speaker_name: Callable[[Quote], str],
-    actors_by_sentence: dict[int, list[_Actor]],
-) -> tuple[str, str, _Actor, str, str] | None:
-    """Holder and target of one cue: ``(holder, holder_kind, target actor, holder_rule, target_rule)``.
-
-    Holder: the quote's speaker; else the passive agent ("by X") or, after a noun cue, the group
-    "from/among X"; else the possessor of an attitude noun; else the subject of the cue
-    (:func:`subject_of`), falling back to the nearest actor before the cue that is not the
-    object of a preposition; else the author. Target: before a passive cue; the possessor of a
-    quality noun; the first target after a noun cue; the object or complement of any other cue
-    (:func:`object_of`), and in a quote the subject when the object is none. The holder is never
-    the target; no target, no row.
-    """
-    text = article.text
-    sent = article.sentences[sent_index]
-    cs, ce = span
-    after = text[ce : sent.end]
-    passive = _passive(text, sent.start, cs, after, cue)
-    group = None
-    if cue.kind == "noun":
-        group = re.match(rf"(?:\s+[\w’'-]+){{0,3}}?\s+(?:{'|'.join(HOLDER_PREPOSITIONS)})\s+", after)
-    holder_actor: _Actor | None = None
-    if quote is not None:
-        holder, kind, hrule = speaker_name(quote), "speaker", f"{quote.kind} quote ({quote.rule})"
-    else:
-        kind = "actor"
-        hrule = ""
-        if passive or group:
-            at = ce + (passive or group).end()  # type: ignore[union-attr]
-            holder_actor = _holder_phrase(text, at, sent.end, actors)
-            hrule = "passive agent" if passive else "group after noun"
-        if holder_actor is None and cue.kind != "quality":
-            poss = re.search(r"[’']s\s+(?:[\w-]+\s+and\s+)?$", text[sent.start : cs])
-            if poss:
-                holder_actor = next((a for a in actors if a.end == sent.start + poss.start()), None)
-                hrule = "possessor of attitude noun"
-        if holder_actor is None and cue.kind not in ("noun", "quality"):
-            holder_actor, hrule = subject_of(text, sent.start, cs, actors)
-            hrule = hrule if holder_actor is not None else ""
-        if holder_actor is None:
-            before = [a for a in actors if a.end <= cs and not _preceded_by_preposition(text, a.start)]
-            after_comma = cue.kind not in ("noun", "quality") and hrule == "" and before
-            holder_actor = (before[0] if after_comma else before[-1]) if before else None
-            hrule = "first actor of the sentence (cue after a comma)" if after_comma else "nearest actor before cue"
-        if holder_actor is None and cue.kind == "verb":
-            return None  # a verb needs a subject: the author does not "support" or "praise" in the third person
-        if holder_actor is None:
-            holder, kind, hrule = "author", "author", "no actor before cue"
-        else:
-            holder = _entity(holder_actor)
-            if holder == "they":
-                holder = _resolve_they(article, sent_index, actors_by_sentence)
-            elif holder in ("he", "she"):
-                person = _resolve_person(sent_index, holder_actor.start, actors_by_sentence)
-                if person:
-                    holder, hrule = person, f"{hrule}; {holder_actor.label} = the person named before"
-
-    def usable(a: _Actor | None) -> bool:
-        if not _is_target(a) or a is None:
-            return False
-        if holder_actor is not None and a.start < holder_actor.end and holder_actor.start < a.end:
-            return False
-        return _entity(a) != holder and (a.target or a.member_of).name != holder  # type: ignore[union-attr]
-
-    tgt: _Actor | None = None
-    limit = quote.end if quote is not None else sent.end
-    if passive and quote is None:
-        tgt = next((a for a in reversed(actors) if a.end <= cs and usable(a)), None)
-        trule = "target before passive cue"
-    elif cue.kind == "quality":
-        tgt = next((a for a in reversed(actors) if a.end <= cs and cs - a.end <= 4 and usable(a)), None)
-        trule = "possessor of quality noun"
-    elif cue.kind == "noun":
-        following = [a for a in actors if ce <= a.start < limit and _entity(a) != holder]
-        if group and holder_actor is not None:  # after "support from X", only "about/as to ... Y" is the topic
-            topic = re.compile(r"\b(?:about|over|as to|toward|towards|regarding|on)\b")
-            following = [a for a in following if a.end <= ce + group.start() or (
-                a.start >= holder_actor.end and topic.search(text, holder_actor.end, a.start))]  # fmt: skip
-        following = [a for a in following if len(re.findall(r"[\w’'-]+", text[ce : a.start])) <= TARGET_WINDOW]
-        tgt = following[0] if following and usable(following[0]) else None
-        trule = "first target after noun cue"
-    else:
-        obj, trule = object_of(text, ce, limit, actors)
-        tgt = obj if usable(obj) else None
-        if tgt is None and quote is not None:
-            subj, _ = subject_of(text, max(sent.start, quote.start), cs, actors)
-            tgt = subj if usable(subj) else None
-            trule = "subject of cue in quote"
-    if tgt is not None and tgt.target is None:
-        trule += " (via members)"
-    return (holder, kind, tgt, hrule, trule) if tgt is not None else None
 
 
 def article_stance(
@@ -711,13 +267,13 @@ def article_stance(
     by_last = by_surname(names)
     quote_at = _quote_finder(quotes)
     actors_by_sentence = {
-        s.index: _actors(article, s.index, mentions_by_sentence.get(s.index, []), member_targets, by_last)
+        s.index: sentence_actors(article, s.index, mentions_by_sentence.get(s.index, []), member_targets, by_last)
         for s in article.sentences
     }
     rows: list[dict[str, Any]] = []
     covered: set[tuple[int, str]] = set()  # (sentence, entity) already holder or target of a cue row
 
-    def add(sent_index: int, holder: str, kind: str, tgt: _Actor, score: float, cue_words: list[str],
+    def add(sent_index: int, holder: str, kind: str, tgt: Actor, score: float, cue_words: list[str],
             hrule: str, trule: str) -> None:  # fmt: skip
         target = tgt.target or tgt.member_of
         if target is None or holder in (target.name, *target.aliases):
@@ -753,7 +309,7 @@ def article_stance(
             score = _negated_score(cue.polarity, negated=negated or bool(reducer))
             cue_words = [("not " if negated else "") + (f"{reducer} … " if reducer else "") + cm.text]
             quote = quote_at(cs)
-            found = _cue_roles(article, sent.index, cue, (cs, ce), quote, actors, speaker_name, actors_by_sentence)
+            found = cue_roles(article, sent.index, cue, (cs, ce), quote, actors, speaker_name, actors_by_sentence)
             if found is not None:
                 holder, kind, tgt, hrule, trule = found
                 add(sent.index, holder, kind, tgt, score, cue_words, hrule, trule)
@@ -775,10 +331,10 @@ def article_stance(
                 ):
                     pair.append((speaker_name(quote), actor))  # "Trump said he and Rutte ...": he = the speaker
                 elif actor is not None:
-                    pair.append((_entity(actor), actor))
+                    pair.append((entity(actor), actor))
                 elif fm.group(g)[:1].isupper():
                     word = re.sub(r"[’']s$", "", fm.group(g))
-                    pair.append((word, _Actor(word, start, start + len(word))))
+                    pair.append((word, Actor(word, start, start + len(word))))
             said = quote_at(sent.start + fm.start())
             speaker = speaker_name(said) if said is not None else ""
             if len(pair) == 2 and speaker in (pair[0][0], pair[1][0]):
@@ -793,7 +349,7 @@ def article_stance(
                 if aa.target is None and ha != aa.label:
                     for t in targets:
                         if ha in t.aliases or ha == t.name:
-                            add(sent.index, hb, "actor", _Actor(t.name, aa.start, aa.end, target=t), 0.8,
+                            add(sent.index, hb, "actor", Actor(t.name, aa.start, aa.end, target=t), 0.8,
                                 ["become friends"], "mutual (a and b became friends)", "mutual")  # fmt: skip
     hook = _sentiment_hook(sentiment)
     if hook is not None:
@@ -818,7 +374,7 @@ def article_stance(
             cue_words = [
                 f"{getattr(e, 'name', e)}={getattr(e, 'value', '')}" for e in tuple(evidence)[:EVIDENCE_FEATURES]
             ]
-            add(sid, "author", "author", _Actor(m.target.name, m.start, m.end, target=m.target), score, cue_words,
+            add(sid, "author", "author", Actor(m.target.name, m.start, m.end, target=m.target), score, cue_words,
                 "author (no holder in text)", "target_sentiment")  # fmt: skip
     return rows
 

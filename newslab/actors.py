@@ -1,0 +1,177 @@
+"""Actors of a sentence: who can hold a stance or be its target.
+
+A target mention, a group standing for a target's members ("allies", "member states"), a person
+of the article's name registry (a capitalized run ending in a registered surname), or a
+pronoun (he/she/they, resolved to the last person named or to "allies").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Mapping
+
+from newslab.document import Document
+from newslab.lexicons import stopwords
+from newslab.mention_record import Mention
+from newslab.targets import Target
+
+#: Prepositions whose object is not a subject ("during Trump’s first term", "of the Netherlands").
+PREPOSITIONS = frozenset(
+    [
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "from",
+        "with",
+        "about",
+        "during",
+        "under",
+        "over",
+        "after",
+        "before",
+        "since",
+        "between",
+        "among",
+        "against",
+        "into",
+        "by",
+    ]
+)
+
+
+#: Words after which a description names a group standing for an organization's members.
+MEMBER_RE = re.compile(
+    r"(?<![\w-])(?:(?:the|many|most|all|other|his|its|their|some|several|European|NATO|majority of)\s+){0,3}"
+    r"(?:allies|partners|member states|members)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+#: Organization targets that "allies/partners/member states" stand for (by target name).
+MEMBER_TARGETS = frozenset({"NATO"})
+
+
+@dataclasses.dataclass
+class Actor:
+    """Someone or something in a sentence that may hold a stance or be its target (offsets into the text)."""
+
+    label: str
+    start: int
+    end: int
+    target: Target | None = None
+    member_of: Target | None = None
+
+
+def by_surname(names: Iterable[str]) -> dict[str, str]:
+    """The first registry name for each last word (built once per article: a lookup per capitalized run)."""
+    index: dict[str, str] = {}
+    for n in names:
+        if n not in ("United States", "White House"):
+            index.setdefault(n.rsplit(" ", 1)[-1], n)
+    return index
+
+
+def _person_runs(article: Document, sent_index: int, by_last: Mapping[str, str]) -> list[Actor]:
+    """Capitalized runs that look like people (in the article's name registry or a surname of one)."""
+    sent = article.sentences[sent_index]
+    actors = []
+    for m in re.finditer(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", sent.text):
+        words = [re.sub(r"[’']s$", "", w) for w in m.group().split()]
+        if not words:
+            continue
+        full = by_last.get(words[-1], "")
+        if full:
+            end = sent.start + m.end() - (2 if m.group().endswith(("’s", "'s")) else 0)
+            actors.append(Actor(clean_label(full), sent.start + m.start(), end))
+    return actors
+
+
+def sentence_actors(
+    article: Document,
+    sent_index: int,
+    mentions: list[Mention],
+    member_targets: list[Target],
+    by_last: Mapping[str, str],
+) -> list[Actor]:
+    """The actors of one sentence in text order: member groups, target mentions, registered people, pronouns."""
+    sent = article.sentences[sent_index]
+    actors: list[Actor] = []
+    for g in MEMBER_RE.finditer(sent.text):
+        group = Actor("allies", sent.start + g.start(), sent.start + g.end())
+        group.member_of = member_targets[0] if member_targets else None
+        actors.append(group)
+    for m in mentions:
+        if sent.start <= m.start < sent.end and not any(a.start <= m.start < a.end for a in actors):
+            actors.append(Actor(m.target.name, m.start, m.end, target=m.target))
+    for p in _person_runs(article, sent_index, by_last):
+        if not any(p.start < a.end and a.start < p.end for a in actors):
+            actors.append(p)
+    for pm in re.finditer(r"\b(?:they|They|she|She|he|He)\b", sent.text):
+        start = sent.start + pm.start()
+        if not any(a.start <= start < a.end for a in actors):
+            actors.append(Actor(pm.group().lower(), start, start + len(pm.group())))
+    return sorted(actors, key=lambda a: a.start)
+
+
+def entity(a: Actor) -> str:
+    """The target's name for a target mention, else the actor's label."""
+    return a.target.name if a.target is not None else a.label
+
+
+def preceded_by_preposition(text: str, start: int) -> bool:
+    """Whether the words before ``start`` end in a preposition (determiners skipped): "from the allies"."""
+    before = re.findall(r"[\w’'-]+", text[max(0, start - 40) : start])
+    skip = {"the", "a", "an", "his", "her", "its", "their", "many", "most", "all", "some"}
+    while before and before[-1].lower() in skip:
+        before.pop()
+    return bool(before) and before[-1].lower() in PREPOSITIONS
+
+
+def _is_person(a: Actor) -> bool:
+    """A named person: a name from the article's registry, or a person target's name mention."""
+    if a.target is not None:
+        return a.target.kind == "person" and a.label == a.target.name and a.end - a.start > 3
+    return a.member_of is None and a.label not in ("he", "she", "they", "allies") and " " in a.label
+
+
+def resolve_person(sent_index: int, start: int, actors_by_sentence: dict[int, list[Actor]]) -> str:
+    """Rule "he/she = the last person named": the nearest named person before, this or the previous sentence.
+
+    The first person named (the subject, most often) before the pronoun in its own sentence, else
+    in the previous sentence ("Trump has maintained a good relationship with Putin and ... he may
+    seek" -> Trump). Empty when nobody is named there.
+    """
+    here = [a for a in actors_by_sentence.get(sent_index, []) if a.end <= start and _is_person(a)]
+    if here:
+        return entity(here[0])
+    before = [a for a in actors_by_sentence.get(sent_index - 1, []) if _is_person(a)]
+    return entity(before[0]) if before else ""
+
+
+def resolve_they(article: Document, sent_index: int, actors_by_sentence: dict[int, list[Actor]]) -> str:
+    """'they' as a holder: "allies" when this or the previous sentence names them, else "they"."""
+    for index in (sent_index, sent_index - 1):
+        if any(a.label == "allies" for a in actors_by_sentence.get(index, [])):
+            return "allies"
+    return "they"
+
+
+def clean_label(label: str) -> str:
+    """A holder's label without leading determiners and quantifiers ("Several Republicans" -> "Republicans")."""
+    words = label.split()
+    while len(words) > 1 and (words[0].lower() in OBJECT_GAP or words[0].lower() in stopwords()):
+        words.pop(0)
+    return " ".join(words)
+
+
+#: Words that may stand between a verb cue and the start of its object ("praised the alliance",
+#: "worried about Trump", "critical of his plan").
+OBJECT_GAP = frozenset(
+    ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "of", "about",
+     "with", "for", "to", "on", "against", "toward", "towards", "over", "at", "in", "into", "upon", "many",
+     "most", "some", "other", "both", "fellow", "several", "all", "both", "very", "so", "too", "also", "even"]
+)  # fmt: skip

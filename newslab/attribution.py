@@ -1,0 +1,653 @@
+"""Attributions: reporting verbs, their subjects, and the reported speech they introduce.
+
+In each sentence every reporting verb of ``speech_verbs.tsv`` (say, tell, add, believe, warn,
+argue, insist, claim, deny, urge, accuse …: a class, whether it inverts and whether it takes an
+addressee) is paired with its subject, read off the clause by the speaker grammar below:
+
+* the phrase right before the verb, through titles, a time ("said Thursday", "on Feb. 15", "a day
+  earlier") and appositions or relative clauses ("X, a spokesman for Y, said"; "Sen. Lindsey Graham,
+  R-S.C., said"; "X, who …, said"); when a role comes first, the name after it ("Hungary's prime
+  minister, Viktor Orban, said" -> Viktor Orban);
+* after the verb when a quote or comma precedes it and the verb inverts ("…,” said Sen. X");
+* "X, who said …" -> X; a participle or a second verb ("…, saying …", "claimed … and demanded …")
+  takes the subject of its own clause.
+
+A speaker is never a date or time, a party-state tag, an age or a bare title, nor anything in a
+headline (:func:`is_headline`). An addressee ("told reporters", "told Y") is never the speaker.
+
+:func:`indirect_quotes` then reads the **reported speech** of each attribution (the rules are
+listed in :mod:`newslab.quotes`). The :class:`Quote` record is what the quote rules fill in;
+:mod:`newslab.quotes` attaches direct quotes to these attributions and :mod:`newslab.speakers`
+resolves the speakers.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import NamedTuple
+
+from newslab.cues import load_speech_verbs
+from newslab.document import Document, Sentence
+from newslab.lexicons import stopwords
+
+#: Words a verb may take as its addressee before "that" ("told reporters on Capitol Hill that"); set by hand.
+OBJECT_WORDS = 6
+
+
+#: Characters before a reporting verb searched for its subject; fits "X, a professor who wrote a paper … , said"
+#: (set by hand from the longest appositions in NewsMTSC sentences).
+SUBJECT_WINDOW = 240
+
+
+SPACE = r"[ \u00a0]"
+
+
+_PARTY = r"\(?[RDI]-[A-Z][\w.]*\)?(?![\w.])"
+
+
+_CAP = (
+    r"(?:(?!(?i:to|in|on|at|for|with|from|by|after|before|during|since|as|if|when|while|but|and|or|so|yet)\b)"
+    r"[A-Z][\w’'‘.&-]*|(?:al|el|de|bin|ibn)-[A-Z][\w’'-]*)"
+)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one string, space-separated."""
+    return frozenset(text.split())
+
+
+def _trie(words: Iterable[str]) -> str:
+    """A regular expression matching any of ``words``, factored by prefix (fast where a plain alternation is slow).
+
+    Example:
+        >>> re.fullmatch(_trie(["said", "says", "say"]), "says") is not None, _trie(["said", "says", "say"])
+        (True, 'sa(?:id|y(?:s)?)')
+    """
+    heads: dict[str, list[str]] = {}
+    end = False
+    for w in sorted(set(words)):
+        if w:
+            heads.setdefault(w[0], []).append(w[1:])
+        else:
+            end = True
+    parts = [re.escape(c) + _trie(rest) if rest != [""] else re.escape(c) for c, rest in heads.items()]
+    if not parts:
+        return ""
+    body = parts[0] if len(parts) == 1 and not end else f"(?:{'|'.join(parts)})"
+    return f"{body}?" if end else body
+
+
+#: Closed-class words that never belong to a speaker phrase.
+FUNCTION_WORDS = word_set(
+    "the a an and or but nor that this these those which who whom whose what when where while as if than then so "
+    "of in on at to for from by with about into after before over under during since until is are was were be been "
+    "being has have had do does did will would can could may might must shall should not also it its he she they we "
+    "i you his her their our my your him them us me there here just only even still already now later earlier again "
+    "too very all no said says say told added asked wrote according saying because although though whether how why "
+    "unless never cannot himself herself themselves itself however nonetheless nevertheless meanwhile instead moreover "
+    "furthermore indeed perhaps"
+)
+
+
+_FUNCTION = rf"(?:{_trie(FUNCTION_WORDS)}|[a-z]+n[’']t)"
+
+
+_LOWER = rf"(?!{_FUNCTION}\b)(?!(?!family|ally|rally|assembly)[a-z]+ly\b)[a-z][\w’'-]*"
+
+
+_WORD = rf"(?:{_CAP}|{_LOWER})"
+
+
+_DET = (
+    r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|"
+    r"[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Tt]his|[Tt]hese|[Tt]hose|[Bb]oth|[Aa]nother|[Aa] few|[Tt]wo other)"
+)
+
+
+#: Time words: a speaker phrase never ends in one ("Senate Thursday"), and one may sit between speaker and verb.
+TIME_WORDS = word_set(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
+    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec today "
+    "yesterday tomorrow tonight earlier later morning afternoon evening night week weekend month year "
+    "day days weeks months years hours ago recently now then once last next this early late times "
+)
+
+
+_MONTH = (
+    r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+)
+
+
+_TIME = (
+    rf"(?:(?:on[ \u00a0])?(?:{_MONTH})[ \u00a0]\d{{1,2}}(?:,[ \u00a0]\d{{4}})?|"
+    r"(?:a|one|two|three)[ \u00a0](?:day|week|month|year)s?[ \u00a0](?:earlier|later|ago)|"
+    r"(?:(?:on|last|this|early|late|earlier|later|next)[ \u00a0])?(?:[Mm]onday|[Tt]uesday|[Ww]ednesday|[Tt]hursday|"
+    r"[Ff]riday|[Ss]aturday|[Ss]unday|yesterday|today|tonight|earlier|later|week|month|year|weekend)"
+    r"(?:[ \u00a0](?:morning|afternoon|evening|night))?)"
+)
+
+
+#: A prepositional complement of a role or group: "a spokesman for the Trump Organization", "analysts at X".
+_PP = (
+    rf"(?:{SPACE}(?:for|of|at|in|with|from|on){SPACE}(?!{_TIME}\b)(?:the{SPACE})?{_WORD}(?:{SPACE}(?:{_CAP}|of|and|&)){{0,4}}"
+    r"(?<![ \u00a0]of)(?<![ \u00a0]and))"
+)
+
+
+_NP = rf"(?:{_DET}{SPACE})?(?:{_WORD}{SPACE}){{0,4}}{_WORD}(?<![’']s){_PP}?"
+
+
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Ii]t)"
+
+
+_SPEAKER = rf"(?:{_PRONOUN}|{_NP})"
+
+
+#: Where a speaker phrase without a determiner or capital may start ("…, officials said"; not "the vote officials").
+_LOWER_START = (
+    r"(?:^|(?<=[,;:(“”\"—–][ \u00a0])|(?<=\band[ \u00a0])|(?<=\bbut[ \u00a0])|(?<=\bthat[ \u00a0])"
+    r"|(?<=\bwhen[ \u00a0])|(?<=\bwhile[ \u00a0])|(?<=\bas[ \u00a0]))"
+)
+
+
+#: A speaker phrase before its verb: it opens with a determiner, a capital, or a bare noun at a clause boundary
+#: (tried at far fewer places than any word, which keeps the search cheap).
+_NP_BEFORE = (
+    rf"(?!{_PARTY})(?:{_DET}{SPACE}{_WORD}|{_CAP}|{_LOWER_START}{_LOWER})(?:{SPACE}{_WORD}){{0,4}}(?<![’']s){_PP}?"
+)
+
+
+#: An apposition or relative clause between a speaker and its verb: ", a spokesman for Y,", ", R-S.C.,", "(D-N.Y.)".
+_APPOS_ONE = (  # comma and parenthesis forms are atomic (one way to match each), which keeps long lists cheap
+    rf"(?:(?>,{SPACE}(?!(?:and|but|or|while|as|when|because|so|yet|then|who|which)\b)[^,;:“”\"()\n]{{1,160}}(?=,))|"
+    rf"(?>,{SPACE}(?:who|which){SPACE}[^,;:()\n]{{1,160}}(?=,))|(?>{SPACE}?\([^()\n]{{1,40}}\))"
+    rf"|{SPACE}(?:who|which){SPACE}[^,;:“”\"()\n]{{1,60}}?(?={SPACE}))"
+)
+
+
+#: Up to three in a row: "Sen. Jon Tester, D-Mont., who faces a tough race, said".
+_APPOS = rf"(?:{_APPOS_ONE}{{1,3}},?)"
+
+
+_ADVERB = (
+    r"(?:has|have|had|would|will|also|then|once|again|previously|repeatedly|reportedly|recently|only|even|further|"
+    r"later|never|often|long|(?:was|is|were|are)[ \u00a0]quoted[ \u00a0]as|"
+    r"(?!(?:family|ally|rally|assembly|july|italy|supply|fly|bully)\b)[a-z]{2,}ly)"
+)
+
+
+_AUX = rf"(?:{_ADVERB}{SPACE}){{0,3}}"
+
+
+#: Subject before its verb, matched against the text right before the verb.
+_SUBJECT_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>{_PRONOUN}|{_NP_BEFORE})(?P<appos>{_APPOS})?(?:,?{SPACE}{_TIME},?)?"
+    rf"{SPACE}+{_AUX}$"
+)
+
+
+#: The antecedent of "who" for a verb in a relative clause ("… by Viktor Orban, who said …").
+_RELATIVE_SUBJECT = re.compile(
+    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>(?!{_PARTY})(?:{_DET}{SPACE})?(?:{_CAP}{SPACE}){{0,4}}{_CAP})"
+    rf"(?P<appos>(?:,{SPACE}[^,;:“”\"()\n]{{1,90}}?(?=,))*),?{SPACE}who{SPACE}+{_AUX}$"
+)
+
+
+#: Subject after its verb ("…,” said Sen. Johnny Isakson), matched against the text right after the verb.
+_SUBJECT_AFTER = re.compile(rf"{SPACE}+(?P<speaker>{_PRONOUN}(?!\w)|{_NP})")
+
+
+#: Where an inverted verb may stand: after a comma, a dash or the end of a quote.
+_INVERSION_SLOT = re.compile(r"(?:[,—–:]|[,.?!]?[”\"])\s*$")
+
+
+#: Party-state tags after a politician's name: R-S.C., D-N.Y., (R-Texas), I-Vt.
+PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z][\w.]*\)?$")
+
+
+#: Titles before a name; dropped when the speaker is resolved (Sen. Lindsey Graham -> Lindsey Graham).
+TITLES = word_set(
+    "mr mrs ms miss dr prof sen rep gov lt gen col maj capt sgt adm rev atty amb supt det insp cmdr "
+    "senator representative governor mayor president vice judge justice speaker leader majority minority "
+    "whip chairman chairwoman chair secretary attorney general sir dame lord lady pope king queen prince "
+    "princess sheriff chief officer commissioner councilman councilwoman rabbi "
+    "professor "
+)
+
+
+#: Words after the verb that an object verb takes as its addressee ("told reporters", "warned residents").
+_OBJECT = re.compile(
+    rf"{SPACE}(?P<object>(?!that\b)[\w’'.&-]+(?:{SPACE}(?!that\b)[\w’'.&-]+){{0,{OBJECT_WORDS - 1}}}?)"
+    rf"(?={SPACE}that\b|{SPACE}(?:not{SPACE})?to{SPACE}|{SPACE}of{SPACE})"
+)
+
+
+#: An addressee before "that" ("told the tens of thousands of supporters that"), tried before "to"/"of".
+_OBJECT_THAT = re.compile(
+    rf"{SPACE}(?P<object>(?!that\b)[\w’'.&-]+(?:{SPACE}(?!that\b)[\w’'.&-]+){{0,{OBJECT_WORDS - 1}}}?)(?={SPACE}that\b)"
+)
+
+
+#: What may stand between a verb and the reported clause: a time, a medium, an occasion.
+_NOT_PREP = r"(?!(?:with|of|for|on|at|to|in|that|and)\b)"
+
+
+_VERB_ADJUNCT = re.compile(
+    rf"(?:,?{SPACE}(?:{_TIME}|in{SPACE}(?:a|an|the|his|her|their){SPACE}[\w-]+(?:{SPACE}{_NOT_PREP}[\w-]+)?"
+    rf"|on{SPACE}(?:Twitter|X|Facebook|Instagram|television|Fox News|CNN|MSNBC|NBC|CBS|ABC|\w+day)|in{SPACE}[A-Z]\w+"
+    rf"|at{SPACE}(?:a|an|the){SPACE}[\w-]+(?:{SPACE}{_NOT_PREP}[\w-]+)?|in{SPACE}\d{{4}}"
+    rf"|with{SPACE}[A-Z][\w.’'-]*(?:{SPACE}[A-Z][\w.’'-]*){{0,2}}|privately|publicly|repeatedly|again|too|also)){{0,4}},?"
+)
+
+
+#: Words that open a reported clause without "that" ("Trump said he ...", "officials said the ...").
+CLAUSE_OPENERS = word_set(
+    "he she it they we i you there the a an this that these those his her its their our my some many "
+    "most all no several both each every one two three if why how what whether "
+)
+
+
+def _bad_speaker(phrase: str) -> bool:
+    """Whether a speaker phrase is a date, a time, a party tag, an age or a bare title, never a speaker."""
+    words = phrase.replace("\u00a0", " ").split()
+    if not words:
+        return True
+    last = words[-1].lower().strip(".,")
+    if (
+        PARTY_TAG.match(words[-1])
+        or last in TIME_WORDS
+        or last.isdigit()
+        or (words[-1].endswith(".") and last.rstrip(".") in TITLES)
+    ):
+        return True
+    return all(w.lower().strip(".,") in TIME_WORDS or w.lower() in ("on", "a", "the", "in") for w in words)
+
+
+@dataclasses.dataclass(frozen=True)
+class Attribution:
+    """A reporting verb and its subject in one sentence (character offsets into the article)."""
+
+    verb: str
+    lemma: str
+    cls: str
+    verb_start: int
+    verb_end: int
+    speaker: str
+    speaker_start: int
+    speaker_end: int
+    inverted: bool
+    coordinated: bool = False
+    relative: bool = False
+
+
+class _Found(NamedTuple):
+    """A verb found among the tokens (reads like a match: start(), end(), group())."""
+
+    s: int
+    e: int
+    form: str
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self) -> str:
+        return self.form
+
+
+def _subject_before(text: str, lo: int, verb_start: int) -> tuple[str, int, int] | None:
+    """The speaker phrase that ends right before a verb, through appositions, titles and a time adverbial."""
+    start = max(lo, verb_start - SUBJECT_WINDOW)
+    cut = max(text.rfind(c, start, verb_start) for c in ';:“”"')  # a subject never spans these
+    start = max(start, cut + 1)
+    while start < verb_start and text[start] in " \u00a0":
+        start += 1
+    chunk = text[start:verb_start]
+    relative = _RELATIVE_SUBJECT.search(chunk) if "who" in chunk else None
+    m = relative or _SUBJECT_BEFORE.search(chunk)
+    if m is None:
+        return None
+    return _trim_phrase(*_name_in_apposition(m, start))
+
+
+def _name_in_apposition(m: re.Match[str], offset: int) -> tuple[str, int]:
+    """The speaker phrase of a subject match, or the name right after it ("Hungary's prime minister, Viktor Orban,")."""
+    phrase, s = m.group("speaker"), offset + m.start("speaker")
+    appos = m.group("appos") or ""
+    if _is_name(phrase) or not appos.startswith(","):
+        return phrase, s
+    for part in appos.split(",")[1:]:
+        if _is_name(part.strip()):  # "his aunt, Elvira Rodriguez, said"
+            return part.strip(), offset + m.start("appos") + appos.index(part.strip())
+    return phrase, s
+
+
+def _is_name(phrase: str) -> bool:
+    """A capitalized name of one to five words (not a party tag or a time)."""
+    words = phrase.split()
+    return 0 < len(words) <= 5 and all(w[:1].isupper() for w in words) and not _bad_speaker(phrase)
+
+
+#: Adverbs that may close a phrase matched before a verb but belong to the verb ("X once told", "X later said").
+_TRAILING_ADVERB = re.compile(
+    r"(?<=\w)(?:[ \u00a0]+(?:once|later|earlier|then|now|also|again|still|often|never|recently|"
+    r"(?!(?:family|ally|rally|assembly|italy|supply|bully)\b)[a-z]{2,}ly))+$"
+)
+
+
+def _trim_phrase(phrase: str, start: int) -> tuple[str, int, int] | None:
+    """Drop leading time or sentence adverbs ("Earlier Thursday ...") and reject non-speakers."""
+    words = list(re.finditer(r"\S+", phrase))
+    skip = 0
+    while skip < len(words) - 1 and words[skip].group().lower().strip(",") in TIME_WORDS | {"but", "and", "so"}:
+        skip += 1
+    if skip:
+        phrase, start = phrase[words[skip].start() :], start + words[skip].start()
+    last = phrase.split()[-1]
+    if last.endswith(".") and len(last) > 4 and last.lower() not in ("jr.", "sr.", "inc.", "corp."):
+        phrase = phrase[:-1]  # the sentence's period: "… lamented Senator Johnny Isakson."
+    phrase = _TRAILING_ADVERB.sub("", phrase)  # "Sen. Mitt Romney once (told)", "the senator later (said)"
+    if _bad_speaker(phrase):
+        return None
+    return phrase, start, start + len(phrase)
+
+
+def _subject_after(text: str, verb_end: int, hi: int) -> tuple[str, int, int] | None:
+    m = _SUBJECT_AFTER.match(text, verb_end, hi)
+    if m is None:
+        return None
+    return _trim_phrase(m.group("speaker"), m.start("speaker"))
+
+
+#: A word right before a verb form that makes it a noun: a determiner, a possessive or a number.
+_NOUN_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our|[Tt]his|[Tt]hese|[Tt]hose|[Ee]very|[Ee]ach|"
+    r"[Aa]ny|[Nn]o|[Ss]uch|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Mm]any|[Ss]everal|[Ff]ew|[Oo]ther)|\w[’']s|\d)[ \u00a0]$"
+)
+
+
+def _verb_tokens(text: str, tokens: Sequence[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """Reporting verbs among a sentence's word tokens, as (start, end, form); a particle joins ("pointed out")."""
+    if not tokens:
+        return
+    for m in _verb_pattern().finditer(text, tokens[0][0], tokens[-1][1]):
+        yield m.start(), m.end(), m.group()
+
+
+@functools.cache
+def _verb_pattern() -> re.Pattern[str]:
+    """All verb forms in one prefix-factored expression (a plain alternation of 400 forms is slow)."""
+    forms = [f.replace(" ", "\u0001") for f in load_speech_verbs()]
+    return re.compile(rf"(?<![\w’'-]){_trie(forms).replace(chr(1), SPACE)}(?![\w’'-])")
+
+
+def attributions(
+    text: str, lo: int, hi: int, tokens: Sequence[tuple[int, int]], inside: Callable[[int], bool]
+) -> list[Attribution]:
+    """Reporting verbs between ``lo`` and ``hi`` (one sentence) outside quotes, each with its subject if any."""
+    verbs = load_speech_verbs()
+    found: list[Attribution] = []
+    for start, end, form in _verb_tokens(text, tokens):
+        if inside(start) or _NOUN_BEFORE.search(text, max(lo, start - 30), start):
+            continue  # "his comments", "Biden's attack", "three answers": a noun, not a verb
+        m = _Found(start, end, form)
+        verb = verbs[form.lower()]
+        # "issued a statement saying": the clause's subject, never "a statement"; but "X was quoted as saying"
+        participle = form.endswith("ing") and text[max(lo, start - 3) : start] != "as "
+        subject = None if participle else _subject_before(text, lo, m.start())
+        inverted = False
+        if (
+            subject is None
+            and verb.inverts
+            and not m.group().endswith("ing")
+            and _INVERSION_SLOT.search(text, max(lo - 3, 0), m.start())
+        ):
+            subject, inverted = _subject_after(text, m.end(), hi), True
+        coordinated = False
+        if subject is None and (participle or _SHARED_SUBJECT.search(text, max(lo, m.start() - 40), m.start())):
+            # "claimed that … and demanded that …", "…, saying the plan was dead": the clause's subject
+            subject, coordinated = _shared_subject(text, lo, m.start(), found), True
+        phrase, s, e = subject or ("", -1, -1)
+        relative = _WHO.search(text, max(lo, start - 40), start) is not None  # "X, who has accused Y of Z, said"
+        found.append(Attribution(form, verb.lemma, verb.cls, start, end, phrase, s, e, inverted, coordinated, relative))
+    return found
+
+
+_WHO = re.compile(rf",{SPACE}who{SPACE}+{_AUX}$")
+
+
+_SHARED_SUBJECT = re.compile(
+    rf"(?:,{SPACE}|{SPACE}and{SPACE}(?:(?:then|also|even|later|again|at{SPACE}times){SPACE}){{0,3}})$"
+)
+
+
+_CLAUSE_SUBJECT = re.compile(
+    rf"(?:[^,:“”\"]{{1,80}}(?:,|:|{SPACE}[—–]){SPACE}){{0,2}}(?P<speaker>{_PRONOUN}|{_DET}{SPACE}(?:{_LOWER}{SPACE}){{0,2}}{_LOWER}"
+    rf"|(?:{_DET}{SPACE})?(?:{_CAP}{SPACE}){{0,4}}{_CAP})(?P<appos>{_APPOS})?(?:,?{SPACE}{_TIME},?)?{SPACE}+{_AUX}(?:(?:was|is|were|are|did|does)\b|(?!{_FUNCTION}\b)[a-z]+\b)"
+)
+
+
+def _shared_subject(text: str, lo: int, verb_start: int, found: list[Attribution]) -> tuple[str, int, int] | None:
+    """The subject of the clause a participle or coordinated verb belongs to.
+
+    The subject of the clause that starts after the last "while", "but" or ";" before the verb, else of the last
+    reporting verb before it, else of the sentence ("…, while Murphy criticized Mace, saying …" -> Murphy).
+    """
+    start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(text, lo, verb_start)), default=lo)
+    earlier = [a for a in found if a.speaker and not a.inverted and a.speaker_start >= start]
+    if earlier:
+        return earlier[-1].speaker, earlier[-1].speaker_start, earlier[-1].speaker_end
+    return _clause_subject(text, start, verb_start)
+
+
+_CLAUSE_BOUNDARY = re.compile(rf"(?:,?{SPACE}(?:while|but|whereas|although|though){SPACE}|;{SPACE})")
+
+
+def _clause_subject(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:
+    """The subject at the start of a sentence, for a participle or a coordinated verb that has none of its own."""
+    m = _CLAUSE_SUBJECT.match(text, lo, hi)
+    if m is None or m.group("speaker").lower() in ("it",):
+        return None
+    return _trim_phrase(*_name_in_apposition(m, 0))
+
+
+@dataclasses.dataclass
+class Quote:
+    """One quote as the rules found it (offsets into ``article.text``; a row of :func:`find_quotes`)."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    verb: str = ""
+    speaker: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+    resolved: str = ""
+    speaker_rule: str = ""
+
+
+def is_headline(sentence: Sentence) -> bool:
+    """A line without closing punctuation whose words are mostly capitalized ("Trump Caves To Democrats")."""
+    words = sentence.text.split()
+    if not words or sentence.text.rstrip()[-1:] in '.!?”"':
+        return False
+    return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+
+
+#: Verbs whose "about …" complement is reported speech ("complained about low spending"); set by hand.
+TOPIC_VERBS = word_set("complain warn argue write declare claim")
+
+
+_ABOUT = re.compile(rf"{SPACE}(?P<about>about{SPACE})")
+
+
+_THAT = re.compile(rf"{SPACE}*that{SPACE}")
+
+
+_TELL_OBJECT = re.compile(
+    rf"{SPACE}(?P<object>[\w’'.-]+(?:{SPACE}[\w’'.-]+){{0,3}}?){SPACE}(?=(?:he|she|they|it|we|I|the|there)\b)"
+)
+
+
+_ACCORDING = re.compile(rf"\b[Aa]ccording{SPACE}to{SPACE}(?P<speaker>[^,;:()“”\"\n]{{2,80}}?)(?=[,;:(“”\"]|[.?!]?\s*$)")
+
+
+#: Openers of a clause that a verb which is not ``bare`` reports without "that" ("noted he had").
+PERSONAL_PRONOUNS = word_set("he she they we i it there")
+
+
+def _clause_opens(text: str, pos: int, bare: bool) -> bool:
+    """Whether a reported clause can start at ``pos`` without "that" ("said he would", "said the plan").
+
+    A verb that is not ``bare`` ("noted", "maintained") reports a clause only after a personal pronoun.
+    """
+    m = re.match(r"[\w’'-]+", text[pos : pos + 40])
+    if m is None:
+        return False
+    word = m.group()
+    if not bare:
+        return word.lower() in PERSONAL_PRONOUNS
+    return (
+        word.lower() in CLAUSE_OPENERS or word[0].isdigit() or (word[0].isupper() and word.lower() not in stopwords())
+    )
+
+
+def _content_end(text: str, sent: Sentence, start: int, later: list[Attribution]) -> int:
+    """Where a reported clause ends: before the next speaker's clause, a semicolon, or the sentence's end."""
+    end = sent.end
+    for a in later:
+        head = a.verb_start if a.inverted or a.coordinated else a.speaker_start
+        if head > start and a.speaker:
+            end = min(end, head)
+    semicolon = text.find(";", start, end)
+    end = semicolon if semicolon >= 0 else end
+    tail = text[max(start, end - 40) : end]  # only the end can be a conjunction or punctuation
+    m = _CONTENT_TAIL.search(tail)
+    return end - len(tail) + m.start() if m else end
+
+
+_CONTENT_TAIL = re.compile(r"(?:,?\s+(?:and|but|while|as)(?:\s+(?:then|also|even|later))?|,)?[\s.,:”\"]*$")
+
+
+def _reported_clause(text: str, sent: Sentence, a: Attribution) -> tuple[int, str] | None:
+    """Start of the clause a verb reports, and its rule.
+
+    "X said (that) ...", "X told reporters that ...", "X urged residents to ...", "X accused Y of ...".
+    """
+    verbs = load_speech_verbs()
+    verb = verbs[a.verb.lower()]
+    pos = a.verb_end
+    adj = _VERB_ADJUNCT.match(text, pos, sent.end)
+    if adj:
+        pos = adj.end()
+    that = _THAT.match(text, pos, sent.end)
+    if that:
+        return that.end(), f"reported-{verb.cls}"
+    topic = _ABOUT.match(text, pos, sent.end)
+    if topic and verb.lemma in TOPIC_VERBS:
+        return topic.start("about"), "reported-topic"  # "complained about low spending": what the speech was about
+    if verb.addressee:
+        obj = _OBJECT_THAT.match(text, pos, sent.end) or _OBJECT.match(text, pos, sent.end)
+        if obj:
+            that = _THAT.match(text, obj.end(), sent.end)
+            if that:
+                return that.end(), f"reported-{verb.cls}"
+            complement = re.match(r"\s*(?:not\s+)?(to|of)\b", text[obj.end() : obj.end() + 12])
+            if complement and (complement.group(1) == "to") == (verb.cls != "attitude"):
+                return obj.start("object"), "reported-directive"  # "urged residents to …", "accused X of …"
+            return None
+        tell = _TELL_OBJECT.match(text, pos, sent.end) if verb.lemma in ("tell", "assure", "remind", "inform") else None
+        if tell:
+            return tell.end(), f"reported-{verb.cls}"
+        return None
+    start = pos + len(text[pos : sent.end]) - len(text[pos : sent.end].lstrip(" \u00a0"))
+    if verb.cls == "attitude" or text[start : start + 1] in '“"' or not _clause_opens(text, start, verb.bare):
+        return None
+    return start, f"reported-{verb.cls}"
+
+
+def indirect_quotes(text: str, doc: Document, attrs: dict[int, list[Attribution]], used: set[int],
+              inside: Callable[[int], bool]) -> list[Quote]:  # fmt: skip
+    """Reported speech in every sentence: "X said (that) …", "…, X said.", "according to X, …"."""
+    quotes = []
+    for sent in doc.sentences:
+        found = list(attrs.get(sent.index, ()))
+        for n, a in enumerate(found):
+            if not a.speaker:
+                continue
+            clause = None if a.inverted else _reported_clause(text, sent, a)
+            if a.verb_start in used and (clause is None or not _explicit_clause(text, a, clause[0])):
+                continue  # “…,” Trump said: only "said that …" or "said he …" reports more than the quote
+            if clause is None:
+                q = _reported_after(text, sent, a, inside)
+            else:
+                start, rule = clause
+                end = _content_end(text, sent, start, found[n + 1 :])
+                comma = text.find(",", start, end) if a.relative else -1
+                end = comma if comma > 0 else end  # a relative clause ends at its comma
+                q = Quote(start, end, "indirect", rule, a.verb, a.speaker, a.speaker_start, a.speaker_end)
+            if q is not None and q.end - q.start >= 3 and not inside(q.start):
+                if a.coordinated:
+                    q.rule = "coordinated"
+                quotes.append(q)
+        quotes.extend(_according_to(text, sent))
+    return quotes
+
+
+_TRAILING_APPOSITION = re.compile(
+    rf"^,{SPACE}(?:\(?[RDI]-[A-Z][\w.]*\)?|(?:a|an|the){SPACE}[^,;“”\"]{{1,80}}?)(?=[.]?\s*$)"
+)
+
+
+def _explicit_clause(text: str, a: Attribution, start: int) -> bool:
+    """Whether a reported clause is marked by "that" or opens with a personal pronoun ("said he enjoyed")."""
+    word = re.match(r"[\w’'-]+", text[start : start + 20])
+    return " that " in text[a.verb_end - 1 : start + 1] or (
+        word is not None and word.group().lower() in PERSONAL_PRONOUNS
+    )
+
+
+def _reported_after(text: str, sent: Sentence, a: Attribution, inside: Callable[[int], bool]) -> Quote | None:
+    """Reported speech before its attribution at the end of a sentence: "The plan is dead, officials said."."""
+    head = a.verb_start if a.inverted else a.speaker_start
+    tail_end = max(a.verb_end, a.speaker_end)
+    tail = _TRAILING_APPOSITION.sub("", text[tail_end : sent.end])  # "…, said Sen. Jon Tester, D-Mont."
+    adj = _VERB_ADJUNCT.match(tail)
+    rest = tail[adj.end() :] if adj else tail
+    if not re.fullmatch(r"[ .\u00a0]*|,?[ \u00a0]+(?:and|but)[ \u00a0].*", rest, re.DOTALL):
+        return None  # the attribution ends the sentence, or a clause of its own follows: ", Baldock says, and he …"
+    if not text[sent.start : head].rstrip().endswith(","):
+        return None
+    end = text.rindex(",", sent.start, head)
+    start = sent.start + len(sent.text) - len(sent.text.lstrip(' “"'))
+    if end - start < 3 or inside(start) or inside(end - 1) or text[end - 1] in '”"':
+        return None
+    return Quote(start, end, "indirect", "reported-after", a.verb, a.speaker, a.speaker_start, a.speaker_end)
+
+
+def _according_to(text: str, sent: Sentence) -> list[Quote]:
+    """Reported speech of "according to X, …" and "…, according to X": the rest of the sentence is X's."""
+    quotes = []
+    for m in _ACCORDING.finditer(text, sent.start, sent.end):
+        phrase = m.group("speaker")
+        phrase = re.sub(r"^(?:information|reports?|sources?|data|documents?|figures)\s+(?:from|by)\s+", "", phrase)
+        speaker_start = m.start("speaker") + m.group("speaker").index(phrase)
+        if text[sent.start : m.start()].strip(' “"') == "":
+            tail = text.find(",", m.end("speaker"), sent.end)
+            start = tail + 1 if tail >= 0 else m.end("speaker")
+            start += len(text[start : sent.end]) - len(text[start : sent.end].lstrip())
+            end = sent.end
+        else:
+            start, end = sent.start, m.start()
+        end = start + len(text[start:end].rstrip(" ,.;:\u00a0"))
+        if end - start >= 3 and not _bad_speaker(phrase):
+            quotes.append(Quote(start, end, "indirect", "according-to", "according to", phrase, speaker_start,
+                                speaker_start + len(phrase)))  # fmt: skip
+    return quotes

@@ -1,0 +1,339 @@
+"""Holder and target of one stance cue: subject, object, passive agent, possessor.
+
+:func:`cue_roles` reads them off the cue's sentence by the rules listed in
+:mod:`newslab.stance` (:func:`subject_of`, :func:`object_of`, the passive and group rules).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from newslab.actors import (
+    OBJECT_GAP,
+    PREPOSITIONS,
+    Actor,
+    clean_label,
+    entity,
+    preceded_by_preposition,
+    resolve_person,
+    resolve_they,
+)
+from newslab.attribution import Quote
+from newslab.cues import Cue
+from newslab.descriptions import word_tags
+from newslab.document import Document
+
+TARGET_WINDOW = 15  # words between a cue and its target at most (set by hand on the seed sentences)
+
+
+#: Words skipped between a subject and its verb cue ("Trump has always been very critical of").
+AUXILIARIES = frozenset(
+    ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will", "would", "could",
+     "should", "may", "might", "must", "can", "do", "does", "did", "not", "n't", "n’t", "never", "also", "always",
+     "even", "still", "already", "often", "again", "once", "then", "just", "only", "very", "so", "too", "now",
+     "since", "later", "long", "all", "both", "publicly", "openly", "repeatedly", "reportedly", "at", "times",
+     "ended", "end", "ends", "up", "today", "yesterday", "on", "last", "this", "week",
+     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "himself", "herself",
+     "themselves", "itself", "having", "become", "became", "becomes", "remain", "remains", "remained",
+     "seem", "seems", "seemed", "grown", "grew", "increasingly"]
+)  # fmt: skip
+
+
+#: Verbs before "to" that pass their subject on ("came to appreciate", "wants to praise").
+CATENATIVES = frozenset(["come", "came", "comes", "seem", "seems", "seemed", "appear", "appears", "appeared",
+                         "continue", "continues", "continued", "began", "begin", "begins", "want", "wants",
+                         "wanted", "tried", "try", "tries", "refused", "refuse", "used", "went", "go",
+                         "goes"])  # fmt: skip
+
+
+#: Relative pronouns: the subject of the cue is the noun phrase before them.
+RELATIVES = frozenset({"who", "which", "that"})
+
+
+#: Prepositions after a noun cue that introduce its holder ("support from 33 Democrats").
+HOLDER_PREPOSITIONS = ("from", "by", "among")
+
+
+NEGATIONS = frozenset({"not", "n't", "n’t", "no", "never", "without", "hardly"})
+OBJECT_WORDS = 6  # words searched after a verb cue for its object (set by hand on the seed sentences)
+
+
+_TOKEN = re.compile(r"[\w’'.-]*\w|[,;:()“”\"—–]")
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def _actor_at(actors: list[Actor], pos: int) -> Actor | None:
+    return next((a for a in actors if a.start <= pos < a.end), None)
+
+
+def _noun_phrase_before(tokens: list[tuple[str, int, int]], i: int) -> Actor:
+    """The noun phrase ending at token ``i``: a capitalized run ("Senate Republicans") or "the plan"."""
+    word, _, end = tokens[i]
+    j = i
+    if not word[:1].isupper() and i > 0 and tokens[i - 1][0][:1].isupper():
+        j = i - 1  # "NATO leaders", "Senate aides"
+    if tokens[j][0][:1].isupper():
+        while j > 0 and tokens[j - 1][0][:1].isupper() and tokens[j - 1][0] not in ("“", '"'):
+            j -= 1
+    label = " ".join(t[0] for t in tokens[j : i + 1])
+    return Actor(clean_label(re.sub(r"[’']s$", "", label)), tokens[j][1], end)
+
+
+def _clause_subject(tokens: list[tuple[str, int, int]], i: int, actors: list[Actor]) -> tuple[Actor | None, str]:
+    """Rule "subject (coordinated verb)": in "X criticized NATO and praised Trump" the subject is X."""
+    k = i
+    while k > 0 and tokens[k - 1][0] not in (",", ";", ":", "“", '"'):
+        k -= 1
+    for n in range(k, i):
+        actor = _actor_at(actors, tokens[n][1])
+        if actor is not None:
+            return actor, "subject (coordinated verb)"
+        if tokens[n][0][:1].isupper() and tokens[n][0].lower() not in ("the", "a", "an"):
+            j = n
+            while j + 1 < i and tokens[j + 1][0][:1].isupper():
+                j += 1
+            return _noun_phrase_before(tokens, j), "subject (coordinated verb, not a named actor)"
+    return None, "no subject next to cue"
+
+
+def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple[Actor | None, str]:
+    """Rule "subject": the noun phrase right before a verb cue, across auxiliaries and adverbs.
+
+    "Trump has always been very critical of" -> Trump; "Republicans support" -> Republicans (not a
+    target, so no target's name is taken from farther away); "Johnson, who criticized" -> Johnson
+    (relative clause); "came to appreciate" passes the subject on. Returns ``(None, rule)`` when
+    a comma or the start of the sentence comes first (the caller then falls back).
+    """
+    tokens = _tokens(text, lo, cue_start)
+    i = len(tokens) - 1
+    rule = "subject"
+    while i >= 0:
+        low = tokens[i][0].lower()
+        if low in AUXILIARIES or low in NEGATIONS or (low.endswith("ly") and len(low) > 4):
+            i -= 1
+        elif low == "to" and i > 0 and tokens[i - 1][0].lower() in CATENATIVES:
+            i -= 2
+        elif low == "to":  # "for Rubio to attack", "her efforts to warn": the NP before "to" if it is an actor
+            actor = _actor_at(actors, tokens[i - 1][1]) if i > 0 else None
+            return (actor, "subject of infinitive") if actor is not None else (None, "no subject next to cue")
+        elif low in RELATIVES and rule == "subject":
+            i -= 1
+            if i >= 0 and tokens[i][0] == ",":
+                i -= 1
+            rule = "subject (relative clause)"
+        elif low in ("and", "but", "or") and rule == "subject":
+            return _clause_subject(tokens, i, actors)
+        else:
+            break
+    if tokens[i:] and tokens[i][0] == "," and i + 1 < len(tokens) and tokens[i + 1][0].lower() == "having" and i > 0:
+        i -= 1  # "Sessions, having supported Trump": the subject before the participle phrase
+    if i < 0 or not any(c.isalnum() for c in tokens[i][0]):
+        return None, "no subject next to cue"
+    actor = _actor_at(actors, tokens[i][1])
+    if actor is not None:
+        return actor, rule
+    return _noun_phrase_before(tokens, i), rule + " (not a named actor)"
+
+
+def _apposition(tokens: list[tuple[str, int, int]], n: int, actors: list[Actor]) -> tuple[Actor, str] | None:
+    """Rule "object (apposition)": "attacked the attorney general, Letitia James" -> Letitia James."""
+    for k in range(n + 1, min(n + 4, len(tokens) - 1)):
+        if tokens[k][0] == ",":
+            actor = _actor_at(actors, tokens[k + 1][1])
+            return (actor, "object (apposition)") if actor is not None else None
+        if not tokens[k][0][:1].isalpha():
+            return None
+    return None
+
+
+def object_of(text: str, cue_end: int, limit: int, actors: list[Actor]) -> tuple[Actor | None, str]:
+    """Rule "object": the actor that starts the cue's object or complement, or nothing.
+
+    Only determiners, prepositions and adjectives may stand between the cue and the actor
+    ("praised the alliance", "worried about Trump’s term"); any other word first means the
+    object is something else ("support the plan that Trump proposed" has no target). After
+    "that" the complement is a clause: its first actor counts ("threatened that the USA would
+    leave the alliance").
+    """
+    tokens = _tokens(text, cue_end, limit)
+    tags = word_tags()
+    clause = bool(tokens) and tokens[0][0].lower() == "that"
+    if len(tokens) > 1 and tokens[0][0].lower() == "to" and tags.get(tokens[1][0].lower(), "").startswith("VB"):
+        clause = True  # "threatened to leave the alliance": an infinitive complement
+    for n, (word, start, _) in enumerate(tokens):
+        actor = _actor_at(actors, start)
+        if actor is not None:
+            return actor, "first actor of that-clause" if clause else "object"
+        low = word.lower()
+        if clause:
+            if n > TARGET_WINDOW or word in (";", ":"):
+                break
+            continue
+        if n >= OBJECT_WORDS:
+            break
+        tag = tags.get(low, "")
+        if low in OBJECT_GAP or tag.startswith(("JJ", "CD", "RB", "PRP$", "DT")) or low.endswith("ly"):
+            continue
+        return _apposition(tokens, n, actors) or (None, f"object is not a target ({word!r})")
+    return None, "no object"
+
+
+def _is_target(a: Actor | None) -> bool:
+    return a is not None and (a.target or a.member_of) is not None
+
+
+def _holder_phrase(text: str, pos: int, limit: int, actors: list[Actor]) -> Actor | None:
+    """The actor, or the noun phrase, that starts at ``pos`` ("by many NATO allies", "from 33 Democrats")."""
+    actor = next((a for a in actors if a.start == pos), None)
+    if actor is not None:
+        return actor
+    tokens = _tokens(text, pos, limit)
+    i = 0
+    while i < len(tokens) and (tokens[i][0].lower() in OBJECT_GAP or tokens[i][0][:1].isdigit()):
+        i += 1
+    if i >= len(tokens) or not tokens[i][0][:1].isalpha():
+        return None
+    j = i
+    capitalized = tokens[i][0][:1].isupper()
+    while j + 1 < len(tokens) and j - i < 3:
+        nxt = tokens[j + 1][0]
+        if (capitalized and not nxt[:1].isupper()) or not nxt[:1].isalpha() or nxt.lower() in PREPOSITIONS:
+            break
+        if not capitalized and nxt.lower() in RELATIVES | AUXILIARIES:
+            break
+        j += 1
+    phrase = _noun_phrase_before(tokens, j)
+    if not capitalized:
+        phrase = Actor(" ".join(t[0] for t in tokens[i : j + 1]), tokens[i][1], tokens[j][2])
+    at = next((a for a in actors if phrase.start <= a.start < phrase.end), None)
+    return at or phrase
+
+
+#: Verbs that make a following noun cue passive ("viewed with concern by", "met with criticism from").
+PASSIVE_FRAMES = re.compile(
+    r"\b(?:viewed|seen|met|greeted|received|regarded|treated|watched|followed|observed)\s+with\s+(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _passive(text: str, lo: int, cs: int, after: str, cue: Cue) -> re.Match[str] | None:
+    """Rule "passive": a participle cue with "by" ("was criticized by X"), or a noun cue in a passive frame.
+
+    "defend himself against attacks by Clinton" is not passive ("defend" is no participle); a
+    noun cue followed by "by" is passive only after "viewed/met/greeted with" ("viewed with
+    concern by many allies"); otherwise "by X" after a noun only names its holder ("the threat
+    posed by Putin": no target before it).
+    """
+    by = re.match(r"(?:\s+[\w’'-]+){0,3}?\s+by\s+", after)
+    if by is None:
+        return None
+    first = re.match(r"[\w’'-]+", text[cs : cs + 40])
+    word = first.group().lower() if first else ""
+    if cue.kind == "noun":
+        return by if PASSIVE_FRAMES.search(text, lo, cs) else None
+    participle = word.endswith(("ed", "en")) or word in ("told", "held", "seen")
+    return by if participle else None
+
+
+def cue_roles(
+    article: Document,
+    sent_index: int,
+    cue: Cue,
+    span: tuple[int, int],
+    quote: Quote | None,
+    actors: list[Actor],
+    speaker_name: Callable[[Quote], str],
+    actors_by_sentence: dict[int, list[Actor]],
+) -> tuple[str, str, Actor, str, str] | None:
+    """Holder and target of one cue: ``(holder, holder_kind, target actor, holder_rule, target_rule)``.
+
+    Holder: the quote's speaker; else the passive agent ("by X") or, after a noun cue, the group
+    "from/among X"; else the possessor of an attitude noun; else the subject of the cue
+    (:func:`subject_of`), falling back to the nearest actor before the cue that is not the
+    object of a preposition; else the author. Target: before a passive cue; the possessor of a
+    quality noun; the first target after a noun cue; the object or complement of any other cue
+    (:func:`object_of`), and in a quote the subject when the object is none. The holder is never
+    the target; no target, no row.
+    """
+    text = article.text
+    sent = article.sentences[sent_index]
+    cs, ce = span
+    after = text[ce : sent.end]
+    passive = _passive(text, sent.start, cs, after, cue)
+    group = None
+    if cue.kind == "noun":
+        group = re.match(rf"(?:\s+[\w’'-]+){{0,3}}?\s+(?:{'|'.join(HOLDER_PREPOSITIONS)})\s+", after)
+    holder_actor: Actor | None = None
+    if quote is not None:
+        holder, kind, hrule = speaker_name(quote), "speaker", f"{quote.kind} quote ({quote.rule})"
+    else:
+        kind = "actor"
+        hrule = ""
+        if passive or group:
+            at = ce + (passive or group).end()  # type: ignore[union-attr]
+            holder_actor = _holder_phrase(text, at, sent.end, actors)
+            hrule = "passive agent" if passive else "group after noun"
+        if holder_actor is None and cue.kind != "quality":
+            poss = re.search(r"[’']s\s+(?:[\w-]+\s+and\s+)?$", text[sent.start : cs])
+            if poss:
+                holder_actor = next((a for a in actors if a.end == sent.start + poss.start()), None)
+                hrule = "possessor of attitude noun"
+        if holder_actor is None and cue.kind not in ("noun", "quality"):
+            holder_actor, hrule = subject_of(text, sent.start, cs, actors)
+            hrule = hrule if holder_actor is not None else ""
+        if holder_actor is None:
+            before = [a for a in actors if a.end <= cs and not preceded_by_preposition(text, a.start)]
+            after_comma = cue.kind not in ("noun", "quality") and hrule == "" and before
+            holder_actor = (before[0] if after_comma else before[-1]) if before else None
+            hrule = "first actor of the sentence (cue after a comma)" if after_comma else "nearest actor before cue"
+        if holder_actor is None and cue.kind == "verb":
+            return None  # a verb needs a subject: the author does not "support" or "praise" in the third person
+        if holder_actor is None:
+            holder, kind, hrule = "author", "author", "no actor before cue"
+        else:
+            holder = entity(holder_actor)
+            if holder == "they":
+                holder = resolve_they(article, sent_index, actors_by_sentence)
+            elif holder in ("he", "she"):
+                person = resolve_person(sent_index, holder_actor.start, actors_by_sentence)
+                if person:
+                    holder, hrule = person, f"{hrule}; {holder_actor.label} = the person named before"
+
+    def usable(a: Actor | None) -> bool:
+        if not _is_target(a) or a is None:
+            return False
+        if holder_actor is not None and a.start < holder_actor.end and holder_actor.start < a.end:
+            return False
+        return entity(a) != holder and (a.target or a.member_of).name != holder  # type: ignore[union-attr]
+
+    tgt: Actor | None = None
+    limit = quote.end if quote is not None else sent.end
+    if passive and quote is None:
+        tgt = next((a for a in reversed(actors) if a.end <= cs and usable(a)), None)
+        trule = "target before passive cue"
+    elif cue.kind == "quality":
+        tgt = next((a for a in reversed(actors) if a.end <= cs and cs - a.end <= 4 and usable(a)), None)
+        trule = "possessor of quality noun"
+    elif cue.kind == "noun":
+        following = [a for a in actors if ce <= a.start < limit and entity(a) != holder]
+        if group and holder_actor is not None:  # after "support from X", only "about/as to ... Y" is the topic
+            topic = re.compile(r"\b(?:about|over|as to|toward|towards|regarding|on)\b")
+            following = [a for a in following if a.end <= ce + group.start() or (
+                a.start >= holder_actor.end and topic.search(text, holder_actor.end, a.start))]  # fmt: skip
+        following = [a for a in following if len(re.findall(r"[\w’'-]+", text[ce : a.start])) <= TARGET_WINDOW]
+        tgt = following[0] if following and usable(following[0]) else None
+        trule = "first target after noun cue"
+    else:
+        obj, trule = object_of(text, ce, limit, actors)
+        tgt = obj if usable(obj) else None
+        if tgt is None and quote is not None:
+            subj, _ = subject_of(text, max(sent.start, quote.start), cs, actors)
+            tgt = subj if usable(subj) else None
+            trule = "subject of cue in quote"
+    if tgt is not None and tgt.target is None:
+        trule += " (via members)"
+    return (holder, kind, tgt, hrule, trule) if tgt is not None else None

@@ -1,0 +1,366 @@
+"""Descriptions of a target: epithets, "the <head>" phrases, patterns and role descriptions.
+
+"The tycoon", "the alliance", "the US president-elect": a head word of the target with its
+modifiers (checked for adjectives, appositions and "of" complements), unless someone or
+something else was named with that head last (``_OtherNames``); a role of the roles table
+that the target holds on the article's date (:class:`Roles`). The head rule tries its patterns
+where the head is written (:mod:`newslab.anchored`), so it costs what the head's occurrences
+cost, not the article's length per head word.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from newslab.anchored import capitalized_run_starts, finditer_at, occurrences
+from newslab.lexicons import stopwords
+from newslab.mention_record import CONFIDENCE, Mention
+from newslab.names import WORD_PATTERN
+from newslab.targets import Role, Target, packaged_roles
+
+#: Words in a description that move its time away from the article's date ("the former president").
+TIME_WORDS = frozenset({"former", "next", "future", "then", "incoming", "outgoing", "once", "ex", "previous", "last"})
+
+
+_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+
+
+def _next_word(text: str, pos: int) -> re.Match[str] | None:
+    return re.compile(rf"\s*({WORD_PATTERN}|[^\s\w])").match(text, pos)
+
+
+@functools.cache
+def packaged_title_words() -> frozenset[str]:
+    """Lowercase words of every title in the packaged roles table (never a given name)."""
+    words = (w.lower() for roles in packaged_roles().values() for r in roles for t in r.titles for w in t.split())
+    return frozenset(words) - stopwords()  # "of" in "Secretary of State" is no title word
+
+
+@functools.cache
+def generic_title_words() -> frozenset[str]:
+    """Lowercase words of the titles of offices no packaged target holds (``roles.tsv`` rows without target)."""
+    return frozenset(w.lower() for r in packaged_roles().get("", ()) for t in r.titles for w in t.split()) - stopwords()
+
+
+class _RoleEvent(NamedTuple):
+    """A person named with a role's title ("Vice President Mike Pence") or apposition ("X, the senator")."""
+
+    end: int
+    role: str
+    name: str
+
+
+@functools.lru_cache(maxsize=64)
+def _role_vocabulary(
+    target_roles: tuple[Role, ...],
+) -> tuple[frozenset[str], tuple[tuple[str, str], ...], tuple[str, ...]]:
+    """Role phrases, title -> role, and sorted phrases of the packaged table plus the targets' roles.
+
+    Keyed on the targets' roles (not on articles): computed once per set of targets.
+    """
+    roles = [r for rs in packaged_roles().values() for r in rs] + list(target_roles)
+    phrases = frozenset(r.role for r in roles)
+    titles: dict[str, str] = {}
+    for r in roles:
+        for title in (*r.titles, " ".join(w.capitalize() for w in r.role.split())):
+            titles.setdefault(title, r.role)
+    return phrases, tuple(sorted(titles.items())), tuple(sorted(phrases))
+
+
+class Roles:
+    """The role context of one article: known role phrases, its date, and who was named with which role.
+
+    Built once per article by :func:`article_mentions` from the packaged roles table and the
+    targets' roles; each role description then asks :meth:`holder` who it refers to.
+    """
+
+    def __init__(self, text: str, date: str, targets: Sequence[Target]) -> None:
+        self.date = date
+        self.phrases, titles, phrases = _role_vocabulary(tuple(r for t in targets for r in t.roles))
+        self.events = _role_events(text, titles, phrases)
+        self.offsets = [e.end for e in self.events]
+
+    def role_of(self, words: Sequence[str]) -> str:
+        """The longest known role phrase at the end of a description's words ("" if none)."""
+        low = [re.sub(r"[’']s$", "", w.lower()) for w in words]
+        for i in range(len(low)):
+            phrase = " ".join(low[i:])
+            if phrase in self.phrases:
+                return phrase
+        return ""
+
+    def last_named(self, role: str, start: int) -> _RoleEvent | None:
+        """The person last named with ``role`` before ``start``."""
+        i = bisect.bisect_right(self.offsets, start) - 1
+        while i >= 0:
+            if self.events[i].role == role:
+                return self.events[i]
+            i -= 1
+        return None
+
+    def holder(self, target: Target, role: str, start: int, words: Sequence[str]) -> tuple[bool, str]:
+        """Whether a description with ``role`` at ``start`` refers to ``target``, and the rule.
+
+        The person last named with the role decides (rule ``role:last-named``); without one, the
+        target's roles (dates checked against the article's date unless a time word such as
+        "former" or "45th" is in the description; rule ``role``).
+        """
+        event = self.last_named(role, start)
+        if event is not None:
+            return bool(target._name_re.search(event.name)), "role:last-named"
+        timeless = any(w.lower() in TIME_WORDS or _ORDINAL.match(w) for w in words)
+        held = any(r.role == role and (timeless or r.held_on(self.date)) for r in target.roles)
+        return held, "role"
+
+
+@functools.cache
+def _role_event_res(titles: tuple[tuple[str, str], ...], phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    name = r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w’'.-]*)*)"
+    by_title = "|".join(re.escape(t) for t, _ in sorted(titles, key=lambda x: -len(x[0])))
+    by_phrase = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return (
+        re.compile(rf"(?<![\w-])(?P<title>{by_title})\s+{name}"),
+        # a name starts a word ("A.B.C." is tried once, not from each capital: linear)
+        re.compile(rf"(?<![\w’'.-]){name},\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,2}}?(?P<role>(?i:{by_phrase}))(?![\w-])"),
+    )
+
+
+def _role_events(text: str, titles: tuple[tuple[str, str], ...], phrases: tuple[str, ...]) -> list[_RoleEvent]:
+    """Who the article names with which role, in text order (title before a name, or an apposition)."""
+    if not titles:
+        return []
+    title_rx, apposition_rx = _role_event_res(titles, phrases)
+    by_title = dict(titles)
+    events = []
+    for m in title_rx.finditer(text):
+        person = re.sub(r"[’']s$", "", m.group("name"))
+        events.append(_RoleEvent(m.end(), by_title[m.group("title")], person))
+    for m in apposition_rx.finditer(text):
+        events.append(_RoleEvent(m.end(), " ".join(m.group("role").lower().split()), m.group("name")))
+    return sorted(events)
+
+
+@functools.cache
+def _role_description_re(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    modifier = r"(?:[a-z][\w.-]*|Senate|House|U\.S\.|US)\s+"
+    return re.compile(
+        rf"(?<![\w-])(?P<det>[Tt]he)\s+(?P<mods>(?:{modifier}){{0,2}})(?P<role>(?i:{alternatives}))(?![\w-])"
+    )
+
+
+def role_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Mention]:
+    """Role descriptions ("the majority leader") of targets that hold the role or were last named with it."""
+    rx = _role_description_re(tuple(sorted(roles.phrases)))
+    if rx is None:
+        return []
+    found = []
+    for m in rx.finditer(text):
+        words = [*m.group("mods").split(), *m.group("role").split()]
+        role = roles.role_of(words)
+        if not role or text[m.end() : m.end() + 3] == " of":
+            continue  # "the president of France": an office of something else
+        for target in targets:
+            if role.split()[-1] in {h.lower() for h in target.heads}:
+                continue  # the head rule decides (with its modifier and "of" checks)
+            holds, rule = roles.holder(target, role, m.start(), words)
+            if holds:
+                event = roles.last_named(role, m.start()) if rule == "role:last-named" else None
+                ante = event.name if event is not None else ""
+                found.append(Mention(target, m.start(), m.end(), "description", rule, CONFIDENCE[rule], ante))
+    return found
+
+
+def target_descriptions(target: Target, text: str, roles: Roles | None = None) -> list[Mention]:
+    """A target's descriptions in a text: epithets, "the <head>" phrases it holds, and its patterns."""
+    found: list[Mention] = []
+    if target._epithet_re is not None:
+        found += [Mention(target, m.start(), m.end(), "description", "epithet", CONFIDENCE["epithet"])
+                  for m in target._epithet_re.finditer(text)]  # fmt: skip
+    if target._head_re is not None:
+        others: dict[str, _OtherNames] = {}
+        spans = _TargetSpans(target, text)
+        for m in target._head_re.finditer(text):
+            span = _head_span(target, text, m)
+            head = m.group("head")
+            if span is None:
+                continue
+            if head.lower() not in others:
+                others[head.lower()] = _OtherNames(target, text, head, spans)
+            words = [*m.group("mods").split(), head]
+            role = roles.role_of(words) if roles is not None else ""
+            if role:
+                holds, _ = roles.holder(target, role, m.start(), words)  # type: ignore[union-attr]
+                if not holds:
+                    continue  # "the vice president", "the majority leader": a role the target does not hold
+            if not others[head.lower()].named_before(m.start()):
+                rule = f"head:{head.lower()}"
+                found.append(Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"]))
+    for rx in target._pattern_res:
+        found += [Mention(target, m.start(), m.end(), "description", "pattern", CONFIDENCE["pattern"])
+                  for m in rx.finditer(text)]  # fmt: skip
+    return found
+
+
+class _OtherNames:
+    """Whether someone or something else was named with a head word last before an offset.
+
+    After "the Shanghai Cooperation Organisation", "the organisation" means it, not NATO; after
+    "President Joe Biden", "the president" means Biden, not Trump. Matches are found once per
+    article and head, then looked up by offset; the head's patterns are tried only where the
+    capitalized head is written (:mod:`newslab.anchored`), so a head costs what its occurrences cost.
+    """
+
+    def __init__(self, target: Target, text: str, head: str, spans: _TargetSpans) -> None:
+        title = head[:1].upper() + head[1:]
+        self.events: list[tuple[int, bool]] = []  # (offset, True = someone/something else, False = the target)
+        self.offsets: list[int] = []
+        if title not in text:
+            return  # the head never appears capitalized: nothing else is named with it
+        written = occurrences(text, title)
+        if target.kind == "person":
+            rx = re.compile(rf"(?<![\w-]){re.escape(title)}\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+            for m in finditer_at(rx, text, written):
+                self.events.append((m.end(), not target._name_re.search(m.group("name"))))
+        run = re.compile(rf"(?:[A-Z][\w-]*\s+)+{re.escape(title)}(?![\w-])")
+        for m in finditer_at(run, text, capitalized_run_starts(text, written)):
+            if not spans.in_epithet(m.start()) and not spans.in_epithet(m.end() - 1):
+                self.events.append((m.end(), True))
+        self.events += spans.name_ends
+        self.events += spans.epithet_ends
+        self.events.sort()
+        self.offsets = [e[0] for e in self.events]
+
+    def named_before(self, start: int) -> bool:
+        i = bisect.bisect_right(self.offsets, start) - 1
+        return i >= 0 and self.events[i][1]
+
+
+class _TargetSpans:
+    """A target's names and epithets in one text, found once for all its head words."""
+
+    def __init__(self, target: Target, text: str) -> None:
+        self.target, self.text = target, text
+
+    @functools.cached_property
+    def _epithets(self) -> list[re.Match[str]]:
+        pattern = self.target._epithet_re
+        return list(pattern.finditer(self.text)) if pattern is not None else []
+
+    @functools.cached_property
+    def _epithet_starts(self) -> list[int]:
+        return [e.start() for e in self._epithets]
+
+    def in_epithet(self, offset: int) -> bool:
+        """Whether an offset lies inside an epithet (they never overlap: one bisect)."""
+        i = bisect.bisect_right(self._epithet_starts, offset) - 1
+        return i >= 0 and offset < self._epithets[i].end()
+
+    @functools.cached_property
+    def name_ends(self) -> list[tuple[int, bool]]:
+        """``(end, False)`` of every name of the target (events of "the target was named")."""
+        return [(m.end(), False) for m in self.target._name_re.finditer(self.text)]
+
+    @functools.cached_property
+    def epithet_ends(self) -> list[tuple[int, bool]]:
+        """``(end, False)`` of every epithet of the target."""
+        return [(e.end(), False) for e in self._epithets]
+
+
+def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """Check a determiner + modifiers + head match; return the description span or None."""
+    allowed = set(target.modifiers)
+    for mod in m.group("mods").split():
+        compound = "-" in mod and mod.rsplit("-", 1)[1].islower()  # "Brussels-based", "US-led"
+        if mod[0].isupper() and mod not in allowed and not compound:
+            return None  # "the Democratic candidate", "the AUKUS alliance": someone or something else
+    head, end = m.group("head"), m.end()
+    nxt = _next_word(text, end)
+    following = nxt.group(1) if nxt else ""
+    if (
+        following[:1].isupper()
+        and following not in allowed
+        and not target._name_re.match(text, nxt.start(1) if nxt else end)
+    ):
+        return None  # an apposition naming someone else: "the candidate Kamala Harris"
+    if head[0].isupper() and following[:1].islower() and following not in stopwords() and _modifies_noun(text, end):
+        return None  # adjective use: "the American economy", "the Republican party"
+    if following == "of":
+        gerund = re.compile(r"\s+of\s+\w+ing\b").match(text, end)
+        if target.kind == "organization" and not gerund:
+            return None  # "the organization of the summit", "the alliance of Sahel states"
+        ext = re.compile(rf"\s+of\s+the\s+((?:[A-Z]{WORD_PATTERN}\s+)*{WORD_PATTERN})").match(text, end)
+        if ext:
+            caps = [w for w in ext.group(1).split() if w[0].isupper()]
+            if any(w not in allowed for w in caps):
+                return None  # "the president of the European Commission"
+            end = ext.end()
+    ext = re.compile(r"\s+(?:on|in)\s+the\s+(?:planet|world)\b").match(text, end)
+    if ext:
+        end = ext.end()
+    return m.start(), end
+
+
+#: Quantifiers that start an adverbial after a noun ("met the Republican several times").
+QUANTIFIERS = frozenset({"several", "many", "few", "last", "next", "first", "once", "twice", "again", "recently"})
+
+
+#: Frequent news verbs that may follow a person noun ("the American said"), used when the word
+#: is not in the tag lexicon below. Hand list for newslab.
+FOLLOWING_VERBS = frozenset(
+    [
+        *("says", "said", "say", "tells", "told", "adds", "added", "wants", "wanted", "won", "wins", "met", "meets"),
+        *("insists", "insisted", "warns", "warned", "declared", "declares", "claims", "claimed", "promised"),
+        *("promises", "threatened", "threatens", "believes", "believed", "thinks", "thought", "knows", "knew"),
+        *("seems", "seemed", "became", "becomes", "remains", "remained", "took", "takes", "made", "makes", "spoke"),
+    ]
+)
+
+
+@functools.cache
+def word_tags() -> dict[str, str]:
+    """Most frequent POS tag per word from the Brill lexicon that ships with TextBlob (read as a file).
+
+    Importing TextBlob's tagger would cost ~2 s (it imports nltk); reading its lexicon takes ~0.1 s.
+    Empty when TextBlob is not installed (then :data:`FOLLOWING_VERBS` and suffixes decide).
+    """
+    import importlib.util
+    from pathlib import Path
+
+    spec = importlib.util.find_spec("textblob")
+    if spec is None or spec.origin is None:
+        return {}
+    path = Path(spec.origin).parent / "en" / "en-lexicon.txt"
+    if not path.is_file():
+        return {}
+    tags: dict[str, str] = {}
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 2 and not line.startswith(";"):
+                tags[parts[0]] = parts[1]
+    return tags
+
+
+def _modifies_noun(text: str, end: int) -> bool:
+    """Whether the words after a capitalized head make it an adjective ("the American economy")."""
+    following = [w.strip(",.;:!?") for w in text[end : end + 60].split()[:2]]
+    if not following or not following[0]:
+        return False
+    word = following[0]
+    if word in QUANTIFIERS or word in FOLLOWING_VERBS or word.endswith(("ly", "ed")):
+        return False
+    tags = word_tags()
+    tag = tags.get(word)
+    if tag is None:
+        return True  # an unknown lowercase word after "the American": most often the noun it modifies
+    if tag.startswith("NN"):
+        return True
+    after = tags.get(following[1], "") if len(following) > 1 else ""
+    return tag == "JJ" and after.startswith("NN")

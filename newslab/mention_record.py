@@ -1,0 +1,70 @@
+"""The Mention record: one mention of a target as a rule found it, its kinds and each rule's confidence.
+
+:mod:`newslab.mentions` (names), :mod:`newslab.descriptions` and :mod:`newslab.pronouns` all
+produce these records; the tables are built from them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import NamedTuple
+
+from newslab.targets import Target
+
+MENTION_KINDS = ("name", "description", "pronoun")
+
+
+# Confidence per rule: an ordinal scale set by hand for newslab (how often the rule was right
+# on the two seed articles and the handwritten test articles), not a calibrated probability.
+CONFIDENCE = {
+    "name": 1.0,
+    "possessive": 1.0,
+    "epithet": 0.9,
+    "title": 1.0,  # a name with its title ("President Trump"): one name mention
+    "role": 0.8,  # a role description the target holds (roles.tsv), as sure as a head
+    "role:last-named": 0.8,  # a role description after the person was named with that title
+    "head": 0.8,
+    "pattern": 0.7,
+    "pronoun": 0.7,
+    "pronoun:previous-sentence": 0.6,
+    # he/his inside a direct quote when the speaker is known (never the speaker); as sure as the
+    # previous-sentence rule: the antecedent may be a sentence back (set by hand for newslab)
+    "pronoun:in-quote": 0.6,
+}
+
+
+class QuoteSpan(NamedTuple):
+    """A direct quote with a known speaker, as :func:`find_mentions` needs it (``quotes=``).
+
+    Attributes:
+        start: Offset of the quoted words in ``article.text``.
+        end: End offset (exclusive).
+        speaker: The resolved speaker ("Mark Rutte", "Donald Trump").
+    """
+
+    start: int
+    end: int
+    speaker: str
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of a target, as the rules found it (an internal record; tables are built from it).
+
+    Attributes:
+        target: The target mentioned.
+        start: Offset in ``article.text``.
+        end: End offset (exclusive).
+        kind: "name", "description" or "pronoun".
+        rule: The rule that found it ("name", "head:tycoon", "pronoun:previous-sentence", ...).
+        confidence: The rule's confidence (``CONFIDENCE``).
+        antecedent: For pronouns, the mention they were resolved to.
+    """
+
+    target: Target
+    start: int
+    end: int
+    kind: str
+    rule: str
+    confidence: float
+    antecedent: str = ""

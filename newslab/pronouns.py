@@ -1,0 +1,289 @@
+"""Pronouns resolved to targets: same sentence, previous sentence, and inside direct quotes.
+
+A pronoun of a target (he/his for a person, it/its for an organization) resolves to the nearest
+compatible mention in its sentence, or to the only target of the previous sentence, unless
+another name stands between (:func:`blockers`). Inside a direct quote, he/his never mean the
+speaker (:func:`quote_pronouns`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newslab.anchored import occurrences
+from newslab.document import Article, Document, parse
+from newslab.lexicons import stopwords
+from newslab.mention_record import CONFIDENCE, Mention, QuoteSpan
+from newslab.names import ROLE_WORDS, WORD_PATTERN, speaks_as
+from newslab.targets import Target
+
+#: Sentences before a quote's sentence searched for the antecedent of a pronoun inside the quote
+#: (within the paragraph). Set by hand: the attribution usually names the referent one sentence back.
+QUOTE_LOOKBACK = 2
+
+
+#: Words after "it" that make it an expletive or clausal subject ("it was set", "it is true").
+EXPLETIVE_NEXT = frozenset({"is", "was", "’s", "'s", "seems", "seemed", "appears", "will", "would", "has", "had"})
+
+
+#: Capitalized words that are not names (calendar words and "I").
+NOT_NAMES = frozenset(
+    [
+        "I",
+        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        *("January", "February", "March", "April", "May", "June", "July"),
+        *("August", "September", "October", "November", "December"),
+    ]
+)
+
+
+def _blockers(
+    words: Sequence[Any], mentions: Sequence[Mention], end: int, *, start: int = 0, the: bool = False
+) -> list[str]:
+    """Capitalized runs among a sentence's ``words`` between ``start`` and ``end`` that could name someone else.
+
+    Runs after "the" ("the White House") count only with ``the=True`` (for it/its, which may mean
+    "the United States"); a lone nationality adjective ("Russian") and calendar words never count.
+    ``mentions`` are the target mentions of the sentence (their words never count).
+    """
+    result: list[str] = []
+    run: list[Any] = []
+    first_start = words[0].start if words else -1
+    spans = sorted((m.start, m.end) for m in mentions)  # "inside a mention" by bisect, not a scan per word
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end among mentions so far
+
+    def flush(index: int) -> None:
+        if run:
+            first = run[0]
+            prev = words[index - len(run) - 1].text.lower() if index - len(run) > 0 else ""
+            if first.start == first_start and first.text.lower() in stopwords():
+                prev = first.text.lower()  # sentence-initial "The United States" is like "the United States"
+            names = [t for t in run if not (t.start == first_start and t.text.lower() in stopwords())]
+            names = [t for t in names if t.text not in NOT_NAMES and not t.text.isupper()]
+            adjective = len(run) == 1 and re.search(r"(an|ish|ese|ch)$", run[0].text) is not None
+            if names and (the or prev != "the") and not adjective and first.start >= start:
+                result.append(" ".join(t.text for t in run))
+            run.clear()
+
+    index = 0
+    for index, t in enumerate(words):
+        if t.end > end:
+            flush(index)
+            return result
+        at = bisect.bisect_right(starts, t.start) - 1
+        inside = at >= 0 and reach[at] > t.start
+        if t.text[:1].isupper() and not inside:
+            run.append(t)
+        else:
+            flush(index)
+    flush(len(words))
+    return result
+
+
+def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequence[Target]) -> list[Mention]:
+    """Pronouns resolved to the targets' ``mentions``: in the same sentence, else the previous one."""
+    pronoun_targets: dict[str, list[Target]] = {}
+    for t in targets:
+        for p in t.pronouns or ():
+            pronoun_targets.setdefault(p, []).append(t)
+    if not pronoun_targets:
+        return []
+    found: list[Mention] = []
+    tokens = article.tokens
+    words: dict[int, list[Any]] = {}
+    for tok in tokens:
+        if any(c.isalnum() for c in tok.text):
+            words.setdefault(tok.sentence, []).append(tok)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(article.sentence_of(m.start), []).append(m)
+    for i, tok in enumerate(tokens):
+        low = tok.text.lower()
+        candidates = pronoun_targets.get(low)
+        here = by_sentence.get(tok.sentence, [])
+        if not candidates or any(m.start <= tok.start < m.end for m in here):
+            continue
+        nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
+        if low == "it" and nxt in EXPLETIVE_NEXT:
+            continue
+        sent_words = words.get(tok.sentence, [])
+        same = [m for m in here if m.target in candidates and m.end <= tok.start]
+        blockers = _blockers(sent_words, here, tok.start)
+        person = all(t.kind == "person" for t in candidates)
+        if same:
+            ante = same[-1]
+            if person and blockers:
+                continue  # another person is named before the pronoun in this sentence
+            if not person:
+                since = 0 if low == "its" else ante.end  # "its" as determiner tends to point to the subject
+                if _blockers(sent_words, here, tok.start, start=since, the=True):
+                    continue  # another name could be meant: "The United States ... its next president"
+            rule = "pronoun"
+        elif tok.sentence > 0 and (
+            (person and not blockers)
+            or (not person and low != "its" and not _blockers(sent_words, here, tok.start, the=True))
+        ):
+            prev_sent = tok.sentence - 1
+            before = by_sentence.get(prev_sent, [])
+            prev = [m for m in before if m.target in candidates]
+            if not prev or len({m.target.name for m in prev}) != 1:
+                continue
+            prev_end = article.sentences[prev_sent].end
+            if _blockers(words.get(prev_sent, []), before, prev_end, the=not person):
+                continue  # another name in the previous sentence could be meant
+            ante, rule = prev[-1], "pronoun:previous-sentence"
+        else:
+            continue
+        label = article.text[ante.start : ante.end] if not ante.antecedent else ante.antecedent
+        new = Mention(ante.target, tok.start, tok.end, "pronoun", rule, CONFIDENCE[rule], label)
+        found.append(new)
+        here.append(new)  # later pronouns may chain on this one; tokens come in text order
+        by_sentence[tok.sentence] = here
+    return found
+
+
+def _other_names(
+    article: Document,
+    mentions: Sequence[Mention],
+    start: int,
+    end: int,
+    *,
+    skip: Iterable[str],
+    the: bool,
+    first: bool = False,
+) -> list[str]:
+    """Capitalized runs in ``article.text[start:end]`` that could name someone other than a target.
+
+    Not counted: words inside target mentions, the words in ``skip`` (the speaker's name),
+    stopwords ("When" opening a quote), calendar words, a lone nationality adjective, text in
+    square brackets (an editor's insertion); a run of role words only ("Prime Minister") counts
+    only after "the" ("The Secretary General and his team"); other runs after "the" ("the
+    Netherlands") and acronyms count only with ``the=True`` (for it/its). With ``first``, the
+    search stops at the first such run (for a yes/no question).
+    """
+    skip = set(skip)
+    text = article.text
+    spans = sorted((x.start, x.end) for x in mentions)  # "inside a mention" by bisect, not a scan per word
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end among mentions so far
+    brackets = [m.span() for m in re.finditer(r"\[[^\]\n]*\]", text[start:end])]
+    result: list[str] = []
+    run: list[str] = []
+    after_the = False
+    prev = ""
+
+    def flush() -> None:
+        names = [w for w in run if w.lower() not in ROLE_WORDS]
+        adjective = len(names) == 1 and len(run) == 1 and re.search(r"(an|ish|ese|ch)$", run[0]) is not None
+        if run and (after_the if not names else (the or not after_the) and not adjective):
+            result.append(" ".join(run))
+        run.clear()
+
+    for m in re.finditer(WORD_PATTERN, text[start:end]):
+        word, pos = m.group(), start + m.start()
+        ignored = (
+            any(b0 <= m.start() < b1 for b0, b1 in brackets)
+            or ((at := bisect.bisect_right(starts, pos) - 1) >= 0 and reach[at] > pos)
+            or word in skip
+            or word.lower() in stopwords()
+            or word in NOT_NAMES
+            or (word.isupper() and not the)
+        )
+        if word[:1].isupper() and not ignored:
+            if not run:
+                after_the = prev == "the"
+            run.append(word)
+        else:
+            flush()
+            if first and result:
+                return result
+        prev = word.lower()
+    flush()
+    return result
+
+
+def quote_pronouns(
+    article: Article | Document, mentions: Sequence[Mention], targets: Sequence[Target], quotes: Iterable[QuoteSpan]
+) -> list[Mention]:
+    """Third-person pronouns inside direct quotes, resolved to someone other than the speaker.
+
+    Inside a quote the speaker says I/me/my (we/our), so he/him/his (its for an organization
+    speaking) never refer to the speaker. Such a pronoun is resolved to the nearest compatible target
+    mention before it (in the quote's sentence or up to ``QUOTE_LOOKBACK`` sentences back in the
+    same paragraph) when that target is not the speaker, it is the only compatible target there,
+    and no other name (besides the speaker's) stands between the start of that mention's sentence
+    and the pronoun. A bare "it" is never resolved here (in speech it mostly stands for an action
+    or a situation: "we must do it faster"); its/itself are. Rule ``"pronoun:in-quote"``;
+    pronouns already resolved are left alone.
+
+    Args:
+        article: The article.
+        mentions: Its target mentions (names, descriptions, pronouns), e.g. from ``article_mentions``.
+        targets: The targets (their pronoun lists decide compatibility).
+        quotes: Direct quotes with a resolved speaker.
+
+    Returns:
+        The new pronoun mentions (not including ``mentions``).
+
+    Example:
+        >>> from newslab.mentions import article_mentions
+        >>> from newslab.targets import DEFAULT_TARGETS, TRUMP
+        >>> art = Article("x", "", "Rutte praised Trump. “He made us pay,” Rutte said.")
+        >>> quote = QuoteSpan(22, 36, "Rutte")
+        >>> [(m.target.name, art.text[m.start : m.end], m.rule) for m in
+        ...  quote_pronouns(art, article_mentions(art, DEFAULT_TARGETS), DEFAULT_TARGETS, [quote])]
+        [('Trump', 'He', 'pronoun:in-quote')]
+    """
+    article = parse(article)
+    pronoun_targets: dict[str, list[Target]] = {}
+    for t in targets:
+        for p in t.pronouns or ():
+            pronoun_targets.setdefault(p, []).append(t)
+    tokens = article.tokens
+    token_starts = [t.start for t in tokens]
+    pool = sorted(mentions, key=lambda m: m.start)
+    pool_starts = [m.start for m in pool]  # kept in step with pool: lookups by bisect, not scans
+    breaks = occurrences(article.text, "\n")  # a quote's paragraph by bisect, not a search back per quote
+    added: list[Mention] = []
+    for quote in quotes:
+        if not quote.speaker.strip():
+            continue
+        speaker_words = set(quote.speaker.split())
+        line = bisect.bisect_left(breaks, quote.start)  # the line breaks before the quote
+        para_start = breaks[line - 1] + 1 if line else 0
+        first = max(article.sentence_of(para_start), article.sentence_of(quote.start) - QUOTE_LOOKBACK)
+        window_start = article.sentences[first].start
+        for i in range(bisect.bisect_left(token_starts, quote.start), len(tokens)):
+            tok = tokens[i]
+            if tok.end > quote.end:
+                break
+            low = tok.text.lower()
+            candidates = [t for t in pronoun_targets.get(low, ()) if not speaks_as(quote.speaker, t)]
+            at = bisect.bisect_right(pool_starts, tok.start)
+            if not candidates or any(m.end > tok.start for m in pool[max(0, at - 3) : at]):
+                continue  # already part of a mention (mentions do not nest, so the last few suffice)
+            if low == "it":
+                continue  # in speech a bare "it" is mostly an action or a situation: "we must do it faster"
+            window = pool[bisect.bisect_left(pool_starts, window_start) : at]  # a few sentences back at most
+            before = [m for m in window if m.end <= tok.start]
+            compatible = [m for m in before if m.target in candidates]
+            if not compatible or len({m.target.name for m in compatible}) != 1:
+                continue  # nothing, or two targets that could be meant
+            ante = compatible[-1]
+            since = article.sentences[article.sentence_of(ante.start)].start
+            person = all(t.kind == "person" for t in candidates)
+            if _other_names(article, before, since, tok.start, skip=speaker_words, the=not person, first=True):
+                continue  # somebody else is named nearby: ambiguous
+            label = ante.antecedent or article.text[ante.start : ante.end]
+            rule = "pronoun:in-quote"
+            new = Mention(ante.target, tok.start, tok.end, "pronoun", rule, CONFIDENCE[rule], label)
+            added.append(new)
+            at = bisect.bisect_right(pool_starts, new.start)  # later pronouns may chain on this one
+            pool.insert(at, new)
+            pool_starts.insert(at, new.start)
+    return added

@@ -1,0 +1,384 @@
+"""Speakers: a quote's speaker phrase resolved to a name, with the rule that did it.
+
+A surname resolves to the longest name in the article ending with it ("Rutte" -> "Mark Rutte"),
+titles and roles dropped ("Gov. Andy Beshear of Kentucky" -> "Andy Beshear"); a role phrase to the
+person named with that role before (``role:named-earlier``), to a target it describes
+(``description:target``), to the speaker said with the same role (``description:same-role``) or to
+the previous sentence's subject (``description:previous-subject``); a pronoun to the last
+compatible speaker of the two sentences before unless a newer subject was named
+(``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the
+target the mention stage found (``pronoun:target``). See :mod:`newslab.quotes` for the whole list.
+
+The article-wide lookups are by index or bisect (names by last word, role hits found once per
+role, the speakers so far by sentence and by role word), so a speaker costs what its own and
+the nearby sentences cost, never a scan of the article.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import itertools
+import re
+from typing import Any
+
+from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
+from newslab.attribution import FUNCTION_WORDS, SPACE, TITLES, is_headline, word_set
+from newslab.document import Document
+from newslab.lexicons import stopwords
+from newslab.mention_record import Mention
+from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
+from newslab.targets import Target
+
+#: How many sentences back a quote's speaker stays the default referent of he/she (set by hand).
+SPEAKER_MEMORY = 2
+
+
+def _gender(phrase: str) -> str:
+    words = {w.lower() for w in phrase.split()}
+    if words & FEMALE_ROLES or words & {"she", "her"}:
+        return "f"
+    if words & MALE_ROLES or words & {"he", "him", "his"}:
+        return "m"
+    return ""
+
+
+#: Heads of organization names that keep their "of" complement ("Department of State", "Bank of England").
+ORG_HEADS = word_set(
+    "department ministry university bank office committee council court board institute school college bureau "
+    "agency association league union chamber church republic secretary house foundation"
+)
+
+
+#: Last words of place and building names, which are never a person ("Memorial Medical Center").
+PLACE_HEADS = word_set(
+    "center centre hospital county street avenue road city town airport park hall square building tower river "
+    "island valley province region district"
+)
+
+
+_ROLES_AND_TITLES = ROLE_WORDS | TITLES
+
+
+def _name_words(phrase: str) -> list[str]:
+    """The name in a speaker phrase: titles, roles and a trailing "of Kentucky" dropped."""
+    parts = re.split(rf"{SPACE}(?:for|of|at|in|with|from|on){SPACE}", phrase, maxsplit=1)
+    head = phrase if len(parts) > 1 and parts[0].split()[-1].lower() in ORG_HEADS else parts[0]
+    words = [re.sub(r"[’']s$", "", w) for w in head.split()]
+    roles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _ROLES_AND_TITLES]
+    if roles:  # "NATO spokeswoman Farah Dakhlallah", "Senate Majority Leader Mitch McConnell"
+        words = words[roles[-1] + 1 :]
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    if all(w[:1].isupper() for w in words):
+        return words
+    trailing = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))[::-1]
+    return trailing if len(trailing) >= 2 else []  # "strategist David Axelrod", "the conservative author Ann Coulter"
+
+
+#: Quoted passages, blanked out when looking for the subject of a sentence.
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"\n]*\"?")
+
+
+def role_hits(text: str, role_words: str, *, lowered: str | None = None) -> list[tuple[int, int, str]]:
+    """Where a text names someone with a role: "Majority Leader X" or "X, the majority leader".
+
+    The same matches as ``re.finditer`` of the two patterns over the whole text. Given
+    ``lowered``, they are found by trying the patterns only where the role's first word is
+    written (``str.find``), so the cost follows the role's occurrences rather than the text's length.
+
+    Args:
+        text: The article's text.
+        role_words: Lowercase role words ("majority leader").
+        lowered: ``text.lower()`` where :func:`lowers_letterwise`; ``None`` scans the whole text with each pattern.
+
+    Returns:
+        ``(start, end, name)`` of every match, the "role name" ones first.
+
+    Example:
+        >>> text = "Majority Leader Mitch McConnell spoke. Chuck Schumer, the majority leader, left."
+        >>> role_hits(text, "majority leader", lowered=text.lower())
+        [(0, 32, 'Mitch McConnell'), (39, 73, 'Chuck Schumer')]
+    """
+    role = r"[ \u00a0]+".join(re.escape(w) for w in role_words.split())
+    before = re.compile(rf"(?i:{role})[ \u00a0]+((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}})")
+    after = re.compile(rf"((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}}),[ \u00a0](?:the[ \u00a0])?(?i:{role})\b")
+    if lowered is None or not role_words.isascii() or len(lowered) != len(text):
+        matches = [*before.finditer(text), *after.finditer(text)]
+        return [(m.start(), m.end(), m.group(1).strip()) for m in matches]
+    starts = occurrences(lowered, role_words.split()[0])  # every match of ``before`` starts at one
+    tails = re.compile(rf",[ \u00a0](?:the[ \u00a0])?(?i:{role})\b")
+    ends = sorted({q for p in starts for q in (p - 2, p - 6) if q >= 0 and tails.match(text, q)})  # ", (the) role"
+    names = sorted({s for q in ends for s in capitals_before(text, q)})  # every match of ``after`` starts at one
+    matches = [*finditer_at(before, text, starts), *finditer_at(after, text, names)]
+    return [(m.start(), m.end(), m.group(1).strip()) for m in matches]
+
+
+class _RoleHits:
+    """The role hits of one role, by end: the latest-starting hit that ends by an offset, by bisect."""
+
+    def __init__(self, hits: list[tuple[int, int, str]]) -> None:
+        ordered = sorted(hits, key=lambda h: h[1])
+        self.ends = [e for _, e, _ in ordered]
+        self.best = list(itertools.accumulate(((s, name) for s, _, name in ordered), max))
+
+    def last_before(self, offset: int) -> str | None:
+        """Name of the hit with the greatest (start, name) among those ending at or before ``offset``."""
+        k = bisect.bisect_right(self.ends, offset)
+        return self.best[k - 1][1] if k else None
+
+
+class _LastTwo:
+    """The latest speaker said with a phrase, and the latest said with another phrase (lowercased phrases)."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, str] | None = None  # (name, phrase)
+        self.other: tuple[str, str] | None = None  # the latest whose phrase differs from ``last``'s
+
+    def add(self, name: str, phrase: str) -> None:
+        if self.last is not None and self.last[1] != phrase:
+            self.other = self.last
+        self.last = (name, phrase)
+
+    def latest_other(self, phrase: str) -> str:
+        """The latest name said with a phrase other than ``phrase`` ("" if none)."""
+        if self.last is not None and self.last[1] != phrase:
+            return self.last[0]
+        return self.other[0] if self.other is not None else ""
+
+
+_NO_ONE = _LastTwo()
+
+
+class SpeakerResolver:
+    """Resolves the speaker phrases of one article to names, in text order (it lives for one article)."""
+
+    def __init__(
+        self, article: Document, targets: tuple[Target, ...], mentions: list[Mention], names: tuple[str, ...]
+    ) -> None:
+        self.article = article
+        self.names = names
+        self.mentions = mentions
+        self.targets = targets
+        self.lowered = article.text.lower()
+        self._letterwise = self.lowered if lowers_letterwise(article.text) else None
+        self.history: list[tuple[int, str, str, str]] = []  # (sentence, resolved name, gender, phrase)
+        self.genders: dict[str, str] = {}
+        self._roles: dict[str, _RoleHits] = {}  # role words -> where someone is named so
+        self._written: dict[str, bool] = {}  # role words -> whether the article writes them at all
+        self._same_role: dict[str, _LastTwo] = {}  # last word of a said phrase -> the latest speakers said so
+        self._target_names: dict[Target, str] = {}
+        self._longest: dict[str, str] = {}  # last word -> the longest registry name ending so
+
+    def name(self, phrase: str) -> str:
+        """The name in a speaker phrase; a lone surname -> the longest registry name ending with it."""
+        caps = _name_words(phrase)
+        if not caps:
+            return ""
+        if len(caps) != 1:
+            return " ".join(caps)
+        return self._longest_ending(caps[0]) or caps[0]
+
+    def _longest_ending(self, last: str) -> str:
+        """The longest registry name ending with ``last`` that opens with no title ("" if none); once per word."""
+        if last not in self._longest:
+            self._longest[last] = max(
+                (n for n in self._names_by_last.get(last, ()) if n.split()[0].lower().rstrip(".") not in TITLES),
+                key=len,
+                default="",
+            )
+        return self._longest[last]
+
+    @functools.cached_property
+    def _pronoun_at(self) -> dict[int, Any]:
+        """The first pronoun mention starting at each offset."""
+        found: dict[int, Any] = {}
+        for m in self.mentions:
+            if m.kind == "pronoun":
+                found.setdefault(m.start, m)
+        return found
+
+    @functools.cached_property
+    def _descriptions(self) -> tuple[list[Any], list[int], list[int]]:
+        """Description mentions in text order, their starts, and the furthest end up to each."""
+        descriptions = sorted((m for m in self.mentions if m.kind == "description"), key=lambda m: m.start)
+        reach = list(itertools.accumulate((m.end for m in descriptions), max))
+        return descriptions, [m.start for m in descriptions], reach
+
+    def _description_overlapping(self, start: int, end: int) -> Any:
+        """The first description (in text order) overlapping ``[start, end)``, by bisect; ``None`` if none."""
+        descriptions, starts, reach = self._descriptions
+        first = bisect.bisect_right(reach, start)  # the first one whose end passes ``start``
+        return descriptions[first] if first < bisect.bisect_left(starts, end) else None
+
+    @functools.cached_property
+    def _names_by_last(self) -> dict[str, list[str]]:
+        """The article's names by their last word (in registry order): a lookup, not a scan per phrase."""
+        index: dict[str, list[str]] = {}
+        for n in self.names:
+            index.setdefault(n.split()[-1], []).append(n)
+        return index
+
+    def resolve(self, phrase: str, start: int, end: int) -> tuple[str, str]:
+        """``(resolved name, speaker_rule)`` of the speaker phrase at ``text[start:end]``."""
+        sent = self.article.sentence_of(start)
+        low = phrase.lower()
+        if low in ("he", "she", "they", "i", "we"):
+            return self.pronoun(low, sent, start)
+        if low == "it":
+            return "", "unresolved"
+        role = self.role_named_earlier(phrase, start)
+        if role:
+            return role, "role:named-earlier"
+        description = self._description_overlapping(start, end)
+        if description is not None:
+            return self.target_name(description.target), "description:target"
+        name = self.name(phrase)
+        if _is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
+            earlier = self._same_role.get(phrase.split()[-1].lower(), _NO_ONE).latest_other(low)
+            if earlier:
+                return earlier, "description:same-role"  # "A NATO official said …" … "said the official"
+            subject, _ = self.previous_subject(sent, start, "", lone=True)
+            if subject:
+                return subject, "description:previous-subject"
+        if name:
+            return name, "name"
+        # a group or source without a name ("diplomats", "a spokesman for Y"); where it is ("in Berlin") is no part
+        return re.sub(
+            rf"{SPACE}in{SPACE}(?:the{SPACE})?[A-Z][\w’'.-]*(?:{SPACE}[A-Z][\w’'.-]*)*$", "", phrase.strip()
+        ), "as written"
+
+    def pronoun(self, low: str, sent: int, start: int) -> tuple[str, str]:
+        """He/she/they: the last compatible speaker, else the target the mention stage found, else the subject."""
+        gender = {"he": "m", "she": "f"}.get(low, "")
+        if low in ("i", "we"):
+            return "", "unresolved"
+        subject, subject_sent = self.previous_subject(sent, start, gender)
+        for s, name, g, phrase in reversed(self.history):  # in text order: the older ones are older still
+            if sent - s > SPEAKER_MEMORY:
+                break
+            if (low == "they" and g) or (g and gender and g != gender):
+                continue
+            if gender and not _is_person_phrase(phrase):
+                continue  # "he" is not "Republicans" or "the company"
+            if s >= subject_sent:  # a subject named after the speaker's quote is the newer referent
+                return name, "pronoun:recent-speaker"
+        if subject and low != "they":
+            return subject, "pronoun:previous-subject"
+        mention = self._pronoun_at.get(start)
+        if mention is not None:
+            return self.target_name(mention.target), "pronoun:target"
+        return "", "unresolved"
+
+    def role_named_earlier(self, phrase: str, start: int) -> str:
+        """A role phrase ("the majority leader") -> the person last named with that title ("Majority Leader X")."""
+        words = phrase.split()
+        if len(words) < 2 or words[0].lower() not in ("the", "a") or not all(w.islower() for w in words[1:]):
+            return ""
+        role_words = " ".join(words[1:])
+        if not _is_role_description("the " + role_words) or not self._writes(role_words):
+            return ""  # no role, or the role is never written out before: no scan of the article
+        if role_words not in self._roles:  # found once per role and article (the resolver lives for one article)
+            hits = role_hits(self.article.text, role_words, lowered=self._letterwise)
+            self._roles[role_words] = _RoleHits(hits)
+        named = self._roles[role_words].last_before(start)  # named before the phrase, as in text[:start]
+        return self.name(named) if named is not None else ""
+
+    def _writes(self, role_words: str) -> bool:
+        """Whether the article writes ``role_words`` (lowercased) anywhere; one search per role."""
+        if role_words not in self._written:
+            self._written[role_words] = role_words in self.lowered
+        return self._written[role_words]
+
+    def target_name(self, target: Target) -> str:
+        """The longest alias of several words that the article writes, else the target's name (once per target)."""
+        if target not in self._target_names:
+            self._target_names[target] = next(
+                (a for a in sorted(target.aliases, key=len, reverse=True) if " " in a and a in self.article.text),
+                target.name,
+            )
+        return self._target_names[target]
+
+    def previous_subject(self, sent: int, start: int, gender: str, *, lone: bool = False) -> tuple[str, int]:
+        """The first person named in the nearest sentence before ``start`` that names one, and its sentence."""
+        art = self.article
+        for index in range(sent, max(-1, sent - 4), -1):
+            s = art.sentences[index]
+            if is_headline(s):
+                continue
+            chunk = art.text[s.start : min(s.end, start)] if index == sent else s.text
+            chunk = _QUOTED.sub(lambda m: " " * len(m.group()), chunk)
+            for m in re.finditer(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", chunk):
+                first = m.group().split()[0].lower()
+                if m.start() == 0 and (first in stopwords() or first in ("in", "addition", "however")):
+                    continue
+                before = chunk[: m.start()].split()
+                if (before and before[-1].lower() == "the") or m.group().isupper():
+                    continue
+                name = self.name(m.group())
+                if name and name.split()[-1].lower() in ORG_HEADS | PLACE_HEADS:
+                    continue  # "Memorial Medical Center", "Miami-Dade County": no person
+                if not name or (gender and self.genders.get(name, gender) != gender):
+                    continue
+                if any(t.name == name or name in t.aliases for t in self.targets if t.kind != "person"):
+                    continue
+                alone = len(name.split()) == 1 and name not in self._names_by_last
+                after = re.match(r"\s*(,|[a-z]+)", chunk[m.end() :])
+                subject = m.start() == 0 and after is not None and after.group(1) not in FUNCTION_WORDS
+                if alone and not (lone or subject) and not any(name in t.aliases for t in self.targets):
+                    continue  # a lone capitalized word that is no clause's subject and never a full name: a place?
+                return self._longer_name(name), index
+        return "", -1
+
+    def _longer_name(self, name: str) -> str:
+        """The first registry name that ends with ``name`` (a surname: by lookup), else ``name``."""
+        if " " not in name:
+            return next(iter(self._names_by_last.get(name, ())), name)
+        return self._names_by_suffix.get(name, name)
+
+    @functools.cached_property
+    def _names_by_suffix(self) -> dict[str, str]:
+        """Each ending of a registry name after one of its spaces -> the first name that ends so."""
+        index: dict[str, str] = {}
+        for n in self.names:
+            for i, char in enumerate(n):
+                if char == " ":
+                    index.setdefault(n[i + 1 :], n)
+        return index
+
+    def remember(self, sent: int, name: str, phrase: str) -> None:
+        """Record a resolved speaker (for the pronoun and same-role rules of later quotes)."""
+        if name:
+            gender = _gender(phrase) or self.genders.get(name, "")
+            if gender:
+                self.genders[name] = gender
+            self.history.append((sent, name, gender, phrase))
+            words = phrase.split()
+            if words:
+                self._same_role.setdefault(words[-1].lower(), _LastTwo()).add(name, phrase.lower())
+
+
+def _is_person_phrase(phrase: str) -> bool:
+    """Whether a speaker phrase can be one person: a pronoun he/she, a name, or a singular role ("a spokesman")."""
+    words = phrase.split()
+    if words[0].lower() in ("he", "she"):
+        return True
+    if words[0].lower() in ("they", "it", "we") or (words[-1].lower().endswith("s") and words[-1][:1].islower()):
+        return False
+    return words[0].lower() in ("a", "an", "the") or words[-1][:1].isupper()
+
+
+def _is_role_description(phrase: str) -> bool:
+    """A definite description of a person by role or party ("the senator", "the New York Democrat")."""
+    words = phrase.split()
+    if len(words) < 2 or words[0].lower() != "the":
+        return False
+    head = re.split(rf"{SPACE}(?:from|of|for){SPACE}", phrase)[0].split()[-1].lower()
+    return head in ROLE_WORDS | TITLES | PERSON_DESCRIPTIONS
+
+
+#: Heads of descriptions that refer back to a person named before ("the Democrat", "the lawmaker").
+PERSON_DESCRIPTIONS = word_set(
+    "democrat republican independent lawmaker senator congressman congresswoman politician candidate "
+    "nominee incumbent businessman businesswoman billionaire tycoon veteran lawyer attorney economist official"
+)
