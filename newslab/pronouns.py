@@ -85,6 +85,21 @@ def _blockers(
     return result
 
 
+class _SentenceWords(dict[int, list[Any]]):
+    """Word tokens (with a letter or digit) of a sentence, collected the first time they are asked for."""
+
+    def __init__(self, article: Document) -> None:
+        super().__init__()
+        self.tokens = article.tokens
+        self.ends = list(itertools.accumulate(len(spans) for spans in article.token_spans))
+
+    def __missing__(self, sentence: int) -> list[Any]:
+        low = self.ends[sentence - 1] if sentence else 0
+        words = [t for t in self.tokens[low : self.ends[sentence]] if any(c.isalnum() for c in t.text)]
+        self[sentence] = words
+        return words
+
+
 def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequence[Target]) -> list[Mention]:
     """Pronouns resolved to the targets' ``mentions``: in the same sentence, else the previous one."""
     pronoun_targets: dict[str, list[Target]] = {}
@@ -95,23 +110,24 @@ def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequen
         return []
     found: list[Mention] = []
     tokens = article.tokens
-    words: dict[int, list[Any]] = {}
-    for tok in tokens:
-        if any(c.isalnum() for c in tok.text):
-            words.setdefault(tok.sentence, []).append(tok)
+    hits = [i for i, tok in enumerate(tokens) if tok.text.lower() in pronoun_targets]
+    if not hits:
+        return []
+    words = _SentenceWords(article)
     by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
         by_sentence.setdefault(article.sentence_of(m.start), []).append(m)
-    for i, tok in enumerate(tokens):
+    for i in hits:
+        tok = tokens[i]
         low = tok.text.lower()
-        candidates = pronoun_targets.get(low)
+        candidates = pronoun_targets[low]
         here = by_sentence.get(tok.sentence, [])
-        if not candidates or any(m.start <= tok.start < m.end for m in here):
+        if any(m.start <= tok.start < m.end for m in here):
             continue
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if low == "it" and nxt in EXPLETIVE_NEXT:
             continue
-        sent_words = words.get(tok.sentence, [])
+        sent_words = words[tok.sentence]
         same = [m for m in here if m.target in candidates and m.end <= tok.start]
         blockers = _blockers(sent_words, here, tok.start)
         person = all(t.kind == "person" for t in candidates)
@@ -134,7 +150,7 @@ def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequen
             if not prev or len({m.target.name for m in prev}) != 1:
                 continue
             prev_end = article.sentences[prev_sent].end
-            if _blockers(words.get(prev_sent, []), before, prev_end, the=not person):
+            if _blockers(words[prev_sent], before, prev_end, the=not person):
                 continue  # another name in the previous sentence could be meant
             ante, rule = prev[-1], "pronoun:previous-sentence"
         else:
