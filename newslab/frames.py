@@ -70,6 +70,7 @@ _WORD_CHAR = re.compile(r"\w")
 
 
 @functools.lru_cache(maxsize=200_000)
+@functools.lru_cache(maxsize=200_000)  # keyed on single words: news vocabulary repeats
 def normalize_word(word: str) -> str:
     """Lowercase ``word`` and strip common English inflections (a tiny, predictable stemmer).
 
@@ -276,9 +277,10 @@ def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, s
     by_sentence: dict[int, list[Any]] = defaultdict(list)
     for tok in art.tokens:
         by_sentence[tok.sentence].append(tok)
+    normalize = normalize_word
     for sent in art.sentences:
         tokens = by_sentence.get(sent.index, [])
-        norms = [normalize_word(t.text) for t in tokens]
+        norms = [normalize(t.text) for t in tokens]
         candidates: list[tuple[int, int, _Cue]] = []
         for i, norm in enumerate(norms):
             for key, cue in matcher.phrases.get(norm, ()):
