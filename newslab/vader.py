@@ -21,12 +21,20 @@ from __future__ import annotations
 import heapq
 from collections.abc import Sequence
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE, SentimentIntensityAnalyzer, SentiText
 
 #: Words before a sentiment word that VADER's negation and idiom rules read (``i - 3`` .. ``i - 1``).
 WORDS_BEFORE = 3
 #: Words after it that the idiom rule reads (``i + 1``, ``i + 2``).
 WORDS_AFTER = 2
+
+
+_NEGATIONS = frozenset(NEGATE)
+
+
+def _negated(word: str) -> bool:
+    """VADER's ``negated([word])`` for one lowercased word."""
+    return word in _NEGATIONS or "n't" in word
 
 
 class LinearVader(SentimentIntensityAnalyzer):
@@ -60,9 +68,31 @@ class LinearVader(SentimentIntensityAnalyzer):
 
     @staticmethod
     def _negation_check(valence: float, words_and_emoticons: Sequence[str], start_i: int, i: int) -> float:
-        low = max(0, i - WORDS_BEFORE)
-        window = list(words_and_emoticons[low : i + 1])
-        return float(SentimentIntensityAnalyzer._negation_check(valence, window, start_i, i - low))
+        """VADER's negation rule for the word at ``i`` and the word ``start_i + 1`` before it.
+
+        The same branches as ``SentimentIntensityAnalyzer._negation_check``, reading only the
+        three words before ``i`` and testing one word for negation with a set lookup (VADER's
+        ``negated`` copies its list of negations on every call).
+        """
+        before = [str(w).lower() for w in words_and_emoticons[max(0, i - WORDS_BEFORE) : i]]
+
+        def back(n: int) -> str:
+            return before[len(before) - n]
+
+        if start_i == 0:
+            if _negated(back(1)):
+                valence *= N_SCALAR
+        elif start_i == 1:
+            if back(2) == "never" and back(1) in ("so", "this"):
+                valence *= 1.25
+            elif not (back(2) == "without" and back(1) == "doubt") and _negated(back(2)):
+                valence *= N_SCALAR
+        elif start_i == 2:
+            if (back(3) == "never" and back(2) in ("so", "this")) or back(1) in ("so", "this"):
+                valence *= 1.25
+            elif not (back(3) == "without" and "doubt" in (back(2), back(1))) and _negated(back(3)):
+                valence *= N_SCALAR
+        return float(valence)
 
     @staticmethod
     def _special_idioms_check(valence: float, words_and_emoticons: Sequence[str], i: int) -> float:

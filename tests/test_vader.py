@@ -59,6 +59,8 @@ RULE_WORDS = [
         "Good, good, good but bad, bad and good.",  # repeated values: _but_check rescales the first equal one
         "It was kind of good but at least not the worst, never so bad.",
         "NATO is GREAT but Trump is not 😀 :)",
+        "Never so good, without doubt great, this is not so bad and isn't without doubt terrible.",
+        "He never this happy; they cannot really like it, nor hate it.",
         "but",
         "",
     ],
