@@ -24,11 +24,13 @@ How the time is taken, so that the growth is the code's and not the machine's:
 
 - ``--clock cpu`` (default) is the CPU time of this process (``time.process_time``): other
   processes on a shared machine do not count, as they do in wall-clock time (``--clock wall``);
-- each size runs ``--repeat`` times (default 3), in rounds that run every size in turn (a busy
-  spell of the machine slows all sizes alike), and small sizes more often, until their runs add
-  up to ``--min-seconds`` (default 3; at most 25 runs): the table shows the fastest run, the
-  usual estimate of a step's own cost (slower runs only add interference), and a small size,
-  the denominator of the growth, is sampled as well as a large one;
+- each size is sampled ``--repeat`` times (default 3) and the table shows the fastest sample,
+  the usual estimate of a step's own cost (slower ones only add interference); a sample of a
+  small size is the mean of several runs in a row, so that it lasts ``--min-seconds`` (default
+  3) like one run of a large size: the same number of samples of about the same length at
+  every size, since a minimum over more or shorter samples would favour the small sizes;
+- the samples are taken in rounds that run every size in turn, so that a busy spell of the
+  machine slows all sizes alike;
 - garbage is collected before each run, so that no run pays for the one before; the collector
   stays on during the run, as it is for a user.
 """
@@ -38,6 +40,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import math
 import random
 import re
 import string
@@ -140,7 +143,7 @@ def time_step(name: str, fn: Callable[[Any], Any], text: str, *, clock: Callable
     return clock() - start
 
 
-MAX_RUNS = 25
+MAX_LOOPS = 25
 
 
 def best_times(
@@ -153,28 +156,32 @@ def best_times(
     min_seconds: float = 0.0,
     budget: float = float("inf"),
 ) -> dict[int, float]:
-    """Fastest seconds per size, from ``repeat`` rounds that each run every size once, in turn.
+    """Seconds per run at each size: the fastest of ``repeat`` samples, taken in rounds.
 
-    Round by round, so that a busy spell of the machine slows all sizes alike rather than the
-    ones that happened to run in it. After the rounds, the small sizes run again in turn until
-    their runs add up to ``min_seconds`` (at most ``MAX_RUNS`` each). The first round goes up the
-    sizes and stops after one that took more than ``budget`` seconds; later rounds run those.
+    Every size gets the same number of samples, and a sample lasts at least ``min_seconds``
+    where one run is shorter: it is then the mean of enough runs in a row (at most ``MAX_LOOPS``;
+    ``timeit``'s number and repeat). So the minimum is taken over as many samples of about as
+    long for a small size as for a large one: more or shorter samples would favour the small
+    sizes and inflate the growth. The rounds run every size in turn, so that a busy spell of the
+    machine slows all sizes alike. A first run per size, smallest first, sets the number of runs
+    in a sample (it is the first sample where one run is enough) and stops the sizes after one
+    that took more than ``budget`` seconds.
     """
-    times: dict[int, list[float]] = {}
-    for kb, text in texts.items():  # round 1, smallest first, within the budget
-        times[kb] = [time_step(name, fn, text, clock=clock)]
-        if times[kb][0] > budget:
+    loops: dict[int, int] = {}
+    samples: dict[int, list[float]] = {}
+    for kb, text in texts.items():
+        first = time_step(name, fn, text, clock=clock)
+        loops[kb] = min(MAX_LOOPS, max(1, math.ceil(min_seconds / max(first, 1e-9))))
+        samples[kb] = [first] if loops[kb] == 1 else []
+        if first > budget:
             break
-    for _ in range(1, repeat):
-        for kb in times:
-            times[kb].append(time_step(name, fn, texts[kb], clock=clock))
-    for _ in range(MAX_RUNS):
-        small = [kb for kb in times if sum(times[kb]) < min_seconds and len(times[kb]) < MAX_RUNS]
-        if not small:
-            break
-        for kb in small:
-            times[kb].append(time_step(name, fn, texts[kb], clock=clock))
-    return {kb: min(t) for kb, t in times.items()}
+    for _ in range(repeat):
+        for kb in samples:
+            if len(samples[kb]) < repeat:
+                samples[kb].append(
+                    sum(time_step(name, fn, texts[kb], clock=clock) for _ in range(loops[kb])) / loops[kb]
+                )
+    return {kb: min(t) for kb, t in samples.items()}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,8 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shapes", default="", help="comma-separated shapes (default: all)")
     parser.add_argument("--steps", default="", help="comma-separated steps (default: all)")
     parser.add_argument("--budget", type=float, default=120.0, help="seconds after which a step stops growing")
-    parser.add_argument("--repeat", type=int, default=3, help="runs per size; the fastest is shown")
-    parser.add_argument("--min-seconds", type=float, default=3.0, help="repeat small sizes until runs add up to this")
+    parser.add_argument("--repeat", type=int, default=3, help="samples per size; the fastest is shown")
+    parser.add_argument("--min-seconds", type=float, default=3.0, help="shortest sample (small sizes: runs in a row)")
     parser.add_argument("--clock", choices=sorted(CLOCKS), default="cpu", help="process CPU time or wall-clock time")
     args = parser.parse_args(argv)
     if args.repeat < 1:
@@ -202,7 +209,8 @@ def main(argv: list[str] | None = None) -> int:
     nl.target_sentiment("Trump met Rutte.", (0, 5))
     nl.frame_table("Warm up.", progress=False)
     big = sizes[-1]
-    print(f"ms per KB of one article (KB = 1,000 characters), {args.clock} time, fastest of {args.repeat}+ runs; "
+    print(f"ms per KB of one article (KB = 1,000 characters), {args.clock} time, fastest of {args.repeat} samples "
+          f"of >= {args.min_seconds:g} s; "
           f"growth = ms/KB at {big} KB / ms/KB at 100 KB")  # fmt: skip
     for shape in chosen_shapes:
         texts = {kb: shapes[shape](kb * 1000) for kb in sizes}
