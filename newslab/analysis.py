@@ -238,13 +238,18 @@ def target_tone_rows(
     by_sentence: dict[int, list[Mention]] = collections.defaultdict(list)
     for m in mentions:
         by_sentence[doc.sentence_of(m.start)].append(m)
+    quotes_in: dict[int, list[Quote]] = collections.defaultdict(list)  # sentence -> quotes overlapping it
+    for q in quotes or ():
+        if q.end > q.start:
+            for sid in range(doc.sentence_of(q.start), doc.sentence_of(q.end - 1) + 1):
+                quotes_in[sid].append(q)
     rows: list[tuple[Any, ...]] = []
     text = doc.text
     for sid in sorted(by_sentence):
         sent = doc.sentences[sid]
         here = [m for m in by_sentence[sid] if sent.start <= m.start and m.end <= sent.end and m.end > m.start]
         spans = [(m.start - sent.start, m.end - sent.start) for m in here]
-        speech = None if quotes is None else _sentence_speech(sent.start, sent.end, quotes)
+        speech = None if quotes is None else _sentence_speech(sent.start, sent.end, quotes_in.get(sid, ()))
         tones = sentence_target_tones(sent.text, spans, n_evidence=n_evidence, speech=speech)
         for m, result in zip(here, tones, strict=True):
             probs = result.probabilities
