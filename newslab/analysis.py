@@ -249,7 +249,7 @@ def target_tone_rows(
         sent = doc.sentences[sid]
         here = [m for m in by_sentence[sid] if sent.start <= m.start and m.end <= sent.end and m.end > m.start]
         spans = [(m.start - sent.start, m.end - sent.start) for m in here]
-        speech = None if quotes is None else _sentence_speech(sent.start, sent.end, quotes_in.get(sid, ()))
+        speech = None if quotes is None else _speech_in(sent.start, sent.end, quotes_in.get(sid, ()))
         tones = sentence_target_tones(sent.text, spans, n_evidence=n_evidence, speech=speech)
         for m, result in zip(here, tones, strict=True):
             probs = result.probabilities
@@ -263,7 +263,7 @@ def target_tone_rows(
     return rows
 
 
-def _sentence_speech(start: int, end: int, quotes: Sequence[Quote]) -> list[tuple[int, int, int, int]]:
+def _speech_in(start: int, end: int, quotes: Sequence[Quote]) -> list[tuple[int, int, int, int]]:
     """The quotes whose words lie in the sentence [start, end), as offsets into it (speaker -1 outside it)."""
     speech = []
     for q in quotes:
@@ -316,14 +316,21 @@ def write_chunk(task: tuple[str, int, list[Article]], job: Job) -> list[ArticleR
     Returns the chunk's results without their rows (the ids only), so nothing but the ids
     travels back to the process that started the run.
     """
-    from newslab.storage import write_part
-
     folder, index, articles = task
     results = run_chunk(articles, job)
-    for name in (*job.tables, "articles", "errors"):
-        rows = [row for result in results for row in result.rows.get(name, ())]
-        write_part(Path(folder), name, index, _frame(name, rows))
+    tables = {
+        name: [row for r in results for row in r.rows.get(name, ())] for name in (*job.tables, "articles", "errors")
+    }
+    _write_parts(Path(folder), index, tables)
     return [ArticleResult(r.article_id, {}) for r in results]
+
+
+def _write_parts(folder: Path, index: int, tables: Mapping[str, list[tuple[Any, ...]]]) -> None:
+    """Write part ``index`` of each table (empty tables write no file)."""
+    from newslab.storage import write_part
+
+    for name, rows in tables.items():
+        write_part(folder, name, index, _frame(name, rows))
 
 
 def chunked(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -553,12 +560,9 @@ class _Sink:
                 self.rows[name] = []
 
     def flush(self) -> None:
-        from newslab.storage import write_part
-
         assert self.folder is not None
-        for name, rows in self.rows.items():
-            write_part(self.folder, name, self.part, _frame(name, rows))
-            self.rows[name] = []
+        _write_parts(self.folder, self.part, self.rows)
+        self.rows = {name: [] for name in self.rows}
         self.part += 1
 
     def finish(self, output_dir: str | os.PathLike[str] | None) -> Analysis:
