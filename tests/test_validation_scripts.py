@@ -1,0 +1,58 @@
+"""The validation scripts' own logic, on tiny samples built here (no evaluation data)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+VALIDATION = Path(__file__).resolve().parents[1] / "validation"
+
+
+def _script(name: str):
+    spec = importlib.util.spec_from_file_location(name, VALIDATION / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def order():
+    return _script("score_article_order")
+
+
+def test_entity_key_reduces_allsides_entities_to_their_last_word(order):
+    assert order.entity_key("’ Trump") == "trump"
+    assert order.entity_key("Reality Leigh Winner") == "winner"
+    assert order.entity_key("— ") == ""
+
+
+def _rec(story, article, entity, polarity):
+    return {"story": story, "article": article, "entity": entity, "polarity": polarity}
+
+
+def test_article_pairs_are_scored_by_their_order_only_where_gold_differs(order):
+    recs = [
+        _rec("s1", "a", "trump", -1),
+        _rec("s1", "a", "trump", 0),  # article a: gold mean -0.5
+        _rec("s1", "b", "trump", 1),  # article b: gold +1, so b > a
+        _rec("s1", "c", "trump", 1),  # c equals b: the pair (b, c) is no comparison
+        _rec("s2", "d", "nato", 0),
+        _rec("s2", "e", "pelosi", 1),  # a different entity: no pair
+    ]
+    methods = {
+        "right": [-0.4, -0.2, 0.5, 0.9, 0.0, 0.0],
+        "wrong": [0.9, 0.9, -0.5, -0.5, 0.0, 0.0],
+        "tied": [0.0] * 6,
+    }
+    pairs = order.comparisons(recs, methods)
+    assert pairs["right"] == [("s1", 1.0), ("s1", 1.0)]  # (a, b) and (a, c)
+    assert pairs["wrong"] == [("s1", 0.0), ("s1", 0.0)]
+    assert pairs["tied"] == [("s1", 0.5), ("s1", 0.5)]
+
+
+def test_story_bootstrap_brackets_the_share(order):
+    pairs = [(f"s{i}", float(i % 4 != 0)) for i in range(200)]
+    lo, hi = order.bootstrap(pairs, draws=300)
+    assert lo < 0.75 < hi and hi - lo < 0.2
