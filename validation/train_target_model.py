@@ -84,8 +84,10 @@ def cross_validate(feats: list[dict[str, float]], y: np.ndarray, groups: list[st
                 score[te] = proba[:, classes.index("positive")] - proba[:, classes.index("negative")]
             f1 = f1_score(y, pred.astype(str), average="macro")
             per = f1_score(y, pred.astype(str), average=None, labels=list(LABEL_OF.values()))
-            print(f"  CV min_count={min_count:<3} C={c:<5} macro-F1={f1:.4f} "
-                  f"(negative / neutral / positive {per[0]:.3f} / {per[1]:.3f} / {per[2]:.3f}) {score_aucs(y, score)}")
+            print(
+                f"  CV min_count={min_count:<3} C={c:<5} macro-F1={f1:.4f} "
+                f"(negative / neutral / positive {per[0]:.3f} / {per[1]:.3f} / {per[2]:.3f}) {score_aucs(y, score)}"
+            )
             if f1 > best[0]:
                 best = (f1, c, min_count)
     print(f"chosen: C={best[1]} min_count={best[2]} (CV macro-F1 {best[0]:.4f})")
