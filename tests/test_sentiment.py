@@ -142,6 +142,16 @@ def test_event_words_are_read_apart_from_judgements():
     assert g.get("sent_vneg", 0) < 0 and "event_vneg" not in g
 
 
+def test_positive_events_and_train_error_rows():
+    # round 6: a lead or a victory is a positive event for the target, read apart from judgements
+    f = S.target_features("Clinton leads by four points in the latest poll.", (0, 7))
+    assert f.get("event_vpos", 0) > 0 and "sent_vpos" not in f
+    g = S.target_features("Gorsuch deserves to be confirmed, McConnell said.", (0, 7))
+    assert g.get("sent_vpos", 0) > 0  # "deserves": an inflection of the listed "deserve"
+    h = S.target_features("Clinton did the right thing, aides said.", (0, 7))
+    assert "S=right" in h and h.get("right_vpos", 0) > 0
+
+
 def test_holder_features_mark_words_near_another_name():
     text = "Clinton praised the plan, while Trump called it a disaster and reckless."
     f = S.target_features(text, (0, 7))  # Clinton: the negative words sit next to Trump
