@@ -29,7 +29,6 @@ Example:
     >>> for e in s.evidence:
     ...     print(e.source, e.term, round(e.weight, 2), e.rule)
     newslab bad 1.85 negated by "n't"
-    newslab idea 0.18 news backoff lexicon (learned from NewsMTSC train); negated by "n't"
     textblob a bad 0.35
     >>> s = score_sentiment("The new system is still not working.")
     >>> s.compound < 0, s.vader

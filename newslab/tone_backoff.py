@@ -13,8 +13,9 @@ scope rules as lexicon words (negation, boosters, reversal, contrast). The targe
 
 Example:
     >>> from newslab.tone_lexicon import prepare_lexicon
-    >>> backoff_extra("Layoffs hit.", [(0, 7), (8, 11)], ["layoffs", "hit"], prepare_lexicon(None), {"layoffs": -0.8})
-    {0: (-0.8, 'news backoff lexicon (learned from NewsMTSC train)')}
+    >>> backoff = {"layoffs": -0.8, "the": 0.5}  # "the" is a function word: never a backoff word
+    >>> backoff_extra("The layoffs", [(0, 3), (4, 11)], ["the", "layoffs"], prepare_lexicon(None), backoff)
+    {1: (-0.8, 'news backoff lexicon (learned from NewsMTSC train)')}
 """
 
 from __future__ import annotations
@@ -84,16 +85,15 @@ def backoff_extra(
 ) -> dict[int, tuple[float, str]]:
     """Token position -> (valence, rule) of the backoff words in a sentence, for ``lexicon_hits(extra=)``.
 
-    A token written with a capital after the first token is a name and never counts.
+    Only words that :func:`backoff_eligible` allows count; a token written with a capital after the
+    first token is a name and never counts.
     """
     out: dict[int, tuple[float, str]] = {}
-    if not backoff:
-        return out
-    for i, tok in enumerate(toks):
-        value = backoff.get(tok)
-        if not value or not backoff_eligible(tok, lex):
-            continue
-        if i and not text[spans[i][0] - offset].islower():
-            continue
-        out[i] = (value, BACKOFF_RULE)
+    found = backoff.keys() & toks  # one set operation; most tokens are not backoff words
+    if found:
+        for i, tok in enumerate(toks):
+            if tok not in found or (i and not text[spans[i][0] - offset].islower()):
+                continue  # not a backoff word, or a name
+            if backoff[tok] and backoff_eligible(tok, lex):
+                out[i] = (backoff[tok], BACKOFF_RULE)
     return out

@@ -456,13 +456,20 @@ def _reverser(toks: Sequence[str], i: int, reversals: frozenset[str], *, of_reve
     The reversal word must stand up to REVERSAL_WINDOW tokens before ``i``; with ``of_reversal``, up to
     REVERSAL_OF_WINDOW tokens when an "of" stands between the two ("reduce the number of traffic deaths").
     """
-    reach = REVERSAL_OF_WINDOW if of_reversal else REVERSAL_WINDOW
-    seen_of = False
-    for k in range(1, reach + 1):
+    for k in range(1, REVERSAL_WINDOW + 1):
+        j = i - k
+        if j < 0 or toks[j] in CLAUSE_BREAKS:
+            return -1
+        if toks[j] in reversals:
+            return j
+    if not of_reversal or "of" not in toks[max(0, i - REVERSAL_OF_WINDOW) : i]:
+        return -1
+    seen_of = "of" in toks[i - REVERSAL_WINDOW : i]
+    for k in range(REVERSAL_WINDOW + 1, REVERSAL_OF_WINDOW + 1):
         j = i - k
         if j < 0 or toks[j] in CLAUSE_BREAKS:
             break
-        if toks[j] in reversals and (k <= REVERSAL_WINDOW or seen_of):
+        if toks[j] in reversals and seen_of:
             return j
         seen_of = seen_of or toks[j] == "of"
     return -1

@@ -131,7 +131,7 @@ def test_learner_shrinks_and_skips_names_and_function_words():
     texts = ["The layoffs came.", "More layoffs hit.", "Layoffs again.", "They met Zorblat there.",
              "The shutdown hit.", "A shutdown ended."]  # fmt: skip
     gold = np.array([-1.0, -1.0, -1.0, 1.0, -1.0, 1.0])
-    learned = module.learn(texts, gold, weight=1.0, shrink=2.0, min_count=2, by_stem=False)
+    learned = module.learn(texts, gold, weight=1.0, shrink=2.0, min_count=2, by_stem=False, min_value=0.0)
     mean = gold.mean()
     assert learned["layoffs"][0] == pytest.approx(3 * (-1.0 - mean) / (3 + 2.0)) and learned["layoffs"][1] == 3
     assert "the" not in learned and "zorblat" not in learned and "met" not in learned  # count 1
@@ -142,6 +142,16 @@ def test_learner_pools_a_stem_but_never_a_name():
     module = _learner()
     texts = ["Layoff fears grew.", "The layoffs came.", "They saw Trump.", "He trumped them.", "It trumped all."]
     gold = np.array([-1.0, -1.0, 1.0, 1.0, 1.0])
-    learned = module.learn(texts, gold, weight=1.0, shrink=0.0, min_count=2, by_stem=True)
+    learned = module.learn(texts, gold, weight=1.0, shrink=0.0, min_count=2, by_stem=True, min_value=0.0)
     assert learned["layoffs"] == learned["layoff"] and learned["layoff"][1] == 2
     assert learned["trumped"][1] == 2  # pooled with "trumped" only: "Trump" is a name
+
+
+def test_learner_leaves_out_valences_near_zero():
+    module = _learner()
+    texts = ["The layoffs came.", "More layoffs hit.", "The shutdown hit.", "A shutdown ended.", "We met.", "We met."]
+    gold = np.array([-1.0, -1.0, 0.3, 0.1, 1.0, 1.0])  # shutdown: about +0.13 from the mean
+    args = {"weight": 1.0, "shrink": 0.0, "min_count": 2, "by_stem": False}
+    assert "shutdown" in module.learn(texts, gold, **args, min_value=0.0)
+    learned = module.learn(texts, gold, **args, min_value=0.3)
+    assert "layoffs" in learned and "shutdown" not in learned

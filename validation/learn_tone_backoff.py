@@ -1,15 +1,17 @@
 """Learn newslab's news backoff lexicon of sentence tone from NewsMTSC *train* sentences.
 
 Usage: python validation/learn_tone_backoff.py [DATA_DIR] [--out TSV] [--weight W] [--shrink K] [--min-count N]
+       [--min-value V]
 
 Reads only ``newsmtsc/train.jsonl``. Each sentence's gold value is the mean polarity of its targets,
 scaled to -1..1. A word's valence is the sum of (gold - mean gold) over the sentences that contain it,
 divided by (count + shrink): a mean shrunk toward 0 by its count, times ``weight`` to reach VADER's
 scale. Only words that ``newslab.tone_backoff.backoff_eligible`` allows (content words no lexicon
 rates) and that never appear capitalized after a sentence's first token (names, titles) enter, and
-only with at least ``min_count`` sentences. The defaults are the round-6 choice by cross-fitted proxy
-r (``validation/score_tone.py --weak-only``, which learns the lexicon on 4 of 5 sentence-grouped folds
-and scores the 5th). The TSV holds valences and counts, no sentence text.
+only with at least ``min_count`` sentences and a valence at least ``min_value`` away from 0. The
+defaults are the round-6 choice by cross-fitted proxy r (``validation/score_tone.py --weak-only``,
+which learns the lexicon on 4 of 5 sentence-grouped folds and scores the 5th). The TSV holds
+valences and counts, no sentence text.
 """
 
 from __future__ import annotations
@@ -33,15 +35,16 @@ from newslab.tone_backoff import backoff_eligible  # noqa: E402
 WEIGHT = 2.0
 SHRINK = 3.0
 MIN_COUNT = 3
+MIN_VALUE = 0.3  # valences nearer 0 are left out (each hit costs time and carries little)
 BY_STEM = True  # pool the forms of one Porter stem (the stemmer runs here only, never in newslab)
 
 HEADER = """# newslab's news backoff lexicon of sentence tone (newslab.tone_backoff): valences of words that no
 # lexicon rates, learned by validation/learn_tone_backoff.py from NewsMTSC *train* sentences (Hamborg &
 # Donnay 2021, MIT licence): the mean gold target polarity of the sentences containing the word, minus
-# the overall mean, shrunk toward 0 by its count ({shrink:g}), times {weight:g} (VADER's scale); at least {min_count}
-# sentences. Names (any word seen capitalized after a sentence's first token) and function words never
-# enter. Forms of one Porter stem share one valence. Never learned from dev or test. count: training
-# sentences containing a form of the stem.
+# the overall mean, shrunk toward 0 by its count ({shrink:g}), times {weight:g} (VADER's scale); at least
+# {min_count} sentences; valences nearer 0 than {min_value:g} left out. Names (any word seen capitalized
+# after a sentence's first token) and function words never enter. Forms of one Porter stem share one
+# valence. Never learned from dev or test. count: training sentences containing a form of the stem.
 """
 
 
@@ -82,6 +85,7 @@ def learn(
     shrink: float = SHRINK,
     min_count: int = MIN_COUNT,
     by_stem: bool = BY_STEM,
+    min_value: float = MIN_VALUE,
 ) -> dict[str, tuple[float, int]]:
     """Word -> (valence on VADER's scale, count) from the sentences ``texts`` with gold values ``gold``.
 
@@ -114,16 +118,25 @@ def learn(
         n = counts[k]
         if n >= min_count:
             value = weight * sums[k] / (n + shrink)
-            if round(value, 3):
+            if abs(value) >= min_value and round(value, 3):
                 out[w] = (value, n)
     return out
 
 
 def write_tsv(
-    path: Path, learned: dict[str, tuple[float, int]], *, weight: float, shrink: float, min_count: int
+    path: Path,
+    learned: dict[str, tuple[float, int]],
+    *,
+    weight: float,
+    shrink: float,
+    min_count: int,
+    min_value: float,
 ) -> None:
     """Write the lexicon as ``term, score, count, source`` (sorted by term)."""
-    lines = [HEADER.format(weight=weight, shrink=shrink, min_count=min_count), "term\tscore\tcount\tsource\n"]
+    lines = [
+        HEADER.format(weight=weight, shrink=shrink, min_count=min_count, min_value=min_value),
+        "term\tscore\tcount\tsource\n",
+    ]
     lines += [f"{w}\t{v:.3f}\t{n}\tNewsMTSC train\n" for w, (v, n) in sorted(learned.items())]
     path.write_text("".join(lines), encoding="utf-8")
 
@@ -135,10 +148,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--weight", type=float, default=WEIGHT)
     parser.add_argument("--shrink", type=float, default=SHRINK)
     parser.add_argument("--min-count", type=int, default=MIN_COUNT)
+    parser.add_argument("--min-value", type=float, default=MIN_VALUE)
     args = parser.parse_args(argv)
     texts, gold = load_train(Path(args.data_dir))
-    learned = learn(texts, gold, weight=args.weight, shrink=args.shrink, min_count=args.min_count)
-    write_tsv(Path(args.out), learned, weight=args.weight, shrink=args.shrink, min_count=args.min_count)
+    learned = learn(
+        texts, gold, weight=args.weight, shrink=args.shrink, min_count=args.min_count, min_value=args.min_value
+    )
+    write_tsv(
+        Path(args.out),
+        learned,
+        weight=args.weight,
+        shrink=args.shrink,
+        min_count=args.min_count,
+        min_value=args.min_value,
+    )
     ranked = sorted(learned.items(), key=lambda kv: kv[1][0])
     print(f"{len(learned)} words -> {args.out}")
     print("most negative:", ", ".join(f"{w} {v:+.2f} ({n})" for w, (v, n) in ranked[:15]))
