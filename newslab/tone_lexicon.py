@@ -35,6 +35,10 @@ NEGATION_WINDOW = 3  # VADER looks three words back for a negation
 # A reversal word ("end", "reduce", "overcome") acts on a lexicon word up to four tokens later
 # ("reduce the number of deaths" is out of reach, "an end to the war" in); newslab choice, by principle.
 REVERSAL_WINDOW = 4
+# Sentence tone only (``lexicon_hits(..., of_reversal=True)``, round 6): a reversal word that governs a
+# noun phrase with "of" reaches the event further on, up to this many tokens ("reduce the number of
+# traffic deaths", "an end to years of bloody war"); newslab choice, by principle.
+REVERSAL_OF_WINDOW = 8
 VADER_ALPHA = 15.0  # VADER normalize(): x / sqrt(x^2 + alpha)
 BEFORE_CONTRAST = 0.5  # VADER's "but" rule: words before "but" count half ...
 AFTER_CONTRAST = 1.5  # ... and words after it 1.5 times
@@ -161,6 +165,11 @@ def _boosters() -> Mapping[str, float]:
     merged = dict(BOOSTER_DICT)
     merged.update(dict.fromkeys(EXTRA_BOOSTERS, BOOSTER_STEP))
     return merged  # cached and private: never mutated
+
+
+def booster_words() -> Mapping[str, float]:
+    """Boosters and dampeners (VADER's list plus EXTRA_BOOSTERS) -> VADER's step."""
+    return MappingProxyType(_boosters())
 
 
 @functools.cache
@@ -441,25 +450,62 @@ def _scope(toks: Sequence[str], i: int, weight: float, rules: list[str]) -> floa
     return weight
 
 
-def _reverser(toks: Sequence[str], i: int, reversals: frozenset[str]) -> int:
-    """Index of a reversal word ("end", "reduce") up to REVERSAL_WINDOW tokens before ``i`` in its clause, or -1."""
+def _reverser(toks: Sequence[str], i: int, reversals: frozenset[str], *, of_reversal: bool = False) -> int:
+    """Index of a reversal word ("end", "reduce") before token ``i`` in its clause, or -1.
+
+    The reversal word must stand up to REVERSAL_WINDOW tokens before ``i``; with ``of_reversal``, up to
+    REVERSAL_OF_WINDOW tokens when an "of" stands between the two ("reduce the number of traffic deaths").
+    """
     for k in range(1, REVERSAL_WINDOW + 1):
         j = i - k
         if j < 0 or toks[j] in CLAUSE_BREAKS:
-            break
+            return -1
         if toks[j] in reversals:
             return j
+    if not of_reversal or "of" not in toks[max(0, i - REVERSAL_OF_WINDOW) : i]:
+        return -1
+    seen_of = "of" in toks[i - REVERSAL_WINDOW : i]
+    for k in range(REVERSAL_WINDOW + 1, REVERSAL_OF_WINDOW + 1):
+        j = i - k
+        if j < 0 or toks[j] in CLAUSE_BREAKS:
+            break
+        if toks[j] in reversals and seen_of:
+            return j
+        seen_of = seen_of or toks[j] == "of"
     return -1
 
 
-def lexicon_hits(toks: Sequence[str], lex: PreparedLexicon, *, contrast: bool = True) -> list[Hit]:
+def lexicon_hits(
+    toks: Sequence[str],
+    lex: PreparedLexicon,
+    *,
+    contrast: bool = True,
+    of_reversal: bool = False,
+    extra: Mapping[int, tuple[float, str]] | None = None,
+) -> list[Hit]:
     """Every lexicon word or phrase in ``toks`` (lowercased) with its valence after the scope rules.
 
     Rules: boosters and negation (VADER's), reversal (a reversal word before a lexicon word flips
     it like a negation, "reduce deaths", and then is no cue of its own), and contrast (VADER's "but").
+    Two options are for sentence tone only (the target model was trained without them):
+    ``of_reversal`` lets a reversal word reach through an "of" phrase (REVERSAL_OF_WINDOW), and
+    ``extra`` maps token positions to (valence, rule) of words that no lexicon rates (the news backoff
+    lexicon, :mod:`newslab.tone_backoff`); they are read by the same rules unless a lexicon hit covers them.
+
+    Example:
+        >>> lex = prepare_lexicon(None)
+        >>> toks = "reduce the number of traffic deaths".split()
+        >>> [round(h.weight, 3) for h in lexicon_hits(toks, lex)]
+        [-0.222, -2.9]
+        >>> [round(h.weight, 3) for h in lexicon_hits(toks, lex, of_reversal=True)]
+        [-0.222, 2.146]
     """
     base = _base_hits(toks, lex)
-    reversed_by = {h[0]: _reverser(toks, h[0], lex.reversals) for h in base}
+    if extra:
+        covered = {k for h in base for k in range(h[0], h[1])}
+        base.extend((i, i + 1, v, r) for i, (v, r) in extra.items() if i not in covered)
+        base.sort()
+    reversed_by = {h[0]: _reverser(toks, h[0], lex.reversals, of_reversal=of_reversal) for h in base}
     reversers = {j for j in reversed_by.values() if j >= 0}
     hits: list[Hit] = []
     for i, e, value, rule in base:
@@ -470,7 +516,8 @@ def lexicon_hits(toks: Sequence[str], lex: PreparedLexicon, *, contrast: bool = 
         j = reversed_by[i]
         if j >= 0:
             weight *= NEGATION_SCALAR
-            rules.append(f'reversed by "{toks[j]}"')
+            across = ' across "of" (sentence tone)' if i - j > REVERSAL_WINDOW else ""
+            rules.append(f'reversed by "{toks[j]}"{across}')
         flipped = (weight < 0) != (value < 0)
         event = e - i == 1 and toks[i] in lex.events
         if event:

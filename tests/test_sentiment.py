@@ -21,7 +21,7 @@ from newslab.errors import NewslabError, ParameterError
         ("The system is not working.", -1),  # both lexicons miss it; packaged phrase
         ("The deal hardly inspires confidence.", -1),  # VADER reads "hardly" as a dampener only
         ("This is definitely good.", 1),
-        ("Officials met on Friday in Florida.", 0),
+        ("Officials met on Friday in Florida.", 0),  # the opt-in backoff lexicon would rate "met" +0.46
         ("", 0),
         ("   ", 0),
     ],
@@ -394,7 +394,7 @@ def test_bootstrap_ci_brackets_the_estimate():
 
 
 def test_regular_inflections_inherit_the_listed_valence():
-    s = S.score_sentiment("They acted illegally and unfairly.")
+    s = S.score_sentiment("They acted illegally and unfairly.", backoff={})
     rules = {e.term: e.rule for e in s.evidence if e.source == "newslab"}
     assert s.compound < 0 and rules == {"illegally": 'inflection of "illegal"', "unfairly": 'inflection of "unfair"'}
     words = TL.prepare_lexicon(None).words
@@ -408,7 +408,7 @@ def test_inflections_of_a_custom_lexicon():
 
 
 def test_event_words_count_half_in_sentence_tone():
-    event = S.score_sentiment("Three soldiers were killed.")
+    event = S.score_sentiment("Three soldiers were killed.", backoff={})
     (hit,) = [e for e in event.evidence if e.source == "newslab"]
     assert hit.weight == pytest.approx(TL.default_lexicon()["killed"] * TL.EVENT_WEIGHT)
     assert "names an event" in hit.rule
