@@ -278,7 +278,12 @@ def _inside_quotes(spans: list[_Span]) -> Callable[[int], bool]:
 
 
 def article_quotes(
-    article: Document, targets: tuple[Target, ...], mentions: list[Mention], names: tuple[str, ...]
+    article: Document,
+    targets: tuple[Target, ...],
+    mentions: list[Mention],
+    names: tuple[str, ...],
+    *,
+    resolve_speakers: bool = True,
 ) -> list[Quote]:
     """Direct and indirect quotes of one parsed article, in text order (the rows of :func:`find_quotes`).
 
@@ -288,6 +293,9 @@ def article_quotes(
         mentions: The targets' mentions in this article (:func:`newslab.mentions.article_mentions`,
             without the in-quote rule).
         names: The article's name registry (:func:`newslab.names.name_registry`).
+        resolve_speakers: ``False`` leaves ``resolved`` and ``speaker_rule`` unset (the spans of
+            the quotes and of their speakers are the same either way); the target model, which
+            needs only the spans, reads sentences so.
 
     Example:
         >>> from newslab.document import parse
@@ -311,6 +319,8 @@ def article_quotes(
     _attribute_from_context(quotes, spans, text, article, attrs)
     quotes += indirect_quotes(text, article, attrs, used, inside)
     quotes.sort(key=lambda q: (q.start, q.kind))
+    if not resolve_speakers:
+        return quotes
     resolver = SpeakerResolver(article, targets, mentions, names)
     for q in quotes:
         if q.speaker:

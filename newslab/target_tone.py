@@ -168,7 +168,8 @@ def _speech(chunk: str, spans: Sequence[tuple[int, int]]) -> tuple[Speech, ...]:
     spans = tuple(spans)
     tokens = tuple(Token(chunk[s:e], s, e, 0) for s, e in spans)
     doc = Document(Article("s", "", chunk), (Sentence(chunk, 0, len(chunk), 0),), (spans,), tokens, (0,))
-    return tuple((q.start, q.end, q.speaker_start, q.speaker_end) for q in article_quotes(doc, (), [], ()))
+    found = article_quotes(doc, (), [], (), resolve_speakers=False)
+    return tuple((q.start, q.end, q.speaker_start, q.speaker_end) for q in found)
 
 
 def _speech_tokens(spans: Sequence[tuple[int, int]], speech: Sequence[Speech]) -> tuple[Speech, ...]:
