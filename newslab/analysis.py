@@ -51,7 +51,7 @@ from newslab.mentions import Mention, QuoteSpan, apply_quotes, article_mentions,
 from newslab.names import name_registry
 from newslab.quotes import Quote, article_quotes, quote_rows
 from newslab.result import COLUMNS, TABLES, Analysis
-from newslab.sentiment import sentence_target_tones, tone_rows
+from newslab.sentiment import SPEAKER_ELSEWHERE, sentence_target_tones, tone_rows
 from newslab.stance import STANCE_COLUMNS, article_stance
 from newslab.targets import Target, as_targets
 
@@ -264,13 +264,22 @@ def target_tone_rows(
 
 
 def _speech_in(start: int, end: int, quotes: Sequence[Quote]) -> list[tuple[int, int, int, int]]:
-    """The quotes whose words lie in the sentence [start, end), as offsets into it (speaker -1 outside it)."""
+    """The quotes whose words lie in the sentence [start, end), as offsets into it.
+
+    The speaker is ``(-1, -1)`` when the quote has none, and ``SPEAKER_ELSEWHERE`` when it was
+    found in another sentence (a quote continued from the sentence before).
+    """
     speech = []
     for q in quotes:
         if q.end <= start or q.start >= end:
             continue
         inside = start <= q.speaker_start and q.speaker_end <= end
-        speaker = (q.speaker_start - start, q.speaker_end - start) if q.speaker_start >= 0 and inside else (-1, -1)
+        if q.speaker_start < 0:
+            speaker = (-1, -1)
+        elif inside:
+            speaker = (q.speaker_start - start, q.speaker_end - start)
+        else:  # named in another sentence: attributed speech all the same (not scare quotes)
+            speaker = (SPEAKER_ELSEWHERE, SPEAKER_ELSEWHERE)
         speech.append((max(q.start, start) - start, min(q.end, end) - start, *speaker))
     return speech
 

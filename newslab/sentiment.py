@@ -38,6 +38,7 @@ Example:
 from __future__ import annotations
 
 from newslab.target_tone import (
+    SPEAKER_ELSEWHERE,
     Feature,
     TargetSentiment,
     sentence_target_tones,
@@ -61,6 +62,7 @@ from newslab.tone_lexicon import LABELS, news_lexicon
 __all__ = [
     "LABELS",
     "LABEL_THRESHOLD",
+    "SPEAKER_ELSEWHERE",
     "TEXTBLOB_SHARE",
     "TONE_COLUMNS",
     "Evidence",

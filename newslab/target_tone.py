@@ -40,6 +40,7 @@ from newslab.tone_lexicon import (
     lexicon_hits,
     lower_tokens,
     pattern_polarity,
+    predicated_events,
     prepare_lexicon,
 )
 
@@ -153,6 +154,9 @@ def _may_report(toks: Sequence[str]) -> bool:
 
 
 Speech = tuple[int, int, int, int]
+#: Speaker offsets of a quote whose speaker the quotes stage found outside the sentence (a quote
+#: continued from, or attributed in, the sentence before): attributed speech, not scare quotes.
+SPEAKER_ELSEWHERE = -2
 
 
 def _speech(chunk: str, spans: Sequence[tuple[int, int]]) -> tuple[Speech, ...]:
@@ -179,7 +183,10 @@ def _speech_tokens(spans: Sequence[tuple[int, int]], speech: Sequence[Speech]) -
         ca, cb = _token_range(spans, start, end)
         if ca < 0:
             continue
-        sa, sb = _token_range(spans, speaker_start, speaker_end) if speaker_start >= 0 else (-1, -1)
+        # -1: no speaker; SPEAKER_ELSEWHERE: a speaker the quotes stage found outside this sentence
+        sa, sb = (
+            _token_range(spans, speaker_start, speaker_end) if speaker_start >= 0 else (speaker_start, speaker_start)
+        )
         out.append((ca, cb, sa, sb))
     return tuple(out)
 
@@ -204,6 +211,8 @@ def _analyze(
             pattern[h.first] *= -0.5
         for k in range(h.first + 1, h.end):
             pattern[k] = 0.0  # the phrase carries the valence
+    for i in predicated_events(toks, event):  # "was a disaster": said of someone, a judgement
+        event[i] = False
     in_quote, inside = [], False
     for t in toks:
         if t in ('"', "''", "``"):
@@ -451,7 +460,7 @@ def _speech_features(sent: _Sentence, a: int, b: int, f: dict[str, float]) -> No
     spoken = [q for q in sent.speech if 0 <= q[2] < b and a < q[3]]
     if inside:
         f["in_speech"] = 1.0
-        if inside[0][2] >= 0:
+        if inside[0][2] != -1:  # a speaker in the sentence, or one found elsewhere (SPEAKER_ELSEWHERE)
             f["in_attributed_speech"] = 1.0
     if spoken:
         f["is_speaker"] = 1.0
@@ -647,7 +656,8 @@ def sentence_target_tones(
         n_evidence: Deciding features returned per mention.
         speech: The quotes and reported speech the quotes stage found in this sentence, as
             ``(content start, content end, speaker start, speaker end)`` offsets into
-            ``sentence`` (speaker ``-1`` when none); ``None`` (default): the quotes stage reads
+            ``sentence`` (speaker ``-1`` when none, :data:`SPEAKER_ELSEWHERE` when the speaker is
+            outside the sentence); ``None`` (default): the quotes stage reads
             the sentence alone. The analysis pass hands over what it found in the article.
 
     Example:

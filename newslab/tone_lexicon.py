@@ -242,6 +242,41 @@ def _phrase_index(lexicon: Mapping[str, float]) -> dict[str, tuple[_Phrase, ...]
 
 
 # Forms that the inflection rule would derive but that are other words ("goods" is not "good").
+COPULAS = frozenset(
+    ["is", "was", "are", "were", "be", "been", "being", "am", "'s", "'re", "remains", "remained", "became",
+     "becomes", "become", "seems", "seemed"]
+)  # fmt: skip
+PREDICATE_DETERMINERS = frozenset(["a", "an", "the", "such", "another", "one", "nothing"])
+PREDICATE_FILLERS = PREDICATE_DETERMINERS
+
+
+def predicated_events(toks: Sequence[str], event: Sequence[bool]) -> list[int]:
+    """Event words said *of* someone: the head of a predicate after a copula ("was a disaster").
+
+    An event word names an event ("the disaster in Ohio"), but after a copula it is predicated of the
+    subject and is a judgement: "Trump was a disaster", "the plan is a total catastrophe", "she has
+    become a real threat". Between the copula and the word stand a determiner and
+    otherwise only adjectives and boosters (TextBlob's pattern lexicon, VADER's boosters), at most
+    three words; so a passive ("was defeated") or a place ("is in crisis") is no predicate.
+
+    Example:
+        >>> toks = "trump was a total disaster after the disaster".split()  # the second one is an event
+        >>> predicated_events(toks, [t == "disaster" for t in toks])
+        [4]
+    """
+    fillers = PREDICATE_FILLERS | set(pattern_polarity()) | set(booster_words()) | set(EXTRA_BOOSTERS)
+    found = []
+    for i, is_event in enumerate(event):
+        if not is_event:
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= 4 and toks[k] in fillers and toks[k] not in COPULAS:
+            k -= 1
+        if k >= 0 and toks[k] in COPULAS and any(t in PREDICATE_DETERMINERS for t in toks[k + 1 : i]):
+            found.append(i)
+    return found
+
+
 NOT_INFLECTED = frozenset(["goods", "odds", "fund", "wages", "numbers", "kinds"])
 
 

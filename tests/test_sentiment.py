@@ -421,3 +421,38 @@ def test_speech_features_link_the_holder():
     speaker = S.target_features(text, (8, 13))
     assert speaker["is_speaker"] == 1.0 and speaker.get("speech_own_vneg", 0) < 0
     assert "in_speech" not in S.target_features("Trump was a disgrace.", (0, 5))
+
+
+def test_an_event_word_predicated_of_someone_is_a_judgement():
+    toks = ["the", "storm", "was", "a", "disaster", "and", "he", "was", "defeated", "in", "the", "disaster"]
+    event = [t in ("disaster", "defeated") for t in toks]
+    assert TL.predicated_events(toks, event) == [4]  # not the passive, not the second "disaster"
+    assert S.target_sentiment("Trump was a disaster.", (0, 5)).label == "negative"
+
+
+def test_a_speaker_named_in_another_sentence_makes_attributed_speech():
+    text = "“Trump was right about spending.”"
+    unattributed = S.sentence_target_tones(text, [(1, 6)], speech=[(1, 32, -1, -1)], n_evidence=200)[0]
+    elsewhere = S.sentence_target_tones(
+        text, [(1, 6)], speech=[(1, 32, S.SPEAKER_ELSEWHERE, S.SPEAKER_ELSEWHERE)], n_evidence=200
+    )[0]
+    # attributed speech leans neutral (reported words), unattributed quotes lean negative (scare quotes)
+    assert elsewhere.probabilities["neutral"] > unattributed.probabilities["neutral"]
+    assert elsewhere.probabilities["negative"] < unattributed.probabilities["negative"]
+
+
+def test_the_analysis_pass_hands_over_speakers_of_the_sentence_before():
+    from types import SimpleNamespace
+
+    from newslab.analysis import _speech_in
+
+    # sentence [40, 80); a quote at 50-70 whose speaker stands at 0-10, in the sentence before
+    elsewhere = SimpleNamespace(start=50, end=70, speaker_start=0, speaker_end=10)
+    here = SimpleNamespace(start=50, end=70, speaker_start=72, speaker_end=77)
+    none = SimpleNamespace(start=50, end=70, speaker_start=-1, speaker_end=-1)
+    speech = _speech_in(40, 80, [elsewhere, here, none])
+    assert speech == [
+        (10, 30, S.SPEAKER_ELSEWHERE, S.SPEAKER_ELSEWHERE),
+        (10, 30, 32, 37),
+        (10, 30, -1, -1),
+    ]
