@@ -250,6 +250,11 @@ PREDICATE_DETERMINERS = frozenset(["a", "an", "the", "such", "another", "one", "
 PREDICATE_FILLERS = PREDICATE_DETERMINERS
 
 
+@functools.cache
+def _predicate_fillers() -> frozenset[str]:
+    return PREDICATE_FILLERS | frozenset(pattern_polarity()) | frozenset(booster_words()) | frozenset(EXTRA_BOOSTERS)
+
+
 def predicated_events(toks: Sequence[str], event: Sequence[bool]) -> list[int]:
     """Event words said *of* someone: the head of a predicate after a copula ("was a disaster").
 
@@ -264,7 +269,9 @@ def predicated_events(toks: Sequence[str], event: Sequence[bool]) -> list[int]:
         >>> predicated_events(toks, [t == "disaster" for t in toks])
         [4]
     """
-    fillers = PREDICATE_FILLERS | set(pattern_polarity()) | set(booster_words()) | set(EXTRA_BOOSTERS)
+    if not any(event):
+        return []
+    fillers = _predicate_fillers()
     found = []
     for i, is_event in enumerate(event):
         if not is_event:
