@@ -1,8 +1,8 @@
 """Sentence tone: newslab's compound score, VADER and TextBlob side by side, with evidence.
 
 ``compound`` re-reads VADER's lexicon with news corrections and newslab's news evaluation
-lexicon under scope rules (:mod:`newslab.tone_lexicon`), plus the news backoff lexicon for words
-that no lexicon rates (:mod:`newslab.tone_backoff`), then mixes that score with TextBlob's
+lexicon under scope rules (:mod:`newslab.tone_lexicon`), plus, when you pass it, the opt-in news
+backoff lexicon for words that no lexicon rates (:mod:`newslab.tone_backoff`), then mixes that score with TextBlob's
 polarity (one share calibrated on the NYT development data; see ``docs/sentiment.md``).
 
 Example:
