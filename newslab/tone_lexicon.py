@@ -241,18 +241,17 @@ def _phrase_index(lexicon: Mapping[str, float]) -> dict[str, tuple[_Phrase, ...]
     return {k: tuple(sorted(v, key=lambda ph: -len(ph.toks))) for k, v in index.items()}
 
 
-# Forms that the inflection rule would derive but that are other words ("goods" is not "good").
 COPULAS = frozenset(
     ["is", "was", "are", "were", "be", "been", "being", "am", "'s", "'re", "remains", "remained", "became",
      "becomes", "become", "seems", "seemed"]
 )  # fmt: skip
 PREDICATE_DETERMINERS = frozenset(["a", "an", "the", "such", "another", "one", "nothing"])
-PREDICATE_FILLERS = PREDICATE_DETERMINERS
 
 
 @functools.cache
 def _predicate_fillers() -> frozenset[str]:
-    return PREDICATE_FILLERS | frozenset(pattern_polarity()) | frozenset(booster_words()) | frozenset(EXTRA_BOOSTERS)
+    """Words that may stand between a copula and a predicated event word: determiners, adjectives, boosters."""
+    return PREDICATE_DETERMINERS | frozenset(pattern_polarity()) | frozenset(booster_words()) | set(EXTRA_BOOSTERS)
 
 
 def predicated_events(toks: Sequence[str], event: Sequence[bool]) -> list[int]:
@@ -284,6 +283,7 @@ def predicated_events(toks: Sequence[str], event: Sequence[bool]) -> list[int]:
     return found
 
 
+# Forms that the inflection rule would derive but that are other words ("goods" is not "good").
 NOT_INFLECTED = frozenset(["goods", "odds", "fund", "wages", "numbers", "kinds"])
 
 
