@@ -21,13 +21,14 @@ relationship, ...) and finds, in the cue's sentence,
   "allies", "partners", "member states" stand for NATO as a target (rule ``via members``) and are
   a holder of their own ("allies").
 
-A negation within three words before a favor cue flips and damps it; a negated against cue is
-no position ("did not criticize" gives a neutral row). Two actors that "had become friends" hold
-the stance toward each other, unless one of them says so: then only the speaker holds it.
-Every row keeps the cue words, the rules
-used for holder and target, and the sentence. With ``sentiment=True``, mentions outside quotes
-that no cue covers get an ``author`` row from :func:`newslab.target_sentiment` (the target side).
-:func:`stance_summary` aggregates per article, holder and target.
+A naming verb ("called Trump a wimp", "described NATO as obsolete") takes the valence of the name it
+gives (:func:`naming_polarity`). A negation within three words before a favor cue flips and damps it;
+a negated against cue is no position ("did not criticize" gives a neutral row). Two actors that
+"had become friends" hold the stance toward each other, unless one of them says so: then only the
+speaker holds it. Every row keeps the cue words, the rules used for holder and target, and the
+sentence. With ``sentiment=True``, mentions outside quotes that no cue covers get an ``author`` row
+from :func:`newslab.target_sentiment` (the target side). :func:`stance_summary` aggregates per
+article, holder and target.
 
 The actors of a sentence are found in :mod:`newslab.actors`, a cue's holder and target in
 :mod:`newslab.cue_roles`; this module reads the cues and builds the rows.
@@ -61,6 +62,8 @@ from newslab.document import Article, Document
 from newslab.errors import LexiconError, ParameterError
 from newslab.mention_record import Mention
 from newslab.targets import Target
+from newslab.tokenizers import word_spans
+from newslab.tone_lexicon import default_prepared, lexicon_hits, lower_tokens
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -95,6 +98,19 @@ REDUCERS = frozenset({"cut", "cuts", "withdraw", "withdraws", "withdrew", "withd
 AUTHOR_MIN_SCORE = 0.3  # weaker target_sentiment scores are left out (set by hand on the seed sentences)
 EVIDENCE_FEATURES = 4  # features of a target_sentiment result kept as evidence
 THRESHOLD = 0.05  # |score| below this is "neutral" (set by hand; cues are weighted 0.3-1.0)
+#: Verbs that give their object a name ("called him a wimp", "described NATO as obsolete"): the
+#: stance is the valence of the name (:func:`naming_polarity`); their rows in the cue table have polarity 0.
+NAMING_VERBS = frozenset(
+    ["call", "describe", "label", "labelled", "brand", "dub", "dubbed", "portray", "portrayed", "depict"]
+)
+#: Words that end the name after a naming verb ("called Trump a wimp *after* the summit"); a name
+#: that would start with one of them is none ("called Rutte *on* Monday", "called *for* talks").
+NAME_STOPS = frozenset(["for", "after", "before", "on", "in", "at", "by", "during", "when", "while", "because",
+                        "since", "over", "and", "but", "to", "of", "from", "with", "about", "that", "who", "which",
+                        "last", "this", "yesterday", "today", "again", "back", "up", "out", "off"])  # fmt: skip
+NAME_WORDS = 4  # at most this many words after the object are read as the name
+NAME_MIN_VALENCE = 0.5  # a name whose lexicon valence sums to less (VADER scale) gives no row
+OBJECT_PRONOUNS = frozenset(["him", "her", "them", "it", "himself", "herself", "themselves", "us", "me", "you"])
 
 
 #: Words before a cue that make a noun of it ("the support", "strong support", "with support").
@@ -222,6 +238,65 @@ def _sentiment_hook(sentiment: bool | Callable[..., Any]) -> Callable[..., Any] 
         return None
 
 
+class Naming(NamedTuple):
+    """What a naming verb says (:func:`naming_polarity`).
+
+    The valence of the name in [-1, 1], the words from the object to the end of the name ("Trump
+    a wimp"), and the offset where the name ends.
+    """
+
+    polarity: float
+    words: str
+    end: int
+
+
+def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor] = ()) -> Naming | None:
+    """The stance a naming verb gives: the valence of the name it gives its object, and the name.
+
+    After the verb come an optional object (an actor of the sentence or an object pronoun), an
+    optional "as", then the name: up to :data:`NAME_WORDS` words, ending before punctuation or a
+    word of :data:`NAME_STOPS`. Its valence is the sum of its lexicon words by the tone rules
+    (:func:`newslab.tone_lexicon.lexicon_hits`: VADER's lexicon with newslab's news evaluation rows,
+    negation included), scaled to [-1, 1] (a sum of 2 is 1). ``None`` when there is no name or its
+    valence is below :data:`NAME_MIN_VALENCE`: "called Rutte on Monday" is a phone call, not a stance.
+
+    Example:
+        >>> text = "Graham called Trump a wimp after the summit."
+        >>> naming_polarity(text, text.index(" Trump"), len(text))
+        Naming(polarity=-1.0, words='Trump a wimp', end=26)
+        >>> naming_polarity("Trump called Rutte on Monday.", 12, 29) is None
+        True
+    """
+    pos = cue_end
+    obj = next((a for a in actors if a.start >= cue_end and not text[cue_end : a.start].strip()), None)
+    if obj is not None:
+        pos = obj.end
+    else:
+        pronoun = re.match(r"\s+([\w’'-]+)", text[cue_end:limit])
+        if pronoun and pronoun.group(1).lower() in OBJECT_PRONOUNS:
+            pos = cue_end + pronoun.end()
+    found = re.match(r"\s+(?:as\s+)?[“\"‘']?", text[pos:limit])
+    if found is None:
+        return None
+    start = pos + found.end()
+    words: list[re.Match[str]] = []
+    for w in re.finditer(r"[\w’'-]+|[^\w\s]", text[start:limit]):
+        if not w.group()[0].isalnum() or w.group().lower() in NAME_STOPS or len(words) == NAME_WORDS:
+            break
+        words.append(w)
+    if not words:
+        return None
+    name = text[start : start + words[-1].end()]
+    toks = lower_tokens(name, word_spans(name))
+    valence = sum(h.weight for h in lexicon_hits(toks, default_prepared(), contrast=False))
+    if abs(valence) < NAME_MIN_VALENCE:
+        return None
+    end = start + words[-1].end()
+    if found.group().rstrip()[-1:] in "“\"‘'" and text[end : end + 1] in "”\"’'":
+        end += 1  # the closing mark of a quoted name: called NATO “obsolete”
+    return Naming(max(-1.0, min(1.0, valence / 2.0)), text[cue_end:end].strip(), end)
+
+
 def _label(score: float) -> str:
     return "favor" if score > THRESHOLD else ("against" if score < -THRESHOLD else "neutral")
 
@@ -295,11 +370,18 @@ def article_stance(
 
     for sent in article.sentences:
         actors = actors_by_sentence[sent.index]
+        named_until = 0  # the end of the last name a naming verb gave: its words are no cues of their own
         for cm in _find_cues(sent.text, by_first):
             cs, ce = sent.start + cm.start, sent.start + cm.end
+            if cs < named_until:
+                continue
             if re.search(r"\bas\s+$", text[sent.start : cs]) and text[ce : ce + 3] == " to":
                 continue  # "as opposed to": a comparison, not an attitude
             cue = _reading(forms[cm.text.lower()], cm.text, text[sent.start : cs], cues)
+            named = naming_polarity(text, ce, sent.end, actors) if cue.cue in NAMING_VERBS else None
+            if named is not None:  # "called him a wimp": the name gives the stance
+                cue = dataclasses.replace(cue, polarity=named.polarity)
+                named_until = named.end
             if cue.polarity == 0:
                 continue
             words = re.findall(r"[\w’'-]+", text[sent.start : cs])[-NEGATION_WINDOW:]
@@ -308,6 +390,8 @@ def article_stance(
             reducer = next((w for w in words if w.lower() in REDUCERS), "") if noun_cue else ""
             score = _negated_score(cue.polarity, negated=negated or bool(reducer))
             cue_words = [("not " if negated else "") + (f"{reducer} … " if reducer else "") + cm.text]
+            if named is not None:
+                cue_words = [f"{cue_words[0]} {named.words}"]
             quote = quote_at(cs)
             found = cue_roles(article, sent.index, cue, (cs, ce), quote, actors, speaker_name, actors_by_sentence)
             if found is not None:

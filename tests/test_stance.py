@@ -6,6 +6,7 @@ import newslab as nl
 from newslab.errors import ParameterError
 from newslab.quotes import load_cues
 from newslab.stance import STANCE_COLUMNS, stance_summary, stance_table
+from newslab.targets import DEFAULT_TARGETS
 
 RUTTE = nl.Target("Rutte", aliases=["Mark Rutte", "Rutte"], kind="person", pronouns=["he", "him", "his"])
 
@@ -221,3 +222,30 @@ UKRAINE = nl.Target("Ukraine", aliases=["Ukraine", "Kyiv"], kind="place")
 )
 def test_noun_or_verb_reducers_and_pronoun_holders(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in stances(text, (nl.TRUMP, nl.NATO, UKRAINE))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senator Graham called Trump a wimp after the summit.", [("Graham", "Trump", "against")]),
+        ("Graham described Trump as a coward.", [("Graham", "Trump", "against")]),
+        ("Rutte called Trump a great friend of the alliance.", [("Rutte", "Trump", "favor")]),  # not "friend" -> NATO
+        ("Trump was branded a liar by Democrats.", [("Democrats", "Trump", "against")]),
+        ("Trump has called NATO “obsolete” in the past.", [("Trump", "NATO", "against")]),
+        ("Trump called Rutte on Monday.", []),  # a phone call: no name, no stance
+        ("Trump called for NATO to pay more.", []),
+        ("Trump called Rutte a day later.", []),  # a name without valence
+    ],
+)
+def test_naming_verbs_take_the_valence_of_the_name(text: str, expected: list[tuple[str, str, str]]) -> None:
+    targets = [*DEFAULT_TARGETS, RUTTE, nl.Target("Graham", aliases=["Graham"], kind="person")]
+    assert [row for row in stances(text, targets) if row[2] != "neutral"] == expected
+
+
+def test_naming_row_keeps_the_name_as_evidence_and_negation_removes_the_position() -> None:
+    df = stance_table(nl.Article("t", "", "Critics have long portrayed NATO as obsolete."), sentiment=False)
+    assert df[["holder", "target", "stance"]].values.tolist() == [["Critics", "NATO", "against"]]
+    assert df["cues"].iloc[0] == ["portrayed NATO as obsolete"]
+    negated = stance_table(nl.Article("t", "", "Pelosi did not call Trump a liar."), sentiment=False)
+    assert negated["stance"].tolist() == ["neutral"]
+    assert negated["cues"].iloc[0] == ["not call Trump a liar"]
