@@ -62,6 +62,16 @@ OBJECT_WORDS = 6  # words searched after a verb cue for its object (set by hand 
 _TOKEN = re.compile(r"[\w’'.-]*\w|[,;:()“”\"—–]")
 
 
+#: Things people issue that "say" what their author says ("a statement calling Holder corrupt"): before
+#: a participle cue they are not its holder; the caller falls back to the actor who issued them.
+MEDIA_NOUNS = frozenset(["statement", "statements", "letter", "tweet", "tweets", "post", "ad", "advertisement",
+                         "speech", "release", "op-ed", "editorial", "video", "email", "message", "memo",
+                         "column", "resolution", "motion", "petition", "lawsuit", "complaint", "book"])  # fmt: skip
+
+
+AUTHOR_OF_MEDIUM = "author of the statement"
+
+
 def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
 
@@ -133,6 +143,8 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
         i -= 1  # "Sessions, having supported Trump": the subject before the participle phrase
     if i < 0 or not any(c.isalnum() for c in tokens[i][0]):
         return None, "no subject next to cue"
+    if tokens[i][0].lower() in MEDIA_NOUNS and (rule != "subject" or re.match(r"\w+ing\b", text[cue_start:])):
+        return None, AUTHOR_OF_MEDIUM  # "X issued a statement calling Y", "a letter that criticized": its author
     actor = _actor_at(actors, tokens[i][1])
     if actor is not None:
         return actor, rule
@@ -268,6 +280,7 @@ def cue_roles(
     if cue.kind == "noun":
         group = re.match(rf"(?:\s+[\w’'-]+){{0,3}}?\s+(?:{'|'.join(HOLDER_PREPOSITIONS)})\s+", after)
     holder_actor: Actor | None = None
+    medium = False  # the subject is a statement, letter, tweet ...: its author holds the cue
     if quote is not None:
         holder, kind, hrule = speaker_name(quote), "speaker", f"{quote.kind} quote ({quote.rule})"
     else:
@@ -284,12 +297,15 @@ def cue_roles(
                 hrule = "possessor of attitude noun"
         if holder_actor is None and cue.kind not in ("noun", "quality"):
             holder_actor, hrule = subject_of(text, sent.start, cs, actors)
+            medium = hrule == AUTHOR_OF_MEDIUM
             hrule = hrule if holder_actor is not None else ""
         if holder_actor is None:
             before = [a for a in actors if a.end <= cs and not preceded_by_preposition(text, a.start)]
             after_comma = cue.kind not in ("noun", "quality") and hrule == "" and before
             holder_actor = (before[0] if after_comma else before[-1]) if before else None
-            hrule = "first actor of the sentence (cue after a comma)" if after_comma else "nearest actor before cue"
+            hrule = "nearest actor before cue"
+            if after_comma:
+                hrule = f"first actor of the sentence ({AUTHOR_OF_MEDIUM if medium else 'cue after a comma'})"
         if holder_actor is None and cue.kind == "verb":
             return None  # a verb needs a subject: the author does not "support" or "praise" in the third person
         if holder_actor is None:

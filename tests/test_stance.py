@@ -249,3 +249,19 @@ def test_naming_row_keeps_the_name_as_evidence_and_negation_removes_the_position
     negated = stance_table(nl.Article("t", "", "Pelosi did not call Trump a liar."), sentiment=False)
     assert negated["stance"].tolist() == ["neutral"]
     assert negated["cues"].iloc[0] == ["not call Trump a liar"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lindsey Graham released a letter criticizing Trump.", ["Lindsey Graham", "Trump", "against"]),
+        ("Lindsey Graham released a letter that criticized Trump.", ["Lindsey Graham", "Trump", "against"]),
+        ("Lindsey Graham sent a tweet praising NATO.", ["Lindsey Graham", "NATO", "favor"]),
+        ("The statement criticized Trump.", ["statement", "Trump", "against"]),  # nobody issued it: as written
+    ],
+)
+def test_a_statement_is_held_by_its_author(text: str, expected: list[str]) -> None:
+    df = stance_table(nl.Article("t", "", text), sentiment=False)
+    assert df[["holder", "target", "stance"]].values.tolist() == [expected]
+    if expected[0] != "statement":
+        assert df["holder_rule"].tolist() == ["first actor of the sentence (author of the statement)"]
