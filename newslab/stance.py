@@ -25,10 +25,12 @@ A naming verb ("called Trump a wimp", "described NATO as obsolete") takes the va
 gives (:func:`naming_polarity`). A negation within three words before a favor cue flips and damps it;
 a negated against cue is no position ("did not criticize" gives a neutral row). Two actors that
 "had become friends" hold the stance toward each other, unless one of them says so: then only the
-speaker holds it. Every row keeps the cue words, the rules used for holder and target, and the
-sentence. With ``sentiment=True``, mentions outside quotes that no cue covers get an ``author`` row
-from :func:`newslab.target_sentiment` (the target side). :func:`stance_summary` aggregates per
-article, holder and target.
+speaker holds it. A target named in a quote whose speaker is known and that no cue covers gets a row
+from the speaker when the quote's tone toward it is clear (:func:`quoted_tone`: "Canterbury said
+Sessions is “a great friend”" gives Canterbury → Sessions favor). Every row keeps the cue words,
+the rules used for holder and target, and the sentence. With ``sentiment=True``, mentions outside
+quotes that no cue covers get an ``author`` row from :func:`newslab.target_sentiment` (the target
+side). :func:`stance_summary` aggregates per article, holder and target.
 
 The actors of a sentence are found in :mod:`newslab.actors`, a cue's holder and target in
 :mod:`newslab.cue_roles`; this module reads the cues and builds the rows.
@@ -58,7 +60,7 @@ from newslab.corpus import Corpus
 from newslab.cue_roles import AUXILIARIES, NEGATIONS, cue_roles
 from newslab.cues import Cue, cue_forms, load_cues
 from newslab.descriptions import word_tags
-from newslab.document import Article, Document
+from newslab.document import Article, Document, Sentence
 from newslab.errors import LexiconError, ParameterError
 from newslab.mention_record import Mention
 from newslab.targets import Target
@@ -110,6 +112,8 @@ NAME_STOPS = frozenset(["for", "after", "before", "on", "in", "at", "by", "durin
                         "last", "this", "yesterday", "today", "again", "back", "up", "out", "off"])  # fmt: skip
 NAME_WORDS = 4  # at most this many words after the object are read as the name
 NAME_MIN_VALENCE = 0.5  # a name whose lexicon valence sums to less (VADER scale) gives no row
+#: Speakers the quotes stage could not name ("she said" with nobody before): they hold no row.
+UNRESOLVED = frozenset(["he", "she", "they", "it", "i", "we", "you", "unknown speaker"])
 OBJECT_PRONOUNS = frozenset(["him", "her", "them", "it", "himself", "herself", "themselves", "us", "me", "you"])
 
 
@@ -297,6 +301,44 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
     return Naming(max(-1.0, min(1.0, valence / 2.0)), text[cue_end:end].strip(), end)
 
 
+def quoted_tone(sent: Sentence, mention: Mention, quote: Quote) -> tuple[float, list[str]] | None:
+    """The tone of a quote toward a target it names: the speaker's stance (rule "the holder matters").
+
+    The target model's score for the mention (:func:`newslab.sentiment.target_sentiment`, which
+    knows the mention stands in the speaker's words), kept when its label is not neutral, it is at
+    least :data:`AUTHOR_MIN_SCORE` strong, and the quoted words in this sentence hold a judgement
+    word of the same sign (VADER's lexicon with newslab's news rows; event words do not count).
+    Returns the score and those words, or ``None``.
+
+    Example:
+        >>> import newslab as nl
+        >>> from newslab.document import parse
+        >>> from newslab.mention_record import Mention
+        >>> doc = parse(nl.Article("a", "", "Canterbury said Sessions is “a great friend of the police.”"))
+        >>> sessions = nl.Target("Sessions", aliases=["Sessions"])
+        >>> from newslab.attribution import Quote
+        >>> q = Quote(16, 59, "indirect", "reported-say", speaker="Canterbury")
+        >>> score, words = quoted_tone(doc.sentences[0], Mention(sessions, 16, 24, "name", "name", 1.0), q)
+        >>> (score > 0.3, words)
+        (True, ['great', 'friend'])
+    """
+    from newslab.sentiment import target_sentiment
+
+    result = target_sentiment(sent.text, span=(mention.start - sent.start, mention.end - sent.start))
+    if result.label == "neutral" or abs(result.score) < AUTHOR_MIN_SCORE:
+        return None
+    lo, hi = max(quote.start, sent.start) - sent.start, min(quote.end, sent.end) - sent.start
+    spans = [(a + lo, b + lo) for a, b in word_spans(sent.text[lo:hi])]
+    toks = lower_tokens(sent.text, spans)
+    hits = lexicon_hits(toks, default_prepared(), contrast=False)
+    words = [
+        sent.text[spans[h.first][0] : spans[h.end - 1][1]]
+        for h in hits
+        if not h.event and (h.weight > 0) == (result.score > 0) and h.weight
+    ]
+    return (result.score, words) if words else None
+
+
 def _label(score: float) -> str:
     return "favor" if score > THRESHOLD else ("against" if score < -THRESHOLD else "neutral")
 
@@ -435,6 +477,22 @@ def article_stance(
                         if ha in t.aliases or ha == t.name:
                             add(sent.index, hb, "actor", Actor(t.name, aa.start, aa.end, target=t), 0.8,
                                 ["become friends"], "mutual (a and b became friends)", "mutual")  # fmt: skip
+    for m in mentions if quotes else ():
+        q = quote_at(m.start)
+        if q is None or m.end > q.end or m.kind == "pronoun" or not (q.resolved or q.speaker):
+            continue
+        sid = article.sentence_of(m.start)
+        holder = speaker_name(q)
+        if (
+            (sid, m.target.name) in covered
+            or holder.lower() in UNRESOLVED
+            or holder in (m.target.name, *m.target.aliases)
+        ):
+            continue
+        toned = quoted_tone(article.sentences[sid], m, q)
+        if toned is not None:
+            add(sid, holder, "speaker", Actor(m.target.name, m.start, m.end, target=m.target), toned[0], toned[1],
+                f"speaker of a quote about the target ({q.kind})", "target tone in the quote")  # fmt: skip
     hook = _sentiment_hook(sentiment)
     if hook is not None:
         for m in mentions:

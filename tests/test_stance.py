@@ -265,3 +265,40 @@ def test_a_statement_is_held_by_its_author(text: str, expected: list[str]) -> No
     assert df[["holder", "target", "stance"]].values.tolist() == [expected]
     if expected[0] != "statement":
         assert df["holder_rule"].tolist() == ["first actor of the sentence (author of the statement)"]
+
+
+SESSIONS = nl.Target("Sessions", aliases=["Jeff Sessions", "Sessions"], kind="person")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chuck Canterbury said Sessions is “a great friend of the police.”",
+            [
+                [
+                    "Chuck Canterbury",
+                    "Sessions",
+                    "favor",
+                    ["great", "friend"],
+                    "speaker of a quote about the target (indirect)",
+                ]
+            ],
+        ),
+        (
+            "“Sessions is a disgrace,” Senator Mark Warner said.",
+            [["Mark Warner", "Sessions", "against", ["disgrace"], "speaker of a quote about the target (direct)"]],
+        ),
+        ("She said Sessions is “a great friend of the police.”", []),  # nobody named as the speaker
+        ("Chuck Canterbury said Sessions died in the war.", []),  # an event, no judgement
+        ("Chuck Canterbury said Sessions met the police chief on Monday.", []),
+        # a cue covers the target: its row only, no second row from the quote's tone
+        (
+            "Chuck Canterbury criticized Sessions and said he was a disgrace.",
+            [["Chuck Canterbury", "Sessions", "against", ["criticized"], "subject"]],
+        ),
+    ],
+)
+def test_a_quote_about_a_target_gives_its_speaker_the_quote_tone(text: str, expected: list[list[object]]) -> None:
+    df = stance_table(nl.Article("t", "", text), [*DEFAULT_TARGETS, SESSIONS], sentiment=False)
+    assert df[["holder", "target", "stance", "cues", "holder_rule"]].values.tolist() == expected
