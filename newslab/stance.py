@@ -50,6 +50,7 @@ import functools
 import importlib
 import itertools
 import logging
+import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -65,7 +66,7 @@ from newslab.errors import LexiconError, ParameterError
 from newslab.mention_record import Mention
 from newslab.targets import Target
 from newslab.tokenizers import word_spans
-from newslab.tone_lexicon import default_prepared, lexicon_hits, lower_tokens
+from newslab.tone_lexicon import VADER_ALPHA, default_prepared, lexicon_hits, lower_tokens
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -301,14 +302,38 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
     return Naming(max(-1.0, min(1.0, valence / 2.0)), text[cue_end:end].strip(), end)
 
 
-def quoted_tone(sent: Sentence, mention: Mention, quote: Quote) -> tuple[float, list[str]] | None:
+SAID_OF = re.compile(r"\b(?:said|says|say|saying|wrote|writes|added|adds|remarked|remarks)\s+of\s+$")
+
+
+def said_of(text: str, sent: Sentence, start: int, quotes: Iterable[Quote]) -> Quote | None:
+    """The quote a "said of X" names X as the subject of: the last quote of the sentence before X.
+
+    Example:
+        >>> from newslab.attribution import Quote
+        >>> text = "“He insults his way to the nomination,” Bush said of Trump."
+        >>> from newslab.document import Sentence
+        >>> q = Quote(0, 41, "direct", "after-quote", speaker="Bush")
+        >>> said_of(text, Sentence(text, 0, len(text), 0), text.index("Trump"), [q]) is q
+        True
+    """
+    if not SAID_OF.search(text, sent.start, start):
+        return None
+    return max((q for q in quotes if sent.start <= q.start and q.end <= start), key=lambda q: q.end, default=None)
+
+
+def quoted_tone(
+    sent: Sentence, mention: Mention, quote: Quote, *, about: bool = False
+) -> tuple[float, list[str]] | None:
     """The tone of a quote toward a target it names: the speaker's stance (rule "the holder matters").
 
     The target model's score for the mention (:func:`newslab.sentiment.target_sentiment`, which
     knows the mention stands in the speaker's words), kept when its label is not neutral, it is at
     least :data:`AUTHOR_MIN_SCORE` strong, and the quoted words in this sentence hold a judgement
     word of the same sign (VADER's lexicon with newslab's news rows; event words do not count).
-    Returns the score and those words, or ``None``.
+    With ``about=True`` (the quote is about the target by its attribution: "..., Bush said of
+    Trump"), the quote's judgement words decide alone: their valence sum, normalized as VADER
+    does (x / sqrt(x² + 15)), at least :data:`AUTHOR_MIN_SCORE` in size. Returns the score and the
+    judgement words, or ``None``.
 
     Example:
         >>> import newslab as nl
@@ -322,21 +347,25 @@ def quoted_tone(sent: Sentence, mention: Mention, quote: Quote) -> tuple[float, 
         >>> (score > 0.3, words)
         (True, ['great', 'friend'])
     """
-    from newslab.sentiment import target_sentiment
-
-    result = target_sentiment(sent.text, span=(mention.start - sent.start, mention.end - sent.start))
-    if result.label == "neutral" or abs(result.score) < AUTHOR_MIN_SCORE:
-        return None
     lo, hi = max(quote.start, sent.start) - sent.start, min(quote.end, sent.end) - sent.start
     spans = [(a + lo, b + lo) for a, b in word_spans(sent.text[lo:hi])]
-    toks = lower_tokens(sent.text, spans)
-    hits = lexicon_hits(toks, default_prepared(), contrast=False)
+    hits = [h for h in lexicon_hits(lower_tokens(sent.text, spans), default_prepared(), contrast=False) if h.weight]
+    if about:
+        valence = sum(h.weight for h in hits if not h.event)
+        score = valence / math.sqrt(valence * valence + VADER_ALPHA)
+    else:
+        from newslab.sentiment import target_sentiment
+
+        result = target_sentiment(sent.text, span=(mention.start - sent.start, mention.end - sent.start))
+        score = 0.0 if result.label == "neutral" else result.score
+    if abs(score) < AUTHOR_MIN_SCORE:
+        return None
     words = [
         sent.text[spans[h.first][0] : spans[h.end - 1][1]]
         for h in hits
-        if not h.event and (h.weight > 0) == (result.score > 0) and h.weight
+        if not h.event and (h.weight > 0) == (score > 0)
     ]
-    return (result.score, words) if words else None
+    return (score, words) if words else None
 
 
 def _label(score: float) -> str:
@@ -478,10 +507,13 @@ def article_stance(
                             add(sent.index, hb, "actor", Actor(t.name, aa.start, aa.end, target=t), 0.8,
                                 ["become friends"], "mutual (a and b became friends)", "mutual")  # fmt: skip
     for m in mentions if quotes else ():
-        q = quote_at(m.start)
-        if q is None or m.end > q.end or m.kind == "pronoun" or not (q.resolved or q.speaker):
-            continue
         sid = article.sentence_of(m.start)
+        q = quote_at(m.start)
+        about = q is None or m.end > q.end
+        if about:
+            q = said_of(text, article.sentences[sid], m.start, quotes)  # "..., Bush said of Trump"
+        if q is None or m.kind == "pronoun" or not (q.resolved or q.speaker):
+            continue
         holder = speaker_name(q)
         if (
             (sid, m.target.name) in covered
@@ -489,10 +521,11 @@ def article_stance(
             or holder in (m.target.name, *m.target.aliases)
         ):
             continue
-        toned = quoted_tone(article.sentences[sid], m, q)
+        toned = quoted_tone(article.sentences[sid], m, q, about=about)
         if toned is not None:
-            add(sid, holder, "speaker", Actor(m.target.name, m.start, m.end, target=m.target), toned[0], toned[1],
-                f"speaker of a quote about the target ({q.kind})", "target tone in the quote")  # fmt: skip
+            rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"
+            actor = Actor(m.target.name, m.start, m.end, target=m.target)
+            add(sid, holder, "speaker", actor, toned[0], toned[1], rule, "target tone in the quote")
     hook = _sentiment_hook(sentiment)
     if hook is not None:
         for m in mentions:

@@ -302,3 +302,21 @@ SESSIONS = nl.Target("Sessions", aliases=["Jeff Sessions", "Sessions"], kind="pe
 def test_a_quote_about_a_target_gives_its_speaker_the_quote_tone(text: str, expected: list[list[object]]) -> None:
     df = stance_table(nl.Article("t", "", text), [*DEFAULT_TARGETS, SESSIONS], sentiment=False)
     assert df[["holder", "target", "stance", "cues", "holder_rule"]].values.tolist() == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "“This is a man who insults his way to the nomination,” Jeb Bush said of Trump.",
+            [["Jeb Bush", "Trump", "against", ["insults"]]],
+        ),
+        ("“He is a great friend,” Rutte said of Trump on Friday.", [["Rutte", "Trump", "favor", ["great", "friend"]]]),
+        ("“We met in Florida,” Rutte said of Trump.", []),  # no judgement in the quote
+        ("“He is a great friend,” Rutte said after meeting Trump.", []),  # not "said of": the quote is not about him
+    ],
+)
+def test_a_quote_said_of_a_target_is_about_it(text: str, expected: list[list[object]]) -> None:
+    df = stance_table(nl.Article("t", "", text), sentiment=False)
+    assert df[["holder", "target", "stance", "cues"]].values.tolist() == expected
+    assert all(rule.endswith("said of)") for rule in df["holder_rule"])
