@@ -333,7 +333,7 @@ def quoted_tone(
     With ``about=True`` (the quote is about the target by its attribution: "..., Bush said of
     Trump"), the quote's judgement words decide alone: their valence sum, normalized as VADER
     does (x / sqrt(x² + 15)), at least :data:`AUTHOR_MIN_SCORE` in size. Returns the score and the
-    judgement words, or ``None``.
+    judgement words ("want (negated)" when a negation or reversal flipped one), or ``None``.
 
     Example:
         >>> import newslab as nl
@@ -361,7 +361,7 @@ def quoted_tone(
     if abs(score) < AUTHOR_MIN_SCORE:
         return None
     words = [
-        sent.text[spans[h.first][0] : spans[h.end - 1][1]]
+        sent.text[spans[h.first][0] : spans[h.end - 1][1]] + (" (negated)" if h.flipped else "")
         for h in hits
         if not h.event and (h.weight > 0) == (score > 0)
     ]
