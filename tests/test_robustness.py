@@ -278,6 +278,7 @@ def test_safe_patterns_are_accepted(pattern: str) -> None:
 WORDS = [
     "Trump", "NATO", "Rutte", "he", "it", "its", "they", "said", "told", "that", "the", "alliance", "tycoon",
     "criticized", "praised", "good", "bad", "not", "but", "war", "spending", "and", "became", "friends",
+    "called", "described", "as", "a", "of", "wimp", "statement", "calling",
     "A.B.C.", "U.S.", "Mr.", "“", "”", '"', "'", ",", ".", "!", "?", ":", "😀", "😡", "\n\n", "-", "(", ")",
 ]  # fmt: skip
 texts = st.one_of(
