@@ -15,7 +15,7 @@ writes its outputs to a pickle, and the two are compared here:
    grouped by the article part of their id, joined in order; the longest ``--articles``), with Trump,
    NATO and the names of ``EXTRA_TARGETS`` as targets: every call
    of ``sentence_target_tones`` in the pass (its inputs, with the quotes the pass hands over, and its
-   results) and the ``target_tone`` table.
+   results) and the ``target_tone`` and ``quotes`` tables (the quotes stage hands its spans to target tone).
 
 Labels, feature names and evidence names must be equal; numbers (scores, probabilities, feature
 values, evidence weights) may differ by at most 1e-12. Exit status 1 if any output differs.
@@ -103,9 +103,11 @@ def dump(repo: Path, data_dir: Path, n_articles: int, out: Path) -> None:
     analysis.sentence_target_tones = recorded  # type: ignore[assignment]
     corpus = list(nl.load_seed_corpus()) + list(nl.Corpus.from_texts(rebuilt_articles(data_dir, n_articles)))
     targets = (*DEFAULT_TARGETS, *(Target(name) for name in EXTRA_TARGETS))
-    table = nl.analyze(corpus, targets, tables=("target_tone",), progress=False).target_tone
+    result = nl.analyze(corpus, targets, tables=("target_tone", "quotes"), progress=False)
     outputs["analyze: sentence_target_tones calls"] = calls
-    outputs["analyze: target_tone table rows"] = [tuple(map(str, row)) for row in table.itertuples(index=False)]
+    for name in ("target_tone", "quotes"):
+        rows = getattr(result, name).itertuples(index=False)
+        outputs[f"analyze: {name} table rows"] = [tuple(map(str, row)) for row in rows]
     with out.open("wb") as handle:
         pickle.dump(outputs, handle)
 
