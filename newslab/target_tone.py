@@ -156,12 +156,11 @@ def _word_table() -> Mapping[str, _Word]:
     """:class:`_Word` of every token on one of the word lists, built once; any other token is ``_UNLISTED``."""
     pattern, vocab, stop, cues = pattern_polarity(), _feature_vocab(), stopwords(), _speech_cues()
     listed = set(pattern) | vocab | stop | PRONOUNS | CLAUSE_BREAKS | QUOTES | CONTRAST | cues
-    table = {
+    return {  # cached and private (a plain dict for fast lookups): never mutated
         w: _Word(pattern.get(w, 0.0), w in vocab, w in stop, w in PRONOUNS, w in CLAUSE_BREAKS or w in QUOTES,
                  w in QUOTES, w in CONTRAST, w in cues)
         for w in listed
     }  # fmt: skip
-    return table  # cached and private (a plain dict for fast lookups): never mutated
 
 
 Speech = tuple[int, int, int, int]
@@ -189,11 +188,7 @@ def _speech_tokens(starts: Sequence[int], ends: Sequence[int], speech: Sequence[
         if ca < 0:
             continue
         # -1: no speaker; SPEAKER_ELSEWHERE: a speaker the quotes stage found outside this sentence
-        sa, sb = (
-            _token_range(starts, ends, speaker_start, speaker_end)
-            if speaker_start >= 0
-            else (speaker_start, speaker_start)
-        )
+        sa, sb = _token_range(starts, ends, speaker_start, speaker_end) if speaker_start >= 0 else (speaker_start,) * 2
         out.append((ca, cb, sa, sb))
     return tuple(out)
 
@@ -260,26 +255,12 @@ def _analyze(
     starts, ends = [s + start for s, _ in local], [e + start for _, e in local]
     if speech is None:
         speech = _speech(chunk, local) if may_report else ()
+    hits, negations = [i for i in range(n) if news[i] or pattern[i]], [i for i in range(n) if negated[i]]
+    speech = _speech_tokens([s for s, _ in local], [e for _, e in local], speech) if speech else ()
     return _Sentence(
-        starts,
-        ends,
-        toks,
-        clause,
-        news,
-        pattern,
-        negated,
-        in_quote,
-        has_quote,
-        contrast,
-        entity_cum,
-        [i for i in range(n) if news[i] or pattern[i]],
-        vocab_idx,
-        [i for i in range(n) if negated[i]],
-        stems,
-        event,
-        entities,
-        _speech_tokens([s for s, _ in local], [e for _, e in local], speech) if speech else (),
-    )
+        starts, ends, toks, clause, news, pattern, negated, in_quote, has_quote, contrast, entity_cum, hits, vocab_idx,
+        negations, stems, event, entities, speech,
+    )  # fmt: skip
 
 
 def _sat(x: float, scale: float) -> float:
@@ -320,15 +301,15 @@ def _add_mass(mass: dict[str, list[float]], scope: str, v: float, p: float) -> N
 
 def _mass_features(mass: Mapping[str, list[float]], f: dict[str, float]) -> None:
     """``scope_vpos``/``_vneg`` (news lexicon) and ``_ppos``/``_pneg`` (pattern) features, squashed into (-1, 1)."""
-    for scope, m in mass.items():
-        if m[0]:
-            f[scope + "_vpos"] = _sat(m[0], VADER_ALPHA)
-        if m[1]:
-            f[scope + "_vneg"] = _sat(m[1], VADER_ALPHA)
-        if m[2]:
-            f[scope + "_ppos"] = _sat(m[2], 1.0)
-        if m[3]:
-            f[scope + "_pneg"] = _sat(m[3], 1.0)
+    for scope, (vpos, vneg, ppos, pneg) in mass.items():  # _sat written out: called for every target
+        if vpos:
+            f[scope + "_vpos"] = vpos / math.sqrt(vpos * vpos + VADER_ALPHA)
+        if vneg:
+            f[scope + "_vneg"] = vneg / math.sqrt(vneg * vneg + VADER_ALPHA)
+        if ppos:
+            f[scope + "_ppos"] = ppos / math.sqrt(ppos * ppos + 1.0)
+        if pneg:
+            f[scope + "_pneg"] = pneg / math.sqrt(pneg * pneg + 1.0)
 
 
 def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
@@ -392,11 +373,11 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
     if dist:
         f["dist_weighted"] = _sat(dist, 4.0)
     # structure flags
-    if any(clause[i] == cl_a or clause[i] == cl_b for i in sent.negations):
+    if sent.negations and any(clause[i] == cl_a or clause[i] == cl_b for i in sent.negations):
         f["neg_in_clause"] = 1.0
-    if any(c < a for c in sent.contrast):
+    if sent.contrast and sent.contrast[0] < a:  # token indices in order
         f["after_contrast"] = 1.0
-    if any(c >= b for c in sent.contrast):
+    if sent.contrast and sent.contrast[-1] >= b:
         f["before_contrast"] = 1.0
     if a < n and sent.in_quote[a]:
         f["in_quote"] = 1.0
@@ -454,16 +435,20 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
     # whether they are in the mention's clause ("Ls="/"Rs=") or across a clause break ("Lxs="/"Rxs=");
     # within STEM_NEAR tokens also "Ln="/"Rn=" (or "Lxn="/"Rxn=")
     stems = sent.stems
-    for i in range(max(0, a - STEM_WINDOW), min(n, b + STEM_WINDOW)):
-        st = stems[i]
-        if not st or a <= i < b:
-            continue
-        d = a - i if i < a else i - b + 1
-        side = ("L" if i < a else "R") + ("" if clause[i] == cl_a else "x")
-        f[side + "s=" + st] = 1.0
-        if d <= STEM_NEAR:
-            f[side + "n=" + st] = 1.0
-    _mention_words(sent, a, b, f)
+    for i in range(max(0, a - STEM_WINDOW), a):
+        if st := stems[i]:
+            side = "L" if clause[i] == cl_a else "Lx"
+            f[side + "s=" + st] = 1.0
+            if a - i <= STEM_NEAR:
+                f[side + "n=" + st] = 1.0
+    for i in range(b, min(n, b + STEM_WINDOW)):
+        if st := stems[i]:
+            side = "R" if clause[i] == cl_a else "Rx"
+            f[side + "s=" + st] = 1.0
+            if i - b + 1 <= STEM_NEAR:
+                f[side + "n=" + st] = 1.0
+    if bisect.bisect_left(sent.hits, a) < bisect.bisect_left(sent.hits, b):  # a lexicon word in the mention
+        _mention_words(sent, a, b, f)
     if sent.speech:
         _speech_features(sent, a, b, f)
     f["bias"] = 1.0
@@ -568,15 +553,12 @@ def _model() -> _Model:
 def _predict(feats: Mapping[str, float], model: _Model, n_evidence: int) -> TargetSentiment:
     z0, z1, z2 = model.intercept
     get = model.weights.get
-    used: list[tuple[str, float, tuple[float, float, float]]] = []
     for name, value in feats.items():
         w = get(name)
         if w is not None:
             z0 += w[0] * value
             z1 += w[1] * value
             z2 += w[2] * value
-            if n_evidence:
-                used.append((name, value, w))
     top = max(z0, z1, z2)
     e0, e1, e2 = math.exp(z0 - top), math.exp(z1 - top), math.exp(z2 - top)
     total = e0 + e1 + e2
@@ -584,11 +566,17 @@ def _predict(feats: Mapping[str, float], model: _Model, n_evidence: int) -> Targ
     k = 0 if z0 >= z1 and z0 >= z2 else 1 if z1 >= z2 else 2  # the first of equal maxima, as max() picks
     evidence: tuple[Feature, ...] = ()
     if n_evidence:
-        # push toward the chosen label = value * (its weight - mean weight of the other labels)
+        # push toward the chosen label = value * (its weight - mean weight of the other labels);
+        # the strongest positive pushes, equal ones in feature order
         o1, o2 = (j for j in range(3) if j != k)
-        pushes = [Feature(name, value, value * (w[k] - (w[o1] + w[o2]) / 2)) for name, value, w in used]
-        pushes.sort(key=lambda ft: -ft.weight)
-        evidence = tuple(ft for ft in pushes[:n_evidence] if ft.weight > 0)
+        pushes = [
+            (value * (w[k] - (w[o1] + w[o2]) / 2), name, value)
+            for name, value in feats.items()
+            if (w := get(name)) is not None
+        ]
+        pushes = [p for p in pushes if p[0] > 0]
+        pushes.sort(key=lambda p: -p[0])
+        evidence = tuple(Feature(name, value, push) for push, name, value in pushes[:n_evidence])
     return TargetSentiment(
         LABELS[k], probs[2] - probs[0], evidence, MappingProxyType(dict(zip(LABELS, probs, strict=True)))
     )
