@@ -10,12 +10,13 @@ writes its outputs to a pickle, and the two are compared here:
    ``target_features``, ``target_sentiment`` (6 evidence features), and ``target_sentiment_many``
    with 0 and with 6 evidence features;
 2. ``sentence_target_tones`` on every train sentence with all its targets (the quotes stage reads
-   the sentence alone);
+   the sentence alone), and ``score_sentiment`` of every train sentence (sentence tone shares the
+   lexicon reading);
 3. ``nl.analyze`` on the bundled articles and on articles rebuilt from NewsMTSC train (its sentences
    grouped by the article part of their id, joined in order; the longest ``--articles``), with Trump,
    NATO and the names of ``EXTRA_TARGETS`` as targets: every call
    of ``sentence_target_tones`` in the pass (its inputs, with the quotes the pass hands over, and its
-   results) and the ``target_tone`` and ``quotes`` tables (the quotes stage hands its spans to target tone).
+   results) and the ``target_tone``, ``quotes`` and ``tone`` tables.
 
 Labels, feature names (in order) and evidence names must be equal; numbers (scores, probabilities, feature
 values, evidence weights) may differ by at most 1e-12. Exit status 1 if any output differs.
@@ -68,6 +69,12 @@ def plain(result: Any) -> tuple[Any, ...]:
     )
 
 
+def plain_tone(score: Any) -> tuple[Any, ...]:
+    """A SentimentScore as plain data."""
+    evidence = tuple((e.term, e.start, e.end, e.weight, e.source, e.rule) for e in score.evidence)
+    return (score.compound, score.vader, score.polarity, score.subjectivity, evidence)
+
+
 def dump(repo: Path, data_dir: Path, n_articles: int, out: Path) -> None:
     """Run the reference or the tested code (``repo``) and pickle its outputs."""
     sys.path.insert(0, str(repo))
@@ -90,6 +97,7 @@ def dump(repo: Path, data_dir: Path, n_articles: int, out: Path) -> None:
             plain(r) for t, spans in by_sentence.items() for r in S.sentence_target_tones(t, spans)
         ],
     }
+    outputs["score_sentiment (sentence tone)"] = [plain_tone(S.score_sentiment(t)) for t in by_sentence]
     calls: list[Any] = []
     original = analysis.sentence_target_tones
 
@@ -103,9 +111,9 @@ def dump(repo: Path, data_dir: Path, n_articles: int, out: Path) -> None:
     analysis.sentence_target_tones = recorded  # type: ignore[assignment]
     corpus = list(nl.load_seed_corpus()) + list(nl.Corpus.from_texts(rebuilt_articles(data_dir, n_articles)))
     targets = (*DEFAULT_TARGETS, *(Target(name) for name in EXTRA_TARGETS))
-    result = nl.analyze(corpus, targets, tables=("target_tone", "quotes"), progress=False)
+    result = nl.analyze(corpus, targets, tables=("target_tone", "quotes", "tone"), progress=False)
     outputs["analyze: sentence_target_tones calls"] = calls
-    for name in ("target_tone", "quotes"):
+    for name in ("target_tone", "quotes", "tone"):
         rows = getattr(result, name).itertuples(index=False)
         outputs[f"analyze: {name} table rows"] = [tuple(map(str, row)) for row in rows]
     with out.open("wb") as handle:
