@@ -6,8 +6,9 @@ Usage: python benchmarks/bench_target_tone.py [DATA_DIR] --reference DIR [--roun
 ``git archive main | tar -x -C /tmp/ref``. Each round runs the reference and then this copy, each in a
 fresh process of its own (the same Python), so that a busy machine slows both alike. A process times,
 on the NewsMTSC *train* targets (the labels are not read), ``target_sentiment_many`` (no evidence) and
-``sentence_target_tones`` (one call per sentence with all its targets, 6 evidence features, the quotes
-stage reading the sentence alone), in CPU seconds of the process (time.process_time), best of
+``sentence_target_tones`` (one call per sentence with all its targets, 6 evidence features), once with
+the quotes stage reading each sentence alone and once with its quotes handed over as ``nl.analyze``
+does (found before the clock starts), in CPU seconds of the process (time.process_time), best of
 ``--repeats``. The load average is printed with each round.
 """
 
@@ -25,6 +26,15 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 
 
+def sentence_speech(sentence: str) -> list[tuple[int, int, int, int]]:
+    """The quotes stage's spans in one sentence read alone, as the analysis pass hands them to target tone."""
+    from newslab.document import Article, parse
+    from newslab.quotes import article_quotes
+
+    found = article_quotes(parse(Article("s", "", sentence)), (), [], (), resolve_speakers=False)
+    return [(q.start, q.end, q.speaker_start, q.speaker_end) for q in found]
+
+
 def measure(repo: Path, data_dir: Path, repeats: int) -> None:
     """Time the two functions with the code in ``repo``; print the targets per second as JSON."""
     sys.path.insert(0, str(repo))
@@ -36,9 +46,13 @@ def measure(repo: Path, data_dir: Path, repeats: int) -> None:
     for text, span in items:
         by_sentence[text].append(span)
     S.target_sentiment_many(items[:200])  # loading lexicons and the model is not throughput
+    speech = {t: sentence_speech(t) for t in by_sentence}  # found before the clock starts, as nl.analyze does
     runs = {
         "target_sentiment_many": lambda: S.target_sentiment_many(items),
         "sentence_target_tones": lambda: [S.sentence_target_tones(t, spans) for t, spans in by_sentence.items()],
+        "sentence_target_tones, quotes handed over": lambda: [
+            S.sentence_target_tones(t, spans, speech=speech[t]) for t, spans in by_sentence.items()
+        ],
     }
     speed = {}
     for name, fn in runs.items():
@@ -66,7 +80,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--reference DIR is required")
     sides = {"reference": Path(args.reference), "this copy": REPO}
     results: dict[str, list[dict[str, float]]] = {side: [] for side in sides}
-    print(f"{'round':<6} {'code':<10} {'load avg':>9} {'target_sentiment_many':>22} {'sentence_target_tones':>22}")
+    names = ("target_sentiment_many", "sentence_target_tones", "sentence_target_tones, quotes handed over")
+    print(f"{'round':<6} {'code':<10} {'load avg':>9} " + " ".join(f"{name:>24.24}" for name in names))
     for round_ in range(1, args.rounds + 1):
         for side, repo in sides.items():
             command = [sys.executable, __file__, args.data_dir, "--repo", str(repo), "--repeats", str(args.repeats)]
@@ -74,10 +89,10 @@ def main(argv: list[str] | None = None) -> int:
             speed = json.loads(out.strip().splitlines()[-1])
             results[side].append(speed)
             load = os.getloadavg()[0]
-            many, tones = speed["target_sentiment_many"], speed["sentence_target_tones"]
-            print(f"{round_:<6} {side:<10} {load:>9.2f} {many:>16,.0f} /s   {tones:>16,.0f} /s", flush=True)
+            cells = " ".join(f"{speed[name]:>22,.0f}/s" for name in names)
+            print(f"{round_:<6} {side:<10} {load:>9.2f} {cells}", flush=True)
     print("best targets/s (this copy / reference):")
-    for name in ("target_sentiment_many", "sentence_target_tones"):
+    for name in names:
         ref, ours = (max(r[name] for r in results[side]) for side in sides)
         print(f"  {name}: reference {ref:,.0f}, this copy {ours:,.0f}, x{ours / ref:.2f}")
     return 0
