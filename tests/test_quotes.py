@@ -423,3 +423,33 @@ def test_sentence_quotes_finds_speech_and_speaker() -> None:
     assert (text[q.start : q.end], q.speaker, q.kind, q.rule) == ("We are ready", "Mark Rutte", "direct", "after-quote")
     assert sentence_quotes("   ", []) == []
     assert sentence_quotes("Rutte praised Trump.", word_spans("Rutte praised Trump.")) == []
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        "Trump's ",
+        "Sen. Lindsey Graham, R-S.C., ",
+        "Hungary's prime minister, Viktor Orban, ",
+        "the majority leader of the U.S. Senate on Feb. 15, ",
+        "A spokesman for the Trump Organization, who declined to be named, later ",
+        "officials at the State Department Thursday ",
+        "But the president’s ",
+        "al-Assad ",
+        "He has repeatedly ",
+        "on Monday, the vote ",
+    ],
+)
+def test_subject_pattern_with_whole_words_finds_the_same_subject(chunk: str) -> None:
+    import re
+
+    from newslab.attribution import SUBJECT_BEFORE_PATTERN, whole_words
+
+    plain, whole = (
+        re.compile(SUBJECT_BEFORE_PATTERN).search(chunk),
+        re.compile(whole_words(SUBJECT_BEFORE_PATTERN)).search(chunk),
+    )
+    assert (plain is None) == (whole is None)
+    if plain and whole:
+        assert [plain.span(g) for g in ("speaker", "appos")] == [whole.span(g) for g in ("speaker", "appos")]
+    assert whole_words(SUBJECT_BEFORE_PATTERN).count("]*+") > SUBJECT_BEFORE_PATTERN.count("]*+")
