@@ -9,7 +9,7 @@ on the NewsMTSC *train* targets (the labels are not read), ``target_sentiment_ma
 ``sentence_target_tones`` (one call per sentence with all its targets, 6 evidence features), once with
 the quotes stage reading each sentence alone and once with its quotes handed over as ``nl.analyze``
 does (found before the clock starts), in CPU seconds of the process (time.process_time), best of
-``--repeats``. The load average is printed with each round.
+``--repeats``. The load average is printed with each round; on a noisy machine compare the medians.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import subprocess
 import sys
 import time
@@ -91,10 +92,11 @@ def main(argv: list[str] | None = None) -> int:
             load = os.getloadavg()[0]
             cells = " ".join(f"{speed[name]:>22,.0f}/s" for name in names)
             print(f"{round_:<6} {side:<10} {load:>9.2f} {cells}", flush=True)
-    print("best targets/s (this copy / reference):")
-    for name in names:
-        ref, ours = (max(r[name] for r in results[side]) for side in sides)
-        print(f"  {name}: reference {ref:,.0f}, this copy {ours:,.0f}, x{ours / ref:.2f}")
+    for label, pick in (("best", max), ("median", statistics.median)):
+        print(f"{label} targets/s over the rounds (this copy / reference):")
+        for name in names:
+            ref, ours = (pick([r[name] for r in results[side]]) for side in sides)
+            print(f"  {name}: reference {ref:,.0f}, this copy {ours:,.0f}, x{ours / ref:.2f}")
     return 0
 
 
