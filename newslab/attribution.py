@@ -183,11 +183,29 @@ _ADVERB = (
 _AUX = rf"(?:{_ADVERB}{SPACE}){{0,3}}"
 
 
-#: Subject before its verb, matched against the text right before the verb.
-_SUBJECT_BEFORE = re.compile(
+#: Subject before its verb, matched against the text right before the verb (compiled with whole words).
+SUBJECT_BEFORE_PATTERN = (
     rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>{_PRONOUN}|{_NP_BEFORE})(?P<appos>{_APPOS})?(?:,?{SPACE}{_TIME},?)?"
     rf"{SPACE}+{_AUX}$"
 )
+
+
+def whole_words(pattern: str) -> str:
+    """``pattern`` with the character runs of its capitalized and lowercase words possessive (never given back).
+
+    In :data:`SUBJECT_BEFORE_PATTERN` what follows a word always starts with a space, a comma, a
+    parenthesis or the end of the text, none of them a word character, so giving a word's last
+    characters back can never lead to a match: possessive runs find the same matches and skip that
+    backtracking (a third of the search's time).
+
+    Example:
+        >>> whole_words(SUBJECT_BEFORE_PATTERN).count("]*+") - SUBJECT_BEFORE_PATTERN.count("]*+")
+        14
+    """
+    return pattern.replace(_CAP, _CAP.replace("]*", "]*+")).replace(_LOWER, _LOWER.replace("]*", "]*+"))
+
+
+_SUBJECT_BEFORE = re.compile(whole_words(SUBJECT_BEFORE_PATTERN))
 
 
 #: The antecedent of "who" for a verb in a relative clause ("… by Viktor Orban, who said …").

@@ -65,13 +65,13 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from newslab.attribution import Attribution, Quote, attributions, indirect_quotes, is_headline
 from newslab.corpus import Corpus
 from newslab.cues import VERB_CLASSES, Cue, SpeechVerb, cue_forms, load_cues, load_speech_verbs
-from newslab.document import Article, Document
+from newslab.document import Article, Document, Sentence
 from newslab.mention_record import Mention
 from newslab.speakers import SpeakerResolver
 from newslab.targets import Target
@@ -316,7 +316,8 @@ def article_quotes(
         if not is_headline(s)
     }
     quotes, used = _attribute_direct(text, article, spans, attrs)
-    _attribute_from_context(quotes, spans, text, article, attrs)
+    if quotes:
+        _attribute_from_context(quotes, spans, text, article, attrs)
     quotes += indirect_quotes(text, article, attrs, used, inside)
     quotes.sort(key=lambda q: (q.start, q.kind))
     if not resolve_speakers:
@@ -327,6 +328,29 @@ def article_quotes(
             q.resolved, q.speaker_rule = resolver.resolve(q.speaker, q.speaker_start, q.speaker_end)
             resolver.remember(article.sentence_of(q.start), q.resolved, q.speaker)
     return quotes
+
+
+def sentence_quotes(sentence: str, token_spans: Sequence[tuple[int, int]]) -> list[Quote]:
+    """Direct and indirect quotes of one sentence read alone, without resolving speakers.
+
+    The same as :func:`article_quotes` on an article of this one sentence with ``resolve_speakers=False``;
+    the target model reads a sentence so when the quotes stage has not read its article.
+
+    Args:
+        sentence: One sentence.
+        token_spans: Its word spans (:func:`newslab.tokenizers.word_spans`); the rules read no tokens.
+
+    Example:
+        >>> from newslab.tokenizers import word_spans
+        >>> s = "Trump said that NATO was obsolete."
+        >>> [(s[q.start : q.end], s[q.speaker_start : q.speaker_end]) for q in sentence_quotes(s, word_spans(s))]
+        [('NATO was obsolete', 'Trump')]
+    """
+    if not sentence.strip():
+        return []
+    only = Sentence(sentence, 0, len(sentence), 0)
+    doc = Document(Article("sentence", "", sentence), (only,), (tuple(token_spans),), (), (0,))
+    return article_quotes(doc, (), [], (), resolve_speakers=False)
 
 
 def find_quotes(
@@ -459,5 +483,6 @@ __all__ = [  # the cue tables and the Quote record are re-exported: tests and st
     "load_speech_verbs",
     "quote_rows",
     "same_speaker",
+    "sentence_quotes",
     "speaker_table",
 ]

@@ -12,6 +12,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import math
@@ -23,6 +24,7 @@ from newslab.errors import NewslabError, ParameterError
 from newslab.lexicons import load_table, stopwords
 from newslab.tokenizers import sentence_spans, word_spans
 from newslab.tone_lexicon import (
+    CLAUSE_BREAKS,
     CONCESSIVE,
     CONTRAST,
     LABELS,
@@ -33,7 +35,6 @@ from newslab.tone_lexicon import (
     VADER_ALPHA,
     PreparedLexicon,
     check_text,
-    clause_ids,
     default_lexicon,
     default_prepared,
     evaluative_words,
@@ -71,24 +72,25 @@ class TargetSentiment:
 
 
 class _Sentence(NamedTuple):
-    start: int  # offset of the sentence in the given text
-    spans: tuple[tuple[int, int], ...]  # token spans relative to the given text
-    toks: tuple[str, ...]
-    clause: tuple[int, ...]
-    news: tuple[float, ...]  # per-token news-lexicon weight after negation/booster rules (0 if none)
-    pattern: tuple[float, ...]  # per-token pattern polarity (negated in scope)
-    negated: tuple[bool, ...]
-    in_quote: tuple[bool, ...]
+    """One sentence read once for all the mentions in it; per-token lists are indexed by token."""
+
+    starts: list[int]  # token start offsets in the given text
+    ends: list[int]  # token end offsets in the given text
+    toks: list[str]
+    clause: list[int]
+    news: list[float]  # per-token news-lexicon weight after negation/booster rules (0 if none)
+    pattern: list[float]  # per-token pattern polarity (negated in scope)
+    negated: list[bool]
+    in_quote: list[bool]
     has_quote: bool
-    contrast: tuple[int, ...]  # token indices of but/however/...
-    vocab: frozenset[str]
-    entity_cum: tuple[int, ...]  # running count of capitalized words and pronouns (other possible holders/targets)
-    hits: tuple[int, ...]  # token indices with a lexicon value (news or pattern)
-    vocab_idx: tuple[int, ...]  # token indices whose word may be a context feature
-    negations: tuple[int, ...]  # token indices of lexicon words read as negated
-    stems: tuple[str, ...]  # Porter stem of each word token ("" for punctuation, numbers and names)
-    event: tuple[bool, ...]  # the lexicon word names an event or topic (death, war), not a judgement
-    entities: tuple[int, ...]  # token indices of capitalized words that are not function words (names)
+    contrast: list[int]  # token indices of but/however/...
+    entity_cum: list[int]  # running count of capitalized words and pronouns (other possible holders/targets)
+    hits: list[int]  # token indices with a lexicon value (news or pattern)
+    vocab_idx: list[int]  # token indices whose word may be a context feature
+    negations: list[int]  # token indices of lexicon words read as negated
+    stems: list[str]  # Porter stem of each word token ("" for punctuation, numbers and names)
+    event: list[bool]  # the lexicon word names an event or topic (death, war), not a judgement
+    entities: list[int]  # token indices of capitalized words that are not function words (names)
     speech: tuple[tuple[int, int, int, int], ...] = ()  # quotes: content tokens [a, b), speaker tokens [a, b) or -1
 
 
@@ -98,20 +100,6 @@ def _porter() -> Callable[[str], str]:
     from nltk.stem.porter import PorterStemmer  # deferred: importing nltk takes most of a second
 
     return functools.lru_cache(maxsize=100_000)(PorterStemmer().stem)
-
-
-def _stems(text: str, spans: Sequence[tuple[int, int]], toks: Sequence[str]) -> tuple[str, ...]:
-    """Stems for the context-word features: alphabetic tokens that do not look like names.
-
-    A capitalized word after the first token is taken for a name (of a person, party, place or
-    outlet) and left out: names are topics, not sentiment toward the target. The first token is
-    capitalized by position ("The", "But") and is kept.
-    """
-    stem = _porter()
-    return tuple(
-        stem(t) if t.isalpha() and (i == 0 or not text[s].isupper()) else ""
-        for i, ((s, _), t) in enumerate(zip(spans, toks, strict=True))
-    )
 
 
 @functools.cache
@@ -128,15 +116,13 @@ def _feature_vocab() -> frozenset[str]:
     return frozenset(vocab)
 
 
-def _token_range(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
-    """First and one-past-last index of the tokens overlapping [start, end); (-1, -1) if none."""
-    a = b = -1
-    for i, (s, e) in enumerate(spans):
-        if e > start and s < end:
-            if a < 0:
-                a = i
-            b = i + 1
-    return a, b
+def _token_range(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int]:
+    """First and one-past-last index of the tokens overlapping [start, end); (-1, -1) if none.
+
+    Tokens are in text order and do not overlap, so both ends are found by bisection.
+    """
+    a, b = bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)
+    return (a, b) if a < b else (-1, -1)
 
 
 @functools.cache
@@ -148,9 +134,33 @@ def _speech_cues() -> frozenset[str]:
     return frozenset(forms | QUOTES | {"according", '"', "''", "``"})
 
 
-def _may_report(toks: Sequence[str]) -> bool:
-    cues = _speech_cues()
-    return any(t in cues for t in toks)
+class _Word(NamedTuple):
+    """What the sentence reading needs to know of a lowercased token, the same wherever it stands."""
+
+    pattern: float  # pattern polarity (0.0 if pattern does not list it)
+    vocab: bool  # may be a context feature (:func:`_feature_vocab`)
+    stop: bool  # a stopword: never a name
+    pronoun: bool
+    clause_break: bool  # a clause break or quote mark, a clause of its own (as :func:`clause_ids`)
+    quote: bool
+    contrast: bool
+    speech_cue: bool  # the quotes stage may find speech in a sentence with it (:func:`_speech_cues`)
+
+
+_UNLISTED = _Word(0.0, False, False, False, False, False, False, False)
+_STRAIGHT_QUOTES = frozenset(['"', "''", "``"])  # the same mark opens and closes
+
+
+@functools.cache
+def _word_table() -> Mapping[str, _Word]:
+    """:class:`_Word` of every token on one of the word lists, built once; any other token is ``_UNLISTED``."""
+    pattern, vocab, stop, cues = pattern_polarity(), _feature_vocab(), stopwords(), _speech_cues()
+    listed = set(pattern) | vocab | stop | PRONOUNS | CLAUSE_BREAKS | QUOTES | CONTRAST | cues
+    return {  # cached and private (a plain dict for fast lookups): never mutated
+        w: _Word(pattern.get(w, 0.0), w in vocab, w in stop, w in PRONOUNS, w in CLAUSE_BREAKS or w in QUOTES,
+                 w in QUOTES, w in CONTRAST, w in cues)
+        for w in listed
+    }  # fmt: skip
 
 
 Speech = tuple[int, int, int, int]
@@ -160,33 +170,25 @@ SPEAKER_ELSEWHERE = -2
 
 
 def _speech(chunk: str, spans: Sequence[tuple[int, int]]) -> tuple[Speech, ...]:
-    """Quotes and reported speech in one sentence by the quotes stage (:func:`newslab.quotes.article_quotes`).
+    """Quotes and reported speech in one sentence by the quotes stage (:func:`newslab.quotes.sentence_quotes`).
 
     Returns (content start, content end, speaker start, speaker end) character offsets into
     ``chunk`` per quote; -1 for the speaker when none was found.
     """
-    from newslab.document import Article, Document, Sentence, Token
-    from newslab.quotes import article_quotes
+    from newslab.quotes import sentence_quotes
 
-    # the sentence as a one-sentence document, with the tokens already found (no second tokenizing)
-    spans = tuple(spans)
-    tokens = tuple(Token(chunk[s:e], s, e, 0) for s, e in spans)
-    doc = Document(Article("s", "", chunk), (Sentence(chunk, 0, len(chunk), 0),), (spans,), tokens, (0,))
-    found = article_quotes(doc, (), [], (), resolve_speakers=False)
-    return tuple((q.start, q.end, q.speaker_start, q.speaker_end) for q in found)
+    return tuple((q.start, q.end, q.speaker_start, q.speaker_end) for q in sentence_quotes(chunk, spans))
 
 
-def _speech_tokens(spans: Sequence[tuple[int, int]], speech: Sequence[Speech]) -> tuple[Speech, ...]:
+def _speech_tokens(starts: Sequence[int], ends: Sequence[int], speech: Sequence[Speech]) -> tuple[Speech, ...]:
     """Character offsets of quotes and speakers as token ranges: (first, end, speaker first, speaker end)."""
     out = []
     for start, end, speaker_start, speaker_end in speech:
-        ca, cb = _token_range(spans, start, end)
+        ca, cb = _token_range(starts, ends, start, end)
         if ca < 0:
             continue
         # -1: no speaker; SPEAKER_ELSEWHERE: a speaker the quotes stage found outside this sentence
-        sa, sb = (
-            _token_range(spans, speaker_start, speaker_end) if speaker_start >= 0 else (speaker_start, speaker_start)
-        )
+        sa, sb = _token_range(starts, ends, speaker_start, speaker_end) if speaker_start >= 0 else (speaker_start,) * 2
         out.append((ca, cb, sa, sb))
     return tuple(out)
 
@@ -194,15 +196,52 @@ def _speech_tokens(spans: Sequence[tuple[int, int]], speech: Sequence[Speech]) -
 def _analyze(
     text: str, start: int, end: int, lexicon: PreparedLexicon, speech: Sequence[Speech] | None = None
 ) -> _Sentence:
+    """Read the sentence ``text[start:end]`` once: tokens, lexicon words, clauses, quotes, names and stems."""
     chunk = text[start:end]
     local = word_spans(chunk)
-    spans = tuple(local) if not start else tuple((s + start, e + start) for s, e in local)
-    toks = tuple(lower_tokens(chunk, local))
-    news = [0.0] * len(toks)
-    negated = [False] * len(toks)
-    event = [False] * len(toks)
-    pat_lex = pattern_polarity()
-    pattern = [pat_lex.get(t, 0.0) for t in toks]
+    toks = lower_tokens(chunk, local)
+    n = len(toks)
+    table, stem = _word_table(), _porter()
+    pattern, clause, in_quote, stems = [], [], [], []
+    entities, entity_cum, contrast, vocab_idx = [], [0], [], []
+    cid, cum, inside, has_quote, may_report = 0, 0, False, False, False
+    # one pass over the tokens: each word's facts looked up once (see _Word)
+    for i, t in enumerate(toks):
+        w = table.get(t, _UNLISTED)
+        capital = chunk[local[i][0]].isupper()
+        alpha = t.isalpha()
+        pattern.append(w.pattern)
+        if w.clause_break:
+            clause.append(cid + 1)
+            cid += 2
+        else:
+            clause.append(cid)
+        if w.quote:
+            has_quote = True
+            if t in _STRAIGHT_QUOTES:
+                inside = not inside
+                in_quote.append(False)
+            else:
+                if t in ("“", "«"):
+                    inside = True
+                elif t in ("”", "»"):
+                    inside = False
+                in_quote.append(inside)
+        else:
+            in_quote.append(inside)
+        if capital and alpha and not w.stop:
+            entities.append(i)
+        cum += capital or w.pronoun
+        entity_cum.append(cum)
+        if w.contrast:
+            contrast.append(i)
+        if w.vocab:
+            vocab_idx.append(i)
+        # stems for the context-word features: a capitalized word after the first token is taken
+        # for a name (a topic, not sentiment toward the target) and left out
+        stems.append(stem(t) if alpha and (i == 0 or not capital) else "")
+        may_report = may_report or w.speech_cue
+    news, negated, event = [0.0] * n, [False] * n, [False] * n
     for h in lexicon_hits(toks, lexicon, contrast=False):
         news[h.first] = h.weight
         negated[h.first] = h.flipped
@@ -213,51 +252,15 @@ def _analyze(
             pattern[k] = 0.0  # the phrase carries the valence
     for i in predicated_events(toks, event):  # "was a disaster": said of someone, a judgement
         event[i] = False
-    in_quote, inside = [], False
-    for t in toks:
-        if t in ('"', "''", "``"):
-            inside = not inside
-            in_quote.append(False)
-            continue
-        if t in ("“", "«"):
-            inside = True
-        elif t in ("”", "»"):
-            inside = False
-        in_quote.append(inside)
-    vocab = _feature_vocab()
-    stop = stopwords()
-    entities = []
-    entity_cum = [0]
-    for i, ((s, _), t) in enumerate(zip(spans, toks, strict=True)):
-        capital = text[s].isupper()
-        if capital and t not in stop and t.isalpha():
-            entities.append(i)
-        entity_cum.append(entity_cum[-1] + (capital or t in PRONOUNS))
+    starts, ends = [s + start for s, _ in local], [e + start for _, e in local]
+    if speech is None:
+        speech = _speech(chunk, local) if may_report else ()
+    hits, negations = [i for i in range(n) if news[i] or pattern[i]], [i for i in range(n) if negated[i]]
+    speech = _speech_tokens([s for s, _ in local], [e for _, e in local], speech) if speech else ()
     return _Sentence(
-        start,
-        spans,
-        toks,
-        tuple(clause_ids(toks)),
-        tuple(news),
-        tuple(pattern),
-        tuple(negated),
-        tuple(in_quote),
-        any(t in QUOTES for t in toks),
-        tuple(i for i, t in enumerate(toks) if t in CONTRAST),
-        vocab,
-        tuple(entity_cum),
-        tuple(i for i in range(len(toks)) if news[i] or pattern[i]),
-        tuple(i for i, t in enumerate(toks) if t in vocab),
-        tuple(i for i in range(len(toks)) if negated[i]),
-        _stems(text, spans, toks),
-        tuple(event),
-        tuple(entities),
-        _speech_tokens(local, _sentence_speech(chunk, local, toks) if speech is None else speech),
-    )
-
-
-def _sentence_speech(chunk: str, local: Sequence[tuple[int, int]], toks: Sequence[str]) -> tuple[Speech, ...]:
-    return _speech(chunk, local) if _may_report(toks) else ()
+        starts, ends, toks, clause, news, pattern, negated, in_quote, has_quote, contrast, entity_cum, hits, vocab_idx,
+        negations, stems, event, entities, speech,
+    )  # fmt: skip
 
 
 def _sat(x: float, scale: float) -> float:
@@ -298,15 +301,15 @@ def _add_mass(mass: dict[str, list[float]], scope: str, v: float, p: float) -> N
 
 def _mass_features(mass: Mapping[str, list[float]], f: dict[str, float]) -> None:
     """``scope_vpos``/``_vneg`` (news lexicon) and ``_ppos``/``_pneg`` (pattern) features, squashed into (-1, 1)."""
-    for scope, m in mass.items():
-        if m[0]:
-            f[scope + "_vpos"] = _sat(m[0], VADER_ALPHA)
-        if m[1]:
-            f[scope + "_vneg"] = _sat(m[1], VADER_ALPHA)
-        if m[2]:
-            f[scope + "_ppos"] = _sat(m[2], 1.0)
-        if m[3]:
-            f[scope + "_pneg"] = _sat(m[3], 1.0)
+    for scope, (vpos, vneg, ppos, pneg) in mass.items():  # _sat written out: called for every target
+        if vpos:
+            f[scope + "_vpos"] = vpos / math.sqrt(vpos * vpos + VADER_ALPHA)
+        if vneg:
+            f[scope + "_vneg"] = vneg / math.sqrt(vneg * vneg + VADER_ALPHA)
+        if ppos:
+            f[scope + "_ppos"] = ppos / math.sqrt(ppos * ppos + 1.0)
+        if pneg:
+            f[scope + "_pneg"] = pneg / math.sqrt(pneg * pneg + 1.0)
 
 
 def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
@@ -370,19 +373,19 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
     if dist:
         f["dist_weighted"] = _sat(dist, 4.0)
     # structure flags
-    if any(clause[i] == cl_a or clause[i] == cl_b for i in sent.negations):
+    if sent.negations and any(clause[i] == cl_a or clause[i] == cl_b for i in sent.negations):
         f["neg_in_clause"] = 1.0
-    if any(c < a for c in sent.contrast):
+    if sent.contrast and sent.contrast[0] < a:  # token indices in order
         f["after_contrast"] = 1.0
-    if any(c >= b for c in sent.contrast):
+    if sent.contrast and sent.contrast[-1] >= b:
         f["before_contrast"] = 1.0
     if a < n and sent.in_quote[a]:
         f["in_quote"] = 1.0
     if sent.has_quote:
         f["sentence_has_quote"] = 1.0
-    if any(t in REPORTING for t in toks[b : b + 3]):
+    if not REPORTING.isdisjoint(toks[b : b + 3]):
         f["speaker_right"] = 1.0  # "Trump said ..."
-    if any(t in REPORTING for t in toks[max(0, a - 2) : a]):
+    if not REPORTING.isdisjoint(toks[max(0, a - 2) : a]):
         f["speaker_left"] = 1.0  # "... said Trump"
     if a > 0 and toks[a - 1] == "by":
         f["after_by"] = 1.0
@@ -404,7 +407,7 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
         t = toks[i]
         d = a - i if i < a else i - b + 1
         side = "L" if i < a else "R"
-        cue = bool(news[i] or pat[i])
+        cue = news[i] or pat[i]
         if d == 1:
             f[side + "1=" + t] = 1.0
         if d <= 2:
@@ -432,16 +435,20 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
     # whether they are in the mention's clause ("Ls="/"Rs=") or across a clause break ("Lxs="/"Rxs=");
     # within STEM_NEAR tokens also "Ln="/"Rn=" (or "Lxn="/"Rxn=")
     stems = sent.stems
-    for i in range(max(0, a - STEM_WINDOW), min(n, b + STEM_WINDOW)):
-        st = stems[i]
-        if not st or a <= i < b:
-            continue
-        d = a - i if i < a else i - b + 1
-        side = ("L" if i < a else "R") + ("" if clause[i] == cl_a else "x")
-        f[side + "s=" + st] = 1.0
-        if d <= STEM_NEAR:
-            f[side + "n=" + st] = 1.0
-    _mention_words(sent, a, b, f)
+    for i in range(max(0, a - STEM_WINDOW), a):
+        if st := stems[i]:
+            side = "L" if clause[i] == cl_a else "Lx"
+            f[side + "s=" + st] = 1.0
+            if a - i <= STEM_NEAR:
+                f[side + "n=" + st] = 1.0
+    for i in range(b, min(n, b + STEM_WINDOW)):
+        if st := stems[i]:
+            side = "R" if clause[i] == cl_a else "Rx"
+            f[side + "s=" + st] = 1.0
+            if i - b + 1 <= STEM_NEAR:
+                f[side + "n=" + st] = 1.0
+    if bisect.bisect_left(sent.hits, a) < bisect.bisect_left(sent.hits, b):  # a lexicon word in the mention
+        _mention_words(sent, a, b, f)
     if sent.speech:
         _speech_features(sent, a, b, f)
     f["bias"] = 1.0
@@ -486,9 +493,9 @@ def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _mention_tokens(sent: _Sentence, start: int, end: int) -> tuple[int, int]:
-    a, b = _token_range(sent.spans, start, end)
+    a, b = _token_range(sent.starts, sent.ends, start, end)
     if a < 0:  # span between tokens (whitespace): an empty mention at the next token
-        a = b = next((i for i, (s, _) in enumerate(sent.spans) if s >= end), len(sent.spans))
+        a = b = bisect.bisect_left(sent.starts, end)
     return a, b
 
 
@@ -545,30 +552,31 @@ def _model() -> _Model:
 
 def _predict(feats: Mapping[str, float], model: _Model, n_evidence: int) -> TargetSentiment:
     z0, z1, z2 = model.intercept
-    used: list[tuple[str, float, tuple[float, float, float]]] = []
-    weights = model.weights
+    get = model.weights.get
     for name, value in feats.items():
-        w = weights.get(name)
-        if w is None:
-            continue
-        z0 += w[0] * value
-        z1 += w[1] * value
-        z2 += w[2] * value
-        if n_evidence:
-            used.append((name, value, w))
-    z = [z0, z1, z2]
-    top = max(z)
-    ex = [math.exp(v - top) for v in z]
-    total = sum(ex)
-    probs = [v / total for v in ex]
-    k = max(range(3), key=lambda j: z[j])
+        w = get(name)
+        if w is not None:
+            z0 += w[0] * value
+            z1 += w[1] * value
+            z2 += w[2] * value
+    top = max(z0, z1, z2)
+    e0, e1, e2 = math.exp(z0 - top), math.exp(z1 - top), math.exp(z2 - top)
+    total = e0 + e1 + e2
+    probs = (e0 / total, e1 / total, e2 / total)
+    k = 0 if z0 >= z1 and z0 >= z2 else 1 if z1 >= z2 else 2  # the first of equal maxima, as max() picks
     evidence: tuple[Feature, ...] = ()
     if n_evidence:
-        # push toward the chosen label = value * (its weight - mean weight of the other labels)
-        others = [j for j in range(3) if j != k]
-        pushes = [Feature(name, value, value * (w[k] - (w[others[0]] + w[others[1]]) / 2)) for name, value, w in used]
-        pushes.sort(key=lambda ft: -ft.weight)
-        evidence = tuple(ft for ft in pushes[:n_evidence] if ft.weight > 0)
+        # push toward the chosen label = value * (its weight - mean weight of the other labels);
+        # the strongest positive pushes, equal ones in feature order
+        o1, o2 = (j for j in range(3) if j != k)
+        pushes = [
+            (value * (w[k] - (w[o1] + w[o2]) / 2), name, value)
+            for name, value in feats.items()
+            if (w := get(name)) is not None
+        ]
+        pushes = [p for p in pushes if p[0] > 0]
+        pushes.sort(key=lambda p: -p[0])
+        evidence = tuple(Feature(name, value, push) for push, name, value in pushes[:n_evidence])
     return TargetSentiment(
         LABELS[k], probs[2] - probs[0], evidence, MappingProxyType(dict(zip(LABELS, probs, strict=True)))
     )
@@ -618,28 +626,28 @@ def target_sentiment_many(
         >>> [r.label for r in target_sentiment_many([(a, (32, 37)), (b, (14, 19))])]
         ['negative', 'positive']
     """
-    model = _model()
-    lexicon = default_prepared()
-    out: list[TargetSentiment] = []
-    # this call's texts and sentences, each split and analyzed once (equal texts count as one);
-    # nothing outlives the call
-    sentences: dict[tuple[str, int, int], _Sentence] = {}
+    # the mentions of each sentence (equal texts count as one), so that each sentence is split and
+    # analyzed once and dropped once its mentions are scored; nothing outlives the call
+    by_sentence: dict[tuple[str, int, int], list[tuple[int, int, int]]] = {}
     splits: dict[str, list[tuple[int, int]]] = {}
-    for text, span in items:
+    for n, (text, span) in enumerate(items):
         try:
             text = check_text(text)
             start, end = _check_span(text, span)
         except NewslabError as err:
-            raise ParameterError(f"item {len(out)}: {err}") from err
+            raise ParameterError(f"item {n}: {err}") from err
         if text not in splits:
             splits[text] = sentence_spans(text)
         s, e = next(((s, e) for s, e in splits[text] if s <= start and end <= e), (0, len(text)))
-        sent = sentences.get((text, s, e))
-        if sent is None:
-            sent = sentences[(text, s, e)] = _analyze(text, s, e, lexicon)
-        a, b = _mention_tokens(sent, start, end)
-        out.append(_predict(_features(sent, a, b), model, n_evidence))
-    return out
+        by_sentence.setdefault((text, s, e), []).append((n, start, end))
+    model, lexicon = _model(), default_prepared()
+    results: dict[int, TargetSentiment] = {}
+    for (text, s, e), mentions in by_sentence.items():
+        sent = _analyze(text, s, e, lexicon)
+        for n, start, end in mentions:
+            a, b = _mention_tokens(sent, start, end)
+            results[n] = _predict(_features(sent, a, b), model, n_evidence)
+    return [results[n] for n in range(len(results))]
 
 
 def sentence_target_tones(

@@ -224,6 +224,7 @@ class PreparedLexicon(NamedTuple):
     events: frozenset[str]
     reversals: frozenset[str]
     inflected: Mapping[str, str]  # a derived form -> the listed word it inherits its valence from
+    starts: frozenset[str] = frozenset()  # tokens that may begin a hit (see _hit_starts); other tokens begin none
 
 
 def _phrase_index(lexicon: Mapping[str, float]) -> dict[str, tuple[_Phrase, ...]]:
@@ -327,13 +328,24 @@ def _inflected_forms(words: Mapping[str, float]) -> dict[str, str]:
     return out
 
 
+def _hit_starts(words: Mapping[str, float], phrases: Mapping[str, tuple[_Phrase, ...]]) -> frozenset[str]:
+    """Tokens at which :func:`_base_hits` may find a hit.
+
+    A word with a valence, the first token of a phrase, or X of a listed negated phrase "not X"
+    (read after any negator).
+    """
+    negated = {term[4:] for term in words if term.startswith("not ")}
+    return frozenset(w for w, v in words.items() if v) | frozenset(phrases) | frozenset(negated)
+
+
 def _prepare(words: Mapping[str, float]) -> PreparedLexicon:
     inflected = _inflected_forms(words)
     merged = dict(words)
     merged.update({form: words[lemma] for form, lemma in inflected.items()})
     events = _events()
     events = events | {f for w in events for f in inflections(w)}
-    return PreparedLexicon(merged, _phrase_index(words), events, _reversals(), inflected)
+    phrases = _phrase_index(words)
+    return PreparedLexicon(merged, phrases, events, _reversals(), inflected, _hit_starts(merged, phrases))
 
 
 @functools.cache
@@ -443,17 +455,21 @@ def _match_phrase(toks: Sequence[str], i: int, phrases: Mapping[str, tuple[_Phra
 def _base_hits(toks: Sequence[str], lex: PreparedLexicon) -> list[tuple[int, int, float, str]]:
     """(first token, end token, valence, rule) of every word or phrase before scope rules.
 
-    Phrases are matched on tokens, longest first, in one left-to-right pass (linear in the length).
+    Phrases are matched on tokens, longest first, in one left-to-right pass (linear in the length);
+    only the tokens of ``lex.starts`` are looked at (no other token begins a hit).
     """
     words, phrases, boosters = lex.words, lex.phrases, _boosters()
     out: list[tuple[int, int, float, str]] = []
-    n, i = len(toks), 0
-    while i < n:
+    n, after_phrase = len(toks), 0
+    starts = lex.starts or _hit_starts(words, phrases)
+    for i in [k for k, w in enumerate(toks) if w in starts]:
+        if i < after_phrase:
+            continue  # inside a phrase found before
         w = toks[i]
         phrase = _match_phrase(toks, i, phrases) if w in phrases else None
         if phrase is not None:
             out.append((i, i + len(phrase.toks), phrase.value, f'phrase "{phrase.term}"'))
-            i += len(phrase.toks)
+            after_phrase = i + len(phrase.toks)
             continue
         if i and toks[i - 1] in NEGATORS and ("not " + w) in words:
             # a listed negated phrase ("not working") carries its own valence
@@ -465,7 +481,6 @@ def _base_hits(toks: Sequence[str], lex: PreparedLexicon) -> list[tuple[int, int
         ):
             lemma = lex.inflected.get(w)
             out.append((i, i + 1, base, f'inflection of "{lemma}"' if lemma else ""))
-        i += 1
     return out
 
 

@@ -390,3 +390,66 @@ def test_speech_verbs_table() -> None:
     assert verbs["told"].addressee and not verbs["told"].inverts
     assert {v.cls for v in verbs.values()} == set(VERB_CLASSES)
     assert "pointed out" in verbs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump said that NATO was obsolete.",
+        "“We are ready,” Mark Rutte said, and “we will stay,” he added.",
+        "The plan is dead, officials said.",
+        "According to the senator, the vote will fail.",
+        "Rutte praised Trump for his leadership.",
+    ],
+)
+def test_sentence_quotes_is_article_quotes_of_the_sentence_alone(text: str) -> None:
+    from newslab.document import parse
+    from newslab.quotes import article_quotes, sentence_quotes
+    from newslab.tokenizers import word_spans
+
+    alone = article_quotes(parse(nl.Article("s", "", text)), (), [], (), resolve_speakers=False)
+    found = sentence_quotes(text, word_spans(text))
+    assert found == alone
+    assert bool(found) == ("praised" not in text)  # the last text holds no speech
+    assert all(q.resolved == "" and q.speaker_rule == "" for q in found)  # speakers left unresolved
+
+
+def test_sentence_quotes_finds_speech_and_speaker() -> None:
+    from newslab.quotes import sentence_quotes
+    from newslab.tokenizers import word_spans
+
+    text = "“We are ready,” Mark Rutte said."
+    [q] = sentence_quotes(text, word_spans(text))
+    assert (text[q.start : q.end], q.speaker, q.kind, q.rule) == ("We are ready", "Mark Rutte", "direct", "after-quote")
+    assert sentence_quotes("   ", []) == []
+    assert sentence_quotes("Rutte praised Trump.", word_spans("Rutte praised Trump.")) == []
+
+
+@pytest.mark.parametrize(
+    "chunk",
+    [
+        "Trump's ",
+        "Sen. Lindsey Graham, R-S.C., ",
+        "Hungary's prime minister, Viktor Orban, ",
+        "the majority leader of the U.S. Senate on Feb. 15, ",
+        "A spokesman for the Trump Organization, who declined to be named, later ",
+        "officials at the State Department Thursday ",
+        "But the president’s ",
+        "al-Assad ",
+        "He has repeatedly ",
+        "on Monday, the vote ",
+    ],
+)
+def test_subject_pattern_with_whole_words_finds_the_same_subject(chunk: str) -> None:
+    import re
+
+    from newslab.attribution import SUBJECT_BEFORE_PATTERN, whole_words
+
+    plain, whole = (
+        re.compile(SUBJECT_BEFORE_PATTERN).search(chunk),
+        re.compile(whole_words(SUBJECT_BEFORE_PATTERN)).search(chunk),
+    )
+    assert (plain is None) == (whole is None)
+    if plain and whole:
+        assert [plain.span(g) for g in ("speaker", "appos")] == [whole.span(g) for g in ("speaker", "appos")]
+    assert whole_words(SUBJECT_BEFORE_PATTERN).count("]*+") > SUBJECT_BEFORE_PATTERN.count("]*+")

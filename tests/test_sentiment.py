@@ -299,6 +299,26 @@ def test_target_sentiment_many_matches_single():
         S.target_sentiment_many([items[0], ("short", (0, 99))])
 
 
+def test_target_sentiment_many_keeps_the_input_order_when_sentences_repeat_apart():
+    text = "Rutte thanked Trump. Allies are deeply worried about Trump."
+    items = [(text, (40, 53)), ("Rutte praised Trump.", (14, 19)), (text, (14, 19)), (text, (53, 58)), (text, (0, 5))]
+    many = S.target_sentiment_many(items, n_evidence=3)
+    single = [S.target_sentiment(t, span=sp, n_evidence=3) for t, sp in items]
+    assert many == single  # label, score, evidence and probabilities, item by item
+    assert [m.label for m in many][2:4] == ["positive", "negative"]  # Trump in either sentence of one text
+
+
+def test_lexicon_hits_start_only_at_listed_tokens():
+    lex = TL.prepare_lexicon({"good": 2.0, "backs down": -1.5, "not working": -1.0, "meh": 0.0})
+    assert {"good", "goodly", "backs", "working"} <= lex.starts  # words, inflections, phrase heads, X of "not X"
+    assert not {"meh", "down", "goods"} & lex.starts  # no valence, inside a phrase, not an inflection of "good"
+    toks = ["it", "is", "not", "working", "and", "he", "backs", "down", "but", "good"]
+    found = [(h.first, h.end, h.weight) for h in TL.lexicon_hits(toks, lex, contrast=False)]
+    assert found == [(2, 4, -1.0), (6, 8, -1.5), (9, 10, 2.0)]
+    bare = lex._replace(starts=frozenset())  # built by hand without starts: every token is looked at
+    assert TL.lexicon_hits(toks, bare, contrast=False) == TL.lexicon_hits(toks, lex, contrast=False)
+
+
 def test_features_are_masked_and_sided():
     f = S.target_features("Critics slammed Trump, and praised Rutte.", (16, 21))
     assert "L=slammed" in f or "L2=slammed" in f
