@@ -77,7 +77,8 @@ def test_hostile_text_stays_escaped() -> None:
     assert not checker.errors and not checker.stack
     assert checker.tags <= {"div", "span", "sup"}  # no script, b, img, i from the text
     assert "<script" not in out and "<b>" not in out and "<img" not in out and "<i>" not in out
-    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;great&lt;/b&gt;" in out
+    # shown as text (stance cue marks may split it into spans: "great" is a judgement word of a quote)
+    assert "".join(parse(out).text).count("<script>alert(1)</script> & <b>great</b>") == 1
     assert "".join(parse(out).text).count("<img src=x onerror=alert(2)>") == 1  # shown as text, once
     assert all(not k.startswith("on") for attrs in checker.attrs for k in attrs)
 
