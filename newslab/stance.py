@@ -291,12 +291,12 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
         words.append(w)
     if not words:
         return None
-    name = text[start : start + words[-1].end()]
+    end = start + words[-1].end()
+    name = text[start:end]
     toks = lower_tokens(name, word_spans(name))
     valence = sum(h.weight for h in lexicon_hits(toks, default_prepared(), contrast=False))
     if abs(valence) < NAME_MIN_VALENCE:
         return None
-    end = start + words[-1].end()
     if found.group().rstrip()[-1:] in "“\"‘'" and text[end : end + 1] in "”\"’'":
         end += 1  # the closing mark of a quoted name: called NATO “obsolete”
     return Naming(max(-1.0, min(1.0, valence / 2.0)), text[cue_end:end].strip(), end)
@@ -507,12 +507,14 @@ def article_stance(
                             add(sent.index, hb, "actor", Actor(t.name, aa.start, aa.end, target=t), 0.8,
                                 ["become friends"], "mutual (a and b became friends)", "mutual")  # fmt: skip
     for m in mentions if quotes else ():
+        if m.kind == "pronoun":
+            continue
         sid = article.sentence_of(m.start)
         q = quote_at(m.start)
         about = q is None or m.end > q.end
         if about:
             q = said_of(text, article.sentences[sid], m.start, quotes)  # "..., Bush said of Trump"
-        if q is None or m.kind == "pronoun" or not (q.resolved or q.speaker):
+        if q is None or not (q.resolved or q.speaker):
             continue
         holder = speaker_name(q)
         if (
