@@ -50,7 +50,7 @@ from newslab.frames import frame_matcher, frame_rows
 from newslab.mentions import Mention, QuoteSpan, apply_quotes, article_mentions, mention_rows
 from newslab.names import name_registry
 from newslab.quotes import Quote, article_quotes, quote_rows
-from newslab.result import COLUMNS, TABLES, Analysis
+from newslab.result import COLUMNS, TABLES, TARGET_TONE_COLUMNS, Analysis
 from newslab.sentiment import SPEAKER_ELSEWHERE, sentence_target_tones, tone_rows
 from newslab.stance import STANCE_COLUMNS, article_stance
 from newslab.targets import Target, as_targets
@@ -213,9 +213,11 @@ def analyze_article(
         rows["target_tone"] = target_tone_rows(doc, mentions, n_evidence=options.n_evidence, quotes=speech)
     if "stance" in needed:
         stage.name = "stance"
+        at = [TARGET_TONE_COLUMNS.index(c) for c in ("start", "end", "label", "score")]
+        tones = {(r[at[0]], r[at[1]]): (r[at[2]], r[at[3]]) for r in rows.get("target_tone", ())}
         found = article_stance(
             doc, targets, quotes=quotes, mentions=mentions, names=names, cues=options.cues,
-            sentiment=options.stance_sentiment,
+            sentiment=options.stance_sentiment, tones=tones or None,
         )  # fmt: skip
         rows["stance"] = [tuple(r[c] for c in STANCE_COLUMNS) for r in found]
     if "frames" in needed:

@@ -322,7 +322,7 @@ def said_of(text: str, sent: Sentence, start: int, quotes: Iterable[Quote]) -> Q
 
 
 def quoted_tone(
-    sent: Sentence, mention: Mention, quote: Quote, *, about: bool = False
+    sent: Sentence, mention: Mention, quote: Quote, *, about: bool = False, model: tuple[str, float] | None = None
 ) -> tuple[float, list[str]] | None:
     """The tone of a quote toward a target it names: the speaker's stance (rule "the holder matters").
 
@@ -334,6 +334,8 @@ def quoted_tone(
     Trump"), the quote's judgement words decide alone: their valence sum, normalized as VADER
     does (x / sqrt(x² + 15)), at least :data:`AUTHOR_MIN_SCORE` in size. Returns the score and the
     judgement words ("want (negated)" when a negation or reversal flipped one), or ``None``.
+    ``model`` is the target model's (label, score) for the mention when the caller has it already
+    (the analysis pass hands over its target tone rows, so both tables agree).
 
     Example:
         >>> import newslab as nl
@@ -354,10 +356,12 @@ def quoted_tone(
         valence = sum(h.weight for h in hits if not h.event)
         score = valence / math.sqrt(valence * valence + VADER_ALPHA)
     else:
-        from newslab.sentiment import target_sentiment
+        if model is None:
+            from newslab.sentiment import target_sentiment
 
-        result = target_sentiment(sent.text, span=(mention.start - sent.start, mention.end - sent.start))
-        score = 0.0 if result.label == "neutral" else result.score
+            result = target_sentiment(sent.text, span=(mention.start - sent.start, mention.end - sent.start))
+            model = (result.label, result.score)
+        score = 0.0 if model[0] == "neutral" else model[1]
     if abs(score) < AUTHOR_MIN_SCORE:
         return None
     words = [
@@ -392,6 +396,7 @@ def article_stance(
     names: tuple[str, ...],
     cues: str = "stance_cues",
     sentiment: bool | Callable[..., Any] = False,
+    tones: Mapping[tuple[int, int], tuple[str, float]] | None = None,
 ) -> list[dict[str, Any]]:
     """Stance rows of one parsed article (see :func:`stance_table`).
 
@@ -403,6 +408,8 @@ def article_stance(
         names: Its name registry (:func:`newslab.names.name_registry`).
         cues: Packaged cue table name.
         sentiment: As for :func:`stance_table`.
+        tones: The target model's (label, score) per mention span, when already computed (the
+            analysis pass's target tone rows); mentions not in it are scored here.
     """
     text = article.text
     forms, by_first = _cues_by_first_word(cues)
@@ -523,7 +530,8 @@ def article_stance(
             or holder in (m.target.name, *m.target.aliases)
         ):
             continue
-        toned = quoted_tone(article.sentences[sid], m, q, about=about)
+        model = tones.get((m.start, m.end)) if tones is not None else None
+        toned = quoted_tone(article.sentences[sid], m, q, about=about, model=model)
         if toned is not None:
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)

@@ -320,3 +320,21 @@ def test_a_quote_said_of_a_target_is_about_it(text: str, expected: list[list[obj
     df = stance_table(nl.Article("t", "", text), sentiment=False)
     assert df[["holder", "target", "stance", "cues"]].values.tolist() == expected
     assert all(rule.endswith("said of)") for rule in df["holder_rule"])
+
+
+def test_quote_tone_rows_agree_with_the_target_tone_table() -> None:
+    # the quote's second sentence has its speaker in the sentence before: the analysis pass knows
+    # (SPEAKER_ELSEWHERE), a sentence read alone does not, so the two scores differ
+    text = (
+        "Senator Mark Warner spoke after the vote. “I have known him for years,” Warner said. "
+        "“Sessions is a disgrace to the office. He must go.”"
+    )
+    targets = [*DEFAULT_TARGETS, SESSIONS]
+    analysis = nl.analyze(nl.Article("t", "", text), targets)
+    rows = analysis.stance[analysis.stance["holder_rule"].str.startswith("speaker of a quote")]
+    assert rows[["holder", "target", "stance"]].values.tolist() == [["Mark Warner", "Sessions", "against"]]
+    merged = rows.merge(analysis.target_tone, on=["start", "end"], suffixes=("", "_tone"))
+    assert len(merged) == 1
+    assert abs(merged["score"].iloc[0] - merged["score_tone"].iloc[0]) < 1e-4  # the pass hands its tones over
+    alone = nl.stance_table(nl.Article("t", "", text), targets)  # no target tone table: scored here
+    assert abs(alone["score"].iloc[0] - merged["score_tone"].iloc[0]) > 0.01
