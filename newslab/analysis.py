@@ -39,13 +39,14 @@ import json
 import logging
 import os
 import traceback
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslab.corpus import PROGRESS_THRESHOLD, as_articles
 from newslab.document import Article, Document, parse
-from newslab.errors import EmptyInputError, NewslabError, ParameterError
+from newslab.errors import EmptyInputError, NewslabError, NewslabWarning, ParameterError
 from newslab.frames import frame_matcher, frame_rows
 from newslab.mentions import Mention, QuoteSpan, apply_quotes, article_mentions, mention_rows
 from newslab.names import name_registry
@@ -456,8 +457,8 @@ def analyze(
         raise ParameterError(f"options={options!r}; valid: an nl.AnalysisOptions(...) or None")
     job = Job(as_targets(targets), options, chosen_tables, on_error)
     articles, total = _article_stream(corpus)
-    sink = _Sink(job, output_dir)
     cache = _ResultCache(cache_dir, job) if cache_dir is not None else None
+    sink = _Sink(job, output_dir)
     # on a pool or a cluster, the workers write their own Parquet parts: only ids travel back
     in_workers = sink.folder is not None and cache is None and (scheduler is not None or workers > 1)
     sink.written_by_workers = in_workers
@@ -478,12 +479,15 @@ def analyze(
                 bar = _bar(None, None, initial=done)  # a corpus read lazily: a bar once it proves large
             elif bar is not None:
                 bar.update(len(chunk))
+        if not sink.seen:
+            raise EmptyInputError(f"no article to analyze in {_describe(corpus)}; check the path or the corpus")
+        return sink.finish(output_dir)
+    except BaseException:
+        sink.abort(results)  # a failure or an interrupt leaves the previous output as it was
+        raise
     finally:
         if bar is not None:
             bar.close()
-    if not sink.seen:
-        raise EmptyInputError(f"no article to analyze in {_describe(corpus)}; check the path or the corpus")
-    return sink.finish(output_dir)
 
 
 def _describe(corpus: Any) -> str:
@@ -540,14 +544,25 @@ class _Sink:
         self.job = job
         self.rows: dict[str, list[tuple[Any, ...]]] = {t: [] for t in (*job.tables, "articles", "errors")}
         self.frames: dict[str, list[pd.DataFrame]] = collections.defaultdict(list)
-        self.folder = Path(output_dir) if output_dir is not None else None
+        self.target = Path(output_dir).expanduser() if output_dir is not None else None
         self.part = 0
         self.seen: set[str] = set()
         self.written_by_workers = False  # True: the workers wrote the parts; chunks carry ids only
-        if self.folder is not None:
-            from newslab.storage import prepare_output
+        self.folder: Path | None = None  # the staging folder; swapped into ``target`` when complete
+        if self.target is not None:
+            from newslab.storage import begin_output
 
-            prepare_output(self.folder)
+            self.folder = begin_output(self.target)
+
+    def abort(self, results: Any) -> None:
+        """Stop the workers, then remove the staging folder (the previous analysis stays as it was)."""
+        close = getattr(results, "close", None)
+        if close is not None:
+            close()
+        if self.folder is not None:
+            from newslab.storage import abort_output
+
+            abort_output(self.folder)
 
     def add(self, chunk: list[ArticleResult]) -> None:
         for result in chunk:
@@ -583,10 +598,10 @@ class _Sink:
             "tables": list(self.job.tables),
         }
         if self.folder is not None:
-            from newslab.storage import write_manifest
+            from newslab.storage import commit_output, write_manifest
 
             write_manifest(self.folder, params)
-            return Analysis.load(self.folder)
+            return Analysis.load(commit_output(self.folder, self.target or self.folder))
         self.compact()
         import pandas as pd
 
@@ -629,6 +644,7 @@ class _ResultCache:
             "tables": list(job.tables),
             "version": __version__,
         }
+        self.tables = job.tables
         self.salt = json.dumps(params, sort_keys=True).encode("utf-8")
         self.hits = 0
 
@@ -637,15 +653,24 @@ class _ResultCache:
         return self.folder / key[:2] / f"{key}.json"
 
     def read(self, article: Article) -> ArticleResult | None:
+        from newslab.storage import check_cache_entry
+
         path = self.path(article)
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            rows = {name: [tuple(r) for r in table] for name, table in data["rows"].items()}
-            if data["article_id"] != article.id:
-                return None
-        except (OSError, ValueError, KeyError, TypeError):
+        except FileNotFoundError:
             return None
-        return ArticleResult(article.id, rows)
+        except (OSError, ValueError, RecursionError) as err:
+            problem: str | None = f"unreadable ({type(err).__name__})"
+        else:
+            problem = check_cache_entry(data, article.id, len(article.text), self.tables, COLUMNS)
+        if problem is not None:  # discarded, analyzed again and replaced
+            message = f"cache entry {path} for article {article.id!r} is damaged ({problem}); analyzing it again"
+            logger.warning("%s", message)
+            warnings.warn(message, NewslabWarning, stacklevel=2)
+            path.unlink(missing_ok=True)
+            return None
+        return ArticleResult(article.id, {name: [tuple(r) for r in table] for name, table in data["rows"].items()})
 
     def write(self, article: Article, result: ArticleResult) -> None:
         if result.rows.get("errors"):

@@ -81,6 +81,10 @@ class ReportError(NewslabError, RuntimeError):
     """A report or notebook run failed."""
 
 
+class NewslabWarning(UserWarning):
+    """Something newslab repaired or replaced on its own (a damaged cache entry, a partial output folder)."""
+
+
 __all__ = [
     "BinaryInputError",
     "CorpusError",
@@ -92,6 +96,7 @@ __all__ = [
     "MissingFieldError",
     "MissingInputError",
     "NewslabError",
+    "NewslabWarning",
     "NotAFileError",
     "ParameterError",
     "ReportError",

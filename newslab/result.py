@@ -87,7 +87,8 @@ class Analysis:
     ) -> None:
         """Hold the tables (missing ones are empty); with ``folder``, tables are read from there on demand."""
         self._tables: dict[str, pd.DataFrame] = dict(tables or {})
-        self._folder = Path(folder) if folder is not None else None
+        self._folder = Path(folder).expanduser() if folder is not None else None
+        self._manifest: dict[str, Any] | None = None
         self.params: dict[str, Any] = dict(params or {})
 
     # ------------------------------------------------------------------ tables
@@ -99,12 +100,29 @@ class Analysis:
             if self._folder is not None:
                 from newslab.storage import read_table
 
-                self._tables[name] = read_table(self._folder, name)
+                self._check_unchanged()
+                self._tables[name] = read_table(self._folder, name, self._manifest)
             else:
                 import pandas as pd
 
                 self._tables[name] = pd.DataFrame([], columns=COLUMNS[name])
         return self._tables[name]
+
+    def _check_unchanged(self) -> None:
+        """Refuse to read a table lazily from a folder that was replaced after this handle was loaded."""
+        if self._folder is None or self._manifest is None:
+            return
+        from newslab.storage import StorageError, read_manifest
+
+        try:
+            now = read_manifest(self._folder).get("run_id")
+        except Exception:  # gone or damaged: the same advice
+            now = None
+        if now != self._manifest.get("run_id"):
+            raise StorageError(
+                f"{self._folder} was replaced or changed after this Analysis was loaded; its tables would mix two "
+                f"runs: load it again with nl.Analysis.load({str(self._folder)!r})"
+            )
 
     @property
     def articles(self) -> pd.DataFrame:  # noqa: D102
@@ -179,7 +197,9 @@ class Analysis:
             raise ParameterError(f"no article {article_id!r} in this analysis")
         sentences = self.sentences
         return _rebuilt(
-            {str(k): v for k, v in match.iloc[0].to_dict().items()}, sentences[sentences["article_id"] == article_id]
+            {str(k): v for k, v in match.iloc[0].to_dict().items()},
+            sentences[sentences["article_id"] == article_id],
+            str(self._folder or "this analysis"),
         )
 
     def corpus(self) -> Corpus:
@@ -189,7 +209,8 @@ class Analysis:
         by_article = {str(k): sub for k, sub in self.sentences.groupby("article_id", sort=False)}
         empty = self.sentences.iloc[0:0]
         rows: list[dict[str, Any]] = [{str(k): v for k, v in r.items()} for r in self.articles.to_dict("records")]
-        return Corpus(_rebuilt(row, by_article.get(str(row["article_id"]), empty)) for row in rows)
+        where = str(self._folder or "this analysis")
+        return Corpus(_rebuilt(row, by_article.get(str(row["article_id"]), empty), where) for row in rows)
 
     # ------------------------------------------------------------------ views
     def compare(self, targets: Target | Iterable[Target] | None = None, *, top_frames: int = 3) -> pd.DataFrame:
@@ -237,33 +258,84 @@ class Analysis:
     def save(self, folder: str | os.PathLike[str]) -> Path:
         """Write every table as Parquet (``folder/tables/<name>/part-*.parquet``) plus ``manifest.json``.
 
-        The manifest holds the newslab version, the parameters and a hash of each article's
-        input. A folder that exists must be empty or an earlier saved analysis (which is
-        replaced); anything else is refused, and nothing newslab did not write is deleted.
-        """
-        from newslab.storage import prepare_output, write_manifest, write_part
+        The manifest holds newslab's format marker and version, the parameters, a hash of each
+        article's input and the list of files written. The write is transactional: every table
+        is read into memory first (so saving into the analysis's own folder works), the files go
+        to a staging folder next to ``folder``, and the staging folder replaces ``folder`` only
+        when complete. A folder that exists must be empty or an earlier newslab analysis whose
+        manifest lists every file in it; anything else is refused, and nothing newslab did not
+        write is deleted.
 
-        path = Path(folder)
-        prepare_output(path)
-        for name in TABLES:
-            write_part(path, name, 0, self.table(name))
-        write_manifest(path, self.params)
+        Returns:
+            The folder written (``~`` expanded).
+
+        Raises:
+            StorageError: ``folder`` holds files newslab did not write, or cannot be written.
+
+        Example:
+            >>> import tempfile, newslab as nl
+            >>> a = nl.analyze(nl.load_seed_corpus(), tables=["mentions"])
+            >>> folder = a.save(Path(tempfile.mkdtemp()) / "run")
+            >>> len(nl.Analysis.load(folder).mentions) == len(a.mentions)
+            True
+        """
+        from newslab.storage import abort_output, begin_output, commit_output, read_manifest, write_manifest, write_part
+
+        path = Path(folder).expanduser()
+        tables = {name: self.table(name) for name in TABLES}  # materialized before anything is replaced
+        staging = begin_output(path)
+        try:
+            for name in TABLES:
+                write_part(staging, name, 0, tables[name])
+            write_manifest(staging, self.params)
+            commit_output(staging, path)
+        except BaseException:
+            abort_output(staging)
+            raise
+        if self._folder is not None and _same_folder(self._folder, path):
+            self._manifest = read_manifest(path)  # this handle now describes the new files (all in memory)
         return path
 
     @classmethod
     def load(cls, folder: str | os.PathLike[str]) -> Analysis:
-        """Read an analysis written by :meth:`save` or ``analyze(..., output_dir=...)`` (tables on demand)."""
+        """Read an analysis written by :meth:`save` or ``analyze(..., output_dir=...)`` (tables on demand).
+
+        The manifest's schema and format version are checked here; each table is checked
+        against the manifest (parts, sizes, rows, columns, bounds) when it is first read.
+
+        Raises:
+            ParameterError: ``folder`` holds no saved analysis.
+            StorageError: The manifest is malformed or from a newer newslab, or (on reading a
+                table) a part is missing, foreign or damaged.
+
+        Example:
+            >>> import tempfile, newslab as nl
+            >>> folder = nl.analyze(nl.load_seed_corpus(), tables=["mentions"]).save(Path(tempfile.mkdtemp()) / "r")
+            >>> nl.Analysis.load(folder).articles["article_id"].tolist()
+            ['es-daily', 'de-dpa']
+        """
         from newslab.storage import read_manifest
 
-        manifest = read_manifest(Path(folder))
-        return cls(params=manifest.get("params", {}), folder=folder)
+        path = Path(folder).expanduser()
+        manifest = read_manifest(path)
+        analysis = cls(params=manifest.get("params", {}), folder=path)
+        analysis._manifest = manifest
+        return analysis
 
 
-def _rebuilt(row: Mapping[str, Any], sentences: pd.DataFrame) -> Article:
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.abspath(a) == os.path.abspath(b)
+
+
+def _rebuilt(row: Mapping[str, Any], sentences: pd.DataFrame, where: str = "this analysis") -> Article:
     """An article from its row of the articles table and its sentences (whitespace between them restored)."""
     from newslab.document import Article
+    from newslab.storage import check_article_bounds
 
-    chars = [" "] * int(row["characters"])
+    chars = [" "] * check_article_bounds(row, sentences, where)
     starts, ends, texts = sentences["start"].tolist(), sentences["end"].tolist(), sentences["text"].tolist()
     for start, text in zip(starts, texts, strict=True):
         chars[start : start + len(text)] = text
