@@ -21,7 +21,7 @@ import importlib
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
-from newslab.errors import NewslabError
+from newslab.errors import NewslabError, NewslabWarning
 
 try:
     __version__ = version("newslab")
@@ -179,6 +179,7 @@ __all__ = [
     "Corpus",
     "Document",
     "NewslabError",
+    "NewslabWarning",
     "Sentence",
     "SentimentScore",
     "Target",

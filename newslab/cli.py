@@ -17,7 +17,9 @@ import difflib
 import logging
 import os
 import re
+import signal
 import sys
+import threading
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -335,14 +337,60 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return 2
-    with _command_logging(args.verbose):
+    with _command_logging(args.verbose), _stop_signals():
         try:
             return int(args.func(args))
         except NewslabError as err:
-            print(f"newslab: error: {err}", file=sys.stderr)
+            print(f"newslab: error: {printable(err)}", file=sys.stderr)
             return 1
         except BrokenPipeError:
             return _closed_pipe()
+        except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM/SIGHUP turned into Stopped
+            return _stopped(err)
+
+
+class Stopped(KeyboardInterrupt):
+    """SIGTERM or SIGHUP (a closed terminal) during a command: stops it like Ctrl-C, with clean-up."""
+
+    def __init__(self, signum: int) -> None:
+        """Remember the signal (the exit status is 128 + its number)."""
+        super().__init__(signum)
+        self.signum = signum
+
+
+@contextlib.contextmanager
+def _stop_signals() -> Iterator[None]:
+    """While a command runs, SIGTERM and SIGHUP raise :class:`Stopped`, so that outputs and workers are cleaned up."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: Any) -> None:
+        raise Stopped(signum)
+
+    wanted = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
+    saved = {s: signal.signal(s, stop) for s in wanted}
+    try:
+        yield
+    finally:
+        for s, handler in saved.items():
+            signal.signal(s, handler)
+
+
+def _stopped(err: KeyboardInterrupt) -> int:
+    """One line instead of a traceback; the status a shell expects (130 for Ctrl-C, 128 + signal)."""
+    main_thread = threading.current_thread() is threading.main_thread()
+    if main_thread:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while the line is written changes nothing
+    signum = err.signum if isinstance(err, Stopped) else signal.SIGINT
+    name = signal.Signals(signum).name
+    with contextlib.suppress(OSError, ValueError):  # a closed terminal may refuse the line
+        print(
+            f"newslab: stopped by {name}; outputs are swapped in only when complete, so none changed", file=sys.stderr
+        )
+    if main_thread:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    return 128 + int(signum)
 
 
 class _CommandFormatter(logging.Formatter):

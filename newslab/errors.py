@@ -81,6 +81,10 @@ class ReportError(NewslabError, RuntimeError):
     """A report or notebook run failed."""
 
 
+class PoolError(NewslabError, RuntimeError):
+    """A worker process of the pool died (out of memory, killed, or a script re-run without a main guard)."""
+
+
 class NewslabWarning(UserWarning):
     """Something newslab repaired or replaced on its own (a damaged cache entry, a partial output folder)."""
 
@@ -99,6 +103,7 @@ __all__ = [
     "NewslabWarning",
     "NotAFileError",
     "ParameterError",
+    "PoolError",
     "ReportError",
     "UnknownArticleError",
     "UnsupportedFormatError",
