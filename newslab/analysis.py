@@ -397,7 +397,9 @@ def _article_stream(corpus: Any) -> tuple[Iterable[Article], int | None]:
 
 
 def _looks_like_path(text: str) -> bool:
-    return "\n" not in text and len(text) < 4096 and Path(text).exists()
+    from newslab.corpus import path_argument
+
+    return path_argument(text) is not None  # a missing path-looking string raises MissingInputError
 
 
 def analyze(

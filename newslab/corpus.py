@@ -34,6 +34,7 @@ from newslab.errors import (
     EmptyInputError,
     MissingFieldError,
     MissingInputError,
+    NewslabWarning,
     ParameterError,
     UnknownArticleError,
 )
@@ -42,12 +43,14 @@ from newslab.readers import (
     SUFFIXES,
     PathArg,
     check_text,
+    clean_label,
     clean_text,
     decode_bytes,
     iter_file_articles,
     load_article,
     load_file,
     record_article,
+    replace_surrogates,
 )
 
 logger = logging.getLogger(__name__)
@@ -131,9 +134,10 @@ class Corpus(Sequence[Article]):
             if not isinstance(raw, str):
                 raise EmptyInputError(f"text {article_id!r} is {type(raw).__name__}, not a string")
             check_text(raw, f"text {article_id!r}")
-            text, tags = clean_text(raw)
+            text, tags = clean_text(replace_surrogates(raw, f"text {article_id!r}"))
             meta: dict[str, Any] = {"tags": tags} if tags else {}
-            articles.append(Article(str(article_id), text.split("\n", 1)[0][:80], text, source, meta))
+            title = clean_label(text.split("\n", 1)[0][:80])
+            articles.append(Article(clean_label(str(article_id)) or str(article_id), title, text, source, meta))
         if not articles:
             raise EmptyInputError("Corpus.from_texts() got no texts")
         return cls(articles)
@@ -188,13 +192,67 @@ class Corpus(Sequence[Article]):
         return pd.DataFrame(rows, columns=["article_id", "title", "source", "date", "sentences", "words", "characters"])
 
 
+def looks_like_path(text: str) -> bool:
+    """Whether a string reads as a path, not as text.
+
+    A path is one line that ends in a path separator, starts with ``~``, ``./``, ``../`` or
+    ``/``, or ends in an extension newslab reads (``.txt``, ``.jsonl``, ...).
+
+    Example:
+        >>> [looks_like_path(s) for s in ["my_articles/", "~/corpus", "notes.jsonl", "Trump spoke.", "NATO"]]
+        [True, True, True, False, False]
+    """
+    if not text or "\n" in text or len(text) > 4096:
+        return False
+    stripped = text.strip()
+    if stripped.endswith(("/", os.sep)) or stripped.startswith(("~", "./", "../", "/", ".\\", "..\\")):
+        return True
+    return Path(stripped).suffix.lower() in SUFFIXES
+
+
+def path_argument(text: str) -> Path | None:
+    """The path a string argument names (``~`` expanded), or ``None`` when the string is raw text.
+
+    A string that names an existing file or folder is that path. One that looks like a path
+    (:func:`looks_like_path`) but does not exist is an error, never analysed as text.
+
+    Raises:
+        MissingInputError: For a path-looking string that does not exist, with the fix.
+
+    Example:
+        >>> path_argument("Trump met NATO chief Mark Rutte.") is None
+        True
+        >>> try:
+        ...     path_argument("~/no-such-folder-here/")
+        ... except MissingInputError as err:
+        ...     print(str(err).split(";")[0].endswith("no such file or folder"))
+        True
+    """
+    if "\n" in text or len(text) > 4096 or "\x00" in text:
+        return None
+    path = Path(text.strip()).expanduser()
+    try:
+        if text.strip() and path.exists():
+            return path
+    except (OSError, ValueError):  # a name too long or with bad bytes: text
+        return None
+    if looks_like_path(text):
+        raise MissingInputError(
+            f"{text!r} ({path}): no such file or folder; check the path (relative to {Path.cwd()}), or pass "
+            "raw text explicitly as nl.Article('id', 'title', text) or nl.Corpus.from_texts([text])"
+        )
+    return None
+
+
 def as_articles(corpus: Corpus | Article | Iterable[Article] | str) -> list[Article]:
     """Normalize the ``corpus`` argument every analysis function accepts to a list of articles.
 
-    A Corpus, an Article, or an iterable of Articles; a plain string becomes one article
-    with id ``"text"``.
+    A Corpus, an Article, or an iterable of Articles; a path (or a string naming an existing
+    file or folder, ``~`` expanded) is loaded; any other plain string becomes one article
+    with id ``"text"``, unless it looks like a path (:func:`path_argument`).
 
     Raises:
+        MissingInputError: For a path-looking string that does not exist.
         CorpusError: For anything else, naming what was given.
 
     Example:
@@ -202,8 +260,13 @@ def as_articles(corpus: Corpus | Article | Iterable[Article] | str) -> list[Arti
         ['text']
     """
     if isinstance(corpus, Article):
-        return [corpus]
+        return [_displayable(corpus)]
+    if isinstance(corpus, PathLike):
+        return list(load_corpus(corpus))
     if isinstance(corpus, str):
+        path = path_argument(corpus)
+        if path is not None:
+            return list(load_corpus(path))
         return [Article("text", "", corpus)]
     if isinstance(corpus, (bytes, bytearray)):
         raise CorpusError("got bytes; decode them first (e.g. data.decode('utf-8')) or use nl.load_corpus(path)")
@@ -214,7 +277,23 @@ def as_articles(corpus: Corpus | Article | Iterable[Article] | str) -> list[Arti
     for art in articles:
         if not isinstance(art, Article):
             raise CorpusError(f"expected Article objects, got {type(art).__name__}; use nl.Corpus.from_texts(...)")
-    return articles
+    return [_displayable(a) for a in articles]
+
+
+def _displayable(art: Article) -> Article:
+    """``art`` with lone surrogates replaced and its id, title and source cleaned (with a warning), else itself."""
+    text = replace_surrogates(art.text, f"article {clean_label(art.id)!r}")
+    labels = {"id": clean_label(art.id), "title": clean_label(art.title), "source": clean_label(art.source)}
+    changed = {k: v for k, v in labels.items() if v != getattr(art, k)}
+    if changed and labels["id"] != art.id:
+        warnings.warn(
+            f"article id {art.id!r} holds control, bidi or zero-width characters; it is used as {labels['id']!r}",
+            NewslabWarning,
+            stacklevel=3,
+        )
+    if text is art.text and not changed:
+        return art
+    return dataclasses.replace(art, text=text, id=labels["id"], title=labels["title"], source=labels["source"])
 
 
 def sentence_table(corpus: Corpus | Article) -> Any:
@@ -367,7 +446,7 @@ def load_corpus(paths: PathArg | Iterable[PathArg], *, strict: bool = False, pro
     files: list[Path] = []
     skipped: list[tuple[str, str]] = []
     for item in items:
-        path = Path(item)
+        path = Path(item).expanduser()
         if not path.exists():
             raise MissingInputError(f"{path}: no such file or folder; check the path (relative to {Path.cwd()})")
         if path.is_dir():
@@ -425,7 +504,7 @@ def iter_articles(paths: PathArg | Iterable[PathArg], *, strict: bool = False) -
     for item in items:
         if not isinstance(item, (str, PathLike)):
             raise CorpusError(f"iter_articles() takes paths; got {type(item).__name__} {item!r}")
-        path = Path(item)
+        path = Path(item).expanduser()
         if not path.exists():
             raise MissingInputError(f"{path}: no such file or folder; check the path (relative to {Path.cwd()})")
         files = [path]
@@ -495,6 +574,8 @@ __all__ = [
     "load_article",
     "load_corpus",
     "load_seed_corpus",
+    "looks_like_path",
     "parse",
+    "path_argument",
     "sentence_table",
 ]

@@ -24,6 +24,7 @@ import json
 import os
 import re
 import stat
+import unicodedata
 import warnings
 from collections.abc import Iterator, Mapping
 from os import PathLike
@@ -40,6 +41,7 @@ from newslab.errors import (
     MalformedInputError,
     MissingFieldError,
     MissingInputError,
+    NewslabWarning,
     NotAFileError,
     UnsupportedFormatError,
 )
@@ -64,20 +66,80 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SPACES = re.compile(r"[^\S\n]+")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TAG_LINE = re.compile(r"^[•·▪‣◦●○■□►▸*\-–]\s*(.+)$")
+#: Lone UTF-16 surrogates (truncated emoji in scraped JSON): not text, and refused by UTF-8 writers.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: What an id, a title or a metadata value must not carry into HTML, CSV or file names: C0/C1 control
+#: characters (NUL included), bidi embeddings, overrides and isolates, marks and zero-width characters.
+_LABEL_STRIP = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff\u00ad]")
+_LABEL_SPACE = re.compile("[\t\n\x0b\x0c\r\u2028\u2029 ]+")
+
+
+def replace_surrogates(text: str, where: str) -> str:
+    r"""``text`` with lone surrogates replaced by U+FFFD, with a warning naming ``where`` (unchanged if none).
+
+    Example:
+        >>> import warnings
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     fixed = replace_surrogates("smile \ud83d!", "article 'a'")
+        >>> fixed, str(caught[0].message).split(";")[0]
+        ('smile \ufffd!', "article 'a': 1 lone surrogate character(s) replaced by U+FFFD")
+    """
+    found = _SURROGATE.findall(text)
+    if not found:
+        return text
+    warnings.warn(
+        f"{where}: {len(found)} lone surrogate character(s) replaced by U+FFFD; the source holds a truncated or "
+        "badly escaped character (often an emoji cut in half): fix it there to keep the character",
+        NewslabWarning,
+        stacklevel=3,
+    )
+    return _SURROGATE.sub("\ufffd", text)
+
+
+def clean_label(value: str) -> str:
+    r"""An id, title, source or metadata string made safe to show and to name files by.
+
+    NFC-normalized; control characters (NUL included), bidi overrides and isolates and
+    zero-width characters removed; line breaks and tabs become one space; lone surrogates
+    become U+FFFD; stripped.
+
+    Example:
+        >>> clean_label("rtl\u202eGNP.exe\x00 ")
+        'rtlGNP.exe'
+    """
+    value = _SURROGATE.sub("\ufffd", value)
+    value = _LABEL_SPACE.sub(" ", _LABEL_STRIP.sub("", unicodedata.normalize("NFC", value)))
+    return value.strip()
+
+
+def clean_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
+    """Metadata with :func:`clean_label` applied to its keys and string values (and strings in lists)."""
+    cleaned: dict[str, Any] = {}
+    for key, value in meta.items():
+        if isinstance(value, str) and key != "path":
+            value = clean_label(value)
+        elif isinstance(value, list):
+            value = [clean_label(v) if isinstance(v, str) else v for v in value]
+        cleaned[clean_label(str(key)) if isinstance(key, str) else key] = value
+    return cleaned
 
 
 def clean_text(text: str) -> tuple[str, list[str]]:
     """Clean ``text`` without changing its words; return it and any trailing tag list.
 
-    Line ends become ``\\n``; spaces, tabs and no-break spaces inside a line become one
-    space; lines are stripped; runs of blank lines become one blank line (a paragraph
-    break); zero-width, soft-hyphen and control characters are dropped. A trailing block
-    of two or more short bullet lines (topic tags) is removed and returned.
+    Text is NFC-normalized (a name typed decomposed matches its composed form); lone
+    surrogates become U+FFFD (see :func:`replace_surrogates` for the warning). Line ends
+    become ``\\n``; spaces, tabs and no-break spaces inside a line become one space; lines
+    are stripped; runs of blank lines become one blank line (a paragraph break);
+    zero-width, soft-hyphen and control characters are dropped. A trailing block of two
+    or more short bullet lines (topic tags) is removed and returned.
 
     Example:
         >>> clean_text("Title\\n\\n\\n\\nBody  text.\\n\\n • NATO\\n\\n • USA")
         ('Title\\n\\nBody text.', ['NATO', 'USA'])
     """
+    text = unicodedata.normalize("NFC", _SURROGATE.sub("\ufffd", text))  # a name matches however it was encoded
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _ZERO_WIDTH.sub("", text)
     text = _CONTROL.sub("", text)
@@ -305,6 +367,7 @@ def _article_from_text(raw: str, *, name: str, default_id: str, suffix: str, met
                 fields[match.group(1).lower()] = match.group(2).strip()
             raw = rest
     check_text(raw, name)
+    raw = replace_surrogates(raw, name)
     text, tags = clean_text(raw)
     if not text:
         raise EmptyInputError(f"{name} has no text (only whitespace or markup); give it some words or remove it")
@@ -318,9 +381,9 @@ def _article_from_text(raw: str, *, name: str, default_id: str, suffix: str, met
     if tags:
         meta["tags"] = tags
     source = str(fields.pop("source", meta.pop("source", "")))
-    article_id = str(fields.pop("id", default_id))
+    article_id = clean_label(str(fields.pop("id", default_id))) or clean_label(default_id) or "article"
     meta.update(fields)
-    return Article(article_id, title, text, source, meta)
+    return Article(article_id, clean_label(title), text, clean_label(source), clean_meta(meta))
 
 
 def _missing(value: Any) -> bool:
@@ -346,6 +409,8 @@ def record_article(record: Mapping[str, Any], *, name: str, number: int, default
             raise MalformedInputError(f"{where}: {field!r} is a {kind}; give a string")
     raw = record["text"]
     check_text(raw, where)
+    shown = "" if _missing(record.get("id")) else f" (article {clean_label(str(record['id']))[:80]!r})"
+    raw = replace_surrogates(raw, where + shown)
     text, tags = clean_text(raw)
     meta: dict[str, Any] = {
         k: v for k, v in record.items() if k not in ("text", "id", "title", "source") and not _missing(v)
@@ -353,10 +418,11 @@ def record_article(record: Mapping[str, Any], *, name: str, number: int, default
     if tags:
         meta["tags"] = tags
     meta["path"] = name
-    title = "" if _missing(record.get("title")) else str(record["title"]).strip()
-    article_id = "" if _missing(record.get("id")) else str(record["id"]).strip()
-    source = "" if _missing(record.get("source")) else str(record["source"]).strip()
-    return Article(article_id or default_id, title or text.split("\n", 1)[0][:80], text, source, meta)
+    title = "" if _missing(record.get("title")) else clean_label(str(record["title"]))
+    article_id = "" if _missing(record.get("id")) else clean_label(str(record["id"]))
+    source = "" if _missing(record.get("source")) else clean_label(str(record["source"]))
+    title = title or clean_label(text.split("\n", 1)[0][:80])
+    return Article(article_id or clean_label(default_id) or default_id, title, text, source, clean_meta(meta))
 
 
 def _iter_records(path: Path, raw: str) -> Iterator[tuple[int, dict[str, Any]]]:

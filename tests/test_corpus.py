@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 import warnings
 from pathlib import Path
 
@@ -380,3 +381,99 @@ def test_iter_articles_reads_utf16_and_refuses_empty_or_binary_jsonl(tmp_path: P
     write(tmp_path / "bin.jsonl", b'{"text": "x"}\n\x00\x00\x00')
     with pytest.raises(errors.BinaryInputError):
         list(nl.iter_articles(tmp_path / "bin.jsonl", strict=True))
+
+
+# --------------------------------------------------------------------------- issue 24: paths are paths
+
+
+@pytest.mark.parametrize("arg", ["my_articles/", "~/no-such-corpus-here", "./typo", "../typo", "notes.jsonl",
+                                 "old news.txt", "/no/such/folder"])  # fmt: skip
+@pytest.mark.parametrize("call", ["analyze", "find_mentions", "as_articles"])
+def test_a_missing_path_is_an_error_never_text(arg: str, call: str) -> None:
+    from newslab.corpus import as_articles
+    from newslab.errors import MissingInputError
+
+    function = {"analyze": nl.analyze, "find_mentions": nl.find_mentions, "as_articles": as_articles}[call]
+    with pytest.raises(MissingInputError, match=r"no such file or folder.*nl\.Corpus\.from_texts"):
+        function(arg)
+
+
+@pytest.mark.parametrize("text", ["Trump met NATO chief Mark Rutte.", "NATO", "The alliance. It met."])
+def test_raw_text_that_does_not_look_like_a_path_is_still_text(text: str) -> None:
+    from newslab.corpus import as_articles
+
+    assert [a.text for a in as_articles(text)] == [text]
+
+
+@pytest.mark.parametrize("spelled", ["~/corpus", "~/corpus/", "~/corpus/a.txt"])
+def test_tilde_is_expanded(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spelled: str) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
+    (tmp_path / "corpus").mkdir()
+    (tmp_path / "corpus" / "a.txt").write_text("Title\n\nTrump met NATO.", encoding="utf-8")
+    assert nl.analyze(spelled, tables=["sentences"]).articles["article_id"].tolist() == ["a"]
+    assert nl.load_corpus(spelled).ids == ["a"]
+    assert set(nl.find_mentions(spelled)["article_id"]) == {"a"}
+
+
+# --------------------------------------------------------------------------- issue 24: text normalization
+
+
+def test_decomposed_names_are_composed_on_load(tmp_path: Path) -> None:
+    target = nl.Target("Erdoğan")
+    composed = "Erdoğan met Trump. Erdoğan spoke."
+    decomposed = unicodedata.normalize("NFD", composed)
+    assert decomposed != composed
+    (tmp_path / "a.txt").write_text("T\n\n" + decomposed, encoding="utf-8")
+    (tmp_path / "b.jsonl").write_text(json.dumps({"id": "b", "text": decomposed}) + "\n", encoding="utf-8")
+    corpus = nl.load_corpus(tmp_path)
+    assert [a.text for a in corpus] == ["T\n\n" + composed, composed]
+    counts = nl.find_mentions(corpus, targets=[target]).groupby("article_id").size().to_dict()
+    assert counts == {"a": 2, "b": 2}
+
+
+@pytest.mark.parametrize("where", ["text", "title", "id"])
+def test_a_lone_surrogate_is_replaced_with_a_warning_naming_the_article(tmp_path: Path, where: str) -> None:
+    record = {"id": "scraped-1", "title": "A title", "text": "Trump smiled \ud83d at NATO."}
+    record[where] = record[where] + "\ud83d" if where != "text" else record["text"]
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")  # JSON escapes it as \ud83d
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        corpus = nl.load_corpus(tmp_path)
+    assert any("scraped-1" in str(w.message) and "lone surrogate" in str(w.message) for w in caught)
+    article = corpus[0]
+    for value in (article.id, article.title, article.text):
+        value.encode("utf-8")  # no UnicodeEncodeError anywhere later (Parquet, HTML, CSV)
+    analysis = nl.analyze(corpus, output_dir=tmp_path / "out", on_error="skip")
+    assert len(nl.Analysis.load(tmp_path / "out").sentences) == len(analysis.sentences) > 0
+
+
+def test_a_user_built_article_with_a_surrogate_is_analyzed_and_saved(tmp_path: Path) -> None:
+    article = nl.Article("a", "T", "Trump \ud83d spoke to NATO.")
+    with pytest.warns(nl.NewslabWarning, match="article 'a': 1 lone surrogate"):
+        analysis = nl.analyze(article, tables=["sentences", "mentions"])
+    analysis.save(tmp_path / "out")
+    assert nl.Analysis.load(tmp_path / "out").sentences["text"].str.contains("\ufffd").any()
+
+
+HOSTILE_LABELS = [
+    ("rtl\u202eGNP.exe", "rtlGNP.exe"),
+    ("nul\x00byte", "nulbyte"),
+    ("line\nbreak\tand tab", "line break and tab"),
+    ("isolate\u2066x\u2069", "isolatex"),
+    ("c1\x85\x9bcontrol", "c1control"),
+    ("zero\u200bwidth", "zerowidth"),
+    ("Erdog\u0306an", "Erdoğan"),
+]
+
+
+@pytest.mark.parametrize(("raw", "clean"), HOSTILE_LABELS, ids=[r[1] for r in HOSTILE_LABELS])
+def test_ids_titles_sources_and_metadata_lose_control_and_bidi_characters(tmp_path: Path, raw: str, clean: str) -> None:
+    record = {"id": raw, "title": raw, "source": raw, "event": raw, "text": "Trump met NATO."}
+    (tmp_path / "a.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    article = nl.load_corpus(tmp_path)[0]
+    assert (article.id, article.title, article.source, article.metadata["event"]) == (clean,) * 4
+    built = nl.Corpus([nl.Article(raw, raw, "Trump met NATO.", raw)])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        row = nl.analyze(built, tables=["sentences"]).articles.iloc[0]
+    assert (row["article_id"], row["title"], row["source"]) == (clean,) * 3
