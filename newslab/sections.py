@@ -7,7 +7,7 @@ anchor) to the rows behind it. Everything that comes from the input is escaped
 
 Example:
     >>> anchor("Trump", "tone_target")
-    'ev-trump-tone'
+    'ev-trump-56249f72-tone'
 """
 
 from __future__ import annotations
@@ -51,7 +51,9 @@ def slug(text: str) -> str:
 def anchor(target: str, column: str) -> str:
     """The HTML id of the evidence section for a comparison column or section name ("" target: article-wide)."""
     section = SECTION.get(column, column if column in set(SECTION.values()) else "tone")
-    return f"ev-{slug(target)}-{section}" if target and section not in ("quotes", "keyness") else f"ev-{section}"
+    from newslab.views import output_name  # unique per target: "NATO (alliance)" and "NATO [alliance]" differ
+
+    return f"ev-{output_name(target)}-{section}" if target and section not in ("quotes", "keyness") else f"ev-{section}"
 
 
 def anchor_tag(target: str, column: str) -> str:
@@ -189,12 +191,12 @@ def keyness_plan(corpus: Corpus, group_by: str = "", *, max_sides: int = 12) -> 
 
 
 def write_views(analysis: Analysis, corpus: Corpus, folder: Path) -> list[Path]:
-    """Each article's annotated view as a standalone HTML page in ``folder`` (``<slug>.html``).
+    """Each article's annotated view as a standalone HTML page in ``folder`` (:func:`newslab.views.output_name`).
 
     The analysis' tables are split by article once, so this is linear in the corpus size.
     """
     from newslab.render import escape_html
-    from newslab.views import article_html
+    from newslab.views import article_html, output_name
 
     split = {
         name: {str(k): sub for k, sub in analysis.table(table).groupby("article_id", sort=False)}
@@ -209,7 +211,7 @@ def write_views(analysis: Analysis, corpus: Corpus, folder: Path) -> list[Path]:
     for art in corpus:
         tables = {name: split[name].get(art.id, empty[name]) for name in split}
         body = article_html(art, targets=analysis.targets, **tables)
-        page = folder / f"{slug(art.id)}.html"
+        page = folder / output_name(art.id, ".html")  # unique and portable whatever the id
         page.write_text(
             f'<!doctype html><html><head><meta charset="utf-8"><title>{escape_html(art.id)}</title></head>'
             f"<body>{body}</body></html>",

@@ -39,6 +39,7 @@ from newslab.quotes import speaker_table
 from newslab.render import escape_markdown, html_table, markdown_heading, skipped_markdown, write_csv
 from newslab.report import load_articles
 from newslab.stance import stance_summary
+from newslab.views import output_name
 
 if analysis_dir:  # one saved pass: every table below comes from it, nothing is recomputed
     analysis = nl.Analysis.load(analysis_dir)
@@ -177,7 +178,7 @@ plt.show()
 display(Markdown(f"{sections.anchor_tag('', 'keyness')}{escape_markdown(key_note)}"))
 for side in key_sides:
     key = nl.keyness(corpus, side.ids_a, side.ids_b, labels=(side.label_a, side.label_b), counts=word_counts)
-    write_csv(key, tables / f"keyness-{sections.slug(side.label_a)}.csv")
+    write_csv(key, tables / f"keyness-{output_name(side.label_a, '.csv')}")
     plots.plot_keyness(key, n=10)
 plt.show()
 

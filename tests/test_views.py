@@ -275,3 +275,37 @@ def test_sentiment_without_spans_uses_the_article_sentences() -> None:
     bad = pd.DataFrame({"article_id": ["a"], "sentence_id": [7], "polarity": [0.1]})
     with pytest.raises(ParameterError, match="sentence_id 7 is not a sentence"):
         nl.article_html(art, sentiment=bad, score="polarity", mentions=False, quotes=False, stance=False)
+
+
+# --------------------------------------------------------------------------- issue 24: output names
+
+COLLIDING_IDS = ["A", "a", "x/y", "x_y", "x-y", "新闻", "报道", "CON", "con", "rtl\u202eGNP.exe", "a b", "a.b"]
+
+
+def test_view_files_never_overwrite_each_other(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newslab.sections import write_views
+
+    corpus = nl.Corpus([nl.Article(i, "T", "Trump met NATO chief Mark Rutte.") for i in COLLIDING_IDS])
+    analysis = nl.analyze(corpus, tables=["mentions", "quotes", "tone", "stance", "target_tone"])
+    pages = write_views(analysis, corpus, tmp_path / "views")
+    assert len({p.name for p in pages}) == len(COLLIDING_IDS) == len(list((tmp_path / "views").iterdir()))
+
+
+@pytest.mark.parametrize("label", [*COLLIDING_IDS, "es-daily", "", "-", "x" * 500, "..", "nul\x00byte"])
+def test_output_names_are_portable(label: str) -> None:
+    import re
+
+    from newslab.views import output_name
+
+    name = output_name(label, ".csv")
+    stem = name.removesuffix(".csv")
+    assert re.fullmatch(r"[a-z0-9][a-z0-9-]{0,69}", stem), name
+    assert stem.split("-")[0] not in {"con", "nul", "prn", "aux"} or "-" in stem
+    assert (name == label + ".csv") == (label in {"es-daily", "a", "x-y"})  # slugs stay readable, the rest hashed
+
+
+def test_anchors_of_targets_differing_only_in_punctuation_differ() -> None:
+    from newslab.sections import anchor
+
+    assert anchor("NATO (alliance)", "mentions") != anchor("NATO [alliance]", "mentions")
+    assert anchor("Foo", "mentions") != anchor("foo", "mentions")
