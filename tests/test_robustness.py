@@ -381,3 +381,37 @@ def test_worst_shapes_stay_roughly_linear(shape: str) -> None:
     step(nl.Corpus([nl.Article("t", "", make(200))]), progress=False)  # load lexicons and compile patterns
     small, large = _best_of_3(step, make(20_000)), _best_of_3(step, make(40_000))
     assert large < 4 * small + 0.05, f"{shape}: {small:.3f} s at 20 KB, {large:.3f} s at 40 KB"
+
+
+# --------------------------------------------------------------------------- issue 24: ambiguous alternation
+
+AMBIGUOUS = [r"(?:x|x)*y", r"(a|aa)+", r"((?:x|x))*", r"(?:a|ab|b)+c", r"(?:\.|\.\.)+x", r"(?:x|x){10,}"]
+UNAMBIGUOUS = [r"(?:\s|,)+", r"(?:ab|ac)+", r"(?:Mr|Mrs)\.? \w+", r"(?:x|xy)*z", r"(?:a|b)+", r"(?:Mr|Mrs)+",
+               r"(?:\w|-)+", r"(?:the |the old )+man", r"(?:ab|a)+b", r"(?:x|x){2,5}"]  # fmt: skip
+
+
+@pytest.mark.parametrize("pattern", AMBIGUOUS)
+def test_ambiguous_alternation_under_a_repeat_is_refused(pattern: str) -> None:
+    from newslab.errors import ParameterError
+
+    with pytest.raises(ParameterError, match=r"alternatives can both begin with .*ambiguous alternation"):
+        nl.Target("X", patterns=[pattern])
+
+
+@pytest.mark.parametrize("pattern", UNAMBIGUOUS)
+def test_alternatives_with_distinct_starts_are_accepted(pattern: str) -> None:
+    assert nl.Target("X", patterns=[pattern]).patterns == (pattern,)
+
+
+@pytest.mark.parametrize("pattern", UNAMBIGUOUS)
+def test_accepted_alternations_stay_fast_on_near_matches(pattern: str) -> None:
+    import re
+    import time
+
+    compiled = re.compile(pattern)
+    worst = 0.0
+    for text in ("x" * 28, "ab" * 28, "a" * 28 + "!", "Mr" * 28, "the " * 28, "w-" * 28 + "\x00", "the old " * 28):
+        start = time.perf_counter()
+        compiled.search(text)
+        worst = max(worst, time.perf_counter() - start)
+    assert worst < 0.05
