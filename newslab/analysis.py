@@ -51,7 +51,7 @@ from newslab.frames import frame_matcher, frame_rows
 from newslab.mentions import Mention, QuoteSpan, apply_quotes, article_mentions, mention_rows
 from newslab.names import name_registry
 from newslab.quotes import Quote, article_quotes, quote_rows
-from newslab.result import COLUMNS, TABLES, TARGET_TONE_COLUMNS, Analysis
+from newslab.result import COLUMNS, TABLES, TARGET_TONE_COLUMNS, Analysis, metadata_json
 from newslab.sentiment import SPEAKER_ELSEWHERE, sentence_target_tones, tone_rows
 from newslab.stance import STANCE_COLUMNS, article_stance
 from newslab.targets import Target, as_targets
@@ -187,7 +187,7 @@ def analyze_article(
     n_words = [doc.n_words(i) for i in range(len(doc.sentences))]
     rows["articles"] = [
         (doc.id, doc.title, doc.source, article.date, len(doc.sentences), sum(n_words), len(doc.text),
-         input_hash(article))
+         input_hash(article), metadata_json(article.metadata))
     ]  # fmt: skip
     if "sentences" in wanted:
         rows["sentences"] = [(doc.id, s.index, s.start, s.end, s.text, n_words[s.index]) for s in doc.sentences]

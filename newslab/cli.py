@@ -178,6 +178,13 @@ def _target_spec(args: argparse.Namespace) -> dict[str, Any]:
     if args.targets_file:
         from newslab.targets import load_targets
 
+        given = Path(args.targets_file).expanduser()
+        if given.is_dir():
+            raise ParameterError(
+                f"--targets-file {args.targets_file!r} is a folder; give the file: a TSV like newslab/data/targets.tsv "
+                "(target, kind, term) or a JSON mapping"
+            )
+
         targets = {t.name: t.to_spec() for t in load_targets(args.targets_file)}
     for name, aliases in (args.targets or {}).items():
         if name in targets:
@@ -225,7 +232,13 @@ def _cmd_report(args: argparse.Namespace) -> int:
         parameters["analysis_dir"] = args.from_analysis
     if args.group_by:
         parameters["group_by"] = args.group_by
+        if args.from_analysis:  # a mistyped field fails now, before the report runs
+            from newslab.result import Analysis, group_column
+
+            group_column(Analysis.load(args.from_analysis).articles, args.group_by)
     if args.max_views is not None:
+        if args.max_views < 0:
+            raise ParameterError(f"--max-views {args.max_views}; valid: a whole number >= 0 (0 shows none in the page)")
         parameters["max_views"] = args.max_views
     result = run_report(
         parameters,

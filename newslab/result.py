@@ -30,7 +30,17 @@ if TYPE_CHECKING:
 
 #: The tables of an :class:`Analysis`, in the order of the pass.
 TABLES = ("articles", "sentences", "tone", "mentions", "target_tone", "quotes", "stance", "frames", "errors")
-ARTICLE_COLUMNS = ["article_id", "title", "source", "date", "sentences", "words", "characters", "input_hash"]
+ARTICLE_COLUMNS = [
+    "article_id",
+    "title",
+    "source",
+    "date",
+    "sentences",
+    "words",
+    "characters",
+    "input_hash",
+    "metadata",
+]
 SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "n_words"]
 TARGET_TONE_COLUMNS = [
     "article_id", "sentence_id", "target", "mention", "kind", "start", "end", "label", "score",
@@ -87,6 +97,8 @@ class Analysis:
     ) -> None:
         """Hold the tables (missing ones are empty); with ``folder``, tables are read from there on demand."""
         self._tables: dict[str, pd.DataFrame] = dict(tables or {})
+        if "articles" in self._tables:
+            self._tables["articles"] = with_metadata_columns(self._tables["articles"])
         self._folder = Path(folder).expanduser() if folder is not None else None
         self._manifest: dict[str, Any] | None = None
         self.params: dict[str, Any] = dict(params or {})
@@ -102,6 +114,8 @@ class Analysis:
 
                 self._check_unchanged()
                 self._tables[name] = read_table(self._folder, name, self._manifest)
+                if name == "articles":
+                    self._tables[name] = with_metadata_columns(self._tables[name])
             else:
                 import pandas as pd
 
@@ -125,7 +139,8 @@ class Analysis:
             )
 
     @property
-    def articles(self) -> pd.DataFrame:  # noqa: D102
+    def articles(self) -> pd.DataFrame:
+        """One row per article; every extra input field (JSONL/CSV metadata such as ``event``) is a column."""
         return self.table("articles")
 
     @property
@@ -330,6 +345,86 @@ def _same_folder(a: Path, b: Path) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
+def metadata_json(metadata: Mapping[str, Any]) -> str:
+    """An article's metadata as the JSON text kept in the ``metadata`` column of the articles table.
+
+    Example:
+        >>> metadata_json({"event": "summit", "date": "2024-11-29", "tags": ["NATO", "USA"]})
+        '{"date": "2024-11-29", "event": "summit", "tags": ["NATO", "USA"]}'
+    """
+    import json
+
+    return json.dumps(dict(metadata), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def _metadata(value: Any) -> dict[str, Any]:
+    import json
+
+    if not isinstance(value, str) or not value:
+        return {}
+    try:
+        data = json.loads(value)
+    except (ValueError, RecursionError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _cell(value: Any) -> str | None:
+    """A metadata value as text for a column (lists joined with "; "; missing: None)."""
+    if value is None or value == "" or value == []:
+        return None
+    if isinstance(value, list):
+        return "; ".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return metadata_json(value)
+    return str(value)
+
+
+def with_metadata_columns(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles table with one text column per metadata field (existing columns are kept as they are).
+
+    Example:
+        >>> import pandas as pd
+        >>> table = pd.DataFrame({"article_id": ["a", "b"], "metadata": ['{"event": "e1"}', "{}"]})
+        >>> with_metadata_columns(table)["event"].fillna("(none)").tolist()
+        ['e1', '(none)']
+    """
+    if "metadata" not in articles.columns:
+        articles = articles.assign(metadata="{}")
+    parsed = [_metadata(v) for v in articles["metadata"]]
+    keys = [k for k in dict.fromkeys(k for meta in parsed for k in meta) if k not in articles.columns]
+    if not keys:
+        return articles
+    import pandas as pd
+
+    extra = pd.DataFrame({k: [_cell(meta.get(k)) for meta in parsed] for k in keys}, index=articles.index)
+    return pd.concat([articles, extra], axis=1)
+
+
+def group_column(articles: pd.DataFrame, by: str) -> pd.Series:
+    """The column of the articles table to group by, or a clear error when it is missing or empty.
+
+    Raises:
+        ParameterError: ``by`` is not a column, or no article has a value in it; the
+            message lists the columns that have values.
+
+    Example:
+        >>> import pandas as pd
+        >>> group_column(pd.DataFrame({"article_id": ["a"], "source": ["X"]}), "source").tolist()
+        ['X']
+    """
+    filled = [
+        str(c)
+        for c in articles.columns
+        if c not in ("metadata", "input_hash")
+        and (articles[c].notna() & articles[c].astype(str).str.strip().ne("")).any()
+    ]
+    if by not in articles.columns or by not in filled:
+        state = "is not a field of these articles" if by not in articles.columns else "is empty for every article"
+        raise ParameterError(f"group by {by!r}: it {state}; fields with values: {filled}")
+    return articles[by]
+
+
 def _rebuilt(row: Mapping[str, Any], sentences: pd.DataFrame, where: str = "this analysis") -> Article:
     """An article from its row of the articles table and its sentences (whitespace between them restored)."""
     from newslab.document import Article
@@ -342,8 +437,10 @@ def _rebuilt(row: Mapping[str, Any], sentences: pd.DataFrame, where: str = "this
     for end, start in zip(sorted(ends)[:-1], sorted(starts)[1:], strict=True):
         if start - end >= 2:
             chars[end:start] = "\n" * (start - end)
-    meta = {"date": str(row["date"])} if str(row["date"] or "") else {}
+    meta = {k: v for k, v in _metadata(row.get("metadata")).items() if k != "path"}
+    if str(row["date"] or ""):
+        meta["date"] = str(row["date"])
     return Article(str(row["article_id"]), str(row["title"]), "".join(chars), str(row["source"]), meta)
 
 
-__all__ = ["COLUMNS", "LIST_COLUMNS", "TABLES", "Analysis"]
+__all__ = ["COLUMNS", "LIST_COLUMNS", "TABLES", "Analysis", "group_column", "metadata_json", "with_metadata_columns"]

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from newslab.errors import ParameterError
 from newslab.render import escape_markdown
 
 if TYPE_CHECKING:
@@ -145,6 +146,11 @@ def article_groups(corpus: Corpus, group_by: str) -> dict[str, str]:
     for art in corpus:
         value = art.source if group_by == "source" else art.title if group_by == "title" else art.metadata.get(group_by)
         out[art.id] = str(value) if value not in (None, "") else "(none)"
+    if out and set(out.values()) == {"(none)"}:  # a mistyped or empty field: say so, never one "(none)" group
+        fields = {"source", "title"} | {k for art in corpus for k, v in art.metadata.items() if v not in (None, "")}
+        raise ParameterError(
+            f"group_by={group_by!r}: no article has a value for it; fields with values: {sorted(fields)}"
+        )
     return out
 
 

@@ -579,8 +579,12 @@ def _check_parts(folder: Path, table: str, found: list[Path], manifest: Mapping[
     return sorted(names.values())
 
 
+#: Columns added in later versions: an analysis saved before them loads without them.
+_OPTIONAL = {"articles": ("metadata",)}
+
+
 def _check_columns(path: Path, table: str, frame: pd.DataFrame, expected: list[str]) -> None:
-    missing = [c for c in expected if c not in frame.columns]
+    missing = [c for c in expected if c not in frame.columns and c not in _OPTIONAL.get(table, ())]
     if missing:
         raise StorageError(
             f"{path} lacks the columns {missing} of table {table!r}; it is not a part newslab wrote: run the "

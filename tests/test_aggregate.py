@@ -97,7 +97,7 @@ def test_a_quote_with_a_bar_is_not_cut(seed_table: pd.DataFrame) -> None:
 def analysis_of(**tables: pd.DataFrame) -> Analysis:
     base = {name: pd.DataFrame([], columns=COLUMNS[name]) for name in COLUMNS}
     base["articles"] = pd.DataFrame(
-        [("x", "T", "", "", 4, 8, 40, "h")], columns=COLUMNS["articles"]
+        [("x", "T", "", "", 4, 8, 40, "h", "{}")], columns=COLUMNS["articles"]
     )  # fmt: skip
     for name, rows in tables.items():
         base[name] = rows.reindex(columns=COLUMNS[name])

@@ -252,3 +252,42 @@ def test_main_leaves_the_callers_logging_as_it_was(capsys):
     assert main(["-v", "summary"]) == 0
     assert (log.level, log.propagate, list(log.handlers), root.level, list(root.handlers)) == before
     capsys.readouterr()
+
+
+# --------------------------------------------------------------------------- issue 24: messages that say what is wrong
+
+
+def test_report_refuses_bad_values_before_running(tmp_path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    import newslab as nl
+    from newslab import cli
+
+    calls = []
+    monkeypatch.setattr("newslab.report.run_report", lambda *a, **k: calls.append(a))
+    folder = nl.analyze(nl.load_seed_corpus(), tables=["mentions"]).save(tmp_path / "run")
+    (tmp_path / "targets").mkdir()
+    cases = [
+        (["report", "--from-analysis", str(folder), "--group-by", "nonexistent"], "is not a field"),
+        (["report", "--max-views", "-1"], "--max-views -1; valid: a whole number >= 0"),
+        (["report", "--targets-file", str(tmp_path / "targets")], "is a folder; give the file"),
+    ]
+    for argv, message in cases:
+        assert cli.main(argv) == 1
+        err = capsys.readouterr().err
+        assert message in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert calls == []
+
+
+def test_a_keyboard_interrupt_is_one_line_and_status_130(monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    from newslab import cli
+
+    def interrupted(args):  # type: ignore[no-untyped-def]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_cmd_analyze", interrupted)
+    parser = cli.build_parser()
+    monkeypatch.setattr(cli, "build_parser", lambda: parser)
+    parser._subparsers._group_actions[0].choices["analyze"].set_defaults(func=interrupted)  # type: ignore[union-attr]
+    assert cli.main(["analyze", "x", "-o", "y"]) == 130
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "newslab: stopped by SIGINT; outputs are swapped in only when complete, so none changed"
+    ]

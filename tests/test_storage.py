@@ -378,3 +378,66 @@ def test_load_without_a_manifest_names_the_fix(tmp_path: Path) -> None:
     with pytest.raises(ParameterError, match="no saved analysis"):
         nl.Analysis.load(tmp_path)
     assert issubclass(StorageError, NewslabError)
+
+
+# --------------------------------------------------------------------------- issue 20 item 4: metadata survives
+
+RECORDS = [
+    {"id": "a1", "source": "Outlet A", "event": "summit", "date": "2024-11-29", "wave": 1, "text": "Trump met NATO."},
+    {"id": "b1", "source": "Outlet B", "event": "summit", "date": "2024-11-30", "text": "NATO met Trump."},
+    {"id": "a2", "source": "Outlet A", "event": "trade", "tags": ["x", "y"], "text": "Trump spoke."},
+]
+
+
+@pytest.fixture
+def jsonl(tmp_path: Path) -> Path:
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("how", ["memory", "save", "output_dir", "output_dir workers=2"])
+def test_every_extra_input_field_is_a_column_of_articles(jsonl: Path, tmp_path: Path, how: str) -> None:
+    if how == "memory":
+        articles = nl.analyze(jsonl, tables=TABLES).articles
+    elif how == "save":
+        articles = nl.Analysis.load(nl.analyze(jsonl, tables=TABLES).save(tmp_path / "run")).articles
+    else:
+        workers = 2 if "workers" in how else 1
+        _run(jsonl, tmp_path / "run", workers=workers, chunk_size=1)
+        articles = nl.Analysis.load(tmp_path / "run").articles
+    assert articles["event"].tolist() == ["summit", "summit", "trade"]
+    assert articles["wave"].fillna("").tolist() == ["1", "", ""]
+    assert articles["tags"].fillna("").tolist() == ["", "", "x; y"]
+    assert articles["date"].tolist() == ["2024-11-29", "2024-11-30", ""]
+
+
+def test_metadata_reaches_the_report_of_a_saved_analysis(jsonl: Path, tmp_path: Path) -> None:
+    from newslab.sections import article_groups
+
+    corpus = nl.Analysis.load(nl.analyze(jsonl, tables=TABLES).save(tmp_path / "run")).corpus()
+    assert article_groups(corpus, "event") == {"a1": "summit", "b1": "summit", "a2": "trade"}
+    with pytest.raises(ParameterError, match=r"group_by='evnt': no article has a value.*'event'"):
+        article_groups(corpus, "evnt")
+
+
+@pytest.mark.parametrize(
+    ("by", "message"), [("evnt", "is not a field of these articles"), ("empty", "is empty for every article")]
+)
+def test_grouping_by_a_missing_or_empty_column_lists_the_columns(jsonl: Path, by: str, message: str) -> None:
+    from newslab.result import group_column
+
+    articles = nl.analyze(jsonl, tables=TABLES).articles.assign(empty="")
+    with pytest.raises(ParameterError, match=rf"{message}; fields with values: \[.*'event'"):
+        group_column(articles, by)
+    assert group_column(articles, "event").tolist() == ["summit", "summit", "trade"]
+
+
+def test_an_analysis_saved_before_the_metadata_column_still_loads(small: nl.Corpus, tmp_path: Path) -> None:
+    folder = tmp_path / "run"
+    nl.analyze(small, tables=TABLES).save(folder)
+    part = folder / "tables" / "articles" / "part-00000.parquet"
+    pd.read_parquet(part).drop(columns=["metadata"]).to_parquet(part, index=False)
+    _edit_manifest(lambda m: m["files"].__setitem__("tables/articles/part-00000.parquet", part.stat().st_size))(folder)
+    loaded = nl.Analysis.load(folder)
+    assert loaded.articles["metadata"].tolist() == ["{}"] * 3 and len(loaded.corpus()) == 3
