@@ -152,8 +152,10 @@ class _TargetAction(argparse.Action):
         self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any, option: Any = None
     ) -> None:
         targets = dict(getattr(namespace, "targets", None) or {})
-        if values in targets:
-            parser.error(f"--target {values!r} is given twice")
+        same = [t for t in targets if t.casefold() == str(values).casefold()]
+        if same:
+            also = "" if same[0] == values else f" (as {same[0]!r}: names that differ only in case are one target)"
+            parser.error(f"--target {values!r} is given twice{also}")
         targets[values] = []
         namespace.targets = targets
 
@@ -168,6 +170,13 @@ class _AliasAction(argparse.Action):
         if not targets:
             parser.error(f"--alias {values!r} must follow a --target NAME")
         last = list(targets)[-1]
+        if not any(c.isalnum() for c in str(values)):
+            parser.error(f"--alias {values!r} has no letter or digit; give a name the articles use for {last!r}")
+        from newslab.lexicons import stopwords
+
+        if str(values).strip().casefold() in stopwords():
+            print(f"newslab: warning: --alias {values!r} is a common word; it will match far more than {last!r}",
+                  file=sys.stderr)  # fmt: skip
         targets[last] = [*targets[last], values]
         namespace.targets = targets
 

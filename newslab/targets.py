@@ -668,7 +668,12 @@ def load_targets(path: str | os.PathLike[str]) -> tuple[Target, ...]:
     if not rows or not {"target", "kind", "term"} <= set(rows[0]):
         raise LexiconError(f"{file.name}: expected a TSV with columns target, kind, term (or a .json mapping)")
     by_name: dict[str, list[dict[str, str]]] = {}
-    for row in rows:
+    for line, row in enumerate(rows, 2):
+        if not (row.get("term") or "").strip():  # never dropped silently
+            raise LexiconError(
+                f"{file.name}, line {line}: target {row.get('target')!r}, kind {row.get('kind')!r} has no term; "
+                "fill the term column or delete the row"
+            )
         by_name.setdefault((row.get("target") or "").strip(), []).append(row)
     if "" in by_name:
         raise LexiconError(f"{file.name}: a row has an empty target column")

@@ -291,3 +291,37 @@ def test_a_keyboard_interrupt_is_one_line_and_status_130(monkeypatch, capsys) ->
     assert capsys.readouterr().err.strip().splitlines() == [
         "newslab: stopped by SIGINT; outputs are swapped in only when complete, so none changed"
     ]
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["-t", "NATO", "-t", "nato"], "--target 'nato' is given twice (as 'NATO'"),
+        (["-t", "Foo", "-t", "foo"], "--target 'foo' is given twice (as 'Foo'"),
+        (["-t", "Foo", "-a", "."], "--alias '.' has no letter or digit"),
+    ],
+)
+def test_target_options_that_cannot_be_meant(argv, message, capsys) -> None:  # type: ignore[no-untyped-def]
+    from newslab.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["analyze", "x", "-o", "y", *argv])
+    assert message in capsys.readouterr().err
+
+
+def test_a_common_word_as_alias_warns(capsys) -> None:  # type: ignore[no-untyped-def]
+    from newslab.cli import build_parser
+
+    args = build_parser().parse_args(["analyze", "x", "-o", "y", "-t", "Foo", "-a", "the"])
+    assert args.targets == {"Foo": ["the"]}
+    assert "--alias 'the' is a common word" in capsys.readouterr().err
+
+
+def test_a_targets_row_without_a_term_is_refused_naming_the_line(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import newslab as nl
+    from newslab.errors import LexiconError
+
+    path = tmp_path / "t.tsv"
+    path.write_text("target\tkind\tterm\nFoo\tname\tFoo\nFoo\tdescription\t\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"t\.tsv, line 3: target 'Foo', kind 'description' has no term"):
+        nl.load_targets(path)
