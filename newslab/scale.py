@@ -4,13 +4,15 @@
 chunk, at most ``CHUNKS_IN_FLIGHT`` at a time, results in input order) and runs the same
 per-chunk function as the process pool (:func:`newslab.analysis.analyze` with
 ``workers=N``), so both give identical tables. With an output folder, each worker writes its
-chunk's Parquet part itself (the folder must be reachable from the workers). See
+chunk's Parquet part itself into the run's staging folder (which must be reachable from the
+workers). When the run stops early (an error, Ctrl-C), its pending tasks are cancelled. See
 ``docs/scale.md`` for pointing it at a real cluster.
 """
 
 from __future__ import annotations
 
 import collections
+import contextlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -50,12 +52,18 @@ def run_dask(
     from newslab.analysis import chunked, run_chunk, write_chunk
 
     pending: collections.deque[Any] = collections.deque()
-    for index, chunk in enumerate(chunked(articles, chunk_size)):
-        if folder is None:
-            pending.append(client.submit(run_chunk, chunk, job, pure=False))
-        else:
-            pending.append(client.submit(write_chunk, (str(folder), index, chunk), job, pure=False))
-        if len(pending) >= CHUNKS_IN_FLIGHT:
+    try:
+        for index, chunk in enumerate(chunked(articles, chunk_size)):
+            if folder is None:
+                pending.append(client.submit(run_chunk, chunk, job, pure=False))
+            else:
+                pending.append(client.submit(write_chunk, (str(folder), index, chunk), job, pure=False))
+            if len(pending) >= CHUNKS_IN_FLIGHT:
+                yield pending.popleft().result()
+        while pending:
             yield pending.popleft().result()
-    while pending:
-        yield pending.popleft().result()
+    except BaseException:  # an error, Ctrl-C or the run closed early: the cluster stops this run's tasks
+        if pending:
+            with contextlib.suppress(Exception):
+                client.cancel(list(pending))
+        raise

@@ -233,6 +233,12 @@ def owned_files(folder: Path) -> list[Path]:
         return []
     names = {e.name for e in entries}
     if MANIFEST not in names:
+        if names == {"tables"} and _looks_partial(folder / "tables"):
+            raise StorageError(
+                f"{folder} holds the Parquet parts of an incomplete newslab analysis without its manifest (a run of "
+                "an older newslab was stopped); newslab deletes only files its manifest lists: delete the folder "
+                "yourself, or choose another output folder"
+            )
         shown = ", ".join(sorted(names)[:3])
         raise StorageError(
             f"{folder} is not empty and holds no newslab analysis ({shown} ...); choose a new or empty folder, "
@@ -258,6 +264,17 @@ def owned_files(folder: Path) -> list[Path]:
         else:
             raise _foreign(folder, entry)
     return found
+
+
+def _looks_partial(tables: Path) -> bool:
+    """Whether ``tables`` holds only newslab-named parts (``<table>/part-NNNNN.parquet``): a stopped older run."""
+    if tables.is_symlink() or not tables.is_dir():
+        return False
+    try:
+        _table_files(tables.parent, tables, listed=None)
+    except StorageError:
+        return False
+    return True
 
 
 def _listed_files(folder: Path, manifest: Mapping[str, Any]) -> set[str]:

@@ -441,3 +441,13 @@ def test_an_analysis_saved_before_the_metadata_column_still_loads(small: nl.Corp
     _edit_manifest(lambda m: m["files"].__setitem__("tables/articles/part-00000.parquet", part.stat().st_size))(folder)
     loaded = nl.Analysis.load(folder)
     assert loaded.articles["metadata"].tolist() == ["{}"] * 3 and len(loaded.corpus()) == 3
+
+
+def test_an_older_runs_partial_folder_is_named_as_such_and_kept(small: nl.Corpus, tmp_path: Path) -> None:
+    folder = tmp_path / "run"
+    _run(small, folder)
+    (folder / "manifest.json").unlink()  # what a stopped run of newslab before this version left
+    before = checksum(tmp_path)
+    with pytest.raises(StorageError, match=r"incomplete newslab analysis without its manifest.*delete the folder"):
+        _run(small, folder)
+    assert checksum(tmp_path) == before
