@@ -113,6 +113,24 @@ def clean_label(value: str) -> str:
     return value.strip()
 
 
+#: Characters of a title shown in a heading (the tables keep it whole).
+DISPLAY_CHARS = 200
+
+
+def display_label(value: str, limit: int = DISPLAY_CHARS) -> str:
+    """``value`` shortened for display to at most ``limit`` characters, cut at a space, with "…".
+
+    Example:
+        >>> display_label("word " * 100, 22)
+        'word word word word …'
+    """
+    if len(value) <= limit:
+        return value
+    cut = value[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip() + " …"
+
+
 def clean_meta(meta: Mapping[str, Any]) -> dict[str, Any]:
     """Metadata with :func:`clean_label` applied to its keys and string values (and strings in lists)."""
     cleaned: dict[str, Any] = {}

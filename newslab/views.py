@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab.errors import ParameterError
+from newslab.readers import display_label
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -569,9 +570,10 @@ def article_html(
         "sentiment": sentiment is not False,
     }
     meta = " \u00b7 ".join(_esc(x) for x in (article.id, article.source) if x)
+    shown = _esc(display_label(article.title or article.id))  # a 50,000-character title is cut; tables keep it
     head = (
         f'<div class="{PREFIX}-head" style="margin-bottom:.2em"><span style="font-size:120%;font-weight:bold">'
-        f'{_esc(article.title or article.id)}</span> <span style="{SMALL};color:#555">{meta}</span></div>'
+        f'{shown}</span> <span style="{SMALL};color:#555">{meta}</span></div>'
     )
     return (
         f'<div class="{PREFIX}-view" id="{_esc(vid)}" style="{FONT};max-width:56em;border:1px solid #ccc;'

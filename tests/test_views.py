@@ -309,3 +309,11 @@ def test_anchors_of_targets_differing_only_in_punctuation_differ() -> None:
 
     assert anchor("NATO (alliance)", "mentions") != anchor("NATO [alliance]", "mentions")
     assert anchor("Foo", "mentions") != anchor("foo", "mentions")
+
+
+def test_a_long_title_is_shortened_in_the_view_only() -> None:
+    title = "Headline " * 6000
+    article = nl.Article("a", title, "Trump met NATO chief Mark Rutte.")
+    html = nl.article_html(article)
+    assert "Headline " * 30 not in html and "Headline …" in html
+    assert nl.analyze(article, tables=["sentences"]).articles["title"].iloc[0] == title.strip()
