@@ -90,7 +90,7 @@ def read_table(folder: Path, table: str) -> pd.DataFrame:
     """A table of a saved analysis (its parts concatenated in order; list cells as Python lists)."""
     import pandas as pd
 
-    from newslab.result import COLUMNS, LIST_COLUMNS
+    from newslab.stages import COLUMNS, LIST_COLUMNS
 
     _require_pyarrow()
     parts = sorted((folder / "tables" / table).glob("part-*.parquet"))

@@ -194,11 +194,19 @@ def _speech_tokens(starts: Sequence[int], ends: Sequence[int], speech: Sequence[
 
 
 def _analyze(
-    text: str, start: int, end: int, lexicon: PreparedLexicon, speech: Sequence[Speech] | None = None
+    text: str,
+    start: int,
+    end: int,
+    lexicon: PreparedLexicon,
+    speech: Sequence[Speech] | None = None,
+    tokens: Sequence[tuple[int, int]] | None = None,
 ) -> _Sentence:
-    """Read the sentence ``text[start:end]`` once: tokens, lexicon words, clauses, quotes, names and stems."""
+    """Read the sentence ``text[start:end]`` once: tokens, lexicon words, clauses, quotes, names and stems.
+
+    ``tokens`` are its word spans (offsets into the sentence) when the caller has them already.
+    """
     chunk = text[start:end]
-    local = word_spans(chunk)
+    local = word_spans(chunk) if tokens is None else list(tokens)
     toks = lower_tokens(chunk, local)
     n = len(toks)
     table, stem = _word_table(), _porter()
@@ -651,7 +659,12 @@ def target_sentiment_many(
 
 
 def sentence_target_tones(
-    sentence: str, spans: Sequence[tuple[int, int]], *, n_evidence: int = 6, speech: Sequence[Speech] | None = None
+    sentence: str,
+    spans: Sequence[tuple[int, int]],
+    *,
+    n_evidence: int = 6,
+    speech: Sequence[Speech] | None = None,
+    tokens: Sequence[tuple[int, int]] | None = None,
 ) -> list[TargetSentiment]:
     """:func:`target_sentiment` of several mentions in one sentence; the sentence is analyzed once.
 
@@ -667,6 +680,8 @@ def sentence_target_tones(
             ``sentence`` (speaker ``-1`` when none, :data:`SPEAKER_ELSEWHERE` when the speaker is
             outside the sentence); ``None`` (default): the quotes stage reads
             the sentence alone. The analysis pass hands over what it found in the article.
+        tokens: The sentence's word spans (offsets into ``sentence``) when already known (the
+            parsed document holds them); ``None`` tokenizes the sentence here.
 
     Example:
         >>> s = "Rutte praised Trump, but allies are worried about Putin."
@@ -675,7 +690,7 @@ def sentence_target_tones(
     """
     if not spans:
         return []
-    sent = _analyze(sentence, 0, len(sentence), default_prepared(), speech)
+    sent = _analyze(sentence, 0, len(sentence), default_prepared(), speech, tokens)
     model = _model()
     out = []
     for span in spans:
