@@ -12,12 +12,13 @@ Targets: Trump, NATO and a few more names of NewsMTSC's news (more mentions to c
 
 On each side it also checks that ``find_mentions``, ``find_quotes`` and ``stance_table`` equal the
 matching table of ``analyze`` (lines ``VIEW``). Compared on each corpus: every table of
-``nl.analyze`` (default options); the same with option variants (``stance_sentiment=True``,
-``in_quote=False``, ``pronouns=False``, ``tables=["mentions"]``); ``compare()``,
-``format_compare()`` and ``summary_findings``; and the public table functions (``find_mentions``,
-``find_quotes``, ``sentiment_table``, ``stance_table``, ``frame_table``). Tables and columns are
-compared where both sides have them; tables or columns only one side has are listed (a new measure
-adds columns). Numbers may differ by at most 1e-12. Exit status 1 if anything differs.
+``nl.analyze`` (default options); the same tables saved as Parquet and loaded back; the same with
+option variants (``stance_sentiment=True``, ``in_quote=False``, ``pronouns=False``,
+``tables=["mentions"]``); ``compare()``, ``format_compare()`` and ``summary_findings``; and the
+public table functions (``find_mentions``, ``find_quotes``, ``sentiment_table``, ``stance_table``,
+``frame_table``). Tables and columns are compared where both sides have them; tables or columns
+only one side has are listed (a new measure adds columns). Numbers may differ by at most 1e-12.
+Exit status 1 if anything differs.
 """
 
 from __future__ import annotations
@@ -72,6 +73,8 @@ def dump(data_dir: Path, n_articles: int, out: Path) -> None:
         chosen = targets if label == "news" else (nl.TRUMP, nl.NATO)
         analysis = nl.analyze(corpus, chosen, progress=False)
         _frames(f"{label}.analyze", analysis, results)
+        with tempfile.TemporaryDirectory() as folder:  # saved as Parquet and read back
+            _frames(f"{label}.saved", nl.Analysis.load(analysis.save(Path(folder) / "a")), results)
         table = analysis.compare()
         results[f"{label}.compare"] = table
         results[f"{label}.format_compare"] = format_compare(table)

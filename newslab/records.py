@@ -7,10 +7,13 @@ stage modules are ``list(Record._fields)``, so a table's schema is written once.
 Example:
     >>> columns(MentionRow)[:4]
     ['article_id', 'sentence_id', 'target', 'mention']
+    >>> list_columns(StanceRow)
+    ('cues',)
 """
 
 from __future__ import annotations
 
+import typing
 from typing import Any, NamedTuple
 
 
@@ -155,7 +158,8 @@ def columns(record: type[Any]) -> list[str]:
 
 def list_columns(record: type[Any]) -> tuple[str, ...]:
     """Fields of a record annotated as lists of strings (kept as lists in Parquet)."""
-    return tuple(name for name, kind in record.__annotations__.items() if str(kind).startswith("list["))
+    hints = typing.get_type_hints(record)
+    return tuple(name for name in record._fields if typing.get_origin(hints[name]) is list)
 
 
 __all__ = [

@@ -46,7 +46,6 @@ from newslab.records import (
     TargetToneRow,
     ToneRow,
     columns,
-    list_columns,
 )
 from newslab.stance import STANCE_COLUMNS, article_stance
 from newslab.target_tone import TargetSentiment
@@ -173,11 +172,7 @@ COLUMNS: dict[str, list[str]] = {
     "errors": columns(ErrorRow),
 }
 #: Columns holding lists of strings (evidence, cue words), per table.
-LIST_COLUMNS: dict[str, tuple[str, ...]] = {
-    name: cols
-    for name, cols in ((s.name, s.list_columns) for s in STAGES if s.table)
-    if cols
-} | ({"articles": list_columns(ArticleRow)} if list_columns(ArticleRow) else {})  # fmt: skip
+LIST_COLUMNS: dict[str, tuple[str, ...]] = {s.name: s.list_columns for s in STAGES if s.list_columns}
 #: Every compare measure, in the order of the comparison table.
 MEASURES: tuple[Measure, ...] = tuple(m for s in DECLARED if s.measures for m in s.measures.measures)
 #: The measure sets that compute them, in the same order.
