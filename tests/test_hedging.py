@@ -77,3 +77,12 @@ def test_hedging_table_alone_runs_only_what_it_needs() -> None:
     analysis = nl.analyze(nl.Article("a", "", "Trump may go."), tables=["hedging"])
     assert analysis.hedging[["target", "hedge", "kind"]].values.tolist() == [["Trump", "may", "modal"]]
     assert len(analysis.stance) == 0 and len(analysis.frames) == 0
+
+
+def test_extending_doc_examples_run() -> None:
+    import doctest
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "docs" / "extending.md"
+    result = doctest.testfile(str(path), module_relative=False, optionflags=doctest.NORMALIZE_WHITESPACE)
+    assert result.attempted >= 5 and result.failed == 0
