@@ -278,6 +278,10 @@ def _sat(x: float, scale: float) -> float:
 
 NEAREST_MAX_DISTANCE = 6  # distance bins 1..6+ for the nearest lexicon word (newslab choice, CV on train)
 CONTEXT_WINDOW = 6  # tokens each side for the bag-of-cue-words features (newslab choice, CV on train)
+# A lexicon word at most this many tokens from the mention counts as "near" (features ``near_*`` and
+# ``event_near``); the distance the shipped model's weights were fit with (validation/train_target_model.py),
+# as VADER's three-word look-back for negation; changing it needs the model retrained.
+NEAR_TOKENS = 3
 STEM_WINDOW = 8  # tokens each side for the stemmed context words (newslab choice, CV on train)
 STEM_NEAR = 2  # stems this close to the mention also get a "near" feature (newslab choice, CV on train)
 
@@ -342,10 +346,10 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
         if sent.event[i]:
             # an event word (death, war, defeat) is not a judgement of the target: its own masses
             _add_mass(mass, "event", v, p)
-            _add_mass(mass, "event_near" if d <= 3 else "event_far", v, p)
+            _add_mass(mass, "event_near" if d <= NEAR_TOKENS else "event_far", v, p)
             continue
         scopes = ["sent", "left" if i < a else "right"]
-        if d <= 3:
+        if d <= NEAR_TOKENS:
             scopes.append("near")
         if clause[i] == cl_a or clause[i] == cl_b:
             scopes.append("clause")
