@@ -58,20 +58,20 @@ _LAZY = {
     "TRUMP": "newslab.targets",
     "Target": "newslab.targets",
     "evaluate_mentions": "newslab.labeling",
-    "find_mentions": "newslab.mentions",
+    "find_mentions": "newslab.tables",
     "kwic": "newslab.labeling",
     "labels": "newslab.labeling",
     "load_targets": "newslab.targets",
     "targets_from_spec": "newslab.targets",
     "evaluate_quotes": "newslab.quotes",
-    "find_quotes": "newslab.quotes",
+    "find_quotes": "newslab.tables",
     "speaker_table": "newslab.quotes",
     "stance_summary": "newslab.stance",
-    "stance_table": "newslab.stance",
-    "frame_profile": "newslab.frames",
-    "frame_table": "newslab.frames",
+    "stance_table": "newslab.tables",
+    "frame_profile": "newslab.tables",
+    "frame_table": "newslab.tables",
     "load_frames": "newslab.frames",
-    "compare": "newslab.aggregate",
+    "compare": "newslab.tables",
     "compare_summary": "newslab.aggregate",
     "format_compare": "newslab.aggregate",
     "Analysis": "newslab.result",
@@ -112,11 +112,16 @@ _SUBMODULES = frozenset(
         "targets",
         "tokenizers",
         "views",
+        "tables",
+        "stages",
+        "pipeline",
+        "measure",
+        "records",
     }
 )
 
 if TYPE_CHECKING:
-    from newslab.aggregate import compare, compare_summary, format_compare
+    from newslab.aggregate import compare_summary, format_compare
     from newslab.analysis import AnalysisOptions, analyze
     from newslab.comparison import keyness, top_keywords
     from newslab.corpus import (
@@ -132,11 +137,10 @@ if TYPE_CHECKING:
         sentence_table,
     )
     from newslab.document import Document, parse
-    from newslab.frames import frame_profile, frame_table, load_frames
+    from newslab.frames import load_frames
     from newslab.labeling import evaluate_mentions, kwic, labels
     from newslab.lexicons import available_lexicons, load_lexicon, stopwords
-    from newslab.mentions import find_mentions
-    from newslab.quotes import evaluate_quotes, find_quotes, speaker_table
+    from newslab.quotes import evaluate_quotes, speaker_table
     from newslab.report import run_notebooks, run_report
     from newslab.result import Analysis
     from newslab.sentiment import (
@@ -148,7 +152,8 @@ if TYPE_CHECKING:
         target_sentiment,
         target_sentiment_many,
     )
-    from newslab.stance import stance_summary, stance_table
+    from newslab.stance import stance_summary
+    from newslab.tables import compare, find_mentions, find_quotes, frame_profile, frame_table, stance_table
     from newslab.targets import NATO, TRUMP, Target, load_targets, targets_from_spec
     from newslab.tokenizers import sentence_spans, sentences, word_spans, words
     from newslab.views import ArticleView, article_html, show_article

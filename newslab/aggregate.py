@@ -1,105 +1,43 @@
 """The side-by-side comparison: one row per article x target, aggregated from an analysis' tables.
 
-:func:`compare` counts and averages what the analysis pass found (mentions, labels, tone,
-target tone, stance, frames, quotes) into numbers and lists; nothing is packed into strings.
-:func:`format_compare` turns the table into text for display, :func:`compare_summary` reads the
-structured columns into plain-English statements, and :func:`evidence_rows` returns the rows
-behind any cell.
+Every column is a :class:`newslab.measure.Measure` declared by the stage whose table it reads
+(:mod:`newslab.stages`, :mod:`newslab.builtin_measures`): :func:`compare_tables` computes the
+cells of each stage's measure set, :func:`evidence_rows` returns the rows behind any cell with the
+measure's own filter, and :func:`format_compare` shows each value with the measure's own
+display. Nothing is packed into strings; :func:`compare_summary` reads the structured columns
+into plain-English statements. :func:`newslab.compare` (in :mod:`newslab.tables`) runs the pass
+and then this.
 
 Example:
     >>> import newslab as nl
-    >>> table = nl.compare(nl.load_seed_corpus())
+    >>> table = nl.analyze(nl.load_seed_corpus()).compare()
     >>> table.loc[0, "labels"]["the tycoon"], int(table.loc[0, "target_negative"])
     (1, 10)
 """
 
 from __future__ import annotations
 
-import bisect
-import math
-from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
+from newslab.builtin_measures import frame_name, quote_text, short, stance_text
 from newslab.errors import ParameterError
-from newslab.labeling import normalize_label
-from newslab.names import speaks_as
+from newslab.measure import Cell, EvidenceContext, Tables, bucket
+from newslab.stages import MEASURE_SETS, MEASURES
 from newslab.targets import Target, as_targets
 
 if TYPE_CHECKING:
     import pandas as pd
 
-    from newslab.result import Analysis
-
-#: Columns of :func:`compare`.
-COMPARE_COLUMNS = [
-    "article_id", "target", "mentions", "names", "descriptions", "pronouns", "sentences", "sentence_share",
-    "n_labels", "labels", "tone_sentences", "tone_target", "target_negative", "target_neutral", "target_positive",
-    "stance_rows", "stance_favor", "stance_against", "stance", "top_frame", "frames", "quoted", "target_quoted",
-    "quotes_by_target", "quotes_on_target",
-]  # fmt: skip
-#: Characters of a quote shown by :func:`format_compare`.
-QUOTE_CHARS = 90
-#: Columns of :func:`compare` and the table behind each (for :func:`evidence_rows`).
-EVIDENCE_TABLE = {
-    "mentions": "mentions", "names": "mentions", "descriptions": "mentions", "pronouns": "mentions",
-    "sentences": "mentions", "sentence_share": "mentions", "n_labels": "mentions", "labels": "mentions",
-    "tone_sentences": "tone", "tone_target": "target_tone", "target_negative": "target_tone",
-    "target_neutral": "target_tone", "target_positive": "target_tone", "stance_rows": "stance",
-    "stance_favor": "stance", "stance_against": "stance", "stance": "stance", "top_frame": "frames",
-    "frames": "frames", "quoted": "quotes", "target_quoted": "quotes", "quotes_by_target": "quotes",
-    "quotes_on_target": "quotes",
-}  # fmt: skip
-
-
-def compare(
-    corpus: Any, targets: Target | Iterable[Target] | None = None, *, top_frames: int = 3, progress: bool | None = None
-) -> pd.DataFrame:
-    """The side-by-side table: one row per article x target, every cell aggregated from one analysis.
-
-    Columns (counts are integers; tones are means in [-1, 1], NaN when nothing applies):
-
-    * ``mentions``, ``names``, ``descriptions``, ``pronouns``: mentions of the target by kind;
-    * ``sentences``, ``sentence_share``: sentences mentioning it, and their share of the article;
-    * ``n_labels``, ``labels``: distinct names and descriptions used, ``{label: count}``, most used first;
-    * ``tone_sentences``: mean ``compound`` tone of the sentences mentioning the target;
-    * ``tone_target``: mean target-directed score over the mentions; ``target_negative``,
-      ``target_neutral``, ``target_positive``: mentions by the target model's own label;
-    * ``stance_rows``, ``stance_favor``, ``stance_against``: stance rows with the target as
-      holder or target (favor/against count those aimed at it); ``stance``: a list of
-      ``{"holder", "target", "stance", "n", "mean_score", "cues"}``, most frequent first;
-    * ``top_frame``, ``frames``: frames by cue weight in the sentences mentioning the target,
-      a list of ``{"frame", "weight", "cues"}``;
-    * ``quoted``: who is quoted in the article, ``{speaker: count}``; ``target_quoted`` and
-      ``quotes_by_target``: quotes whose speaker is the target (a list of quote texts);
-      ``quotes_on_target``: quotes containing a mention of it, a list of ``{"speaker",
-      "quote", "pronouns", "antecedents"}`` (he/his inside a quote resolved by the in-quote rule).
-
-    Args:
-        corpus: A Corpus, articles or a path (analyzed with :func:`newslab.analyze`), or an
-            :class:`newslab.Analysis` (aggregated as it is).
-        targets: Target objects; default ``(TRUMP, NATO)`` (or the analysis' targets).
-        top_frames: How many frames to list in ``frames``.
-        progress: Progress bar of the analysis (``None``: from 200 articles on).
-
-    Returns:
-        DataFrame with ``COMPARE_COLUMNS``, articles in corpus order, targets in the order given.
-        Show it with :func:`format_compare`; :meth:`newslab.Analysis.evidence` gives the rows
-        behind a cell.
-
-    Example:
-        >>> import newslab as nl
-        >>> table = nl.compare(nl.load_seed_corpus())
-        >>> table[["article_id", "target", "n_labels"]].values.tolist()
-        [['es-daily', 'Trump', 10], ['es-daily', 'NATO', 6], ['de-dpa', 'Trump', 4], ['de-dpa', 'NATO', 3]]
-    """
-    from newslab.result import Analysis
-
-    if isinstance(corpus, Analysis):
-        return corpus.compare(targets, top_frames=top_frames)
-    from newslab.analysis import analyze
-
-    return analyze(corpus, targets, progress=progress).compare(top_frames=top_frames)
+#: Columns of :func:`newslab.compare`: the article and target, then every measure in stage order.
+COMPARE_COLUMNS = ["article_id", "target", *(m.column for m in MEASURES)]
+#: Measure of each compare column.
+MEASURE_OF = {m.column: m for m in MEASURES}
+#: Columns of :func:`newslab.compare` and the table behind each (for :func:`evidence_rows`).
+EVIDENCE_TABLE = {m.column: m.table for m in MEASURES}
+#: Mention fields every measure may read from a :class:`newslab.measure.Cell`.
+MENTION_FIELDS = ("sentence_id", "kind", "mention", "start", "end", "rule", "antecedent")
 
 
 def _groups(table: pd.DataFrame, keys: Sequence[str]) -> dict[Any, pd.DataFrame]:
@@ -110,233 +48,55 @@ def _groups(table: pd.DataFrame, keys: Sequence[str]) -> dict[Any, pd.DataFrame]
     return {k: sub for k, sub in table.groupby(key, sort=False)}
 
 
-def _records(table: pd.DataFrame, columns: Sequence[str], key: Sequence[str]) -> dict[Any, list[tuple[Any, ...]]]:
-    """Rows of ``table`` as plain tuples of ``columns``, bucketed by ``key`` (one pass, no pandas per row)."""
-    if not len(table):
-        return {}
-    values = [table[c].tolist() if c in table else [None] * len(table) for c in columns]
-    keys = [table[k].tolist() for k in key]
-    out: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
-    for i, row in enumerate(zip(*values, strict=True)):
-        out[keys[0][i] if len(keys) == 1 else tuple(k[i] for k in keys)].append(row)
-    return out
+def compare_tables(analysis: Tables, targets: Sequence[Target], *, top_frames: int = 3) -> pd.DataFrame:
+    """:func:`newslab.compare` from the tables of an analysis (pure aggregation, linear in the table sizes).
 
-
-def compare_tables(analysis: Analysis, targets: Sequence[Target], *, top_frames: int = 3) -> pd.DataFrame:
-    """:func:`compare` from the tables of an analysis (pure aggregation, linear in the table sizes)."""
+    Each stage's measure set buckets its table once; then every article x target gets a
+    :class:`newslab.measure.Cell` (its mentions and the sentences they are in) and each measure
+    set fills its columns from it.
+    """
     import pandas as pd
 
     if isinstance(top_frames, bool) or not isinstance(top_frames, int) or top_frames < 1:
         raise ParameterError(f"top_frames={top_frames!r}; valid: a positive whole number")
     targets = as_targets(targets)
-    articles = analysis.articles
-    mention_cols = ("sentence_id", "kind", "mention", "start", "end", "rule", "antecedent")
-    mentions = _records(analysis.mentions, mention_cols, ("article_id", "target"))
-    tones = _records(analysis.target_tone, ("score", "label"), ("article_id", "target"))
-    tone = analysis.tone
-    compound = {
-        (a, int(i)): float(c)
-        for a, i, c in zip(
-            tone["article_id"].tolist(), tone["sentence_id"].tolist(), tone["compound"].tolist(), strict=True
-        )
-    }
-    stance = _records(analysis.stance, ("holder", "target", "stance", "score", "cues"), ("article_id",))
-    frames = _records(analysis.frames, ("sentence_id", "frame", "weight", "matched"), ("article_id",))
-    quotes = _records(analysis.quotes, ("speaker_resolved", "speaker", "quote", "start", "end"), ("article_id",))
+    articles = analysis.table("articles")
+    mentions = bucket(analysis.table("mentions"), MENTION_FIELDS, ("article_id", "target"))
+    settings = {"top_frames": top_frames}
+    prepared = [(ms, ms.prepare(analysis, settings)) for ms in MEASURE_SETS]
     rows = []
     for article_id, n_sentences in zip(articles["article_id"].tolist(), articles["sentences"].tolist(), strict=True):
-        quoted = _quoted(quotes.get(article_id, []))
         for target in targets:
             m = mentions.get((article_id, target.name), [])
-            sentence_ids = {int(r[0]) for r in m}
-            kinds = Counter(r[1] for r in m)
-            labels = Counter(normalize_label(r[2], r[1]) for r in m if r[1] != "pronoun")
-            sentence_tones = [compound[(article_id, i)] for i in sorted(sentence_ids) if (article_id, i) in compound]
-            t = tones.get((article_id, target.name), [])
-            by_label = Counter(label for _, label in t)
-            row: dict[str, Any] = {
-                "article_id": article_id,
-                "target": target.name,
-                "mentions": len(m),
-                "names": kinds["name"],
-                "descriptions": kinds["description"],
-                "pronouns": kinds["pronoun"],
-                "sentences": len(sentence_ids),
-                "sentence_share": len(sentence_ids) / n_sentences if n_sentences else 0.0,
-                "n_labels": len(labels),
-                "labels": dict(sorted(labels.items(), key=lambda kv: (-kv[1], kv[0]))),
-                "tone_sentences": _mean(sentence_tones),
-                "tone_target": _mean([float(score) for score, _ in t]),
-                "target_negative": by_label["negative"],
-                "target_neutral": by_label["neutral"],
-                "target_positive": by_label["positive"],
-            }
-            row.update(_stance_cells(stance.get(article_id, []), target))
-            row.update(_frame_cells(frames.get(article_id, []), sentence_ids, top_frames))
-            row.update(_quote_cells(quotes.get(article_id, []), target, m, quoted))
+            cell = Cell(article_id, target, n_sentences, m, {int(r[0]) for r in m})
+            row: dict[str, Any] = {"article_id": article_id, "target": target.name}
+            for measure_set, state in prepared:
+                row.update(measure_set.cells(state, cell))
             rows.append(row)
     return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
-
-
-def _mean(values: Sequence[float]) -> float:
-    return sum(values) / len(values) if values else math.nan
-
-
-def _involves(stance: pd.DataFrame, target: Target) -> pd.DataFrame:
-    """Stance rows with the target as target or as holder."""
-    keep = [
-        t == target.name or speaks_as(str(h), target) for h, t in zip(stance["holder"], stance["target"], strict=True)
-    ]
-    return stance[keep]
-
-
-def _stance_cells(stance: list[tuple[Any, ...]], target: Target) -> dict[str, Any]:
-    """Stance rows (holder, target, stance, score, cues) of one article, grouped for the target."""
-    sub = [r for r in stance if r[1] == target.name or speaks_as(str(r[0]), target)]
-    if not sub:
-        return {"stance_rows": 0, "stance_favor": 0, "stance_against": 0, "stance": []}
-    groups: dict[tuple[str, str, str], list[tuple[Any, ...]]] = defaultdict(list)
-    for r in sub:
-        groups[(r[0], r[1], r[2])].append(r)
-    entries: list[dict[str, Any]] = []
-    for (holder, aimed, label), members in groups.items():
-        cues = list(dict.fromkeys(c for r in members for c in _cue_list(r[4]) if "=" not in c))
-        mean = sum(float(r[3]) for r in members) / len(members)
-        entries.append({"holder": holder, "target": aimed, "stance": label, "n": len(members), "mean_score": mean,
-                        "cues": cues})  # fmt: skip
-    entries.sort(key=lambda e: -int(e["n"]))  # stable: ties stay in text order
-    return {
-        "stance_rows": len(sub),
-        "stance_favor": sum(r[1] == target.name and r[2] == "favor" for r in sub),
-        "stance_against": sum(r[1] == target.name and r[2] == "against" for r in sub),
-        "stance": entries,
-    }
-
-
-def _cue_list(cell: Any) -> list[str]:
-    if isinstance(cell, str):
-        return [cell]
-    return [str(c) for c in cell] if cell is not None else []
-
-
-def _frame_cells(frames: list[tuple[Any, ...]], sentence_ids: set[int], top: int) -> dict[str, Any]:
-    weights: dict[str, float] = {}
-    cues: dict[str, dict[str, None]] = {}
-    for sentence_id, frame, weight, matched in frames:
-        if int(sentence_id) in sentence_ids:
-            weights[frame] = weights.get(frame, 0.0) + float(weight)
-            cues.setdefault(frame, {})[str(matched).lower()] = None
-    if not weights:
-        return {"top_frame": "", "frames": []}
-    ranked = sorted(weights.items(), key=lambda kv: -kv[1])  # ties: first seen
-    listed = [{"frame": f, "weight": w, "cues": list(cues[f])} for f, w in ranked[:top]]
-    return {"top_frame": ranked[0][0], "frames": listed}
-
-
-def _speaker(resolved: Any, written: Any) -> str:
-    return str(resolved or written) if (resolved or written) else "(unattributed)"
-
-
-def _speakers(quotes: pd.DataFrame) -> list[str]:
-    return [_speaker(r, s) for r, s in zip(quotes["speaker_resolved"], quotes["speaker"], strict=True)]
-
-
-def _quoted(quotes: list[tuple[Any, ...]]) -> dict[str, int]:
-    counts = Counter(_speaker(q[0], q[1]) for q in quotes)
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
-
-
-def _quote_cells(
-    quotes: list[tuple[Any, ...]], target: Target, mentions: list[tuple[Any, ...]], quoted: dict[str, int]
-) -> dict[str, Any]:
-    """Quote cells from quote records (resolved, written, quote, start, end) and mention records."""
-    on_target = []
-    by_target = []
-    ordered = sorted(mentions, key=lambda m: m[3])
-    starts = [m[3] for m in ordered]
-    for resolved, written, text, q_start, q_end in quotes:
-        speaker = _speaker(resolved, written)
-        inside = []  # mentions within the quote: from the first starting at q_start, while they start inside
-        i = bisect.bisect_left(starts, q_start)
-        while i < len(ordered) and ordered[i][3] < q_end:
-            if ordered[i][4] <= q_end:
-                inside.append(ordered[i])
-            i += 1
-        if inside:
-            hits = [m for m in inside if m[5] == "pronoun:in-quote"]
-            on_target.append({
-                "speaker": speaker, "quote": str(text), "start": int(q_start), "end": int(q_end),
-                "pronouns": list(dict.fromkeys(str(m[2]).lower() for m in hits)),
-                "antecedents": list(dict.fromkeys(str(m[6]) for m in hits)),
-            })  # fmt: skip
-        if speaks_as(speaker, target):
-            by_target.append(str(text))
-    return {"quoted": dict(quoted), "target_quoted": len(by_target), "quotes_by_target": by_target,
-            "quotes_on_target": on_target}  # fmt: skip
 
 
 # --------------------------------------------------------------------------- evidence
 
 
-def evidence_rows(analysis: Analysis, article_id: str, target: Target, column: str) -> pd.DataFrame:
-    """The rows behind one cell of :func:`compare` (see :meth:`newslab.Analysis.evidence`)."""
-    if column not in EVIDENCE_TABLE:
+def evidence_rows(analysis: Tables, article_id: str, target: Target, column: str) -> pd.DataFrame:
+    """The rows behind one cell of :func:`newslab.compare` (see :meth:`newslab.Analysis.evidence`)."""
+    measure = MEASURE_OF.get(column)
+    if measure is None:
         raise ParameterError(f"column={column!r} has no evidence rows; valid: {sorted(EVIDENCE_TABLE)}")
-    table = analysis.table(EVIDENCE_TABLE[column])
+    table = analysis.table(measure.table)
     rows = table[table["article_id"] == article_id]
-    mentions = analysis.mentions
+    mentions = analysis.table("mentions")
     mentions = mentions[(mentions["article_id"] == article_id) & (mentions["target"] == target.name)]
-    if column in ("names", "descriptions", "pronouns"):
-        rows = rows[(rows["target"] == target.name) & (rows["kind"] == column.rstrip("s"))]
-    elif column == "labels" or column == "n_labels":
-        rows = rows[(rows["target"] == target.name) & (rows["kind"] != "pronoun")]
-    elif EVIDENCE_TABLE[column] == "mentions":
-        rows = rows[rows["target"] == target.name]
-    elif column == "tone_sentences":
-        rows = rows[rows["sentence_id"].isin(set(mentions["sentence_id"]))]
-    elif EVIDENCE_TABLE[column] == "target_tone":
-        rows = rows[rows["target"] == target.name]
-        if column != "tone_target":
-            rows = rows[rows["label"] == column.split("_", 1)[1]]
-        rows = _with_sentence(rows, analysis)
-    elif EVIDENCE_TABLE[column] == "stance":
-        rows = _involves(rows, target)
-        if column in ("stance_favor", "stance_against"):
-            rows = rows[(rows["target"] == target.name) & (rows["stance"] == column.split("_", 1)[1])]
-    elif EVIDENCE_TABLE[column] == "frames":
-        rows = rows[rows["sentence_id"].isin(set(mentions["sentence_id"]))]
-    elif column in ("target_quoted", "quotes_by_target"):
-        rows = rows[[speaks_as(s, target) for s in _speakers(rows)]]
-    elif column == "quotes_on_target":
-        spans = list(zip(mentions["start"], mentions["end"], strict=True))
-        keep = [any(qs <= s and e <= qe for s, e in spans) for qs, qe in zip(rows["start"], rows["end"], strict=True)]
-        rows = rows[keep]
-    return rows.reset_index(drop=True)
-
-
-def _with_sentence(rows: pd.DataFrame, analysis: Analysis) -> pd.DataFrame:
-    """Target tone rows with the text of their sentence (for reading the evidence)."""
-    sentences = analysis.sentences
-    if not len(rows) or not len(sentences):
-        return rows
-    text = sentences.set_index(["article_id", "sentence_id"])["text"]
-    keys = list(zip(rows["article_id"], rows["sentence_id"], strict=True))
-    return rows.assign(sentence=[text.get(k, "") for k in keys])
+    context = EvidenceContext(analysis, article_id, target, column, mentions)
+    return measure.evidence(rows, context).reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- display
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1].rstrip() + "…"
-
-
-def _counted(counts: Any) -> str:
-    return "; ".join(f"{item}×{n}" for item, n in dict(counts or {}).items())
-
-
 def format_compare(table: pd.DataFrame) -> pd.DataFrame:
-    """The comparison table as text for display (two decimals, lists joined); the data stays in ``table``.
+    """The comparison table as text for display (each measure's own display); the data stays in ``table``.
 
     Example:
         >>> import newslab as nl
@@ -345,49 +105,10 @@ def format_compare(table: pd.DataFrame) -> pd.DataFrame:
         'Trump×8; Donald Trump×1; US President-elect Donald Trump×1; the republican×1'
     """
     shown = table.copy()
-    for column in ("sentence_share", "tone_sentences", "tone_target"):
-        if column in shown:
-            shown[column] = [("" if v != v else f"{v:+.2f}" if column != "sentence_share" else f"{v:.0%}")
-                             for v in shown[column]]  # fmt: skip
-    for column in ("labels", "quoted"):
-        if column in shown:
-            shown[column] = [_counted(c) for c in shown[column]]
-    if "top_frame" in shown:
-        shown["top_frame"] = [_frame_name(f) for f in shown["top_frame"]]
-    if "stance" in shown:
-        shown["stance"] = [" | ".join(_stance_text(e) for e in cell) for cell in shown["stance"]]
-    if "frames" in shown:
-        shown["frames"] = [
-            "; ".join(f"{_frame_name(e['frame'])} {e['weight']:g} ({', '.join(e['cues'][:4])})" for e in cell)
-            for cell in shown["frames"]
-        ]
-    if "quotes_by_target" in shown:
-        shown["quotes_by_target"] = [" | ".join(f"“{_short(q)}”" for q in cell) for cell in shown["quotes_by_target"]]
-    if "quotes_on_target" in shown:
-        shown["quotes_on_target"] = [" | ".join(_quote_text(e) for e in cell) for cell in shown["quotes_on_target"]]
+    for measure in MEASURES:
+        if measure.show is not None and measure.column in shown:
+            shown[measure.column] = [measure.show(v) for v in shown[measure.column]]
     return shown
-
-
-def _stance_text(entry: dict[str, Any]) -> str:
-    cues = f"; {', '.join(entry['cues'][:4])}" if entry["cues"] else ""
-    return f"{entry['holder']} → {entry['target']}: {entry['stance']} ×{entry['n']} ({entry['mean_score']:+.2f}{cues})"
-
-
-def _quote_text(entry: dict[str, Any], *, speaker: bool = True) -> str:
-    text = f"“{_short(entry['quote'])}”"
-    if speaker:
-        text = f"{entry['speaker']}: {text}"
-    if entry["pronouns"]:
-        text += f" ({', '.join(entry['pronouns'])} → {' / '.join(entry['antecedents'])})"
-    return text
-
-
-# --------------------------------------------------------------------------- summary
-
-
-def _frame_name(frame: str) -> str:
-    """A frame id for people: ``"economic_consequences"`` -> ``"economic consequences"``."""
-    return str(frame).replace("_", " ")
 
 
 def _fmt(value: float) -> str:
@@ -396,6 +117,9 @@ def _fmt(value: float) -> str:
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# --------------------------------------------------------------------------- summary
 
 
 def compare_summary(
@@ -549,7 +273,7 @@ def _stance_lines(rows: Any, target: str) -> list[str]:
     lines = []
     unique = _only_in({a: set(e) for a, e in entries.items()})
     for article_id, keys in entries.items():
-        shown = [_stance_text(e) for k, e in keys.items() if k in unique[article_id] and k[0] != "author"]
+        shown = [stance_text(e) for k, e in keys.items() if k in unique[article_id] and k[0] != "author"]
         if shown:
             lines.append(f"Stance involving {target} found only in {article_id}: {' | '.join(shown[:4])}.")
     if len(entries) == 2:  # counts compared only for a pair; with more articles the table shows them
@@ -575,7 +299,7 @@ def _frame_lines(rows: Any, target: str) -> list[str]:
     for article_id in list(tops)[:6]:
         first = rows.loc[article_id, "frames"][0]
         parts.append(
-            f"in {article_id} {_frame_name(first['frame'])} {first['weight']:g} ({', '.join(first['cues'][:4])})"
+            f"in {article_id} {frame_name(first['frame'])} {first['weight']:g} ({', '.join(first['cues'][:4])})"
         )
     verb = "differs" if len(set(tops.values())) > 1 else "is the same"
     more = f" (and {len(tops) - 6} more articles)" if len(tops) > 6 else ""
@@ -585,7 +309,7 @@ def _frame_lines(rows: Any, target: str) -> list[str]:
     for article_id, frames in listed.items():
         for frame, e in frames.items():
             if frame in unique[article_id]:
-                name = _frame_name(frame)
+                name = frame_name(frame)
                 lines.append(
                     f"Around {target}, only {article_id} has {name} among its top frames: "
                     f"{name} {e['weight']:g} ({', '.join(e['cues'][:4])})."
@@ -607,7 +331,7 @@ def _quoted_lines(table: Any, by_target: dict[Any, Any]) -> list[tuple[str, str,
         if len(rows) >= 2 and rows["target_quoted"].max() > rows["target_quoted"].min():
             hi = rows["target_quoted"].idxmax()
             n = int(rows.loc[hi, "target_quoted"])
-            shown = "; ".join(f"“{_short(q)}”" for q in rows.loc[hi, "quotes_by_target"][:5])
+            shown = "; ".join(f"“{short(q)}”" for q in rows.loc[hi, "quotes_by_target"][:5])
             elsewhere = ", ".join(f"{rows.loc[i, 'target_quoted']} in {i}" for i in list(rows.index)[:6] if i != hi)
             line = f"{hi} reports {_plural(n, 'statement')} by {target} ({elsewhere}): {shown}"
             lines.append((line, target, "quotes_by_target"))
@@ -631,14 +355,14 @@ def _quoted_on_lines(rows: Any, target: str) -> list[str]:
             if speaker not in unique[article_id] or target.lower() in speaker.lower().split():
                 continue
             more = f" (+{len(quotes) - 2} more)" if len(quotes) > 2 else ""  # two: both halves of a split quote
-            shown = "; ".join(_quote_text(e, speaker=False) for e in quotes[:2])
+            shown = "; ".join(quote_text(e, speaker=False) for e in quotes[:2])
             lines.append(f"Only {article_id} quotes {speaker} on {target}: {shown}{more}")
     return lines
 
 
 __all__ = [
     "COMPARE_COLUMNS",
-    "compare",
+    "EVIDENCE_TABLE",
     "compare_summary",
     "compare_tables",
     "evidence_rows",

@@ -1,24 +1,17 @@
-"""One analysis pass per article: every table of newslab from the same stages, in one order.
+"""One analysis pass per article over a corpus: every table of newslab from the same stages.
 
-:func:`analyze` runs each article through these stages, each handed the earlier results as
-arguments (nothing is cached on articles or keyed on texts):
+:func:`analyze` reads the corpus (lazily for a path), splits it into chunks, runs each chunk
+through the pass (:func:`newslab.article_pass.run_chunk`: the stages declared in
+:mod:`newslab.stages`, in the order their requirements give, each reading the earlier stages'
+results from one per-article state) in this process, on a process pool (``workers=N``) or on
+Dask (``scheduler=client``), and collects the rows into an :class:`Analysis` (in memory, or as
+Parquet parts in ``output_dir``), optionally reusing per-article results from ``cache_dir``.
 
-1. **sentences and tokens** (:func:`newslab.document.parse`);
-2. **sentence tone** (:func:`newslab.sentiment.tone_rows`);
-3. **names and mentions**: the name registry (:func:`newslab.names.name_registry`) and the
-   targets' names, descriptions and pronouns (:func:`newslab.mentions.article_mentions`);
-4. **quotes and speakers** (:func:`newslab.quotes.article_quotes`, given those mentions), then
-   the in-quote pronoun rule on the mentions (:func:`newslab.mentions.apply_quotes`);
-5. **target tone** with label, score and evidence per mention
-   (:func:`newslab.sentiment.sentence_target_tones`);
-6. **stance** (:func:`newslab.stance.article_stance`, given quotes, mentions and names);
-7. **frames** (:func:`newslab.frames.frame_rows`).
-
-The result of one article is an :class:`ArticleResult` (plain rows, cheap to pickle), so the
-pass runs the same way in one process, on a process pool (``workers=N``) or on Dask
-(``scheduler=client``). :class:`Analysis` holds the tidy tables; ``find_mentions``,
-``find_quotes``, ``sentiment_table``, ``stance_table``, ``frame_table`` and ``compare`` are
-views of it, so two tables of one report never disagree.
+The stages, in run order: sentences and tokens; names and mentions; sentence tone; quotes and
+speakers (then the in-quote pronoun rule on the mentions); target tone with label, score and
+evidence per mention; stance (holder -> target); frames; hedging. ``find_mentions``,
+``find_quotes``, ``sentiment_table``, ``stance_table``, ``frame_table`` and ``compare``
+(:mod:`newslab.tables`) are views of one pass, so two tables of one report never disagree.
 
 Example:
     >>> import newslab as nl
@@ -32,28 +25,33 @@ Example:
 from __future__ import annotations
 
 import collections
-import dataclasses
 import hashlib
-import itertools
 import json
 import logging
 import os
-import traceback
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from newslab.article_pass import (
+    AnalysisError,
+    ArticleResult,
+    Job,
+    analyze_article,
+    chunked,
+    frame,
+    input_hash,
+    run_chunk,
+    write_chunk,
+    write_parts,
+)
 from newslab.corpus import PROGRESS_THRESHOLD, as_articles
-from newslab.document import Article, Document, parse
-from newslab.errors import EmptyInputError, NewslabError, NewslabWarning, ParameterError
-from newslab.frames import frame_matcher, frame_rows
-from newslab.mentions import Mention, QuoteSpan, apply_quotes, article_mentions, mention_rows
-from newslab.names import name_registry
-from newslab.quotes import Quote, article_quotes, quote_rows
-from newslab.result import COLUMNS, TABLES, TARGET_TONE_COLUMNS, Analysis, metadata_json
-from newslab.sentiment import SPEAKER_ELSEWHERE, sentence_target_tones, tone_rows
-from newslab.stance import STANCE_COLUMNS, article_stance
+from newslab.document import Article
+from newslab.errors import EmptyInputError, NewslabWarning, ParameterError
+from newslab.pipeline import AnalysisOptions
+from newslab.result import Analysis
+from newslab.stages import COLUMNS, STAGES, TABLES
 from newslab.targets import Target, as_targets
 
 if TYPE_CHECKING:
@@ -61,305 +59,12 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-#: The stages of the pass, in the order they run.
-STAGES = ("sentences", "tone", "mentions", "quotes", "target_tone", "stance", "frames")
 #: Articles handed to a worker at a time (and written to one Parquet part).
 CHUNK_SIZE = 50
 ON_ERROR = ("raise", "skip")
-
-
-@dataclasses.dataclass(frozen=True)
-class AnalysisOptions:
-    """Options of the analysis pass (every stage's knobs, with the defaults of the table functions).
-
-    Attributes:
-        pronouns: Resolve pronouns to targets.
-        require_name: Count descriptions only in articles that name the target.
-        in_quote: Apply the in-quote pronoun rule (he/his inside a quote is not its speaker).
-        lexicon: Term -> valence for sentence tone (``None``: the packaged news lexicon).
-        tone_evidence: Keep the lexicon hits behind each sentence's tone.
-        n_evidence: Deciding features kept per mention in the target tone table.
-        cues: Packaged stance cue table.
-        stance_sentiment: Author stance rows from target sentiment (see :func:`newslab.stance_table`).
-        frames: Frame dictionary (``None``: the packaged one).
-    """
-
-    pronouns: bool = True
-    require_name: bool = True
-    in_quote: bool = True
-    lexicon: Mapping[str, float] | None = None
-    tone_evidence: bool = True
-    n_evidence: int = 6
-    cues: str = "stance_cues"
-    stance_sentiment: bool | Callable[..., Any] = False
-    frames: Any = None
-
-    def to_json(self) -> dict[str, Any]:
-        """The options as JSON-ready values (a custom lexicon, hook or dictionary shows as ``"custom"``)."""
-        out: dict[str, Any] = {}
-        for field in dataclasses.fields(self):
-            value = getattr(self, field.name)
-            simple = value is None or isinstance(value, (bool, int, str))
-            out[field.name] = value if simple else "custom"
-        return out
-
-
-@dataclasses.dataclass(frozen=True, slots=True)
-class ArticleResult:
-    """Everything the pass found in one article, as plain table rows (cheap to pickle).
-
-    Attributes:
-        article_id: The article's id.
-        rows: Table name -> rows (tuples in the order of ``COLUMNS[table]``).
-    """
-
-    article_id: str
-    rows: Mapping[str, list[tuple[Any, ...]]]
-
-
-def input_hash(article: Article) -> str:
-    """SHA-256 of an article's id, title, source and text (what the analysis reads)."""
-    digest = hashlib.sha256()
-    for part in (article.id, article.title, article.source, article.text):
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\x00")
-    return digest.hexdigest()
-
-
-class _Stage:
-    """Names the running stage, so that an error can say where it happened."""
-
-    name = "sentences"
-
-
-def _needed(tables: frozenset[str], options: AnalysisOptions) -> frozenset[str]:
-    """Stages needed for the requested tables (dependencies included)."""
-    stages = {"sentences"}
-    if "tone" in tables:
-        stages.add("tone")
-    if tables & {"mentions", "target_tone", "stance", "quotes"}:
-        stages.add("mentions")
-    if tables & {"quotes", "stance"} or (tables & {"mentions", "target_tone"} and options.in_quote):
-        stages |= {"mentions", "quotes"}
-    for name in ("target_tone", "stance", "frames"):
-        if name in tables:
-            stages.add(name)
-    return frozenset(stages)
-
-
-def analyze_article(
-    article: Article,
-    targets: Sequence[Target],
-    options: AnalysisOptions = AnalysisOptions(),
-    *,
-    tables: Iterable[str] = TABLES,
-    matcher: Any = None,
-    stage: _Stage | None = None,
-) -> ArticleResult:
-    """Run one article through the stages, in order, each stage handed the earlier results.
-
-    Args:
-        article: The article.
-        targets: The targets.
-        options: The pass's options.
-        tables: Tables wanted (stages they need run, the others are skipped).
-        matcher: A compiled frame dictionary (:func:`newslab.frames.frame_matcher`), compiled
-            once per run; ``None`` compiles ``options.frames``.
-        stage: Receives the name of the running stage (for error messages).
-
-    Returns:
-        An :class:`ArticleResult`.
-
-    Example:
-        >>> from newslab.targets import DEFAULT_TARGETS
-        >>> result = analyze_article(Article("a", "", "Rutte praised Trump."), DEFAULT_TARGETS)
-        >>> [(r[2], r[7]) for r in result.rows["target_tone"]]
-        [('Trump', 'positive')]
-    """
-    wanted = frozenset(tables)
-    needed = _needed(wanted, options)
-    stage = stage or _Stage()
-    targets = tuple(targets)
-    rows: dict[str, list[tuple[Any, ...]]] = {}
-
-    stage.name = "sentences"
-    doc = parse(article)
-    n_words = [doc.n_words(i) for i in range(len(doc.sentences))]
-    rows["articles"] = [
-        (doc.id, doc.title, doc.source, article.date, len(doc.sentences), sum(n_words), len(doc.text),
-         input_hash(article), metadata_json(article.metadata))
-    ]  # fmt: skip
-    if "sentences" in wanted:
-        rows["sentences"] = [(doc.id, s.index, s.start, s.end, s.text, n_words[s.index]) for s in doc.sentences]
-    if "tone" in needed:
-        stage.name = "tone"
-        rows["tone"] = tone_rows(doc, lexicon=options.lexicon, evidence=options.tone_evidence)
-    mentions: list[Mention] = []
-    if "mentions" in needed:
-        stage.name = "mentions"
-        names = name_registry(doc)
-        mentions = article_mentions(doc, targets, pronouns=options.pronouns, require_name=options.require_name)
-    if "quotes" in needed:
-        stage.name = "quotes"
-        quotes = article_quotes(doc, targets, mentions, names)
-        rows["quotes"] = quote_rows(doc, quotes)
-        if options.in_quote and options.pronouns:
-            spans = [QuoteSpan(q.start, q.end, q.resolved) for q in quotes if q.kind == "direct" and q.resolved]
-            mentions = apply_quotes(doc, mentions, targets, spans)
-    if "mentions" in needed:
-        rows["mentions"] = mention_rows(doc, mentions)
-    if "target_tone" in needed:
-        stage.name = "target_tone"
-        speech = quotes if "quotes" in needed else None
-        rows["target_tone"] = target_tone_rows(doc, mentions, n_evidence=options.n_evidence, quotes=speech)
-    if "stance" in needed:
-        stage.name = "stance"
-        at = [TARGET_TONE_COLUMNS.index(c) for c in ("start", "end", "label", "score")]
-        tones = {(r[at[0]], r[at[1]]): (r[at[2]], r[at[3]]) for r in rows.get("target_tone", ())}
-        found = article_stance(
-            doc, targets, quotes=quotes, mentions=mentions, names=names, cues=options.cues,
-            sentiment=options.stance_sentiment, tones=tones or None,
-        )  # fmt: skip
-        rows["stance"] = [tuple(r[c] for c in STANCE_COLUMNS) for r in found]
-    if "frames" in needed:
-        stage.name = "frames"
-        rows["frames"] = frame_rows(doc, matcher if matcher is not None else frame_matcher(options.frames))
-    return ArticleResult(doc.id, {name: r for name, r in rows.items() if name in wanted or name == "articles"})
-
-
-def target_tone_rows(
-    doc: Document, mentions: Sequence[Mention], *, n_evidence: int = 6, quotes: Sequence[Quote] | None = None
-) -> list[tuple[Any, ...]]:
-    """Target tone rows (``TARGET_TONE_COLUMNS``): label, score and evidence for every mention.
-
-    Each sentence is analyzed once for all the mentions in it (linear in the article's length).
-    ``evidence`` lists the model features that pushed toward the label, strongest first, as
-    ``"feature (+weight)"`` (see :func:`newslab.sentiment.target_features` for the names).
-    ``quotes`` (the quotes stage's result) tell the model who says what in each sentence;
-    without them the quotes stage reads each sentence with a mention alone.
-    """
-    by_sentence: dict[int, list[Mention]] = collections.defaultdict(list)
-    for m in mentions:
-        by_sentence[doc.sentence_of(m.start)].append(m)
-    quotes_in: dict[int, list[Quote]] = collections.defaultdict(list)  # sentence -> quotes overlapping it
-    for q in quotes or ():
-        if q.end > q.start:
-            for sid in range(doc.sentence_of(q.start), doc.sentence_of(q.end - 1) + 1):
-                quotes_in[sid].append(q)
-    rows: list[tuple[Any, ...]] = []
-    text = doc.text
-    for sid in sorted(by_sentence):
-        sent = doc.sentences[sid]
-        here = [m for m in by_sentence[sid] if sent.start <= m.start and m.end <= sent.end and m.end > m.start]
-        spans = [(m.start - sent.start, m.end - sent.start) for m in here]
-        speech = None if quotes is None else _speech_in(sent.start, sent.end, quotes_in.get(sid, ()))
-        tones = sentence_target_tones(sent.text, spans, n_evidence=n_evidence, speech=speech)
-        for m, result in zip(here, tones, strict=True):
-            probs = result.probabilities
-            evidence = [f"{f.name} ({f.weight:+.2f})" for f in result.evidence]
-            rows.append(
-                (doc.id, sid, m.target.name, text[m.start : m.end], m.kind, m.start, m.end, result.label,
-                 float(result.score), float(probs["negative"]), float(probs["neutral"]), float(probs["positive"]),
-                 evidence)
-            )  # fmt: skip
-    rows.sort(key=lambda r: (r[5], r[2]))
-    return rows
-
-
-def _speech_in(start: int, end: int, quotes: Sequence[Quote]) -> list[tuple[int, int, int, int]]:
-    """The quotes whose words lie in the sentence [start, end), as offsets into it.
-
-    The speaker is ``(-1, -1)`` when the quote has none, and ``SPEAKER_ELSEWHERE`` when it was
-    found in another sentence (a quote continued from the sentence before).
-    """
-    speech = []
-    for q in quotes:
-        if q.end <= start or q.start >= end:
-            continue
-        inside = start <= q.speaker_start and q.speaker_end <= end
-        if q.speaker_start < 0:
-            speaker = (-1, -1)
-        elif inside:
-            speaker = (q.speaker_start - start, q.speaker_end - start)
-        else:  # named in another sentence: attributed speech all the same (not scare quotes)
-            speaker = (SPEAKER_ELSEWHERE, SPEAKER_ELSEWHERE)
-        speech.append((max(q.start, start) - start, min(q.end, end) - start, *speaker))
-    return speech
-
-
-# --------------------------------------------------------------------------- running the pass
-
-
-@dataclasses.dataclass(frozen=True)
-class Job:
-    """What a worker needs: the targets, options and tables (all picklable)."""
-
-    targets: tuple[Target, ...]
-    options: AnalysisOptions
-    tables: tuple[str, ...]
-    on_error: str
-
-
-def _safe_article(article: Article, job: Job, matcher: Any) -> ArticleResult:
-    stage = _Stage()
-    try:
-        return analyze_article(article, job.targets, job.options, tables=job.tables, matcher=matcher, stage=stage)
-    except Exception as err:
-        message = f"{type(err).__name__}: {err}"
-        if job.on_error == "raise":
-            raise AnalysisError(
-                f"article {article.id!r} failed in stage {stage.name!r}: {message}; pass on_error='skip' to record "
-                "failures in Analysis.errors and go on"
-            ) from err
-        logger.warning("article %r failed in stage %r: %s", article.id, stage.name, message)
-        logger.debug("%s", traceback.format_exc())
-        return ArticleResult(article.id, {"errors": [(article.id, stage.name, type(err).__name__, str(err))]})
-
-
-def run_chunk(articles: list[Article], job: Job) -> list[ArticleResult]:
-    """Analyze a chunk of articles (runs in a worker process, or in this one)."""
-    matcher = frame_matcher(job.options.frames) if "frames" in job.tables else None
-    return [_safe_article(a, job, matcher) for a in articles]
-
-
-def write_chunk(task: tuple[str, int, list[Article]], job: Job) -> list[ArticleResult]:
-    """Analyze a chunk and write its rows as Parquet part ``index`` of ``folder`` (runs in a worker).
-
-    Returns the chunk's results without their rows (the ids only), so nothing but the ids
-    travels back to the process that started the run.
-    """
-    folder, index, articles = task
-    results = run_chunk(articles, job)
-    tables = {
-        name: [row for r in results for row in r.rows.get(name, ())] for name in (*job.tables, "articles", "errors")
-    }
-    _write_parts(Path(folder), index, tables)
-    return [ArticleResult(r.article_id, {}) for r in results]
-
-
-def _write_parts(folder: Path, index: int, tables: Mapping[str, list[tuple[Any, ...]]]) -> None:
-    """Write part ``index`` of each table (empty tables write no file)."""
-    from newslab.storage import write_part
-
-    for name, rows in tables.items():
-        write_part(folder, name, index, _frame(name, rows))
-
-
-def chunked(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    """Lists of ``size`` articles (the last may be shorter), read lazily from ``articles``."""
-    iterator = iter(articles)
-    while chunk := list(itertools.islice(iterator, size)):
-        yield chunk
-
-
-def warm_up() -> None:
-    """Load every lexicon, model and dictionary the pass uses (one short article through every stage)."""
-    text = "Trump met NATO chief Mark Rutte. “The talks were good,” Rutte said. Allies criticized him."
-    run_chunk([Article("warm-up", "", text)], Job(as_targets(None), AnalysisOptions(), TABLES, "raise"))
-
-
-class AnalysisError(NewslabError, RuntimeError):
-    """An article failed in a stage of the analysis pass."""
+#: Rows held in memory as Python tuples before they are packed into DataFrames (compact columns):
+#: bounds the memory a large in-memory run holds as Python tuples (a DataFrame column is far smaller).
+COMPACT_ROWS = 200_000
 
 
 def _check_arguments(workers: Any, on_error: Any, tables: Iterable[str], chunk_size: Any) -> tuple[str, ...]:
@@ -577,19 +282,19 @@ class _Sink:
             return
         if self.folder is not None:
             self.flush()
-        elif sum(len(r) for r in self.rows.values()) > 200_000:
+        elif sum(len(r) for r in self.rows.values()) > COMPACT_ROWS:
             self.compact()
 
     def compact(self) -> None:
         """Turn collected rows into DataFrames (compact columns) and start new row lists."""
         for name, rows in self.rows.items():
             if rows:
-                self.frames[name].append(_frame(name, rows))
+                self.frames[name].append(frame(name, rows))
                 self.rows[name] = []
 
     def flush(self) -> None:
         assert self.folder is not None
-        _write_parts(self.folder, self.part, self.rows)
+        write_parts(self.folder, self.part, self.rows)
         self.rows = {name: [] for name in self.rows}
         self.part += 1
 
@@ -611,15 +316,9 @@ class _Sink:
         for name in TABLES:
             parts = self.frames.get(name, [])
             tables[name] = pd.concat(parts, ignore_index=True) if len(parts) > 1 else (
-                parts[0] if parts else _frame(name, [])
+                parts[0] if parts else frame(name, [])
             )  # fmt: skip
         return Analysis(tables, params)
-
-
-def _frame(name: str, rows: list[tuple[Any, ...]]) -> pd.DataFrame:
-    import pandas as pd
-
-    return pd.DataFrame(rows, columns=COLUMNS[name])
 
 
 class _ResultCache:
@@ -708,5 +407,4 @@ __all__ = [
     "analyze",
     "analyze_article",
     "input_hash",
-    "target_tone_rows",
 ]

@@ -347,15 +347,10 @@ def top_keywords(table: Any, *, n: int = 10) -> Any:
     return result
 
 
-from newslab.aggregate import COMPARE_COLUMNS, compare, compare_summary  # noqa: E402  (re-exported)
-
 __all__ = [
-    "COMPARE_COLUMNS",
     "KEYNESS_COLUMNS",
     "METHODS",
     "TermCounts",
-    "compare",
-    "compare_summary",
     "keyness",
     "term_counts",
     "top_keywords",

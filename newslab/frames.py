@@ -32,16 +32,16 @@ import dataclasses
 import functools
 import logging
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from newslab.corpus import Article, Corpus, as_articles
-from newslab.document import Document, parse
-from newslab.errors import LexiconError, ParameterError
+from newslab.document import Document
+from newslab.errors import LexiconError
 from newslab.lexicons import data_path, read_tsv
+from newslab.records import FrameRow, columns
 from newslab.tokenizers import words
 from newslab.user_patterns import unsafe_pattern_message
 
@@ -49,7 +49,7 @@ logger = logging.getLogger(__name__)
 
 KINDS = ("term", "phrase", "regex")
 #: Columns of :func:`frame_table`.
-TABLE_COLUMNS = ["article_id", "sentence_id", "frame", "cue", "matched", "start", "end", "weight", "kind"]
+TABLE_COLUMNS = columns(FrameRow)  # the schema is the row record (newslab.records)
 #: Columns of :func:`frame_profile`.
 PROFILE_COLUMNS = [
     "article_id",
@@ -329,37 +329,6 @@ def _longest_first(candidates: list[tuple[int, int, _Cue]]) -> list[tuple[int, i
     return kept
 
 
-def frame_table(
-    corpus: Corpus | Article | Iterable[Article], *, dictionary: DictionaryArg = None, progress: bool | None = None
-) -> Any:
-    """Every frame cue found in the corpus, one row per match.
-
-    Args:
-        corpus: A Corpus, an Article or an iterable of articles.
-        dictionary: Frame dictionary (see :func:`load_frames`); ``None`` = packaged default.
-        progress: Show a progress bar: ``None`` (default) from 200 articles on, ``True`` always,
-            ``False`` never (see :func:`newslab.corpus.progress_bar`).
-
-    Returns:
-        DataFrame with columns ``article_id, sentence_id, frame, cue, matched, start, end,
-        weight, kind``: ``cue`` is the dictionary entry, ``matched`` the words in the text
-        (``article.text[start:end]``). ``attrs`` hold ``n_words`` and ``n_sentences`` per
-        article and the dictionary's ``frames`` and ``families`` for :func:`frame_profile`.
-
-    Example:
-        >>> import newslab as nl
-        >>> table = nl.frame_table(nl.load_seed_corpus())
-        >>> row = table[table.cue == "war of aggression"].iloc[0]
-        >>> row.article_id, row.frame, row.matched
-        ('de-dpa', 'war', 'war of aggression')
-    """
-    from newslab.analysis import AnalysisOptions, analyze  # the pass builds on this module
-
-    _matcher(dictionary)  # a bad dictionary fails here, before any article is read
-    analysis = analyze(corpus, options=AnalysisOptions(frames=dictionary), tables=("frames",), progress=progress)
-    return with_frame_attrs(analysis.frames, analysis.articles, dictionary)
-
-
 def with_frame_attrs(table: Any, articles: Any, dictionary: DictionaryArg = None) -> Any:
     """A frame table with the ``attrs`` :func:`frame_profile` reads (words and sentences per article).
 
@@ -385,7 +354,7 @@ def frame_matcher(dictionary: DictionaryArg = None) -> Any:
     return _matcher(dictionary)
 
 
-def frame_rows(doc: Document, matcher: Any = None) -> list[tuple[Any, ...]]:
+def frame_rows(doc: Document, matcher: Any = None) -> list[FrameRow]:
     """Frame cue rows (``TABLE_COLUMNS``) of one parsed article.
 
     Args:
@@ -397,107 +366,15 @@ def frame_rows(doc: Document, matcher: Any = None) -> list[tuple[Any, ...]]:
         >>> [(r[2], r[4]) for r in frame_rows(parse(Article("a", "", "Allies must raise defense spending.")))]
         [('external_regulation_reputation', 'Allies'), ('morality', 'must'), ('economic', 'defense spending')]
     """
-    return [(doc.id, *match) for match in _article_matches(doc, _matcher(matcher))]
+    return [FrameRow(doc.id, *match) for match in _article_matches(doc, _matcher(matcher))]
 
 
-def frame_profile(
-    data: Any,
-    *,
-    dictionary: DictionaryArg = None,
-    corpus: Corpus | Iterable[Article] | None = None,
-    top: int = 3,
-) -> Any:
-    """Article x frame profile, normalized by length.
-
-    For each article and frame: ``matches`` (cue count), ``weight`` (sum of cue weights),
-    ``per_1000_words`` = 1000 * weight / words in the article, ``sentences`` (sentences with
-    at least one cue of the frame), ``sentence_share`` = sentences / sentences in the article,
-    and ``top_cues`` (the most frequent matched cues, ``"cue×n"``). Frames without a cue get
-    zeros, so every article has a row for every frame of the dictionary.
-
-    Args:
-        data: A Corpus or Article (cues are found with ``dictionary``), or a table from
-            :func:`frame_table` (possibly filtered, e.g. to sentences mentioning a target).
-        dictionary: Frame dictionary when ``data`` is a corpus (see :func:`load_frames`).
-        corpus: The corpus a table came from; only needed when the table lost its ``attrs``
-            (lengths are read from ``table.attrs`` otherwise).
-        top: How many cues to list in ``top_cues``.
-
-    Returns:
-        Tidy DataFrame, one row per article x frame, columns as described above; use
-        ``profile.pivot(index="article_id", columns="frame", values="per_1000_words")`` for a
-        wide table.
-
-    Raises:
-        ParameterError: If the lengths of a table's articles are unknown.
-
-    Example:
-        >>> import newslab as nl
-        >>> p = nl.frame_profile(nl.load_seed_corpus())
-        >>> p[p.frame == "war"][["article_id", "matches", "sentences"]].values.tolist()
-        [['es-daily', 12, 3], ['de-dpa', 5, 2]]
-    """
-    import pandas as pd
-
-    if isinstance(data, (Corpus, Article)) or (isinstance(data, list) and data and isinstance(data[0], Article)):
-        table = frame_table(data, dictionary=dictionary)
-    elif isinstance(data, pd.DataFrame):
-        table = data
-    else:
-        raise ParameterError(f"frame_profile() takes a Corpus, an Article or a frame_table, got {type(data).__name__}")
-    missing = set(TABLE_COLUMNS[:8]) - set(table.columns)
-    if missing:
-        raise ParameterError(f"frame_profile(): table lacks columns {sorted(missing)}; pass nl.frame_table(corpus)")
-    n_words = dict(table.attrs.get("n_words", {}))
-    n_sentences = dict(table.attrs.get("n_sentences", {}))
-    frames = list(table.attrs.get("frames", [])) or list(dict.fromkeys(table["frame"]))
-    families = dict(table.attrs.get("families", {}))
-    if corpus is not None:
-        docs = [parse(a) for a in as_articles(corpus)]
-        n_words = {d.id: sum(d.n_words(i) for i in range(len(d.sentences))) for d in docs}
-        n_sentences = {d.id: len(d.sentences) for d in docs}
-    unknown = sorted(set(table["article_id"]) - set(n_words))
-    if unknown:
-        raise ParameterError(
-            f"frame_profile(): article lengths unknown for {unknown[:3]}; pass corpus= (the table's attrs were lost)"
-        )
-    matches: Counter[tuple[str, str]] = Counter()
-    weights: dict[tuple[str, str], float] = defaultdict(float)
-    sentence_sets: dict[tuple[str, str], set[int]] = defaultdict(set)
-    cues: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    columns = zip(
-        table["article_id"], table["frame"], table["sentence_id"], table["weight"], table["matched"], strict=True
-    )
-    for article_id, frame, sentence_id, weight, matched in columns:
-        key = (article_id, frame)
-        matches[key] += 1
-        weights[key] += float(weight)
-        sentence_sets[key].add(int(sentence_id))
-        cues[key][str(matched).lower()] += 1
-    for frame in dict.fromkeys(table["frame"]):
-        if frame not in frames:
-            frames.append(frame)
-    rows = []
-    for article_id in n_words:
-        for frame in frames:
-            key = (article_id, frame)
-            weight = weights.get(key, 0.0)
-            sentences = len(sentence_sets.get(key, ()))
-            ranked = sorted(cues[key].items(), key=lambda kv: -kv[1]) if key in cues else []  # ties: first seen
-            rows.append(
-                (
-                    article_id,
-                    frame,
-                    families.get(frame, ""),
-                    matches.get(key, 0),
-                    weight,
-                    1000.0 * weight / n_words[article_id] if n_words[article_id] else 0.0,
-                    sentences,
-                    sentences / n_sentences[article_id] if n_sentences.get(article_id) else 0.0,
-                    ", ".join(f"{cue}×{n}" for cue, n in ranked[:top]),
-                )
-            )
-    return pd.DataFrame(rows, columns=PROFILE_COLUMNS)
-
-
-__all__ = ["frame_profile", "frame_table", "load_frames", "normalize_word"]
+__all__ = [
+    "PROFILE_COLUMNS",
+    "TABLE_COLUMNS",
+    "frame_matcher",
+    "frame_rows",
+    "load_frames",
+    "normalize_word",
+    "with_frame_attrs",
+]

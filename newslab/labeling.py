@@ -13,26 +13,16 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from newslab.builtin_measures import normalize_label
 from newslab.corpus import Corpus, as_articles
 from newslab.document import Article, Document, parse
 from newslab.errors import ParameterError
-from newslab.mentions import MENTION_KINDS, find_mentions
+from newslab.mention_record import MENTION_KINDS
+from newslab.tables import find_mentions
 from newslab.targets import Target, as_targets
 
 if TYPE_CHECKING:
     import pandas as pd
-
-
-def normalize_label(mention: str, kind: str) -> str:
-    """The label a mention stands for: possessive dropped, descriptions lowercased.
-
-    Example:
-        >>> normalize_label("The Republican’s", "description")
-        'the republican'
-    """
-    label = re.sub(r"[’']s?$", "", mention.strip())
-    label = re.sub(r"\s+", " ", label)
-    return label.lower() if kind != "name" else label
 
 
 def labels(

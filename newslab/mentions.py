@@ -28,9 +28,8 @@ import itertools
 import logging
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from newslab.corpus import Corpus, as_articles, progress_bar
 from newslab.descriptions import (
     Roles,
     generic_title_words,
@@ -40,31 +39,20 @@ from newslab.descriptions import (
     word_tags,
 )
 from newslab.document import Article, Document, parse
-from newslab.errors import ParameterError
 from newslab.lexicons import stopwords
 from newslab.mention_record import CONFIDENCE, MENTION_KINDS, Mention, QuoteSpan
 from newslab.names import ROLE_WORDS, speaks_as
 from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns
-from newslab.targets import Target, as_targets, role_title_words
+from newslab.records import MentionRow, columns
+from newslab.targets import Target, role_title_words
 
 if TYPE_CHECKING:
-    import pandas as pd
+    pass
 
 
 logger = logging.getLogger(__name__)
 
-MENTION_COLUMNS = [
-    "article_id",
-    "sentence_id",
-    "target",
-    "mention",
-    "start",
-    "end",
-    "kind",
-    "rule",
-    "confidence",
-    "antecedent",
-]
+MENTION_COLUMNS = columns(MentionRow)  # the schema is the row record (newslab.records)
 
 _APOS = "’'"
 
@@ -337,105 +325,12 @@ def apply_quotes(
     return sorted(kept + quote_pronouns(doc, kept, targets, quotes), key=lambda m: m.start)
 
 
-def find_mentions(
-    corpus: Corpus | Article | Iterable[Article] | str,
-    targets: Target | Iterable[Target] | None = None,
-    *,
-    pronouns: bool = True,
-    require_name: bool = True,
-    min_confidence: float = 0.0,
-    quotes: pd.DataFrame | bool = True,
-    progress: bool | None = None,
-) -> pd.DataFrame:
-    """Find names, descriptions and (confidently resolved) pronouns of targets.
-
-    Descriptions count only in articles that name the target (in text or title) unless
-    ``require_name=False``. Pronouns are resolved to the nearest compatible mention in the same
-    sentence when no other person name stands before them in that sentence (for it/its: between
-    them), or else to the only target mentioned in the previous sentence when neither sentence
-    names anybody else. Expletive "it" ("it was", "it is true") is never resolved.
-    Edge cases: "NATO" inside "NATO allies"/"NATO Secretary General" is a NATO name mention (the
-    word names the organization; the allies are not NATO); "the White House" alone is a building
-    or the administration, never Trump; "the alliance" with a foreign capitalized modifier
-    ("the AUKUS alliance") or an "of" complement is not NATO.
-    With ``quotes``, he/his (it/its) inside a direct quote whose speaker is known are resolved to
-    someone other than the speaker (rule ``"pronoun:in-quote"``, see :func:`quote_pronouns`).
-
-    Args:
-        corpus: A Corpus, an Article, a list of articles or a plain string.
-        targets: Target objects; default ``(TRUMP, NATO)``.
-        pronouns: Also resolve pronouns.
-        require_name: Count descriptions only in articles that name the target.
-        min_confidence: Drop rows below this confidence (see ``CONFIDENCE``).
-        quotes: ``True`` (default) applies the in-quote rule with the quotes of the same
-            analysis pass (so these rows equal ``nl.analyze(...).mentions``), ``False`` leaves
-            it out, and a :func:`newslab.find_quotes` table uses its direct quotes instead.
-        progress: Show a progress bar: ``None`` (default) from 200 articles on, ``True`` always,
-            ``False`` never (see :func:`newslab.corpus.progress_bar`).
-
-    Returns:
-        DataFrame with columns article_id, sentence_id, target, mention, start, end (offsets in
-        ``article.text``), kind ("name", "description", "pronoun"), rule, confidence, antecedent
-        (for pronouns: the mention they were resolved to).
-
-    Example:
-        >>> from newslab.targets import DEFAULT_TARGETS, TRUMP
-        >>> art = Article("x", "", "Trump spoke. The Republican said he would win.")
-        >>> find_mentions(art, TRUMP)[["mention", "kind", "rule"]].values.tolist()
-        [['Trump', 'name', 'name'], ['The Republican', 'description', 'head:republican'], ['he', 'pronoun', 'pronoun']]
-    """
-    from newslab.analysis import AnalysisOptions, analyze  # the pass builds on this module
-
-    if not 0.0 <= min_confidence <= 1.0:
-        raise ParameterError(f"min_confidence={min_confidence!r}; valid: a number from 0 to 1")
-    if not isinstance(quotes, bool) and not hasattr(quotes, "columns"):
-        raise ParameterError(f"quotes={quotes!r}; valid: True, False or a find_quotes() table")
-    options = AnalysisOptions(pronouns=pronouns, require_name=require_name, in_quote=quotes is not False)
-    if isinstance(quotes, bool):
-        table = analyze(corpus, targets, options=options, tables=("mentions",), progress=progress).mentions
-    else:
-        table = _mentions_with_quote_table(corpus, targets, options, quotes, progress)
-    if min_confidence > 0:
-        table = table[table["confidence"] >= min_confidence].reset_index(drop=True)
-    return table
-
-
-def _mentions_with_quote_table(
-    corpus: Corpus | Article | Iterable[Article] | str,
-    targets: Target | Iterable[Target] | None,
-    options: Any,
-    quotes: pd.DataFrame,
-    progress: bool | None,
-) -> pd.DataFrame:
-    """find_mentions with the direct quotes of a given find_quotes() table (not the pass's own)."""
-    import pandas as pd
-
-    needed = {"article_id", "kind", "start", "end", "speaker_resolved"}
-    if needed - set(quotes.columns):
-        raise ParameterError(f"quotes= needs a find_quotes() table (columns {sorted(needed)}), True or False")
-    spans: dict[str, list[QuoteSpan]] = {}
-    for a, k, s, e, who in zip(
-        quotes["article_id"], quotes["kind"], quotes["start"], quotes["end"], quotes["speaker_resolved"], strict=True
-    ):
-        if k == "direct" and isinstance(who, str) and who.strip():
-            spans.setdefault(str(a), []).append(QuoteSpan(int(s), int(e), who))
-    chosen = as_targets(targets)
-    rows = []
-    for article in progress_bar(as_articles(corpus), progress, "mentions"):
-        doc = parse(article)
-        found = article_mentions(
-            doc, chosen, pronouns=options.pronouns, require_name=options.require_name, quotes=spans.get(doc.id, ())
-        )
-        rows.extend(mention_rows(doc, found))
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
-
-
-def mention_rows(doc: Document, mentions: Iterable[Mention]) -> list[tuple[Any, ...]]:
+def mention_rows(doc: Document, mentions: Iterable[Mention]) -> list[MentionRow]:
     """Table rows (``MENTION_COLUMNS``) for mentions of one parsed article."""
     text = doc.text
     return [
-        (doc.id, doc.sentence_of(m.start), m.target.name, text[m.start : m.end], m.start, m.end, m.kind, m.rule,
-         m.confidence, m.antecedent)
+        MentionRow(doc.id, doc.sentence_of(m.start), m.target.name, text[m.start : m.end], m.start, m.end, m.kind,
+                   m.rule, m.confidence, m.antecedent)
         for m in mentions
     ]  # fmt: skip
 
@@ -449,7 +344,6 @@ __all__ = [
     "QuoteSpan",
     "apply_quotes",
     "article_mentions",
-    "find_mentions",
     "mention_rows",
     "quote_pronouns",
     "word_tags",

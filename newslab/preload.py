@@ -18,7 +18,7 @@ try:
     from newslab.lean_imports import lean_nltk
 
     lean_nltk()  # this process and its workers run only the pass, which needs no scipy or scikit-learn
-    from newslab.analysis import warm_up
+    from newslab.article_pass import warm_up
 
     warm_up()
 except Exception as err:  # the forkserver must start even if the warm-up fails

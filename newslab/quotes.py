@@ -65,14 +65,14 @@ from __future__ import annotations
 import bisect
 import logging
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from newslab.attribution import Attribution, Quote, attributions, indirect_quotes, is_headline
-from newslab.corpus import Corpus
 from newslab.cues import VERB_CLASSES, Cue, SpeechVerb, cue_forms, load_cues, load_speech_verbs
 from newslab.document import Article, Document, Sentence
 from newslab.mention_record import Mention
+from newslab.records import QuoteRow, columns
 from newslab.speakers import SpeakerResolver
 from newslab.targets import Target
 
@@ -81,21 +81,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-QUOTE_COLUMNS = [
-    "article_id",
-    "sentence_id",
-    "speaker",
-    "speaker_resolved",
-    "verb",
-    "quote",
-    "kind",
-    "start",
-    "end",
-    "rule",
-    "speaker_rule",
-    "speaker_start",
-    "speaker_end",
-]
+QUOTE_COLUMNS = columns(QuoteRow)  # the schema is the row record (newslab.records)
 
 
 class _Span(NamedTuple):
@@ -353,57 +339,12 @@ def sentence_quotes(sentence: str, token_spans: Sequence[tuple[int, int]]) -> li
     return article_quotes(doc, (), [], (), resolve_speakers=False)
 
 
-def find_quotes(
-    corpus: Corpus | Article | Iterable[Article] | str,
-    *,
-    targets: Target | Iterable[Target] | None = None,
-    kinds: Iterable[str] = ("direct", "indirect"),
-    progress: bool | None = None,
-) -> pd.DataFrame:
-    """Find direct quotes and indirect reported speech, with speaker, verb and span.
-
-    Args:
-        corpus: A Corpus, an Article, a list of articles or a plain string.
-        targets: Targets whose descriptions and pronouns help resolve speakers
-            (default ``(TRUMP, NATO)``).
-        kinds: Which kinds to return ("direct", "indirect").
-        progress: Show a progress bar: ``None`` (default) from 200 articles on, ``True`` always,
-            ``False`` never (see :func:`newslab.corpus.progress_bar`).
-
-    Returns:
-        DataFrame with columns article_id, sentence_id, speaker (as written), speaker_resolved
-        (a name, or "" when the text does not tell), verb, quote (the quoted or reported words),
-        kind ("direct"/"indirect"), start, end (offsets of the quote in ``article.text``), rule
-        (after-quote, before-quote, split, same-paragraph, previous-sentence, continued, unattributed,
-        reported-say, reported-belief, reported-warning, reported-argument, reported-attitude, reported-directive,
-        reported-topic, reported-after, coordinated, according-to; see the module docstring), speaker_rule
-        (how the speaker was resolved), speaker_start, speaker_end.
-
-    Example:
-        >>> import newslab as nl
-        >>> df = find_quotes(nl.load_seed_corpus(), kinds=["direct"])
-        >>> df.groupby("article_id", sort=False)["speaker_resolved"].apply(list).to_dict()
-        {'es-daily': ['Farah Dakhlallah', 'NATO', 'Mark Rutte', 'Mark Rutte'],
-         'de-dpa': ['Farah Dakhlallah', 'Mark Rutte']}
-    """
-    from newslab.analysis import analyze  # the pass builds on this module
-    from newslab.errors import ParameterError
-
-    kinds = tuple(kinds)
-    if not kinds or set(kinds) - {"direct", "indirect"}:
-        raise ParameterError(f"kinds={list(kinds)!r}; valid: ['direct', 'indirect']")
-    table = analyze(corpus, targets, tables=("quotes",), progress=progress).quotes
-    if set(kinds) != {"direct", "indirect"}:
-        table = table[table["kind"].isin(kinds)].reset_index(drop=True)
-    return table
-
-
-def quote_rows(doc: Document, quotes: list[Quote]) -> list[tuple[object, ...]]:
+def quote_rows(doc: Document, quotes: list[Quote]) -> list[QuoteRow]:
     """Table rows (``QUOTE_COLUMNS``) for the quotes of one parsed article."""
     text = doc.text
     return [
-        (doc.id, doc.sentence_of(q.start), q.speaker, q.resolved, q.verb, text[q.start : q.end], q.kind, q.start,
-         q.end, q.rule, q.speaker_rule, q.speaker_start, q.speaker_end)
+        QuoteRow(doc.id, doc.sentence_of(q.start), q.speaker, q.resolved, q.verb, text[q.start : q.end], q.kind,
+                 q.start, q.end, q.rule, q.speaker_rule, q.speaker_start, q.speaker_end)
         for q in quotes
     ]  # fmt: skip
 
@@ -478,7 +419,6 @@ __all__ = [  # the cue tables and the Quote record are re-exported: tests and st
     "article_quotes",
     "cue_forms",
     "evaluate_quotes",
-    "find_quotes",
     "load_cues",
     "load_speech_verbs",
     "quote_rows",

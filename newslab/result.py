@@ -15,11 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslab.errors import ParameterError
-from newslab.frames import TABLE_COLUMNS as FRAME_COLUMNS
-from newslab.mentions import MENTION_COLUMNS
-from newslab.quotes import QUOTE_COLUMNS
-from newslab.sentiment import TONE_COLUMNS
-from newslab.stance import STANCE_COLUMNS
+from newslab.records import metadata_json
+from newslab.stages import COLUMNS, LIST_COLUMNS, TABLES
 from newslab.targets import Target
 
 if TYPE_CHECKING:
@@ -28,39 +25,8 @@ if TYPE_CHECKING:
     from newslab.corpus import Corpus
     from newslab.document import Article
 
-#: The tables of an :class:`Analysis`, in the order of the pass.
-TABLES = ("articles", "sentences", "tone", "mentions", "target_tone", "quotes", "stance", "frames", "errors")
-ARTICLE_COLUMNS = [
-    "article_id",
-    "title",
-    "source",
-    "date",
-    "sentences",
-    "words",
-    "characters",
-    "input_hash",
-    "metadata",
-]
-SENTENCE_COLUMNS = ["article_id", "sentence_id", "start", "end", "text", "n_words"]
-TARGET_TONE_COLUMNS = [
-    "article_id", "sentence_id", "target", "mention", "kind", "start", "end", "label", "score",
-    "p_negative", "p_neutral", "p_positive", "evidence",
-]  # fmt: skip
-ERROR_COLUMNS = ["article_id", "stage", "error", "message"]
-#: Columns of each table.
-COLUMNS: dict[str, list[str]] = {
-    "articles": ARTICLE_COLUMNS,
-    "sentences": SENTENCE_COLUMNS,
-    "tone": TONE_COLUMNS,
-    "mentions": MENTION_COLUMNS,
-    "target_tone": TARGET_TONE_COLUMNS,
-    "quotes": QUOTE_COLUMNS,
-    "stance": STANCE_COLUMNS,
-    "frames": FRAME_COLUMNS,
-    "errors": ERROR_COLUMNS,
-}
-#: Columns holding lists of strings (evidence, cue words).
-LIST_COLUMNS = {"tone": ("evidence",), "target_tone": ("evidence",), "stance": ("cues",)}
+#: Columns of the target tone table (kept for code that imports it from here).
+TARGET_TONE_COLUMNS = COLUMNS["target_tone"]
 
 
 class Analysis:
@@ -174,6 +140,12 @@ class Analysis:
     @property
     def errors(self) -> pd.DataFrame:  # noqa: D102
         return self.table("errors")
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        """A table of a further stage by name (``analysis.hedging``), like the properties above."""
+        if name in TABLES:
+            return self.table(name)
+        raise AttributeError(f"'Analysis' object has no attribute {name!r}")
 
     @property
     def targets(self) -> tuple[Target, ...]:
@@ -345,18 +317,6 @@ def _same_folder(a: Path, b: Path) -> bool:
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def metadata_json(metadata: Mapping[str, Any]) -> str:
-    """An article's metadata as the JSON text kept in the ``metadata`` column of the articles table.
-
-    Example:
-        >>> metadata_json({"event": "summit", "date": "2024-11-29", "tags": ["NATO", "USA"]})
-        '{"date": "2024-11-29", "event": "summit", "tags": ["NATO", "USA"]}'
-    """
-    import json
-
-    return json.dumps(dict(metadata), ensure_ascii=False, sort_keys=True, default=str)
-
-
 def _metadata(value: Any) -> dict[str, Any]:
     import json
 
@@ -443,4 +403,13 @@ def _rebuilt(row: Mapping[str, Any], sentences: pd.DataFrame, where: str = "this
     return Article(str(row["article_id"]), str(row["title"]), "".join(chars), str(row["source"]), meta)
 
 
-__all__ = ["COLUMNS", "LIST_COLUMNS", "TABLES", "Analysis", "group_column", "metadata_json", "with_metadata_columns"]
+__all__ = [
+    "COLUMNS",
+    "LIST_COLUMNS",
+    "TABLES",
+    "TARGET_TONE_COLUMNS",
+    "Analysis",
+    "group_column",
+    "metadata_json",
+    "with_metadata_columns",
+]

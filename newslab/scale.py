@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from newslab.errors import ParameterError
 
 if TYPE_CHECKING:
-    from newslab.analysis import ArticleResult, Job
+    from newslab.article_pass import ArticleResult, Job
     from newslab.document import Article
 
 #: Chunks submitted to the cluster at a time (bounds the memory of the client).
@@ -49,7 +49,7 @@ def run_dask(
         raise ParameterError('scheduler= needs Dask: pip install "newslab[dask]"') from None
     if not isinstance(client, Client):
         raise ParameterError(f"scheduler={client!r}; valid: a dask.distributed.Client (or None for this machine)")
-    from newslab.analysis import chunked, run_chunk, write_chunk
+    from newslab.article_pass import chunked, run_chunk, write_chunk
 
     pending: collections.deque[Any] = collections.deque()
     try:

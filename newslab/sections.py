@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.errors import ParameterError
 from newslab.render import escape_markdown
+from newslab.stages import MEASURES
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -26,15 +27,8 @@ if TYPE_CHECKING:
     from newslab.corpus import Corpus
     from newslab.result import Analysis
 
-#: Comparison columns -> the evidence section that shows their rows.
-SECTION = {
-    "mentions": "labels", "names": "labels", "descriptions": "labels", "pronouns": "labels", "n_labels": "labels",
-    "labels": "labels", "sentences": "labels", "sentence_share": "labels", "tone_sentences": "tone",
-    "tone_target": "tone", "target_negative": "tone", "target_neutral": "tone", "target_positive": "tone",
-    "stance_rows": "stance", "stance_favor": "stance", "stance_against": "stance", "stance": "stance",
-    "top_frame": "frames", "frames": "frames", "quoted": "quotes", "target_quoted": "quotes",
-    "quotes_by_target": "quotes", "quotes_on_target": "quotes", "keyness": "keyness",
-}  # fmt: skip
+#: Comparison columns -> the evidence section that shows their rows (each measure names its section).
+SECTION = {**{m.column: m.section for m in MEASURES}, "keyness": "keyness"}
 #: Characters of a sentence shown in an evidence table (the CSV keeps it whole).
 SENTENCE_CHARS = 220
 
@@ -227,11 +221,8 @@ def write_views(analysis: Analysis, corpus: Corpus, folder: Path) -> list[Path]:
     return written
 
 
-#: Columns of the comparison shown when it has too many rows to turn on its side.
-KEY_COLUMNS = [
-    "article_id", "target", "mentions", "n_labels", "tone_sentences", "tone_target", "target_negative",
-    "target_positive", "stance_favor", "stance_against", "top_frame", "target_quoted",
-]  # fmt: skip
+#: Columns of the comparison shown when it has too many rows to turn on its side (the key measures).
+KEY_COLUMNS = ["article_id", "target", *(m.column for m in MEASURES if m.key)]
 
 
 def comparison_view(table: pd.DataFrame, *, max_pairs: int = 8) -> pd.DataFrame:

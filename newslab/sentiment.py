@@ -37,6 +37,7 @@ Example:
 
 from __future__ import annotations
 
+from newslab.tables import article_sentiment, sentiment_table  # table functions: views of the pass, above it
 from newslab.target_tone import (
     SPEAKER_ELSEWHERE,
     Feature,
@@ -52,9 +53,7 @@ from newslab.tone import (
     TONE_COLUMNS,
     Evidence,
     SentimentScore,
-    article_sentiment,
     score_sentiment,
-    sentiment_table,
     tone_rows,
 )
 from newslab.tone_lexicon import LABELS, news_lexicon

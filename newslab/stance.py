@@ -47,7 +47,6 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
-import importlib
 import itertools
 import logging
 import math
@@ -57,13 +56,13 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.actors import MEMBER_TARGETS, Actor, by_surname, entity, sentence_actors
 from newslab.attribution import Quote
-from newslab.corpus import Corpus
 from newslab.cue_roles import AUXILIARIES, NEGATIONS, cue_roles
 from newslab.cues import Cue, cue_forms, load_cues
 from newslab.descriptions import word_tags
-from newslab.document import Article, Document, Sentence
-from newslab.errors import LexiconError, ParameterError
+from newslab.document import Document, Sentence
+from newslab.errors import LexiconError
 from newslab.mention_record import Mention
+from newslab.records import StanceRow, columns
 from newslab.targets import Target
 from newslab.tokenizers import word_spans
 from newslab.tone_lexicon import VADER_ALPHA, default_prepared, lexicon_hits, lower_tokens
@@ -73,22 +72,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-STANCE_COLUMNS = [
-    "article_id",
-    "sentence_id",
-    "holder",
-    "holder_kind",
-    "target",
-    "stance",
-    "score",
-    "cues",
-    "holder_rule",
-    "target_rule",
-    "target_mention",
-    "start",
-    "end",
-    "sentence",
-]
+STANCE_COLUMNS = columns(StanceRow)  # the schema is the row record (newslab.records)
 STANCES = ("favor", "against", "neutral")
 
 NEGATION_SCALAR = -0.74  # VADER N_SCALAR (Hutto & Gilbert 2014): a negated cue flips and is damped
@@ -235,12 +219,9 @@ def _sentiment_hook(sentiment: bool | Callable[..., Any]) -> Callable[..., Any] 
         return sentiment
     if not sentiment:
         return None
-    try:
-        hook: Callable[..., Any] = importlib.import_module("newslab.sentiment").target_sentiment
-        return hook
-    except (ImportError, AttributeError):
-        logger.debug("newslab.sentiment.target_sentiment not available; no author rows from sentiment")
-        return None
+    from newslab.target_tone import target_sentiment
+
+    return target_sentiment
 
 
 class Naming(NamedTuple):
@@ -357,7 +338,7 @@ def quoted_tone(
         score = valence / math.sqrt(valence * valence + VADER_ALPHA)
     else:
         if model is None:
-            from newslab.sentiment import target_sentiment
+            from newslab.target_tone import target_sentiment
 
             result = target_sentiment(sent.text, span=(mention.start - sent.start, mention.end - sent.start))
             model = (result.label, result.score)
@@ -564,48 +545,6 @@ def article_stance(
     return rows
 
 
-def stance_table(
-    corpus: Corpus | Article | Iterable[Article] | str,
-    targets: Target | Iterable[Target] | None = None,
-    *,
-    cues: str = "stance_cues",
-    sentiment: bool | Callable[..., Any] = False,
-    progress: bool | None = None,
-) -> pd.DataFrame:
-    """Who takes which position toward which target, with the cues and the sentence.
-
-    Args:
-        corpus: A Corpus, an Article, a list of articles or a plain string.
-        targets: Targets whose stance is wanted; default ``(TRUMP, NATO)``. Holders need not be
-            targets (quoted speakers, named people, "allies", "author").
-        cues: Packaged cue table (TSV name without ``.tsv``) with cue, polarity, kind, speech, source.
-        sentiment: Also add ``author`` rows from ``newslab.sentiment.target_sentiment`` for
-            mentions outside quotes that no cue covers (``True``), or from a callable with the
-            same signature ``f(text, span=(start, end))``. Off by default: those rows carry model
-            features, not cue words, as evidence, and the first call loads the model (~1 s).
-        progress: Show a progress bar: ``None`` (default) from 200 articles on, ``True`` always,
-            ``False`` never (see :func:`newslab.corpus.progress_bar`).
-
-    Returns:
-        DataFrame with columns article_id, sentence_id, holder, holder_kind ("speaker", "actor",
-        "author"), target, stance ("favor", "against", "neutral"), score (cue polarity in
-        [-1, 1], negation applied), cues (list of cue words), holder_rule, target_rule,
-        target_mention, start, end (of the target mention in ``article.text``), sentence.
-
-    Example:
-        >>> import newslab as nl
-        >>> art = nl.Article("a", "", "Allies are worried about Trump. NATO is not praised by Trump.")
-        >>> stance_table(art, sentiment=False)[["holder", "target", "stance", "score"]].values.tolist()
-        [['allies', 'Trump', 'against', -0.6], ['Trump', 'NATO', 'against', -0.74]]
-    """
-    from newslab.analysis import AnalysisOptions, analyze  # the pass builds on this module
-
-    if not isinstance(sentiment, bool) and not callable(sentiment):
-        raise ParameterError(f"sentiment={sentiment!r}; valid: True, False or a callable like target_sentiment")
-    options = AnalysisOptions(cues=cues, stance_sentiment=sentiment)
-    return analyze(corpus, targets, options=options, tables=("stance",), progress=progress).stance
-
-
 def stance_summary(table: pd.DataFrame) -> pd.DataFrame:
     """Aggregate a :func:`stance_table` per article, holder and target.
 
@@ -639,4 +578,4 @@ def stance_summary(table: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)[columns]
 
 
-__all__ = ["STANCES", "STANCE_COLUMNS", "stance_summary", "stance_table"]
+__all__ = ["STANCES", "STANCE_COLUMNS", "stance_summary"]

@@ -527,7 +527,7 @@ def read_table(folder: Path, table: str, manifest: Mapping[str, Any] | None = No
     """
     import pandas as pd
 
-    from newslab.result import COLUMNS, LIST_COLUMNS
+    from newslab.stages import COLUMNS, LIST_COLUMNS
 
     _require_pyarrow()
     folder = Path(folder)

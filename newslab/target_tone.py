@@ -194,11 +194,19 @@ def _speech_tokens(starts: Sequence[int], ends: Sequence[int], speech: Sequence[
 
 
 def _analyze(
-    text: str, start: int, end: int, lexicon: PreparedLexicon, speech: Sequence[Speech] | None = None
+    text: str,
+    start: int,
+    end: int,
+    lexicon: PreparedLexicon,
+    speech: Sequence[Speech] | None = None,
+    tokens: Sequence[tuple[int, int]] | None = None,
 ) -> _Sentence:
-    """Read the sentence ``text[start:end]`` once: tokens, lexicon words, clauses, quotes, names and stems."""
+    """Read the sentence ``text[start:end]`` once: tokens, lexicon words, clauses, quotes, names and stems.
+
+    ``tokens`` are its word spans (offsets into the sentence) when the caller has them already.
+    """
     chunk = text[start:end]
-    local = word_spans(chunk)
+    local = word_spans(chunk) if tokens is None else list(tokens)
     toks = lower_tokens(chunk, local)
     n = len(toks)
     table, stem = _word_table(), _porter()
@@ -270,6 +278,10 @@ def _sat(x: float, scale: float) -> float:
 
 NEAREST_MAX_DISTANCE = 6  # distance bins 1..6+ for the nearest lexicon word (newslab choice, CV on train)
 CONTEXT_WINDOW = 6  # tokens each side for the bag-of-cue-words features (newslab choice, CV on train)
+# A lexicon word at most this many tokens from the mention counts as "near" (features ``near_*`` and
+# ``event_near``); the distance the shipped model's weights were fit with (validation/train_target_model.py),
+# as VADER's three-word look-back for negation; changing it needs the model retrained.
+NEAR_TOKENS = 3
 STEM_WINDOW = 8  # tokens each side for the stemmed context words (newslab choice, CV on train)
 STEM_NEAR = 2  # stems this close to the mention also get a "near" feature (newslab choice, CV on train)
 
@@ -334,10 +346,10 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
         if sent.event[i]:
             # an event word (death, war, defeat) is not a judgement of the target: its own masses
             _add_mass(mass, "event", v, p)
-            _add_mass(mass, "event_near" if d <= 3 else "event_far", v, p)
+            _add_mass(mass, "event_near" if d <= NEAR_TOKENS else "event_far", v, p)
             continue
         scopes = ["sent", "left" if i < a else "right"]
-        if d <= 3:
+        if d <= NEAR_TOKENS:
             scopes.append("near")
         if clause[i] == cl_a or clause[i] == cl_b:
             scopes.append("clause")
@@ -651,7 +663,12 @@ def target_sentiment_many(
 
 
 def sentence_target_tones(
-    sentence: str, spans: Sequence[tuple[int, int]], *, n_evidence: int = 6, speech: Sequence[Speech] | None = None
+    sentence: str,
+    spans: Sequence[tuple[int, int]],
+    *,
+    n_evidence: int = 6,
+    speech: Sequence[Speech] | None = None,
+    tokens: Sequence[tuple[int, int]] | None = None,
 ) -> list[TargetSentiment]:
     """:func:`target_sentiment` of several mentions in one sentence; the sentence is analyzed once.
 
@@ -667,6 +684,8 @@ def sentence_target_tones(
             ``sentence`` (speaker ``-1`` when none, :data:`SPEAKER_ELSEWHERE` when the speaker is
             outside the sentence); ``None`` (default): the quotes stage reads
             the sentence alone. The analysis pass hands over what it found in the article.
+        tokens: The sentence's word spans (offsets into ``sentence``) when already known (the
+            parsed document holds them); ``None`` tokenizes the sentence here.
 
     Example:
         >>> s = "Rutte praised Trump, but allies are worried about Putin."
@@ -675,7 +694,7 @@ def sentence_target_tones(
     """
     if not spans:
         return []
-    sent = _analyze(sentence, 0, len(sentence), default_prepared(), speech)
+    sent = _analyze(sentence, 0, len(sentence), default_prepared(), speech, tokens)
     model = _model()
     out = []
     for span in spans:

@@ -15,10 +15,11 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.errors import ParameterError
+from newslab.records import ToneRow, columns
 from newslab.tokenizers import word_spans
 from newslab.tone_backoff import backoff_extra
 from newslab.tone_lexicon import (
@@ -34,9 +35,6 @@ from newslab.tone_lexicon import (
 )
 
 if TYPE_CHECKING:
-    import pandas as pd
-
-    from newslab.corpus import Article, Corpus
     from newslab.document import Document
 
 # compound = (1 - TEXTBLOB_SHARE) * newslab_score + TEXTBLOB_SHARE * textblob_polarity.
@@ -227,47 +225,8 @@ def score_sentiment(
     return _score_tokens(text, word_spans(text), lex, backoff=_backoff(backoff))
 
 
-def sentiment_table(
-    corpus: Corpus | Iterable[Article],
-    *,
-    lexicon: Mapping[str, float] | None = None,
-    evidence: bool = True,
-    progress: bool | None = None,
-) -> pd.DataFrame:
-    """One row per sentence with every tone score; each article is tokenized once.
-
-    Args:
-        corpus: A :class:`~newslab.corpus.Corpus` or any iterable of articles.
-        lexicon: As for :func:`score_sentiment`.
-        evidence: Add the ``evidence`` column (``"word:+1.9; not good:-1.4"``); turn off for speed.
-        progress: Show a progress bar: ``None`` (default) from 200 articles on, ``True`` always,
-            ``False`` never (see :func:`newslab.corpus.progress_bar`).
-
-    Returns:
-        DataFrame with columns ``article_id, sentence_id, start, end, text, compound, vader,
-        polarity, subjectivity, label, n_evidence`` (and ``evidence``); offsets refer to ``Article.text``.
-
-    Example:
-        >>> import newslab as nl
-        >>> df = nl.sentiment_table(nl.load_seed_corpus())
-        >>> list(df.columns[:6])
-        ['article_id', 'sentence_id', 'start', 'end', 'text', 'compound']
-        >>> bool(df["compound"].between(-1, 1).all())
-        True
-    """
-    from newslab.analysis import AnalysisOptions, analyze  # the pass builds on this module
-
-    prepare_lexicon(lexicon)
-    options = AnalysisOptions(lexicon=lexicon, tone_evidence=evidence)
-    table = analyze(corpus, options=options, tables=("tone",), progress=progress).tone
-    return table if evidence else table.drop(columns=["n_evidence", "evidence"])
-
-
 #: Columns of the sentence tone table (:func:`sentiment_table`, ``Analysis.tone``).
-TONE_COLUMNS = [
-    "article_id", "sentence_id", "start", "end", "text", "compound", "vader", "polarity", "subjectivity", "label",
-    "n_evidence", "evidence",
-]  # fmt: skip
+TONE_COLUMNS = columns(ToneRow)  # the schema is the row record (newslab.records)
 
 
 def _backoff(backoff: Mapping[str, float] | None) -> Mapping[str, float]:
@@ -284,7 +243,7 @@ def tone_rows(
     lexicon: Mapping[str, float] | None = None,
     evidence: bool = True,
     backoff: Mapping[str, float] | None = None,
-) -> list[tuple[Any, ...]]:
+) -> list[ToneRow]:
     """Sentence tone rows (``TONE_COLUMNS``) of one parsed article.
 
     ``evidence`` holds the newslab lexicon hits as ``"word:+1.90"`` strings (a list).
@@ -297,54 +256,15 @@ def tone_rows(
     """
     lex = prepare_lexicon(lexicon)
     back = _backoff(backoff)
-    rows: list[tuple[Any, ...]] = []
+    rows: list[ToneRow] = []
     for sent, spans in zip(doc.sentences, doc.token_spans, strict=True):
         sc = _score_tokens(sent.text, spans, lex, backoff=back, offset=sent.start, evidence=evidence)
         words = [f"{e.term}:{e.weight:+.2f}" for e in sc.evidence if e.source == "newslab"] if evidence else []
         rows.append(
-            (doc.id, sent.index, sent.start, sent.end, sent.text, sc.compound, sc.vader, sc.polarity,
+            ToneRow(doc.id, sent.index, sent.start, sent.end, sent.text, sc.compound, sc.vader, sc.polarity,
              sc.subjectivity, sc.label, len(sc.evidence), words)
         )  # fmt: skip
     return rows
-
-
-def article_sentiment(table: pd.DataFrame | Corpus | Iterable[Article]) -> pd.DataFrame:
-    """Article-level tone from sentence scores (length-normalized, unlike VADER on a whole article).
-
-    Args:
-        table: The output of :func:`sentiment_table`, or a corpus (scored first).
-
-    Returns:
-        DataFrame, one row per article: ``article_id, n_sentences, compound_mean, vader_mean,
-        polarity_mean, subjectivity_mean, share_negative, share_positive, balance`` (share
-        positive minus share negative; sentence labels by the +/-0.05 thresholds on compound).
-
-    Example:
-        >>> import newslab as nl
-        >>> summary = article_sentiment(nl.load_seed_corpus())
-        >>> list(summary["article_id"])
-        ['es-daily', 'de-dpa']
-    """
-    import pandas as pd
-
-    df = table if isinstance(table, pd.DataFrame) else sentiment_table(table, evidence=False)
-    missing = {"article_id", "compound", "vader", "polarity", "subjectivity"} - set(df.columns)
-    if missing:
-        raise ParameterError(f"table lacks columns {sorted(missing)}; pass the output of sentiment_table()")
-    grouped = df.groupby("article_id", sort=False)
-    out = pd.DataFrame(
-        {
-            "n_sentences": grouped.size(),
-            "compound_mean": grouped["compound"].mean(),
-            "vader_mean": grouped["vader"].mean(),
-            "polarity_mean": grouped["polarity"].mean(),
-            "subjectivity_mean": grouped["subjectivity"].mean(),
-            "share_negative": grouped["compound"].apply(lambda s: float((s <= -LABEL_THRESHOLD).mean())),
-            "share_positive": grouped["compound"].apply(lambda s: float((s >= LABEL_THRESHOLD).mean())),
-        }
-    )
-    out["balance"] = out["share_positive"] - out["share_negative"]
-    return out.reset_index()
 
 
 # --- sentiment toward a target -------------------------------------------------------

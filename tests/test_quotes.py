@@ -10,12 +10,12 @@ from newslab.errors import ParameterError
 from newslab.quotes import (
     VERB_CLASSES,
     evaluate_quotes,
-    find_quotes,
     load_cues,
     load_speech_verbs,
     same_speaker,
     speaker_table,
 )
+from newslab.tables import find_quotes
 
 GOLD = Path(__file__).parent / "data" / "seed_quotes_gold.tsv"
 

@@ -464,7 +464,7 @@ def test_a_speaker_named_in_another_sentence_makes_attributed_speech():
 def test_the_analysis_pass_hands_over_speakers_of_the_sentence_before():
     from types import SimpleNamespace
 
-    from newslab.analysis import _speech_in
+    from newslab.mention_tone import speech_in as _speech_in
 
     # sentence [40, 80); a quote at 50-70 whose speaker stands at 0-10, in the sentence before
     elsewhere = SimpleNamespace(start=50, end=70, speaker_start=0, speaker_end=10)

@@ -5,7 +5,8 @@ import pytest
 import newslab as nl
 from newslab.errors import ParameterError
 from newslab.quotes import load_cues
-from newslab.stance import STANCE_COLUMNS, stance_summary, stance_table
+from newslab.stance import STANCE_COLUMNS, stance_summary
+from newslab.tables import stance_table
 from newslab.targets import DEFAULT_TARGETS
 
 RUTTE = nl.Target("Rutte", aliases=["Mark Rutte", "Rutte"], kind="person", pronouns=["he", "him", "his"])
@@ -336,5 +337,10 @@ def test_quote_tone_rows_agree_with_the_target_tone_table() -> None:
     merged = rows.merge(analysis.target_tone, on=["start", "end"], suffixes=("", "_tone"))
     assert len(merged) == 1
     assert abs(merged["score"].iloc[0] - merged["score_tone"].iloc[0]) < 1e-4  # the pass hands its tones over
-    alone = nl.stance_table(nl.Article("t", "", text), targets)  # no target tone table: scored here
-    assert abs(alone["score"].iloc[0] - merged["score_tone"].iloc[0]) > 0.01
+    # stance_table runs the target tone stage too (the stance stage requires it): the same score
+    alone = nl.stance_table(nl.Article("t", "", text), targets)
+    assert abs(alone["score"].iloc[0] - merged["score_tone"].iloc[0]) < 1e-4
+    # a sentence read alone lacks the speaker found in the sentence before, and scores differently
+    sent = "“Sessions is a disgrace to the office. He must go.”"
+    by_itself = nl.target_sentiment(sent, span=(1, 9))
+    assert abs(by_itself.score - merged["score_tone"].iloc[0]) > 0.01

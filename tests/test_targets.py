@@ -8,7 +8,7 @@ import pytest
 import newslab as nl
 from newslab.errors import CorpusError, LexiconError, ParameterError
 from newslab.labeling import KwicFrame, evaluate_mentions, kwic, labels
-from newslab.mentions import find_mentions
+from newslab.tables import find_mentions
 from newslab.targets import Target
 
 GOLD = Path(__file__).parent / "data" / "seed_mentions_gold.tsv"
