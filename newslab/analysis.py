@@ -186,7 +186,7 @@ def analyze_article(
     n_words = [doc.n_words(i) for i in range(len(doc.sentences))]
     rows["articles"] = [
         (doc.id, doc.title, doc.source, article.date, len(doc.sentences), sum(n_words), len(doc.text),
-         input_hash(article))
+         input_hash(article), metadata_fields(article))
     ]  # fmt: skip
     if "sentences" in wanted:
         rows["sentences"] = [(doc.id, s.index, s.start, s.end, s.text, n_words[s.index]) for s in doc.sentences]
@@ -599,10 +599,34 @@ class _Sink:
         return Analysis(tables, params)
 
 
+def metadata_fields(article: Article) -> dict[str, str]:
+    """An article's extra input fields (``event``, ``outlet``...) as text, for columns of the articles table.
+
+    Scalar values only (lists such as ``tags`` and nested records are left out); ``date``,
+    ``path`` and names that are already columns of the table are skipped.
+
+    Example:
+        >>> metadata_fields(Article("a", "", "NATO met.", "Wire", {"event": 7, "date": "2024-11-23", "tags": ["x"]}))
+        {'event': '7'}
+    """
+    skip = {*COLUMNS["articles"], "path"}
+    fields = {}
+    for key, value in article.metadata.items():
+        scalar = isinstance(value, (str, int, float, bool)) and value == value  # NaN (an empty CSV cell) is left out
+        if scalar and str(key) not in skip:
+            fields[str(key)] = str(value)
+    return fields
+
+
 def _frame(name: str, rows: list[tuple[Any, ...]]) -> pd.DataFrame:
     import pandas as pd
 
-    return pd.DataFrame(rows, columns=COLUMNS[name])
+    columns = COLUMNS[name]
+    if name == "articles" and rows and len(rows[0]) > len(columns):  # the last item: extra input fields
+        frame = pd.DataFrame([r[: len(columns)] for r in rows], columns=columns)
+        extra = pd.DataFrame([r[-1] for r in rows], index=frame.index)
+        return pd.concat([frame, extra], axis=1) if len(extra.columns) else frame
+    return pd.DataFrame(rows, columns=columns)
 
 
 class _ResultCache:
