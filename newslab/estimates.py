@@ -316,7 +316,11 @@ def group_keys(
             )  # fmt: skip
             keys = keys[~bad]
         columns = [*columns, "period"]
-    keys["group"] = keys[columns].astype(str).agg(" | ".join, axis=1) if columns else ALL_TARGETS
+    group = np.full(len(keys), ALL_TARGETS, dtype=object)
+    for n, column in enumerate(columns):
+        values = keys[column].astype(str).to_numpy(object)
+        group = values if n == 0 else group + " | " + values
+    keys["group"] = group
     if pair_by is not None:
         unit = articles.set_index(articles["article_id"].astype(str))[pair_by].reindex(keys.index)
         filled = _filled(unit)
