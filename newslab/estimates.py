@@ -35,10 +35,13 @@ measure (see ``docs/groups.md`` for why, and for when to use which).
 Bootstrap: ``n_boot`` resamples; without ``pair_by`` the articles of each group are resampled
 with replacement, each group on its own; with ``pair_by`` the pairing units are resampled and
 every group keeps the articles of the units drawn (the same draw for all groups), so a contrast
-compares the groups *within* the units both cover. Intervals are percentiles of the resampled
-estimates; a contrast's ``p`` is the two-sided bootstrap p-value ``2 · min(P*(d ≤ 0), P*(d ≥ 0))``
-(with the +1 correction), and ``q`` is its Benjamini–Hochberg adjustment across all the
-contrasts returned. Resampling is done with weight matrices (counts of each article in each
+compares the groups *within* the units both cover. Intervals are **bootstrap-t** (studentized)
+intervals: each resample's estimate is divided by its own linearization standard error (the
+ratio estimator's variance over clusters), which keeps coverage near the nominal level for
+skewed ratios over a few dozen articles, where plain and BCa percentiles fall to 84-93%
+(``validation/calibrate_estimates.py``). A contrast's ``p`` is the bootstrap-t test of no
+difference, and ``q`` its Benjamini–Hochberg adjustment across all the contrasts returned.
+Resampling is done with weight matrices (counts of each article in each
 resample) and matrix products, so there is no Python loop per replicate; a seed fixes every draw.
 
 Example:
@@ -414,6 +417,96 @@ def _ratio(sums: np.ndarray, specs: Sequence[_Spec]) -> np.ndarray:
         return np.where(den > 0, scale * num / np.where(den > 0, den, 1.0), np.nan)
 
 
+def _parts(units: np.ndarray, specs: Sequence[_Spec]) -> tuple[np.ndarray, np.ndarray]:
+    """Numerators and denominators of each spec per unit: two (units x specs) arrays."""
+    return units[:, [s.numerator for s in specs]], units[:, [s.denominator for s in specs]]
+
+
+def _ratio_moments(units: np.ndarray, specs: Sequence[_Spec]) -> np.ndarray:
+    """Per unit ``[y, x, y², x², xy]`` for each spec (units x 5·specs): what the ratio and its SE need."""
+    y, x = _parts(units, specs)
+    return np.concatenate([y, x, y * y, x * x, x * y], axis=1)
+
+
+def _ratio_stat(sums: np.ndarray, n: int, scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Ratio ``R = Σy/Σx`` and its linearization SE from summed moments (last axis 5·specs).
+
+    ``var(R) ≈ n/(n−1) · Σ(y − R x)² / (Σx)²`` (the ratio estimator's variance, Cochran 1977, §6.3,
+    with units as clusters); ``Σ(y − R x)² = Σy² − 2RΣxy + R²Σx²``.
+    """
+    y, x, yy, xx, xy = np.split(sums, 5, axis=-1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ratio = np.where(x > 0, y / np.where(x > 0, x, 1.0), np.nan)
+        residual = np.maximum(yy - 2 * ratio * xy + ratio**2 * xx, 0.0)
+        se = np.sqrt(residual * n / max(n - 1, 1)) / x
+    return scale * ratio, scale * se
+
+
+def _difference_moments(a: np.ndarray, b: np.ndarray, specs: Sequence[_Spec]) -> np.ndarray:
+    """Per pairing unit the moments of two groups' ratios and their cross products (units x 14·specs)."""
+    ya, xa = _parts(a, specs)
+    yb, xb = _parts(b, specs)
+    return np.concatenate(
+        [ya, xa, ya * ya, xa * xa, xa * ya, yb, xb, yb * yb, xb * xb, xb * yb, ya * yb, ya * xb, xa * yb, xa * xb],
+        axis=1,
+    )
+
+
+def _difference_stat(sums: np.ndarray, n: int, scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Paired difference ``R_a − R_b`` and its linearization SE (units hold both groups' articles).
+
+    With ``e = y − R x`` per unit and group, ``var(R_a − R_b) ≈ n/(n−1) · Σ(e_a/X_a − e_b/X_b)²``,
+    ``X`` the summed denominators: the covariance of the two groups within units enters, which
+    is what pairing gains.
+    """
+    parts = np.split(sums, 14, axis=-1)
+    ya, xa, yya, xxa, xya, yb, xb, yyb, xxb, xyb, yayb, yaxb, xayb, xaxb = parts
+    with np.errstate(invalid="ignore", divide="ignore"):
+        ra = np.where(xa > 0, ya / np.where(xa > 0, xa, 1.0), np.nan)
+        rb = np.where(xb > 0, yb / np.where(xb > 0, xb, 1.0), np.nan)
+        ea = np.maximum(yya - 2 * ra * xya + ra**2 * xxa, 0.0)
+        eb = np.maximum(yyb - 2 * rb * xyb + rb**2 * xxb, 0.0)
+        eab = yayb - rb * yaxb - ra * xayb + ra * rb * xaxb
+        var = ea / xa**2 - 2 * eab / (xa * xb) + eb / xb**2
+        se = np.sqrt(np.maximum(var, 0.0) * n / max(n - 1, 1))
+    return scale * (ra - rb), scale * se
+
+
+def _student(
+    point: np.ndarray, se: np.ndarray, reps: np.ndarray, reps_se: np.ndarray, alpha: float
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Bootstrap-t interval and two-sided p per column (Efron & Tibshirani 1993, ch. 12.5; 16.4).
+
+    ``t* = (θ* − θ̂)/se*`` over the resamples; the interval is ``[θ̂ − t*_(1−α)·se, θ̂ − t*_(α)·se]``,
+    kept within the range of the resampled ``θ*`` (a resample with ``se* = 0`` gives an infinite
+    ``t*``, as happens with two or three articles). ``p`` tests ``θ = 0``: the share of ``|t*|``
+    at least ``|θ̂/se|`` (+1 correction). Studentizing matters for ratios over a few dozen articles:
+    plain and BCa percentiles covered 84-93% in ``validation/calibrate_estimates.py``.
+    """
+    with np.errstate(invalid="ignore", divide="ignore"):
+        delta = reps - point
+        t = np.where(
+            reps_se > 0, delta / np.where(reps_se > 0, reps_se, 1.0), np.where(delta == 0, 0.0, np.sign(delta) * np.inf)
+        )
+        t = np.where(np.isnan(reps), np.nan, t)
+        valid = (~np.isnan(t)).sum(axis=0)
+        low, high = np.full(point.shape, np.nan), np.full(point.shape, np.nan)
+        ok = (valid > 0) & ~np.isnan(point)
+        if ok.any():
+            q = np.nanquantile(
+                np.where(np.isinf(t[:, ok]), np.sign(t[:, ok]) * 1e300, t[:, ok]), [alpha, 1 - alpha], axis=0
+            )
+            low[ok] = point[ok] - q[1] * se[ok]
+            high[ok] = point[ok] - q[0] * se[ok]
+            smallest, largest = np.nanmin(reps[:, ok], axis=0), np.nanmax(reps[:, ok], axis=0)
+            low[ok] = np.clip(np.nan_to_num(low[ok], nan=-np.inf), smallest, largest)
+            high[ok] = np.clip(np.nan_to_num(high[ok], nan=np.inf), smallest, largest)
+        observed = np.where(se > 0, np.abs(point) / np.where(se > 0, se, 1.0), np.where(point == 0, 0.0, np.inf))
+        extreme = (np.abs(t) >= observed).sum(axis=0)
+        p = np.where(ok, np.minimum(1.0, (extreme + 1) / (valid + 1)), np.nan)
+    return low, high, p
+
+
 def _check_options(measures: Iterable[str] | str | None, ci: float, n_boot: int) -> list[str]:
     chosen = list(MEASURE_NAMES) if measures is None else [measures] if isinstance(measures, str) else list(measures)
     unknown = [m for m in chosen if m not in MEASURE_NAMES]
@@ -441,6 +534,7 @@ class _Prepared:
     n_boot: int
     seed: Any
     method: str
+    ci: float
 
 
 def _prepare(
@@ -464,9 +558,9 @@ def _prepare(
     group_of = keys["group"].map({g: i for i, g in enumerate(groups)}).to_numpy(int)
     _, unit_of = np.unique(keys["unit"].to_numpy(str), return_inverse=True)
     unit = f"{pair_by!r} units (pair_by), all groups resampled together" if pair_by else "articles within each group"
-    method = f"ratio of sums; {ci:.0%} percentile cluster bootstrap, {n_boot} resamples of {unit}; seed {seed}"
+    method = f"ratio of sums; {ci:.0%} bootstrap-t interval, {n_boot} resamples of {unit}; seed {seed}"
     return _Prepared(counts.reindex(keys.index), keys, _specs(counts, names, chosen), groups, values, group_of,
-                     unit_of, pair_by is not None, n_boot, seed, method)  # fmt: skip
+                     unit_of, pair_by is not None, n_boot, seed, method, ci)  # fmt: skip
 
 
 def _seed(seed: Any, *key: int) -> np.random.SeedSequence:
@@ -482,17 +576,29 @@ def _unit_totals(prep: _Prepared) -> np.ndarray:
     return totals
 
 
-def _replicate_sums(prep: _Prepared) -> np.ndarray:
-    """Resampled sums ``(groups, n_boot, columns)``."""
+def _group_units(prep: _Prepared) -> list[np.ndarray]:
+    """Each group's resampling units as summed counts (articles; all pairing units with ``pair_by``)."""
     if prep.paired:
         totals = _unit_totals(prep)
-        flat = totals.reshape(totals.shape[0], -1)
-        sums = _resampled_sums(flat, prep.n_boot, _seed(prep.seed, 0))
-        return sums.reshape(prep.n_boot, len(prep.groups), -1).transpose(1, 0, 2)
-    out = np.empty((len(prep.groups), prep.n_boot, prep.values.shape[1]))
-    for g in range(len(prep.groups)):
-        out[g] = _resampled_sums(prep.values[prep.group_of == g], prep.n_boot, _seed(prep.seed, 1, g))
-    return out
+        return [totals[:, g] for g in range(len(prep.groups))]
+    return [prep.values[prep.group_of == g] for g in range(len(prep.groups))]
+
+
+def _replicates(prep: _Prepared, units: Sequence[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Resampled estimates and their SEs, each ``(groups, n_boot, specs)``.
+
+    With ``pair_by`` one draw of pairing units serves every group; otherwise each group's articles
+    are drawn on their own (a seed per group, so adding a group does not change the others).
+    """
+    scale = np.array([s.scale for s in prep.specs])
+    moments = [_ratio_moments(u, prep.specs) for u in units]
+    if prep.paired and moments:
+        flat = np.concatenate(moments, axis=1)
+        sums = np.split(_resampled_sums(flat, prep.n_boot, _seed(prep.seed, 0)), len(moments), axis=1)
+    else:
+        sums = [_resampled_sums(m, prep.n_boot, _seed(prep.seed, 1, g)) for g, m in enumerate(moments)]
+    stats = [_ratio_stat(sm, len(u), scale) for sm, u in zip(sums, units, strict=True)]
+    return np.stack([r for r, _ in stats]), np.stack([se for _, se in stats])
 
 
 def group_estimates(
@@ -548,16 +654,17 @@ def group_estimates(
 
     prep = _prepare(analysis, by=by, targets=targets, measures=measures, pair_by=pair_by, period=period, ci=ci,
                     n_boot=n_boot, seed=seed)  # fmt: skip
-    reps = _ratio(_replicate_sums(prep), prep.specs)  # groups x n_boot x specs
     alpha = (1 - ci) / 2
+    units = _group_units(prep)
+    reps, reps_se = _replicates(prep, units)  # groups x n_boot x specs
+    scale = np.array([sp.scale for sp in prep.specs])
     rows = []
     by_columns = prep.keys.attrs["by"]
     for g, group in enumerate(prep.groups):
         mask = prep.group_of == g
         sums = prep.values[mask].sum(axis=0)
-        point = _ratio(sums, prep.specs)
-        with np.errstate(all="ignore"):
-            low, high = _quantiles(reps[g], alpha)
+        point, se = _ratio_stat(_ratio_moments(units[g], prep.specs).sum(axis=0), len(units[g]), scale)
+        low, high, _ = _student(point, se, reps[g], reps_se[g], alpha)
         n_articles = int(mask.sum())
         n_units = len(np.unique(prep.unit_of[mask]))
         if n_units < 2:  # one article (or unit): the bootstrap has nothing to vary, so no interval
@@ -576,15 +683,6 @@ def group_estimates(
     table = pd.DataFrame(rows, columns=[*by_columns, *ESTIMATE_COLUMNS])
     table.attrs.update(_attrs(prep, ci))
     return table
-
-
-def _quantiles(reps: np.ndarray, alpha: float) -> tuple[np.ndarray, np.ndarray]:
-    """Percentile interval per column of ``reps`` (resamples x specs), NaN where every resample is NaN."""
-    out = np.full((2, reps.shape[1]), np.nan)
-    ok = ~np.isnan(reps).all(axis=0)
-    if ok.any():
-        out[:, ok] = np.nanquantile(reps[:, ok], [alpha, 1 - alpha], axis=0)
-    return out[0], out[1]
 
 
 def _attrs(prep: _Prepared, ci: float) -> dict[str, Any]:
@@ -659,10 +757,12 @@ def group_contrasts(
 
     Returns:
         DataFrame with ``CONTRAST_COLUMNS``: group, versus, target, measure, construct,
-        estimate_group, estimate_versus, difference, ci_low, ci_high, p (two-sided bootstrap),
+        estimate_group, estimate_versus, difference, ci_low, ci_high, p (two-sided bootstrap-t),
         q (Benjamini–Hochberg over all rows returned), distinguishable (the interval excludes
-        zero), n_articles_group/versus, n_mentions_group/versus, n_pairs (pairing units both
-        cover; articles otherwise ``NaN``), supported (both groups meet the support rule),
+        zero and ``p < 1 − ci``; with two or three articles a side resampled SEs can be 0, the
+        interval falls back to the range of the resampled differences and the test stays
+        inconclusive), n_articles_group/versus, n_mentions_group/versus, n_pairs (pairing units
+        both cover; ``NaN`` without ``pair_by``), supported (both groups meet the support rule),
         primary, method.
 
     Raises:
@@ -682,24 +782,31 @@ def group_contrasts(
     pairs = _pairs(prep, reference)
     alpha = (1 - ci) / 2
     rows: list[dict[str, Any]] = []
+    scale = np.array([sp.scale for sp in prep.specs])
     if prep.paired:
         totals = _unit_totals(prep)
         present = np.zeros(totals.shape[:2], dtype=bool)  # a group covers a unit when it has an article in it
         present[prep.unit_of, prep.group_of] = True
         for i, j in pairs:
             common = present[:, i] & present[:, j]
-            both = np.concatenate([totals[common, i], totals[common, j]], axis=1)
-            sums = _resampled_sums(both, prep.n_boot, _seed(prep.seed, 0))
-            width = totals.shape[2]
-            diff = _ratio(sums[:, :width], prep.specs) - _ratio(sums[:, width:], prep.specs)
-            point_a, point_b = _ratio(both[:, :width].sum(0), prep.specs), _ratio(both[:, width:].sum(0), prep.specs)
-            rows.extend(_contrast_rows(prep, i, j, point_a, point_b, diff, alpha, int(common.sum())))
+            moments = _difference_moments(totals[common, i], totals[common, j], prep.specs)
+            n = int(common.sum())
+            diff, diff_se = _difference_stat(_resampled_sums(moments, prep.n_boot, _seed(prep.seed, 0)), n, scale)
+            point, se = _difference_stat(moments.sum(axis=0), n, scale)
+            point_a = _ratio(totals[common, i].sum(axis=0), prep.specs)
+            point_b = _ratio(totals[common, j].sum(axis=0), prep.specs)
+            low, high, p = _student(point, se, diff, diff_se, alpha)
+            rows.extend(_contrast_rows(prep, i, j, point_a, point_b, (low, high, p), n))
     else:
-        reps = _ratio(_replicate_sums(prep), prep.specs)
+        units = _group_units(prep)
+        reps, reps_se = _replicates(prep, units)
+        stats = [_ratio_stat(_ratio_moments(u, prep.specs).sum(axis=0), len(u), scale) for u in units]
         for i, j in pairs:
-            point_a = _ratio(prep.values[prep.group_of == i].sum(0), prep.specs)
-            point_b = _ratio(prep.values[prep.group_of == j].sum(0), prep.specs)
-            rows.extend(_contrast_rows(prep, i, j, point_a, point_b, reps[i] - reps[j], alpha, None))
+            (point_a, se_a), (point_b, se_b) = stats[i], stats[j]
+            low, high, p = _student(
+                point_a - point_b, np.hypot(se_a, se_b), reps[i] - reps[j], np.hypot(reps_se[i], reps_se[j]), alpha
+            )
+            rows.extend(_contrast_rows(prep, i, j, point_a, point_b, (low, high, p), None))
     table = pd.DataFrame(rows, columns=CONTRAST_COLUMNS)
     table["q"] = benjamini_hochberg(table["p"].to_numpy(float)) if len(table) else table["p"]
     table.attrs.update(_attrs(prep, ci), reference=reference)
@@ -707,17 +814,10 @@ def group_contrasts(
 
 
 def _contrast_rows(
-    prep: _Prepared, i: int, j: int, point_a: np.ndarray, point_b: np.ndarray, diff: np.ndarray, alpha: float,
-    n_pairs: int | None,
+    prep: _Prepared, i: int, j: int, point_a: np.ndarray, point_b: np.ndarray,
+    interval: tuple[np.ndarray, np.ndarray, np.ndarray], n_pairs: int | None,
 ) -> list[dict[str, Any]]:  # fmt: skip
-    with np.errstate(all="ignore"):
-        low, high = _quantiles(diff, alpha)
-    valid = (~np.isnan(diff)).sum(axis=0)
-    below = ((diff <= 0) & ~np.isnan(diff)).sum(axis=0)
-    above = ((diff >= 0) & ~np.isnan(diff)).sum(axis=0)
-    with np.errstate(all="ignore"):
-        p = np.minimum(1.0, 2 * np.minimum(below + 1, above + 1) / (valid + 1))
-    p = np.where(valid > 0, p, np.nan)
+    low, high, p = interval
     mask_a, mask_b = prep.group_of == i, prep.group_of == j
     units = (
         (n_pairs,)
@@ -733,11 +833,12 @@ def _contrast_rows(
         m_a, m_b = float(sums_a[spec.support]), float(sums_b[spec.support])
         supported = min(n_a, n_b) >= MIN_ARTICLES and min(m_a, m_b) >= MIN_MENTIONS
         difference = point_a[s] - point_b[s]
+        distinguishable = bool((low[s] > 0 or high[s] < 0) and p[s] < 1 - prep.ci)
         rows.append({
             "group": prep.groups[i], "versus": prep.groups[j], "target": spec.target, "measure": spec.measure,
             "construct": spec.construct, "estimate_group": point_a[s], "estimate_versus": point_b[s],
             "difference": difference, "ci_low": low[s], "ci_high": high[s], "p": p[s], "q": np.nan,
-            "distinguishable": bool(low[s] > 0 or high[s] < 0), "n_articles_group": n_a, "n_articles_versus": n_b,
+            "distinguishable": distinguishable, "n_articles_group": n_a, "n_articles_versus": n_b,
             "n_mentions_group": int(m_a), "n_mentions_versus": int(m_b),
             "n_pairs": n_pairs if n_pairs is not None else np.nan, "supported": supported,
             "primary": spec.measure == PRIMARY_MEASURE, "method": prep.method,

@@ -145,11 +145,32 @@ def test_contrasts_independent_and_paired() -> None:
     assert (row["group"], row["versus"]) == ("X", "Y")
     assert row["difference"] == pytest.approx(1.5)
     assert row["ci_low"] == pytest.approx(1.0) and row["ci_high"] == pytest.approx(2.0)
-    assert row["p"] < 0.01 and row["distinguishable"]
+    assert row["p"] > 0.05 and not row["distinguishable"]  # two articles a side: t* is infinite, no test
     paired = a.contrasts("source", pair_by="event", targets="Trump", measures="negative_per_1000_words", n_boot=400)
     assert paired.loc[0, "n_pairs"] == 2
     assert paired.loc[0, "difference"] == pytest.approx(1.5)
     assert "'event' units" in paired.loc[0, "method"]
+
+
+def test_clear_difference_between_larger_groups_is_distinguishable() -> None:
+    rng = np.random.default_rng(0)
+    n = 40
+    ids = [f"a{i}" for i in range(2 * n)]
+    articles = pd.DataFrame(
+        {"article_id": ids, "source": ["X"] * n + ["Y"] * n, "words": rng.integers(400, 900, 2 * n)}
+    )
+    negatives = np.concatenate([rng.poisson(6, n), rng.poisson(2, n)])
+    tone = pd.DataFrame(
+        [(a, "Trump", "negative", -0.5) for a, k in zip(ids, negatives, strict=True) for _ in range(k)]
+        + [(a, "Trump", "neutral", 0.0) for a in ids for _ in range(3)],
+        columns=["article_id", "target", "label", "score"],
+    )
+    con = nl.Analysis({"articles": articles, "target_tone": tone}).contrasts(
+        "source", targets="Trump", measures=["negative_per_1000_words", "mentions_per_1000_words"], n_boot=1000
+    )
+    row = con.set_index("measure").loc["negative_per_1000_words"]
+    assert row["difference"] > 0 and row["ci_low"] > 0 and row["p"] < 0.01 and row["distinguishable"]
+    assert bool(row["supported"])
 
 
 def test_paired_contrast_uses_only_units_both_groups_cover() -> None:
