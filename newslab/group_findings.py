@@ -143,7 +143,7 @@ def group_findings(contrasts: pd.DataFrame, *, measures: tuple[str, ...] | None 
         )
         difference = (
             f"difference {format_value(r['difference'], construct, signed=True)}, {level:.0%} CI "
-            f"{format_interval(r['ci_low'], r['ci_high'], construct, signed=True)}, q = {_q(r['q'])}"
+            f"{format_interval(r['ci_low'], r['ci_high'], construct, signed=True)}, q {_q(r['q'], relation=True)}"
         )
         if status == STATUSES[0] and not r["q"] < FDR:
             text = (f"{head}; {difference}: distinguishable, but not after correcting for the {len(contrasts)} "
@@ -172,10 +172,12 @@ def group_findings(contrasts: pd.DataFrame, *, measures: tuple[str, ...] | None 
     return table
 
 
-def _q(q: Any) -> str:
+def _q(q: Any, *, relation: bool = False) -> str:
+    """A p- or q-value as text; with ``relation``, prefixed by "=" or "<" ("q < 0.001", "q = 0.02")."""
     if q != q:
-        return "n/a"
-    return "< 0.001" if q < 0.001 else f"{q:.3g}"
+        return "= n/a" if relation else "n/a"
+    text = "< 0.001" if q < 0.001 else f"{q:.3g}"
+    return text if not relation or text.startswith("<") else f"= {text}"
 
 
 def scope_note(n_articles: int, *, grouped: bool, supported_groups: int = 0) -> str:
