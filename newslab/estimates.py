@@ -25,11 +25,13 @@ stance_against_per_1000... rate per 1,000 words    stance rows "against"    word
 stance_favor_per_1000_...  rate per 1,000 words    stance rows "favor"      words · 1000
 stance_neutral_per_1000... rate per 1,000 words    stance rows "neutral"    words · 1000
 frame_share                share of frame cues     cues of the frame        frame cues
+speaker_share              share of quotes         quotes by the speaker    quotes
 ========================== ======================= ======================== ===================
 
 Target measures use the rows of that target (target tone rows for mentions and labels, quotes
 whose resolved speaker is one of its names, stance rows aimed at it); ``frame_share`` has one
-row per frame with target ``"(all)"``. ``negative_per_1000_words`` is the **primary** tone
+row per frame and ``speaker_share`` one per speaker among the ``TOP_SPEAKERS`` most quoted in the
+corpus (``speaker_share:Mark Rutte``), both with target ``"(all)"``. ``negative_per_1000_words`` is the **primary** tone
 measure (see ``docs/groups.md`` for why, and for when to use which).
 
 Bootstrap: ``n_boot`` resamples; without ``pair_by`` the articles of each group are resampled
@@ -126,8 +128,11 @@ _MEASURES = [
 #: Target measures by name.
 MEASURES: dict[str, Measure] = {m.name: m for m in _MEASURES}
 FRAME_SHARE = "frame_share"
+SPEAKER_SHARE = "speaker_share"
+#: Speakers with their own ``speaker_share`` row: the most quoted across the corpus.
+TOP_SPEAKERS = 10
 #: Every measure name ``measures=`` accepts.
-MEASURE_NAMES = (*MEASURES, FRAME_SHARE)
+MEASURE_NAMES = (*MEASURES, FRAME_SHARE, SPEAKER_SHARE)
 
 ESTIMATE_COLUMNS = [
     "group", "target", "measure", "construct", "estimate", "ci_low", "ci_high", "n_articles", "n_mentions",
@@ -154,7 +159,8 @@ def article_counts(analysis: Analysis, targets: Iterable[str | Target] | None = 
         One row per article of ``analysis.articles`` (index ``article_id``), columns ``words``,
         ``quotes``, ``frame_cues``, then per target ``<t>|mentions``, ``<t>|negative``,
         ``<t>|neutral``, ``<t>|positive``, ``<t>|score`` (sum of scores), ``<t>|quotes_by``,
-        ``<t>|against``, ``<t>|favor``, ``<t>|stance_neutral``, and ``frame|<frame>`` per frame.
+        ``<t>|against``, ``<t>|favor``, ``<t>|stance_neutral``, ``frame|<frame>`` per frame and
+        ``speaker|<name>`` for the ``TOP_SPEAKERS`` most quoted resolved speakers.
 
     Example:
         >>> import newslab as nl
@@ -202,6 +208,14 @@ def article_counts(analysis: Analysis, targets: Iterable[str | Target] | None = 
             columns[f"{name}|{key}"] = _column(stances, (name, direction), ids)
     for frame in sorted(frames.columns):
         columns[f"frame|{frame}"] = _column(frames, frame, ids)
+    speakers = quotes["speaker_resolved"].astype("string").fillna("").str.strip()
+    named = speakers[speakers.ne("")]
+    top = named.value_counts().sort_index().sort_values(ascending=False, kind="stable").head(TOP_SPEAKERS).index
+    for name in top:
+        at = quotes.loc[(speakers == name).to_numpy(), "article_id"].astype(str)
+        columns[f"speaker|{name}"] = pd.Series(
+            np.bincount(ids.get_indexer(at) + 1, minlength=len(ids) + 1)[1:].astype(float), index=ids
+        )
     return pd.DataFrame(columns, index=ids)
 
 
@@ -395,7 +409,7 @@ def _specs(counts: pd.DataFrame, names: Sequence[str], measures: Sequence[str]) 
     specs = []
     for name in names:
         for m in measures:
-            if m == FRAME_SHARE:
+            if m in (FRAME_SHARE, SPEAKER_SHARE):
                 continue
             measure = MEASURES[m]
             specs.append(_Spec(name, m, measure.construct, measure.scale, col[measure.numerator.format(t=name)],
@@ -405,6 +419,11 @@ def _specs(counts: pd.DataFrame, names: Sequence[str], measures: Sequence[str]) 
             if c.startswith("frame|"):
                 specs.append(_Spec(ALL_TARGETS, f"{FRAME_SHARE}:{c[6:]}", "share of frame cues", 1.0, col[c],
                                    col["frame_cues"], col["frame_cues"]))  # fmt: skip
+    if SPEAKER_SHARE in measures:
+        for c in counts.columns:
+            if c.startswith("speaker|"):
+                specs.append(_Spec(ALL_TARGETS, f"{SPEAKER_SHARE}:{c[8:]}", "share of quotes", 1.0, col[c],
+                                   col["quotes"], col["quotes"]))  # fmt: skip
     return specs
 
 
@@ -854,6 +873,7 @@ __all__ = [
     "MIN_ARTICLES",
     "MIN_MENTIONS",
     "PRIMARY_MEASURE",
+    "TOP_SPEAKERS",
     "Measure",
     "article_counts",
     "group_contrasts",

@@ -96,7 +96,9 @@ def _describe(measure: str) -> str:
     base = measure.split(":", 1)
     if base[0] in MEASURES:
         return MEASURES[base[0]].description
-    return f"share of frame cues for {base[1]}" if len(base) == 2 else measure
+    if len(base) == 2:
+        return f"share of quotes by {base[1]}" if base[0] == "speaker_share" else f"share of frame cues for {base[1]}"
+    return measure
 
 
 def group_findings(contrasts: pd.DataFrame, *, measures: tuple[str, ...] | None = HEADLINE_MEASURES) -> pd.DataFrame:

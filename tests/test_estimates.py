@@ -101,13 +101,23 @@ def test_frame_shares(frame: str, x: float, y: float) -> None:
     assert got["construct"].unique().tolist() == ["share of frame cues"]
 
 
+@pytest.mark.parametrize("speaker,x,y", [("Donald Trump", 0.5, 0.0), ("Mark Rutte", 0.5, 0.0), ("NATO", 0.0, 1.0)])
+def test_speaker_shares(speaker: str, x: float, y: float) -> None:
+    est = group_estimates(hand_analysis(), by="source", measures="speaker_share", n_boot=200)
+    got = est[est["measure"] == f"speaker_share:{speaker}"].set_index("group")
+    assert (got.loc["X", "estimate"], got.loc["Y", "estimate"]) == (pytest.approx(x), pytest.approx(y))
+    assert got["construct"].unique().tolist() == ["share of quotes"]
+    assert got["n_mentions"].tolist() == [2, 1]  # quotes: the support of a speaker share
+
+
 def test_columns_constructs_and_primary() -> None:
     est = group_estimates(hand_analysis(), by="source", n_boot=200)
     assert list(est.columns) == ["source", *ESTIMATE_COLUMNS]
     primary = est[est["primary"]]
     assert set(primary["measure"]) == {"negative_per_1000_words"}
     assert set(est["construct"]) >= {"rate per 1,000 words", "share of mentions", "mean score per mention"}
-    assert {m for m in est["measure"] if not m.startswith("frame_share")} == set(MEASURE_NAMES) - {"frame_share"}
+    shares = ("frame_share", "speaker_share")
+    assert {m for m in est["measure"] if not m.startswith(shares)} == set(MEASURE_NAMES) - set(shares)
     assert not est["supported"].any()  # 2 articles and 4 mentions per group are below the support rule
 
 
