@@ -208,14 +208,16 @@ KEYNESS_ALPHA = 0.05
 def _keyness_lines(keyness: Any, n_words: int) -> list[str]:
     from newslab.comparison import top_keywords
 
-    passing = keyness[keyness["p_value"] < KEYNESS_ALPHA] if "p_value" in keyness else keyness
+    column = "q_value" if "q_value" in keyness else "p_value"  # BH-corrected over all words when available
+    passing = keyness[keyness[column] < KEYNESS_ALPHA] if column in keyness else keyness
+    test = "q" if column == "q_value" else "p"
     if not len(passing):
-        return [f"No word is significantly more typical of either side (keyness, p < {KEYNESS_ALPHA:g})."]
+        return [f"No word is significantly more typical of either side (keyness, {test} < {KEYNESS_ALPHA:g})."]
     top = top_keywords(passing, n=n_words)
     lines = []
     for side in dict.fromkeys(top["favours"]):
         words = ", ".join(top[top["favours"] == side]["term"])
-        lines.append(f"Words most typical of {side} (keyness, p < {KEYNESS_ALPHA:g}): {words}.")
+        lines.append(f"Words most typical of {side} (keyness, {test} < {KEYNESS_ALPHA:g}): {words}.")
     return lines
 
 

@@ -249,6 +249,10 @@ def _cmd_report(args: argparse.Namespace) -> int:
         if args.max_views < 0:
             raise ParameterError(f"--max-views {args.max_views}; valid: a whole number >= 0 (0 shows none in the page)")
         parameters["max_views"] = args.max_views
+    if args.period:
+        parameters["period"] = args.period
+    if args.pair_by:
+        parameters["pair_by"] = args.pair_by
     result = run_report(
         parameters,
         output_dir=args.output_dir,
@@ -312,6 +316,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="report on a saved analysis (newslab analyze -o DIR) without recomputing it")  # fmt: skip
     report.add_argument("--group-by", default=None, metavar="FIELD",
                         help="group articles by source, date or a metadata key (figures, keyness)")  # fmt: skip
+    report.add_argument("--period", default=None, choices=["week", "month", "quarter", "year"],
+                        help="also group by the period of each article's date (estimates over time)")  # fmt: skip
+    report.add_argument("--pair-by", default=None, metavar="FIELD",
+                        help="field pairing articles across groups, e.g. event (paired estimates)")  # fmt: skip
     report.add_argument("--max-views", type=int, default=None, metavar="N",
                         help="articles shown annotated in the page (default 12; all get a page in views/)")  # fmt: skip
     report.add_argument("--output-dir", "-o", default="reports", help="where the report folder goes (default: reports)")

@@ -41,6 +41,7 @@ KEYNESS_COLUMNS = [
     "p_value",
     "favours",
     "is_name",
+    "q_value",
 ]
 #: Zero counts in the log ratio are replaced by this (Hardie 2014, "Log Ratio", uses 0.5).
 LOG_RATIO_ZERO = 0.5
@@ -215,6 +216,10 @@ def keyness(
 
     ``p_value`` is two-sided: from the normal distribution for z, from χ² with 1 degree of
     freedom for G². With a few hundred words per side treat it as a ranking aid, not a test.
+    ``q_value`` is ``p_value`` adjusted for testing every word of the table at once
+    (Benjamini–Hochberg false discovery rate, :func:`newslab.multiple_testing.benjamini_hochberg`):
+    call a word typical of a side only when ``q_value < 0.05``, since hundreds of words each
+    tested at 0.05 give dozens of false positives.
 
     Args:
         corpus: The corpus holding both sides.
@@ -241,7 +246,7 @@ def keyness(
     Returns:
         DataFrame, one row per word, sorted by ``score`` (most typical of ``a`` first, most
         typical of ``b`` last), with columns term, count_a, count_b, per_1000_a, per_1000_b,
-        score, effect, p_value, favours (the side's id or ids joined with ``+``), is_name.
+        score, effect, p_value, favours (the side's id or ids joined with ``+``), is_name, q_value.
         ``attrs`` hold method, a, b, n_a, n_b.
 
     Raises:
@@ -316,7 +321,10 @@ def keyness(
             p_value = math.erfc(math.sqrt(g2 / 2.0))
         favours = label_a if score > 0 else label_b if score < 0 else ""
         rows.append((term, ya, yb, 1000.0 * ya / n_a, 1000.0 * yb / n_b, score, effect, p_value, favours, is_name))
-    table = pd.DataFrame(rows, columns=KEYNESS_COLUMNS)
+    table = pd.DataFrame(rows, columns=KEYNESS_COLUMNS[:-1])
+    from newslab.multiple_testing import benjamini_hochberg
+
+    table["q_value"] = benjamini_hochberg(table["p_value"].to_numpy(float))  # every word tested is in the family
     table = table.sort_values(["score", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
     table.attrs.update(method=method, a=label_a, b=label_b, n_a=n_a, n_b=n_b, ngram=ngram)
     return table

@@ -32,6 +32,7 @@ from matplotlib.figure import Figure
 
 from newslab.errors import ParameterError
 from newslab.figures import MAX_FIGSIZE, MAX_GROUPS, STYLES, TARGET_MARKERS, VALUE_NAMES, readable
+from newslab.group_plots import plot_contrasts, plot_estimates_over_time
 from newslab.stance_plots import plot_stance
 from newslab.tone_plots import plot_sentiment_arc, plot_tone_heatmap
 from newslab.word_plots import plot_frame_profile, plot_keyness, plot_labels
@@ -90,6 +91,8 @@ __all__ = [
     "STYLES",
     "TARGET_MARKERS",
     "VALUE_NAMES",
+    "plot_contrasts",
+    "plot_estimates_over_time",
     "plot_frame_profile",
     "plot_keyness",
     "plot_labels",

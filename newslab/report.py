@@ -34,7 +34,7 @@ Example:
     >>> report_notebook().name
     'report.ipynb'
     >>> sorted(notebook_parameters(report_notebook()))
-    ['analysis_dir', 'articles', 'group_by', 'max_views', 'output_dir', 'targets', 'title']
+    ['analysis_dir', 'articles', 'group_by', 'max_views', 'output_dir', 'pair_by', 'period', 'targets', 'title']
 """
 
 from __future__ import annotations

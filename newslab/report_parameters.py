@@ -7,7 +7,7 @@ folder) and values are reduced to plain JSON-like data, all before a kernel star
 
 Example:
     >>> sorted(notebook_parameters(report_notebook()))
-    ['analysis_dir', 'articles', 'group_by', 'max_views', 'output_dir', 'targets', 'title']
+    ['analysis_dir', 'articles', 'group_by', 'max_views', 'output_dir', 'pair_by', 'period', 'targets', 'title']
 """
 
 from __future__ import annotations

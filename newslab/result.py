@@ -309,6 +309,58 @@ class Analysis:
         analysis._manifest = manifest
         return analysis
 
+    # ------------------------------------------------------------------ inference
+    def estimates(
+        self,
+        by: str | list[str] | None = "source",
+        *,
+        pair_by: str | None = None,
+        targets: Any = None,
+        measures: Any = None,
+        period: str | None = None,
+        ci: float = 0.95,
+        n_boot: int = 2000,
+        seed: Any = 0,
+    ) -> pd.DataFrame:
+        """Group x target x measure estimates with bootstrap CIs (see :func:`newslab.estimates.group_estimates`).
+
+        Example:
+            >>> import newslab as nl
+            >>> est = nl.analyze(nl.load_seed_corpus()).estimates("source", measures="share_negative", n_boot=200)
+            >>> est.columns[:4].tolist()
+            ['source', 'group', 'target', 'measure']
+        """
+        from newslab.estimates import group_estimates
+
+        return group_estimates(self, by=by, pair_by=pair_by, targets=targets, measures=measures, period=period,
+                               ci=ci, n_boot=n_boot, seed=seed)  # fmt: skip
+
+    def contrasts(
+        self,
+        by: str | list[str] | None = "source",
+        *,
+        reference: str | None = None,
+        pair_by: str | None = None,
+        targets: Any = None,
+        measures: Any = None,
+        period: str | None = None,
+        ci: float = 0.95,
+        n_boot: int = 2000,
+        seed: Any = 0,
+    ) -> pd.DataFrame:
+        """Differences between groups with CI, p and BH q (see :func:`newslab.estimates.group_contrasts`).
+
+        Example:
+            >>> import newslab as nl
+            >>> c = nl.analyze(nl.load_seed_corpus()).contrasts("source", measures="share_negative", n_boot=200)
+            >>> c[["difference", "ci_low", "ci_high", "p", "q"]].shape
+            (2, 5)
+        """
+        from newslab.estimates import group_contrasts
+
+        return group_contrasts(self, by=by, reference=reference, pair_by=pair_by, targets=targets, measures=measures,
+                               period=period, ci=ci, n_boot=n_boot, seed=seed)  # fmt: skip
+
 
 def _same_folder(a: Path, b: Path) -> bool:
     try:

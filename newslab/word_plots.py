@@ -53,8 +53,9 @@ def plot_keyness(
 ) -> Axes:
     """Diverging bar chart of the ``n`` highest-ranked words of each side of a keyness table.
 
-    A word is called "typical of" a side only when it passes the threshold: two-sided
-    ``p_value < alpha`` (|z| >= 1.96 for ``alpha=0.05`` with log-odds, G² >= 3.84 with
+    A word is called "typical of" a side only when it passes the threshold: ``q_value < alpha``
+    (Benjamini–Hochberg over every word of the table), or for a table without ``q_value`` the
+    two-sided ``p_value < alpha`` (|z| >= 1.96 for ``alpha=0.05`` with log-odds, G² >= 3.84 with
     log-likelihood); its bar is dark (side a) or hatched (side b). Words below the threshold
     are drawn in light grey and labelled "leans toward", and when no word passes the
     chart says so. The threshold is drawn as dotted lines and stated in the title.
@@ -87,7 +88,8 @@ def plot_keyness(
     first = top[top["score"] > 0]
     second = top[top["score"] < 0].iloc[::-1]
     ordered = pd.concat([first, second]).iloc[::-1].reset_index(drop=True)  # bar 0 at the bottom
-    passes = ordered["p_value"] < alpha if "p_value" in ordered else ordered["score"].abs() >= critical
+    column = "q_value" if "q_value" in ordered else "p_value"  # corrected for testing every word when available
+    passes = ordered[column] < alpha if column in ordered else ordered["score"].abs() >= critical
     ax = new_axes(ax, (7.5, 0.3 * len(ordered) + 1.8))
     for side, label, style in ((ordered["score"] > 0, a, group_style(0)), (ordered["score"] < 0, b, group_style(1))):
         rows = ordered[side & passes]
@@ -102,13 +104,14 @@ def plot_keyness(
     ax.set_yticks(range(len(ordered)), [shorten(t, 30) for t in ordered["term"]])
     ax.axvline(0.0, color="black", linewidth=0.8)
     symbol = "|z|" if method == "log_odds_dirichlet" else "G²"
-    rule = f"{symbol} \u2265 {critical:.2f}, p < {alpha:g}"
-    for x in (-critical, critical):
-        ax.axvline(x, color="0.4", linewidth=0.8, linestyle=":")
+    corrected = column == "q_value" and column in ordered
+    rule = f"BH q < {alpha:g} over all words" if corrected else f"{symbol} \u2265 {critical:.2f}, p < {alpha:g}"
+    if not corrected:  # the corrected threshold depends on every word's p-value: no single score line
+        for x in (-critical, critical):
+            ax.axvline(x, color="0.4", linewidth=0.8, linestyle=":")
     ax.set_xlabel(
-        f"z-score of the log-odds ratio (Dirichlet prior); dotted: {rule}"
-        if method == "log_odds_dirichlet"
-        else f"signed G²; dotted: {rule}"
+        ("z-score of the log-odds ratio (Dirichlet prior)" if method == "log_odds_dirichlet" else "signed G²")
+        + (f"; typical: {rule}" if corrected else f"; dotted: {rule}")
     )
     ax.set_ylabel("word")
     limit = max([critical * 1.15, *ordered["score"].abs().tolist()])

@@ -5,7 +5,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
-#       jupytext_version: 1.19.6
+#       jupytext_version: 1.19.7
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -19,6 +19,8 @@ output_dir: str = "reports"  # where the tables are written
 title: str = "How the articles frame their targets"  # heading of the report
 analysis_dir: str = ""  # a saved analysis (newslab analyze -o DIR) to report on, instead of articles
 group_by: str = ""  # metadata field grouping articles (source, date...) in figures and keyness
+period: str = ""  # also group by time: week, month, quarter or year of the date (empty: no)
+pair_by: str = ""  # metadata field pairing articles across groups, e.g. event (empty: no pairing)
 max_views: int = 12  # articles shown in full (annotated) in this page; all get a page in views/
 
 # %%
@@ -32,6 +34,7 @@ import matplotlib.pyplot as plt
 from IPython.display import HTML, Markdown, display
 
 import newslab as nl
+from newslab import group_findings as gf
 from newslab import plots, sections
 from newslab.aggregate import summary_findings
 from newslab.comparison import term_counts
@@ -56,8 +59,9 @@ tables = Path(output_dir) / "tables"
 tables.mkdir(parents=True, exist_ok=True)
 for name in ("mentions", "target_tone", "tone", "quotes", "stance", "frames", "errors"):
     write_csv(analysis.table(name), tables / f"{name}.csv")
-write_csv(nl.format_compare(table), tables / "comparison.csv")
-groups = sections.article_groups(corpus, group_by) if group_by else None
+grouping = bool(group_by or period)
+groups = gf.article_groups(analysis, group_by, period=period or None) if grouping else None  # checks the field
+write_csv(gf.with_groups(nl.format_compare(table), groups), tables / "comparison.csv")
 many = len(corpus) > max_views
 names = ", ".join(t.name for t in chosen)
 articles_text = f"{len(corpus)} article{'s' if len(corpus) != 1 else ''}"
@@ -70,18 +74,52 @@ Markdown(f"{markdown_heading(title)}\n\n{about}{failed}\n\n{skipped_markdown(ski
 # %% [markdown]
 # ## Headline findings
 #
-# Generated from the comparison table by fixed rules; each finding links to the rows behind it.
+# With grouping: groups compared, each difference with its confidence interval. Without: differences
+# between these articles by fixed rules, each finding linked to the rows behind it.
 
 # %%
 key_sides, key_note = sections.keyness_plan(corpus, group_by)
 word_counts = term_counts(corpus) if key_sides else {}  # each article's words counted once for every comparison
-pair = None
-if len(key_sides) == 1:  # one comparison (two articles or two groups): its typical words join the findings
-    side = key_sides[0]
-    pair = nl.keyness(corpus, side.ids_a, side.ids_b, labels=(side.label_a, side.label_b), counts=word_counts)
-findings = summary_findings(table, keyness=pair)
-write_csv(findings, tables / "findings.csv")
-Markdown(sections.findings_markdown(findings))
+grouped = gf.group_report(analysis, group_by, period=period or None, pair_by=pair_by or None) if grouping else None
+if grouped is not None:  # findings compare groups, never two single articles
+    for name, frame in (("estimates", grouped.estimates), ("contrasts", grouped.contrasts),
+                        ("group_findings", grouped.findings)):  # fmt: skip
+        gf.write_table(frame, tables, name)
+    headline = gf.findings_markdown(grouped)
+else:
+    pair = None
+    if len(key_sides) == 1:  # one comparison (two articles or two groups): its typical words join the findings
+        side = key_sides[0]
+        pair = nl.keyness(corpus, side.ids_a, side.ids_b, labels=(side.label_a, side.label_b), counts=word_counts)
+    findings = summary_findings(table, keyness=pair)
+    write_csv(findings, tables / "findings.csv")
+    headline = (
+        escape_markdown(gf.scope_note(len(corpus), grouped=False)) + "\n\n" + sections.findings_markdown(findings)
+    )
+Markdown(headline)
+
+# %% [markdown]
+# <a id="groups"></a>
+# ## Groups: estimates with uncertainty
+#
+# One row per group, target and measure, with its construct and confidence interval (all measures
+# in `tables/estimates.csv`); the forest plot shows each difference between groups with its interval.
+
+# %%
+if grouped is None:
+    display(Markdown("No grouping asked: run the report with `group_by` (e.g. source) or `period` to compare groups."))
+else:
+    display(Markdown(escape_markdown(gf.method_markdown(grouped))))
+    display(gf.shown_table(gf.estimates_view(grouped.estimates), 60, "estimates_shown", tables))
+    display(gf.shown_table(gf.contrasts_view(grouped.contrasts), 40, "contrasts_shown", tables))
+    if len(grouped.contrasts):
+        for target in chosen:
+            plots.plot_contrasts(grouped.contrasts, target=target.name)
+        plt.show()
+    if grouped.over_time is not None:
+        for target in chosen:
+            plots.plot_estimates_over_time(grouped.over_time, target=target.name)
+        plt.show()
 
 # %% [markdown]
 # ## The articles and the comparison table
@@ -91,11 +129,11 @@ Markdown(sections.findings_markdown(findings))
 
 # %%
 shown = analysis.articles.drop(columns=["input_hash"])
-html_table(shown.head(60))
+gf.shown_table(shown, 60, "articles", tables)
 
 # %%
 view = sections.comparison_view(table)
-html_table(view.head(40), index=len(table) <= 8)  # on its side: the measures name the rows
+gf.shown_table(view, 40, "comparison_shown", tables, index=len(table) <= 8)  # on its side: measures name rows
 
 # %% [markdown]
 # ## Labels: what each article calls each target
@@ -137,9 +175,11 @@ plt.show()
 for target in chosen:
     display(Markdown(f"{sections.anchor_tag(target.name, 'tone_target')}{sections.anchor_tag(target.name, 'labels')}"
                      f"\n\n### {escape_markdown(target.name)}"))  # fmt: skip
-    display(html_table(sections.tone_counts(table, target.name).head(40)))
+    display(gf.shown_table(sections.tone_counts(table, target.name), 40, f"tone_counts-{sections.slug(target.name)}",
+                           tables))  # fmt: skip
     shown_ids = corpus.ids[:max_views]
-    display(html_table(sections.tone_evidence(analysis, target.name, shown_ids).head(120)))
+    display(gf.shown_table(sections.tone_evidence(analysis, target.name, shown_ids), 120,
+                           f"tone_evidence-{sections.slug(target.name)}", tables))  # fmt: skip
 
 # %% [markdown]
 # ## Stance and voices
@@ -157,11 +197,11 @@ else:
     print("No holder → target stance found.")
 
 # %%
-html_table(stance_summary(stance).head(60))
+gf.shown_table(stance_summary(stance), 60, "stance_summary", tables)
 
 # %%
 display(Markdown(sections.anchor_tag("", "quotes")))
-html_table(speaker_table(analysis.quotes).head(60))
+gf.shown_table(speaker_table(analysis.quotes), 60, "speakers", tables)
 
 # %% [markdown]
 # ## Frames and distinctive words
@@ -192,7 +232,7 @@ in_context = [
 evidence = sections.concat(in_context).drop(columns=["start", "end"])
 write_csv(evidence, tables / "descriptions_in_context.csv")
 if len(evidence):
-    display(html_table(evidence.head(60)))
+    display(gf.shown_table(evidence, 60, "descriptions_in_context", tables))
 else:
     print("No description of the targets found (only names and pronouns).")
 

@@ -168,3 +168,13 @@ def test_keyness_group_labels_stay_short(toy: nl.Corpus) -> None:
     assert set(k["favours"]) <= {"a", "b and 6 more", ""}
     named = nl.keyness(big, "a", "b", min_count=1, labels=("left", "right"))
     assert set(named["favours"]) <= {"left", "right", ""} and named.attrs["a"] == "left"
+
+
+@pytest.mark.parametrize("method", ["log_odds_dirichlet", "log_likelihood"])
+def test_keyness_q_values_correct_for_every_word(method: str) -> None:
+    from newslab.multiple_testing import benjamini_hochberg
+
+    table = nl.keyness(nl.load_seed_corpus(), "es-daily", "de-dpa", method=method)
+    assert table["q_value"].to_numpy() == pytest.approx(benjamini_hochberg(table["p_value"].to_numpy()))
+    assert (table["q_value"] >= table["p_value"] - 1e-12).all()
+    assert (table["p_value"] < 0.05).sum() >= (table["q_value"] < 0.05).sum()

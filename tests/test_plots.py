@@ -103,10 +103,16 @@ def test_keyness_below_threshold_is_not_called_typical(seed_corpus: nl.Corpus, n
     labels = [t.get_text() for t in ax.get_yticklabels()]
     assert labels[-1] == table.iloc[0].term  # strongest of es-daily on top
     assert labels[0] == table.iloc[-1].term  # strongest of de-dpa at the bottom
-    assert ax.get_title().startswith("Keyness: es-daily vs de-dpa\nno word passes the threshold (|z| \u2265 1.96")
+    assert ax.get_title() == "Keyness: es-daily vs de-dpa\nno word passes the threshold (BH q < 0.05 over all words)"
     legend = [t.get_text() for t in ax.get_legend().get_texts()]
     assert legend == ["leans toward a side, below the threshold"]
     assert not any("typical of" in t.get_text() for t in ax.texts)
+
+
+def test_keyness_without_q_values_keeps_the_score_threshold(seed_corpus: nl.Corpus) -> None:
+    table = nl.keyness(seed_corpus, "es-daily", "de-dpa").drop(columns=["q_value"])
+    ax = plots.plot_keyness(table, n=3)
+    assert ax.get_title().startswith("Keyness: es-daily vs de-dpa\nno word passes the threshold (|z| \u2265 1.96")
 
 
 def keyness_frame(p_values: list[float]) -> pd.DataFrame:
