@@ -53,6 +53,7 @@ from newslab.quotes import Quote, article_quotes, quote_rows
 from newslab.result import COLUMNS, TABLES, TARGET_TONE_COLUMNS, Analysis
 from newslab.sentiment import SPEAKER_ELSEWHERE, sentence_target_tones, tone_rows
 from newslab.stance import STANCE_COLUMNS, article_stance
+from newslab.target_model import check_model
 from newslab.targets import Target, as_targets
 
 if TYPE_CHECKING:
@@ -81,6 +82,7 @@ class AnalysisOptions:
         cues: Packaged stance cue table.
         stance_sentiment: Author stance rows from target sentiment (see :func:`newslab.stance_table`).
         frames: Frame dictionary (``None``: the packaged one).
+        target_model: Target tone model (``None``: the packaged one; see :func:`newslab.adapt_target_model`).
     """
 
     pronouns: bool = True
@@ -92,6 +94,7 @@ class AnalysisOptions:
     cues: str = "stance_cues"
     stance_sentiment: bool | Callable[..., Any] = False
     frames: Any = None
+    target_model: Any = None
 
     def to_json(self) -> dict[str, Any]:
         """The options as JSON-ready values (a custom lexicon, hook or dictionary shows as ``"custom"``)."""
@@ -99,7 +102,7 @@ class AnalysisOptions:
         for field in dataclasses.fields(self):
             value = getattr(self, field.name)
             simple = value is None or isinstance(value, (bool, int, str))
-            out[field.name] = value if simple else "custom"
+            out[field.name] = value if simple else getattr(value, "fingerprint", "custom")
         return out
 
 
@@ -210,7 +213,9 @@ def analyze_article(
     if "target_tone" in needed:
         stage.name = "target_tone"
         speech = quotes if "quotes" in needed else None
-        rows["target_tone"] = target_tone_rows(doc, mentions, n_evidence=options.n_evidence, quotes=speech)
+        rows["target_tone"] = target_tone_rows(
+            doc, mentions, n_evidence=options.n_evidence, quotes=speech, model=options.target_model
+        )
     if "stance" in needed:
         stage.name = "stance"
         at = [TARGET_TONE_COLUMNS.index(c) for c in ("start", "end", "label", "score")]
@@ -227,7 +232,12 @@ def analyze_article(
 
 
 def target_tone_rows(
-    doc: Document, mentions: Sequence[Mention], *, n_evidence: int = 6, quotes: Sequence[Quote] | None = None
+    doc: Document,
+    mentions: Sequence[Mention],
+    *,
+    n_evidence: int = 6,
+    quotes: Sequence[Quote] | None = None,
+    model: Any = None,
 ) -> list[tuple[Any, ...]]:
     """Target tone rows (``TARGET_TONE_COLUMNS``): label, score and evidence for every mention.
 
@@ -235,7 +245,8 @@ def target_tone_rows(
     ``evidence`` lists the model features that pushed toward the label, strongest first, as
     ``"feature (+weight)"`` (see :func:`newslab.sentiment.target_features` for the names).
     ``quotes`` (the quotes stage's result) tell the model who says what in each sentence;
-    without them the quotes stage reads each sentence with a mention alone.
+    without them the quotes stage reads each sentence with a mention alone. ``model``: a target
+    tone model (``None``: the packaged one).
     """
     by_sentence: dict[int, list[Mention]] = collections.defaultdict(list)
     for m in mentions:
@@ -252,7 +263,7 @@ def target_tone_rows(
         here = [m for m in by_sentence[sid] if sent.start <= m.start and m.end <= sent.end and m.end > m.start]
         spans = [(m.start - sent.start, m.end - sent.start) for m in here]
         speech = None if quotes is None else _speech_in(sent.start, sent.end, quotes_in.get(sid, ()))
-        tones = sentence_target_tones(sent.text, spans, n_evidence=n_evidence, speech=speech)
+        tones = sentence_target_tones(sent.text, spans, n_evidence=n_evidence, speech=speech, model=model)
         for m, result in zip(here, tones, strict=True):
             probs = result.probabilities
             evidence = [f"{f.name} ({f.weight:+.2f})" for f in result.evidence]
@@ -412,6 +423,7 @@ def analyze(
     output_dir: str | os.PathLike[str] | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
     chunk_size: int = CHUNK_SIZE,
+    model: Any = None,
 ) -> Analysis:
     """Analyze a corpus in one pass per article and return every table.
 
@@ -435,6 +447,8 @@ def analyze(
         cache_dir: Keep each article's result here (JSON, keyed by a hash of the article,
             targets, options and newslab version) and reuse it when nothing changed.
         chunk_size: Articles per chunk (per worker task and per Parquet part).
+        model: Target tone model from :func:`newslab.adapt_target_model` or
+            :func:`newslab.load_target_model` (sets ``options.target_model``); ``None``: keep the options' model.
 
     Returns:
         An :class:`Analysis`.
@@ -454,6 +468,8 @@ def analyze(
         options = AnalysisOptions()
     if not isinstance(options, AnalysisOptions):
         raise ParameterError(f"options={options!r}; valid: an nl.AnalysisOptions(...) or None")
+    if model is not None:
+        options = dataclasses.replace(options, target_model=check_model(model))
     job = Job(as_targets(targets), options, chosen_tables, on_error)
     articles, total = _article_stream(corpus)
     sink = _Sink(job, output_dir)
