@@ -82,8 +82,8 @@ def test_analyze_takes_the_model_and_it_pickles(adapted: nl.TargetModel, tmp_pat
     "change,message",
     [
         (lambda d: d.drop(columns=["label"]), "lack column"),
-        (lambda d: d.assign(label=["great"] + d["label"].tolist()[1:]), "row 0: label 'great'"),
-        (lambda d: d.assign(end=[999] + d["end"].tolist()[1:]), "row 0: span"),
+        (lambda d: d.assign(label=["great", *d["label"].tolist()[1:]]), "row 0: label 'great'"),
+        (lambda d: d.assign(end=[999, *d["end"].tolist()[1:]]), "row 0: span"),
         (lambda d: d.iloc[:0], "no rows"),
     ],
 )

@@ -37,5 +37,5 @@ def test_bad_model_files_are_refused(tmp_path, content: str, message: str) -> No
 
 
 def test_missing_file_names_the_path() -> None:
-    with pytest.raises(ModelFileError, match="no/such.json"):
+    with pytest.raises(ModelFileError, match=r"no/such\.json"):
         load_target_model("no/such.json")
