@@ -45,7 +45,7 @@ from newslab.target_tone import target_features
 logger = logging.getLogger(__name__)
 
 #: Candidate weights of one coded item relative to one NewsMTSC training item; chosen by grouped CV.
-CODE_WEIGHTS = (1.0, 3.0, 10.0, 30.0, 100.0)
+CODE_WEIGHTS = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
 #: Inverse L2 strength of the tone model: the value chosen by 5-fold grouped CV on NewsMTSC train
 #: (validation/train_target_model.py, grid 0.05-0.4); kept so that w=0 reproduces the packaged model.
 MODEL_C = 0.1
