@@ -54,6 +54,10 @@ _LAZY = {
     "sentiment_table": "newslab.sentiment",
     "target_sentiment": "newslab.sentiment",
     "target_sentiment_many": "newslab.sentiment",
+    "TargetModel": "newslab.target_model",
+    "load_target_model": "newslab.target_model",
+    "adapt_target_model": "newslab.adapt",
+    "adaptation_table": "newslab.adapt",
     "NATO": "newslab.targets",
     "TRUMP": "newslab.targets",
     "Target": "newslab.targets",
@@ -121,6 +125,7 @@ _SUBMODULES = frozenset(
 )
 
 if TYPE_CHECKING:
+    from newslab.adapt import adapt_target_model, adaptation_table
     from newslab.aggregate import compare_summary, format_compare
     from newslab.analysis import AnalysisOptions, analyze
     from newslab.comparison import keyness, top_keywords
@@ -154,6 +159,7 @@ if TYPE_CHECKING:
     )
     from newslab.stance import stance_summary
     from newslab.tables import compare, find_mentions, find_quotes, frame_profile, frame_table, stance_table
+    from newslab.target_model import TargetModel, load_target_model
     from newslab.targets import NATO, TRUMP, Target, load_targets, targets_from_spec
     from newslab.tokenizers import sentence_spans, sentences, word_spans, words
     from newslab.views import ArticleView, article_html, show_article
@@ -188,9 +194,12 @@ __all__ = [
     "Sentence",
     "SentimentScore",
     "Target",
+    "TargetModel",
     "TargetSentiment",
     "Token",
     "__version__",
+    "adapt_target_model",
+    "adaptation_table",
     "analyze",
     "article_html",
     "article_sentiment",
@@ -214,6 +223,7 @@ __all__ = [
     "load_frames",
     "load_lexicon",
     "load_seed_corpus",
+    "load_target_model",
     "load_targets",
     "parse",
     "run_notebooks",

@@ -25,6 +25,7 @@ Example:
 from __future__ import annotations
 
 import collections
+import dataclasses
 import hashlib
 import json
 import logging
@@ -52,6 +53,7 @@ from newslab.errors import EmptyInputError, NewslabWarning, ParameterError
 from newslab.pipeline import AnalysisOptions
 from newslab.result import Analysis
 from newslab.stages import COLUMNS, STAGES, TABLES
+from newslab.target_model import check_model
 from newslab.targets import Target, as_targets
 
 if TYPE_CHECKING:
@@ -120,6 +122,7 @@ def analyze(
     output_dir: str | os.PathLike[str] | None = None,
     cache_dir: str | os.PathLike[str] | None = None,
     chunk_size: int = CHUNK_SIZE,
+    model: Any = None,
 ) -> Analysis:
     """Analyze a corpus in one pass per article and return every table.
 
@@ -143,6 +146,8 @@ def analyze(
         cache_dir: Keep each article's result here (JSON, keyed by a hash of the article,
             targets, options and newslab version) and reuse it when nothing changed.
         chunk_size: Articles per chunk (per worker task and per Parquet part).
+        model: Target tone model from :func:`newslab.adapt_target_model` or
+            :func:`newslab.load_target_model` (sets ``options.target_model``); ``None``: keep the options' model.
 
     Returns:
         An :class:`Analysis`.
@@ -162,6 +167,8 @@ def analyze(
         options = AnalysisOptions()
     if not isinstance(options, AnalysisOptions):
         raise ParameterError(f"options={options!r}; valid: an nl.AnalysisOptions(...) or None")
+    if model is not None:
+        options = dataclasses.replace(options, target_model=check_model(model))
     job = Job(as_targets(targets), options, chosen_tables, on_error)
     articles, total = _article_stream(corpus)
     cache = _ResultCache(cache_dir, job) if cache_dir is not None else None

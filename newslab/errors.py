@@ -77,6 +77,10 @@ class ParameterError(NewslabError, ValueError):
     """A function was called with an argument outside its valid choices."""
 
 
+class CodingError(NewslabError, ValueError):
+    """Human codes or a coding sheet are malformed: a missing column, an unknown code, a bad or duplicate id."""
+
+
 class ReportError(NewslabError, RuntimeError):
     """A report or notebook run failed."""
 
@@ -91,6 +95,7 @@ class NewslabWarning(UserWarning):
 
 __all__ = [
     "BinaryInputError",
+    "CodingError",
     "CorpusError",
     "DecodingError",
     "EmptyInputError",

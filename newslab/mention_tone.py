@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import collections
 from collections.abc import Sequence
+from typing import Any
 
 from newslab.attribution import Quote
 from newslab.document import Document
@@ -26,7 +27,12 @@ from newslab.target_tone import SPEAKER_ELSEWHERE, TargetSentiment, sentence_tar
 
 
 def mention_tones(
-    doc: Document, mentions: Sequence[Mention], quotes: Sequence[Quote], *, n_evidence: int = 6
+    doc: Document,
+    mentions: Sequence[Mention],
+    quotes: Sequence[Quote],
+    *,
+    n_evidence: int = 6,
+    model: Any = None,
 ) -> list[tuple[Mention, TargetSentiment]]:
     """Every mention with the target model's result, in table order (by start, then target name).
 
@@ -35,6 +41,7 @@ def mention_tones(
         mentions: Its mentions (the mentions stage, in-quote rule applied).
         quotes: Its quotes (the quotes stage): they tell the model who says what in each sentence.
         n_evidence: Deciding features kept per mention.
+        model: A target tone model (``None``: the packaged one; see :func:`newslab.adapt_target_model`).
     """
     by_sentence: dict[int, list[Mention]] = collections.defaultdict(list)
     for m in mentions:
@@ -51,7 +58,9 @@ def mention_tones(
         spans = [(m.start - sent.start, m.end - sent.start) for m in here]
         tokens = [(s - sent.start, e - sent.start) for s, e in doc.token_spans[sid]]
         speech = speech_in(sent.start, sent.end, quotes_in.get(sid, ()))
-        tones = sentence_target_tones(sent.text, spans, n_evidence=n_evidence, speech=speech, tokens=tokens)
+        tones = sentence_target_tones(
+            sent.text, spans, n_evidence=n_evidence, speech=speech, tokens=tokens, model=model
+        )
         found.extend(zip(here, tones, strict=True))
     found.sort(key=lambda pair: (pair[0].start, pair[0].target.name))
     return found

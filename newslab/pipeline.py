@@ -48,6 +48,7 @@ class AnalysisOptions:
         cues: Packaged stance cue table.
         stance_sentiment: Author stance rows from target sentiment (see :func:`newslab.stance_table`).
         frames: Frame dictionary (``None``: the packaged one).
+        target_model: Target tone model (``None``: the packaged one; see :func:`newslab.adapt_target_model`).
 
     Example:
         >>> AnalysisOptions(pronouns=False).to_json()["pronouns"]
@@ -63,6 +64,7 @@ class AnalysisOptions:
     cues: str = "stance_cues"
     stance_sentiment: bool | Callable[..., Any] = False
     frames: Any = None
+    target_model: Any = None
 
     def to_json(self) -> dict[str, Any]:
         """The options as JSON-ready values (a custom lexicon, hook or dictionary shows as ``"custom"``)."""
@@ -70,7 +72,7 @@ class AnalysisOptions:
         for field in dataclasses.fields(self):
             value = getattr(self, field.name)
             simple = value is None or isinstance(value, (bool, int, str))
-            out[field.name] = value if simple else "custom"
+            out[field.name] = value if simple else getattr(value, "fingerprint", "custom")
         return out
 
 

@@ -95,7 +95,13 @@ def run_quotes(state: ArticleState) -> None:
 
 def run_target_tone(state: ArticleState) -> None:
     """The target model at every mention, each sentence read once with its quotes."""
-    state.target_tones = mention_tones(state.parsed, state.mentions, state.quotes, n_evidence=state.options.n_evidence)
+    state.target_tones = mention_tones(
+        state.parsed,
+        state.mentions,
+        state.quotes,
+        n_evidence=state.options.n_evidence,
+        model=state.options.target_model,
+    )
 
 
 def _pass_sentiment(state: ArticleState) -> Any:

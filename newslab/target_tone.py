@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from newslab.errors import NewslabError, ParameterError
 from newslab.lexicons import load_table, stopwords
+from newslab.target_model import TargetModel, check_model, shipped_target_model
 from newslab.tokenizers import sentence_spans, word_spans
 from newslab.tone_lexicon import (
     CLAUSE_BREAKS,
@@ -544,43 +545,37 @@ def target_features(
     return _features(sent, a, b)
 
 
-class _Model(NamedTuple):
-    weights: Mapping[str, tuple[float, float, float]]  # feature -> weight per LABELS
-    intercept: tuple[float, float, float]
+def _model() -> TargetModel:
+    """The packaged model (kept for callers of the old private name)."""
+    return shipped_target_model()
 
 
-@functools.cache
-def _model() -> _Model:
-    weights: dict[str, list[float]] = {}
-    intercept = [0.0, 0.0, 0.0]
-    for row in load_table("target_sentiment_model"):
-        k = LABELS.index(row["class"])
-        if row["feature"] == "__intercept__":
-            intercept[k] = float(row["weight"])
-        else:
-            weights.setdefault(row["feature"], [0.0, 0.0, 0.0])[k] = float(row["weight"])
-    return _Model({f: (w[0], w[1], w[2]) for f, w in weights.items()}, tuple(intercept))  # type: ignore[arg-type]
-
-
-def _predict(feats: Mapping[str, float], model: _Model, n_evidence: int) -> TargetSentiment:
-    z0, z1, z2 = model.intercept
-    get = model.weights.get
-    for name, value in feats.items():
-        w = get(name)
-        if w is not None:
-            z0 += w[0] * value
-            z1 += w[1] * value
-            z2 += w[2] * value
+def _softmax(z0: float, z1: float, z2: float) -> tuple[float, float, float]:
     top = max(z0, z1, z2)
     e0, e1, e2 = math.exp(z0 - top), math.exp(z1 - top), math.exp(z2 - top)
     total = e0 + e1 + e2
-    probs = (e0 / total, e1 / total, e2 / total)
-    k = 0 if z0 >= z1 and z0 >= z2 else 1 if z1 >= z2 else 2  # the first of equal maxima, as max() picks
+    return e0 / total, e1 / total, e2 / total
+
+
+def _predict(feats: Mapping[str, float], target_model: TargetModel, n_evidence: int) -> TargetSentiment:
+    model = target_model.base
+    z0, z1, z2 = model.logits(feats)
+    if target_model.adapted is None:
+        probs = _softmax(z0, z1, z2)
+        k = 0 if z0 >= z1 and z0 >= z2 else 1 if z1 >= z2 else 2  # the first of equal maxima, as max() picks
+    else:  # an adapted model: the gate mixes the packaged and the adapted probabilities
+        g = target_model.gate_share(feats)
+        pa, pb = _softmax(z0, z1, z2), _softmax(*target_model.adapted.logits(feats))
+        probs = ((1 - g) * pa[0] + g * pb[0], (1 - g) * pa[1] + g * pb[1], (1 - g) * pa[2] + g * pb[2])
+        k = 0 if probs[0] >= probs[1] and probs[0] >= probs[2] else 1 if probs[1] >= probs[2] else 2
+        if g >= 0.5:  # evidence from the linear model with the larger share
+            model = target_model.adapted
     evidence: tuple[Feature, ...] = ()
     if n_evidence:
         # push toward the chosen label = value * (its weight - mean weight of the other labels);
         # the strongest positive pushes, equal ones in feature order
         o1, o2 = (j for j in range(3) if j != k)
+        get = model.weights.get
         pushes = [
             (value * (w[k] - (w[o1] + w[o2]) / 2), name, value)
             for name, value in feats.items()
@@ -595,7 +590,12 @@ def _predict(feats: Mapping[str, float], model: _Model, n_evidence: int) -> Targ
 
 
 def target_sentiment(
-    text: str, span: tuple[int, int], *, lexicon: Mapping[str, float] | None = None, n_evidence: int = 6
+    text: str,
+    span: tuple[int, int],
+    *,
+    lexicon: Mapping[str, float] | None = None,
+    n_evidence: int = 6,
+    model: TargetModel | None = None,
 ) -> TargetSentiment:
     """Sentiment expressed toward ``text[span[0]:span[1]]``, not the tone of the whole sentence.
 
@@ -608,12 +608,14 @@ def target_sentiment(
         lexicon: Term -> valence for the lexicon features; ``None`` means :func:`news_lexicon`
             (the model was trained with it).
         n_evidence: How many deciding features to return.
+        model: A :class:`~newslab.target_model.TargetModel`, e.g. from :func:`newslab.adapt_target_model`;
+            ``None`` means the packaged model.
 
     Returns:
         TargetSentiment(label, score, evidence, probabilities); ``score`` = P(positive) - P(negative).
 
     Raises:
-        ParameterError: If ``span`` is not inside ``text`` or is empty.
+        ParameterError: If ``span`` is not inside ``text`` or is empty, or ``model`` is not a target model.
 
     Example:
         >>> t = "Allies are deeply worried about Trump."
@@ -623,14 +625,18 @@ def target_sentiment(
         >>> target_sentiment(t, span=(14, 19)).label
         'positive'
     """
+    chosen = check_model(model)
     feats = target_features(text, span, lexicon=lexicon)
-    return _predict(feats, _model(), n_evidence)
+    return _predict(feats, chosen, n_evidence)
 
 
 def target_sentiment_many(
-    items: Iterable[tuple[str, tuple[int, int]]], *, n_evidence: int = 0
+    items: Iterable[tuple[str, tuple[int, int]]], *, n_evidence: int = 0, model: TargetModel | None = None
 ) -> list[TargetSentiment]:
     """:func:`target_sentiment` for many ``(text, span)`` pairs; each sentence is analyzed once.
+
+    ``model``: a :class:`~newslab.target_model.TargetModel` (e.g. from :func:`newslab.adapt_target_model`);
+    ``None`` means the packaged model.
 
     Example:
         >>> a = "Allies are deeply worried about Trump."
@@ -652,13 +658,13 @@ def target_sentiment_many(
             splits[text] = sentence_spans(text)
         s, e = next(((s, e) for s, e in splits[text] if s <= start and end <= e), (0, len(text)))
         by_sentence.setdefault((text, s, e), []).append((n, start, end))
-    model, lexicon = _model(), default_prepared()
+    chosen, lexicon = check_model(model), default_prepared()
     results: dict[int, TargetSentiment] = {}
     for (text, s, e), mentions in by_sentence.items():
         sent = _analyze(text, s, e, lexicon)
         for n, start, end in mentions:
             a, b = _mention_tokens(sent, start, end)
-            results[n] = _predict(_features(sent, a, b), model, n_evidence)
+            results[n] = _predict(_features(sent, a, b), chosen, n_evidence)
     return [results[n] for n in range(len(results))]
 
 
@@ -669,6 +675,7 @@ def sentence_target_tones(
     n_evidence: int = 6,
     speech: Sequence[Speech] | None = None,
     tokens: Sequence[tuple[int, int]] | None = None,
+    model: TargetModel | None = None,
 ) -> list[TargetSentiment]:
     """:func:`target_sentiment` of several mentions in one sentence; the sentence is analyzed once.
 
@@ -686,6 +693,7 @@ def sentence_target_tones(
             the sentence alone. The analysis pass hands over what it found in the article.
         tokens: The sentence's word spans (offsets into ``sentence``) when already known (the
             parsed document holds them); ``None`` tokenizes the sentence here.
+        model: A :class:`~newslab.target_model.TargetModel`; ``None`` means the packaged model.
 
     Example:
         >>> s = "Rutte praised Trump, but allies are worried about Putin."
@@ -694,11 +702,11 @@ def sentence_target_tones(
     """
     if not spans:
         return []
+    chosen = check_model(model)
     sent = _analyze(sentence, 0, len(sentence), default_prepared(), speech, tokens)
-    model = _model()
     out = []
     for span in spans:
         start, end = _check_span(sentence, span)
         a, b = _mention_tokens(sent, start, end)
-        out.append(_predict(_features(sent, a, b), model, n_evidence))
+        out.append(_predict(_features(sent, a, b), chosen, n_evidence))
     return out

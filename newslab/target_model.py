@@ -1,0 +1,234 @@
+"""The target tone model as a value: weights, optional adaptation to a user's coding, provenance.
+
+newslab's target tone (:func:`newslab.target_sentiment`) is a multinomial logistic model over
+explainable features. :class:`TargetModel` holds one such model: the packaged weights
+(:func:`shipped_target_model`), or a model adapted to a researcher's own coding by
+:func:`newslab.adapt_target_model`. An adapted model keeps the packaged weights (``base``), adds
+weights retrained with the user's codes (``adapted``) and a *domain gate*: a logistic model over
+the same features that estimates how much a text resembles the user's coded items rather than
+newslab's training news. The label probabilities are the gate-weighted mix of the two linear
+models, so text like the training news keeps the packaged behaviour.
+
+A model pickles (plain dicts and tuples), so it travels to the workers of
+``nl.analyze(..., workers=N)``, and saves to one JSON file with its provenance.
+
+Example:
+    >>> m = shipped_target_model()
+    >>> m.adapted is None, len(m.base.weights) > 1000
+    (True, True)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import math
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from newslab.errors import NewslabError, ParameterError
+from newslab.lexicons import load_table
+
+#: Label order of every weight triple (the same as :data:`newslab.tone_lexicon.LABELS`).
+MODEL_LABELS = ("negative", "neutral", "positive")
+#: ``format`` field of a saved model file.
+FILE_FORMAT = "newslab-target-model"
+FILE_VERSION = 1
+
+
+class ModelFileError(NewslabError, ValueError):
+    """A saved target model file is missing, unreadable or not a newslab target model."""
+
+
+@dataclasses.dataclass(frozen=True)
+class LinearModel:
+    """A multinomial logistic model: one weight per feature and label, plus intercepts.
+
+    Attributes:
+        weights: Feature name -> (negative, neutral, positive) weight.
+        intercept: Intercept per label.
+    """
+
+    weights: dict[str, tuple[float, float, float]]
+    intercept: tuple[float, float, float]
+
+    def logits(self, feats: Mapping[str, float]) -> tuple[float, float, float]:
+        """Intercept + sum of weight x value for each label."""
+        z0, z1, z2 = self.intercept
+        get = self.weights.get
+        for name, value in feats.items():
+            w = get(name)
+            if w is not None:
+                z0 += w[0] * value
+                z1 += w[1] * value
+                z2 += w[2] * value
+        return z0, z1, z2
+
+
+@dataclasses.dataclass(frozen=True)
+class TargetModel:
+    """A target tone model that ``target_sentiment``, ``target_sentiment_many`` and ``analyze`` accept as ``model=``.
+
+    Attributes:
+        base: The packaged weights (trained on NewsMTSC train).
+        adapted: Weights retrained on NewsMTSC train plus the user's codes; ``None`` for the packaged model.
+        gate: Feature -> weight of the domain gate (logit of "looks like the user's coded items").
+        gate_intercept: Intercept of the gate.
+        provenance: JSON-ready facts: how, when and on what the model was made, and its cross-validation.
+    """
+
+    base: LinearModel
+    adapted: LinearModel | None = None
+    gate: dict[str, float] = dataclasses.field(default_factory=dict)
+    gate_intercept: float = 0.0
+    provenance: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    def gate_share(self, feats: Mapping[str, float]) -> float:
+        """Weight of the adapted model for these features, in [0, 1] (0 for the packaged model)."""
+        if self.adapted is None:
+            return 0.0
+        z = self.gate_intercept
+        get = self.gate.get
+        for name, value in feats.items():
+            w = get(name)
+            if w is not None:
+                z += w * value
+        return 1.0 / (1.0 + math.exp(-z)) if z > -50 else 0.0
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        """SHA-256 (first 16 hex digits) of the weights, gate and intercepts: equal models, equal prints."""
+        return hashlib.sha256(json.dumps(_weights_json(self), sort_keys=True).encode()).hexdigest()[:16]
+
+    def save(self, path: str | os.PathLike[str]) -> Path:
+        """Write the model (weights, gate and provenance) to one JSON file; returns the path.
+
+        Example:
+            >>> import tempfile, pathlib
+            >>> p = shipped_target_model().save(pathlib.Path(tempfile.mkdtemp()) / "m.json")
+            >>> load_target_model(p).fingerprint == shipped_target_model().fingerprint
+            True
+        """
+        out = Path(path)
+        doc = {"format": FILE_FORMAT, "version": FILE_VERSION, "labels": list(MODEL_LABELS)}
+        doc["provenance"] = self.provenance
+        doc.update(_weights_json(self))
+        out.write_text(json.dumps(doc, indent=1, sort_keys=False), encoding="utf-8")
+        return out
+
+
+def _weights_json(model: TargetModel) -> dict[str, Any]:
+    def linear(m: LinearModel) -> dict[str, Any]:
+        return {"intercept": list(m.intercept), "weights": {k: list(v) for k, v in sorted(m.weights.items())}}
+
+    return {
+        "base": linear(model.base),
+        "adapted": None if model.adapted is None else linear(model.adapted),
+        "gate": dict(sorted(model.gate.items())),
+        "gate_intercept": model.gate_intercept,
+    }
+
+
+def _linear_from_json(doc: Any, where: str) -> LinearModel:
+    try:
+        intercept = tuple(float(x) for x in doc["intercept"])
+        weights = {str(k): tuple(float(x) for x in v) for k, v in doc["weights"].items()}
+    except (KeyError, TypeError, ValueError, AttributeError) as err:
+        raise ModelFileError(
+            f"{where}: malformed weights ({err!r}); save the model again with model.save(path)"
+        ) from err
+    if len(intercept) != 3 or any(len(v) != 3 for v in weights.values()):
+        raise ModelFileError(f"{where}: every weight needs 3 values (negative, neutral, positive)")
+    return LinearModel(weights, intercept)  # type: ignore[arg-type]
+
+
+def load_target_model(path: str | os.PathLike[str]) -> TargetModel:
+    """Read a model written by :meth:`TargetModel.save`.
+
+    Raises:
+        ModelFileError: If the file is missing, is not JSON, or is not a newslab target model.
+
+    Example:
+        >>> load_target_model("no/such/model.json")
+        Traceback (most recent call last):
+        ...
+        newslab.target_model.ModelFileError: no target model file at 'no/such/model.json'; ...
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise ModelFileError(f"no target model file at {str(p)!r}; give the path that model.save(path) wrote")
+    try:
+        doc = json.loads(p.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ModelFileError(
+            f"{str(p)!r} is not a JSON model file ({err}); give a file written by model.save(path)"
+        ) from err
+    if not isinstance(doc, dict) or doc.get("format") != FILE_FORMAT:
+        raise ModelFileError(f"{str(p)!r} is not a newslab target model (no format={FILE_FORMAT!r} field)")
+    if doc.get("version") != FILE_VERSION:
+        raise ModelFileError(
+            f"{str(p)!r} has model file version {doc.get('version')!r}; this newslab reads {FILE_VERSION}"
+        )
+    base = _linear_from_json(doc.get("base"), str(p))
+    adapted = None if doc.get("adapted") is None else _linear_from_json(doc["adapted"], str(p))
+    try:
+        gate = {str(k): float(v) for k, v in (doc.get("gate") or {}).items()}
+        gate_intercept = float(doc.get("gate_intercept", 0.0))
+    except (TypeError, ValueError, AttributeError) as err:
+        raise ModelFileError(f"{str(p)!r}: malformed gate ({err!r}); save the model again") from err
+    return TargetModel(base, adapted, gate, gate_intercept, dict(doc.get("provenance") or {}))
+
+
+@functools.cache
+def shipped_target_model() -> TargetModel:
+    """The packaged target model (``data/target_sentiment_model.tsv``), read once.
+
+    Example:
+        >>> shipped_target_model().provenance["source"]
+        'data/target_sentiment_model.tsv'
+    """
+    weights: dict[str, list[float]] = {}
+    intercept = [0.0, 0.0, 0.0]
+    for row in load_table("target_sentiment_model"):
+        k = MODEL_LABELS.index(row["class"])
+        if row["feature"] == "__intercept__":
+            intercept[k] = float(row["weight"])
+        else:
+            weights.setdefault(row["feature"], [0.0, 0.0, 0.0])[k] = float(row["weight"])
+    base = LinearModel({f: (w[0], w[1], w[2]) for f, w in weights.items()}, (intercept[0], intercept[1], intercept[2]))
+    provenance = {"source": "data/target_sentiment_model.tsv", "trained_on": "NewsMTSC train (Hamborg & Donnay 2021)"}
+    return TargetModel(base, provenance=provenance)
+
+
+def check_model(model: object) -> TargetModel:
+    """``model`` if it is a :class:`TargetModel`; ``None`` means the packaged model.
+
+    Raises:
+        ParameterError: For anything else.
+    """
+    if model is None:
+        return shipped_target_model()
+    if isinstance(model, TargetModel):
+        return model
+    if isinstance(model, (str, os.PathLike)):
+        raise ParameterError(f"model={model!r} is a path; load it first: model=nl.load_target_model({model!r})")
+    raise ParameterError(
+        f"model={type(model).__name__}; valid: None (the packaged model), or a model from "
+        "nl.adapt_target_model(codes) or nl.load_target_model(path)"
+    )
+
+
+__all__ = [
+    "FILE_FORMAT",
+    "MODEL_LABELS",
+    "LinearModel",
+    "ModelFileError",
+    "TargetModel",
+    "check_model",
+    "load_target_model",
+    "shipped_target_model",
+]

@@ -1,0 +1,107 @@
+"""Adapting the target tone model to a user's codes: validation, CV report, model= plumbing, save/load."""
+
+from __future__ import annotations
+
+import pickle
+
+import pandas as pd
+import pytest
+
+import newslab as nl
+from newslab.adapt import check_codes
+from newslab.errors import CodingError, ParameterError
+
+# A toy "sports" domain where harsh words praise a player: the packaged news model reads them as negative.
+NAMES = ["Kane", "Silva", "Moreno", "Okafor", "Lindqvist", "Haaland", "Rossi", "Dubois", "Nakamura", "Fischer"]
+PRAISE = ["{} was brutal on the wing.", "Fans said {} was ruthless in front of goal.", "{} was a savage presence."]
+PLAIN = ["{} started on the bench.", "{} wore the number nine shirt."]
+
+
+def _codes() -> pd.DataFrame:
+    rows = []
+    for k, name in enumerate(NAMES):
+        for template in PRAISE:
+            text = template.format(name)
+            rows.append((text, text.index(name), text.index(name) + len(name), "positive", f"match-{k}"))
+        for template in PLAIN:
+            text = template.format(name)
+            rows.append((text, text.index(name), text.index(name) + len(name), "neutral", f"match-{k}"))
+    return pd.DataFrame(rows, columns=["text", "start", "end", "label", "article_id"])
+
+
+@pytest.fixture(scope="module")
+def adapted() -> nl.TargetModel:
+    return nl.adapt_target_model(_codes(), weights=(30.0,), folds=3, n_boot=100)
+
+
+def test_adapted_model_learns_the_domain_and_reports_cv(adapted: nl.TargetModel) -> None:
+    cv = adapted.provenance["cv"]
+    assert adapted.adapted is not None and adapted.provenance["adapted"] is True
+    assert cv["after"]["macro_f1"] > cv["before"]["macro_f1"]
+    assert cv["before"]["ci_low"] <= cv["before"]["macro_f1"] <= cv["before"]["ci_high"]
+    table = nl.adaptation_table(adapted)
+    assert table["model"].tolist() == ["packaged", "adapted", "gain"]
+
+
+@pytest.mark.parametrize(
+    "text,name,packaged,adapted_label",
+    [
+        ("Fans said Pereira was brutal on the wing.", "Pereira", "negative", "positive"),
+        ("Pereira was ruthless in front of goal.", "Pereira", "negative", "positive"),
+    ],
+)
+def test_model_keyword_changes_the_label(adapted: nl.TargetModel, text: str, name: str, packaged: str,
+                                         adapted_label: str) -> None:  # fmt: skip
+    span = (text.index(name), text.index(name) + len(name))
+    assert nl.target_sentiment(text, span).label == packaged
+    assert nl.target_sentiment(text, span, model=adapted).label == adapted_label
+    assert [r.label for r in nl.target_sentiment_many([(text, span)], model=adapted)] == [adapted_label]
+
+
+def test_news_text_keeps_the_packaged_label(adapted: nl.TargetModel) -> None:
+    text = "Allies are deeply worried about Trump."
+    assert nl.target_sentiment(text, (32, 37), model=adapted).label == "negative"
+
+
+def test_analyze_takes_the_model_and_it_pickles(adapted: nl.TargetModel, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    text = "Fans said Trump was brutal on the wing. Trump wore the number nine shirt."
+    art = nl.Article("a1", "t", text)
+    plain = nl.analyze([art], tables=["mentions", "target_tone"]).target_tone
+    tuned = nl.analyze([art], tables=["mentions", "target_tone"], model=adapted).target_tone
+    assert len(plain) == len(tuned) >= 2
+    assert plain["label"].tolist() != tuned["label"].tolist()
+    assert pickle.loads(pickle.dumps(adapted)).fingerprint == adapted.fingerprint
+    loaded = nl.load_target_model(adapted.save(tmp_path / "model.json"))
+    assert loaded.fingerprint == adapted.fingerprint
+    assert loaded.provenance["cv"] == pickle.loads(pickle.dumps(adapted.provenance["cv"]))
+    again = nl.analyze([art], tables=["mentions", "target_tone"], model=loaded).target_tone
+    assert again["label"].tolist() == tuned["label"].tolist()
+
+
+@pytest.mark.parametrize(
+    "change,message",
+    [
+        (lambda d: d.drop(columns=["label"]), "lack column"),
+        (lambda d: d.assign(label=["great", *d["label"].tolist()[1:]]), "row 0: label 'great'"),
+        (lambda d: d.assign(end=[999, *d["end"].tolist()[1:]]), "row 0: span"),
+        (lambda d: d.iloc[:0], "no rows"),
+    ],
+)
+def test_bad_codes_name_the_row_and_fix(change, message: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(CodingError, match=message):
+        check_codes(change(_codes()))
+
+
+def test_one_article_is_refused() -> None:
+    with pytest.raises(ParameterError, match="2 or more"):
+        nl.adapt_target_model(_codes().assign(article_id="one"))
+
+
+@pytest.mark.parametrize("model", ["model.json", 3, object()])
+def test_model_must_be_a_target_model(model: object) -> None:
+    with pytest.raises(ParameterError, match="model="):
+        nl.target_sentiment("Trump spoke.", (0, 5), model=model)  # type: ignore[arg-type]
+
+
+def test_labels_are_read_case_insensitively() -> None:
+    assert set(check_codes(_codes().assign(label=lambda d: d["label"].str.upper()))["label"]) == {"positive", "neutral"}
