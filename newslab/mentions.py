@@ -30,6 +30,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from newslab.coreference import Person, competed, people, resolve_discourse, unlinked_descriptions
 from newslab.corpus import Corpus, as_articles, progress_bar
 from newslab.descriptions import (
     Roles,
@@ -296,11 +297,43 @@ def article_mentions(
         mentions += found
     mentions += role_mentions(named, doc.text, roles)
     mentions = _resolve_overlaps(mentions)
+    others = people(doc, mentions)
+    mentions, others = _link_descriptions(doc, mentions, others)
     if pronouns:
-        mentions = sorted(mentions + resolve_pronouns(doc, mentions, targets), key=lambda m: m.start)
+        resolved = resolve_pronouns(doc, mentions, targets)
+        text = doc.text
+        resolved = [p for p in resolved if not competed(p, mentions + resolved, others, text[p.start : p.end].lower())]
+        mentions = sorted(mentions + resolved, key=lambda m: m.start)
+        mentions = sorted(mentions + resolve_discourse(doc, mentions, targets, others), key=lambda m: m.start)
     if pronouns and quotes:
         mentions = apply_quotes(doc, mentions, targets, quotes)
     return mentions
+
+
+def _link_descriptions(
+    doc: Document, mentions: list[Mention], others: list[Person]
+) -> tuple[list[Mention], list[Person]]:
+    """Drop person targets' head descriptions that the article links to another person.
+
+    See :func:`newslab.coreference.unlinked_descriptions`; they join ``others`` as that person.
+    """
+    by_target: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.target.kind == "person":
+            by_target.setdefault(m.target.name, []).append(m)
+    dropped: set[tuple[int, int, str]] = set()
+    moved: list[Person] = []
+    for group in by_target.values():
+        names = [m for m in group if m.kind == "name"]
+        descs = [m for m in group if m.kind == "description"]
+        kept, gone = unlinked_descriptions(doc, descs, names, others)
+        keep = {(m.start, m.end) for m in kept}
+        dropped |= {(m.start, m.end, m.target.name) for m in descs if (m.start, m.end) not in keep}
+        moved += gone
+    if not dropped:
+        return mentions, others
+    kept_mentions = [m for m in mentions if (m.start, m.end, m.target.name) not in dropped]
+    return kept_mentions, sorted([*others, *moved], key=lambda p: (p.start, p.end))
 
 
 def apply_quotes(
