@@ -321,6 +321,21 @@ def said_of(text: str, sent: Sentence, start: int, quotes: Iterable[Quote]) -> Q
     return max((q for q in quotes if sent.start <= q.start and q.end <= start), key=lambda q: q.end, default=None)
 
 
+def sentence_span(sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
+    """A mention's span as offsets into its sentence, cut at the sentence's end; None if nothing is left.
+
+    A target alias may cross a sentence break ("George W.) Bush" split after "W.)"): the part in
+    the sentence stands for it, and the pass never stops on such a span (issue 23).
+
+    Example:
+        >>> from newslab.document import Sentence
+        >>> sentence_span(Sentence("Bush met W.", 10, 21, 0), 19, 26), sentence_span(Sentence("x", 0, 1, 0), 5, 9)
+        ((9, 11), None)
+    """
+    lo, hi = max(start, sent.start) - sent.start, min(end, sent.end) - sent.start
+    return (lo, hi) if 0 <= lo < hi <= len(sent.text) else None
+
+
 def quoted_tone(
     sent: Sentence, mention: Mention, quote: Quote, *, about: bool = False, model: tuple[str, float] | None = None
 ) -> tuple[float, list[str]] | None:
@@ -359,7 +374,10 @@ def quoted_tone(
         if model is None:
             from newslab.sentiment import target_sentiment
 
-            result = target_sentiment(sent.text, span=(mention.start - sent.start, mention.end - sent.start))
+            span = sentence_span(sent, mention.start, mention.end)
+            if span is None:
+                return None
+            result = target_sentiment(sent.text, span=span)
             model = (result.label, result.score)
         score = 0.0 if model[0] == "neutral" else model[1]
     if abs(score) < AUTHOR_MIN_SCORE:
@@ -545,8 +563,11 @@ def article_stance(
             if (sid, m.target.name) in covered:
                 continue
             sent = article.sentences[sid]
+            span = sentence_span(sent, m.start, m.end)
+            if span is None:
+                continue
             try:
-                result = hook(sent.text, span=(m.start - sent.start, m.end - sent.start))
+                result = hook(sent.text, span=span)
             except Exception as err:  # a hook from another module must not break the table
                 logger.warning("target_sentiment failed on %r: %s", sent.text[:60], err)
                 continue

@@ -338,3 +338,18 @@ def test_quote_tone_rows_agree_with_the_target_tone_table() -> None:
     assert abs(merged["score"].iloc[0] - merged["score_tone"].iloc[0]) < 1e-4  # the pass hands its tones over
     alone = nl.stance_table(nl.Article("t", "", text), targets)  # no target tone table: scored here
     assert abs(alone["score"].iloc[0] - merged["score_tone"].iloc[0]) > 0.01
+
+
+@pytest.mark.parametrize(
+    "text,alias",
+    [
+        ("Canterbury said Acme. Corp is “a great friend of the police.”", "Acme. Corp"),
+        ("“Acme. Corp is awful,” Jones said. Critics attacked the firm.", "Acme. Corp"),
+        ("Smith said. Acme is “a wonderful partner.”", "said. Acme"),
+    ],
+)
+def test_alias_crossing_a_sentence_never_stops_the_pass(text: str, alias: str) -> None:
+    target = nl.Target("Acme", aliases=[alias])
+    analysis = nl.analyze(nl.Article("x", "", text), targets=[target])
+    assert len(analysis.errors) == 0
+    assert set(analysis.stance["target"]) <= {"Acme"}
