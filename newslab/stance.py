@@ -63,6 +63,7 @@ from newslab.cues import Cue, cue_forms, load_cues
 from newslab.descriptions import word_tags
 from newslab.document import Article, Document, Sentence
 from newslab.errors import LexiconError, ParameterError
+from newslab.holders import clean_holder
 from newslab.mention_record import Mention
 from newslab.targets import Target
 from newslab.tokenizers import word_spans
@@ -115,6 +116,10 @@ NAME_WORDS = 4  # at most this many words after the object are read as the name
 NAME_MIN_VALENCE = 0.5  # a name whose lexicon valence sums to less (VADER scale) gives no row
 #: Speakers the quotes stage could not name ("she said" with nobody before): they hold no row.
 UNRESOLVED = frozenset(["he", "she", "they", "it", "i", "we", "you", "unknown speaker"])
+#: Reporting verbs of denial: what they report is rejected by the speaker, so neither the cues in it
+#: nor its tone are the speaker's position (general English, issue 23).
+DENIALS = frozenset({"deny", "denies", "denied", "denying", "dispute", "disputes", "disputed", "refute", "refutes",
+                     "refuted", "rejected", "dismissed"})  # fmt: skip
 OBJECT_PRONOUNS = frozenset(["him", "her", "them", "it", "himself", "herself", "themselves", "us", "me", "you"])
 
 
@@ -447,6 +452,9 @@ def article_stance(
     def add(sent_index: int, holder: str, kind: str, tgt: Actor, score: float, cue_words: list[str],
             hrule: str, trule: str) -> None:  # fmt: skip
         target = tgt.target or tgt.member_of
+        holder = clean_holder(holder)
+        if not holder:
+            return  # not an actor ("whom", "expressing", "It", "by"): no row rather than a wrong one
         if target is None or holder in (target.name, *target.aliases):
             return
         sent = article.sentences[sent_index]
@@ -489,6 +497,8 @@ def article_stance(
             if named is not None:
                 cue_words = [f"{cue_words[0]} {named.words}"]
             quote = quote_at(cs)
+            if quote is not None and quote.verb.lower() in DENIALS:
+                continue  # "Strzok denied that he hurt Trump": the speaker rejects the words, takes no position
             found = cue_roles(article, sent.index, cue, (cs, ce), quote, actors, speaker_name, actors_by_sentence)
             if found is not None:
                 holder, kind, tgt, hrule, trule = found
@@ -539,7 +549,7 @@ def article_stance(
         about = q is None or m.end > q.end
         if about:
             q = said_of(text, article.sentences[sid], m.start, quotes)  # "..., Bush said of Trump"
-        if q is None or not (q.resolved or q.speaker):
+        if q is None or not (q.resolved or q.speaker) or q.verb.lower() in DENIALS:
             continue
         holder = speaker_name(q)
         if (
