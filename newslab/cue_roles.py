@@ -307,6 +307,24 @@ def _received_roles(
     return entity(holder), "actor", target, "holder after a received noun (drew the ire of X)", f"{rule} of the verb"
 
 
+#: Subjects inside a quote that stand for its speaker ("I praised", "we support"): the speaker holds.
+SPEAKER_SUBJECTS = frozenset({"i", "we", "he", "she", "they", "it"})
+
+
+def _own_subject(text: str, lo: int, quote: Quote | None, cs: int, cue: Cue, actors: list[Actor]) -> Actor | None:
+    """Rule "subject of the cue in the quote": a verb cue inside reported words with a named subject of its own.
+
+    "Nadler said Trump demanded the wall": the demand is Trump's, reported by Nadler; "I support
+    NATO", "he said he supports NATO": the speaker's own (None here, the speaker holds).
+    """
+    if quote is None or cue.kind != "verb":
+        return None
+    subject, _ = subject_of(text, max(lo, quote.start), cs, actors)
+    if subject is None or subject.label.lower() in SPEAKER_SUBJECTS or not any(a is subject for a in actors):
+        return None
+    return subject
+
+
 def _sentence_subject(text: str, lo: int, pos: int, actors: list[Actor]) -> Actor | None:
     """The subject of the sentence's main clause before ``pos``.
 
@@ -392,7 +410,11 @@ def cue_roles(
         return _received_roles(text, sent.start, received, cs, ce, sent.end, actors)
     holder_actor: Actor | None = None
     medium = False  # the subject is a statement, letter, tweet ...: its author holds the cue
-    if quote is not None:
+    own = _own_subject(text, sent.start, quote, cs, cue, actors) if quote is not None else None
+    if quote is not None and own is not None:  # "Nadler said Trump demanded the wall": Trump's demand
+        holder_actor = own
+        holder, kind, hrule = entity(own), "actor", f"subject of the cue in the {quote.kind} quote"
+    elif quote is not None:
         holder, kind, hrule = speaker_name(quote), "speaker", f"{quote.kind} quote ({quote.rule})"
     else:
         kind = "actor"

@@ -120,6 +120,8 @@ UNRESOLVED = frozenset(["he", "she", "they", "it", "i", "we", "you", "unknown sp
 #: nor its tone are the speaker's position (general English, issue 23).
 DENIALS = frozenset({"deny", "denies", "denied", "denying", "dispute", "disputes", "disputed", "refute", "refutes",
                      "refuted", "rejected", "dismissed"})  # fmt: skip
+#: Tags of finite verbs (Brill/Penn): in reported words they tell what someone did, not a judgement.
+FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP"})
 OBJECT_PRONOUNS = frozenset(["him", "her", "them", "it", "himself", "herself", "themselves", "us", "me", "you"])
 
 
@@ -372,6 +374,12 @@ def quoted_tone(
     lo, hi = max(quote.start, sent.start) - sent.start, min(quote.end, sent.end) - sent.start
     spans = [(a + lo, b + lo) for a, b in word_spans(sent.text[lo:hi])]
     hits = [h for h in lexicon_hits(lower_tokens(sent.text, spans), default_prepared(), contrast=False) if h.weight]
+    if quote.kind == "indirect":
+        # in reported words, a verb tells what someone did ("said Obama won", "said aides support the
+        # plan"), not how the speaker judges the target: only adjectives and nouns judge (issue 23)
+        tags = word_tags()
+        first_words = [sent.text[spans[h.first][0] : spans[h.first][1]].lower() for h in hits]
+        hits = [h for h, w in zip(hits, first_words, strict=True) if tags.get(w, "") not in FINITE_VERB_TAGS]
     if about:
         valence = sum(h.weight for h in hits if not h.event)
         score = valence / math.sqrt(valence * valence + VADER_ALPHA)

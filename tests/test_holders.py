@@ -85,3 +85,30 @@ def test_every_row_has_a_rule() -> None:
     text = "Trump drew the ire of Iran. Poland expressed support for NATO. Merkel praised NATO."
     df = nl.stance_table(nl.Article("x", "", text), targets=TARGETS)
     assert len(df) >= 3 and df["holder_rule"].str.len().gt(0).all() and df["target_rule"].str.len().gt(0).all()
+
+
+@pytest.mark.parametrize(
+    "text,row",
+    [
+        ("Nadler said Trump attacked NATO again.", ("Trump", "NATO", "against")),  # the cue's own subject
+        ("Rutte said NATO supports Trump.", ("NATO", "Trump", "favor")),
+        ("Trump said he supports NATO.", ("Trump", "NATO", "favor")),  # "he" in his own words: the speaker
+    ],
+)
+def test_holder_is_the_subject_of_the_cues_clause(text: str, row: tuple[str, str, str]) -> None:
+    df = nl.stance_table(nl.Article("x", "", text), targets=TARGETS)
+    rows = set(zip(df["holder"], df["target"], df["stance"], strict=True))
+    assert row in rows, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeb Bush said Obama won reelection by a wide margin.",  # what the target did, not the speaker's judgement
+        "An official said Trump will reach a deal soon.",
+    ],
+)
+def test_a_verb_in_reported_words_is_no_judgement(text: str) -> None:
+    obama = nl.Target("Obama", aliases=["Obama"])
+    df = nl.stance_table(nl.Article("x", "", text), targets=[nl.TRUMP, obama])
+    assert df[df["stance"] != "neutral"].empty, df
