@@ -212,6 +212,29 @@ class SpeakerResolver:
         return descriptions[first] if first < bisect.bisect_left(starts, end) else None
 
     @functools.cached_property
+    def _name_mentions(self) -> tuple[list[Any], list[int]]:
+        """The targets' name mentions in text order and their starts (for a lookup by bisect)."""
+        found = sorted((m for m in self.mentions if m.kind == "name"), key=lambda m: m.start)
+        return found, [m.start for m in found]
+
+    def _target_named(self, start: int, end: int) -> Target | None:
+        """The target whose name mention lies inside the speaker phrase ``[start, end)``, if any.
+
+        Per mention, not per article (issue 23): after "John Trump" is named once, "Mr. Trump" stays
+        Donald Trump wherever the mention stage reads it as the target.
+        """
+        found, starts = self._name_mentions
+        text = self.article.text
+        i = bisect.bisect_left(starts, start)
+        while i < len(found) and found[i].start < end:
+            m = found[i]
+            rest = text[m.end : end].strip()
+            if m.end <= end and m.target.kind == "person" and (not rest or re.fullmatch(r"[’']s?", rest)):
+                return m.target  # the name ends the phrase: "Mr. Trump", not "a Trump aide"
+            i += 1
+        return None
+
+    @functools.cached_property
     def _names_by_last(self) -> dict[str, list[str]]:
         """The article's names by their last word (in registry order): a lookup, not a scan per phrase."""
         index: dict[str, list[str]] = {}
@@ -233,6 +256,9 @@ class SpeakerResolver:
         description = self._description_overlapping(start, end)
         if description is not None:
             return self.target_name(description.target), "description:target"
+        target = self._target_named(start, end)
+        if target is not None:  # "Mr. Trump" that the mention stage found is the target, whoever else is named Trump
+            return self.target_name(target), "name:target"
         name = self.name(phrase)
         if _is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
             earlier = self._same_role.get(phrase.split()[-1].lower(), _NO_ONE).latest_other(low)
