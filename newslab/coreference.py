@@ -218,6 +218,10 @@ def _person_in_run(
         # only titles and role words: "The Secretary General and his team" is someone, unnamed
         return (0, "", gender or "") if titled else None
     if not titled:
+        initial = next((k for k in range(lo + 1, len(words) - 1) if re.fullmatch(r"[A-Z]\.", words[k])), None)
+        if initial is not None:  # "Kenneth C. Frazier", "Michael R. Bloomberg": a person's name
+            first = initial - 1
+            return first, " ".join(words[first:]), given.get(words[first], "")
         first_given = next((k for k in range(lo, len(words)) if words[k] in given), None)
         if first_given is not None and (first_given < len(words) - 1):
             lo = first_given
@@ -235,6 +239,105 @@ def _person_in_run(
         return None
     name_gender = given.get(words[lo], "") if len(words) - lo > 1 else ""
     return lo, " ".join(words[lo:]), (gender or name_gender)
+
+
+_QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|‘[^‘\n]*?’(?![a-z])")
+#: Verbs after a closing quote whose subject pronoun is the quote's speaker ("…,” he said).
+SPEECH_AFTER = frozenset(
+    {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "tweeted", "asked", "asks", "insisted",
+     "argued", "continued", "replied", "responded", "explained", "declared", "warned", "noted", "recalled"}
+)  # fmt: skip
+#: Tokens that end a clause for the object-pronoun rule ("Trump attacked him": him is not Trump).
+CLAUSE_BREAKS = frozenset(
+    {",", ";", ":", "—", "–", "(", ")", "that", "who", "whom", "which", "because", "when", "while", "if",
+     "although", "after", "before", "said", "says", "told", "“", "”", '"'}
+)  # fmt: skip
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` inside quotation marks (curly, straight, and British single marks).
+
+    Example:
+        >>> text = "“We won,” he said. ‘Odd,’ Trump’s aide wrote."
+        >>> [text[a:b] for a, b in quoted_spans(text)]
+        ['“We won,”', '‘Odd,’']
+    """
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    i = bisect.bisect_right(spans, (offset, 10**12)) - 1
+    return spans[i] if i >= 0 and spans[i][0] < offset < spans[i][1] else None
+
+
+class Clauses:
+    """Token lookups of one article for the binding rules (token starts found once, then bisect)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.starts = [t.start for t in doc.tokens]
+        self.quotes = quoted_spans(doc.text)
+
+    def index(self, offset: int) -> int:
+        """The index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def same_clause(self, start: int, end: int) -> bool:
+        """Whether no clause break stands between offsets ``start`` and ``end`` of one sentence."""
+        doc = self.doc
+        if doc.sentence_of(start) != doc.sentence_of(end):
+            return False
+        i = self.index(start)
+        while i < len(doc.tokens) and doc.tokens[i].start < end:
+            if doc.tokens[i].text.lower() in CLAUSE_BREAKS:
+                return False
+            i += 1
+        return True
+
+    def speaker_pronoun(self, offset: int) -> bool:
+        """Whether the token at ``offset`` is the subject right after a quote ("…,” he said)."""
+        tokens, i = self.doc.tokens, self.index(offset)
+        if i == 0 or i + 1 >= len(tokens) or tokens[i + 1].text.lower() not in SPEECH_AFTER:
+            return False
+        return tokens[i - 1].text in ("”", '"', "’", "'")
+
+    def quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside quotation marks."""
+        return _inside(self.quotes, offset) is not None
+
+
+def bound_wrongly(clauses: Clauses, pronoun: Mention, antecedent: Mention | None) -> str:
+    """Why a pronoun cannot mean its antecedent mention ("" when it can).
+
+    Two rules a careful coder applies without thinking: "him"/"her" never mean the subject of their
+    own clause ("Trump attacked him"; a possessor may: "Trump's allies praised him"); and the subject
+    right after a quote ("…,” he said) is the quote's speaker, never a person named inside the quote
+    ("‘… beaten Donald Trump …,’ he said").
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> from newslab.targets import TRUMP
+        >>> doc = parse(Article("a", "", "Frazier quit. Trump attacked him."))
+        >>> trump = Mention(TRUMP, 14, 19, "name", "name", 1.0)
+        >>> him = Mention(TRUMP, 29, 32, "pronoun", "pronoun", 0.7)
+        >>> bound_wrongly(Clauses(doc), him, trump)
+        'object pronoun in the clause of its antecedent'
+    """
+    if antecedent is None:
+        return ""
+    text = clauses.doc.text
+    word = text[pronoun.start : pronoun.end].lower()
+    possessor = text[antecedent.end : antecedent.end + 2] in ("’s", "'s")  # "Trump's allies praised him"
+    if word in OBJECT_PRONOUNS and not possessor and clauses.same_clause(antecedent.end, pronoun.start):
+        return "object pronoun in the clause of its antecedent"
+    if (
+        clauses.speaker_pronoun(pronoun.start)
+        and clauses.quoted(antecedent.start)
+        and not clauses.quoted(pronoun.start)
+    ):
+        return "speaker of a quote, named inside it"
+    return ""
 
 
 class _Event(NamedTuple):
@@ -331,6 +434,7 @@ def resolve_discourse(
     taken_starts = [s for s, _ in taken]
     added: list[Mention] = []
     tokens = doc.tokens
+    clauses = Clauses(doc)
     for i, tok in enumerate(tokens):
         low = tok.text.lower()
         noun = low in ANAPHORIC_NOUNS and i > 0 and tokens[i - 1].text.lower() in ANAPHORIC_DETERMINERS
@@ -342,7 +446,15 @@ def resolve_discourse(
         if noun and i + 1 < len(tokens) and tokens[i + 1].text.lower() in {"who", "whom", "named", "called"}:
             continue  # "the man who ..." introduces someone new
         gender = ANAPHORIC_NOUNS[low] if noun else _gender_of_pronoun(low)
-        found = _antecedent(events, tok.start, tok.sentence, gender, low if not noun else "")
+        speaker = not noun and clauses.speaker_pronoun(tok.start) and not clauses.quoted(tok.start)
+        usable = [
+            e for e in events
+            if not (speaker and clauses.quoted(e.start))  # "…,” he said: not someone named in the quote
+            and not (low in OBJECT_PRONOUNS and e.sentence == tok.sentence and e.end <= tok.start
+                     and text[e.end : e.end + 2] not in ("’s", "'s")  # "Trump's allies praised him": may be
+                     and clauses.same_clause(e.end, tok.start))  # "Trump attacked him": not Trump
+        ]  # fmt: skip
+        found = _antecedent(usable, tok.start, tok.sentence, gender, low if not noun else "")
         if found is None:
             continue
         ante, rule = found
@@ -432,7 +544,9 @@ def unlinked_descriptions(
       target (rule: recency among the people the head fits); or
     * it opens its sentence (the subject) and the nearest earlier sentence with a person (up to
       :data:`WINDOW` back) names someone else first and not the target ("Michael Bloomberg entered
-      the race. The financial industry tycoon has spent millions.").
+      the race. The financial industry tycoon has spent millions."); or
+    * the target is named by name later in the same sentence, not in apposition ("Aides to the
+      billionaire said he would spend whatever it took to defeat Mr. Trump").
 
     Kept whatever the context: epithets, patterns, and roles the target holds on the article's
     date ("the president" in 2019), and descriptions that are not the subject ("Rutte has not even
@@ -487,6 +601,12 @@ def unlinked_descriptions(
                 first = min((p for p in before if p.sentence == nearest), key=lambda p: p.start)
                 if not target_there:
                     owner = first.name
+        if not owner:
+            later = [n for n in names if n.start >= d.end and doc.sentence_of(n.start) == sentence]
+            if later and not re.fullmatch(r"\s*[,(—–-]?\s*", text[d.end : later[0].start]):
+                # "Aides to the billionaire said he would spend whatever it took to defeat Mr. Trump": a
+                # writer names the target by name or by description in one sentence, not both (no apposition)
+                owner = "someone other than the target named later in the sentence"
         if owner:
             moved.append(Person(d.start, d.end, owner, "", sentence))
         else:

@@ -30,7 +30,15 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from newslab.coreference import Person, competed, people, resolve_discourse, unlinked_descriptions
+from newslab.coreference import (
+    Clauses,
+    Person,
+    bound_wrongly,
+    competed,
+    people,
+    resolve_discourse,
+    unlinked_descriptions,
+)
 from newslab.corpus import Corpus, as_articles, progress_bar
 from newslab.descriptions import (
     Roles,
@@ -303,11 +311,19 @@ def article_mentions(
         resolved = resolve_pronouns(doc, mentions, targets)
         text = doc.text
         resolved = [p for p in resolved if not competed(p, mentions + resolved, others, text[p.start : p.end].lower())]
+        clauses = Clauses(doc)
+        resolved = [p for p in resolved if not bound_wrongly(clauses, p, _last_before(p, mentions + resolved))]
         mentions = sorted(mentions + resolved, key=lambda m: m.start)
         mentions = sorted(mentions + resolve_discourse(doc, mentions, targets, others), key=lambda m: m.start)
     if pronouns and quotes:
         mentions = apply_quotes(doc, mentions, targets, quotes)
     return mentions
+
+
+def _last_before(pronoun: Mention, mentions: Sequence[Mention]) -> Mention | None:
+    """The last mention of the pronoun's target that ends before it (its antecedent under the sentence rules)."""
+    before = [m for m in mentions if m.target == pronoun.target and m.end <= pronoun.start and m is not pronoun]
+    return max(before, key=lambda m: m.end, default=None)
 
 
 def _link_descriptions(

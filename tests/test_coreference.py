@@ -99,3 +99,19 @@ def test_people(text: str, names: list[str]) -> None:
 def test_john_trump_is_per_mention() -> None:
     rows = _trump_rows("John Trump, a cousin, spoke first. Later, Mr. Trump told the crowd he would win.")
     assert [m for m, _, _ in rows] == ["Mr. Trump", "he"]
+
+
+@pytest.mark.parametrize(
+    "text,mention,resolved",
+    [
+        ("Frazier quit the council. Trump attacked him on Twitter.", "him", False),  # not the clause's subject
+        ("Trump's allies praised him.", "him", True),  # a possessor may be meant
+        ("Cruz spoke. ‘We have beaten Donald Trump three times,’ he said.", "he", False),  # the quote's speaker
+        ("Trump spoke. The president replied. ‘Mini Mike is a LOSER,’ he tweeted.", "he", True),  # not Mike
+        ("Aides to the billionaire said he would defeat Mr. Trump.", "the billionaire", False),
+        ("Chuck Schumer said: ‘This president manufactured a crisis.’ Trump left.", "This president", True),
+    ],
+)
+def test_binding_rules(text: str, mention: str, resolved: bool) -> None:
+    rows = _trump_rows(text)
+    assert any(m == mention for m, _, _ in rows) is resolved, rows
