@@ -117,14 +117,19 @@ class _Span(NamedTuple):
 
 #: A quote in curly or straight marks; one left open at a paragraph's end runs to it when the next paragraph
 #: opens with a quote mark (the news convention for a quote of several paragraphs).
-_DIRECT = re.compile(r"“[^“”\n]+(?:”|(?=\n\s*“))|\"[^\"\n]+(?:\"|(?=\n\s*\"))")
+_DIRECT = re.compile(
+    r"“[^“”\n]+(?:”|(?=\n\s*“))|\"[^\"\n]+(?:\"|(?=\n\s*\"))"
+    # British single marks (issue 23): ‘ opens at a word's start, and the ’ that closes is not an
+    # apostrophe inside a word ("Trump’s"); a paragraph never runs on
+    r"|(?<![\w’'])‘(?=\S)[^‘\n]*?[^\s‘]’(?![\w’])"
+)
 
 
 def _direct_spans(text: str) -> list[_Span]:
     """Direct quotes, curly or straight; a quote left open at a paragraph's end that the next reopens runs to it."""
     spans = []
     for m in _DIRECT.finditer(text):
-        closed = m.group()[-1] in '”"'
+        closed = m.group()[-1] in '”"’'
         cs, ce = m.start() + 1, m.end() - 1 if closed else m.end()
         while ce > cs and text[ce - 1] in ", ":
             ce -= 1

@@ -90,3 +90,23 @@ def test_no_junk_speakers_on_generated_sentences() -> None:
     rows = _quotes(text)
     assert all(not bad_speaker(s) for _, _, s, _ in rows if s), rows
     assert ("We will build it.", "direct", "Trump", "before-quote") in rows
+
+
+@pytest.mark.parametrize(
+    "text,quote,speaker",
+    [
+        # British single marks; an apostrophe inside a word does not close the quote
+        ("‘We have beaten Donald Trump’s team three times,’ Cruz said.",
+         "We have beaten Donald Trump’s team three times", "Cruz"),
+        ("Marco Rubio spoke. He called Trump ‘the most vulgar person’. The Democrats’ plan failed.",
+         "the most vulgar person", "Marco Rubio"),
+        # a name said inside the quote is not the "he" who says it
+        ("Ted Cruz fared better. ‘We are the only campaign that has beaten Donald Trump,’ he said.",
+         "We are the only campaign that has beaten Donald Trump", "Ted Cruz"),
+        # "he" is not "Ms. Pelosi"
+        ("Donald Trump wrote to Ms. Pelosi on Tuesday. “It is a coup,” he wrote.", "It is a coup", "Donald Trump"),
+    ],
+)  # fmt: skip
+def test_british_quotes_and_speaker_pronouns(text: str, quote: str, speaker: str) -> None:
+    rows = _quotes(text)
+    assert any(q == quote and s == speaker for q, _, s, _ in rows), rows
