@@ -188,10 +188,28 @@ def object_of(text: str, cue_end: int, limit: int, actors: list[Actor]) -> tuple
         if n >= OBJECT_WORDS:
             break
         tag = tags.get(low, "")
+        if low in DEEDS:  # "appreciate everything that Trump has done": the doer is what is appreciated
+            doer = _deed_doer(tokens, n, actors)
+            if doer is not None:
+                return doer, "object (what the target did)"
         if low in OBJECT_GAP or tag.startswith(("JJ", "CD", "RB", "PRP$", "DT")) or low.endswith("ly"):
             continue
         return _apposition(tokens, n, actors) or (None, f"object is not a target ({word!r})")
     return None, "no object"
+
+
+#: Objects that stand for someone's deeds ("everything that X has done", "what X did", "all X has achieved").
+DEEDS = frozenset({"everything", "all", "what", "much", "work", "efforts"})
+
+
+def _deed_doer(tokens: list[tuple[str, int, int]], n: int, actors: list[Actor]) -> Actor | None:
+    """The actor who did the deeds at token ``n``: "everything (that) X has done", "the work of X"."""
+    k = n + 1
+    if k < len(tokens) and tokens[k][0].lower() in ("that", "which", "of"):
+        k += 1
+    if k < len(tokens) and tokens[k][0].lower() in ("the", "a"):
+        k += 1
+    return _actor_at(actors, tokens[k][1]) if k < len(tokens) else None
 
 
 def _is_target(a: Actor | None) -> bool:
@@ -251,6 +269,114 @@ def _passive(text: str, lo: int, cs: int, after: str, cue: Cue) -> re.Match[str]
     return by if participle else None
 
 
+#: Verbs that give a noun cue its holder as their subject ("Poland expressed support for NATO").
+#: Hand list for newslab from news usage.
+LIGHT_VERB = re.compile(
+    r"\b(?P<verb>(?:express|voic|offer|giv|gave|show|lend|lent|pledg|signal|reiterat|reaffirm|declar|repeat|"
+    r"stat|register|air|vent|renew)\w*)\s+(?:(?:his|her|their|its|the|a|an|strong|full|broad|firm|"
+    r"unwavering|continued|renewed|sharp|harsh|deep|bipartisan|public|open)\s+){0,3}(?:expressions?\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: Verbs that make the subject the one a noun cue is aimed at ("Trump drew the ire of Iran",
+#: "NATO faced criticism from Trump"). Hand list for newslab from news usage.
+RECEIVED = re.compile(
+    r"\b(?:draw|draws|drew|drawn|drawing|earn|earns|earned|earning|incur|incurs|incurred|face|faces|faced|facing|"
+    r"attract|attracts|attracted|receive|receives|received|come under|came under|comes under)\s+"
+    r"(?:(?:the|a|an|much|sharp|harsh|strong|widespread|growing|fresh|bipartisan|international)\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _received_roles(
+    text: str, lo: int, verb: re.Match[str], cs: int, ce: int, hi: int, actors: list[Actor]
+) -> tuple[str, str, Actor, str, str] | None:
+    """Rule "received noun": holder after "of/from/by", target the subject of "draw/face/earn".
+
+    "Trump drew the ire of Iran" -> Iran against Trump; "NATO faced criticism from Trump" -> Trump
+    against NATO. No holder named, no row ("The plan drew criticism": whose is unknown).
+    """
+    by = re.match(r"\s+(?:of|from|by|among)\s+", text[ce:hi])
+    if by is None:
+        return None
+    holder = _holder_phrase(text, ce + by.end(), hi, actors)
+    target, rule = subject_of(text, lo, verb.start(), actors)
+    if holder is None or not _is_target(target) or target is None:
+        return None
+    return entity(holder), "actor", target, "holder after a received noun (drew the ire of X)", f"{rule} of the verb"
+
+
+#: Subjects inside a quote that stand for its speaker ("I praised", "we support"): the speaker holds.
+SPEAKER_SUBJECTS = frozenset({"i", "we", "he", "she", "they", "it"})
+
+
+def _own_subject(text: str, lo: int, quote: Quote | None, cs: int, cue: Cue, actors: list[Actor]) -> Actor | None:
+    """Rule "subject of the cue in the quote": a verb cue inside reported words with a named subject of its own.
+
+    "Nadler said Trump demanded the wall": the demand is Trump's, reported by Nadler; "I support
+    NATO", "he said he supports NATO": the speaker's own (None here, the speaker holds).
+    """
+    if quote is None or cue.kind != "verb":
+        return None
+    subject, _ = subject_of(text, max(lo, quote.start), cs, actors)
+    if subject is None or subject.label.lower() in SPEAKER_SUBJECTS or not any(a is subject for a in actors):
+        return None
+    return subject
+
+
+def _sentence_subject(text: str, lo: int, pos: int, actors: list[Actor]) -> Actor | None:
+    """The subject of the sentence's main clause before ``pos``.
+
+    Its first actor not after a preposition, else its first noun phrase ("Thousands marched …,
+    expressing support").
+    """
+    before = [a for a in actors if lo <= a.start and a.end <= pos and not preceded_by_preposition(text, a.start)]
+    if before:
+        return before[0]
+    tokens = _tokens(text, lo, pos)
+    tags = word_tags()
+    i = 0
+    while i < len(tokens) and tokens[i][0].lower() in ("the", "a", "an", "many", "some", "most", "several"):
+        i += 1
+    j = i
+    while j < len(tokens) and tokens[j][0][:1].isalnum() and j - i < 4:
+        low = tokens[j][0].lower()
+        tag = tags.get(low, "")
+        if j > i and (tag.startswith(("VB", "IN", "MD", "RB")) or low in PREPOSITIONS or low in AUXILIARIES):
+            break
+        j += 1
+    if j == i:
+        return None
+    return Actor(clean_label(" ".join(t[0] for t in tokens[i:j])), tokens[i][1], tokens[j - 1][2])
+
+
+def _subject_before(text: str, lo: int, verb_start: int, actors: list[Actor]) -> tuple[Actor | None, str]:
+    """Rule "subject of a light verb": the subject of the verb at ``verb_start``.
+
+    After a comma ("…, expressing support"), the subject of the main clause.
+    """
+    if re.search(r",\s*$", text[lo:verb_start]):
+        return _sentence_subject(text, lo, verb_start, actors), "subject of the main clause"
+    actor, rule = subject_of(text, lo, verb_start, actors)
+    return actor, rule
+
+
+def _gerund_holder(
+    text: str, lo: int, prep_start: int, gerund: re.Match[str], actors: list[Actor]
+) -> tuple[Actor | None, str]:
+    """Rule "by/for + -ing": "X did Y by accusing Z" -> X; "X praised Y for supporting Z" -> Y.
+
+    After "for" the one praised or blamed acts: the actor right before "for" when there is one
+    ("condemned Salman Rushdie for insulting"), else the subject ("He was praised for supporting").
+    """
+    if gerund.group(1).lower() == "for":
+        right_before = next((a for a in actors if a.end <= prep_start and not text[a.end : prep_start].strip()), None)
+        if right_before is not None:
+            return right_before, "object of the main verb (for + -ing)"
+    return _sentence_subject(text, lo, prep_start, actors), "subject of the main clause (by/for + -ing)"
+
+
 def cue_roles(
     article: Document,
     sent_index: int,
@@ -278,10 +404,17 @@ def cue_roles(
     passive = _passive(text, sent.start, cs, after, cue)
     group = None
     if cue.kind == "noun":
-        group = re.match(rf"(?:\s+[\w’'-]+){{0,3}}?\s+(?:{'|'.join(HOLDER_PREPOSITIONS)})\s+", after)
+        group = re.match(rf"(?:\s+[\w’'-]+){{0,3}}?\s+(?P<prep>{'|'.join(HOLDER_PREPOSITIONS)})\s+", after)
+    received = RECEIVED.search(text, sent.start, cs) if cue.kind == "noun" and quote is None else None
+    if received is not None:
+        return _received_roles(text, sent.start, received, cs, ce, sent.end, actors)
     holder_actor: Actor | None = None
     medium = False  # the subject is a statement, letter, tweet ...: its author holds the cue
-    if quote is not None:
+    own = _own_subject(text, sent.start, quote, cs, cue, actors) if quote is not None else None
+    if quote is not None and own is not None:  # "Nadler said Trump demanded the wall": Trump's demand
+        holder_actor = own
+        holder, kind, hrule = entity(own), "actor", f"subject of the cue in the {quote.kind} quote"
+    elif quote is not None:
         holder, kind, hrule = speaker_name(quote), "speaker", f"{quote.kind} quote ({quote.rule})"
     else:
         kind = "actor"
@@ -290,6 +423,15 @@ def cue_roles(
             at = ce + (passive or group).end()  # type: ignore[union-attr]
             holder_actor = _holder_phrase(text, at, sent.end, actors)
             hrule = "passive agent" if passive else "group after noun"
+        if holder_actor is None and cue.kind == "noun":
+            light = LIGHT_VERB.search(text, sent.start, cs)
+            if light is not None:  # "Poland expressed support for", "…, expressing support for"
+                holder_actor, hrule = _subject_before(text, sent.start, light.start(), actors)
+                hrule = f"{hrule} of {light.group('verb')!r}" if holder_actor is not None else ""
+        if holder_actor is None and cue.kind == "verb" and text[cs:ce].lower().endswith("ing"):
+            gerund = re.search(r"\b(by|for)\s+$", text[sent.start : cs], re.IGNORECASE)
+            if gerund is not None:  # "Iran drew criticism by accusing the US", "praised Y for supporting Z"
+                holder_actor, hrule = _gerund_holder(text, sent.start, sent.start + gerund.start(), gerund, actors)
         if holder_actor is None and cue.kind != "quality":
             poss = re.search(r"[’']s\s+(?:[\w-]+\s+and\s+)?$", text[sent.start : cs])
             if poss:
@@ -306,8 +448,10 @@ def cue_roles(
             hrule = "nearest actor before cue"
             if after_comma:
                 hrule = f"first actor of the sentence ({AUTHOR_OF_MEDIUM if medium else 'cue after a comma'})"
-        if holder_actor is None and cue.kind == "verb":
-            return None  # a verb needs a subject: the author does not "support" or "praise" in the third person
+        if holder_actor is None and (cue.kind == "verb" or not cue.author):
+            # a verb needs a subject, and an attitude or act noun ("support", "criticism") a holder in
+            # the text: the author holds only evaluative words of its own ("a disgrace"; issue 23)
+            return None
         if holder_actor is None:
             holder, kind, hrule = "author", "author", "no actor before cue"
         else:
@@ -338,7 +482,7 @@ def cue_roles(
         following = [a for a in actors if ce <= a.start < limit and entity(a) != holder]
         if group and holder_actor is not None:  # after "support from X", only "about/as to ... Y" is the topic
             topic = re.compile(r"\b(?:about|over|as to|toward|towards|regarding|on)\b")
-            following = [a for a in following if a.end <= ce + group.start() or (
+            following = [a for a in following if a.end <= ce + group.start("prep") or (
                 a.start >= holder_actor.end and topic.search(text, holder_actor.end, a.start))]  # fmt: skip
         following = [a for a in following if len(re.findall(r"[\w’'-]+", text[ce : a.start])) <= TARGET_WINDOW]
         tgt = following[0] if following and usable(following[0]) else None

@@ -27,6 +27,7 @@ class Cue:
     speech: bool
     source: str
     note: str
+    author: bool = False  # the author may hold it when no actor stands before it (an evaluative word)
 
 
 def _inflect(cue: str, kind: str) -> set[str]:
@@ -63,7 +64,7 @@ def load_cues(name: str = "stance_cues") -> tuple[Cue, ...]:
         try:
             polarity = float(row["polarity"])
             cue = Cue(row["cue"].strip().lower(), polarity, row["kind"], row["speech"] == "yes", row["source"],
-                      row.get("note") or "")  # fmt: skip
+                      row.get("note") or "", row.get("author") == "yes")  # fmt: skip
         except (KeyError, TypeError, ValueError, AttributeError) as err:
             raise LexiconError(f"{name}.tsv: bad row {row!r} (need cue, polarity, kind, speech, source)") from err
         if not -1.0 <= polarity <= 1.0:

@@ -30,6 +30,9 @@ CONFIDENCE = {
     # he/his inside a direct quote when the speaker is known (never the speaker); as sure as the
     # previous-sentence rule: the antecedent may be a sentence back (set by hand for newslab)
     "pronoun:in-quote": 0.6,
+    # across sentences and paragraphs (newslab.coreference): the nearest sentence with a compatible
+    # person names only the target (set by hand, as the previous-sentence rule)
+    "pronoun:discourse": 0.6,
 }
 
 

@@ -30,6 +30,15 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from newslab.coreference import (
+    Clauses,
+    Person,
+    bound_wrongly,
+    competed,
+    people,
+    resolve_discourse,
+    unlinked_descriptions,
+)
 from newslab.descriptions import (
     Roles,
     generic_title_words,
@@ -284,11 +293,51 @@ def article_mentions(
         mentions += found
     mentions += role_mentions(named, doc.text, roles)
     mentions = _resolve_overlaps(mentions)
+    others = people(doc, mentions)
+    mentions, others = _link_descriptions(doc, mentions, others)
     if pronouns:
-        mentions = sorted(mentions + resolve_pronouns(doc, mentions, targets), key=lambda m: m.start)
+        resolved = resolve_pronouns(doc, mentions, targets)
+        text = doc.text
+        resolved = [p for p in resolved if not competed(p, mentions + resolved, others, text[p.start : p.end].lower())]
+        clauses = Clauses(doc)
+        resolved = [p for p in resolved if not bound_wrongly(clauses, p, _last_before(p, mentions + resolved))]
+        mentions = sorted(mentions + resolved, key=lambda m: m.start)
+        mentions = sorted(mentions + resolve_discourse(doc, mentions, targets, others), key=lambda m: m.start)
     if pronouns and quotes:
         mentions = apply_quotes(doc, mentions, targets, quotes)
     return mentions
+
+
+def _last_before(pronoun: Mention, mentions: Sequence[Mention]) -> Mention | None:
+    """The last mention of the pronoun's target that ends before it (its antecedent under the sentence rules)."""
+    before = [m for m in mentions if m.target == pronoun.target and m.end <= pronoun.start and m is not pronoun]
+    return max(before, key=lambda m: m.end, default=None)
+
+
+def _link_descriptions(
+    doc: Document, mentions: list[Mention], others: list[Person]
+) -> tuple[list[Mention], list[Person]]:
+    """Drop person targets' head descriptions that the article links to another person.
+
+    See :func:`newslab.coreference.unlinked_descriptions`; they join ``others`` as that person.
+    """
+    by_target: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.target.kind == "person":
+            by_target.setdefault(m.target.name, []).append(m)
+    dropped: set[tuple[int, int, str]] = set()
+    moved: list[Person] = []
+    for group in by_target.values():
+        names = [m for m in group if m.kind == "name"]
+        descs = [m for m in group if m.kind == "description"]
+        kept, gone = unlinked_descriptions(doc, descs, names, others)
+        keep = {(m.start, m.end) for m in kept}
+        dropped |= {(m.start, m.end, m.target.name) for m in descs if (m.start, m.end) not in keep}
+        moved += gone
+    if not dropped:
+        return mentions, others
+    kept_mentions = [m for m in mentions if (m.start, m.end, m.target.name) not in dropped]
+    return kept_mentions, sorted([*others, *moved], key=lambda p: (p.start, p.end))
 
 
 def apply_quotes(

@@ -74,6 +74,14 @@ from newslab.document import Article, Document, Sentence
 from newslab.mention_record import Mention
 from newslab.records import QuoteRow, columns
 from newslab.speakers import SpeakerResolver
+from newslab.speech_formats import (
+    bad_speaker,
+    finding_quotes,
+    is_title,
+    label_speaker,
+    next_sentence_speaker,
+    transcript_quotes,
+)
 from newslab.targets import Target
 
 if TYPE_CHECKING:
@@ -95,14 +103,19 @@ class _Span(NamedTuple):
 
 #: A quote in curly or straight marks; one left open at a paragraph's end runs to it when the next paragraph
 #: opens with a quote mark (the news convention for a quote of several paragraphs).
-_DIRECT = re.compile(r"“[^“”\n]+(?:”|(?=\n\s*“))|\"[^\"\n]+(?:\"|(?=\n\s*\"))")
+_DIRECT = re.compile(
+    r"“[^“”\n]+(?:”|(?=\n\s*“))|\"[^\"\n]+(?:\"|(?=\n\s*\"))"
+    # British single marks (issue 23): ‘ opens at a word's start, and the ’ that closes is not an
+    # apostrophe inside a word ("Trump’s"); a paragraph never runs on
+    r"|(?<![\w’'])‘(?=\S)[^‘\n]*?[^\s‘]’(?![\w’])"
+)
 
 
 def _direct_spans(text: str) -> list[_Span]:
     """Direct quotes, curly or straight; a quote left open at a paragraph's end that the next reopens runs to it."""
     spans = []
     for m in _DIRECT.finditer(text):
-        closed = m.group()[-1] in '”"'
+        closed = m.group()[-1] in '”"’'
         cs, ce = m.start() + 1, m.end() - 1 if closed else m.end()
         while ce > cs and text[ce - 1] in ", ":
             ce -= 1
@@ -130,6 +143,8 @@ def _attribute_direct(
         after = _after_attribution(text, doc, span, spans[i + 1].open if i + 1 < len(spans) else len(text), attrs)
         before = None if after else _before_attribution(doc, span, spans[i - 1] if i else None, attrs)
         chosen, rule = (after, "after-quote") if after else before if before else (None, "unattributed")
+        if chosen is not None and bad_speaker(chosen.speaker):
+            chosen, rule = None, "unattributed"  # "Asked", "the Democratic": no speaker; the context may name one
         if chosen is not None:
             q.rule, q.verb = rule, chosen.verb
             q.speaker, q.speaker_start, q.speaker_end = chosen.speaker, chosen.speaker_start, chosen.speaker_end
@@ -183,6 +198,12 @@ def _attribute_from_context(
     speakers = _ParagraphSpeakers(quotes, para)
     for i, q in enumerate(quotes):
         if q.rule == "unattributed":
+            label = label_speaker(text, spans[i].open)  # "John Smith, Fox News: “…”" in a list of reactions
+            if label is not None:
+                q.rule, q.verb = "label", ":"
+                q.speaker, q.speaker_start, q.speaker_end = label
+                speakers.visited(i)
+                continue
             found = (
                 speakers.nearest(i)
                 or _previous_sentence(doc, spans[i], para[i], paragraphs, attrs)
@@ -193,6 +214,11 @@ def _attribute_from_context(
                 q.verb, q.speaker, q.speaker_start, q.speaker_end = (
                     source.verb, source.speaker, source.speaker_start, source.speaker_end
                 )  # fmt: skip
+            else:
+                named = next_sentence_speaker(doc, spans[i].close)  # "“…” That was the message from X."
+                if named is not None:
+                    q.rule, q.verb = "next-sentence", ""
+                    q.speaker, q.speaker_start, q.speaker_end = named
         speakers.visited(i)
 
 
@@ -263,6 +289,25 @@ def _inside_quotes(spans: list[_Span]) -> Callable[[int], bool]:
     return inside
 
 
+def _with_transcript(quotes: list[Quote], lines: list[Quote]) -> list[Quote]:
+    """Transcript lines added to the quotes (rule ``transcript``).
+
+    A line's unattributed direct quote takes its label's speaker; a line holding no quote is one.
+    """
+    if not lines:
+        return quotes
+    direct = [q for q in quotes if q.kind == "direct"]
+    for line in lines:
+        inner = [q for q in direct if line.start <= q.start and q.end <= line.end + 1]
+        for q in inner:
+            if not q.speaker:
+                q.rule, q.verb = "transcript", ":"
+                q.speaker, q.speaker_start, q.speaker_end = line.speaker, line.speaker_start, line.speaker_end
+        if not inner and not any(q.start < line.end and line.start < q.end for q in quotes):
+            quotes.append(line)  # a line that reports someone else's words ("LAWRENCE: X told NPR …") is left to them
+    return quotes
+
+
 def article_quotes(
     article: Document,
     targets: tuple[Target, ...],
@@ -294,7 +339,7 @@ def article_quotes(
         [('direct', 'Mark Rutte', 'pronoun:previous-subject')]
     """
     text = article.text
-    spans = _direct_spans(text)
+    spans = [s for s in _direct_spans(text) if not is_title(text, s.start, s.end, s.open)]  # no show titles
     inside = _inside_quotes(spans)
     attrs = {
         s.index: attributions(text, s.start, s.end, article.token_spans[s.index], inside)
@@ -304,7 +349,9 @@ def article_quotes(
     quotes, used = _attribute_direct(text, article, spans, attrs)
     if quotes:
         _attribute_from_context(quotes, spans, text, article, attrs)
-    quotes += indirect_quotes(text, article, attrs, used, inside)
+    quotes += [q for q in indirect_quotes(text, article, attrs, used, inside) if not bad_speaker(q.speaker)]
+    quotes = _with_transcript(quotes, transcript_quotes(text))
+    quotes += finding_quotes(article, [(q.start, q.end) for q in quotes])  # "New polls show …"
     quotes.sort(key=lambda q: (q.start, q.kind))
     if not resolve_speakers:
         return quotes
@@ -312,6 +359,10 @@ def article_quotes(
     for q in quotes:
         if q.speaker:
             q.resolved, q.speaker_rule = resolver.resolve(q.speaker, q.speaker_start, q.speaker_end)
+            if q.resolved and bad_speaker(
+                q.resolved
+            ):  # a subject read off an odd sentence ("Asked about X, …"): as written
+                q.resolved, q.speaker_rule = ("" if bad_speaker(q.speaker) else q.speaker), "as written"
             resolver.remember(article.sentence_of(q.start), q.resolved, q.speaker)
     return quotes
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
 from newslab.attribution import FUNCTION_WORDS, SPACE, TITLES, is_headline, word_set
+from newslab.coreference import people_words
 from newslab.document import Document
 from newslab.lexicons import stopwords
 from newslab.mention_record import Mention
@@ -77,7 +78,19 @@ def _name_words(phrase: str) -> list[str]:
 
 
 #: Quoted passages, blanked out when looking for the subject of a sentence.
-_QUOTED = re.compile(r"“[^”]*”?|\"[^\"\n]*\"?")
+_QUOTED = re.compile(r"“[^”]*”?|\"[^\"\n]*\"?|(?<![\w’'])‘(?=\S)[^‘\n]*?[^\s‘]’(?![\w’])")  # British ‘…’ too
+
+
+def _name_gender(chunk: str, at: int, name: str, default: str) -> str:
+    """The gender a name's title or given name implies ("Ms. Pelosi", "Nancy Pelosi"), else ``default``."""
+    title = re.search(r"(\w+\.?)\s+$", chunk[:at])
+    if title and title.group(1).lower() in FEMALE_ROLES:
+        return "f"
+    if title and title.group(1).lower() in MALE_ROLES:
+        return "m"
+    given, _ = people_words()
+    first = given.get(name.split()[0], "")
+    return {"female": "f", "male": "m"}.get(first, default)
 
 
 def role_hits(text: str, role_words: str, *, lowered: str | None = None) -> list[tuple[int, int, str]]:
@@ -212,6 +225,29 @@ class SpeakerResolver:
         return descriptions[first] if first < bisect.bisect_left(starts, end) else None
 
     @functools.cached_property
+    def _name_mentions(self) -> tuple[list[Any], list[int]]:
+        """The targets' name mentions in text order and their starts (for a lookup by bisect)."""
+        found = sorted((m for m in self.mentions if m.kind == "name"), key=lambda m: m.start)
+        return found, [m.start for m in found]
+
+    def _target_named(self, start: int, end: int) -> Target | None:
+        """The target whose name mention lies inside the speaker phrase ``[start, end)``, if any.
+
+        Per mention, not per article (issue 23): after "John Trump" is named once, "Mr. Trump" stays
+        Donald Trump wherever the mention stage reads it as the target.
+        """
+        found, starts = self._name_mentions
+        text = self.article.text
+        i = bisect.bisect_left(starts, start)
+        while i < len(found) and found[i].start < end:
+            m = found[i]
+            rest = text[m.end : end].strip()
+            if m.end <= end and m.target.kind == "person" and (not rest or re.fullmatch(r"[’']s?", rest)):
+                return m.target  # the name ends the phrase: "Mr. Trump", not "a Trump aide"
+            i += 1
+        return None
+
+    @functools.cached_property
     def _names_by_last(self) -> dict[str, list[str]]:
         """The article's names by their last word (in registry order): a lookup, not a scan per phrase."""
         index: dict[str, list[str]] = {}
@@ -233,6 +269,9 @@ class SpeakerResolver:
         description = self._description_overlapping(start, end)
         if description is not None:
             return self.target_name(description.target), "description:target"
+        target = self._target_named(start, end)
+        if target is not None:  # "Mr. Trump" that the mention stage found is the target, whoever else is named Trump
+            return self.target_name(target), "name:target"
         name = self.name(phrase)
         if _is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
             earlier = self._same_role.get(phrase.split()[-1].lower(), _NO_ONE).latest_other(low)
@@ -280,9 +319,16 @@ class SpeakerResolver:
             return ""  # no role, or the role is never written out before: no scan of the article
         if role_words not in self._roles:  # found once per role and article (the resolver lives for one article)
             hits = role_hits(self.article.text, role_words, lowered=self._letterwise)
-            self._roles[role_words] = _RoleHits(hits)
+            quoted = self._quoted
+            outside = [h for h in hits if not any(a < h[0] < b for a, b in quoted)]  # "President Putin" said in a quote
+            self._roles[role_words] = _RoleHits(outside)
         named = self._roles[role_words].last_before(start)  # named before the phrase, as in text[:start]
         return self.name(named) if named is not None else ""
+
+    @functools.cached_property
+    def _quoted(self) -> list[tuple[int, int]]:
+        """Spans inside quotation marks: a title said inside a quote names no one for a later role phrase."""
+        return [m.span() for m in _QUOTED.finditer(self.article.text)]
 
     def _writes(self, role_words: str) -> bool:
         """Whether the article writes ``role_words`` (lowercased) anywhere; one search per role."""
@@ -318,8 +364,10 @@ class SpeakerResolver:
                 name = self.name(m.group())
                 if name and name.split()[-1].lower() in ORG_HEADS | PLACE_HEADS:
                     continue  # "Memorial Medical Center", "Miami-Dade County": no person
-                if not name or (gender and self.genders.get(name, gender) != gender):
-                    continue
+                if not name or (
+                    gender and self.genders.get(name, _name_gender(chunk, m.start(), name, gender)) != gender
+                ):
+                    continue  # "he" is not "Ms. Pelosi" nor "Nancy Pelosi" (given names: people_words.tsv)
                 if any(t.name == name or name in t.aliases for t in self.targets if t.kind != "person"):
                     continue
                 alone = len(name.split()) == 1 and name not in self._names_by_last

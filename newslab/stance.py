@@ -61,6 +61,7 @@ from newslab.cues import Cue, cue_forms, load_cues
 from newslab.descriptions import word_tags
 from newslab.document import Document, Sentence
 from newslab.errors import LexiconError
+from newslab.holders import clean_holder
 from newslab.mention_record import Mention
 from newslab.records import StanceRow, columns
 from newslab.targets import Target
@@ -99,6 +100,12 @@ NAME_WORDS = 4  # at most this many words after the object are read as the name
 NAME_MIN_VALENCE = 0.5  # a name whose lexicon valence sums to less (VADER scale) gives no row
 #: Speakers the quotes stage could not name ("she said" with nobody before): they hold no row.
 UNRESOLVED = frozenset(["he", "she", "they", "it", "i", "we", "you", "unknown speaker"])
+#: Reporting verbs of denial: what they report is rejected by the speaker, so neither the cues in it
+#: nor its tone are the speaker's position (general English, issue 23).
+DENIALS = frozenset({"deny", "denies", "denied", "denying", "dispute", "disputes", "disputed", "refute", "refutes",
+                     "refuted", "rejected", "dismissed"})  # fmt: skip
+#: Tags of finite verbs (Brill/Penn): in reported words they tell what someone did, not a judgement.
+FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP"})
 OBJECT_PRONOUNS = frozenset(["him", "her", "them", "it", "himself", "herself", "themselves", "us", "me", "you"])
 
 
@@ -302,6 +309,21 @@ def said_of(text: str, sent: Sentence, start: int, quotes: Iterable[Quote]) -> Q
     return max((q for q in quotes if sent.start <= q.start and q.end <= start), key=lambda q: q.end, default=None)
 
 
+def sentence_span(sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
+    """A mention's span as offsets into its sentence, cut at the sentence's end; None if nothing is left.
+
+    A target alias may cross a sentence break ("George W.) Bush" split after "W.)"): the part in
+    the sentence stands for it, and the pass never stops on such a span (issue 23).
+
+    Example:
+        >>> from newslab.document import Sentence
+        >>> sentence_span(Sentence("Bush met W.", 10, 21, 0), 19, 26), sentence_span(Sentence("x", 0, 1, 0), 5, 9)
+        ((9, 11), None)
+    """
+    lo, hi = max(start, sent.start) - sent.start, min(end, sent.end) - sent.start
+    return (lo, hi) if 0 <= lo < hi <= len(sent.text) else None
+
+
 def quoted_tone(
     sent: Sentence, mention: Mention, quote: Quote, *, about: bool = False, model: tuple[str, float] | None = None
 ) -> tuple[float, list[str]] | None:
@@ -333,6 +355,12 @@ def quoted_tone(
     lo, hi = max(quote.start, sent.start) - sent.start, min(quote.end, sent.end) - sent.start
     spans = [(a + lo, b + lo) for a, b in word_spans(sent.text[lo:hi])]
     hits = [h for h in lexicon_hits(lower_tokens(sent.text, spans), default_prepared(), contrast=False) if h.weight]
+    if quote.kind == "indirect":
+        # in reported words, a verb tells what someone did ("said Obama won", "said aides support the
+        # plan"), not how the speaker judges the target: only adjectives and nouns judge (issue 23)
+        tags = word_tags()
+        first_words = [sent.text[spans[h.first][0] : spans[h.first][1]].lower() for h in hits]
+        hits = [h for h, w in zip(hits, first_words, strict=True) if tags.get(w, "") not in FINITE_VERB_TAGS]
     if about:
         valence = sum(h.weight for h in hits if not h.event)
         score = valence / math.sqrt(valence * valence + VADER_ALPHA)
@@ -340,7 +368,10 @@ def quoted_tone(
         if model is None:
             from newslab.target_tone import target_sentiment
 
-            result = target_sentiment(sent.text, span=(mention.start - sent.start, mention.end - sent.start))
+            span = sentence_span(sent, mention.start, mention.end)
+            if span is None:
+                return None
+            result = target_sentiment(sent.text, span=span)
             model = (result.label, result.score)
         score = 0.0 if model[0] == "neutral" else model[1]
     if abs(score) < AUTHOR_MIN_SCORE:
@@ -410,6 +441,9 @@ def article_stance(
     def add(sent_index: int, holder: str, kind: str, tgt: Actor, score: float, cue_words: list[str],
             hrule: str, trule: str) -> None:  # fmt: skip
         target = tgt.target or tgt.member_of
+        holder = clean_holder(holder)
+        if not holder:
+            return  # not an actor ("whom", "expressing", "It", "by"): no row rather than a wrong one
         if target is None or holder in (target.name, *target.aliases):
             return
         sent = article.sentences[sent_index]
@@ -452,6 +486,8 @@ def article_stance(
             if named is not None:
                 cue_words = [f"{cue_words[0]} {named.words}"]
             quote = quote_at(cs)
+            if quote is not None and quote.verb.lower() in DENIALS:
+                continue  # "Strzok denied that he hurt Trump": the speaker rejects the words, takes no position
             found = cue_roles(article, sent.index, cue, (cs, ce), quote, actors, speaker_name, actors_by_sentence)
             if found is not None:
                 holder, kind, tgt, hrule, trule = found
@@ -502,7 +538,7 @@ def article_stance(
         about = q is None or m.end > q.end
         if about:
             q = said_of(text, article.sentences[sid], m.start, quotes)  # "..., Bush said of Trump"
-        if q is None or not (q.resolved or q.speaker):
+        if q is None or not (q.resolved or q.speaker) or q.verb.lower() in DENIALS:
             continue
         holder = speaker_name(q)
         if (
@@ -526,8 +562,11 @@ def article_stance(
             if (sid, m.target.name) in covered:
                 continue
             sent = article.sentences[sid]
+            span = sentence_span(sent, m.start, m.end)
+            if span is None:
+                continue
             try:
-                result = hook(sent.text, span=(m.start - sent.start, m.end - sent.start))
+                result = hook(sent.text, span=span)
             except Exception as err:  # a hook from another module must not break the table
                 logger.warning("target_sentiment failed on %r: %s", sent.text[:60], err)
                 continue

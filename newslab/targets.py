@@ -431,7 +431,7 @@ class Target:
         stop = "|".join(re.escape(w) for w in sorted(stopwords(), key=len, reverse=True) if w.isalpha())
         modifier = rf"(?!(?:{stop})\b){WORD_PATTERN}"
         return re.compile(
-            rf"(?<![\w-])(?P<det>[Tt]he|[Ii]ts)\s+(?P<mods>(?:{modifier}\s+){{0,3}})(?P<head>{alternatives})(?![\w-])"
+            rf"(?<![\w-])(?P<det>[Tt]he|[Ii]ts|[Tt]his)\s+(?P<mods>(?:{modifier}\s+){{0,3}})(?P<head>{alternatives})(?![\w-])"
         )
 
     @functools.cached_property

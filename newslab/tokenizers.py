@@ -233,6 +233,16 @@ def _ends_sentence(text: str, match: re.Match[str], limit: int) -> bool:
         return True
     if nxt.group(1).islower():
         return False
+    if re.fullmatch(r"\.[)\]]+", match.group()):
+        # "(US President George W.) Bush": an initial or abbreviation closed by a bracket goes on
+        # like the bare abbreviation would (issue 23); a full stop inside brackets still ends one
+        prev = _PREV_WORD.search(text, max(0, match.start() - 40), match.start())
+        word = prev.group(1).lstrip("\"'“‘«([") if prev else ""
+        never, _ = _abbreviations()
+        if (len(word) == 1 and word.isupper()) or word.lower() in never:
+            opener = _NEXT_WORD.match(text, nxt.start(1), limit)
+            return opener is not None and opener.group(1).lower() in SENTENCE_OPENERS
+        return True
     if match.group() != ".":
         return True
     prev = _PREV_WORD.search(text, max(0, match.start() - 40), match.start())

@@ -484,6 +484,10 @@ def _base_hits(toks: Sequence[str], lex: PreparedLexicon) -> list[tuple[int, int
     return out
 
 
+#: Two-word negators VADER does not list: "far from perfect", "anything but fair" (issue 23; general English).
+NEGATOR_PHRASES = frozenset({("far", "from"), ("anything", "but"), ("by", "no"), ("in", "no")})
+
+
 def _scope(toks: Sequence[str], i: int, weight: float, rules: list[str]) -> float:
     """Boosters and negation up to NEGATION_WINDOW tokens before token ``i``, within its clause."""
     boosters = _boosters()
@@ -500,9 +504,10 @@ def _scope(toks: Sequence[str], i: int, weight: float, rules: list[str]) -> floa
         j = i - k
         if j < 0 or toks[j] in CLAUSE_BREAKS:
             break
-        if toks[j] in NEGATORS:
+        phrase = (toks[j - 1], toks[j]) if j > 0 else ("", toks[j])
+        if toks[j] in NEGATORS or phrase in NEGATOR_PHRASES:
             weight *= NEGATION_SCALAR
-            rules.append(f'negated by "{toks[j]}"')
+            rules.append(f'negated by "{" ".join(phrase) if phrase in NEGATOR_PHRASES else toks[j]}"')
             break
     return weight
 

@@ -133,3 +133,17 @@ def test_non_string_input_is_a_clear_error(bad: object) -> None:
     for func in (sentences, sentence_spans, words, word_spans):
         with pytest.raises(ParameterError, match="text must be a string"):
             func(bad)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("The war was launched by (US President George W.) Bush in 2003. Critics condemned it.",
+         ["The war was launched by (US President George W.) Bush in 2003.", "Critics condemned it."]),
+        ("It was signed by (Gen.) Smith today.", ["It was signed by (Gen.) Smith today."]),
+        ("He left (see Fig. A.) The rest stayed.", ["He left (see Fig. A.)", "The rest stayed."]),
+        ("He won (by 3 votes.) Then he left.", ["He won (by 3 votes.)", "Then he left."]),
+    ],
+)  # fmt: skip
+def test_initial_closed_by_a_bracket(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected

@@ -1,0 +1,614 @@
+"""Who a pronoun or a description means across sentences and paragraphs: the most recent compatible person.
+
+The sentence-level rules in :mod:`newslab.pronouns` resolve a pronoun only when no other name
+stands near it. This module adds what a careful coder does with the rest:
+
+* :func:`people` lists the *other* people an article names (a capitalized run with a given name,
+  an honorific or a title, and later the bare surname of such a person) and the unnamed persons
+  it introduces ("a voter", "his lawyer"), each with the gender the words imply ("" = unknown).
+* :func:`resolve_discourse` resolves he/him/his (she/her for a female target) and the anaphoric
+  nouns "this guy", "the man" to a person target when, going back sentence by sentence (up to
+  :data:`WINDOW` sentences, across paragraphs), the nearest sentence with a compatible person
+  names only the target (rule ``"pronoun:discourse"``). Another compatible person there stops the
+  search: the pronoun is left unresolved rather than credited to the target.
+* :func:`unlinked_descriptions` splits off head descriptions ("the billionaire", "the financial
+  industry tycoon") that the article links to another person: the nearest sentence before it with a
+  person names someone else and not the target, or the target was not named yet while someone else
+  was. A description of a role the target holds on the article's date ("the president") is kept.
+
+Evidence: every resolved mention carries its rule and the antecedent it was linked to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from newslab.descriptions import word_tags
+from newslab.document import Document, Token
+from newslab.lexicons import load_table, stopwords
+from newslab.mention_record import CONFIDENCE, Mention
+from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
+from newslab.targets import Target
+
+#: Sentences before a pronoun's own sentence searched for its antecedent. Set by hand: news
+#: writers re-name a person within two or three sentences; further back a coder hesitates too.
+WINDOW = 3
+
+#: Pronouns of each gender (a target's own pronoun list decides which ones it takes).
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+
+#: Determiners that make a person noun someone other than the target ("a voter", "his lawyer", "the
+#: aide"; a description of the target is a target mention already and is never counted here).
+NEW_PERSON_DETERMINERS = frozenset(
+    {"a", "an", "one", "another", "his", "her", "their", "its", "’s", "'s", "the", "this", "that"}
+)
+
+#: Anaphoric nouns that refer back like a pronoun ("this guy", "the man"), with their gender.
+ANAPHORIC_NOUNS = {"guy": "male", "man": "male", "woman": "female", "fellow": "male", "gentleman": "male"}
+#: Determiners that make such a noun anaphoric.
+ANAPHORIC_DETERMINERS = frozenset({"this", "that", "the"})
+
+#: Honorifics and titles before a name that make the run a person, with the gender they imply.
+_HONORIFIC_GENDER = {
+    **dict.fromkeys(("mr", "mr.", "sir", "lord", "king", "prince"), "male"),
+    **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady", "queen", "princess"), "female"),
+    **dict.fromkeys(
+        ("dr", "dr.", "prof.", "professor", "rev.", "gen.", "general", "judge", "justice", "sen.", "senator", "rep.",
+         "gov.", "governor", "mayor", "president", "secretary", "minister", "chancellor", "speaker", "leader",
+         "lt.", "col.", "adm.", "sgt.", "capt.", "chief", "director", "ambassador", "commissioner", "attorney"),
+        "",
+    ),
+    **{w: "female" for w in FEMALE_ROLES},
+    **{w: "male" for w in MALE_ROLES},
+}  # fmt: skip
+
+
+class Person(NamedTuple):
+    """A person the article names or introduces: where, who ("" = unnamed) and the implied gender."""
+
+    start: int
+    end: int
+    name: str
+    gender: str
+    sentence: int
+
+
+@functools.cache
+def people_words() -> tuple[dict[str, str], dict[str, str]]:
+    """Given names (capitalized) and person nouns (lowercase) with their gender, from ``people_words.tsv``."""
+    given: dict[str, str] = {}
+    nouns: dict[str, str] = {}
+    for row in load_table("people_words"):
+        (given if row["kind"] == "given" else nouns)[row["word"]] = row["gender"]
+    return given, nouns
+
+
+def _gender_of_pronoun(word: str) -> str:
+    low = word.lower()
+    return "male" if low in MALE_PRONOUNS else "female" if low in FEMALE_PRONOUNS else ""
+
+
+def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
+    """Other people named or introduced in an article, in text order (target mentions excluded).
+
+    A capitalized run is a person when it starts with a given name ("Michael Bloomberg"), follows an
+    honorific or title ("Mr. Stone", "Sen. Chuck Schumer"), or is the surname of such a person named
+    earlier ("Bloomberg"). A person noun after "a/an/one/another" or a possessive ("a voter", "his
+    lawyer") is an unnamed person. Words inside a target mention are never another person.
+
+    Args:
+        doc: The parsed article.
+        mentions: The targets' mentions (names and descriptions) in the article.
+
+    Returns:
+        One :class:`Person` per occurrence.
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> doc = parse(Article("a", "", "Michael Bloomberg spoke. Mr. Stone and a voter listened. Bloomberg left."))
+        >>> [(p.name, p.gender) for p in people(doc, [])]
+        [('Michael Bloomberg', 'male'), ('Stone', 'male'), ('', ''), ('Bloomberg', 'male')]
+    """
+    given, nouns = people_words()
+    stop = stopwords()
+    spans = sorted((m.start, m.end) for m in mentions)
+    starts = [s for s, _ in spans]
+
+    def inside(offset: int) -> bool:
+        i = bisect.bisect_right(starts, offset) - 1
+        return i >= 0 and spans[i][1] > offset
+
+    text = doc.text
+    tokens = doc.tokens
+    surnames: dict[str, str] = {}
+    found: list[Person] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        word = tok.text
+        if word[:1].isupper() and not inside(tok.start):
+            j = i + 1
+            while (
+                j < len(tokens)
+                and tokens[j].sentence == tok.sentence
+                and tokens[j].text[:1].isupper()
+                and text[tokens[j - 1].end : tokens[j].start] == " "
+                and not inside(tokens[j].start)
+            ):
+                j += 1
+            run = list(tokens[i:j])
+            prev = tokens[i - 1].text.lower() if i > 0 and tokens[i - 1].sentence == tok.sentence else ""
+            nxt = tokens[j].text.lower() if j < len(tokens) and tokens[j].sentence == tok.sentence else ""
+            person = _person_in_run(run, prev, nxt, given, surnames, stop, sentence_initial=_first_in_sentence(doc, i))
+            if person is not None:
+                lo, name, gender = person
+                last = run[-1].text
+                if len(name.split()) > 1 or lo > 0 or prev in _HONORIFIC_GENDER:
+                    surnames.setdefault(last, gender)
+                found.append(Person(run[lo].start, run[-1].end, name, gender, tok.sentence))
+            i = j
+            continue
+        low = word.lower()
+        if low in ANAPHORIC_NOUNS and i + 1 < len(tokens) and tokens[i + 1].text.lower() in {"who", "whom", "named"}:
+            found.append(Person(tok.start, tok.end, "", ANAPHORIC_NOUNS[low], tok.sentence))  # "the man who ..."
+        elif low in nouns and i > 0 and not inside(tok.start):
+            det = tokens[i - 1].text.lower()
+            if det in NEW_PERSON_DETERMINERS or (i > 1 and tokens[i - 2].text.lower() in NEW_PERSON_DETERMINERS):
+                found.append(Person(tok.start, tok.end, "", nouns[low], tok.sentence))
+        i += 1
+    return found
+
+
+#: Words after a lone capitalized word that make it a person acting ("Rutte has", "Stone, who").
+#: Hand list for newslab: the verbs news writers put after a person's surname.
+PERSON_NEXT = frozenset(
+    {"said", "says", "told", "tells", "has", "had", "was", "is", "will", "would", "met", "added", "wrote", "tweeted",
+     "argued", "claimed", "insisted", "warned", "denied", "praised", "criticized", "criticised", "who", "himself",
+     "herself", "responded", "replied", "announced", "spoke", "believes", "thinks", "wants", "did", "does"}
+)  # fmt: skip
+
+
+#: The part of :data:`PERSON_NEXT` that only a person does (after a word the lexicon knows: "Florida is").
+SPEAKING_NEXT = frozenset(
+    {"said", "says", "told", "tells", "added", "wrote", "tweeted", "argued", "claimed", "insisted", "who", "himself",
+     "herself", "responded", "replied", "believes", "thinks"}
+)  # fmt: skip
+
+
+def _first_in_sentence(doc: Document, i: int) -> bool:
+    return i == 0 or doc.tokens[i - 1].sentence != doc.tokens[i].sentence or doc.tokens[i - 1].text in "“\"‘'("
+
+
+def _person_in_run(
+    run: Sequence[Token],
+    prev: str,
+    nxt: str,
+    given: dict[str, str],
+    surnames: dict[str, str],
+    stop: frozenset[str],
+    *,
+    sentence_initial: bool,
+) -> tuple[int, str, str] | None:
+    """The person a capitalized run names: (index of its first name word, name, gender), or None.
+
+    After the last honorific or title in the run (or right before it) the rest is a person's
+    name; else from the first given name on ("the Dutchman Mark Rutte"); else a known surname; else
+    a lone word followed by a verb of a person ("Rutte has waited", "Spain has" too: a competitor
+    that only costs recall), or one the tag lexicon does not know, inside its sentence ("met Rutte").
+    """
+    words = [t.text for t in run]
+    lows = [w.lower() for w in words]
+    gender = _HONORIFIC_GENDER.get(prev)
+    lo = 0
+    for k, w in enumerate(lows):
+        g = _HONORIFIC_GENDER.get(w)
+        if g is not None or w in ROLE_WORDS:
+            lo = k + 1
+            if g is not None:
+                gender = g or gender or ""
+    titled = gender is not None
+    while lo < len(words) and (lows[lo] in stop or lows[lo] in ROLE_WORDS):
+        lo += 1
+    if lo >= len(words):
+        # only titles and role words: "The Secretary General and his team" is someone, unnamed
+        return (0, "", gender or "") if titled else None
+    if not titled:
+        initial = next((k for k in range(lo + 1, len(words) - 1) if re.fullmatch(r"[A-Z]\.", words[k])), None)
+        if initial is not None:  # "Kenneth C. Frazier", "Michael R. Bloomberg": a person's name
+            first = initial - 1
+            return first, " ".join(words[first:]), given.get(words[first], "")
+        first_given = next((k for k in range(lo, len(words)) if words[k] in given), None)
+        if first_given is not None and (first_given < len(words) - 1):
+            lo = first_given
+            return lo, " ".join(words[lo:]), given[words[lo]]
+        if words[-1] in surnames and len(words) - lo == 1:
+            return lo, words[-1], surnames[words[-1]]
+        word = words[lo]
+        lone = len(words) - lo == 1 and not word.isupper() and not re.search(r"(an|ish|ese)$", word)
+        tag = word_tags().get(word) or word_tags().get(word.lower())
+        speaking = nxt in PERSON_NEXT and (tag is None or nxt in SPEAKING_NEXT)  # "Florida is": a place
+        if lone and (speaking or (tag is None and not sentence_initial)):
+            return lo, word, ""  # "Rutte has waited", "met Rutte": a name no lexicon knows as a word
+        return None
+    if words[-1].isupper():
+        return None
+    name_gender = given.get(words[lo], "") if len(words) - lo > 1 else ""
+    return lo, " ".join(words[lo:]), (gender or name_gender)
+
+
+_QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|‘[^‘\n]*?’(?![a-z])")
+#: Verbs after a closing quote whose subject pronoun is the quote's speaker ("…,” he said).
+SPEECH_AFTER = frozenset(
+    {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "tweeted", "asked", "asks", "insisted",
+     "argued", "continued", "replied", "responded", "explained", "declared", "warned", "noted", "recalled"}
+)  # fmt: skip
+#: Tokens that end a clause for the object-pronoun rule ("Trump attacked him": him is not Trump).
+CLAUSE_BREAKS = frozenset(
+    {",", ";", ":", "—", "–", "(", ")", "that", "who", "whom", "which", "because", "when", "while", "if",
+     "although", "after", "before", "said", "says", "told", "“", "”", '"'}
+)  # fmt: skip
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The stretches of ``text`` inside quotation marks (curly, straight, and British single marks).
+
+    Example:
+        >>> text = "“We won,” he said. ‘Odd,’ Trump’s aide wrote."
+        >>> [text[a:b] for a, b in quoted_spans(text)]
+        ['“We won,”', '‘Odd,’']
+    """
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _inside(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    i = bisect.bisect_right(spans, (offset, 10**12)) - 1
+    return spans[i] if i >= 0 and spans[i][0] < offset < spans[i][1] else None
+
+
+class Clauses:
+    """Token lookups of one article for the binding rules (token starts found once, then bisect)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.starts = [t.start for t in doc.tokens]
+        self.quotes = quoted_spans(doc.text)
+
+    def index(self, offset: int) -> int:
+        """The index of the first token starting at or after ``offset``."""
+        return bisect.bisect_left(self.starts, offset)
+
+    def same_clause(self, start: int, end: int) -> bool:
+        """Whether no clause break stands between offsets ``start`` and ``end`` of one sentence."""
+        doc = self.doc
+        if doc.sentence_of(start) != doc.sentence_of(end):
+            return False
+        i = self.index(start)
+        while i < len(doc.tokens) and doc.tokens[i].start < end:
+            if doc.tokens[i].text.lower() in CLAUSE_BREAKS:
+                return False
+            i += 1
+        return True
+
+    def speaker_pronoun(self, offset: int) -> bool:
+        """Whether the token at ``offset`` is the subject right after a quote ("…,” he said)."""
+        tokens, i = self.doc.tokens, self.index(offset)
+        if i == 0 or i + 1 >= len(tokens) or tokens[i + 1].text.lower() not in SPEECH_AFTER:
+            return False
+        return tokens[i - 1].text in ("”", '"', "’", "'")
+
+    def quoted(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside quotation marks."""
+        return _inside(self.quotes, offset) is not None
+
+
+def bound_wrongly(clauses: Clauses, pronoun: Mention, antecedent: Mention | None) -> str:
+    """Why a pronoun cannot mean its antecedent mention ("" when it can).
+
+    Two rules a careful coder applies without thinking: "him"/"her" never mean the subject of their
+    own clause ("Trump attacked him"; a possessor may: "Trump's allies praised him"); and the subject
+    right after a quote ("…,” he said) is the quote's speaker, never a person named inside the quote
+    ("‘… beaten Donald Trump …,’ he said").
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> from newslab.targets import TRUMP
+        >>> doc = parse(Article("a", "", "Frazier quit. Trump attacked him."))
+        >>> trump = Mention(TRUMP, 14, 19, "name", "name", 1.0)
+        >>> him = Mention(TRUMP, 29, 32, "pronoun", "pronoun", 0.7)
+        >>> bound_wrongly(Clauses(doc), him, trump)
+        'object pronoun in the clause of its antecedent'
+    """
+    if antecedent is None:
+        return ""
+    text = clauses.doc.text
+    word = text[pronoun.start : pronoun.end].lower()
+    possessor = text[antecedent.end : antecedent.end + 2] in ("’s", "'s")  # "Trump's allies praised him"
+    if word in OBJECT_PRONOUNS and not possessor and clauses.same_clause(antecedent.end, pronoun.start):
+        return "object pronoun in the clause of its antecedent"
+    if (
+        clauses.speaker_pronoun(pronoun.start)
+        and clauses.quoted(antecedent.start)
+        and not clauses.quoted(pronoun.start)
+    ):
+        return "speaker of a quote, named inside it"
+    return ""
+
+
+class _Event(NamedTuple):
+    start: int
+    end: int
+    sentence: int
+    target: Target | None  # None: another person
+    gender: str
+    label: str
+
+
+def _compatible(event: _Event, gender: str, word: str) -> bool:
+    if event.target is not None:
+        return word in (event.target.pronouns or ()) or (gender != "" and _target_gender(event.target) == gender)
+    return not event.gender or not gender or event.gender == gender
+
+
+def _target_gender(target: Target) -> str:
+    pronouns = set(target.pronouns or ())
+    return "male" if pronouns & MALE_PRONOUNS else "female" if pronouns & FEMALE_PRONOUNS else ""
+
+
+def _antecedent(
+    events: Sequence[_Event], position: int, sentence: int, gender: str, word: str
+) -> tuple[_Event, str] | None:
+    """The target event a pronoun at ``position`` refers to, and the rule; None when unsure or someone else."""
+    i = bisect.bisect_left([e.end for e in events], position + 1) - 1  # last event ending before the pronoun
+    group: list[_Event] = []
+    group_sentence = -1
+    while i >= 0:
+        e = events[i]
+        if e.end > position:
+            i -= 1
+            continue
+        if e.sentence < sentence - WINDOW:
+            break
+        if group and e.sentence != group_sentence:
+            break  # the nearest sentence with a compatible person is complete
+        if _compatible(e, gender, word):
+            group.append(e)
+            group_sentence = e.sentence
+        i -= 1
+    if not group:
+        return None
+    group.reverse()  # text order
+    kinds = {e.target.name if e.target is not None else None for e in group}
+    first = group[0]
+    if kinds == {first.target.name if first.target is not None else None} and first.target is not None:
+        return group[-1], "pronoun:discourse"
+    return None  # another person could be meant ("Trump met Rutte. He smiled.": left to the reader)
+
+
+def resolve_discourse(
+    doc: Document, mentions: Sequence[Mention], targets: Sequence[Target], others: Sequence[Person]
+) -> list[Mention]:
+    """Pronouns and anaphoric nouns ("this guy") of person targets left unresolved, linked across sentences.
+
+    Going back from the pronoun, the nearest sentence (up to :data:`WINDOW` sentences back, the
+    pronoun's own sentence first) that has a person of the pronoun's gender decides: only the target
+    there gives rule ``"pronoun:discourse"``; anyone else there leaves the pronoun unresolved
+    (a coder would hesitate too). Later pronouns chain on resolved ones.
+
+    Args:
+        doc: The parsed article.
+        mentions: The targets' mentions so far (names, descriptions, pronouns already resolved).
+        targets: The targets (person targets with pronouns take part).
+        others: Other people in the article, from :func:`people`.
+
+    Returns:
+        The new mentions (kind ``"pronoun"`` for pronouns, ``"description"`` for "this guy").
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> from newslab.targets import TRUMP
+        >>> doc = parse(Article("a", "", "Donald Trump spoke in Ohio. Fans cheered.\\n\\nHe says what he likes."))
+        >>> ms = [Mention(TRUMP, 0, 12, "name", "name", 1.0)]
+        >>> [(doc.text[m.start : m.end], m.rule, m.antecedent) for m in resolve_discourse(doc, ms, [TRUMP], [])]
+        [('He', 'pronoun:discourse', 'Donald Trump'), ('he', 'pronoun:discourse', 'Donald Trump')]
+    """
+    persons = [t for t in targets if t.kind == "person" and t.pronouns]
+    if not persons:
+        return []
+    words = {p for t in persons for p in t.pronouns or ()}
+    text = doc.text
+    events = [
+        _Event(m.start, m.end, doc.sentence_of(m.start), m.target, _target_gender(m.target),
+               m.antecedent or text[m.start : m.end])
+        for m in mentions
+        if m.target.kind == "person"
+    ]  # fmt: skip
+    events += [_Event(p.start, p.end, p.sentence, None, p.gender, p.name) for p in others]
+    events.sort(key=lambda e: (e.end, e.start))
+    taken = sorted((m.start, m.end) for m in mentions)
+    taken_starts = [s for s, _ in taken]
+    added: list[Mention] = []
+    tokens = doc.tokens
+    clauses = Clauses(doc)
+    for i, tok in enumerate(tokens):
+        low = tok.text.lower()
+        noun = low in ANAPHORIC_NOUNS and i > 0 and tokens[i - 1].text.lower() in ANAPHORIC_DETERMINERS
+        if low not in words and not noun:
+            continue
+        at = bisect.bisect_right(taken_starts, tok.start) - 1
+        if at >= 0 and taken[at][1] > tok.start:
+            continue  # already a mention
+        if noun and i + 1 < len(tokens) and tokens[i + 1].text.lower() in {"who", "whom", "named", "called"}:
+            continue  # "the man who ..." introduces someone new
+        gender = ANAPHORIC_NOUNS[low] if noun else _gender_of_pronoun(low)
+        speaker = not noun and clauses.speaker_pronoun(tok.start) and not clauses.quoted(tok.start)
+        usable = [
+            e for e in events
+            if not (speaker and clauses.quoted(e.start))  # "…,” he said: not someone named in the quote
+            and not (low in OBJECT_PRONOUNS and e.sentence == tok.sentence and e.end <= tok.start
+                     and text[e.end : e.end + 2] not in ("’s", "'s")  # "Trump's allies praised him": may be
+                     and clauses.same_clause(e.end, tok.start))  # "Trump attacked him": not Trump
+        ]  # fmt: skip
+        found = _antecedent(usable, tok.start, tok.sentence, gender, low if not noun else "")
+        if found is None:
+            continue
+        ante, rule = found
+        assert ante.target is not None
+        if not noun and low not in (ante.target.pronouns or ()):
+            continue
+        start = tokens[i - 1].start if noun else tok.start
+        kind = "description" if noun else "pronoun"
+        new = Mention(ante.target, start, tok.end, kind, rule, CONFIDENCE[rule], ante.label)
+        added.append(new)
+        event = _Event(new.start, new.end, tok.sentence, ante.target, ante.gender, ante.label)
+        j = bisect.bisect_right([(e.end, e.start) for e in events], (event.end, event.start))
+        events.insert(j, event)
+    return added
+
+
+def competed(pronoun: Mention, mentions: Sequence[Mention], others: Sequence[Person], word: str) -> bool:
+    """Whether another person of the pronoun's gender stands between it and its target's last mention.
+
+    For the sentence-level rules of :mod:`newslab.pronouns`, which see only capitalized names: "Trump
+    held a rally. A voter said he ..." leaves "he" to the voter.
+
+    Example:
+        >>> from newslab.targets import TRUMP
+        >>> name, he = Mention(TRUMP, 0, 5, "name", "name", 1.0), Mention(TRUMP, 30, 32, "pronoun", "pronoun", 0.7)
+        >>> competed(he, [name], [Person(20, 25, "", "", 1)], "he")
+        True
+    """
+    ends = [m.end for m in mentions if m.target == pronoun.target and m.end <= pronoun.start and m is not pronoun]
+    if not ends:
+        return False
+    last = max(ends)
+    gender = _gender_of_pronoun(word)
+    return any(
+        last <= p.start and p.end <= pronoun.start and (not p.gender or not gender or p.gender == gender)
+        for p in others
+    )
+
+
+def _holds_dated_role(target: Target, words: Sequence[str], date: str) -> bool:
+    """Whether the description's words end in a role the target holds on ``date`` (roles with terms)."""
+    low = [re.sub(r"[’']s$", "", w.lower()) for w in words]
+    for r in target.roles:
+        role = r.role.split()
+        if low[-len(role) :] == role and (r.start or r.end) and (not date or r.held_on(date)):
+            return True
+    return False
+
+
+def _linked_heads(text: str, others: Sequence[Person], heads: set[str]) -> dict[str, set[str]]:
+    """Heads the article attaches to each other person (head -> surnames).
+
+    "billionaire Michael Bloomberg", "Bloomberg, a billionaire", "Bloomberg is a billionaire".
+    """
+    linked: dict[str, set[str]] = {}
+    alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    if not alternatives:
+        return linked
+    before = re.compile(rf"(?i:\b({alternatives}))\s+(?:[A-Z][\w.’'-]*\s+)*$")
+    after = re.compile(rf",?\s+(?:is|was|,)?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:({alternatives}))(?![\w-])")
+    for p in others:
+        if not p.name:
+            continue
+        surname = p.name.split()[-1]
+        for m in (before.search(text, max(0, p.start - 60), p.start), after.match(text, p.end)):
+            if m is not None:
+                linked.setdefault(m.group(1).lower(), set()).add(surname)
+    return linked
+
+
+def _opens_sentence(doc: Document, start: int) -> bool:
+    """Whether a description is its sentence's subject: among its first four words, after no name."""
+    sentence = doc.sentences[doc.sentence_of(start)]
+    head = doc.text[sentence.start : start]
+    return len(re.findall(r"\w+", head)) <= 3 and not re.search(r"\b[A-Z]\w+\s+[A-Z]\w+", head)
+
+
+def unlinked_descriptions(
+    doc: Document, descriptions: Sequence[Mention], names: Sequence[Mention], others: Sequence[Person]
+) -> tuple[list[Mention], list[Person]]:
+    """Head descriptions the article links to the target, and the ones it links to another person.
+
+    A "the <head>" description ("the billionaire") belongs to another person when
+
+    * the article attaches the head to that person ("billionaire Michael Bloomberg", "Bloomberg, a
+      billionaire", "Bloomberg is a billionaire") and that person was named more recently than the
+      target (rule: recency among the people the head fits); or
+    * it opens its sentence (the subject) and the nearest earlier sentence with a person (up to
+      :data:`WINDOW` back) names someone else first and not the target ("Michael Bloomberg entered
+      the race. The financial industry tycoon has spent millions."); or
+    * the target is named by name later in the same sentence, not in apposition ("Aides to the
+      billionaire said he would spend whatever it took to defeat Mr. Trump").
+
+    Kept whatever the context: epithets, patterns, and roles the target holds on the article's
+    date ("the president" in 2019), and descriptions that are not the subject ("Rutte has not even
+    waited for the tycoon").
+
+    Args:
+        doc: The parsed article.
+        descriptions: Description mentions of one person target.
+        names: That target's name mentions.
+        others: Other people in the article (:func:`people`).
+
+    Returns:
+        ``(kept, moved)``: the descriptions kept, and the ones linked elsewhere as :class:`Person`
+        rows (named after the person they were linked to).
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> from newslab.targets import TRUMP
+        >>> doc = parse(Article("a", "", "Trump spoke. Michael Bloomberg entered the race. The billionaire paid."))
+        >>> d = Mention(TRUMP, 49, 64, "description", "head:billionaire", 0.8)
+        >>> n = Mention(TRUMP, 0, 5, "name", "name", 1.0)
+        >>> kept, moved = unlinked_descriptions(doc, [d], [n], people(doc, [n, d]))
+        >>> kept, [p.name for p in moved]
+        ([], ['Michael Bloomberg'])
+    """
+    date = str(doc.metadata.get("date", "") or "")
+    text = doc.text
+    kept: list[Mention] = []
+    moved: list[Person] = []
+    heads = {d.rule.split(":", 1)[1] for d in descriptions if d.rule.startswith("head:")}
+    linked = _linked_heads(text, others, heads)
+    name_ends = sorted(n.end for n in names)
+    named = [p for p in others if p.name]
+    for d in descriptions:
+        if not d.rule.startswith("head:") or _holds_dated_role(d.target, text[d.start : d.end].split(), date):
+            kept.append(d)
+            continue
+        head = d.rule.split(":", 1)[1]
+        sentence = doc.sentence_of(d.start)
+        last_target = (
+            name_ends[bisect.bisect_left(name_ends, d.start + 1) - 1] if name_ends and name_ends[0] <= d.start else -1
+        )
+        owner = ""
+        fits = [p for p in named if p.end <= d.start and p.name.split()[-1] in linked.get(head, ())]
+        if fits and fits[-1].end > last_target:
+            owner = fits[-1].name
+        if not owner and _opens_sentence(doc, d.start):
+            before = [p for p in named if p.end <= d.start and sentence - WINDOW <= p.sentence < sentence]
+            if before:
+                nearest = max(p.sentence for p in before)
+                target_there = any(doc.sentence_of(e - 1) >= nearest for e in name_ends if e <= d.start)
+                first = min((p for p in before if p.sentence == nearest), key=lambda p: p.start)
+                if not target_there:
+                    owner = first.name
+        if not owner:
+            later = [n for n in names if n.start >= d.end and doc.sentence_of(n.start) == sentence]
+            if later and not re.fullmatch(r"\s*[,(—–-]?\s*", text[d.end : later[0].start]):
+                # "Aides to the billionaire said he would spend whatever it took to defeat Mr. Trump": a
+                # writer names the target by name or by description in one sentence, not both (no apposition)
+                owner = "someone other than the target named later in the sentence"
+        if owner:
+            moved.append(Person(d.start, d.end, owner, "", sentence))
+        else:
+            kept.append(d)
+    return kept, moved

@@ -1,0 +1,91 @@
+"""Who may hold a stance: a named actor, a resolved pronoun or description, a group noun, or the author.
+
+The stance rules read a holder off the words before a cue. When the sentence is unusual, those
+words are not an actor at all: a relative pronoun ("whom"), a participle ("expressing"), an
+adjective ("extraordinary", "Italian"), a preposition ("by" in "by accusing"), an unresolved
+pronoun ("It", "His team"). :func:`clean_holder` keeps what a coder would sign and returns ""
+for the rest, so such a cue gives no row rather than a wrong one (issue 23).
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslab.cue_roles import MEDIA_NOUNS
+from newslab.descriptions import word_tags
+from newslab.lexicons import stopwords
+
+#: Words that open a phrase but are no part of the holder ("Despite Trump", "But Merkel", "As NATO").
+LEADING = frozenset(
+    {"despite", "but", "and", "or", "while", "although", "though", "as", "after", "before", "since", "when",
+     "because", "if", "unlike", "like", "even", "also", "meanwhile", "however", "yet", "so", "then", "still",
+     "in", "on", "at", "for", "by", "with", "from", "of", "to", "about", "against", "among", "over", "under"}
+)  # fmt: skip
+#: Pronouns and possessives that never hold a stance unresolved ("It", "His team", "whom").
+UNRESOLVED = frozenset(
+    {"it", "its", "he", "she", "they", "him", "her", "them", "his", "their", "theirs", "this", "that", "these",
+     "those", "who", "whom", "whose", "which", "what", "there", "here", "one", "someone", "something", "i", "we",
+     "you", "me", "us", "my", "our", "your"}
+)  # fmt: skip
+#: Lowercase nouns that name an actor (a group, an office, an institution): they may hold a stance.
+#: Hand list for newslab from news usage; plural person nouns ("critics", "voters") pass by their tag.
+ACTOR_NOUNS = frozenset(
+    {"government", "administration", "ministry", "court", "party", "committee", "campaign", "council", "senate",
+     "house", "congress", "parliament", "cabinet", "agency", "department", "office", "union", "alliance",
+     "official", "spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader", "leadership",
+     "chancellor", "premier", "senator", "lawmaker", "governor", "mayor", "judge", "prosecutor", "regime",
+     "people", "public", "majority", "opposition", "delegation", "embassy", "military", "army", "police",
+     "press", "media", "newspaper", "network", "board", "group", "coalition", "bloc", "organization",
+     "organisation", "movement", "church", "state", "company", "firm", "author", "analyst", "expert",
+     "diplomat", "ambassador", "adviser", "advisor", "aide", "secretary", "envoy", "voter", "supporter",
+     "critic", "activist", "protester", "editorial", "allies", "ally", "partners"}
+)  # fmt: skip
+
+
+def _is_adjective_or_verb(word: str) -> bool:
+    """A lowercase word the tag lexicon knows only as an adjective, adverb, verb or function word."""
+    tag = word_tags().get(word.lower(), "")
+    return tag.startswith(("JJ", "RB", "VB", "IN", "DT", "CC", "MD", "TO", "WP", "WDT", "PRP", "EX"))
+
+
+def clean_holder(holder: str) -> str:
+    """The holder as a coder would write it, or "" when the words are not an actor.
+
+    Leading prepositions and conjunctions go ("Despite Trump" -> "Trump"), and so do trailing
+    ones ("West in" -> "West"). Kept: "author"; a capitalized name that is not a lone adjective
+    of nationality ("Italian") or a lone function word ("It"); a phrase whose last word is a noun
+    ("Italian government", "Senate Republicans", "critics"), or a statement, letter or tweet
+    nobody is said to have issued ("The statement criticized Trump": as written). Dropped: pronouns and phrases opened
+    by a possessive pronoun ("His team": unresolved), adjectives, participles and prepositions.
+
+    Example:
+        >>> [clean_holder(h) for h in ["Despite Trump", "whom", "expressing", "Italian", "West in", "critics"]]
+        ['Trump', '', '', '', 'West', 'critics']
+        >>> [clean_holder(h) for h in ["the Democratic", "His team", "It", "by", "Italian government"]]
+        ['', '', '', '', 'Italian government']
+    """
+    holder = holder.strip()
+    if holder == "author":
+        return holder
+    words = re.findall(r"[\w’'.-]+", holder)
+    while words and words[0].lower() in LEADING:
+        words.pop(0)
+    while words and (words[-1].lower() in LEADING or words[-1].lower() in stopwords()):
+        words.pop()
+    if not words or words[0].lower() in UNRESOLVED:
+        return ""
+    last = words[-1]
+    low = last.lower()
+    core = [w for w in words if w.lower() not in ("the", "a", "an")]
+    if last[:1].isupper():
+        if len(core) == 1:
+            tags = word_tags()
+            tag = tags.get(last) or tags.get(low) or "NNP"
+            if low in stopwords() or not tag.startswith("NN"):
+                return ""  # "Italian", "Democratic", "Extraordinary", "Asked", "It": not a name
+        return " ".join(words)
+    if low in ACTOR_NOUNS or low in MEDIA_NOUNS or word_tags().get(low, "") in ("NNS", "NNPS"):
+        return " ".join(words)
+    if re.search(r"(?:ing|ly)$", low) or _is_adjective_or_verb(low) or low in stopwords():
+        return ""
+    return ""  # another lowercase noun ("the cartoon", "the move"): a thing, not an actor

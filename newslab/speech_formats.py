@@ -1,0 +1,211 @@
+"""Quote formats outside the "…,” X said" sentence: transcripts, reaction lists, titles, findings.
+
+Rules of :mod:`newslab.quotes` for the layouts a careful coder reads as speech (issue 23), each
+named in the quote's ``rule``:
+
+* ``transcript``: a line opened by a speaker label in capitals ("WALLACE: …", "MS. CLINTON: …")
+  is that speaker's words; "Q:" lines (the interviewer) and page labels ("UPDATE:", "WATCH:") are not.
+* ``label``: a quote opened by "Name, Outlet:" at a line's start (a list of named reactions).
+* ``next-sentence``: a quote no clause attributes, followed by "That was the message from X" or a
+  bare "X said." in the next sentence.
+* ``finding``: reported content of polls, surveys, studies and reports ("New polls show Trump
+  trailing"), with the finding as the speaker.
+* Titles of shows, books and films in quotation marks ("Tucker Carlson Tonight") and nicknames
+  are no quotes (:func:`is_title`).
+* A speaker phrase is never a function word, a verb or an adjective alone ("Asked", "the
+  Democratic"): :func:`bad_speaker`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newslab.attribution import Quote
+from newslab.descriptions import word_tags
+from newslab.document import Document
+from newslab.lexicons import stopwords
+
+#: Capitalized labels that open a line but name no speaker (page furniture). Hand list for newslab.
+NOT_SPEAKERS = frozenset(
+    {"UPDATE", "UPDATED", "WATCH", "READ", "READ MORE", "RELATED", "PHOTO", "PHOTOS", "VIDEO", "NOTE", "EDITOR'S NOTE",
+     "EDITOR’S NOTE", "CORRECTION", "CLARIFICATION", "SOURCE", "SOURCES", "CREDIT", "ADVERTISEMENT", "BREAKING",
+     "EXCLUSIVE", "ANALYSIS", "OPINION", "Q", "QUESTION", "LISTEN", "MORE", "SEE ALSO", "ALSO", "TOPICS", "TAGS"}
+)  # fmt: skip
+_LABEL = re.compile(
+    r"^[ \t]*(?P<label>(?:(?:MR|MRS|MS|DR|SEN|REP|GOV|GEN|PRES)\.?[ \t]+)?"
+    r"[A-Z][A-Z'’.-]+(?:[ \t]+[A-Z][A-Z'’.-]+){0,2})[ \t]*:[ \t]+(?P<content>\S[^\n]*)$",
+    re.MULTILINE,
+)
+_NAMED_LABEL = re.compile(
+    r"[ \t]*(?P<name>[A-Z][\w.'’-]+(?:[ \t]+(?:de[ \t]+|van[ \t]+)?[A-Z][\w.'’-]+){1,3})"
+    r"(?:,[ \t]*[^:\n“\"]{1,80})?[ \t]*:[ \t]*"
+)
+#: Words before a quoted title that make it the name of a work ("appeared on “Fox News Sunday”").
+TITLE_CUES = frozenset(
+    {"on", "in", "titled", "entitled", "called", "dubbed", "named", "show", "book", "film", "movie", "program",
+     "programme", "series", "column", "podcast", "documentary", "album", "song", "memoir", "magazine", "segment",
+     "episode", "newsletter"}
+)  # fmt: skip
+
+
+def transcript_quotes(text: str) -> list[Quote]:
+    """Lines of a transcript: "NAME: words" with the label in capitals at a line's start.
+
+    Example:
+        >>> [(text[q.start : q.end], q.speaker) for text in ["WALLACE: Will you accept it?\\nMS. CLINTON: Yes."]
+        ...  for q in transcript_quotes(text)]
+        [('Will you accept it?', 'Wallace'), ('Yes.', 'Ms. Clinton')]
+    """
+    quotes = []
+    for m in _LABEL.finditer(text):
+        label = " ".join(m.group("label").split())
+        if label.rstrip(".") in NOT_SPEAKERS or len(label.replace(".", "")) < 2:
+            continue
+        start, end = m.start("content"), m.end("content")
+        while end > start and text[end - 1] in " \t":
+            end -= 1
+        speaker = " ".join(w.capitalize() for w in label.split())
+        q = Quote(start, end, "direct", "transcript", verb=":")
+        q.speaker, q.speaker_start, q.speaker_end = speaker, m.start("label"), m.end("label")
+        quotes.append(q)
+    return quotes
+
+
+def label_speaker(text: str, quote_open: int) -> tuple[str, int, int] | None:
+    """The speaker of a quote opened right after "Name, Outlet:" at a line's start (a reaction list).
+
+    Example:
+        >>> text = "Reactions:\\nJohn Smith, Fox News: “A disaster.”"
+        >>> label_speaker(text, text.index("“"))
+        ('John Smith', 11, 21)
+    """
+    line_start = text.rfind("\n", 0, quote_open) + 1
+    m = _NAMED_LABEL.fullmatch(text, line_start, quote_open)
+    if m is None or bad_speaker(m.group("name")):
+        return None
+    return m.group("name"), m.start("name"), m.end("name")
+
+
+def is_title(text: str, start: int, end: int, open_mark: int) -> bool:
+    """Whether quoted words are a title or a name, not speech ("Tucker Carlson Tonight", “Crooked Hillary”).
+
+    Title Case words (every word of four letters or more capitalized, at most eight words, no sentence
+    punctuation), after a cue word of works ("on", "titled", "book"), or at most four such words with
+    no comma or stop inside the closing mark.
+
+    Example:
+        >>> text = "Pence appeared on “Tucker Carlson Tonight” on Monday."
+        >>> is_title(text, text.index("Tucker"), text.index("”"), text.index("“"))
+        True
+    """
+    content = text[start:end].strip()
+    words = re.findall(r"[\w’'-]+", content)
+    if not words or len(words) > 8 or re.search(r"[.!?;:,]", content):
+        return False  # sentence punctuation: speech
+    long_words = [w for w in words if len(w) >= 4]
+    if not long_words or not all(w[:1].isupper() for w in long_words) or not words[0][:1].isupper():
+        return False
+    before = re.findall(r"[\w’'-]+", text[max(0, open_mark - 30) : open_mark])
+    if before and before[-1].lower() in TITLE_CUES:
+        return True  # "appeared on “Fox News Sunday”", "her memoir, “What Happened,”"
+    # a short Title Case name inside a sentence ("the “Crooked Hillary” line"), unless punctuation inside
+    # the marks makes it speech (“We Will Win,” Trump said)
+    return len(words) <= 4 and text[end : end + 1] not in (",", "!", "?", ".")
+
+
+_MESSAGE_FROM = re.compile(
+    r"^(?:That|This|Those|These|Such)\s+(?:was|were|is|are|came|comes)\s+(?:the\s+)?(?:\w+\s+)?"
+    r"(?:message|words|warning|response|reaction|verdict|assessment|view|answer|reply|word|promise|pledge|plea)"
+    r"\s+(?:from|of)\s+(?P<speaker>[^,;:\n]{2,80}?)(?=\s+(?:on|in|at|during|after|before|as|when|to)\b|[,;:]|\.$|$)"
+)
+_BARE_SAID = re.compile(
+    r"^(?P<speaker>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)\s+(?:said|says|wrote|tweeted|added|told reporters)"
+    r"(?:\s+(?:on|in|at)\s+[\w ]{1,30})?\.$"
+)
+
+
+def next_sentence_speaker(doc: Document, quote_close: int) -> tuple[str, int, int] | None:
+    """The speaker named in the sentence after an unattributed quote.
+
+    "That was the message from Sen. Elizabeth Warren on Tuesday." or a bare "Warren said." (a
+    sentence that reports nothing else) names the speaker of the quote before it.
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> doc = parse(Article("a", "", "“We will not back down.”\\n\\nThat was the message from Sen. Warren."))
+        >>> next_sentence_speaker(doc, 24)
+        ('Sen. Warren', 52, 63)
+    """
+    sent = doc.sentence_of(max(0, quote_close - 1))
+    if sent + 1 >= len(doc.sentences):
+        return None
+    nxt = doc.sentences[sent + 1]
+    for rx in (_MESSAGE_FROM, _BARE_SAID):
+        m = rx.match(nxt.text)
+        if m is not None:
+            speaker = m.group("speaker").strip()
+            if bad_speaker(speaker):
+                return None
+            start = nxt.start + m.start("speaker")
+            return speaker, start, start + len(speaker)
+    return None
+
+
+_FINDING = re.compile(
+    r"(?P<speaker>\b(?:(?:[Nn]ew|[Rr]ecent|[Ll]atest|[Tt]he|[Aa]n?|[Ss]everal|[Ii]nternal|[Nn]ational|[Ss]tate|"
+    r"[A-Z][\w&.'’-]*)\s+){0,4}(?:polls?|surveys?|stud(?:y|ies)|data|figures|reports?|analys[ie]s|research|records|"
+    r"documents|estimates|statistics))\s+(?P<verb>show|shows|showed|shown|found|find|finds|suggest|suggests|"
+    r"suggested|indicate|indicates|indicated)\s+(?:that\s+)?(?P<content>[^.;!?\n]{8,})"
+)
+
+
+def finding_quotes(doc: Document, taken: Sequence[tuple[int, int]]) -> list[Quote]:
+    """Reported findings: "New polls show Trump trailing in Michigan" (speaker "New polls").
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> doc = parse(Article("a", "", "New polls show Trump trailing in Michigan."))
+        >>> [(doc.text[q.start : q.end], q.speaker) for q in finding_quotes(doc, [])]
+        [('Trump trailing in Michigan', 'New polls')]
+    """
+    found = []
+    text = doc.text
+    for sent in doc.sentences:
+        for m in _FINDING.finditer(text, sent.start, sent.end):
+            start, end = m.start("content"), m.end("content")
+            if any(s < end and start < e for s, e in taken):
+                continue
+            q = Quote(start, end, "indirect", "finding", verb=m.group("verb"))
+            q.speaker, q.speaker_start, q.speaker_end = m.group("speaker"), m.start("speaker"), m.end("speaker")
+            found.append(q)
+    return found
+
+
+#: Pronouns a speaker phrase may be (the resolver turns them into names).
+_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+
+
+def bad_speaker(phrase: str) -> bool:
+    """Whether a speaker phrase is no speaker: a function word, verb or adjective alone ("Asked", "the Democratic").
+
+    Example:
+        >>> [bad_speaker(p) for p in ["Asked", "the Democratic", "Mr. Stone", "a court filing", "police", "he"]]
+        [True, True, False, False, False, False]
+    """
+    words = [w for w in re.findall(r"[\w’'.-]+", phrase) if w.lower() not in ("the", "a", "an")]
+    if not words:
+        return True
+    if len(words) > 1:
+        return False
+    word = words[0]
+    low = word.lower()
+    if low in _PRONOUNS:
+        return False
+    tags = word_tags()
+    if not word[:1].isupper():
+        return low in stopwords() or not (tags.get(low) or "NN").startswith("NN")
+    tag = tags.get(word) or tags.get(low) or "NNP"
+    # a capitalized word the lexicon knows only as an adjective, verb, adverb or function word is no
+    # name ("Asked", "Democratic"); modals stay names ("May", "Will": surnames of speakers)
+    return not tag.startswith(("NN", "MD"))
