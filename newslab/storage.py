@@ -588,11 +588,8 @@ def _check_parts(folder: Path, table: str, found: list[Path], manifest: Mapping[
                 f"{sub} holds {len(found)} parts, the manifest records {expected}; remove the parts newslab did "
                 "not write, or run the analysis again"
             )
-    tables = manifest.get("params", {}).get("tables")
     if table == "articles" and not found and manifest.get("articles", 0):
         raise StorageError(f"{sub} is missing ({manifest['articles']} articles recorded); run the analysis again")
-    if tables and table not in (*tables, "articles", "errors") and found:
-        raise StorageError(f"{sub} is a table this analysis did not compute; remove it or run again")
     return sorted(names.values())
 
 
@@ -641,7 +638,7 @@ def check_article_bounds(row: Mapping[str, Any], sentences: pd.DataFrame, where:
             f"[0, {MAX_CHARACTERS:,}]; the saved analysis was changed: run it again"
         )
     for start, end, text in zip(sentences["start"], sentences["end"], sentences["text"], strict=True):
-        if not (0 <= int(start) <= int(end) <= characters) or len(str(text)) != int(end) - int(start):
+        if not (0 <= int(start) <= int(end) <= characters) or int(start) + len(str(text)) > characters:
             raise StorageError(
                 f"{where}: a sentence of article {row.get('article_id')!r} at {start}-{end} does not fit its "
                 f"{characters} characters; the saved analysis was changed: run it again"

@@ -479,3 +479,11 @@ def test_a_save_that_fails_midway_leaves_the_previous_analysis(
         analysis.save(folder)
     assert checksum(tmp_path) == before
     assert len(nl.Analysis.load(folder).articles) == 3
+
+
+def test_a_stale_or_damaged_handle_still_displays(small: nl.Corpus, tmp_path: Path) -> None:
+    folder = tmp_path / "run"
+    _run(small, folder)
+    old = nl.Analysis.load(folder)
+    _run(small.subset(["a"]), folder)
+    assert "cannot be read" in repr(old) and "load it again" in repr(old)
