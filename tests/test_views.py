@@ -317,3 +317,17 @@ def test_a_long_title_is_shortened_in_the_view_only() -> None:
     html = nl.article_html(article)
     assert "Headline " * 30 not in html and "Headline …" in html
     assert nl.analyze(article, tables=["sentences"]).articles["title"].iloc[0] == title.strip()
+
+
+def test_a_lone_surrogate_never_breaks_a_view(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import warnings
+
+    article = nl.Article("a", "t\ud83d", "Trump \ud83d met NATO chief Mark Rutte.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        analysis = nl.analyze(article)
+        html = nl.article_html(article, analysis=analysis)
+        page = nl.show_article(article).page()
+    for text in (html, page):
+        (tmp_path / "v.html").write_text(text, encoding="utf-8")  # no UnicodeEncodeError
+    assert "\ufffd" in html and 'class="nlv-m ' in html
