@@ -79,18 +79,32 @@ def _worker_init(parent: int) -> None:
     def watch() -> None:
         while True:
             time.sleep(WATCH_INTERVAL)
-            if not _alive(parent) or os.getppid() != start_ppid:
+            if not process_alive(parent) or os.getppid() != start_ppid:
                 os._exit(1)  # the run is over: no orphan keeps memory or semaphores
 
     threading.Thread(target=watch, name="newslab-parent-watch", daemon=True).start()
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (signal 0 on POSIX; ``OpenProcess`` on Windows, where signal 0 is Ctrl-C).
+
+    Example:
+        >>> process_alive(os.getpid())
+        True
+    """
+    if sys.platform == "win32":  # pragma: no cover - Windows
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:
+    except (OSError, OverflowError, ValueError):
         return True
     return True
 
@@ -262,4 +276,13 @@ def _feed(
         yield from next_chunk()
 
 
-__all__ = ["GUARD_FIX", "IN_FLIGHT", "PRELOAD", "TASK_SIZE", "pool_context", "run_pool", "stop_workers"]
+__all__ = [
+    "GUARD_FIX",
+    "IN_FLIGHT",
+    "PRELOAD",
+    "TASK_SIZE",
+    "pool_context",
+    "process_alive",
+    "run_pool",
+    "stop_workers",
+]

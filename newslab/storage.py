@@ -149,15 +149,9 @@ def _now() -> str:
 def _pid_alive(pid: int) -> bool:
     if pid == os.getpid():
         return False  # an earlier run in this process that failed
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except (OSError, OverflowError, ValueError):
-        return False
-    return True
+    from newslab.pool import process_alive
+
+    return process_alive(pid)
 
 
 def _replace_stale_staging(staging: Path, target: Path) -> None:
