@@ -161,14 +161,32 @@ def _guarded(main: Any) -> bool:
     return "__name__" in source and "__main__" in source
 
 
+@contextlib.contextmanager
+def shielded() -> Iterator[None]:
+    """While a clean-up runs, Ctrl-C, SIGTERM and SIGHUP are ignored (main thread only), so it always completes.
+
+    Example:
+        >>> with shielded():
+        ...     pass  # remove partial files, stop workers
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    names = ("SIGINT", "SIGTERM", "SIGHUP")
+    saved = {s: signal.signal(s, signal.SIG_IGN) for s in (getattr(signal, n, None) for n in names) if s is not None}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+
+
 def stop_workers(pool: concurrent.futures.ProcessPoolExecutor) -> None:
     """Terminate the pool's workers now (killing any still alive after ``STOP_GRACE`` s); never waits longer.
 
     A Ctrl-C while this runs is ignored (in the main thread), so the clean-up always completes.
     """
-    main_thread = threading.current_thread() is threading.main_thread()
-    saved = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
-    try:
+    with shielded():
         processes = list((getattr(pool, "_processes", None) or {}).values())
         for process in processes:
             with contextlib.suppress(Exception):
@@ -183,9 +201,6 @@ def stop_workers(pool: concurrent.futures.ProcessPoolExecutor) -> None:
                     process.kill()
                     process.join(1.0)
         pool.shutdown(wait=False, cancel_futures=True)
-    finally:
-        if main_thread and saved is not None:
-            signal.signal(signal.SIGINT, saved)
 
 
 @contextlib.contextmanager
@@ -284,5 +299,6 @@ __all__ = [
     "pool_context",
     "process_alive",
     "run_pool",
+    "shielded",
     "stop_workers",
 ]

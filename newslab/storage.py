@@ -321,12 +321,15 @@ def _recover_backup(target: Path) -> None:
 
 def abort_output(staging: Path) -> None:
     """Remove a staging folder after a failure (only newslab's files; a folder in doubt is left as it is)."""
+    from newslab.pool import shielded
+
     if not staging.is_dir() or staging.is_symlink():
         return
-    try:
-        _remove_owned_tree(staging, _staging_files(staging))
-    except (StorageError, OSError) as err:
-        logger.warning("left the partial analysis in %s: %s", staging, err)
+    with shielded():  # a second Ctrl-C must not leave half a staging folder
+        try:
+            _remove_owned_tree(staging, _staging_files(staging))
+        except (StorageError, OSError) as err:
+            logger.warning("left the partial analysis in %s: %s", staging, err)
 
 
 def commit_output(staging: Path, folder: str | os.PathLike[str]) -> Path:
