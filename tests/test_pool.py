@@ -130,13 +130,16 @@ def test_workers_and_forkserver_exit_when_the_main_process_is_killed(corpus_dir:
 
 
 INTERRUPT_SCRIPT = """
-import os, signal, sys, threading, time
+import multiprocessing, os, signal, sys, threading, time
 import newslab as nl
 hit = {}
 def interrupt():
+    while len(multiprocessing.active_children()) < 2:  # both workers started
+        time.sleep(0.05)
+    time.sleep(float(sys.argv[2]))  # and busy
     hit["at"] = time.monotonic()
     os.kill(os.getpid(), signal.SIGINT)  # what Jupyter's interrupt button does to the kernel
-threading.Timer(float(sys.argv[2]), interrupt).start()
+threading.Thread(target=interrupt, daemon=True).start()
 try:
     nl.analyze(sys.argv[1], workers=2, progress=False, chunk_size=20)
     print("finished before the interrupt")
@@ -150,7 +153,7 @@ def test_an_interrupt_takes_effect_within_1_s(corpus_dir: Path, tmp_path: Path) 
     script = tmp_path / "interrupt.py"
     script.write_text(INTERRUPT_SCRIPT)
     proc = subprocess.run(
-        [sys.executable, str(script), str(corpus_dir), "5"], env=ENV, capture_output=True, text=True, timeout=90,
+        [sys.executable, str(script), str(corpus_dir), "1"], env=ENV, capture_output=True, text=True, timeout=90,
         start_new_session=True,
     )  # fmt: skip
     assert "finished" not in proc.stdout, "the corpus was analyzed before the interrupt"
