@@ -286,8 +286,10 @@ def test_view_files_never_overwrite_each_other(tmp_path) -> None:  # type: ignor
     from newslab.sections import write_views
 
     corpus = nl.Corpus([nl.Article(i, "T", "Trump met NATO chief Mark Rutte.") for i in COLLIDING_IDS])
-    analysis = nl.analyze(corpus, tables=["mentions", "quotes", "tone", "stance", "target_tone"])
-    pages = write_views(analysis, corpus, tmp_path / "views")
+    with pytest.warns(nl.NewslabWarning, match=r"article id 'rtl\\u202eGNP\.exe' holds control, bidi"):
+        analysis = nl.analyze(corpus, tables=["mentions", "quotes", "tone", "stance", "target_tone"])
+    with pytest.warns(nl.NewslabWarning, match="it is used as 'rtlGNP.exe'"):
+        pages = write_views(analysis, corpus, tmp_path / "views")
     assert len({p.name for p in pages}) == len(COLLIDING_IDS) == len(list((tmp_path / "views").iterdir()))
 
 
