@@ -271,12 +271,14 @@ class _Sink:
     def abort(self, results: Any) -> None:
         """Stop the workers, then remove the staging folder (the previous analysis stays as it was)."""
         close = getattr(results, "close", None)
-        if close is not None:
-            close()
-        if self.folder is not None:
-            from newslab.storage import abort_output
+        try:
+            if close is not None:
+                close()
+        finally:
+            if self.folder is not None:
+                from newslab.storage import abort_output
 
-            abort_output(self.folder)
+                abort_output(self.folder)
 
     def add(self, chunk: list[ArticleResult]) -> None:
         for result in chunk:
@@ -351,6 +353,7 @@ class _ResultCache:
             "options": job.options.to_json(),
             "tables": list(job.tables),
             "version": __version__,
+            "columns": {name: len(columns) for name, columns in COLUMNS.items()},  # a new row shape: new keys
         }
         self.tables = job.tables
         self.salt = json.dumps(params, sort_keys=True).encode("utf-8")

@@ -376,7 +376,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except BrokenPipeError:
             return _closed_pipe()
         except KeyboardInterrupt as err:  # Ctrl-C, or SIGTERM/SIGHUP turned into Stopped
-            return _stopped(err)
+            return _stopped(err, exiting=argv is None)
+
+
+#: Set when the ``newslab`` command was stopped and its process is about to exit.
+_STOPPING: list[bool] = []
 
 
 class Stopped(KeyboardInterrupt):
@@ -404,21 +408,28 @@ def _stop_signals() -> Iterator[None]:
         yield
     finally:
         for s, handler in saved.items():
-            signal.signal(s, handler)
+            signal.signal(s, signal.SIG_IGN if _STOPPING else handler)  # stopped: ignored until the process exits
 
 
-def _stopped(err: KeyboardInterrupt) -> int:
-    """One line instead of a traceback; the status a shell expects (130 for Ctrl-C, 128 + signal)."""
+def _stopped(err: KeyboardInterrupt, *, exiting: bool = False) -> int:
+    """One line instead of a traceback; the status a shell expects (130 for Ctrl-C, 128 + signal).
+
+    ``exiting``: the process ends after this (the ``newslab`` command itself, not ``main([...])``
+    called from Python), so further Ctrl-C, SIGTERM and SIGHUP are ignored until it has exited,
+    instead of interrupting Python's own shutdown with a traceback.
+    """
     main_thread = threading.current_thread() is threading.main_thread()
     if main_thread:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C while the line is written changes nothing
+        if exiting:
+            _STOPPING.append(True)
     signum = err.signum if isinstance(err, Stopped) else signal.SIGINT
     name = signal.Signals(signum).name
     with contextlib.suppress(OSError, ValueError):  # a closed terminal may refuse the line
         print(
             f"newslab: stopped by {name}; outputs are swapped in only when complete, so none changed", file=sys.stderr
         )
-    if main_thread:
+    if main_thread and not exiting:
         signal.signal(signal.SIGINT, signal.default_int_handler)
     return 128 + int(signum)
 

@@ -260,7 +260,7 @@ def as_articles(corpus: Corpus | Article | Iterable[Article] | str) -> list[Arti
         ['text']
     """
     if isinstance(corpus, Article):
-        return [_displayable(corpus)]
+        return [displayable(corpus)]
     if isinstance(corpus, PathLike):
         return list(load_corpus(corpus))
     if isinstance(corpus, str):
@@ -277,11 +277,16 @@ def as_articles(corpus: Corpus | Article | Iterable[Article] | str) -> list[Arti
     for art in articles:
         if not isinstance(art, Article):
             raise CorpusError(f"expected Article objects, got {type(art).__name__}; use nl.Corpus.from_texts(...)")
-    return [_displayable(a) for a in articles]
+    return [displayable(a) for a in articles]
 
 
-def _displayable(art: Article) -> Article:
-    """``art`` with lone surrogates replaced and its id, title and source cleaned (with a warning), else itself."""
+def displayable(art: Article) -> Article:
+    """``art`` with lone surrogates replaced and its id, title and source cleaned (with a warning), else itself.
+
+    Example:
+        >>> displayable(Article("a", "T", "x")).id
+        'a'
+    """
     text = replace_surrogates(art.text, f"article {clean_label(art.id)!r}")
     labels = {"id": clean_label(art.id), "title": clean_label(art.title), "source": clean_label(art.source)}
     changed = {k: v for k, v in labels.items() if v != getattr(art, k)}
@@ -570,6 +575,7 @@ __all__ = [
     "as_articles",
     "clean_text",
     "decode_bytes",
+    "displayable",
     "iter_articles",
     "load_article",
     "load_corpus",

@@ -79,18 +79,32 @@ def _worker_init(parent: int) -> None:
     def watch() -> None:
         while True:
             time.sleep(WATCH_INTERVAL)
-            if not _alive(parent) or os.getppid() != start_ppid:
+            if not process_alive(parent) or os.getppid() != start_ppid:
                 os._exit(1)  # the run is over: no orphan keeps memory or semaphores
 
     threading.Thread(target=watch, name="newslab-parent-watch", daemon=True).start()
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` exists (signal 0 on POSIX; ``OpenProcess`` on Windows, where signal 0 is Ctrl-C).
+
+    Example:
+        >>> process_alive(os.getpid())
+        True
+    """
+    if sys.platform == "win32":  # pragma: no cover - Windows
+        import ctypes
+
+        handle = ctypes.windll.kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        ctypes.windll.kernel32.CloseHandle(handle)
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
-    except OSError:
+    except (OSError, OverflowError, ValueError):
         return True
     return True
 
@@ -147,14 +161,32 @@ def _guarded(main: Any) -> bool:
     return "__name__" in source and "__main__" in source
 
 
+@contextlib.contextmanager
+def shielded() -> Iterator[None]:
+    """While a clean-up runs, Ctrl-C, SIGTERM and SIGHUP are ignored (main thread only), so it always completes.
+
+    Example:
+        >>> with shielded():
+        ...     pass  # remove partial files, stop workers
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    names = ("SIGINT", "SIGTERM", "SIGHUP")
+    saved = {s: signal.signal(s, signal.SIG_IGN) for s in (getattr(signal, n, None) for n in names) if s is not None}
+    try:
+        yield
+    finally:
+        for sig, handler in saved.items():
+            signal.signal(sig, handler)
+
+
 def stop_workers(pool: concurrent.futures.ProcessPoolExecutor) -> None:
     """Terminate the pool's workers now (killing any still alive after ``STOP_GRACE`` s); never waits longer.
 
     A Ctrl-C while this runs is ignored (in the main thread), so the clean-up always completes.
     """
-    main_thread = threading.current_thread() is threading.main_thread()
-    saved = signal.signal(signal.SIGINT, signal.SIG_IGN) if main_thread else None
-    try:
+    with shielded():
         processes = list((getattr(pool, "_processes", None) or {}).values())
         for process in processes:
             with contextlib.suppress(Exception):
@@ -169,9 +201,6 @@ def stop_workers(pool: concurrent.futures.ProcessPoolExecutor) -> None:
                     process.kill()
                     process.join(1.0)
         pool.shutdown(wait=False, cancel_futures=True)
-    finally:
-        if main_thread and saved is not None:
-            signal.signal(signal.SIGINT, saved)
 
 
 @contextlib.contextmanager
@@ -262,4 +291,14 @@ def _feed(
         yield from next_chunk()
 
 
-__all__ = ["GUARD_FIX", "IN_FLIGHT", "PRELOAD", "TASK_SIZE", "pool_context", "run_pool", "stop_workers"]
+__all__ = [
+    "GUARD_FIX",
+    "IN_FLIGHT",
+    "PRELOAD",
+    "TASK_SIZE",
+    "pool_context",
+    "process_alive",
+    "run_pool",
+    "shielded",
+    "stop_workers",
+]

@@ -158,10 +158,16 @@ class Analysis:
         return targets_from_spec(specs)
 
     def __repr__(self) -> str:
-        counts = {name: len(self.table(name)) for name in ("articles", "sentences", "mentions", "quotes", "stance")}
+        from newslab.errors import NewslabError
+
+        try:
+            counts = {name: len(self.table(name)) for name in ("articles", "sentences", "mentions", "quotes", "stance")}
+            counts["errors"] = len(self.errors)
+        except NewslabError as err:  # a damaged or replaced folder: say so instead of failing to display
+            return f"Analysis({self._folder}: cannot be read: {err})"
         return (
             f"Analysis({counts['articles']} articles, {counts['sentences']} sentences, {counts['mentions']} mentions, "
-            f"{counts['quotes']} quotes, {counts['stance']} stance rows, {len(self.errors)} errors)"
+            f"{counts['quotes']} quotes, {counts['stance']} stance rows, {counts['errors']} errors)"
         )
 
     def memory_usage(self) -> int:

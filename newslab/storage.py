@@ -149,15 +149,9 @@ def _now() -> str:
 def _pid_alive(pid: int) -> bool:
     if pid == os.getpid():
         return False  # an earlier run in this process that failed
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    except (OSError, OverflowError, ValueError):
-        return False
-    return True
+    from newslab.pool import process_alive
+
+    return process_alive(pid)
 
 
 def _replace_stale_staging(staging: Path, target: Path) -> None:
@@ -327,12 +321,15 @@ def _recover_backup(target: Path) -> None:
 
 def abort_output(staging: Path) -> None:
     """Remove a staging folder after a failure (only newslab's files; a folder in doubt is left as it is)."""
+    from newslab.pool import shielded
+
     if not staging.is_dir() or staging.is_symlink():
         return
-    try:
-        _remove_owned_tree(staging, _staging_files(staging))
-    except (StorageError, OSError) as err:
-        logger.warning("left the partial analysis in %s: %s", staging, err)
+    with shielded():  # a second Ctrl-C must not leave half a staging folder
+        try:
+            _remove_owned_tree(staging, _staging_files(staging))
+        except (StorageError, OSError) as err:
+            logger.warning("left the partial analysis in %s: %s", staging, err)
 
 
 def commit_output(staging: Path, folder: str | os.PathLike[str]) -> Path:
@@ -588,11 +585,8 @@ def _check_parts(folder: Path, table: str, found: list[Path], manifest: Mapping[
                 f"{sub} holds {len(found)} parts, the manifest records {expected}; remove the parts newslab did "
                 "not write, or run the analysis again"
             )
-    tables = manifest.get("params", {}).get("tables")
     if table == "articles" and not found and manifest.get("articles", 0):
         raise StorageError(f"{sub} is missing ({manifest['articles']} articles recorded); run the analysis again")
-    if tables and table not in (*tables, "articles", "errors") and found:
-        raise StorageError(f"{sub} is a table this analysis did not compute; remove it or run again")
     return sorted(names.values())
 
 
@@ -641,7 +635,7 @@ def check_article_bounds(row: Mapping[str, Any], sentences: pd.DataFrame, where:
             f"[0, {MAX_CHARACTERS:,}]; the saved analysis was changed: run it again"
         )
     for start, end, text in zip(sentences["start"], sentences["end"], sentences["text"], strict=True):
-        if not (0 <= int(start) <= int(end) <= characters) or len(str(text)) != int(end) - int(start):
+        if not (0 <= int(start) <= int(end) <= characters) or int(start) + len(str(text)) > characters:
             raise StorageError(
                 f"{where}: a sentence of article {row.get('article_id')!r} at {start}-{end} does not fit its "
                 f"{characters} characters; the saved analysis was changed: run it again"

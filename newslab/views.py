@@ -530,11 +530,12 @@ def article_html(
         >>> out.count('class="nlv-m ')
         2
     """
-    from newslab.corpus import Article
+    from newslab.corpus import Article, displayable
     from newslab.targets import as_targets
 
     if not isinstance(article, Article):
         raise ParameterError(f"article_html() takes an Article (e.g. corpus['id']), got {type(article).__name__}")
+    article = displayable(article)  # lone surrogates would make the page unwritable (as analyze does)
     if score is None or not isinstance(score, str):
         raise ParameterError(f"score={score!r}; valid: a column name of the sentiment table, e.g. 'compound'")
     chosen = as_targets(targets) if targets is not None else None

@@ -451,3 +451,39 @@ def test_an_older_runs_partial_folder_is_named_as_such_and_kept(small: nl.Corpus
     with pytest.raises(StorageError, match=r"incomplete newslab analysis without its manifest.*delete the folder"):
         _run(small, folder)
     assert checksum(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    "error", [OSError(28, "No space left on device"), KeyboardInterrupt()], ids=["disk full", "Ctrl-C"]
+)
+def test_a_save_that_fails_midway_leaves_the_previous_analysis(
+    small: nl.Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
+) -> None:
+    from newslab import storage
+
+    folder = tmp_path / "run"
+    _run(small, folder)
+    analysis = nl.analyze(small.subset(["a"]), tables=TABLES)
+    before = checksum(tmp_path)
+    written = []
+    real = storage.write_part
+
+    def failing(*args: Any) -> Any:
+        if len(written) == 3:
+            raise error
+        written.append(args[1])
+        return real(*args)
+
+    monkeypatch.setattr(storage, "write_part", failing)
+    with pytest.raises(type(error)):
+        analysis.save(folder)
+    assert checksum(tmp_path) == before
+    assert len(nl.Analysis.load(folder).articles) == 3
+
+
+def test_a_stale_or_damaged_handle_still_displays(small: nl.Corpus, tmp_path: Path) -> None:
+    folder = tmp_path / "run"
+    _run(small, folder)
+    old = nl.Analysis.load(folder)
+    _run(small.subset(["a"]), folder)
+    assert "cannot be read" in repr(old) and "load it again" in repr(old)

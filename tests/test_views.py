@@ -286,8 +286,10 @@ def test_view_files_never_overwrite_each_other(tmp_path) -> None:  # type: ignor
     from newslab.sections import write_views
 
     corpus = nl.Corpus([nl.Article(i, "T", "Trump met NATO chief Mark Rutte.") for i in COLLIDING_IDS])
-    analysis = nl.analyze(corpus, tables=["mentions", "quotes", "tone", "stance", "target_tone"])
-    pages = write_views(analysis, corpus, tmp_path / "views")
+    with pytest.warns(nl.NewslabWarning, match=r"article id 'rtl\\u202eGNP\.exe' holds control, bidi"):
+        analysis = nl.analyze(corpus, tables=["mentions", "quotes", "tone", "stance", "target_tone"])
+    with pytest.warns(nl.NewslabWarning, match="it is used as 'rtlGNP.exe'"):
+        pages = write_views(analysis, corpus, tmp_path / "views")
     assert len({p.name for p in pages}) == len(COLLIDING_IDS) == len(list((tmp_path / "views").iterdir()))
 
 
@@ -317,3 +319,17 @@ def test_a_long_title_is_shortened_in_the_view_only() -> None:
     html = nl.article_html(article)
     assert "Headline " * 30 not in html and "Headline …" in html
     assert nl.analyze(article, tables=["sentences"]).articles["title"].iloc[0] == title.strip()
+
+
+def test_a_lone_surrogate_never_breaks_a_view(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import warnings
+
+    article = nl.Article("a", "t\ud83d", "Trump \ud83d met NATO chief Mark Rutte.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        analysis = nl.analyze(article)
+        html = nl.article_html(article, analysis=analysis)
+        page = nl.show_article(article).page()
+    for text in (html, page):
+        (tmp_path / "v.html").write_text(text, encoding="utf-8")  # no UnicodeEncodeError
+    assert "\ufffd" in html and 'class="nlv-m ' in html
