@@ -323,6 +323,9 @@ def _rebuilt(row: Mapping[str, Any], sentences: pd.DataFrame) -> Article:
         if start - end >= 2:
             chars[end:start] = "\n" * (start - end)
     meta = {"date": str(row["date"])} if str(row["date"] or "") else {}
+    for key, value in row.items():  # the input's extra fields (event, outlet...) stored as columns
+        if key not in ARTICLE_COLUMNS and value is not None and value == value and str(value) != "":
+            meta[str(key)] = value
     return Article(str(row["article_id"]), str(row["title"]), "".join(chars), str(row["source"]), meta)
 
 
