@@ -38,13 +38,13 @@ Bootstrap: ``n_boot`` resamples; without ``pair_by`` the articles of each group 
 with replacement, each group on its own; with ``pair_by`` the pairing units are resampled and
 every group keeps the articles of the units drawn (the same draw for all groups), so a contrast
 compares the groups *within* the units both cover. Intervals are **bootstrap-t** (studentized)
-intervals: each resample's estimate is divided by its own linearization standard error (the
-ratio estimator's variance over clusters), which keeps coverage near the nominal level for
-skewed ratios over a few dozen articles, where plain and BCa percentiles fall to 84-93%
-(``validation/calibrate_estimates.py``). A contrast's ``p`` is the bootstrap-t test of no
-difference, and ``q`` its Benjamini–Hochberg adjustment across all the contrasts returned.
-Resampling is done with weight matrices (counts of each article in each
-resample) and matrix products, so there is no Python loop per replicate; a seed fixes every draw.
+intervals, equal-tailed for estimates and symmetric for differences: each resample's estimate is
+divided by its own linearization standard error (the ratio estimator's variance over clusters),
+which keeps coverage near the nominal level for skewed ratios over a few dozen articles, where
+plain and BCa percentiles fall to 84-93% (``validation/calibrate_estimates.py``). A contrast's
+``p`` is the bootstrap-t test of no difference, and ``q`` its Benjamini–Hochberg adjustment
+across all the contrasts returned. Resampling is done with weight matrices (counts of each
+article in each resample) and matrix products, so there is no Python loop per replicate; a seed fixes every draw.
 
 Example:
     >>> import newslab as nl
@@ -492,15 +492,18 @@ def _difference_stat(sums: np.ndarray, n: int, scale: np.ndarray) -> tuple[np.nd
 
 
 def _student(
-    point: np.ndarray, se: np.ndarray, reps: np.ndarray, reps_se: np.ndarray, alpha: float
+    point: np.ndarray, se: np.ndarray, reps: np.ndarray, reps_se: np.ndarray, alpha: float, *, symmetric: bool
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Bootstrap-t interval and two-sided p per column (Efron & Tibshirani 1993, ch. 12.5; 16.4).
+    """Bootstrap-t interval and two-sided p per column (Efron & Tibshirani 1993, ch. 12.5; Hall 1988).
 
-    ``t* = (θ* − θ̂)/se*`` over the resamples; the interval is ``[θ̂ − t*_(1−α)·se, θ̂ − t*_(α)·se]``,
-    kept within the range of the resampled ``θ*`` (a resample with ``se* = 0`` gives an infinite
-    ``t*``, as happens with two or three articles). ``p`` tests ``θ = 0``: the share of ``|t*|``
-    at least ``|θ̂/se|`` (+1 correction). Studentizing matters for ratios over a few dozen articles:
-    plain and BCa percentiles covered 84-93% in ``validation/calibrate_estimates.py``.
+    ``t* = (θ* − θ̂)/se*`` over the resamples. The equal-tailed interval (estimates of one group,
+    whose ratios are skewed) is ``[θ̂ − t*_(1−α)·se, θ̂ − t*_(α)·se]``; the symmetric one
+    (differences, ``symmetric=True``) is ``θ̂ ± c·se`` with ``c`` the ``1 − 2α`` quantile of ``|t*|``.
+    Both are kept within the range of the resampled ``θ*`` (a resample with ``se* = 0`` gives an
+    infinite ``t*``, as happens with two or three articles). ``p`` tests ``θ = 0``: the share of
+    ``|t*|`` at least ``|θ̂/se|`` (+1 correction), so a symmetric interval excludes zero when
+    ``p < 2α``. Which form for which: ``validation/calibrate_estimates.py`` (plain and BCa
+    percentiles covered 84-93%; equal-tailed t covered estimates best, symmetric t differences).
     """
     with np.errstate(invalid="ignore", divide="ignore"):
         delta = reps - point
@@ -512,11 +515,13 @@ def _student(
         low, high = np.full(point.shape, np.nan), np.full(point.shape, np.nan)
         ok = (valid > 0) & ~np.isnan(point)
         if ok.any():
-            q = np.nanquantile(
-                np.where(np.isinf(t[:, ok]), np.sign(t[:, ok]) * 1e300, t[:, ok]), [alpha, 1 - alpha], axis=0
-            )
-            low[ok] = point[ok] - q[1] * se[ok]
-            high[ok] = point[ok] - q[0] * se[ok]
+            finite = np.where(np.isinf(t[:, ok]), np.sign(t[:, ok]) * 1e300, t[:, ok])
+            if symmetric:
+                c = np.nanquantile(np.abs(finite), 1 - 2 * alpha, axis=0)
+                low[ok], high[ok] = point[ok] - c * se[ok], point[ok] + c * se[ok]
+            else:
+                q = np.nanquantile(finite, [alpha, 1 - alpha], axis=0)
+                low[ok], high[ok] = point[ok] - q[1] * se[ok], point[ok] - q[0] * se[ok]
             smallest, largest = np.nanmin(reps[:, ok], axis=0), np.nanmax(reps[:, ok], axis=0)
             low[ok] = np.clip(np.nan_to_num(low[ok], nan=-np.inf), smallest, largest)
             high[ok] = np.clip(np.nan_to_num(high[ok], nan=np.inf), smallest, largest)
@@ -683,7 +688,7 @@ def group_estimates(
         mask = prep.group_of == g
         sums = prep.values[mask].sum(axis=0)
         point, se = _ratio_stat(_ratio_moments(units[g], prep.specs).sum(axis=0), len(units[g]), scale)
-        low, high, _ = _student(point, se, reps[g], reps_se[g], alpha)
+        low, high, _ = _student(point, se, reps[g], reps_se[g], alpha, symmetric=False)
         n_articles = int(mask.sum())
         n_units = len(np.unique(prep.unit_of[mask]))
         if n_units < 2:  # one article (or unit): the bootstrap has nothing to vary, so no interval
@@ -814,7 +819,7 @@ def group_contrasts(
             point, se = _difference_stat(moments.sum(axis=0), n, scale)
             point_a = _ratio(totals[common, i].sum(axis=0), prep.specs)
             point_b = _ratio(totals[common, j].sum(axis=0), prep.specs)
-            low, high, p = _student(point, se, diff, diff_se, alpha)
+            low, high, p = _student(point, se, diff, diff_se, alpha, symmetric=True)
             rows.extend(_contrast_rows(prep, i, j, point_a, point_b, (low, high, p), n))
     else:
         units = _group_units(prep)
@@ -823,7 +828,12 @@ def group_contrasts(
         for i, j in pairs:
             (point_a, se_a), (point_b, se_b) = stats[i], stats[j]
             low, high, p = _student(
-                point_a - point_b, np.hypot(se_a, se_b), reps[i] - reps[j], np.hypot(reps_se[i], reps_se[j]), alpha
+                point_a - point_b,
+                np.hypot(se_a, se_b),
+                reps[i] - reps[j],
+                np.hypot(reps_se[i], reps_se[j]),
+                alpha,
+                symmetric=True,
             )
             rows.extend(_contrast_rows(prep, i, j, point_a, point_b, (low, high, p), None))
     table = pd.DataFrame(rows, columns=CONTRAST_COLUMNS)

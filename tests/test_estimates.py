@@ -338,3 +338,9 @@ def test_periods(period: str, label: str, start: str) -> None:
 )
 def test_benjamini_hochberg(p: list[float], q: list[float]) -> None:
     assert benjamini_hochberg(p) == pytest.approx(q)
+
+
+def test_saved_analysis_rebuilds_articles_with_their_fields(tmp_path) -> None:
+    frame = pd.DataFrame({"id": ["a", "b"], "text": ["Trump spoke.", "NATO met."], "event": ["e1", "e2"]})
+    loaded = nl.Analysis.load(nl.analyze(nl.Corpus.from_frame(frame)).save(tmp_path / "run"))
+    assert [art.metadata.get("event") for art in loaded.corpus()] == ["e1", "e2"]

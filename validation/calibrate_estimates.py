@@ -102,10 +102,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     start = time.perf_counter()
-    results = pd.concat(
-        [run(s, args.corpora, args.events, args.n_boot, args.seed + i) for i, s in enumerate(("independent", "paired"))],
-        ignore_index=True,
-    )
+    scenarios = ("independent", "paired")
+    runs = [run(s, args.corpora, args.events, args.n_boot, args.seed + i) for i, s in enumerate(scenarios)]
+    results = pd.concat(runs, ignore_index=True)
     with pd.option_context("display.width", 160, "display.max_columns", 10):
         print(results.round({"coverage": 3, "mean_width": 3}).to_string(index=False))
     print(f"{args.corpora} corpora per scenario, {args.events} events, 3 outlets, {args.n_boot} resamples, "
