@@ -57,10 +57,8 @@ Example:
 from __future__ import annotations
 
 import dataclasses
-import logging
-import re
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -71,464 +69,34 @@ from newslab.multiple_testing import benjamini_hochberg
 if TYPE_CHECKING:
     import pandas as pd
 
-    from newslab.result import Analysis
     from newslab.targets import Target
-
-logger = logging.getLogger(__name__)
-
-#: Minimum support for a finding about a group: articles and mentions (frame cues for frame shares).
-MIN_ARTICLES = 5
-MIN_MENTIONS = 20
-#: The tone measure newslab reports first (it tracks human coding of bias; see docs/groups.md).
-PRIMARY_MEASURE = "negative_per_1000_words"
-ALL_TARGETS = "(all)"
-MISSING_GROUP = "(missing)"
-#: Values of the resample-count matrix held at once (bounds memory: 4M x 8 bytes = 32 MB).
-BLOCK_VALUES = 4_000_000
-
-
-@dataclasses.dataclass(frozen=True)
-class Measure:
-    """A group measure: ``scale · Σ numerator / Σ denominator`` over a group's articles.
-
-    Attributes:
-        name: Column value in the ``measure`` column.
-        construct: What kind of number it is ("rate per 1,000 words", "share of mentions"...).
-        numerator: Per-article count it sums on top ({t} stands for the target).
-        denominator: Per-article count it sums below.
-        scale: Multiplier (1000 for rates per 1,000 words).
-        description: One line for tables and findings.
-    """
-
-    name: str
-    construct: str
-    numerator: str
-    denominator: str
-    scale: float
-    description: str
-
-
-RATE = "rate per 1,000 words"
-SHARE = "share of mentions"
-_MEASURES = [
-    Measure("negative_per_1000_words", RATE, "{t}|negative", "words", 1000.0, "negative mentions per 1,000 words"),
-    Measure("positive_per_1000_words", RATE, "{t}|positive", "words", 1000.0, "positive mentions per 1,000 words"),
-    Measure("mentions_per_1000_words", RATE, "{t}|mentions", "words", 1000.0, "mentions per 1,000 words"),
-    Measure("share_negative", SHARE, "{t}|negative", "{t}|mentions", 1.0, "share of mentions labelled negative"),
-    Measure("share_neutral", SHARE, "{t}|neutral", "{t}|mentions", 1.0, "share of mentions labelled neutral"),
-    Measure("share_positive", SHARE, "{t}|positive", "{t}|mentions", 1.0, "share of mentions labelled positive"),
-    Measure("mean_score", "mean score per mention", "{t}|score", "{t}|mentions", 1.0, "mean target score (-1..1)"),
-    Measure("quote_share", "share of quotes", "{t}|quotes_by", "quotes", 1.0, "share of quotes by the target"),
-    Measure("stance_against_per_1000_words", RATE, "{t}|against", "words", 1000.0, "stance against per 1,000 words"),
-    Measure("stance_favor_per_1000_words", RATE, "{t}|favor", "words", 1000.0, "stance in favour per 1,000 words"),
-    Measure(
-        "stance_neutral_per_1000_words", RATE, "{t}|stance_neutral", "words", 1000.0, "neutral stance per 1,000 w."
-    ),
-]
-#: Target measures by name.
-MEASURES: dict[str, Measure] = {m.name: m for m in _MEASURES}
-FRAME_SHARE = "frame_share"
-SPEAKER_SHARE = "speaker_share"
-#: Speakers with their own ``speaker_share`` row: the most quoted across the corpus.
-TOP_SPEAKERS = 10
-#: Every measure name ``measures=`` accepts.
-MEASURE_NAMES = (*MEASURES, FRAME_SHARE, SPEAKER_SHARE)
-
-ESTIMATE_COLUMNS = [
-    "group", "target", "measure", "construct", "estimate", "ci_low", "ci_high", "n_articles", "n_mentions",
-    "numerator", "denominator", "n_units", "supported", "primary", "method",
-]  # fmt: skip
-CONTRAST_COLUMNS = [
-    "group", "versus", "target", "measure", "construct", "estimate_group", "estimate_versus", "difference",
-    "ci_low", "ci_high", "p", "q", "distinguishable", "n_articles_group", "n_articles_versus", "n_mentions_group",
-    "n_mentions_versus", "n_pairs", "supported", "primary", "method",
-]  # fmt: skip
-
-
-# --------------------------------------------------------------------------- per-article counts
-
-
-def article_counts(analysis: Analysis, targets: Iterable[str | Target] | None = None) -> pd.DataFrame:
-    """The per-article counts behind every estimate (the evidence of a group number).
-
-    Args:
-        analysis: An :class:`newslab.Analysis`.
-        targets: Target names or Targets (default: the analysis's targets).
-
-    Returns:
-        One row per article of ``analysis.articles`` (index ``article_id``), columns ``words``,
-        ``quotes``, ``frame_cues``, then per target ``<t>|mentions``, ``<t>|negative``,
-        ``<t>|neutral``, ``<t>|positive``, ``<t>|score`` (sum of scores), ``<t>|quotes_by``,
-        ``<t>|against``, ``<t>|favor``, ``<t>|stance_neutral``, ``frame|<frame>`` per frame and
-        ``speaker|<name>`` for the ``TOP_SPEAKERS`` most quoted resolved speakers.
-
-    Example:
-        >>> import newslab as nl
-        >>> counts = article_counts(nl.analyze(nl.load_seed_corpus()), ["Trump"])
-        >>> counts.loc["es-daily", ["words", "Trump|mentions", "Trump|negative"]].tolist()
-        [549.0, 26.0, 10.0]
-    """
-    import pandas as pd
-
-    names = _target_names(analysis, targets)
-    ids = pd.Index(analysis.articles["article_id"].astype(str), name="article_id")
-    columns: dict[str, pd.Series] = {"words": pd.Series(analysis.articles["words"].to_numpy(float), index=ids)}
-
-    def per_article(frame: pd.DataFrame, keys: list[str], value: str | None = None) -> pd.DataFrame:
-        if not len(frame):
-            return pd.DataFrame(index=ids)
-        grouped = frame.groupby(["article_id", *keys], sort=False, observed=True)
-        sums = grouped[value].sum() if value else grouped.size()
-        table = sums.unstack(keys) if keys else sums.to_frame("n")
-        return table.reindex(ids.astype(object)).fillna(0.0)
-
-    tone = analysis.target_tone
-    tone = tone[tone["target"].isin(names)]
-    labels = per_article(tone, ["target", "label"])
-    scores = per_article(tone, ["target"], "score")
-    quotes = analysis.quotes
-    columns["quotes"] = pd.Series(np.bincount(ids.get_indexer(quotes["article_id"].astype(str)) + 1,
-                                              minlength=len(ids) + 1)[1:].astype(float), index=ids)  # fmt: skip
-    stance = analysis.stance
-    stances = per_article(stance[stance["target"].isin(names)], ["target", "stance"])
-    frames = per_article(analysis.frames, ["frame"])
-    columns["frame_cues"] = pd.Series(frames.sum(axis=1).to_numpy(float) if len(frames.columns) else 0.0, index=ids)
-    for name in names:
-        counts = {lab: _column(labels, (name, lab), ids) for lab in ("negative", "neutral", "positive")}
-        columns[f"{name}|mentions"] = counts["negative"] + counts["neutral"] + counts["positive"]
-        for lab, values in counts.items():
-            columns[f"{name}|{lab}"] = values
-        columns[f"{name}|score"] = _column(scores, name, ids)
-        speaker = _speaker_matches(analysis, name, targets)
-        by_target = quotes[speaker]["article_id"].astype(str)
-        columns[f"{name}|quotes_by"] = pd.Series(
-            np.bincount(ids.get_indexer(by_target) + 1, minlength=len(ids) + 1)[1:].astype(float), index=ids
-        )
-        for direction, key in (("against", "against"), ("favor", "favor"), ("neutral", "stance_neutral")):
-            columns[f"{name}|{key}"] = _column(stances, (name, direction), ids)
-    for frame in sorted(frames.columns):
-        columns[f"frame|{frame}"] = _column(frames, frame, ids)
-    speakers = quotes["speaker_resolved"].astype("string").fillna("").str.strip()
-    named = speakers[speakers.ne("")]
-    top = named.value_counts().sort_index().sort_values(ascending=False, kind="stable").head(TOP_SPEAKERS).index
-    for name in top:
-        at = quotes.loc[(speakers == name).to_numpy(), "article_id"].astype(str)
-        columns[f"speaker|{name}"] = pd.Series(
-            np.bincount(ids.get_indexer(at) + 1, minlength=len(ids) + 1)[1:].astype(float), index=ids
-        )
-    return pd.DataFrame(columns, index=ids)
-
-
-def _column(table: pd.DataFrame, key: Any, ids: pd.Index) -> pd.Series:
-    import pandas as pd
-
-    if key in table.columns:
-        return pd.Series(table[key].to_numpy(float), index=ids)
-    return pd.Series(np.zeros(len(ids)), index=ids)
-
-
-def _target_names(analysis: Analysis, targets: Iterable[str | Target] | str | None) -> list[str]:
-    known = [t.name for t in analysis.targets]
-    if targets is None:
-        return known
-    if isinstance(targets, str) or hasattr(targets, "aliases"):
-        targets = [targets]  # type: ignore[list-item]
-    names = [t if isinstance(t, str) else t.name for t in targets]
-    unknown = [n for n in names if n not in known]
-    if unknown:
-        raise ParameterError(f"targets={unknown!r} are not in this analysis; targets: {known}")
-    return list(dict.fromkeys(names))
-
-
-def _speaker_matches(analysis: Analysis, name: str, targets: Any) -> pd.Series:
-    """Quotes whose resolved speaker contains one of the target's names (as whole words)."""
-    target = next((t for t in analysis.targets if t.name == name), None)
-    aliases = tuple(target.aliases) if target is not None else (name,)
-    pattern = r"\b(?:" + "|".join(re.escape(a) for a in sorted({name, *aliases}, key=len, reverse=True)) + r")\b"
-    speakers = analysis.quotes["speaker_resolved"].astype("string").fillna("")
-    return speakers.str.contains(pattern, regex=True)
-
-
-# --------------------------------------------------------------------------- groups
-
-
-def group_keys(
-    articles: pd.DataFrame,
-    by: str | Sequence[str] | None,
-    *,
-    period: str | None = None,
-    pair_by: str | None = None,
-    date_column: str = "date",
-) -> pd.DataFrame:
-    """The group (and pairing unit) of each article, checked.
-
-    Args:
-        articles: ``Analysis.articles`` (metadata fields are its extra columns).
-        by: Column or columns that define groups (``None``: one group of all articles).
-        period: ``"week"``, ``"month"``, ``"quarter"`` or ``"year"`` of the parsed ``date``.
-        pair_by: Column naming the pairing unit (e.g. ``"event"``).
-        date_column: Column with publication dates.
-
-    Returns:
-        One row per article (index ``article_id``) with the ``by`` columns, ``period`` when
-        asked, ``group`` (the values joined with " | ") and ``unit`` (pairing unit or article).
-        Articles whose date is empty or unparsed are dropped when ``period`` is given; their ids
-        and values are in ``attrs["undated"]`` and a warning is logged.
-
-    Raises:
-        ParameterError: For a column that is missing or empty (the message lists the columns
-            available), ``by="date"`` (use ``period=``) or a pairing column also in ``by``.
-
-    Example:
-        >>> import pandas as pd
-        >>> arts = pd.DataFrame({"article_id": ["a", "b"], "source": ["X", "Y"], "date": ["2024-11-23", "?"]})
-        >>> keys = group_keys(arts, "source", period="month")
-        >>> keys["group"].tolist(), keys.attrs["undated"]
-        (['X | 2024-11'], {'b': '?'})
-    """
-    import pandas as pd
-
-    columns = [] if by is None else [by] if isinstance(by, str) else list(by)
-    available = [c for c in articles.columns if c != "article_id" and _filled(articles[c]).any()]
-    for column in [*columns, *([pair_by] if pair_by else [])]:
-        if column == date_column and column in columns:
-            raise ParameterError(
-                f"by={column!r} would make each date string its own group; group by time with "
-                f"period='week'|'month'|'quarter'|'year' (and by= another column or None)"
-            )
-        if column not in articles.columns:
-            raise ParameterError(
-                f"no column {column!r} in the articles table; available: {available} (extra input fields such as "
-                "'event' become columns when the input records carry them)"
-            )
-        if not _filled(articles[column]).any():
-            raise ParameterError(f"column {column!r} is empty for every article; available non-empty: {available}")
-    if pair_by is not None and pair_by in columns:
-        raise ParameterError(f"pair_by={pair_by!r} is also in by={columns!r}; pair on a column that is not a group")
-    keys = pd.DataFrame(index=pd.Index(articles["article_id"].astype(str), name="article_id"))
-    for column in columns:
-        values = articles[column].astype("string").str.strip()
-        keys[column] = values.where(_filled(articles[column]), MISSING_GROUP).fillna(MISSING_GROUP).to_numpy()
-    undated: dict[str, str] = {}
-    if period is not None:
-        from newslab.dates import parse_dates, period_labels
-
-        if date_column not in articles.columns:
-            raise ParameterError(f"period={period!r} needs a {date_column!r} column; available: {available}")
-        parsed = parse_dates(articles[date_column])
-        labels = period_labels(parsed.dates, period)
-        keys["period"] = labels.to_numpy()
-        bad = (parsed.unparsed | parsed.missing).to_numpy()
-        if bad.all():
-            raise ParameterError(
-                f"period={period!r}: no article has a date newslab can read in column {date_column!r} "
-                f"(e.g. {articles[date_column].astype(str).head(3).tolist()}); use ISO dates such as 2024-11-23"
-            )
-        if bad.any():
-            undated = dict(zip(keys.index[bad], articles[date_column].astype("string").fillna("").to_numpy()[bad],
-                               strict=True))  # fmt: skip
-            logger.warning(
-                "%d of %d articles have no readable date and are left out of the periods: %s",
-                int(bad.sum()), len(bad), list(undated.items())[:5],
-            )  # fmt: skip
-            keys = keys[~bad]
-        columns = [*columns, "period"]
-    group = np.full(len(keys), ALL_TARGETS, dtype=object)
-    for n, column in enumerate(columns):
-        values = keys[column].astype(str).to_numpy(object)
-        group = values if n == 0 else group + " | " + values
-    keys["group"] = group
-    if pair_by is not None:
-        unit = articles.set_index(articles["article_id"].astype(str))[pair_by].reindex(keys.index)
-        filled = _filled(unit)
-        if not filled.all():
-            logger.warning("%d articles have no %r and are left out of the paired estimates", int((~filled).sum()),
-                           pair_by)  # fmt: skip
-            keys = keys[filled.to_numpy()]
-            unit = unit[filled]
-        keys["unit"] = unit.astype(str).to_numpy()
-    else:
-        keys["unit"] = keys.index.to_numpy()
-    keys.attrs["undated"] = undated
-    keys.attrs["by"] = columns
-    return keys
-
-
-def _filled(values: pd.Series) -> pd.Series:
-    text = values.astype("string").str.strip()
-    return (text.notna() & text.ne("") & ~text.str.lower().isin(["nan", "none", "<na>"])).fillna(False).astype(bool)
-
-
-# --------------------------------------------------------------------------- the bootstrap
-
-
-def resample_counts(n: int, n_boot: int, seed: Any) -> Iterator[np.ndarray]:
-    """How often each of ``n`` units is drawn in each of ``n_boot`` resamples, in blocks of rows.
-
-    Each block is a ``(rows, n)`` integer matrix whose rows sum to ``n`` (a draw of ``n`` units
-    with replacement); the blocks together have ``n_boot`` rows. The same ``seed`` gives the same
-    matrices, so estimates and contrasts computed separately use the same resamples.
-
-    Example:
-        >>> block = next(resample_counts(4, 3, 0))
-        >>> block.shape, block.sum(axis=1).tolist()
-        ((3, 4), [4, 4, 4])
-    """
-    rng = np.random.default_rng(seed)
-    rows = max(1, min(n_boot, BLOCK_VALUES // max(n, 1)))
-    done = 0
-    while done < n_boot:
-        size = min(rows, n_boot - done)
-        draws = rng.integers(0, n, size=(size, n)) + (np.arange(size) * n)[:, None]
-        yield np.bincount(draws.ravel(), minlength=size * n).reshape(size, n)
-        done += size
-
-
-def _resampled_sums(values: np.ndarray, n_boot: int, seed: Any) -> np.ndarray:
-    """``(n_boot, columns)`` sums of ``values`` (units x columns) over resamples of its rows."""
-    if not len(values):
-        return np.zeros((n_boot, values.shape[1]))
-    return np.vstack([block @ values for block in resample_counts(len(values), n_boot, seed)])
-
-
-@dataclasses.dataclass
-class _Spec:
-    """The rows of the result: one per target x measure (or frame), with its count columns."""
-
-    target: str
-    measure: str
-    construct: str
-    scale: float
-    numerator: int
-    denominator: int
-    support: int  # column counting mentions (or frame cues) for the support rule
-
-
-def _specs(counts: pd.DataFrame, names: Sequence[str], measures: Sequence[str]) -> list[_Spec]:
-    col = {c: i for i, c in enumerate(counts.columns)}
-    specs = []
-    for name in names:
-        for m in measures:
-            if m in (FRAME_SHARE, SPEAKER_SHARE):
-                continue
-            measure = MEASURES[m]
-            specs.append(_Spec(name, m, measure.construct, measure.scale, col[measure.numerator.format(t=name)],
-                               col[measure.denominator.format(t=name)], col[f"{name}|mentions"]))  # fmt: skip
-    if FRAME_SHARE in measures:
-        for c in counts.columns:
-            if c.startswith("frame|"):
-                specs.append(_Spec(ALL_TARGETS, f"{FRAME_SHARE}:{c[6:]}", "share of frame cues", 1.0, col[c],
-                                   col["frame_cues"], col["frame_cues"]))  # fmt: skip
-    if SPEAKER_SHARE in measures:
-        for c in counts.columns:
-            if c.startswith("speaker|"):
-                specs.append(_Spec(ALL_TARGETS, f"{SPEAKER_SHARE}:{c[8:]}", "share of quotes", 1.0, col[c],
-                                   col["quotes"], col["quotes"]))  # fmt: skip
-    return specs
-
-
-def _ratio(sums: np.ndarray, specs: Sequence[_Spec]) -> np.ndarray:
-    """Estimates from summed counts (last axis: count columns) for each spec."""
-    num = sums[..., [s.numerator for s in specs]]
-    den = sums[..., [s.denominator for s in specs]]
-    scale = np.array([s.scale for s in specs])
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(den > 0, scale * num / np.where(den > 0, den, 1.0), np.nan)
-
-
-def _parts(units: np.ndarray, specs: Sequence[_Spec]) -> tuple[np.ndarray, np.ndarray]:
-    """Numerators and denominators of each spec per unit: two (units x specs) arrays."""
-    return units[:, [s.numerator for s in specs]], units[:, [s.denominator for s in specs]]
-
-
-def _ratio_moments(units: np.ndarray, specs: Sequence[_Spec]) -> np.ndarray:
-    """Per unit ``[y, x, y², x², xy]`` for each spec (units x 5·specs): what the ratio and its SE need."""
-    y, x = _parts(units, specs)
-    return np.concatenate([y, x, y * y, x * x, x * y], axis=1)
-
-
-def _ratio_stat(sums: np.ndarray, n: int, scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Ratio ``R = Σy/Σx`` and its linearization SE from summed moments (last axis 5·specs).
-
-    ``var(R) ≈ n/(n−1) · Σ(y − R x)² / (Σx)²`` (the ratio estimator's variance, Cochran 1977, §6.3,
-    with units as clusters); ``Σ(y − R x)² = Σy² − 2RΣxy + R²Σx²``.
-    """
-    y, x, yy, xx, xy = np.split(sums, 5, axis=-1)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        ratio = np.where(x > 0, y / np.where(x > 0, x, 1.0), np.nan)
-        residual = np.maximum(yy - 2 * ratio * xy + ratio**2 * xx, 0.0)
-        se = np.sqrt(residual * n / max(n - 1, 1)) / x
-    return scale * ratio, scale * se
-
-
-def _difference_moments(a: np.ndarray, b: np.ndarray, specs: Sequence[_Spec]) -> np.ndarray:
-    """Per pairing unit the moments of two groups' ratios and their cross products (units x 14·specs)."""
-    ya, xa = _parts(a, specs)
-    yb, xb = _parts(b, specs)
-    return np.concatenate(
-        [ya, xa, ya * ya, xa * xa, xa * ya, yb, xb, yb * yb, xb * xb, xb * yb, ya * yb, ya * xb, xa * yb, xa * xb],
-        axis=1,
-    )
-
-
-def _difference_stat(sums: np.ndarray, n: int, scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Paired difference ``R_a − R_b`` and its linearization SE (units hold both groups' articles).
-
-    With ``e = y − R x`` per unit and group, ``var(R_a − R_b) ≈ n/(n−1) · Σ(e_a/X_a − e_b/X_b)²``,
-    ``X`` the summed denominators: the covariance of the two groups within units enters, which
-    is what pairing gains.
-    """
-    parts = np.split(sums, 14, axis=-1)
-    ya, xa, yya, xxa, xya, yb, xb, yyb, xxb, xyb, yayb, yaxb, xayb, xaxb = parts
-    with np.errstate(invalid="ignore", divide="ignore"):
-        ra = np.where(xa > 0, ya / np.where(xa > 0, xa, 1.0), np.nan)
-        rb = np.where(xb > 0, yb / np.where(xb > 0, xb, 1.0), np.nan)
-        ea = np.maximum(yya - 2 * ra * xya + ra**2 * xxa, 0.0)
-        eb = np.maximum(yyb - 2 * rb * xyb + rb**2 * xxb, 0.0)
-        eab = yayb - rb * yaxb - ra * xayb + ra * rb * xaxb
-        var = ea / xa**2 - 2 * eab / (xa * xb) + eb / xb**2
-        se = np.sqrt(np.maximum(var, 0.0) * n / max(n - 1, 1))
-    return scale * (ra - rb), scale * se
-
-
-def _student(
-    point: np.ndarray, se: np.ndarray, reps: np.ndarray, reps_se: np.ndarray, alpha: float, *, symmetric: bool
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Bootstrap-t interval and two-sided p per column (Efron & Tibshirani 1993, ch. 12.5; Hall 1988).
-
-    ``t* = (θ* − θ̂)/se*`` over the resamples. The equal-tailed interval (estimates of one group,
-    whose ratios are skewed) is ``[θ̂ − t*_(1−α)·se, θ̂ − t*_(α)·se]``; the symmetric one
-    (differences, ``symmetric=True``) is ``θ̂ ± c·se`` with ``c`` the ``1 − 2α`` quantile of ``|t*|``.
-    Both are kept within the range of the resampled ``θ*`` (a resample with ``se* = 0`` gives an
-    infinite ``t*``, as happens with two or three articles). ``p`` tests ``θ = 0``: the share of
-    ``|t*|`` at least ``|θ̂/se|`` (+1 correction), so a symmetric interval excludes zero when
-    ``p < 2α``. Which form for which: ``validation/calibrate_estimates.py`` (plain and BCa
-    percentiles covered 84-93%; equal-tailed t covered estimates best, symmetric t differences).
-    """
-    with np.errstate(invalid="ignore", divide="ignore"):
-        delta = reps - point
-        t = np.where(
-            reps_se > 0, delta / np.where(reps_se > 0, reps_se, 1.0), np.where(delta == 0, 0.0, np.sign(delta) * np.inf)
-        )
-        t = np.where(np.isnan(reps), np.nan, t)
-        valid = (~np.isnan(t)).sum(axis=0)
-        low, high = np.full(point.shape, np.nan), np.full(point.shape, np.nan)
-        ok = (valid > 0) & ~np.isnan(point)
-        if ok.any():
-            finite = np.where(np.isinf(t[:, ok]), np.sign(t[:, ok]) * 1e300, t[:, ok])
-            if symmetric:
-                c = np.nanquantile(np.abs(finite), 1 - 2 * alpha, axis=0)
-                low[ok], high[ok] = point[ok] - c * se[ok], point[ok] + c * se[ok]
-            else:
-                q = np.nanquantile(finite, [alpha, 1 - alpha], axis=0)
-                low[ok], high[ok] = point[ok] - q[1] * se[ok], point[ok] - q[0] * se[ok]
-            smallest, largest = np.nanmin(reps[:, ok], axis=0), np.nanmax(reps[:, ok], axis=0)
-            low[ok] = np.clip(np.nan_to_num(low[ok], nan=-np.inf), smallest, largest)
-            high[ok] = np.clip(np.nan_to_num(high[ok], nan=np.inf), smallest, largest)
-        observed = np.where(se > 0, np.abs(point) / np.where(se > 0, se, 1.0), np.where(point == 0, 0.0, np.inf))
-        extreme = (np.abs(t) >= observed).sum(axis=0)
-        p = np.where(ok, np.minimum(1.0, (extreme + 1) / (valid + 1)), np.nan)
-    return low, high, p
+from newslab.bootstrap import (
+    Spec,
+    difference_moments,
+    difference_stat,
+    ratio,
+    ratio_moments,
+    ratio_stat,
+    resample_counts,
+    resampled_sums,
+    specs,
+    student,
+)
+from newslab.group_counts import (
+    CONTRAST_COLUMNS,
+    ESTIMATE_COLUMNS,
+    MEASURE_NAMES,
+    MEASURES,
+    MIN_ARTICLES,
+    MIN_MENTIONS,
+    PRIMARY_MEASURE,
+    TOP_SPEAKERS,
+    Analysis,
+    Measure,
+    article_counts,
+    group_keys,
+    target_names,
+)
 
 
 def _check_options(measures: Iterable[str] | str | None, ci: float, n_boot: int) -> list[str]:
@@ -549,7 +117,7 @@ class _Prepared:
 
     counts: pd.DataFrame
     keys: pd.DataFrame
-    specs: list[_Spec]
+    specs: list[Spec]
     groups: list[str]
     values: np.ndarray  # articles x columns, in keys order
     group_of: np.ndarray  # group index per article
@@ -574,7 +142,7 @@ def _prepare(
     seed: Any,
 ) -> _Prepared:
     chosen = _check_options(measures, ci, n_boot)
-    names = _target_names(analysis, targets)
+    names = target_names(analysis, targets)
     keys = group_keys(analysis.articles, by, period=period, pair_by=pair_by)
     counts = article_counts(analysis, names)
     values = counts.reindex(keys.index).to_numpy(float)
@@ -583,7 +151,7 @@ def _prepare(
     _, unit_of = np.unique(keys["unit"].to_numpy(str), return_inverse=True)
     unit = f"{pair_by!r} units (pair_by), all groups resampled together" if pair_by else "articles within each group"
     method = f"ratio of sums; {ci:.0%} bootstrap-t interval, {n_boot} resamples of {unit}; seed {seed}"
-    return _Prepared(counts.reindex(keys.index), keys, _specs(counts, names, chosen), groups, values, group_of,
+    return _Prepared(counts.reindex(keys.index), keys, specs(counts, names, chosen), groups, values, group_of,
                      unit_of, pair_by is not None, n_boot, seed, method, ci)  # fmt: skip
 
 
@@ -615,13 +183,13 @@ def _replicates(prep: _Prepared, units: Sequence[np.ndarray]) -> tuple[np.ndarra
     are drawn on their own (a seed per group, so adding a group does not change the others).
     """
     scale = np.array([s.scale for s in prep.specs])
-    moments = [_ratio_moments(u, prep.specs) for u in units]
+    moments = [ratio_moments(u, prep.specs) for u in units]
     if prep.paired and moments:
         flat = np.concatenate(moments, axis=1)
-        sums = np.split(_resampled_sums(flat, prep.n_boot, _seed(prep.seed, 0)), len(moments), axis=1)
+        sums = np.split(resampled_sums(flat, prep.n_boot, _seed(prep.seed, 0)), len(moments), axis=1)
     else:
-        sums = [_resampled_sums(m, prep.n_boot, _seed(prep.seed, 1, g)) for g, m in enumerate(moments)]
-    stats = [_ratio_stat(sm, len(u), scale) for sm, u in zip(sums, units, strict=True)]
+        sums = [resampled_sums(m, prep.n_boot, _seed(prep.seed, 1, g)) for g, m in enumerate(moments)]
+    stats = [ratio_stat(sm, len(u), scale) for sm, u in zip(sums, units, strict=True)]
     return np.stack([r for r, _ in stats]), np.stack([se for _, se in stats])
 
 
@@ -687,8 +255,8 @@ def group_estimates(
     for g, group in enumerate(prep.groups):
         mask = prep.group_of == g
         sums = prep.values[mask].sum(axis=0)
-        point, se = _ratio_stat(_ratio_moments(units[g], prep.specs).sum(axis=0), len(units[g]), scale)
-        low, high, _ = _student(point, se, reps[g], reps_se[g], alpha, symmetric=False)
+        point, se = ratio_stat(ratio_moments(units[g], prep.specs).sum(axis=0), len(units[g]), scale)
+        low, high, _ = student(point, se, reps[g], reps_se[g], alpha, symmetric=False)
         n_articles = int(mask.sum())
         n_units = len(np.unique(prep.unit_of[mask]))
         if n_units < 2:  # one article (or unit): the bootstrap has nothing to vary, so no interval
@@ -813,21 +381,21 @@ def group_contrasts(
         present[prep.unit_of, prep.group_of] = True
         for i, j in pairs:
             common = present[:, i] & present[:, j]
-            moments = _difference_moments(totals[common, i], totals[common, j], prep.specs)
+            moments = difference_moments(totals[common, i], totals[common, j], prep.specs)
             n = int(common.sum())
-            diff, diff_se = _difference_stat(_resampled_sums(moments, prep.n_boot, _seed(prep.seed, 0)), n, scale)
-            point, se = _difference_stat(moments.sum(axis=0), n, scale)
-            point_a = _ratio(totals[common, i].sum(axis=0), prep.specs)
-            point_b = _ratio(totals[common, j].sum(axis=0), prep.specs)
-            low, high, p = _student(point, se, diff, diff_se, alpha, symmetric=True)
+            diff, diff_se = difference_stat(resampled_sums(moments, prep.n_boot, _seed(prep.seed, 0)), n, scale)
+            point, se = difference_stat(moments.sum(axis=0), n, scale)
+            point_a = ratio(totals[common, i].sum(axis=0), prep.specs)
+            point_b = ratio(totals[common, j].sum(axis=0), prep.specs)
+            low, high, p = student(point, se, diff, diff_se, alpha, symmetric=True)
             rows.extend(_contrast_rows(prep, i, j, point_a, point_b, (low, high, p), n))
     else:
         units = _group_units(prep)
         reps, reps_se = _replicates(prep, units)
-        stats = [_ratio_stat(_ratio_moments(u, prep.specs).sum(axis=0), len(u), scale) for u in units]
+        stats = [ratio_stat(ratio_moments(u, prep.specs).sum(axis=0), len(u), scale) for u in units]
         for i, j in pairs:
             (point_a, se_a), (point_b, se_b) = stats[i], stats[j]
-            low, high, p = _student(
+            low, high, p = student(
                 point_a - point_b,
                 np.hypot(se_a, se_b),
                 reps[i] - reps[j],
