@@ -264,7 +264,7 @@ class _Sink:
         self.written_by_workers = False  # True: the workers wrote the parts; chunks carry ids only
         self.folder: Path | None = None  # the staging folder; swapped into ``target`` when complete
         if self.target is not None:
-            from newslab.storage import begin_output
+            from newslab.output_folder import begin_output
 
             self.folder = begin_output(self.target)
 
@@ -276,7 +276,7 @@ class _Sink:
                 close()
         finally:
             if self.folder is not None:
-                from newslab.storage import abort_output
+                from newslab.output_folder import abort_output
 
                 abort_output(self.folder)
 
@@ -314,7 +314,7 @@ class _Sink:
             "tables": list(self.job.tables),
         }
         if self.folder is not None:
-            from newslab.storage import commit_output, write_manifest
+            from newslab.output_folder import commit_output, write_manifest
 
             write_manifest(self.folder, params)
             return Analysis.load(commit_output(self.folder, self.target or self.folder))

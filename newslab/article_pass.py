@@ -188,7 +188,7 @@ def write_chunk(task: tuple[str, int, list[Article]], job: Job) -> list[ArticleR
 
 def write_parts(folder: Path, index: int, tables: Mapping[str, list[tuple[Any, ...]]]) -> None:
     """Write part ``index`` of each table (empty tables write no file)."""
-    from newslab.storage import write_part
+    from newslab.output_folder import write_part
 
     for name, rows in tables.items():
         write_part(folder, name, index, frame(name, rows))

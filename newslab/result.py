@@ -272,7 +272,8 @@ class Analysis:
             >>> len(nl.Analysis.load(folder).mentions) == len(a.mentions)
             True
         """
-        from newslab.storage import abort_output, begin_output, commit_output, read_manifest, write_manifest, write_part
+        from newslab.output_folder import abort_output, begin_output, commit_output, write_manifest, write_part
+        from newslab.storage import read_manifest
 
         path = Path(folder).expanduser()
         tables = {name: self.table(name) for name in TABLES}  # materialized before anything is replaced

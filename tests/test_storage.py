@@ -19,7 +19,8 @@ import pytest
 
 import newslab as nl
 from newslab.errors import NewslabError, NewslabWarning, ParameterError
-from newslab.storage import StorageError, staging_folder
+from newslab.output_folder import staging_folder
+from newslab.storage import StorageError
 
 TEXTS = {
     "a": "Trump met NATO chief Mark Rutte. Rutte praised Trump.",
@@ -459,7 +460,7 @@ def test_an_older_runs_partial_folder_is_named_as_such_and_kept(small: nl.Corpus
 def test_a_save_that_fails_midway_leaves_the_previous_analysis(
     small: nl.Corpus, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: BaseException
 ) -> None:
-    from newslab import storage
+    from newslab import output_folder as storage
 
     folder = tmp_path / "run"
     _run(small, folder)
