@@ -554,7 +554,7 @@ def stance_summary(table: pd.DataFrame) -> pd.DataFrame:
 
     Example:
         >>> import newslab as nl
-        >>> s = stance_summary(stance_table(nl.load_seed_corpus(), sentiment=False))
+        >>> s = stance_summary(nl.stance_table(nl.load_seed_corpus(), sentiment=False))
         >>> s[(s.holder == "Trump") & (s.target == "NATO")][["article_id", "stance", "n"]].values.tolist()
         [['es-daily', 'against', 4], ['de-dpa', 'against', 2]]
     """
