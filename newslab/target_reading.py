@@ -25,17 +25,62 @@ from newslab.tone_lexicon import (
     CLAUSE_BREAKS,
     CONCESSIVE,
     CONTRAST,
+    EXTRA_BOOSTERS,
     NEGATORS,
     PRONOUNS,
     QUOTES,
     REPORTING,
     PreparedLexicon,
+    booster_words,
     default_lexicon,
     lexicon_hits,
     lower_tokens,
     pattern_polarity,
-    predicated_events,
 )
+
+COPULAS = frozenset(
+    ["is", "was", "are", "were", "be", "been", "being", "am", "'s", "'re", "remains", "remained", "became",
+     "becomes", "become", "seems", "seemed"]
+)  # fmt: skip
+PREDICATE_DETERMINERS = frozenset(["a", "an", "the", "such", "another", "one", "nothing"])
+# Words at most between a copula and a predicated event word ("was a total disaster"): a determiner and
+# two adjectives or boosters; further away the word is rarely the predicate's head (newslab choice, by hand).
+PREDICATE_GAP = 3
+
+
+@functools.cache
+def _predicate_fillers() -> frozenset[str]:
+    """Words that may stand between a copula and a predicated event word: determiners, adjectives, boosters."""
+    return PREDICATE_DETERMINERS | frozenset(pattern_polarity()) | frozenset(booster_words()) | set(EXTRA_BOOSTERS)
+
+
+def predicated_events(toks: Sequence[str], event: Sequence[bool]) -> list[int]:
+    """Event words said *of* someone: the head of a predicate after a copula ("was a disaster").
+
+    An event word names an event ("the disaster in Ohio"), but after a copula it is predicated of the
+    subject and is a judgement: "Trump was a disaster", "the plan is a total catastrophe", "she has
+    become a real threat". Between the copula and the word stand a determiner and
+    otherwise only adjectives and boosters (TextBlob's pattern lexicon, VADER's boosters), at most
+    three words; so a passive ("was defeated") or a place ("is in crisis") is no predicate.
+
+    Example:
+        >>> toks = "trump was a total disaster after the disaster".split()  # the second one is an event
+        >>> predicated_events(toks, [t == "disaster" for t in toks])
+        [4]
+    """
+    if not any(event):
+        return []
+    fillers = _predicate_fillers()
+    found = []
+    for i, is_event in enumerate(event):
+        if not is_event:
+            continue
+        k = i - 1
+        while k >= 0 and i - k <= PREDICATE_GAP + 1 and toks[k] in fillers and toks[k] not in COPULAS:
+            k -= 1
+        if k >= 0 and toks[k] in COPULAS and any(t in PREDICATE_DETERMINERS for t in toks[k + 1 : i]):
+            found.append(i)
+    return found
 
 
 class SentenceReading(NamedTuple):
@@ -238,4 +283,12 @@ def read_sentence(
     )  # fmt: skip
 
 
-__all__ = ["SPEAKER_ELSEWHERE", "SentenceReading", "Speech", "feature_vocab", "read_sentence", "token_range"]
+__all__ = [
+    "SPEAKER_ELSEWHERE",
+    "SentenceReading",
+    "Speech",
+    "feature_vocab",
+    "predicated_events",
+    "read_sentence",
+    "token_range",
+]
