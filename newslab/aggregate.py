@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslab.builtin_measures import frame_name, quote_text, short, stance_text
 from newslab.errors import ParameterError
-from newslab.measure import Cell, EvidenceContext, Tables, bucket
+from newslab.measure import Cell, EvidenceContext, MentionRef, Tables, bucket
 from newslab.stages import MEASURE_SETS, MEASURES
 from newslab.targets import Target, as_targets
 
@@ -36,8 +36,6 @@ COMPARE_COLUMNS = ["article_id", "target", *(m.column for m in MEASURES)]
 MEASURE_OF = {m.column: m for m in MEASURES}
 #: Columns of :func:`newslab.compare` and the table behind each (for :func:`evidence_rows`).
 EVIDENCE_TABLE = {m.column: m.table for m in MEASURES}
-#: Mention fields every measure may read from a :class:`newslab.measure.Cell`.
-MENTION_FIELDS = ("sentence_id", "kind", "mention", "start", "end", "rule", "antecedent")
 
 
 def _groups(table: pd.DataFrame, keys: Sequence[str]) -> dict[Any, pd.DataFrame]:
@@ -61,14 +59,14 @@ def compare_tables(analysis: Tables, targets: Sequence[Target], *, top_frames: i
         raise ParameterError(f"top_frames={top_frames!r}; valid: a positive whole number")
     targets = as_targets(targets)
     articles = analysis.table("articles")
-    mentions = bucket(analysis.table("mentions"), MENTION_FIELDS, ("article_id", "target"))
+    mentions = bucket(analysis.table("mentions"), MentionRef._fields, ("article_id", "target"), MentionRef._make)
     settings = {"top_frames": top_frames}
     prepared = [(ms, ms.prepare(analysis, settings)) for ms in MEASURE_SETS]
     rows = []
     for article_id, n_sentences in zip(articles["article_id"].tolist(), articles["sentences"].tolist(), strict=True):
         for target in targets:
             m = mentions.get((article_id, target.name), [])
-            cell = Cell(article_id, target, n_sentences, m, {int(r[0]) for r in m})
+            cell = Cell(article_id, target, n_sentences, m, {int(r.sentence_id) for r in m})
             row: dict[str, Any] = {"article_id": article_id, "target": target.name}
             for measure_set, state in prepared:
                 row.update(measure_set.cells(state, cell))

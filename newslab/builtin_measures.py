@@ -15,7 +15,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.measure import (
     Cell,
@@ -101,8 +101,8 @@ def _prepare_none(tables: Tables, settings: Mapping[str, Any]) -> None:
 
 def _mention_cells(prepared: Any, cell: Cell) -> dict[str, Any]:
     m = cell.mentions
-    kinds = Counter(r[1] for r in m)
-    labels = Counter(normalize_label(r[2], r[1]) for r in m if r[1] != "pronoun")
+    kinds = Counter(r.kind for r in m)
+    labels = Counter(normalize_label(r.mention, r.kind) for r in m if r.kind != "pronoun")
     return {
         "mentions": len(m),
         "names": kinds["name"],
@@ -214,8 +214,18 @@ TARGET_TONE_MEASURES = MeasureSet(
 # --------------------------------------------------------------------------- stance
 
 
-def _prepare_stance(tables: Tables, settings: Mapping[str, Any]) -> dict[Any, list[tuple[Any, ...]]]:
-    return bucket(tables.table("stance"), ("holder", "target", "stance", "score", "cues"), ("article_id",))
+class StanceRef(NamedTuple):
+    """The fields of a stance row that the stance measures read."""
+
+    holder: str
+    target: str
+    stance: str
+    score: float
+    cues: Any
+
+
+def _prepare_stance(tables: Tables, settings: Mapping[str, Any]) -> dict[Any, list[StanceRef]]:
+    return bucket(tables.table("stance"), StanceRef._fields, ("article_id",), StanceRef._make)
 
 
 def _cue_list(cell: Any) -> list[str]:
@@ -224,26 +234,26 @@ def _cue_list(cell: Any) -> list[str]:
     return [str(c) for c in cell] if cell is not None else []
 
 
-def _stance_cells(stance: dict[Any, list[tuple[Any, ...]]], cell: Cell) -> dict[str, Any]:
+def _stance_cells(stance: dict[Any, list[StanceRef]], cell: Cell) -> dict[str, Any]:
     """Stance rows (holder, target, stance, score, cues) of one article, grouped for the target."""
     target = cell.target
-    sub = [r for r in stance.get(cell.article_id, []) if r[1] == target.name or speaks_as(str(r[0]), target)]
+    sub = [r for r in stance.get(cell.article_id, []) if r.target == target.name or speaks_as(str(r.holder), target)]
     if not sub:
         return {"stance_rows": 0, "stance_favor": 0, "stance_against": 0, "stance": []}
-    groups: dict[tuple[str, str, str], list[tuple[Any, ...]]] = defaultdict(list)
+    groups: dict[tuple[str, str, str], list[StanceRef]] = defaultdict(list)
     for r in sub:
-        groups[(r[0], r[1], r[2])].append(r)
+        groups[(r.holder, r.target, r.stance)].append(r)
     entries: list[dict[str, Any]] = []
     for (holder, aimed, label), members in groups.items():
-        cues = list(dict.fromkeys(c for r in members for c in _cue_list(r[4]) if "=" not in c))
-        average = sum(float(r[3]) for r in members) / len(members)
+        cues = list(dict.fromkeys(c for r in members for c in _cue_list(r.cues) if "=" not in c))
+        average = sum(float(r.score) for r in members) / len(members)
         entries.append({"holder": holder, "target": aimed, "stance": label, "n": len(members), "mean_score": average,
                         "cues": cues})  # fmt: skip
     entries.sort(key=lambda e: -int(e["n"]))  # stable: ties stay in text order
     return {
         "stance_rows": len(sub),
-        "stance_favor": sum(r[1] == target.name and r[2] == "favor" for r in sub),
-        "stance_against": sum(r[1] == target.name and r[2] == "against" for r in sub),
+        "stance_favor": sum(r.target == target.name and r.stance == "favor" for r in sub),
+        "stance_against": sum(r.target == target.name and r.stance == "against" for r in sub),
         "stance": entries,
     }
 
@@ -350,22 +360,22 @@ def _quote_cells(prepared: tuple[dict[Any, Any], dict[str, Any]], cell: Cell) ->
         quoted_of[cell.article_id] = _quoted(quotes)
     on_target = []
     by_target = []
-    ordered = sorted(cell.mentions, key=lambda m: m[3])
-    starts = [m[3] for m in ordered]
+    ordered = sorted(cell.mentions, key=lambda m: m.start)
+    starts = [m.start for m in ordered]
     for resolved, written, text, q_start, q_end in quotes:
         who = speaker(resolved, written)
         inside = []  # mentions within the quote: from the first starting at q_start, while they start inside
         i = bisect.bisect_left(starts, q_start)
-        while i < len(ordered) and ordered[i][3] < q_end:
-            if ordered[i][4] <= q_end:
+        while i < len(ordered) and ordered[i].start < q_end:
+            if ordered[i].end <= q_end:
                 inside.append(ordered[i])
             i += 1
         if inside:
-            hits = [m for m in inside if m[5] == "pronoun:in-quote"]
+            hits = [m for m in inside if m.rule == "pronoun:in-quote"]
             on_target.append({
                 "speaker": who, "quote": str(text), "start": int(q_start), "end": int(q_end),
-                "pronouns": list(dict.fromkeys(str(m[2]).lower() for m in hits)),
-                "antecedents": list(dict.fromkeys(str(m[6]) for m in hits)),
+                "pronouns": list(dict.fromkeys(str(m.mention).lower() for m in hits)),
+                "antecedents": list(dict.fromkeys(str(m.antecedent) for m in hits)),
             })  # fmt: skip
         if speaks_as(who, cell.target):
             by_target.append(str(text))

@@ -23,6 +23,7 @@ from newslab.attribution import Quote
 from newslab.cues import Cue
 from newslab.descriptions import word_tags
 from newslab.document import Document
+from newslab.tone_lexicon import NEGATORS
 
 TARGET_WINDOW = 15  # words between a cue and its target at most (set by hand on the seed sentences)
 
@@ -55,7 +56,7 @@ RELATIVES = frozenset({"who", "which", "that"})
 HOLDER_PREPOSITIONS = ("from", "by", "among")
 
 
-NEGATIONS = frozenset({"not", "n't", "n’t", "no", "never", "without", "hardly"})
+NEGATIONS = NEGATORS | {"n’t"}  # the one negator list (data/negators.tsv), with the typographic apostrophe
 OBJECT_WORDS = 6  # words searched after a verb cue for its object (set by hand on the seed sentences)
 
 

@@ -56,20 +56,30 @@ def sentence_hedges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
         >>> [h[2] for h in sentence_hedges(s, word_spans(s))]
         ['may', 'in general', 'seem']
     """
-    table = hedges()
-    lowered = [text[a:b].lower() for a, b in spans]
+    table, firsts = hedges(), _first_words()
     found = []
+    n = len(spans)
     i = 0
-    while i < len(lowered):
-        for n in range(min(MAX_HEDGE_TOKENS, len(lowered) - i), 0, -1):
-            kind = table.get(tuple(lowered[i : i + n]))
+    while i < n:
+        a, b = spans[i]
+        if text[a:b].lower() not in firsts:  # most words start no hedge: one set lookup
+            i += 1
+            continue
+        lowered = [text[x:y].lower() for x, y in spans[i : i + MAX_HEDGE_TOKENS]]
+        for k in range(len(lowered), 0, -1):
+            kind = table.get(tuple(lowered[:k]))
             if kind is not None:
-                found.append((spans[i][0], spans[i + n - 1][1], " ".join(lowered[i : i + n]), kind))
-                i += n
+                found.append((a, spans[i + k - 1][1], " ".join(lowered[:k]), kind))
+                i += k
                 break
         else:
             i += 1
     return found
+
+
+@functools.cache
+def _first_words() -> frozenset[str]:
+    return frozenset(words[0] for words in hedges())
 
 
 def run_hedging(state: ArticleState) -> None:

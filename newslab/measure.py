@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -35,6 +35,18 @@ class Tables(Protocol):
         ...
 
 
+class MentionRef(NamedTuple):
+    """The fields of a mention that measures read (from the mentions table)."""
+
+    sentence_id: int
+    kind: str
+    mention: str
+    start: int
+    end: int
+    rule: str
+    antecedent: str
+
+
 @dataclasses.dataclass(frozen=True)
 class Cell:
     """One article x target of the comparison, with what every measure shares.
@@ -43,15 +55,14 @@ class Cell:
         article_id: The article.
         target: The target.
         n_sentences: Sentences in the article.
-        mentions: The target's mentions in the article as records
-            ``(sentence_id, kind, mention, start, end, rule, antecedent)``.
+        mentions: The target's mentions in the article (:class:`MentionRef`).
         sentence_ids: Sentences that mention the target.
     """
 
     article_id: str
     target: Target
     n_sentences: int
-    mentions: list[tuple[Any, ...]]
+    mentions: list[MentionRef]
     sentence_ids: set[int]
 
 
@@ -124,8 +135,13 @@ class MeasureSet:
     measures: tuple[Measure, ...]
 
 
-def bucket(table: pd.DataFrame, columns: Sequence[str], key: Sequence[str]) -> dict[Any, list[tuple[Any, ...]]]:
-    """Rows of ``table`` as plain tuples of ``columns``, bucketed by ``key`` (one pass, no pandas per row).
+def bucket(
+    table: pd.DataFrame, columns: Sequence[str], key: Sequence[str], record: Callable[..., Any] = tuple
+) -> dict[Any, list[Any]]:
+    """Rows of ``table`` as tuples of ``columns``, bucketed by ``key`` (one pass, no pandas per row).
+
+    ``record`` makes each row from its values (``tuple``; a ``NamedTuple`` class's ``_make`` gives
+    the fields names).
 
     Example:
         >>> import pandas as pd
@@ -136,9 +152,9 @@ def bucket(table: pd.DataFrame, columns: Sequence[str], key: Sequence[str]) -> d
         return {}
     values = [table[c].tolist() if c in table else [None] * len(table) for c in columns]
     keys = [table[k].tolist() for k in key]
-    out: dict[Any, list[tuple[Any, ...]]] = defaultdict(list)
+    out: dict[Any, list[Any]] = defaultdict(list)
     for i, row in enumerate(zip(*values, strict=True)):
-        out[keys[0][i] if len(keys) == 1 else tuple(k[i] for k in keys)].append(row)
+        out[keys[0][i] if len(keys) == 1 else tuple(k[i] for k in keys)].append(record(row))
     return dict(out)
 
 
@@ -152,6 +168,7 @@ __all__ = [
     "EvidenceContext",
     "Measure",
     "MeasureSet",
+    "MentionRef",
     "Tables",
     "all_rows",
     "bucket",

@@ -23,7 +23,8 @@ from newslab.attribution import Quote
 from newslab.document import Document
 from newslab.mention_record import Mention
 from newslab.records import TargetToneRow
-from newslab.target_tone import SPEAKER_ELSEWHERE, TargetSentiment, sentence_target_tones
+from newslab.target_reading import SPEAKER_ELSEWHERE
+from newslab.target_tone import TargetSentiment, sentence_target_tones
 
 
 def mention_tones(

@@ -408,7 +408,7 @@ def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
 
     Example:
         >>> import newslab as nl
-        >>> speaker_table(find_quotes(nl.load_seed_corpus())).loc["de-dpa"].to_dict("index")["Donald Trump"]
+        >>> speaker_table(nl.find_quotes(nl.load_seed_corpus())).loc["de-dpa"].to_dict("index")["Donald Trump"]
         {'direct': 0, 'indirect': 5}
     """
     df = quotes.assign(speaker_resolved=quotes["speaker_resolved"].replace("", "(unresolved)"))
@@ -443,7 +443,8 @@ def evaluate_quotes(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame
         >>> import pandas as pd
         >>> art = Article("x", "", "“We won,” Mark Rutte said.")
         >>> gold = pd.DataFrame({"article_id": ["x"], "start": [1], "end": [7], "speaker": ["Mark Rutte"]})
-        >>> evaluate_quotes(find_quotes(art), gold)[["found", "speaker_ok"]].values.tolist()
+        >>> import newslab as nl
+        >>> evaluate_quotes(nl.find_quotes(art), gold)[["found", "speaker_ok"]].values.tolist()
         [[True, True]]
     """
     out = gold.copy()

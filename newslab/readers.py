@@ -17,8 +17,6 @@ from __future__ import annotations
 import codecs
 import csv
 import dataclasses
-import html
-import html.parser
 import io
 import json
 import os
@@ -45,6 +43,7 @@ from newslab.errors import (
     NotAFileError,
     UnsupportedFormatError,
 )
+from newslab.html_text import html_to_text
 
 PathArg = str | PathLike[str]
 
@@ -285,88 +284,12 @@ _HEADER_LINE = re.compile(r"^(title|source|date|id|author|url)\s*:\s*(.+)$", re.
 _HTML_HINT = re.compile(r"\A\s*(?:<!doctype html|<html|<head|<body)|</p>|<br\s*/?>|</div>", re.I)
 
 
-class _HTMLText(html.parser.HTMLParser):
-    """Collect visible text of an HTML page, paragraphs separated by blank lines."""
-
-    BLOCK = frozenset(
-        [
-            "p",
-            "div",
-            "br",
-            "li",
-            "h1",
-            "h2",
-            "h3",
-            "h4",
-            "h5",
-            "h6",
-            "tr",
-            "section",
-            "article",
-            "header",
-            "footer",
-            "blockquote",
-            "ul",
-            "ol",
-        ]
-    )
-    SKIP = frozenset(["script", "style", "noscript", "template", "nav", "aside"])
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title = ""
-        self._skip = 0
-        self._in_title = False
-        self._h1: list[str] = []
-        self._in_h1 = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self.SKIP:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "h1":
-            self._in_h1 = True
-        if tag in self.BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self.SKIP and self._skip:
-            self._skip -= 1
-        elif tag == "title":
-            self._in_title = False
-        elif tag == "h1":
-            self._in_h1 = False
-        if tag in self.BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title += data
-        elif not self._skip:
-            self.parts.append(data)
-            if self._in_h1:
-                self._h1.append(data)
-
-    @property
-    def headline(self) -> str:
-        return " ".join("".join(self._h1).split()) or " ".join(self.title.split())
-
-
-def _html_to_text(raw: str) -> tuple[str, str]:
-    parser = _HTMLText()
-    parser.feed(raw)
-    parser.close()
-    return html.unescape("".join(parser.parts)), parser.headline
-
-
 def _article_from_text(raw: str, *, name: str, default_id: str, suffix: str, meta: dict[str, Any]) -> Article:
     fields: dict[str, Any] = {}
     if suffix in (".html", ".htm") or _HTML_HINT.search(raw[:5000]):
         if suffix not in (".html", ".htm"):
             warnings.warn(f"{name} looks like HTML; extracting its visible text", stacklevel=4)
-        raw, headline = _html_to_text(raw)
+        raw, headline = html_to_text(raw)
         if headline:
             fields["title"] = headline
     front = _FRONT_MATTER.match(raw)

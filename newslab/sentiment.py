@@ -38,8 +38,8 @@ Example:
 from __future__ import annotations
 
 from newslab.tables import article_sentiment, sentiment_table  # table functions: views of the pass, above it
+from newslab.target_reading import SPEAKER_ELSEWHERE
 from newslab.target_tone import (
-    SPEAKER_ELSEWHERE,
     Feature,
     TargetSentiment,
     sentence_target_tones,

@@ -66,7 +66,14 @@ from newslab.mention_record import Mention
 from newslab.records import StanceRow, columns
 from newslab.targets import Target
 from newslab.tokenizers import word_spans
-from newslab.tone_lexicon import VADER_ALPHA, default_prepared, lexicon_hits, lower_tokens
+from newslab.tone_lexicon import (
+    NEGATION_SCALAR,
+    NEGATION_WINDOW,
+    VADER_ALPHA,
+    default_prepared,
+    lexicon_hits,
+    lower_tokens,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -76,8 +83,8 @@ logger = logging.getLogger(__name__)
 STANCE_COLUMNS = columns(StanceRow)  # the schema is the row record (newslab.records)
 STANCES = ("favor", "against", "neutral")
 
-NEGATION_SCALAR = -0.74  # VADER N_SCALAR (Hutto & Gilbert 2014): a negated cue flips and is damped
-NEGATION_WINDOW = 3  # words before a cue searched for a negation (VADER checks three as well)
+# NEGATION_SCALAR (a negated cue flips and is damped) and NEGATION_WINDOW (words before a cue searched for a
+# negation) are VADER's, defined once in newslab.tone_lexicon.
 #: Verbs that take away what a favor cue gives ("cut back support for Kyiv", "withdrew his support"):
 #: they negate a cue within the negation window. Compiled for newslab.
 REDUCERS = frozenset({"cut", "cuts", "withdraw", "withdraws", "withdrew", "withdrawn",
@@ -593,7 +600,7 @@ def stance_summary(table: pd.DataFrame) -> pd.DataFrame:
 
     Example:
         >>> import newslab as nl
-        >>> s = stance_summary(stance_table(nl.load_seed_corpus(), sentiment=False))
+        >>> s = stance_summary(nl.stance_table(nl.load_seed_corpus(), sentiment=False))
         >>> s[(s.holder == "Trump") & (s.target == "NATO")][["article_id", "stance", "n"]].values.tolist()
         [['es-daily', 'against', 4], ['de-dpa', 'against', 2]]
     """

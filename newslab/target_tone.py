@@ -14,35 +14,29 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import math
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
 from newslab.errors import NewslabError, ParameterError
-from newslab.lexicons import load_table, stopwords
 from newslab.target_model import TargetModel, check_model, shipped_target_model
-from newslab.tokenizers import sentence_spans, word_spans
+from newslab.target_reading import (
+    SentenceReading,
+    Speech,
+    read_sentence,
+    token_range,
+)
+from newslab.tokenizers import sentence_spans
 from newslab.tone_lexicon import (
-    CLAUSE_BREAKS,
-    CONCESSIVE,
-    CONTRAST,
     LABELS,
-    NEGATORS,
     PRONOUNS,
     QUOTES,
     REPORTING,
     VADER_ALPHA,
-    PreparedLexicon,
     check_text,
-    default_lexicon,
     default_prepared,
     evaluative_words,
-    lexicon_hits,
-    lower_tokens,
-    pattern_polarity,
-    predicated_events,
     prepare_lexicon,
 )
 
@@ -72,206 +66,6 @@ class TargetSentiment:
     probabilities: Mapping[str, float] = dataclasses.field(default_factory=dict)
 
 
-class _Sentence(NamedTuple):
-    """One sentence read once for all the mentions in it; per-token lists are indexed by token."""
-
-    starts: list[int]  # token start offsets in the given text
-    ends: list[int]  # token end offsets in the given text
-    toks: list[str]
-    clause: list[int]
-    news: list[float]  # per-token news-lexicon weight after negation/booster rules (0 if none)
-    pattern: list[float]  # per-token pattern polarity (negated in scope)
-    negated: list[bool]
-    in_quote: list[bool]
-    has_quote: bool
-    contrast: list[int]  # token indices of but/however/...
-    entity_cum: list[int]  # running count of capitalized words and pronouns (other possible holders/targets)
-    hits: list[int]  # token indices with a lexicon value (news or pattern)
-    vocab_idx: list[int]  # token indices whose word may be a context feature
-    negations: list[int]  # token indices of lexicon words read as negated
-    stems: list[str]  # Porter stem of each word token ("" for punctuation, numbers and names)
-    event: list[bool]  # the lexicon word names an event or topic (death, war), not a judgement
-    entities: list[int]  # token indices of capitalized words that are not function words (names)
-    speech: tuple[tuple[int, int, int, int], ...] = ()  # quotes: content tokens [a, b), speaker tokens [a, b) or -1
-
-
-@functools.cache
-def _porter() -> Callable[[str], str]:
-    """NLTK's Porter stemmer (pure code, no NLTK data needed), cached per word."""
-    from nltk.stem.porter import PorterStemmer  # deferred: importing nltk takes most of a second
-
-    return functools.lru_cache(maxsize=100_000)(PorterStemmer().stem)
-
-
-@functools.cache
-def _feature_vocab() -> frozenset[str]:
-    """Words allowed as context features: sentiment lexicons, cue words and function words.
-
-    Restricting n-grams to words that can carry evaluation or structure keeps the model from
-    learning the topics of its training period ("emails", "comey") as sentiment.
-    """
-    vocab = {w for w, v in default_lexicon().items() if v and w.isalpha()}
-    vocab |= {w for w in pattern_polarity() if w.isalpha()}
-    vocab |= set(stopwords()) | set(NEGATORS) | set(CONTRAST) | set(CONCESSIVE) | set(REPORTING)
-    vocab |= {row["term"] for row in load_table("sentiment_target_cues")}
-    return frozenset(vocab)
-
-
-def _token_range(starts: Sequence[int], ends: Sequence[int], start: int, end: int) -> tuple[int, int]:
-    """First and one-past-last index of the tokens overlapping [start, end); (-1, -1) if none.
-
-    Tokens are in text order and do not overlap, so both ends are found by bisection.
-    """
-    a, b = bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)
-    return (a, b) if a < b else (-1, -1)
-
-
-@functools.cache
-def _speech_cues() -> frozenset[str]:
-    """Tokens without which the quotes stage finds no quote or reported speech in a sentence."""
-    from newslab.quotes import load_speech_verbs
-
-    forms = {w for form in load_speech_verbs() for w in form.split()[:1]}
-    return frozenset(forms | QUOTES | {"according", '"', "''", "``"})
-
-
-class _Word(NamedTuple):
-    """What the sentence reading needs to know of a lowercased token, the same wherever it stands."""
-
-    pattern: float  # pattern polarity (0.0 if pattern does not list it)
-    vocab: bool  # may be a context feature (:func:`_feature_vocab`)
-    stop: bool  # a stopword: never a name
-    pronoun: bool
-    clause_break: bool  # a clause break or quote mark, a clause of its own (as :func:`clause_ids`)
-    quote: bool
-    contrast: bool
-    speech_cue: bool  # the quotes stage may find speech in a sentence with it (:func:`_speech_cues`)
-
-
-_UNLISTED = _Word(0.0, False, False, False, False, False, False, False)
-_STRAIGHT_QUOTES = frozenset(['"', "''", "``"])  # the same mark opens and closes
-
-
-@functools.cache
-def _word_table() -> Mapping[str, _Word]:
-    """:class:`_Word` of every token on one of the word lists, built once; any other token is ``_UNLISTED``."""
-    pattern, vocab, stop, cues = pattern_polarity(), _feature_vocab(), stopwords(), _speech_cues()
-    listed = set(pattern) | vocab | stop | PRONOUNS | CLAUSE_BREAKS | QUOTES | CONTRAST | cues
-    return {  # cached and private (a plain dict for fast lookups): never mutated
-        w: _Word(pattern.get(w, 0.0), w in vocab, w in stop, w in PRONOUNS, w in CLAUSE_BREAKS or w in QUOTES,
-                 w in QUOTES, w in CONTRAST, w in cues)
-        for w in listed
-    }  # fmt: skip
-
-
-Speech = tuple[int, int, int, int]
-#: Speaker offsets of a quote whose speaker the quotes stage found outside the sentence (a quote
-#: continued from, or attributed in, the sentence before): attributed speech, not scare quotes.
-SPEAKER_ELSEWHERE = -2
-
-
-def _speech(chunk: str, spans: Sequence[tuple[int, int]]) -> tuple[Speech, ...]:
-    """Quotes and reported speech in one sentence by the quotes stage (:func:`newslab.quotes.sentence_quotes`).
-
-    Returns (content start, content end, speaker start, speaker end) character offsets into
-    ``chunk`` per quote; -1 for the speaker when none was found.
-    """
-    from newslab.quotes import sentence_quotes
-
-    return tuple((q.start, q.end, q.speaker_start, q.speaker_end) for q in sentence_quotes(chunk, spans))
-
-
-def _speech_tokens(starts: Sequence[int], ends: Sequence[int], speech: Sequence[Speech]) -> tuple[Speech, ...]:
-    """Character offsets of quotes and speakers as token ranges: (first, end, speaker first, speaker end)."""
-    out = []
-    for start, end, speaker_start, speaker_end in speech:
-        ca, cb = _token_range(starts, ends, start, end)
-        if ca < 0:
-            continue
-        # -1: no speaker; SPEAKER_ELSEWHERE: a speaker the quotes stage found outside this sentence
-        sa, sb = _token_range(starts, ends, speaker_start, speaker_end) if speaker_start >= 0 else (speaker_start,) * 2
-        out.append((ca, cb, sa, sb))
-    return tuple(out)
-
-
-def _analyze(
-    text: str,
-    start: int,
-    end: int,
-    lexicon: PreparedLexicon,
-    speech: Sequence[Speech] | None = None,
-    tokens: Sequence[tuple[int, int]] | None = None,
-) -> _Sentence:
-    """Read the sentence ``text[start:end]`` once: tokens, lexicon words, clauses, quotes, names and stems.
-
-    ``tokens`` are its word spans (offsets into the sentence) when the caller has them already.
-    """
-    chunk = text[start:end]
-    local = word_spans(chunk) if tokens is None else list(tokens)
-    toks = lower_tokens(chunk, local)
-    n = len(toks)
-    table, stem = _word_table(), _porter()
-    pattern, clause, in_quote, stems = [], [], [], []
-    entities, entity_cum, contrast, vocab_idx = [], [0], [], []
-    cid, cum, inside, has_quote, may_report = 0, 0, False, False, False
-    # one pass over the tokens: each word's facts looked up once (see _Word)
-    for i, t in enumerate(toks):
-        w = table.get(t, _UNLISTED)
-        capital = chunk[local[i][0]].isupper()
-        alpha = t.isalpha()
-        pattern.append(w.pattern)
-        if w.clause_break:
-            clause.append(cid + 1)
-            cid += 2
-        else:
-            clause.append(cid)
-        if w.quote:
-            has_quote = True
-            if t in _STRAIGHT_QUOTES:
-                inside = not inside
-                in_quote.append(False)
-            else:
-                if t in ("“", "«"):
-                    inside = True
-                elif t in ("”", "»"):
-                    inside = False
-                in_quote.append(inside)
-        else:
-            in_quote.append(inside)
-        if capital and alpha and not w.stop:
-            entities.append(i)
-        cum += capital or w.pronoun
-        entity_cum.append(cum)
-        if w.contrast:
-            contrast.append(i)
-        if w.vocab:
-            vocab_idx.append(i)
-        # stems for the context-word features: a capitalized word after the first token is taken
-        # for a name (a topic, not sentiment toward the target) and left out
-        stems.append(stem(t) if alpha and (i == 0 or not capital) else "")
-        may_report = may_report or w.speech_cue
-    news, negated, event = [0.0] * n, [False] * n, [False] * n
-    for h in lexicon_hits(toks, lexicon, contrast=False):
-        news[h.first] = h.weight
-        negated[h.first] = h.flipped
-        event[h.first] = h.event
-        if h.flipped:
-            pattern[h.first] *= -0.5
-        for k in range(h.first + 1, h.end):
-            pattern[k] = 0.0  # the phrase carries the valence
-    for i in predicated_events(toks, event):  # "was a disaster": said of someone, a judgement
-        event[i] = False
-    starts, ends = [s + start for s, _ in local], [e + start for _, e in local]
-    if speech is None:
-        speech = _speech(chunk, local) if may_report else ()
-    hits, negations = [i for i in range(n) if news[i] or pattern[i]], [i for i in range(n) if negated[i]]
-    speech = _speech_tokens([s for s, _ in local], [e for _, e in local], speech) if speech else ()
-    return _Sentence(
-        starts, ends, toks, clause, news, pattern, negated, in_quote, has_quote, contrast, entity_cum, hits, vocab_idx,
-        negations, stems, event, entities, speech,
-    )  # fmt: skip
-
-
 def _sat(x: float, scale: float) -> float:
     """Saturating squash of a lexicon sum into (-1, 1) (same shape as VADER's normalize)."""
     return x / math.sqrt(x * x + scale) if x else 0.0
@@ -287,7 +81,7 @@ STEM_WINDOW = 8  # tokens each side for the stemmed context words (newslab choic
 STEM_NEAR = 2  # stems this close to the mention also get a "near" feature (newslab choice, CV on train)
 
 
-def _mention_words(sent: _Sentence, a: int, b: int, f: dict[str, float]) -> None:
+def _mention_words(sent: SentenceReading, a: int, b: int, f: dict[str, float]) -> None:
     """Lexicon words inside the mention itself ("the scandal", "his loyal aides"): ``M=`` and ``mention_*``."""
     mass: dict[str, list[float]] = {}
     for i in range(a, b):
@@ -325,7 +119,7 @@ def _mass_features(mass: Mapping[str, list[float]], f: dict[str, float]) -> None
             f[scope + "_pneg"] = pneg / math.sqrt(pneg * pneg + 1.0)
 
 
-def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
+def _features(sent: SentenceReading, a: int, b: int) -> dict[str, float]:
     """Features of the mention at token indices [a, b) of ``sent``."""
     toks, news, pat, clause = sent.toks, sent.news, sent.pattern, sent.clause
     n = len(toks)
@@ -468,7 +262,7 @@ def _features(sent: _Sentence, a: int, b: int) -> dict[str, float]:
     return f
 
 
-def _speech_features(sent: _Sentence, a: int, b: int, f: dict[str, float]) -> None:
+def _speech_features(sent: SentenceReading, a: int, b: int, f: dict[str, float]) -> None:
     """The holder, from the quotes stage: is the mention inside quoted or reported words, or their speaker?
 
     Lexicon words (not events) in the speech that contains the mention go to ``speech_about_*``
@@ -505,8 +299,8 @@ def _sentence_of(text: str, start: int, end: int) -> tuple[int, int]:
     return 0, len(text)
 
 
-def _mention_tokens(sent: _Sentence, start: int, end: int) -> tuple[int, int]:
-    a, b = _token_range(sent.starts, sent.ends, start, end)
+def _mention_tokens(sent: SentenceReading, start: int, end: int) -> tuple[int, int]:
+    a, b = token_range(sent.starts, sent.ends, start, end)
     if a < 0:  # span between tokens (whitespace): an empty mention at the next token
         a = b = bisect.bisect_left(sent.starts, end)
     return a, b
@@ -540,7 +334,7 @@ def target_features(
     text = check_text(text)
     start, end = _check_span(text, span)
     s, e = _sentence_of(text, start, end)
-    sent = _analyze(text, s, e, prepare_lexicon(lexicon))
+    sent = read_sentence(text, s, e, prepare_lexicon(lexicon))
     a, b = _mention_tokens(sent, start, end)
     return _features(sent, a, b)
 
@@ -661,7 +455,7 @@ def target_sentiment_many(
     chosen, lexicon = check_model(model), default_prepared()
     results: dict[int, TargetSentiment] = {}
     for (text, s, e), mentions in by_sentence.items():
-        sent = _analyze(text, s, e, lexicon)
+        sent = read_sentence(text, s, e, lexicon)
         for n, start, end in mentions:
             a, b = _mention_tokens(sent, start, end)
             results[n] = _predict(_features(sent, a, b), chosen, n_evidence)
@@ -703,7 +497,7 @@ def sentence_target_tones(
     if not spans:
         return []
     chosen = check_model(model)
-    sent = _analyze(sentence, 0, len(sentence), default_prepared(), speech, tokens)
+    sent = read_sentence(sentence, 0, len(sentence), default_prepared(), speech, tokens)
     out = []
     for span in spans:
         start, end = _check_span(sentence, span)

@@ -37,12 +37,12 @@ import logging
 import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import load_table, read_tsv, stopwords
 from newslab.names import WORD_PATTERN
+from newslab.roles import PERSON_PRONOUNS, Role, as_role, as_tuple, packaged_roles
 from newslab.user_patterns import unsafe_pattern_message
 
 if TYPE_CHECKING:
@@ -56,111 +56,6 @@ ENTITY_KINDS = ("person", "organization", "place", "other")
 DEFAULT_PRONOUNS = {"organization": ("it", "its", "itself")}
 #: Words that may stand before a head in a title ("former US President Donald Trump").
 TITLE_WORDS = frozenset({"former", "incoming", "outgoing", "then", "future", "designated", "elected", "re-elected"})
-
-
-def _tuple(value: str | Iterable[str] | None) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        return (value,)
-    return tuple(str(v) for v in value)
-
-
-#: Pronouns by the choice given to :meth:`Target.person` (``None``: unknown, no pronouns searched).
-PERSON_PRONOUNS = {
-    "he": ("he", "him", "his", "himself"),
-    "she": ("she", "her", "hers", "herself"),
-    "they": ("they", "them", "their", "theirs", "themselves"),
-}
-
-
-@dataclasses.dataclass(frozen=True)
-class Role:
-    """A role (office, position) that a target holds, optionally for a term.
-
-    Attributes:
-        role: Lowercase phrase as it follows "the" ("president", "majority leader").
-        start: First day held, ISO date ("" = open).
-        end: Last day held, ISO date ("" = open).
-        titles: Capitalized forms used before a name ("President", "Sen.").
-        note: Free text (the source, why).
-
-    Example:
-        >>> r = Role("president", start="2017-01-20", end="2021-01-19")
-        >>> r.held_on("2018-05-01"), r.held_on("2022-05-01"), r.held_on("")
-        (True, False, True)
-    """
-
-    role: str
-    start: str = ""
-    end: str = ""
-    titles: Sequence[str] = ()
-    note: str = ""
-
-    def __post_init__(self) -> None:
-        if not isinstance(self.role, str) or not self.role.strip():
-            raise ParameterError(f"Role needs a non-empty role phrase, got {self.role!r}")
-        object.__setattr__(self, "role", " ".join(self.role.lower().split()))
-        object.__setattr__(self, "titles", _tuple(self.titles))
-        for value in (self.start, self.end):
-            if value and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-                raise ParameterError(f"Role {self.role!r}: date {value!r}; valid: YYYY-MM-DD or empty")
-
-    def held_on(self, date: str) -> bool:
-        """Whether the role is held on an ISO date (an unknown date ``""`` counts as held)."""
-        day = date[:10]
-        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", day):
-            return True
-        return (not self.start or self.start <= day) and (not self.end or day <= self.end)
-
-    def to_spec(self) -> str | dict[str, Any]:
-        """The role as JSON-ready data: the phrase alone, or a dict when it has more."""
-        extra: dict[str, Any] = {k: v for k, v in (("start", self.start), ("end", self.end), ("note", self.note)) if v}
-        if self.titles:
-            extra["titles"] = list(self.titles)
-        return {"role": self.role, **extra} if extra else self.role
-
-
-def as_role(value: Role | str | Mapping[str, Any]) -> Role:
-    """A :class:`Role` from a Role, a phrase ("vice president") or a dict of its fields.
-
-    Example:
-        >>> as_role({"role": "Senator", "titles": ["Sen."]})
-        Role(role='senator', start='', end='', titles=('Sen.',), note='')
-    """
-    if isinstance(value, Role):
-        return value
-    if isinstance(value, str):
-        return Role(value)
-    if isinstance(value, Mapping):
-        unknown = set(value) - {"role", "start", "end", "titles", "note"}
-        if unknown:
-            raise ParameterError(f"role {dict(value)!r}: unknown field(s) {sorted(unknown)}; valid: role, start, "
-                                 "end, titles, note")  # fmt: skip
-        return Role(**value)
-    raise ParameterError(f"role {value!r}; valid: a phrase, a dict with 'role', or a newslab.Role")
-
-
-def _table_roles(rows: Iterable[Mapping[str, str]]) -> tuple[Role, ...]:
-    return tuple(
-        Role(r["role"], (r.get("from") or "").strip(), (r.get("to") or "").strip(),
-             tuple(t for t in (r.get("titles") or "").split("|") if t.strip()), (r.get("note") or "").strip())
-        for r in rows if (r.get("role") or "").strip()
-    )  # fmt: skip
-
-
-@functools.cache
-def packaged_roles(name: str = "roles") -> Mapping[str, tuple[Role, ...]]:
-    """Roles of the packaged roles table by holder ("" = offices no packaged target holds).
-
-    Example:
-        >>> [r.role for r in packaged_roles()[""]][:3]
-        ['attorney general', 'chancellor', 'chief of staff']
-    """
-    by_target: dict[str, list[Mapping[str, str]]] = {}
-    for row in load_table(name):
-        by_target.setdefault((row.get("target") or "").strip().lower(), []).append(row)
-    return MappingProxyType({k: _table_roles(v) for k, v in by_target.items()})
 
 
 def role_title_words(target: Target) -> frozenset[str]:
@@ -212,11 +107,11 @@ class Target:
             raise ParameterError(f"kind={self.kind!r}; valid: {list(ENTITY_KINDS)}")
         setter = functools.partial(object.__setattr__, self)
         for field in ("aliases", "epithets", "heads", "modifiers", "patterns", "exclude"):
-            setter(field, tuple(t.strip() for t in _tuple(getattr(self, field)) if t.strip()))
+            setter(field, tuple(t.strip() for t in as_tuple(getattr(self, field)) if t.strip()))
         if not self.aliases:
             setter("aliases", (self.name,))
         setter("epithets", tuple(e.lower() for e in self.epithets))
-        pronouns = DEFAULT_PRONOUNS.get(self.kind, ()) if self.pronouns is None else _tuple(self.pronouns)
+        pronouns = DEFAULT_PRONOUNS.get(self.kind, ()) if self.pronouns is None else as_tuple(self.pronouns)
         setter("pronouns", tuple(p.lower() for p in pronouns))
         roles: Any = self.roles
         setter(
@@ -270,7 +165,7 @@ class Target:
             raise ParameterError(f"pronouns={pronouns!r}; valid: {sorted(PERSON_PRONOUNS)} or None (unknown)")
         words = name.split()
         surname = [words[-1]] if len(words) >= 2 and words[-1][:1].isupper() and len(words[-1]) > 2 else []
-        names = tuple(dict.fromkeys((name.strip(), *_tuple(aliases), *surname)))
+        names = tuple(dict.fromkeys((name.strip(), *as_tuple(aliases), *surname)))
         chosen = PERSON_PRONOUNS[pronouns] if pronouns is not None else ()
         return cls(
             name.strip(), aliases=names, kind="person", pronouns=chosen, roles=tuple(map(as_role, roles)), **fields
@@ -301,7 +196,7 @@ class Target:
             >>> eu.aliases, eu.pronouns, eu.searched_kinds()
             (('EU', 'European Union'), ('it', 'its', 'itself'), ['names', 'descriptions', 'pronouns'])
         """
-        names = tuple(dict.fromkeys((name.strip(), *_tuple(aliases))))
+        names = tuple(dict.fromkeys((name.strip(), *as_tuple(aliases))))
         chosen = None if pronouns is None else tuple(pronouns)
         return cls(name.strip(), aliases=names, heads=tuple(heads), kind="organization", pronouns=chosen, **fields)
 

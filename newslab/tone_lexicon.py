@@ -51,29 +51,10 @@ NEGATIVE_WEIGHT = 1.3
 # never on the NYT data. The target model reads event words in masses of their own instead.
 EVENT_WEIGHT = 0.5
 
-# VADER's NEGATE list in tokenized form, plus the negative adverbs "hardly", "barely", "scarcely"
-# (VADER reads "hardly" as a mere dampener: "hardly inspire confidence" came out positive).
-NEGATORS = frozenset(
-    [
-        "not",
-        "n't",
-        "no",
-        "never",
-        "none",
-        "nobody",
-        "nothing",
-        "neither",
-        "nor",
-        "nowhere",
-        "without",
-        "cannot",
-        "hardly",
-        "barely",
-        "scarcely",
-        "rarely",
-        "seldom",
-    ]
-)
+# The one negator list (data/negators.tsv: VADER's NEGATE list in tokenized form, plus the negative
+# adverbs "hardly", "barely", "scarcely", "rarely", "seldom"; VADER reads "hardly" as a mere dampener:
+# "hardly inspire confidence" came out positive). Read once, when the tone modules are first imported.
+NEGATORS = frozenset(row["term"] for row in load_table("negators"))
 CONTRAST = frozenset(["but", "however", "yet", "nevertheless", "nonetheless"])
 CONCESSIVE = frozenset(["although", "though", "despite", "while", "whereas"])
 CLAUSE_BREAKS = frozenset([",", ";", ":", "--", "—", "–", "(", ")", "[", "]", "?", "!", ".", "…"]) | CONTRAST
@@ -240,48 +221,6 @@ def _phrase_index(lexicon: Mapping[str, float]) -> dict[str, tuple[_Phrase, ...]
         if len(toks) > 1:
             index.setdefault(toks[0], []).append(_Phrase(toks, term, float(value)))
     return {k: tuple(sorted(v, key=lambda ph: -len(ph.toks))) for k, v in index.items()}
-
-
-COPULAS = frozenset(
-    ["is", "was", "are", "were", "be", "been", "being", "am", "'s", "'re", "remains", "remained", "became",
-     "becomes", "become", "seems", "seemed"]
-)  # fmt: skip
-PREDICATE_DETERMINERS = frozenset(["a", "an", "the", "such", "another", "one", "nothing"])
-
-
-@functools.cache
-def _predicate_fillers() -> frozenset[str]:
-    """Words that may stand between a copula and a predicated event word: determiners, adjectives, boosters."""
-    return PREDICATE_DETERMINERS | frozenset(pattern_polarity()) | frozenset(booster_words()) | set(EXTRA_BOOSTERS)
-
-
-def predicated_events(toks: Sequence[str], event: Sequence[bool]) -> list[int]:
-    """Event words said *of* someone: the head of a predicate after a copula ("was a disaster").
-
-    An event word names an event ("the disaster in Ohio"), but after a copula it is predicated of the
-    subject and is a judgement: "Trump was a disaster", "the plan is a total catastrophe", "she has
-    become a real threat". Between the copula and the word stand a determiner and
-    otherwise only adjectives and boosters (TextBlob's pattern lexicon, VADER's boosters), at most
-    three words; so a passive ("was defeated") or a place ("is in crisis") is no predicate.
-
-    Example:
-        >>> toks = "trump was a total disaster after the disaster".split()  # the second one is an event
-        >>> predicated_events(toks, [t == "disaster" for t in toks])
-        [4]
-    """
-    if not any(event):
-        return []
-    fillers = _predicate_fillers()
-    found = []
-    for i, is_event in enumerate(event):
-        if not is_event:
-            continue
-        k = i - 1
-        while k >= 0 and i - k <= 4 and toks[k] in fillers and toks[k] not in COPULAS:
-            k -= 1
-        if k >= 0 and toks[k] in COPULAS and any(t in PREDICATE_DETERMINERS for t in toks[k + 1 : i]):
-            found.append(i)
-    return found
 
 
 # Forms that the inflection rule would derive but that are other words ("goods" is not "good").
