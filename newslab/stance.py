@@ -64,6 +64,7 @@ from newslab.descriptions import word_tags
 from newslab.document import Article, Document, Sentence
 from newslab.errors import LexiconError, ParameterError
 from newslab.holders import clean_holder
+from newslab.lexicons import load_lexicon
 from newslab.mention_record import Mention
 from newslab.targets import Target
 from newslab.tokenizers import word_spans
@@ -262,6 +263,13 @@ class Naming(NamedTuple):
     end: int
 
 
+def _epithet_valence(name: str) -> float:
+    """The valence of judging names VADER lacks ("con artist", "lightweight"; ``name_epithets.tsv``)."""
+    epithets = load_lexicon("name_epithets")
+    low = f" {' '.join(re.findall(r'[a-z]+(?:[’-][a-z]+)*', name.lower()))} "
+    return sum(score for term, score in epithets.items() if f" {term} " in low)
+
+
 def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor] = ()) -> Naming | None:
     """The stance a naming verb gives: the valence of the name it gives its object, and the name.
 
@@ -292,7 +300,7 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
         return None
     start = pos + found.end()
     words: list[re.Match[str]] = []
-    for w in re.finditer(r"[\w’'-]+|[^\w\s]", text[start:limit]):
+    for w in re.finditer(r"\w+(?:[’'-]\w+)*|[^\w\s]", text[start:limit]):  # a closing ’ is no part of a word
         if not w.group()[0].isalnum() or w.group().lower() in NAME_STOPS or len(words) == NAME_WORDS:
             break
         words.append(w)
@@ -302,6 +310,7 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
     name = text[start:end]
     toks = lower_tokens(name, word_spans(name))
     valence = sum(h.weight for h in lexicon_hits(toks, default_prepared(), contrast=False))
+    valence += _epithet_valence(name)
     if abs(valence) < NAME_MIN_VALENCE:
         return None
     if found.group().rstrip()[-1:] in "“\"‘'" and text[end : end + 1] in "”\"’'":

@@ -112,3 +112,17 @@ def test_a_verb_in_reported_words_is_no_judgement(text: str) -> None:
     obama = nl.Target("Obama", aliases=["Obama"])
     df = nl.stance_table(nl.Article("x", "", text), targets=[nl.TRUMP, obama])
     assert df[df["stance"] != "neutral"].empty, df
+
+
+@pytest.mark.parametrize(
+    "text,row",
+    [
+        ("Rubio called Trump a con artist.", ("Marco Rubio", "Trump", "against")),
+        ("Trump called Mr. Rubio “a lightweight”.", ("Trump", "Marco Rubio", "against")),
+        ("Bloomberg has called Trump ‘a carnival barking clown’.", ("Bloomberg", "Trump", "against")),
+    ],
+)
+def test_judging_names_missing_from_vader(text: str, row: tuple[str, str, str]) -> None:
+    rubio = nl.Target("Marco Rubio", aliases=["Marco Rubio", "Rubio"])
+    df = nl.stance_table(nl.Article("x", "", text), targets=[nl.TRUMP, rubio])
+    assert row in set(zip(df["holder"], df["target"], df["stance"], strict=True)), df
