@@ -126,3 +126,24 @@ def test_judging_names_missing_from_vader(text: str, row: tuple[str, str, str]) 
     rubio = nl.Target("Marco Rubio", aliases=["Marco Rubio", "Rubio"])
     df = nl.stance_table(nl.Article("x", "", text), targets=[nl.TRUMP, rubio])
     assert row in set(zip(df["holder"], df["target"], df["stance"], strict=True)), df
+
+
+@pytest.mark.parametrize(
+    "text,row",
+    [
+        ("Republicans backed Trump.", ("Republicans", "Trump", "favor")),
+        ("Trump, backed by Republicans, won.", ("Republicans", "Trump", "favor")),
+        ("Merkel lashed out at Trump.", ("Merkel", "Trump", "against")),
+        ("The Democrats took aim at Trump on Monday.", ("Democrats", "Trump", "against")),
+        ("Germany voiced solidarity with NATO.", ("Germany", "NATO", "favor")),
+        ("Poland stood with NATO.", ("Poland", "NATO", "favor")),
+    ],
+)
+def test_more_attitude_cues(text: str, row: tuple[str, str, str]) -> None:
+    df = nl.stance_table(nl.Article("x", "", text), targets=TARGETS)
+    assert row in set(zip(df["holder"], df["target"], df["stance"], strict=True)), df
+
+
+@pytest.mark.parametrize("text", ["Trump came back to Ohio.", "Trump was back at NATO.", "Back in 2016, Trump won."])
+def test_back_as_an_adverb_is_no_cue(text: str) -> None:
+    assert nl.stance_table(nl.Article("x", "", text), targets=TARGETS).empty
