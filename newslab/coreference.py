@@ -141,6 +141,9 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
                 and not inside(tokens[j].start)
             ):
                 j += 1
+            if j == i + 1 and word.lower() in stop:
+                i = j
+                continue  # "The", "But" opening a sentence: no one (the common case, skipped cheaply)
             run = list(tokens[i:j])
             prev = tokens[i - 1].text.lower() if i > 0 and tokens[i - 1].sentence == tok.sentence else ""
             nxt = tokens[j].text.lower() if j < len(tokens) and tokens[j].sentence == tok.sentence else ""
@@ -430,6 +433,7 @@ def resolve_discourse(
     ]  # fmt: skip
     events += [_Event(p.start, p.end, p.sentence, None, p.gender, p.name) for p in others]
     events.sort(key=lambda e: (e.end, e.start))
+    ends = [e.end for e in events]  # kept in step with events: the window is found by bisect
     taken = sorted((m.start, m.end) for m in mentions)
     taken_starts = [s for s, _ in taken]
     added: list[Mention] = []
@@ -447,8 +451,10 @@ def resolve_discourse(
             continue  # "the man who ..." introduces someone new
         gender = ANAPHORIC_NOUNS[low] if noun else _gender_of_pronoun(low)
         speaker = not noun and clauses.speaker_pronoun(tok.start) and not clauses.quoted(tok.start)
+        lo = bisect.bisect_left(ends, doc.sentences[max(0, tok.sentence - WINDOW)].start)
+        hi = bisect.bisect_right(ends, tok.start)
         usable = [
-            e for e in events
+            e for e in events[lo:hi]
             if not (speaker and clauses.quoted(e.start))  # "…,” he said: not someone named in the quote
             and not (low in OBJECT_PRONOUNS and e.sentence == tok.sentence and e.end <= tok.start
                      and text[e.end : e.end + 2] not in ("’s", "'s")  # "Trump's allies praised him": may be
@@ -466,8 +472,9 @@ def resolve_discourse(
         new = Mention(ante.target, start, tok.end, kind, rule, CONFIDENCE[rule], ante.label)
         added.append(new)
         event = _Event(new.start, new.end, tok.sentence, ante.target, ante.gender, ante.label)
-        j = bisect.bisect_right([(e.end, e.start) for e in events], (event.end, event.start))
+        j = bisect.bisect_right(ends, event.end)
         events.insert(j, event)
+        ends.insert(j, event.end)
     return added
 
 
@@ -504,17 +511,24 @@ def _holds_dated_role(target: Target, words: Sequence[str], date: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=64)
+def _head_link_res(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns that attach a head to a name before or after it, compiled once per set of heads."""
+    alternatives = "|".join(re.escape(h) for h in heads)
+    before = re.compile(rf"(?i:\b({alternatives}))\s+(?:[A-Z][\w.’'-]*\s+)*$")
+    after = re.compile(rf",?\s+(?:is|was|,)?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:({alternatives}))(?![\w-])")
+    return before, after
+
+
 def _linked_heads(text: str, others: Sequence[Person], heads: set[str]) -> dict[str, set[str]]:
     """Heads the article attaches to each other person (head -> surnames).
 
     "billionaire Michael Bloomberg", "Bloomberg, a billionaire", "Bloomberg is a billionaire".
     """
     linked: dict[str, set[str]] = {}
-    alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    if not alternatives:
+    if not heads:
         return linked
-    before = re.compile(rf"(?i:\b({alternatives}))\s+(?:[A-Z][\w.’'-]*\s+)*$")
-    after = re.compile(rf",?\s+(?:is|was|,)?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:({alternatives}))(?![\w-])")
+    before, after = _head_link_res(tuple(sorted(heads, key=len, reverse=True)))
     for p in others:
         if not p.name:
             continue
