@@ -416,6 +416,26 @@ def _label(score: float) -> str:
     return "favor" if score > THRESHOLD else ("against" if score < -THRESHOLD else "neutral")
 
 
+#: Words after "no" that make it affirm ("there is no doubt Merkel praised Trump"; general English).
+AFFIRMING_NO = frozenset({"doubt", "question", "wonder", "surprise"})
+#: A subject that says nobody holds the position ("Few Republicans criticized", "No Democrat praised").
+_FEW = re.compile(
+    r"(?:^\W*|[,;:]\s*|\b(?:that|and|but)\s+)(?:[Ff]ew|[Nn]o|[Nn]one of the|[Hh]ardly any)\s+(?:[\w’'-]+\s+){1,3}$"
+)  # at the clause's start: "There is no doubt Merkel praised" is no such subject
+
+
+def _few(before: str) -> bool:
+    """Rule "few": a subject opened by "few", "no" or "none of" makes the cue no one's position.
+
+    "Few Republicans criticized Trump" and "No Democrat praised Trump" give a neutral row; "a few" does not.
+
+    Example:
+        >>> _few("Few Republicans "), _few("A few Republicans "), _few("There is no doubt Merkel ")
+        (True, False, False)
+    """
+    return _FEW.search(before) is not None
+
+
 def _negated_score(polarity: float, *, negated: bool) -> float:
     """Rule "negation": a negated favor cue flips and is damped, a negated against cue is no position.
 
@@ -506,11 +526,17 @@ def article_stance(
             if cue.polarity == 0:
                 continue
             words = re.findall(r"[\w’'-]+", text[sent.start : cs])[-NEGATION_WINDOW:]
-            negated = any(w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")) for w in words)
+            negated = any(
+                (w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")))
+                and not (w.lower() == "no" and k + 1 < len(words) and words[k + 1].lower() in AFFIRMING_NO)
+                for k, w in enumerate(words)
+            )
+            few = _few(text[sent.start : cs])  # "Few Republicans criticized Trump": nobody's position
             noun_cue = cue.polarity > 0 and cue.kind == "noun"
             reducer = next((w for w in words if w.lower() in REDUCERS), "") if noun_cue else ""
-            score = _negated_score(cue.polarity, negated=negated or bool(reducer))
-            cue_words = [("not " if negated else "") + (f"{reducer} … " if reducer else "") + cm.text]
+            score = 0.0 if few else _negated_score(cue.polarity, negated=negated or bool(reducer))
+            prefix = "few … " if few else "not " if negated else ""
+            cue_words = [prefix + (f"{reducer} … " if reducer else "") + cm.text]
             if named is not None:
                 cue_words = [f"{cue_words[0]} {named.words}"]
             quote = quote_at(cs)

@@ -147,3 +147,23 @@ def test_more_attitude_cues(text: str, row: tuple[str, str, str]) -> None:
 @pytest.mark.parametrize("text", ["Trump came back to Ohio.", "Trump was back at NATO.", "Back in 2016, Trump won."])
 def test_back_as_an_adverb_is_no_cue(text: str) -> None:
     assert nl.stance_table(nl.Article("x", "", text), targets=TARGETS).empty
+
+
+@pytest.mark.parametrize(
+    "text,stance",
+    [
+        ("Few Republicans criticized Trump.", "neutral"),  # nobody's position
+        ("No Democrat praised Trump.", "neutral"),
+        ("A few Republicans criticized Trump.", "against"),
+        ("There is no doubt Merkel praised Trump.", "favor"),  # "no doubt" affirms
+    ],
+)
+def test_few_and_no_doubt(text: str, stance: str) -> None:
+    df = nl.stance_table(nl.Article("x", "", text), targets=TARGETS)
+    assert df["stance"].tolist() == [stance], df
+
+
+def test_a_new_sentence_with_an_attitude_verb_does_not_attribute_a_quote() -> None:
+    text = 'House Speaker Nancy Pelosi called the tweets "xenophobic." Few Republicans criticized Trump.'
+    quotes = nl.find_quotes(nl.Article("x", "", text))
+    assert quotes["speaker_resolved"].tolist() == ["Nancy Pelosi"], quotes
