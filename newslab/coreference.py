@@ -393,6 +393,20 @@ def _antecedent(
     return None  # another person could be meant ("Trump met Rutte. He smiled.": left to the reader)
 
 
+def _reflexive(events: Sequence[_Event], tok: Token, clauses: Clauses) -> tuple[_Event, str] | None:
+    """Rule "pronoun:reflexive": "himself", "his own" mean the subject of their own clause.
+
+    "Standing beside Putin, Trump questioned his own agencies": the first person of the pronoun's
+    clause (after the last clause break before it) is meant; when that is the target, it resolves.
+    """
+    here = [e for e in events if e.sentence == tok.sentence and e.end <= tok.start]
+    in_clause = [e for e in here if clauses.same_clause(e.end, tok.start)]
+    if not in_clause:
+        return None
+    first = min(in_clause, key=lambda e: e.start)
+    return (first, "pronoun:reflexive") if first.target is not None else None
+
+
 def resolve_discourse(
     doc: Document, mentions: Sequence[Mention], targets: Sequence[Target], others: Sequence[Person]
 ) -> list[Mention]:
@@ -460,7 +474,10 @@ def resolve_discourse(
                      and text[e.end : e.end + 2] not in ("’s", "'s")  # "Trump's allies praised him": may be
                      and clauses.same_clause(e.end, tok.start))  # "Trump attacked him": not Trump
         ]  # fmt: skip
-        found = _antecedent(usable, tok.start, tok.sentence, gender, low if not noun else "")
+        reflexive = low in ("himself", "herself") or (low in ("his", "her") and i + 1 < len(tokens)
+                                                       and tokens[i + 1].text.lower() == "own")  # fmt: skip
+        found = _reflexive(usable, tok, clauses) if reflexive else None
+        found = found or _antecedent(usable, tok.start, tok.sentence, gender, low if not noun else "")
         if found is None:
             continue
         ante, rule = found
