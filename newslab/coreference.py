@@ -141,6 +141,9 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
                 and not inside(tokens[j].start)
             ):
                 j += 1
+            if j == i + 1 and word.lower() in stop:
+                i = j
+                continue  # "The", "But" opening a sentence: no one (the common case, skipped cheaply)
             run = list(tokens[i:j])
             prev = tokens[i - 1].text.lower() if i > 0 and tokens[i - 1].sentence == tok.sentence else ""
             nxt = tokens[j].text.lower() if j < len(tokens) and tokens[j].sentence == tok.sentence else ""
@@ -390,6 +393,20 @@ def _antecedent(
     return None  # another person could be meant ("Trump met Rutte. He smiled.": left to the reader)
 
 
+def _reflexive(events: Sequence[_Event], tok: Token, clauses: Clauses) -> tuple[_Event, str] | None:
+    """Rule "pronoun:reflexive": "himself", "his own" mean the subject of their own clause.
+
+    "Standing beside Putin, Trump questioned his own agencies": the first person of the pronoun's
+    clause (after the last clause break before it) is meant; when that is the target, it resolves.
+    """
+    here = [e for e in events if e.sentence == tok.sentence and e.end <= tok.start]
+    in_clause = [e for e in here if clauses.same_clause(e.end, tok.start)]
+    if not in_clause:
+        return None
+    first = min(in_clause, key=lambda e: e.start)
+    return (first, "pronoun:reflexive") if first.target is not None else None
+
+
 def resolve_discourse(
     doc: Document, mentions: Sequence[Mention], targets: Sequence[Target], others: Sequence[Person]
 ) -> list[Mention]:
@@ -430,6 +447,7 @@ def resolve_discourse(
     ]  # fmt: skip
     events += [_Event(p.start, p.end, p.sentence, None, p.gender, p.name) for p in others]
     events.sort(key=lambda e: (e.end, e.start))
+    ends = [e.end for e in events]  # kept in step with events: the window is found by bisect
     taken = sorted((m.start, m.end) for m in mentions)
     taken_starts = [s for s, _ in taken]
     added: list[Mention] = []
@@ -447,14 +465,19 @@ def resolve_discourse(
             continue  # "the man who ..." introduces someone new
         gender = ANAPHORIC_NOUNS[low] if noun else _gender_of_pronoun(low)
         speaker = not noun and clauses.speaker_pronoun(tok.start) and not clauses.quoted(tok.start)
+        lo = bisect.bisect_left(ends, doc.sentences[max(0, tok.sentence - WINDOW)].start)
+        hi = bisect.bisect_right(ends, tok.start)
         usable = [
-            e for e in events
+            e for e in events[lo:hi]
             if not (speaker and clauses.quoted(e.start))  # "…,” he said: not someone named in the quote
             and not (low in OBJECT_PRONOUNS and e.sentence == tok.sentence and e.end <= tok.start
                      and text[e.end : e.end + 2] not in ("’s", "'s")  # "Trump's allies praised him": may be
                      and clauses.same_clause(e.end, tok.start))  # "Trump attacked him": not Trump
         ]  # fmt: skip
-        found = _antecedent(usable, tok.start, tok.sentence, gender, low if not noun else "")
+        reflexive = low in ("himself", "herself") or (low in ("his", "her") and i + 1 < len(tokens)
+                                                       and tokens[i + 1].text.lower() == "own")  # fmt: skip
+        found = _reflexive(usable, tok, clauses) if reflexive else None
+        found = found or _antecedent(usable, tok.start, tok.sentence, gender, low if not noun else "")
         if found is None:
             continue
         ante, rule = found
@@ -466,8 +489,9 @@ def resolve_discourse(
         new = Mention(ante.target, start, tok.end, kind, rule, CONFIDENCE[rule], ante.label)
         added.append(new)
         event = _Event(new.start, new.end, tok.sentence, ante.target, ante.gender, ante.label)
-        j = bisect.bisect_right([(e.end, e.start) for e in events], (event.end, event.start))
+        j = bisect.bisect_right(ends, event.end)
         events.insert(j, event)
+        ends.insert(j, event.end)
     return added
 
 
@@ -504,17 +528,24 @@ def _holds_dated_role(target: Target, words: Sequence[str], date: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=64)
+def _head_link_res(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns that attach a head to a name before or after it, compiled once per set of heads."""
+    alternatives = "|".join(re.escape(h) for h in heads)
+    before = re.compile(rf"(?i:\b({alternatives}))\s+(?:[A-Z][\w.’'-]*\s+)*$")
+    after = re.compile(rf",?\s+(?:is|was|,)?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:({alternatives}))(?![\w-])")
+    return before, after
+
+
 def _linked_heads(text: str, others: Sequence[Person], heads: set[str]) -> dict[str, set[str]]:
     """Heads the article attaches to each other person (head -> surnames).
 
     "billionaire Michael Bloomberg", "Bloomberg, a billionaire", "Bloomberg is a billionaire".
     """
     linked: dict[str, set[str]] = {}
-    alternatives = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
-    if not alternatives:
+    if not heads:
         return linked
-    before = re.compile(rf"(?i:\b({alternatives}))\s+(?:[A-Z][\w.’'-]*\s+)*$")
-    after = re.compile(rf",?\s+(?:is|was|,)?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:({alternatives}))(?![\w-])")
+    before, after = _head_link_res(tuple(sorted(heads, key=len, reverse=True)))
     for p in others:
         if not p.name:
             continue

@@ -33,6 +33,8 @@ CONFIDENCE = {
     # across sentences and paragraphs (newslab.coreference): the nearest sentence with a compatible
     # person names only the target (set by hand, as the previous-sentence rule)
     "pronoun:discourse": 0.6,
+    # "himself", "his own": the first person of the pronoun's own clause (set by hand, as "pronoun")
+    "pronoun:reflexive": 0.7,
 }
 
 

@@ -169,6 +169,8 @@ def _after_attribution(
         for a in attrs.get(index, ()):
             head = a.verb_start if a.inverted or not a.speaker else a.speaker_start
             gap = text[span.close : head] if span.close <= head < limit else "."
+            if index > sent and a.cls in ("attitude", "directive"):
+                continue  # “… xenophobic.” Few Republicans criticized Trump: a new sentence that reports no words
             if a.speaker and not a.coordinated and _AFTER_GAP.fullmatch(gap):
                 return a
     return None

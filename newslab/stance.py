@@ -62,6 +62,7 @@ from newslab.descriptions import word_tags
 from newslab.document import Document, Sentence
 from newslab.errors import LexiconError
 from newslab.holders import clean_holder
+from newslab.lexicons import load_lexicon
 from newslab.mention_record import Mention
 from newslab.records import StanceRow, columns
 from newslab.targets import Target
@@ -250,6 +251,13 @@ class Naming(NamedTuple):
     end: int
 
 
+def _epithet_valence(name: str) -> float:
+    """The valence of judging names VADER lacks ("con artist", "lightweight"; ``name_epithets.tsv``)."""
+    epithets = load_lexicon("name_epithets")
+    low = f" {' '.join(re.findall(r'[a-z]+(?:[’-][a-z]+)*', name.lower()))} "
+    return sum(score for term, score in epithets.items() if f" {term} " in low)
+
+
 def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor] = ()) -> Naming | None:
     """The stance a naming verb gives: the valence of the name it gives its object, and the name.
 
@@ -280,7 +288,7 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
         return None
     start = pos + found.end()
     words: list[re.Match[str]] = []
-    for w in re.finditer(r"[\w’'-]+|[^\w\s]", text[start:limit]):
+    for w in re.finditer(r"\w+(?:[’'-]\w+)*|[^\w\s]", text[start:limit]):  # a closing ’ is no part of a word
         if not w.group()[0].isalnum() or w.group().lower() in NAME_STOPS or len(words) == NAME_WORDS:
             break
         words.append(w)
@@ -290,6 +298,7 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
     name = text[start:end]
     toks = lower_tokens(name, word_spans(name))
     valence = sum(h.weight for h in lexicon_hits(toks, default_prepared(), contrast=False))
+    valence += _epithet_valence(name)
     if abs(valence) < NAME_MIN_VALENCE:
         return None
     if found.group().rstrip()[-1:] in "“\"‘'" and text[end : end + 1] in "”\"’'":
@@ -395,6 +404,26 @@ def _label(score: float) -> str:
     return "favor" if score > THRESHOLD else ("against" if score < -THRESHOLD else "neutral")
 
 
+#: Words after "no" that make it affirm ("there is no doubt Merkel praised Trump"; general English).
+AFFIRMING_NO = frozenset({"doubt", "question", "wonder", "surprise"})
+#: A subject that says nobody holds the position ("Few Republicans criticized", "No Democrat praised").
+_FEW = re.compile(
+    r"(?:^\W*|[,;:]\s*|\b(?:that|and|but)\s+)(?:[Ff]ew|[Nn]o|[Nn]one of the|[Hh]ardly any)\s+(?:[\w’'-]+\s+){1,3}$"
+)  # at the clause's start: "There is no doubt Merkel praised" is no such subject
+
+
+def _few(before: str) -> bool:
+    """Rule "few": a subject opened by "few", "no" or "none of" makes the cue no one's position.
+
+    "Few Republicans criticized Trump" and "No Democrat praised Trump" give a neutral row; "a few" does not.
+
+    Example:
+        >>> _few("Few Republicans "), _few("A few Republicans "), _few("There is no doubt Merkel ")
+        (True, False, False)
+    """
+    return _FEW.search(before) is not None
+
+
 def _negated_score(polarity: float, *, negated: bool) -> float:
     """Rule "negation": a negated favor cue flips and is damped, a negated against cue is no position.
 
@@ -485,11 +514,17 @@ def article_stance(
             if cue.polarity == 0:
                 continue
             words = re.findall(r"[\w’'-]+", text[sent.start : cs])[-NEGATION_WINDOW:]
-            negated = any(w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")) for w in words)
+            negated = any(
+                (w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")))
+                and not (w.lower() == "no" and k + 1 < len(words) and words[k + 1].lower() in AFFIRMING_NO)
+                for k, w in enumerate(words)
+            )
+            few = _few(text[sent.start : cs])  # "Few Republicans criticized Trump": nobody's position
             noun_cue = cue.polarity > 0 and cue.kind == "noun"
             reducer = next((w for w in words if w.lower() in REDUCERS), "") if noun_cue else ""
-            score = _negated_score(cue.polarity, negated=negated or bool(reducer))
-            cue_words = [("not " if negated else "") + (f"{reducer} … " if reducer else "") + cm.text]
+            score = 0.0 if few else _negated_score(cue.polarity, negated=negated or bool(reducer))
+            prefix = "few … " if few else "not " if negated else ""
+            cue_words = [prefix + (f"{reducer} … " if reducer else "") + cm.text]
             if named is not None:
                 cue_words = [f"{cue_words[0]} {named.words}"]
             quote = quote_at(cs)

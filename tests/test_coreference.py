@@ -115,3 +115,18 @@ def test_john_trump_is_per_mention() -> None:
 def test_binding_rules(text: str, mention: str, resolved: bool) -> None:
     rows = _trump_rows(text)
     assert any(m == mention for m, _, _ in rows) is resolved, rows
+
+
+@pytest.mark.parametrize(
+    "text,mention,resolved",
+    [
+        ("Standing beside Vladimir Putin, Donald Trump questioned his own agencies.", "his", True),
+        ("Donald Trump met Putin. Putin praised himself.", "himself", False),  # the clause's subject is Putin
+        ("Donald Trump spoke. Standing beside him, Putin praised his own army.", "his", False),
+    ],
+)
+def test_reflexive_means_the_subject_of_its_clause(text: str, mention: str, resolved: bool) -> None:
+    rows = _trump_rows(text)
+    assert any(m == mention and r == "pronoun:reflexive" for m, r, _ in rows) is resolved, rows
+    if not resolved:
+        assert not [m for m, _, _ in rows if m == mention], rows

@@ -112,3 +112,58 @@ def test_a_verb_in_reported_words_is_no_judgement(text: str) -> None:
     obama = nl.Target("Obama", aliases=["Obama"])
     df = nl.stance_table(nl.Article("x", "", text), targets=[nl.TRUMP, obama])
     assert df[df["stance"] != "neutral"].empty, df
+
+
+@pytest.mark.parametrize(
+    "text,row",
+    [
+        ("Rubio called Trump a con artist.", ("Marco Rubio", "Trump", "against")),
+        ("Trump called Mr. Rubio “a lightweight”.", ("Trump", "Marco Rubio", "against")),
+        ("Bloomberg has called Trump ‘a carnival barking clown’.", ("Bloomberg", "Trump", "against")),
+    ],
+)
+def test_judging_names_missing_from_vader(text: str, row: tuple[str, str, str]) -> None:
+    rubio = nl.Target("Marco Rubio", aliases=["Marco Rubio", "Rubio"])
+    df = nl.stance_table(nl.Article("x", "", text), targets=[nl.TRUMP, rubio])
+    assert row in set(zip(df["holder"], df["target"], df["stance"], strict=True)), df
+
+
+@pytest.mark.parametrize(
+    "text,row",
+    [
+        ("Republicans backed Trump.", ("Republicans", "Trump", "favor")),
+        ("Trump, backed by Republicans, won.", ("Republicans", "Trump", "favor")),
+        ("Merkel lashed out at Trump.", ("Merkel", "Trump", "against")),
+        ("The Democrats took aim at Trump on Monday.", ("Democrats", "Trump", "against")),
+        ("Germany voiced solidarity with NATO.", ("Germany", "NATO", "favor")),
+        ("Poland stood with NATO.", ("Poland", "NATO", "favor")),
+    ],
+)
+def test_more_attitude_cues(text: str, row: tuple[str, str, str]) -> None:
+    df = nl.stance_table(nl.Article("x", "", text), targets=TARGETS)
+    assert row in set(zip(df["holder"], df["target"], df["stance"], strict=True)), df
+
+
+@pytest.mark.parametrize("text", ["Trump came back to Ohio.", "Trump was back at NATO.", "Back in 2016, Trump won."])
+def test_back_as_an_adverb_is_no_cue(text: str) -> None:
+    assert nl.stance_table(nl.Article("x", "", text), targets=TARGETS).empty
+
+
+@pytest.mark.parametrize(
+    "text,stance",
+    [
+        ("Few Republicans criticized Trump.", "neutral"),  # nobody's position
+        ("No Democrat praised Trump.", "neutral"),
+        ("A few Republicans criticized Trump.", "against"),
+        ("There is no doubt Merkel praised Trump.", "favor"),  # "no doubt" affirms
+    ],
+)
+def test_few_and_no_doubt(text: str, stance: str) -> None:
+    df = nl.stance_table(nl.Article("x", "", text), targets=TARGETS)
+    assert df["stance"].tolist() == [stance], df
+
+
+def test_a_new_sentence_with_an_attitude_verb_does_not_attribute_a_quote() -> None:
+    text = 'House Speaker Nancy Pelosi called the tweets "xenophobic." Few Republicans criticized Trump.'
+    quotes = nl.find_quotes(nl.Article("x", "", text))
+    assert quotes["speaker_resolved"].tolist() == ["Nancy Pelosi"], quotes
