@@ -43,15 +43,13 @@ from newslab.readers import (
     SUFFIXES,
     PathArg,
     check_text,
-    clean_label,
-    clean_text,
     decode_bytes,
     iter_file_articles,
     load_article,
     load_file,
     record_article,
-    replace_surrogates,
 )
+from newslab.text_cleaning import clean_label, clean_text, replace_surrogates
 
 logger = logging.getLogger(__name__)
 

@@ -25,7 +25,6 @@ always well formed.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import html
 import itertools
 import re
@@ -33,7 +32,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab.errors import ParameterError
-from newslab.readers import display_label
+from newslab.file_names import css_name, output_name
+from newslab.text_cleaning import display_label
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -107,36 +107,6 @@ def _plural(n: int, word: str, plural: str | None = None) -> str:
 
 def _num(value: float) -> str:
     return f"{value:+.2f}".replace("-", "\u2212")
-
-
-#: File names Windows refuses whatever the extension (checked lower-cased).
-_RESERVED = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))})
-
-
-def output_name(label: str, suffix: str = "") -> str:
-    """A portable file name for an article id or a group label that no other label gets.
-
-    An id that is already a short lower-case ASCII slug (``es-daily``) is kept as it is;
-    any other gets its slug plus the first 8 hex digits of the SHA-256 of the exact label,
-    so ``A``/``a``, ``x/y``/``x_y`` and ``新闻``/``报道`` get different names. Names are
-    ASCII letters, digits and ``-`` only (no control or bidi characters, no ``CON``), and
-    at most 60 + 9 characters before ``suffix``.
-
-    Example:
-        >>> output_name("es-daily", ".html"), output_name("A", ".html"), output_name("a", ".html")
-        ('es-daily.html', 'a-559aead0.html', 'a.html')
-        >>> output_name("新闻") != output_name("报道"), output_name("CON")
-        (True, 'con-a3dbc4b6')
-    """
-    plain = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")[:60].strip("-") or "x"
-    if plain == label and plain not in _RESERVED:
-        return plain + suffix
-    digest = hashlib.sha256(label.encode("utf-8", "surrogatepass")).hexdigest()[:8]
-    return f"{plain}-{digest}{suffix}"
-
-
-def _slug(value: str) -> str:
-    return re.sub(r"[^A-Za-z0-9_-]+", "-", value).strip("-") or "article"
 
 
 def _rows(table: Any, article_id: str, columns: Sequence[str], name: str) -> Any:
@@ -263,7 +233,7 @@ def _quote_spans(quotes: Any, article: Article) -> list[_Span]:
             f'padding:0 3px;margin-right:3px">{_esc(who or "unattributed")}'
             f"{'' if direct else ' (reported)'}</span>"
         )
-        tag = f'<span class="{PREFIX}-q {PREFIX}-q-{_slug(kind)}" style="{style}" title="{_esc(tip)}">'
+        tag = f'<span class="{PREFIX}-q {PREFIX}-q-{css_name(kind)}" style="{style}" title="{_esc(tip)}">'
         spans.append(_Span(s, e, _QUOTE, i, tag, label=label))
         start, end = row.get("speaker_start"), row.get("speaker_end")
         if start is not None and end is not None and start == start and end == end and int(end) > int(start) >= 0:
@@ -547,7 +517,7 @@ def article_html(
         "target_tone": target_tone,
     }
     mentions, quotes, sentiment, stance, target_tone = _default_tables(article, chosen, analysis, given)
-    vid = f"{PREFIX}-{_slug(str(view_id or article.id).removeprefix(PREFIX + '-'))}"  # a valid, prefixed id
+    vid = f"{PREFIX}-{css_name(str(view_id or article.id).removeprefix(PREFIX + '-'))}"  # a valid, prefixed id
     sentences = _sentence_rows(sentiment, article, score)
     bounds = {sid: (s, e) for s, e, sid, _, _ in sentences if sid is not None}
     spans: list[_Span] = []
