@@ -13,7 +13,7 @@ Example:
     >>> from newslab import plots
     >>> ax = plots.plot_keyness(nl.keyness(nl.load_seed_corpus(), "es-daily", "de-dpa"), n=5)
     >>> len(ax.patches), ax.get_title().splitlines()
-    (10, ['Keyness: es-daily vs de-dpa', 'no word passes the threshold (|z| ≥ 1.96, p < 0.05)'])
+    (10, ['Keyness: es-daily vs de-dpa', 'no word passes the threshold (BH q < 0.05 over all words)'])
 
 The plots live in modules by what they show (:mod:`newslab.tone_plots`,
 :mod:`newslab.word_plots`, :mod:`newslab.stance_plots`) on shared styles and sizes
