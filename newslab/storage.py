@@ -236,13 +236,14 @@ def _check_columns(path: Path, table: str, frame: pd.DataFrame, expected: list[s
         values = frame[column]
         numbers = pd.to_numeric(values, errors="coerce")
         bad = numbers.isna() & values.notna() if column.startswith("speaker_") else numbers.isna()
-        bad |= (numbers < 0) | (numbers > MAX_CHARACTERS)
+        lowest = -1 if column.startswith("speaker_") else 0  # -1: a quote without a speaker (QUOTE_COLUMNS)
+        bad |= (numbers < lowest) | (numbers > MAX_CHARACTERS)
         bad |= numbers.notna() & (numbers != numbers.round())
         if bool(bad.any()):
             row = int(bad.to_numpy().nonzero()[0][0])
             raise StorageError(
                 f"{path}: column {column!r} row {row} is {values.iloc[row]!r}, not a whole number in "
-                f"[0, {MAX_CHARACTERS:,}]; the analysis was changed after it was saved: run it again"
+                f"[{lowest}, {MAX_CHARACTERS:,}]; the analysis was changed after it was saved: run it again"
             )
 
 

@@ -488,3 +488,12 @@ def test_a_stale_or_damaged_handle_still_displays(small: nl.Corpus, tmp_path: Pa
     old = nl.Analysis.load(folder)
     _run(small.subset(["a"]), folder)
     assert "cannot be read" in repr(old) and "load it again" in repr(old)
+
+
+def test_a_quote_without_a_speaker_survives_save_and_load(tmp_path: Path) -> None:
+    # an unattributed quote keeps speaker_start = speaker_end = -1 (the table's documented "no speaker")
+    art = nl.Article("u", "", 'Critics disagree. "The radical left is consumed with envy," a banner read on Monday.')
+    analysis = nl.analyze(art, tables=["quotes"])
+    assert (analysis.quotes["speaker_start"] == -1).any()
+    loaded = nl.Analysis.load(analysis.save(tmp_path / "run"))
+    assert loaded.quotes["speaker_start"].tolist() == analysis.quotes["speaker_start"].tolist()
