@@ -110,8 +110,8 @@ class CodingSample:
         task: Task name.
         sample_id: Hash of the task, seed and item ids: sheets carry it, read-back checks it.
         items: One row per item: ``item_id, article_id, sentence_id, group, stratum, tool_label,
-            about, text, start, end, inclusion_prob, weight`` (``start``/``end`` are offsets
-            into ``text``, the item's sentence, of the highlighted words).
+            about, text, start, end, span_start, span_end, inclusion_prob, weight`` (``start``/``end``:
+            offsets of the highlighted words in ``text``, the item's sentence; ``span_*``: in the article).
         codes: Allowed codes -> definition (empty: free text).
         seed: The random seed.
         by: Column the sample was stratified by (with newslab's label).
@@ -326,7 +326,7 @@ def draw_sample(analysis: Any, task: str, *, n: int = 200, by: str = "source", s
     sample_id = hashlib.sha256(json.dumps([task, seed, by, sample["item_id"].tolist()]).encode()).hexdigest()[:12]
     sample.insert(0, "sample_id", sample_id)
     columns = ["item_id", "sample_id", "article_id", "sentence_id", "group", "stratum", "tool_label", "about",
-               "text", "start", "end", "inclusion_prob", "weight"]  # fmt: skip
+               "text", "start", "end", "span_start", "span_end", "inclusion_prob", "weight"]  # fmt: skip
     return CodingSample(task, sample_id, sample[columns], codes, seed, by, {str(k): int(v) for k, v in sizes.items()})
 
 
