@@ -15,7 +15,9 @@ The returned :class:`~newslab.target_model.TargetModel` carries its cross-valida
 ``model.provenance`` (macro-F1 of the packaged and of the adapted model on the same held-out
 folds, with cluster-bootstrap CIs); :func:`adaptation_table` shows it as a table. If no weight
 beats the packaged model in cross-validation, the packaged model is returned (and the
-provenance says so): adapting never makes the CV estimate worse.
+provenance says so), and likewise when the 95% CI of the CV gain includes 0: adapting moves the
+weights, which costs a little on newslab's own training news, so it is done only for a gain
+beyond chance.
 
 Example:
     >>> import pandas as pd
@@ -292,7 +294,7 @@ def adapt_target_model(
     allowed = [w for w in grid if guard_change[w] >= -GUARD_TOLERANCE] or grid[:1]
     best = max(allowed, key=lambda w: (scores[w], -w))  # ties: the smaller weight
     before_f1 = macro_f1(truth, before)
-    cv = {
+    cv: dict[str, Any] = {
         "folds": len(splits),
         "grouped_by": "article_id" if "article_id" in codes.columns else "text",
         "before": _score_with_ci(truth, before, groups, n_boot, seed),
@@ -322,6 +324,8 @@ def adapt_target_model(
             )
         ),
     }
+    if not cv["gain"]["ci_low"] > 0:  # adapt only on a gain beyond chance: a null gain still moves the weights
+        cv["chosen_weight"] = None
     provenance: dict[str, Any] = {
         "method": "retrained on NewsMTSC train + coded items (weight by grouped CV), mixed by a domain gate",
         "trained_on": "NewsMTSC train (Hamborg & Donnay 2021, MIT) + user codes",
@@ -337,10 +341,12 @@ def adapt_target_model(
     }
     if cv["chosen_weight"] is None:
         logger.warning(
-            "no code weight beat the packaged model in cross-validation (macro-F1 %.3f vs %.3f); "
-            "returning the packaged model",
+            "no code weight beat the packaged model beyond chance in cross-validation (macro-F1 %.3f vs %.3f, "
+            "95%% CI of the gain %.3f to %.3f); returning the packaged model",
             scores[best],
             before_f1,
+            cv["gain"]["ci_low"],
+            cv["gain"]["ci_high"],
         )
         shipped = shipped_target_model()
         return TargetModel(shipped.base, provenance={**shipped.provenance, **provenance, "adapted": False})
