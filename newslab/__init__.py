@@ -57,6 +57,14 @@ _LAZY = {
     "TargetModel": "newslab.target_model",
     "load_target_model": "newslab.target_model",
     "adapt_target_model": "newslab.adapt",
+    "draw_sample": "newslab.coding",
+    "write_sheets": "newslab.coding",
+    "read_codes": "newslab.coding",
+    "load_sample": "newslab.coding",
+    "intercoder_agreement": "newslab.agreement",
+    "score_tool": "newslab.validity",
+    "corrected_shares": "newslab.validity",
+    "methods_paragraph": "newslab.validity",
     "adaptation_table": "newslab.adapt",
     "NATO": "newslab.targets",
     "TRUMP": "newslab.targets",
@@ -94,7 +102,11 @@ _LAZY = {
 # submodules reachable as attributes (``nl.plots``) without being imported by ``import newslab``
 _SUBMODULES = frozenset(
     {
+        "adapt",
         "aggregate",
+        "agreement",
+        "coding",
+        "validity",
         "analysis",
         "comparison",
         "document",
@@ -127,7 +139,9 @@ _SUBMODULES = frozenset(
 if TYPE_CHECKING:
     from newslab.adapt import adapt_target_model, adaptation_table
     from newslab.aggregate import compare_summary, format_compare
+    from newslab.agreement import intercoder_agreement
     from newslab.analysis import AnalysisOptions, analyze
+    from newslab.coding import draw_sample, load_sample, read_codes, write_sheets
     from newslab.comparison import keyness, top_keywords
     from newslab.corpus import (
         Article,
@@ -162,6 +176,7 @@ if TYPE_CHECKING:
     from newslab.target_model import TargetModel, load_target_model
     from newslab.targets import NATO, TRUMP, Target, load_targets, targets_from_spec
     from newslab.tokenizers import sentence_spans, sentences, word_spans, words
+    from newslab.validity import corrected_shares, methods_paragraph, score_tool
     from newslab.views import ArticleView, article_html, show_article
 
 
@@ -200,6 +215,7 @@ __all__ = [
     "__version__",
     "adapt_target_model",
     "adaptation_table",
+    "agreement",
     "analyze",
     "article_html",
     "article_sentiment",
@@ -207,6 +223,8 @@ __all__ = [
     "clean_text",
     "compare",
     "compare_summary",
+    "corrected_shares",
+    "draw_sample",
     "evaluate_mentions",
     "evaluate_quotes",
     "find_mentions",
@@ -214,6 +232,7 @@ __all__ = [
     "format_compare",
     "frame_profile",
     "frame_table",
+    "intercoder_agreement",
     "iter_articles",
     "keyness",
     "kwic",
@@ -222,13 +241,17 @@ __all__ = [
     "load_corpus",
     "load_frames",
     "load_lexicon",
+    "load_sample",
     "load_seed_corpus",
     "load_target_model",
     "load_targets",
+    "methods_paragraph",
     "parse",
+    "read_codes",
     "run_notebooks",
     "run_report",
     "score_sentiment",
+    "score_tool",
     "sentence_spans",
     "sentence_table",
     "sentences",
@@ -244,4 +267,5 @@ __all__ = [
     "top_keywords",
     "word_spans",
     "words",
+    "write_sheets",
 ]

@@ -147,4 +147,14 @@ def agreement(
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
 
 
-__all__ = ["AGREEMENT_COLUMNS", "ALPHA_MIN", "agreement", "percent_agreement", "reliability_matrix"]
+#: :func:`agreement` under the name exported as ``nl.intercoder_agreement`` (``nl.agreement`` is this module).
+intercoder_agreement = agreement
+
+__all__ = [
+    "AGREEMENT_COLUMNS",
+    "ALPHA_MIN",
+    "agreement",
+    "intercoder_agreement",
+    "percent_agreement",
+    "reliability_matrix",
+]

@@ -357,7 +357,67 @@ def build_parser() -> argparse.ArgumentParser:
     notebooks.add_argument("--html", action=argparse.BooleanOptionalAction, default=True, help="also render HTML")
     notebooks.add_argument("--quiet", "-q", action="store_true", help="no progress bars")
     notebooks.set_defaults(func=_cmd_run_notebooks)
+    _add_validate_command(sub)
     return parser
+
+
+def _add_validate_command(sub: Any) -> None:
+    """``newslab validate sample|score``: the hand-coding loop (logic in :mod:`newslab.validate`)."""
+    validate = sub.add_parser("validate", help="validate newslab on your corpus: coding sheets, then scores")
+    steps = validate.add_subparsers(dest="step", metavar="STEP", parser_class=SuggestingParser, required=True)
+    sample = steps.add_parser("sample", help="draw a stratified sample and write coding sheets (XLSX, CSV, HTML)")
+    sample.add_argument("articles", nargs="*", help="files or folders (default: the bundled articles)")
+    sample.add_argument(
+        "--from-analysis", default=None, metavar="DIR", help="a saved analysis (newslab analyze -o DIR)"
+    )
+    sample.add_argument("--task", default="target_tone", choices=["target_tone", "quote_speaker", "stance", "frame"])
+    sample.add_argument("-n", type=int, default=200, help="items to draw (default 200)")
+    sample.add_argument("--by", default="source", help="articles column to stratify by (default: source)")
+    sample.add_argument("--seed", type=int, default=0)
+    sample.add_argument("--coders", nargs="+", default=["coder1", "coder2"], help="one set of sheets per coder")
+    sample.add_argument("--show-newslab", action="store_true", help="show newslab's label (not blind)")
+    sample.add_argument("--output-dir", "-o", default="validation-coding", help="default: validation-coding")
+    sample.set_defaults(func=_cmd_validate_sample)
+    score = steps.add_parser("score", help="read filled sheets: agreement, newslab vs coders, methods paragraph")
+    score.add_argument("sample", help="the sample file written by 'newslab validate sample' (sample_TASK.json)")
+    score.add_argument("sheets", nargs="+", help="filled sheets (.xlsx or .csv), one per coder")
+    score.add_argument("--output-dir", "-o", default="validation-scores", help="default: validation-scores")
+    score.add_argument("--boot", type=int, default=1000, help="bootstrap resamples for the CIs (default 1000)")
+    score.add_argument("--allow-blank", action="store_true", help="skip uncoded rows")
+    score.set_defaults(func=_cmd_validate_score)
+
+
+def _cmd_validate_sample(args: argparse.Namespace) -> int:
+    from newslab.validate import prepare_coding
+
+    if args.from_analysis:
+        from newslab.result import Analysis
+
+        analysis = Analysis.load(args.from_analysis)
+    else:
+        from newslab.analysis import analyze
+
+        analysis = analyze(_load(args.articles, strict=False))
+    out = prepare_coding(analysis, args.output_dir, task=args.task, n=args.n, by=args.by, seed=args.seed,
+                         coders=args.coders, blind=not args.show_newslab)  # fmt: skip
+    print(f"sample: {out['sample']}")
+    for coder, paths in out["sheets"].items():
+        print(f"{coder}: " + ", ".join(str(p) for p in paths.values()))
+    return 0
+
+
+def _cmd_validate_score(args: argparse.Namespace) -> int:
+    from newslab.validate import score_codes
+
+    result = score_codes(args.sample, args.sheets, output_dir=args.output_dir, n_boot=args.boot,
+                         allow_blank=args.allow_blank)  # fmt: skip
+    if not result.agreement.empty:
+        print(result.agreement.round(3).to_string(index=False))
+    print(result.scores.summary.round(3).to_string(index=False))
+    for warning in result.scores.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(f"\n{result.methods}\n\ntables and methods.txt in {args.output_dir}")
+    return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -110,8 +110,8 @@ class CodingSample:
         task: Task name.
         sample_id: Hash of the task, seed and item ids: sheets carry it, read-back checks it.
         items: One row per item: ``item_id, article_id, sentence_id, group, stratum, tool_label,
-            about, text, start, end, inclusion_prob, weight`` (``start``/``end`` are offsets
-            into ``text``, the item's sentence, of the highlighted words).
+            about, text, start, end, span_start, span_end, inclusion_prob, weight`` (``start``/``end``:
+            offsets of the highlighted words in ``text``, the item's sentence; ``span_*``: in the article).
         codes: Allowed codes -> definition (empty: free text).
         seed: The random seed.
         by: Column the sample was stratified by (with newslab's label).
@@ -171,48 +171,55 @@ def _item_id(task: str, article_id: str, start: int, end: int, extra: str) -> st
 
 
 def _population(analysis: Any, task: CodingTask) -> pd.DataFrame:
-    """Every codable item of the task: article, sentence, newslab's label, the highlighted span in its sentence."""
+    """Every codable item of the task: article, sentence, newslab's label and the highlighted span (article offsets)."""
     if analysis.sentences.empty:
         raise CodingError(
             "the analysis has no sentences table, which the coding sheets show as context; "
             'run nl.analyze(..., tables=["sentences", ...]) (the default computes every table)'
         )
-    sentences = analysis.sentences.set_index(["article_id", "sentence_id"])
     if task.name == "frame":
-        frames = analysis.frames
         top = (
-            frames.groupby(["article_id", "sentence_id", "frame"], sort=False)["weight"].sum().reset_index()
+            analysis.frames.groupby(["article_id", "sentence_id", "frame"], sort=False)["weight"].sum().reset_index()
             .sort_values(["article_id", "sentence_id", "weight", "frame"], ascending=[True, True, False, True])
             .drop_duplicates(["article_id", "sentence_id"])
-            .set_index(["article_id", "sentence_id"])["frame"]
         )  # fmt: skip
-        out = analysis.sentences[["article_id", "sentence_id", "text", "start", "end"]].copy()
-        out["tool_label"] = [top.get((a, s), NONE_CODE) for a, s in zip(out.article_id, out.sentence_id, strict=True)]
-        out["about"] = ""
-        out["span_start"], out["span_end"] = out["start"], out["end"]
-        out["extra"] = ""
+        out = analysis.sentences[["article_id", "sentence_id", "start", "end"]].merge(
+            top[["article_id", "sentence_id", "frame"]], on=["article_id", "sentence_id"], how="left"
+        )
+        out = out.rename(columns={"frame": "tool_label"}).assign(about="", extra="")
+        out["tool_label"] = out["tool_label"].fillna(NONE_CODE)
     else:
-        table = getattr(analysis, task.table).copy()
+        out = getattr(analysis, task.table)[["article_id", "sentence_id", "start", "end"]].copy()
+        table = getattr(analysis, task.table)
         if task.name == "target_tone":
-            table["tool_label"], table["about"], table["extra"] = table["label"], table["target"], table["target"]
+            out["tool_label"], out["about"], out["extra"] = table["label"], table["target"], table["target"]
         elif task.name == "quote_speaker":
             resolved = table["speaker_resolved"].fillna("").astype(str)
-            table["tool_label"] = [r or NONE_CODE for r in resolved]
-            table["about"], table["extra"] = "quote", ""
+            out["tool_label"] = resolved.where(resolved != "", NONE_CODE)
+            out["about"], out["extra"] = "quote", ""
         else:  # stance
-            table["tool_label"] = table["stance"]
-            table["about"] = table["holder"].astype(str) + " \u2192 " + table["target"].astype(str)
-            table["extra"] = table["about"]
-        key = list(zip(table.article_id, table.sentence_id, strict=True))
-        table["text"] = [sentences.at[k, "text"] for k in key]
-        sent_start = np.array([sentences.at[k, "start"] for k in key], dtype=int)
-        table["span_start"], table["span_end"] = table["start"].astype(int), table["end"].astype(int)
-        table["start"] = table["span_start"].to_numpy() - sent_start
-        table["end"] = table["span_end"].to_numpy() - sent_start
-        out = table
-    return out[
-        ["article_id", "sentence_id", "text", "start", "end", "span_start", "span_end", "tool_label", "about", "extra"]
-    ]
+            out["tool_label"] = table["stance"]
+            out["about"] = table["holder"].astype(str) + " \u2192 " + table["target"].astype(str)
+            out["extra"] = out["about"]
+    out = out.rename(columns={"start": "span_start", "end": "span_end"})
+    out["span_start"], out["span_end"] = out["span_start"].astype(int), out["span_end"].astype(int)
+    return out
+
+
+def _with_context(items: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+    """Add the item's sentence (``text``) and the highlighted span as offsets into it (``start``, ``end``)."""
+    sents = sentences[["article_id", "sentence_id", "start", "text"]].rename(columns={"start": "sentence_start"})
+    out = items.merge(sents, on=["article_id", "sentence_id"], how="left")
+    missing = out["text"].isna()
+    if missing.any():
+        first = out[missing].iloc[0]
+        raise CodingError(
+            f"sentence {first.sentence_id} of article {first.article_id!r} is not in the sentences table; "
+            "draw the sample from one complete analysis"
+        )
+    out["start"] = out["span_start"] - out["sentence_start"]
+    out["end"] = out["span_end"] - out["sentence_start"]
+    return out.drop(columns=["sentence_start"])
 
 
 def _allocate(sizes: Mapping[str, int], n: int) -> dict[str, int]:
@@ -273,38 +280,53 @@ def draw_sample(analysis: Any, task: str, *, n: int = 200, by: str = "source", s
     items = _population(analysis, spec)
     if items.empty:
         raise CodingError(f"the analysis has no {spec.table} rows to code for task {task!r}; run it with that table")
+    # integer codes for speed on corpus-sized tables (strings are compared once per distinct value)
+    art_codes, art_names = pd.factorize(items["article_id"])
     group_of = articles.set_index("article_id")[by].astype("string").fillna("(none)").replace("", "(none)")
-    items = items.assign(group=items["article_id"].map(group_of).fillna("(none)").astype(str))
-    # free-text tasks (a speaker's name) are stratified by whether newslab found an answer
+    art_group = group_of.reindex(pd.Index(art_names)).fillna("(none)").astype(str).to_numpy()
     label = items["tool_label"].astype(str)
-    if not spec.codes and task != "frame":
+    if not spec.codes and task != "frame":  # free text (a speaker's name): stratified by found / none
         label = label.where(label == NONE_CODE, "found")
-    items["stratum"] = items["group"] + " | " + label
-    items["item_id"] = [
-        _item_id(task, a, s, e, x)
-        for a, s, e, x in zip(items.article_id, items.span_start, items.span_end, items.extra, strict=True)
-    ]
-    items = items.drop_duplicates("item_id").sort_values("item_id").reset_index(drop=True)
-    sizes = items["stratum"].value_counts().to_dict()
-    alloc = _allocate(sizes, min(n, len(items)))
+    label_codes, label_names = pd.factorize(label)
+    group_codes, group_names = pd.factorize(pd.Series(art_group[art_codes]))
+    stratum_codes = group_codes * len(label_names) + label_codes
+    extra_codes, _ = pd.factorize(items["extra"])
+    keys = pd.DataFrame({"a": art_codes, "s": items["span_start"].to_numpy(), "e": items["span_end"].to_numpy(),
+                         "x": extra_codes})  # fmt: skip
+    keep = ~keys.duplicated().to_numpy()  # one item per article, span and detail (in the pass's order)
+    stratum_codes = np.where(keep, stratum_codes, -1)
+    present = np.unique(stratum_codes[keep])
+    names = {int(c): f"{group_names[c // len(label_names)]} | {label_names[c % len(label_names)]}" for c in present}
+    sizes = {names[int(c)]: int((stratum_codes == c).sum()) for c in present}
+    alloc = _allocate(sizes, min(n, int(keep.sum())))
     rng = np.random.default_rng(seed)
     picked = []
-    for stratum in sorted(alloc):
-        rows = np.flatnonzero(items["stratum"].to_numpy() == stratum)
-        picked.extend(rng.choice(rows, size=alloc[stratum], replace=False).tolist())
-    sample = items.iloc[sorted(picked)].copy()
+    for code in sorted(present, key=lambda c: names[int(c)]):
+        rows = np.flatnonzero(stratum_codes == code)
+        picked.extend(rng.choice(rows, size=alloc[names[int(code)]], replace=False).tolist())
+    picked.sort()
+    chosen = items.iloc[picked].reset_index(drop=True)
+    chosen["group"] = art_group[art_codes[picked]]
+    chosen["stratum"] = [names[int(c)] for c in stratum_codes[picked]]
+    items = chosen
+    sentences = analysis.sentences
+    sample = _with_context(items, sentences[sentences["article_id"].isin(set(items["article_id"]))])
+    sample["item_id"] = [
+        _item_id(task, a, s, e, x)
+        for a, s, e, x in zip(sample.article_id, sample.span_start, sample.span_end, sample.extra, strict=True)
+    ]
     sample["inclusion_prob"] = [alloc[s] / sizes[s] for s in sample["stratum"]]
     sample["weight"] = 1.0 / sample["inclusion_prob"]
     sample = sample.iloc[rng.permutation(len(sample))].reset_index(drop=True)  # coders see a random order
     codes = dict(spec.codes)
     if task == "frame":
-        names = sorted(set(analysis.frames["frame"].astype(str)))
-        codes = {name: f"the sentence mainly frames the story as {name.replace('_', ' ')}" for name in names}
+        frame_names = sorted(set(analysis.frames["frame"].astype(str)))
+        codes = {name: f"the sentence mainly frames the story as {name.replace('_', ' ')}" for name in frame_names}
         codes[NONE_CODE] = "no frame"
     sample_id = hashlib.sha256(json.dumps([task, seed, by, sample["item_id"].tolist()]).encode()).hexdigest()[:12]
     sample.insert(0, "sample_id", sample_id)
     columns = ["item_id", "sample_id", "article_id", "sentence_id", "group", "stratum", "tool_label", "about",
-               "text", "start", "end", "inclusion_prob", "weight"]  # fmt: skip
+               "text", "start", "end", "span_start", "span_end", "inclusion_prob", "weight"]  # fmt: skip
     return CodingSample(task, sample_id, sample[columns], codes, seed, by, {str(k): int(v) for k, v in sizes.items()})
 
 

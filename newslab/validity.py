@@ -351,6 +351,7 @@ def methods_paragraph(
     corrected: bool = False,
     coders: Sequence[str] = (),
     tool: str = "newslab",
+    blind: bool = True,
 ) -> str:
     """A methods paragraph: sample design, coders, Krippendorff's alpha, the tool's scores with CIs, correction.
 
@@ -361,6 +362,7 @@ def methods_paragraph(
         corrected: Whether group estimates were corrected with :func:`corrected_shares`.
         coders: Coder names or descriptions (only their number is printed if none).
         tool: How to name the tool.
+        blind: The coders did not see the tool's labels (the sheets' default).
     """
     task = sample.task.replace("_", " ")
     n_groups = sample.items["group"].nunique()
@@ -370,8 +372,9 @@ def methods_paragraph(
         f"(seed {sample.seed}), stratified by {sample.by} ({n_groups} groups) and by {tool}'s own label, and weighted "
         "each item by its inverse inclusion probability so that scores refer to the whole corpus."
     ]
-    blind = f"{n_coders} coder{'s' if n_coders != 1 else ''}" + (f" ({', '.join(coders)})" if coders else "")
-    text.append(f"The items were coded blind to {tool}'s output by {blind} with a written codebook.")
+    who = f"{n_coders} coder{'s' if n_coders != 1 else ''}" + (f" ({', '.join(coders)})" if coders else "")
+    how = f"blind to {tool}'s output " if blind else f"with {tool}'s output visible (not blind) "
+    text.append(f"The items were coded {how}by {who} with a written codebook.")
     if agreement_table is not None and not agreement_table.empty:
         parts = [
             f"Krippendorff's alpha ({r.level}) = {r.alpha:.2f} (95% CI {r.ci_low:.2f} to {r.ci_high:.2f}; "

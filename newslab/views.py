@@ -32,6 +32,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab.errors import ParameterError
+from newslab.feature_words import reasons
 from newslab.file_names import css_name, output_name
 from newslab.text_cleaning import display_label
 
@@ -195,6 +196,7 @@ def _mention_spans(
             label, score, words = tone[(s, e)]
             tip.append(f"tone toward {target}: {label} {_num(score)}")
             if words:
+                tip.append("because: " + "; ".join(reasons(words, target=article.text[s:e])))
                 tip.append("evidence: " + ", ".join(words))
             if label in TONE_SIGNS:
                 colour = NEGATIVE_COLOUR if label == "negative" else POSITIVE_COLOUR

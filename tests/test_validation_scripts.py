@@ -56,3 +56,26 @@ def test_story_bootstrap_brackets_the_share(order):
     pairs = [(f"s{i}", float(i % 4 != 0)) for i in range(200)]
     lo, hi = order.bootstrap(pairs, draws=300)
     assert lo < 0.75 < hi and hi - lo < 0.2
+
+
+@pytest.fixture(scope="module")
+def adaptation():
+    return _script("score_adaptation")
+
+
+def test_adaptation_split_keeps_articles_whole(adaptation):
+    import pandas as pd
+
+    items = pd.DataFrame({"article_id": list("aabbbcdd"), "label": "neutral"})
+    adapt, rest = adaptation.split(items, 3, seed=0)
+    assert len(adapt) >= 3 and len(adapt) + len(rest) == len(items)
+    assert not set(adapt["article_id"]) & set(rest["article_id"])
+
+
+@pytest.mark.parametrize(
+    "text,phrase",
+    [("The new budget angered voters.", "new budget"), ("But the games also convey another message.", "games")],
+)
+def test_nyt_proxy_target_is_the_first_noun_phrase(adaptation, text, phrase):
+    start, end = adaptation.first_noun_phrase(text)
+    assert text[start:end] == phrase
