@@ -58,7 +58,7 @@ _LAZY = {
     "load_target_model": "newslab.target_model",
     "adapt_target_model": "newslab.adapt",
     "draw_sample": "newslab.coding",
-    "write_sheets": "newslab.coding",
+    "write_sheets": "newslab.coding_sheets",
     "read_codes": "newslab.coding",
     "load_sample": "newslab.coding",
     "intercoder_agreement": "newslab.agreement",
@@ -141,7 +141,8 @@ if TYPE_CHECKING:
     from newslab.aggregate import compare_summary, format_compare
     from newslab.agreement import intercoder_agreement
     from newslab.analysis import AnalysisOptions, analyze
-    from newslab.coding import draw_sample, load_sample, read_codes, write_sheets
+    from newslab.coding import draw_sample, load_sample, read_codes
+    from newslab.coding_sheets import write_sheets
     from newslab.comparison import keyness, top_keywords
     from newslab.corpus import (
         Article,

@@ -28,7 +28,8 @@ from typing import Any
 import pandas as pd
 
 from newslab.agreement import agreement
-from newslab.coding import TASKS, CodingSample, draw_sample, load_sample, read_codes, write_sheets
+from newslab.coding import TASKS, CodingSample, draw_sample, load_sample, read_codes
+from newslab.coding_sheets import write_sheets
 from newslab.errors import CodingError
 from newslab.lexicons import data_path
 from newslab.validity import ToolScores, gold_labels, methods_paragraph, score_tool

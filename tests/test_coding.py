@@ -8,7 +8,8 @@ from openpyxl import load_workbook
 
 import newslab as nl
 from newslab.agreement import agreement
-from newslab.coding import TASKS, draw_sample, load_sample, read_codes, write_sheets
+from newslab.coding import TASKS, draw_sample, load_sample, read_codes
+from newslab.coding_sheets import write_sheets
 from newslab.errors import CodingError, ParameterError
 from newslab.validity import gold_labels, methods_paragraph, score_tool
 
