@@ -233,7 +233,7 @@ TITLES = word_set(
 )
 
 
-def bad_speaker(phrase: str) -> bool:
+def not_a_speaker(phrase: str) -> bool:
     """Whether a speaker phrase is a date, a time, a party tag, an age or a bare title, never a speaker."""
     words = phrase.replace("\u00a0", " ").split()
     if not words:
@@ -313,7 +313,7 @@ def _name_in_apposition(m: re.Match[str], offset: int) -> tuple[str, int]:
 def _is_name(phrase: str) -> bool:
     """A capitalized name of one to five words (not a party tag or a time)."""
     words = phrase.split()
-    return 0 < len(words) <= 5 and all(w[:1].isupper() for w in words) and not bad_speaker(phrase)
+    return 0 < len(words) <= 5 and all(w[:1].isupper() for w in words) and not not_a_speaker(phrase)
 
 
 #: Adverbs that may close a phrase matched before a verb but belong to the verb ("X once told", "X later said").
@@ -335,7 +335,7 @@ def _trim_phrase(phrase: str, start: int) -> tuple[str, int, int] | None:
     if last.endswith(".") and len(last) > 4 and last.lower() not in ("jr.", "sr.", "inc.", "corp."):
         phrase = phrase[:-1]  # the sentence's period: "… lamented Senator Johnny Isakson."
     phrase = _TRAILING_ADVERB.sub("", phrase)  # "Sen. Mitt Romney once (told)", "the senator later (said)"
-    if bad_speaker(phrase):
+    if not_a_speaker(phrase):
         return None
     return phrase, start, start + len(phrase)
 

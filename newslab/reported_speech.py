@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newslab.attribution import SPACE, TIME_PHRASE, Attribution, Quote, bad_speaker, word_set
+from newslab.attribution import SPACE, TIME_PHRASE, Attribution, Quote, not_a_speaker, word_set
 from newslab.cues import load_speech_verbs
 from newslab.document import Document, Sentence
 from newslab.lexicons import stopwords
@@ -227,7 +227,7 @@ def _according_to(text: str, sent: Sentence) -> list[Quote]:
         else:
             start, end = sent.start, m.start()
         end = start + len(text[start:end].rstrip(" ,.;:\u00a0"))
-        if end - start >= 3 and not bad_speaker(phrase):
+        if end - start >= 3 and not not_a_speaker(phrase):
             quotes.append(Quote(start, end, "indirect", "according-to", "according to", phrase, speaker_start,
                                 speaker_start + len(phrase)))  # fmt: skip
     return quotes
