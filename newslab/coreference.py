@@ -3,9 +3,9 @@
 The sentence-level rules in :mod:`newslab.pronouns` resolve a pronoun only when no other name
 stands near it. This module adds what a careful coder does with the rest:
 
-* :func:`people` lists the *other* people an article names (a capitalized run with a given name,
-  an honorific or a title, and later the bare surname of such a person) and the unnamed persons
-  it introduces ("a voter", "his lawyer"), each with the gender the words imply ("" = unknown).
+* :func:`newslab.people.people` lists the *other* people an article names (a capitalized run with a
+  given name, an honorific or a title, and later the bare surname of such a person) and the unnamed
+  persons it introduces ("a voter", "his lawyer"), each with the gender the words imply ("" = unknown).
 * :func:`resolve_discourse` resolves he/him/his (she/her for a female target) and the anaphoric
   nouns "this guy", "the man" to a person target when, going back sentence by sentence (up to
   :data:`WINDOW` sentences, across paragraphs), the nearest sentence with a compatible person
@@ -27,11 +27,9 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from newslab.descriptions import word_tags
 from newslab.document import Document, Token
-from newslab.lexicons import load_table, stopwords
 from newslab.mention_record import CONFIDENCE, Mention
-from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
+from newslab.people import ANAPHORIC_NOUNS, Person
 from newslab.targets import Target
 
 #: Sentences before a pronoun's own sentence searched for its antecedent. Set by hand: news
@@ -42,206 +40,13 @@ WINDOW = 3
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
-#: Determiners that make a person noun someone other than the target ("a voter", "his lawyer", "the
-#: aide"; a description of the target is a target mention already and is never counted here).
-NEW_PERSON_DETERMINERS = frozenset(
-    {"a", "an", "one", "another", "his", "her", "their", "its", "’s", "'s", "the", "this", "that"}
-)
-
-#: Anaphoric nouns that refer back like a pronoun ("this guy", "the man"), with their gender.
-ANAPHORIC_NOUNS = {"guy": "male", "man": "male", "woman": "female", "fellow": "male", "gentleman": "male"}
-#: Determiners that make such a noun anaphoric.
+#: Determiners that make an anaphoric noun (:data:`newslab.people.ANAPHORIC_NOUNS`) refer back.
 ANAPHORIC_DETERMINERS = frozenset({"this", "that", "the"})
-
-#: Honorifics and titles before a name that make the run a person, with the gender they imply.
-_HONORIFIC_GENDER = {
-    **dict.fromkeys(("mr", "mr.", "sir", "lord", "king", "prince"), "male"),
-    **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady", "queen", "princess"), "female"),
-    **dict.fromkeys(
-        ("dr", "dr.", "prof.", "professor", "rev.", "gen.", "general", "judge", "justice", "sen.", "senator", "rep.",
-         "gov.", "governor", "mayor", "president", "secretary", "minister", "chancellor", "speaker", "leader",
-         "lt.", "col.", "adm.", "sgt.", "capt.", "chief", "director", "ambassador", "commissioner", "attorney"),
-        "",
-    ),
-    **{w: "female" for w in FEMALE_ROLES},
-    **{w: "male" for w in MALE_ROLES},
-}  # fmt: skip
-
-
-class Person(NamedTuple):
-    """A person the article names or introduces: where, who ("" = unnamed) and the implied gender."""
-
-    start: int
-    end: int
-    name: str
-    gender: str
-    sentence: int
-
-
-@functools.cache
-def people_words() -> tuple[dict[str, str], dict[str, str]]:
-    """Given names (capitalized) and person nouns (lowercase) with their gender, from ``people_words.tsv``."""
-    given: dict[str, str] = {}
-    nouns: dict[str, str] = {}
-    for row in load_table("people_words"):
-        (given if row["kind"] == "given" else nouns)[row["word"]] = row["gender"]
-    return given, nouns
 
 
 def _gender_of_pronoun(word: str) -> str:
     low = word.lower()
     return "male" if low in MALE_PRONOUNS else "female" if low in FEMALE_PRONOUNS else ""
-
-
-def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
-    """Other people named or introduced in an article, in text order (target mentions excluded).
-
-    A capitalized run is a person when it starts with a given name ("Michael Bloomberg"), follows an
-    honorific or title ("Mr. Stone", "Sen. Chuck Schumer"), or is the surname of such a person named
-    earlier ("Bloomberg"). A person noun after "a/an/one/another" or a possessive ("a voter", "his
-    lawyer") is an unnamed person. Words inside a target mention are never another person.
-
-    Args:
-        doc: The parsed article.
-        mentions: The targets' mentions (names and descriptions) in the article.
-
-    Returns:
-        One :class:`Person` per occurrence.
-
-    Example:
-        >>> from newslab.document import Article, parse
-        >>> doc = parse(Article("a", "", "Michael Bloomberg spoke. Mr. Stone and a voter listened. Bloomberg left."))
-        >>> [(p.name, p.gender) for p in people(doc, [])]
-        [('Michael Bloomberg', 'male'), ('Stone', 'male'), ('', ''), ('Bloomberg', 'male')]
-    """
-    given, nouns = people_words()
-    stop = stopwords()
-    spans = sorted((m.start, m.end) for m in mentions)
-    starts = [s for s, _ in spans]
-
-    def inside(offset: int) -> bool:
-        i = bisect.bisect_right(starts, offset) - 1
-        return i >= 0 and spans[i][1] > offset
-
-    text = doc.text
-    tokens = doc.tokens
-    surnames: dict[str, str] = {}
-    found: list[Person] = []
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        word = tok.text
-        if word[:1].isupper() and not inside(tok.start):
-            j = i + 1
-            while (
-                j < len(tokens)
-                and tokens[j].sentence == tok.sentence
-                and tokens[j].text[:1].isupper()
-                and text[tokens[j - 1].end : tokens[j].start] == " "
-                and not inside(tokens[j].start)
-            ):
-                j += 1
-            if j == i + 1 and word.lower() in stop:
-                i = j
-                continue  # "The", "But" opening a sentence: no one (the common case, skipped cheaply)
-            run = list(tokens[i:j])
-            prev = tokens[i - 1].text.lower() if i > 0 and tokens[i - 1].sentence == tok.sentence else ""
-            nxt = tokens[j].text.lower() if j < len(tokens) and tokens[j].sentence == tok.sentence else ""
-            person = _person_in_run(run, prev, nxt, given, surnames, stop, sentence_initial=_first_in_sentence(doc, i))
-            if person is not None:
-                lo, name, gender = person
-                last = run[-1].text
-                if len(name.split()) > 1 or lo > 0 or prev in _HONORIFIC_GENDER:
-                    surnames.setdefault(last, gender)
-                found.append(Person(run[lo].start, run[-1].end, name, gender, tok.sentence))
-            i = j
-            continue
-        low = word.lower()
-        if low in ANAPHORIC_NOUNS and i + 1 < len(tokens) and tokens[i + 1].text.lower() in {"who", "whom", "named"}:
-            found.append(Person(tok.start, tok.end, "", ANAPHORIC_NOUNS[low], tok.sentence))  # "the man who ..."
-        elif low in nouns and i > 0 and not inside(tok.start):
-            det = tokens[i - 1].text.lower()
-            if det in NEW_PERSON_DETERMINERS or (i > 1 and tokens[i - 2].text.lower() in NEW_PERSON_DETERMINERS):
-                found.append(Person(tok.start, tok.end, "", nouns[low], tok.sentence))
-        i += 1
-    return found
-
-
-#: Words after a lone capitalized word that make it a person acting ("Rutte has", "Stone, who").
-#: Hand list for newslab: the verbs news writers put after a person's surname.
-PERSON_NEXT = frozenset(
-    {"said", "says", "told", "tells", "has", "had", "was", "is", "will", "would", "met", "added", "wrote", "tweeted",
-     "argued", "claimed", "insisted", "warned", "denied", "praised", "criticized", "criticised", "who", "himself",
-     "herself", "responded", "replied", "announced", "spoke", "believes", "thinks", "wants", "did", "does"}
-)  # fmt: skip
-
-
-#: The part of :data:`PERSON_NEXT` that only a person does (after a word the lexicon knows: "Florida is").
-SPEAKING_NEXT = frozenset(
-    {"said", "says", "told", "tells", "added", "wrote", "tweeted", "argued", "claimed", "insisted", "who", "himself",
-     "herself", "responded", "replied", "believes", "thinks"}
-)  # fmt: skip
-
-
-def _first_in_sentence(doc: Document, i: int) -> bool:
-    return i == 0 or doc.tokens[i - 1].sentence != doc.tokens[i].sentence or doc.tokens[i - 1].text in "“\"‘'("
-
-
-def _person_in_run(
-    run: Sequence[Token],
-    prev: str,
-    nxt: str,
-    given: dict[str, str],
-    surnames: dict[str, str],
-    stop: frozenset[str],
-    *,
-    sentence_initial: bool,
-) -> tuple[int, str, str] | None:
-    """The person a capitalized run names: (index of its first name word, name, gender), or None.
-
-    After the last honorific or title in the run (or right before it) the rest is a person's
-    name; else from the first given name on ("the Dutchman Mark Rutte"); else a known surname; else
-    a lone word followed by a verb of a person ("Rutte has waited", "Spain has" too: a competitor
-    that only costs recall), or one the tag lexicon does not know, inside its sentence ("met Rutte").
-    """
-    words = [t.text for t in run]
-    lows = [w.lower() for w in words]
-    gender = _HONORIFIC_GENDER.get(prev)
-    lo = 0
-    for k, w in enumerate(lows):
-        g = _HONORIFIC_GENDER.get(w)
-        if g is not None or w in ROLE_WORDS:
-            lo = k + 1
-            if g is not None:
-                gender = g or gender or ""
-    titled = gender is not None
-    while lo < len(words) and (lows[lo] in stop or lows[lo] in ROLE_WORDS):
-        lo += 1
-    if lo >= len(words):
-        # only titles and role words: "The Secretary General and his team" is someone, unnamed
-        return (0, "", gender or "") if titled else None
-    if not titled:
-        initial = next((k for k in range(lo + 1, len(words) - 1) if re.fullmatch(r"[A-Z]\.", words[k])), None)
-        if initial is not None:  # "Kenneth C. Frazier", "Michael R. Bloomberg": a person's name
-            first = initial - 1
-            return first, " ".join(words[first:]), given.get(words[first], "")
-        first_given = next((k for k in range(lo, len(words)) if words[k] in given), None)
-        if first_given is not None and (first_given < len(words) - 1):
-            lo = first_given
-            return lo, " ".join(words[lo:]), given[words[lo]]
-        if words[-1] in surnames and len(words) - lo == 1:
-            return lo, words[-1], surnames[words[-1]]
-        word = words[lo]
-        lone = len(words) - lo == 1 and not word.isupper() and not re.search(r"(an|ish|ese)$", word)
-        tag = word_tags().get(word) or word_tags().get(word.lower())
-        speaking = nxt in PERSON_NEXT and (tag is None or nxt in SPEAKING_NEXT)  # "Florida is": a place
-        if lone and (speaking or (tag is None and not sentence_initial)):
-            return lo, word, ""  # "Rutte has waited", "met Rutte": a name no lexicon knows as a word
-        return None
-    if words[-1].isupper():
-        return None
-    name_gender = given.get(words[lo], "") if len(words) - lo > 1 else ""
-    return lo, " ".join(words[lo:]), (gender or name_gender)
 
 
 _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|‘[^‘\n]*?’(?![a-z])")
@@ -421,7 +226,7 @@ def resolve_discourse(
         doc: The parsed article.
         mentions: The targets' mentions so far (names, descriptions, pronouns already resolved).
         targets: The targets (person targets with pronouns take part).
-        others: Other people in the article, from :func:`people`.
+        others: Other people in the article, from :func:`newslab.people.people`.
 
     Returns:
         The new mentions (kind ``"pronoun"`` for pronouns, ``"description"`` for "this guy").
@@ -587,7 +392,7 @@ def unlinked_descriptions(
         doc: The parsed article.
         descriptions: Description mentions of one person target.
         names: That target's name mentions.
-        others: Other people in the article (:func:`people`).
+        others: Other people in the article (:func:`newslab.people.people`).
 
     Returns:
         ``(kept, moved)``: the descriptions kept, and the ones linked elsewhere as :class:`Person`
@@ -599,6 +404,7 @@ def unlinked_descriptions(
         >>> doc = parse(Article("a", "", "Trump spoke. Michael Bloomberg entered the race. The billionaire paid."))
         >>> d = Mention(TRUMP, 49, 64, "description", "head:billionaire", 0.8)
         >>> n = Mention(TRUMP, 0, 5, "name", "name", 1.0)
+        >>> from newslab.people import people
         >>> kept, moved = unlinked_descriptions(doc, [d], [n], people(doc, [n, d]))
         >>> kept, [p.name for p in moved]
         ([], ['Michael Bloomberg'])

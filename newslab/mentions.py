@@ -30,15 +30,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from newslab.coreference import (
-    Clauses,
-    Person,
-    bound_wrongly,
-    competed,
-    people,
-    resolve_discourse,
-    unlinked_descriptions,
-)
+from newslab.coreference import Clauses, bound_wrongly, competed, resolve_discourse, unlinked_descriptions
 from newslab.descriptions import (
     Roles,
     generic_title_words,
@@ -51,6 +43,7 @@ from newslab.document import Article, Document, parse
 from newslab.lexicons import stopwords
 from newslab.mention_record import CONFIDENCE, MENTION_KINDS, Mention, QuoteSpan
 from newslab.names import ROLE_WORDS, speaks_as
+from newslab.people import Person, people
 from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns
 from newslab.records import MentionRow, columns
 from newslab.targets import Target, role_title_words

@@ -47,9 +47,10 @@ last compatible speaker of the two sentences before unless a newer subject was n
 (``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the target
 the mention stage found (``pronoun:target``). Groups and sources stay as written ("officials").
 
-The rules live in modules of their own: the cue tables in :mod:`newslab.cues`, attributions and
-reported speech in :mod:`newslab.attribution`, speakers in :mod:`newslab.speakers`; this module
-holds the direct-quote rules, the pass over one article (:func:`article_quotes`) and the tables.
+The rules live in modules of their own: the cue tables in :mod:`newslab.cues`, attributions in
+:mod:`newslab.attribution`, reported speech in :mod:`newslab.reported_speech`, speakers in
+:mod:`newslab.speakers`; this module holds the direct-quote rules, the pass over one article
+(:func:`article_quotes`) and the tables.
 
 Example:
     >>> import newslab as nl
@@ -68,11 +69,12 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
-from newslab.attribution import Attribution, Quote, attributions, indirect_quotes, is_headline
+from newslab.attribution import Attribution, Quote, attributions, is_headline
 from newslab.cues import VERB_CLASSES, Cue, SpeechVerb, cue_forms, load_cues, load_speech_verbs
 from newslab.document import Article, Document, Sentence
 from newslab.mention_record import Mention
 from newslab.records import QuoteRow, columns
+from newslab.reported_speech import indirect_quotes
 from newslab.speakers import SpeakerResolver
 from newslab.speech_formats import (
     bad_speaker,

@@ -24,11 +24,11 @@ from typing import Any
 
 from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
 from newslab.attribution import FUNCTION_WORDS, SPACE, TITLES, is_headline, word_set
-from newslab.coreference import people_words
 from newslab.document import Document
 from newslab.lexicons import stopwords
 from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
+from newslab.people import people_words
 from newslab.targets import Target
 
 #: How many sentences back a quote's speaker stays the default referent of he/she (set by hand).

@@ -26,14 +26,15 @@ gives (:func:`naming_polarity`). A negation within three words before a favor cu
 a negated against cue is no position ("did not criticize" gives a neutral row). Two actors that
 "had become friends" hold the stance toward each other, unless one of them says so: then only the
 speaker holds it. A target named in a quote whose speaker is known and that no cue covers gets a row
-from the speaker when the quote's tone toward it is clear (:func:`quoted_tone`: "Canterbury said
-Sessions is “a great friend”" gives Canterbury → Sessions favor). Every row keeps the cue words,
+from the speaker when the quote's tone toward it is clear (:func:`newslab.quote_tone.quoted_tone`:
+"Canterbury said Sessions is “a great friend”" gives Canterbury → Sessions favor). Every row keeps the cue words,
 the rules used for holder and target, and the sentence. With ``sentiment=True``, mentions outside
 quotes that no cue covers get an ``author`` row from :func:`newslab.target_sentiment` (the target
 side). :func:`stance_summary` aggregates per article, holder and target.
 
-The actors of a sentence are found in :mod:`newslab.actors`, a cue's holder and target in
-:mod:`newslab.cue_roles`; this module reads the cues and builds the rows.
+The actors of a sentence are found in :mod:`newslab.actors`, the cues in :mod:`newslab.cue_matches`,
+a cue's holder and target in :mod:`newslab.cue_roles`, the tone of a quote in
+:mod:`newslab.quote_tone`; this module reads the cues and builds the rows.
 
 Example:
     >>> import newslab as nl
@@ -46,31 +47,27 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import functools
 import itertools
 import logging
-import math
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.actors import MEMBER_TARGETS, Actor, by_surname, entity, sentence_actors
 from newslab.attribution import Quote
-from newslab.cue_roles import AUXILIARIES, NEGATIONS, cue_roles
-from newslab.cues import Cue, cue_forms, load_cues
-from newslab.descriptions import word_tags
-from newslab.document import Document, Sentence
-from newslab.errors import LexiconError
+from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues
+from newslab.cue_roles import NEGATIONS, cue_roles
+from newslab.document import Document
 from newslab.holders import clean_holder
 from newslab.lexicons import load_lexicon
 from newslab.mention_record import Mention
+from newslab.quote_tone import AUTHOR_MIN_SCORE, quoted_tone, said_of, sentence_span
 from newslab.records import StanceRow, columns
 from newslab.targets import Target
 from newslab.tokenizers import word_spans
 from newslab.tone_lexicon import (
     NEGATION_SCALAR,
     NEGATION_WINDOW,
-    VADER_ALPHA,
     default_prepared,
     lexicon_hits,
     lower_tokens,
@@ -91,7 +88,6 @@ STANCES = ("favor", "against", "neutral")
 REDUCERS = frozenset({"cut", "cuts", "withdraw", "withdraws", "withdrew", "withdrawn",
                       "reduce", "reduces", "reduced", "halt", "halts", "halted", "suspend", "suspends",
                       "suspended", "lose", "loses", "lost", "drop", "drops", "dropped"})  # fmt: skip
-AUTHOR_MIN_SCORE = 0.3  # weaker target_sentiment scores are left out (set by hand on the seed sentences)
 EVIDENCE_FEATURES = 4  # features of a target_sentiment result kept as evidence
 THRESHOLD = 0.05  # |score| below this is "neutral" (set by hand; cues are weighted 0.3-1.0)
 #: Verbs that give their object a name ("called him a wimp", "described NATO as obsolete"): the
@@ -112,102 +108,7 @@ UNRESOLVED = frozenset(["he", "she", "they", "it", "i", "we", "you", "unknown sp
 #: nor its tone are the speaker's position (general English, issue 23).
 DENIALS = frozenset({"deny", "denies", "denied", "denying", "dispute", "disputes", "disputed", "refute", "refutes",
                      "refuted", "rejected", "dismissed"})  # fmt: skip
-#: Tags of finite verbs (Brill/Penn): in reported words they tell what someone did, not a judgement.
-FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP"})
 OBJECT_PRONOUNS = frozenset(["him", "her", "them", "it", "himself", "herself", "themselves", "us", "me", "you"])
-
-
-#: Words before a cue that make a noun of it ("the support", "strong support", "with support").
-NOUN_BEFORE = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "my", "with", "for", "of", "without",
-                         "strong", "broad", "full", "great", "growing", "little", "no", "and",
-                         "bipartisan"])  # fmt: skip
-
-
-@functools.cache
-def _verb_forms(name: str) -> dict[str, Cue]:
-    """Forms of the cues that are verbs too, for words the table lists as nouns and verbs ("support")."""
-    return cue_forms([c for c in load_cues(name) if c.kind == "verb"])
-
-
-def _reading(cue: Cue, word: str, before: str, cues: str) -> Cue:
-    """Rule "noun or verb": a cue listed both ways is a verb after a subject-like word, else a noun.
-
-    Subject-like: a capitalized word, a noun or pronoun, a modal or auxiliary, "to" ("Republicans
-    support", "they would support"); after a determiner, adjective or particle it is a noun ("the
-    support", "fundamental support", "cut back support"). A phrase cue after "a"/"the" is a noun
-    phrase ("maintained a good relationship with").
-    """
-    previous = re.findall(r"[\w’'-]+", before)[-1:]
-    if cue.kind == "phrase" and previous and previous[0].lower() in NOUN_BEFORE:
-        return dataclasses.replace(cue, kind="noun")  # "maintained a good relationship with": a noun phrase
-    if cue.kind == "verb" and previous and word.lower().endswith("s"):
-        low = previous[0].lower()
-        tag = word_tags().get(low, "")
-        if low not in AUXILIARIES and (low in NOUN_BEFORE or tag.startswith(("VB", "IN", "DT", "JJ"))):
-            return dataclasses.replace(cue, kind="noun")  # "raised questions about", "a speech of attacks on"
-    verb = _verb_forms(cues).get(word.lower())
-    if cue.kind != "noun" or verb is None:
-        return cue
-    if not previous or previous[0].lower() in NOUN_BEFORE or previous[0][:1].isdigit():
-        return cue
-    low = previous[0].lower()
-    tag = word_tags().get(low, "")
-    subject_like = previous[0][:1].isupper() or tag.startswith(("NN", "PRP", "MD")) or low in AUXILIARIES | {"to"}
-    return verb if subject_like else cue  # "would support" is a verb; "fundamental support" a noun
-
-
-#: Where a cue may begin: a run of word characters not preceded by a word character or hyphen (the
-#: positions where the cue regex's ``(?<![\w-])`` holds and a cue's first character can stand).
-_WORD_START = re.compile(r"(?<![\w-])\w+")
-
-
-class _CueMatch(NamedTuple):
-    """A cue found in a sentence: the words as written and their offsets in the sentence."""
-
-    text: str
-    start: int
-    end: int
-
-
-@functools.cache
-def _cues_by_first_word(name: str) -> tuple[dict[str, Cue], dict[str, tuple[str, ...]]]:
-    """Cue forms by their first word (lowercase), longest first: the cue regex as lookups."""
-    forms, _ = _cue_regex(name)
-    by_first: dict[str, list[str]] = {}
-    for form in sorted(forms, key=len, reverse=True):
-        first = _WORD_START.match(form)
-        if first is None:
-            raise LexiconError(f"{name}.tsv: cue {form!r} must start with a letter or digit")
-        by_first.setdefault(first.group(), []).append(form)
-    return forms, {k: tuple(v) for k, v in by_first.items()}
-
-
-def _find_cues(text: str, by_first: Mapping[str, tuple[str, ...]]) -> Iterator[_CueMatch]:
-    """Cue forms in ``text``, left to right, longest first at each word start (what the cue regex finds).
-
-    One dictionary lookup per word instead of trying every cue at every position.
-    """
-    last = 0
-    lowered = text.lower()
-    if len(lowered) != len(text):  # a character whose lowercase is longer ("İ"): offsets would shift
-        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for word in _WORD_START.finditer(lowered):
-        start = word.start()
-        if start < last:
-            continue
-        for form in by_first.get(word.group(), ()):
-            end = start + len(form)
-            if lowered.startswith(form, start) and not (end < len(text) and (text[end].isalnum() or text[end] in "_-")):
-                yield _CueMatch(text[start:end], start, end)
-                last = end
-                break
-
-
-@functools.cache
-def _cue_regex(name: str) -> tuple[dict[str, Cue], re.Pattern[str]]:
-    forms = cue_forms(load_cues(name))
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return forms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
 
 
 def _quote_finder(quotes: list[Quote]) -> Callable[..., Quote | None]:
@@ -306,100 +207,6 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
     return Naming(max(-1.0, min(1.0, valence / 2.0)), text[cue_end:end].strip(), end)
 
 
-SAID_OF = re.compile(r"\b(?:said|says|say|saying|wrote|writes|added|adds|remarked|remarks)\s+of\s+$")
-
-
-def said_of(text: str, sent: Sentence, start: int, quotes: Iterable[Quote]) -> Quote | None:
-    """The quote a "said of X" names X as the subject of: the last quote of the sentence before X.
-
-    Example:
-        >>> from newslab.attribution import Quote
-        >>> text = "“He insults his way to the nomination,” Bush said of Trump."
-        >>> from newslab.document import Sentence
-        >>> q = Quote(0, 41, "direct", "after-quote", speaker="Bush")
-        >>> said_of(text, Sentence(text, 0, len(text), 0), text.index("Trump"), [q]) is q
-        True
-    """
-    if not SAID_OF.search(text, sent.start, start):
-        return None
-    return max((q for q in quotes if sent.start <= q.start and q.end <= start), key=lambda q: q.end, default=None)
-
-
-def sentence_span(sent: Sentence, start: int, end: int) -> tuple[int, int] | None:
-    """A mention's span as offsets into its sentence, cut at the sentence's end; None if nothing is left.
-
-    A target alias may cross a sentence break ("George W.) Bush" split after "W.)"): the part in
-    the sentence stands for it, and the pass never stops on such a span (issue 23).
-
-    Example:
-        >>> from newslab.document import Sentence
-        >>> sentence_span(Sentence("Bush met W.", 10, 21, 0), 19, 26), sentence_span(Sentence("x", 0, 1, 0), 5, 9)
-        ((9, 11), None)
-    """
-    lo, hi = max(start, sent.start) - sent.start, min(end, sent.end) - sent.start
-    return (lo, hi) if 0 <= lo < hi <= len(sent.text) else None
-
-
-def quoted_tone(
-    sent: Sentence, mention: Mention, quote: Quote, *, about: bool = False, model: tuple[str, float] | None = None
-) -> tuple[float, list[str]] | None:
-    """The tone of a quote toward a target it names: the speaker's stance (rule "the holder matters").
-
-    The target model's score for the mention (:func:`newslab.sentiment.target_sentiment`, which
-    knows the mention stands in the speaker's words), kept when its label is not neutral, it is at
-    least :data:`AUTHOR_MIN_SCORE` strong, and the quoted words in this sentence hold a judgement
-    word of the same sign (VADER's lexicon with newslab's news rows; event words do not count).
-    With ``about=True`` (the quote is about the target by its attribution: "..., Bush said of
-    Trump"), the quote's judgement words decide alone: their valence sum, normalized as VADER
-    does (x / sqrt(x² + 15)), at least :data:`AUTHOR_MIN_SCORE` in size. Returns the score and the
-    judgement words ("want (negated)" when a negation or reversal flipped one), or ``None``.
-    ``model`` is the target model's (label, score) for the mention when the caller has it already
-    (the analysis pass hands over its target tone rows, so both tables agree).
-
-    Example:
-        >>> import newslab as nl
-        >>> from newslab.document import parse
-        >>> from newslab.mention_record import Mention
-        >>> doc = parse(nl.Article("a", "", "Canterbury said Sessions is “a great friend of the police.”"))
-        >>> sessions = nl.Target("Sessions", aliases=["Sessions"])
-        >>> from newslab.attribution import Quote
-        >>> q = Quote(16, 59, "indirect", "reported-say", speaker="Canterbury")
-        >>> score, words = quoted_tone(doc.sentences[0], Mention(sessions, 16, 24, "name", "name", 1.0), q)
-        >>> (score > 0.3, words)
-        (True, ['great', 'friend'])
-    """
-    lo, hi = max(quote.start, sent.start) - sent.start, min(quote.end, sent.end) - sent.start
-    spans = [(a + lo, b + lo) for a, b in word_spans(sent.text[lo:hi])]
-    hits = [h for h in lexicon_hits(lower_tokens(sent.text, spans), default_prepared(), contrast=False) if h.weight]
-    if quote.kind == "indirect":
-        # in reported words, a verb tells what someone did ("said Obama won", "said aides support the
-        # plan"), not how the speaker judges the target: only adjectives and nouns judge (issue 23)
-        tags = word_tags()
-        first_words = [sent.text[spans[h.first][0] : spans[h.first][1]].lower() for h in hits]
-        hits = [h for h, w in zip(hits, first_words, strict=True) if tags.get(w, "") not in FINITE_VERB_TAGS]
-    if about:
-        valence = sum(h.weight for h in hits if not h.event)
-        score = valence / math.sqrt(valence * valence + VADER_ALPHA)
-    else:
-        if model is None:
-            from newslab.target_tone import target_sentiment
-
-            span = sentence_span(sent, mention.start, mention.end)
-            if span is None:
-                return None
-            result = target_sentiment(sent.text, span=span)
-            model = (result.label, result.score)
-        score = 0.0 if model[0] == "neutral" else model[1]
-    if abs(score) < AUTHOR_MIN_SCORE:
-        return None
-    words = [
-        sent.text[spans[h.first][0] : spans[h.end - 1][1]] + (" (negated)" if h.flipped else "")
-        for h in hits
-        if not h.event and (h.weight > 0) == (score > 0)
-    ]
-    return (score, words) if words else None
-
-
 def _label(score: float) -> str:
     return "favor" if score > THRESHOLD else ("against" if score < -THRESHOLD else "neutral")
 
@@ -460,7 +267,7 @@ def article_stance(
             analysis pass's target tone rows); mentions not in it are scored here.
     """
     text = article.text
-    forms, by_first = _cues_by_first_word(cues)
+    forms, by_first = cues_by_first_word(cues)
     member_targets = [t for t in targets if t.name in MEMBER_TARGETS]
     mentions_by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -500,13 +307,13 @@ def article_stance(
     for sent in article.sentences:
         actors = actors_by_sentence[sent.index]
         named_until = 0  # the end of the last name a naming verb gave: its words are no cues of their own
-        for cm in _find_cues(sent.text, by_first):
+        for cm in find_cues(sent.text, by_first):
             cs, ce = sent.start + cm.start, sent.start + cm.end
             if cs < named_until:
                 continue
             if re.search(r"\bas\s+$", text[sent.start : cs]) and text[ce : ce + 3] == " to":
                 continue  # "as opposed to": a comparison, not an attitude
-            cue = _reading(forms[cm.text.lower()], cm.text, text[sent.start : cs], cues)
+            cue = cue_reading(forms[cm.text.lower()], cm.text, text[sent.start : cs], cues)
             named = naming_polarity(text, ce, sent.end, actors) if cue.cue in NAMING_VERBS else None
             if named is not None:  # "called him a wimp": the name gives the stance
                 cue = dataclasses.replace(cue, polarity=named.polarity)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import newslab as nl
-from newslab.coreference import people
 from newslab.document import Article, parse
 from newslab.mentions import article_mentions
+from newslab.people import people
 from newslab.targets import DEFAULT_TARGETS
 
 

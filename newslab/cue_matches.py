@@ -1,0 +1,113 @@
+"""Attitude cues in a sentence: where the forms of a cue table stand, and whether a form reads as a noun or a verb.
+
+:func:`find_cues` finds the cue forms of a packaged cue table (``stance_cues.tsv``) in a sentence,
+left to right and longest first at each word start, by one lookup per word
+(:func:`cues_by_first_word`). :func:`cue_reading` applies rule "noun or verb" to a form the table
+lists both ways ("Republicans support" is a verb, "the support" a noun). :mod:`newslab.stance`
+builds the stance rows from the cues found.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Iterator, Mapping
+from typing import NamedTuple
+
+from newslab.cue_roles import AUXILIARIES
+from newslab.cues import Cue, cue_forms, load_cues
+from newslab.descriptions import word_tags
+from newslab.errors import LexiconError
+
+#: Words before a cue that make a noun of it ("the support", "strong support", "with support").
+NOUN_BEFORE = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "my", "with", "for", "of", "without",
+                         "strong", "broad", "full", "great", "growing", "little", "no", "and",
+                         "bipartisan"])  # fmt: skip
+
+
+@functools.cache
+def _verb_forms(name: str) -> dict[str, Cue]:
+    """Forms of the cues that are verbs too, for words the table lists as nouns and verbs ("support")."""
+    return cue_forms([c for c in load_cues(name) if c.kind == "verb"])
+
+
+def cue_reading(cue: Cue, word: str, before: str, cues: str) -> Cue:
+    """Rule "noun or verb": a cue listed both ways is a verb after a subject-like word, else a noun.
+
+    Subject-like: a capitalized word, a noun or pronoun, a modal or auxiliary, "to" ("Republicans
+    support", "they would support"); after a determiner, adjective or particle it is a noun ("the
+    support", "fundamental support", "cut back support"). A phrase cue after "a"/"the" is a noun
+    phrase ("maintained a good relationship with").
+    """
+    previous = re.findall(r"[\w’'-]+", before)[-1:]
+    if cue.kind == "phrase" and previous and previous[0].lower() in NOUN_BEFORE:
+        return dataclasses.replace(cue, kind="noun")  # "maintained a good relationship with": a noun phrase
+    if cue.kind == "verb" and previous and word.lower().endswith("s"):
+        low = previous[0].lower()
+        tag = word_tags().get(low, "")
+        if low not in AUXILIARIES and (low in NOUN_BEFORE or tag.startswith(("VB", "IN", "DT", "JJ"))):
+            return dataclasses.replace(cue, kind="noun")  # "raised questions about", "a speech of attacks on"
+    verb = _verb_forms(cues).get(word.lower())
+    if cue.kind != "noun" or verb is None:
+        return cue
+    if not previous or previous[0].lower() in NOUN_BEFORE or previous[0][:1].isdigit():
+        return cue
+    low = previous[0].lower()
+    tag = word_tags().get(low, "")
+    subject_like = previous[0][:1].isupper() or tag.startswith(("NN", "PRP", "MD")) or low in AUXILIARIES | {"to"}
+    return verb if subject_like else cue  # "would support" is a verb; "fundamental support" a noun
+
+
+#: Where a cue may begin: a run of word characters not preceded by a word character or hyphen (the
+#: positions where the cue regex's ``(?<![\w-])`` holds and a cue's first character can stand).
+_WORD_START = re.compile(r"(?<![\w-])\w+")
+
+
+class CueMatch(NamedTuple):
+    """A cue found in a sentence: the words as written and their offsets in the sentence."""
+
+    text: str
+    start: int
+    end: int
+
+
+@functools.cache
+def cues_by_first_word(name: str) -> tuple[dict[str, Cue], dict[str, tuple[str, ...]]]:
+    """Cue forms by their first word (lowercase), longest first: the cue regex as lookups."""
+    forms, _ = _cue_regex(name)
+    by_first: dict[str, list[str]] = {}
+    for form in sorted(forms, key=len, reverse=True):
+        first = _WORD_START.match(form)
+        if first is None:
+            raise LexiconError(f"{name}.tsv: cue {form!r} must start with a letter or digit")
+        by_first.setdefault(first.group(), []).append(form)
+    return forms, {k: tuple(v) for k, v in by_first.items()}
+
+
+def find_cues(text: str, by_first: Mapping[str, tuple[str, ...]]) -> Iterator[CueMatch]:
+    """Cue forms in ``text``, left to right, longest first at each word start (what the cue regex finds).
+
+    One dictionary lookup per word instead of trying every cue at every position.
+    """
+    last = 0
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lowercase is longer ("İ"): offsets would shift
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    for word in _WORD_START.finditer(lowered):
+        start = word.start()
+        if start < last:
+            continue
+        for form in by_first.get(word.group(), ()):
+            end = start + len(form)
+            if lowered.startswith(form, start) and not (end < len(text) and (text[end].isalnum() or text[end] in "_-")):
+                yield CueMatch(text[start:end], start, end)
+                last = end
+                break
+
+
+@functools.cache
+def _cue_regex(name: str) -> tuple[dict[str, Cue], re.Pattern[str]]:
+    forms = cue_forms(load_cues(name))
+    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return forms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)

@@ -1,0 +1,233 @@
+"""Reported speech: the clause a reporting verb introduces, and "according to X".
+
+:func:`indirect_quotes` reads, for each attribution of :mod:`newslab.attribution` that has a
+speaker, the reported speech it introduces:
+
+* the clause after the verb, through a time, a medium or an occasion ("said Thursday on Twitter"):
+  "X said (that) …", "X told reporters that …", "X told them he …"; an object verb's directive
+  ("X urged residents to …", "X accused Y of …"); a topic verb's "about …" ("complained about low
+  spending"). Without "that", a clause opens with a pronoun, a determiner, a number or a name
+  (:data:`CLAUSE_OPENERS`); a verb that is not ``bare`` only with a personal pronoun;
+* the sentence before an attribution at its end ("The plan is dead, officials said.");
+* the rest of a sentence after or before "according to X".
+
+The clause ends before the next speaker's clause, a semicolon or the sentence's end. The rules
+are listed in :mod:`newslab.quotes`, which attaches direct quotes to the attributions.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from newslab.attribution import SPACE, TIME_PHRASE, Attribution, Quote, not_a_speaker, word_set
+from newslab.cues import load_speech_verbs
+from newslab.document import Document, Sentence
+from newslab.lexicons import stopwords
+
+#: Words a verb may take as its addressee before "that" ("told reporters on Capitol Hill that"); set by hand.
+OBJECT_WORDS = 6
+
+
+#: Words after the verb that an object verb takes as its addressee ("told reporters", "warned residents").
+_OBJECT = re.compile(
+    rf"{SPACE}(?P<object>(?!that\b)[\w’'.&-]+(?:{SPACE}(?!that\b)[\w’'.&-]+){{0,{OBJECT_WORDS - 1}}}?)"
+    rf"(?={SPACE}that\b|{SPACE}(?:not{SPACE})?to{SPACE}|{SPACE}of{SPACE})"
+)
+
+
+#: An addressee before "that" ("told the tens of thousands of supporters that"), tried before "to"/"of".
+_OBJECT_THAT = re.compile(
+    rf"{SPACE}(?P<object>(?!that\b)[\w’'.&-]+(?:{SPACE}(?!that\b)[\w’'.&-]+){{0,{OBJECT_WORDS - 1}}}?)(?={SPACE}that\b)"
+)
+
+
+#: What may stand between a verb and the reported clause: a time, a medium, an occasion.
+_NOT_PREP = r"(?!(?:with|of|for|on|at|to|in|that|and)\b)"
+
+
+_VERB_ADJUNCT = re.compile(
+    rf"(?:,?{SPACE}(?:{TIME_PHRASE}|in{SPACE}(?:a|an|the|his|her|their){SPACE}[\w-]+(?:{SPACE}{_NOT_PREP}[\w-]+)?"
+    rf"|on{SPACE}(?:Twitter|X|Facebook|Instagram|television|Fox News|CNN|MSNBC|NBC|CBS|ABC|\w+day)|in{SPACE}[A-Z]\w+"
+    rf"|at{SPACE}(?:a|an|the){SPACE}[\w-]+(?:{SPACE}{_NOT_PREP}[\w-]+)?|in{SPACE}\d{{4}}"
+    rf"|with{SPACE}[A-Z][\w.’'-]*(?:{SPACE}[A-Z][\w.’'-]*){{0,2}}|privately|publicly|repeatedly|again|too|also)){{0,4}},?"
+)
+
+
+#: Words that open a reported clause without "that" ("Trump said he ...", "officials said the ...").
+CLAUSE_OPENERS = word_set(
+    "he she it they we i you there the a an this that these those his her its their our my some many "
+    "most all no several both each every one two three if why how what whether "
+)
+
+
+#: Verbs whose "about …" complement is reported speech ("complained about low spending"); set by hand.
+TOPIC_VERBS = word_set("complain warn argue write declare claim")
+
+
+_ABOUT = re.compile(rf"{SPACE}(?P<about>about{SPACE})")
+
+
+_THAT = re.compile(rf"{SPACE}*that{SPACE}")
+
+
+_TELL_OBJECT = re.compile(
+    rf"{SPACE}(?P<object>[\w’'.-]+(?:{SPACE}[\w’'.-]+){{0,3}}?){SPACE}(?=(?:he|she|they|it|we|I|the|there)\b)"
+)
+
+
+_ACCORDING = re.compile(rf"\b[Aa]ccording{SPACE}to{SPACE}(?P<speaker>[^,;:()“”\"\n]{{2,80}}?)(?=[,;:(“”\"]|[.?!]?\s*$)")
+
+
+#: Openers of a clause that a verb which is not ``bare`` reports without "that" ("noted he had").
+PERSONAL_PRONOUNS = word_set("he she they we i it there")
+
+
+def _clause_opens(text: str, pos: int, bare: bool) -> bool:
+    """Whether a reported clause can start at ``pos`` without "that" ("said he would", "said the plan").
+
+    A verb that is not ``bare`` ("noted", "maintained") reports a clause only after a personal pronoun.
+    """
+    m = re.match(r"[\w’'-]+", text[pos : pos + 40])
+    if m is None:
+        return False
+    word = m.group()
+    if not bare:
+        return word.lower() in PERSONAL_PRONOUNS
+    return (
+        word.lower() in CLAUSE_OPENERS or word[0].isdigit() or (word[0].isupper() and word.lower() not in stopwords())
+    )
+
+
+def _content_end(text: str, sent: Sentence, start: int, later: list[Attribution]) -> int:
+    """Where a reported clause ends: before the next speaker's clause, a semicolon, or the sentence's end."""
+    end = sent.end
+    for a in later:
+        head = a.verb_start if a.inverted or a.coordinated else a.speaker_start
+        if head > start and a.speaker:
+            end = min(end, head)
+    semicolon = text.find(";", start, end)
+    end = semicolon if semicolon >= 0 else end
+    tail = text[max(start, end - 40) : end]  # only the end can be a conjunction or punctuation
+    m = _CONTENT_TAIL.search(tail)
+    return end - len(tail) + m.start() if m else end
+
+
+_CONTENT_TAIL = re.compile(r"(?:,?\s+(?:and|but|while|as)(?:\s+(?:then|also|even|later))?|,)?[\s.,:”\"]*$")
+
+
+def _reported_clause(text: str, sent: Sentence, a: Attribution) -> tuple[int, str] | None:
+    """Start of the clause a verb reports, and its rule.
+
+    "X said (that) ...", "X told reporters that ...", "X urged residents to ...", "X accused Y of ...".
+    """
+    verbs = load_speech_verbs()
+    verb = verbs[a.verb.lower()]
+    pos = a.verb_end
+    adj = _VERB_ADJUNCT.match(text, pos, sent.end)
+    if adj:
+        pos = adj.end()
+    that = _THAT.match(text, pos, sent.end)
+    if that:
+        return that.end(), f"reported-{verb.cls}"
+    topic = _ABOUT.match(text, pos, sent.end)
+    if topic and verb.lemma in TOPIC_VERBS:
+        return topic.start("about"), "reported-topic"  # "complained about low spending": what the speech was about
+    if verb.addressee:
+        obj = _OBJECT_THAT.match(text, pos, sent.end) or _OBJECT.match(text, pos, sent.end)
+        if obj:
+            that = _THAT.match(text, obj.end(), sent.end)
+            if that:
+                return that.end(), f"reported-{verb.cls}"
+            complement = re.match(r"\s*(?:not\s+)?(to|of)\b", text[obj.end() : obj.end() + 12])
+            if complement and (complement.group(1) == "to") == (verb.cls != "attitude"):
+                return obj.start("object"), "reported-directive"  # "urged residents to …", "accused X of …"
+            return None
+        tell = _TELL_OBJECT.match(text, pos, sent.end) if verb.lemma in ("tell", "assure", "remind", "inform") else None
+        if tell:
+            return tell.end(), f"reported-{verb.cls}"
+        return None
+    start = pos + len(text[pos : sent.end]) - len(text[pos : sent.end].lstrip(" \u00a0"))
+    if verb.cls == "attitude" or text[start : start + 1] in '“"' or not _clause_opens(text, start, verb.bare):
+        return None
+    return start, f"reported-{verb.cls}"
+
+
+def indirect_quotes(text: str, doc: Document, attrs: dict[int, list[Attribution]], used: set[int],
+              inside: Callable[[int], bool]) -> list[Quote]:  # fmt: skip
+    """Reported speech in every sentence: "X said (that) …", "…, X said.", "according to X, …"."""
+    quotes = []
+    for sent in doc.sentences:
+        found = list(attrs.get(sent.index, ()))
+        for n, a in enumerate(found):
+            if not a.speaker:
+                continue
+            clause = None if a.inverted else _reported_clause(text, sent, a)
+            if a.verb_start in used and (clause is None or not _explicit_clause(text, a, clause[0])):
+                continue  # “…,” Trump said: only "said that …" or "said he …" reports more than the quote
+            if clause is None:
+                q = _reported_after(text, sent, a, inside)
+            else:
+                start, rule = clause
+                end = _content_end(text, sent, start, found[n + 1 :])
+                comma = text.find(",", start, end) if a.relative else -1
+                end = comma if comma > 0 else end  # a relative clause ends at its comma
+                q = Quote(start, end, "indirect", rule, a.verb, a.speaker, a.speaker_start, a.speaker_end)
+            if q is not None and q.end - q.start >= 3 and not inside(q.start):
+                if a.coordinated:
+                    q.rule = "coordinated"
+                quotes.append(q)
+        quotes.extend(_according_to(text, sent))
+    return quotes
+
+
+_TRAILING_APPOSITION = re.compile(
+    rf"^,{SPACE}(?:\(?[RDI]-[A-Z][\w.]*\)?|(?:a|an|the){SPACE}[^,;“”\"]{{1,80}}?)(?=[.]?\s*$)"
+)
+
+
+def _explicit_clause(text: str, a: Attribution, start: int) -> bool:
+    """Whether a reported clause is marked by "that" or opens with a personal pronoun ("said he enjoyed")."""
+    word = re.match(r"[\w’'-]+", text[start : start + 20])
+    return " that " in text[a.verb_end - 1 : start + 1] or (
+        word is not None and word.group().lower() in PERSONAL_PRONOUNS
+    )
+
+
+def _reported_after(text: str, sent: Sentence, a: Attribution, inside: Callable[[int], bool]) -> Quote | None:
+    """Reported speech before its attribution at the end of a sentence: "The plan is dead, officials said."."""
+    head = a.verb_start if a.inverted else a.speaker_start
+    tail_end = max(a.verb_end, a.speaker_end)
+    tail = _TRAILING_APPOSITION.sub("", text[tail_end : sent.end])  # "…, said Sen. Jon Tester, D-Mont."
+    adj = _VERB_ADJUNCT.match(tail)
+    rest = tail[adj.end() :] if adj else tail
+    if not re.fullmatch(r"[ .\u00a0]*|,?[ \u00a0]+(?:and|but)[ \u00a0].*", rest, re.DOTALL):
+        return None  # the attribution ends the sentence, or a clause of its own follows: ", Baldock says, and he …"
+    if not text[sent.start : head].rstrip().endswith(","):
+        return None
+    end = text.rindex(",", sent.start, head)
+    start = sent.start + len(sent.text) - len(sent.text.lstrip(' “"'))
+    if end - start < 3 or inside(start) or inside(end - 1) or text[end - 1] in '”"':
+        return None
+    return Quote(start, end, "indirect", "reported-after", a.verb, a.speaker, a.speaker_start, a.speaker_end)
+
+
+def _according_to(text: str, sent: Sentence) -> list[Quote]:
+    """Reported speech of "according to X, …" and "…, according to X": the rest of the sentence is X's."""
+    quotes = []
+    for m in _ACCORDING.finditer(text, sent.start, sent.end):
+        phrase = m.group("speaker")
+        phrase = re.sub(r"^(?:information|reports?|sources?|data|documents?|figures)\s+(?:from|by)\s+", "", phrase)
+        speaker_start = m.start("speaker") + m.group("speaker").index(phrase)
+        if text[sent.start : m.start()].strip(' “"') == "":
+            tail = text.find(",", m.end("speaker"), sent.end)
+            start = tail + 1 if tail >= 0 else m.end("speaker")
+            start += len(text[start : sent.end]) - len(text[start : sent.end].lstrip())
+            end = sent.end
+        else:
+            start, end = sent.start, m.start()
+        end = start + len(text[start:end].rstrip(" ,.;:\u00a0"))
+        if end - start >= 3 and not not_a_speaker(phrase):
+            quotes.append(Quote(start, end, "indirect", "according-to", "according to", phrase, speaker_start,
+                                speaker_start + len(phrase)))  # fmt: skip
+    return quotes
