@@ -53,7 +53,7 @@ if limit:
     corpus = corpus[:limit]
 analysis = nl.analyze(corpus)
 out = Path(output_dir) / "validate-your-corpus"
-analysis
+display(analysis)
 
 # %% [markdown]
 # ## 1. Sample and coding sheets
