@@ -394,8 +394,115 @@ def validity_markdown(section: ValiditySection) -> str:
     return "\n\n".join(lines)
 
 
+#: CSV files the report writes for the section (in ``tables/``), by attribute.
+SECTION_TABLES = {
+    "agreement": "validity_agreement.csv",
+    "summary": "validity_scores.csv",
+    "per_class": "validity_scores_per_class.csv",
+    "confusion": "validity_confusion.csv",
+    "differential": "validity_differential_error.csv",
+    "shares": "validity_corrected_shares.csv",
+    "changes": "validity_conclusions.csv",
+}
+
+
+def section_tables(section: ValiditySection) -> dict[str, pd.DataFrame]:
+    """The section's tables by :data:`SECTION_TABLES` key (the numbers the report shows and writes).
+
+    Example:
+        >>> sorted(SECTION_TABLES)[:3]
+        ['agreement', 'changes', 'confusion']
+    """
+    return {
+        "agreement": section.agreement,
+        "summary": section.scores.summary,
+        "per_class": section.scores.per_class,
+        "confusion": section.scores.confusion,
+        "differential": section.scores.differential,
+        "shares": section.shares,
+        "changes": section.changes,
+    }
+
+
+def _interval(low: pd.Series, high: pd.Series, digits: int) -> list[str]:
+    return [
+        f"{lo:.{digits}f} to {hi:.{digits}f}" if np.isfinite(lo) and np.isfinite(hi) else "n/a (see warnings)"
+        for lo, hi in zip(low.astype(float), high.astype(float), strict=True)
+    ]
+
+
+def shares_view(shares: pd.DataFrame) -> pd.DataFrame:
+    """The raw and corrected shares as shown: one row per target, label and group, each value with its 95% CI.
+
+    Example:
+        >>> s = pd.DataFrame({"group": ["A"], "target": "T", "label": "negative", "raw": [0.2], "raw_low": [0.1],
+        ...                   "raw_high": [0.3], "corrected": [0.25], "corrected_low": [float("nan")],
+        ...                   "corrected_high": [float("nan")], "n_articles": [4], "n_validation": [20]})
+        >>> shares_view(s)[["raw 95% CI", "corrected 95% CI"]].iloc[0].tolist()
+        ['0.10 to 0.30', 'n/a (see warnings)']
+    """
+    return pd.DataFrame({
+        "target": shares["target"], "label": shares["label"], "group": shares["group"],
+        "raw share": shares["raw"], "raw 95% CI": _interval(shares["raw_low"], shares["raw_high"], 2),
+        "corrected share": shares["corrected"],
+        "corrected 95% CI": _interval(shares["corrected_low"], shares["corrected_high"], 2),
+        "articles": shares["n_articles"], "coded items": shares["n_validation"],
+    })  # fmt: skip
+
+
+def section_outputs(section: ValiditySection, folder: str | os.PathLike[str]) -> list[Any]:
+    """What the report cell displays, in order; the section's tables are written to ``folder`` as CSV.
+
+    Args:
+        section: From :func:`validity_section`.
+        folder: The report's ``tables/`` folder (files named as in :data:`SECTION_TABLES`,
+            plus ``validity_methods.txt``).
+
+    Returns:
+        IPython display objects: the heading and text (Markdown) and escaped HTML tables.
+
+    Example:
+        >>> from IPython.display import display
+        >>> for shown in section_outputs(validity_section(analysis, codes), "tables"):  # doctest: +SKIP
+        ...     display(shown)
+    """
+    from IPython.display import HTML, Markdown
+
+    from newslab.render import escape_markdown, html_table, write_csv
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    tables = section_tables(section)
+    for key, frame in tables.items():
+        write_csv(frame, out / SECTION_TABLES[key])
+    (out / "validity_methods.txt").write_text(section.methods + "\n", encoding="utf-8")
+    shown: list[Any] = [
+        Markdown('<a id="validity"></a>\n\n## Validity on this corpus\n\n' + validity_markdown(section))
+    ]
+    parts = [
+        ("Intercoder agreement (Krippendorff's alpha, bootstrap 95% CI; flagged below 0.667)", tables["agreement"]),
+        ("newslab against the coders' majority label, overall and per group (95% CIs resample articles)",
+         tables["summary"]),
+        ("Per class and group: precision, recall and F1 with 95% CIs", tables["per_class"]),
+        ("Differential error: newslab's error rate per group and the permutation test", tables["differential"]),
+    ]  # fmt: skip
+    if not section.shares.empty:
+        parts += [
+            ("Tone shares per group: raw estimates (Analysis.estimates) beside the shares corrected for "
+             "misclassification", shares_view(section.shares)),
+            ("Conclusions between groups, raw and corrected", section.changes),
+        ]  # fmt: skip
+    for caption, frame in parts:
+        if frame.empty:
+            continue
+        shown.append(Markdown(f"**{escape_markdown(caption)}**"))
+        shown.append(HTML(html_table(frame, precision=3).to_html()))
+    return shown
+
+
 __all__ = [
     "REPORT_BOOT",
+    "SECTION_TABLES",
     "SHARE_MEASURES",
     "CodeFiles",
     "ValiditySection",
@@ -403,7 +510,10 @@ __all__ = [
     "code_files",
     "conclusion_changes",
     "conclusion_text",
+    "section_outputs",
+    "section_tables",
     "shares_table",
+    "shares_view",
     "validity_markdown",
     "validity_section",
 ]
