@@ -127,7 +127,7 @@ class ValiditySection:
         shares: Target tone only: per group, target and label, the raw estimate from
             ``Analysis.estimates`` (``raw, raw_low, raw_high``) beside the corrected share
             (``corrected, corrected_low, corrected_high``), with ``n_articles`` and the coded items
-            behind the correction (``n_validation``). Empty for other tasks.
+            of that group and target behind the correction (``n_validation``). Empty for other tasks.
         changes: Per target and label with 2+ groups: the conclusion raw and corrected, and
             whether it changed (:func:`conclusion_changes`).
         conclusion: The changes in words.
@@ -172,13 +172,14 @@ def shares_table(analysis: Any, validation: pd.DataFrame, *, by: str, n_boot: in
                  seed: int = 0) -> tuple[pd.DataFrame, list[str]]:  # fmt: skip
     """Raw target-tone shares (``Analysis.estimates``) beside the corrected ones, per group, target and label.
 
-    The misclassification matrix of each group comes from all of that group's coded items (every
-    target), so each target's correction rests on enough items; groups without coded items are
-    not corrected (a note says so).
+    The misclassification matrix of a group and target comes from the coded items of that group
+    about that target (newslab's errors differ between targets as between outlets); a group and
+    target without coded items is not corrected (a note says so).
 
     Args:
         analysis: The report's :class:`~newslab.Analysis`.
-        validation: Scored items (``score_tool(...).items``: ``article_id, group, tool_label, gold, weight``).
+        validation: Scored items (``score_tool(...).items``: ``article_id, group, tool_label, gold, weight``
+            and the target in ``target`` or, as in a coding sample, ``about``).
         by: The articles column of the groups (the sample's ``by``).
         n_boot: Bootstrap rounds for both intervals (at least :data:`ESTIMATES_MIN_BOOT` for the raw one).
         seed: Random seed.
@@ -191,7 +192,7 @@ def shares_table(analysis: Any, validation: pd.DataFrame, *, by: str, n_boot: in
         >>> a = nl.analyze(nl.load_seed_corpus())
         >>> source = a.articles.set_index("article_id")["source"]
         >>> val = a.target_tone.assign(tool_label=a.target_tone["label"], gold=a.target_tone["label"],
-        ...                            group=a.target_tone["article_id"].map(source))
+        ...                            group=a.target_tone["article_id"].map(source))  # target: its column
         >>> table, notes = shares_table(a, val, by="source", n_boot=0)
         >>> bool((table["raw"] - table["corrected"]).abs().max() < 1e-12)  # a perfect tool needs no correction
         True
@@ -203,19 +204,25 @@ def shares_table(analysis: Any, validation: pd.DataFrame, *, by: str, n_boot: in
     labels = list(SHARE_MEASURES)
     estimates = analysis.estimates(by, measures=list(SHARE_MEASURES.values()), n_boot=max(n_boot, ESTIMATES_MIN_BOOT),
                                    seed=seed)  # fmt: skip
-    coded = set(validation["group"].astype(str))
-    notes = []
-    uncoded = sorted(set(group_of.loc[group_of.index.isin(set(tone["article_id"]))]) - coded)
-    if uncoded:
-        notes.append(f"not corrected (no coded items of the group): {', '.join(uncoded)}")
-    rows, group_map = [], {str(k): str(v) for k, v in group_of.items()}
+    about = validation["target"] if "target" in validation.columns else validation.get("about")
+    if about is None:
+        raise CodingError("the coded items name no target (column target or about); score target-tone codes")
+    validation = validation.assign(group=validation["group"].astype(str), _target=about.astype(str))
+    notes, rows, uncoded = [], [], []
+    group_map = {str(k): str(v) for k, v in group_of.items()}
     for target in sorted(set(tone["target"].astype(str))):
+        vpart = validation[validation["_target"] == target]
         counts = shares_from_counts(tone[tone["target"].astype(str) == target], group_of=group_map)
+        coded = set(vpart["group"])
+        uncoded += [f"{g} ({target})" for g in sorted(set(counts["group"]) - coded)]
         counts = counts[counts["group"].isin(coded)]
         if counts.empty:
             continue
-        fixed = corrected_shares(counts, validation, labels=labels, n_boot=n_boot, seed=seed)
-        rows.append(fixed.assign(target=target))
+        fixed = corrected_shares(counts, vpart, labels=labels, n_boot=n_boot, seed=seed)
+        coded_articles = vpart.groupby("group")["article_id"].nunique()
+        rows.append(fixed.assign(target=target, _coded_articles=fixed["group"].astype(str).map(coded_articles)))
+    if uncoded:
+        notes.append(f"not corrected (no coded items of the group about the target): {', '.join(uncoded)}")
     columns = ["group", "target", "label", "raw", "raw_low", "raw_high", "corrected", "corrected_low",
                "corrected_high", "n_articles", "n_validation"]  # fmt: skip
     if not rows:
@@ -226,8 +233,7 @@ def shares_table(analysis: Any, validation: pd.DataFrame, *, by: str, n_boot: in
         columns={"estimate": "raw", "ci_low": "raw_low", "ci_high": "raw_high"}
     )
     fixed["group"], est["group"] = fixed["group"].astype(str), est["group"].astype(str)
-    coded_articles = validation.groupby(validation["group"].astype(str))["article_id"].nunique()
-    one = (fixed["n_articles"] < 2) | (fixed["group"].map(coded_articles).fillna(0) < 2)
+    one = (fixed["n_articles"] < 2) | (fixed["_coded_articles"].fillna(0) < 2)
     if one.any():  # a bootstrap over one article (or one coded article) has no spread: no interval
         fixed.loc[one, ["corrected_low", "corrected_high"]] = np.nan
         notes.append(
