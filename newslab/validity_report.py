@@ -40,6 +40,9 @@ from newslab.errors import CodingError, MissingInputError, ParameterError
 #: Bootstrap resamples (and differential-error permutations) in the report's validity section.
 REPORT_BOOT = 1000
 
+#: Fewer coded items than this behind a group's and target's correction earn a warning (as for scores).
+FEW_CODED = 30
+
 #: Fewest resamples ``Analysis.estimates`` accepts (its own check).
 ESTIMATES_MIN_BOOT = 100
 
@@ -223,6 +226,10 @@ def shares_table(analysis: Any, validation: pd.DataFrame, *, by: str, n_boot: in
         rows.append(fixed.assign(target=target, _coded_articles=fixed["group"].astype(str).map(coded_articles)))
     if uncoded:
         notes.append(f"not corrected (no coded items of the group about the target): {', '.join(uncoded)}")
+    few = [f"{r.group} ({r.target}, {r.n_validation})" for r in pd.concat(rows).drop_duplicates(["group", "target"])
+           .itertuples(index=False) if r.n_validation < FEW_CODED] if rows else []  # fmt: skip
+    if few:
+        notes.append(f"corrected from fewer than {FEW_CODED} coded items, so very uncertain: {', '.join(few)}")
     columns = ["group", "target", "label", "raw", "raw_low", "raw_high", "corrected", "corrected_low",
                "corrected_high", "n_articles", "n_validation"]  # fmt: skip
     if not rows:
