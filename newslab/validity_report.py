@@ -162,6 +162,25 @@ def _groups_of(analysis: Any, by: str) -> pd.Series:
     return articles.set_index("article_id")[by].astype("string").fillna("(none)").replace("", "(none)").astype(str)
 
 
+def _estimate_group_names(analysis: Any, by: str, group_of: pd.Series) -> dict[str, str]:
+    """Group name in ``Analysis.estimates`` -> the sample's name of that group.
+
+    The two can differ: estimates strip spaces and call an empty value ``(missing)``, a coding
+    sample keeps the value and calls an empty one ``(none)``.
+    """
+    from newslab.group_counts import group_keys
+
+    keys = group_keys(analysis.articles, by)["group"].astype(str)
+    pairs = pd.DataFrame({"estimate": keys, "sample": group_of.reindex(keys.index).astype(str)}).drop_duplicates()
+    if pairs["estimate"].duplicated().any():
+        name = pairs.loc[pairs["estimate"].duplicated(), "estimate"].iloc[0]
+        raise CodingError(
+            f"articles column {by!r}: values that differ only in spaces or emptiness form one group {name!r} in the "
+            "estimates but several in the coding sample; clean the column and draw the sample again"
+        )
+    return dict(zip(pairs["estimate"], pairs["sample"], strict=True))
+
+
 def _check_articles(sample: CodingSample, analysis: Any, files: CodeFiles) -> None:
     unknown = sorted(set(sample.items["article_id"].astype(str)) - set(analysis.articles["article_id"].astype(str)))
     if unknown:
@@ -239,7 +258,8 @@ def shares_table(analysis: Any, validation: pd.DataFrame, *, by: str, n_boot: in
     est = est[["group", "target", "label", "estimate", "ci_low", "ci_high"]].rename(
         columns={"estimate": "raw", "ci_low": "raw_low", "ci_high": "raw_high"}
     )
-    fixed["group"], est["group"] = fixed["group"].astype(str), est["group"].astype(str)
+    fixed["group"] = fixed["group"].astype(str)
+    est["group"] = est["group"].astype(str).map(_estimate_group_names(analysis, by, group_of))
     one = (fixed["n_articles"] < 2) | (fixed["_coded_articles"].fillna(0) < 2)
     if one.any():  # a bootstrap over one article (or one coded article) has no spread: no interval
         fixed.loc[one, ["corrected_low", "corrected_high"]] = np.nan

@@ -225,3 +225,17 @@ def test_report_with_codes_shows_the_package_numbers(analysis, coded, tmp_path):
         numbers = want.select_dtypes("number").columns
         assert np.allclose(shown[numbers].to_numpy(float), want[numbers].to_numpy(float), equal_nan=True), name
     assert "Correcting" in html
+
+
+def test_group_names_of_estimates_and_sample_are_matched(tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    rows = [
+        '{"id": "a", "title": "T", "source": " Daily ", "text": "Trump was praised. Trump failed badly."}',
+        '{"id": "b", "title": "T", "source": "", "text": "Trump met Rutte. Critics attacked Trump."}',
+    ]
+    corpus.write_text("\n".join(rows) + "\n")
+    analysis = nl.analyze(nl.load_corpus(corpus))
+    table, _ = shares_table(analysis, _perfect(analysis).assign(group=lambda f: f["article_id"].map(
+        {"a": "Daily", "b": "(none)"})), by="source", n_boot=100)  # fmt: skip
+    assert set(table["group"]) == {"Daily", "(none)"}, "estimates call the empty source (missing)"
+    assert table["raw"].notna().all() and np.allclose(table["raw"], table["corrected"])
