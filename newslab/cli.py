@@ -253,6 +253,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
         parameters["period"] = args.period
     if args.pair_by:
         parameters["pair_by"] = args.pair_by
+    if args.codes:
+        parameters["codes"] = list(args.codes)
     result = run_report(
         parameters,
         output_dir=args.output_dir,
@@ -322,6 +324,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="field pairing articles across groups, e.g. event (paired estimates)")  # fmt: skip
     report.add_argument("--max-views", type=int, default=None, metavar="N",
                         help="articles shown annotated in the page (default 12; all get a page in views/)")  # fmt: skip
+    report.add_argument("--codes", nargs="+", default=None, metavar="FILE",
+                        help="filled coding sheets (.csv/.xlsx) and their sample_TASK.json (default: the one beside "
+                        "the sheets): adds a 'Validity on this corpus' section")  # fmt: skip
     report.add_argument("--output-dir", "-o", default="reports", help="where the report folder goes (default: reports)")
     report.add_argument("--html", action=argparse.BooleanOptionalAction, default=True, help="also render HTML")
     report.add_argument("--notebook", default=None, help="run this .ipynb instead of the packaged report notebook")

@@ -34,7 +34,8 @@ Example:
     >>> report_notebook().name
     'report.ipynb'
     >>> sorted(notebook_parameters(report_notebook()))
-    ['analysis_dir', 'articles', 'group_by', 'max_views', 'output_dir', 'pair_by', 'period', 'targets', 'title']
+    ['analysis_dir', 'articles', 'codes', 'group_by', 'max_views', 'output_dir', 'pair_by', 'period', 'targets',
+     'title']
 """
 
 from __future__ import annotations
@@ -74,6 +75,7 @@ from newslab.report_inputs import (
     DATA_ENV,
     LoadedArticles,
     check_articles,
+    check_codes,
     find_data_folder,
     load_articles,
     skipped_inputs,
@@ -215,6 +217,8 @@ def run_report(
         read_manifest(Path(values["analysis_dir"]))  # not a saved analysis: fails here, before the kernel
     elif values.get("articles"):
         check_articles(values["articles"])  # nothing loadable fails here, before anything is written
+    if values.get("codes"):
+        check_codes(values["codes"])  # a bad coding sheet fails here, naming the file and row
     if OUTPUT_PARAMETER in declared:
         values[OUTPUT_PARAMETER] = "."  # the notebook's own folder: its files travel with it
     out = prepare_output_dir(output_dir)

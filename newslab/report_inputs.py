@@ -104,6 +104,28 @@ def check_articles(articles: Sequence[PathArg]) -> list[tuple[str, str]]:
     return skipped
 
 
+def check_codes(codes: Sequence[PathArg]) -> None:
+    """Read the report's ``codes`` (filled coding sheets and their sample file) once before a kernel starts.
+
+    Args:
+        codes: The files given to ``newslab report --codes`` (see
+            :func:`newslab.validity_report.code_files`).
+
+    Raises:
+        NewslabError: Naming the file (and row) and the fix: a missing file, a file that is not a
+            sheet or sample, a sheet of another sample, an unknown code, a missing or duplicate item.
+
+    Example:
+        >>> check_codes(["no/such/sheet.csv", "no/such/sample_target_tone.json"])
+        Traceback (most recent call last):
+        ...
+        newslab.errors.MissingInputError: no coding sample at 'no/such/sample_target_tone.json'; ...
+    """
+    from newslab.validity_report import check_codes as read_code_files
+
+    read_code_files(list(codes))
+
+
 #: Environment variable naming the human-labeled data folder (see :func:`find_data_folder`).
 DATA_ENV = "NEWSLAB_DATA"
 

@@ -7,7 +7,8 @@ folder) and values are reduced to plain JSON-like data, all before a kernel star
 
 Example:
     >>> sorted(notebook_parameters(report_notebook()))
-    ['analysis_dir', 'articles', 'group_by', 'max_views', 'output_dir', 'pair_by', 'period', 'targets', 'title']
+    ['analysis_dir', 'articles', 'codes', 'group_by', 'max_views', 'output_dir', 'pair_by', 'period', 'targets',
+     'title']
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ PathArg = str | PathLike[str]
 
 #: Parameters whose string values are paths: made absolute before the run, because the
 #: kernel runs inside the output folder, not in the caller's working directory.
-PATH_PARAMETERS = frozenset({"articles", "data_path", "analysis_dir"})
+PATH_PARAMETERS = frozenset({"articles", "data_path", "analysis_dir", "codes"})
 
 
 #: Parameter the runner fills in itself (the notebook writes its files there).

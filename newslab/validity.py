@@ -402,8 +402,9 @@ def methods_paragraph(
         verdict = "differed" if p < DIFFERENTIAL_ALPHA else "did not differ detectably"
         text.append(f"Error rates {verdict} between groups (permutation test over articles, p = {p:.3f}).")
     text.append(
-        "Group estimates were corrected for misclassification by inverting each group's confusion matrix, with "
-        "bootstrap intervals over both the corpus and the validation sample."
+        "Group estimates were corrected for misclassification by inverting each group's confusion matrix"
+        + (" (estimated separately for each target)" if sample.task == "target_tone" else "")
+        + ", with bootstrap intervals over both the corpus and the validation sample."
         if corrected else "Group estimates were not corrected for misclassification."
     )  # fmt: skip
     return " ".join(text)

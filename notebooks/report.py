@@ -22,6 +22,7 @@ group_by: str = ""  # metadata field grouping articles (source, date...) in figu
 period: str = ""  # also group by time: week, month, quarter or year of the date (empty: no)
 pair_by: str = ""  # metadata field pairing articles across groups, e.g. event (empty: no pairing)
 max_views: int = 12  # articles shown in full (annotated) in this page; all get a page in views/
+codes: list[str] = []  # filled coding sheets and their sample file: adds the section Validity on this corpus
 
 # %%
 from pathlib import Path
@@ -249,6 +250,13 @@ if many:
     display(Markdown(escape_markdown(shown_text)))
 for art in list(corpus)[:max_views]:
     display(HTML(nl.article_html(art, analysis=analysis)))
+
+# %%
+if codes:  # "Validity on this corpus": the coders against newslab (logic and tests in newslab.validity_report)
+    from newslab.validity_report import section_outputs, validity_section
+
+    for shown in section_outputs(validity_section(analysis, codes), tables):
+        display(shown)
 
 # %% [markdown]
 # ## Method and caveats

@@ -48,6 +48,11 @@ def calls(monkeypatch, tmp_path):
         (["report", "--title", ""], {"title": ""}, {}),
         (["report", "--no-html", "-o", "out", "-q"], {}, {"html": False, "output_dir": "out", "progress": False}),
         (["report", "--notebook", "nb.ipynb", "--name", "x"], {}, {"notebook": "nb.ipynb", "name": "x"}),
+        (
+            ["report", "--codes", "c/s.json", "c/a.csv", "--title", "T"],
+            {"codes": ["c/s.json", "c/a.csv"], "title": "T"},
+            {},
+        ),
     ],
 )
 def test_report_arguments_reach_run_report(argv, parameters, options, calls, capsys):

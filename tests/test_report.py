@@ -83,7 +83,8 @@ def test_report_notebook_is_packaged_and_identical_to_the_reviewed_copy():
 def test_report_parameters_are_the_documented_ones():
     params = notebook_parameters(report_notebook())
     assert sorted(params) == [
-        "analysis_dir", "articles", "group_by", "max_views", "output_dir", "pair_by", "period", "targets", "title",
+        "analysis_dir", "articles", "codes", "group_by", "max_views", "output_dir", "pair_by", "period", "targets",
+        "title",
     ]  # fmt: skip
     assert all(p["help"] for p in params.values())
 
