@@ -4,7 +4,8 @@ Usage: python validation/build_outlets.py validation/annotations/outlets/marked.
 
 Markup (stripped from the text): ``⟦k|words⟧`` a reference to Trump (k: n name, d description,
 p pronoun) or ``⟦o|words⟧`` a description of another person that names no one (false-credit check);
-``«kind|speaker|cue|words»`` a quote (kind direct/indirect; words = the quote span, marks outside).
+``«kind|speaker|cue|words»`` a quote (kind direct/indirect; words = the quote span, marks outside;
+``¦`` in a speaker separates name forms of one person, written ``|`` in quotes.tsv as the scorers read them).
 Offsets are computed here, so a gold span is exactly what the annotator marked.
 """
 
@@ -79,7 +80,7 @@ def main(src: str, out_root: str) -> None:
             for kind, words, start, end in refs:
                 mrows.append([a["id"], "" if kind == "o" else "Trump", KINDS[kind], start, end, words])
             for kind, words, speaker, cue in quotes:
-                qrows.append([a["id"], kind, words, speaker, cue, ""])
+                qrows.append([a["id"], kind, words, speaker.replace("¦", "|"), cue, ""])
             for holder, target, stance, cue, sentence in a.get("stances", ()):
                 if text.count(sentence) != 1:
                     raise SystemExit(f"{a['id']}: stance sentence not found once: {sentence!r}")
