@@ -170,11 +170,12 @@ class _AliasAction(argparse.Action):
         if not targets:
             parser.error(f"--alias {values!r} must follow a --target NAME")
         last = list(targets)[-1]
-        if not any(c.isalnum() for c in str(values)):
-            parser.error(f"--alias {values!r} has no letter or digit; give a name the articles use for {last!r}")
-        from newslab.lexicons import stopwords
+        from newslab.targets import weak_term  # the rule nl.Target applies too
 
-        if str(values).strip().casefold() in stopwords():
+        weak = weak_term(str(values))
+        if weak == "punctuation":
+            parser.error(f"--alias {values!r} has no letter or digit; give a name the articles use for {last!r}")
+        if weak == "function word":
             print(f"newslab: warning: --alias {values!r} is a common word; it will match far more than {last!r}",
                   file=sys.stderr)  # fmt: skip
         targets[last] = [*targets[last], values]

@@ -36,10 +36,12 @@ import functools
 import logging
 import os
 import re
+import unicodedata
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from newslab.errors import LexiconError, ParameterError
+from newslab.errors import LexiconError, NewslabWarning, ParameterError
 from newslab.lexicons import load_table, read_tsv, stopwords
 from newslab.names import WORD_PATTERN
 from newslab.roles import PERSON_PRONOUNS, Role, as_role, as_tuple, packaged_roles
@@ -61,6 +63,103 @@ TITLE_WORDS = frozenset({"former", "incoming", "outgoing", "then", "future", "de
 def role_title_words(target: Target) -> frozenset[str]:
     """Lowercase words of the titles of a target's roles ("President", "Former President")."""
     return frozenset(w.lower() for r in target.roles for t in r.titles for w in t.split()) - stopwords()
+
+
+def _terms(name: str, field: str, value: Any) -> tuple[str, ...]:
+    """The strings of a term list, composed (NFC) like the articles; anything but strings is refused."""
+    if value is None:
+        return ()
+    values = (value,) if isinstance(value, str) else value
+    try:
+        values = tuple(values)
+    except TypeError:
+        values = (value,)
+    bad = [v for v in values if not isinstance(v, str)]
+    if bad:
+        raise ParameterError(
+            f"Target {name!r}: {field} must be strings, got {bad[0]!r} ({type(bad[0]).__name__}); "
+            f"quote it, e.g. {field}=[{str(bad[0])!r}]"
+        )
+    return tuple(unicodedata.normalize("NFC", v) for v in values)
+
+
+def weak_term(term: str) -> str | None:
+    """Why a name or phrase would match far more than its target: ``"punctuation"``, ``"function word"`` or ``None``.
+
+    A term with no letter or digit (``"."``, ``"--"``) is punctuation. A lone stopword (``"the"``,
+    ``"of"``, ``"The"``) is a function word; an all-capital acronym of two or more letters that
+    spells one (``"US"``, ``"WHO"``, ``"IT"``) is not, because names match case-sensitively.
+    The same rule serves :class:`Target` and the command line's ``--alias``.
+
+    Example:
+        >>> [weak_term(t) for t in [".", "the", "Of", "US", "WHO", "NATO", "the alliance"]]
+        ['punctuation', 'function word', 'function word', None, None, None, None]
+    """
+    text = term.strip()
+    if not any(c.isalnum() for c in text):
+        return "punctuation"
+    acronym = len(text) > 1 and text.isupper()
+    if not acronym and text.casefold() in stopwords():
+        return "function word"
+    return None
+
+
+def _check_term(name: str, field: str, term: str) -> None:
+    """Refuse a term that is only punctuation; warn about a lone function word."""
+    weak, what = weak_term(term), {"aliases": "alias", "epithets": "epithet", "heads": "head"}[field]
+    if weak == "punctuation":
+        raise ParameterError(
+            f"Target {name!r}: {what} {term!r} has no letter or digit and would match punctuation; "
+            f"remove it and give a name the articles use for {name!r}"
+        )
+    if weak == "function word":
+        warnings.warn(
+            f"Target {name!r}: {what} {term!r} is a common word and will match far more than {name!r}; "
+            f"remove it or give a longer phrase (e.g. {term + ' ' + name!r})",
+            NewslabWarning,
+            stacklevel=4,
+        )
+
+
+def target_key(name: str) -> str:
+    """The form under which two target names count as the same: composed, case-folded, one space between words.
+
+    Example:
+        >>> target_key(" Foo  Bar ") == target_key("foo bar")
+        True
+    """
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def check_distinct(names: Iterable[str], *, where: str = "targets") -> None:
+    """Refuse two targets whose names differ only in case or whitespace (or are the same).
+
+    Rule (the same for the API and the command line): such targets are **refused**, never merged
+    silently, because their rows would share a name in every table after a case-insensitive
+    lookup. Give one target with both spellings as aliases.
+
+    Raises:
+        ParameterError: Naming both targets and the fix.
+
+    Example:
+        >>> check_distinct(["Foo", "Bar"])
+        >>> check_distinct(["Foo", "foo "])  # doctest: +ELLIPSIS
+        Traceback (most recent call last):
+        ...
+        newslab.errors.ParameterError: targets 'Foo' and 'foo ' ... one target ...
+    """
+    seen: dict[str, str] = {}
+    for name in names:
+        key = target_key(name)
+        first = seen.get(key)
+        if first == name:
+            raise ParameterError(f"target {name!r} is given twice in {where}; drop the second one")
+        if first is not None:
+            raise ParameterError(
+                f"{where} {first!r} and {name!r} differ only in case or spacing; give one target with both "
+                f"spellings as aliases, e.g. nl.Target({first!r}, aliases=[{first!r}, {name!r}])"
+            )
+        seen[key] = name
 
 
 @dataclasses.dataclass(frozen=True)
@@ -102,14 +201,21 @@ class Target:
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
-            raise ParameterError(f"Target name must be a non-empty string, got {self.name!r}")
+            raise ParameterError(
+                f"Target name must be a non-empty string, got {self.name!r}; give the name to show in the tables, "
+                "e.g. nl.Target('EU', aliases=['EU', 'European Union'])"
+            )
         if self.kind not in ENTITY_KINDS:
             raise ParameterError(f"kind={self.kind!r}; valid: {list(ENTITY_KINDS)}")
         setter = functools.partial(object.__setattr__, self)
+        setter("name", unicodedata.normalize("NFC", self.name.strip()))  # articles are NFC on load
         for field in ("aliases", "epithets", "heads", "modifiers", "patterns", "exclude"):
-            setter(field, tuple(t.strip() for t in as_tuple(getattr(self, field)) if t.strip()))
+            setter(field, tuple(t.strip() for t in _terms(self.name, field, getattr(self, field)) if t.strip()))
         if not self.aliases:
             setter("aliases", (self.name,))
+        for field in ("aliases", "epithets", "heads"):
+            for term in getattr(self, field):
+                _check_term(self.name, field, term)
         setter("epithets", tuple(e.lower() for e in self.epithets))
         pronouns = DEFAULT_PRONOUNS.get(self.kind, ()) if self.pronouns is None else as_tuple(self.pronouns)
         setter("pronouns", tuple(p.lower() for p in pronouns))
@@ -398,6 +504,7 @@ def as_targets(targets: Target | Iterable[Target] | None) -> tuple[Target, ...]:
     for t in result:
         if not isinstance(t, Target):
             raise ParameterError(f"targets must be Target objects, got {type(t).__name__}")
+    check_distinct(t.name for t in result)
     return result
 
 
@@ -475,6 +582,7 @@ def targets_from_spec(spec: Mapping[str, Any] | None, *, notes: list[str] | None
     if not isinstance(spec, Mapping):
         raise ParameterError(f"targets must be a mapping name -> aliases or fields, got {type(spec).__name__}")
     packaged = {t.name.lower(): t for t in DEFAULT_TARGETS}
+    check_distinct((n for n in spec if isinstance(n, str)), where="target names")
     result = []
     for name, value in spec.items():
         if not isinstance(name, str) or not name.strip():
@@ -588,9 +696,12 @@ __all__ = [
     "Target",
     "as_role",
     "as_targets",
+    "check_distinct",
     "load_targets",
     "merge_targets",
     "packaged_roles",
     "role_title_words",
+    "target_key",
     "targets_from_spec",
+    "weak_term",
 ]
