@@ -104,7 +104,8 @@ def _cmd_summary(args: argparse.Namespace) -> int:
     from newslab.corpus import Corpus, sentence_table
     from newslab.report import skipped_inputs
 
-    with _quiet_warnings():  # skipped files are listed below, once
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="skipped ")  # listed below, once; repairs are still shown
         corpus = _load(args.articles, args.strict)
     assert isinstance(corpus, Corpus)
     table = corpus.to_frame()
@@ -195,7 +196,8 @@ def _target_spec(args: argparse.Namespace) -> dict[str, Any]:
                 "(target, kind, term) or a JSON mapping"
             )
 
-        targets = {t.name: t.to_spec() for t in load_targets(args.targets_file)}
+        with _quiet_warnings():  # shown once, when the spec is checked below
+            targets = {t.name: t.to_spec() for t in load_targets(args.targets_file)}
     for name, aliases in (args.targets or {}).items():
         if name in targets:
             raise ParameterError(f"--target {name!r} is also defined in {args.targets_file}")
@@ -204,7 +206,13 @@ def _target_spec(args: argparse.Namespace) -> dict[str, Any]:
         from newslab.targets import targets_from_spec
 
         notes: list[str] = []
-        targets_from_spec(targets, notes=notes)  # checks the spec; says when a built-in target is extended
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            targets_from_spec(targets, notes=notes)  # checks the spec; says when a built-in target is extended
+        on_line = [f"Target {n!r}: alias {a!r} " for n, aliases in (args.targets or {}).items() for a in aliases]
+        for warning in caught:  # a common word from --alias was already named when parsing; one line each
+            if not any(str(warning.message).startswith(g) for g in on_line):
+                print(f"newslab: warning: {warning.message}", file=sys.stderr)
         for note in notes:
             print(f"newslab: {note}", file=sys.stderr)
     return targets
@@ -214,7 +222,9 @@ def _cmd_analyze(args: argparse.Namespace) -> int:
     from newslab.analysis import analyze
     from newslab.targets import targets_from_spec
 
-    targets = targets_from_spec(_target_spec(args)) or None
+    spec = _target_spec(args)
+    with _quiet_warnings():  # _target_spec has shown them
+        targets = targets_from_spec(spec) or None
     analysis = analyze(
         args.articles, targets, workers=args.workers, output_dir=args.output_dir, on_error=args.on_error,
         cache_dir=args.cache_dir, progress=None if not args.quiet else False,

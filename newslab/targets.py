@@ -413,6 +413,7 @@ class Target:
     @functools.cached_property
     def _name_re(self) -> re.Pattern[str]:
         forms = set(self.aliases) | {a.upper() for a in self.aliases}
+        forms |= {unicodedata.normalize("NFD", f) for f in forms}  # an Article built by hand may be decomposed
         alternatives = "|".join(re.escape(a) for a in sorted(forms, key=len, reverse=True))
         return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
@@ -587,6 +588,12 @@ def targets_from_spec(spec: Mapping[str, Any] | None, *, notes: list[str] | None
     for name, value in spec.items():
         if not isinstance(name, str) or not name.strip():
             raise ParameterError(f"target names must be non-empty strings, got {name!r}")
+        terms = value.items() if isinstance(value, Mapping) else [("aliases", value)]
+        for field, given in terms:
+            if isinstance(given, (list, tuple)) and any(isinstance(t, str) and not t.strip() for t in given):
+                raise ParameterError(  # like a targets row without a term: never dropped silently
+                    f"target {name!r}: {field} has an empty entry; fill it with a name the articles use or delete it"
+                )
         if not value and name.lower() in packaged:
             result.append(packaged[name.lower()])
         elif isinstance(value, Mapping):

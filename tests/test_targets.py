@@ -518,6 +518,10 @@ def test_a_decomposed_target_name_finds_composed_text() -> None:
     target = nl.Target(unicodedata.normalize("NFD", composed))
     assert target.name == composed
     assert len(find_mentions(nl.Article("a", "", f"{composed} met Rutte. {composed} spoke."), target)) == 2
+    decomposed = unicodedata.normalize("NFD", composed)  # an Article built by hand is not composed
+    text = f"{decomposed} met Rutte. {decomposed.upper()} spoke."
+    df = find_mentions(nl.Article("a", "", text), nl.Target(composed))
+    assert [text[s:e] for s, e in zip(df["start"], df["end"], strict=True)] == [decomposed, decomposed.upper()]
 
 
 def test_bracketed_names_keep_distinct_anchors_and_file_names() -> None:
