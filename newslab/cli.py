@@ -171,7 +171,7 @@ class _AliasAction(argparse.Action):
         if not targets:
             parser.error(f"--alias {values!r} must follow a --target NAME")
         last = list(targets)[-1]
-        from newslab.targets import weak_term  # the rule nl.Target applies too
+        from newslab.target_names import weak_term  # the rule nl.Target applies too
 
         weak = weak_term(str(values))
         if weak == "punctuation":

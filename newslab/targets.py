@@ -37,14 +37,14 @@ import logging
 import os
 import re
 import unicodedata
-import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from newslab.errors import LexiconError, NewslabWarning, ParameterError
-from newslab.lexicons import load_table, read_tsv, stopwords
+from newslab.errors import LexiconError, ParameterError
+from newslab.lexicons import load_table, stopwords
 from newslab.names import WORD_PATTERN
 from newslab.roles import PERSON_PRONOUNS, Role, as_role, as_tuple, packaged_roles
+from newslab.target_names import check_distinct, check_term, target_key, term_strings, weak_term
 from newslab.user_patterns import unsafe_pattern_message
 
 if TYPE_CHECKING:
@@ -63,103 +63,6 @@ TITLE_WORDS = frozenset({"former", "incoming", "outgoing", "then", "future", "de
 def role_title_words(target: Target) -> frozenset[str]:
     """Lowercase words of the titles of a target's roles ("President", "Former President")."""
     return frozenset(w.lower() for r in target.roles for t in r.titles for w in t.split()) - stopwords()
-
-
-def _terms(name: str, field: str, value: Any) -> tuple[str, ...]:
-    """The strings of a term list, composed (NFC) like the articles; anything but strings is refused."""
-    if value is None:
-        return ()
-    values = (value,) if isinstance(value, str) else value
-    try:
-        values = tuple(values)
-    except TypeError:
-        values = (value,)
-    bad = [v for v in values if not isinstance(v, str)]
-    if bad:
-        raise ParameterError(
-            f"Target {name!r}: {field} must be strings, got {bad[0]!r} ({type(bad[0]).__name__}); "
-            f"quote it, e.g. {field}=[{str(bad[0])!r}]"
-        )
-    return tuple(unicodedata.normalize("NFC", v) for v in values)
-
-
-def weak_term(term: str) -> str | None:
-    """Why a name or phrase would match far more than its target: ``"punctuation"``, ``"function word"`` or ``None``.
-
-    A term with no letter or digit (``"."``, ``"--"``) is punctuation. A lone stopword (``"the"``,
-    ``"of"``, ``"The"``) is a function word; an all-capital acronym of two or more letters that
-    spells one (``"US"``, ``"WHO"``, ``"IT"``) is not, because names match case-sensitively.
-    The same rule serves :class:`Target` and the command line's ``--alias``.
-
-    Example:
-        >>> [weak_term(t) for t in [".", "the", "Of", "US", "WHO", "NATO", "the alliance"]]
-        ['punctuation', 'function word', 'function word', None, None, None, None]
-    """
-    text = term.strip()
-    if not any(c.isalnum() for c in text):
-        return "punctuation"
-    acronym = len(text) > 1 and text.isupper()
-    if not acronym and text.casefold() in stopwords():
-        return "function word"
-    return None
-
-
-def _check_term(name: str, field: str, term: str) -> None:
-    """Refuse a term that is only punctuation; warn about a lone function word."""
-    weak, what = weak_term(term), {"aliases": "alias", "epithets": "epithet", "heads": "head"}[field]
-    if weak == "punctuation":
-        raise ParameterError(
-            f"Target {name!r}: {what} {term!r} has no letter or digit and would match punctuation; "
-            f"remove it and give a name the articles use for {name!r}"
-        )
-    if weak == "function word":
-        warnings.warn(
-            f"Target {name!r}: {what} {term!r} is a common word and will match far more than {name!r}; "
-            f"remove it or give a longer phrase (e.g. {term + ' ' + name!r})",
-            NewslabWarning,
-            stacklevel=4,
-        )
-
-
-def target_key(name: str) -> str:
-    """The form under which two target names count as the same: composed, case-folded, one space between words.
-
-    Example:
-        >>> target_key(" Foo  Bar ") == target_key("foo bar")
-        True
-    """
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
-
-
-def check_distinct(names: Iterable[str], *, where: str = "targets") -> None:
-    """Refuse two targets whose names differ only in case or whitespace (or are the same).
-
-    Rule (the same for the API and the command line): such targets are **refused**, never merged
-    silently, because their rows would share a name in every table after a case-insensitive
-    lookup. Give one target with both spellings as aliases.
-
-    Raises:
-        ParameterError: Naming both targets and the fix.
-
-    Example:
-        >>> check_distinct(["Foo", "Bar"])
-        >>> check_distinct(["Foo", "foo "])  # doctest: +ELLIPSIS
-        Traceback (most recent call last):
-        ...
-        newslab.errors.ParameterError: targets 'Foo' and 'foo ' ... one target ...
-    """
-    seen: dict[str, str] = {}
-    for name in names:
-        key = target_key(name)
-        first = seen.get(key)
-        if first == name:
-            raise ParameterError(f"target {name!r} is given twice in {where}; drop the second one")
-        if first is not None:
-            raise ParameterError(
-                f"{where} {first!r} and {name!r} differ only in case or spacing; give one target with both "
-                f"spellings as aliases, e.g. nl.Target({first!r}, aliases=[{first!r}, {name!r}])"
-            )
-        seen[key] = name
 
 
 @dataclasses.dataclass(frozen=True)
@@ -210,12 +113,12 @@ class Target:
         setter = functools.partial(object.__setattr__, self)
         setter("name", unicodedata.normalize("NFC", self.name.strip()))  # articles are NFC on load
         for field in ("aliases", "epithets", "heads", "modifiers", "patterns", "exclude"):
-            setter(field, tuple(t.strip() for t in _terms(self.name, field, getattr(self, field)) if t.strip()))
+            setter(field, tuple(t.strip() for t in term_strings(self.name, field, getattr(self, field)) if t.strip()))
         if not self.aliases:
             setter("aliases", (self.name,))
         for field in ("aliases", "epithets", "heads"):
             for term in getattr(self, field):
-                _check_term(self.name, field, term)
+                check_term(self.name, field, term)
         setter("epithets", tuple(e.lower() for e in self.epithets))
         pronouns = DEFAULT_PRONOUNS.get(self.kind, ()) if self.pronouns is None else as_tuple(self.pronouns)
         setter("pronouns", tuple(p.lower() for p in pronouns))
@@ -368,7 +271,7 @@ class Target:
         if not rows:
             names = sorted({r.get("target") or "" for r in load_table(table)})
             raise LexiconError(f"table {table!r} has no target {name!r}; targets: {names}")
-        target = _target_from_rows(rows, f"table {table!r}")
+        target = target_from_rows(rows, f"table {table!r}")
         roles = packaged_roles().get(name.lower(), ()) if table == "targets" else ()
         return dataclasses.replace(target, roles=roles) if roles else target
 
@@ -464,7 +367,7 @@ _TABLE_KINDS = {
 }
 
 
-def _target_from_rows(rows: Sequence[Mapping[str, str]], where: str) -> Target:
+def target_from_rows(rows: Sequence[Mapping[str, str]], where: str) -> Target:
     """A target from rows with columns target, kind, term (the ``targets.tsv`` format)."""
     name = rows[0]["target"]
     fields: dict[str, list[str]] = {}
@@ -653,44 +556,9 @@ def load_targets(path: str | os.PathLike[str]) -> tuple[Target, ...]:
         >>> [(t.name, t.heads, t.kind) for t in load_targets(path)]
         [('EU', ('bloc',), 'organization')]
     """
-    import json
-    from pathlib import Path
+    from newslab.target_files import read_targets_file
 
-    from newslab.errors import MissingInputError
-
-    file = Path(path)
-    if not file.is_file():
-        raise MissingInputError(f"targets file {str(file)!r} not found")
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise LexiconError(f"cannot read targets file {str(file)!r}: {err}") from None
-    if file.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise LexiconError(f"{file.name}: not valid JSON ({err})") from None
-        try:
-            return targets_from_spec(data)
-        except ParameterError as err:
-            raise LexiconError(f"{file.name}: {err}") from None
-    rows = read_tsv(text)
-    if not rows or not {"target", "kind", "term"} <= set(rows[0]):
-        raise LexiconError(f"{file.name}: expected a TSV with columns target, kind, term (or a .json mapping)")
-    by_name: dict[str, list[dict[str, str]]] = {}
-    for line, row in enumerate(rows, 2):
-        if not (row.get("term") or "").strip():  # never dropped silently
-            raise LexiconError(
-                f"{file.name}, line {line}: target {row.get('target')!r}, kind {row.get('kind')!r} has no term; "
-                "fill the term column or delete the row"
-            )
-        by_name.setdefault((row.get("target") or "").strip(), []).append(row)
-    if "" in by_name:
-        raise LexiconError(f"{file.name}: a row has an empty target column")
-    try:
-        return tuple(_target_from_rows(group, file.name) for group in by_name.values())
-    except ParameterError as err:
-        raise LexiconError(f"{file.name}: {err}") from None
+    return read_targets_file(path)
 
 
 __all__ = [

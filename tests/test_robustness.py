@@ -524,7 +524,7 @@ def test_a_common_word_as_alias_is_one_warning_line(
     assert err.count("common word") == (1 if shown else 0)
 
 
-TARGET_FILES = {
+TARGET_FILES: dict[str, tuple[Any, str]] = {
     "empty alias in JSON": ({"Foo": ["", "Foo Inc"]}, "target 'Foo': aliases has an empty entry"),
     "empty head in JSON": ({"Foo": {"heads": ["firm", " "]}}, "target 'Foo': heads has an empty entry"),
     "punctuation alias in JSON": ({"Foo": ["Foo", "."]}, "alias '.' has no letter or digit"),
@@ -532,10 +532,23 @@ TARGET_FILES = {
 }
 
 
+TSV_HEADER = "target\tkind\tterm\n"
+TARGET_FILES.update(
+    {
+        "names differing in case in a TSV": (TSV_HEADER + "Foo\tname\tFoo\nfoo\thead\tfirm\n", "'Foo' and 'foo'"),
+        "a TSV row without a term": (TSV_HEADER + "Foo\tname\tFoo\nFoo\thead\t\n", "line 3: target 'Foo'"),
+        "a punctuation alias in a TSV": (TSV_HEADER + "Foo\tname\t...\n", "alias '...' has no letter or digit"),
+    }
+)
+
+
 @pytest.mark.parametrize("case", list(TARGET_FILES))
 def test_a_targets_file_entry_is_never_dropped_silently(tmp_path: Path, case: str) -> None:
     spec, message = TARGET_FILES[case]
-    path = _write(tmp_path / "targets.json", json.dumps(spec))
-    with pytest.raises(LexiconError, match=r"targets\.json: ") as err:
+    if isinstance(spec, str):
+        path = _write(tmp_path / "targets.tsv", spec)
+    else:
+        path = _write(tmp_path / "targets.json", json.dumps(spec))
+    with pytest.raises(LexiconError, match=r"targets\.(json|tsv)(, line \d+)?: ") as err:
         nl.load_targets(path)
     assert message in str(err.value)
