@@ -125,7 +125,10 @@ def check_distinct(names: Iterable[str], *, where: str = "targets") -> None:
         key = target_key(name)
         first = seen.get(key)
         if first == name:
-            raise ParameterError(f"target {name!r} is given twice in {where}; drop the second one")
+            raise ParameterError(
+                f"target {name!r} is given twice in {where}; keep one, or give one target with the terms of both "
+                f"(e.g. first.extend(aliases=[...]))"
+            )
         if first is not None:
             raise ParameterError(
                 f"{where} {first!r} and {name!r} differ only in case or spacing; give one target with both "
