@@ -36,13 +36,15 @@ import functools
 import logging
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab.errors import LexiconError, ParameterError
-from newslab.lexicons import load_table, read_tsv, stopwords
+from newslab.lexicons import load_table, stopwords
 from newslab.names import WORD_PATTERN
 from newslab.roles import PERSON_PRONOUNS, Role, as_role, as_tuple, packaged_roles
+from newslab.target_names import check_distinct, check_term, target_key, term_strings, weak_term
 from newslab.user_patterns import unsafe_pattern_message
 
 if TYPE_CHECKING:
@@ -102,14 +104,21 @@ class Target:
 
     def __post_init__(self) -> None:
         if not isinstance(self.name, str) or not self.name.strip():
-            raise ParameterError(f"Target name must be a non-empty string, got {self.name!r}")
+            raise ParameterError(
+                f"Target name must be a non-empty string, got {self.name!r}; give the name to show in the tables, "
+                "e.g. nl.Target('EU', aliases=['EU', 'European Union'])"
+            )
         if self.kind not in ENTITY_KINDS:
             raise ParameterError(f"kind={self.kind!r}; valid: {list(ENTITY_KINDS)}")
         setter = functools.partial(object.__setattr__, self)
+        setter("name", unicodedata.normalize("NFC", self.name.strip()))  # articles are NFC on load
         for field in ("aliases", "epithets", "heads", "modifiers", "patterns", "exclude"):
-            setter(field, tuple(t.strip() for t in as_tuple(getattr(self, field)) if t.strip()))
+            setter(field, tuple(t.strip() for t in term_strings(self.name, field, getattr(self, field)) if t.strip()))
         if not self.aliases:
             setter("aliases", (self.name,))
+        for field in ("aliases", "epithets", "heads"):
+            for term in getattr(self, field):
+                check_term(self.name, field, term)
         setter("epithets", tuple(e.lower() for e in self.epithets))
         pronouns = DEFAULT_PRONOUNS.get(self.kind, ()) if self.pronouns is None else as_tuple(self.pronouns)
         setter("pronouns", tuple(p.lower() for p in pronouns))
@@ -262,7 +271,7 @@ class Target:
         if not rows:
             names = sorted({r.get("target") or "" for r in load_table(table)})
             raise LexiconError(f"table {table!r} has no target {name!r}; targets: {names}")
-        target = _target_from_rows(rows, f"table {table!r}")
+        target = target_from_rows(rows, f"table {table!r}")
         roles = packaged_roles().get(name.lower(), ()) if table == "targets" else ()
         return dataclasses.replace(target, roles=roles) if roles else target
 
@@ -307,6 +316,7 @@ class Target:
     @functools.cached_property
     def _name_re(self) -> re.Pattern[str]:
         forms = set(self.aliases) | {a.upper() for a in self.aliases}
+        forms |= {unicodedata.normalize("NFD", f) for f in forms}  # an Article built by hand may be decomposed
         alternatives = "|".join(re.escape(a) for a in sorted(forms, key=len, reverse=True))
         return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
@@ -357,7 +367,7 @@ _TABLE_KINDS = {
 }
 
 
-def _target_from_rows(rows: Sequence[Mapping[str, str]], where: str) -> Target:
+def target_from_rows(rows: Sequence[Mapping[str, str]], where: str) -> Target:
     """A target from rows with columns target, kind, term (the ``targets.tsv`` format)."""
     name = rows[0]["target"]
     fields: dict[str, list[str]] = {}
@@ -398,6 +408,7 @@ def as_targets(targets: Target | Iterable[Target] | None) -> tuple[Target, ...]:
     for t in result:
         if not isinstance(t, Target):
             raise ParameterError(f"targets must be Target objects, got {type(t).__name__}")
+    check_distinct(t.name for t in result)
     return result
 
 
@@ -475,10 +486,17 @@ def targets_from_spec(spec: Mapping[str, Any] | None, *, notes: list[str] | None
     if not isinstance(spec, Mapping):
         raise ParameterError(f"targets must be a mapping name -> aliases or fields, got {type(spec).__name__}")
     packaged = {t.name.lower(): t for t in DEFAULT_TARGETS}
+    check_distinct((n for n in spec if isinstance(n, str)), where="target names")
     result = []
     for name, value in spec.items():
         if not isinstance(name, str) or not name.strip():
             raise ParameterError(f"target names must be non-empty strings, got {name!r}")
+        terms = value.items() if isinstance(value, Mapping) else [("aliases", value)]
+        for field, given in terms:
+            if isinstance(given, (list, tuple)) and any(isinstance(t, str) and not t.strip() for t in given):
+                raise ParameterError(  # like a targets row without a term: never dropped silently
+                    f"target {name!r}: {field} has an empty entry; fill it with a name the articles use or delete it"
+                )
         if not value and name.lower() in packaged:
             result.append(packaged[name.lower()])
         elif isinstance(value, Mapping):
@@ -538,44 +556,9 @@ def load_targets(path: str | os.PathLike[str]) -> tuple[Target, ...]:
         >>> [(t.name, t.heads, t.kind) for t in load_targets(path)]
         [('EU', ('bloc',), 'organization')]
     """
-    import json
-    from pathlib import Path
+    from newslab.target_files import read_targets_file
 
-    from newslab.errors import MissingInputError
-
-    file = Path(path)
-    if not file.is_file():
-        raise MissingInputError(f"targets file {str(file)!r} not found")
-    try:
-        text = file.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as err:
-        raise LexiconError(f"cannot read targets file {str(file)!r}: {err}") from None
-    if file.suffix.lower() == ".json":
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as err:
-            raise LexiconError(f"{file.name}: not valid JSON ({err})") from None
-        try:
-            return targets_from_spec(data)
-        except ParameterError as err:
-            raise LexiconError(f"{file.name}: {err}") from None
-    rows = read_tsv(text)
-    if not rows or not {"target", "kind", "term"} <= set(rows[0]):
-        raise LexiconError(f"{file.name}: expected a TSV with columns target, kind, term (or a .json mapping)")
-    by_name: dict[str, list[dict[str, str]]] = {}
-    for line, row in enumerate(rows, 2):
-        if not (row.get("term") or "").strip():  # never dropped silently
-            raise LexiconError(
-                f"{file.name}, line {line}: target {row.get('target')!r}, kind {row.get('kind')!r} has no term; "
-                "fill the term column or delete the row"
-            )
-        by_name.setdefault((row.get("target") or "").strip(), []).append(row)
-    if "" in by_name:
-        raise LexiconError(f"{file.name}: a row has an empty target column")
-    try:
-        return tuple(_target_from_rows(group, file.name) for group in by_name.values())
-    except ParameterError as err:
-        raise LexiconError(f"{file.name}: {err}") from None
+    return read_targets_file(path)
 
 
 __all__ = [
@@ -588,9 +571,12 @@ __all__ = [
     "Target",
     "as_role",
     "as_targets",
+    "check_distinct",
     "load_targets",
     "merge_targets",
     "packaged_roles",
     "role_title_words",
+    "target_key",
     "targets_from_spec",
+    "weak_term",
 ]

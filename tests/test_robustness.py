@@ -415,3 +415,140 @@ def test_accepted_alternations_stay_fast_on_near_matches(pattern: str) -> None:
         compiled.search(text)
         worst = max(worst, time.perf_counter() - start)
     assert worst < 0.05
+
+
+# --------------------------------------------------------------------------- issue 24: the battery's remaining cases
+
+
+def _surrogate_jsonl(folder: Path) -> Path:
+    record = '{"id": "s1", "title": "T\\ud83d", "text": "Trump \\ud83d met NATO chief Mark Rutte. He smiled."}\n'
+    return _write(folder / "scraped.jsonl", record)  # JSON escapes: a lone surrogate, as scrapers write it
+
+
+SURROGATE_COMMANDS = {
+    "summary": (["summary", "{src}", "-o", "{out}"], "sentences.csv"),
+    "analyze": (["analyze", "{src}", "-o", "{out}"], "manifest.json"),
+    "analyze --on-error skip": (["analyze", "{src}", "-o", "{out}", "--on-error", "skip"], "manifest.json"),
+}
+
+
+@pytest.mark.parametrize("case", list(SURROGATE_COMMANDS))
+def test_a_lone_surrogate_passes_every_command_with_a_warning(tmp_path: Path, case: str, capsys: Any) -> None:
+    from newslab.cli import main
+
+    argv, written = SURROGATE_COMMANDS[case]
+    src, out = _surrogate_jsonl(tmp_path), tmp_path / "out"
+    with pytest.warns(nl.NewslabWarning, match=r"article 's1'\): 1 lone surrogate"):
+        assert main([a.format(src=src, out=out) for a in argv]) == 0
+    assert "Traceback" not in capsys.readouterr().err and (out / written).is_file()
+    if written == "sentences.csv":
+        text = (out / written).read_text(encoding="utf-8")  # would raise on a surrogate
+        assert "Trump \ufffd met NATO" in text
+    else:
+        assert nl.Analysis.load(out).sentences["article_id"].tolist() == ["s1", "s1"]
+
+
+PLAIN_SCRIPT_WITH_OUTPUT = """
+import sys
+import newslab as nl
+print("top-level code ran")
+corpus = nl.load_seed_corpus()
+a = nl.analyze(corpus, workers=2, chunk_size=1, progress=False, tables=["mentions"], output_dir=sys.argv[1])
+print(len(a.articles), "articles")
+"""
+
+
+@posix_only
+def test_a_plain_script_with_an_output_folder_can_be_run_again(tmp_path: Path) -> None:
+    import subprocess
+
+    script = _write(tmp_path / "plain.py", PLAIN_SCRIPT_WITH_OUTPUT)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1]), "NEWSLAB_PROGRESS": "0"}
+    for run in (1, 2):  # the second run replaces the first one's folder instead of being blocked by it
+        proc = subprocess.run(
+            [sys.executable, str(script), str(tmp_path / "out")], env=env, capture_output=True, text=True, timeout=120
+        )
+        assert proc.returncode == 0, f"run {run}: {proc.stderr}"
+        assert proc.stdout.splitlines() == ["top-level code ran", "2 articles"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "plain.py"]  # no staging folder left
+    assert len(nl.Analysis.load(tmp_path / "out").articles) == 2
+
+
+# The targets cases, through the command line and a targets file (the Python API: tests/test_targets.py).
+TARGET_COMMANDS = {
+    "-t NATO -t nato": (["-t", "NATO", "-t", "nato"], "--target 'nato' is given twice (as 'NATO'"),
+    "-t 'Foo ' -t foo": (["-t", "Foo ", "-t", "foo"], "'Foo ' and 'foo' differ only in case or spacing"),
+    "-t ''": (["-t", ""], "target names must be non-empty strings"),
+    "-a .": (["-t", "Foo", "-a", "."], "--alias '.' has no letter or digit"),
+    "-a ''": (["-t", "Foo", "-a", ""], "--alias '' has no letter or digit"),
+    "file Foo and -t foo": (["--targets-file", "{file}", "-t", "foo"], "'Foo' and 'foo' differ only in case"),
+}
+
+
+@pytest.mark.parametrize("case", list(TARGET_COMMANDS))
+def test_target_options_are_refused_naming_the_input_and_the_fix(tmp_path: Path, case: str, capsys: Any) -> None:
+    from newslab.cli import main
+
+    file = _write(tmp_path / "t.json", json.dumps({"Foo": ["Foo Inc"]}))
+    argv, message = TARGET_COMMANDS[case]
+    try:
+        status = main(["analyze", "x.txt", "-o", str(tmp_path / "out"), *(a.format(file=file) for a in argv)])
+    except SystemExit as stop:  # argparse's own errors exit 2
+        status = int(stop.code or 0)
+    assert status in (1, 2)
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("argv", "shown", "hidden"),
+    [
+        (["-t", "Foo", "-a", "the"], "--alias 'the' is a common word", "Target 'Foo': alias 'the'"),
+        (["--targets-file", "{file}"], "newslab: warning: Target 'Foo': alias 'of' is a common word", "targets.py"),
+        (["-t", "Foo", "-a", "US", "-a", "WHO"], "", "common word"),
+    ],
+)
+def test_a_common_word_as_alias_is_one_warning_line(
+    tmp_path: Path, argv: list[str], shown: str, hidden: str, capsys: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from newslab import cli
+
+    file = _write(tmp_path / "t.json", json.dumps({"Foo": ["Foo Inc", "of"]}))
+    calls: list[Any] = []
+    empty = nl.analyze(nl.Article("a", "", "Foo met."), tables=["mentions"])
+    monkeypatch.setattr("newslab.analysis.analyze", lambda *a, **k: calls.append(a) or empty)
+    cli.main(["analyze", "x.txt", "-o", str(tmp_path / "out"), *(a.format(file=file) for a in argv)])
+    err = capsys.readouterr().err
+    assert calls and shown in err and hidden not in err
+    assert err.count("common word") == (1 if shown else 0)
+
+
+TARGET_FILES: dict[str, tuple[Any, str]] = {
+    "empty alias in JSON": ({"Foo": ["", "Foo Inc"]}, "target 'Foo': aliases has an empty entry"),
+    "empty head in JSON": ({"Foo": {"heads": ["firm", " "]}}, "target 'Foo': heads has an empty entry"),
+    "punctuation alias in JSON": ({"Foo": ["Foo", "."]}, "alias '.' has no letter or digit"),
+    "names differing in case": ({"Foo": ["Foo"], "FOO": ["FOO"]}, "'Foo' and 'FOO' differ only in case"),
+}
+
+
+TSV_HEADER = "target\tkind\tterm\n"
+TARGET_FILES.update(
+    {
+        "names differing in case in a TSV": (TSV_HEADER + "Foo\tname\tFoo\nfoo\thead\tfirm\n", "'Foo' and 'foo'"),
+        "a TSV row without a term": (TSV_HEADER + "Foo\tname\tFoo\nFoo\thead\t\n", "line 3: target 'Foo'"),
+        "a punctuation alias in a TSV": (TSV_HEADER + "Foo\tname\t...\n", "alias '...' has no letter or digit"),
+    }
+)
+
+
+@pytest.mark.parametrize("case", list(TARGET_FILES))
+def test_a_targets_file_entry_is_never_dropped_silently(tmp_path: Path, case: str) -> None:
+    spec, message = TARGET_FILES[case]
+    if isinstance(spec, str):
+        path = _write(tmp_path / "targets.tsv", spec)
+    else:
+        path = _write(tmp_path / "targets.json", json.dumps(spec))
+    with pytest.raises(LexiconError, match=r"targets\.(json|tsv)(, line \d+)?: ") as err:
+        nl.load_targets(path)
+    assert message in str(err.value)

@@ -425,3 +425,112 @@ def test_user_targets_by_kind_and_merging() -> None:
     assert merged[0].heads == nl.TRUMP.heads and merged[0].roles == nl.TRUMP.roles and notes
     text = nl.load_seed_corpus()["es-daily"]
     assert len(find_mentions(text, merged)) == len(find_mentions(text, nl.TRUMP))
+
+
+# Issue 24, targets in the Python API: one rule with the command line (refuse, never merge silently).
+SAME_NAME_CASES = [
+    ("case", [nl.Target("Foo"), nl.Target("foo")], "'Foo' and 'foo' differ only in case or spacing"),
+    ("spacing", [nl.Target("Foo Bar"), nl.Target("Foo  Bar")], "'Foo Bar' and 'Foo  Bar' differ only in case"),
+    ("built-in", [nl.NATO, nl.Target("nato")], "'NATO' and 'nato' differ only in case"),
+    ("twice", [nl.Target("Foo"), nl.Target("Foo")], "target 'Foo' is given twice"),
+]
+
+
+@pytest.mark.parametrize(("case", "targets", "message"), SAME_NAME_CASES, ids=[c[0] for c in SAME_NAME_CASES])
+def test_targets_whose_names_differ_only_in_case_are_refused(case: str, targets: list[Target], message: str) -> None:
+    with pytest.raises(ParameterError, match=r"aliases|keep one") as err:
+        nl.analyze(nl.Article("a", "", "Foo met foo."), targets=targets, tables=["mentions"])
+    assert message in str(err.value)
+    with pytest.raises(ParameterError, match=r"differ only|given twice"):
+        find_mentions(nl.Article("a", "", "Foo met foo."), targets)
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ({"Foo": [], "foo": ["Foo Inc"]}, "'Foo' and 'foo' differ only in case"),
+        ({"EU": ["EU"], " eu ": ["EU"]}, "'EU' and ' eu ' differ only in case or spacing"),
+    ],
+)
+def test_a_spec_with_names_differing_only_in_case_is_refused(spec: dict[str, list[str]], message: str) -> None:
+    with pytest.raises(ParameterError, match="both spellings as aliases") as err:
+        nl.targets_from_spec(spec)
+    assert message in str(err.value)
+
+
+def test_distinct_names_still_pass_and_a_stripped_name_is_kept() -> None:
+    targets = nl.targets_from_spec({"EU": ["European Union"], "EUR": ["euro"]})
+    assert [t.name for t in targets] == ["EU", "EUR"]
+    assert nl.Target("  EU ").name == "EU" and nl.Target("  EU ").aliases == ("EU",)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [
+        ({"name": ""}, "non-empty string, got ''; give the name"),
+        ({"name": "   "}, "non-empty string"),
+        ({"name": None}, "non-empty string, got None"),
+        ({"name": "X", "aliases": ["X", "."]}, "alias '.' has no letter or digit"),
+        ({"name": "X", "aliases": ["--"]}, "alias '--' has no letter or digit"),
+        ({"name": "."}, "alias '.' has no letter or digit"),
+        ({"name": "X", "epithets": ["…"]}, "epithet '…' has no letter or digit"),
+        ({"name": "X", "heads": ["?!"]}, "head '?!' has no letter or digit"),
+        ({"name": "X", "aliases": [5]}, "aliases must be strings, got 5 (int)"),
+    ],
+    ids=repr,
+)
+def test_empty_names_and_punctuation_terms_are_refused(kwargs: dict[str, object], message: str) -> None:
+    with pytest.raises(ParameterError) as err:
+        nl.Target(**kwargs)  # type: ignore[arg-type]
+    assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "word"),
+    [
+        ({"aliases": ["X", "the"]}, "alias 'the'"),
+        ({"aliases": ["X", "of"]}, "alias 'of'"),
+        ({"aliases": ["X", "The"]}, "alias 'The'"),
+        ({"epithets": ["the"]}, "epithet 'the'"),
+        ({"heads": ["it"]}, "head 'it'"),
+    ],
+)
+def test_a_lone_function_word_warns_with_the_fix(kwargs: dict[str, list[str]], word: str) -> None:
+    with pytest.warns(nl.errors.NewslabWarning, match="common word") as record:
+        target = nl.Target("X", **kwargs)  # type: ignore[arg-type]
+    assert word in str(record[0].message) and "remove it or give a longer phrase" in str(record[0].message)
+    assert target.name == "X"  # a warning, not a refusal: the user may mean it
+
+
+@pytest.mark.parametrize("alias", ["US", "WHO", "IT", "NATO", "the Atlantic Alliance", "Foo"])
+def test_acronyms_and_names_do_not_warn(alias: str) -> None:
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert alias in nl.Target("X", aliases=[alias]).aliases
+
+
+def test_a_decomposed_target_name_finds_composed_text() -> None:
+    import unicodedata
+
+    composed = "Erdoğan"
+    target = nl.Target(unicodedata.normalize("NFD", composed))
+    assert target.name == composed
+    assert len(find_mentions(nl.Article("a", "", f"{composed} met Rutte. {composed} spoke."), target)) == 2
+    decomposed = unicodedata.normalize("NFD", composed)  # an Article built by hand is not composed
+    text = f"{decomposed} met Rutte. {decomposed.upper()} spoke."
+    df = find_mentions(nl.Article("a", "", text), nl.Target(composed))
+    assert [text[s:e] for s, e in zip(df["start"], df["end"], strict=True)] == [decomposed, decomposed.upper()]
+
+
+def test_bracketed_names_keep_distinct_anchors_and_file_names() -> None:
+    from newslab.file_names import output_name
+    from newslab.sections import anchor
+
+    names = ["NATO (alliance)", "NATO [alliance]", "NATO {alliance}", "NATO alliance"]
+    assert len({output_name(n) for n in names}) == len(names)
+    assert len({anchor(n, "tone_target") for n in names}) == len(names)
+    targets = [nl.Target(n, aliases=["NATO"]) for n in names]
+    df = find_mentions(nl.Article("a", "", "NATO met."), targets)
+    assert sorted(df["target"]) == sorted(names)  # different names are different targets, not merged
