@@ -73,7 +73,7 @@ _LAZY = {
     "find_mentions": "newslab.tables",
     "kwic": "newslab.labeling",
     "labels": "newslab.labeling",
-    "load_targets": "newslab.targets",
+    "load_targets": "newslab.target_files",
     "targets_from_spec": "newslab.targets",
     "evaluate_quotes": "newslab.quotes",
     "find_quotes": "newslab.tables",
@@ -174,8 +174,9 @@ if TYPE_CHECKING:
     )
     from newslab.stance import stance_summary
     from newslab.tables import compare, find_mentions, find_quotes, frame_profile, frame_table, stance_table
+    from newslab.target_files import load_targets
     from newslab.target_model import TargetModel, load_target_model
-    from newslab.targets import NATO, TRUMP, Target, load_targets, targets_from_spec
+    from newslab.targets import NATO, TRUMP, Target, targets_from_spec
     from newslab.tokenizers import sentence_spans, sentences, word_spans, words
     from newslab.validity import corrected_shares, methods_paragraph, score_tool
     from newslab.views import ArticleView, article_html, show_article

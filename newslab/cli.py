@@ -187,7 +187,7 @@ def _target_spec(args: argparse.Namespace) -> dict[str, Any]:
     """Targets from ``--targets-file`` and ``--target``/``--alias`` as a spec mapping (empty: the defaults)."""
     targets: dict[str, Any] = {}
     if args.targets_file:
-        from newslab.targets import load_targets
+        from newslab.target_files import load_targets
 
         given = Path(args.targets_file).expanduser()
         if given.is_dir():

@@ -78,4 +78,26 @@ def read_targets_file(path: str | os.PathLike[str]) -> tuple[Target, ...]:
         raise LexiconError(f"{file.name}: {err}") from None
 
 
-__all__ = ["read_targets_file"]
+def load_targets(path: str | os.PathLike[str]) -> tuple[Target, ...]:
+    r"""Targets from a file: a TSV like the packaged ``targets.tsv`` or a JSON mapping.
+
+    The TSV has the columns ``target, kind, term`` (and optionally ``note``); kinds are
+    ``name, epithet, head, modifier, pattern, exclude, type, pronoun``, one row per term, and
+    lines starting with ``#`` are comments. The JSON file holds the mapping that
+    :func:`targets_from_spec` takes.
+
+    Raises:
+        MissingInputError: If the file does not exist.
+        LexiconError: For a malformed file.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> path = pathlib.Path(tempfile.mkdtemp()) / "eu.tsv"
+        >>> _ = path.write_text("target\tkind\tterm\nEU\tname\tEU\nEU\thead\tbloc\nEU\ttype\torganization\n")
+        >>> [(t.name, t.heads, t.kind) for t in load_targets(path)]
+        [('EU', ('bloc',), 'organization')]
+    """
+    return read_targets_file(path)
+
+
+__all__ = ["load_targets", "read_targets_file"]

@@ -34,7 +34,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import logging
-import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -537,30 +536,6 @@ def _merged(target: Target, packaged: Mapping[str, Target], notes: list[str] | N
     return merged
 
 
-def load_targets(path: str | os.PathLike[str]) -> tuple[Target, ...]:
-    r"""Targets from a file: a TSV like the packaged ``targets.tsv`` or a JSON mapping.
-
-    The TSV has the columns ``target, kind, term`` (and optionally ``note``); kinds are
-    ``name, epithet, head, modifier, pattern, exclude, type, pronoun``, one row per term, and
-    lines starting with ``#`` are comments. The JSON file holds the mapping that
-    :func:`targets_from_spec` takes.
-
-    Raises:
-        MissingInputError: If the file does not exist.
-        LexiconError: For a malformed file.
-
-    Example:
-        >>> import tempfile, pathlib
-        >>> path = pathlib.Path(tempfile.mkdtemp()) / "eu.tsv"
-        >>> _ = path.write_text("target\tkind\tterm\nEU\tname\tEU\nEU\thead\tbloc\nEU\ttype\torganization\n")
-        >>> [(t.name, t.heads, t.kind) for t in load_targets(path)]
-        [('EU', ('bloc',), 'organization')]
-    """
-    from newslab.target_files import read_targets_file
-
-    return read_targets_file(path)
-
-
 __all__ = [
     "DEFAULT_PRONOUNS",
     "DEFAULT_TARGETS",
@@ -572,7 +547,6 @@ __all__ = [
     "as_role",
     "as_targets",
     "check_distinct",
-    "load_targets",
     "merge_targets",
     "packaged_roles",
     "role_title_words",
