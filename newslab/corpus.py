@@ -49,7 +49,7 @@ from newslab.readers import (
     load_file,
     record_article,
 )
-from newslab.text_cleaning import clean_label, clean_text, replace_surrogates
+from newslab.text_cleaning import CONTROL_CHARS, clean_label, clean_text, replace_surrogates
 
 logger = logging.getLogger(__name__)
 
@@ -279,13 +279,22 @@ def as_articles(corpus: Corpus | Article | Iterable[Article] | str) -> list[Arti
 
 
 def displayable(art: Article) -> Article:
-    """``art`` with lone surrogates replaced and its id, title and source cleaned (with a warning), else itself.
+    """``art`` with lone surrogates and control characters replaced and its id, title and source cleaned, else itself.
+
+    Each replacement comes with a warning naming the article; the text keeps its length, so offsets stay valid.
 
     Example:
         >>> displayable(Article("a", "T", "x")).id
         'a'
     """
     text = replace_surrogates(art.text, f"article {clean_label(art.id)!r}")
+    if CONTROL_CHARS.search(text):  # NUL and other control characters: a space each, so offsets stay
+        warnings.warn(
+            f"article {clean_label(art.id)!r}: control characters (such as NUL) in the text are read as spaces",
+            NewslabWarning,
+            stacklevel=3,
+        )
+        text = CONTROL_CHARS.sub(" ", text)
     labels = {"id": clean_label(art.id), "title": clean_label(art.title), "source": clean_label(art.source)}
     changed = {k: v for k, v in labels.items() if v != getattr(art, k)}
     if changed and labels["id"] != art.id:

@@ -313,6 +313,7 @@ def _run(name: str, text: str) -> Any:
         return None
 
 
+@pytest.mark.filterwarnings("ignore:.*control characters.*:newslab.errors.NewslabWarning")  # expected for such text
 @pytest.mark.parametrize("name", list(SPANS))
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=texts)
@@ -552,3 +553,12 @@ def test_a_targets_file_entry_is_never_dropped_silently(tmp_path: Path, case: st
     with pytest.raises(LexiconError, match=r"targets\.(json|tsv)(, line \d+)?: ") as err:
         nl.load_targets(path)
     assert message in str(err.value)
+
+
+def test_nul_in_a_hand_built_article_reaches_no_table() -> None:
+    art = nl.Article("nul", "", "Trump\x00 spoke in Florida.\x07 NATO listened.")
+    with pytest.warns(nl.NewslabWarning, match="control characters"):
+        analysis = nl.analyze(art, tables=["sentences", "mentions"])
+    assert not any("\x00" in t or "\x07" in t for t in analysis.sentences["text"])
+    assert analysis.mentions["mention"].tolist()[:1] == ["Trump"]
+    assert analysis.sentences["end"].max() <= len(art.text)  # offsets into the text as given
