@@ -190,6 +190,27 @@ def keyness_plan(corpus: Corpus, group_by: str = "", *, max_sides: int = 12) -> 
     return [KeynessSide(i, [i], "the rest", [j for j in ids if j != i]) for i in ids], "Each article against the rest."
 
 
+#: Columns of the articles table kept out of the report page (they stay in ``tables/articles.csv``):
+#: the raw metadata JSON (each field is its own column), the input hash and the local input path.
+HIDDEN_ARTICLE_COLUMNS = ("metadata", "input_hash", "path")
+
+
+def articles_view(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles table for reading: one column per metadata field, without ``HIDDEN_ARTICLE_COLUMNS``.
+
+    Metadata columns with no value in any article are left out too.
+
+    Example:
+        >>> import newslab as nl
+        >>> view = articles_view(nl.analyze(nl.load_seed_corpus()).articles)
+        >>> "metadata" in view, "input_hash" in view, "file" in view
+        (False, False, True)
+    """
+    shown = articles.drop(columns=[c for c in HIDDEN_ARTICLE_COLUMNS if c in articles.columns])
+    empty = [c for c in shown.columns if shown[c].isna().all() or shown[c].astype(str).str.strip().eq("").all()]
+    return shown.drop(columns=empty)
+
+
 def write_views(analysis: Analysis, corpus: Corpus, folder: Path) -> list[Path]:
     """Each article's annotated view as a standalone HTML page in ``folder`` (:func:`newslab.views.output_name`).
 
@@ -270,11 +291,13 @@ def search_table(targets: Sequence[Any]) -> pd.DataFrame:
 
 
 __all__ = [
+    "HIDDEN_ARTICLE_COLUMNS",
     "SECTION",
     "KeynessSide",
     "anchor",
     "anchor_tag",
     "article_groups",
+    "articles_view",
     "comparison_view",
     "concat",
     "findings_markdown",

@@ -128,8 +128,9 @@ else:
 # `tables/comparison.csv`; the rows behind each cell in the other tables).
 
 # %%
-shown = analysis.articles.drop(columns=["input_hash"])
-gf.shown_table(shown, 60, "articles", tables)
+articles_shown = gf.shown_table(sections.articles_view(analysis.articles), 60, "articles", tables)
+gf.write_table(analysis.articles, tables, "articles")  # every column, the metadata JSON and input hash included
+articles_shown
 
 # %%
 view = sections.comparison_view(table)
