@@ -242,6 +242,72 @@ def write_views(analysis: Analysis, corpus: Corpus, folder: Path) -> list[Path]:
     return written
 
 
+def write_view_index(corpus: Corpus, pages: Sequence[Path], folder: Path, *, name: str = "index.html") -> Path:
+    """A static page listing every article view written (id linked to its page, title, source, date).
+
+    Every value is escaped and links are the pages' own file names, so the list opens from the
+    folder as it is, without a server or script.
+
+    Args:
+        corpus: The articles, in the order of ``pages``.
+        pages: The pages of :func:`write_views`, one per article.
+        folder: Where to write (the folder of the pages).
+        name: File name of the list.
+
+    Returns:
+        The path written.
+
+    Raises:
+        ParameterError: When ``pages`` and ``corpus`` differ in length.
+
+    Example:
+        >>> import tempfile, newslab as nl
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> corpus = nl.load_seed_corpus()
+        >>> pages = [folder / f"{i}.html" for i in corpus.ids]
+        >>> text = write_view_index(corpus, pages, folder).read_text(encoding="utf-8")
+        >>> text.count("<tr><td><a href="), "2 article pages" in text
+        (2, True)
+    """
+    from newslab.render import escape_html
+
+    articles = list(corpus)
+    if len(articles) != len(pages):
+        raise ParameterError(
+            f"write_view_index(): {len(pages)} pages for {len(articles)} articles; pass the pages write_views returned"
+        )
+    rows = "".join(
+        f'<tr><td><a href="{escape_html(page.name)}">{escape_html(art.id)}</a></td><td>{escape_html(art.title)}</td>'
+        f"<td>{escape_html(art.source)}</td><td>{escape_html(art.metadata.get('date') or '')}</td></tr>"
+        for art, page in zip(articles, pages, strict=True)
+    )
+    text = (
+        '<!doctype html><html><head><meta charset="utf-8"><title>Article views</title></head><body>'
+        f"<h1>Article views</h1><p>{len(pages):,} article page{'s' if len(pages) != 1 else ''}, one per article "
+        "of the report, each annotated with target mentions, quotes, tone and stance cues.</p>"
+        f"<table><tr><th>article</th><th>title</th><th>source</th><th>date</th></tr>{rows}</table></body></html>"
+    )
+    path = Path(folder) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def views_note(n_articles: int, shown: int, *, index: str = "views/index.html") -> str:
+    """Markdown under "The articles, annotated": how many are shown and a link to the list of all pages.
+
+    Example:
+        >>> print(views_note(2000, 12))
+        Showing 12 of 2,000 articles here; each article has a page, listed in [views/index.html](views/index.html).
+        >>> print(views_note(2, 12))
+        All 2 articles are shown here; each also has its own page, listed in [views/index.html](views/index.html).
+    """
+    link = f"[{index}]({index})"
+    if n_articles > shown:
+        return f"Showing {shown:,} of {n_articles:,} articles here; each article has a page, listed in {link}."
+    return f"All {n_articles:,} articles are shown here; each also has its own page, listed in {link}."
+
+
 #: Columns of the comparison shown when it has too many rows to turn on its side (the key measures).
 KEY_COLUMNS = ["article_id", "target", *(m.column for m in MEASURES if m.key)]
 
@@ -307,5 +373,7 @@ __all__ = [
     "slug",
     "tone_counts",
     "tone_evidence",
+    "views_note",
+    "write_view_index",
     "write_views",
 ]

@@ -49,3 +49,31 @@ def test_views_written_from_split_rows_are_the_bytes_of_the_whole_tables(tmp_pat
                 f"<body>{body}</body></html>")  # fmt: skip
     assert (tmp_path / output_name(article_id, ".html")).read_text(encoding="utf-8") == expected
     assert 'class="nlv-m ' in body and 'class="nlv-q ' in body  # mentions and quotes were drawn
+
+
+@pytest.mark.parametrize(
+    "n,shown,phrase",
+    [(2000, 12, "Showing 12 of 2,000 articles here"), (12, 12, "All 12 articles are shown here"),
+     (3, 12, "All 3 articles are shown here")],
+)  # fmt: skip
+def test_views_note_says_how_many_are_shown_and_links_the_list(n: int, shown: int, phrase: str) -> None:
+    note = sections.views_note(n, shown)
+    assert note.startswith(phrase)
+    assert note.endswith("[views/index.html](views/index.html).")
+
+
+def test_view_index_lists_every_page_escaped(tmp_path) -> None:
+    import newslab as nl
+
+    corpus = nl.Corpus([
+        nl.Article("a<1>", "<script>alert(1)</script>", "Trump spoke.", source="Wire & Co", metadata={"date": "2024"}),
+        nl.Article("b", "Plain", "NATO met.", source="Ledger"),
+    ])  # fmt: skip
+    pages = [tmp_path / "a-1.html", tmp_path / "b.html"]
+    text = sections.write_view_index(corpus, pages, tmp_path).read_text(encoding="utf-8")
+    assert text.count("<tr><td><a href=") == 2
+    assert '<a href="a-1.html">a&lt;1&gt;</a>' in text and '<a href="b.html">b</a>' in text
+    assert "<script>" not in text and "&lt;script&gt;" in text and "Wire &amp; Co" in text
+    assert "2 article pages" in text
+    with pytest.raises(nl.NewslabError, match="1 pages for 2 articles"):
+        sections.write_view_index(corpus, pages[:1], tmp_path)
