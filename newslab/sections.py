@@ -252,10 +252,11 @@ def write_view_index(corpus: Corpus, pages: Sequence[Path], folder: Path, *, nam
         corpus: The articles, in the order of ``pages``.
         pages: The pages of :func:`write_views`, one per article.
         folder: Where to write (the folder of the pages).
-        name: File name of the list.
+        name: File name of the list; ``_`` is put in front when an article page has that name
+            (:func:`newslab.views.output_name` never starts a name with ``_``).
 
     Returns:
-        The path written.
+        The path written (link to its name).
 
     Raises:
         ParameterError: When ``pages`` and ``corpus`` differ in length.
@@ -287,6 +288,8 @@ def write_view_index(corpus: Corpus, pages: Sequence[Path], folder: Path, *, nam
         "of the report, each annotated with target mentions, quotes, tone and stance cues.</p>"
         f"<table><tr><th>article</th><th>title</th><th>source</th><th>date</th></tr>{rows}</table></body></html>"
     )
+    if name in {page.name for page in pages}:  # an article with the id "index": file names never start with "_"
+        name = f"_{name}"
     path = Path(folder) / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")

@@ -244,8 +244,8 @@ else:
 
 # %%
 pages = sections.write_views(analysis, corpus, Path(output_dir) / "views")
-sections.write_view_index(corpus, pages, Path(output_dir) / "views")  # views/index.html lists every page
-display(Markdown(sections.views_note(len(corpus), max_views)))
+view_index = sections.write_view_index(corpus, pages, Path(output_dir) / "views")  # lists every page
+display(Markdown(sections.views_note(len(corpus), max_views, index=f"views/{view_index.name}")))
 for art in list(corpus)[:max_views]:
     display(HTML(nl.article_html(art, analysis=analysis)))
 

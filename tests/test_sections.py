@@ -77,3 +77,14 @@ def test_view_index_lists_every_page_escaped(tmp_path) -> None:
     assert "2 article pages" in text
     with pytest.raises(nl.NewslabError, match="1 pages for 2 articles"):
         sections.write_view_index(corpus, pages[:1], tmp_path)
+
+
+def test_view_index_never_replaces_the_page_of_an_article_called_index(tmp_path) -> None:
+    import newslab as nl
+
+    corpus = nl.Corpus([nl.Article("index", "I", "Trump spoke."), nl.Article("b", "B", "NATO met.")])
+    pages = sections.write_views(nl.analyze(corpus, progress=False), corpus, tmp_path)
+    page = (tmp_path / "index.html").read_text(encoding="utf-8")
+    path = sections.write_view_index(corpus, pages, tmp_path)
+    assert path.name == "_index.html" and (tmp_path / "index.html").read_text(encoding="utf-8") == page
+    assert '<a href="index.html">index</a>' in path.read_text(encoding="utf-8")
