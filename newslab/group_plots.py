@@ -6,12 +6,14 @@ and an optional ``ax``, and returns the Axes; re-exported by :mod:`newslab.plots
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from matplotlib.axes import Axes
 
 from newslab.errors import ParameterError
 from newslab.figures import MAX_GROUPS, group_style, new_axes, require_columns, shorten
+from newslab.group_findings import describe_measure
 
 
 def _one(table: Any, column: str, value: str | None, name: str) -> tuple[Any, str]:
@@ -44,7 +46,7 @@ def plot_contrasts(
         measure: The measure to show (default: the primary one if present, else the first).
         target: The target to show (default: the first).
         ax: Axes to draw on; a new figure when ``None``.
-        title: Title; default names the measure, its construct and the CI level.
+        title: Title; default names the target, the measure (its description) and the CI level.
         limit: Most contrasts drawn (smallest q first); the title says "showing N of M" when cut.
 
     Returns:
@@ -77,11 +79,11 @@ def plot_contrasts(
     ax.axvline(0.0, color="0.3", linewidth=0.8, linestyle="--")
     labels = [f"{shorten(g, 24)} − {shorten(v, 24)}" for g, v in zip(rows["group"], rows["versus"], strict=True)]
     ax.set_yticks(range(len(rows)), labels)
-    construct = str(rows["construct"].iloc[0]) if "construct" in rows and len(rows) else ""
-    ax.set_xlabel(f"difference in {measure} ({construct})" if construct else f"difference in {measure}")
+    name = describe_measure(measure)  # the reader's name, not the column name
+    ax.set_xlabel(f"difference in {name}")
     level = contrasts.attrs.get("ci", 0.95)
     shown_note = f"; showing {len(rows)} of {total}" if len(rows) < total else ""
-    ax.set_title(title or f"{target}: {measure}, group differences with {level:.0%} CI{shown_note}\n"
+    ax.set_title(title or f"{target}: {name}, group differences with {level:.0%} CI{shown_note}\n"
                           "filled: CI excludes 0; grey: below the minimum support", fontsize="medium")  # fmt: skip
     return ax
 
@@ -102,7 +104,7 @@ def plot_estimates_over_time(
         measure: The measure (default: the primary one if present, else the first).
         target: The target (default: the first).
         ax: Axes to draw on; a new figure when ``None``.
-        title: Title; default names the measure, construct and CI level.
+        title: Title; default names the target, the measure (its description), the period and the CI level.
 
     Returns:
         The Axes: periods on the x axis (first day of each), the estimate on the y axis.
@@ -141,12 +143,12 @@ def plot_estimates_over_time(
         colour = "0.15" if colour in ("1.0", "0.85") else colour  # a line needs a visible grey
         ax.plot(line["when"], line["estimate"], color=colour, linestyle=style, marker=marker, label=shorten(name, 30))
         ax.fill_between(line["when"], line["ci_low"], line["ci_high"], color=colour, alpha=0.15, linewidth=0)
-    construct = str(rows["construct"].iloc[0]) if "construct" in rows else ""
-    ax.set_ylabel(f"{measure}\n({construct})" if construct else measure)
+    name = describe_measure(measure)  # the reader's name, not the column name
+    ax.set_ylabel(textwrap.fill(name, 28))
     ax.set_xlabel(f"{period} (first day)")
     level = estimates.attrs.get("ci", 0.95)
     cut = f"; showing {MAX_GROUPS} of {len(groups)} groups" if len(groups) > MAX_GROUPS else ""
-    ax.set_title(title or f"{target}: {measure} per {period}, bands: {level:.0%} CI{cut}", fontsize="medium")
+    ax.set_title(title or f"{target}: {name} per {period}, bands: {level:.0%} CI{cut}", fontsize="medium")
     if len(groups) > 1:
         ax.legend(fontsize="small", frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
     ax.figure.autofmt_xdate()

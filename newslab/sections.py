@@ -190,27 +190,48 @@ def keyness_plan(corpus: Corpus, group_by: str = "", *, max_sides: int = 12) -> 
     return [KeynessSide(i, [i], "the rest", [j for j in ids if j != i]) for i in ids], "Each article against the rest."
 
 
+#: Columns of the articles table kept out of the report page (they stay in ``tables/articles.csv``):
+#: the raw metadata JSON (each field is its own column), the input hash and the local input path.
+HIDDEN_ARTICLE_COLUMNS = ("metadata", "input_hash", "path")
+
+
+def articles_view(articles: pd.DataFrame) -> pd.DataFrame:
+    """The articles table for reading: one column per metadata field, without ``HIDDEN_ARTICLE_COLUMNS``.
+
+    Metadata columns with no value in any article are left out too.
+
+    Example:
+        >>> import newslab as nl
+        >>> view = articles_view(nl.analyze(nl.load_seed_corpus()).articles)
+        >>> "metadata" in view, "input_hash" in view, "file" in view
+        (False, False, True)
+    """
+    shown = articles.drop(columns=[c for c in HIDDEN_ARTICLE_COLUMNS if c in articles.columns])
+    empty = [c for c in shown.columns if shown[c].isna().all() or shown[c].astype(str).str.strip().eq("").all()]
+    return shown.drop(columns=empty)
+
+
 def write_views(analysis: Analysis, corpus: Corpus, folder: Path) -> list[Path]:
     """Each article's annotated view as a standalone HTML page in ``folder`` (:func:`newslab.views.output_name`).
 
-    The analysis' tables are split by article once, so this is linear in the corpus size.
+    The analysis' tables are split by article once (:func:`newslab.views.split_rows`) and its
+    targets built once, so this is linear in the corpus size; the pages are the same bytes as
+    :func:`newslab.views.article_html` gives from the whole tables.
     """
     from newslab.render import escape_html
-    from newslab.views import article_html, output_name
+    from newslab.views import article_html, output_name, split_rows
 
-    split = {
-        name: {str(k): sub for k, sub in analysis.table(table).groupby("article_id", sort=False)}
-        for name, table in (("mentions", "mentions"), ("quotes", "quotes"), ("sentiment", "tone"),
-                            ("stance", "stance"), ("target_tone", "target_tone"))
-    }  # fmt: skip
-    empty = {name: analysis.table(table).iloc[0:0] for name, table in
-             (("mentions", "mentions"), ("quotes", "quotes"), ("sentiment", "tone"), ("stance", "stance"),
-              ("target_tone", "target_tone"))}  # fmt: skip
+    names = {"mentions": "mentions", "quotes": "quotes", "sentiment": "tone", "stance": "stance",
+             "target_tone": "target_tone"}  # fmt: skip
+    split = {name: split_rows(analysis.table(table)) for name, table in names.items()}
+    targets = analysis.targets  # built once: rebuilding them for each article took a third of the time
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for art in corpus:
-        tables = {name: split[name].get(art.id, empty[name]) for name in split}
-        body = article_html(art, targets=analysis.targets, **tables)
+        rows = {name: by_id.get(art.id, none) for name, (by_id, none) in split.items()}
+        body = article_html(art, targets=targets, mentions=rows["mentions"], quotes=rows["quotes"],
+                            sentiment=rows["sentiment"], stance=rows["stance"],
+                            target_tone=rows["target_tone"])  # fmt: skip
         page = folder / output_name(art.id, ".html")  # unique and portable whatever the id
         page.write_text(
             f'<!doctype html><html><head><meta charset="utf-8"><title>{escape_html(art.id)}</title></head>'
@@ -219,6 +240,75 @@ def write_views(analysis: Analysis, corpus: Corpus, folder: Path) -> list[Path]:
         )
         written.append(page)
     return written
+
+
+def write_view_index(corpus: Corpus, pages: Sequence[Path], folder: Path, *, name: str = "index.html") -> Path:
+    """A static page listing every article view written (id linked to its page, title, source, date).
+
+    Every value is escaped and links are the pages' own file names, so the list opens from the
+    folder as it is, without a server or script.
+
+    Args:
+        corpus: The articles, in the order of ``pages``.
+        pages: The pages of :func:`write_views`, one per article.
+        folder: Where to write (the folder of the pages).
+        name: File name of the list; ``_`` is put in front when an article page has that name
+            (:func:`newslab.views.output_name` never starts a name with ``_``).
+
+    Returns:
+        The path written (link to its name).
+
+    Raises:
+        ParameterError: When ``pages`` and ``corpus`` differ in length.
+
+    Example:
+        >>> import tempfile, newslab as nl
+        >>> folder = Path(tempfile.mkdtemp())
+        >>> corpus = nl.load_seed_corpus()
+        >>> pages = [folder / f"{i}.html" for i in corpus.ids]
+        >>> text = write_view_index(corpus, pages, folder).read_text(encoding="utf-8")
+        >>> text.count("<tr><td><a href="), "2 article pages" in text
+        (2, True)
+    """
+    from newslab.render import escape_html
+
+    articles = list(corpus)
+    if len(articles) != len(pages):
+        raise ParameterError(
+            f"write_view_index(): {len(pages)} pages for {len(articles)} articles; pass the pages write_views returned"
+        )
+    rows = "".join(
+        f'<tr><td><a href="{escape_html(page.name)}">{escape_html(art.id)}</a></td><td>{escape_html(art.title)}</td>'
+        f"<td>{escape_html(art.source)}</td><td>{escape_html(art.metadata.get('date') or '')}</td></tr>"
+        for art, page in zip(articles, pages, strict=True)
+    )
+    text = (
+        '<!doctype html><html><head><meta charset="utf-8"><title>Article views</title></head><body>'
+        f"<h1>Article views</h1><p>{len(pages):,} article page{'s' if len(pages) != 1 else ''}, one per article "
+        "of the report, each annotated with target mentions, quotes, tone and stance cues.</p>"
+        f"<table><tr><th>article</th><th>title</th><th>source</th><th>date</th></tr>{rows}</table></body></html>"
+    )
+    if name in {page.name for page in pages}:  # an article with the id "index": file names never start with "_"
+        name = f"_{name}"
+    path = Path(folder) / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def views_note(n_articles: int, shown: int, *, index: str = "views/index.html") -> str:
+    """Markdown under "The articles, annotated": how many are shown and a link to the list of all pages.
+
+    Example:
+        >>> print(views_note(2000, 12))
+        Showing 12 of 2,000 articles here; each article has a page, listed in [views/index.html](views/index.html).
+        >>> print(views_note(2, 12))
+        All 2 articles are shown here; each also has its own page, listed in [views/index.html](views/index.html).
+    """
+    link = f"[{index}]({index})"
+    if n_articles > shown:
+        return f"Showing {shown:,} of {n_articles:,} articles here; each article has a page, listed in {link}."
+    return f"All {n_articles:,} articles are shown here; each also has its own page, listed in {link}."
 
 
 #: Columns of the comparison shown when it has too many rows to turn on its side (the key measures).
@@ -270,11 +360,13 @@ def search_table(targets: Sequence[Any]) -> pd.DataFrame:
 
 
 __all__ = [
+    "HIDDEN_ARTICLE_COLUMNS",
     "SECTION",
     "KeynessSide",
     "anchor",
     "anchor_tag",
     "article_groups",
+    "articles_view",
     "comparison_view",
     "concat",
     "findings_markdown",
@@ -284,5 +376,7 @@ __all__ = [
     "slug",
     "tone_counts",
     "tone_evidence",
+    "views_note",
+    "write_view_index",
     "write_views",
 ]

@@ -35,6 +35,7 @@ from newslab.errors import ParameterError
 from newslab.feature_words import reasons
 from newslab.file_names import css_name, output_name
 from newslab.text_cleaning import display_label
+from newslab.view_rows import ArticleRows, split_rows
 from newslab.view_style import (
     FONT,
     NEGATIVE_COLOUR,
@@ -104,14 +105,17 @@ def _num(value: float) -> str:
     return f"{value:+.2f}".replace("-", "\u2212")
 
 
-def _rows(table: Any, article_id: str, columns: Sequence[str], name: str) -> Any:
+def _rows(table: Any, article_id: str, columns: Sequence[str], name: str) -> list[dict[Any, Any]]:
+    """The article's rows of ``table`` as record dicts (in table order), after checking its columns."""
     missing = [c for c in columns if c not in getattr(table, "columns", ())]
     if missing:
         have = list(getattr(table, "columns", []))
         raise ParameterError(f"article_html(): {name}= needs columns {missing}; the table has {have}")
+    if isinstance(table, ArticleRows):
+        return table
     if "article_id" in table.columns:
         table = table[table["article_id"].astype(str) == article_id]
-    return table.reset_index(drop=True)
+    return list(table.to_dict("records"))
 
 
 def _check_span(start: Any, end: Any, text: str, name: str, i: int, article_id: str) -> tuple[int, int]:
@@ -154,11 +158,9 @@ def _tone_lookup(target_tone: Any, article: Article) -> dict[tuple[int, int], tu
     if target_tone is False:
         return {}
     rows = _rows(target_tone, article.id, ["start", "end", "label", "score"], "target_tone")
-    evidence = rows["evidence"] if "evidence" in rows else [[]] * len(rows)
     lookup = {}
-    for i, (s, e, label, score, ev) in enumerate(
-        zip(rows["start"], rows["end"], rows["label"], rows["score"], evidence, strict=True)
-    ):
+    for i, row in enumerate(rows):
+        s, e, label, score, ev = row["start"], row["end"], row["label"], row["score"], row.get("evidence", [])
         span = _check_span(s, e, article.text, "target_tone", i, article.id)
         words = [str(w) for w in ev] if isinstance(ev, (list, tuple)) or hasattr(ev, "tolist") else [str(ev)]
         lookup[span] = (str(label), float(score), words)
@@ -172,7 +174,7 @@ def _mention_spans(
     colours: dict[str, int] = {}
     counts: dict[str, dict[str, int]] = {}
     spans = []
-    for i, row in enumerate(rows.to_dict("records")):
+    for i, row in enumerate(rows):
         s, e = _check_span(row["start"], row["end"], article.text, "mentions", i, article.id)
         target = str(row["target"])
         k = colours.setdefault(target, len(colours))
@@ -209,7 +211,7 @@ def _mention_spans(
 def _quote_spans(quotes: Any, article: Article) -> list[_Span]:
     rows = _rows(quotes, article.id, ["start", "end"], "quotes")
     spans = []
-    for i, row in enumerate(rows.to_dict("records")):
+    for i, row in enumerate(rows):
         s, e = _check_span(row["start"], row["end"], article.text, "quotes", i, article.id)
         kind = str(row.get("kind", "direct"))
         who = str(row.get("speaker_resolved") or row.get("speaker") or "").strip()
@@ -253,7 +255,7 @@ def _cue_spans(
     rows = _rows(stance, article.id, ["sentence_id", "holder", "target", "stance", "cues"], "stance")
     found: dict[tuple[int, int], list[tuple[str, str]]] = {}
     unplaced: dict[int, list[str]] = {}
-    for row in rows.to_dict("records"):
+    for row in rows:
         sid = int(row["sentence_id"])
         cues = row["cues"]
         cues = [str(c) for c in cues] if isinstance(cues, (list, tuple)) or hasattr(cues, "tolist") else [str(cues)]
@@ -339,7 +341,7 @@ def _sentence_rows(
         return [(s, e, i, None, "") for i, (s, e) in spans.items()]
     rows = _rows(sentiment, article.id, ["sentence_id", score], "sentiment")
     out: list[tuple[int, int, int | None, float | None, str]] = []
-    for i, row in enumerate(rows.to_dict("records")):
+    for i, row in enumerate(rows):
         sid = int(row["sentence_id"])
         if "start" in row and "end" in row:
             s, e = _check_span(row["start"], row["end"], article.text, "sentiment", i, article.id)
@@ -450,11 +452,11 @@ def _legend(
 def article_html(
     article: Article,
     *,
-    mentions: pd.DataFrame | bool | None = None,
-    quotes: pd.DataFrame | bool | None = None,
-    sentiment: pd.DataFrame | bool | None = None,
-    stance: pd.DataFrame | bool | None = None,
-    target_tone: pd.DataFrame | bool | None = None,
+    mentions: pd.DataFrame | ArticleRows | bool | None = None,
+    quotes: pd.DataFrame | ArticleRows | bool | None = None,
+    sentiment: pd.DataFrame | ArticleRows | bool | None = None,
+    stance: pd.DataFrame | ArticleRows | bool | None = None,
+    target_tone: pd.DataFrame | ArticleRows | bool | None = None,
     targets: Target | Iterable[Target] | None = None,
     analysis: Any = None,
     score: str = "compound",
@@ -591,4 +593,4 @@ def show_article(
     )
 
 
-__all__ = ["ArticleView", "article_html", "output_name", "show_article"]
+__all__ = ["ArticleRows", "ArticleView", "article_html", "output_name", "show_article", "split_rows"]

@@ -63,7 +63,6 @@ for name in ("mentions", "target_tone", "tone", "quotes", "stance", "frames", "e
 grouping = bool(group_by or period)
 groups = gf.article_groups(analysis, group_by, period=period or None) if grouping else None  # checks the field
 write_csv(gf.with_groups(nl.format_compare(table), groups), tables / "comparison.csv")
-many = len(corpus) > max_views
 names = ", ".join(t.name for t in chosen)
 articles_text = f"{len(corpus)} article{'s' if len(corpus) != 1 else ''}"
 articles_text += f" ({', '.join(corpus.ids)})" if len(corpus) <= 12 else ""
@@ -129,8 +128,9 @@ else:
 # `tables/comparison.csv`; the rows behind each cell in the other tables).
 
 # %%
-shown = analysis.articles.drop(columns=["input_hash"])
-gf.shown_table(shown, 60, "articles", tables)
+articles_shown = gf.shown_table(sections.articles_view(analysis.articles), 60, "articles", tables)
+gf.write_table(analysis.articles, tables, "articles")  # every column, the metadata JSON and input hash included
+display(articles_shown)
 
 # %%
 view = sections.comparison_view(table)
@@ -245,9 +245,8 @@ else:
 
 # %%
 pages = sections.write_views(analysis, corpus, Path(output_dir) / "views")
-if many:
-    shown_text = f"The first {max_views} of {len(corpus)} articles; each article has its own page in views/."
-    display(Markdown(escape_markdown(shown_text)))
+view_index = sections.write_view_index(corpus, pages, Path(output_dir) / "views")  # lists every page
+display(Markdown(sections.views_note(len(corpus), max_views, index=f"views/{view_index.name}")))
 for art in list(corpus)[:max_views]:
     display(HTML(nl.article_html(art, analysis=analysis)))
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pandas as pd
 import pytest
 
@@ -110,3 +112,55 @@ def test_group_by_date_means_months() -> None:
     assert report.period == "month" and report.by == []
     assert report.estimates["group"].unique().tolist() == ["2024-11"]
     assert any("calendar months" in n for n in report.notes)
+
+
+def dated(dates_per_source: dict[str, list[str]]) -> SimpleNamespace:
+    """A stand-in analysis: only ``articles`` (id, source, date) is read by the period choice."""
+    rows = [{"article_id": f"{s}-{i}", "source": s, "date": d, "title": "t"}
+            for s, dates in dates_per_source.items() for i, d in enumerate(dates)]  # fmt: skip
+    return SimpleNamespace(articles=pd.DataFrame(rows))
+
+
+MONTHLY = [f"2024-{m:02d}-{d:02d}" for m in range(1, 7) for d in range(1, 6)]  # 5 per month
+ONE_A_MONTH = [f"2024-{m:02d}-15" for m in range(1, 13)]  # 1 per month, 3 per quarter, 12 in the year
+SPREAD = [f"{y}-{m:02d}-01" for y in (2016, 2019) for m in (1, 4)]  # 1 per quarter, 2 per year
+
+
+@pytest.mark.parametrize(
+    "dates,asked,period,phrase",
+    [
+        (MONTHLY, None, "month", "uses months: 12 of 12 source x month cells have ≥ 5 articles"),
+        (ONE_A_MONTH, None, "year", "uses years: 2 of 2 source x year cells"),
+        (SPREAD, None, "year", "but only 0 of 4 source x year cells have ≥ 5 articles: most bands are missing"),
+        (ONE_A_MONTH, "month", "month", "uses months, as asked; 0 of 24"),
+    ],
+)
+def test_over_time_period_is_coarsened_until_groups_have_articles(
+    dates: list[str], asked: str | None, period: str, phrase: str
+) -> None:
+    choice = gf.choose_period(dated({"A": dates, "B": dates}), "source", period=asked)
+    assert choice.period == period
+    assert phrase in choice.note
+    assert choice.cells["period"].tolist() == ([asked] if asked else ["month", "quarter", "year"])
+    if not asked:
+        assert "rule: the finest of month, quarter, year" in choice.note
+
+
+def test_method_says_what_was_measured_not_an_issue_number() -> None:
+    report = gf.group_report(nl.analyze(nl.load_seed_corpus()), "source", n_boot=200)
+    text = gf.method_markdown(report)
+    assert "issue" not in text
+    assert "human coding of biased phrases against Trump in 90 articles from three US outlets" in text
+    assert "not re-measured here" in text
+
+
+@pytest.mark.parametrize(
+    "measure,description",
+    [("negative_per_1000_words", "negative mentions per 1,000 words"), ("share_negative",
+     "share of mentions labelled negative"), ("speaker_share:Trump", "share of quotes by Trump"),
+     ("unknown_measure", "unknown_measure")],
+)  # fmt: skip
+def test_measures_are_named_by_their_description(measure: str, description: str) -> None:
+    assert gf.describe_measure(measure) == description
+    finding = gf.group_findings(pd.DataFrame([contrast(measure=measure)]), measures=None).loc[0, "finding"]
+    assert finding.startswith(f"Trump, {description} (")

@@ -51,3 +51,21 @@ def test_over_time_plot_draws_one_line_and_band_per_group() -> None:
 def test_over_time_plot_needs_a_period_column() -> None:
     with pytest.raises(ParameterError, match="period"):
         plots.plot_estimates_over_time(contrasts(2))
+
+
+@pytest.mark.parametrize(
+    "measure,description",
+    [("negative_per_1000_words", "negative mentions per 1,000 words"),
+     ("share_negative", "share of mentions labelled negative")],
+)  # fmt: skip
+def test_plots_name_the_measure_by_its_description(measure: str, description: str) -> None:
+    forest = plots.plot_contrasts(contrasts(3).assign(measure=measure))
+    assert description in forest.get_title() and measure not in forest.get_title()
+    assert forest.get_xlabel() == f"difference in {description}"
+    est = pd.DataFrame({"source": ["X", "X"], "period": ["2024-01", "2024-02"], "target": "T", "measure": measure,
+                        "construct": "c", "estimate": [1.0, 2.0], "ci_low": [0.5, 1.5],
+                        "ci_high": [1.5, 2.5]})  # fmt: skip
+    est.attrs["by"] = ["source", "period"]
+    ax = plots.plot_estimates_over_time(est)
+    assert ax.get_title().startswith(f"T: {description} per month") and measure not in ax.get_title()
+    assert ax.get_ylabel().replace("\n", " ") == description

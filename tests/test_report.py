@@ -632,7 +632,11 @@ def test_report_on_the_bundled_articles(bundled_report):
     ids = set(re.findall(r'id="(ev-[a-z0-9-]+)"', html))
     assert set(findings) <= ids, f"links without a target: {set(findings) - ids}"
     assert html.count('class="nlv-view"') == 2, "an annotated view of each article"
-    assert {p.name for p in (bundled_report.parent / "views").iterdir()} == {"es-daily.html", "de-dpa.html"}
+    assert {p.name for p in (bundled_report.parent / "views").iterdir()} == {"es-daily.html", "de-dpa.html",
+                                                                             "index.html"}  # fmt: skip
+    index = (bundled_report.parent / "views" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="es-daily.html">' in index and '<a href="de-dpa.html">' in index
+    assert 'href="views/index.html"' in html and "All 2 articles are shown here" in html
     assert "deciding features" in html, "the tone toward each target has its evidence"
 
 
