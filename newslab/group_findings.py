@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from newslab.estimates import MEASURES, MIN_ARTICLES, MIN_MENTIONS, PRIMARY_MEASURE
-from newslab.group_periods import OVER_TIME_PERIODS, PeriodChoice, choose_period
+from newslab.group_periods import OVER_TIME_PERIODS, PeriodChoice, article_groups, choose_period
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -393,36 +393,6 @@ def write_table(table: pd.DataFrame, folder: str | Path, name: str) -> list[Path
             frame[column] = [v if v is None or isinstance(v, (str, list)) else str(v) for v in frame[column]]
     frame.to_parquet(parquet, index=False)
     return [csv, parquet]
-
-
-def article_groups(analysis: Analysis, group_by: str, *, period: str | None = None) -> dict[str, str]:
-    """Article id -> its group, read from ``analysis.articles`` (metadata fields are its columns).
-
-    ``group_by="date"`` (or a ``period``) names the period of each readable date
-    (``"(no readable date)"`` otherwise); an empty cell is ``"(missing)"``.
-
-    Raises:
-        ParameterError: For a missing or empty column (the message lists the available ones).
-
-    Example:
-        >>> import newslab as nl
-        >>> article_groups(nl.analyze(nl.load_seed_corpus()), "date")
-        {'es-daily': '2024-11', 'de-dpa': '2024-11'}
-    """
-    from newslab.dates import parse_dates, period_labels
-    from newslab.estimates import group_keys
-
-    articles = analysis.articles
-    by = [group_by] if group_by and group_by != "date" else []
-    if group_by == "date" and period is None:
-        period = "month"
-    keys = group_keys(articles, by or None)  # checks the column: missing or empty fails with the columns listed
-    groups = dict(zip(keys.index, keys["group"].astype(str), strict=True)) if by else {}
-    if period is not None:
-        labels = period_labels(parse_dates(articles["date"]).dates, period).fillna("(no readable date)")
-        for article_id, label in zip(articles["article_id"].astype(str), labels, strict=True):
-            groups[article_id] = f"{groups[article_id]} | {label}" if by else str(label)
-    return groups
 
 
 def with_groups(table: pd.DataFrame, groups: dict[str, str] | None, *, column: str = "group") -> pd.DataFrame:

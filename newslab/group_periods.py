@@ -74,8 +74,6 @@ def choose_period(
 
     import pandas as pd
 
-    from newslab.group_findings import article_groups
-
     rows: list[dict[str, Any]] = []
     for kind in (period,) if period else candidates:
         groups = article_groups(analysis, group_by, period=kind)
@@ -103,4 +101,34 @@ def choose_period(
     return PeriodChoice(str(chosen["period"]), note, cells)
 
 
-__all__ = ["OVER_TIME_PERIODS", "OVER_TIME_SHARE", "PeriodChoice", "choose_period"]
+def article_groups(analysis: Analysis, group_by: str, *, period: str | None = None) -> dict[str, str]:
+    """Article id -> its group, read from ``analysis.articles`` (metadata fields are its columns).
+
+    ``group_by="date"`` (or a ``period``) names the period of each readable date
+    (``"(no readable date)"`` otherwise); an empty cell is ``"(missing)"``.
+
+    Raises:
+        ParameterError: For a missing or empty column (the message lists the available ones).
+
+    Example:
+        >>> import newslab as nl
+        >>> article_groups(nl.analyze(nl.load_seed_corpus()), "date")
+        {'es-daily': '2024-11', 'de-dpa': '2024-11'}
+    """
+    from newslab.dates import parse_dates, period_labels
+    from newslab.estimates import group_keys
+
+    articles = analysis.articles
+    by = [group_by] if group_by and group_by != "date" else []
+    if group_by == "date" and period is None:
+        period = "month"
+    keys = group_keys(articles, by or None)  # checks the column: missing or empty fails with the columns listed
+    groups = dict(zip(keys.index, keys["group"].astype(str), strict=True)) if by else {}
+    if period is not None:
+        labels = period_labels(parse_dates(articles["date"]).dates, period).fillna("(no readable date)")
+        for article_id, label in zip(articles["article_id"].astype(str), labels, strict=True):
+            groups[article_id] = f"{groups[article_id]} | {label}" if by else str(label)
+    return groups
+
+
+__all__ = ["OVER_TIME_PERIODS", "OVER_TIME_SHARE", "PeriodChoice", "article_groups", "choose_period"]
