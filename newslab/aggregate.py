@@ -191,7 +191,8 @@ def _findings(table: Any, keyness: Any, min_difference: float, n_words: int) -> 
         found += [(line, target, "labels") for line in _label_lines(rows, target)]
         found += [(line, target, "sentences") for line in _share_lines(rows, target, min_difference)]
         found += [(line, target, column) for line, column in _tone_lines(rows, target, min_difference)]
-        found += [(line, target, "stance") for line in _stance_lines(rows, target)]
+        stated = {line for line, _, column in found if column == "stance"}  # a row holder -> target is in both
+        found += [(line, target, "stance") for line in _stance_lines(rows, target) if line not in stated]
         found += [(line, target, "frames") for line in _frame_lines(rows, target)]
     found += _quoted_lines(table, by_target)
     if keyness is not None and len(keyness):

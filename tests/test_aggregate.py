@@ -285,3 +285,9 @@ def test_summary_is_linear_in_articles() -> None:
     table["quoted"] = [{f"S{i}": 1} for i in range(n)]
     lines = nl.compare_summary(table)
     assert sum(line.startswith("Quoted only in") for line in lines) == n
+
+
+def test_a_stance_finding_between_two_targets_is_stated_once() -> None:
+    findings = nl.analyze(nl.load_seed_corpus()).summary()
+    stance = [f for f in findings if "→" in f and (": against" in f or ": favor" in f)]
+    assert stance and len(stance) == len(set(stance))
