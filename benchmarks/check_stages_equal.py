@@ -24,33 +24,20 @@ Exit status 1 if anything differs.
 from __future__ import annotations
 
 import argparse
-import json
 import math
 import os
 import pickle
-import re
 import subprocess
 import sys
 import tempfile
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
+
+from check_target_tone_equal import rebuilt_articles  # the same rebuilt NewsMTSC articles (a sibling script)
 
 REPO = Path(__file__).resolve().parents[1]
 TOLERANCE = 1e-12
 EXTRA_TARGETS = ("Clinton", "Obama", "Democrats", "Congress", "Pelosi", "Comey", "Mueller")
-
-
-def rebuilt_articles(data_dir: Path, n: int) -> dict[str, str]:
-    """NewsMTSC train sentences grouped by the article they came from (as benchmarks/bench_pipeline.py does)."""
-    parts: dict[str, list[tuple[int, str]]] = defaultdict(list)
-    with (data_dir / "newsmtsc" / "train.jsonl").open(encoding="utf-8") as handle:
-        for rec in map(json.loads, handle):
-            m = re.match(r"(\w+?_\d+)_\d+_(\d+)_", rec["primary_gid"])
-            if m:
-                parts[m.group(1)].append((int(m.group(2)), rec["sentence_normalized"]))
-    ids = sorted(parts, key=lambda k: (-len(parts[k]), k))[:n]
-    return {k: " ".join(s for _, s in sorted(parts[k])) for k in ids}
 
 
 def _frames(prefix: str, analysis: Any, out: dict[str, Any]) -> None:
