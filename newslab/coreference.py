@@ -27,6 +27,7 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
+from newslab.cues import reporting_forms
 from newslab.document import Document, Token
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.people import ANAPHORIC_NOUNS, Person
@@ -51,10 +52,7 @@ def _gender_of_pronoun(word: str) -> str:
 
 _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|‘[^‘\n]*?’(?![a-z])")
 #: Verbs after a closing quote whose subject pronoun is the quote's speaker ("…,” he said).
-SPEECH_AFTER = frozenset(
-    {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "tweeted", "asked", "asks", "insisted",
-     "argued", "continued", "replied", "responded", "explained", "declared", "warned", "noted", "recalled"}
-)  # fmt: skip
+SPEECH_AFTER = frozenset(reporting_forms("after_quote"))  # the one reporting-verb list (data/speech_verbs.tsv)
 #: Tokens that end a clause for the object-pronoun rule ("Trump attacked him": him is not Trump).
 CLAUSE_BREAKS = frozenset(
     {",", ";", ":", "—", "–", "(", ")", "that", "who", "whom", "which", "because", "when", "while", "if",

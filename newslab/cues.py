@@ -3,7 +3,9 @@
 ``stance_cues.tsv`` holds the stance cues (and which of them report speech) for
 :mod:`newslab.stance`; ``speech_verbs.tsv`` the reporting verbs of the quote rules
 (:mod:`newslab.attribution`), each with its class, whether it inverts ("said X") and whether it
-takes an addressee ("told reporters").
+takes an addressee ("told reporters"). It is newslab's one list of reporting verbs: the tone model,
+stance's "said of" and the coreference of "…,” he said" read their forms from its columns
+(:func:`reporting_forms`).
 """
 
 from __future__ import annotations
@@ -106,7 +108,8 @@ def load_speech_verbs(name: str = "speech_verbs") -> Mapping[str, SpeechVerb]:
     """Surface form -> :class:`SpeechVerb` for the packaged table of reporting verbs.
 
     Args:
-        name: Packaged TSV without ``.tsv`` (columns verb, forms, class, inverts, addressee, bare, source).
+        name: Packaged TSV without ``.tsv`` (columns verb, forms, class, inverts, addressee, bare, source);
+            rows with empty ``forms`` are read by other rules only (:func:`reporting_forms`).
 
     Raises:
         LexiconError: If a row lacks a field or names an unknown class.
@@ -135,3 +138,34 @@ def load_speech_verbs(name: str = "speech_verbs") -> Mapping[str, SpeechVerb]:
         ):
             forms.setdefault(form.lower(), verb)
     return MappingProxyType(forms)
+
+
+#: Rules besides the quote rules (:func:`load_speech_verbs`, column ``forms``) that read ``speech_verbs.tsv``:
+#: each column lists the forms one rule reads (see the file's header).
+REPORTING_READERS = ("tone", "said_of", "after_quote")
+
+
+@functools.cache
+def reporting_forms(reader: str, name: str = "speech_verbs") -> tuple[str, ...]:
+    """The reporting-verb forms one rule reads, from its column of the one reporting-verb list, in file order.
+
+    Args:
+        reader: ``"tone"`` (tone and the target model), ``"said_of"`` (stance's "X said of Y") or
+            ``"after_quote"`` (coreference of "…,” he said"); the quote rules read :func:`load_speech_verbs`.
+        name: Packaged TSV without ``.tsv``.
+
+    Raises:
+        LexiconError: If ``reader`` is not a column of the table.
+
+    Example:
+        >>> reporting_forms("said_of")[:4]
+        ('say', 'says', 'said', 'saying')
+    """
+    if reader not in REPORTING_READERS:
+        raise LexiconError(f"reporting_forms({reader!r}): unknown reader; valid: {list(REPORTING_READERS)}")
+    forms: dict[str, None] = {}
+    for row in load_table(name):
+        if row.get(reader) is None:
+            raise LexiconError(f"{name}.tsv: row {row!r} has no column {reader!r}; add it (may be empty)")
+        forms.update(dict.fromkeys(row[reader].lower().split()))
+    return tuple(forms)

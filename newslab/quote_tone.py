@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 
 from newslab.attribution import Quote
+from newslab.cues import reporting_forms
 from newslab.descriptions import word_tags
 from newslab.document import Sentence
 from newslab.mention_record import Mention
@@ -24,7 +25,8 @@ AUTHOR_MIN_SCORE = 0.3  # weaker target_sentiment scores are left out (set by ha
 FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP"})
 
 
-SAID_OF = re.compile(r"\b(?:said|says|say|saying|wrote|writes|added|adds|remarked|remarks)\s+of\s+$")
+#: "X said of Y": the verbs of the ``said_of`` column of the one reporting-verb list (data/speech_verbs.tsv).
+SAID_OF = re.compile(r"\b(?:" + "|".join(map(re.escape, reporting_forms("said_of"))) + r")\s+of\s+$")
 
 
 def said_of(text: str, sent: Sentence, start: int, quotes: Iterable[Quote]) -> Quote | None:
