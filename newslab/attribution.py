@@ -35,6 +35,9 @@ from newslab.document import Sentence
 #: Characters before a reporting verb searched for its subject; fits "X, a professor who wrote a paper … , said"
 #: (set by hand from the longest appositions in NewsMTSC sentences).
 SUBJECT_WINDOW = 240
+#: A line without closing punctuation is a headline when at least this share of its words is capitalized
+#: ("Trump Caves To Democrats"; newslab choice, by hand: title case leaves only short function words low).
+HEADLINE_CAPITALS = 0.6
 
 
 SPACE = r"[ \u00a0]"
@@ -460,4 +463,4 @@ def is_headline(sentence: Sentence) -> bool:
     words = sentence.text.split()
     if not words or sentence.text.rstrip()[-1:] in '.!?”"':
         return False
-    return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)
+    return sum(w[:1].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)

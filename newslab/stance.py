@@ -90,6 +90,9 @@ REDUCERS = frozenset({"cut", "cuts", "withdraw", "withdraws", "withdrew", "withd
                       "suspended", "lose", "loses", "lost", "drop", "drops", "dropped"})  # fmt: skip
 EVIDENCE_FEATURES = 4  # features of a target_sentiment result kept as evidence
 THRESHOLD = 0.05  # |score| below this is "neutral" (set by hand; cues are weighted 0.3-1.0)
+#: Score of a row of the rule "a and b became friends" (each holds favor toward the other, or the speaker's
+#: claim): the polarity of the cue nouns "friend" and "friendship" in stance_cues.tsv (set by hand there).
+FRIENDS_SCORE = 0.8
 #: Verbs that give their object a name ("called him a wimp", "described NATO as obsolete"): the
 #: stance is the valence of the name (:func:`naming_polarity`); their rows in the cue table have polarity 0.
 NAMING_VERBS = frozenset(
@@ -368,16 +371,18 @@ def article_stance(
             if len(pair) == 2 and speaker in (pair[0][0], pair[1][0]):
                 # "Trump said he and Rutte had become friends": the speaker's claim, held by the speaker only
                 (ha, aa), (hb, ab) = pair if pair[0][0] == speaker else pair[::-1]
-                add(sent.index, ha, "speaker", ab, 0.8, ["become friends"], "speaker's claim (a and b became friends)",
-                    "the other of the two")  # fmt: skip
+                add(sent.index, ha, "speaker", ab, FRIENDS_SCORE, ["become friends"],
+                    "speaker's claim (a and b became friends)", "the other of the two")  # fmt: skip
             elif len(pair) == 2:
                 (ha, aa), (hb, ab) = pair
-                add(sent.index, ha, "actor", ab, 0.8, ["become friends"], "mutual (a and b became friends)", "mutual")
-                add(sent.index, hb, "actor", aa, 0.8, ["become friends"], "mutual (a and b became friends)", "mutual")
+                add(sent.index, ha, "actor", ab, FRIENDS_SCORE, ["become friends"], "mutual (a and b became friends)",
+                    "mutual")  # fmt: skip
+                add(sent.index, hb, "actor", aa, FRIENDS_SCORE, ["become friends"], "mutual (a and b became friends)",
+                    "mutual")  # fmt: skip
                 if aa.target is None and ha != aa.label:
                     for t in targets:
                         if ha in t.aliases or ha == t.name:
-                            add(sent.index, hb, "actor", Actor(t.name, aa.start, aa.end, target=t), 0.8,
+                            add(sent.index, hb, "actor", Actor(t.name, aa.start, aa.end, target=t), FRIENDS_SCORE,
                                 ["become friends"], "mutual (a and b became friends)", "mutual")  # fmt: skip
     for m in mentions if quotes else ():
         if m.kind == "pronoun":

@@ -46,6 +46,10 @@ PREDICATE_DETERMINERS = frozenset(["a", "an", "the", "such", "another", "one", "
 # Words at most between a copula and a predicated event word ("was a total disaster"): a determiner and
 # two adjectives or boosters; further away the word is rarely the predicate's head (newslab choice, by hand).
 PREDICATE_GAP = 3
+# A negated lexicon word's pattern valence flips and counts half ("not good"), as VADER damps a negated word
+# (NEGATION_SCALAR -0.74); newslab choice, no recorded tuning; the shipped model's features were fit with it.
+PATTERN_NEGATION = -0.5
+STEM_CACHE_SIZE = 100_000  # Porter stems kept: about the word types of a large news corpus
 
 
 @functools.cache
@@ -111,7 +115,7 @@ def _porter() -> Callable[[str], str]:
     """NLTK's Porter stemmer (pure code, no NLTK data needed), cached per word."""
     from nltk.stem.porter import PorterStemmer  # deferred: importing nltk takes most of a second
 
-    return functools.lru_cache(maxsize=100_000)(PorterStemmer().stem)
+    return functools.lru_cache(maxsize=STEM_CACHE_SIZE)(PorterStemmer().stem)
 
 
 @functools.cache
@@ -267,7 +271,7 @@ def read_sentence(
         negated[h.first] = h.flipped
         event[h.first] = h.event
         if h.flipped:
-            pattern[h.first] *= -0.5
+            pattern[h.first] *= PATTERN_NEGATION
         for k in range(h.first + 1, h.end):
             pattern[k] = 0.0  # the phrase carries the valence
     for i in predicated_events(toks, event):  # "was a disaster": said of someone, a judgement

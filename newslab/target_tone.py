@@ -79,6 +79,12 @@ CONTEXT_WINDOW = 6  # tokens each side for the bag-of-cue-words features (newsla
 NEAR_TOKENS = 3
 STEM_WINDOW = 8  # tokens each side for the stemmed context words (newslab choice, CV on train)
 STEM_NEAR = 2  # stems this close to the mention also get a "near" feature (newslab choice, CV on train)
+# The distances and scale below are those the shipped model's weights were fit with
+# (validation/train_target_model.py); changing one needs the model retrained.
+ADJACENT_TOKENS = 2  # context words this close (function words too) get an L2/R2 feature (newslab choice)
+DISTANCE_SCALE = 4.0  # saturation of the distance-weighted lexicon sum, as VADER_ALPHA squashes a sum
+SPEAKER_RIGHT_TOKENS = 3  # a reporting verb this close after the mention: "Trump (has) said" (newslab choice)
+SPEAKER_LEFT_TOKENS = 2  # a reporting verb this close before it: "said (Sen.) Trump" (newslab choice)
 
 
 def _mention_words(sent: SentenceReading, a: int, b: int, f: dict[str, float]) -> None:
@@ -178,7 +184,7 @@ def _features(sent: SentenceReading, a: int, b: int) -> dict[str, float]:
             nearest_right = i
     _mass_features(mass, f)
     if dist:
-        f["dist_weighted"] = _sat(dist, 4.0)
+        f["dist_weighted"] = _sat(dist, DISTANCE_SCALE)
     # structure flags
     if sent.negations and any(clause[i] == cl_a or clause[i] == cl_b for i in sent.negations):
         f["neg_in_clause"] = 1.0
@@ -190,9 +196,9 @@ def _features(sent: SentenceReading, a: int, b: int) -> dict[str, float]:
         f["in_quote"] = 1.0
     if sent.has_quote:
         f["sentence_has_quote"] = 1.0
-    if not REPORTING.isdisjoint(toks[b : b + 3]):
+    if not REPORTING.isdisjoint(toks[b : b + SPEAKER_RIGHT_TOKENS]):
         f["speaker_right"] = 1.0  # "Trump said ..."
-    if not REPORTING.isdisjoint(toks[max(0, a - 2) : a]):
+    if not REPORTING.isdisjoint(toks[max(0, a - SPEAKER_LEFT_TOKENS) : a]):
         f["speaker_left"] = 1.0  # "... said Trump"
     if a > 0 and toks[a - 1] == "by":
         f["after_by"] = 1.0
@@ -217,7 +223,7 @@ def _features(sent: SentenceReading, a: int, b: int) -> dict[str, float]:
         cue = news[i] or pat[i]
         if d == 1:
             f[side + "1=" + t] = 1.0
-        if d <= 2:
+        if d <= ADJACENT_TOKENS:
             f[side + "2=" + t] = 1.0
         if d <= CONTEXT_WINDOW and (cue or t in REPORTING):
             f[side + ("=NOT_" if negated[i] else "=") + t] = 1.0

@@ -188,13 +188,20 @@ def words(text: str) -> list[str]:
     return _word_pattern().findall(text)
 
 
+# Hard-wrapped text (newslab choice, by principle: e-mail and terminal wraps are 60-80 characters wide):
+WRAP_MIN_LINES = 5  # fewer non-blank lines tell nothing
+WRAP_MAX_CHARS = 100  # a longer line is a paragraph of its own, so the text is not wrapped
+WRAP_MIN_CHARS = 40  # a wrapped line is at least this long (shorter ones end a paragraph) ...
+WRAP_SHARE = 0.8  # ... and at least this share of the lines are
+
+
 def _is_wrapped(text: str, lines: list[Span]) -> bool:
     """Whether ``text`` looks hard-wrapped (most lines of similar, moderate length)."""
     lengths = [e - s for s, e in lines if text[s:e].strip()]
-    if len(lengths) < 5 or max(lengths) > 100:
+    if len(lengths) < WRAP_MIN_LINES or max(lengths) > WRAP_MAX_CHARS:
         return False
-    moderate = sum(1 for n in lengths if n >= 40)
-    return moderate >= 0.8 * len(lengths)
+    moderate = sum(1 for n in lengths if n >= WRAP_MIN_CHARS)
+    return moderate >= WRAP_SHARE * len(lengths)
 
 
 def _blocks(text: str) -> Iterator[Span]:
