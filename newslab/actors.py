@@ -12,35 +12,12 @@ import re
 from collections.abc import Iterable, Mapping
 
 from newslab.document import Document
-from newslab.lexicons import stopwords
+from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.targets import Target
 
 #: Prepositions whose object is not a subject ("during Trump’s first term", "of the Netherlands").
-PREPOSITIONS = frozenset(
-    [
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "with",
-        "about",
-        "during",
-        "under",
-        "over",
-        "after",
-        "before",
-        "since",
-        "between",
-        "among",
-        "against",
-        "into",
-        "by",
-    ]
-)
+PREPOSITIONS = frozenset(rule_words("actors.PREPOSITIONS"))
 
 
 #: Words after which a description names a group standing for an organization's members.
@@ -122,11 +99,14 @@ def entity(a: Actor) -> str:
     return a.target.name if a.target is not None else a.label
 
 
+#: Determiners skipped between a preposition and its object ("from *the* allies").
+DETERMINERS_BEFORE_OBJECT = frozenset(rule_words("actors.DETERMINERS_BEFORE_OBJECT"))
+
+
 def preceded_by_preposition(text: str, start: int) -> bool:
     """Whether the words before ``start`` end in a preposition (determiners skipped): "from the allies"."""
     before = re.findall(r"[\w’'-]+", text[max(0, start - 40) : start])
-    skip = {"the", "a", "an", "his", "her", "its", "their", "many", "most", "all", "some"}
-    while before and before[-1].lower() in skip:
+    while before and before[-1].lower() in DETERMINERS_BEFORE_OBJECT:
         before.pop()
     return bool(before) and before[-1].lower() in PREPOSITIONS
 
@@ -170,8 +150,4 @@ def clean_label(label: str) -> str:
 
 #: Words that may stand between a verb cue and the start of its object ("praised the alliance",
 #: "worried about Trump", "critical of his plan").
-OBJECT_GAP = frozenset(
-    ["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "of", "about",
-     "with", "for", "to", "on", "against", "toward", "towards", "over", "at", "in", "into", "upon", "many",
-     "most", "some", "other", "both", "fellow", "several", "all", "both", "very", "so", "too", "also", "even"]
-)  # fmt: skip
+OBJECT_GAP = frozenset(rule_words("actors.OBJECT_GAP"))

@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from newslab.cues import reporting_forms
 from newslab.document import Document, Token
+from newslab.lexicons import rule_words
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.people import ANAPHORIC_NOUNS, Person
 from newslab.targets import Target
@@ -54,10 +55,7 @@ _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|‘[^‘\n]*?’(?![a-z])
 #: Verbs after a closing quote whose subject pronoun is the quote's speaker ("…,” he said).
 SPEECH_AFTER = frozenset(reporting_forms("after_quote"))  # the one reporting-verb list (data/speech_verbs.tsv)
 #: Tokens that end a clause for the object-pronoun rule ("Trump attacked him": him is not Trump).
-CLAUSE_BREAKS = frozenset(
-    {",", ";", ":", "—", "–", "(", ")", "that", "who", "whom", "which", "because", "when", "while", "if",
-     "although", "after", "before", "said", "says", "told", "“", "”", '"'}
-)  # fmt: skip
+CLAUSE_BREAKS = frozenset(rule_words("coreference.CLAUSE_BREAKS"))
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 
 

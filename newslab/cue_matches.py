@@ -19,11 +19,10 @@ from newslab.cue_roles import AUXILIARIES
 from newslab.cues import Cue, cue_forms, load_cues
 from newslab.descriptions import word_tags
 from newslab.errors import LexiconError
+from newslab.lexicons import rule_words
 
 #: Words before a cue that make a noun of it ("the support", "strong support", "with support").
-NOUN_BEFORE = frozenset(["the", "a", "an", "his", "her", "its", "their", "our", "my", "with", "for", "of", "without",
-                         "strong", "broad", "full", "great", "growing", "little", "no", "and",
-                         "bipartisan"])  # fmt: skip
+NOUN_BEFORE = frozenset(rule_words("cue_matches.NOUN_BEFORE"))
 
 
 @functools.cache

@@ -23,29 +23,18 @@ from newslab.attribution import Quote
 from newslab.cues import Cue
 from newslab.descriptions import word_tags
 from newslab.document import Document
+from newslab.lexicons import rule_words
 from newslab.tone_lexicon import NEGATORS
 
 TARGET_WINDOW = 15  # words between a cue and its target at most (set by hand on the seed sentences)
 
 
 #: Words skipped between a subject and its verb cue ("Trump has always been very critical of").
-AUXILIARIES = frozenset(
-    ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will", "would", "could",
-     "should", "may", "might", "must", "can", "do", "does", "did", "not", "n't", "n’t", "never", "also", "always",
-     "even", "still", "already", "often", "again", "once", "then", "just", "only", "very", "so", "too", "now",
-     "since", "later", "long", "all", "both", "publicly", "openly", "repeatedly", "reportedly", "at", "times",
-     "ended", "end", "ends", "up", "today", "yesterday", "on", "last", "this", "week",
-     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "himself", "herself",
-     "themselves", "itself", "having", "become", "became", "becomes", "remain", "remains", "remained",
-     "seem", "seems", "seemed", "grown", "grew", "increasingly"]
-)  # fmt: skip
+AUXILIARIES = frozenset(rule_words("cue_roles.AUXILIARIES"))
 
 
 #: Verbs before "to" that pass their subject on ("came to appreciate", "wants to praise").
-CATENATIVES = frozenset(["come", "came", "comes", "seem", "seems", "seemed", "appear", "appears", "appeared",
-                         "continue", "continues", "continued", "began", "begin", "begins", "want", "wants",
-                         "wanted", "tried", "try", "tries", "refused", "refuse", "used", "went", "go",
-                         "goes"])  # fmt: skip
+CATENATIVES = frozenset(rule_words("cue_roles.CATENATIVES"))
 
 
 #: Relative pronouns: the subject of the cue is the noun phrase before them.
@@ -65,9 +54,7 @@ _TOKEN = re.compile(r"[\w’'.-]*\w|[,;:()“”\"—–]")
 
 #: Things people issue that "say" what their author says ("a statement calling Holder corrupt"): before
 #: a participle cue they are not its holder; the caller falls back to the actor who issued them.
-MEDIA_NOUNS = frozenset(["statement", "statements", "letter", "tweet", "tweets", "post", "ad", "advertisement",
-                         "speech", "release", "op-ed", "editorial", "video", "email", "message", "memo",
-                         "column", "resolution", "motion", "petition", "lawsuit", "complaint", "book"])  # fmt: skip
+MEDIA_NOUNS = frozenset(rule_words("cue_roles.MEDIA_NOUNS"))
 
 
 AUTHOR_OF_MEDIUM = "author of the statement"
@@ -200,7 +187,7 @@ def object_of(text: str, cue_end: int, limit: int, actors: list[Actor]) -> tuple
 
 
 #: Objects that stand for someone's deeds ("everything that X has done", "what X did", "all X has achieved").
-DEEDS = frozenset({"everything", "all", "what", "much", "work", "efforts"})
+DEEDS = frozenset(rule_words("cue_roles.DEEDS"))
 
 
 def _deed_doer(tokens: list[tuple[str, int, int]], n: int, actors: list[Actor]) -> Actor | None:
@@ -309,7 +296,7 @@ def _received_roles(
 
 
 #: Subjects inside a quote that stand for its speaker ("I praised", "we support"): the speaker holds.
-SPEAKER_SUBJECTS = frozenset({"i", "we", "he", "she", "they", "it"})
+SPEAKER_SUBJECTS = frozenset(rule_words("cue_roles.SPEAKER_SUBJECTS"))
 
 
 def _own_subject(text: str, lo: int, quote: Quote | None, cs: int, cue: Cue, actors: list[Actor]) -> Actor | None:
@@ -326,6 +313,10 @@ def _own_subject(text: str, lo: int, quote: Quote | None, cs: int, cue: Cue, act
     return subject
 
 
+#: Determiners skipped before the first noun phrase of a sentence ("*Many* protesters marched …").
+PHRASE_DETERMINERS = frozenset(rule_words("cue_roles.PHRASE_DETERMINERS"))
+
+
 def _sentence_subject(text: str, lo: int, pos: int, actors: list[Actor]) -> Actor | None:
     """The subject of the sentence's main clause before ``pos``.
 
@@ -338,7 +329,7 @@ def _sentence_subject(text: str, lo: int, pos: int, actors: list[Actor]) -> Acto
     tokens = _tokens(text, lo, pos)
     tags = word_tags()
     i = 0
-    while i < len(tokens) and tokens[i][0].lower() in ("the", "a", "an", "many", "some", "most", "several"):
+    while i < len(tokens) and tokens[i][0].lower() in PHRASE_DETERMINERS:
         i += 1
     j = i
     while j < len(tokens) and tokens[j][0][:1].isalnum() and j - i < 4:

@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from newslab.anchored import capitalized_run_starts, finditer_at, occurrences
-from newslab.lexicons import stopwords
+from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.names import WORD_PATTERN
 from newslab.targets import Role, Target, packaged_roles
 
 #: Words in a description that move its time away from the article's date ("the former president").
-TIME_WORDS = frozenset({"former", "next", "future", "then", "incoming", "outgoing", "once", "ex", "previous", "last"})
+TIME_WORDS = frozenset(rule_words("descriptions.TIME_WORDS"))
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -308,19 +308,12 @@ def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] |
 
 
 #: Quantifiers that start an adverbial after a noun ("met the Republican several times").
-QUANTIFIERS = frozenset({"several", "many", "few", "last", "next", "first", "once", "twice", "again", "recently"})
+QUANTIFIERS = frozenset(rule_words("descriptions.QUANTIFIERS"))
 
 
 #: Frequent news verbs that may follow a person noun ("the American said"), used when the word
 #: is not in the tag lexicon below. Hand list for newslab.
-FOLLOWING_VERBS = frozenset(
-    [
-        *("says", "said", "say", "tells", "told", "adds", "added", "wants", "wanted", "won", "wins", "met", "meets"),
-        *("insists", "insisted", "warns", "warned", "declared", "declares", "claims", "claimed", "promised"),
-        *("promises", "threatened", "threatens", "believes", "believed", "thinks", "thought", "knows", "knew"),
-        *("seems", "seemed", "became", "becomes", "remains", "remained", "took", "takes", "made", "makes", "spoke"),
-    ]
-)
+FOLLOWING_VERBS = frozenset(rule_words("descriptions.FOLLOWING_VERBS"))
 
 
 @functools.cache

@@ -13,33 +13,15 @@ import re
 
 from newslab.cue_roles import MEDIA_NOUNS
 from newslab.descriptions import word_tags
-from newslab.lexicons import stopwords
+from newslab.lexicons import rule_words, stopwords
 
 #: Words that open a phrase but are no part of the holder ("Despite Trump", "But Merkel", "As NATO").
-LEADING = frozenset(
-    {"despite", "but", "and", "or", "while", "although", "though", "as", "after", "before", "since", "when",
-     "because", "if", "unlike", "like", "even", "also", "meanwhile", "however", "yet", "so", "then", "still",
-     "in", "on", "at", "for", "by", "with", "from", "of", "to", "about", "against", "among", "over", "under"}
-)  # fmt: skip
+LEADING = frozenset(rule_words("holders.LEADING"))
 #: Pronouns and possessives that never hold a stance unresolved ("It", "His team", "whom").
-UNRESOLVED = frozenset(
-    {"it", "its", "he", "she", "they", "him", "her", "them", "his", "their", "theirs", "this", "that", "these",
-     "those", "who", "whom", "whose", "which", "what", "there", "here", "one", "someone", "something", "i", "we",
-     "you", "me", "us", "my", "our", "your"}
-)  # fmt: skip
+UNRESOLVED = frozenset(rule_words("holders.UNRESOLVED"))
 #: Lowercase nouns that name an actor (a group, an office, an institution): they may hold a stance.
 #: Hand list for newslab from news usage; plural person nouns ("critics", "voters") pass by their tag.
-ACTOR_NOUNS = frozenset(
-    {"government", "administration", "ministry", "court", "party", "committee", "campaign", "council", "senate",
-     "house", "congress", "parliament", "cabinet", "agency", "department", "office", "union", "alliance",
-     "official", "spokesman", "spokeswoman", "spokesperson", "president", "minister", "leader", "leadership",
-     "chancellor", "premier", "senator", "lawmaker", "governor", "mayor", "judge", "prosecutor", "regime",
-     "people", "public", "majority", "opposition", "delegation", "embassy", "military", "army", "police",
-     "press", "media", "newspaper", "network", "board", "group", "coalition", "bloc", "organization",
-     "organisation", "movement", "church", "state", "company", "firm", "author", "analyst", "expert",
-     "diplomat", "ambassador", "adviser", "advisor", "aide", "secretary", "envoy", "voter", "supporter",
-     "critic", "activist", "protester", "editorial", "allies", "ally", "partners"}
-)  # fmt: skip
+ACTOR_NOUNS = frozenset(rule_words("holders.ACTOR_NOUNS"))
 
 
 def _is_adjective_or_verb(word: str) -> bool:

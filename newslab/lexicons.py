@@ -120,3 +120,48 @@ def stopwords() -> frozenset[str]:
         True
     """
     return load_wordlist("stopwords_en")
+
+
+@functools.cache
+def _rule_lists(name: str) -> Mapping[str, tuple[tuple[str, str], ...]]:
+    """The word lists of the packaged TSV ``name`` (columns list, term, value, source), by list name, in file order."""
+    lists: dict[str, list[tuple[str, str]]] = {}
+    for row in load_table(name):
+        try:
+            lists.setdefault(row["list"], []).append((row["term"], row["value"] or ""))
+        except (KeyError, TypeError) as err:
+            raise LexiconError(f"{name}.tsv: bad row {row!r} (need list, term, value, source)") from err
+    return MappingProxyType({key: tuple(rows) for key, rows in lists.items()})
+
+
+def rule_words(list_name: str, *, name: str = "rule_words") -> tuple[str, ...]:
+    """The words of one closed word list of a rule (``data/rule_words.tsv``), in file order.
+
+    Args:
+        list_name: The rule's constant as ``<module>.<NAME>``, e.g. ``"stance.REDUCERS"``.
+        name: Packaged TSV without ``.tsv``.
+
+    Raises:
+        LexiconError: If the table has no such list.
+
+    Example:
+        >>> rule_words("tone_lexicon.CONTRAST")
+        ('but', 'however', 'yet', 'nevertheless', 'nonetheless')
+    """
+    return tuple(term for term, _ in _rule_rows(list_name, name))
+
+
+def rule_word_values(list_name: str, *, name: str = "rule_words") -> Mapping[str, str]:
+    """``term -> value`` of one word list of ``data/rule_words.tsv`` (e.g. an honorific -> the gender it implies).
+
+    Raises:
+        LexiconError: If the table has no such list.
+    """
+    return MappingProxyType(dict(_rule_rows(list_name, name)))
+
+
+def _rule_rows(list_name: str, name: str) -> tuple[tuple[str, str], ...]:
+    lists = _rule_lists(name)
+    if list_name not in lists:
+        raise LexiconError(f"{name}.tsv has no word list {list_name!r}; add its rows, or use one of: {sorted(lists)}")
+    return lists[list_name]

@@ -40,7 +40,7 @@ from newslab.descriptions import (
     word_tags,
 )
 from newslab.document import Article, Document, parse
-from newslab.lexicons import stopwords
+from newslab.lexicons import rule_word_values, rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, MENTION_KINDS, Mention, QuoteSpan
 from newslab.names import ROLE_WORDS, speaks_as
 from newslab.people import Person, people
@@ -60,13 +60,7 @@ _APOS = "’'"
 
 #: Honorifics that join a person's name mention ("Mr. Trump"), with the gender they imply ("" = any).
 #: General English, compiled for newslab; offices with titles ("Sen.", "President") are in ``roles.tsv``.
-HONORIFICS = {
-    **dict.fromkeys(("mr", "mr.", "sir", "lord"), "male"),
-    **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady"), "female"),
-    **dict.fromkeys(("dr", "dr.", "prof.", "professor", "rev.", "gen.", "general", "judge", "justice"), ""),
-    **dict.fromkeys(("candidate", "nominee", "presumptive", "then-candidate", "then-president", "ex-president"), ""),
-    **dict.fromkeys(("pres", "pres.", "team"), ""),
-}
+HONORIFICS = dict(rule_word_values("mentions.HONORIFICS"))
 
 
 def _is_named(target: Target, article: Article | Document) -> bool:
@@ -83,13 +77,9 @@ NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 #: her own government or campaign ("the Trump Administration", "the Trump White House"); any other
 #: capitalized word makes a longer proper name of a place or organization ("Trump Tower",
 #: "Trump National Doral", "Trump Organization"). Compiled for newslab.
-OWN_NOUNS = frozenset(
-    {"Administration", "Admin", "White", "Campaign", "Cabinet", "Era", "Presidency", "Transition", "Team",
-     "Doctrine", "Agenda", "Justice", "State", "Government", "Regime", "Years", "Effect"}
-)  # fmt: skip
+OWN_NOUNS = frozenset(rule_words("mentions.OWN_NOUNS"))
 #: Capitalized words before a name that are not another person's given name (party labels).
-PARTY_WORDS = frozenset({"republican", "republicans", "democrat", "democrats", "democratic", "gop", "conservative",
-                         "liberal", "labour", "tory", "independent", "populist"})  # fmt: skip
+PARTY_WORDS = frozenset(rule_words("mentions.PARTY_WORDS"))
 
 
 #: A headline line is at most this long on either side of a name (longer lines are body text).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Protocol
 
-from newslab.lexicons import stopwords
+from newslab.lexicons import rule_words, stopwords
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -20,49 +20,10 @@ if TYPE_CHECKING:
 WORD_PATTERN = r"[\w.’'-]*\w"
 
 #: Lowercase role words that may precede a speaker's name ("NATO spokeswoman Farah Dakhlallah").
-ROLE_WORDS = frozenset(
-    [
-        "spokesperson",
-        "spokeswoman",
-        "spokesman",
-        "secretary",
-        "general",
-        "minister",
-        "president",
-        "president-elect",
-        "chancellor",
-        "adviser",
-        "advisor",
-        "official",
-        "officials",
-        "diplomat",
-        "diplomats",
-        "ambassador",
-        "leader",
-        "head",
-        "chief",
-        "director",
-        "analyst",
-        "expert",
-        "experts",
-        "commander",
-        "senator",
-        "congressman",
-        "congresswoman",
-        "prime",
-        "foreign",
-        "defence",
-        "defense",
-        "deputy",
-        "former",
-        "national",
-        "security",
-        "designated",
-    ]
-)
+ROLE_WORDS = frozenset(rule_words("names.ROLE_WORDS"))
 #: Gender of roles and titles, used only to check a she/he speaker against an earlier speaker.
-FEMALE_ROLES = frozenset({"spokeswoman", "congresswoman", "chairwoman", "ms", "mrs", "ms.", "mrs.", "madam"})
-MALE_ROLES = frozenset({"spokesman", "congressman", "chairman", "mr", "mr.", "sir"})
+FEMALE_ROLES = frozenset(rule_words("names.FEMALE_ROLES"))
+MALE_ROLES = frozenset(rule_words("names.MALE_ROLES"))
 
 
 class Named(Protocol):

@@ -17,15 +17,13 @@ from typing import NamedTuple
 
 from newslab.descriptions import word_tags
 from newslab.document import Document, Token
-from newslab.lexicons import load_table, stopwords
+from newslab.lexicons import load_table, rule_word_values, rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
 
 #: Determiners that make a person noun someone other than the target ("a voter", "his lawyer", "the
 #: aide"; a description of the target is a target mention already and is never counted here).
-NEW_PERSON_DETERMINERS = frozenset(
-    {"a", "an", "one", "another", "his", "her", "their", "its", "’s", "'s", "the", "this", "that"}
-)
+NEW_PERSON_DETERMINERS = frozenset(rule_words("people.NEW_PERSON_DETERMINERS"))
 
 
 #: Anaphoric nouns that refer back like a pronoun ("this guy", "the man"), with their gender.
@@ -33,17 +31,10 @@ ANAPHORIC_NOUNS = {"guy": "male", "man": "male", "woman": "female", "fellow": "m
 
 #: Honorifics and titles before a name that make the run a person, with the gender they imply.
 _HONORIFIC_GENDER = {
-    **dict.fromkeys(("mr", "mr.", "sir", "lord", "king", "prince"), "male"),
-    **dict.fromkeys(("mrs", "mrs.", "ms", "ms.", "miss", "madam", "dame", "lady", "queen", "princess"), "female"),
-    **dict.fromkeys(
-        ("dr", "dr.", "prof.", "professor", "rev.", "gen.", "general", "judge", "justice", "sen.", "senator", "rep.",
-         "gov.", "governor", "mayor", "president", "secretary", "minister", "chancellor", "speaker", "leader",
-         "lt.", "col.", "adm.", "sgt.", "capt.", "chief", "director", "ambassador", "commissioner", "attorney"),
-        "",
-    ),
+    **rule_word_values("people.HONORIFIC_GENDER"),
     **{w: "female" for w in FEMALE_ROLES},
     **{w: "male" for w in MALE_ROLES},
-}  # fmt: skip
+}
 
 
 class Person(NamedTuple):
@@ -142,18 +133,11 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
 
 #: Words after a lone capitalized word that make it a person acting ("Rutte has", "Stone, who").
 #: Hand list for newslab: the verbs news writers put after a person's surname.
-PERSON_NEXT = frozenset(
-    {"said", "says", "told", "tells", "has", "had", "was", "is", "will", "would", "met", "added", "wrote", "tweeted",
-     "argued", "claimed", "insisted", "warned", "denied", "praised", "criticized", "criticised", "who", "himself",
-     "herself", "responded", "replied", "announced", "spoke", "believes", "thinks", "wants", "did", "does"}
-)  # fmt: skip
+PERSON_NEXT = frozenset(rule_words("people.PERSON_NEXT"))
 
 
 #: The part of :data:`PERSON_NEXT` that only a person does (after a word the lexicon knows: "Florida is").
-SPEAKING_NEXT = frozenset(
-    {"said", "says", "told", "tells", "added", "wrote", "tweeted", "argued", "claimed", "insisted", "who", "himself",
-     "herself", "responded", "replied", "believes", "thinks"}
-)  # fmt: skip
+SPEAKING_NEXT = frozenset(rule_words("people.SPEAKING_NEXT"))
 
 
 def _first_in_sentence(doc: Document, i: int) -> bool:

@@ -16,7 +16,7 @@ from typing import Any
 
 from newslab.anchored import occurrences
 from newslab.document import Article, Document, parse
-from newslab.lexicons import stopwords
+from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, Mention, QuoteSpan
 from newslab.names import ROLE_WORDS, WORD_PATTERN, speaks_as
 from newslab.targets import Target
@@ -27,18 +27,11 @@ QUOTE_LOOKBACK = 2
 
 
 #: Words after "it" that make it an expletive or clausal subject ("it was set", "it is true").
-EXPLETIVE_NEXT = frozenset({"is", "was", "’s", "'s", "seems", "seemed", "appears", "will", "would", "has", "had"})
+EXPLETIVE_NEXT = frozenset(rule_words("pronouns.EXPLETIVE_NEXT"))
 
 
 #: Capitalized words that are not names (calendar words and "I").
-NOT_NAMES = frozenset(
-    [
-        "I",
-        *("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-        *("January", "February", "March", "April", "May", "June", "July"),
-        *("August", "September", "October", "November", "December"),
-    ]
-)
+NOT_NAMES = frozenset(rule_words("pronouns.NOT_NAMES"))
 
 
 def _blockers(

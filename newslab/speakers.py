@@ -25,7 +25,7 @@ from typing import Any
 from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
 from newslab.attribution import FUNCTION_WORDS, SPACE, TITLES, is_headline, word_set
 from newslab.document import Document
-from newslab.lexicons import stopwords
+from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
 from newslab.people import people_words
@@ -33,6 +33,8 @@ from newslab.targets import Target
 
 #: How many sentences back a quote's speaker stays the default referent of he/she (set by hand).
 SPEAKER_MEMORY = 2
+#: Pronoun speakers resolved to a person named earlier ("…,” she said).
+SPEAKER_PRONOUNS = frozenset(rule_words("speakers.SPEAKER_PRONOUNS"))
 
 
 def _gender(phrase: str) -> str:
@@ -259,7 +261,7 @@ class SpeakerResolver:
         """``(resolved name, speaker_rule)`` of the speaker phrase at ``text[start:end]``."""
         sent = self.article.sentence_of(start)
         low = phrase.lower()
-        if low in ("he", "she", "they", "i", "we"):
+        if low in SPEAKER_PRONOUNS:
             return self.pronoun(low, sent, start)
         if low == "it":
             return "", "unresolved"

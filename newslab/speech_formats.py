@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from newslab.attribution import Quote
 from newslab.descriptions import word_tags
 from newslab.document import Document
-from newslab.lexicons import stopwords
+from newslab.lexicons import rule_words, stopwords
 
 #: Capitalized labels that open a line but name no speaker (page furniture). Hand list for newslab.
 NOT_SPEAKERS = frozenset(
@@ -42,11 +42,7 @@ _NAMED_LABEL = re.compile(
     r"(?:,[ \t]*[^:\n“\"]{1,80})?[ \t]*:[ \t]*"
 )
 #: Words before a quoted title that make it the name of a work ("appeared on “Fox News Sunday”").
-TITLE_CUES = frozenset(
-    {"on", "in", "titled", "entitled", "called", "dubbed", "named", "show", "book", "film", "movie", "program",
-     "programme", "series", "column", "podcast", "documentary", "album", "song", "memoir", "magazine", "segment",
-     "episode", "newsletter"}
-)  # fmt: skip
+TITLE_CUES = frozenset(rule_words("speech_formats.TITLE_CUES"))
 
 
 def transcript_quotes(text: str) -> list[Quote]:
@@ -192,7 +188,7 @@ def finding_quotes(doc: Document, taken: Sequence[tuple[int, int]]) -> list[Quot
 
 
 #: Pronouns a speaker phrase may be (the resolver turns them into names).
-_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it", "you"})
+_PRONOUNS = frozenset(rule_words("speech_formats._PRONOUNS"))
 
 
 def bad_speaker(phrase: str) -> bool:

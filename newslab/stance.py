@@ -59,7 +59,7 @@ from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues
 from newslab.cue_roles import NEGATIONS, cue_roles
 from newslab.document import Document
 from newslab.holders import clean_holder
-from newslab.lexicons import load_lexicon
+from newslab.lexicons import load_lexicon, rule_words
 from newslab.mention_record import Mention
 from newslab.quote_tone import AUTHOR_MIN_SCORE, quoted_tone, said_of, sentence_span
 from newslab.records import StanceRow, columns
@@ -85,9 +85,7 @@ STANCES = ("favor", "against", "neutral")
 # negation) are VADER's, defined once in newslab.tone_lexicon.
 #: Verbs that take away what a favor cue gives ("cut back support for Kyiv", "withdrew his support"):
 #: they negate a cue within the negation window. Compiled for newslab.
-REDUCERS = frozenset({"cut", "cuts", "withdraw", "withdraws", "withdrew", "withdrawn",
-                      "reduce", "reduces", "reduced", "halt", "halts", "halted", "suspend", "suspends",
-                      "suspended", "lose", "loses", "lost", "drop", "drops", "dropped"})  # fmt: skip
+REDUCERS = frozenset(rule_words("stance.REDUCERS"))
 EVIDENCE_FEATURES = 4  # features of a target_sentiment result kept as evidence
 THRESHOLD = 0.05  # |score| below this is "neutral" (set by hand; cues are weighted 0.3-1.0)
 #: Score of a row of the rule "a and b became friends" (each holds favor toward the other, or the speaker's
@@ -95,23 +93,18 @@ THRESHOLD = 0.05  # |score| below this is "neutral" (set by hand; cues are weigh
 FRIENDS_SCORE = 0.8
 #: Verbs that give their object a name ("called him a wimp", "described NATO as obsolete"): the
 #: stance is the valence of the name (:func:`naming_polarity`); their rows in the cue table have polarity 0.
-NAMING_VERBS = frozenset(
-    ["call", "describe", "label", "labelled", "brand", "dub", "dubbed", "portray", "portrayed", "depict"]
-)
+NAMING_VERBS = frozenset(rule_words("stance.NAMING_VERBS"))
 #: Words that end the name after a naming verb ("called Trump a wimp *after* the summit"); a name
 #: that would start with one of them is none ("called Rutte *on* Monday", "called *for* talks").
-NAME_STOPS = frozenset(["for", "after", "before", "on", "in", "at", "by", "during", "when", "while", "because",
-                        "since", "over", "and", "but", "to", "of", "from", "with", "about", "that", "who", "which",
-                        "last", "this", "yesterday", "today", "again", "back", "up", "out", "off"])  # fmt: skip
+NAME_STOPS = frozenset(rule_words("stance.NAME_STOPS"))
 NAME_WORDS = 4  # at most this many words after the object are read as the name
 NAME_MIN_VALENCE = 0.5  # a name whose lexicon valence sums to less (VADER scale) gives no row
 #: Speakers the quotes stage could not name ("she said" with nobody before): they hold no row.
-UNRESOLVED = frozenset(["he", "she", "they", "it", "i", "we", "you", "unknown speaker"])
+UNRESOLVED = frozenset(rule_words("stance.UNRESOLVED"))
 #: Reporting verbs of denial: what they report is rejected by the speaker, so neither the cues in it
 #: nor its tone are the speaker's position (general English, issue 23).
-DENIALS = frozenset({"deny", "denies", "denied", "denying", "dispute", "disputes", "disputed", "refute", "refutes",
-                     "refuted", "rejected", "dismissed"})  # fmt: skip
-OBJECT_PRONOUNS = frozenset(["him", "her", "them", "it", "himself", "herself", "themselves", "us", "me", "you"])
+DENIALS = frozenset(rule_words("stance.DENIALS"))
+OBJECT_PRONOUNS = frozenset(rule_words("stance.OBJECT_PRONOUNS"))
 
 
 def _quote_finder(quotes: list[Quote]) -> Callable[..., Quote | None]:

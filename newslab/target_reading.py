@@ -19,7 +19,7 @@ import functools
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
-from newslab.lexicons import load_table, stopwords
+from newslab.lexicons import load_table, rule_words, stopwords
 from newslab.tokenizers import word_spans
 from newslab.tone_lexicon import (
     CLAUSE_BREAKS,
@@ -38,11 +38,8 @@ from newslab.tone_lexicon import (
     pattern_polarity,
 )
 
-COPULAS = frozenset(
-    ["is", "was", "are", "were", "be", "been", "being", "am", "'s", "'re", "remains", "remained", "became",
-     "becomes", "become", "seems", "seemed"]
-)  # fmt: skip
-PREDICATE_DETERMINERS = frozenset(["a", "an", "the", "such", "another", "one", "nothing"])
+COPULAS = frozenset(rule_words("target_reading.COPULAS"))
+PREDICATE_DETERMINERS = frozenset(rule_words("target_reading.PREDICATE_DETERMINERS"))
 # Words at most between a copula and a predicated event word ("was a total disaster"): a determiner and
 # two adjectives or boosters; further away the word is rarely the predicate's head (newslab choice, by hand).
 PREDICATE_GAP = 3

@@ -40,7 +40,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from newslab.errors import LexiconError, ParameterError
-from newslab.lexicons import load_table, stopwords
+from newslab.lexicons import load_table, rule_words, stopwords
 from newslab.names import WORD_PATTERN
 from newslab.roles import PERSON_PRONOUNS, Role, as_role, as_tuple, packaged_roles
 from newslab.target_names import check_distinct, check_term, target_key, term_strings, weak_term
@@ -56,7 +56,7 @@ ENTITY_KINDS = ("person", "organization", "place", "other")
 #: Pronouns by entity kind when a target gives none (persons: none, their pronouns are personal).
 DEFAULT_PRONOUNS = {"organization": ("it", "its", "itself")}
 #: Words that may stand before a head in a title ("former US President Donald Trump").
-TITLE_WORDS = frozenset({"former", "incoming", "outgoing", "then", "future", "designated", "elected", "re-elected"})
+TITLE_WORDS = frozenset(rule_words("targets.TITLE_WORDS"))
 
 
 def role_title_words(target: Target) -> frozenset[str]:

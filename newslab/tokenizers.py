@@ -38,78 +38,13 @@ import re
 from collections.abc import Iterator
 
 from newslab.errors import ParameterError
-from newslab.lexicons import load_table
+from newslab.lexicons import load_table, rule_words
 
 Span = tuple[int, int]
 
 # Words that commonly open an English sentence; after an ambiguous abbreviation
 # ("... in the U.S. The talks") one of these makes the period a sentence end.
-SENTENCE_OPENERS = frozenset(
-    [
-        "a",
-        "after",
-        "all",
-        "also",
-        "an",
-        "and",
-        "as",
-        "at",
-        "before",
-        "but",
-        "during",
-        "for",
-        "from",
-        "he",
-        "her",
-        "his",
-        "however",
-        "i",
-        "if",
-        "in",
-        "it",
-        "its",
-        "many",
-        "meanwhile",
-        "most",
-        "much",
-        "no",
-        "on",
-        "one",
-        "our",
-        "she",
-        "since",
-        "so",
-        "some",
-        "still",
-        "that",
-        "the",
-        "their",
-        "then",
-        "there",
-        "these",
-        "they",
-        "this",
-        "those",
-        "though",
-        "thus",
-        "to",
-        "under",
-        "unlike",
-        "until",
-        "we",
-        "what",
-        "when",
-        "where",
-        "whether",
-        "which",
-        "while",
-        "who",
-        "why",
-        "with",
-        "yet",
-        "you",
-    ]
-)
+SENTENCE_OPENERS = frozenset(rule_words("tokenizers.SENTENCE_OPENERS"))
 
 _BULLET = r"(?:[•·▪‣◦●○■□►▸\-\*–—]|\d{1,3}[.)])"
 _BULLET_LINE = re.compile(rf"[^\S\n]*{_BULLET}\s")

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from newslab.cues import reporting_forms
 from newslab.errors import ParameterError
-from newslab.lexicons import load_table
+from newslab.lexicons import load_table, rule_words
 from newslab.tokenizers import word_spans
 
 LABELS = ("negative", "neutral", "positive")
@@ -56,14 +56,14 @@ EVENT_WEIGHT = 0.5
 # adverbs "hardly", "barely", "scarcely", "rarely", "seldom"; VADER reads "hardly" as a mere dampener:
 # "hardly inspire confidence" came out positive). Read once, when the tone modules are first imported.
 NEGATORS = frozenset(row["term"] for row in load_table("negators"))
-CONTRAST = frozenset(["but", "however", "yet", "nevertheless", "nonetheless"])
-CONCESSIVE = frozenset(["although", "though", "despite", "while", "whereas"])
+CONTRAST = frozenset(rule_words("tone_lexicon.CONTRAST"))
+CONCESSIVE = frozenset(rule_words("tone_lexicon.CONCESSIVE"))
 CLAUSE_BREAKS = frozenset([",", ";", ":", "--", "—", "–", "(", ")", "[", "]", "?", "!", ".", "…"]) | CONTRAST
 QUOTES = frozenset(['"', "“", "”", "''", "``", "«", "»", "‘", "’"])
 # Verbs that introduce reported speech or an evaluation: the ``tone`` column of the one reporting-verb list
 # (data/speech_verbs.tsv); features of the shipped target model read it, so editing that column needs retraining.
 REPORTING = frozenset(reporting_forms("tone"))
-PRONOUNS = frozenset(["he", "she", "they", "him", "her", "them", "his", "their", "it", "its", "we", "us", "i", "you"])
+PRONOUNS = frozenset(rule_words("tone_lexicon.PRONOUNS"))
 
 
 # --- analyzers and lexicons (loaded once) ---------------------------------------------
@@ -92,7 +92,7 @@ def pattern_polarity() -> Mapping[str, float]:
 
 # Certainty adverbs that VADER scores as positive words of their own ("definitely" +1.7) but
 # that intensify the next word ("definitely good", "certainly bad"): boosters, newslab choice.
-EXTRA_BOOSTERS = ("definitely", "certainly", "clearly", "clear", "truly", "surely", "undoubtedly")
+EXTRA_BOOSTERS = rule_words("tone_lexicon.EXTRA_BOOSTERS")
 
 
 @functools.cache
@@ -180,7 +180,7 @@ def _phrase_index(lexicon: Mapping[str, float]) -> dict[str, tuple[_Phrase, ...]
 
 
 # Forms that the inflection rule would derive but that are other words ("goods" is not "good").
-NOT_INFLECTED = frozenset(["goods", "odds", "fund", "wages", "numbers", "kinds"])
+NOT_INFLECTED = frozenset(rule_words("tone_lexicon.NOT_INFLECTED"))
 
 
 def inflections(word: str) -> list[str]:
