@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 from newslab.cues import load_speech_verbs
 from newslab.document import Sentence
+from newslab.lexicons import rule_words
 
 #: Characters before a reporting verb searched for its subject; fits "X, a professor who wrote a paper … , said"
 #: (set by hand from the longest appositions in NewsMTSC sentences).
@@ -79,15 +80,7 @@ def _trie(words: Iterable[str]) -> str:
 
 
 #: Closed-class words that never belong to a speaker phrase.
-FUNCTION_WORDS = word_set(
-    "the a an and or but nor that this these those which who whom whose what when where while as if than then so "
-    "of in on at to for from by with about into after before over under during since until is are was were be been "
-    "being has have had do does did will would can could may might must shall should not also it its he she they we "
-    "i you his her their our my your him them us me there here just only even still already now later earlier again "
-    "too very all no said says say told added asked wrote according saying because although though whether how why "
-    "unless never cannot himself herself themselves itself however nonetheless nevertheless meanwhile instead moreover "
-    "furthermore indeed perhaps"
-)
+FUNCTION_WORDS = frozenset(rule_words("attribution.FUNCTION_WORDS"))
 
 
 _FUNCTION = rf"(?:{_trie(FUNCTION_WORDS)}|[a-z]+n[’']t)"
@@ -106,12 +99,7 @@ _DET = (
 
 
 #: Time words: a speaker phrase never ends in one ("Senate Thursday"), and one may sit between speaker and verb.
-TIME_WORDS = word_set(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july "
-    "august september october november december jan feb mar apr jun jul aug sep sept oct nov dec today "
-    "yesterday tomorrow tonight earlier later morning afternoon evening night week weekend month year "
-    "day days weeks months years hours ago recently now then once last next this early late times "
-)
+TIME_WORDS = frozenset(rule_words("attribution.TIME_WORDS"))
 
 
 _MONTH = (
@@ -227,13 +215,7 @@ PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z][\w.]*\)?$")
 
 
 #: Titles before a name; dropped when the speaker is resolved (Sen. Lindsey Graham -> Lindsey Graham).
-TITLES = word_set(
-    "mr mrs ms miss dr prof sen rep gov lt gen col maj capt sgt adm rev atty amb supt det insp cmdr "
-    "senator representative governor mayor president vice judge justice speaker leader majority minority "
-    "whip chairman chairwoman chair secretary attorney general sir dame lord lady pope king queen prince "
-    "princess sheriff chief officer commissioner councilman councilwoman rabbi "
-    "professor "
-)
+TITLES = frozenset(rule_words("attribution.TITLES"))
 
 
 def not_a_speaker(phrase: str) -> bool:

@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from newslab.attribution import SPACE, TIME_PHRASE, Attribution, Quote, not_a_speaker, word_set
+from newslab.attribution import SPACE, TIME_PHRASE, Attribution, Quote, not_a_speaker
 from newslab.cues import load_speech_verbs
 from newslab.document import Document, Sentence
-from newslab.lexicons import stopwords
+from newslab.lexicons import rule_words, stopwords
 
 #: Words a verb may take as its addressee before "that" ("told reporters on Capitol Hill that"); set by hand.
 OBJECT_WORDS = 6
@@ -55,14 +55,11 @@ _VERB_ADJUNCT = re.compile(
 
 
 #: Words that open a reported clause without "that" ("Trump said he ...", "officials said the ...").
-CLAUSE_OPENERS = word_set(
-    "he she it they we i you there the a an this that these those his her its their our my some many "
-    "most all no several both each every one two three if why how what whether "
-)
+CLAUSE_OPENERS = frozenset(rule_words("reported_speech.CLAUSE_OPENERS"))
 
 
 #: Verbs whose "about …" complement is reported speech ("complained about low spending"); set by hand.
-TOPIC_VERBS = word_set("complain warn argue write declare claim")
+TOPIC_VERBS = frozenset(rule_words("reported_speech.TOPIC_VERBS"))
 
 
 _ABOUT = re.compile(rf"{SPACE}(?P<about>about{SPACE})")
@@ -80,7 +77,7 @@ _ACCORDING = re.compile(rf"\b[Aa]ccording{SPACE}to{SPACE}(?P<speaker>[^,;:()“�
 
 
 #: Openers of a clause that a verb which is not ``bare`` reports without "that" ("noted he had").
-PERSONAL_PRONOUNS = word_set("he she they we i it there")
+PERSONAL_PRONOUNS = frozenset(rule_words("reported_speech.PERSONAL_PRONOUNS"))
 
 
 def _clause_opens(text: str, pos: int, bare: bool) -> bool:

@@ -19,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from newslab.errors import ParameterError
-from newslab.lexicons import load_table
+from newslab.lexicons import load_table, rule_word_values
 
 
 def as_tuple(value: str | Iterable[str] | None) -> tuple[str, ...]:
@@ -33,9 +33,8 @@ def as_tuple(value: str | Iterable[str] | None) -> tuple[str, ...]:
 
 #: Pronouns by the choice given to :meth:`Target.person` (``None``: unknown, no pronouns searched).
 PERSON_PRONOUNS = {
-    "he": ("he", "him", "his", "himself"),
-    "she": ("she", "her", "hers", "herself"),
-    "they": ("they", "them", "their", "theirs", "themselves"),
+    choice: tuple(w for w, c in rule_word_values("roles.PERSON_PRONOUNS").items() if c == choice)
+    for choice in ("he", "she", "they")
 }
 
 

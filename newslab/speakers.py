@@ -23,7 +23,7 @@ import re
 from typing import Any
 
 from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
-from newslab.attribution import FUNCTION_WORDS, SPACE, TITLES, is_headline, word_set
+from newslab.attribution import FUNCTION_WORDS, SPACE, TITLES, is_headline
 from newslab.document import Document
 from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import Mention
@@ -47,17 +47,11 @@ def _gender(phrase: str) -> str:
 
 
 #: Heads of organization names that keep their "of" complement ("Department of State", "Bank of England").
-ORG_HEADS = word_set(
-    "department ministry university bank office committee council court board institute school college bureau "
-    "agency association league union chamber church republic secretary house foundation"
-)
+ORG_HEADS = frozenset(rule_words("speakers.ORG_HEADS"))
 
 
 #: Last words of place and building names, which are never a person ("Memorial Medical Center").
-PLACE_HEADS = word_set(
-    "center centre hospital county street avenue road city town airport park hall square building tower river "
-    "island valley province region district"
-)
+PLACE_HEADS = frozenset(rule_words("speakers.PLACE_HEADS"))
 
 
 _ROLES_AND_TITLES = ROLE_WORDS | TITLES
@@ -428,7 +422,4 @@ def _is_role_description(phrase: str) -> bool:
 
 
 #: Heads of descriptions that refer back to a person named before ("the Democrat", "the lawmaker").
-PERSON_DESCRIPTIONS = word_set(
-    "democrat republican independent lawmaker senator congressman congresswoman politician candidate "
-    "nominee incumbent businessman businesswoman billionaire tycoon veteran lawyer attorney economist official"
-)
+PERSON_DESCRIPTIONS = frozenset(rule_words("speakers.PERSON_DESCRIPTIONS"))
