@@ -99,13 +99,17 @@ def entity(a: Actor) -> str:
     return a.target.name if a.target is not None else a.label
 
 
+#: Characters before a mention searched for a preposition: a preposition and a few determiners (set by hand).
+PREPOSITION_LOOKBACK = 40
+#: A person target's actor at most this long is a resolved pronoun ("he", "him", "his", "her"), not its name.
+PRONOUN_MAX_CHARS = 3
 #: Determiners skipped between a preposition and its object ("from *the* allies").
 DETERMINERS_BEFORE_OBJECT = frozenset(rule_words("actors.DETERMINERS_BEFORE_OBJECT"))
 
 
 def preceded_by_preposition(text: str, start: int) -> bool:
     """Whether the words before ``start`` end in a preposition (determiners skipped): "from the allies"."""
-    before = re.findall(r"[\w’'-]+", text[max(0, start - 40) : start])
+    before = re.findall(r"[\w’'-]+", text[max(0, start - PREPOSITION_LOOKBACK) : start])
     while before and before[-1].lower() in DETERMINERS_BEFORE_OBJECT:
         before.pop()
     return bool(before) and before[-1].lower() in PREPOSITIONS
@@ -114,7 +118,7 @@ def preceded_by_preposition(text: str, start: int) -> bool:
 def _is_person(a: Actor) -> bool:
     """A named person: a name from the article's registry, or a person target's name mention."""
     if a.target is not None:
-        return a.target.kind == "person" and a.label == a.target.name and a.end - a.start > 3
+        return a.target.kind == "person" and a.label == a.target.name and a.end - a.start > PRONOUN_MAX_CHARS
     return a.member_of is None and a.label not in ("he", "she", "they", "allies") and " " in a.label
 
 

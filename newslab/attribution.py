@@ -36,6 +36,11 @@ from newslab.lexicons import rule_words
 #: Characters before a reporting verb searched for its subject; fits "X, a professor who wrote a paper … , said"
 #: (set by hand from the longest appositions in NewsMTSC sentences).
 SUBJECT_WINDOW = 240
+ABBREVIATION_CHARS = 4  # a speaker phrase's last word this short keeps its period ("Jr.", "Sen."): an abbreviation
+MAX_NAME_WORDS = 5  # a capitalized speaker phrase longer than this is a title or a headline, not a name (by hand)
+NOUN_LOOKBACK = 30  # characters before a participle searched for the noun it modifies ("a statement saying"; by hand)
+#: Characters before a reporting verb searched for "who" or a shared subject ("X, who has accused Y, said"; by hand).
+CLAUSE_LOOKBACK = 40
 #: A line without closing punctuation is a headline when at least this share of its words is capitalized
 #: ("Trump Caves To Democrats"; newslab choice, by hand: title case leaves only short function words low).
 HEADLINE_CAPITALS = 0.6
@@ -298,7 +303,7 @@ def _name_in_apposition(m: re.Match[str], offset: int) -> tuple[str, int]:
 def _is_name(phrase: str) -> bool:
     """A capitalized name of one to five words (not a party tag or a time)."""
     words = phrase.split()
-    return 0 < len(words) <= 5 and all(w[:1].isupper() for w in words) and not not_a_speaker(phrase)
+    return 0 < len(words) <= MAX_NAME_WORDS and all(w[:1].isupper() for w in words) and not not_a_speaker(phrase)
 
 
 #: Adverbs that may close a phrase matched before a verb but belong to the verb ("X once told", "X later said").
@@ -317,7 +322,7 @@ def _trim_phrase(phrase: str, start: int) -> tuple[str, int, int] | None:
     if skip:
         phrase, start = phrase[words[skip].start() :], start + words[skip].start()
     last = phrase.split()[-1]
-    if last.endswith(".") and len(last) > 4 and last.lower() not in ("jr.", "sr.", "inc.", "corp."):
+    if last.endswith(".") and len(last) > ABBREVIATION_CHARS and last.lower() not in ("jr.", "sr.", "inc.", "corp."):
         phrase = phrase[:-1]  # the sentence's period: "… lamented Senator Johnny Isakson."
     phrase = _TRAILING_ADVERB.sub("", phrase)  # "Sen. Mitt Romney once (told)", "the senator later (said)"
     if not_a_speaker(phrase):
@@ -361,7 +366,7 @@ def attributions(
     verbs = load_speech_verbs()
     found: list[Attribution] = []
     for start, end, form in _verb_tokens(text, tokens):
-        if inside(start) or _NOUN_BEFORE.search(text, max(lo, start - 30), start):
+        if inside(start) or _NOUN_BEFORE.search(text, max(lo, start - NOUN_LOOKBACK), start):
             continue  # "his comments", "Biden's attack", "three answers": a noun, not a verb
         m = _Found(start, end, form)
         verb = verbs[form.lower()]
@@ -377,11 +382,14 @@ def attributions(
         ):
             subject, inverted = _subject_after(text, m.end(), hi), True
         coordinated = False
-        if subject is None and (participle or _SHARED_SUBJECT.search(text, max(lo, m.start() - 40), m.start())):
+        if subject is None and (
+            participle or _SHARED_SUBJECT.search(text, max(lo, m.start() - CLAUSE_LOOKBACK), m.start())
+        ):
             # "claimed that … and demanded that …", "…, saying the plan was dead": the clause's subject
             subject, coordinated = _shared_subject(text, lo, m.start(), found), True
         phrase, s, e = subject or ("", -1, -1)
-        relative = _WHO.search(text, max(lo, start - 40), start) is not None  # "X, who has accused Y of Z, said"
+        # "X, who has accused Y of Z, said"
+        relative = _WHO.search(text, max(lo, start - CLAUSE_LOOKBACK), start) is not None
         found.append(Attribution(form, verb.lemma, verb.cls, start, end, phrase, s, e, inverted, coordinated, relative))
     return found
 

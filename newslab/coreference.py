@@ -54,6 +54,11 @@ def _gender_of_pronoun(word: str) -> str:
 _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|‘[^‘\n]*?’(?![a-z])")
 #: Verbs after a closing quote whose subject pronoun is the quote's speaker ("…,” he said).
 SPEECH_AFTER = frozenset(reporting_forms("after_quote"))  # the one reporting-verb list (data/speech_verbs.tsv)
+PATTERN_CACHE_SIZE = 64  # head-link patterns kept, one per set of description heads (a run has a few target sets)
+#: Characters before a person's name searched for a description head attached to it ("billionaire Michael
+#: Bloomberg"): the head and a few capitalized words (set by hand).
+NAME_CONTEXT_CHARS = 60
+SENTENCE_HEAD_WORDS = 3  # a description with at most this many words before it opens its sentence (by hand)
 #: Tokens that end a clause for the object-pronoun rule ("Trump attacked him": him is not Trump).
 CLAUSE_BREAKS = frozenset(rule_words("coreference.CLAUSE_BREAKS"))
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
@@ -329,7 +334,7 @@ def _holds_dated_role(target: Target, words: Sequence[str], date: str) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=PATTERN_CACHE_SIZE)
 def _head_link_res(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The patterns that attach a head to a name before or after it, compiled once per set of heads."""
     alternatives = "|".join(re.escape(h) for h in heads)
@@ -351,7 +356,7 @@ def _linked_heads(text: str, others: Sequence[Person], heads: set[str]) -> dict[
         if not p.name:
             continue
         surname = p.name.split()[-1]
-        for m in (before.search(text, max(0, p.start - 60), p.start), after.match(text, p.end)):
+        for m in (before.search(text, max(0, p.start - NAME_CONTEXT_CHARS), p.start), after.match(text, p.end)):
             if m is not None:
                 linked.setdefault(m.group(1).lower(), set()).add(surname)
     return linked
@@ -361,7 +366,7 @@ def _opens_sentence(doc: Document, start: int) -> bool:
     """Whether a description is its sentence's subject: among its first four words, after no name."""
     sentence = doc.sentences[doc.sentence_of(start)]
     head = doc.text[sentence.start : start]
-    return len(re.findall(r"\w+", head)) <= 3 and not re.search(r"\b[A-Z]\w+\s+[A-Z]\w+", head)
+    return len(re.findall(r"\w+", head)) <= SENTENCE_HEAD_WORDS and not re.search(r"\b[A-Z]\w+\s+[A-Z]\w+", head)
 
 
 def unlinked_descriptions(

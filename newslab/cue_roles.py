@@ -47,6 +47,13 @@ HOLDER_PREPOSITIONS = ("from", "by", "among")
 
 NEGATIONS = NEGATORS | {"n’t"}  # the one negator list (data/negators.tsv), with the typographic apostrophe
 OBJECT_WORDS = 6  # words searched after a verb cue for its object (set by hand on the seed sentences)
+# Sizes of the phrase rules below (set by hand on the seed sentences and news examples):
+SHORT_LY_WORD = 4  # a word in -ly longer than this is an adverb, skipped before a cue ("only", "ally" are not)
+APPOSITION_REACH = 4  # tokens after an object searched for the comma of an apposition ("the attorney general, X")
+OBJECT_PHRASE_WORDS = 4  # at most this many words of an unnamed object noun phrase ("the new defence plan")
+SUBJECT_PHRASE_WORDS = 4  # at most this many words of a sentence's unnamed subject phrase ("many NATO allies")
+POSSESSOR_GAP = 4  # characters at most between a possessor and its quality noun ("Trump’s success": "’s ")
+WORD_CHARS = 40  # characters read for one word at a position (longer than any English word)
 
 
 _TOKEN = re.compile(r"[\w’'.-]*\w|[,;:()“”\"—–]")
@@ -111,7 +118,7 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
     rule = "subject"
     while i >= 0:
         low = tokens[i][0].lower()
-        if low in AUXILIARIES or low in NEGATIONS or (low.endswith("ly") and len(low) > 4):
+        if low in AUXILIARIES or low in NEGATIONS or (low.endswith("ly") and len(low) > SHORT_LY_WORD):
             i -= 1
         elif low == "to" and i > 0 and tokens[i - 1][0].lower() in CATENATIVES:
             i -= 2
@@ -141,7 +148,7 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
 
 def _apposition(tokens: list[tuple[str, int, int]], n: int, actors: list[Actor]) -> tuple[Actor, str] | None:
     """Rule "object (apposition)": "attacked the attorney general, Letitia James" -> Letitia James."""
-    for k in range(n + 1, min(n + 4, len(tokens) - 1)):
+    for k in range(n + 1, min(n + APPOSITION_REACH, len(tokens) - 1)):
         if tokens[k][0] == ",":
             actor = _actor_at(actors, tokens[k + 1][1])
             return (actor, "object (apposition)") if actor is not None else None
@@ -217,7 +224,7 @@ def _holder_phrase(text: str, pos: int, limit: int, actors: list[Actor]) -> Acto
         return None
     j = i
     capitalized = tokens[i][0][:1].isupper()
-    while j + 1 < len(tokens) and j - i < 3:
+    while j + 1 < len(tokens) and j - i < OBJECT_PHRASE_WORDS - 1:
         nxt = tokens[j + 1][0]
         if (capitalized and not nxt[:1].isupper()) or not nxt[:1].isalpha() or nxt.lower() in PREPOSITIONS:
             break
@@ -249,7 +256,7 @@ def _passive(text: str, lo: int, cs: int, after: str, cue: Cue) -> re.Match[str]
     by = re.match(r"(?:\s+[\w’'-]+){0,3}?\s+by\s+", after)
     if by is None:
         return None
-    first = re.match(r"[\w’'-]+", text[cs : cs + 40])
+    first = re.match(r"[\w’'-]+", text[cs : cs + WORD_CHARS])
     word = first.group().lower() if first else ""
     if cue.kind == "noun":
         return by if PASSIVE_FRAMES.search(text, lo, cs) else None
@@ -332,7 +339,7 @@ def _sentence_subject(text: str, lo: int, pos: int, actors: list[Actor]) -> Acto
     while i < len(tokens) and tokens[i][0].lower() in PHRASE_DETERMINERS:
         i += 1
     j = i
-    while j < len(tokens) and tokens[j][0][:1].isalnum() and j - i < 4:
+    while j < len(tokens) and tokens[j][0][:1].isalnum() and j - i < SUBJECT_PHRASE_WORDS:
         low = tokens[j][0].lower()
         tag = tags.get(low, "")
         if j > i and (tag.startswith(("VB", "IN", "MD", "RB")) or low in PREPOSITIONS or low in AUXILIARIES):
@@ -468,7 +475,7 @@ def cue_roles(
         tgt = next((a for a in reversed(actors) if a.end <= cs and usable(a)), None)
         trule = "target before passive cue"
     elif cue.kind == "quality":
-        tgt = next((a for a in reversed(actors) if a.end <= cs and cs - a.end <= 4 and usable(a)), None)
+        tgt = next((a for a in reversed(actors) if a.end <= cs and cs - a.end <= POSSESSOR_GAP and usable(a)), None)
         trule = "possessor of quality noun"
     elif cue.kind == "noun":
         following = [a for a in actors if ce <= a.start < limit and entity(a) != holder]

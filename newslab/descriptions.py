@@ -24,6 +24,8 @@ from newslab.targets import Role, Target, packaged_roles
 
 #: Words in a description that move its time away from the article's date ("the former president").
 TIME_WORDS = frozenset(rule_words("descriptions.TIME_WORDS"))
+PATTERN_CACHE_SIZE = 64  # role vocabularies kept, one per tuple of target roles (a run has a few)
+FOLLOWING_CHARS = 60  # characters after a capitalized head read for its next two words (two long words fit)
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
@@ -54,7 +56,7 @@ class _RoleEvent(NamedTuple):
     name: str
 
 
-@functools.lru_cache(maxsize=64)
+@functools.lru_cache(maxsize=PATTERN_CACHE_SIZE)
 def _role_vocabulary(
     target_roles: tuple[Role, ...],
 ) -> tuple[frozenset[str], tuple[tuple[str, str], ...], tuple[str, ...]]:
@@ -343,7 +345,7 @@ def word_tags() -> dict[str, str]:
 
 def _modifies_noun(text: str, end: int) -> bool:
     """Whether the words after a capitalized head make it an adjective ("the American economy")."""
-    following = [w.strip(",.;:!?") for w in text[end : end + 60].split()[:2]]
+    following = [w.strip(",.;:!?") for w in text[end : end + FOLLOWING_CHARS].split()[:2]]
     if not following or not following[0]:
         return False
     word = following[0]

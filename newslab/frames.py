@@ -70,6 +70,9 @@ _WORD_CHAR = re.compile(r"\w")
 #: Distinct words whose normalized form is kept: a large news corpus has about 10^5 word types, so nearly all
 #: repeats hit (a few tens of MB at most).
 WORD_CACHE_SIZE = 200_000
+#: normalize_word leaves words of at most this many letters alone and strips an ending only when at least this
+#: many letters remain ("ties", "bed", "sing" stay whole); newslab's choice for a predictable stemmer.
+MIN_STEM = 3
 
 
 @functools.lru_cache(maxsize=WORD_CACHE_SIZE)  # keyed on single words: news vocabulary repeats
@@ -90,9 +93,9 @@ def normalize_word(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = w.rstrip("'")
-    if len(w) <= 3 or not w.isalpha():
+    if len(w) <= MIN_STEM or not w.isalpha():
         return w
-    if w.endswith(("ies", "ied")) and len(w) > 4:
+    if w.endswith(("ies", "ied")) and len(w) > MIN_STEM + 1:
         return w[:-3] + "y"
     if w.endswith("sses"):
         w = w[:-2]
@@ -100,12 +103,12 @@ def normalize_word(word: str) -> str:
         w = w[:-1]
     for suffix in ("ing", "ed"):
         stem = w[: -len(suffix)]
-        if w.endswith(suffix) and len(stem) >= 3 and re.search("[aeiouy]", stem):
+        if w.endswith(suffix) and len(stem) >= MIN_STEM and re.search("[aeiouy]", stem):
             w = stem
-            if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouylsz":
+            if len(w) > MIN_STEM and w[-1] == w[-2] and w[-1] not in "aeiouylsz":
                 w = w[:-1]
             break
-    if w.endswith("e") and len(w) > 3 and not w.endswith("ee"):
+    if w.endswith("e") and len(w) > MIN_STEM and not w.endswith("ee"):
         w = w[:-1]
     return w
 

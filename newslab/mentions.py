@@ -84,6 +84,11 @@ PARTY_WORDS = frozenset(rule_words("mentions.PARTY_WORDS"))
 
 #: A headline line is at most this long on either side of a name (longer lines are body text).
 HEADLINE_CHARS = 300
+SHORT_WORD = 3  # in a Title Case headline words this short may stay lowercase ("of", "to", "and")
+WORD_CHARS = 40  # characters read for the one word before or after a name (longer than any English word)
+HONORIFIC_CHARS = 12  # characters before a name read for an honorific ("Mrs.", "Madam")
+#: Characters before a name read for its title ("former US President-elect", "NATO Secretary General"; by hand).
+TITLE_CHARS = 80
 
 
 def _line_is_title_case(text: str, start: int) -> bool:
@@ -98,7 +103,7 @@ def _line_is_title_case(text: str, start: int) -> bool:
         return False  # a sentence, unless small words are capitalized too ("... Over Her Emails.")
     tags = word_tags()
     words = [
-        w for w in tokens if len(w) > 3 and tags.get(w.lower(), "NNP")[:3] != "NNP"
+        w for w in tokens if len(w) > SHORT_WORD and tags.get(w.lower(), "NNP")[:3] != "NNP"
     ]  # names are capitalized anyway
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
@@ -110,7 +115,7 @@ def _given_name_before(target: Target, text: str, start: int) -> str:
     role words, party labels, stopwords ("But"), calendar words, acronyms ("US"), nationality
     adjectives, and words the tag lexicon knows as common words ("Yesterday").
     """
-    m = re.search(r"(?<![\w.’'-])([A-Z][\w’'.-]*)\s$", text[max(0, start - 40) : start])
+    m = re.search(r"(?<![\w.’'-])([A-Z][\w’'.-]*)\s$", text[max(0, start - WORD_CHARS) : start])
     if m is None or text[start - 1 : start] != " ":
         return ""
     word = m.group(1)
@@ -139,14 +144,14 @@ def _other_bearer(target: Target, text: str, m: re.Match[str]) -> str:
     given = _given_name_before(target, text, m.start())
     if given:
         return f"given name {given!r}"
-    before = re.search(r"(\S+)\s$", text[max(0, m.start() - 12) : m.start()])
+    before = re.search(r"(\S+)\s$", text[max(0, m.start() - HONORIFIC_CHARS) : m.start()])
     if (
         before
         and HONORIFICS.get(before.group(1).lstrip("“\"'‘(").lower()) == "female"
         and "he" in (target.pronouns or ())
     ):
         return f"female title {before.group(1)!r}"
-    nxt = re.match(r" ([A-Z][\w.’'-]*)", text[m.end() : m.end() + 40])
+    nxt = re.match(r" ([A-Z][\w.’'-]*)", text[m.end() : m.end() + WORD_CHARS])
     if nxt is None:
         return ""
     word = nxt.group(1).rstrip(",;:")
@@ -166,8 +171,8 @@ def _titles(target: Target, text: str, name_start: int) -> int | None:
     honorifics (a female one never for a he-target) and time words ("former"); at least one
     must be a head, a role title or an honorific.
     """
-    words = list(re.finditer(r"[\w.’'-]*\w\.?", text[max(0, name_start - 80) : name_start]))
-    offset = max(0, name_start - 80)
+    words = list(re.finditer(r"[\w.’'-]*\w\.?", text[max(0, name_start - TITLE_CHARS) : name_start]))
+    offset = max(0, name_start - TITLE_CHARS)
     start, has_head = None, False
     expected_end = name_start
     heads = {h.lower() for h in target.heads} | role_title_words(target)

@@ -24,6 +24,7 @@ from newslab.targets import Target
 #: Sentences before a quote's sentence searched for the antecedent of a pronoun inside the quote
 #: (within the paragraph). Set by hand: the attribution usually names the referent one sentence back.
 QUOTE_LOOKBACK = 2
+OVERLAP_CHECK = 3  # mentions before a pronoun checked for overlap with it (mentions do not nest: the last few do)
 
 
 #: Words after "it" that make it an expletive or clausal subject ("it was set", "it is true").
@@ -274,7 +275,7 @@ def quote_pronouns(
             low = tok.text.lower()
             candidates = [t for t in pronoun_targets.get(low, ()) if not speaks_as(quote.speaker, t)]
             at = bisect.bisect_right(pool_starts, tok.start)
-            if not candidates or any(m.end > tok.start for m in pool[max(0, at - 3) : at]):
+            if not candidates or any(m.end > tok.start for m in pool[max(0, at - OVERLAP_CHECK) : at]):
                 continue  # already part of a mention (mentions do not nest, so the last few suffice)
             if low == "it":
                 continue  # in speech a bare "it" is mostly an action or a situation: "we must do it faster"

@@ -27,6 +27,10 @@ from newslab.lexicons import rule_words, stopwords
 
 #: Words a verb may take as its addressee before "that" ("told reporters on Capitol Hill that"); set by hand.
 OBJECT_WORDS = 6
+WORD_CHARS = 40  # characters read for one word at a position (longer than any English word)
+TAIL_CHARS = 40  # characters at the end of reported content searched for a trailing conjunction or punctuation
+COMPLEMENT_CHARS = 12  # characters after a verb's object read for "to" or "of" (" not to", " of")
+MIN_CONTENT_CHARS = 3  # reported content shorter than this is no speech (a stray word or mark)
 
 
 #: Words after the verb that an object verb takes as its addressee ("told reporters", "warned residents").
@@ -85,7 +89,7 @@ def _clause_opens(text: str, pos: int, bare: bool) -> bool:
 
     A verb that is not ``bare`` ("noted", "maintained") reports a clause only after a personal pronoun.
     """
-    m = re.match(r"[\w’'-]+", text[pos : pos + 40])
+    m = re.match(r"[\w’'-]+", text[pos : pos + WORD_CHARS])
     if m is None:
         return False
     word = m.group()
@@ -105,7 +109,7 @@ def _content_end(text: str, sent: Sentence, start: int, later: list[Attribution]
             end = min(end, head)
     semicolon = text.find(";", start, end)
     end = semicolon if semicolon >= 0 else end
-    tail = text[max(start, end - 40) : end]  # only the end can be a conjunction or punctuation
+    tail = text[max(start, end - TAIL_CHARS) : end]  # only the end can be a conjunction or punctuation
     m = _CONTENT_TAIL.search(tail)
     return end - len(tail) + m.start() if m else end
 
@@ -136,7 +140,7 @@ def _reported_clause(text: str, sent: Sentence, a: Attribution) -> tuple[int, st
             that = _THAT.match(text, obj.end(), sent.end)
             if that:
                 return that.end(), f"reported-{verb.cls}"
-            complement = re.match(r"\s*(?:not\s+)?(to|of)\b", text[obj.end() : obj.end() + 12])
+            complement = re.match(r"\s*(?:not\s+)?(to|of)\b", text[obj.end() : obj.end() + COMPLEMENT_CHARS])
             if complement and (complement.group(1) == "to") == (verb.cls != "attitude"):
                 return obj.start("object"), "reported-directive"  # "urged residents to …", "accused X of …"
             return None
@@ -170,7 +174,7 @@ def indirect_quotes(text: str, doc: Document, attrs: dict[int, list[Attribution]
                 comma = text.find(",", start, end) if a.relative else -1
                 end = comma if comma > 0 else end  # a relative clause ends at its comma
                 q = Quote(start, end, "indirect", rule, a.verb, a.speaker, a.speaker_start, a.speaker_end)
-            if q is not None and q.end - q.start >= 3 and not inside(q.start):
+            if q is not None and q.end - q.start >= MIN_CONTENT_CHARS and not inside(q.start):
                 if a.coordinated:
                     q.rule = "coordinated"
                 quotes.append(q)
@@ -185,7 +189,7 @@ _TRAILING_APPOSITION = re.compile(
 
 def _explicit_clause(text: str, a: Attribution, start: int) -> bool:
     """Whether a reported clause is marked by "that" or opens with a personal pronoun ("said he enjoyed")."""
-    word = re.match(r"[\w’'-]+", text[start : start + 20])
+    word = re.match(r"[\w’'-]+", text[start : start + WORD_CHARS])
     return " that " in text[a.verb_end - 1 : start + 1] or (
         word is not None and word.group().lower() in PERSONAL_PRONOUNS
     )
@@ -204,7 +208,7 @@ def _reported_after(text: str, sent: Sentence, a: Attribution, inside: Callable[
         return None
     end = text.rindex(",", sent.start, head)
     start = sent.start + len(sent.text) - len(sent.text.lstrip(' “"'))
-    if end - start < 3 or inside(start) or inside(end - 1) or text[end - 1] in '”"':
+    if end - start < MIN_CONTENT_CHARS or inside(start) or inside(end - 1) or text[end - 1] in '”"':
         return None
     return Quote(start, end, "indirect", "reported-after", a.verb, a.speaker, a.speaker_start, a.speaker_end)
 
@@ -224,7 +228,7 @@ def _according_to(text: str, sent: Sentence) -> list[Quote]:
         else:
             start, end = sent.start, m.start()
         end = start + len(text[start:end].rstrip(" ,.;:\u00a0"))
-        if end - start >= 3 and not not_a_speaker(phrase):
+        if end - start >= MIN_CONTENT_CHARS and not not_a_speaker(phrase):
             quotes.append(Quote(start, end, "indirect", "according-to", "according to", phrase, speaker_start,
                                 speaker_start + len(phrase)))  # fmt: skip
     return quotes

@@ -33,6 +33,8 @@ from newslab.targets import Target
 
 #: How many sentences back a quote's speaker stays the default referent of he/she (set by hand).
 SPEAKER_MEMORY = 2
+#: Sentences searched for the previous subject of a pronoun speaker: its own and three before (set by hand).
+SUBJECT_SENTENCES = 4
 #: Pronoun speakers resolved to a person named earlier ("…,” she said).
 SPEAKER_PRONOUNS = frozenset(rule_words("speakers.SPEAKER_PRONOUNS"))
 
@@ -344,7 +346,7 @@ class SpeakerResolver:
     def previous_subject(self, sent: int, start: int, gender: str, *, lone: bool = False) -> tuple[str, int]:
         """The first person named in the nearest sentence before ``start`` that names one, and its sentence."""
         art = self.article
-        for index in range(sent, max(-1, sent - 4), -1):
+        for index in range(sent, max(-1, sent - SUBJECT_SENTENCES), -1):
             s = art.sentences[index]
             if is_headline(s):
                 continue

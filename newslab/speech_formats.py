@@ -43,6 +43,11 @@ _NAMED_LABEL = re.compile(
 )
 #: Words before a quoted title that make it the name of a work ("appeared on “Fox News Sunday”").
 TITLE_CUES = frozenset(rule_words("speech_formats.TITLE_CUES"))
+# Sizes of the title rule (is_title; set by hand from news examples):
+TITLE_MAX_WORDS = 8  # quoted Title Case longer than this is speech, not the title of a work
+TITLE_CASE_MIN_CHARS = 4  # words this long must be capitalized in Title Case ("of", "the" may not be)
+TITLE_CUE_CHARS = 30  # characters before the opening mark read for a title cue ("appeared on", "titled")
+NAME_MAX_WORDS = 4  # a short quoted Title Case name inside a sentence ("the “Crooked Hillary” line")
 
 
 def transcript_quotes(text: str) -> list[Quote]:
@@ -99,17 +104,17 @@ def is_title(text: str, start: int, end: int, open_mark: int) -> bool:
     if not content[:1].isupper() or any(c in content for c in ".!?;:,"):
         return False  # lowercase start or sentence punctuation: speech (the common case, decided cheaply)
     words = re.findall(r"[\w’'-]+", content)
-    if not words or len(words) > 8:
+    if not words or len(words) > TITLE_MAX_WORDS:
         return False
-    long_words = [w for w in words if len(w) >= 4]
+    long_words = [w for w in words if len(w) >= TITLE_CASE_MIN_CHARS]
     if not long_words or not all(w[:1].isupper() for w in long_words) or not words[0][:1].isupper():
         return False
-    before = re.findall(r"[\w’'-]+", text[max(0, open_mark - 30) : open_mark])
+    before = re.findall(r"[\w’'-]+", text[max(0, open_mark - TITLE_CUE_CHARS) : open_mark])
     if before and before[-1].lower() in TITLE_CUES:
         return True  # "appeared on “Fox News Sunday”", "her memoir, “What Happened,”"
     # a short Title Case name inside a sentence ("the “Crooked Hillary” line"), unless punctuation inside
     # the marks makes it speech (“We Will Win,” Trump said)
-    return len(words) <= 4 and text[end : end + 1] not in (",", "!", "?", ".")
+    return len(words) <= NAME_MAX_WORDS and text[end : end + 1] not in (",", "!", "?", ".")
 
 
 _MESSAGE_FROM = re.compile(

@@ -178,7 +178,7 @@ def _ends_sentence(text: str, match: re.Match[str], limit: int) -> bool:
     if re.fullmatch(r"\.[)\]]+", match.group()):
         # "(US President George W.) Bush": an initial or abbreviation closed by a bracket goes on
         # like the bare abbreviation would (issue 23); a full stop inside brackets still ends one
-        prev = _PREV_WORD.search(text, max(0, match.start() - 40), match.start())
+        prev = _PREV_WORD.search(text, max(0, match.start() - WORD_CHARS), match.start())
         word = prev.group(1).lstrip("\"'“‘«([") if prev else ""
         never, _ = _abbreviations()
         if (len(word) == 1 and word.isupper()) or word.lower() in never:
@@ -187,7 +187,7 @@ def _ends_sentence(text: str, match: re.Match[str], limit: int) -> bool:
         return True
     if match.group() != ".":
         return True
-    prev = _PREV_WORD.search(text, max(0, match.start() - 40), match.start())
+    prev = _PREV_WORD.search(text, max(0, match.start() - WORD_CHARS), match.start())
     if prev is None:
         return True
     word = prev.group(1).lstrip("\"'“‘«([")
@@ -216,6 +216,7 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return inner.span() if inner else None
 
 
+WORD_CHARS = 40  # characters before a period read for the word it ends (longer than any abbreviation)
 #: Longest sentence, in characters. A longer stretch without a sentence end (a flattened table,
 #: a list, hostile input) is cut at the last whitespace before this length, or at it, so that
 #: rules that look across a sentence cost at most a constant per sentence. Real sentences are far

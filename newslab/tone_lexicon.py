@@ -183,6 +183,9 @@ def _phrase_index(lexicon: Mapping[str, float]) -> dict[str, tuple[_Phrase, ...]
 NOT_INFLECTED = frozenset(rule_words("tone_lexicon.NOT_INFLECTED"))
 
 
+MIN_INFLECTED = 3  # words shorter than this ("be", "go") have irregular or no inflections of the regular kind
+
+
 def inflections(word: str) -> list[str]:
     """Regular inflections of a lowercase word: -s/-es/-ies, -ed/-d/-ied, -ing and the -ly adverb.
 
@@ -190,7 +193,7 @@ def inflections(word: str) -> list[str]:
         >>> inflections("illegal"), inflections("deny")
         (['illegals', 'illegaled', 'illegaling', 'illegally'], ['denies', 'denied', 'denying', 'denily'])
     """
-    if not word.isalpha() or len(word) < 3:
+    if not word.isalpha() or len(word) < MIN_INFLECTED:
         return []
     if word.endswith("e"):
         forms = [word + "s", word + "d", word[:-1] + "ing"]
