@@ -20,6 +20,7 @@ from newslab.actors import (
     resolve_they,
 )
 from newslab.attribution import Quote
+from newslab.clause_roles import apposition_subject, head_before_of, participle_opener
 from newslab.cues import Cue
 from newslab.descriptions import word_tags
 from newslab.document import Document
@@ -33,7 +34,8 @@ AUXILIARIES = frozenset(
     ["is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "will", "would", "could",
      "should", "may", "might", "must", "can", "do", "does", "did", "not", "n't", "n’t", "never", "also", "always",
      "even", "still", "already", "often", "again", "once", "then", "just", "only", "very", "so", "too", "now",
-     "since", "later", "long", "all", "both", "publicly", "openly", "repeatedly", "reportedly", "at", "times",
+     "since", "later", "earlier", "long", "all", "both", "publicly", "openly", "repeatedly", "reportedly", "at",
+     "times",
      "ended", "end", "ends", "up", "today", "yesterday", "on", "last", "this", "week",
      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "himself", "herself",
      "themselves", "itself", "having", "become", "became", "becomes", "remain", "remains", "remained",
@@ -142,14 +144,20 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
             break
     if tokens[i:] and tokens[i][0] == "," and i + 1 < len(tokens) and tokens[i + 1][0].lower() == "having" and i > 0:
         i -= 1  # "Sessions, having supported Trump": the subject before the participle phrase
+    if i >= 0 and tokens[i][0] == "," and rule == "subject":
+        named = apposition_subject(text, lo, cue_start, actors)  # "Ben Jacobs, a reporter for X, accused"
+        if named is not None:
+            return named, "subject before an apposition"
     if i < 0 or not any(c.isalnum() for c in tokens[i][0]):
         return None, "no subject next to cue"
     if tokens[i][0].lower() in MEDIA_NOUNS and (rule != "subject" or re.match(r"\w+ing\b", text[cue_start:])):
         return None, AUTHOR_OF_MEDIUM  # "X issued a statement calling Y", "a letter that criticized": its author
     actor = _actor_at(actors, tokens[i][1])
-    if actor is not None:
-        return actor, rule
-    return _noun_phrase_before(tokens, i), rule + " (not a named actor)"
+    found = actor or _noun_phrase_before(tokens, i)
+    head = head_before_of(text, lo, found.start, actors) if not _is_target(actor) else None
+    if head is not None:  # "Elizabeth Warren of Massachusetts slammed": the name before "of"
+        return head, rule + " (name before of/from)"
+    return found, rule if actor is not None else rule + " (not a named actor)"
 
 
 def _apposition(tokens: list[tuple[str, int, int]], n: int, actors: list[Actor]) -> tuple[Actor, str] | None:
@@ -189,24 +197,43 @@ def object_of(text: str, cue_end: int, limit: int, actors: list[Actor]) -> tuple
         if n >= OBJECT_WORDS:
             break
         tag = tags.get(low, "")
-        if low in DEEDS:  # "appreciate everything that Trump has done": the doer is what is appreciated
-            doer = _deed_doer(tokens, n, actors)
+        if low in DEEDS or low in ACT_NOUNS:  # "appreciate everything that Trump has done": the doer is the object
+            doer = _deed_doer(tokens, n, actors, of_only=low in ACT_NOUNS)
             if doer is not None:
                 return doer, "object (what the target did)"
         if low in OBJECT_GAP or tag.startswith(("JJ", "CD", "RB", "PRP$", "DT")) or low.endswith("ly"):
+            continue
+        if word[:1].isupper() and low.rstrip(".") in TITLE_WORDS:  # "attacked former Secretary of State X"
             continue
         return _apposition(tokens, n, actors) or (None, f"object is not a target ({word!r})")
     return None, "no object"
 
 
+#: Capitalized titles that may stand between a verb cue and the actor it is aimed at. Hand list for issue 23.
+TITLE_WORDS = frozenset({"secretary", "state", "senator", "sen", "president", "minister", "prime", "leader", "governor",
+                         "gov", "rep", "representative", "mayor", "ombudsman", "chairman", "chairwoman", "ambassador",
+                         "general", "gen", "judge", "justice", "director", "speaker", "vice", "chief", "attorney",
+                         "majority", "minority", "house", "senate", "foreign", "defense", "defence", "supreme",
+                         "deputy", "chancellor", "congressman", "congresswoman", "sheriff", "commissioner",
+                         "mr", "mrs", "ms", "dr"})  # fmt: skip
+
 #: Objects that stand for someone's deeds ("everything that X has done", "what X did", "all X has achieved").
 DEEDS = frozenset({"everything", "all", "what", "much", "work", "efforts"})
 
 
-def _deed_doer(tokens: list[tuple[str, int, int]], n: int, actors: list[Actor]) -> Actor | None:
+#: A person's acts and records named by "of": "opposed to the nomination of X", "praised the leadership of X".
+#: Only "of" links them ("support the plan that Trump proposed" stays no target). Hand list for issue 23.
+ACT_NOUNS = frozenset({"nomination", "candidacy", "leadership", "tenure", "record", "remarks", "comments", "policies",
+                       "handling", "conduct", "performance", "presidency", "decision", "decisions", "actions",
+                       "service", "courage"})  # fmt: skip
+
+
+def _deed_doer(
+    tokens: list[tuple[str, int, int]], n: int, actors: list[Actor], *, of_only: bool = False
+) -> Actor | None:
     """The actor who did the deeds at token ``n``: "everything (that) X has done", "the work of X"."""
     k = n + 1
-    if k < len(tokens) and tokens[k][0].lower() in ("that", "which", "of"):
+    if k < len(tokens) and tokens[k][0].lower() in (("of",) if of_only else ("that", "which", "of")):
         k += 1
     if k < len(tokens) and tokens[k][0].lower() in ("the", "a"):
         k += 1
@@ -274,8 +301,9 @@ def _passive(text: str, lo: int, cs: int, after: str, cue: Cue) -> re.Match[str]
 #: Hand list for newslab from news usage.
 LIGHT_VERB = re.compile(
     r"\b(?P<verb>(?:express|voic|offer|giv|gave|show|lend|lent|pledg|signal|reiterat|reaffirm|declar|repeat|"
-    r"stat|register|air|vent|renew)\w*)\s+(?:(?:his|her|their|its|the|a|an|strong|full|broad|firm|"
-    r"unwavering|continued|renewed|sharp|harsh|deep|bipartisan|public|open)\s+){0,3}(?:expressions?\s+of\s+)?$",
+    r"stat|register|air|vent|renew|heap|paid|pay|took|tak|launch|level|hurl|made|mak)\w*)\s+(?:(?:his|her|their|"
+    r"its|the|a|an|strong|full|broad|firm|unwavering|continued|renewed|sharp|harsh|deep|bipartisan|public|open|"
+    r"past|mild|fresh|more|new|another|veiled|thinly|parting|lavish|high)\s+){0,3}(?:expressions?\s+of\s+)?$",
     re.IGNORECASE,
 )
 
@@ -284,7 +312,8 @@ LIGHT_VERB = re.compile(
 #: "NATO faced criticism from Trump"). Hand list for newslab from news usage.
 RECEIVED = re.compile(
     r"\b(?:draw|draws|drew|drawn|drawing|earn|earns|earned|earning|incur|incurs|incurred|face|faces|faced|facing|"
-    r"attract|attracts|attracted|receive|receives|received|come under|came under|comes under)\s+"
+    r"attract|attracts|attracted|receive|receives|received|come under|came under|comes under|"
+    r"win|wins|won|winning|garner|garners|garnered|gain|gains|gained|secure|secures|secured)\s+"
     r"(?:(?:the|a|an|much|sharp|harsh|strong|widespread|growing|fresh|bipartisan|international)\s+){0,2}$",
     re.IGNORECASE,
 )
@@ -318,11 +347,18 @@ def _own_subject(text: str, lo: int, quote: Quote | None, cs: int, cue: Cue, act
     "Nadler said Trump demanded the wall": the demand is Trump's, reported by Nadler; "I support
     NATO", "he said he supports NATO": the speaker's own (None here, the speaker holds).
     """
-    if quote is None or cue.kind != "verb":
+    if quote is None or cue.kind not in ("verb", "phrase", "noun"):
         return None
-    subject, _ = subject_of(text, max(lo, quote.start), cs, actors)
-    if subject is None or subject.label.lower() in SPEAKER_SUBJECTS or not any(a is subject for a in actors):
+    if cue.kind == "noun":  # "a Palin endorsement of Trump", "Palin's endorsement": the name before the noun
+        before = (a for a in actors if quote.start <= a.start and re.fullmatch(r"(?:[’']s)?\s+", text[a.end : cs]))
+        return next(before, None)
+    subject, rule = subject_of(text, max(lo, quote.start), cs, actors)
+    if subject is None or subject.label.lower() in SPEAKER_SUBJECTS | {"what i", "i", "we", "you"}:
         return None
+    if rule.startswith("subject (coordinated verb"):
+        return None  # "said Obama's decline would help and blasted ...": the verb may be the speaker's own
+    if not any(a is subject for a in actors) and not re.fullmatch(r"(?:[A-Z][\w’'-]+\s?){1,3}", subject.label):
+        return None  # an unnamed subject ("the plan"): the speaker's words
     return subject
 
 
@@ -438,6 +474,14 @@ def cue_roles(
             if poss:
                 holder_actor = next((a for a in actors if a.end == sent.start + poss.start()), None)
                 hrule = "possessor of attitude noun"
+            pronoun = re.search(r"\b(his|her|their)\s+(?:[a-z-]+\s+)?$", text[sent.start : cs])
+            if holder_actor is None and pronoun and cue.kind == "noun":  # "her praise for Ms. Abrams"
+                at = sent.start + pronoun.start()
+                holder_actor = Actor("they" if pronoun.group(1) == "their" else "he", at, at + len(pronoun.group(1)))
+                hrule = "possessive pronoun of attitude noun"
+        if holder_actor is None and cue.kind == "verb":
+            holder_actor = participle_opener(text, sent.start, cs, ce, sent.end, actors)
+            hrule = "subject of the main clause (participle opener)" if holder_actor is not None else hrule
         if holder_actor is None and cue.kind not in ("noun", "quality"):
             holder_actor, hrule = subject_of(text, sent.start, cs, actors)
             medium = hrule == AUTHOR_OF_MEDIUM

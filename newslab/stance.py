@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.actors import MEMBER_TARGETS, Actor, by_surname, entity, sentence_actors
 from newslab.attribution import Quote
+from newslab.clause_roles import coordinated_targets
 from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues
 from newslab.cue_roles import NEGATIONS, cue_roles
 from newslab.document import Document
@@ -93,7 +94,7 @@ THRESHOLD = 0.05  # |score| below this is "neutral" (set by hand; cues are weigh
 #: Verbs that give their object a name ("called him a wimp", "described NATO as obsolete"): the
 #: stance is the valence of the name (:func:`naming_polarity`); their rows in the cue table have polarity 0.
 NAMING_VERBS = frozenset(
-    ["call", "describe", "label", "labelled", "brand", "dub", "dubbed", "portray", "portrayed", "depict"]
+    ["call", "describe", "label", "labelled", "brand", "dub", "dubbed", "portray", "portrayed", "depict", "paint"]
 )
 #: Words that end the name after a naming verb ("called Trump a wimp *after* the summit"); a name
 #: that would start with one of them is none ("called Rutte *on* Monday", "called *for* talks").
@@ -108,6 +109,10 @@ UNRESOLVED = frozenset(["he", "she", "they", "it", "i", "we", "you", "unknown sp
 #: nor its tone are the speaker's position (general English, issue 23).
 DENIALS = frozenset({"deny", "denies", "denied", "denying", "dispute", "disputes", "disputed", "refute", "refutes",
                      "refuted", "rejected", "dismissed"})  # fmt: skip
+#: Verbs that say the act after them did not happen ("failing to speak out against", "refused to
+#: endorse"): they negate a cue within the negation window as "not" does (general English, issue 23).
+FAILING = frozenset({"fail", "fails", "failed", "failing", "refuse", "refuses", "refused", "refusing", "decline",
+                     "declines", "declined", "declining"})  # fmt: skip
 OBJECT_PRONOUNS = frozenset(["him", "her", "them", "it", "himself", "herself", "themselves", "us", "me", "you"])
 
 
@@ -311,7 +316,8 @@ def article_stance(
             cs, ce = sent.start + cm.start, sent.start + cm.end
             if cs < named_until:
                 continue
-            if re.search(r"\bas\s+$", text[sent.start : cs]) and text[ce : ce + 3] == " to":
+            as_opposed = text[ce : ce + 3] == " to" or cm.text.endswith(" to")
+            if as_opposed and re.search(r"\bas\s+$", text[sent.start : cs]):
                 continue  # "as opposed to": a comparison, not an attitude
             cue = cue_reading(forms[cm.text.lower()], cm.text, text[sent.start : cs], cues)
             named = naming_polarity(text, ce, sent.end, actors) if cue.cue in NAMING_VERBS else None
@@ -322,7 +328,7 @@ def article_stance(
                 continue
             words = re.findall(r"[\w’'-]+", text[sent.start : cs])[-NEGATION_WINDOW:]
             negated = any(
-                (w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")))
+                (w.lower() in NEGATIONS or w.lower() in FAILING or w.lower().endswith(("n't", "n’t")))
                 and not (w.lower() == "no" and k + 1 < len(words) and words[k + 1].lower() in AFFIRMING_NO)
                 for k, w in enumerate(words)
             )
@@ -341,6 +347,9 @@ def article_stance(
             if found is not None:
                 holder, kind, tgt, hrule, trule = found
                 add(sent.index, holder, kind, tgt, score, cue_words, hrule, trule)
+                if trule.startswith(("object", "first target after noun cue")):  # "thanked Obama and Biden"
+                    for other in coordinated_targets(text, tgt, quote.end if quote else sent.end, actors):
+                        add(sent.index, holder, kind, other, score, cue_words, hrule, f"{trule} (list)")
         for fm in re.finditer(  # (?<!...): "a" starts at a word's start, so a long word is scanned once, not per letter
             r"(?<![\w’'-])(?P<a>[\w’'-]+)\s+and\s+(?P<b>[\w’'-]+)\s+"
             r"(?:had\s+|have\s+|has\s+)?(?:become|are|were|remained)\s+(?:good\s+|close\s+)?friends",

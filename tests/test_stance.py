@@ -114,7 +114,7 @@ def test_cue_lexicon_is_well_formed() -> None:
     assert {"criticize", "complain", "threaten", "demand", "praise", "encourage", "support", "concern", "doubt"} <= {
         c.cue for c in cues
     }
-    assert all(-1 <= c.polarity <= 1 and c.source in {"issue-4", "seed", "general"} for c in cues)
+    assert all(-1 <= c.polarity <= 1 and c.source in {"issue-4", "seed", "general", "issue-23"} for c in cues)
     assert {c.kind for c in cues} <= {"verb", "noun", "adjective", "phrase", "quality"}
 
 

@@ -1,0 +1,125 @@
+"""Clause shapes that move a stance cue's holder or add targets: appositions, "X of Y", participle openers, lists.
+
+The stance rules (:mod:`newslab.cue_roles`) read a cue's holder as the subject right before it. Four
+shapes of news English put the holder or the targets elsewhere; each rule here is named and cited in
+the row's evidence (issue 23):
+
+* :func:`apposition_subject`: "Ben Jacobs, *a reporter for The Guardian*, accused Gianforte" - the
+  holder is the name before the apposition, not "The Guardian";
+* :func:`head_before_of`: "Elizabeth Warren *of Massachusetts* slammed Schultz" - the holder is the
+  name before "of/from", not the place or body after it;
+* :func:`participle_opener`: "*Blasting* President Obama for ..., Mitt Romney delivered" - a
+  participle that opens the sentence is held by the subject of the main clause after its comma;
+* :func:`coordinated_targets`: "accused Sereno *and* Ombudsman Conchita Morales", "thanked both Obama
+  *and* Biden" - every actor of a list after the cue's target is a target too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslab.actors import Actor
+from newslab.descriptions import word_tags
+
+#: Words that open an apposition after a name ("X, a reporter for Y, said"; "X, the mayor of Y,").
+APPOSITION_OPENERS = frozenset({"a", "an", "the", "former", "then", "one", "who", "whose", "chief", "senior"})
+APPOSITION_WORDS = 15  # an apposition longer than this is no apposition (set by hand on news sentences)
+#: Words that may stand between the closing comma of an apposition and the cue (auxiliaries, adverbs).
+_BETWEEN = re.compile(r",\s*(?:(?:has|have|had|was|is|also|then|later|earlier|repeatedly|publicly|\w+ly)\s+)*$")
+LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s+)(?:the\s+|both\s+)?$")
+#: Capitalized titles that may stand between a list word and the next name ("and Ombudsman Conchita Morales").
+_TITLE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,3}$")
+
+
+def apposition_subject(text: str, lo: int, cue_start: int, actors: list[Actor]) -> Actor | None:
+    """Rule "subject before an apposition": the name before ", a/an/the ... ," that ends right before the cue.
+
+    Example:
+        >>> text = "Ben Jacobs, a reporter for The Guardian, accused Gianforte."
+        >>> apposition_subject(text, 0, text.index("accused"), [Actor("Ben Jacobs", 0, 10)]).label
+        'Ben Jacobs'
+    """
+    if _BETWEEN.search(text, lo, cue_start) is None:
+        return None
+    for a in sorted((a for a in actors if lo <= a.start and a.end < cue_start), key=lambda a: -a.start):
+        opener = re.match(r",\s+([\w’'-]+)", text[a.end : cue_start])
+        if opener is None:
+            continue
+        if opener.group(1).lower() in APPOSITION_OPENERS and _short_phrase(text[a.end : cue_start]):
+            return a
+    name = _NAME_THEN_APPOSITION.match(text, lo, cue_start)  # a name the registry does not know ("Corker, who ...")
+    if name is not None and _short_phrase(text[name.end("name") : cue_start]):
+        return Actor(name.group("name"), name.start("name"), name.end("name"))
+    return None
+
+
+def _short_phrase(middle: str) -> bool:
+    """An apposition: at most APPOSITION_WORDS words, no quote mark, colon or semicolon."""
+    return len(re.findall(r"[\w’'-]+", middle)) <= APPOSITION_WORDS and not re.search(r"[;:“”\"]", middle)
+
+
+_NAME_THEN_APPOSITION = re.compile(
+    r"\s*(?P<name>(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+),\s+(?:a|an|the|former|who|whose)\b"
+)
+
+
+def head_before_of(text: str, lo: int, start: int, actors: list[Actor]) -> Actor | None:
+    """Rule "name before of/from": the actor right before "of/from (the)" that precedes ``start``.
+
+    Example:
+        >>> text = "Elizabeth Warren of Massachusetts slammed Schultz."
+        >>> head_before_of(text, 0, text.index("Massachusetts"), [Actor("Elizabeth Warren", 0, 16)]).label
+        'Elizabeth Warren'
+    """
+    for a in actors:
+        if lo <= a.start and a.end <= start and _OF_PLACE.fullmatch(text[a.end : start]):
+            return a
+    return None
+
+
+#: "of/from" and the capitalized words of a place or body before the name at ``start`` ("of the Ethics and ").
+_OF_PLACE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|&)\s+)?)*")
+
+
+def participle_opener(text: str, lo: int, cue_start: int, cue_end: int, hi: int, actors: list[Actor]) -> Actor | None:
+    """Rule "participle opener": an -ing cue that opens the sentence is held by the main clause's subject.
+
+    The subject is the first actor that follows a comma after the cue ("Accusing Trump of betraying
+    his trust, Green referenced ..."); a dateline before the cue ("CHILLICOTHE, Ohio — ") is skipped.
+
+    Example:
+        >>> text = "Blasting Obama for his campaign, Mitt Romney delivered a critique."
+        >>> participle_opener(text, 0, 0, 8, len(text), [Actor("Obama", 9, 14), Actor("Mitt Romney", 32, 43)]).label
+        'Mitt Romney'
+    """
+    opening = text[lo:cue_start]
+    if not text[cue_start:cue_end].lower().endswith("ing") or not re.fullmatch(r"(?:[^—–]{0,40}[—–]\s*)?", opening):
+        return None
+    for a in actors:
+        if a.start > cue_end and re.search(r",[”\"’']?\s*(?:the\s+)?$", text[cue_end : a.start]) and a.end <= hi:
+            return a
+    return None
+
+
+def coordinated_targets(text: str, first: Actor, hi: int, actors: list[Actor]) -> list[Actor]:
+    """Rule "list of targets": the actors joined to ``first`` by "and", "or", commas or "as well as".
+
+    Example:
+        >>> text = "Sanders thanked Obama and Biden for their impartiality."
+        >>> [a.label for a in coordinated_targets(text, Actor("Obama", 16, 21), len(text), [Actor("Biden", 26, 31)])]
+        ['Biden']
+    """
+    found: list[Actor] = []
+    end = first.end
+    for a in sorted((a for a in actors if a.start >= end and a.end <= hi), key=lambda a: a.start):
+        gap = text[end : a.start]
+        title = re.search(r"(?:[A-Z][\w.’'-]*\s+){1,3}$", gap)
+        core = gap[: title.start()] if title is not None and LIST_GAP.match(gap[: title.start()]) else gap
+        if not LIST_GAP.match(core):
+            break
+        following = re.match(r"\s+([a-z]+)", text[a.end : hi])
+        if following is not None and word_tags().get(following.group(1), "").startswith(("VB", "MD")):
+            break  # "criticized NATO and Trump praised ...": a new clause, not a list
+        found.append(a)
+        end = a.end
+    return found
