@@ -308,6 +308,15 @@ LIGHT_VERB = re.compile(
 )
 
 
+#: A copula and article before a noun cue: its subject holds the cue ("X has been a vocal critic of Y",
+#: "X is a strong supporter of Y"). General English.
+COPULA = re.compile(
+    r"\b(?:is|was|are|were|been|be|became|become|becomes|remains|remained|remain)\s+(?:a|an|one\s+of\s+the)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 #: Verbs that make the subject the one a noun cue is aimed at ("Trump drew the ire of Iran",
 #: "NATO faced criticism from Trump"). Hand list for newslab from news usage.
 RECEIVED = re.compile(
@@ -465,6 +474,10 @@ def cue_roles(
             if light is not None:  # "Poland expressed support for", "…, expressing support for"
                 holder_actor, hrule = _subject_before(text, sent.start, light.start(), actors)
                 hrule = f"{hrule} of {light.group('verb')!r}" if holder_actor is not None else ""
+            copula = COPULA.search(text, sent.start, cs) if holder_actor is None else None
+            if copula is not None:  # "Smith has been a very vocal critic of Clinton"
+                holder_actor, hrule = subject_of(text, sent.start, copula.start(), actors)
+                hrule = f"{hrule} of the copula (X is a critic of Y)" if holder_actor is not None else ""
         if holder_actor is None and cue.kind == "verb" and text[cs:ce].lower().endswith("ing"):
             gerund = re.search(r"\b(by|for)\s+$", text[sent.start : cs], re.IGNORECASE)
             if gerund is not None:  # "Iran drew criticism by accusing the US", "praised Y for supporting Z"
