@@ -26,7 +26,10 @@ APPOSITION_OPENERS = frozenset({"a", "an", "the", "former", "then", "one", "who"
 APPOSITION_WORDS = 15  # an apposition longer than this is no apposition (set by hand on news sentences)
 #: Words that may stand between the closing comma of an apposition and the cue (auxiliaries, adverbs).
 _BETWEEN = re.compile(r",\s*(?:(?:has|have|had|was|is|also|then|later|earlier|repeatedly|publicly|\w+ly)\s+)*$")
-LIST_GAP = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s+)(?:the\s+|both\s+)?$")
+LIST_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s+)(?:(?:on|of|to|against|with|for)\s+)?"
+    r"(?:the\s+|both\s+)?$"
+)
 #: Capitalized titles that may stand between a list word and the next name ("and Ombudsman Conchita Morales").
 _TITLE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,3}$")
 
@@ -98,7 +101,10 @@ def participle_opener(text: str, lo: int, cue_start: int, cue_end: int, hi: int,
     for a in actors:
         if a.start > cue_end and re.search(r",[”\"’']?\s*(?:the\s+)?$", text[cue_end : a.start]) and a.end <= hi:
             return a
-    return None
+    after = re.search(rf",[”\"’']?\s+(?P<name>{_NAME})\s+[a-z]", text[cue_end:hi])  # a name the registry lacks
+    if after is None or after.group("name").split()[0].lower() in ("the", "a", "an", "it", "this"):
+        return None
+    return Actor(after.group("name"), cue_end + after.start("name"), cue_end + after.end("name"))
 
 
 def coordinated_targets(text: str, first: Actor, hi: int, actors: list[Actor]) -> list[Actor]:
@@ -123,3 +129,59 @@ def coordinated_targets(text: str, first: Actor, hi: int, actors: list[Actor]) -
         found.append(a)
         end = a.end
     return found
+
+
+_NAME = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*"
+_NAME_AT_END = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME})$")
+_OPENING_NAME = re.compile(rf"\s*(?:[^—–]{{0,40}}[—–]\s*)?(?P<name>{_NAME}),\s")
+#: Nouns of intention before "to": "X's attempt to smear Y" is X's act (general English, issue 23).
+_INTENT = re.compile(
+    rf"(?P<name>{_NAME})[’']s\s+(?:[a-z-]+\s+){{0,2}}(?:attempts?|efforts?|bid|push|decision|move|refusal|vow|pledge|"
+    r"promise|plans?|threats?|willingness|readiness|eagerness|desire|call|calls)\s+$"
+)
+
+
+def name_before(text: str, lo: int, pos: int, actors: list[Actor]) -> Actor | None:
+    """Rule "name before": the actor, else the capitalized name (up to 4 words), that ends at ``pos``.
+
+    For names the registry does not know ("Trump’s spat with Fox News" when Trump is no target).
+
+    Example:
+        >>> name_before("Trump’s spat with Fox News", 0, 5, []).label
+        'Trump'
+    """
+    actor = next((a for a in actors if lo <= a.start and a.end == pos), None)
+    if actor is not None:
+        return actor
+    found = _NAME_AT_END.search(text, lo, pos)
+    if found is None or found.group("name").lower() in ("the", "a", "an", "it", "this", "that"):
+        return None
+    return Actor(found.group("name"), found.start("name"), found.end("name"))
+
+
+def opening_name(text: str, lo: int, pos: int) -> Actor | None:
+    """Rule "opening name": the capitalized name that opens the sentence before a comma.
+
+    For a verb cue after a comma when no actor is known ("Sanders, as he has before, hammered Clinton").
+
+    Example:
+        >>> text = "Sanders, as he has before, hammered Clinton."
+        >>> opening_name(text, 0, text.index("hammered")).label
+        'Sanders'
+    """
+    found = _OPENING_NAME.match(text, lo, pos)
+    if found is None or found.group("name").split()[0].lower() in ("the", "a", "an", "it", "but", "and", "in", "on"):
+        return None
+    return Actor(found.group("name"), found.start("name"), found.end("name"))
+
+
+def intention_owner(text: str, lo: int, to_start: int, actors: list[Actor]) -> Actor | None:
+    """Rule "owner of an intention": "Kamala Harris’s debunked attempt to smear Kavanaugh" -> Kamala Harris.
+
+    Example:
+        >>> text = "Kamala Harris’s debunked attempt to smear Kavanaugh."
+        >>> intention_owner(text, 0, text.index(" to ") + 1, []).label
+        'Kamala Harris'
+    """
+    found = _INTENT.search(text, lo, to_start)
+    return None if found is None else name_before(text, lo, found.end("name"), actors)

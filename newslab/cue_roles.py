@@ -20,7 +20,14 @@ from newslab.actors import (
     resolve_they,
 )
 from newslab.attribution import Quote
-from newslab.clause_roles import apposition_subject, head_before_of, participle_opener
+from newslab.clause_roles import (
+    apposition_subject,
+    head_before_of,
+    intention_owner,
+    name_before,
+    opening_name,
+    participle_opener,
+)
 from newslab.cues import Cue
 from newslab.descriptions import word_tags
 from newslab.document import Document
@@ -132,6 +139,7 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
             i -= 2
         elif low == "to":  # "for Rubio to attack", "her efforts to warn": the NP before "to" if it is an actor
             actor = _actor_at(actors, tokens[i - 1][1]) if i > 0 else None
+            actor = actor or intention_owner(text, lo, tokens[i][1], actors)  # "Harris’s attempt to smear"
             return (actor, "subject of infinitive") if actor is not None else (None, "no subject next to cue")
         elif low in RELATIVES and rule == "subject":
             i -= 1
@@ -162,6 +170,9 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
 
 def _apposition(tokens: list[tuple[str, int, int]], n: int, actors: list[Actor]) -> tuple[Actor, str] | None:
     """Rule "object (apposition)": "attacked the attorney general, Letitia James" -> Letitia James."""
+    if tokens[n][0] == "," and n > 0 and tokens[n - 1][0].lower() in TITLE_WORDS and n + 1 < len(tokens):
+        actor = _actor_at(actors, tokens[n + 1][1])  # the title words were skipped: the name follows the comma
+        return (actor, "object (apposition)") if actor is not None else None
     for k in range(n + 1, min(n + 4, len(tokens) - 1)):
         if tokens[k][0] == ",":
             actor = _actor_at(actors, tokens[k + 1][1])
@@ -187,6 +198,10 @@ def object_of(text: str, cue_end: int, limit: int, actors: list[Actor]) -> tuple
         clause = True  # "threatened to leave the alliance": an infinitive complement
     for n, (word, start, _) in enumerate(tokens):
         actor = _actor_at(actors, start)
+        if actor is not None and not _is_target(actor) and not clause:
+            titled = re.match(r"\s+(?:[a-z-]+\s+){1,2}", text[actor.end : limit])  # "Supreme Court nominee X"
+            if titled and all(w in TITLE_WORDS for w in titled.group().split()):
+                actor = _actor_at(actors, actor.end + titled.end()) or actor
         if actor is not None:
             return actor, "first actor of that-clause" if clause else "object"
         low = word.lower()
@@ -203,7 +218,7 @@ def object_of(text: str, cue_end: int, limit: int, actors: list[Actor]) -> tuple
                 return doer, "object (what the target did)"
         if low in OBJECT_GAP or tag.startswith(("JJ", "CD", "RB", "PRP$", "DT")) or low.endswith("ly"):
             continue
-        if word[:1].isupper() and low.rstrip(".") in TITLE_WORDS:  # "attacked former Secretary of State X"
+        if low.rstrip(".") in TITLE_WORDS:  # "attacked former Secretary of State X", "hammered primary rival X"
             continue
         return _apposition(tokens, n, actors) or (None, f"object is not a target ({word!r})")
     return None, "no object"
@@ -215,7 +230,8 @@ TITLE_WORDS = frozenset({"secretary", "state", "senator", "sen", "president", "m
                          "general", "gen", "judge", "justice", "director", "speaker", "vice", "chief", "attorney",
                          "majority", "minority", "house", "senate", "foreign", "defense", "defence", "supreme",
                          "deputy", "chancellor", "congressman", "congresswoman", "sheriff", "commissioner",
-                         "mr", "mrs", "ms", "dr"})  # fmt: skip
+                         "mr", "mrs", "ms", "dr", "nominee", "candidate", "host", "rival", "challenger",
+                         "counterpart", "predecessor", "successor", "co-host", "anchor", "official"})  # fmt: skip
 
 #: Objects that stand for someone's deeds ("everything that X has done", "what X did", "all X has achieved").
 DEEDS = frozenset({"everything", "all", "what", "much", "work", "efforts"})
@@ -238,6 +254,12 @@ def _deed_doer(
     if k < len(tokens) and tokens[k][0].lower() in ("the", "a"):
         k += 1
     return _actor_at(actors, tokens[k][1]) if k < len(tokens) else None
+
+
+def _modifiers(words: str) -> bool:
+    """Whether every word is an adjective or adverb ("sharply negative"): a possessor may stand before them."""
+    tags = word_tags()
+    return all(tags.get(w, "").startswith(("JJ", "RB")) or w.endswith("ly") for w in words.split())
 
 
 def _is_target(a: Actor | None) -> bool:
@@ -323,7 +345,8 @@ RECEIVED = re.compile(
     r"\b(?:draw|draws|drew|drawn|drawing|earn|earns|earned|earning|incur|incurs|incurred|face|faces|faced|facing|"
     r"attract|attracts|attracted|receive|receives|received|come under|came under|comes under|"
     r"win|wins|won|winning|garner|garners|garnered|gain|gains|gained|secure|secures|secured)\s+"
-    r"(?:(?:the|a|an|much|sharp|harsh|strong|widespread|growing|fresh|bipartisan|international)\s+){0,2}$",
+    r"(?:(?:the|a|an|much|sharp|harsh|strong|widespread|growing|fresh|bipartisan|international)\s+){0,2}"
+    r"(?:(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[’']s\s+)?$",
     re.IGNORECASE,
 )
 
@@ -337,9 +360,13 @@ def _received_roles(
     against NATO. No holder named, no row ("The plan drew criticism": whose is unknown).
     """
     by = re.match(r"\s+(?:of|from|by|among)\s+", text[ce:hi])
-    if by is None:
+    owner = re.search(r"[’']s\s+$", text[verb.end() : cs])  # "drew Christie’s scorn"
+    if by is None and owner is None:
         return None
-    holder = _holder_phrase(text, ce + by.end(), hi, actors)
+    if by is not None:
+        holder = _holder_phrase(text, ce + by.end(), hi, actors)
+    else:
+        holder = name_before(text, verb.end(), verb.end() + owner.start(), actors)  # type: ignore[union-attr]
     target, rule = subject_of(text, lo, verb.start(), actors)
     if holder is None or not _is_target(target) or target is None:
         return None
@@ -483,9 +510,9 @@ def cue_roles(
             if gerund is not None:  # "Iran drew criticism by accusing the US", "praised Y for supporting Z"
                 holder_actor, hrule = _gerund_holder(text, sent.start, sent.start + gerund.start(), gerund, actors)
         if holder_actor is None and cue.kind != "quality":
-            poss = re.search(r"[’']s\s+(?:[\w-]+\s+and\s+)?$", text[sent.start : cs])
-            if poss:
-                holder_actor = next((a for a in actors if a.end == sent.start + poss.start()), None)
+            poss = re.search(r"[’']s\s+(?:[\w-]+\s+and\s+|(?P<mods>(?:[a-z-]+\s+){1,2}))?$", text[sent.start : cs])
+            if poss and (not poss.group("mods") or (cue.kind == "noun" and _modifiers(poss.group("mods")))):
+                holder_actor = name_before(text, sent.start, sent.start + poss.start(), actors)  # "Trump’s sharp"
                 hrule = "possessor of attitude noun"
             pronoun = re.search(r"\b(his|her|their)\s+(?:[a-z-]+\s+)?$", text[sent.start : cs])
             if holder_actor is None and pronoun and cue.kind == "noun":  # "her praise for Ms. Abrams"
@@ -499,11 +526,15 @@ def cue_roles(
             holder_actor, hrule = subject_of(text, sent.start, cs, actors)
             medium = hrule == AUTHOR_OF_MEDIUM
             hrule = hrule if holder_actor is not None else ""
+        hrule_was_empty = hrule == ""
         if holder_actor is None:
             before = [a for a in actors if a.end <= cs and not preceded_by_preposition(text, a.start)]
             after_comma = cue.kind not in ("noun", "quality") and hrule == "" and before
             holder_actor = (before[0] if after_comma else before[-1]) if before else None
             hrule = "nearest actor before cue"
+            if not before and cue.kind == "verb" and hrule_was_empty:  # "Sanders, as he has before, hammered"
+                holder_actor = opening_name(text, sent.start, cs)
+                hrule = "opening name of the sentence (cue after a comma)"
             if after_comma:
                 hrule = f"first actor of the sentence ({AUTHOR_OF_MEDIUM if medium else 'cue after a comma'})"
         if holder_actor is None and (cue.kind == "verb" or not cue.author):
@@ -518,8 +549,11 @@ def cue_roles(
                 holder = resolve_they(article, sent_index, actors_by_sentence)
             elif holder in ("he", "she"):
                 person = resolve_person(sent_index, holder_actor.start, actors_by_sentence)
+                opener = opening_name(text, sent.start, holder_actor.start) if not person else None
                 if person:
                     holder, hrule = person, f"{hrule}; {holder_actor.label} = the person named before"
+                elif opener is not None:  # "Sanders, as he has before, hammered"
+                    holder, hrule = opener.label, f"{hrule}; {holder_actor.label} = the name opening the sentence"
 
     def usable(a: Actor | None) -> bool:
         if not _is_target(a) or a is None:
