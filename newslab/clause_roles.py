@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from newslab.actors import Actor
+from newslab.actors import Actor, preceded_by_preposition
 from newslab.descriptions import word_tags
 
 #: Words that open an apposition after a name ("X, a reporter for Y, said"; "X, the mayor of Y,").
@@ -185,3 +185,24 @@ def intention_owner(text: str, lo: int, to_start: int, actors: list[Actor]) -> A
     """
     found = _INTENT.search(text, lo, to_start)
     return None if found is None else name_before(text, lo, found.end("name"), actors)
+
+
+def object_before_to(text: str, lo: int, to_start: int, actors: list[Actor]) -> Actor | None:
+    """Rule "object before to": the last actor of the clause before "to" ("forcing Comey on TV to raise").
+
+    Example:
+        >>> text = "McCabe waited, forcing Comey on national television to raise questions."
+        >>> object_before_to(text, 0, text.index(" to ") + 1, [Actor("Comey", 23, 28)]).label
+        'Comey'
+    """
+    clause = max([lo, *(m.end() for m in re.finditer(r"[,;:“\"]", text[:to_start]))])
+    for a in sorted(actors, key=lambda a: -a.start):
+        if clause <= a.start and a.end <= to_start and not preceded_by_preposition(text, a.start):
+            return a
+    return None
+
+
+def modifiers_only(words: str) -> bool:
+    """Whether every word is an adjective or adverb ("sharply negative"): a possessor may stand before them."""
+    tags = word_tags()
+    return all(tags.get(w, "").startswith(("JJ", "RB")) or w.endswith("ly") for w in words.split())

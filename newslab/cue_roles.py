@@ -24,7 +24,9 @@ from newslab.clause_roles import (
     apposition_subject,
     head_before_of,
     intention_owner,
+    modifiers_only,
     name_before,
+    object_before_to,
     opening_name,
     participle_opener,
 )
@@ -137,9 +139,14 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
             i -= 1
         elif low == "to" and i > 0 and tokens[i - 1][0].lower() in CATENATIVES:
             i -= 2
+        elif low in CATENATIVES | {"keep", "keeps", "kept", "start", "starts", "started"} and re.match(
+            r"\w+ing\b", text[cue_start:]
+        ):
+            i -= 1  # "continues hammering", "kept attacking": the subject of the catenative
         elif low == "to":  # "for Rubio to attack", "her efforts to warn": the NP before "to" if it is an actor
             actor = _actor_at(actors, tokens[i - 1][1]) if i > 0 else None
             actor = actor or intention_owner(text, lo, tokens[i][1], actors)  # "Harris’s attempt to smear"
+            actor = actor or object_before_to(text, lo, tokens[i][1], actors)  # "forcing Comey on TV to raise"
             return (actor, "subject of infinitive") if actor is not None else (None, "no subject next to cue")
         elif low in RELATIVES and rule == "subject":
             i -= 1
@@ -254,12 +261,6 @@ def _deed_doer(
     if k < len(tokens) and tokens[k][0].lower() in ("the", "a"):
         k += 1
     return _actor_at(actors, tokens[k][1]) if k < len(tokens) else None
-
-
-def _modifiers(words: str) -> bool:
-    """Whether every word is an adjective or adverb ("sharply negative"): a possessor may stand before them."""
-    tags = word_tags()
-    return all(tags.get(w, "").startswith(("JJ", "RB")) or w.endswith("ly") for w in words.split())
 
 
 def _is_target(a: Actor | None) -> bool:
@@ -511,7 +512,7 @@ def cue_roles(
                 holder_actor, hrule = _gerund_holder(text, sent.start, sent.start + gerund.start(), gerund, actors)
         if holder_actor is None and cue.kind != "quality":
             poss = re.search(r"[’']s\s+(?:[\w-]+\s+and\s+|(?P<mods>(?:[a-z-]+\s+){1,2}))?$", text[sent.start : cs])
-            if poss and (not poss.group("mods") or (cue.kind == "noun" and _modifiers(poss.group("mods")))):
+            if poss and (not poss.group("mods") or (cue.kind == "noun" and modifiers_only(poss.group("mods")))):
                 holder_actor = name_before(text, sent.start, sent.start + poss.start(), actors)  # "Trump’s sharp"
                 hrule = "possessor of attitude noun"
             pronoun = re.search(r"\b(his|her|their)\s+(?:[a-z-]+\s+)?$", text[sent.start : cs])
