@@ -390,11 +390,13 @@ def _own_subject(text: str, lo: int, quote: Quote | None, cs: int, cue: Cue, act
         before = (a for a in actors if quote.start <= a.start and re.fullmatch(r"(?:[’']s)?\s+", text[a.end : cs]))
         return next(before, None)
     subject, rule = subject_of(text, max(lo, quote.start), cs, actors)
+    if subject is None and rule == "no subject next to cue":  # "Mr. Putin, for his part, praised X, aides said"
+        subject = opening_name(text, max(lo, quote.start), cs)
     if subject is None or subject.label.lower() in SPEAKER_SUBJECTS | {"what i", "i", "we", "you"}:
         return None
     if rule.startswith("subject (coordinated verb"):
         return None  # "said Obama's decline would help and blasted ...": the verb may be the speaker's own
-    if not any(a is subject for a in actors) and not re.fullmatch(r"(?:[A-Z][\w’'-]+\s?){1,3}", subject.label):
+    if not any(a is subject for a in actors) and not re.fullmatch(r"(?:[A-Z][\w.’'-]+\s?){1,3}", subject.label):
         return None  # an unnamed subject ("the plan"): the speaker's words
     return subject
 

@@ -429,3 +429,20 @@ def test_issue23_cue_families(text: str, targets: tuple[str, ...], expected: set
 )
 def test_issue23_cue_families_do_not_misfire(text: str, targets: tuple[str, ...]) -> None:
     assert not [row for row in stances(text, _named(*targets)) if row[2] != "neutral"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr. Putin, for his part, praised Donald Trump as a man of his word, aides said.",
+            ("Mr. Putin", "Trump", "favor"),
+        ),
+        (
+            "“But we sharply disagree with Trump about the way to do it,” Mr. Schumer said.",
+            ("Schumer", "Trump", "against"),
+        ),
+    ],
+)
+def test_issue23_cue_owner_inside_reported_words(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in stances(text)
