@@ -20,6 +20,16 @@ from newslab.actors import (
     resolve_they,
 )
 from newslab.attribution import Quote
+from newslab.clause_roles import (
+    apposition_subject,
+    head_before_of,
+    intention_owner,
+    modifiers_only,
+    name_before,
+    object_before_to,
+    opening_name,
+    participle_opener,
+)
 from newslab.cues import Cue
 from newslab.descriptions import word_tags
 from newslab.document import Document
@@ -31,6 +41,10 @@ TARGET_WINDOW = 15  # words between a cue and its target at most (set by hand on
 
 #: Words skipped between a subject and its verb cue ("Trump has always been very critical of").
 AUXILIARIES = frozenset(rule_words("cue_roles.AUXILIARIES"))
+
+
+#: Verbs of aspect before an -ing cue whose subject holds the cue ("kept attacking", "started praising").
+ASPECT_VERBS = frozenset(rule_words("cue_roles.ASPECT_VERBS"))
 
 
 #: Verbs before "to" that pass their subject on ("came to appreciate", "wants to praise").
@@ -122,8 +136,12 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
             i -= 1
         elif low == "to" and i > 0 and tokens[i - 1][0].lower() in CATENATIVES:
             i -= 2
+        elif low in CATENATIVES | ASPECT_VERBS and re.match(r"\w+ing\b", text[cue_start:]):
+            i -= 1  # "continues hammering", "kept attacking": the subject of the catenative
         elif low == "to":  # "for Rubio to attack", "her efforts to warn": the NP before "to" if it is an actor
             actor = _actor_at(actors, tokens[i - 1][1]) if i > 0 else None
+            actor = actor or intention_owner(text, lo, tokens[i][1], actors)  # "Harris’s attempt to smear"
+            actor = actor or object_before_to(text, lo, tokens[i][1], actors)  # "forcing Comey on TV to raise"
             return (actor, "subject of infinitive") if actor is not None else (None, "no subject next to cue")
         elif low in RELATIVES and rule == "subject":
             i -= 1
@@ -136,18 +154,27 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
             break
     if tokens[i:] and tokens[i][0] == "," and i + 1 < len(tokens) and tokens[i + 1][0].lower() == "having" and i > 0:
         i -= 1  # "Sessions, having supported Trump": the subject before the participle phrase
+    if i >= 0 and tokens[i][0] == "," and rule == "subject":
+        named = apposition_subject(text, lo, cue_start, actors)  # "Ben Jacobs, a reporter for X, accused"
+        if named is not None:
+            return named, "subject before an apposition"
     if i < 0 or not any(c.isalnum() for c in tokens[i][0]):
         return None, "no subject next to cue"
     if tokens[i][0].lower() in MEDIA_NOUNS and (rule != "subject" or re.match(r"\w+ing\b", text[cue_start:])):
         return None, AUTHOR_OF_MEDIUM  # "X issued a statement calling Y", "a letter that criticized": its author
     actor = _actor_at(actors, tokens[i][1])
-    if actor is not None:
-        return actor, rule
-    return _noun_phrase_before(tokens, i), rule + " (not a named actor)"
+    found = actor or _noun_phrase_before(tokens, i)
+    head = head_before_of(text, lo, found.start, actors) if not _is_target(actor) else None
+    if head is not None:  # "Elizabeth Warren of Massachusetts slammed": the name before "of"
+        return head, rule + " (name before of/from)"
+    return found, rule if actor is not None else rule + " (not a named actor)"
 
 
 def _apposition(tokens: list[tuple[str, int, int]], n: int, actors: list[Actor]) -> tuple[Actor, str] | None:
     """Rule "object (apposition)": "attacked the attorney general, Letitia James" -> Letitia James."""
+    if tokens[n][0] == "," and n > 0 and tokens[n - 1][0].lower() in TITLE_WORDS and n + 1 < len(tokens):
+        actor = _actor_at(actors, tokens[n + 1][1])  # the title words were skipped: the name follows the comma
+        return (actor, "object (apposition)") if actor is not None else None
     for k in range(n + 1, min(n + APPOSITION_REACH, len(tokens) - 1)):
         if tokens[k][0] == ",":
             actor = _actor_at(actors, tokens[k + 1][1])
@@ -173,6 +200,10 @@ def object_of(text: str, cue_end: int, limit: int, actors: list[Actor]) -> tuple
         clause = True  # "threatened to leave the alliance": an infinitive complement
     for n, (word, start, _) in enumerate(tokens):
         actor = _actor_at(actors, start)
+        if actor is not None and not _is_target(actor) and not clause:
+            titled = re.match(r"\s+(?:[a-z-]+\s+){1,2}", text[actor.end : limit])  # "Supreme Court nominee X"
+            if titled and all(w in TITLE_WORDS for w in titled.group().split()):
+                actor = _actor_at(actors, actor.end + titled.end()) or actor
         if actor is not None:
             return actor, "first actor of that-clause" if clause else "object"
         low = word.lower()
@@ -183,24 +214,36 @@ def object_of(text: str, cue_end: int, limit: int, actors: list[Actor]) -> tuple
         if n >= OBJECT_WORDS:
             break
         tag = tags.get(low, "")
-        if low in DEEDS:  # "appreciate everything that Trump has done": the doer is what is appreciated
-            doer = _deed_doer(tokens, n, actors)
+        if low in DEEDS or low in ACT_NOUNS:  # "appreciate everything that Trump has done": the doer is the object
+            doer = _deed_doer(tokens, n, actors, of_only=low in ACT_NOUNS)
             if doer is not None:
                 return doer, "object (what the target did)"
         if low in OBJECT_GAP or tag.startswith(("JJ", "CD", "RB", "PRP$", "DT")) or low.endswith("ly"):
+            continue
+        if low.rstrip(".") in TITLE_WORDS:  # "attacked former Secretary of State X", "hammered primary rival X"
             continue
         return _apposition(tokens, n, actors) or (None, f"object is not a target ({word!r})")
     return None, "no object"
 
 
+#: Capitalized titles that may stand between a verb cue and the actor it is aimed at. Hand list for issue 23.
+TITLE_WORDS = frozenset(rule_words("cue_roles.TITLE_WORDS"))
+
 #: Objects that stand for someone's deeds ("everything that X has done", "what X did", "all X has achieved").
 DEEDS = frozenset(rule_words("cue_roles.DEEDS"))
 
 
-def _deed_doer(tokens: list[tuple[str, int, int]], n: int, actors: list[Actor]) -> Actor | None:
+#: A person's acts and records named by "of": "opposed to the nomination of X", "praised the leadership of X".
+#: Only "of" links them ("support the plan that Trump proposed" stays no target). Hand list for issue 23.
+ACT_NOUNS = frozenset(rule_words("cue_roles.ACT_NOUNS"))
+
+
+def _deed_doer(
+    tokens: list[tuple[str, int, int]], n: int, actors: list[Actor], *, of_only: bool = False
+) -> Actor | None:
     """The actor who did the deeds at token ``n``: "everything (that) X has done", "the work of X"."""
     k = n + 1
-    if k < len(tokens) and tokens[k][0].lower() in ("that", "which", "of"):
+    if k < len(tokens) and tokens[k][0].lower() in (("of",) if of_only else ("that", "which", "of")):
         k += 1
     if k < len(tokens) and tokens[k][0].lower() in ("the", "a"):
         k += 1
@@ -268,8 +311,18 @@ def _passive(text: str, lo: int, cs: int, after: str, cue: Cue) -> re.Match[str]
 #: Hand list for newslab from news usage.
 LIGHT_VERB = re.compile(
     r"\b(?P<verb>(?:express|voic|offer|giv|gave|show|lend|lent|pledg|signal|reiterat|reaffirm|declar|repeat|"
-    r"stat|register|air|vent|renew)\w*)\s+(?:(?:his|her|their|its|the|a|an|strong|full|broad|firm|"
-    r"unwavering|continued|renewed|sharp|harsh|deep|bipartisan|public|open)\s+){0,3}(?:expressions?\s+of\s+)?$",
+    r"stat|register|air|vent|renew|heap|paid|pay|took|tak|launch|level|hurl|made|mak)\w*)\s+(?:(?:his|her|their|"
+    r"its|the|a|an|strong|full|broad|firm|unwavering|continued|renewed|sharp|harsh|deep|bipartisan|public|open|"
+    r"past|mild|fresh|more|new|another|veiled|thinly|parting|lavish|high)\s+){0,3}(?:expressions?\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+#: A copula and article before a noun cue: its subject holds the cue ("X has been a vocal critic of Y",
+#: "X is a strong supporter of Y"). General English.
+COPULA = re.compile(
+    r"\b(?:is|was|are|were|been|be|became|become|becomes|remains|remained|remain)\s+(?:a|an|one\s+of\s+the)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 
@@ -278,8 +331,10 @@ LIGHT_VERB = re.compile(
 #: "NATO faced criticism from Trump"). Hand list for newslab from news usage.
 RECEIVED = re.compile(
     r"\b(?:draw|draws|drew|drawn|drawing|earn|earns|earned|earning|incur|incurs|incurred|face|faces|faced|facing|"
-    r"attract|attracts|attracted|receive|receives|received|come under|came under|comes under)\s+"
-    r"(?:(?:the|a|an|much|sharp|harsh|strong|widespread|growing|fresh|bipartisan|international)\s+){0,2}$",
+    r"attract|attracts|attracted|receive|receives|received|come under|came under|comes under|"
+    r"win|wins|won|winning|garner|garners|garnered|gain|gains|gained|secure|secures|secured)\s+"
+    r"(?:(?:the|a|an|much|sharp|harsh|strong|widespread|growing|fresh|bipartisan|international)\s+){0,2}"
+    r"(?:(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*[’']s\s+)?$",
     re.IGNORECASE,
 )
 
@@ -293,9 +348,13 @@ def _received_roles(
     against NATO. No holder named, no row ("The plan drew criticism": whose is unknown).
     """
     by = re.match(r"\s+(?:of|from|by|among)\s+", text[ce:hi])
-    if by is None:
+    owner = re.search(r"[’']s\s+$", text[verb.end() : cs])  # "drew Christie’s scorn"
+    if by is None and owner is None:
         return None
-    holder = _holder_phrase(text, ce + by.end(), hi, actors)
+    if by is not None:
+        holder = _holder_phrase(text, ce + by.end(), hi, actors)
+    else:
+        holder = name_before(text, verb.end(), verb.end() + owner.start(), actors)  # type: ignore[union-attr]
     target, rule = subject_of(text, lo, verb.start(), actors)
     if holder is None or not _is_target(target) or target is None:
         return None
@@ -312,11 +371,20 @@ def _own_subject(text: str, lo: int, quote: Quote | None, cs: int, cue: Cue, act
     "Nadler said Trump demanded the wall": the demand is Trump's, reported by Nadler; "I support
     NATO", "he said he supports NATO": the speaker's own (None here, the speaker holds).
     """
-    if quote is None or cue.kind != "verb":
+    if quote is None or cue.kind not in ("verb", "phrase", "noun"):
         return None
-    subject, _ = subject_of(text, max(lo, quote.start), cs, actors)
-    if subject is None or subject.label.lower() in SPEAKER_SUBJECTS or not any(a is subject for a in actors):
+    if cue.kind == "noun":  # "a Palin endorsement of Trump", "Palin's endorsement": the name before the noun
+        before = (a for a in actors if quote.start <= a.start and re.fullmatch(r"(?:[’']s)?\s+", text[a.end : cs]))
+        return next(before, None)
+    subject, rule = subject_of(text, max(lo, quote.start), cs, actors)
+    if subject is None and rule == "no subject next to cue":  # "Mr. Putin, for his part, praised X, aides said"
+        subject = opening_name(text, max(lo, quote.start), cs)
+    if subject is None or subject.label.lower() in SPEAKER_SUBJECTS | {"what i", "i", "we", "you"}:
         return None
+    if rule.startswith("subject (coordinated verb"):
+        return None  # "said Obama's decline would help and blasted ...": the verb may be the speaker's own
+    if not any(a is subject for a in actors) and not re.fullmatch(r"(?:[A-Z][\w.’'-]+\s?){1,3}", subject.label):
+        return None  # an unnamed subject ("the plan"): the speaker's words
     return subject
 
 
@@ -427,24 +495,40 @@ def cue_roles(
             if light is not None:  # "Poland expressed support for", "…, expressing support for"
                 holder_actor, hrule = _subject_before(text, sent.start, light.start(), actors)
                 hrule = f"{hrule} of {light.group('verb')!r}" if holder_actor is not None else ""
+            copula = COPULA.search(text, sent.start, cs) if holder_actor is None else None
+            if copula is not None:  # "Smith has been a very vocal critic of Clinton"
+                holder_actor, hrule = subject_of(text, sent.start, copula.start(), actors)
+                hrule = f"{hrule} of the copula (X is a critic of Y)" if holder_actor is not None else ""
         if holder_actor is None and cue.kind == "verb" and text[cs:ce].lower().endswith("ing"):
             gerund = re.search(r"\b(by|for)\s+$", text[sent.start : cs], re.IGNORECASE)
             if gerund is not None:  # "Iran drew criticism by accusing the US", "praised Y for supporting Z"
                 holder_actor, hrule = _gerund_holder(text, sent.start, sent.start + gerund.start(), gerund, actors)
         if holder_actor is None and cue.kind != "quality":
-            poss = re.search(r"[’']s\s+(?:[\w-]+\s+and\s+)?$", text[sent.start : cs])
-            if poss:
-                holder_actor = next((a for a in actors if a.end == sent.start + poss.start()), None)
+            poss = re.search(r"[’']s\s+(?:[\w-]+\s+and\s+|(?P<mods>(?:[a-z-]+\s+){1,2}))?$", text[sent.start : cs])
+            if poss and (not poss.group("mods") or (cue.kind == "noun" and modifiers_only(poss.group("mods")))):
+                holder_actor = name_before(text, sent.start, sent.start + poss.start(), actors)  # "Trump’s sharp"
                 hrule = "possessor of attitude noun"
+            pronoun = re.search(r"\b(his|her|their)\s+(?:[a-z-]+\s+)?$", text[sent.start : cs])
+            if holder_actor is None and pronoun and cue.kind == "noun":  # "her praise for Ms. Abrams"
+                at = sent.start + pronoun.start()
+                holder_actor = Actor("they" if pronoun.group(1) == "their" else "he", at, at + len(pronoun.group(1)))
+                hrule = "possessive pronoun of attitude noun"
+        if holder_actor is None and cue.kind == "verb":
+            holder_actor = participle_opener(text, sent.start, cs, ce, sent.end, actors)
+            hrule = "subject of the main clause (participle opener)" if holder_actor is not None else hrule
         if holder_actor is None and cue.kind not in ("noun", "quality"):
             holder_actor, hrule = subject_of(text, sent.start, cs, actors)
             medium = hrule == AUTHOR_OF_MEDIUM
             hrule = hrule if holder_actor is not None else ""
+        hrule_was_empty = hrule == ""
         if holder_actor is None:
             before = [a for a in actors if a.end <= cs and not preceded_by_preposition(text, a.start)]
             after_comma = cue.kind not in ("noun", "quality") and hrule == "" and before
             holder_actor = (before[0] if after_comma else before[-1]) if before else None
             hrule = "nearest actor before cue"
+            if not before and cue.kind == "verb" and hrule_was_empty:  # "Sanders, as he has before, hammered"
+                holder_actor = opening_name(text, sent.start, cs)
+                hrule = "opening name of the sentence (cue after a comma)"
             if after_comma:
                 hrule = f"first actor of the sentence ({AUTHOR_OF_MEDIUM if medium else 'cue after a comma'})"
         if holder_actor is None and (cue.kind == "verb" or not cue.author):
@@ -459,8 +543,11 @@ def cue_roles(
                 holder = resolve_they(article, sent_index, actors_by_sentence)
             elif holder in ("he", "she"):
                 person = resolve_person(sent_index, holder_actor.start, actors_by_sentence)
+                opener = opening_name(text, sent.start, holder_actor.start) if not person else None
                 if person:
                     holder, hrule = person, f"{hrule}; {holder_actor.label} = the person named before"
+                elif opener is not None:  # "Sanders, as he has before, hammered"
+                    holder, hrule = opener.label, f"{hrule}; {holder_actor.label} = the name opening the sentence"
 
     def usable(a: Actor | None) -> bool:
         if not _is_target(a) or a is None:

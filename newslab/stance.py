@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.actors import MEMBER_TARGETS, Actor, by_surname, entity, sentence_actors
 from newslab.attribution import Quote
+from newslab.clause_roles import coordinated_targets
 from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues
 from newslab.cue_roles import NEGATIONS, cue_roles
 from newslab.document import Document
@@ -104,6 +105,9 @@ UNRESOLVED = frozenset(rule_words("stance.UNRESOLVED"))
 #: Reporting verbs of denial: what they report is rejected by the speaker, so neither the cues in it
 #: nor its tone are the speaker's position (general English, issue 23).
 DENIALS = frozenset(rule_words("stance.DENIALS"))
+#: Verbs that say the act after them did not happen ("failing to speak out against", "refused to
+#: endorse"): they negate a cue within the negation window as "not" does (general English, issue 23).
+FAILING = frozenset(rule_words("stance.FAILING"))
 OBJECT_PRONOUNS = frozenset(rule_words("stance.OBJECT_PRONOUNS"))
 
 
@@ -307,7 +311,8 @@ def article_stance(
             cs, ce = sent.start + cm.start, sent.start + cm.end
             if cs < named_until:
                 continue
-            if re.search(r"\bas\s+$", text[sent.start : cs]) and text[ce : ce + 3] == " to":
+            as_opposed = text[ce : ce + 3] == " to" or cm.text.endswith(" to")
+            if as_opposed and re.search(r"\bas\s+$", text[sent.start : cs]):
                 continue  # "as opposed to": a comparison, not an attitude
             cue = cue_reading(forms[cm.text.lower()], cm.text, text[sent.start : cs], cues)
             named = naming_polarity(text, ce, sent.end, actors) if cue.cue in NAMING_VERBS else None
@@ -318,7 +323,7 @@ def article_stance(
                 continue
             words = re.findall(r"[\w’'-]+", text[sent.start : cs])[-NEGATION_WINDOW:]
             negated = any(
-                (w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")))
+                (w.lower() in NEGATIONS or w.lower() in FAILING or w.lower().endswith(("n't", "n’t")))
                 and not (w.lower() == "no" and k + 1 < len(words) and words[k + 1].lower() in AFFIRMING_NO)
                 for k, w in enumerate(words)
             )
@@ -337,6 +342,9 @@ def article_stance(
             if found is not None:
                 holder, kind, tgt, hrule, trule = found
                 add(sent.index, holder, kind, tgt, score, cue_words, hrule, trule)
+                if trule.startswith(("object", "first target after noun cue")):  # "thanked Obama and Biden"
+                    for other in coordinated_targets(text, tgt, quote.end if quote else sent.end, actors):
+                        add(sent.index, holder, kind, other, score, cue_words, hrule, f"{trule} (list)")
         for fm in re.finditer(  # (?<!...): "a" starts at a word's start, so a long word is scanned once, not per letter
             r"(?<![\w’'-])(?P<a>[\w’'-]+)\s+and\s+(?P<b>[\w’'-]+)\s+"
             r"(?:had\s+|have\s+|has\s+)?(?:become|are|were|remained)\s+(?:good\s+|close\s+)?friends",

@@ -114,7 +114,7 @@ def test_cue_lexicon_is_well_formed() -> None:
     assert {"criticize", "complain", "threaten", "demand", "praise", "encourage", "support", "concern", "doubt"} <= {
         c.cue for c in cues
     }
-    assert all(-1 <= c.polarity <= 1 and c.source in {"issue-4", "seed", "general"} for c in cues)
+    assert all(-1 <= c.polarity <= 1 and c.source in {"issue-4", "seed", "general", "issue-23"} for c in cues)
     assert {c.kind for c in cues} <= {"verb", "noun", "adjective", "phrase", "quality"}
 
 
@@ -361,3 +361,88 @@ def test_alias_crossing_a_sentence_never_stops_the_pass(text: str, alias: str) -
     analysis = nl.analyze(nl.Article("x", "", text), targets=[target])
     assert len(analysis.errors) == 0
     assert set(analysis.stance["target"]) <= {"Acme"}
+
+
+def _named(*names: str) -> tuple[nl.Target, ...]:
+    return tuple(nl.Target(n, aliases=(n, n.split()[-1])) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "targets", "expected"),
+    [
+        # appreciation, praise, thanks (issue 23 cue families)
+        ("Sanders thanked Obama and Biden for their impartiality.", ("Barack Obama", "Joe Biden"),
+         {("Sanders", "Barack Obama", "favor"), ("Sanders", "Joe Biden", "favor")}),
+        ("Kamala Harris heaped praise on Swalwell.", ("Eric Swalwell",), {("Kamala Harris", "Eric Swalwell", "favor")}),
+        ("Ms. Winfrey was energetic in her praise for Ms. Abrams.", ("Stacey Abrams",),
+         {("Ms. Winfrey", "Stacey Abrams", "favor")}),
+        ("George was very supportive of President Trump.", ("Donald Trump",), {("George", "Donald Trump", "favor")}),
+        # accusation, blame, criticism
+        ("Duterte earlier accused Sereno and Ombudsman Conchita Morales of bias.", ("Sereno", "Conchita Morales"),
+         {("Duterte", "Sereno", "against"), ("Duterte", "Conchita Morales", "against")}),
+        ("Mr. Romney continues to fault Mr. Obama for not leading on Syria.", ("Barack Obama",),
+         {("Mr. Romney", "Barack Obama", "against")}),
+        ("Rand Paul sharply attacked former Secretary of State Hillary Rodham Clinton.", ("Hillary Rodham Clinton",),
+         {("Rand Paul", "Hillary Rodham Clinton", "against")}),
+        ("Sanders has been feuding with Wasserman Schultz and the DNC.", ("Wasserman Schultz", "DNC"),
+         {("Sanders", "Wasserman Schultz", "against"), ("Sanders", "DNC", "against")}),
+        # nominal cues
+        ("Gerald Hebert made accusations against Jeff Sessions.", ("Jeff Sessions",),
+         {("Gerald Hebert", "Jeff Sessions", "against")}),
+        ("Buttigieg took a jab at Trump on Sunday.", ("Donald Trump",), {("Buttigieg", "Donald Trump", "against")}),
+        ("Donald Trump's spat with Fox News began after the debate.", ("Fox News", "Donald Trump"),
+         {("Donald Trump", "Fox News", "against")}),
+        ("Smith has been a very vocal critic of Clinton.", ("Hillary Clinton",),
+         {("Smith", "Hillary Clinton", "against")}),
+        # passive agents
+        ("Christie was criticized by Rubio.", ("Chris Christie",), {("Rubio", "Chris Christie", "against")}),
+        # portrayal and evaluative adjectives of a holder
+        ("Brennan painted Trump as a disgraced demagogue.", ("Donald Trump",),
+         {("Brennan", "Donald Trump", "against")}),
+        ("Merkley was opposed to the nomination of Neil Gorsuch.", ("Neil Gorsuch",),
+         {("Merkley", "Neil Gorsuch", "against")}),
+        # whose act it is: the clause's subject
+        ("Ben Jacobs, a reporter for The Guardian, accused Gianforte of assault.", ("Greg Gianforte",),
+         {("Ben Jacobs", "Greg Gianforte", "against")}),
+        ("Elizabeth Warren of Massachusetts slammed Schultz.", ("Howard Schultz",),
+         {("Elizabeth Warren", "Howard Schultz", "against")}),
+        ("Blasting Obama for his campaign, Mitt Romney delivered a critique.", ("Barack Obama",),
+         {("Mitt Romney", "Barack Obama", "against")}),
+    ],
+)  # fmt: skip
+def test_issue23_cue_families(text: str, targets: tuple[str, ...], expected: set[tuple[str, str, str]]) -> None:
+    assert expected <= set(stances(text, _named(*targets)))
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("The plan drew praise on Monday from voters.", ("Eric Swalwell",)),  # no target named
+        ("Republicans failed to criticize Trump.", ("Donald Trump",)),  # "failing to" negates
+        ("The plan drew criticism.", ("Donald Trump",)),  # nobody holds it
+        ("Trump painted the fence.", ("Donald Trump",)),  # a naming verb without a name
+        ("Walker preferred Cruz or Kasich as opposed to Trump.", ("Donald Trump",)),  # a comparison
+        ("It is in favor of Democrats, the memo says.", ("Democrats",)),  # "in favor of" is no cue
+        ("Strzok denied that he hurt Trump.", ("Donald Trump",)),  # a denial is no position
+        ("Trump criticized NATO and Rutte praised him.", ("Mark Rutte",)),  # a new clause, not a list of targets
+    ],
+)
+def test_issue23_cue_families_do_not_misfire(text: str, targets: tuple[str, ...]) -> None:
+    assert not [row for row in stances(text, _named(*targets)) if row[2] != "neutral"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr. Putin, for his part, praised Donald Trump as a man of his word, aides said.",
+            ("Mr. Putin", "Trump", "favor"),
+        ),
+        (
+            "“But we sharply disagree with Trump about the way to do it,” Mr. Schumer said.",
+            ("Schumer", "Trump", "against"),
+        ),
+    ],
+)
+def test_issue23_cue_owner_inside_reported_words(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in stances(text)

@@ -1,0 +1,211 @@
+"""Clause shapes that move a stance cue's holder or add targets: appositions, "X of Y", participle openers, lists.
+
+The stance rules (:mod:`newslab.cue_roles`) read a cue's holder as the subject right before it. Four
+shapes of news English put the holder or the targets elsewhere; each rule here is named and cited in
+the row's evidence (issue 23):
+
+* :func:`apposition_subject`: "Ben Jacobs, *a reporter for The Guardian*, accused Gianforte" - the
+  holder is the name before the apposition, not "The Guardian";
+* :func:`head_before_of`: "Elizabeth Warren *of Massachusetts* slammed Schultz" - the holder is the
+  name before "of/from", not the place or body after it;
+* :func:`participle_opener`: "*Blasting* President Obama for ..., Mitt Romney delivered" - a
+  participle that opens the sentence is held by the subject of the main clause after its comma;
+* :func:`coordinated_targets`: "accused Sereno *and* Ombudsman Conchita Morales", "thanked both Obama
+  *and* Biden" - every actor of a list after the cue's target is a target too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslab.actors import Actor, preceded_by_preposition
+from newslab.descriptions import word_tags
+from newslab.lexicons import rule_words
+
+#: Words that open an apposition after a name ("X, a reporter for Y, said"; "X, the mayor of Y,").
+APPOSITION_OPENERS = frozenset(rule_words("clause_roles.APPOSITION_OPENERS"))
+#: Capitalized function words that start no name ("The", "It", "But").
+NOT_A_NAME = frozenset(rule_words("clause_roles.NOT_A_NAME"))
+APPOSITION_WORDS = 15  # an apposition longer than this is no apposition (set by hand on news sentences)
+#: Words that may stand between the closing comma of an apposition and the cue (auxiliaries, adverbs).
+_BETWEEN = re.compile(r",\s*(?:(?:has|have|had|was|is|also|then|later|earlier|repeatedly|publicly|\w+ly)\s+)*$")
+LIST_GAP = re.compile(
+    r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|as well as\s+|&\s+)(?:(?:on|of|to|against|with|for)\s+)?"
+    r"(?:the\s+|both\s+)?$"
+)
+#: Capitalized titles that may stand between a list word and the next name ("and Ombudsman Conchita Morales").
+_TITLE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,3}$")
+
+
+def apposition_subject(text: str, lo: int, cue_start: int, actors: list[Actor]) -> Actor | None:
+    """Rule "subject before an apposition": the name before ", a/an/the ... ," that ends right before the cue.
+
+    Example:
+        >>> text = "Ben Jacobs, a reporter for The Guardian, accused Gianforte."
+        >>> apposition_subject(text, 0, text.index("accused"), [Actor("Ben Jacobs", 0, 10)]).label
+        'Ben Jacobs'
+    """
+    if _BETWEEN.search(text, lo, cue_start) is None:
+        return None
+    for a in sorted((a for a in actors if lo <= a.start and a.end < cue_start), key=lambda a: -a.start):
+        opener = re.match(r",\s+([\w’'-]+)", text[a.end : cue_start])
+        if opener is None:
+            continue
+        if opener.group(1).lower() in APPOSITION_OPENERS and _short_phrase(text[a.end : cue_start]):
+            return a
+    name = _NAME_THEN_APPOSITION.match(text, lo, cue_start)  # a name the registry does not know ("Corker, who ...")
+    if name is not None and _short_phrase(text[name.end("name") : cue_start]):
+        return Actor(name.group("name"), name.start("name"), name.end("name"))
+    return None
+
+
+def _short_phrase(middle: str) -> bool:
+    """An apposition: at most APPOSITION_WORDS words, no quote mark, colon or semicolon."""
+    return len(re.findall(r"[\w’'-]+", middle)) <= APPOSITION_WORDS and not re.search(r"[;:“”\"]", middle)
+
+
+_NAME_THEN_APPOSITION = re.compile(
+    r"\s*(?P<name>(?:[A-Z][\w’'.-]+\s+){0,3}[A-Z][\w’'-]+),\s+(?:a|an|the|former|who|whose)\b"
+)
+
+
+def head_before_of(text: str, lo: int, start: int, actors: list[Actor]) -> Actor | None:
+    """Rule "name before of/from": the actor right before "of/from (the)" that precedes ``start``.
+
+    Example:
+        >>> text = "Elizabeth Warren of Massachusetts slammed Schultz."
+        >>> head_before_of(text, 0, text.index("Massachusetts"), [Actor("Elizabeth Warren", 0, 16)]).label
+        'Elizabeth Warren'
+    """
+    for a in actors:
+        if lo <= a.start and a.end <= start and _OF_PLACE.fullmatch(text[a.end : start]):
+            return a
+    return None
+
+
+#: "of/from" and the capitalized words of a place or body before the name at ``start`` ("of the Ethics and ").
+_OF_PLACE = re.compile(r"\s+(?:of|from)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+(?:(?:and|&)\s+)?)*")
+
+
+def participle_opener(text: str, lo: int, cue_start: int, cue_end: int, hi: int, actors: list[Actor]) -> Actor | None:
+    """Rule "participle opener": an -ing cue that opens the sentence is held by the main clause's subject.
+
+    The subject is the first actor that follows a comma after the cue ("Accusing Trump of betraying
+    his trust, Green referenced ..."); a dateline before the cue ("CHILLICOTHE, Ohio — ") is skipped.
+
+    Example:
+        >>> text = "Blasting Obama for his campaign, Mitt Romney delivered a critique."
+        >>> participle_opener(text, 0, 0, 8, len(text), [Actor("Obama", 9, 14), Actor("Mitt Romney", 32, 43)]).label
+        'Mitt Romney'
+    """
+    opening = text[lo:cue_start]
+    if not text[cue_start:cue_end].lower().endswith("ing") or not re.fullmatch(r"(?:[^—–]{0,40}[—–]\s*)?", opening):
+        return None
+    for a in actors:
+        if a.start > cue_end and re.search(r",[”\"’']?\s*(?:the\s+)?$", text[cue_end : a.start]) and a.end <= hi:
+            return a
+    after = re.search(rf",[”\"’']?\s+(?P<name>{_NAME})\s+[a-z]", text[cue_end:hi])  # a name the registry lacks
+    if after is None or after.group("name").split()[0].lower() in NOT_A_NAME:
+        return None
+    return Actor(after.group("name"), cue_end + after.start("name"), cue_end + after.end("name"))
+
+
+def coordinated_targets(text: str, first: Actor, hi: int, actors: list[Actor]) -> list[Actor]:
+    """Rule "list of targets": the actors joined to ``first`` by "and", "or", commas or "as well as".
+
+    Example:
+        >>> text = "Sanders thanked Obama and Biden for their impartiality."
+        >>> [a.label for a in coordinated_targets(text, Actor("Obama", 16, 21), len(text), [Actor("Biden", 26, 31)])]
+        ['Biden']
+    """
+    found: list[Actor] = []
+    end = first.end
+    for a in sorted((a for a in actors if a.start >= end and a.end <= hi), key=lambda a: a.start):
+        gap = text[end : a.start]
+        title = re.search(r"(?:[A-Z][\w.’'-]*\s+){1,3}$", gap)
+        core = gap[: title.start()] if title is not None and LIST_GAP.match(gap[: title.start()]) else gap
+        if not LIST_GAP.match(core):
+            break
+        following = re.match(r"\s+([a-z]+)", text[a.end : hi])
+        if following is not None and word_tags().get(following.group(1), "").startswith(("VB", "MD")):
+            break  # "criticized NATO and Trump praised ...": a new clause, not a list
+        found.append(a)
+        end = a.end
+    return found
+
+
+_NAME = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*"
+_NAME_AT_END = re.compile(rf"(?<![\w’'-])(?P<name>{_NAME})$")
+_OPENING_NAME = re.compile(rf"\s*(?:[^—–]{{0,40}}[—–]\s*)?(?P<name>{_NAME}),\s")
+#: Nouns of intention before "to": "X's attempt to smear Y" is X's act (general English, issue 23).
+_INTENT = re.compile(
+    rf"(?P<name>{_NAME})[’']s\s+(?:[a-z-]+\s+){{0,2}}(?:attempts?|efforts?|bid|push|decision|move|refusal|vow|pledge|"
+    r"promise|plans?|threats?|willingness|readiness|eagerness|desire|call|calls)\s+$"
+)
+
+
+def name_before(text: str, lo: int, pos: int, actors: list[Actor]) -> Actor | None:
+    """Rule "name before": the actor, else the capitalized name (up to 4 words), that ends at ``pos``.
+
+    For names the registry does not know ("Trump’s spat with Fox News" when Trump is no target).
+
+    Example:
+        >>> name_before("Trump’s spat with Fox News", 0, 5, []).label
+        'Trump'
+    """
+    actor = next((a for a in actors if lo <= a.start and a.end == pos), None)
+    if actor is not None:
+        return actor
+    found = _NAME_AT_END.search(text, lo, pos)
+    if found is None or found.group("name").lower() in NOT_A_NAME:
+        return None
+    return Actor(found.group("name"), found.start("name"), found.end("name"))
+
+
+def opening_name(text: str, lo: int, pos: int) -> Actor | None:
+    """Rule "opening name": the capitalized name that opens the sentence before a comma.
+
+    For a verb cue after a comma when no actor is known ("Sanders, as he has before, hammered Clinton").
+
+    Example:
+        >>> text = "Sanders, as he has before, hammered Clinton."
+        >>> opening_name(text, 0, text.index("hammered")).label
+        'Sanders'
+    """
+    found = _OPENING_NAME.match(text, lo, pos)
+    if found is None or found.group("name").split()[0].lower() in NOT_A_NAME:
+        return None
+    return Actor(found.group("name"), found.start("name"), found.end("name"))
+
+
+def intention_owner(text: str, lo: int, to_start: int, actors: list[Actor]) -> Actor | None:
+    """Rule "owner of an intention": "Kamala Harris’s debunked attempt to smear Kavanaugh" -> Kamala Harris.
+
+    Example:
+        >>> text = "Kamala Harris’s debunked attempt to smear Kavanaugh."
+        >>> intention_owner(text, 0, text.index(" to ") + 1, []).label
+        'Kamala Harris'
+    """
+    found = _INTENT.search(text, lo, to_start)
+    return None if found is None else name_before(text, lo, found.end("name"), actors)
+
+
+def object_before_to(text: str, lo: int, to_start: int, actors: list[Actor]) -> Actor | None:
+    """Rule "object before to": the last actor of the clause before "to" ("forcing Comey on TV to raise").
+
+    Example:
+        >>> text = "McCabe waited, forcing Comey on national television to raise questions."
+        >>> object_before_to(text, 0, text.index(" to ") + 1, [Actor("Comey", 23, 28)]).label
+        'Comey'
+    """
+    clause = max([lo, *(m.end() for m in re.finditer(r"[,;:“\"]", text[:to_start]))])
+    for a in sorted(actors, key=lambda a: -a.start):
+        if clause <= a.start and a.end <= to_start and not preceded_by_preposition(text, a.start):
+            return a
+    return None
+
+
+def modifiers_only(words: str) -> bool:
+    """Whether every word is an adjective or adverb ("sharply negative"): a possessor may stand before them."""
+    tags = word_tags()
+    return all(tags.get(w, "").startswith(("JJ", "RB")) or w.endswith("ly") for w in words.split())

@@ -1,0 +1,65 @@
+"""Draw the sentences of the opinion development set (validation/annotations/opinions/) from NewsMTSC train.
+
+Usage: .venv/bin/python validation/sample_opinions.py [--data PATH] [--n 170] [--plain 100] [--extra 240] [--round 1|2]
+
+Prints ``line<TAB>sentence`` for the drawn sentences (to read while coding; the sentence text is never
+committed). Candidates: lines of train.jsonl (the train split only; rw/dev and mt/dev are not opened),
+one sentence each, no line break, not already in validation/annotations/articles.jsonl. ``--n`` of them
+are drawn from the sentences holding an opinion word (OPINION_WORDS, general English: verbs and nouns
+of praise, thanks, support, criticism, accusation, blame, portrayal), ``--plain`` from the rest, both by
+``random.Random(SEED)`` in file order;
+then (round 2, drawn because round 1 held too few opinions) ``--extra`` more from the opinion sentences
+not drawn in round 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+from pathlib import Path
+
+SEED = 20261207  # the date the set was drawn
+OPINION_WORDS = re.compile(
+    r"\b(?:prais|laud|hail|applaud|commend|thank|apprecia|admir|grateful|gratitude|support|back(?:ed|ing|s)\b|"
+    r"endors|defend|champion|welcom|criticiz|criticis|critic|condemn|denounc|accus|blam|attack|slam|blast|"
+    r"lambast|rebuk|mock|ridicul|oppos|ire\b|anger|outrage|portray|call(?:ed|s|ing)? (?:him|her|them|it)\b|"
+    r"describ|brand|dub|fault|scold|assail|decr|deplor|disparag|insult|trust|distrust|reject|sympath|"
+    r"congratulat|accolad|tribute|loyal|ally|allies|fan of|love|hate|despis|feud|rift|clash|"
+    r"hostil|warm|friend|rebuff|snub|chastis|berat|castigat|vilif|demoniz|smear|undermin)",
+    re.IGNORECASE,
+)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default="../shared/data/newsmtsc/train.jsonl")
+    parser.add_argument("--n", type=int, default=170)
+    parser.add_argument("--plain", type=int, default=100)
+    parser.add_argument("--extra", type=int, default=240, help="second draw from the opinion sentences not drawn")
+    parser.add_argument("--round", type=int, choices=[1, 2], default=0, help="print one round only (0: both)")
+    args = parser.parse_args(argv)
+    here = Path(__file__).resolve().parent
+    used = {json.loads(line).get("line") for line in (here / "annotations" / "articles.jsonl").open(encoding="utf-8")}
+    opinion, plain = [], []
+    seen = set()
+    with open(args.data, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            text = json.loads(line)["sentence_normalized"].replace("\u00a0", " ")
+            if number in used or "\n" in text or text in seen:
+                continue
+            seen.add(text)
+            (opinion if OPINION_WORDS.search(text) else plain).append((number, text))
+    rng = random.Random(SEED)
+    first = sorted(rng.sample(opinion, args.n) + rng.sample(plain, args.plain))
+    taken = set(first)
+    second = sorted(rng.sample([s for s in opinion if s not in taken], args.extra))
+    drawn = {0: sorted(first + second), 1: first, 2: second}[args.round]
+    for number, text in drawn:
+        print(f"{number}\t{text}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
