@@ -167,9 +167,9 @@ def cv_only(data: Path) -> None:
     model = nl.adapt_target_model(pool)
     cv = model.provenance["cv"]
     print(f"adapted on the pool in {time.perf_counter() - t0:.0f}s; adapted={model.provenance['adapted']}; "
-          f"chosen {cv['chosen_weight']}")  # fmt: skip
-    print("  per candidate:", [(r["weight"], round(r["macro_f1"], 4)) for r in cv["per_weight"]])
-    print("  guard change:", [(r["weight"], round(r["change"], 4)) for r in cv["guard"]["change_per_weight"]])
+          f"chosen {cv['chosen']}")  # fmt: skip
+    rows = [(r["candidate"], round(r["macro_f1"], 4), round(r["guard_change"], 4)) for r in cv["per_candidate"]]
+    print("  per candidate (macro-F1, guard change):", rows)
     print("  CV on the codes:", nl.adaptation_table(model).round(4).to_dict("records"))
 
 
@@ -206,9 +206,9 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             model = nl.adapt_target_model(adapt, seed=seed)
             cv = model.provenance["cv"]
-            per_weight = [(r["weight"], round(r["macro_f1"], 4)) for r in cv["per_weight"]]
+            per_weight = [(r["candidate"], round(r["macro_f1"], 4)) for r in cv["per_candidate"]]
             print(f"seed {seed}: adapted on {len(adapt)} items in {time.perf_counter() - t0:.0f}s; "
-                  f"chosen {cv['chosen_weight']}; per candidate {per_weight}")  # fmt: skip
+                  f"chosen {cv['chosen']}; per candidate {per_weight}")  # fmt: skip
             print("  CV on the codes:", nl.adaptation_table(model).round(4).to_dict("records"))
             name_rest = "ewt test part" if proxy == "ewt" else f"rest of the {proxy} set"
             print(f"  {name_rest}: {paired(rest, labels_of(rest, None), labels_of(rest, model))}")
