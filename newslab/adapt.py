@@ -144,6 +144,7 @@ class _Design:
         ).tocsr()
         self.n_train = len(train_feats)
         self.names = [str(n) for n in self.vec.get_feature_names_out()]
+        self.bias_col = self.names.index("bias") if "bias" in self.names else -1
         base = shipped_target_model().base
         self.w0 = np.zeros((3, len(self.names)))
         for j, name in enumerate(self.names):
@@ -196,16 +197,18 @@ def _fit_offset(design: _Design, y: np.ndarray, code_rows: np.ndarray, l2: float
     """
     from scipy.optimize import minimize  # type: ignore[import-untyped]  # scipy comes with scikit-learn
 
-    x = design.x[code_rows]
-    z0 = np.asarray(x @ design.w0.T) + design.b0
+    full = design.x[code_rows]
+    z0 = np.asarray(full @ design.w0.T) + design.b0
+    # only the columns the codes use can move (the gradient of an all-zero column stays 0 under L2),
+    # so the fit runs on them: ~1,000 columns instead of ~9,000, the same optimum
+    cols = np.unique(full.indices)
+    x = full[:, cols]
     labels = np.searchsorted(np.array(LABELS), y[code_rows])
     target = np.eye(3)[labels]
     counts = np.bincount(labels, minlength=3).astype(float)
     sw = (len(labels) / (3 * np.maximum(counts, 1.0)))[labels]  # class_weight="balanced", as the tone model
-    penalty = np.full(x.shape[1], l2)
-    if "bias" in design.names:
-        penalty[design.names.index("bias")] = 0.0
-    d = x.shape[1]
+    penalty = np.where(cols == design.bias_col, 0.0, l2)
+    d = len(cols)
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w = theta.reshape(3, d)
@@ -217,16 +220,25 @@ def _fit_offset(design: _Design, y: np.ndarray, code_rows: np.ndarray, l2: float
         return value, (np.asarray(x.T @ grad).T + penalty * w).ravel()
 
     theta = minimize(loss, np.zeros(3 * d), jac=True, method="L-BFGS-B", options={"maxiter": 1000}).x
-    return _Offset(design.w0 + theta.reshape(3, d), design.b0.copy())
+    coef = design.w0.copy()
+    coef[:, cols] += theta.reshape(3, d)
+    return _Offset(coef, design.b0.copy())
 
 
-def _fit_gate(design: _Design, train_rows: np.ndarray, code_rows: np.ndarray) -> Any:
-    """Logistic gate: P(an item looks like the user's coded items rather than the training news)."""
+def _fit_gate(design: _Design, train_rows: np.ndarray, code_rows: np.ndarray, start: Any = None) -> Any:
+    """Logistic gate: P(an item looks like the user's coded items rather than the training news).
+
+    ``start``: a gate fit on nearly the same rows (another CV fold) to warm-start from; the
+    optimum is the same, it only converges in fewer iterations.
+    """
     from sklearn.linear_model import LogisticRegression
 
     rows = np.concatenate([train_rows, code_rows])
     domain = np.concatenate([np.zeros(len(train_rows)), np.ones(len(code_rows))])
-    return LogisticRegression(C=GATE_C, class_weight="balanced", max_iter=3000).fit(design.x[rows], domain)
+    gate = LogisticRegression(C=GATE_C, class_weight="balanced", max_iter=3000, warm_start=start is not None)
+    if start is not None:
+        gate.coef_, gate.intercept_, gate.classes_ = start.coef_.copy(), start.intercept_.copy(), start.classes_
+    return gate.fit(design.x[rows], domain)
 
 
 def _mix(design: _Design, tone: Any, gate: Any, rows: np.ndarray, base: Any = None) -> np.ndarray:
@@ -365,7 +377,8 @@ def adapt_target_model(
     if any(kind == "retrain" for kind, _ in grid):
         tone0 = _fit_tone(design, y, fit_rows, code_rows[:0], 1.0)
         guard0["retrain"] = macro_f1(guard_truth, tone0.predict(design.x[guard_rows]))
-    gates = [_fit_gate(design, fit_rows, code_rows[tr]) for tr, _ in splits]
+    gates = [_fit_gate(design, fit_rows, code_rows[splits[0][0]])]
+    gates += [_fit_gate(design, fit_rows, code_rows[tr], gates[0]) for tr, _ in splits[1:]]
     gate_guard = [gate.predict_proba(design.x[guard_rows])[:, 1][:, None] for gate in gates]
     out_of_fold: dict[tuple[str, float], np.ndarray] = {}
     guard_change: dict[tuple[str, float], float] = {}
@@ -462,7 +475,7 @@ def adapt_target_model(
         if best[0] == "retrain"
         else _fit_offset(design, y, code_rows, best[1])
     )
-    gate = _fit_gate(design, all_rows, code_rows)
+    gate = _fit_gate(design, all_rows, code_rows, gates[0])
     adapted = _linear(design.names, final.coef_, final.intercept_)
     gate_weights = {n: float(w) for n, w in zip(design.names, gate.coef_[0], strict=True) if abs(w) >= 1e-6}
     gate_b = float(gate.intercept_[0]) + gate_weights.pop("bias", 0.0)
