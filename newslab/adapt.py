@@ -1,19 +1,26 @@
 """Adapt the target tone model to a researcher's own coding.
 
-:func:`adapt_target_model` retrains newslab's transparent target model (the same features,
-the same multinomial logistic regression, the same C and feature count cut-off as
-``validation/train_target_model.py``) on its training data, NewsMTSC train (shipped compact as
-``data/newsmtsc_train.jsonl.gz``, MIT), plus the user's coded items, each coded item counting
-``w`` times. ``w`` is chosen by cross-validation on the codes alone, with folds grouped by
-article, so that no article is on both sides, and among the weights that keep a guard set of
-training sentences (a fixed fifth of NewsMTSC train, left out of the CV fits) within
-:data:`GUARD_TOLERANCE` macro-F1 of the model without codes. A domain gate (a logistic model over the same
-features: "is this one of the user's items or a training news sentence?") mixes the packaged and
-the adapted model per item, so text like newslab's training news keeps the packaged behaviour.
+:func:`adapt_target_model` compares two kinds of candidate, by cross-validation on the codes
+alone with folds grouped by article (no article on both sides):
+
+* *retrain*: newslab's transparent target model (the same features, the same multinomial logistic
+  regression, the same C and feature count cut-off as ``validation/train_target_model.py``) refit
+  on its training data, NewsMTSC train (shipped compact as ``data/newsmtsc_train.jsonl.gz``,
+  MIT), plus the user's coded items, each counting ``w`` times (:data:`CODE_WEIGHTS`);
+* *offset*: the packaged weights plus a correction fit on the codes alone, with an L2 penalty
+  ``l2`` on the correction (:data:`OFFSET_L2`) and free intercepts, so that the codes' base
+  rates are re-estimated: a prior centred on the packaged model, which lets ~300 codes move the
+  words they hold.
+
+Only candidates that keep a guard set of training sentences (a fixed fifth of NewsMTSC train,
+left out of the CV fits) within :data:`GUARD_TOLERANCE` macro-F1 of the model without codes are
+allowed. A domain gate (a logistic model over the same features: "is this one of the user's
+items or a training news sentence?") mixes the packaged and the adapted model per item, so text
+like newslab's training news keeps the packaged behaviour.
 
 The returned :class:`~newslab.target_model.TargetModel` carries its cross-validation in
 ``model.provenance`` (macro-F1 of the packaged and of the adapted model on the same held-out
-folds, with cluster-bootstrap CIs); :func:`adaptation_table` shows it as a table. If no weight
+folds, with cluster-bootstrap CIs); :func:`adaptation_table` shows it as a table. If no candidate
 beats the packaged model in cross-validation, the packaged model is returned (and the
 provenance says so), and likewise when the 95% CI of the CV gain includes 0: adapting moves the
 weights, which costs a little on newslab's own training news, so it is done only for a gain
