@@ -1,19 +1,26 @@
 """Adapt the target tone model to a researcher's own coding.
 
-:func:`adapt_target_model` retrains newslab's transparent target model (the same features,
-the same multinomial logistic regression, the same C and feature count cut-off as
-``validation/train_target_model.py``) on its training data, NewsMTSC train (shipped compact as
-``data/newsmtsc_train.jsonl.gz``, MIT), plus the user's coded items, each coded item counting
-``w`` times. ``w`` is chosen by cross-validation on the codes alone, with folds grouped by
-article, so that no article is on both sides, and among the weights that keep a guard set of
-training sentences (a fixed fifth of NewsMTSC train, left out of the CV fits) within
-:data:`GUARD_TOLERANCE` macro-F1 of the model without codes. A domain gate (a logistic model over the same
-features: "is this one of the user's items or a training news sentence?") mixes the packaged and
-the adapted model per item, so text like newslab's training news keeps the packaged behaviour.
+:func:`adapt_target_model` compares two kinds of candidate, by cross-validation on the codes
+alone with folds grouped by article (no article on both sides):
+
+* *retrain*: newslab's transparent target model (the same features, the same multinomial logistic
+  regression, the same C and feature count cut-off as ``validation/train_target_model.py``) refit
+  on its training data, NewsMTSC train (shipped compact as ``data/newsmtsc_train.jsonl.gz``,
+  MIT), plus the user's coded items, each counting ``w`` times (:data:`CODE_WEIGHTS`);
+* *offset*: the packaged weights plus a correction fit on the codes alone, with an L2 penalty
+  ``l2`` on the correction (:data:`OFFSET_L2`) and free intercepts, so that the codes' base
+  rates are re-estimated: a prior centred on the packaged model, which lets ~300 codes move the
+  words they hold.
+
+Only candidates that keep a guard set of training sentences (a fixed fifth of NewsMTSC train,
+left out of the CV fits) within :data:`GUARD_TOLERANCE` macro-F1 of the model without codes are
+allowed. A domain gate (a logistic model over the same features: "is this one of the user's
+items or a training news sentence?") mixes the packaged and the adapted model per item, so text
+like newslab's training news keeps the packaged behaviour.
 
 The returned :class:`~newslab.target_model.TargetModel` carries its cross-validation in
 ``model.provenance`` (macro-F1 of the packaged and of the adapted model on the same held-out
-folds, with cluster-bootstrap CIs); :func:`adaptation_table` shows it as a table. If no weight
+folds, with cluster-bootstrap CIs); :func:`adaptation_table` shows it as a table. If no candidate
 beats the packaged model in cross-validation, the packaged model is returned (and the
 provenance says so), and likewise when the 95% CI of the CV gain includes 0: adapting moves the
 weights, which costs a little on newslab's own training news, so it is done only for a gain
@@ -30,6 +37,7 @@ Example:
 from __future__ import annotations
 
 import datetime
+import functools
 import gzip
 import hashlib
 import json
@@ -49,8 +57,14 @@ from newslab.target_tone import target_features
 
 logger = logging.getLogger(__name__)
 
-#: Candidate weights of one coded item relative to one NewsMTSC training item; chosen by grouped CV.
-CODE_WEIGHTS = (1.0, 3.0, 10.0, 30.0, 100.0, 300.0)
+#: Candidate weights of one coded item relative to one NewsMTSC training item ("retrain" candidates);
+#: chosen by grouped CV. Two, not six: on the ewt review pool (validation/score_adaptation.py --cv) the
+#: grid 1-300 peaked at 100 with 10-300 within 0.02, and every weight costs five fits on ~9,000 items.
+CODE_WEIGHTS = (10.0, 100.0)
+#: Candidate L2 strengths of the "offset" candidates: a correction to the packaged weights fit on the
+#: codes alone (penalty 0.5 * l2 * |W|^2, intercepts free so that base rates are re-estimated);
+#: chosen by grouped CV. Grid from the ewt review pool CV (best 1-3, falling beyond 30).
+OFFSET_L2 = (1.0, 3.0, 10.0, 30.0)
 #: Inverse L2 strength of the tone model: the value chosen by 5-fold grouped CV on NewsMTSC train
 #: (validation/train_target_model.py, grid 0.05-0.4); kept so that w=0 reproduces the packaged model.
 MODEL_C = 0.1
@@ -137,6 +151,7 @@ class _Design:
         ).tocsr()
         self.n_train = len(train_feats)
         self.names = [str(n) for n in self.vec.get_feature_names_out()]
+        self.bias_col = self.names.index("bias") if "bias" in self.names else -1
         base = shipped_target_model().base
         self.w0 = np.zeros((3, len(self.names)))
         for j, name in enumerate(self.names):
@@ -169,13 +184,68 @@ def _fit_tone(design: _Design, y: np.ndarray, train_rows: np.ndarray, code_rows:
     return model.fit(design.x[rows], y[rows], sample_weight=sw)
 
 
-def _fit_gate(design: _Design, train_rows: np.ndarray, code_rows: np.ndarray) -> Any:
-    """Logistic gate: P(an item looks like the user's coded items rather than the training news)."""
+class _Offset:
+    """A correction fit on the codes alone, added to the packaged logits: coef = packaged weights + W."""
+
+    def __init__(self, coef: np.ndarray, intercept: np.ndarray) -> None:
+        self.coef_, self.intercept_ = coef, intercept
+
+    def predict_proba(self, x: Any) -> np.ndarray:
+        return _softmax(x @ self.coef_.T + self.intercept_)
+
+
+def _fit_offset(design: _Design, y: np.ndarray, code_rows: np.ndarray, l2: float) -> _Offset:
+    """Multinomial logistic correction ``W`` to the packaged weights, fit on ``code_rows`` only.
+
+    Minimizes the class-balanced log loss of ``softmax(x @ (w0 + W).T + b0 + c)`` plus
+    ``0.5 * l2 * |W|^2`` (L-BFGS): an L2 prior centred on the packaged model, so few codes move
+    the weights of the words they hold and nothing else; the intercept shift ``c`` (the constant
+    ``bias`` feature) is not penalized, so the labels' base rates in the codes are re-estimated.
+    """
+    from scipy.optimize import minimize  # type: ignore[import-untyped]  # scipy comes with scikit-learn
+
+    full = design.x[code_rows]
+    z0 = np.asarray(full @ design.w0.T) + design.b0
+    # only the columns the codes use can move (the gradient of an all-zero column stays 0 under L2),
+    # so the fit runs on them: ~1,000 columns instead of ~9,000, the same optimum
+    cols = np.unique(full.indices)
+    x = full[:, cols]
+    labels = np.searchsorted(np.array(LABELS), y[code_rows])
+    target = np.eye(3)[labels]
+    counts = np.bincount(labels, minlength=3).astype(float)
+    sw = (len(labels) / (3 * np.maximum(counts, 1.0)))[labels]  # class_weight="balanced", as the tone model
+    penalty = np.where(cols == design.bias_col, 0.0, l2)
+    d = len(cols)
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w = theta.reshape(3, d)
+        z = z0 + np.asarray(x @ w.T)
+        z -= z.max(axis=1, keepdims=True)
+        lse = np.log(np.exp(z).sum(axis=1))
+        grad = (np.exp(z - lse[:, None]) - target) * sw[:, None]
+        value = float((sw * (lse - (z * target).sum(axis=1))).sum() + 0.5 * (penalty * w * w).sum())
+        return value, (np.asarray(x.T @ grad).T + penalty * w).ravel()
+
+    theta = minimize(loss, np.zeros(3 * d), jac=True, method="L-BFGS-B", options={"maxiter": 1000}).x
+    coef = design.w0.copy()
+    coef[:, cols] += theta.reshape(3, d)
+    return _Offset(coef, design.b0.copy())
+
+
+def _fit_gate(design: _Design, train_rows: np.ndarray, code_rows: np.ndarray, start: Any = None) -> Any:
+    """Logistic gate: P(an item looks like the user's coded items rather than the training news).
+
+    ``start``: a gate fit on nearly the same rows (another CV fold) to warm-start from; the
+    optimum is the same, it only converges in fewer iterations.
+    """
     from sklearn.linear_model import LogisticRegression
 
     rows = np.concatenate([train_rows, code_rows])
     domain = np.concatenate([np.zeros(len(train_rows)), np.ones(len(code_rows))])
-    return LogisticRegression(C=GATE_C, class_weight="balanced", max_iter=3000).fit(design.x[rows], domain)
+    gate = LogisticRegression(C=GATE_C, class_weight="balanced", max_iter=3000, warm_start=start is not None)
+    if start is not None:
+        gate.coef_, gate.intercept_, gate.classes_ = start.coef_.copy(), start.intercept_.copy(), start.classes_
+    return gate.fit(design.x[rows], domain)
 
 
 def _mix(design: _Design, tone: Any, gate: Any, rows: np.ndarray, base: Any = None) -> np.ndarray:
@@ -206,22 +276,57 @@ def _score_with_ci(
     return {"macro_f1": f1, "ci_low": lo, "ci_high": hi}
 
 
+@functools.cache
+def _training_features() -> tuple[tuple[tuple[str, int, int, str], ...], tuple[dict[str, float], ...]]:
+    """NewsMTSC train and its features, computed once per process (the packaged data never changes).
+
+    Read-only use only: :class:`_Design` copies what it keeps.
+    """
+    train = tuple(training_items())
+    return train, tuple(target_features(s, (a, b)) for s, a, b, _ in train)
+
+
+def _candidates(weights: Sequence[float], l2: Sequence[float]) -> list[tuple[str, float]]:
+    """The candidate adaptations: ``("retrain", w)`` and ``("offset", l2)``, in a fixed order."""
+    retrain = sorted({float(w) for w in weights if float(w) > 0})
+    offset = sorted({float(v) for v in l2 if float(v) > 0})
+    if not retrain and not offset:
+        raise ParameterError(
+            f"weights={list(weights)!r}, l2={list(l2)!r}; give at least one positive value, "
+            f"e.g. weights={CODE_WEIGHTS}, l2={OFFSET_L2}"
+        )
+    return [("retrain", w) for w in retrain] + [("offset", v) for v in offset]
+
+
+def _label(candidate: tuple[str, float]) -> str:
+    kind, value = candidate
+    return f"retrain w={value:g}" if kind == "retrain" else f"offset l2={value:g}"
+
+
 def adapt_target_model(
     codes: pd.DataFrame,
     *,
     weights: Sequence[float] = CODE_WEIGHTS,
+    l2: Sequence[float] = OFFSET_L2,
     folds: int = 5,
     n_boot: int = 1000,
     seed: int = 0,
 ) -> TargetModel:
     """Retrain the target tone model on its training data plus your coded items.
 
+    Two kinds of candidates are compared by cross-validation grouped by article on the codes:
+    *retrain* (the model refit on NewsMTSC train plus the codes, each code counting ``w`` times)
+    and *offset* (the packaged weights plus a correction fit on the codes alone, L2 strength
+    ``l2``, with the intercepts re-estimated so that the codes' base rates count). The best
+    candidate that keeps the guard set (news sentences) within :data:`GUARD_TOLERANCE` is used,
+    mixed with the packaged model by the domain gate.
+
     Args:
         codes: Coded items: columns ``text``, ``start``, ``end`` (the target is ``text[start:end]``)
             and ``label`` (negative / neutral / positive); an optional ``article_id`` keeps each
             article's items in one CV fold (without it, each distinct text is its own group).
-        weights: Candidate weights of a coded item relative to a training item; the one with the
-            best grouped-CV macro-F1 on the codes is used.
+        weights: Candidate weights of a coded item relative to a training item (retrain candidates).
+        l2: Candidate L2 strengths of the offset candidates; ``()`` tries retraining only.
         folds: CV folds (grouped by article; fewer if there are fewer articles).
         n_boot: Cluster-bootstrap resamples for the CIs of the CV macro-F1.
         seed: Seed of the bootstrap (the CV folds are deterministic).
@@ -230,12 +335,12 @@ def adapt_target_model(
         A :class:`~newslab.target_model.TargetModel` to pass as ``model=`` to
         :func:`newslab.target_sentiment`, :func:`newslab.target_sentiment_many` and
         :func:`newslab.analyze`. ``model.provenance["cv"]`` holds the CV macro-F1 before (the
-        packaged model) and after, with 95% CIs, per candidate weight; ``model.save(path)``
+        packaged model) and after, with 95% CIs, per candidate; ``model.save(path)``
         writes it to one file.
 
     Raises:
         CodingError: For malformed codes (naming the row).
-        ParameterError: For fewer than 2 articles or an empty weight list.
+        ParameterError: For fewer than 2 articles or no candidate.
 
     Example:
         >>> import newslab as nl, pandas as pd
@@ -250,9 +355,7 @@ def adapt_target_model(
     from sklearn.model_selection import GroupKFold
 
     table = check_codes(codes)
-    grid = sorted({float(w) for w in weights if float(w) > 0})
-    if not grid:
-        raise ParameterError(f"weights={list(weights)!r}; give at least one positive weight, e.g. {CODE_WEIGHTS}")
+    grid = _candidates(weights, l2)
     groups = table["group"].tolist()
     n_groups = len(set(groups))
     if n_groups < 2:
@@ -260,10 +363,9 @@ def adapt_target_model(
             f"codes come from {n_groups} article(s); cross-validation needs 2 or more (add an article_id column "
             "or code items from more articles)"
         )
-    train = training_items()
-    train_feats = [target_features(s, (a, b)) for s, a, b, _ in train]
+    train, train_feats = _training_features()
     code_feats = [target_features(t, (a, b)) for t, a, b in zip(table.text, table.start, table.end, strict=True)]
-    design = _Design(train_feats, code_feats)
+    design = _Design(list(train_feats), code_feats)
     y = np.array([lab for *_, lab in train] + table["label"].tolist())
     truth = table["label"].to_numpy()
     code_rows = np.arange(design.n_train, design.n_train + len(table))
@@ -271,40 +373,63 @@ def adapt_target_model(
 
     before = np.array(LABELS)[design.base_proba(code_rows).argmax(axis=1)]
     # the guard: a fixed fifth of the training sentences, left out of every CV fit, on which an
-    # adapted weight may not cost more than GUARD_TOLERANCE macro-F1 against the model without codes
+    # adapted candidate may not cost more than GUARD_TOLERANCE macro-F1 against its model without
+    # codes (retrain: refit without codes; offset: the packaged model)
     guard_mask = np.array([_guard(s) for s, *_ in train])
     fit_rows, guard_rows = np.flatnonzero(~guard_mask), np.flatnonzero(guard_mask)
     guard_truth = y[guard_rows]
-    tone0 = _fit_tone(design, y, fit_rows, code_rows[:0], 1.0)
-    guard0 = macro_f1(guard_truth, tone0.predict(design.x[guard_rows]))
-    gates = [_fit_gate(design, fit_rows, code_rows[tr]) for tr, _ in splits]
-    out_of_fold: dict[float, np.ndarray] = {}
-    guard_change: dict[float, float] = {}
-    for w in grid:
+    packaged_guard = np.array(LABELS)[design.base_proba(guard_rows).argmax(axis=1)]
+    guard0 = {"offset": macro_f1(guard_truth, packaged_guard)}
+    tone0 = None
+    if any(kind == "retrain" for kind, _ in grid):
+        tone0 = _fit_tone(design, y, fit_rows, code_rows[:0], 1.0)
+        guard0["retrain"] = macro_f1(guard_truth, tone0.predict(design.x[guard_rows]))
+    gates = [_fit_gate(design, fit_rows, code_rows[splits[0][0]])]
+    gates += [_fit_gate(design, fit_rows, code_rows[tr], gates[0]) for tr, _ in splits[1:]]
+    gate_guard = [gate.predict_proba(design.x[guard_rows])[:, 1][:, None] for gate in gates]
+    out_of_fold: dict[tuple[str, float], np.ndarray] = {}
+    guard_change: dict[tuple[str, float], float] = {}
+    for cand in grid:
+        kind, value = cand
         pred = np.empty(len(table), dtype=object)
         changes = []
-        for (tr, te), gate in zip(splits, gates, strict=True):
-            tone = _fit_tone(design, y, fit_rows, code_rows[tr], w)
+        for (tr, te), gate, g in zip(splits, gates, gate_guard, strict=True):
+            if kind == "retrain":
+                tone: Any = _fit_tone(design, y, fit_rows, code_rows[tr], value)
+                base_guard = tone0.predict_proba(design.x[guard_rows])  # type: ignore[union-attr]
+            else:
+                tone = _fit_offset(design, y, code_rows[tr], value)
+                base_guard = design.base_proba(guard_rows)
             pred[te] = np.array(LABELS)[_mix(design, tone, gate, code_rows[te]).argmax(axis=1)]
-            guard_pred = np.array(LABELS)[_mix(design, tone, gate, guard_rows, base=tone0).argmax(axis=1)]
-            changes.append(macro_f1(guard_truth, guard_pred) - guard0)
-        out_of_fold[w] = pred.astype(str)
-        guard_change[w] = float(np.mean(changes))
-    scores = {w: macro_f1(truth, p) for w, p in out_of_fold.items()}
-    allowed = [w for w in grid if guard_change[w] >= -GUARD_TOLERANCE] or grid[:1]
-    best = max(allowed, key=lambda w: (scores[w], -w))  # ties: the smaller weight
+            mixed = (1 - g) * base_guard + g * tone.predict_proba(design.x[guard_rows])
+            changes.append(macro_f1(guard_truth, np.array(LABELS)[mixed.argmax(axis=1)]) - guard0[kind])
+        out_of_fold[cand] = pred.astype(str)
+        guard_change[cand] = float(np.mean(changes))
+    scores = {c: macro_f1(truth, p) for c, p in out_of_fold.items()}
+    allowed = [c for c in grid if guard_change[c] >= -GUARD_TOLERANCE] or grid[:1]
+    best = max(allowed, key=lambda c: (scores[c], c[0] == "offset", -c[1] if c[0] == "retrain" else c[1]))
+    # ties: an offset (no refit of the news model), then the smaller weight / the stronger penalty
     before_f1 = macro_f1(truth, before)
+    ok = scores[best] > before_f1 and guard_change[best] >= -GUARD_TOLERANCE
     cv: dict[str, Any] = {
         "folds": len(splits),
         "grouped_by": "article_id" if "article_id" in codes.columns else "text",
         "before": _score_with_ci(truth, before, groups, n_boot, seed),
-        "per_weight": [{"weight": w, "macro_f1": scores[w]} for w in grid],
-        "chosen_weight": best if scores[best] > before_f1 and guard_change[best] >= -GUARD_TOLERANCE else None,
+        "per_candidate": [
+            {
+                "candidate": _label(c),
+                "kind": c[0],
+                "value": c[1],
+                "macro_f1": scores[c],
+                "guard_change": guard_change[c],
+            }
+            for c in grid
+        ],
+        "chosen": _label(best) if ok else None,
         "guard": {
             "items": len(guard_rows),
             "macro_f1_without_codes": guard0,
             "tolerance": GUARD_TOLERANCE,
-            "change_per_weight": [{"weight": w, "change": guard_change[w]} for w in grid],
         },
         "after": _score_with_ci(truth, out_of_fold[best], groups, n_boot, seed),
     }
@@ -325,9 +450,10 @@ def adapt_target_model(
         ),
     }
     if not cv["gain"]["ci_low"] > 0:  # adapt only on a gain beyond chance: a null gain still moves the weights
-        cv["chosen_weight"] = None
+        cv["chosen"] = None
     provenance: dict[str, Any] = {
-        "method": "retrained on NewsMTSC train + coded items (weight by grouped CV), mixed by a domain gate",
+        "method": "NewsMTSC train + coded items: retrained (code weight) or offset from the packaged weights "
+        "(L2 on the correction), chosen by grouped CV on the codes; mixed with the packaged model by a domain gate",
         "trained_on": "NewsMTSC train (Hamborg & Donnay 2021, MIT) + user codes",
         "codes": len(table),
         "articles": n_groups,
@@ -339,9 +465,9 @@ def adapt_target_model(
         "created": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "newslab_version": _version(),
     }
-    if cv["chosen_weight"] is None:
+    if cv["chosen"] is None:
         logger.warning(
-            "no code weight beat the packaged model beyond chance in cross-validation (macro-F1 %.3f vs %.3f, "
+            "no candidate beat the packaged model beyond chance in cross-validation (macro-F1 %.3f vs %.3f, "
             "95%% CI of the gain %.3f to %.3f); returning the packaged model",
             scores[best],
             before_f1,
@@ -351,9 +477,13 @@ def adapt_target_model(
         shipped = shipped_target_model()
         return TargetModel(shipped.base, provenance={**shipped.provenance, **provenance, "adapted": False})
     all_rows = np.arange(design.n_train)
-    tone = _fit_tone(design, y, all_rows, code_rows, best)
-    gate = _fit_gate(design, all_rows, code_rows)
-    adapted = _linear(design.names, tone.coef_, tone.intercept_)
+    final: Any = (
+        _fit_tone(design, y, all_rows, code_rows, best[1])
+        if best[0] == "retrain"
+        else _fit_offset(design, y, code_rows, best[1])
+    )
+    gate = _fit_gate(design, all_rows, code_rows, gates[0])
+    adapted = _linear(design.names, final.coef_, final.intercept_)
     gate_weights = {n: float(w) for n, w in zip(design.names, gate.coef_[0], strict=True) if abs(w) >= 1e-6}
     gate_b = float(gate.intercept_[0]) + gate_weights.pop("bias", 0.0)
     return TargetModel(shipped_target_model().base, adapted, gate_weights, gate_b, {**provenance, "adapted": True})
@@ -381,4 +511,4 @@ def _version() -> str:
     return str(newslab.__version__)
 
 
-__all__ = ["CODE_WEIGHTS", "adapt_target_model", "adaptation_table", "check_codes", "training_items"]
+__all__ = ["CODE_WEIGHTS", "OFFSET_L2", "adapt_target_model", "adaptation_table", "check_codes", "training_items"]

@@ -31,7 +31,8 @@ def _codes() -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def adapted() -> nl.TargetModel:
-    return nl.adapt_target_model(_codes(), weights=(30.0,), folds=3, n_boot=100)
+    # one candidate of each kind (retrain, offset): both run their CV, the better one is used
+    return nl.adapt_target_model(_codes(), weights=(30.0,), l2=(1.0,), folds=3, n_boot=100)
 
 
 def test_adapted_model_learns_the_domain_and_reports_cv(adapted: nl.TargetModel) -> None:
@@ -41,6 +42,9 @@ def test_adapted_model_learns_the_domain_and_reports_cv(adapted: nl.TargetModel)
     assert cv["before"]["ci_low"] <= cv["before"]["macro_f1"] <= cv["before"]["ci_high"]
     table = nl.adaptation_table(adapted)
     assert table["model"].tolist() == ["packaged", "adapted", "gain"]
+    assert [r["kind"] for r in cv["per_candidate"]] == ["retrain", "offset"]
+    assert cv["chosen"] in [r["candidate"] for r in cv["per_candidate"]]
+    assert all(r["macro_f1"] > cv["before"]["macro_f1"] for r in cv["per_candidate"])
 
 
 @pytest.mark.parametrize(
@@ -90,6 +94,11 @@ def test_analyze_takes_the_model_and_it_pickles(adapted: nl.TargetModel, tmp_pat
 def test_bad_codes_name_the_row_and_fix(change, message: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(CodingError, match=message):
         check_codes(change(_codes()))
+
+
+def test_no_candidate_is_refused() -> None:
+    with pytest.raises(ParameterError, match="at least one positive value"):
+        nl.adapt_target_model(_codes(), weights=(), l2=(0.0,))
 
 
 def test_one_article_is_refused() -> None:
