@@ -206,7 +206,8 @@ _SUBJECT_BEFORE = re.compile(whole_words(SUBJECT_BEFORE_PATTERN))
 
 #: The antecedent of "who" for a verb in a relative clause ("… by Viktor Orban, who said …").
 _RELATIVE_SUBJECT = re.compile(
-    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>(?!{_PARTY})(?:{_DET}{SPACE})?(?:{_CAP}{SPACE}){{0,4}}{_CAP})"
+    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>(?!{_PARTY})(?:{_DET}{SPACE})?(?:{_CAP}{SPACE}){{0,4}}{_CAP}"
+    rf"(?:{SPACE}of{SPACE}(?:{_CAP}{SPACE}){{0,2}}{_CAP})?)"  # "Jerrold Nadler of New York, …, who said": not New York
     rf"(?P<appos>(?:,{SPACE}[^,;:“”\"()\n]{{1,90}}?(?=,))*),?{SPACE}who{SPACE}+{_AUX}$"
 )
 
@@ -411,7 +412,8 @@ _SHARED_SUBJECT = re.compile(
 
 _CLAUSE_SUBJECT = re.compile(
     rf"(?:[^,:“”\"]{{1,80}}(?:,|:|{SPACE}[—–]){SPACE}){{0,2}}(?P<speaker>{_PRONOUN}|{_DET}{SPACE}(?:{_LOWER}{SPACE}){{0,2}}{_LOWER}"
-    rf"|(?:{_DET}{SPACE})?(?:{_CAP}{SPACE}){{0,4}}{_CAP})(?P<appos>{_APPOS})?(?:,?{SPACE}{TIME_PHRASE},?)?{SPACE}+{_AUX}(?:(?:was|is|were|are|did|does)\b|(?!{_FUNCTION}\b)[a-z]+\b)"
+    rf"|(?:{_DET}{SPACE}(?:{_LOWER}{SPACE}){{0,2}})?(?:{_CAP}{SPACE}){{0,4}}{_CAP})"  # "His son Eric Trump"
+    rf"(?P<appos>{_APPOS})?(?:,?{SPACE}{TIME_PHRASE},?)?{SPACE}+{_AUX}(?:(?:was|is|were|are|did|does)\b|(?!{_FUNCTION}\b)[a-z]+\b)"
 )
 
 

@@ -208,21 +208,19 @@ def _attribute_from_context(
                 q.speaker, q.speaker_start, q.speaker_end = label
                 speakers.visited(i)
                 continue
-            found = (
-                speakers.nearest(i)
-                or _previous_sentence(doc, spans[i], para[i], paragraphs, attrs)
-                or _continued(quotes, spans, para, i, text, paragraphs)
-            )
+            found = speakers.nearest(i) or _previous_sentence(doc, spans[i], para[i], paragraphs, attrs)
+            # "“…”  That was X" / "The words were X's": a speaker named right after outranks the one before
+            named = next_sentence_speaker(doc, spans[i].close) if found is None else None
+            if named is None and found is None:
+                found = _continued(quotes, spans, para, i, text, paragraphs)
             if found is not None:
                 source, q.rule = found
                 q.verb, q.speaker, q.speaker_start, q.speaker_end = (
                     source.verb, source.speaker, source.speaker_start, source.speaker_end
                 )  # fmt: skip
-            else:
-                named = next_sentence_speaker(doc, spans[i].close)  # "“…” That was the message from X."
-                if named is not None:
-                    q.rule, q.verb = "next-sentence", ""
-                    q.speaker, q.speaker_start, q.speaker_end = named
+            elif named is not None:
+                q.rule, q.verb = "next-sentence", ""
+                q.speaker, q.speaker_start, q.speaker_end = named
         speakers.visited(i)
 
 
@@ -367,7 +365,9 @@ def article_quotes(
                 q.resolved
             ):  # a subject read off an odd sentence ("Asked about X, …"): as written
                 q.resolved, q.speaker_rule = ("" if bad_speaker(q.speaker) else q.speaker), "as written"
-            resolver.remember(article.sentence_of(q.start), q.resolved, q.speaker)
+            # remembered where the speaker is named ("“…”  The words were Biden's. He said …": Biden)
+            named_at = max(article.sentence_of(q.start), article.sentence_of(q.speaker_start))
+            resolver.remember(named_at, q.resolved, q.speaker)
     return quotes
 
 

@@ -355,12 +355,14 @@ class SpeakerResolver:
             chunk = art.text[s.start : min(s.end, start)] if index == sent else s.text
             chunk = _QUOTED.sub(lambda m: " " * len(m.group()), chunk)
             for m in re.finditer(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", chunk):
-                first = m.group().split()[0].lower()
-                if m.start() == 0 and (first in stopwords() or first in ("in", "addition", "however")):
+                first = re.sub(r"[’'](?:s|re|ll|ve|d)$", "", m.group().split()[0].lower())  # "It's", "They're"
+                if first in _PRONOUN_WORDS or (
+                    m.start() == 0 and (first in stopwords() or first in ("in", "addition", "however"))
+                ):
                     continue
                 before = chunk[: m.start()].split()
-                if (before and before[-1].lower() == "the") or m.group().isupper():
-                    continue
+                if (before and before[-1].lower() in _BEFORE_NO_PERSON) or m.group().isupper():
+                    continue  # "the …", and places: "spoken in Rehoboth Beach, Del." names no speaker
                 name = self.name(m.group())
                 if name and name.split()[-1].lower() in ORG_HEADS | PLACE_HEADS:
                     continue  # "Memorial Medical Center", "Miami-Dade County": no person
@@ -404,6 +406,12 @@ class SpeakerResolver:
             words = phrase.split()
             if words:
                 self._same_role.setdefault(words[-1].lower(), _LastTwo()).add(name, phrase.lower())
+
+
+#: Pronouns and determiners that open no name, wherever they stand ("It's sick", cut out of a quote).
+_PRONOUN_WORDS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "there", "these", "those"})
+#: Words before a capitalized run that make it no person: an article, or a preposition of place.
+_BEFORE_NO_PERSON = frozenset({"the", "in", "at", "near", "outside", "inside", "across", "toward", "towards"})
 
 
 def _is_person_phrase(phrase: str) -> bool:

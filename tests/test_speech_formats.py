@@ -110,3 +110,84 @@ def test_no_junk_speakers_on_generated_sentences() -> None:
 def test_british_quotes_and_speaker_pronouns(text: str, quote: str, speaker: str) -> None:
     rows = _quotes(text)
     assert any(q == quote and s == speaker for q, _, s, _ in rows), rows
+
+
+# Speakers named after the quote, in the next sentence or paragraph (issue 23): the one named after
+# outranks the previous paragraph's speaker, and "he" afterwards means them.
+@pytest.mark.parametrize(
+    "text,quote,speaker",
+    [
+        ("Governor Ann Lee said the plan was sound.\n\n“We cannot afford this bridge.”\n\n"
+         "That was Senator Paul Ortiz of Nevada, who voted no.", "We cannot afford this bridge.", "Paul Ortiz"),
+        ("“The port will close.”\n\nThe words were Mayor Carl Brandt's, spoken in Hamburg, Germany, on Friday.",
+         "The port will close.", "Carl Brandt"),
+        ("Mr. Ray spoke first.\n\n“This is a stain on the chamber,”\n\nThe statement, issued late on Monday, came "
+         "from Representative Ellen Moss of Ohio.", "This is a stain on the chamber,", "Ellen Moss"),
+        ("“I will not resign.”\n\nThose words came hours later from Tom Baker, the city's treasurer.",
+         "I will not resign.", "Tom Baker"),
+    ],
+)  # fmt: skip
+def test_speaker_named_after_the_quote(text: str, quote: str, speaker: str) -> None:
+    rows = _quotes(text)
+    found = [(q.rstrip(","), s) for q, _, s, r in rows if r == "next-sentence"]
+    assert (quote.rstrip(","), speaker) in found, rows
+
+
+def test_pronoun_after_a_speaker_named_after_the_quote() -> None:
+    text = (
+        "“The port will close.”\n\nThe words were Mayor Carl Brandt's, spoken in Hamburg, Germany, on Friday. "
+        "He said he had warned the council."
+    )
+    rows = _quotes(text)
+    assert any(q.startswith("he had warned") and s == "Carl Brandt" for q, _, s, _ in rows), rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We won.”\n\nThat was Monday.",  # a day, not a speaker
+        "“We won.”\n\nThat was the end of it.",  # no name at all
+        "“We won.”\n\nThe weather was cold in Boston.",  # no speech noun
+    ],
+)
+def test_no_speaker_named_after_the_quote(text: str) -> None:
+    assert not [r for r in _quotes(text) if r[3] == "next-sentence"], _quotes(text)
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # a place after "of" belongs to the person before it ("X of New York, …, who said")
+        ("The bill was written by Senator Ruth Kale of New Mexico, the panel's chair, who said it would pass.",
+         "Ruth Kale"),
+        # a role before the name opens the clause's subject ("His son Eric …, writing: “…”")
+        ("Her brother Owen Hale posted a picture of the house with its door open, writing: “Home at last!”",
+         "Owen Hale"),
+        # a middle initial keeps the given name ("Mr. Hale" -> "Victor T. Hale", not "T. Hale")
+        ("Victor T. Hale announced his run on Monday. “I am ready,” Mr. Hale said.", "Victor T. Hale"),
+    ],
+)  # fmt: skip
+def test_speaker_is_the_person_not_a_place_or_initial(text: str, speaker: str) -> None:
+    rows = _quotes(text)
+    assert rows and rows[-1][2] == speaker, rows
+
+
+@pytest.mark.parametrize(
+    "text,bad",
+    [
+        # a place is no antecedent of "he": "spoken in Rehoboth Beach" names no speaker
+        ("“Enough.”\n\nThe remark came on Friday in Rehoboth Beach, Del. He said he was tired.", "Rehoboth Beach"),
+        # "It's" cut out of a quote is no subject
+        ("“It's over. It's sick,”\n\nIt's late. He said he had called.", "It"),
+    ],
+)  # fmt: skip
+def test_pronoun_speaker_is_never_a_place_or_pronoun(text: str, bad: str) -> None:
+    assert not [r for r in _quotes(text) if r[2] == bad], _quotes(text)
+
+
+def test_title_named_by_an_apposition_is_no_quote() -> None:
+    text = "He posted an image styled after “Game of Thrones,” the HBO series, on Friday."
+    assert not [r for r in _quotes(text) if r[0].startswith("Game of Thrones")], _quotes(text)
+    # speech before an apposition that names no work stays speech
+    text = "“We Will Win,” the senator said."
+    assert _quotes(text), _quotes(text)
