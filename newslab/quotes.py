@@ -167,7 +167,10 @@ def _after_attribution(
 ) -> Attribution | None:
     """The reporting clause right after a quote: “…,” X said / “…,” said X / “…?” she asked."""
     sent = doc.sentence_of(span.close - 1)
-    for index in (sent, sent + 1):
+    opened = doc.sentence_of(span.open)
+    # a quote its own sentence reports ("X called it “…”.") takes no subject from the next sentence
+    own = any(a.speaker and a.verb_end <= span.open and not a.inverted for a in attrs.get(opened, ()))
+    for index in (sent,) if own else (sent, sent + 1):
         for a in attrs.get(index, ()):
             head = a.verb_start if a.inverted or not a.speaker else a.speaker_start
             gap = text[span.close : head] if span.close <= head < limit else "."

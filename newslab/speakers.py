@@ -24,6 +24,7 @@ from typing import Any
 
 from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
 from newslab.attribution import FUNCTION_WORDS, SPACE, TITLES, is_headline, word_set
+from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import stopwords
 from newslab.mention_record import Mention
@@ -272,6 +273,9 @@ class SpeakerResolver:
         target = self._target_named(start, end)
         if target is not None:  # "Mr. Trump" that the mention stage found is the target, whoever else is named Trump
             return self.target_name(target), "name:target"
+        group = _group_phrase(phrase)
+        if group:  # "Officials in Miami-Dade County", "Republicans on the … Committee": the complement says who
+            return group, "group"
         name = self.name(phrase)
         if _is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
             earlier = self._same_role.get(phrase.split()[-1].lower(), _NO_ONE).latest_other(low)
@@ -412,6 +416,30 @@ class SpeakerResolver:
 _PRONOUN_WORDS = frozenset({"it", "he", "she", "they", "we", "i", "you", "this", "that", "there", "these", "those"})
 #: Words before a capitalized run that make it no person: an article, or a preposition of place.
 _BEFORE_NO_PERSON = frozenset({"the", "in", "at", "near", "outside", "inside", "across", "toward", "towards"})
+
+
+_GROUP_WITH_COMPLEMENT = re.compile(
+    rf"^(?:[Tt]he{SPACE}|[Ss]ome{SPACE}|[Mm]any{SPACE}|[Tt]wo{SPACE}|[Tt]hree{SPACE}|[Ss]everal{SPACE})?(?P<head>[A-Za-z]+)"
+    rf"{SPACE}(?:in|of|on|at|from|for){SPACE}\S"
+)
+
+
+def _group_phrase(phrase: str) -> str:
+    """A plural group noun with its complement, kept whole ("Residents of Kharkiv"); "" for anything else.
+
+    A coder names a group speaker by the whole phrase: the complement says which officials or
+    Republicans speak. A person's name with a place ("Gov. Andy Beshear of Kentucky") is no group.
+
+    Example:
+        >>> _group_phrase("Officials in Miami-Dade County"), _group_phrase("Andy Beshear of Kentucky")
+        ('Officials in Miami-Dade County', '')
+    """
+    m = _GROUP_WITH_COMPLEMENT.match(phrase.strip())
+    if m is None:
+        return ""
+    head = m.group("head")
+    tag = word_tags().get(head.lower()) or word_tags().get(head) or ""
+    return phrase.strip() if tag.startswith("NNS") or tag == "NNPS" else ""
 
 
 def _is_person_phrase(phrase: str) -> bool:
