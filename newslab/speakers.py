@@ -7,7 +7,10 @@ person named with that role before (``role:named-earlier``), to a target it desc
 the previous sentence's subject (``description:previous-subject``); a pronoun to the last
 compatible speaker of the two sentences before unless a newer subject was named
 (``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the
-target the mention stage found (``pronoun:target``). See :mod:`newslab.quotes` for the whole list.
+target the mention stage found (``pronoun:target``), or to that target first when a narrator's short
+question stands right before ("And him?"; ``pronoun:question``); a plural group noun keeps its
+complement ("Residents of Kharkiv"; ``group``). A capitalized run after "in", "at" or "near" is a place,
+never a previous subject. See :mod:`newslab.quotes` for the whole list.
 
 The article-wide lookups are by index or bisect (names by last word, role hits found once per
 role, the speakers so far by sentence and by role word), so a speaker costs what its own and
@@ -296,6 +299,11 @@ class SpeakerResolver:
         gender = {"he": "m", "she": "f"}.get(low, "")
         if low in ("i", "we"):
             return "", "unresolved"
+        mention = self._pronoun_at.get(start)
+        if mention is not None and self._asked_before(sent):
+            # "And him?" / "What did he say?" opens a new topic: the person the mention stage found, not the
+            # last speaker ("GIULIANI: … And him? ‘I'm having a good day,’ he said")
+            return self.target_name(mention.target), "pronoun:question"
         subject, subject_sent = self.previous_subject(sent, start, gender)
         for s, name, g, phrase in reversed(self.history):  # in text order: the older ones are older still
             if sent - s > SPEAKER_MEMORY:
@@ -308,10 +316,17 @@ class SpeakerResolver:
                 return name, "pronoun:recent-speaker"
         if subject and low != "they":
             return subject, "pronoun:previous-subject"
-        mention = self._pronoun_at.get(start)
         if mention is not None:
             return self.target_name(mention.target), "pronoun:target"
         return "", "unresolved"
+
+    def _asked_before(self, sent: int) -> bool:
+        """Whether the sentence before is a short question of the narrator (at most 6 words, outside quotes)."""
+        if sent == 0:
+            return False
+        before = self.article.sentences[sent - 1]
+        words = before.text.split()
+        return before.text.rstrip().endswith("?") and len(words) <= 6 and not _QUOTED.search(before.text)
 
     def role_named_earlier(self, phrase: str, start: int) -> str:
         """A role phrase ("the majority leader") -> the person last named with that title ("Majority Leader X")."""

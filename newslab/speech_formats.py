@@ -82,7 +82,7 @@ def transcript_quotes(text: str) -> list[Quote]:
 
 
 def label_speaker(text: str, quote_open: int) -> tuple[str, int, int] | None:
-    """The speaker of a quote opened right after "Name, Outlet:" at a line's start (a reaction list).
+    """The speaker of a quote opened right after "Name, Outlet:" at a line's or sentence's start (a reaction list).
 
     Example:
         >>> text = "Reactions:\\nJohn Smith, Fox News: “A disaster.”"
@@ -91,9 +91,16 @@ def label_speaker(text: str, quote_open: int) -> tuple[str, int, int] | None:
     """
     line_start = text.rfind("\n", 0, quote_open) + 1
     m = _NAMED_LABEL.fullmatch(text, line_start, quote_open)
+    if m is None:  # or at a sentence's start inside the line ("… for years. Mary Trump: ‘…’")
+        stop = _SENTENCE_STOP.search(text, max(line_start, quote_open - 120), quote_open)
+        m = _NAMED_LABEL.fullmatch(text, stop.end(), quote_open) if stop else None
     if m is None or bad_speaker(m.group("name")):
         return None
     return m.group("name"), m.start("name"), m.end("name")
+
+
+#: The end of a sentence before a label in the same line (the last one before the quote).
+_SENTENCE_STOP = re.compile(r"[.!?][’”\"')]?[ \t]+(?=[A-Z][^.!?]*$)")
 
 
 def is_title(text: str, start: int, end: int, open_mark: int) -> bool:

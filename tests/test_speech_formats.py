@@ -191,3 +191,64 @@ def test_title_named_by_an_apposition_is_no_quote() -> None:
     # speech before an apposition that names no work stays speech
     text = "“We Will Win,” the senator said."
     assert _quotes(text), _quotes(text)
+
+
+# Reported speech without quote marks and attribution order (issue 23).
+@pytest.mark.parametrize(
+    "text,quote,speaker",
+    [
+        # a medium with its addressee before "that"
+        ("The Farm Bureau said in a letter to state lawmakers that the drought would cut yields.",
+         "the drought would cut yields", "Farm Bureau"),
+        ("Economists at Barclays wrote in a note to clients that growth had slowed.", "growth had slowed",
+         "Economists at Barclays"),
+        # a bare noun subject and a finite verb
+        ("The envoy, Anna Berg, said progress had been made.", "progress had been made", "Anna Berg"),
+        # a quote its own sentence reports does not take the next sentence's subject
+        ("Governor Tom Hale called it \"a fine day.\" The governor said the bill would pass.",
+         "the bill would pass", "Tom Hale"),
+        # a role title between a quote and the name
+        ("“We will appeal,” deputy campaign spokesman Luis Ortega said Monday.", "We will appeal", "Luis Ortega"),
+        # a label at a sentence's start inside a paragraph
+        ("His sister has said so for years. Jane Doe: ‘He never listens.’", "He never listens.", "Jane Doe"),
+    ],
+)  # fmt: skip
+def test_reported_speech_and_attribution(text: str, quote: str, speaker: str) -> None:
+    rows = _quotes(text)
+    assert any(q.startswith(quote) and s == speaker for q, _, s, _ in rows), rows
+
+
+def test_direct_quote_own_clause_kept() -> None:
+    rows = _quotes('Governor Tom Hale called it "a fine day." The governor said the bill would pass.')
+    assert ("a fine day.", "direct", "Tom Hale") in [(q, k, s) for q, k, s, _ in rows], rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said goodbye was hard.",  # no noun subject with a finite verb after "said"
+        "She said nothing would change.",  # "said nothing": no reported clause read
+        "He spoke in a letter to voters that was never sent.",  # not a reporting verb
+        "We met Tuesday. It ended at 9 p.m. Tuesday: “Nothing.”",  # a day is no label
+    ],
+)
+def test_reported_speech_negatives(text: str) -> None:
+    rows = _quotes(text)
+    assert not [r for r in rows if r[1] == "indirect"], rows
+    assert not [r for r in rows if r[3] == "label"], rows
+
+
+def test_group_speaker_keeps_its_complement_and_a_name_its_place_is_dropped() -> None:
+    text = "Officials in Dade County urged residents to leave. Gov. Ann Lee of Florida said the roads were shut."
+    rows = _quotes(text)
+    speakers = {s for _, _, s, _ in rows}
+    assert "Officials in Dade County" in speakers and "Ann Lee" in speakers, rows
+
+
+def test_question_opener_gives_the_pronoun_to_the_person_asked_about() -> None:
+    text = (
+        "Donald Trump was cleared on Friday.\n\nGIULIANI: It is a complete vindication.\n\n"
+        "And him?\n\n‘I'm having a good day,’ he said."
+    )
+    rows = _quotes(text)
+    assert any(q.startswith("I'm having") and s == "Donald Trump" for q, _, s, _ in rows), rows
