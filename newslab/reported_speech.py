@@ -108,8 +108,14 @@ def _clause_opens(text: str, pos: int, bare: bool) -> bool:
         word.lower() in CLAUSE_OPENERS
         or word[0].isdigit()
         or (word[0].isupper() and word.lower() not in stopwords())
-        or _NOUN_SUBJECT.match(text, pos, pos + 60) is not None  # "said progress had been made"
+        or _noun_subject(text, pos)  # "said progress had been made"
     )
+
+
+def _noun_subject(text: str, pos: int) -> bool:
+    """Whether a bare noun subject (no function word: "and he was" is none) and a finite verb start at ``pos``."""
+    m = _NOUN_SUBJECT.match(text, pos, pos + 60)
+    return m is not None and not any(w.lower() in stopwords() for w in m.group().split()[:-1])
 
 
 #: A bare noun subject (one or two words) and a finite verb: a clause without "that" or a determiner
