@@ -252,3 +252,13 @@ def test_question_opener_gives_the_pronoun_to_the_person_asked_about() -> None:
     )
     rows = _quotes(text)
     assert any(q.startswith("I'm having") and s == "Donald Trump" for q, _, s, _ in rows), rows
+
+
+@pytest.mark.parametrize("junk", ["Asked", "Democratic", "The", "Monday", "It", "Although", "Angry"])
+@pytest.mark.parametrize(
+    "template",
+    ["“We won.”\n\nThat was {j}.", "“We won.”\n\nThe words were {j}'s.", "“We won.”\n\nThe statement came from {j}."],
+)
+def test_speaker_named_after_is_never_a_verb_adjective_or_function_word(template: str, junk: str) -> None:
+    rows = _quotes(template.format(j=junk))
+    assert not [r for r in rows if r[3] == "next-sentence"], rows
