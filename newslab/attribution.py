@@ -460,6 +460,7 @@ class Quote:
 def is_headline(sentence: Sentence) -> bool:
     """A line without closing punctuation whose words are mostly capitalized ("Trump Caves To Democrats")."""
     words = sentence.text.split()
-    if not words or sentence.text.rstrip()[-1:] in '.!?”"':
-        return False
+    end = sentence.text.rstrip()
+    if not words or end[-1:] in '.!?”"' or (end[-1:] in "’'" and end[-2:-1] in ".!?,"):
+        return False  # a British quote's close after its stop ("…: ‘GOD BLESS AMERICA!’") ends a sentence too
     return sum(w[:1].isupper() for w in words) >= 0.6 * len(words)

@@ -262,3 +262,13 @@ def test_question_opener_gives_the_pronoun_to_the_person_asked_about() -> None:
 def test_speaker_named_after_is_never_a_verb_adjective_or_function_word(template: str, junk: str) -> None:
     rows = _quotes(template.format(j=junk))
     assert not [r for r in rows if r[3] == "next-sentence"], rows
+
+
+def test_posts_and_british_marks_after_an_exclamation() -> None:
+    rows = _quotes("Donald Trump was hurt. He posted on Truth Social: ‘GOD BLESS AMERICA!’")
+    assert ("GOD BLESS AMERICA!", "direct", "Donald Trump", "before-quote") in rows, rows
+    rows = _quotes("Maria Lopez posted on Facebook that the school would reopen.")
+    assert ("the school would reopen", "indirect", "Maria Lopez", "reported-say") in rows, rows
+    # "posted a loss" reports nothing; a headline in single marks stays a headline
+    assert not _quotes("The company posted a loss of $2 billion.")
+    assert not _quotes("Trump Says ‘No Deal’")
