@@ -10,7 +10,10 @@ stands near it. This module adds what a careful coder does with the rest:
   nouns "this guy", "the man" to a person target when, going back sentence by sentence (up to
   :data:`WINDOW` sentences, across paragraphs), the nearest sentence with a compatible person
   names only the target (rule ``"pronoun:discourse"``). Another compatible person there stops the
-  search: the pronoun is left unresolved rather than credited to the target.
+  search: the pronoun is left unresolved rather than credited to the target, unless
+  :func:`_subject_continued` reads it as the subject continued (rule ``"pronoun:subject"``: a subject
+  pronoun opening its sentence, or a question opener's, when the target is the subject of that
+  sentence's last main clause and the others are objects, appositions or possessors; "Trump says he").
 * :func:`unlinked_descriptions` splits off head descriptions ("the billionaire", "the financial
   industry tycoon") that the article links to another person: the nearest sentence before it with a
   person names someone else and not the target, or the target was not named yet while someone else
