@@ -202,7 +202,8 @@ _SUBJECT_BEFORE = re.compile(whole_words(SUBJECT_BEFORE_PATTERN))
 
 #: The antecedent of "who" for a verb in a relative clause ("… by Viktor Orban, who said …").
 _RELATIVE_SUBJECT = re.compile(
-    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>(?!{_PARTY})(?:{_DET}{SPACE})?(?:{_CAP}{SPACE}){{0,4}}{_CAP})"
+    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>(?!{_PARTY})(?:{_DET}{SPACE})?(?:{_CAP}{SPACE}){{0,4}}{_CAP}"
+    rf"(?:{SPACE}of{SPACE}(?:{_CAP}{SPACE}){{0,2}}{_CAP})?)"  # "Jerrold Nadler of New York, …, who said": not New York
     rf"(?P<appos>(?:,{SPACE}[^,;:“”\"()\n]{{1,90}}?(?=,))*),?{SPACE}who{SPACE}+{_AUX}$"
 )
 
@@ -404,7 +405,8 @@ _SHARED_SUBJECT = re.compile(
 
 _CLAUSE_SUBJECT = re.compile(
     rf"(?:[^,:“”\"]{{1,80}}(?:,|:|{SPACE}[—–]){SPACE}){{0,2}}(?P<speaker>{_PRONOUN}|{_DET}{SPACE}(?:{_LOWER}{SPACE}){{0,2}}{_LOWER}"
-    rf"|(?:{_DET}{SPACE})?(?:{_CAP}{SPACE}){{0,4}}{_CAP})(?P<appos>{_APPOS})?(?:,?{SPACE}{TIME_PHRASE},?)?{SPACE}+{_AUX}(?:(?:was|is|were|are|did|does)\b|(?!{_FUNCTION}\b)[a-z]+\b)"
+    rf"|(?:{_DET}{SPACE}(?:{_LOWER}{SPACE}){{0,2}})?(?:{_CAP}{SPACE}){{0,4}}{_CAP})"  # "His son Eric Trump"
+    rf"(?P<appos>{_APPOS})?(?:,?{SPACE}{TIME_PHRASE},?)?{SPACE}+{_AUX}(?:(?:was|is|were|are|did|does)\b|(?!{_FUNCTION}\b)[a-z]+\b)"
 )
 
 
@@ -451,6 +453,7 @@ class Quote:
 def is_headline(sentence: Sentence) -> bool:
     """A line without closing punctuation whose words are mostly capitalized ("Trump Caves To Democrats")."""
     words = sentence.text.split()
-    if not words or sentence.text.rstrip()[-1:] in '.!?”"':
-        return False
+    end = sentence.text.rstrip()
+    if not words or end[-1:] in '.!?”"' or (end[-1:] in "’'" and end[-2:-1] in ".!?,"):
+        return False  # a British quote's close after its stop ("…: ‘GOD BLESS AMERICA!’") ends a sentence too
     return sum(w[:1].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)

@@ -10,7 +10,10 @@ stands near it. This module adds what a careful coder does with the rest:
   nouns "this guy", "the man" to a person target when, going back sentence by sentence (up to
   :data:`WINDOW` sentences, across paragraphs), the nearest sentence with a compatible person
   names only the target (rule ``"pronoun:discourse"``). Another compatible person there stops the
-  search: the pronoun is left unresolved rather than credited to the target.
+  search: the pronoun is left unresolved rather than credited to the target, unless
+  :func:`_subject_continued` reads it as the subject continued (rule ``"pronoun:subject"``: a subject
+  pronoun opening its sentence, or a question opener's, when the target is the subject of that
+  sentence's last main clause and the others are objects, appositions or possessors; "Trump says he").
 * :func:`unlinked_descriptions` splits off head descriptions ("the billionaire", "the financial
   industry tycoon") that the article links to another person: the nearest sentence before it with a
   person names someone else and not the target, or the target was not named yet while someone else
@@ -169,10 +172,90 @@ def _target_gender(target: Target) -> str:
     return "male" if pronouns & MALE_PRONOUNS else "female" if pronouns & FEMALE_PRONOUNS else ""
 
 
+#: What may open a sentence before its subject: a time or place adverbial ending in a comma, a dateline.
+_SUBJECT_OPENING = re.compile(
+    r"(?:[A-Z][A-Z .,()-]*—\s*|(?:On|In|At|After|Before|During|Since|Later|Earlier|Then|Now|Still|But|And|Yet)"
+    r"\b[^,.;:“”\"]{0,40},\s*|(?:But|And|Yet|Then|Still)\s+)?"
+)
+#: Words before a subject name that the name carries with it ("President", "Mr.", "former").
+_SUBJECT_TITLE = re.compile(r"(?:(?:[A-Z][\w.]*|former|the|The|then-)\s+)*")
+
+
+def _opens_with(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the phrase at ``start`` is the subject that opens its sentence (after an adverbial or a title)."""
+    m = _SUBJECT_OPENING.match(text, sentence_start, start)
+    at = m.end() if m else sentence_start
+    t = _SUBJECT_TITLE.match(text, at, start)
+    return (t.end() if t else at) == start
+
+
+def _subject_continued(
+    group: Sequence[_Event], text: str, doc: Document, tok: Token, word: str
+) -> tuple[_Event, str] | None:
+    """Rule "pronoun:subject": "The president sacked Comey, the FBI director. He did it by letter.".
+
+    In its own sentence, the subject pronoun of a clause that the target's verb of saying opens is the
+    target ("Mueller's report is out, and Trump says he has won").
+
+    The nearest sentence with a person names the target and someone else; a careful coder reads a
+    subject pronoun opening the next sentence as the subject of that sentence's last main clause, when
+    the target is it (it opens the sentence after an adverbial or a title, or a coordinated clause
+    after ", and"), and the others are objects, appositions or possessors ("Mueller's report"). Only he/she
+    (or his/her as the first word: "His niece …") in a later sentence; a quote's speaker rules are
+    left to :mod:`newslab.quotes`.
+    """
+    last = group[-1]
+    if last.target is not None and last.sentence == tok.sentence and _SAYS.fullmatch(text, last.end, tok.start):
+        return last, "pronoun:subject"  # "Mueller's report is out, and Trump says he has won"
+    first = group[0]
+    if first.sentence >= tok.sentence:
+        return None
+    sent = doc.sentences[tok.sentence]
+    opening = _SUBJECT_OPENING.match(text, sent.start, tok.start)
+    pronoun_opens = (opening.end() if opening else sent.start) == tok.start
+    asked = _QUESTION_SUBJECT.fullmatch(text, sent.start, tok.start) if word in ("he", "she") else None
+    if not pronoun_opens and asked is None:
+        return None  # "Did he …?", "What did he say?": the subject of a question opener
+    if word not in ("he", "she", "his", "her") or (word in ("his", "her") and not pronoun_opens):
+        return None
+    sentence_start = doc.sentences[first.sentence].start
+    subjects = [
+        e for e in group
+        if text[e.end : e.end + 2] not in ("’s", "'s")  # "Robert Mueller's report is out": no subject
+        and (_opens_with(text, sentence_start, e.start) or _CLAUSE_OPENING.search(text, sentence_start, e.start))
+    ]  # fmt: skip
+    if not subjects or subjects[-1].target is None:
+        return None  # the last clause's subject is someone else, or no subject is a person
+    subject = subjects[-1]
+    if any(e.target is None and _COORDINATED.fullmatch(text, subject.end, e.start) for e in group):
+        return None  # "Trump and Rutte met. He smiled.": two subjects, left to the reader
+    return subject, "pronoun:subject"
+
+
+#: A coordinated main clause opening before its subject ("…, and Donald Trump says …", "…; Trump …").
+_CLAUSE_OPENING = re.compile(r"(?:,\s+(?:and|but|while|yet|so)\s+|;\s+)(?:(?:[A-Z][\w.]*|former|the|then-)\s+)*$")
+#: What joins two persons into one subject ("Trump and Rutte", "Trump, Rutte and Macron", "Trump with Rutte").
+_COORDINATED = re.compile(r"\s*(?:,\s*|\s(?:and|or|with|&)\s+)(?:(?:[A-Z][\w.]*|former|the)\s+)*")
+#: A verb of saying or thinking between a subject and the subject pronoun of its clause ("Trump says he").
+_SAYS = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:says|said|insists|insisted|claims|claimed|argues|argued|believes|believed|thinks|"
+    r"thought|announced|declared|wrote|writes|tweeted|maintains|maintained|predicted|predicts)\s+(?:that\s+)?"
+)
+#: A question opener before its subject pronoun ("Did he …", "What did he say", "Why has she …").
+_QUESTION_SUBJECT = re.compile(
+    r"(?:And\s+|So\s+|But\s+)?(?:(?:What|Why|How|When|Where|Who|Whom|Which)(?:\s+\w+){0,3}\s+)?"
+    r"(?:did|does|do|has|have|had|is|was|will|would|can|could|should)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _antecedent(
     events: Sequence[_Event], position: int, sentence: int, gender: str, word: str
-) -> tuple[_Event, str] | None:
-    """The target event a pronoun at ``position`` refers to, and the rule; None when unsure or someone else."""
+) -> tuple[_Event | None, list[_Event]] | None:
+    """The target event a pronoun at ``position`` refers to (None when others share its sentence), and that group.
+
+    None when no compatible person stands in the window or the nearest one is someone else only.
+    """
     i = bisect.bisect_left([e.end for e in events], position + 1) - 1  # last event ending before the pronoun
     group: list[_Event] = []
     group_sentence = -1
@@ -195,8 +278,10 @@ def _antecedent(
     kinds = {e.target.name if e.target is not None else None for e in group}
     first = group[0]
     if kinds == {first.target.name if first.target is not None else None} and first.target is not None:
-        return group[-1], "pronoun:discourse"
-    return None  # another person could be meant ("Trump met Rutte. He smiled.": left to the reader)
+        return group[-1], group
+    if first.target is None and all(e.target is None for e in group):
+        return None
+    return None, group  # another person could be meant: :func:`_subject_continued` decides
 
 
 def _reflexive(events: Sequence[_Event], tok: Token, clauses: Clauses) -> tuple[_Event, str] | None:
@@ -283,7 +368,12 @@ def resolve_discourse(
         reflexive = low in ("himself", "herself") or (low in ("his", "her") and i + 1 < len(tokens)
                                                        and tokens[i + 1].text.lower() == "own")  # fmt: skip
         found = _reflexive(usable, tok, clauses) if reflexive else None
-        found = found or _antecedent(usable, tok.start, tok.sentence, gender, low if not noun else "")
+        if found is None:
+            nearest = _antecedent(usable, tok.start, tok.sentence, gender, low if not noun else "")
+            if nearest is not None and nearest[0] is not None:
+                found = nearest[0], "pronoun:discourse"
+            elif nearest is not None and not noun:  # the target and others: the subject rule, or nothing
+                found = _subject_continued(nearest[1], text, doc, tok, low)
         if found is None:
             continue
         ante, rule = found

@@ -33,6 +33,9 @@ CONFIDENCE = {
     # across sentences and paragraphs (newslab.coreference): the nearest sentence with a compatible
     # person names only the target (set by hand, as the previous-sentence rule)
     "pronoun:discourse": 0.6,
+    # a subject pronoun opening its sentence, and the target opens the nearest sentence with a person
+    # while others stand later in it (centering: the subject is continued); less sure (set by hand)
+    "pronoun:subject": 0.5,
     # "himself", "his own": the first person of the pronoun's own clause (set by hand, as "pronoun")
     "pronoun:reflexive": 0.7,
 }

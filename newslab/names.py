@@ -7,6 +7,7 @@ other's internals.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Protocol
 
 from newslab.lexicons import rule_words, stopwords
@@ -90,4 +91,6 @@ def _add_name(run: list[str], names: set[str]) -> None:
     if len(run) >= 2:
         words = [w for w in run if w.lower() not in ROLE_WORDS]
         if len(words) >= 2:
-            names.add(" ".join(words[-2:]))
+            # a middle initial keeps its given name: "Michael R. Bloomberg", not "R. Bloomberg"
+            keep = 3 if len(words) >= 3 and re.fullmatch(r"[A-Z]\.", words[-2]) else 2
+            names.add(" ".join(words[-keep:]))

@@ -22,14 +22,18 @@ A speaker is never a date or time, a party-state tag, an age or a bare title, no
 (a title-case line without closing punctuation). An addressee ("told reporters", "told Y") is never the
 speaker.
 
-**Direct quotes** take, in this order: the clause right after the quote (``after-quote``); the last
+**Direct quotes** take, in this order: the clause right after the quote (``after-quote``; also after a
+role title before the name, "“…,” deputy press secretary Sarah Sanders said"; from the next sentence
+only when the quote's own sentence has no reporting clause before it); the last
 clause before it in its sentence, which covers "X said: “…”" and a partial quote inside reported speech
 ("Tapper said that the news was “very, very troubling”"; ``before-quote``, or ``split`` between two
 halves); else a quote of the same paragraph (``same-paragraph``), the speaker of the sentence before in
-the paragraph (``previous-sentence``), or the previous paragraph's speaker when a paragraph opens with a
-quote (``continued``). Otherwise ``unattributed``.
+the paragraph (``previous-sentence``), a speaker named right after ("That was X", "The words were
+X's", "The statement … came from X"; ``next-sentence``, which outranks the next rule), or the previous
+paragraph's speaker when a paragraph opens with a quote (``continued``). Otherwise ``unattributed``.
 
-**Reported speech**: "X said (that) …", "X told reporters (that) …" (``reported-say``), verbs of
+**Reported speech**: "X said (that) …", "X told reporters (that) …", "X said in a letter to Y that …",
+"X said progress had been made" (a bare noun subject and a finite verb) (``reported-say``), verbs of
 belief, warning and argument (``reported-belief``, ``-warning``, ``-argument``; "noted", "maintained"
 and other verbs that take objects report a clause only with "that" or a pronoun), "X urged Y to …" and
 "X accused Y of …" (``reported-directive``), "X complained about …" (``reported-topic``), a second verb
@@ -45,7 +49,10 @@ ending with it ("Rutte" -> "Mark Rutte"), titles and roles dropped ("Gov. Andy B
 previous sentence's subject ("the New York Democrat"; ``description:previous-subject``); a pronoun to the
 last compatible speaker of the two sentences before unless a newer subject was named
 (``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the target
-the mention stage found (``pronoun:target``). Groups and sources stay as written ("officials").
+the mention stage found (``pronoun:target``); after a narrator's short question ("And him?") to the
+person the mention stage found (``pronoun:question``). Groups and sources stay as written ("officials"),
+a plural group noun with its complement ("Officials in Miami-Dade County"; ``group``). A place is
+never a speaker ("X of New York, …, who said"; "spoken in Rehoboth Beach").
 
 The rules live in modules of their own: the cue tables in :mod:`newslab.cues`, attributions in
 :mod:`newslab.attribution`, reported speech in :mod:`newslab.reported_speech`, speakers in
@@ -73,6 +80,7 @@ from newslab.attribution import Attribution, Quote, attributions, is_headline
 from newslab.cues import VERB_CLASSES, Cue, SpeechVerb, cue_forms, load_cues, load_speech_verbs
 from newslab.document import Article, Document, Sentence
 from newslab.mention_record import Mention
+from newslab.names import ROLE_WORDS
 from newslab.records import QuoteRow, columns
 from newslab.reported_speech import indirect_quotes
 from newslab.speakers import SpeakerResolver
@@ -162,18 +170,33 @@ _AFTER_GAP = re.compile(
 )
 
 
+#: A role title before the name after a quote (“…,” deputy White House press secretary Sarah Sanders said).
+_ROLE_GAP = re.compile(r"[ \u00a0,—–-]*(?:[\w.&’'-]+[ \u00a0]){1,6}")
+
+
+def _role_gap(gap: str) -> bool:
+    """Whether the words between a quote and its speaker's name are a role title ending in a role word."""
+    if _ROLE_GAP.fullmatch(gap) is None:
+        return False
+    words = gap.split()
+    return bool(words) and words[0].islower() and words[-1].lower() in ROLE_WORDS
+
+
 def _after_attribution(
     text: str, doc: Document, span: _Span, limit: int, attrs: dict[int, list[Attribution]]
 ) -> Attribution | None:
     """The reporting clause right after a quote: “…,” X said / “…,” said X / “…?” she asked."""
     sent = doc.sentence_of(span.close - 1)
-    for index in (sent, sent + 1):
+    opened = doc.sentence_of(span.open)
+    # a quote its own sentence reports ("X called it “…”.") takes no subject from the next sentence
+    own = any(a.speaker and a.verb_end <= span.open and not a.inverted for a in attrs.get(opened, ()))
+    for index in (sent,) if own else (sent, sent + 1):
         for a in attrs.get(index, ()):
             head = a.verb_start if a.inverted or not a.speaker else a.speaker_start
             gap = text[span.close : head] if span.close <= head < limit else "."
             if index > sent and a.cls in ("attitude", "directive"):
                 continue  # “… xenophobic.” Few Republicans criticized Trump: a new sentence that reports no words
-            if a.speaker and not a.coordinated and _AFTER_GAP.fullmatch(gap):
+            if a.speaker and not a.coordinated and (_AFTER_GAP.fullmatch(gap) or _role_gap(gap)):
                 return a
     return None
 
@@ -208,21 +231,19 @@ def _attribute_from_context(
                 q.speaker, q.speaker_start, q.speaker_end = label
                 speakers.visited(i)
                 continue
-            found = (
-                speakers.nearest(i)
-                or _previous_sentence(doc, spans[i], para[i], paragraphs, attrs)
-                or _continued(quotes, spans, para, i, text, paragraphs)
-            )
+            found = speakers.nearest(i) or _previous_sentence(doc, spans[i], para[i], paragraphs, attrs)
+            # "“…”  That was X" / "The words were X's": a speaker named right after outranks the one before
+            named = next_sentence_speaker(doc, spans[i].close) if found is None else None
+            if named is None and found is None:
+                found = _continued(quotes, spans, para, i, text, paragraphs)
             if found is not None:
                 source, q.rule = found
                 q.verb, q.speaker, q.speaker_start, q.speaker_end = (
                     source.verb, source.speaker, source.speaker_start, source.speaker_end
                 )  # fmt: skip
-            else:
-                named = next_sentence_speaker(doc, spans[i].close)  # "“…” That was the message from X."
-                if named is not None:
-                    q.rule, q.verb = "next-sentence", ""
-                    q.speaker, q.speaker_start, q.speaker_end = named
+            elif named is not None:
+                q.rule, q.verb = "next-sentence", ""
+                q.speaker, q.speaker_start, q.speaker_end = named
         speakers.visited(i)
 
 
@@ -367,7 +388,9 @@ def article_quotes(
                 q.resolved
             ):  # a subject read off an odd sentence ("Asked about X, …"): as written
                 q.resolved, q.speaker_rule = ("" if bad_speaker(q.speaker) else q.speaker), "as written"
-            resolver.remember(article.sentence_of(q.start), q.resolved, q.speaker)
+            # remembered where the speaker is named ("“…”  The words were Biden's. He said …": Biden)
+            named_at = max(article.sentence_of(q.start), article.sentence_of(q.speaker_start))
+            resolver.remember(named_at, q.resolved, q.speaker)
     return quotes
 
 

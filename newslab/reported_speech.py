@@ -58,6 +58,16 @@ _VERB_ADJUNCT = re.compile(
 )
 
 
+#: A written or spoken medium with its addressee, then "that" ("said in a letter to congressional leaders
+#: that", "wrote in a note to clients that"): the clause starts after "that" (never without it).
+_MEDIUM_THAT = re.compile(
+    rf",?{SPACE}(?:in|on|during){SPACE}(?:a|an|the|his|her|their|its){SPACE}(?:[\w-]+{SPACE}){{0,2}}"
+    rf"(?:statement|letter|note|memo|interview|post|email|filing|speech|op-ed|message|report|call|news conference|"
+    rf"briefing|video|tweet|thread|appearance|radio interview|television interview)"
+    rf"(?:{SPACE}(?!that\b)[\w.’'-]+){{0,6}}?,?{SPACE}that{SPACE}"
+)
+
+
 #: Words that open a reported clause without "that" ("Trump said he ...", "officials said the ...").
 CLAUSE_OPENERS = frozenset(rule_words("reported_speech.CLAUSE_OPENERS"))
 
@@ -96,8 +106,26 @@ def _clause_opens(text: str, pos: int, bare: bool) -> bool:
     if not bare:
         return word.lower() in PERSONAL_PRONOUNS
     return (
-        word.lower() in CLAUSE_OPENERS or word[0].isdigit() or (word[0].isupper() and word.lower() not in stopwords())
+        word.lower() in CLAUSE_OPENERS
+        or word[0].isdigit()
+        or (word[0].isupper() and word.lower() not in stopwords())
+        or _noun_subject(text, pos)  # "said progress had been made"
     )
+
+
+def _noun_subject(text: str, pos: int) -> bool:
+    """Whether a bare noun subject (no function word: "and he was" is none) and a finite verb start at ``pos``."""
+    m = _NOUN_SUBJECT.match(text, pos, pos + 60)
+    return m is not None and not any(w.lower() in stopwords() for w in m.group().split()[:-1])
+
+
+#: A bare noun subject (one or two words) and a finite verb: a clause without "that" or a determiner
+#: ("said progress had been made", "said inflation would ease", "said turnout was high").
+_NOUN_SUBJECT = re.compile(
+    r"(?!(?:not|so|no|yes|nothing|goodbye|hello|thanks|sorry|more|less|much|little|enough|only|also|too|again)\b)"
+    r"[a-z][a-z-]+(?:[ \u00a0][a-z][a-z-]+)?[ \u00a0]"
+    r"(?:is|was|were|are|had|has|have|would|will|could|can|should|might|may|must|remains|remained)\b"
+)
 
 
 def _content_end(text: str, sent: Sentence, start: int, later: list[Attribution]) -> int:
@@ -128,7 +156,7 @@ def _reported_clause(text: str, sent: Sentence, a: Attribution) -> tuple[int, st
     adj = _VERB_ADJUNCT.match(text, pos, sent.end)
     if adj:
         pos = adj.end()
-    that = _THAT.match(text, pos, sent.end)
+    that = _THAT.match(text, pos, sent.end) or _MEDIUM_THAT.match(text, a.verb_end, sent.end)
     if that:
         return that.end(), f"reported-{verb.cls}"
     topic = _ABOUT.match(text, pos, sent.end)

@@ -7,7 +7,10 @@ person named with that role before (``role:named-earlier``), to a target it desc
 the previous sentence's subject (``description:previous-subject``); a pronoun to the last
 compatible speaker of the two sentences before unless a newer subject was named
 (``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the
-target the mention stage found (``pronoun:target``). See :mod:`newslab.quotes` for the whole list.
+target the mention stage found (``pronoun:target``), or to that target first when a narrator's short
+question stands right before ("And him?"; ``pronoun:question``); a plural group noun keeps its
+complement ("Residents of Kharkiv"; ``group``). A capitalized run after "in", "at" or "near" is a place,
+never a previous subject. See :mod:`newslab.quotes` for the whole list.
 
 The article-wide lookups are by index or bisect (names by last word, role hits found once per
 role, the speakers so far by sentence and by role word), so a speaker costs what its own and
@@ -24,6 +27,7 @@ from typing import Any
 
 from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
 from newslab.attribution import FUNCTION_WORDS, SPACE, TITLES, is_headline
+from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import Mention
@@ -270,6 +274,9 @@ class SpeakerResolver:
         target = self._target_named(start, end)
         if target is not None:  # "Mr. Trump" that the mention stage found is the target, whoever else is named Trump
             return self.target_name(target), "name:target"
+        group = _group_phrase(phrase)
+        if group:  # "Officials in Miami-Dade County", "Republicans on the … Committee": the complement says who
+            return group, "group"
         name = self.name(phrase)
         if _is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
             earlier = self._same_role.get(phrase.split()[-1].lower(), _NO_ONE).latest_other(low)
@@ -290,6 +297,11 @@ class SpeakerResolver:
         gender = {"he": "m", "she": "f"}.get(low, "")
         if low in ("i", "we"):
             return "", "unresolved"
+        mention = self._pronoun_at.get(start)
+        if mention is not None and self._asked_before(sent):
+            # "And him?" / "What did he say?" opens a new topic: the person the mention stage found, not the
+            # last speaker ("GIULIANI: … And him? ‘I'm having a good day,’ he said")
+            return self.target_name(mention.target), "pronoun:question"
         subject, subject_sent = self.previous_subject(sent, start, gender)
         for s, name, g, phrase in reversed(self.history):  # in text order: the older ones are older still
             if sent - s > SPEAKER_MEMORY:
@@ -302,10 +314,17 @@ class SpeakerResolver:
                 return name, "pronoun:recent-speaker"
         if subject and low != "they":
             return subject, "pronoun:previous-subject"
-        mention = self._pronoun_at.get(start)
         if mention is not None:
             return self.target_name(mention.target), "pronoun:target"
         return "", "unresolved"
+
+    def _asked_before(self, sent: int) -> bool:
+        """Whether the sentence before is a short question of the narrator (at most 6 words, outside quotes)."""
+        if sent == 0:
+            return False
+        before = self.article.sentences[sent - 1]
+        words = before.text.split()
+        return before.text.rstrip().endswith("?") and len(words) <= 6 and not _QUOTED.search(before.text)
 
     def role_named_earlier(self, phrase: str, start: int) -> str:
         """A role phrase ("the majority leader") -> the person last named with that title ("Majority Leader X")."""
@@ -353,12 +372,14 @@ class SpeakerResolver:
             chunk = art.text[s.start : min(s.end, start)] if index == sent else s.text
             chunk = _QUOTED.sub(lambda m: " " * len(m.group()), chunk)
             for m in re.finditer(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", chunk):
-                first = m.group().split()[0].lower()
-                if m.start() == 0 and (first in stopwords() or first in ("in", "addition", "however")):
+                first = re.sub(r"[’'](?:s|re|ll|ve|d)$", "", m.group().split()[0].lower())  # "It's", "They're"
+                if first in _PRONOUN_WORDS or (
+                    m.start() == 0 and (first in stopwords() or first in ("in", "addition", "however"))
+                ):
                     continue
                 before = chunk[: m.start()].split()
-                if (before and before[-1].lower() == "the") or m.group().isupper():
-                    continue
+                if (before and before[-1].lower() in _BEFORE_NO_PERSON) or m.group().isupper():
+                    continue  # "the …", and places: "spoken in Rehoboth Beach, Del." names no speaker
                 name = self.name(m.group())
                 if name and name.split()[-1].lower() in ORG_HEADS | PLACE_HEADS:
                     continue  # "Memorial Medical Center", "Miami-Dade County": no person
@@ -402,6 +423,36 @@ class SpeakerResolver:
             words = phrase.split()
             if words:
                 self._same_role.setdefault(words[-1].lower(), _LastTwo()).add(name, phrase.lower())
+
+
+#: Pronouns and determiners that open no name, wherever they stand ("It's sick", cut out of a quote).
+_PRONOUN_WORDS = frozenset(rule_words("speakers.PRONOUN_WORDS"))
+#: Words before a capitalized run that make it no person: an article, or a preposition of place.
+_BEFORE_NO_PERSON = frozenset(rule_words("speakers.BEFORE_NO_PERSON"))
+
+
+_GROUP_WITH_COMPLEMENT = re.compile(
+    rf"^(?:[Tt]he{SPACE}|[Ss]ome{SPACE}|[Mm]any{SPACE}|[Tt]wo{SPACE}|[Tt]hree{SPACE}|[Ss]everal{SPACE})?(?P<head>[A-Za-z]+)"
+    rf"{SPACE}(?:in|of|on|at|from|for){SPACE}\S"
+)
+
+
+def _group_phrase(phrase: str) -> str:
+    """A plural group noun with its complement, kept whole ("Residents of Kharkiv"); "" for anything else.
+
+    A coder names a group speaker by the whole phrase: the complement says which officials or
+    Republicans speak. A person's name with a place ("Gov. Andy Beshear of Kentucky") is no group.
+
+    Example:
+        >>> _group_phrase("Officials in Miami-Dade County"), _group_phrase("Andy Beshear of Kentucky")
+        ('Officials in Miami-Dade County', '')
+    """
+    m = _GROUP_WITH_COMPLEMENT.match(phrase.strip())
+    if m is None:
+        return ""
+    head = m.group("head")
+    tag = word_tags().get(head.lower()) or word_tags().get(head) or ""
+    return phrase.strip() if tag.startswith("NNS") or tag == "NNPS" else ""
 
 
 def _is_person_phrase(phrase: str) -> bool:

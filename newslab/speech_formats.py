@@ -50,6 +50,15 @@ TITLE_CUE_CHARS = 30  # characters before the opening mark read for a title cue 
 NAME_MAX_WORDS = 4  # a short quoted Title Case name inside a sentence ("the “Crooked Hillary” line")
 
 
+#: Nouns of an apposition after a quoted Title Case name that make it a work ("“Game of Thrones,” the HBO series").
+_WORK_NOUNS = (
+    r"(?:show|series|film|movie|book|memoir|novel|song|album|program|programme|podcast|documentary|play|musical|"
+    r"sitcom|drama|franchise|film series|newsletter|magazine)"
+)
+
+_WORK_AFTER = re.compile(rf"[,’”\"' ]{{0,4}}(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{_WORK_NOUNS}\b")
+
+
 def transcript_quotes(text: str) -> list[Quote]:
     """Lines of a transcript: "NAME: words" with the label in capitals at a line's start.
 
@@ -74,7 +83,7 @@ def transcript_quotes(text: str) -> list[Quote]:
 
 
 def label_speaker(text: str, quote_open: int) -> tuple[str, int, int] | None:
-    """The speaker of a quote opened right after "Name, Outlet:" at a line's start (a reaction list).
+    """The speaker of a quote opened right after "Name, Outlet:" at a line's or sentence's start (a reaction list).
 
     Example:
         >>> text = "Reactions:\\nJohn Smith, Fox News: “A disaster.”"
@@ -83,9 +92,16 @@ def label_speaker(text: str, quote_open: int) -> tuple[str, int, int] | None:
     """
     line_start = text.rfind("\n", 0, quote_open) + 1
     m = _NAMED_LABEL.fullmatch(text, line_start, quote_open)
+    if m is None:  # or at a sentence's start inside the line ("… for years. Mary Trump: ‘…’")
+        stop = _SENTENCE_STOP.search(text, max(line_start, quote_open - 120), quote_open)
+        m = _NAMED_LABEL.fullmatch(text, stop.end(), quote_open) if stop else None
     if m is None or bad_speaker(m.group("name")):
         return None
     return m.group("name"), m.start("name"), m.end("name")
+
+
+#: The end of a sentence before a label in the same line (the last one before the quote).
+_SENTENCE_STOP = re.compile(r"[.!?][’”\"')]?[ \t]+(?=[A-Z][^.!?]*$)")
 
 
 def is_title(text: str, start: int, end: int, open_mark: int) -> bool:
@@ -101,6 +117,9 @@ def is_title(text: str, start: int, end: int, open_mark: int) -> bool:
         True
     """
     content = text[start:end].strip()
+    work = _WORK_AFTER.match(text, end) is not None
+    if work:
+        content = content.rstrip(",")
     if not content[:1].isupper() or any(c in content for c in ".!?;:,"):
         return False  # lowercase start or sentence punctuation: speech (the common case, decided cheaply)
     words = re.findall(r"[\w’'-]+", content)
@@ -109,6 +128,8 @@ def is_title(text: str, start: int, end: int, open_mark: int) -> bool:
     long_words = [w for w in words if len(w) >= TITLE_CASE_MIN_CHARS]
     if not long_words or not all(w[:1].isupper() for w in long_words) or not words[0][:1].isupper():
         return False
+    if work:
+        return True  # "“Game of Thrones,” the HBO series": an apposition names it a work
     before = re.findall(r"[\w’'-]+", text[max(0, open_mark - TITLE_CUE_CHARS) : open_mark])
     if before and before[-1].lower() in TITLE_CUES:
         return True  # "appeared on “Fox News Sunday”", "her memoir, “What Happened,”"
@@ -122,6 +143,27 @@ _MESSAGE_FROM = re.compile(
     r"(?:message|words|warning|response|reaction|verdict|assessment|view|answer|reply|word|promise|pledge|plea)"
     r"\s+(?:from|of)\s+(?P<speaker>[^,;:\n]{2,80}?)(?=\s+(?:on|in|at|during|after|before|as|when|to)\b|[,;:]|\.$|$)"
 )
+#: A speaker named after the quote, in the next sentence or paragraph ("That was Representative Jerrold
+#: Nadler", "The words were President Biden's", "The statement, released …, came from Liz Cheney",
+#: "Those words came later in the day from Jeb Bush"). The name is a capitalized run; "of New York",
+#: a comma or a possessive ends it.
+_SPEECH_NOUNS = (
+    r"(?:words|remarks?|comments?|statement|message|warning|response|reaction|verdict|assessment|answer|reply|"
+    r"promise|pledge|plea|post|tweet|line|quote|rebuke|criticism|praise|defen[cs]e)"
+)
+_NAME_RUN = r"(?P<speaker>(?:[A-Z][\w.’'-]*\s+){0,4}[A-Z][\w’'-]*)"
+_DEFERRED = (
+    re.compile(rf"^(?:That|This)\s+(?:was|is)\s+{_NAME_RUN}(?=\s+of\b|\s*[,;.]|’s|'s|$)"),
+    re.compile(
+        rf"^(?:The|Those|These|That|This)\s+(?:\w+\s+)?{_SPEECH_NOUNS}\s+(?:was|were|are|is)\s+{_NAME_RUN}(?:’s|'s)"
+    ),
+    re.compile(
+        rf"^(?:The|Those|These|That|This)\s+(?:\w+\s+)?{_SPEECH_NOUNS}\b[^.;:“”\"\n]{{0,90}}?\bcame\b"
+        rf"[^.;:“”\"\n]{{0,40}}?\bfrom\s+{_NAME_RUN}"
+    ),
+)
+#: Capitalized words that open no speaker's name after "That was" (days, months, the article).
+_NOT_NAMES = frozenset(rule_words("speech_formats.NOT_NAMES"))
 _BARE_SAID = re.compile(
     r"^(?P<speaker>(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*)\s+(?:said|says|wrote|tweeted|added|told reporters)"
     r"(?:\s+(?:on|in|at)\s+[\w ]{1,30})?\.$"
@@ -144,12 +186,12 @@ def next_sentence_speaker(doc: Document, quote_close: int) -> tuple[str, int, in
     if sent + 1 >= len(doc.sentences):
         return None
     nxt = doc.sentences[sent + 1]
-    for rx in (_MESSAGE_FROM, _BARE_SAID):
+    for rx in (_MESSAGE_FROM, _BARE_SAID, *_DEFERRED):
         m = rx.match(nxt.text)
         if m is not None:
-            speaker = m.group("speaker").strip()
-            if bad_speaker(speaker):
-                return None
+            speaker = re.sub(r"(?:’s|'s)$", "", m.group("speaker").strip())
+            if bad_speaker(speaker) or speaker.split()[0].lower() in _NOT_NAMES:
+                return None  # "That was Monday."
             start = nxt.start + m.start("speaker")
             return speaker, start, start + len(speaker)
     return None

@@ -45,7 +45,8 @@ def test_resolves_across_sentences(text: str, mention: str, rule: str) -> None:
         ("Trump met Vladimir Putin in Helsinki. Putin said he was pleased.", "he"),
         ("Trump criticized the plan.\n\nSen. Chuck Schumer responded on Monday. He said the plan was fine.", "He"),
         ("Trump spoke. The man who shot the video said he was scared.", "he"),
-        ("Trump met Rutte. He smiled.", "He"),  # two men in the nearest sentence: left alone
+        ("Trump and Rutte met. He smiled.", "He"),  # two men as one subject: left alone
+        ("Rutte met Trump. He smiled.", "He"),  # the subject is another man
         # descriptions the article links to another person
         ("Michael Bloomberg entered the race on Monday. The financial industry tycoon has spent millions. "
          "Trump mocked him.", "The financial industry tycoon"),
@@ -130,3 +131,39 @@ def test_reflexive_means_the_subject_of_its_clause(text: str, mention: str, reso
     assert any(m == mention and r == "pronoun:reflexive" for m, r, _ in rows) is resolved, rows
     if not resolved:
         assert not [m for m, _, _ in rows if m == mention], rows
+
+
+# Rule "pronoun:subject" (issue 23): a subject pronoun continues the subject of the nearest sentence
+# with a person when the target is that subject and the others are objects, appositions or possessors.
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        ("Trump met Rutte. He smiled.", "He"),
+        ("Donald Trump spoke on Monday.\n\nThe president fired the FBI director, James Comey, on Tuesday. "
+         "He did it by letter.", "He"),
+        ("On Monday, President Trump phoned Boris Johnson. His aides called it warm.", "His"),
+        ("Robert Mueller's report is out, and Donald Trump says he has won.", "he"),  # verb of saying
+        ("Robert Mueller's report is out, and Donald Trump says he has won. Did he collude?", "he"),
+        ("The senator praised him, but Trump thanked Mike Pence. What did he say next?", "he"),  # question opener
+    ],
+)  # fmt: skip
+def test_subject_pronoun_continues_the_subject(text: str, mention: str) -> None:
+    rows = _trump_rows(text)
+    hits = [r for m, r, _ in rows if m == mention]
+    assert hits and hits[-1] in ("pronoun:subject", "pronoun:discourse"), rows
+    assert "pronoun:subject" in [r for _, r, _ in rows], rows
+
+
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        ("Trump met Rutte. Smiling, Rutte said he was pleased.", "he"),  # another subject in between
+        ("Robert Mueller interviewed Trump aides. He found no crime.", "He"),  # Mueller is the subject
+        ("Trump and Rutte met. His aides were pleased.", "His"),  # coordinated subjects
+        ("Trump met Rutte. Reporters asked him about it.", "him"),  # an object pronoun: not this rule
+        ("Trump met Rutte. The talks went well, and he smiled.", "he"),  # not opening its sentence
+    ],
+)  # fmt: skip
+def test_subject_rule_leaves_others_alone(text: str, mention: str) -> None:
+    rows = _trump_rows(text)
+    assert not [m for m, _, _ in rows if m == mention], rows

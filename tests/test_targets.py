@@ -106,7 +106,8 @@ def test_resolves_pronouns_when_confident(text: str, pronoun: str, target: str) 
     "text",
     [
         "Rutte met Trump and he smiled.",  # two people before "he": not confident
-        "Trump met Rutte. He smiled.",  # previous sentence names another person
+        "Trump and Rutte met. He smiled.",  # two subjects in the previous sentence
+        "Rutte met Trump. He smiled.",  # the previous sentence's subject is another person
         "NATO met. It was a long day.",  # expletive "it"
         "He smiled. Trump won.",  # pronoun before any antecedent
     ],

@@ -1,6 +1,7 @@
 """Score Trump mentions on the multi-outlet set (validation/annotations/outlets/{dev,heldout}).
 
 Usage: .venv/bin/python validation/score_outlets.py [--part dev|heldout] [--bootstrap B] [--errors N]
+                                                    [--annotations DIR]  (e.g. a split copy of dev/)
 
 Gold (``mentions.tsv``): every phrase a coder reads as Trump (kind name, description, pronoun), and
 descriptions or pronouns of *other* people that a tool might credit to Trump (kind ``other``:
@@ -77,8 +78,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--part", choices=["dev", "heldout"], default="dev")
     parser.add_argument("--bootstrap", type=int, default=1000, metavar="B")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N misses and false hits")
+    parser.add_argument("--annotations", default="", metavar="DIR", help="another folder in the same format")
     args = parser.parse_args(argv)
-    folder = OUTLETS / args.part
+    folder = Path(args.annotations) if args.annotations else OUTLETS / args.part
     corpus = nl.load_corpus(folder / "articles.jsonl")
     gold = pd.read_csv(folder / "mentions.tsv", sep="\t", keep_default_na=False)
     for g in gold.itertuples():
