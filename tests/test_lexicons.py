@@ -189,7 +189,7 @@ def test_one_reporting_verb_list() -> None:
     assert SAID_OF.search("Bush said of ") and SAID_OF.search("he remarked of ") and not SAID_OF.search("told of ")
     quote_forms = load_speech_verbs()
     assert "according" not in quote_forms  # read by the tone model only
-    assert "posted" in quote_forms  # a quote verb since issue 23 ("posted on Truth Social: ‘…’"), and read by the tone model
+    assert "posted" in quote_forms  # a quote verb since issue 23 ("posted on Truth Social: ‘…’")
     assert set(reporting_forms("said_of")) <= set(quote_forms)
     with pytest.raises(LexiconError, match="valid"):
         reporting_forms("quotes")
