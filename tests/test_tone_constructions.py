@@ -10,7 +10,7 @@ import pytest
 import newslab as nl
 from newslab.feature_words import describe_feature
 from newslab.lexicons import load_table
-from newslab.target_tone import FAMILIES, target_features
+from newslab.target_tone import FAMILIES, SHIPPED_FAMILIES, target_features
 from newslab.tone_constructions import find_constructions, moved_words
 
 HARD_CASES = Path(__file__).resolve().parents[1] / "validation" / "annotations" / "target_tone_hard_cases.tsv"
@@ -138,3 +138,37 @@ def test_hard_case_file_is_well_formed() -> None:
         assert r["label"] in ("negative", "neutral", "positive")
     kinds = {r["construction"].split()[0] for r in rows}
     assert {"irony", "burden", "blame", "pressure", "control"} <= kinds
+
+
+def test_shipped_model_uses_the_shipped_families() -> None:
+    text = "Trump must be willing to confront Putin, the senators said."
+    assert target_features(text, (0, 5)) == target_features(text, (0, 5), families=SHIPPED_FAMILIES)
+    assert "modal_target" in target_features(text, (0, 5))
+
+
+@pytest.mark.parametrize(
+    "sentence,mention",
+    [  # the three wrong rows of issue 23 (positive before round 8)
+        pytest.param(
+            "Trump celebrated the summit as if he had actually emerged victorious.",
+            "Trump",
+            marks=pytest.mark.xfail(
+                strict=True, reason="the praise ('celebrated') stands before 'as if'; 'victorious' is in no lexicon"
+            ),
+        ),
+        ("Trump, who is enduring most of the blame for the shutdown, spoke on Friday.", "Trump"),
+        ("Trump must be willing to confront Putin, the senators said.", "Trump"),
+    ],
+)
+def test_issue_examples_are_not_read_as_praise(sentence: str, mention: str) -> None:
+    start = sentence.index(mention)
+    assert nl.target_sentiment(sentence, (start, start + len(mention))).label != "positive"
+
+
+def test_hard_cases_accuracy_floor() -> None:
+    # A targeted regression check on the hand-written set (not an evaluation): 36/70 before round 8,
+    # 46/70 with the shipped model (validation/score_target_tone.py on the file).
+    rows = _hard_rows()
+    results = nl.target_sentiment_many([(r["sentence"], (int(r["start"]), int(r["end"]))) for r in rows])
+    right = sum(res.label == r["label"] for res, r in zip(results, rows, strict=True))
+    assert right >= 46
