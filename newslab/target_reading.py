@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from newslab.lexicons import load_table, rule_words, stopwords
 from newslab.tokenizers import word_spans
+from newslab.tone_constructions import Construction, find_constructions, moved_words, trigger_words
 from newslab.tone_lexicon import (
     CLAUSE_BREAKS,
     CONCESSIVE,
@@ -105,6 +106,8 @@ class SentenceReading(NamedTuple):
     event: list[bool]  # the lexicon word names an event or topic (death, war), not a judgement
     entities: list[int]  # token indices of capitalized words that are not function words (names)
     speech: tuple[tuple[int, int, int, int], ...] = ()  # quotes: content tokens [a, b), speaker tokens [a, b) or -1
+    constructions: tuple[Construction, ...] = ()  # irony, blame and burden, pressure (newslab.tone_constructions)
+    moved: Sequence[str] = ()  # per token "irony" / "demand" / "" (empty when the sentence has no construction)
 
 
 @functools.cache
@@ -278,9 +281,11 @@ def read_sentence(
         speech = _speech(chunk, local) if may_report else ()
     hits, negations = [i for i in range(n) if news[i] or pattern[i]], [i for i in range(n) if negated[i]]
     speech = _speech_tokens([s for s, _ in local], [e for _, e in local], speech) if speech else ()
+    constructions = find_constructions(toks, clause) if not trigger_words().isdisjoint(toks) else ()
+    moved = moved_words(constructions, n) if constructions else ()
     return SentenceReading(
         starts, ends, toks, clause, news, pattern, negated, in_quote, has_quote, contrast, entity_cum, hits, vocab_idx,
-        negations, stems, event, entities, speech,
+        negations, stems, event, entities, speech, constructions, moved,
     )  # fmt: skip
 
 

@@ -66,6 +66,7 @@ NOT_RULE_LISTS = {
     ("stance", "article_id"): "column names of the stance summary",
     ("storage", "start"): "_OFFSETS: column names of character offsets",
     ("targets", "aliases"): "field names of a target specification",
+    ("target_tone", "irony"): "FAMILIES: names of the target model's feature families, not words",
     ("tone_lexicon", "s"): "spelling endings of the plural rule, not words",
 }
 

@@ -99,12 +99,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", nargs="?", default=str(REPO.parent / "shared" / "data"))
     parser.add_argument("--out", default=str(REPO / "newslab" / "data" / "target_sentiment_model.tsv"))
     parser.add_argument("--top", type=int, default=15, help="top weights to print per class")
+    parser.add_argument("--c", type=float, help="skip the CV grid and use this C (needs --min-count)")
+    parser.add_argument("--min-count", type=int, help="skip the CV grid and use this minimum feature count")
     args = parser.parse_args(argv)
     t0 = time.perf_counter()
     feats, labels, groups = load(Path(args.data_dir) / "newsmtsc" / "train_flat.jsonl")
     y = np.array(labels)
     print(f"{len(y)} training targets, labels {dict(Counter(labels))}, features in {time.perf_counter() - t0:.1f}s")
-    c, min_count = cross_validate(feats, y, groups)
+    if args.c is not None and args.min_count is not None:
+        c, min_count = args.c, args.min_count
+        print(f"given: C={c} min_count={min_count} (no CV grid)")
+    else:
+        c, min_count = cross_validate(feats, y, groups)
     counts = Counter(k for f in feats for k in f)
     vec = DictVectorizer()
     x = vec.fit_transform(prune(feats, counts, min_count))
@@ -125,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         handle.write("# Target sentiment model of newslab: multinomial logistic regression, one weight per feature\n")
         handle.write("# and class (score = intercept + sum weight * value; label = argmax). Trained on NewsMTSC\n")
         handle.write(f"# train_flat.jsonl (Hamborg & Donnay 2021, MIT) by validation/train_target_model.py; C={c},\n")
-        handle.write(f"# min_count={min_count}, class_weight=balanced, chosen by 5-fold grouped CV on train.\n")
+        chosen = "chosen by 5-fold grouped CV on train" if args.c is None else "given (the grid's earlier choice)"
+        handle.write(f"# min_count={min_count}, class_weight=balanced, {chosen}.\n")
         handle.write("feature\tclass\tweight\n")
         for name, cls, w in sorted(rows):
             handle.write(f"{name}\t{cls}\t{w:.6f}\n")
