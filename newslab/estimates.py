@@ -163,16 +163,20 @@ def _prepare(
                      unit_of, pair_by is not None, n_boot, seed, method, ci, pair_by)  # fmt: skip
 
 
-def _estimate_method(prep: _Prepared, n: int, factor: float) -> str:
+def _estimate_method(prep: _Prepared, n: int, factor: float, interval: bool) -> str:
     """The ``method`` of one group's estimates: the interval, its small-sample factor and the clusters."""
     unit = f"{prep.pair_by!r} units (pair_by), all groups resampled together" if prep.paired else "articles"
-    small = f"small-sample factor t({n - 1})/z = {factor:.3f}" if n >= 2 else "no interval (one cluster)"
-    return (f"ratio of sums; {prep.ci:.0%} cluster bootstrap-t interval, equal-tailed, {small}; "
-            f"{prep.n_boot} resamples of {n} {unit}; seed {prep.seed}")  # fmt: skip
+    if not interval:
+        one = f"articles in one {prep.pair_by!r} unit only" if prep.paired else "one article"
+        return f"ratio of sums; no interval ({one})"
+    return (f"ratio of sums; {prep.ci:.0%} cluster bootstrap-t interval, equal-tailed, small-sample factor "
+            f"t({n - 1})/z = {factor:.3f}; {prep.n_boot} resamples of {n} {unit}; seed {prep.seed}")  # fmt: skip
 
 
 def _contrast_method(prep: _Prepared, units: tuple[int, ...]) -> str:
     """The ``method`` of one contrast: symmetric bootstrap-t and the clusters each side resampled."""
+    if min(units) < 2:
+        return "difference of ratios of sums; no interval or test (fewer than two clusters on a side)"
     if prep.paired:
         clusters = f"the {units[0]} {prep.pair_by!r} units both groups cover (pair_by), resampled together"
     else:
@@ -284,9 +288,9 @@ def group_estimates(
         point, se = ratio_stat(ratio_moments(units[g], prep.specs).sum(axis=0), len(units[g]), scale)
         factor = small_sample_factor(len(units[g]), alpha)  # clusters resampled for this group
         low, high, _ = student(point, se, reps[g], reps_se[g], alpha, symmetric=False, factor=factor)
-        method = _estimate_method(prep, len(units[g]), factor)
         n_articles = int(mask.sum())
         n_units = len(np.unique(prep.unit_of[mask]))
+        method = _estimate_method(prep, len(units[g]), factor, interval=n_units >= 2)
         if n_units < 2:  # one article (or unit): the bootstrap has nothing to vary, so no interval
             low, high = np.full(len(prep.specs), np.nan), np.full(len(prep.specs), np.nan)
         first = prep.keys[mask].iloc[0]

@@ -143,8 +143,10 @@ def test_single_article_group_has_no_interval() -> None:
     a = nl.analyze(nl.load_seed_corpus())
     est = a.estimates("source", targets="Trump", measures="share_negative", n_boot=200)
     assert est["ci_low"].isna().all() and est["ci_high"].isna().all()
+    assert set(est["method"]) == {"ratio of sums; no interval (one article)"}
     con = a.contrasts("source", targets="Trump", measures="share_negative", n_boot=200)
     assert con["p"].isna().all() and not con["distinguishable"].any()
+    assert "no interval or test" in con.loc[0, "method"]
 
 
 def test_contrasts_independent_and_paired() -> None:
