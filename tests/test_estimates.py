@@ -143,8 +143,10 @@ def test_single_article_group_has_no_interval() -> None:
     a = nl.analyze(nl.load_seed_corpus())
     est = a.estimates("source", targets="Trump", measures="share_negative", n_boot=200)
     assert est["ci_low"].isna().all() and est["ci_high"].isna().all()
+    assert set(est["method"]) == {"ratio of sums; no interval (one article)"}
     con = a.contrasts("source", targets="Trump", measures="share_negative", n_boot=200)
     assert con["p"].isna().all() and not con["distinguishable"].any()
+    assert "no interval or test" in con.loc[0, "method"]
 
 
 def test_contrasts_independent_and_paired() -> None:
@@ -344,3 +346,46 @@ def test_saved_analysis_rebuilds_articles_with_their_fields(tmp_path) -> None:
     frame = pd.DataFrame({"id": ["a", "b"], "text": ["Trump spoke.", "NATO met."], "event": ["e1", "e2"]})
     loaded = nl.Analysis.load(nl.analyze(nl.Corpus.from_frame(frame)).save(tmp_path / "run"))
     assert [art.metadata.get("event") for art in loaded.corpus()] == ["e1", "e2"]
+
+
+def clustered_analysis(per_group: int, seed: int = 5) -> nl.Analysis:
+    """Two outlets of ``per_group`` articles with over-dispersed negative mentions (a skewed rate)."""
+    rng = np.random.default_rng(seed)
+    ids = [f"a{i}" for i in range(2 * per_group)]
+    articles = pd.DataFrame({"article_id": ids, "source": ["X", "Y"] * per_group, "words": 800})
+    negatives = rng.poisson(rng.gamma(1.5, 4.0, len(ids)))
+    tone = pd.DataFrame(
+        [(a, "Trump", "negative", -0.5) for a, k in zip(ids, negatives, strict=True) for _ in range(k)]
+        + [(a, "Trump", "neutral", 0.0) for a in ids for _ in range(2)],
+        columns=["article_id", "target", "label", "score"],
+    )
+    return nl.Analysis({"articles": articles, "target_tone": tone})
+
+
+@pytest.mark.parametrize("per_group,low,high", [(12, 1.02, 1.1230), (3000, 1.0, 1.001)])
+def test_small_sample_correction_widens_few_clusters_and_vanishes_for_many(
+    per_group: int, low: float, high: float, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    a = clustered_analysis(per_group)
+    options = {"by": "source", "targets": "Trump", "measures": "negative_per_1000_words", "n_boot": 400, "seed": 2}
+    corrected = group_estimates(a, **options)
+    monkeypatch.setattr("newslab.estimates.small_sample_factor", lambda n, alpha: 1.0)
+    plain = group_estimates(a, **options)
+    assert corrected["estimate"].tolist() == plain["estimate"].tolist()
+    ratio = (corrected["ci_high"] - corrected["ci_low"]) / (plain["ci_high"] - plain["ci_low"])
+    # widened by up to t(11)/z = 1.1230 for 12 articles (less where an end reaches the range of the
+    # resampled estimates, which bounds every interval); by 1.0004 for 3,000
+    assert ratio.between(low, high).all() and ratio.max() > (1.1 if per_group == 12 else 1.0)
+
+
+def test_method_column_names_interval_factor_and_clusters() -> None:
+    a = clustered_analysis(12)
+    est = group_estimates(a, by="source", targets="Trump", measures="share_negative", n_boot=200)
+    method = est.loc[0, "method"]
+    assert "cluster bootstrap-t interval, equal-tailed" in method and "t(11)/z = 1.123" in method
+    assert "200 resamples of 12 articles" in method
+    con = group_contrasts(a, by="source", targets="Trump", measures="share_negative", n_boot=200)
+    assert "symmetric (no small-sample factor)" in con.loc[0, "method"] and "12 and 12 articles" in con.loc[0, "method"]
+    paired = hand_analysis().estimates("source", pair_by="event", targets="Trump", measures="share_negative",
+                                       n_boot=200)  # fmt: skip
+    assert "t(1)/z = 6.483; 200 resamples of 2 'event' units (pair_by)" in paired.loc[0, "method"]
