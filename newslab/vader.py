@@ -63,7 +63,8 @@ class LinearVader(SentimentIntensityAnalyzer):
                 sentiments.append(0)
                 continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words, sentiments)
+        if "but" in text.lower():  # every word is a piece of the text: without "but" in it, no word is "but"
+            sentiments = self._but_check(words, sentiments)
         return dict(self.score_valence(sentiments, text.strip()))
 
     @staticmethod
