@@ -69,7 +69,6 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _WORD_CHAR = re.compile(r"\w")
 
 
-@functools.lru_cache(maxsize=200_000)
 @functools.lru_cache(maxsize=200_000)  # keyed on single words: news vocabulary repeats
 def normalize_word(word: str) -> str:
     """Lowercase ``word`` and strip common English inflections (a tiny, predictable stemmer).
@@ -274,18 +273,14 @@ class _Shared(dict[str, Any]):
 
 def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, str, str, int, int, float, str]]:
     found: list[tuple[int, str, str, str, int, int, float, str]] = []
-    by_sentence: dict[int, list[Any]] = defaultdict(list)
-    for tok in art.tokens:
-        by_sentence[tok.sentence].append(tok)
-    normalize = normalize_word
-    for sent in art.sentences:
-        tokens = by_sentence.get(sent.index, [])
-        norms = [normalize(t.text) for t in tokens]
+    text, phrases = art.text, matcher.phrases
+    for sent, spans in zip(art.sentences, art.token_spans, strict=True):
+        norms = [normalize_word(text[s:e]) for s, e in spans]
         candidates: list[tuple[int, int, _Cue]] = []
-        for i, norm in enumerate(norms):
-            for key, cue in matcher.phrases.get(norm, ()):
+        for i in [i for i, norm in enumerate(norms) if norm in phrases]:  # most words start no cue
+            for key, cue in phrases[norms[i]]:
                 if tuple(norms[i : i + len(key)]) == key:
-                    candidates.append((tokens[i].start, tokens[i + len(key) - 1].end, cue))
+                    candidates.append((spans[i][0], spans[i + len(key) - 1][1], cue))
         for pattern, cue in matcher.regexes:
             for m in pattern.finditer(sent.text):
                 s, e = m.span()
