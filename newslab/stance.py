@@ -397,7 +397,7 @@ def article_stance(
         ):
             continue
         model = tones.get((m.start, m.end)) if tones is not None else None
-        toned = quoted_tone(article.sentences[sid], m, q, about=about, model=model)
+        toned = quoted_tone(article.sentences[sid], m, q, about=about, model=model, tokens=article.token_spans[sid])
         if toned is not None:
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)
