@@ -78,8 +78,16 @@ def plain_tone(score: Any) -> tuple[Any, ...]:
 def dump(repo: Path, data_dir: Path, n_articles: int, out: Path) -> None:
     """Run the reference or the tested code (``repo``) and pickle its outputs."""
     sys.path.insert(0, str(repo))
+    import importlib.util
+
     import newslab as nl
     from newslab import analysis
+
+    # the module whose sentence_target_tones the pass calls: newslab.mention_tone since the pass became
+    # named stages, newslab.analysis before
+    caller: Any = analysis
+    if importlib.util.find_spec("newslab.mention_tone") is not None:
+        caller = importlib.import_module("newslab.mention_tone")
     from newslab import sentiment as S
     from newslab.targets import DEFAULT_TARGETS, Target
 
@@ -99,7 +107,7 @@ def dump(repo: Path, data_dir: Path, n_articles: int, out: Path) -> None:
     }
     outputs["score_sentiment (sentence tone)"] = [plain_tone(S.score_sentiment(t)) for t in by_sentence]
     calls: list[Any] = []
-    original = analysis.sentence_target_tones
+    original = caller.sentence_target_tones
 
     def recorded(sentence: str, spans: Any, **kwargs: Any) -> Any:
         results = original(sentence, spans, **kwargs)
@@ -108,7 +116,7 @@ def dump(repo: Path, data_dir: Path, n_articles: int, out: Path) -> None:
         calls.extend((inputs, plain(r)) for r in results)
         return results
 
-    analysis.sentence_target_tones = recorded  # type: ignore[assignment]
+    caller.sentence_target_tones = recorded
     corpus = list(nl.load_seed_corpus()) + list(nl.Corpus.from_texts(rebuilt_articles(data_dir, n_articles)))
     targets = (*DEFAULT_TARGETS, *(Target(name) for name in EXTRA_TARGETS))
     result = nl.analyze(corpus, targets, tables=("target_tone", "quotes", "tone"), progress=False)
