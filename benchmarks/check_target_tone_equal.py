@@ -113,7 +113,7 @@ def dump(repo: Path, data_dir: Path, n_articles: int, out: Path) -> None:
         calls.extend((inputs, plain(r)) for r in results)
         return results
 
-    analysis.sentence_target_tones = recorded  # type: ignore[assignment]
+    analysis.sentence_target_tones = recorded
     corpus = list(nl.load_seed_corpus()) + list(nl.Corpus.from_texts(rebuilt_articles(data_dir, n_articles)))
     targets = (*DEFAULT_TARGETS, *(Target(name) for name in EXTRA_TARGETS))
     result = nl.analyze(corpus, targets, tables=("target_tone", "quotes", "tone"), progress=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 from newslab.document import Document
 from newslab.lexicons import rule_words, stopwords
@@ -92,6 +93,40 @@ def sentence_actors(
         if not any(a.start <= start < a.end for a in actors):
             actors.append(Actor(pm.group().lower(), start, start + len(pm.group())))
     return sorted(actors, key=lambda a: a.start)
+
+
+class ActorsBySentence(dict[int, list[Actor]]):
+    """The actors of each sentence (:func:`sentence_actors`), found when a rule first reads that sentence.
+
+    Most sentences hold no attitude cue, so their actors are never needed; each sentence's list is
+    made once, on first access, from the same inputs as an eager ``{index: sentence_actors(...)}``.
+    An index outside the article's sentences is missing, as in that dict.
+    """
+
+    def __init__(
+        self,
+        article: Document,
+        mentions_by_sentence: Mapping[int, list[Mention]],
+        member_targets: list[Target],
+        by_last: Mapping[str, str],
+    ) -> None:
+        super().__init__()
+        self._args = (article, mentions_by_sentence, member_targets, by_last)
+
+    def __missing__(self, index: int) -> list[Actor]:
+        article, mentions_by_sentence, member_targets, by_last = self._args
+        if not 0 <= index < len(article.sentences):
+            raise KeyError(index)
+        found = sentence_actors(article, index, mentions_by_sentence.get(index, []), member_targets, by_last)
+        self[index] = found
+        return found
+
+    def get(self, index: int, default: Any = None) -> Any:
+        """The actors of sentence ``index`` (found now if not yet), or ``default`` outside the article."""
+        try:
+            return self[index]
+        except KeyError:
+            return default
 
 
 def entity(a: Actor) -> str:

@@ -25,11 +25,15 @@ Example:
 from __future__ import annotations
 
 import collections
+import contextlib
 import dataclasses
 import hashlib
+import importlib
 import json
 import logging
 import os
+import sys
+import threading
 import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -248,7 +252,25 @@ def _run_chunks(chunks: Iterator[list[Article]], job: Job, workers: int) -> Iter
     else:
         from newslab.pool import run_pool
 
+        _import_meanwhile("pandas")  # the tables are built here from the workers' rows
         yield from run_pool(chunks, run_chunk, job, workers=workers)
+
+
+def _import_meanwhile(module: str) -> None:
+    """Import ``module`` on a thread while the pool starts (this process waits for its first results then).
+
+    The pool's forkserver loads newslab and its lexicons on one core while this process would
+    sit idle; importing what the tables need in that time takes it off the end of the run. An
+    import that fails here fails again, with its message, where the module is used.
+    """
+    if module in sys.modules:
+        return
+
+    def load() -> None:
+        with contextlib.suppress(Exception):
+            importlib.import_module(module)
+
+    threading.Thread(target=load, name=f"newslab-import-{module}").start()
 
 
 class _Sink:

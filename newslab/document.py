@@ -17,6 +17,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 from collections.abc import Mapping
+from itertools import repeat
 from typing import Any, NamedTuple
 
 from newslab.errors import EmptyInputError
@@ -40,6 +41,9 @@ class Token(NamedTuple):
     start: int
     end: int
     sentence: int
+
+
+_new_tuple = tuple.__new__
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -178,7 +182,8 @@ def parse(article: Article | Document) -> Document:
     for index, (start, end) in enumerate(sentence_spans(text)):
         sent_text = text[start:end]
         sentences.append(Sentence(sent_text, start, end, index))
-        words = tuple((start + s, start + e) for s, e in word_spans(sent_text))
+        words = tuple([(start + s, start + e) for s, e in word_spans(sent_text)])
         spans.append(words)
-        tokens.extend(Token(text[s:e], s, e, index) for s, e in words)
+        # tuple.__new__ makes each Token in C (a NamedTuple's own __new__ is a Python call per token)
+        tokens.extend(map(_new_tuple, repeat(Token), [(text[s:e], s, e, index) for s, e in words]))
     return Document(article, tuple(sentences), tuple(spans), tuple(tokens), tuple(s.start for s in sentences))

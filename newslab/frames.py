@@ -33,10 +33,10 @@ import functools
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslab.document import Document
 from newslab.errors import LexiconError
@@ -226,10 +226,26 @@ def _validate(frame: Any) -> Any:
     return frame[["frame", "family", "cue", "kind", "weight", "note"]].reset_index(drop=True)
 
 
+class _Row(NamedTuple):
+    """One validated row of a frame dictionary (the columns :func:`_compile` reads)."""
+
+    frame: str
+    family: str
+    cue: str
+    kind: str
+    weight: float
+
+
 def _compile(table: Any) -> _Matcher:
+    """Compile a validated dictionary (the DataFrame of :func:`load_frames`, or its rows as :class:`_Row`)."""
+    rows = [_Row(r.frame, r.family, r.cue, r.kind, r.weight) for r in table.itertuples(index=False)]
+    return _compile_rows(rows)
+
+
+def _compile_rows(rows: Sequence[_Row]) -> _Matcher:
     phrases: dict[str, dict[tuple[tuple[str, ...], str], _Cue]] = defaultdict(dict)
     regexes: list[tuple[re.Pattern[str], _Cue]] = []
-    for row in table.itertuples(index=False):
+    for row in rows:
         cue = _Cue(row.frame, row.cue, row.kind, float(row.weight))
         if row.kind == "regex":
             regexes.append((re.compile(row.cue, re.IGNORECASE), cue))
@@ -240,18 +256,31 @@ def _compile(table: Any) -> _Matcher:
         previous = phrases[key[0]].get((key, row.frame))
         if previous is None or previous.weight < cue.weight:  # duplicate after normalizing: keep the heavier
             phrases[key[0]][(key, row.frame)] = cue
-    families = dict(zip(table["frame"], table["family"], strict=True))
     return _Matcher(
         phrases={first: tuple((key, cue) for (key, _), cue in entries.items()) for first, entries in phrases.items()},
         regexes=tuple(regexes),
-        frames=tuple(dict.fromkeys(table["frame"])),
-        families=families,
+        frames=tuple(dict.fromkeys(row.frame for row in rows)),
+        families={row.frame: row.family for row in rows},
     )
+
+
+def _packaged_rows() -> list[_Row]:
+    """The packaged ``frames.tsv`` read without pandas, as :func:`load_frames` reads it (all its columns are filled).
+
+    The analysis pass compiles the packaged dictionary from these rows, so a pool worker does not
+    import pandas to read it; a test checks that they compile to the matcher of ``load_frames()``.
+    """
+    rows = []
+    for r in read_tsv(data_path("frames.tsv").read_text(encoding="utf-8")):
+        cue = r["cue"].strip()
+        kind = r["kind"] or ("phrase" if " " in cue else "term")
+        rows.append(_Row(r["frame"].strip(), r["family"], cue, kind, float(r["weight"])))
+    return rows
 
 
 @functools.cache
 def _default_matcher() -> _Matcher:
-    return _compile(load_frames())
+    return _compile_rows(_packaged_rows())
 
 
 def _matcher(dictionary: DictionaryArg) -> _Matcher:
@@ -279,18 +308,14 @@ class _Shared(dict[str, Any]):
 
 def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, str, str, int, int, float, str]]:
     found: list[tuple[int, str, str, str, int, int, float, str]] = []
-    by_sentence: dict[int, list[Any]] = defaultdict(list)
-    for tok in art.tokens:
-        by_sentence[tok.sentence].append(tok)
-    normalize = normalize_word
-    for sent in art.sentences:
-        tokens = by_sentence.get(sent.index, [])
-        norms = [normalize(t.text) for t in tokens]
+    text, phrases = art.text, matcher.phrases
+    for sent, spans in zip(art.sentences, art.token_spans, strict=True):
+        norms = [normalize_word(text[s:e]) for s, e in spans]
         candidates: list[tuple[int, int, _Cue]] = []
-        for i, norm in enumerate(norms):
-            for key, cue in matcher.phrases.get(norm, ()):
+        for i in [i for i, norm in enumerate(norms) if norm in phrases]:  # most words start no cue
+            for key, cue in phrases[norms[i]]:
                 if tuple(norms[i : i + len(key)]) == key:
-                    candidates.append((tokens[i].start, tokens[i + len(key) - 1].end, cue))
+                    candidates.append((spans[i][0], spans[i + len(key) - 1][1], cue))
         for pattern, cue in matcher.regexes:
             for m in pattern.finditer(sent.text):
                 s, e = m.span()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from newslab.attribution import Quote
 from newslab.cues import reporting_forms
@@ -61,7 +61,13 @@ def sentence_span(sent: Sentence, start: int, end: int) -> tuple[int, int] | Non
 
 
 def quoted_tone(
-    sent: Sentence, mention: Mention, quote: Quote, *, about: bool = False, model: tuple[str, float] | None = None
+    sent: Sentence,
+    mention: Mention,
+    quote: Quote,
+    *,
+    about: bool = False,
+    model: tuple[str, float] | None = None,
+    tokens: Sequence[tuple[int, int]] | None = None,
 ) -> tuple[float, list[str]] | None:
     """The tone of a quote toward a target it names: the speaker's stance (rule "the holder matters").
 
@@ -74,7 +80,9 @@ def quoted_tone(
     does (x / sqrt(x² + 15)), at least :data:`AUTHOR_MIN_SCORE` in size. Returns the score and the
     judgement words ("want (negated)" when a negation or reversal flipped one), or ``None``.
     ``model`` is the target model's (label, score) for the mention when the caller has it already
-    (the analysis pass hands over its target tone rows, so both tables agree).
+    (the analysis pass hands over its target tone rows, so both tables agree). ``tokens`` are the
+    sentence's word spans (offsets into the article: ``Document.token_spans``); without them the
+    quoted words are tokenized here.
 
     Example:
         >>> import newslab as nl
@@ -89,7 +97,10 @@ def quoted_tone(
         (True, ['great', 'friend'])
     """
     lo, hi = max(quote.start, sent.start) - sent.start, min(quote.end, sent.end) - sent.start
-    spans = [(a + lo, b + lo) for a, b in word_spans(sent.text[lo:hi])]
+    if tokens is None:
+        spans = [(a + lo, b + lo) for a, b in word_spans(sent.text[lo:hi])]
+    else:  # the document's words inside the quote
+        spans = [(a - sent.start, b - sent.start) for a, b in tokens if lo <= a - sent.start and b - sent.start <= hi]
     hits = [h for h in lexicon_hits(lower_tokens(sent.text, spans), default_prepared(), contrast=False) if h.weight]
     if quote.kind == "indirect":
         # in reported words, a verb tells what someone did ("said Obama won", "said aides support the

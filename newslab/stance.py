@@ -53,7 +53,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from newslab.actors import MEMBER_TARGETS, Actor, by_surname, entity, sentence_actors
+from newslab.actors import MEMBER_TARGETS, Actor, ActorsBySentence, by_surname, entity
 from newslab.attribution import Quote
 from newslab.clause_roles import coordinated_targets
 from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues
@@ -274,10 +274,7 @@ def article_stance(
         mentions_by_sentence.setdefault(article.sentence_of(m.start), []).append(m)
     by_last = by_surname(names)
     quote_at = _quote_finder(quotes)
-    actors_by_sentence = {
-        s.index: sentence_actors(article, s.index, mentions_by_sentence.get(s.index, []), member_targets, by_last)
-        for s in article.sentences
-    }
+    actors_by_sentence = ActorsBySentence(article, mentions_by_sentence, member_targets, by_last)
     rows: list[dict[str, Any]] = []
     covered: set[tuple[int, str]] = set()  # (sentence, entity) already holder or target of a cue row
 
@@ -305,7 +302,6 @@ def article_stance(
         return q.resolved or q.speaker or "unknown speaker"
 
     for sent in article.sentences:
-        actors = actors_by_sentence[sent.index]
         named_until = 0  # the end of the last name a naming verb gave: its words are no cues of their own
         for cm in find_cues(sent.text, by_first):
             cs, ce = sent.start + cm.start, sent.start + cm.end
@@ -315,7 +311,9 @@ def article_stance(
             if as_opposed and re.search(r"\bas\s+$", text[sent.start : cs]):
                 continue  # "as opposed to": a comparison, not an attitude
             cue = cue_reading(forms[cm.text.lower()], cm.text, text[sent.start : cs], cues)
-            named = naming_polarity(text, ce, sent.end, actors) if cue.cue in NAMING_VERBS else None
+            named = (
+                naming_polarity(text, ce, sent.end, actors_by_sentence[sent.index]) if cue.cue in NAMING_VERBS else None
+            )
             if named is not None:  # "called him a wimp": the name gives the stance
                 cue = dataclasses.replace(cue, polarity=named.polarity)
                 named_until = named.end
@@ -338,6 +336,7 @@ def article_stance(
             quote = quote_at(cs)
             if quote is not None and quote.verb.lower() in DENIALS:
                 continue  # "Strzok denied that he hurt Trump": the speaker rejects the words, takes no position
+            actors = actors_by_sentence[sent.index]
             found = cue_roles(article, sent.index, cue, (cs, ce), quote, actors, speaker_name, actors_by_sentence)
             if found is not None:
                 holder, kind, tgt, hrule, trule = found
@@ -351,6 +350,7 @@ def article_stance(
             sent.text,
         ):
             pair = []
+            actors = actors_by_sentence[sent.index]
             for g in ("a", "b"):
                 start = sent.start + fm.start(g)
                 actor = next((a for a in actors if a.start <= start < a.end), None)
@@ -403,7 +403,7 @@ def article_stance(
         ):
             continue
         model = tones.get((m.start, m.end)) if tones is not None else None
-        toned = quoted_tone(article.sentences[sid], m, q, about=about, model=model)
+        toned = quoted_tone(article.sentences[sid], m, q, about=about, model=model, tokens=article.token_spans[sid])
         if toned is not None:
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)

@@ -133,16 +133,20 @@ def _pattern_score(lowered: list[str]) -> tuple[float, float, list[tuple[list[st
 
     Tokens that pattern would only test against its emoticon list (short non-letter tokens such
     as numbers) are replaced by placeholders of the same length class, which leaves the result
-    unchanged and skips that slow scan.
+    unchanged and skips that slow scan; a sentence with no word pattern could assess is not
+    handed to it at all.
     """
     lexicon, assessments, emoticons, punctuation = _pattern_fast()
-    words = []
+    words: list[str] = []
     for w in lowered:
-        short_symbol = len(w) <= 5 and not w.isalpha() and w not in punctuation
+        short_symbol = not w.isalpha() and len(w) <= 5 and w not in punctuation  # words skip the rest
         if short_symbol and w not in emoticons and "'" not in w and w != "(!)":
             w = "q" * min(len(w), 3)
-        words.append((w, None))
-    assessed = assessments(lexicon, words, True)
+        words.append(w)
+    if lexicon.keys().isdisjoint(words) and emoticons.isdisjoint(words) and "(!)" not in words:
+        # pattern assesses only its lexicon's words, emoticons and "(!)": without any, nothing
+        return 0.0, 0.0, []
+    assessed = assessments(lexicon, [(w, None) for w in words], True)
     if not assessed:
         return 0.0, 0.0, []
     polarity = sum(a[1] for a in assessed) / len(assessed)

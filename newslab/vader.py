@@ -19,9 +19,16 @@ Example:
 from __future__ import annotations
 
 import heapq
+import string
 from collections.abc import Sequence
 
-from vaderSentiment.vaderSentiment import BOOSTER_DICT, N_SCALAR, NEGATE, SentimentIntensityAnalyzer, SentiText
+from vaderSentiment.vaderSentiment import (
+    BOOSTER_DICT,
+    N_SCALAR,
+    NEGATE,
+    SentimentIntensityAnalyzer,
+    allcap_differential,
+)
 
 #: Words before a sentiment word that VADER's negation and idiom rules read (``i - 3`` .. ``i - 1``).
 WORDS_BEFORE = 3
@@ -37,34 +44,50 @@ def _negated(word: str) -> bool:
     return word in _NEGATIONS or "n't" in word
 
 
+class _SentiWords:
+    """What VADER's rules read of a ``SentiText``: its words and whether only some are in capitals."""
+
+    __slots__ = ("is_cap_diff", "words_and_emoticons")
+
+    def __init__(self, words: list[str]) -> None:
+        self.words_and_emoticons = words
+        self.is_cap_diff = allcap_differential(words)
+
+
 class LinearVader(SentimentIntensityAnalyzer):
     """``SentimentIntensityAnalyzer`` with its three quadratic rules made linear (same scores)."""
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """VADER's scores of ``text``, as ``SentimentIntensityAnalyzer.polarity_scores`` computes them.
 
-        Two shortcuts leave the result unchanged: text without an emoji skips the character-by-
-        character emoji rewrite, and a word outside the lexicon scores 0 without the call to
-        ``sentiment_valence`` (which appends 0 for it).
+        These shortcuts leave the result unchanged: text without an emoji skips the character-by-
+        character emoji rewrite; a word outside the lexicon scores 0 without the call to
+        ``sentiment_valence`` (which appends 0 for it), and a text with no lexicon word at all goes
+        straight to the final scoring; the words are split as ``SentiText`` splits them, without
+        building one.
         """
         if not self.emojis.keys().isdisjoint(text):
             return dict(super().polarity_scores(text))
-        sentitext = SentiText(text.strip())
-        words = sentitext.words_and_emoticons
+        text = text.strip()
+        # SentiText's words: split on whitespace, punctuation stripped unless 2 characters or fewer remain
+        words = [w if len(stripped := w.strip(string.punctuation)) <= 2 else stripped for w in text.split()]
         lexicon, last = self.lexicon, len(words) - 1
+        lows = [w.lower() for w in words]
+        if lexicon.keys().isdisjoint(lows):
+            # no word in the lexicon: every word scores 0 (the rules only change the score of a
+            # lexicon word, and the "but" rule rescales 0 to 0)
+            return dict(self.score_valence([0] * len(words), text))
+        sentitext = _SentiWords(words)
         sentiments: list[float] = []
         for i, item in enumerate(words):
-            low = item.lower()
-            if (
-                low in BOOSTER_DICT
-                or low not in lexicon
-                or (low == "kind" and i < last and words[i + 1].lower() == "of")
-            ):
+            low = lows[i]
+            if low in BOOSTER_DICT or low not in lexicon or (low == "kind" and i < last and lows[i + 1] == "of"):
                 sentiments.append(0)
                 continue
             sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-        sentiments = self._but_check(words, sentiments)
-        return dict(self.score_valence(sentiments, text.strip()))
+        if "but" in text.lower():  # every word is a piece of the text: without "but" in it, no word is "but"
+            sentiments = self._but_check(words, sentiments)
+        return dict(self.score_valence(sentiments, text))
 
     @staticmethod
     def _negation_check(valence: float, words_and_emoticons: Sequence[str], start_i: int, i: int) -> float:

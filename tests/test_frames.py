@@ -169,3 +169,12 @@ def test_profile_from_filtered_table(seed_corpus: nl.Corpus) -> None:
 def test_profile_rejects_other_input() -> None:
     with pytest.raises(ParameterError):
         nl.frame_profile("text")
+
+
+def test_packaged_dictionary_compiles_the_same_without_pandas():
+    """The pass reads the packaged frames.tsv without pandas; it must compile to load_frames()'s matcher."""
+    from newslab.frames import _compile, _compile_rows, _packaged_rows
+
+    packaged = _compile_rows(_packaged_rows())
+    assert packaged == _compile(load_frames())
+    assert packaged.phrases and packaged.regexes and len(packaged.frames) > 5
