@@ -47,8 +47,14 @@ def _frames(prefix: str, analysis: Any, out: dict[str, Any]) -> None:
 
 def dump(data_dir: Path, n_articles: int, out: Path) -> None:
     """One side: compute every output on this side's newslab and pickle them (run in a subprocess)."""
+    import importlib.util
+
     import newslab as nl
-    from newslab.aggregate import format_compare, summary_findings
+
+    # compare's module: newslab.comparison since issue 22's renames, newslab.aggregate before (a reference checkout)
+    renamed = importlib.util.find_spec("newslab.runner") is not None
+    side = importlib.import_module("newslab.comparison" if renamed else "newslab.aggregate")
+    format_compare, summary_findings = side.format_compare, side.summary_findings
 
     targets = (nl.TRUMP, nl.NATO, *(nl.Target(name) for name in EXTRA_TARGETS))
     corpora = {

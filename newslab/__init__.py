@@ -84,15 +84,15 @@ _LAZY = {
     "frame_table": "newslab.tables",
     "load_frames": "newslab.frames",
     "compare": "newslab.tables",
-    "compare_summary": "newslab.aggregate",
-    "format_compare": "newslab.aggregate",
+    "compare_summary": "newslab.comparison",
+    "format_compare": "newslab.comparison",
     "Analysis": "newslab.result",
-    "AnalysisOptions": "newslab.analysis",
-    "analyze": "newslab.analysis",
+    "AnalysisOptions": "newslab.runner",
+    "analyze": "newslab.runner",
     "Document": "newslab.document",
     "parse": "newslab.document",
-    "keyness": "newslab.comparison",
-    "top_keywords": "newslab.comparison",
+    "keyness": "newslab.keywords",
+    "top_keywords": "newslab.keywords",
     "run_notebooks": "newslab.report",
     "run_report": "newslab.report",
     "ArticleView": "newslab.views",
@@ -104,6 +104,8 @@ _SUBMODULES = frozenset(
     {
         "adapt",
         "aggregate",
+        "keywords",
+        "runner",
         "agreement",
         "coding",
         "validity",
@@ -138,12 +140,10 @@ _SUBMODULES = frozenset(
 
 if TYPE_CHECKING:
     from newslab.adapt import adapt_target_model, adaptation_table
-    from newslab.aggregate import compare_summary, format_compare
     from newslab.agreement import intercoder_agreement
-    from newslab.analysis import AnalysisOptions, analyze
     from newslab.coding import draw_sample, load_sample, read_codes
     from newslab.coding_sheets import write_sheets
-    from newslab.comparison import keyness, top_keywords
+    from newslab.comparison import compare_summary, format_compare
     from newslab.corpus import (
         Article,
         Corpus,
@@ -158,11 +158,13 @@ if TYPE_CHECKING:
     )
     from newslab.document import Document, parse
     from newslab.frames import load_frames
+    from newslab.keywords import keyness, top_keywords
     from newslab.labeling import evaluate_mentions, kwic, labels
     from newslab.lexicons import available_lexicons, load_lexicon, stopwords
     from newslab.quotes import evaluate_quotes, speaker_table
     from newslab.report import run_notebooks, run_report
     from newslab.result import Analysis
+    from newslab.runner import AnalysisOptions, analyze
     from newslab.sentiment import (
         SentimentScore,
         TargetSentiment,

@@ -219,7 +219,7 @@ def _target_spec(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _cmd_analyze(args: argparse.Namespace) -> int:
-    from newslab.analysis import analyze
+    from newslab.runner import analyze
     from newslab.targets import targets_from_spec
 
     spec = _target_spec(args)
@@ -411,7 +411,7 @@ def _cmd_validate_sample(args: argparse.Namespace) -> int:
 
         analysis = Analysis.load(args.from_analysis)
     else:
-        from newslab.analysis import analyze
+        from newslab.runner import analyze
 
         analysis = analyze(_load(args.articles, strict=False))
     out = prepare_coding(analysis, args.output_dir, task=args.task, n=args.n, by=args.by, seed=args.seed,

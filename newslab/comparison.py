@@ -1,365 +1,380 @@
-"""Comparison: which words set articles apart (keyness) and a side-by-side table per target.
+"""The side-by-side comparison: one row per article x target, aggregated from an analysis' tables.
 
-:func:`keyness` ranks the words of two articles (or two groups of articles) by how much
-more typical they are of one side, with the log-odds ratio with an informative Dirichlet
-prior (Monroe, Colaresi & Quinn 2008) or Dunning's log-likelihood G2 with a log-ratio
-effect size. The side-by-side table (:func:`compare`, :func:`compare_summary`) lives in
-:mod:`newslab.aggregate` and is re-exported here.
+Every column is a :class:`newslab.measure.Measure` declared by the stage whose table it reads
+(:mod:`newslab.stages`, :mod:`newslab.builtin_measures`): :func:`compare_tables` computes the
+cells of each stage's measure set, :func:`evidence_rows` returns the rows behind any cell with the
+measure's own filter, and :func:`format_compare` shows each value with the measure's own
+display. Nothing is packed into strings; :func:`compare_summary` reads the structured columns
+into plain-English statements. :func:`newslab.compare` (in :mod:`newslab.tables`) runs the pass
+and then this.
 
 Example:
     >>> import newslab as nl
-    >>> k = nl.keyness(nl.load_seed_corpus(), "es-daily", "de-dpa")
-    >>> k.iloc[0].term, k.iloc[-1].term  # most typical of es-daily, of de-dpa
-    ('house', 'usa')
+    >>> table = nl.analyze(nl.load_seed_corpus()).compare()
+    >>> table.loc[0, "labels"]["the tycoon"], int(table.loc[0, "target_negative"])
+    (1, 10)
 """
 
 from __future__ import annotations
 
-import logging
-import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
-from newslab.corpus import Article, Corpus, as_articles
+from newslab._renamed import moved_names
+from newslab.builtin_measures import frame_name, quote_text, short, stance_text
 from newslab.errors import ParameterError
-from newslab.lexicons import stopwords as packaged_stopwords
+from newslab.measure import Cell, EvidenceContext, MentionRef, Tables, bucket
+from newslab.stages import MEASURE_SETS, MEASURES
+from newslab.targets import Target, as_targets
 
-logger = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    import pandas as pd
 
-METHODS = ("log_odds_dirichlet", "log_likelihood")
-NAME_OPTIONS = ("keep", "drop", "only")
-#: Columns of :func:`keyness`.
-KEYNESS_COLUMNS = [
-    "term",
-    "count_a",
-    "count_b",
-    "per_1000_a",
-    "per_1000_b",
-    "score",
-    "effect",
-    "p_value",
-    "favours",
-    "is_name",
-    "q_value",
-]
-#: Zero counts in the log ratio are replaced by this (Hardie 2014, "Log Ratio", uses 0.5).
-LOG_RATIO_ZERO = 0.5
-
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
-
-Group = str | Sequence[str]
+#: Columns of :func:`newslab.compare`: the article and target, then every measure in stage order.
+COMPARE_COLUMNS = ["article_id", "target", *(m.column for m in MEASURES)]
+#: Measure of each compare column.
+MEASURE_OF = {m.column: m for m in MEASURES}
+#: Columns of :func:`newslab.compare` and the table behind each (for :func:`evidence_rows`).
+EVIDENCE_TABLE = {m.column: m.table for m in MEASURES}
 
 
-def _group(corpus: Corpus, ids: Group, side: str) -> list[Article]:
-    chosen = [ids] if isinstance(ids, str) else list(ids)
-    if not chosen:
-        raise ParameterError(f"{side}= is empty; give an article id or a list of ids (ids: {corpus.ids})")
-    unknown = [i for i in chosen if not isinstance(i, str) or i not in corpus]
-    if unknown:
-        raise ParameterError(f"{side}={unknown[0]!r} is not an article id; valid: {corpus.ids}")
-    return [corpus[i] for i in chosen]
+def _groups(table: pd.DataFrame, keys: Sequence[str]) -> dict[Any, pd.DataFrame]:
+    """Split a table into sub-tables by ``keys`` once (filtering per row would be quadratic)."""
+    if not len(table):
+        return {}
+    key: Any = keys[0] if len(keys) == 1 else list(keys)
+    return {k: sub for k, sub in table.groupby(key, sort=False)}
 
 
-#: A group of more ids than this is named by its first id and its size ("a1 and 1,999 more").
-LABEL_IDS = 3
+def compare_tables(analysis: Tables, targets: Sequence[Target], *, top_frames: int = 3) -> pd.DataFrame:
+    """:func:`newslab.compare` from the tables of an analysis (pure aggregation, linear in the table sizes).
+
+    Each stage's measure set buckets its table once; then every article x target gets a
+    :class:`newslab.measure.Cell` (its mentions and the sentences they are in) and each measure
+    set fills its columns from it.
+    """
+    import pandas as pd
+
+    if isinstance(top_frames, bool) or not isinstance(top_frames, int) or top_frames < 1:
+        raise ParameterError(f"top_frames={top_frames!r}; valid: a positive whole number")
+    targets = as_targets(targets)
+    articles = analysis.table("articles")
+    mentions = bucket(analysis.table("mentions"), MentionRef._fields, ("article_id", "target"), MentionRef._make)
+    settings = {"top_frames": top_frames}
+    prepared = [(ms, ms.prepare(analysis, settings)) for ms in MEASURE_SETS]
+    rows = []
+    for article_id, n_sentences in zip(articles["article_id"].tolist(), articles["sentences"].tolist(), strict=True):
+        for target in targets:
+            m = mentions.get((article_id, target.name), [])
+            cell = Cell(article_id, target, n_sentences, m, {int(r.sentence_id) for r in m})
+            row: dict[str, Any] = {"article_id": article_id, "target": target.name}
+            for measure_set, state in prepared:
+                row.update(measure_set.cells(state, cell))
+            rows.append(row)
+    return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
 
 
-def _label(ids: Group) -> str:
-    """A side's name: its id, up to ``LABEL_IDS`` ids joined with "+", or the first id and the group size."""
-    if isinstance(ids, str):
-        return ids
-    ids = list(ids)
-    return "+".join(ids) if len(ids) <= LABEL_IDS else f"{ids[0]} and {len(ids) - 1:,} more"
+# --------------------------------------------------------------------------- evidence
 
 
-def _term(token: str) -> str:
-    return token.lower().translate(_APOSTROPHES)
+def evidence_rows(analysis: Tables, article_id: str, target: Target, column: str) -> pd.DataFrame:
+    """The rows behind one cell of :func:`newslab.compare` (see :meth:`newslab.Analysis.evidence`)."""
+    measure = MEASURE_OF.get(column)
+    if measure is None:
+        raise ParameterError(f"column={column!r} has no evidence rows; valid: {sorted(EVIDENCE_TABLE)}")
+    table = analysis.table(measure.table)
+    rows = table[table["article_id"] == article_id]
+    mentions = analysis.table("mentions")
+    mentions = mentions[(mentions["article_id"] == article_id) & (mentions["target"] == target.name)]
+    context = EvidenceContext(analysis, article_id, target, column, mentions)
+    return measure.evidence(rows, context).reset_index(drop=True)
 
 
-#: Term counts, capitalized counts and non-initial capitalized counts of a text.
-TermCounts = tuple[Counter[str], Counter[str], Counter[str]]
+# --------------------------------------------------------------------------- display
 
 
-def term_counts(
-    corpus: Corpus | Iterable[Article], *, stopwords: bool | Iterable[str] = True, numbers: bool = True, ngram: int = 1
-) -> dict[str, TermCounts]:
-    """Per-article term counts for :func:`keyness` (``counts=``): count a corpus once, compare it many ways.
+def format_compare(table: pd.DataFrame) -> pd.DataFrame:
+    """The comparison table as text for display (each measure's own display); the data stays in ``table``.
 
     Example:
         >>> import newslab as nl
-        >>> corpus = nl.load_seed_corpus()
-        >>> counts = term_counts(corpus)
-        >>> nl.keyness(corpus, "es-daily", "de-dpa", counts=counts).equals(nl.keyness(corpus, "es-daily", "de-dpa"))
-        True
+        >>> shown = format_compare(nl.compare(nl.load_seed_corpus()))
+        >>> shown.loc[2, "labels"]
+        'Trump×8; Donald Trump×1; US President-elect Donald Trump×1; the republican×1'
     """
-    stop = _stop(stopwords)
-    return {art.id: _counts([art], stop, numbers, ngram) for art in as_articles(corpus)}
+    shown = table.copy()
+    for measure in MEASURES:
+        if measure.show is not None and measure.column in shown:
+            shown[measure.column] = [measure.show(v) for v in shown[measure.column]]
+    return shown
 
 
-def _stop(stopwords: bool | Iterable[str]) -> frozenset[str]:
-    if stopwords is True:
-        return packaged_stopwords()
-    if stopwords is False:
-        return frozenset()
-    return frozenset(_term(w) for w in stopwords)
+def _fmt(value: float) -> str:
+    return f"{value:+.2f}"
 
 
-def _summed(counts: Mapping[str, TermCounts], articles: Iterable[Article]) -> TermCounts:
-    total: TermCounts = (Counter(), Counter(), Counter())
-    for art in articles:
-        if art.id not in counts:
-            raise ParameterError(f"counts= has no entry for article {art.id!r}; make it with term_counts(corpus)")
-        for mine, theirs in zip(total, counts[art.id], strict=True):
-            mine.update(theirs)
-    return total
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
 
-def _counts(articles: Iterable[Article], stop: frozenset[str], numbers: bool, ngram: int = 1) -> TermCounts:
-    """Term counts, capitalized counts and non-initial capitalized counts.
-
-    With ``ngram`` > 1 a term is ``ngram`` consecutive words of one sentence with no punctuation or
-    clitic between them, and a stopword may stand inside it but not at either end.
-    """
-    counts: Counter[str] = Counter()
-    capital: Counter[str] = Counter()
-    inside: Counter[str] = Counter()
-    for art in articles:
-        text = art.text
-        for spans in art.token_spans:
-            run: list[tuple[str, bool, bool]] = []  # (term, capitalized, first word of the sentence)
-            initial = True
-            for s, e in spans:
-                word = text[s:e]
-                if not any(ch.isalnum() for ch in word):
-                    run = []  # punctuation breaks an n-gram
-                    continue
-                first, initial = initial, False
-                term = _term(word)
-                if term.startswith("'") or (not numbers and not any(ch.isalpha() for ch in term)):
-                    run = []  # so do a clitic ('s) and a number left out
-                    continue
-                run.append((term, word[0].isupper(), first))
-                if len(run) < ngram:
-                    continue
-                gram = run[-ngram:]
-                if gram[0][0] in stop or gram[-1][0] in stop:
-                    continue
-                key = " ".join(g[0] for g in gram)
-                counts[key] += 1
-                if all(g[1] for g in gram):
-                    capital[key] += 1
-                    if not gram[0][2]:
-                        inside[key] += 1
-    return counts, capital, inside
+# --------------------------------------------------------------------------- summary
 
 
-def _background_counts(background: Any, stop: frozenset[str], numbers: bool, ngram: int) -> Counter[str]:
-    if background is None:
-        return Counter()
-    if isinstance(background, Mapping):  # keys taken as given: for ngram > 1, "white house"-style keys
-        try:
-            counts = Counter({_term(str(k)): int(v) for k, v in background.items() if _term(str(k)) not in stop})
-        except (TypeError, ValueError) as err:
-            raise ParameterError(f"background= counts must be whole numbers ({err})") from None
-        if any(v < 0 for v in counts.values()):
-            raise ParameterError("background= counts must not be negative")
-        return counts
-    if isinstance(background, Article):
-        background = [background]
-    try:
-        return _counts(background, stop, numbers, ngram)[0]
-    except (TypeError, AttributeError) as err:
-        kind = type(background).__name__
-        raise ParameterError(f"background= must be a Corpus, articles or a mapping term -> count, got {kind}") from err
+def compare_summary(
+    table: pd.DataFrame, *, keyness: Any = None, min_difference: float = 0.1, n_words: int = 5
+) -> list[str]:
+    """The main differences in a :func:`compare` table, as short plain-English statements.
 
-
-def keyness(
-    corpus: Corpus,
-    a: Group,
-    b: Group,
-    *,
-    method: str = "log_odds_dirichlet",
-    min_count: int = 2,
-    stopwords: bool | Iterable[str] = True,
-    names: str = "keep",
-    numbers: bool = True,
-    background: Corpus | Iterable[Article] | Mapping[str, int] | None = None,
-    prior_scale: float | None = None,
-    ngram: int = 1,
-    labels: tuple[str, str] | None = None,
-    counts: Mapping[str, TermCounts] | None = None,
-) -> Any:
-    r"""Words that set side ``a`` apart from side ``b`` (two articles or two groups of articles).
-
-    Words are the lowercased word tokens of the articles (apostrophes normalized,
-    punctuation and clitics such as ``'s`` dropped). With ``y_w^a`` the count of word ``w``
-    in ``a``, ``n_a`` the number of counted words in ``a`` (likewise for ``b``):
-
-    ``log_odds_dirichlet`` (Monroe, Colaresi & Quinn 2008, eq. 16-22): with prior
-    pseudo-counts ``α_w = α0 · c_w / Σc`` from background counts ``c`` (the words of ``a``
-    and ``b``, plus ``background`` if given) and ``α0`` = ``prior_scale`` (default: the
-    number of background words, i.e. the raw background counts),
-
-        δ_w = log[(y_w^a + α_w) / (n_a + α0 − y_w^a − α_w)] − log[(y_w^b + α_w) / (n_b + α0 − y_w^b − α_w)]
-        σ²(δ_w) ≈ 1 / (y_w^a + α_w) + 1 / (y_w^b + α_w),    z_w = δ_w / σ(δ_w)
-
-    ``score`` is ``z_w``, ``effect`` is ``δ_w`` (log-odds ratio, natural log).
-
-    ``log_likelihood`` (Dunning 1993; Rayson & Garside 2000): with expected counts
-    ``E_a = n_a (y^a + y^b) / (n_a + n_b)`` and ``E_b`` likewise,
-
-        G² = 2 [y^a ln(y^a / E_a) + y^b ln(y^b / E_b)]    (a zero count adds 0)
-
-    ``score`` is G² signed + when ``w`` is relatively more frequent in ``a``, ``effect`` is
-    the Log Ratio (Hardie 2014): log2[(y^a / n_a) / (y^b / n_b)], a zero count replaced by 0.5.
-
-    ``p_value`` is two-sided: from the normal distribution for z, from χ² with 1 degree of
-    freedom for G². With a few hundred words per side treat it as a ranking aid, not a test.
-    ``q_value`` is ``p_value`` adjusted for testing every word of the table at once
-    (Benjamini–Hochberg false discovery rate, :func:`newslab.multiple_testing.benjamini_hochberg`):
-    call a word typical of a side only when ``q_value < 0.05``, since hundreds of words each
-    tested at 0.05 give dozens of false positives.
+    Every statement is computed from the table's structured columns (and from a
+    :func:`newslab.keyness` table if given); nothing is hand-written. For each target it reports,
+    when the articles differ: how many labels each uses (and the labels only one uses), how
+    prominent the target is, the tone of the sentences mentioning it and the target-directed
+    tone (differences of at least ``min_difference``), stance present in one article only, the
+    leading frame around the target; then who is quoted; then the words most typical of each side.
+    Linear in the number of articles: statements about one article against the rest use
+    counts over all articles, not pairs.
 
     Args:
-        corpus: The corpus holding both sides.
-        a: An article id or a list of ids.
-        b: An article id or a list of ids (no overlap with ``a``).
-        method: ``"log_odds_dirichlet"`` (default) or ``"log_likelihood"``.
-        min_count: Keep words seen at least this often in ``a`` and ``b`` together.
-        stopwords: ``True`` drops the packaged stopword list, ``False`` keeps every word, or
-            give your own words to drop.
-        names: ``"keep"`` (default), ``"drop"`` or ``"only"`` names: words whose every
-            occurrence in ``a`` and ``b`` is capitalized, at least once inside a sentence
-            (flagged in the ``is_name`` column either way).
-        numbers: Keep tokens without letters (``2%``, ``2017``).
-        background: Extra counts for the prior (a Corpus, articles or ``term -> count``).
-        prior_scale: ``α0``, the total prior pseudo-count (log-odds only).
-        ngram: 1 (default) counts words; 2 or 3 counts sequences of that many consecutive words
-            within a sentence ("white house", "secretary general"), never across punctuation,
-            with no stopword at either end. ``n_a``/``n_b`` then count n-grams.
-        counts: Per-article term counts from :func:`term_counts` (same ``stopwords``, ``numbers``
-            and ``ngram``), so that many comparisons on one corpus count its words once.
-        labels: Names of the two sides for ``favours`` and ``attrs`` (default: the id, up to
-            three ids joined with "+", or "<first id> and N more"; one shared string per side).
+        table: Output of :func:`compare` (two or more articles).
+        keyness: Optional output of :func:`newslab.keyness` to add the typical words.
+        min_difference: Smallest difference in share or tone worth a statement.
+        n_words: Typical words listed per side.
 
     Returns:
-        DataFrame, one row per word, sorted by ``score`` (most typical of ``a`` first, most
-        typical of ``b`` last), with columns term, count_a, count_b, per_1000_a, per_1000_b,
-        score, effect, p_value, favours (the side's id or ids joined with ``+``), is_name, q_value.
-        ``attrs`` hold method, a, b, n_a, n_b.
-
-    Raises:
-        ParameterError: For unknown ids, overlapping sides or invalid options.
+        A list of sentences.
 
     Example:
         >>> import newslab as nl
-        >>> k = nl.keyness(nl.load_seed_corpus(), "es-daily", "de-dpa", method="log_likelihood")
-        >>> k[k.term == "spending"][["count_a", "count_b", "favours"]].values.tolist()
-        [[1, 2, 'de-dpa']]
+        >>> compare_summary(nl.compare(nl.load_seed_corpus()))[0][:60]
+        'es-daily uses 10 different labels for Trump, de-dpa 4; only '
+    """
+    missing = [c for c in ("article_id", "target", "n_labels", "labels") if c not in getattr(table, "columns", ())]
+    if missing:
+        raise ParameterError(f"compare_summary() needs a compare() table; missing columns {missing}")
+    if isinstance(min_difference, bool) or not isinstance(min_difference, (int, float)) or min_difference < 0:
+        raise ParameterError(f"min_difference={min_difference!r}; valid: a number >= 0")
+    if isinstance(n_words, bool) or not isinstance(n_words, int) or n_words < 0:
+        raise ParameterError(f"n_words={n_words!r}; valid: a whole number >= 0")
+    return [text for text, _, _ in _findings(table, keyness, min_difference, n_words)]
+
+
+def summary_findings(
+    table: pd.DataFrame, *, keyness: Any = None, min_difference: float = 0.1, n_words: int = 5
+) -> pd.DataFrame:
+    """:func:`compare_summary` as a table: each finding with the target and the comparison column behind it.
+
+    The ``column`` names the cell whose evidence rows back the statement
+    (:meth:`newslab.Analysis.evidence`), or ``"keyness"`` for the typical words; reports link each
+    finding to those rows.
+
+    Example:
+        >>> import newslab as nl
+        >>> findings = summary_findings(nl.compare(nl.load_seed_corpus()))
+        >>> findings.loc[0, ["target", "column"]].tolist()
+        ['Trump', 'labels']
     """
     import pandas as pd
 
-    if method not in METHODS:
-        raise ParameterError(f"method={method!r}; valid: {list(METHODS)}")
-    if names not in NAME_OPTIONS:
-        raise ParameterError(f"names={names!r}; valid: {list(NAME_OPTIONS)}")
-    if not isinstance(min_count, int) or min_count < 1:
-        raise ParameterError(f"min_count={min_count!r}; valid: a positive integer")
-    if ngram not in (1, 2, 3):
-        raise ParameterError(f"ngram={ngram!r}; valid: 1, 2 or 3")
-    if prior_scale is not None and not prior_scale > 0:
-        raise ParameterError(f"prior_scale={prior_scale!r}; valid: a positive number or None")
-    if not isinstance(corpus, Corpus):
-        corpus = Corpus(as_articles(corpus))
-    side_a, side_b = _group(corpus, a, "a"), _group(corpus, b, "b")
-    overlap = {x.id for x in side_a} & {x.id for x in side_b}
-    if overlap:
-        raise ParameterError(f"articles {sorted(overlap)} are on both sides; a and b must not overlap")
-    stop = _stop(stopwords)
-    if counts is not None:
-        count_a, cap_a, inside_a = _summed(counts, side_a)
-        count_b, cap_b, inside_b = _summed(counts, side_b)
-    else:
-        count_a, cap_a, inside_a = _counts(side_a, stop, numbers, ngram)
-        count_b, cap_b, inside_b = _counts(side_b, stop, numbers, ngram)
-    n_a, n_b = sum(count_a.values()), sum(count_b.values())
-    if not n_a or not n_b:
-        raise ParameterError("one side has no words left after filtering; check stopwords= and the article ids")
-    prior_counts = count_a + count_b + _background_counts(background, stop, numbers, ngram)
-    prior_total = sum(prior_counts.values())
-    alpha0 = float(prior_scale) if prior_scale is not None else float(prior_total)
+    compare_summary(table, min_difference=min_difference, n_words=n_words)  # the same checks
+    rows = _findings(table, keyness, min_difference, n_words)
+    return pd.DataFrame(rows, columns=["finding", "target", "column"])
 
-    label_a, label_b = labels if labels is not None else (_label(a), _label(b))
-    rows = []
-    for term in sorted(set(count_a) | set(count_b)):
-        ya, yb = count_a[term], count_b[term]
-        if ya + yb < min_count:
+
+def _findings(table: Any, keyness: Any, min_difference: float, n_words: int) -> list[tuple[str, str, str]]:
+    """(statement, target, column) for every difference worth stating."""
+    found: list[tuple[str, str, str]] = []
+    by_target = _groups(table, ["target"])
+    for target, rows in by_target.items():
+        rows = rows.set_index("article_id")
+        if len(rows) < 2:
             continue
-        total = ya + yb
-        is_name = cap_a[term] + cap_b[term] == total and inside_a[term] + inside_b[term] > 0
-        if (names == "drop" and is_name) or (names == "only" and not is_name):
+        found += [(line, target, "labels") for line in _label_lines(rows, target)]
+        found += [(line, target, "sentences") for line in _share_lines(rows, target, min_difference)]
+        found += [(line, target, column) for line, column in _tone_lines(rows, target, min_difference)]
+        stated = {line for line, _, column in found if column == "stance"}  # a row holder -> target is in both
+        found += [(line, target, "stance") for line in _stance_lines(rows, target) if line not in stated]
+        found += [(line, target, "frames") for line in _frame_lines(rows, target)]
+    found += _quoted_lines(table, by_target)
+    if keyness is not None and len(keyness):
+        found += [(line, "", "keyness") for line in _keyness_lines(keyness, n_words)]
+    return found
+
+
+#: Keyness findings name only words with a two-sided p-value below this.
+KEYNESS_ALPHA = 0.05
+
+
+def _keyness_lines(keyness: Any, n_words: int) -> list[str]:
+    from newslab.keywords import top_keywords
+
+    column = "q_value" if "q_value" in keyness else "p_value"  # BH-corrected over all words when available
+    passing = keyness[keyness[column] < KEYNESS_ALPHA] if column in keyness else keyness
+    test = "q" if column == "q_value" else "p"
+    if not len(passing):
+        return [f"No word is significantly more typical of either side (keyness, {test} < {KEYNESS_ALPHA:g})."]
+    top = top_keywords(passing, n=n_words)
+    lines = []
+    for side in dict.fromkeys(top["favours"]):
+        words = ", ".join(top[top["favours"] == side]["term"])
+        lines.append(f"Words most typical of {side} (keyness, {test} < {KEYNESS_ALPHA:g}): {words}.")
+    return lines
+
+
+def _only_in(sets: dict[str, set[Any]]) -> dict[str, set[Any]]:
+    """For each article, the items no other article has (linear: counts over all articles)."""
+    counts: Counter[Any] = Counter(item for items in sets.values() for item in items)
+    return {a: {i for i in items if counts[i] == 1} for a, items in sets.items()}
+
+
+def _label_lines(rows: Any, target: str) -> list[str]:
+    ordered = rows.sort_values("n_labels", ascending=False, kind="stable")
+    most, least = ordered.index[0], ordered.index[-1]
+    if ordered.loc[most, "n_labels"] == ordered.loc[least, "n_labels"]:
+        return []
+    labels = {a: set(dict(ordered.loc[a, "labels"] or {})) for a in ordered.index}
+    unique = sorted(_only_in(labels)[most])
+    extra = f" (+{len(unique) - 5} more)" if len(unique) > 5 else ""
+    only = f"; only {most}: {', '.join(unique[:5])}{extra}" if unique else ""
+    others = list(ordered.index[1:])
+    counts = ", ".join(f"{i} {ordered.loc[i, 'n_labels']}" for i in others[:5])
+    if len(others) > 5:
+        counts += f" and {len(others) - 5} more articles"
+    return [f"{most} uses {ordered.loc[most, 'n_labels']} different labels for {target}, {counts}{only}."]
+
+
+def _share_lines(rows: Any, target: str, min_difference: float) -> list[str]:
+    hi, lo = rows["sentence_share"].idxmax(), rows["sentence_share"].idxmin()
+    if rows.loc[hi, "sentence_share"] - rows.loc[lo, "sentence_share"] < min_difference:
+        return []
+    return [
+        f"{target} is mentioned in {rows.loc[hi, 'sentence_share']:.0%} of {hi}'s sentences "
+        f"and {rows.loc[lo, 'sentence_share']:.0%} of {lo}'s."
+    ]
+
+
+def _tone_lines(rows: Any, target: str, min_difference: float) -> list[tuple[str, str]]:
+    lines = []
+    for column, what in (
+        ("tone_sentences", f"Sentences mentioning {target} are"),
+        ("tone_target", f"Sentiment aimed at {target} is"),
+    ):
+        values = rows[column].dropna()
+        if len(values) < 2:
             continue
-        if method == "log_odds_dirichlet":
-            alpha = alpha0 * prior_counts[term] / prior_total
-            if prior_counts[term] == prior_total:  # the only word of both sides: 100% on each, no difference
-                delta = 0.0
-            else:
-                delta = math.log((ya + alpha) / (n_a + alpha0 - ya - alpha)) - math.log(
-                    (yb + alpha) / (n_b + alpha0 - yb - alpha)
+        hi, lo = values.idxmax(), values.idxmin()
+        if values[hi] - values[lo] < min_difference:
+            continue
+        line = f"{what} more positive in {hi} (mean {_fmt(values[hi])}) than in {lo} ({_fmt(values[lo])})."
+        lines.append((line, column))
+    return lines
+
+
+def _stance_lines(rows: Any, target: str) -> list[str]:
+    entries = {a: {(e["holder"], e["target"], e["stance"]): e for e in rows.loc[a, "stance"]} for a in rows.index}
+    lines = []
+    unique = _only_in({a: set(e) for a, e in entries.items()})
+    for article_id, keys in entries.items():
+        shown = [stance_text(e) for k, e in keys.items() if k in unique[article_id] and k[0] != "author"]
+        if shown:
+            lines.append(f"Stance involving {target} found only in {article_id}: {' | '.join(shown[:4])}.")
+    if len(entries) == 2:  # counts compared only for a pair; with more articles the table shows them
+        (a, ea), (b, eb) = entries.items()
+        for key in sorted(set(ea) & set(eb)):
+            if key[0] == "author":
+                continue
+            (hi, ehi), (lo, elo) = sorted(((a, ea[key]), (b, eb[key])), key=lambda x: -x[1]["n"])
+            if ehi["n"] >= 2 * elo["n"]:
+                cues = f"; {', '.join(ehi['cues'][:4])}" if ehi["cues"] else ""
+                lines.append(
+                    f"{key[0]} → {key[1]}: {key[2]} is found {ehi['n']} times in {hi} ({ehi['mean_score']:+.2f}{cues}) "
+                    f"and {elo['n']} in {lo}."
                 )
-            score = delta / math.sqrt(1.0 / (ya + alpha) + 1.0 / (yb + alpha))
-            effect = delta
-            p_value = math.erfc(abs(score) / math.sqrt(2.0))
-        else:
-            expected_a = n_a * total / (n_a + n_b)
-            expected_b = n_b * total / (n_a + n_b)
-            g2 = 2.0 * sum(y * math.log(y / e) for y, e in ((ya, expected_a), (yb, expected_b)) if y)
-            g2 = max(g2, 0.0)  # equal rates give 0 up to rounding, which may fall below it
-            effect = math.log2(((ya or LOG_RATIO_ZERO) / n_a) / ((yb or LOG_RATIO_ZERO) / n_b))
-            score = g2 if ya / n_a >= yb / n_b else -g2
-            p_value = math.erfc(math.sqrt(g2 / 2.0))
-        favours = label_a if score > 0 else label_b if score < 0 else ""
-        rows.append((term, ya, yb, 1000.0 * ya / n_a, 1000.0 * yb / n_b, score, effect, p_value, favours, is_name))
-    table = pd.DataFrame(rows, columns=KEYNESS_COLUMNS[:-1])
-    from newslab.multiple_testing import benjamini_hochberg
-
-    table["q_value"] = benjamini_hochberg(table["p_value"].to_numpy(float))  # every word tested is in the family
-    table = table.sort_values(["score", "term"], ascending=[False, True], kind="stable").reset_index(drop=True)
-    table.attrs.update(method=method, a=label_a, b=label_b, n_a=n_a, n_b=n_b, ngram=ngram)
-    return table
+    return lines
 
 
-def top_keywords(table: Any, *, n: int = 10) -> Any:
-    """The ``n`` words most typical of each side of a :func:`keyness` table.
+def _frame_lines(rows: Any, target: str) -> list[str]:
+    tops = {a: rows.loc[a, "top_frame"] for a in rows.index if rows.loc[a, "top_frame"]}
+    if not tops:
+        return []
+    parts = []
+    for article_id in list(tops)[:6]:
+        first = rows.loc[article_id, "frames"][0]
+        parts.append(
+            f"in {article_id} {frame_name(first['frame'])} {first['weight']:g} ({', '.join(first['cues'][:4])})"
+        )
+    verb = "differs" if len(set(tops.values())) > 1 else "is the same"
+    more = f" (and {len(tops) - 6} more articles)" if len(tops) > 6 else ""
+    lines = [f"The leading frame around {target} {verb}: {'; '.join(parts)}{more}."]
+    listed = {a: {e["frame"]: e for e in rows.loc[a, "frames"]} for a in rows.index}
+    unique = _only_in({a: set(f) for a, f in listed.items()})
+    for article_id, frames in listed.items():
+        for frame, e in frames.items():
+            if frame in unique[article_id]:
+                name = frame_name(frame)
+                lines.append(
+                    f"Around {target}, only {article_id} has {name} among its top frames: "
+                    f"{name} {e['weight']:g} ({', '.join(e['cues'][:4])})."
+                )
+    return lines
 
-    Returns:
-        The keyness rows, ``a``'s top ``n`` (strongest first) then ``b``'s top ``n`` (strongest
-        first), with a ``rank`` column (1 = strongest on its side).
 
-    Example:
-        >>> import newslab as nl
-        >>> top = top_keywords(nl.keyness(nl.load_seed_corpus(), "es-daily", "de-dpa"), n=2)
-        >>> top[["favours", "rank"]].values.tolist()
-        [['es-daily', 1], ['es-daily', 2], ['de-dpa', 1], ['de-dpa', 2]]
-    """
-    import pandas as pd
+def _quoted_lines(table: Any, by_target: dict[Any, Any]) -> list[tuple[str, str, str]]:
+    first = table.drop_duplicates("article_id")
+    speakers = {a: set(dict(c or {})) for a, c in zip(first["article_id"], first["quoted"], strict=True)}
+    counts = {a: dict(c or {}) for a, c in zip(first["article_id"], first["quoted"], strict=True)}
+    lines = []
+    for article_id, only in _only_in(speakers).items():
+        listed = [f"{s} ({counts[article_id][s]})" for s in counts[article_id] if s in only]
+        if listed:
+            lines.append((f"Quoted only in {article_id}: {', '.join(listed)}.", "", "quoted"))
+    for target, rows in by_target.items():
+        rows = rows.set_index("article_id")
+        if len(rows) >= 2 and rows["target_quoted"].max() > rows["target_quoted"].min():
+            hi = rows["target_quoted"].idxmax()
+            n = int(rows.loc[hi, "target_quoted"])
+            shown = "; ".join(f"“{short(q)}”" for q in rows.loc[hi, "quotes_by_target"][:5])
+            elsewhere = ", ".join(f"{rows.loc[i, 'target_quoted']} in {i}" for i in list(rows.index)[:6] if i != hi)
+            line = f"{hi} reports {_plural(n, 'statement')} by {target} ({elsewhere}): {shown}"
+            lines.append((line, target, "quotes_by_target"))
+        if len(rows) >= 2:
+            lines.extend((line, target, "quotes_on_target") for line in _quoted_on_lines(rows, target))
+    return lines
 
-    if not isinstance(n, int) or n < 1:
-        raise ParameterError(f"n={n!r}; valid: a positive integer")
-    ranked = table.sort_values("score", ascending=False, kind="stable")
-    first = ranked[ranked["score"] > 0].head(n).assign(rank=lambda d: range(1, len(d) + 1))
-    second = ranked[ranked["score"] < 0].iloc[::-1].head(n).assign(rank=lambda d: range(1, len(d) + 1))
-    result = pd.concat([first, second], ignore_index=True)
-    result.attrs.update(table.attrs)
-    return result
+
+def _quoted_on_lines(rows: Any, target: str) -> list[str]:
+    """Speakers quoted on the target in one article only (the target's own statements excluded)."""
+    entries: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for article_id in rows.index:
+        by_speaker: dict[str, list[dict[str, Any]]] = {}
+        for e in rows.loc[article_id, "quotes_on_target"]:
+            by_speaker.setdefault(e["speaker"], []).append(e)
+        entries[article_id] = by_speaker
+    unique = _only_in({a: set(s) for a, s in entries.items()})
+    lines = []
+    for article_id, speakers in entries.items():
+        for speaker, quotes in speakers.items():
+            if speaker not in unique[article_id] or target.lower() in speaker.lower().split():
+                continue
+            more = f" (+{len(quotes) - 2} more)" if len(quotes) > 2 else ""  # two: both halves of a split quote
+            shown = "; ".join(quote_text(e, speaker=False) for e in quotes[:2])
+            lines.append(f"Only {article_id} quotes {speaker} on {target}: {shown}{more}")
+    return lines
 
 
 __all__ = [
-    "KEYNESS_COLUMNS",
-    "METHODS",
-    "TermCounts",
-    "keyness",
-    "term_counts",
-    "top_keywords",
+    "COMPARE_COLUMNS",
+    "EVIDENCE_TABLE",
+    "compare_summary",
+    "compare_tables",
+    "evidence_rows",
+    "format_compare",
+    "summary_findings",
 ]
+
+# Until newslab 0.2.0, the keyness names that this module's old namesake held (now newslab.keywords).
+__getattr__ = moved_names(
+    __name__,
+    "newslab.keywords",
+    frozenset({"KEYNESS_COLUMNS", "METHODS", "TermCounts", "keyness", "term_counts", "top_keywords"}),
+)

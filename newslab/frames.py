@@ -42,8 +42,8 @@ from newslab.document import Document
 from newslab.errors import LexiconError
 from newslab.lexicons import data_path, read_tsv
 from newslab.records import FrameRow, columns
+from newslab.safe_regex import unsafe_pattern_message
 from newslab.tokenizers import words
-from newslab.user_patterns import unsafe_pattern_message
 
 logger = logging.getLogger(__name__)
 

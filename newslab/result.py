@@ -208,7 +208,7 @@ class Analysis:
     # ------------------------------------------------------------------ views
     def compare(self, targets: Target | Iterable[Target] | None = None, *, top_frames: int = 3) -> pd.DataFrame:
         """The side-by-side table: one row per article x target (see :func:`newslab.compare`)."""
-        from newslab.aggregate import compare_tables
+        from newslab.comparison import compare_tables
         from newslab.targets import as_targets
 
         chosen = self.targets if targets is None else as_targets(targets)
@@ -216,7 +216,7 @@ class Analysis:
 
     def summary(self, *, keyness: Any = None, min_difference: float = 0.1, n_words: int = 5) -> list[str]:
         """Plain-English differences between the articles (see :func:`newslab.compare_summary`)."""
-        from newslab.aggregate import compare_summary
+        from newslab.comparison import compare_summary
 
         return compare_summary(self.compare(), keyness=keyness, min_difference=min_difference, n_words=n_words)
 
@@ -237,7 +237,7 @@ class Analysis:
         Raises:
             ParameterError: For an unknown article, target or column.
         """
-        from newslab.aggregate import evidence_rows
+        from newslab.comparison import evidence_rows
 
         name = target.name if isinstance(target, Target) else str(target)
         if article_id not in set(self.articles["article_id"]):

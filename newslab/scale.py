@@ -2,7 +2,7 @@
 
 :func:`run_dask` submits chunks of articles to a ``dask.distributed.Client`` (one task per
 chunk, at most ``CHUNKS_IN_FLIGHT`` at a time, results in input order) and runs the same
-per-chunk function as the process pool (:func:`newslab.analysis.analyze` with
+per-chunk function as the process pool (:func:`newslab.runner.analyze` with
 ``workers=N``), so both give identical tables. With an output folder, each worker writes its
 chunk's Parquet part itself into the run's staging folder (which must be reachable from the
 workers). When the run stops early (an error, Ctrl-C), its pending tasks are cancelled. See

@@ -324,7 +324,7 @@ def comparison_view(table: pd.DataFrame, *, max_pairs: int = 8) -> pd.DataFrame:
         >>> list(view.columns)[:2], view.index[0]
         (['es-daily · Trump', 'es-daily · NATO'], 'mentions')
     """
-    from newslab.aggregate import format_compare
+    from newslab.comparison import format_compare
     from newslab.plots import readable
 
     shown = format_compare(table)

@@ -18,7 +18,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from newslab.analysis import analyze
 from newslab.corpus import Corpus, as_articles, progress_bar
 from newslab.document import Article, parse
 from newslab.errors import ParameterError
@@ -26,6 +25,7 @@ from newslab.frames import PROFILE_COLUMNS, TABLE_COLUMNS, DictionaryArg, frame_
 from newslab.mentions import MENTION_COLUMNS, QuoteSpan, article_mentions, mention_rows
 from newslab.pipeline import AnalysisOptions
 from newslab.result import Analysis
+from newslab.runner import analyze
 from newslab.targets import Target, as_targets
 from newslab.tone import LABEL_THRESHOLD
 from newslab.tone_lexicon import prepare_lexicon

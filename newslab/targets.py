@@ -43,8 +43,8 @@ from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import load_table, rule_words, stopwords
 from newslab.names import WORD_PATTERN
 from newslab.roles import PERSON_PRONOUNS, Role, as_role, as_tuple, packaged_roles
+from newslab.safe_regex import unsafe_pattern_message
 from newslab.target_names import check_distinct, check_term, target_key, term_strings, weak_term
-from newslab.user_patterns import unsafe_pattern_message
 
 if TYPE_CHECKING:
     pass

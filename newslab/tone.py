@@ -117,7 +117,7 @@ class _PlainSentiment(dict):
 
 @functools.cache
 def _pattern_fast() -> tuple[_PlainSentiment, Any, frozenset[str], str]:
-    from newslab.pattern import pattern_constants
+    from newslab.pattern_lexicon import pattern_constants
 
     emoticons, punctuation = pattern_constants()
     return (

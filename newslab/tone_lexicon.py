@@ -78,7 +78,7 @@ def vader_analyzer() -> Any:
 @functools.cache
 def pattern_sentiment() -> Any:
     """TextBlob's pattern sentiment analyzer with its lexicon loaded, once (without importing nltk)."""
-    from newslab.pattern import pattern_sentiment as load
+    from newslab.pattern_lexicon import pattern_sentiment as load
 
     return load()
 

@@ -142,7 +142,7 @@ def _default_tables(
 ) -> tuple[Any, Any, Any, Any, Any]:
     """The tables not given, from ``analysis`` or from one analysis pass over the article."""
     if any(value is None for value in tables.values()) and analysis is None:
-        from newslab.analysis import analyze
+        from newslab.runner import analyze
 
         analysis = analyze(article, targets, progress=False)
     source = {"mentions": "mentions", "quotes": "quotes", "sentiment": "tone", "stance": "stance",

@@ -74,7 +74,7 @@ def plot_keyness(
     """
     import pandas as pd
 
-    from newslab.comparison import top_keywords
+    from newslab.keywords import top_keywords
 
     require_columns(table, ["term", "score", "favours"], "plot_keyness")
     if not 0 < alpha < 1:

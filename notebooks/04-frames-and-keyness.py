@@ -31,7 +31,7 @@ output_dir: str = "reports"  # where the tables are written
 from pathlib import Path
 
 import newslab as nl
-from newslab.comparison import top_keywords
+from newslab.keywords import top_keywords
 from newslab.plots import plot_frame_profile, plot_keyness
 
 corpus = nl.load_corpus(articles) if articles else nl.load_seed_corpus()

@@ -37,8 +37,8 @@ from IPython.display import HTML, Markdown, display
 import newslab as nl
 from newslab import group_findings as gf
 from newslab import plots, sections
-from newslab.aggregate import summary_findings
-from newslab.comparison import term_counts
+from newslab.comparison import summary_findings
+from newslab.keywords import term_counts
 from newslab.quotes import speaker_table
 from newslab.render import escape_markdown, html_table, markdown_heading, skipped_markdown, write_csv
 from newslab.report import load_articles

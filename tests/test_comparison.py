@@ -2,179 +2,292 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 import newslab as nl
-from newslab.comparison import KEYNESS_COLUMNS, METHODS, top_keywords
+from newslab.comparison import COMPARE_COLUMNS, compare_tables, format_compare
 from newslab.errors import ParameterError
+from newslab.result import COLUMNS, Analysis
 
 
 @pytest.fixture(scope="module")
-def toy() -> nl.Corpus:
-    return nl.Corpus.from_texts(
-        {
-            "a": "Title\nWar war war and peace. The army fights. Peace talks in Paris.",
-            "b": "Title\nMoney money and trade. The budget grows. Peace talks in Paris.",
-            "c": "Title\nMoney and war. Budget cuts.",
-        }
+def seed_analysis(seed_corpus: nl.Corpus) -> Analysis:
+    return nl.analyze(seed_corpus)
+
+
+@pytest.fixture(scope="module")
+def seed_table(seed_analysis: Analysis) -> pd.DataFrame:
+    return seed_analysis.compare()
+
+
+def test_compare_shape(seed_table: pd.DataFrame) -> None:
+    assert list(seed_table.columns) == COMPARE_COLUMNS
+    assert seed_table[["article_id", "target"]].values.tolist() == [
+        ["es-daily", "Trump"],
+        ["es-daily", "NATO"],
+        ["de-dpa", "Trump"],
+        ["de-dpa", "NATO"],
+    ]
+    assert (seed_table.mentions == seed_table.names + seed_table.descriptions + seed_table.pronouns).all()
+    assert (
+        seed_table.mentions == seed_table.target_negative + seed_table.target_neutral + seed_table.target_positive
+    ).all()
+    assert seed_table.sentence_share.between(0, 1).all()
+    assert seed_table.tone_sentences.between(-1, 1).all() and seed_table.tone_target.between(-1, 1).all()
+    for cell in seed_table.labels:  # numbers and lists, never packed strings
+        assert isinstance(cell, dict) and all(isinstance(n, int) for n in cell.values())
+    assert all(
+        isinstance(cell, list) for column in ("stance", "frames", "quotes_on_target") for cell in seed_table[column]
     )
 
 
-@pytest.mark.parametrize("method", METHODS)
-def test_columns_and_order(toy: nl.Corpus, method: str) -> None:
-    k = nl.keyness(toy, "a", "b", method=method, min_count=1)
-    assert list(k.columns) == KEYNESS_COLUMNS
-    assert k.score.is_monotonic_decreasing
-    assert k.iloc[0].term == "war" and k.iloc[0].favours == "a"
-    assert k.iloc[-1].term == "money" and k.iloc[-1].favours == "b"
-    terms = k.set_index("term")
-    assert terms.loc["peace", "favours"] == "a"  # 2 of 9 words vs 1 of 8
-    assert terms.loc["talks", "favours"] == "b"  # 1 of 9 vs 1 of 8: relative frequency decides
-    assert k.attrs["method"] == method
+def test_compare_is_the_analysis_compare(seed_corpus: nl.Corpus, seed_analysis: Analysis, seed_table) -> None:
+    assert nl.compare(seed_corpus).equals(seed_table)
+    assert nl.compare(seed_analysis).equals(seed_table)
 
 
-@pytest.mark.parametrize("method", METHODS)
-def test_swapping_sides_negates(toy: nl.Corpus, method: str) -> None:
-    ab = nl.keyness(toy, "a", "b", method=method, min_count=1).set_index("term")
-    ba = nl.keyness(toy, "b", "a", method=method, min_count=1).set_index("term")
-    for term in ab.index:
-        assert ab.loc[term, "score"] == pytest.approx(-ba.loc[term, "score"])
-        assert ab.loc[term, "effect"] == pytest.approx(-ba.loc[term, "effect"])
+def test_every_table_agrees(seed_corpus: nl.Corpus, seed_analysis: Analysis, seed_table) -> None:
+    mentions = nl.find_mentions(seed_corpus)  # the public view equals the analysis' own table
+    assert mentions.equals(seed_analysis.mentions)
+    assert nl.find_quotes(seed_corpus).equals(seed_analysis.quotes)
+    assert nl.stance_table(seed_corpus).equals(seed_analysis.stance)
+    for row in seed_table.itertuples():
+        m = mentions[(mentions.article_id == row.article_id) & (mentions.target == row.target)]
+        assert row.mentions == len(m) and row.sentences == m.sentence_id.nunique()
+        tone = seed_analysis.evidence(row.article_id, row.target, "tone_target")
+        assert len(tone) == row.mentions and tone["score"].mean() == pytest.approx(row.tone_target)
 
 
-def test_log_likelihood_formula(seed_corpus: nl.Corpus) -> None:
-    k = nl.keyness(seed_corpus, "es-daily", "de-dpa", method="log_likelihood")
-    n_a, n_b = k.attrs["n_a"], k.attrs["n_b"]
-    row = k[k.term == "nato"].iloc[0]
-    ya, yb = row.count_a, row.count_b
-    ea, eb = n_a * (ya + yb) / (n_a + n_b), n_b * (ya + yb) / (n_a + n_b)
-    g2 = 2 * (ya * math.log(ya / ea) + yb * math.log(yb / eb))
-    assert row.score == pytest.approx(-g2)
-    assert row.effect == pytest.approx(math.log2((ya / n_a) / (yb / n_b)))
-    assert row.p_value == pytest.approx(math.erfc(math.sqrt(g2 / 2)))
+def test_negative_and_positive_counts_use_the_model_labels(seed_analysis: Analysis, seed_table) -> None:
+    for row in seed_table.itertuples():
+        for label in ("negative", "neutral", "positive"):
+            rows = seed_analysis.evidence(row.article_id, row.target, f"target_{label}")
+            assert len(rows) == getattr(row, f"target_{label}") and set(rows["label"]) <= {label}
+            assert {"sentence", "evidence", "score"} <= set(rows.columns)
 
 
-def test_log_odds_formula(seed_corpus: nl.Corpus) -> None:
-    k = nl.keyness(seed_corpus, "es-daily", "de-dpa")
-    n_a, n_b = k.attrs["n_a"], k.attrs["n_b"]
-    row = k[k.term == "trump"].iloc[0]
-    ya, yb = row.count_a, row.count_b
-    alpha, alpha0 = ya + yb, n_a + n_b  # union prior with raw counts
-    delta = math.log((ya + alpha) / (n_a + alpha0 - ya - alpha)) - math.log((yb + alpha) / (n_b + alpha0 - yb - alpha))
-    assert row.effect == pytest.approx(delta)
-    assert row.score == pytest.approx(delta / math.sqrt(1 / (ya + alpha) + 1 / (yb + alpha)))
+def test_compare_shows_what_a_reader_sees(seed_table: pd.DataFrame) -> None:
+    rows = seed_table.set_index(["article_id", "target"])
+    es, de = rows.loc[("es-daily", "Trump")], rows.loc[("de-dpa", "Trump")]
+    assert es.n_labels > de.n_labels  # the Spanish daily's many epithets
+    assert "the tycoon" in es.labels and "the american populist" in es.labels
+    pairs = {(e["holder"], e["target"], e["stance"]) for e in es.stance}
+    assert ("Mark Rutte", "Trump", "favor") in pairs  # Rutte credits Trump
+    assert ("allies", "Trump", "against") in {(e["holder"], e["target"], e["stance"]) for e in de.stance}
+    assert any("three percent" in q for q in de.quotes_by_target)  # the 3% demand, reported as Trump's
+    assert de.target_quoted > es.target_quoted
+    assert "conflict" in {e["frame"] for e in de.frames}
+    rutte = [e for e in es.quotes_on_target if e["speaker"] == "Mark Rutte"]
+    assert rutte[0]["quote"].startswith("When he was president he was the one who encouraged us")
+    assert rutte[0]["pronouns"] == ["he"] and rutte[0]["antecedents"] == ["the American"]
+    assert not [e for e in rows.loc[("es-daily", "NATO")].quotes_on_target if e["speaker"] == "Mark Rutte"]
+    shown = format_compare(seed_table).set_index(["article_id", "target"]).loc[("es-daily", "Trump")]
+    assert "Mark Rutte → Trump: favor" in shown.stance and "(his → the American)" in shown.quotes_on_target
 
 
-def test_weaker_prior_gives_larger_z(toy: nl.Corpus) -> None:
-    strong = nl.keyness(toy, "a", "b", min_count=1).set_index("term")
-    weak = nl.keyness(toy, "a", "b", min_count=1, prior_scale=1.0).set_index("term")
-    assert abs(weak.loc["war", "score"]) > abs(strong.loc["war", "score"])
+def test_a_quote_with_a_bar_is_not_cut(seed_table: pd.DataFrame) -> None:
+    table = seed_table.copy()
+    table.at[0, "quotes_on_target"] = [{"speaker": "Z", "quote": "a | b", "start": 0, "end": 5, "pronouns": [],
+                                        "antecedents": []}]  # fmt: skip
+    lines = nl.compare_summary(table)
+    assert any("“a | b”" in line for line in lines)
 
 
-def test_background_changes_prior(toy: nl.Corpus) -> None:
-    plain = nl.keyness(toy, "a", "b", min_count=1).set_index("term")
-    with_bg = nl.keyness(toy, "a", "b", min_count=1, background={"war": 1000, "money": 1}).set_index("term")
-    assert with_bg.loc["war", "score"] != pytest.approx(plain.loc["war", "score"])
-    assert nl.keyness(toy, "a", "b", min_count=1, background=[toy["c"]]).iloc[0].term == "war"
+def analysis_of(**tables: pd.DataFrame) -> Analysis:
+    base = {name: pd.DataFrame([], columns=COLUMNS[name]) for name in COLUMNS}
+    base["articles"] = pd.DataFrame(
+        [("x", "T", "", "", 4, 8, 40, "h", "{}")], columns=COLUMNS["articles"]
+    )  # fmt: skip
+    for name, rows in tables.items():
+        base[name] = rows.reindex(columns=COLUMNS[name])
+    return Analysis(base)
 
 
-def test_groups(toy: nl.Corpus) -> None:
-    k = nl.keyness(toy, ["a"], ["b", "c"], min_count=1)
-    row = k[k.term == "money"].iloc[0]
-    assert (row.count_a, row.count_b, row.favours) == (0, 3, "b+c")
-    assert k.attrs["b"] == "b+c"
+def test_compare_from_hand_made_tables() -> None:
+    mentions = pd.DataFrame({
+        "article_id": ["x", "x", "x"], "sentence_id": [1, 2, 3], "target": ["Trump", "NATO", "Trump"],
+        "mention": ["Trump", "NATO", "the tycoon"], "start": [6, 19, 28], "end": [11, 23, 33],
+        "kind": ["name", "name", "description"], "rule": ["name", "name", "head:tycoon"], "antecedent": ["", "", ""],
+    })  # fmt: skip
+    tone = pd.DataFrame({"article_id": ["x"] * 4, "sentence_id": [0, 1, 2, 3], "compound": [0.9, 0.2, -0.5, 0.4]})
+    target_tone = pd.DataFrame({
+        "article_id": ["x", "x"], "sentence_id": [1, 3], "target": ["Trump", "Trump"], "label": ["negative", "neutral"],
+        "score": [-0.6, 0.1],
+    })  # fmt: skip
+    stance = pd.DataFrame({
+        "article_id": ["x", "x"], "holder": ["Rutte", "Trump"], "target": ["Trump", "NATO"],
+        "stance": ["favor", "against"], "score": [0.8, -0.6], "cues": [["praised"], ["threatened"]],
+    })  # fmt: skip
+    quotes = pd.DataFrame({
+        "article_id": ["x"], "speaker": ["he"], "speaker_resolved": ["Donald Trump"], "quote": ["we leave"],
+        "start": [0], "end": [5],
+    })  # fmt: skip
+    analysis = analysis_of(mentions=mentions, tone=tone, target_tone=target_tone, stance=stance, quotes=quotes)
+    table = compare_tables(analysis, (nl.TRUMP, nl.NATO))
+    trump = table[table.target == "Trump"].iloc[0]
+    assert (trump.mentions, trump.names, trump.descriptions, trump.sentences) == (2, 1, 1, 2)
+    assert trump.sentence_share == pytest.approx(2 / 4)
+    assert trump.labels == {"Trump": 1, "the tycoon": 1}
+    assert trump.tone_sentences == pytest.approx((0.2 + 0.4) / 2)
+    assert trump.tone_target == pytest.approx(-0.25)
+    assert (trump.target_negative, trump.target_neutral, trump.target_positive) == (1, 1, 0)
+    assert trump.stance_rows == 2 and trump.stance_favor == 1 and trump.stance_against == 0
+    assert {"holder": "Rutte", "target": "Trump", "stance": "favor", "n": 1, "mean_score": 0.8,
+            "cues": ["praised"]} in trump.stance  # fmt: skip
+    assert trump.target_quoted == 1 and trump.quotes_by_target == ["we leave"]
+    nato = table[table.target == "NATO"].iloc[0]
+    assert math.isnan(nato.tone_target) and nato.target_quoted == 0
+    assert format_compare(table).loc[1, "stance"] == "Trump → NATO: against ×1 (-0.60; threatened)"
+
+
+def test_compare_is_the_function_after_submodule_import(seed_corpus: nl.Corpus) -> None:
+    import newslab.comparison
+    import newslab.keywords  # the modules are named apart from the function
+    import newslab.tables
+
+    assert nl.compare is newslab.tables.compare
+    assert len(nl.compare(seed_corpus, targets=nl.NATO)) == 2
+
+
+def test_evidence_rejects_unknown_cells(seed_analysis: Analysis) -> None:
+    with pytest.raises(ParameterError, match="no article"):
+        seed_analysis.evidence("nope", "Trump", "mentions")
+    with pytest.raises(ParameterError, match="no target"):
+        seed_analysis.evidence("es-daily", "EU", "mentions")
+    with pytest.raises(ParameterError, match="column="):
+        seed_analysis.evidence("es-daily", "Trump", "article_id")
+
+
+@pytest.mark.parametrize("column", [c for c in COMPARE_COLUMNS if c not in ("article_id", "target")])
+def test_evidence_for_every_cell(seed_analysis: Analysis, seed_table: pd.DataFrame, column: str) -> None:
+    rows = seed_analysis.evidence("de-dpa", "Trump", column)
+    assert (rows["article_id"] == "de-dpa").all()
+    cell = seed_table.set_index(["article_id", "target"]).loc[("de-dpa", "Trump"), column]
+    if column in ("mentions", "names", "descriptions", "pronouns", "stance_rows", "stance_favor", "stance_against",
+                  "target_quoted", "target_negative", "target_neutral", "target_positive"):  # fmt: skip
+        assert len(rows) == cell
+
+
+# --------------------------------------------------------------------------- compare_summary
+
+
+def test_summary_on_seed(seed_corpus: nl.Corpus, seed_analysis: Analysis) -> None:
+    lines = seed_analysis.summary(keyness=nl.keyness(seed_corpus, "es-daily", "de-dpa"))
+    text = "\n".join(lines)
+    assert lines[0].startswith("es-daily uses 10 different labels for Trump, de-dpa 4")
+    assert "Mark Rutte → Trump: favor" in text
+    assert "statements by Trump (0 in es-daily)" in text
+    assert "Around Trump, only de-dpa has conflict among its top frames" in text
+    assert "Only es-daily quotes Mark Rutte on Trump: “When he was president he was the one who encouraged" in text
+    assert "his work, his success, and we must do more.” (his → the American)" in text
+    assert "Only de-dpa quotes Donald Trump on NATO: “the USA would leave the alliance”" in text
+    assert lines[-1].startswith("Words most typical of de-dpa (keyness, p < 0.05):") or lines[-1].startswith("No word")
+
+
+def stance_entry(holder: str, n: int, score: float, cue: str, target: str = "T", stance: str = "favor") -> dict:
+    return {"holder": holder, "target": target, "stance": stance, "n": n, "mean_score": score, "cues": [cue]}
+
+
+def quote_entry(speaker: str, quote: str, pronouns: list[str] = [], antecedents: list[str] = []) -> dict:  # noqa: B006
+    return {"speaker": speaker, "quote": quote, "start": 0, "end": 1, "pronouns": pronouns, "antecedents": antecedents}
+
+
+def summary_table(**changes: object) -> pd.DataFrame:
+    base = {
+        "article_id": ["a", "b"],
+        "target": ["T", "T"],
+        "n_labels": [2, 2],
+        "labels": [{"T": 2, "the boss": 1}, {"T": 3, "the boss": 1}],
+        "sentence_share": [0.5, 0.5],
+        "tone_sentences": [0.1, 0.1],
+        "tone_target": [0.0, 0.0],
+        "stance": [[], []],
+        "top_frame": ["war", "war"],
+        "frames": [
+            [{"frame": "war", "weight": 2.0, "cues": ["war"]}],
+            [{"frame": "war", "weight": 3.0, "cues": ["war"]}],
+        ],
+        "quoted": [{"X": 1}, {"X": 1}],
+        "target_quoted": [0, 0],
+        "quotes_by_target": [[], []],
+        "quotes_on_target": [[], []],
+    }
+    base.update(changes)  # type: ignore[arg-type]
+    return pd.DataFrame(base)
 
 
 @pytest.mark.parametrize(
-    "options,present,absent",
+    "changes,expected",
     [
-        ({}, {"war"}, {"and", "the", "in"}),
-        ({"stopwords": False}, {"and", "the"}, set()),
-        ({"stopwords": ["war"]}, {"and"}, {"war"}),
-        ({"names": "drop"}, {"war"}, {"paris"}),
-        ({"names": "only"}, {"paris"}, {"war", "peace"}),
-        ({"min_count": 3}, {"war", "peace"}, {"army", "paris"}),
+        ({}, ["The leading frame around T is the same: in a war 2 (war); in b war 3 (war)."]),
+        (
+            {"n_labels": [3, 2], "labels": [{"T": 2, "the boss": 1, "the tycoon": 1}, {"T": 3, "the boss": 1}]},
+            "a uses 3 different labels for T, b 2; only a: the tycoon.",
+        ),
+        ({"sentence_share": [0.8, 0.5]}, "T is mentioned in 80% of a's sentences and 50% of b's."),
+        (
+            {"tone_sentences": [-0.3, 0.1]},
+            "Sentences mentioning T are more positive in b (mean +0.10) than in a (-0.30).",
+        ),
+        ({"tone_target": [0.05, 0.0]}, None),  # below min_difference
+        (
+            {"stance": [[stance_entry("R", 3, 0.7, "praised")], [stance_entry("R", 1, 0.5, "thanked")]]},
+            "R → T: favor is found 3 times in a (+0.70; praised) and 1 in b.",
+        ),
+        (
+            {"stance": [[], [stance_entry("A", 1, -0.6, "worried", stance="against")]]},
+            "Stance involving T found only in b: A → T: against ×1 (-0.60; worried).",
+        ),
+        ({"quoted": [{"Y": 2, "X": 1}, {"X": 1}]}, "Quoted only in a: Y (2)."),
+        (
+            {"target_quoted": [0, 2], "quotes_by_target": [[], ["one", "two"]]},
+            "b reports 2 statements by T (0 in a): “one”; “two”",
+        ),
+        (
+            {"target_quoted": [0, 1], "quotes_by_target": [[], ["one"]]},
+            "b reports 1 statement by T (0 in a): “one”",
+        ),
+        (
+            {
+                "quotes_on_target": [
+                    [quote_entry("R", "he paid", ["he"], ["the boss"]), quote_entry("X", "T won")],
+                    [quote_entry("X", "T lost")],
+                ]
+            },
+            "Only a quotes R on T: “he paid” (he → the boss)",
+        ),
+        ({"quotes_on_target": [[quote_entry("X", "T won")], [quote_entry("X", "T lost")]]}, None),  # same speaker
+        ({"quotes_on_target": [[quote_entry("T", "I won")], []]}, None),  # the target's own words
     ],
 )
-def test_filters(toy: nl.Corpus, options: dict, present: set[str], absent: set[str]) -> None:
-    options = {"min_count": 1, **options}
-    terms = set(nl.keyness(toy, "a", "b", **options).term)
-    assert present <= terms
-    assert not absent & terms
+def test_summary_statements(changes: dict, expected: object) -> None:
+    lines = nl.compare_summary(summary_table(**changes))
+    if expected is None:
+        assert not any("aimed at" in line or line.startswith("Only ") for line in lines)
+    elif isinstance(expected, list):
+        assert lines == expected
+    else:
+        assert expected in lines
 
 
-def test_names_flagged(seed_corpus: nl.Corpus) -> None:
-    k = nl.keyness(seed_corpus, "es-daily", "de-dpa").set_index("term")
-    assert k.loc["nato", "is_name"] and k.loc["trump", "is_name"]
-    assert not k.loc["allies", "is_name"]
-
-
-@pytest.mark.parametrize(
-    "a,b,options",
-    [
-        ("a", "nope", {}),
-        ("a", "a", {}),
-        (["a", "b"], "b", {}),
-        ([], "b", {}),
-        ("a", "b", {"method": "chi2"}),
-        ("a", "b", {"names": "maybe"}),
-        ("a", "b", {"min_count": 0}),
-        ("a", "b", {"prior_scale": -1.0}),
-        ("a", "b", {"background": 42}),
-    ],
-)
-def test_bad_arguments(toy: nl.Corpus, a: object, b: object, options: dict) -> None:
+def test_summary_rejects_other_tables_and_options() -> None:
     with pytest.raises(ParameterError):
-        nl.keyness(toy, a, b, **options)  # type: ignore[arg-type]
+        nl.compare_summary(pd.DataFrame({"x": [1]}))
+    with pytest.raises(ParameterError, match="min_difference"):
+        nl.compare_summary(summary_table(), min_difference="x")  # type: ignore[arg-type]
 
 
-def test_top_keywords(seed_corpus: nl.Corpus) -> None:
-    top = top_keywords(nl.keyness(seed_corpus, "es-daily", "de-dpa"), n=10)
-    assert len(top) == 20
-    assert top.favours.tolist() == ["es-daily"] * 10 + ["de-dpa"] * 10
-    assert (top[top.favours == "es-daily"].score > 0).all()
-    assert top[top.favours == "de-dpa"].score.is_monotonic_increasing
+def test_summary_is_linear_in_articles() -> None:
+    n = 400
+    table = pd.concat([summary_table()] * (n // 2), ignore_index=True)
+    table["article_id"] = [f"a{i}" for i in range(n)]
+    table["quoted"] = [{f"S{i}": 1} for i in range(n)]
+    lines = nl.compare_summary(table)
+    assert sum(line.startswith("Quoted only in") for line in lines) == n
 
 
-def test_keyness_bigrams(seed_corpus):
-    k = nl.keyness(seed_corpus, "es-daily", "de-dpa", ngram=2, min_count=1).set_index("term")
-    assert k.attrs["ngram"] == 2
-    assert k.loc["white house", "count_a"] == 3 and k.loc["white house", "favours"] == "es-daily"
-    assert bool(k.loc["white house", "is_name"])
-    assert all(len(term.split()) == 2 for term in k.index)
-    stop = nl.lexicons.stopwords()
-    assert not any(term.split()[0] in stop or term.split()[-1] in stop for term in k.index)
-
-
-def test_keyness_ngrams_stop_at_punctuation_and_clitics():
-    toy = nl.Corpus.from_texts({"a": "Allies worried, leaders met Trump's team.", "b": "Leaders met allies today."})
-    terms = set(nl.keyness(toy, "a", "b", ngram=2, min_count=1, stopwords=False).term)
-    assert "leaders met" in terms and "met trump" in terms
-    assert "worried leaders" not in terms and "trump team" not in terms and "s team" not in terms
-    tri = set(nl.keyness(toy, "a", "b", ngram=3, min_count=1, stopwords=False).term)
-    assert "leaders met trump" in tri and "met allies today" in tri
-    assert not any("worried" in term or "team" in term for term in tri)
-
-
-@pytest.mark.parametrize("ngram", [0, 4, "2", 1.5])
-def test_keyness_rejects_bad_ngram(seed_corpus, ngram):
-    with pytest.raises(ParameterError, match="ngram"):
-        nl.keyness(seed_corpus, "es-daily", "de-dpa", ngram=ngram)
-
-
-def test_keyness_group_labels_stay_short(toy: nl.Corpus) -> None:
-    big = nl.Corpus([*list(toy), *(nl.Article(f"x{i}", "", "Money and trade talks.") for i in range(5))])
-    k = nl.keyness(big, "a", [a for a in big.ids if a != "a"], min_count=1)
-    assert set(k["favours"]) <= {"a", "b and 6 more", ""}
-    named = nl.keyness(big, "a", "b", min_count=1, labels=("left", "right"))
-    assert set(named["favours"]) <= {"left", "right", ""} and named.attrs["a"] == "left"
-
-
-@pytest.mark.parametrize("method", ["log_odds_dirichlet", "log_likelihood"])
-def test_keyness_q_values_correct_for_every_word(method: str) -> None:
-    from newslab.multiple_testing import benjamini_hochberg
-
-    table = nl.keyness(nl.load_seed_corpus(), "es-daily", "de-dpa", method=method)
-    assert table["q_value"].to_numpy() == pytest.approx(benjamini_hochberg(table["p_value"].to_numpy()))
-    assert (table["q_value"] >= table["p_value"] - 1e-12).all()
-    assert (table["p_value"] < 0.05).sum() >= (table["q_value"] < 0.05).sum()
+def test_a_stance_finding_between_two_targets_is_stated_once() -> None:
+    findings = nl.analyze(nl.load_seed_corpus()).summary()
+    stance = [f for f in findings if "→" in f and (": against" in f or ": favor" in f)]
+    assert stance and len(stance) == len(set(stance))

@@ -5,7 +5,7 @@ import math
 import pytest
 
 import newslab as nl
-from newslab.aggregate import COMPARE_COLUMNS, format_compare
+from newslab.comparison import COMPARE_COLUMNS, format_compare
 from newslab.hedging import hedges, sentence_hedges
 from newslab.sections import KEY_COLUMNS, SECTION
 from newslab.tokenizers import word_spans

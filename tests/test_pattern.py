@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from newslab.pattern import pattern_constants, pattern_sentiment
+from newslab.pattern_lexicon import pattern_constants, pattern_sentiment
 
 
 def test_the_lexicon_equals_textblobs_english_sentiment() -> None:
@@ -40,7 +40,7 @@ def test_emoticons_and_punctuation_are_textblobs() -> None:
 
 
 def test_loading_the_lexicon_imports_neither_textblob_nor_nltk() -> None:
-    code = "import sys; from newslab.pattern import pattern_sentiment; pattern_sentiment(); " \
+    code = "import sys; from newslab.pattern_lexicon import pattern_sentiment; pattern_sentiment(); " \
            "print(sorted(m for m in ('nltk', 'textblob', 'scipy') if m in sys.modules))"  # fmt: skip
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -3,11 +3,11 @@ from __future__ import annotations
 import pytest
 
 import newslab as nl
-from newslab.aggregate import COMPARE_COLUMNS, EVIDENCE_TABLE
-from newslab.analysis import AnalysisError
+from newslab.comparison import COMPARE_COLUMNS, EVIDENCE_TABLE
 from newslab.errors import ParameterError
 from newslab.pipeline import AnalysisOptions, ArticleState, Stage, needed_stages, stage_order
 from newslab.records import MentionRow, columns, list_columns
+from newslab.runner import AnalysisError
 from newslab.stages import COLUMNS, DECLARED, LIST_COLUMNS, MEASURES, STAGES, TABLES
 
 

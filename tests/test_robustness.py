@@ -518,7 +518,7 @@ def test_a_common_word_as_alias_is_one_warning_line(
     file = _write(tmp_path / "t.json", json.dumps({"Foo": ["Foo Inc", "of"]}))
     calls: list[Any] = []
     empty = nl.analyze(nl.Article("a", "", "Foo met."), tables=["mentions"])
-    monkeypatch.setattr("newslab.analysis.analyze", lambda *a, **k: calls.append(a) or empty)
+    monkeypatch.setattr("newslab.runner.analyze", lambda *a, **k: calls.append(a) or empty)
     cli.main(["analyze", "x.txt", "-o", str(tmp_path / "out"), *(a.format(file=file) for a in argv)])
     err = capsys.readouterr().err
     assert calls and shown in err and hidden not in err

@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 
 import newslab as nl
-from newslab.analysis import AnalysisError, ArticleResult, analyze_article
 from newslab.errors import NewslabError, ParameterError
 from newslab.result import COLUMNS, TABLES
+from newslab.runner import AnalysisError, ArticleResult, analyze_article
 
 
 @pytest.fixture(scope="module")
