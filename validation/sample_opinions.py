@@ -1,6 +1,7 @@
 """Draw the sentences of the opinion development set (validation/annotations/opinions/) from NewsMTSC train.
 
-Usage: .venv/bin/python validation/sample_opinions.py [--data PATH] [--n 170] [--plain 100] [--extra 240] [--round 1|2]
+Usage: .venv/bin/python validation/sample_opinions.py [--data PATH] [--n 170] [--plain 100] [--extra 240]
+                                                     [--round 1|2|3] [--test2 210]
 
 Prints ``line<TAB>sentence`` for the drawn sentences (to read while coding; the sentence text is never
 committed). Candidates: lines of train.jsonl (the train split only; rw/dev and mt/dev are not opened),
@@ -9,7 +10,8 @@ are drawn from the sentences holding an opinion word (OPINION_WORDS, general Eng
 of praise, thanks, support, criticism, accusation, blame, portrayal), ``--plain`` from the rest, both by
 ``random.Random(SEED)`` in file order;
 then (round 2, drawn because round 1 held too few opinions) ``--extra`` more from the opinion sentences
-not drawn in round 1.
+not drawn in round 1. Round 3 (``--round 3``, the ``test2`` part, drawn before any rule of the third round
+was written) takes ``--test2`` more opinion sentences, not drawn in rounds 1-2, with the seed SEED_TEST2.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import re
 from pathlib import Path
 
 SEED = 20261207  # the date the set was drawn
+SEED_TEST2 = 2026120702  # round 3 (split test2): same day, second draw
 OPINION_WORDS = re.compile(
     r"\b(?:prais|laud|hail|applaud|commend|thank|apprecia|admir|grateful|gratitude|support|back(?:ed|ing|s)\b|"
     r"endors|defend|champion|welcom|criticiz|criticis|critic|condemn|denounc|accus|blam|attack|slam|blast|"
@@ -38,7 +41,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=170)
     parser.add_argument("--plain", type=int, default=100)
     parser.add_argument("--extra", type=int, default=240, help="second draw from the opinion sentences not drawn")
-    parser.add_argument("--round", type=int, choices=[1, 2], default=0, help="print one round only (0: both)")
+    parser.add_argument("--round", type=int, choices=[1, 2, 3], default=0, help="print one round only (0: 1-2)")
+    parser.add_argument("--test2", type=int, default=210, help="round 3: opinion sentences not drawn before")
     args = parser.parse_args(argv)
     here = Path(__file__).resolve().parent
     used = {json.loads(line).get("line") for line in (here / "annotations" / "articles.jsonl").open(encoding="utf-8")}
@@ -55,7 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     first = sorted(rng.sample(opinion, args.n) + rng.sample(plain, args.plain))
     taken = set(first)
     second = sorted(rng.sample([s for s in opinion if s not in taken], args.extra))
-    drawn = {0: sorted(first + second), 1: first, 2: second}[args.round]
+    if args.round == 3:
+        before = taken | set(second)
+        third = sorted(random.Random(SEED_TEST2).sample([s for s in opinion if s not in before], args.test2))
+        drawn = third
+    else:
+        drawn = {0: sorted(first + second), 1: first, 2: second}[args.round]
     for number, text in drawn:
         print(f"{number}\t{text}")
     return 0

@@ -1,6 +1,6 @@
 """Score nl.stance_table against hand-coded opinions in NewsMTSC train sentences (holder, target, polarity).
 
-Usage: .venv/bin/python validation/score_opinions.py [--split dev|test] [--errors N] [--bootstrap 1000]
+Usage: .venv/bin/python validation/score_opinions.py [--split dev|test|test2] [--errors N] [--bootstrap 1000]
                                                      [--data ../shared/data/newsmtsc/train.jsonl]
 
 A development proxy of the issue 23 opinion corpus (validation/annotations/opinions/README.md): each
@@ -15,7 +15,7 @@ sentence is its own article; its annotated targets are handed to newslab as its 
 - direction accuracy: of the rows whose (holder, target) is annotated in that sentence, the share with an
   annotated polarity.
 95% intervals: bootstrap over sentences. A sentence whose pass raises is counted and named, not fatal.
-The test split is scored once, at the end of a round of changes; never tune on it.
+The test and test2 splits are scored once, at the end of a round of changes; never tune on them.
 """
 
 from __future__ import annotations
@@ -106,7 +106,7 @@ def score(predicted: pd.DataFrame, opinions: pd.DataFrame) -> tuple[pd.DataFrame
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test"], default="dev")
+    parser.add_argument("--split", choices=["dev", "test", "test2"], default="dev")
     parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared/data/newsmtsc/train.jsonl"))
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N error rows of each kind")
     parser.add_argument("--bootstrap", type=int, default=1000, metavar="B", help="bootstrap replicates")
