@@ -55,6 +55,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.actors import MEMBER_TARGETS, Actor, ActorsBySentence, by_surname, entity
 from newslab.attribution import Quote
+from newslab.author_stance import author_judgements
 from newslab.clause_roles import coordinated_targets
 from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues
 from newslab.cue_roles import NEGATIONS, cue_roles
@@ -242,6 +243,24 @@ def _negated_score(polarity: float, *, negated: bool) -> float:
     return polarity * NEGATION_SCALAR if polarity > 0 else 0.0
 
 
+def _author_rows(
+    article: Document, mentions_by_sentence: Mapping[int, list[Mention]], quotes: list[Quote], add: Callable[..., None]
+) -> None:
+    """Rows of the author's own evaluative words about a target (:func:`newslab.author_stance.author_judgements`).
+
+    Only in sentences that hold no quote (direct or reported): what a quote holds is its speaker's.
+    """
+    for sid, found in mentions_by_sentence.items():
+        sent = article.sentences[sid]
+        if any(q.start < sent.end and sent.start < q.end for q in quotes):
+            continue
+        named = {(m.start, m.end): m for m in found if m.kind != "pronoun"}
+        for j in author_judgements(article.text, sent.start, sent.end, sorted(named)):
+            m = named[(j.start, j.end)]
+            add(sid, "author", "author", Actor(m.target.name, m.start, m.end, target=m.target), j.score, j.words,
+                j.rule, "target of the author's words")  # fmt: skip
+
+
 def article_stance(
     article: Document,
     targets: tuple[Target, ...],
@@ -385,6 +404,7 @@ def article_stance(
                         if ha in t.aliases or ha == t.name:
                             add(sent.index, hb, "actor", Actor(t.name, aa.start, aa.end, target=t), FRIENDS_SCORE,
                                 ["become friends"], "mutual (a and b became friends)", "mutual")  # fmt: skip
+    _author_rows(article, mentions_by_sentence, quotes, add)
     for m in mentions if quotes else ():
         if m.kind == "pronoun":
             continue
