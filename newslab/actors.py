@@ -157,18 +157,31 @@ def _is_person(a: Actor) -> bool:
     return a.member_of is None and a.label not in ("he", "she", "they", "allies") and " " in a.label
 
 
+#: Sentences before a pronoun holder's own searched for its antecedent (newslab.coreference.WINDOW, not
+#: imported: coreference sits above this module).
+HOLDER_WINDOW = 3
+
+
 def resolve_person(sent_index: int, start: int, actors_by_sentence: dict[int, list[Actor]]) -> str:
     """Rule "he/she = the last person named": the nearest named person before, this or the previous sentence.
 
     The first person named (the subject, most often) before the pronoun in its own sentence, else
     in the previous sentence ("Trump has maintained a good relationship with Putin and ... he may
-    seek" -> Trump). Empty when nobody is named there.
+    seek" -> Trump); else, as the mention stage's coreference (rule ``pronoun:discourse``,
+    :data:`HOLDER_WINDOW` sentences back, across paragraphs), the one person of the nearest sentence
+    that names anyone, if it names only one. Empty otherwise.
     """
     here = [a for a in actors_by_sentence.get(sent_index, []) if a.end <= start and _is_person(a)]
     if here:
         return entity(here[0])
     before = [a for a in actors_by_sentence.get(sent_index - 1, []) if _is_person(a)]
-    return entity(before[0]) if before else ""
+    if before:
+        return entity(before[0])
+    for index in range(sent_index - 2, sent_index - HOLDER_WINDOW - 1, -1):  # as coreference's pronoun:discourse
+        named = {entity(a) for a in actors_by_sentence.get(index, []) or [] if _is_person(a)}
+        if named:
+            return named.pop() if len(named) == 1 else ""  # the nearest sentence with a person names only one
+    return ""
 
 
 def resolve_they(article: Document, sent_index: int, actors_by_sentence: dict[int, list[Actor]]) -> str:

@@ -23,6 +23,25 @@ from newslab.lexicons import rule_words
 
 #: Words before a cue that make a noun of it ("the support", "strong support", "with support").
 NOUN_BEFORE = frozenset(rule_words("cue_matches.NOUN_BEFORE"))
+#: Conjunctions that join a second verb to the first ("criticizes Trump's response *and* blames Bannon").
+COORDINATORS = frozenset(rule_words("cue_matches.COORDINATORS"))
+
+
+def _coordinated_verb(before: str) -> bool:
+    """Rule "coordinated verb": after "and/or/but", an -s form is a verb when a finite verb stands before it.
+
+    "Scaramucci criticizes Trump's response and blames Bannon": "blames" is the second verb of
+    Scaramucci, not a noun ("the threats and blames" has no finite verb before the conjunction).
+
+    Example:
+        >>> _coordinated_verb("Scaramucci criticizes Trump's response and "), _coordinated_verb("the threats and ")
+        (True, False)
+    """
+    words = re.findall(r"[\w’'-]+", before)
+    if len(words) < 2 or words[-1].lower() not in COORDINATORS:
+        return False
+    tags = word_tags()
+    return any(tags.get(w.lower(), "") in ("VBZ", "VBD") for w in words[:-1])
 
 
 @functools.cache
@@ -43,6 +62,8 @@ def cue_reading(cue: Cue, word: str, before: str, cues: str) -> Cue:
     if cue.kind == "phrase" and previous and previous[0].lower() in NOUN_BEFORE:
         return dataclasses.replace(cue, kind="noun")  # "maintained a good relationship with": a noun phrase
     if cue.kind == "verb" and previous and word.lower().endswith("s"):
+        if _coordinated_verb(before):
+            return cue  # "criticizes X and blames Y": a verb
         low = previous[0].lower()
         tag = word_tags().get(low, "")
         if low not in AUXILIARIES and (low in NOUN_BEFORE or tag.startswith(("VB", "IN", "DT", "JJ"))):

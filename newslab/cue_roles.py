@@ -30,6 +30,7 @@ from newslab.clause_roles import (
     opening_name,
     participle_opener,
 )
+from newslab.compound_holders import compound_holder
 from newslab.cues import Cue
 from newslab.descriptions import word_tags
 from newslab.document import Document
@@ -503,6 +504,9 @@ def cue_roles(
             gerund = re.search(r"\b(by|for)\s+$", text[sent.start : cs], re.IGNORECASE)
             if gerund is not None:  # "Iran drew criticism by accusing the US", "praised Y for supporting Z"
                 holder_actor, hrule = _gerund_holder(text, sent.start, sent.start + gerund.start(), gerund, actors)
+        if holder_actor is None and cue.kind == "noun":
+            holder_actor = compound_holder(text, sent.start, cs)  # "after media criticism that X"
+            hrule = "group noun before the attitude noun" if holder_actor is not None else hrule
         if holder_actor is None and cue.kind != "quality":
             poss = re.search(r"[’']s\s+(?:[\w-]+\s+and\s+|(?P<mods>(?:[a-z-]+\s+){1,2}))?$", text[sent.start : cs])
             if poss and (not poss.group("mods") or (cue.kind == "noun" and modifiers_only(poss.group("mods")))):

@@ -65,6 +65,7 @@ from newslab.lexicons import load_lexicon, rule_words
 from newslab.mention_record import Mention
 from newslab.quote_tone import AUTHOR_MIN_SCORE, quoted_tone, said_of, sentence_span
 from newslab.records import StanceRow, columns
+from newslab.stance_rules import may_match, mutual_acts, requests_to_leave
 from newslab.targets import Target
 from newslab.tokenizers import word_spans
 from newslab.tone_lexicon import (
@@ -363,6 +364,13 @@ def article_stance(
                 if trule.startswith(("object", "first target after noun cue")):  # "thanked Obama and Biden"
                     for other in coordinated_targets(text, tgt, quote.end if quote else sent.end, actors):
                         add(sent.index, holder, kind, other, score, cue_words, hrule, f"{trule} (list)")
+        if may_match(sent.text):  # "called for Moore to step aside", "the two bonded"
+            for h, obj, score, words, rule in (
+                *requests_to_leave(text, sent.start, sent.end, actors_by_sentence[sent.index]),
+                *mutual_acts(text, sent.start, sent.end, actors_by_sentence[sent.index]),
+            ):
+                if quote_at(h.start, "direct") is None:  # the object may stand in the request's reported words
+                    add(sent.index, entity(h), "actor", obj, score, words, rule, rule)
         for fm in re.finditer(  # (?<!...): "a" starts at a word's start, so a long word is scanned once, not per letter
             r"(?<![\w’'-])(?P<a>[\w’'-]+)\s+and\s+(?P<b>[\w’'-]+)\s+"
             r"(?:had\s+|have\s+|has\s+)?(?:become|are|were|remained)\s+(?:good\s+|close\s+)?friends",

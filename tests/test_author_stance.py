@@ -24,7 +24,7 @@ def _judge(text: str, mention: str) -> list[tuple[list[str], str, int]]:
     [
         ("The reckless Trump left the summit early.", "Trump", "author: attributive", -1),
         ("Trump’s disastrous summit ended in Helsinki.", "Trump", "author: possessed noun", -1),
-        ("NATO is obsolete.", "NATO", "author: predicate", -1),
+        ("NATO is a failure.", "NATO", "author: predicate", -1),
         ("Sanders appears both honest and trustworthy.", "Sanders", "author: predicate", 1),
         ("Trump is not honest.", "Trump", "author: predicate", -1),
         ("Trump has been a disaster for the party.", "Trump", "author: predicate", -1),
@@ -47,6 +47,10 @@ def test_author_judgement_fires(text: str, mention: str, rule: str, sign: int) -
         ("Christie endorsed Trump in February.", "Trump"),  # a verb before the mention is no modifier
         ("The powerful Trump met Putin.", "Trump"),  # a status word, not a judgement
         ("Trump’s new plan was announced.", "Trump"),  # no evaluative word
+        ("Sentsov looks gaunt and weak.", "Sentsov"),  # a state, and a word VADER rates below 2
+        ("“Nancy Pelosi was a great speaker.", "Nancy Pelosi"),  # an unpaired quotation mark: someone's words
+        ("Some Democrats who denounced Bush are now cheering.", "Bush"),  # Bush is an object, not the subject
+        ("The decision on Bergdahl is a disgrace.", "Bergdahl"),  # the subject is the decision
     ],
 )
 def test_author_judgement_does_not_fire(text: str, mention: str) -> None:
@@ -54,19 +58,19 @@ def test_author_judgement_does_not_fire(text: str, mention: str) -> None:
 
 
 def test_author_rows_in_the_stance_table_keep_rule_and_words() -> None:
-    rows = nl.stance_table(nl.Article("a", "", "The reckless Trump left. NATO is obsolete."), targets=(TRUMP, NATO))
+    rows = nl.stance_table(nl.Article("a", "", "The reckless Trump left. NATO is a failure."), targets=(TRUMP, NATO))
     got = rows[["holder", "target", "stance", "cues", "holder_rule"]].values.tolist()
     assert got == [
         ["author", "Trump", "against", ["reckless"], "author: attributive"],
-        ["author", "NATO", "against", ["obsolete"], "author: predicate"],
+        ["author", "NATO", "against", ["failure"], "author: predicate"],
     ]
 
 
 @pytest.mark.parametrize(
     "text,holder",
     [
-        ("“NATO is obsolete,” Trump said.", "Trump"),  # in a quote: the speaker's, never the author's
-        ("Trump said NATO is obsolete.", "Trump"),
+        ("“NATO is a failure,” Trump said.", "Trump"),  # in a quote: the speaker's, never the author's
+        ("Trump said NATO is a failure.", "Trump"),
     ],
 )
 def test_no_author_row_inside_quotes(text: str, holder: str) -> None:

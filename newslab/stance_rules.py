@@ -1,0 +1,113 @@
+"""Stance rules beyond single cues: requests to leave ("called for X to step aside") and mutual acts ("the two bonded").
+
+* :func:`requests_to_leave` — rule ``request to leave``: a request verb ("called for", "called on",
+  "urged", "pressed", "demanded", "asked") whose object is an actor and whose infinitive is an act
+  of leaving ("to step aside", "to resign", "to drop out"; ``stance_rules.LEAVE_ACTS``) is the
+  subject's position against the object. A negation before the verb ("did not call for") gives none.
+* :func:`mutual_acts` — rule ``mutual act``: "X and Y bonded", "the two bonded/clashed/feuded"
+  (``stance_rules.MUTUAL_FAVOR`` / ``MUTUAL_AGAINST``): each of the two holds the position toward
+  the other. "The two" means the two actors named before it in the sentence, and only when exactly
+  two are named there; otherwise no row.
+
+Both return plain matches (holder actor, target actor, score, words, rule); :mod:`newslab.stance`
+builds the rows.
+
+Example:
+    >>> from newslab.actors import Actor
+    >>> text = "Republicans have called for Moore to step aside."
+    >>> actors = [Actor("Republicans", 0, 11), Actor("Moore", 28, 33)]
+    >>> [(h.label, t.label, s, w) for h, t, s, w, _ in requests_to_leave(text, 0, len(text), actors)]
+    [('Republicans', 'Moore', -1.0, ['called for … to step aside'])]
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from newslab.actors import Actor, entity
+from newslab.cue_roles import NEGATIONS, subject_of
+from newslab.lexicons import rule_words
+
+REQUEST_VERBS = rule_words("stance_rules.REQUEST_VERBS")
+LEAVE_ACTS = rule_words("stance_rules.LEAVE_ACTS")
+MUTUAL_FAVOR = rule_words("stance_rules.MUTUAL_FAVOR")
+MUTUAL_AGAINST = rule_words("stance_rules.MUTUAL_AGAINST")
+REQUEST_SCORE = -1.0  # asking someone to leave office is a clear position against them (set by hand)
+MUTUAL_SCORE = 0.8  # as stance.FRIENDS_SCORE: the cue nouns "friend"/"friendship" in stance_cues.tsv
+NEGATION_WORDS = 3  # words before the request verb searched for a negation (VADER's window)
+
+Match = tuple[Actor, Actor, float, list[str], str]
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _request_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"\b(?P<verb>{_alternation(REQUEST_VERBS)})\s+(?P<obj>[^,;.]{{1,60}}?)\s+to\s+(?P<act>{_alternation(LEAVE_ACTS)})\b",
+        re.IGNORECASE,
+    )
+
+
+@functools.cache
+def _mutual_re() -> re.Pattern[str]:
+    verbs = _alternation((*MUTUAL_FAVOR, *MUTUAL_AGAINST))
+    return re.compile(
+        rf"(?:\b(?P<two>[Tt]he\s+two)(?:\s+(?:men|women|leaders|politicians|rivals|candidates))?"
+        rf"|(?P<a>[\w’'.-]+)\s+and\s+(?P<b>[\w’'.-]+))\s+(?:have\s+|had\s+|has\s+)?(?P<verb>{verbs})\b"
+    )
+
+
+def may_match(sentence: str) -> bool:
+    """Whether either rule could fire in ``sentence`` (read before its actors are found: most sentences hold none)."""
+    return _request_re().search(sentence) is not None or _mutual_re().search(sentence) is not None
+
+
+def requests_to_leave(text: str, start: int, end: int, actors: Sequence[Actor]) -> list[Match]:
+    """Rule "request to leave" in the sentence ``text[start:end]`` with its actors."""
+    out = []
+    for m in _request_re().finditer(text, start, end):
+        obj = next((a for a in actors if a.start == m.start("obj") and a.end <= m.end("obj")), None)
+        if obj is None or text[obj.end : m.end("obj")].strip(" ’'s"):
+            continue  # the object is no actor, or more than one ("for Moore's lawyers to resign")
+        before = re.findall(r"[\w’'-]+", text[start : m.start()])[-NEGATION_WORDS:]
+        if any(w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")) for w in before):
+            continue
+        holder, _ = subject_of(text, start, m.start(), list(actors))
+        if holder is None or entity(holder) == entity(obj):
+            continue
+        words = [f"{m.group('verb')} … to {m.group('act')}"]
+        out.append((holder, obj, REQUEST_SCORE, words, "request to leave"))
+    return out
+
+
+def mutual_acts(text: str, start: int, end: int, actors: Sequence[Actor]) -> list[Match]:
+    """Rule "mutual act" in the sentence ``text[start:end]``: both directions for each pair."""
+    out = []
+    for m in _mutual_re().finditer(text, start, end):
+        verb = re.sub(r"\s+", " ", m.group("verb").lower())
+        score = MUTUAL_SCORE if verb in MUTUAL_FAVOR else -MUTUAL_SCORE
+        if m.group("two"):
+            named: dict[str, Actor] = {}
+            for a in actors:
+                if a.end <= m.start() and a.label not in ("he", "she", "they"):
+                    named.setdefault(entity(a), a)
+            if len(named) != 2:
+                continue  # "the two" is ambiguous or unnamed: no row
+            first, second = named.values()
+        else:
+            first = next((a for a in actors if a.start <= m.start("a") < a.end), None)  # type: ignore[assignment]
+            second = next((a for a in actors if a.start <= m.start("b") < a.end), None)  # type: ignore[assignment]
+            if first is None or second is None or entity(first) == entity(second):
+                continue
+        words = [m.group("two") + " " + verb if m.group("two") else verb]
+        out.append((first, second, score, words, "mutual act"))
+        out.append((second, first, score, words, "mutual act"))
+    return out
+
+
+__all__ = ["may_match", "mutual_acts", "requests_to_leave"]
