@@ -15,11 +15,15 @@ sets no condition ("if", "whether"):
   ("NATO is obsolete", "Sanders appears both honest and trustworthy", "Cruz is fake"); a
   negation in the predicate flips and damps it (VADER's N_SCALAR).
 
-An evaluative word is a word of newslab's tone lexicon (VADER with newslab's news adjustments and
-evaluation rows) with a valence of at least :data:`MIN_VALENCE`, tagged as an adjective (or a
-participle used as one), or a noun in the predicate ("a disgrace"); words that describe a status
-or a situation rather than judge ("powerful", "embattled", "controversial": ``author.NOT_EVALUATIVE``
-in ``rule_words.tsv``) are none. Each judgement keeps its words and its rule.
+An evaluative word is one of newslab's own evaluative words (the ``evaluative`` rows of
+``sentiment_news_evaluative.tsv`` and the stance cues marked ``author=yes``: "reckless", "corrupt",
+"debunked", "disgrace") with a valence of at least :data:`MIN_VALENCE`, or a word of the general
+tone lexicon (VADER's) rated at least :data:`MIN_GENERAL_VALENCE` ("disastrous", "dishonest",
+"honest"); adjectives (or participles after an article), and nouns in the predicate ("a disgrace").
+Words that describe a status or a situation rather than judge ("powerful", "embattled",
+"impeached": ``author.NOT_EVALUATIVE`` in ``rule_words.tsv``) are none. A sentence with any
+quotation mark, even an unpaired one, gives none (it may be someone's words). Each judgement keeps
+its words and its rule.
 
 Example:
     >>> text = "The reckless Trump left the summit early."

@@ -30,7 +30,11 @@ from the speaker when the quote's tone toward it is clear (:func:`newslab.quote_
 "Canterbury said Sessions is “a great friend”" gives Canterbury → Sessions favor). Every row keeps the cue words,
 the rules used for holder and target, and the sentence. With ``sentiment=True``, mentions outside
 quotes that no cue covers get an ``author`` row from :func:`newslab.target_sentiment` (the target
-side). :func:`stance_summary` aggregates per article, holder and target.
+side). Outside quotes and reporting clauses, the author holds the evaluative words of its own about a
+target mention (:mod:`newslab.author_stance`: "the reckless Trump", "Trump’s disastrous summit", "Clinton
+is inauthentic"). Requests to leave ("called for Moore to step aside") and mutual acts ("the two
+bonded", "X and Y clashed") are read by :mod:`newslab.stance_rules`. :func:`stance_summary` aggregates
+per article, holder and target.
 
 The actors of a sentence are found in :mod:`newslab.actors`, the cues in :mod:`newslab.cue_matches`,
 a cue's holder and target in :mod:`newslab.cue_roles`, the tone of a quote in
