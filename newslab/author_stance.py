@@ -176,12 +176,11 @@ def _predicate(words: Sequence[re.Match[str]]) -> tuple[float, list[str]]:
         low = w.group().lower()
         if low in PREDICATE_STOPS:
             break  # "the first president to be impeached": what follows is no part of the judgement
-        if k == 0 or (k == 1 and negated):
-            if low in NEGATORS or low.endswith(("n't", "n’t")):
-                negated = True
-                continue
-            if _tag(low).startswith(("VB", "MD", "TO", "IN")):
-                return 0.0, []  # "is looking for", "was convicted", "is to": a verb phrase, not a predicate
+        if low in NEGATORS or low.endswith(("n't", "n’t")):
+            negated = True  # "is not honest", "is very emphatically not a seasoned diplomat"
+            continue
+        if (k == 0 or (k == 1 and negated)) and _tag(low).startswith(("VB", "MD", "TO", "IN")):
+            return 0.0, []  # "is looking for", "was convicted", "is to": a verb phrase, not a predicate
         tag = _tag(low)
         after_article = k > 0 and words[k - 1].group().lower() in ("a", "an", "the")
         if tag.startswith("VBG") or (tag.startswith("VBN") and not after_article):
@@ -229,6 +228,10 @@ def author_judgements(text: str, start: int, end: int, mentions: Sequence[tuple[
         run = _modifier_run(before)
         if len(run) == len(before) or before[-len(run) - 1].group().lower() not in DETERMINERS:
             run = []  # "endorsed Trump", "critics slammed Trump": premodifiers only after a determiner
+        if (run and run[-1].group() == ",") or (
+            after and _tag(after[0].group()).startswith("NN") and after[0].group()[:1].islower()
+        ):
+            run = []  # "A proud conservative, Bachmann" (apposition); "an enthusiastic Trump supporter" (a modifier)
         value, found = _modifiers(run + inside)
         if found:
             out.append(Judgement(ms, me, value, found, "author: attributive"))

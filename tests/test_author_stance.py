@@ -51,6 +51,9 @@ def test_author_judgement_fires(text: str, mention: str, rule: str, sign: int) -
         ("“Nancy Pelosi was a great speaker.", "Nancy Pelosi"),  # an unpaired quotation mark: someone's words
         ("Some Democrats who denounced Bush are now cheering.", "Bush"),  # Bush is an object, not the subject
         ("The decision on Bergdahl is a disgrace.", "Bergdahl"),  # the subject is the decision
+        ("A proud social conservative, Bachmann won the poll.", "Bachmann"),  # an apposition, not a modifier
+        ("An enthusiastic Trump supporter, Jenkins won.", "Trump"),  # the mention modifies "supporter"
+        ("Trump is very emphatically not a seasoned diplomat.", "Trump"),  # negated mild praise: below the bar
     ],
 )
 def test_author_judgement_does_not_fire(text: str, mention: str) -> None:
