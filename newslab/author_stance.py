@@ -41,6 +41,7 @@ from typing import NamedTuple
 from newslab.cues import load_cues, load_speech_verbs, reporting_forms
 from newslab.descriptions import word_tags
 from newslab.lexicons import load_table, rule_words
+from newslab.people import people_words
 from newslab.tone_lexicon import NEGATION_SCALAR, NEGATORS, default_prepared, inflections
 
 #: Least |valence| (VADER's -4..+4 scale) of an evaluative word. Set by hand before any scoring:
@@ -67,7 +68,7 @@ DETERMINERS = frozenset(rule_words("author.DETERMINERS"))
 PREDICATE_STOPS = frozenset(rule_words("author.PREDICATE_STOPS"))
 #: Words after which a mention opens a clause ("and", "but", "because"); others make it an object or a modifier.
 SUBJECT_OPENERS = frozenset(rule_words("author.SUBJECT_OPENERS"))
-QUOTE_MARK = re.compile(r"[“”\"«»‘]|(?<![\w])’|’(?![\w])")
+QUOTE_MARK = re.compile(r"[“”\"«»‘`]|''|(?<![\w])’|’(?![\w])")
 _WORD = re.compile(r"[\w’'-]+|[^\w\s]")
 
 
@@ -128,7 +129,8 @@ def _tag(word: str) -> str:
 
 
 def _adjective(word: str) -> bool:
-    return _tag(word).startswith(("JJ", "VBN", "VBG"))
+    """An adjective, or a participle of newslab's evaluative words ("debunked"; not "broken", "imprisoned")."""
+    return _tag(word).startswith("JJ") or word.lower() in _evaluative()
 
 
 def _assertion(words: Sequence[re.Match[str]]) -> bool:
@@ -152,7 +154,7 @@ def _modifiers(words: Sequence[re.Match[str]]) -> tuple[float, list[str]]:
 
 def _premodifier(word: str) -> bool:
     low = word.lower()
-    return low in ("and", ",") or _tag(low).startswith(("JJ", "RB", "VBN", "VBG")) or bool(_valence(low))
+    return low in ("and", ",") or _tag(low).startswith(("JJ", "RB")) or low in _evaluative()
 
 
 def _modifier_run(words: Sequence[re.Match[str]], *, forward: bool = False) -> list[re.Match[str]]:
@@ -171,13 +173,14 @@ def _modifier_run(words: Sequence[re.Match[str]], *, forward: bool = False) -> l
 
 def _predicate(words: Sequence[re.Match[str]]) -> tuple[float, list[str]]:
     """Valence and words of a copula's predicate: up to the first clause break; a negation flips it."""
-    total, found, negated = 0.0, [], False
+    total, negated = 0.0, False
+    found: list[str] = []
     for k, w in enumerate(words):
         low = w.group().lower()
         if low in PREDICATE_STOPS:
             break  # "the first president to be impeached": what follows is no part of the judgement
         if low in NEGATORS or low.endswith(("n't", "n’t")):
-            negated = True  # "is not honest", "is very emphatically not a seasoned diplomat"
+            negated = not found  # "is not honest", "is very emphatically not a seasoned diplomat"; not after it
             continue
         if (k == 0 or (k == 1 and negated)) and _tag(low).startswith(("VB", "MD", "TO", "IN")):
             return 0.0, []  # "is looking for", "was convicted", "is to": a verb phrase, not a predicate
@@ -193,6 +196,18 @@ def _predicate(words: Sequence[re.Match[str]]) -> tuple[float, list[str]]:
         total *= NEGATION_SCALAR
         found = ["not", *found]
     return total, found
+
+
+def _person_noun(word: str) -> bool:
+    """A noun for people ("critics", "supporters", "aides"): "X's harshest critics" judge the critics, not X."""
+    low = word.lower()
+    nouns = _person_nouns()
+    return low in nouns or low.removesuffix("s") in nouns
+
+
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    return frozenset(rule_words("holders.ACTOR_NOUNS")) | frozenset(people_words()[1])
 
 
 def _subject(before: Sequence[re.Match[str]]) -> bool:
@@ -239,7 +254,7 @@ def author_judgements(text: str, start: int, end: int, mentions: Sequence[tuple[
         if possessive and after:  # the token holding "’s" starts inside the mention: after = the modifiers
             run = _modifier_run(after[:MODIFIER_WORDS], forward=True)
             noun = after[len(run)] if len(after) > len(run) else None
-            if run and noun is not None and _tag(noun.group()).startswith("NN"):
+            if run and noun is not None and _tag(noun.group()).startswith("NN") and not _person_noun(noun.group()):
                 value, found = _modifiers(run)
                 if found:
                     out.append(Judgement(ms, me, value, found, "author: possessed noun"))

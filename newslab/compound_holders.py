@@ -1,4 +1,4 @@
-"""Holders named inside a compound: "media criticism", "voter anger", "GOP support" (issue 23).
+"""Holders named inside a compound: "media criticism", "voter anger", "GOP criticism" (issue 23).
 
 An attitude noun right after a group noun, with nothing between them, is that group's attitude:
 "after media criticism that the Trump administration …" is the media's criticism of the
