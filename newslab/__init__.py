@@ -103,13 +103,11 @@ _LAZY = {
 _SUBMODULES = frozenset(
     {
         "adapt",
-        "aggregate",
         "keywords",
         "runner",
         "agreement",
         "coding",
         "validity",
-        "analysis",
         "comparison",
         "document",
         "names",
@@ -183,11 +181,15 @@ if TYPE_CHECKING:
     from newslab.validity import corrected_shares, methods_paragraph, score_tool
     from newslab.views import ArticleView, article_html, show_article
 
+# old names of renamed modules (issue 22): still reachable as attributes until 0.2.0, with a warning,
+# but not listed by dir(), so tools that walk the package do not trigger the warning
+_RENAMED_SUBMODULES = frozenset({"aggregate", "analysis"})
+
 
 def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
-        if name in _SUBMODULES:
+        if name in _SUBMODULES or name in _RENAMED_SUBMODULES:
             return importlib.import_module(f"newslab.{name}")
         raise AttributeError(f"module 'newslab' has no attribute {name!r}")
     value = getattr(importlib.import_module(module), name)

@@ -158,8 +158,8 @@ def reporting_forms(reader: str, name: str = "speech_verbs") -> tuple[str, ...]:
         LexiconError: If ``reader`` is not a column of the table.
 
     Example:
-        >>> reporting_forms("said_of")[:4]
-        ('say', 'says', 'said', 'saying')
+        >>> "remarked" in reporting_forms("said_of"), "remarked" in reporting_forms("tone")
+        (True, False)
     """
     if reader not in REPORTING_READERS:
         raise LexiconError(f"reporting_forms({reader!r}): unknown reader; valid: {list(REPORTING_READERS)}")

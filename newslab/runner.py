@@ -17,9 +17,9 @@ Example:
     >>> import newslab as nl
     >>> analysis = nl.analyze(nl.load_seed_corpus())
     >>> analysis
-    Analysis(2 articles, 42 sentences, 69 mentions, 13 quotes, 13 stance rows, 0 errors)
+    Analysis(2 articles, 42 sentences, 70 mentions, 13 quotes, 13 stance rows, 0 errors)
     >>> analysis.mentions.groupby("article_id", sort=False).size().to_dict()
-    {'es-daily': 40, 'de-dpa': 29}
+    {'es-daily': 40, 'de-dpa': 30}
 """
 
 from __future__ import annotations
@@ -164,7 +164,7 @@ def analyze(
         >>> import newslab as nl
         >>> a = nl.analyze(nl.load_seed_corpus(), tables=["mentions", "target_tone"])
         >>> a.target_tone[["target", "label"]].value_counts().loc["Trump"].to_dict()
-        {'neutral': 17, 'negative': 17, 'positive': 10}
+        {'neutral': 18, 'negative': 16, 'positive': 11}
     """
     chosen_tables = _check_arguments(workers, on_error, tables, chunk_size)
     if options is None:

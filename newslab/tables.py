@@ -9,7 +9,7 @@ or from here. ``newslab.sentiment`` also re-exports ``sentiment_table`` and ``ar
 Example:
     >>> import newslab as nl
     >>> find_mentions(nl.load_seed_corpus())["kind"].value_counts().to_dict()
-    {'name': 26, 'description': 24, 'pronoun': 19}
+    {'name': 26, 'description': 24, 'pronoun': 20}
 """
 
 from __future__ import annotations
