@@ -180,6 +180,8 @@ def cv_only(data: Path, proxy: str) -> None:
           f"chosen {cv['chosen']}")  # fmt: skip
     rows = [(r["candidate"], round(r["macro_f1"], 4), round(r["guard_change"], 4)) for r in cv["per_candidate"]]
     print("  per candidate (macro-F1, guard change):", rows)
+    returned = {k: round(v, 4) for k, v in cv["guard"]["returned_model_change"].items()}
+    print("  guard change of the returned model, candidates in CV order until one passes:", returned)
     print("  CV on the codes:", nl.adaptation_table(model).round(4).to_dict("records"))
 
 
