@@ -3,6 +3,7 @@
 Usage: python validation/score_adaptation.py [DATA_DIR] [--proxy nyt|mt|ewt|answers|all] [--seeds 0] [--n-adapt 300]
        python validation/score_adaptation.py --proxy ewt --cv           # CV on the ewt (reviews) pool only
        python validation/score_adaptation.py --proxy answers --cv       # CV on the answers pool only
+       python validation/score_adaptation.py --proxy answers --cv --dev # + the pool-adapted model on NewsMTSC dev
        python validation/score_adaptation.py --proxy answers --final    # the one score on the answers test part
 
 The outside target: adapted with 300 coded items of a domain newslab was not trained on, macro-F1
@@ -168,8 +169,11 @@ def paired(items: pd.DataFrame, before: np.ndarray, after: np.ndarray) -> str:
     return f"{f0:.4f} -> {f1:.4f} (change {f1 - f0:+.4f}, 95% CI {lo:+.4f} to {hi:+.4f}; n={len(items)})"
 
 
-def cv_only(data: Path, proxy: str) -> None:
-    """Grouped CV of ``adapt_target_model`` on an EWT adaptation pool (the test part is not read)."""
+def cv_only(data: Path, proxy: str, dev: bool = False) -> None:
+    """Grouped CV of ``adapt_target_model`` on an EWT adaptation pool (the test part is not read).
+
+    ``dev``: also score the model adapted on the whole pool on NewsMTSC ``rw`` and ``mt`` dev (the news guard).
+    """
     pool = ewt_items(data, "adapt", proxy)
     print(f"== {proxy} pool: {len(pool)} items, {pool['article_id'].nunique()} documents, "
           f"labels {pool['label'].value_counts().to_dict()}")  # fmt: skip
@@ -183,6 +187,9 @@ def cv_only(data: Path, proxy: str) -> None:
     returned = {k: round(v, 4) for k, v in cv["guard"]["returned_model_change"].items()}
     print("  guard change of the returned model, candidates in CV order until one passes:", returned)
     print("  CV on the codes:", nl.adaptation_table(model).round(4).to_dict("records"))
+    for name in ("rw", "mt") if dev else ():
+        items = newsmtsc_items(data / "newsmtsc" / name / "dev.jsonl")
+        print(f"  NewsMTSC {name} dev: {paired(items, labels_of(items, None), labels_of(items, model))}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -192,11 +199,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
     parser.add_argument("--n-adapt", type=int, default=300)
     parser.add_argument("--cv", action="store_true", help="ewt, answers: CV on the adaptation pool only")
+    parser.add_argument("--dev", action="store_true", help="with --cv: score the pool-adapted model on NewsMTSC dev")
     parser.add_argument("--final", action="store_true", help="answers: adapt on the pool, score the test part once")
     args = parser.parse_args(argv)
     data = Path(args.data_dir)
     if args.proxy in EWT_SETS and args.cv:
-        cv_only(data, args.proxy)
+        cv_only(data, args.proxy, args.dev)
         return 0
     if args.proxy in EWT_SETS and not (args.final and EWT_SETS[args.proxy][2]):
         parser.error(
