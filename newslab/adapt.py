@@ -70,11 +70,15 @@ OFFSET_L2 = (1.0, 3.0, 10.0, 30.0)
 MODEL_C = 0.1
 #: Minimum count of a feature in the training data (same source and choice as MODEL_C).
 MIN_COUNT = 3
-#: Inverse L2 strength of the domain gate; not tuned (chosen a priori, moderate regularization).
-GATE_C = 0.1
-#: Largest macro-F1 loss allowed on the guard sentences (NewsMTSC train left out of the CV fits);
-#: half of the outside limit (0.01 on NewsMTSC test), leaving room for the guard's own noise.
-GUARD_TOLERANCE = 0.005
+#: Inverse L2 strength of the domain gate: a sharp gate, so that news sentences keep the packaged model.
+#: Chosen by grouped CV on the two hand-coded pools (ewt reviews, answers; validation/score_adaptation.py
+#: --cv; docs/validity.md): from C = 0.1 (round 1) to 10 the fold-averaged guard loss of the best offset fell
+#: ~3x (reviews l2 = 1: -0.012 -> -0.004) at the same CV macro-F1 within noise; 30 and 100 gave no more.
+GATE_C = 10.0
+#: Largest macro-F1 loss allowed on the guard sentences (NewsMTSC train left out of every fit), both
+#: fold-averaged in CV and for the returned model itself: a quarter of the outside limit (0.01 on
+#: NewsMTSC test), because in round 1 the loss on NewsMTSC rw dev (-0.010) was twice the guard's (-0.005).
+GUARD_TOLERANCE = 0.0025
 TRAINING_FILE = "newsmtsc_train.jsonl.gz"
 _POLARITY = {-1: "negative", 0: "neutral", 1: "positive"}
 
@@ -406,11 +410,28 @@ def adapt_target_model(
         out_of_fold[cand] = pred.astype(str)
         guard_change[cand] = float(np.mean(changes))
     scores = {c: macro_f1(truth, p) for c, p in out_of_fold.items()}
-    allowed = [c for c in grid if guard_change[c] >= -GUARD_TOLERANCE] or grid[:1]
-    best = max(allowed, key=lambda c: (scores[c], c[0] == "offset", -c[1] if c[0] == "retrain" else c[1]))
+    allowed = [c for c in grid if guard_change[c] >= -GUARD_TOLERANCE]
     # ties: an offset (no refit of the news model), then the smaller weight / the stronger penalty
+    ranked = sorted(allowed, key=lambda c: (scores[c], c[0] == "offset", -c[1] if c[0] == "retrain" else c[1]))[::-1]
+    # the returned model is checked on the guard too (fit without the guard sentences): the first candidate
+    # in CV order whose final model also costs <= GUARD_TOLERANCE there is used
+    final_gate = _fit_gate(design, fit_rows, code_rows, gates[0])
+    final_g = final_gate.predict_proba(design.x[guard_rows])[:, 1][:, None]
+    final_guard: dict[str, float] = {}
+    best, final = (ranked or grid)[0], None
+    for cand in ranked:
+        tone = (
+            _fit_tone(design, y, fit_rows, code_rows, cand[1])
+            if cand[0] == "retrain"
+            else _fit_offset(design, y, code_rows, cand[1])
+        )
+        mixed = (1 - final_g) * design.base_proba(guard_rows) + final_g * tone.predict_proba(design.x[guard_rows])
+        final_guard[_label(cand)] = macro_f1(guard_truth, np.array(LABELS)[mixed.argmax(axis=1)]) - guard0["offset"]
+        if final_guard[_label(cand)] >= -GUARD_TOLERANCE:
+            best, final = cand, tone
+            break
     before_f1 = macro_f1(truth, before)
-    ok = scores[best] > before_f1 and guard_change[best] >= -GUARD_TOLERANCE
+    ok = final is not None and scores[best] > before_f1
     cv: dict[str, Any] = {
         "folds": len(splits),
         "grouped_by": "article_id" if "article_id" in codes.columns else "text",
@@ -430,6 +451,7 @@ def adapt_target_model(
             "items": len(guard_rows),
             "macro_f1_without_codes": guard0,
             "tolerance": GUARD_TOLERANCE,
+            "returned_model_change": final_guard,
         },
         "after": _score_with_ci(truth, out_of_fold[best], groups, n_boot, seed),
     }
@@ -465,7 +487,14 @@ def adapt_target_model(
         "created": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "newslab_version": _version(),
     }
-    if cv["chosen"] is None:
+    if final is None:
+        logger.warning(
+            "no candidate kept the news guard set within %.4f macro-F1 (in CV and as the returned model: %s); "
+            "returning the packaged model",
+            GUARD_TOLERANCE,
+            final_guard,
+        )
+    elif cv["chosen"] is None:
         logger.warning(
             "no candidate beat the packaged model beyond chance in cross-validation (macro-F1 %.3f vs %.3f, "
             "95%% CI of the gain %.3f to %.3f); returning the packaged model",
@@ -474,16 +503,11 @@ def adapt_target_model(
             cv["gain"]["ci_low"],
             cv["gain"]["ci_high"],
         )
+    if cv["chosen"] is None:
         shipped = shipped_target_model()
         return TargetModel(shipped.base, provenance={**shipped.provenance, **provenance, "adapted": False})
-    all_rows = np.arange(design.n_train)
-    final: Any = (
-        _fit_tone(design, y, all_rows, code_rows, best[1])
-        if best[0] == "retrain"
-        else _fit_offset(design, y, code_rows, best[1])
-    )
-    gate = _fit_gate(design, all_rows, code_rows, gates[0])
-    adapted = _linear(design.names, final.coef_, final.intercept_)
+    adapted = _linear(design.names, final.coef_, final.intercept_)  # type: ignore[union-attr]
+    gate = final_gate  # the model returned is the one checked on the guard (both fit without it)
     gate_weights = {n: float(w) for n, w in zip(design.names, gate.coef_[0], strict=True) if abs(w) >= 1e-6}
     gate_b = float(gate.intercept_[0]) + gate_weights.pop("bias", 0.0)
     return TargetModel(shipped_target_model().base, adapted, gate_weights, gate_b, {**provenance, "adapted": True})

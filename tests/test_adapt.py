@@ -62,6 +62,13 @@ def test_model_keyword_changes_the_label(adapted: nl.TargetModel, text: str, nam
     assert [r.label for r in nl.target_sentiment_many([(text, span)], model=adapted)] == [adapted_label]
 
 
+def test_returned_model_is_checked_on_the_news_guard(adapted: nl.TargetModel) -> None:
+    guard = adapted.provenance["cv"]["guard"]
+    change = guard["returned_model_change"][adapted.provenance["cv"]["chosen"]]
+    assert change >= -guard["tolerance"]  # the model returned costs the guard news no more than the tolerance
+    assert guard["items"] > 1000
+
+
 def test_news_text_keeps_the_packaged_label(adapted: nl.TargetModel) -> None:
     text = "Allies are deeply worried about Trump."
     assert nl.target_sentiment(text, (32, 37), model=adapted).label == "negative"

@@ -1,8 +1,10 @@
 """Score ``nl.adapt_target_model`` on domain shifts built from the development data.
 
-Usage: python validation/score_adaptation.py [DATA_DIR] [--proxy nyt|mt|ewt|all] [--seeds 0] [--n-adapt 300]
-       python validation/score_adaptation.py --proxy ewt --cv       # CV on the ewt adaptation pool only
-       python validation/score_adaptation.py --proxy ewt --final    # the one score on the ewt test part
+Usage: python validation/score_adaptation.py [DATA_DIR] [--proxy nyt|mt|ewt|answers|all] [--seeds 0] [--n-adapt 300]
+       python validation/score_adaptation.py --proxy ewt --cv           # CV on the ewt (reviews) pool only
+       python validation/score_adaptation.py --proxy answers --cv       # CV on the answers pool only
+       python validation/score_adaptation.py --proxy answers --cv --dev # + the pool-adapted model on NewsMTSC dev
+       python validation/score_adaptation.py --proxy answers --final    # the one score on the answers test part
 
 The outside target: adapted with 300 coded items of a domain newslab was not trained on, macro-F1
 on the rest of that set rises by >= 0.10 over the packaged model, and it falls by <= 0.01 on
@@ -19,7 +21,10 @@ built here (say so wherever the numbers are quoted):
 * ``ewt``: customer reviews from the UD English Web Treebank with target tone coded by hand
   (``validation/annotations/ewt_reviews_target_tone.tsv``, see ``ewt_README.md``): real target
   labels in a real shifted domain. Split by document into an adaptation pool and a test part.
-  Without a flag, ``ewt`` runs are refused: ``--cv`` runs ``adapt_target_model`` on the pool and
+  Its test part was scored once (round 1) and is spent: only ``--cv`` (the pool) runs.
+* ``answers``: the same for the *answers* genre of UD EWT (Yahoo! Answers questions and answers,
+  ``ewt_answers_target_tone.tsv``), a second shifted domain with its own untouched test part.
+  Without a flag, these runs are refused: ``--cv`` runs ``adapt_target_model`` on the pool and
   prints its grouped CV (the development measure; the test part is not read), ``--final`` adapts on
   whole pool documents drawn until >= ``n-adapt`` items and scores the test part (run once).
 
@@ -90,32 +95,38 @@ def nyt_items(data_dir: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["text", "start", "end", "label", "article_id"])
 
 
-EWT_CODES = REPO / "validation" / "annotations" / "ewt_reviews_target_tone.tsv"
+ANNOTATIONS = REPO / "validation" / "annotations"
+#: the hand-coded UD EWT genres: proxy name -> (codes file, sent_id prefix, whether the test part may still be scored)
+EWT_SETS = {
+    "ewt": (ANNOTATIONS / "ewt_reviews_target_tone.tsv", "reviews-", False),  # test part scored once in round 1
+    "answers": (ANNOTATIONS / "ewt_answers_target_tone.tsv", "answers-", True),
+}
 
 
-def ewt_sentences(data_dir: Path) -> dict[str, str]:
-    """``sent_id`` -> the ``# text =`` line, for the reviews documents of the UD EWT train and dev files."""
+def ewt_sentences(data_dir: Path, prefix: str = "reviews-") -> dict[str, str]:
+    """``sent_id`` -> the ``# text =`` line, for the documents of one genre of the UD EWT train and dev files."""
     out: dict[str, str] = {}
     for path in sorted((data_dir / "ud_ewt").glob("*.conllu")):
         sent_id = None
         for line in path.open(encoding="utf-8"):
             if line.startswith("# sent_id = "):
                 sent_id = line[len("# sent_id = ") :].strip()
-            elif line.startswith("# text = ") and sent_id is not None and sent_id.startswith("reviews-"):
+            elif line.startswith("# text = ") and sent_id is not None and sent_id.startswith(prefix):
                 out[sent_id] = line[len("# text = ") :].rstrip("\n")
     return out
 
 
-def ewt_items(data_dir: Path, part: str) -> pd.DataFrame:
-    """The ewt proxy: coded review targets of one split part ("adapt" or "test"), texts read from the treebank."""
-    codes = pd.read_csv(EWT_CODES, sep="\t", keep_default_na=False)
+def ewt_items(data_dir: Path, part: str, proxy: str = "ewt") -> pd.DataFrame:
+    """A hand-coded EWT proxy: coded targets of one split part ("adapt" or "test"), texts read from the treebank."""
+    path, prefix, _ = EWT_SETS[proxy]
+    codes = pd.read_csv(path, sep="\t", keep_default_na=False)
     codes = codes[codes["split"] == part]
-    texts = ewt_sentences(data_dir)
+    texts = ewt_sentences(data_dir, prefix)
     rows = []
     for rec in codes.itertuples(index=False):
         text = texts.get(rec.sent_id)
         if text is None or text[rec.start : rec.end] != rec.target:
-            raise SystemExit(f"{EWT_CODES.name}: {rec.sent_id} ({rec.start}, {rec.end}) does not match the treebank")
+            raise SystemExit(f"{path.name}: {rec.sent_id} ({rec.start}, {rec.end}) does not match the treebank")
         rows.append((text, rec.start, rec.end, rec.label, rec.doc_id))
     return pd.DataFrame(rows, columns=["text", "start", "end", "label", "article_id"])
 
@@ -158,10 +169,13 @@ def paired(items: pd.DataFrame, before: np.ndarray, after: np.ndarray) -> str:
     return f"{f0:.4f} -> {f1:.4f} (change {f1 - f0:+.4f}, 95% CI {lo:+.4f} to {hi:+.4f}; n={len(items)})"
 
 
-def cv_only(data: Path) -> None:
-    """Grouped CV of ``adapt_target_model`` on the ewt adaptation pool (the test part is not read)."""
-    pool = ewt_items(data, "adapt")
-    print(f"== ewt pool: {len(pool)} items, {pool['article_id'].nunique()} documents, "
+def cv_only(data: Path, proxy: str, dev: bool = False) -> None:
+    """Grouped CV of ``adapt_target_model`` on an EWT adaptation pool (the test part is not read).
+
+    ``dev``: also score the model adapted on the whole pool on NewsMTSC ``rw`` and ``mt`` dev (the news guard).
+    """
+    pool = ewt_items(data, "adapt", proxy)
+    print(f"== {proxy} pool: {len(pool)} items, {pool['article_id'].nunique()} documents, "
           f"labels {pool['label'].value_counts().to_dict()}")  # fmt: skip
     t0 = time.perf_counter()
     model = nl.adapt_target_model(pool)
@@ -170,36 +184,45 @@ def cv_only(data: Path) -> None:
           f"chosen {cv['chosen']}")  # fmt: skip
     rows = [(r["candidate"], round(r["macro_f1"], 4), round(r["guard_change"], 4)) for r in cv["per_candidate"]]
     print("  per candidate (macro-F1, guard change):", rows)
+    returned = {k: round(v, 4) for k, v in cv["guard"]["returned_model_change"].items()}
+    print("  guard change of the returned model, candidates in CV order until one passes:", returned)
     print("  CV on the codes:", nl.adaptation_table(model).round(4).to_dict("records"))
+    for name in ("rw", "mt") if dev else ():
+        items = newsmtsc_items(data / "newsmtsc" / name / "dev.jsonl")
+        print(f"  NewsMTSC {name} dev: {paired(items, labels_of(items, None), labels_of(items, model))}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?", default=str(REPO.parent / "shared" / "data"))
-    parser.add_argument("--proxy", choices=("nyt", "mt", "ewt", "all"), default="all")
+    parser.add_argument("--proxy", choices=("nyt", "mt", *EWT_SETS, "all"), default="all")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
     parser.add_argument("--n-adapt", type=int, default=300)
-    parser.add_argument("--cv", action="store_true", help="ewt: CV on the adaptation pool only")
-    parser.add_argument("--final", action="store_true", help="ewt: adapt on the pool, score the test part once")
+    parser.add_argument("--cv", action="store_true", help="ewt, answers: CV on the adaptation pool only")
+    parser.add_argument("--dev", action="store_true", help="with --cv: score the pool-adapted model on NewsMTSC dev")
+    parser.add_argument("--final", action="store_true", help="answers: adapt on the pool, score the test part once")
     args = parser.parse_args(argv)
     data = Path(args.data_dir)
-    if args.proxy == "ewt" and args.cv:
-        cv_only(data)
+    if args.proxy in EWT_SETS and args.cv:
+        cv_only(data, args.proxy, args.dev)
         return 0
-    if args.proxy == "ewt" and not args.final:
-        parser.error("--proxy ewt needs --cv (development, pool only) or --final (the one test score)")
+    if args.proxy in EWT_SETS and not (args.final and EWT_SETS[args.proxy][2]):
+        parser.error(
+            f"--proxy {args.proxy} needs --cv (development, pool only)"
+            + (" or --final (the one test score)" if EWT_SETS[args.proxy][2] else "; its test part is spent")
+        )
     dev = {name: newsmtsc_items(data / "newsmtsc" / name / "dev.jsonl") for name in ("rw", "mt")}
     proxies = {"nyt": lambda: nyt_items(data), "mt": lambda: dev["mt"]}
     dev_before = {name: labels_of(items, None) for name, items in dev.items()}
     for proxy in ("nyt", "mt") if args.proxy == "all" else (args.proxy,):
-        if proxy == "ewt":  # the pool for adapting, the untouched test part for scoring
-            items, pool, test = pd.DataFrame(), ewt_items(data, "adapt"), ewt_items(data, "test")
+        if proxy in EWT_SETS:  # the pool for adapting, the untouched test part for scoring
+            items, pool, test = pd.DataFrame(), ewt_items(data, "adapt", proxy), ewt_items(data, "test", proxy)
         else:
             items = proxies[proxy]()
             print(f"== proxy {proxy}: {len(items)} items, {items['article_id'].nunique()} articles, "
                   f"labels {items['label'].value_counts().to_dict()}")  # fmt: skip
         for seed in args.seeds:
-            if proxy == "ewt":
+            if proxy in EWT_SETS:
                 adapt, rest = split(pool, args.n_adapt, seed)[0], test
             else:
                 adapt, rest = split(items, args.n_adapt, seed)
@@ -210,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"seed {seed}: adapted on {len(adapt)} items in {time.perf_counter() - t0:.0f}s; "
                   f"chosen {cv['chosen']}; per candidate {per_weight}")  # fmt: skip
             print("  CV on the codes:", nl.adaptation_table(model).round(4).to_dict("records"))
-            name_rest = "ewt test part" if proxy == "ewt" else f"rest of the {proxy} set"
+            name_rest = f"{proxy} test part" if proxy in EWT_SETS else f"rest of the {proxy} set"
             print(f"  {name_rest}: {paired(rest, labels_of(rest, None), labels_of(rest, model))}")
             for name, dev_items in dev.items():
                 keep = (
