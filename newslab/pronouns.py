@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from collections.abc import Iterable, Sequence
+from itertools import compress
 from typing import Any
 
 from newslab.anchored import occurrences
@@ -30,6 +32,8 @@ OVERLAP_CHECK = 3  # mentions before a pronoun checked for overlap with it (ment
 #: Words after "it" that make it an expletive or clausal subject ("it was set", "it is true").
 EXPLETIVE_NEXT = frozenset(rule_words("pronouns.EXPLETIVE_NEXT"))
 
+
+_text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
 
 #: Capitalized words that are not names (calendar words and "I").
 NOT_NAMES = frozenset(rule_words("pronouns.NOT_NAMES"))
@@ -104,7 +108,8 @@ def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequen
         return []
     found: list[Mention] = []
     tokens = article.tokens
-    hits = [i for i, tok in enumerate(tokens) if tok.text.lower() in pronoun_targets]
+    # the indices of the tokens that are one of the pronouns, in C (map/compress) rather than a loop over every token
+    hits = list(compress(range(len(tokens)), map(pronoun_targets.__contains__, map(str.lower, map(_text, tokens)))))
     if not hits:
         return []
     words = _SentenceWords(article)

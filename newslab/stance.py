@@ -225,6 +225,14 @@ _FEW = re.compile(
 )  # at the clause's start: "There is no doubt Merkel praised" is no such subject
 
 
+#: Rule "a and b became friends" (mutual positive stance); ``(?<!...)``: "a" starts at a word's start, so a long
+#: word is scanned once, not per letter.
+_FRIENDS = re.compile(
+    r"(?<![\w’'-])(?P<a>[\w’'-]+)\s+and\s+(?P<b>[\w’'-]+)\s+"
+    r"(?:had\s+|have\s+|has\s+)?(?:become|are|were|remained)\s+(?:good\s+|close\s+)?friends"
+)
+
+
 def _few(before: str) -> bool:
     """Rule "few": a subject opened by "few", "no" or "none of" makes the cue no one's position.
 
@@ -375,11 +383,8 @@ def article_stance(
             ):
                 if quote_at(h.start, "direct") is None:  # the object may stand in the request's reported words
                     add(sent.index, entity(h), "actor", obj, score, words, rule, rule)
-        for fm in re.finditer(  # (?<!...): "a" starts at a word's start, so a long word is scanned once, not per letter
-            r"(?<![\w’'-])(?P<a>[\w’'-]+)\s+and\s+(?P<b>[\w’'-]+)\s+"
-            r"(?:had\s+|have\s+|has\s+)?(?:become|are|were|remained)\s+(?:good\s+|close\s+)?friends",
-            sent.text,
-        ):
+        # the rule's pattern ends in the literal "friends": a sentence without it is not scanned
+        for fm in _FRIENDS.finditer(sent.text) if "friends" in sent.text else ():
             pair = []
             actors = actors_by_sentence[sent.index]
             for g in ("a", "b"):
