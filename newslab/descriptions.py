@@ -29,6 +29,9 @@ FOLLOWING_CHARS = 60  # characters after a capitalized head read for its next tw
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+#: A name of two or more capitalized words set off by commas right after a description ("the former
+#: president, Barack Obama, …"): the apposition says whom the description means.
+_COMMA_APPOSITION = re.compile(r",\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)(?=\s*(?:[,.;:)]|\s+who\b))")
 
 
 def _next_word(text: str, pos: int) -> re.Match[str] | None:
@@ -291,6 +294,13 @@ def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] |
         and not target._name_re.match(text, nxt.start(1) if nxt else end)
     ):
         return None  # an apposition naming someone else: "the candidate Kamala Harris"
+    apposition = _COMMA_APPOSITION.match(text, end) if target.kind == "person" else None
+    if (
+        apposition is not None
+        and not target._name_re.match(text, apposition.start("name"))
+        and not re.search(r"\bof\s+$", text[max(0, m.start() - 4) : m.start()])  # "the wife of the president, X"
+    ):
+        return None  # "the former president, Barack Obama, …": a comma apposition naming someone else
     if head[0].isupper() and following[:1].islower() and following not in stopwords() and _modifies_noun(text, end):
         return None  # adjective use: "the American economy", "the Republican party"
     if following == "of":

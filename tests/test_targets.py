@@ -62,6 +62,8 @@ def mentions(text: str, targets=None) -> list[tuple[str, str, str]]:
             ("NATO", "the Brussels-based organisation", "description"),
         ),
         ("He met US President-elect Donald Trump.", ("Trump", "US President-elect Donald Trump", "name")),
+        ("Trump won. The tycoon, Donald J. Trump, spoke.", ("Trump", "The tycoon", "description")),
+        ("Trump won. The wife of the president, Melania Trump, spoke.", ("Trump", "the president", "description")),
     ],
 )
 def test_finds_names_and_descriptions(text: str, expected: tuple[str, str, str]) -> None:
@@ -84,6 +86,11 @@ def test_finds_names_and_descriptions(text: str, expected: tuple[str, str, str])
         ("Russian President Vladimir Putin spoke. The Kremlin agreed.", "President"),
         ("Trump lost. President Joe Biden spoke. The president said so.", "The president"),
         ("Trump lost. Critics of the 80-year-old Democrat spoke.", "the 80-year-old"),
+        ("Trump spoke. So did the former tycoon, Michael Bloomberg, in New York.", "the former tycoon"),
+        (
+            "Trump quit. The statement came from the former president, Barack Obama, who had made the deal.",
+            "the former president",
+        ),
     ],
 )
 def test_does_not_fire(text: str, forbidden: str) -> None:
