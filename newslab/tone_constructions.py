@@ -41,6 +41,9 @@ _PRONOUN_BLOCKERS = frozenset(rule_words("tone_constructions.PRONOUN_BLOCKERS"))
 _PASSIVE_AUX = frozenset(rule_words("tone_constructions.PASSIVE_AUX"))
 _OBJECT_FILLERS = frozenset(rule_words("tone_constructions.OBJECT_FILLERS"))
 _RESPONSIBLE = frozenset(["responsible", "accountable", "liable", "culpable"])
+#: Role flags of the target by construction kind: a subject flag, or (patient, agent) flags.
+_SUBJECT_FLAGS = {"burden": "burden_target", "modal": "modal_target"}
+_PATIENT_AGENT_FLAGS = {"blame": ("blame_target", "blame_agent"), "pressure": ("pressure_target", "pressure_agent")}
 #: At most this many tokens between a subject and its construction ("Trump has long been under fire"):
 #: an auxiliary, an adverb and a copula (newslab choice, by hand; the shipped weights were fit with it).
 SUBJECT_GAP = 4
@@ -261,18 +264,14 @@ def construction_features(
             continue
         is_object = c.obj_a >= 0 and c.obj_a <= a < c.obj_b and all(t in _OBJECT_FILLERS for t in toks[c.obj_a : a])
         is_subject = c.subject and _is_subject(toks, clause, entities, a, b, c.first)
-        if c.kind == "burden" and is_subject:
-            f["burden_target"] = 1.0
-        elif c.kind == "blame" and (is_object or (is_subject and c.passive)):
-            f["blame_target"] = 1.0
-        elif c.kind == "blame" and is_subject:
-            f["blame_agent"] = 1.0
-        elif c.kind == "modal" and is_subject:
-            f["modal_target"] = 1.0
-        elif c.kind == "pressure" and (is_object or (is_subject and c.passive)):
-            f["pressure_target"] = 1.0
-        elif c.kind == "pressure" and is_subject:
-            f["pressure_agent"] = 1.0
+        if c.kind in _SUBJECT_FLAGS and is_subject:  # "Trump is under fire", "Trump must …"
+            f[_SUBJECT_FLAGS[c.kind]] = 1.0
+        elif c.kind in _PATIENT_AGENT_FLAGS:  # the target blamed or pressed, or the one who blames or presses
+            patient, agent = _PATIENT_AGENT_FLAGS[c.kind]
+            if is_object or (is_subject and c.passive):
+                f[patient] = 1.0
+            elif is_subject:
+                f[agent] = 1.0
     return f
 
 
