@@ -1,7 +1,7 @@
 """Draw the sentences of the opinion development set (validation/annotations/opinions/) from NewsMTSC train.
 
 Usage: .venv/bin/python validation/sample_opinions.py [--data PATH] [--n 170] [--plain 100] [--extra 240]
-                                                     [--round 1|2|3] [--test2 210]
+                                                     [--round 1|2|3|4] [--test2 210] [--test3 200] [--plain3 60]
 
 Prints ``line<TAB>sentence`` for the drawn sentences (to read while coding; the sentence text is never
 committed). Candidates: lines of train.jsonl (the train split only; rw/dev and mt/dev are not opened),
@@ -12,6 +12,9 @@ of praise, thanks, support, criticism, accusation, blame, portrayal), ``--plain`
 then (round 2, drawn because round 1 held too few opinions) ``--extra`` more from the opinion sentences
 not drawn in round 1. Round 3 (``--round 3``, the ``test2`` part, drawn before any rule of the third round
 was written) takes ``--test2`` more opinion sentences, not drawn in rounds 1-2, with the seed SEED_TEST2.
+Round 4 (``--round 4``, the ``test3`` part, drawn before any rule of the fourth round was written) takes
+``--test3`` opinion sentences and ``--plain3`` without an opinion word, none drawn in rounds 1-3 nor listed
+in annotations/opinions/sentences.tsv, with the seed SEED_TEST3.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from pathlib import Path
 
 SEED = 20261207  # the date the set was drawn
 SEED_TEST2 = 2026120702  # round 3 (split test2): same day, second draw
+SEED_TEST3 = 2026120703  # round 4 (split test3): same day, third draw
 OPINION_WORDS = re.compile(
     r"\b(?:prais|laud|hail|applaud|commend|thank|apprecia|admir|grateful|gratitude|support|back(?:ed|ing|s)\b|"
     r"endors|defend|champion|welcom|criticiz|criticis|critic|condemn|denounc|accus|blam|attack|slam|blast|"
@@ -41,8 +45,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=170)
     parser.add_argument("--plain", type=int, default=100)
     parser.add_argument("--extra", type=int, default=240, help="second draw from the opinion sentences not drawn")
-    parser.add_argument("--round", type=int, choices=[1, 2, 3], default=0, help="print one round only (0: 1-2)")
+    parser.add_argument("--round", type=int, choices=[1, 2, 3, 4], default=0, help="print one round only (0: 1-2)")
     parser.add_argument("--test2", type=int, default=210, help="round 3: opinion sentences not drawn before")
+    parser.add_argument("--test3", type=int, default=200, help="round 4: opinion sentences not drawn before")
+    parser.add_argument("--plain3", type=int, default=60, help="round 4: sentences without an opinion word")
     args = parser.parse_args(argv)
     here = Path(__file__).resolve().parent
     used = {json.loads(line).get("line") for line in (here / "annotations" / "articles.jsonl").open(encoding="utf-8")}
@@ -63,6 +69,15 @@ def main(argv: list[str] | None = None) -> int:
         before = taken | set(second)
         third = sorted(random.Random(SEED_TEST2).sample([s for s in opinion if s not in before], args.test2))
         drawn = third
+    elif args.round == 4:
+        before = taken | set(second) | set(random.Random(SEED_TEST2).sample(
+            [s for s in opinion if s not in taken | set(second)], args.test2))  # fmt: skip
+        listed = {int(line.split("\t")[0]) for line in (here / "annotations" / "opinions" / "sentences.tsv")
+                  .open(encoding="utf-8").read().splitlines()[1:]}  # fmt: skip
+        rng4 = random.Random(SEED_TEST3)
+        fresh = [s for s in opinion if s not in before and s[0] not in listed]
+        fresh_plain = [s for s in plain if s not in before and s[0] not in listed]
+        drawn = sorted(rng4.sample(fresh, args.test3) + rng4.sample(fresh_plain, args.plain3))
     else:
         drawn = {0: sorted(first + second), 1: first, 2: second}[args.round]
     for number, text in drawn:
