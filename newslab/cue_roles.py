@@ -34,6 +34,7 @@ from newslab.compound_holders import compound_holder
 from newslab.cues import Cue
 from newslab.descriptions import word_tags
 from newslab.document import Document
+from newslab.holders import clean_holder
 from newslab.lexicons import rule_words
 from newslab.tone_lexicon import NEGATORS
 
@@ -58,6 +59,9 @@ RELATIVES = frozenset({"who", "which", "that"})
 
 #: Prepositions after a noun cue that introduce its holder ("support from 33 Democrats").
 HOLDER_PREPOSITIONS = ("from", "by", "among")
+#: Switch of rule "subject no actor" (a subject phrase that is no actor, "tonight" or "before", is no subject:
+#: the holder falls back to the nearest actor before the cue), for validation/cv_opinions.py (on in the package).
+ENABLED = {"subject no actor": True}
 
 
 NEGATIONS = NEGATORS | {"n’t"}  # the one negator list (data/negators.tsv), with the typographic apostrophe
@@ -524,6 +528,9 @@ def cue_roles(
             holder_actor, hrule = subject_of(text, sent.start, cs, actors)
             medium = hrule == AUTHOR_OF_MEDIUM
             hrule = hrule if holder_actor is not None else ""
+            no_actor = holder_actor is not None and hrule.endswith("(not a named actor)") and not medium
+            if ENABLED["subject no actor"] and no_actor and not clean_holder(holder_actor.label):  # type: ignore[union-attr]
+                holder_actor, hrule = None, ""  # rule "subject no actor" ("tonight- attacking"): as with no subject
         hrule_was_empty = hrule == ""
         if holder_actor is None:
             before = [a for a in actors if a.end <= cs and not preceded_by_preposition(text, a.start)]

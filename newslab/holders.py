@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from newslab.cue_roles import MEDIA_NOUNS
 from newslab.descriptions import word_tags
 from newslab.lexicons import rule_words, stopwords
 
@@ -22,6 +21,9 @@ UNRESOLVED = frozenset(rule_words("holders.UNRESOLVED"))
 #: Lowercase nouns that name an actor (a group, an office, an institution): they may hold a stance.
 #: Hand list for newslab from news usage; plural person nouns ("critics", "voters") pass by their tag.
 ACTOR_NOUNS = frozenset(rule_words("holders.ACTOR_NOUNS"))
+#: The nouns of a statement, letter or tweet (newslab.cue_roles.MEDIA_NOUNS, the same list; read here so that
+#: cue_roles may ask this module whether a subject is an actor without an import circle).
+MEDIA_NOUNS = frozenset(rule_words("cue_roles.MEDIA_NOUNS"))
 
 
 def _is_adjective_or_verb(word: str) -> bool:

@@ -65,11 +65,12 @@ from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues
 from newslab.cue_roles import NEGATIONS, cue_roles
 from newslab.document import Document
 from newslab.holders import clean_holder
+from newslab.lexicon_cues import lexicon_cues
 from newslab.lexicons import load_lexicon, rule_words
 from newslab.mention_record import Mention
 from newslab.quote_tone import AUTHOR_MIN_SCORE, quoted_tone, said_of, sentence_span
 from newslab.records import StanceRow, columns
-from newslab.stance_rules import may_match, mutual_acts, requests_to_leave
+from newslab.stance_rules import may_match, mutual_acts, relation_nouns, requests_to_leave
 from newslab.targets import Target
 from newslab.tokenizers import word_spans
 from newslab.tone_lexicon import (
@@ -115,6 +116,13 @@ DENIALS = frozenset(rule_words("stance.DENIALS"))
 #: endorse"): they negate a cue within the negation window as "not" does (general English, issue 23).
 FAILING = frozenset(rule_words("stance.FAILING"))
 OBJECT_PRONOUNS = frozenset(rule_words("stance.OBJECT_PRONOUNS"))
+#: Target rules under which a cue of the tone lexicon (:mod:`newslab.lexicon_cues`) gives a row: its
+#: object, the target after a noun cue, or the target before a passive ("was mocked by").
+LEXICON_TARGET_RULES = ("object", "first target after noun cue", "target before passive cue")
+
+
+def _is_target(actor: Actor) -> bool:
+    return actor.target is not None or actor.member_of is not None
 
 
 def _quote_finder(quotes: list[Quote]) -> Callable[..., Quote | None]:
@@ -335,14 +343,18 @@ def article_stance(
 
     for sent in article.sentences:
         named_until = 0  # the end of the last name a naming verb gave: its words are no cues of their own
-        for cm in find_cues(sent.text, by_first):
+        curated = list(find_cues(sent.text, by_first))
+        aimed = [(a.start - sent.start, a.end - sent.start) for a in actors_by_sentence[sent.index] if _is_target(a)]
+        extra = lexicon_cues(sent.text, aimed, [(c.start, c.end) for c in curated]) if aimed else []
+        found_cues = [(c, None) for c in curated] + extra
+        for cm, lexical in sorted(found_cues, key=lambda pair: pair[0].start) if extra else found_cues:
             cs, ce = sent.start + cm.start, sent.start + cm.end
             if cs < named_until:
                 continue
             as_opposed = text[ce : ce + 3] == " to" or cm.text.endswith(" to")
             if as_opposed and re.search(r"\bas\s+$", text[sent.start : cs]):
                 continue  # "as opposed to": a comparison, not an attitude
-            cue = cue_reading(forms[cm.text.lower()], cm.text, text[sent.start : cs], cues)
+            cue = lexical or cue_reading(forms[cm.text.lower()], cm.text, text[sent.start : cs], cues)
             named = (
                 naming_polarity(text, ce, sent.end, actors_by_sentence[sent.index]) if cue.cue in NAMING_VERBS else None
             )
@@ -370,6 +382,10 @@ def article_stance(
                 continue  # "Strzok denied that he hurt Trump": the speaker rejects the words, takes no position
             actors = actors_by_sentence[sent.index]
             found = cue_roles(article, sent.index, cue, (cs, ce), quote, actors, speaker_name, actors_by_sentence)
+            if found is not None and lexical is not None:
+                if not found[4].startswith(LEXICON_TARGET_RULES):
+                    continue  # a lexicon word is a cue only when it is aimed at the target
+                found = (*found[:4], f"{found[4]} ({lexical.note})")  # rule "lexicon verb" / "lexicon noun"
             if found is not None:
                 holder, kind, tgt, hrule, trule = found
                 add(sent.index, holder, kind, tgt, score, cue_words, hrule, trule)
@@ -383,6 +399,9 @@ def article_stance(
             ):
                 if quote_at(h.start, "direct") is None:  # the object may stand in the request's reported words
                     add(sent.index, entity(h), "actor", obj, score, words, rule, rule)
+        for h, obj, score, words, rule in relation_nouns(text, sent.start, sent.end, actors_by_sentence[sent.index]):
+            if quote_at(obj.start, "direct") is None:  # "my friends": in a direct quote the speaker's words
+                add(sent.index, entity(h), "actor", obj, score, words, rule, rule)
         # the rule's pattern ends in the literal "friends": a sentence without it is not scanned
         for fm in _FRIENDS.finditer(sent.text) if "friends" in sent.text else ():
             pair = []

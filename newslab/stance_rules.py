@@ -4,6 +4,12 @@
   "urged", "pressed", "demanded", "asked") whose object is an actor and whose infinitive is an act
   of leaving ("to step aside", "to resign", "to drop out"; ``stance_rules.LEAVE_ACTS``) is the
   subject's position against the object. A negation before the verb ("did not call for") gives none.
+* :func:`relation_nouns` — rule ``relation noun``: a noun of a standing relation toward a target
+  (``stance_rules.RELATION_NOUNS``: "critics", "supporters", "allies", "loyalists", with their
+  polarity) attached to it as "T’s critics", "T supporters" or "allies of T". The holder is the name the
+  noun describes ("Roger Stone, a Trump ally"; "his key ally Michael Gove"; "Graham is one of Trump’s
+  allies"), else the group the plural noun names ("Clinton’s critics" -> critics). A singular noun that
+  describes nobody named ("a Trump ally said") and a negated one ("no friend of") give no row.
 * :func:`mutual_acts` — rule ``mutual act``: "X and Y bonded", "the two bonded/clashed/feuded"
   (``stance_rules.MUTUAL_FAVOR`` / ``MUTUAL_AGAINST``): each of the two holds the position toward
   the other. "The two" means the two actors named before it in the sentence, and only when exactly
@@ -28,7 +34,7 @@ from collections.abc import Sequence
 
 from newslab.actors import Actor, entity
 from newslab.cue_roles import NEGATIONS, subject_of
-from newslab.lexicons import rule_words
+from newslab.lexicons import rule_word_values, rule_words
 
 REQUEST_VERBS = rule_words("stance_rules.REQUEST_VERBS")
 LEAVE_ACTS = rule_words("stance_rules.LEAVE_ACTS")
@@ -37,8 +43,16 @@ MUTUAL_AGAINST = rule_words("stance_rules.MUTUAL_AGAINST")
 REQUEST_SCORE = -1.0  # asking someone to leave office is a clear position against them (set by hand)
 MUTUAL_SCORE = 0.8  # as stance.FRIENDS_SCORE: the cue nouns "friend"/"friendship" in stance_cues.tsv
 NEGATION_WORDS = 3  # words before the request verb searched for a negation (VADER's window)
+#: Nouns of a standing relation toward someone, with their polarity (+1 favor, -1 against).
+RELATION_NOUNS = rule_word_values("stance_rules.RELATION_NOUNS")
+RELATION_SCORE = 0.8  # as stance.FRIENDS_SCORE: a relation is a settled position, as strong as a friendship cue
+MODIFIER_WORDS = 3  # words between a possessor and its relation noun ("Obama’s strongest Capitol Hill allies")
+#: Switch of rule "relation noun", for validation/cv_opinions.py (on in the package).
+ENABLED = {"relation noun": True}
 
 Match = tuple[Actor, Actor, float, list[str], str]
+PRONOUN_LABEL_CHARS = 3  # an actor label this short is a pronoun ("he", "his"), not a name to take as a target
+SINGULAR_IN_S = frozenset({"boss"})  # a relation noun in -s that is singular
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -110,4 +124,73 @@ def mutual_acts(text: str, start: int, end: int, actors: Sequence[Actor]) -> lis
     return out
 
 
-__all__ = ["may_match", "mutual_acts", "requests_to_leave"]
+@functools.cache
+def _relation_gate() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_alternation(list(RELATION_NOUNS))})\b", re.IGNORECASE)
+
+
+@functools.cache
+def _relation_re() -> re.Pattern[str]:
+    nouns = _alternation(list(RELATION_NOUNS))
+    return re.compile(
+        rf"(?P<pos>[’']s?\s+(?:[\w-]+\s+){{0,{MODIFIER_WORDS}}}|\s+(?:[a-z-]+\s+){{0,{MODIFIER_WORDS}}})?"
+        rf"\b(?P<noun>{nouns})\b(?P<of>\s+of\s+(?:the\s+)?)?"
+    )
+
+
+def _described(text: str, lo: int, m: re.Match[str], actors: Sequence[Actor], tgt: Actor) -> Actor | None:
+    """The named actor a relation noun describes: by apposition, copula or a name right after it."""
+    after = next((a for a in actors if a.start > m.end("noun") and not text[m.end("noun") : a.start].strip()), None)
+    if after is not None and after is not tgt and not m.group("of"):
+        return after  # "his key ally Michael Gove"
+    head = min(m.start(), tgt.start)
+    before = text[lo:head]
+    opener = re.search(r"(?:,\s*(?=a\b|an\b|the\b|one\s+of\b|among\b)"
+                       r"|\b(?:is|was|are|were|became|remains|remained|been)\s+)"
+                       r"(?:(?:a|an|the|one\s+of|among)\s+)*(?:[a-z-]+\s+){0,2}$", before)  # fmt: skip
+    if opener is None:
+        return None
+    at = lo + opener.start()
+    named = [a for a in actors if a.end <= at and a is not tgt and a.label not in ("he", "she", "they")]
+    if named and not text[named[-1].end : at].strip(" ’'s"):
+        return named[-1]
+    name = re.search(r"(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\w$", before[: opener.start()].rstrip())
+    if name is None:
+        return None  # the apposition or copula does not follow a name right away
+    return Actor(name.group(), lo + name.start(), lo + name.end())  # a name the registry lacks ("Graham is")
+
+
+def relation_nouns(text: str, start: int, end: int, actors: Sequence[Actor]) -> list[Match]:
+    """Rule "relation noun" in the sentence ``text[start:end]`` (see the module docstring)."""
+    out: list[Match] = []
+    if not ENABLED["relation noun"] or _relation_gate().search(text, start, end) is None:
+        return out
+    for m in _relation_re().finditer(text, start, end):
+        noun = m.group("noun").lower()
+        if m.group("of"):
+            tgt = next((a for a in actors if a.start == m.end() and (a.target or a.member_of)), None)
+        else:
+            head = m.start() if m.group("pos") else m.start("noun")
+            if m.group("pos") and not m.group("pos").startswith(("’", "'")):
+                modifiers = m.group("pos").split()
+                if modifiers:  # "Trump loyal allies" is no compound: only "Trump allies"
+                    continue
+            tgt = next((a for a in actors if a.end == head and (a.target or a.member_of)), None)
+        if tgt is None or len(tgt.label) <= PRONOUN_LABEL_CHARS:
+            continue
+        before = re.findall(r"[\w’'-]+", text[start : m.start()])[-NEGATION_WORDS:]
+        if any(w.lower() in NEGATIONS or w.lower() == "no" for w in before):
+            continue
+        holder = _described(text, start, m, actors, tgt)
+        plural = noun.endswith("s") and noun not in SINGULAR_IN_S
+        if holder is None and not plural:
+            continue
+        holder = holder or Actor(m.group("noun"), m.start("noun"), m.end("noun"))
+        if entity(holder) == entity(tgt):
+            continue
+        score = RELATION_SCORE * float(RELATION_NOUNS[noun])
+        out.append((holder, tgt, score, [text[m.start("noun") : m.end()].strip() or noun], "relation noun"))
+    return out
+
+
+__all__ = ["may_match", "mutual_acts", "relation_nouns", "requests_to_leave"]

@@ -1,0 +1,155 @@
+"""Choose the round-4 stance mechanisms by 5-fold cross-validation over the spent opinion parts (issue 23).
+
+Usage: .venv/bin/python validation/cv_opinions.py [--folds 5] [--seed 20261207] [--bootstrap 1000]
+                                                  [--splits dev,test,test2]
+
+The parts dev, test and test2 of validation/annotations/opinions/ are all spent (README), so no part of
+them is held out for good; instead every configuration of the switchable mechanisms is run on all their
+sentences, and for each fold the configuration with the best F1 of recall and precision on the other
+folds (direction accuracy at least MIN_DIRECTION; ties go to the configuration with fewer mechanisms) is
+scored on that fold. The pooled held-out counts give the cross-validated recall, precision and direction
+accuracy (95% bootstrap intervals over sentences), next to the same numbers with every mechanism off
+(the rules before round 4). Mechanisms (switches in the modules):
+
+- ``lexicon verb`` / ``lexicon noun`` (newslab.lexicon_cues, with the least valence MIN_VALENCE);
+- ``verb cue as noun`` (newslab.cue_matches: "every attack on", "Mr. Trump’s attacks");
+- ``relation noun`` (newslab.stance_rules: "Clinton’s critics", "Roger Stone, a Trump ally");
+- ``subject no actor`` (newslab.cue_roles: a subject phrase that is no actor, "tonight- attacking", falls back).
+
+test3 is never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+from pathlib import Path
+
+import pandas as pd
+from annotation_gold import bootstrap, ratio
+from score_opinions import load, predict, score
+
+import newslab.cue_matches as cue_matches
+import newslab.cue_roles as cue_roles
+import newslab.lexicon_cues as lexicon_cues
+import newslab.stance_rules as stance_rules
+
+MIN_DIRECTION = 0.90  # issue 23's target for direction accuracy: a configuration below it is not chosen
+VALENCES = (1.0, 1.5, 2.0)  # least |valence| tried for the lexicon cues (VADER scale: 1 mild .. 4 extreme)
+SWITCHES = ("lexicon verb", "lexicon noun", "verb cue as noun", "relation noun", "subject no actor")
+COLUMNS = ["gold", "gold_ok", "pred", "pred_ok", "pair", "pair_ok"]
+
+
+def configurations() -> list[dict[str, object]]:
+    """Every combination of the switches (the lexicon off, verbs only, or verbs and nouns, at each valence)."""
+    lexicon: list[tuple[bool, bool, float]] = [(False, False, lexicon_cues.MIN_VALENCE)]
+    lexicon += [(True, noun, v) for noun in (False, True) for v in VALENCES]
+    out = []
+    switches = itertools.product(lexicon, (False, True), (False, True), (False, True))
+    for (verb, noun, valence), as_noun, relation, subject in switches:
+        out.append({"lexicon verb": verb, "lexicon noun": noun, "valence": valence, "verb cue as noun": as_noun,
+                    "relation noun": relation, "subject no actor": subject})  # fmt: skip
+    return out
+
+
+def apply(config: dict[str, object]) -> None:
+    lexicon_cues.ENABLED["lexicon verb"] = bool(config["lexicon verb"])
+    lexicon_cues.ENABLED["lexicon noun"] = bool(config["lexicon noun"])
+    lexicon_cues.MIN_VALENCE = float(config["valence"])  # type: ignore[arg-type]
+    cue_matches.ENABLED["verb cue as noun"] = bool(config["verb cue as noun"])
+    stance_rules.ENABLED["relation noun"] = bool(config["relation noun"])
+    cue_roles.ENABLED["subject no actor"] = bool(config["subject no actor"])
+
+
+def size(config: dict[str, object]) -> int:
+    return sum(bool(config[k]) for k in SWITCHES)
+
+
+def label(config: dict[str, object]) -> str:
+    on = [k for k in SWITCHES if config[k]]
+    if config["lexicon verb"]:
+        on.append(f"valence>={config['valence']}")
+    return ", ".join(on) or "(all off: the rules before round 4)"
+
+
+def f1(sums: pd.Series) -> tuple[float, float]:
+    r, p = ratio(sums["gold_ok"], sums["gold"]), ratio(sums["pred_ok"], sums["pred"])
+    d = ratio(sums["pair_ok"], sums["pair"])
+    return (2 * r * p / (r + p) if r + p else 0.0), d
+
+
+def report(name: str, counts: pd.DataFrame, replicates: int) -> None:
+    metrics = {
+        "recall": lambda s: ratio(s["gold_ok"], s["gold"]),
+        "precision": lambda s: ratio(s["pred_ok"], s["pred"]),
+        "direction accuracy": lambda s: ratio(s["pair_ok"], s["pair"]),
+    }
+    table = bootstrap(counts, metrics, replicates=replicates)
+    sums = counts.sum()
+    table["count"] = [f"{sums['gold_ok']}/{sums['gold']}", f"{sums['pred_ok']}/{sums['pred']}",
+                      f"{sums['pair_ok']}/{sums['pair']}"]  # fmt: skip
+    print(f"-- {name}")
+    print(table.round(3).to_string(index=False))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared/data/newsmtsc/train.jsonl"))
+    parser.add_argument("--splits", default="dev,test,test2")
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=20261207)
+    parser.add_argument("--bootstrap", type=int, default=1000)
+    args = parser.parse_args(argv)
+    if "test3" in args.splits.split(","):
+        parser.error("test3 is the untouched part: score it once with score_opinions.py, never here")
+    texts: dict[int, str] = {}
+    parts = []
+    for split in args.splits.split(","):
+        t, o = load(Path(args.data), split)
+        texts.update(t)
+        parts.append(o)
+    opinions = pd.concat(parts, ignore_index=True)
+    configs = configurations()
+    shipped = {**lexicon_cues.ENABLED, **cue_matches.ENABLED, **stance_rules.ENABLED, **cue_roles.ENABLED,
+               "valence": lexicon_cues.MIN_VALENCE}  # fmt: skip
+    counts = []
+    for config in configs:
+        apply(config)
+        predicted, failures = predict(texts, opinions)
+        if failures:
+            print(f"{len(failures)} sentences stopped under {label(config)}")
+        counts.append(score(predicted, opinions)[0])
+    apply(shipped)  # the package's own settings again
+    lines = sorted(counts[0].index)
+    random.Random(args.seed).shuffle(lines)
+    folds = [set(lines[k :: args.folds]) for k in range(args.folds)]
+    held = []
+    for k, fold in enumerate(folds):
+        train = [line for line in lines if line not in fold]
+        best = None
+        for i, config in enumerate(configs):
+            value, direction = f1(counts[i].loc[train].sum())
+            if direction < MIN_DIRECTION:
+                continue
+            key = (round(value, 6), -size(config))
+            if best is None or key > best[0]:
+                best = (key, i)
+        assert best is not None
+        chosen = best[1]
+        print(f"fold {k + 1}: chose {label(configs[chosen])} (train F1 {best[0][0]:.3f})")
+        held.append(counts[chosen].loc[sorted(fold)])
+    print(f"{len(lines)} sentences with opinions, {int(counts[0]['gold'].sum())} opinions, {args.folds} folds")
+    report("before: every round-4 mechanism off", counts[0], args.bootstrap)
+    report("after: cross-validated choice, held-out folds pooled", pd.concat(held), args.bootstrap)
+    ranked = sorted(range(len(configs)), key=lambda i: -f1(counts[i].sum())[0])[:5]
+    print("-- best configurations on all spent sentences (in-sample, for reading only)")
+    for i in ranked:
+        s = counts[i].sum()
+        counts_text = f"recall {s['gold_ok']}/{s['gold']} precision {s['pred_ok']}/{s['pred']}"
+        print(f"  F1 {f1(s)[0]:.3f} {counts_text}: {label(configs[i])}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
