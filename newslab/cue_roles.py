@@ -482,6 +482,7 @@ def cue_roles(
         return _received_roles(text, sent.start, received, cs, ce, sent.end, actors)
     holder_actor: Actor | None = None
     medium = False  # the subject is a statement, letter, tweet ...: its author holds the cue
+    skipped = False  # rule "subject no actor" set the subject aside
     own = _own_subject(text, sent.start, quote, cs, cue, actors) if quote is not None else None
     if quote is not None and own is not None:  # "Nadler said Trump demanded the wall": Trump's demand
         holder_actor = own
@@ -530,7 +531,7 @@ def cue_roles(
             hrule = hrule if holder_actor is not None else ""
             no_actor = holder_actor is not None and hrule.endswith("(not a named actor)") and not medium
             if ENABLED["subject no actor"] and no_actor and not clean_holder(holder_actor.label):  # type: ignore[union-attr]
-                holder_actor, hrule = None, ""  # rule "subject no actor" ("tonight- attacking"): as with no subject
+                holder_actor, hrule, skipped = None, "", True  # rule "subject no actor" ("tonight- attacking")
         hrule_was_empty = hrule == ""
         if holder_actor is None:
             before = [a for a in actors if a.end <= cs and not preceded_by_preposition(text, a.start)]
@@ -542,6 +543,7 @@ def cue_roles(
                 hrule = "opening name of the sentence (cue after a comma)"
             if after_comma:
                 hrule = f"first actor of the sentence ({AUTHOR_OF_MEDIUM if medium else 'cue after a comma'})"
+            hrule += " (subject no actor)" if skipped else ""
         if holder_actor is None and (cue.kind == "verb" or not cue.author):
             # a verb needs a subject, and an attitude or act noun ("support", "criticism") a holder in
             # the text: the author holds only evaluative words of its own ("a disgrace"; issue 23)

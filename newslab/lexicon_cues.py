@@ -10,7 +10,9 @@ of speech from the tag lexicon (:func:`newslab.descriptions.word_tags`):
   whose object, within :data:`OBJECT_WORDS` words, is an actor of the sentence ("slammed *Clinton*",
   "lashed out at *Trump*"). Holder and target are then found as for any verb cue
   (:func:`newslab.cue_roles.cue_roles`: the subject of the clause, a passive agent, the quote's
-  speaker), and the negation rules of :mod:`newslab.stance` apply;
+  speaker), and the negation rules of :mod:`newslab.stance` apply. A passive ("Sanders was cheered by
+  supporters") is not read: its target stands before the verb, and which actor before it is meant was
+  not settled in this round;
 * rule ``lexicon noun``: a noun (tag NN/NNS) of such valence followed by a preposition of
   direction (:data:`NOUN_PREPOSITIONS`: "attack *on* Sanders", "warmth *toward* Russia",
   "praise *for* Trump") and an actor within :data:`OBJECT_WORDS` words; its holder is found as for an

@@ -94,3 +94,9 @@ def test_relation_noun_without_a_holder_gives_no_row(text: str) -> None:
 def test_subject_phrase_that_is_no_actor_falls_back_to_the_actor_before() -> None:
     rows = _rows("Megyn Kelly made a fool of herself tonight- attacking Trump.", "Trump", "Megyn Kelly")
     assert ["Megyn Kelly", "Trump", "against"] in [r[:3] for r in rows]
+
+
+
+def test_lexicon_verb_in_a_passive_gives_no_lexicon_row() -> None:
+    rows = _rows("Sanders was cheered by supporters in Iowa.", "Sanders")
+    assert not [r for r in rows if "lexicon" in str(r[4])]
