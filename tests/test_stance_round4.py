@@ -96,7 +96,6 @@ def test_subject_phrase_that_is_no_actor_falls_back_to_the_actor_before() -> Non
     assert ["Megyn Kelly", "Trump", "against"] in [r[:3] for r in rows]
 
 
-
 def test_lexicon_verb_in_a_passive_gives_no_lexicon_row() -> None:
     rows = _rows("Sanders was cheered by supporters in Iowa.", "Sanders")
     assert not [r for r in rows if "lexicon" in str(r[4])]
