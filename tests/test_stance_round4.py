@@ -7,9 +7,18 @@ import pytest
 
 import newslab as nl
 import newslab.cue_matches as cue_matches
+import newslab.lexicon_cues as lexicon_cues_module
 from newslab.cue_matches import cue_reading
 from newslab.cues import load_cues
 from newslab.lexicon_cues import lexicon_cues
+
+PACKAGE_DEFAULT = dict(lexicon_cues_module.ENABLED)  # read at import, before the fixture switches the rules on
+
+
+@pytest.fixture(autouse=True)
+def _lexicon_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The lexicon rules are off in the package (newslab.lexicon_cues.ENABLED); these tests read them switched on."""
+    monkeypatch.setattr(lexicon_cues_module, "ENABLED", {"lexicon verb": True, "lexicon noun": True})
 
 
 def _rows(text: str, *names: str) -> list[list[object]]:
@@ -99,3 +108,7 @@ def test_subject_phrase_that_is_no_actor_falls_back_to_the_actor_before() -> Non
 def test_lexicon_verb_in_a_passive_gives_no_lexicon_row() -> None:
     rows = _rows("Sanders was cheered by supporters in Iowa.", "Sanders")
     assert not [r for r in rows if "lexicon" in str(r[4])]
+
+
+def test_lexicon_rules_are_off_in_the_package() -> None:
+    assert PACKAGE_DEFAULT == {"lexicon verb": False, "lexicon noun": False}
