@@ -347,8 +347,8 @@ def resolve_discourse(
     for i, tok in enumerate(tokens):
         low = tok.text.lower()
         noun = low in ANAPHORIC_NOUNS and i > 0 and tokens[i - 1].text.lower() in ANAPHORIC_DETERMINERS
-        if low not in words and not noun:
-            continue
+        if (low not in words and not noun) or (tok.text.isupper() and len(tok.text) > 1):
+            continue  # not a pronoun; or a line in capitals, where other names cannot be told from words
         at = bisect.bisect_right(taken_starts, tok.start) - 1
         if at >= 0 and taken[at][1] > tok.start:
             continue  # already a mention

@@ -111,6 +111,8 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
             run = list(tokens[i:j])
             prev = tokens[i - 1].text.lower() if i > 0 and tokens[i - 1].sentence == tok.sentence else ""
             nxt = tokens[j].text.lower() if j < len(tokens) and tokens[j].sentence == tok.sentence else ""
+            if nxt == "," and j - i == 1:
+                nxt = _verb_after_interruption(text, tok.end) or nxt  # "Ryan, speaking on CNN, said": a speaker
             person = _person_in_run(run, prev, nxt, given, surnames, stop, sentence_initial=_first_in_sentence(doc, i))
             if person is not None:
                 lo, name, gender = person
@@ -138,6 +140,22 @@ PERSON_NEXT = frozenset(rule_words("people.PERSON_NEXT"))
 
 #: The part of :data:`PERSON_NEXT` that only a person does (after a word the lexicon knows: "Florida is").
 SPEAKING_NEXT = frozenset(rule_words("people.SPEAKING_NEXT"))
+
+
+#: Characters of a comma-delimited interruption between a lone surname and its verb ("Ryan, speaking
+#: earlier on CNN, said"). Set by hand: a participle phrase or a short apposition; longer is another clause.
+INTERRUPTION_CHARS = 80
+_INTERRUPTION = re.compile(rf",\s[^,.;:“”\"()\n]{{1,{INTERRUPTION_CHARS}}}?,\s+([a-z]+)\b")
+
+
+def _verb_after_interruption(text: str, end: int) -> str:
+    """Rule "speaker after an interruption": the word after "<Word>, <participle phrase>," if a speaking verb.
+
+    "Ryan, speaking earlier on CNN, said Thursday he's not ready": the lone word is the subject of a
+    verb of saying, so a person (only verbs in :data:`SPEAKING_NEXT`, which only a person does).
+    """
+    m = _INTERRUPTION.match(text, end)
+    return m.group(1) if m and m.group(1) in SPEAKING_NEXT else ""
 
 
 def _first_in_sentence(doc: Document, i: int) -> bool:
@@ -189,7 +207,8 @@ def _person_in_run(
         if words[-1] in surnames and len(words) - lo == 1:
             return lo, words[-1], surnames[words[-1]]
         word = words[lo]
-        lone = len(words) - lo == 1 and not word.isupper() and not re.search(r"(an|ish|ese)$", word)
+        adjective = re.search(r"(an|ish|ese)$", word) and word not in given  # "Russian", not "Ryan" or "Susan"
+        lone = len(words) - lo == 1 and not word.isupper() and not adjective
         tag = word_tags().get(word) or word_tags().get(word.lower())
         speaking = nxt in PERSON_NEXT and (tag is None or nxt in SPEAKING_NEXT)  # "Florida is": a place
         if lone and (speaking or (tag is None and not sentence_initial)):

@@ -59,7 +59,7 @@ def candidate_runs(data_dir: Path) -> list[tuple[str, list[int]]]:
     for key, by_pos in sorted(_article_sentences(data_dir).items()):
         positions = sorted(by_pos)
         cur = [positions[0]]
-        for p in positions[1:] + [10**9]:
+        for p in [*positions[1:], 10**9]:
             if p - cur[-1] <= MAX_GAP:
                 cur.append(p)
                 continue
@@ -99,7 +99,10 @@ def load_passages(data_dir: Path = DEFAULT_DATA, part: str = "dev") -> dict[str,
     with (FOLDER / "passages.tsv").open(encoding="utf-8") as f:
         rows = [r for r in csv.DictReader(f, delimiter="\t") if part in ("all", r["part"])]
     lines = (data_dir / "newsmtsc" / "train.jsonl").read_text(encoding="utf-8").splitlines()
-    return {r["passage_id"]: [json.loads(lines[int(n) - 1])["sentence_normalized"] for n in r["lines"].split()] for r in rows}
+    return {
+        r["passage_id"]: [json.loads(lines[int(n) - 1])["sentence_normalized"] for n in r["lines"].split()]
+        for r in rows
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
