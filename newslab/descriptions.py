@@ -179,12 +179,60 @@ def _role_description_re(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     )
 
 
+#: Country names in an office's of-complement, with the country ("United States" -> "US").
+COUNTRY_NAMES = dict(rule_word_values("descriptions.COUNTRY_NAMES"))
+
+
+@functools.cache
+def _office_of_country_re(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    roles = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    countries = "|".join(re.escape(c) for c in sorted(COUNTRY_NAMES, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?P<role>(?i:{roles}))\s+of\s+(?:the\s+)?(?P<country>(?i:{countries}))\b"
+    )
+
+
+def office_of_country_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Mention]:
+    """Rule "role:national" with an of-complement: "a President of the United States", "the president of America".
+
+    The office of a named country is its holder on the article's date (roles.tsv ``country``), even
+    with an indefinite article, unless a person was named last with that country's title. Capitalized
+    country words only ("the president of the united states" in running text is rare; "us" is a pronoun).
+    """
+    rx = _office_of_country_re(tuple(sorted(roles.phrases)))
+    if rx is None:
+        return []
+    found = []
+    for m in rx.finditer(text):
+        if not m.group("country")[:1].isupper():
+            continue
+        country = COUNTRY_NAMES[m.group("country").lower()]
+        role = " ".join(m.group("role").lower().split())
+        for target in targets:
+            event = roles.last_named(role, m.start(), country)
+            held = (
+                bool(target._name_re.search(event.name))
+                if event is not None
+                else any(r.role == role and r.country == country and r.held_on(roles.date) for r in target.roles)
+            )
+            if held:
+                ante = event.name if event is not None else ""
+                found.append(
+                    Mention(
+                        target, m.start(), m.end(), "description", "role:national", CONFIDENCE["role:national"], ante
+                    )
+                )
+    return found
+
+
 def role_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Mention]:
     """Role descriptions ("the majority leader") of targets that hold the role or were last named with it."""
     rx = _role_description_re(tuple(sorted(roles.phrases)))
     if rx is None:
         return []
-    found = []
+    found = office_of_country_mentions(targets, text, roles)
     for m in rx.finditer(text):
         words = [*m.group("mods").split(), *m.group("role").split()]
         role = roles.role_of(words)
@@ -334,7 +382,11 @@ def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] |
             caps = [w for w in ext.group(1).split() if w[0].isupper()]
             if any(w not in allowed for w in caps):
                 return None  # "the president of the European Commission"
-            end = ext.end()
+            words = ext.group(1).split()
+            if caps and words[-1][:1].islower():  # "the president of the United States said": not "said"
+                end = ext.start(1) + ext.group(1).rindex(" " + words[-1])
+            else:
+                end = ext.end()
     ext = re.compile(r"\s+(?:on|in)\s+the\s+(?:planet|world)\b").match(text, end)
     if ext:
         end = ext.end()

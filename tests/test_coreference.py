@@ -239,3 +239,29 @@ def test_national_role(text: str, date: str, mention: str, found: bool) -> None:
 def test_pronouns_in_capitals_are_left_alone() -> None:
     rows = _trump_rows("TRUMP SLAMS BANNON, SAYING EX-CHIEF STRATEGIST 'LOST HIS MIND'. Trump spoke.")
     assert [m for m, _, _ in rows] == ["TRUMP", "Trump"], rows
+
+
+@pytest.mark.parametrize(
+    "text,date,mention",
+    [
+        # an office of a named country, even with "a": its holder on the date (rule "role:national")
+        ('Trump was impeached. Cheney said there was "never a greater betrayal by a President of the United States '
+         'of his office".', "2021-01-13", "a President of the United States"),
+        ("Trump spoke. The president of the United States said no.", "2019-01-01",
+         "The president of the United States"),  # the span stops at the country, not at "said"
+    ],
+)  # fmt: skip
+def test_office_of_a_country(text: str, date: str, mention: str) -> None:
+    assert mention in [m for m, _, _ in _trump_rows(text, date)]
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        ("Trump spoke. Obama was a President of the United States.", "2015-01-01"),  # not held on the date
+        ("Trump golfed. US President Joe Biden spoke. A President of the United States must lead.", "2019-01-01"),
+        ("Trump spoke. She met a president of the united states of mind.", "2019-01-01"),  # lowercase: no country
+    ],
+)
+def test_office_of_a_country_must_not_fire(text: str, date: str) -> None:
+    assert "role:national" not in [r for _, r, _ in _trump_rows(text, date)]
