@@ -175,7 +175,7 @@ def _target_gender(target: Target) -> str:
 #: What may open a sentence before its subject: a time or place adverbial ending in a comma, a dateline.
 _SUBJECT_OPENING = re.compile(
     r"(?:[A-Z][A-Z .,()-]*—\s*|(?:On|In|At|After|Before|During|Since|Later|Earlier|Then|Now|Still|But|And|Yet)"
-    r"\b[^,.;:“”\"]{0,40},\s*|(?:But|And|Yet|Then|Still)\s+)?"
+    r"\b[^,.;:“”\"]{0,40},\s*|[A-Z][a-z]+(?:ed|ing)\b[^,;:“”\"]{0,60},\s*|(?:But|And|Yet|Then|Still)\s+)?"
 )
 #: Words before a subject name that the name carries with it ("President", "Mr.", "former").
 _SUBJECT_TITLE = re.compile(r"(?:(?:[A-Z][\w.]*|former|the|The|then-)\s+)*")
@@ -199,8 +199,9 @@ def _subject_continued(
 
     The nearest sentence with a person names the target and someone else; a careful coder reads a
     subject pronoun opening the next sentence as the subject of that sentence's last main clause, when
-    the target is it (it opens the sentence after an adverbial or a title, or a coordinated clause
-    after ", and"), and the others are objects, appositions or possessors ("Mueller's report"). Only he/she
+    the target is it (it opens the sentence after an adverbial, a participle clause ("Asked whether
+    …, Mr. Trump said") or a title, or a clause after ", and" or ", where"/", when" ("…, where he
+    received Kissinger")), and the others are objects, appositions or possessors ("Mueller's report"). Only he/she
     (or his/her as the first word: "His niece …") in a later sentence; a quote's speaker rules are
     left to :mod:`newslab.quotes`.
     """
@@ -233,7 +234,9 @@ def _subject_continued(
 
 
 #: A coordinated main clause opening before its subject ("…, and Donald Trump says …", "…; Trump …").
-_CLAUSE_OPENING = re.compile(r"(?:,\s+(?:and|but|while|yet|so)\s+|;\s+)(?:(?:[A-Z][\w.]*|former|the|then-)\s+)*$")
+_CLAUSE_OPENING = re.compile(
+    r"(?:,\s+(?:and|but|while|yet|so|where|when)\s+|;\s+)(?:(?:[A-Z][\w.]*|former|the|then-)\s+)*$"
+)
 #: What joins two persons into one subject ("Trump and Rutte", "Trump, Rutte and Macron", "Trump with Rutte").
 _COORDINATED = re.compile(r"\s*(?:,\s*|\s(?:and|or|with|&)\s+)(?:(?:[A-Z][\w.]*|former|the)\s+)*")
 #: A verb of saying or thinking between a subject and the subject pronoun of its clause ("Trump says he").

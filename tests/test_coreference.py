@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import newslab as nl
@@ -265,3 +267,27 @@ def test_office_of_a_country(text: str, date: str, mention: str) -> None:
 )
 def test_office_of_a_country_must_not_fire(text: str, date: str) -> None:
     assert "role:national" not in [r for _, r, _ in _trump_rows(text, date)]
+
+
+@pytest.mark.parametrize(
+    "text,mention,resolved",
+    [
+        # rule "pronoun:subject" after a participle opener ("Asked whether …, Mr. Trump said")
+        ("Asked whether he believed Mr. Putin or the agencies, Mr. Trump said he trusted both. Then he added more.",
+         "Then he", True),
+        # … and after a "where"/"when" clause whose subject is the target ("…, where he received Kissinger")
+        ("The words were Mr. Trump's own, spoken in the Oval Office, where he had just received Henry A. Kissinger. "
+         "He did not explain.", "He did", True),
+        # must not fire: the participle clause's main subject is another man; the where-clause's subject is
+        ("Asked about Donald Trump, Mr. Putin said he was pleased. He smiled.", "He smiled", False),
+        ("Trump met Putin in Helsinki, where Putin praised the summit. He smiled.", "He smiled", False),
+    ],
+)  # fmt: skip
+def test_subject_after_openers_and_where_clauses(text: str, mention: str, resolved: bool) -> None:
+    """``mention`` is the pronoun with the word after it (or before it), to find the right occurrence."""
+    doc = nl.find_mentions(Article("x", "", text, metadata={"date": "2018-07-16"}), nl.TRUMP)
+    pronoun = re.search(r"\b[Hh]e\b", mention)
+    assert pronoun is not None
+    at = text.index(mention) + pronoun.start()
+    hit = doc[doc["start"] == at]
+    assert (len(hit) == 1 and hit["rule"].iloc[0] == "pronoun:subject") is resolved, doc.values.tolist()
