@@ -34,7 +34,7 @@ from newslab.cues import reporting_forms
 from newslab.document import Document, Token
 from newslab.lexicons import rule_words
 from newslab.mention_record import CONFIDENCE, Mention
-from newslab.people import ANAPHORIC_NOUNS, Person
+from newslab.people import ANAPHORIC_NOUNS, Person, reaction_list
 from newslab.targets import Target
 
 #: Sentences before a pronoun's own sentence searched for its antecedent. Set by hand: news
@@ -190,7 +190,7 @@ def _opens_with(text: str, sentence_start: int, start: int) -> bool:
 
 
 def _subject_continued(
-    group: Sequence[_Event], text: str, doc: Document, tok: Token, word: str
+    group: Sequence[_Event], text: str, doc: Document, tok: Token, word: str, *, quote_opens: bool = False
 ) -> tuple[_Event, str] | None:
     """Rule "pronoun:subject": "The president sacked Comey, the FBI director. He did it by letter.".
 
@@ -213,7 +213,7 @@ def _subject_continued(
         return None
     sent = doc.sentences[tok.sentence]
     opening = _SUBJECT_OPENING.match(text, sent.start, tok.start)
-    pronoun_opens = (opening.end() if opening else sent.start) == tok.start
+    pronoun_opens = (opening.end() if opening else sent.start) == tok.start or quote_opens  # "X: ‘His …’"
     asked = _QUESTION_SUBJECT.fullmatch(text, sent.start, tok.start) if word in ("he", "she") else None
     if not pronoun_opens and asked is None:
         return None  # "Did he …?", "What did he say?": the subject of a question opener
@@ -252,8 +252,17 @@ _QUESTION_SUBJECT = re.compile(
 )
 
 
+def _window_start(sentence: int, skipped: frozenset[int]) -> int:
+    """The first sentence of a pronoun's window: :data:`WINDOW` sentences back, not counting reaction lists."""
+    k, counted = sentence, 0
+    while k > 0 and counted < WINDOW:
+        k -= 1
+        counted += k not in skipped
+    return k
+
+
 def _antecedent(
-    events: Sequence[_Event], position: int, sentence: int, gender: str, word: str
+    events: Sequence[_Event], position: int, first: int, gender: str, word: str
 ) -> tuple[_Event | None, list[_Event]] | None:
     """The target event a pronoun at ``position`` refers to (None when others share its sentence), and that group.
 
@@ -267,7 +276,7 @@ def _antecedent(
         if e.end > position:
             i -= 1
             continue
-        if e.sentence < sentence - WINDOW:
+        if e.sentence < first:
             break
         if group and e.sentence != group_sentence:
             break  # the nearest sentence with a compatible person is complete
@@ -339,7 +348,9 @@ def resolve_discourse(
         for m in mentions
         if m.target.kind == "person"
     ]  # fmt: skip
-    events += [_Event(p.start, p.end, p.sentence, None, p.gender, p.name) for p in others]
+    listed = reaction_list(doc)  # the speakers of a list of reactions are voices, never antecedents
+    events += [_Event(p.start, p.end, p.sentence, None, p.gender, p.name) for p in others
+               if not listed.is_label(p.start, p.end)]  # fmt: skip
     events.sort(key=lambda e: (e.end, e.start))
     ends = [e.end for e in events]  # kept in step with events: the window is found by bisect
     taken = sorted((m.start, m.end) for m in mentions)
@@ -359,7 +370,8 @@ def resolve_discourse(
             continue  # "the man who ..." introduces someone new
         gender = ANAPHORIC_NOUNS[low] if noun else _gender_of_pronoun(low)
         speaker = not noun and clauses.speaker_pronoun(tok.start) and not clauses.quoted(tok.start)
-        lo = bisect.bisect_left(ends, doc.sentences[max(0, tok.sentence - WINDOW)].start)
+        first = _window_start(tok.sentence, listed.sentences)
+        lo = bisect.bisect_left(ends, doc.sentences[first].start)
         hi = bisect.bisect_right(ends, tok.start)
         usable = [
             e for e in events[lo:hi]
@@ -372,11 +384,13 @@ def resolve_discourse(
                                                        and tokens[i + 1].text.lower() == "own")  # fmt: skip
         found = _reflexive(usable, tok, clauses) if reflexive else None
         if found is None:
-            nearest = _antecedent(usable, tok.start, tok.sentence, gender, low if not noun else "")
+            nearest = _antecedent(usable, tok.start, first, gender, low if not noun else "")
             if nearest is not None and nearest[0] is not None:
                 found = nearest[0], "pronoun:discourse"
             elif nearest is not None and not noun:  # the target and others: the subject rule, or nothing
-                found = _subject_continued(nearest[1], text, doc, tok, low)
+                found = _subject_continued(
+                    nearest[1], text, doc, tok, low, quote_opens=tok.start in listed.quote_starts
+                )
         if found is None:
             continue
         ante, rule = found

@@ -218,3 +218,62 @@ def _person_in_run(
         return None
     name_gender = given.get(words[lo], "") if len(words) - lo > 1 else ""
     return lo, " ".join(words[lo:]), (gender or name_gender)
+
+
+#: An item of a list of reactions at a sentence start: "Jeb Bush, rival candidate: ‘…’", "Elon Musk: ‘…’".
+_LIST_ITEM = re.compile(
+    r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+)(?:,\s+[^,:‘“\"\n]{1,60})?:\s*(?P<quote>[‘“\"])"
+)
+#: The closing mark of each opening quote mark (a ’ followed by a letter is an apostrophe).
+_QUOTE_CLOSE = {"‘": re.compile(r"’(?![a-z])"), "“": re.compile(r"”"), '"': re.compile(r'"')}
+#: An introduction to a list is a short line ending in a colon ("The reaction, in brief:"); by hand.
+LIST_INTRO_CHARS = 60
+
+
+class ReactionList(NamedTuple):
+    """Rule "reaction list": the items of lists of named reactions, and their speakers' labels.
+
+    ``sentences``: the list's sentences (its introduction, each "Name, role: ‘quote’" line and the
+    quote's further sentences); ``labels``: the label spans, from the name to the quote ("Nigel
+    Farage, Ukip: "); ``quote_starts``: where each item's quote opens. A careful reader takes a list
+    as a set of voices about the article's subject: a pronoun in an item's quote never means the
+    item's speaker, and the narrative after the list goes on with the person it was about.
+    """
+
+    sentences: frozenset[int]
+    labels: tuple[tuple[int, int], ...]
+    quote_starts: frozenset[int]
+
+    def is_label(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies in an item's label."""
+        return any(lo <= start and end <= hi for lo, hi in self.labels)
+
+
+def reaction_list(doc: Document) -> ReactionList:
+    """The reaction-list items of an article (see :class:`ReactionList`).
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> doc = parse(Article("a", "", "Trump won. Reactions:\\n\\nJeb Bush, rival: ‘He lies. Sad.’\\n\\nHe smiled."))
+        >>> rl = reaction_list(doc)
+        >>> sorted(rl.sentences), [doc.text[a:b] for a, b in rl.labels]
+        ([1, 2, 3], ['Jeb Bush, rival: '])
+    """
+    text = doc.text
+    sentences: set[int] = set()
+    labels: list[tuple[int, int]] = []
+    quotes: set[int] = set()
+    for k, sent in enumerate(doc.sentences):
+        m = _LIST_ITEM.match(text, sent.start, sent.end)
+        if m is None:
+            continue
+        labels.append((m.start("label"), m.start("quote")))  # the name and its role ("Nigel Farage, Ukip:")
+        quotes.add(m.end("quote"))
+        close = _QUOTE_CLOSE[m.group("quote")].search(text, m.end("quote"))
+        last = doc.sentence_of(close.start()) if close is not None else k
+        sentences.update(range(k, max(k, last) + 1))
+        before = doc.sentences[k - 1] if k > 0 else None
+        intro = before is not None and text[before.start : before.end].rstrip().endswith(":")
+        if intro and before is not None and before.end - before.start <= LIST_INTRO_CHARS:
+            sentences.add(k - 1)
+    return ReactionList(frozenset(sentences), tuple(labels), frozenset(quotes))

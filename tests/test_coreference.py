@@ -291,3 +291,39 @@ def test_subject_after_openers_and_where_clauses(text: str, mention: str, resolv
     at = text.index(mention) + pronoun.start()
     hit = doc[doc["start"] == at]
     assert (len(hit) == 1 and hit["rule"].iloc[0] == "pronoun:subject") is resolved, doc.values.tolist()
+
+
+@pytest.mark.parametrize(
+    "text,mention,resolved",
+    [
+        # rule "reaction list": the items' speakers are voices, never antecedents; the list does not
+        # use up the window, and a pronoun opening an item's quote may continue the list's subject
+        ("Donald Trump quit the accord. The president was blunt. ‘We are out,’ he said.\n\nWhat the world said:\n\n"
+         "Emmanuel Macron, French president: ‘Make our planet great again.’\n\nBarack Obama, former president: "
+         "‘This is sad.’\n\nElon Musk, Tesla boss: ‘Climate change is real.’\n\nHe says he is open to a deal.",
+         "He says", True),
+        ("Trump is in trouble. Then he attacked the Clintons.\n\nThe reaction, in brief:\n\nPaul Ryan, House "
+         "Speaker: ‘I am sickened.’\n\nJohn McCain, Arizona senator: ‘His comments are demeaning.’",
+         "His comments", True),
+        ("Trump has won. He was gracious.\n\nThe reaction:\n\nNigel Farage, Ukip: ‘I hand the mantle over to him.’",
+         "him.", True),
+        # must not fire: a narrative sentence naming another man is no list item; a pronoun about
+        # someone the item's quote names
+        ("Trump has won.\n\nJeb Bush, a rival, said he was not surprised.", "he was", False),
+        ("Trump has won.\n\nThe reaction:\n\nJeb Bush, rival: ‘Marco Rubio lost. He should quit.’", "He should", False),
+    ],
+)  # fmt: skip
+def test_reaction_lists(text: str, mention: str, resolved: bool) -> None:
+    doc = nl.find_mentions(Article("x", "", text, metadata={"date": "2017-06-01"}), nl.TRUMP)
+    at = text.index(mention)
+    assert (at in set(doc["start"])) is resolved, doc[["mention", "start", "rule"]].values.tolist()
+
+
+def test_reaction_list_items() -> None:
+    from newslab.people import reaction_list
+
+    doc = parse(Article("x", "", "Trump won.\n\nReactions:\n\nJeb Bush, rival: ‘Sad. Very sad.’\n\nHe left."))
+    listed = reaction_list(doc)
+    assert [doc.text[a:b] for a, b in listed.labels] == ["Jeb Bush, rival: "]
+    assert sorted(listed.sentences) == [1, 2, 3]  # the introduction and the two sentences of the quote
+    assert reaction_list(parse(Article("x", "", "Jeb Bush, a rival, said: ‘No.’"))).labels == ()
