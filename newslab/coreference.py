@@ -262,7 +262,7 @@ def _window_start(sentence: int, skipped: frozenset[int]) -> int:
 
 
 def _antecedent(
-    events: Sequence[_Event], position: int, first: int, gender: str, word: str
+    events: Sequence[_Event], position: int, window_start: int, gender: str, word: str
 ) -> tuple[_Event | None, list[_Event]] | None:
     """The target event a pronoun at ``position`` refers to (None when others share its sentence), and that group.
 
@@ -276,7 +276,7 @@ def _antecedent(
         if e.end > position:
             i -= 1
             continue
-        if e.sentence < first:
+        if e.sentence < window_start:
             break
         if group and e.sentence != group_sentence:
             break  # the nearest sentence with a compatible person is complete
