@@ -122,10 +122,12 @@ class Clauses:
 def bound_wrongly(clauses: Clauses, pronoun: Mention, antecedent: Mention | None) -> str:
     """Why a pronoun cannot mean its antecedent mention ("" when it can).
 
-    Two rules a careful coder applies without thinking: "him"/"her" never mean the subject of their
-    own clause ("Trump attacked him"; a possessor may: "Trump's allies praised him"); and the subject
+    Three rules a careful coder applies without thinking: "him"/"her" never mean the subject of their
+    own clause ("Trump attacked him"; a possessor may: "Trump's allies praised him"); the subject
     right after a quote ("…,” he said) is the quote's speaker, never a person named inside the quote
-    ("‘… beaten Donald Trump …,’ he said").
+    ("‘… beaten Donald Trump …,’ he said"); and a person named inside a comma-set relative clause
+    is not the one a later pronoun of the main clause means ("The president, who had called Mr.
+    Trump unqualified, said he would help").
 
     Example:
         >>> from newslab.document import Article, parse
@@ -149,7 +151,16 @@ def bound_wrongly(clauses: Clauses, pronoun: Mention, antecedent: Mention | None
         and not clauses.quoted(pronoun.start)
     ):
         return "speaker of a quote, named inside it"
+    sentence = clauses.doc.sentences[clauses.doc.sentence_of(pronoun.start)]
+    for m in _RELATIVE.finditer(text, sentence.start, pronoun.start):
+        if m.start() <= antecedent.start and antecedent.end <= m.end() < pronoun.start:
+            return "inside a relative clause about someone else"  # "The president, who called Trump …, said he"
     return ""
+
+
+#: A relative clause set off by commas ("The president, who had called Mr. Trump unqualified, said …"):
+#: a mention inside it is not the subject that the main clause's pronoun continues.
+_RELATIVE = re.compile(r",\s+(?:who|whom)\b[^,;]*,")
 
 
 class _Event(NamedTuple):

@@ -20,6 +20,7 @@ from newslab.document import Document, Token
 from newslab.lexicons import load_table, rule_word_values, rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
+from newslab.roles import packaged_roles
 
 #: Determiners that make a person noun someone other than the target ("a voter", "his lawyer", "the
 #: aide"; a description of the target is a target mention already and is never counted here).
@@ -45,6 +46,12 @@ class Person(NamedTuple):
     name: str
     gender: str
     sentence: int
+
+
+@functools.cache
+def office_phrases() -> frozenset[tuple[str, ...]]:
+    """Offices with a title in the roles table ("president", "attorney general"), as word tuples."""
+    return frozenset(tuple(r.role.split()) for rs in packaged_roles().values() for r in rs if r.titles)
 
 
 @functools.cache
@@ -95,6 +102,11 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
     while i < len(tokens):
         tok = tokens[i]
         word = tok.text
+        office = _office_at(tokens, i) if word in ("the", "The") and not inside(tok.start) else 0
+        if office:  # rule "office holder": "the president" that is no target mention is someone else
+            found.append(Person(tok.start, tokens[i + office].end, "", "", tok.sentence))
+            i += office + 1
+            continue
         if word[:1].isupper() and not inside(tok.start):
             j = i + 1
             while (
@@ -156,6 +168,23 @@ def _verb_after_interruption(text: str, end: int) -> str:
     """
     m = _INTERRUPTION.match(text, end)
     return m.group(1) if m and m.group(1) in SPEAKING_NEXT else ""
+
+
+def _office_at(tokens: Sequence[Token], i: int) -> int:
+    """How many words of an office follow "the" at token ``i`` ("the president" 1, "the attorney general" 2; 0 = none).
+
+    Only a whole office phrase: "the president of France" counts (someone else all the same), "the
+    presidential race" does not, nor a possessor ("the president's health care law": a possessor
+    seldom competes with the subject for a later pronoun, as in :func:`newslab.coreference`).
+    """
+    offices = office_phrases()
+    for n in (3, 2, 1):
+        words = tuple(t.text.lower() for t in tokens[i + 1 : i + 1 + n])
+        if len(words) < n or words not in offices or tokens[i + n].sentence != tokens[i].sentence:
+            continue
+        after = tokens[i + n + 1].text if i + n + 1 < len(tokens) else ""
+        return 0 if after in ("’s", "'s", "’", "'") else n
+    return 0
 
 
 def _first_in_sentence(doc: Document, i: int) -> bool:

@@ -327,3 +327,34 @@ def test_reaction_list_items() -> None:
     assert [doc.text[a:b] for a, b in listed.labels] == ["Jeb Bush, rival: "]
     assert sorted(listed.sentences) == [1, 2, 3]  # the introduction and the two sentences of the quote
     assert reaction_list(parse(Article("x", "", "Jeb Bush, a rival, said: ‘No.’"))).labels == ()
+
+
+@pytest.mark.parametrize(
+    "text,date,names",
+    [
+        # rule "office holder": an office description that is no target mention is someone else
+        ("Mr. Trump won. The president said he would help.", "2016-11-09", [""]),  # Obama on that date
+        ("Trump spoke. The attorney general left.", "2018-01-01", [""]),
+        # must not fire: the target's own office, a possessor, an adjective
+        ("Trump spoke. The president said no.", "2018-01-01", []),
+        ("Trump spoke. He attacked the president's law.", "2016-01-01", []),
+        ("Trump spoke about the presidential race.", "2016-01-01", []),
+    ],
+)
+def test_office_holders_are_people(text: str, date: str, names: list[str]) -> None:
+    doc = parse(Article("x", "", text, metadata={"date": date}))
+    assert [p.name for p in people(doc, article_mentions(doc, DEFAULT_TARGETS, pronouns=False))] == names
+
+
+def test_office_holder_keeps_his_pronoun() -> None:
+    rows = _trump_rows(
+        "Mr. Trump won. The president, who had called Mr. Trump “uniquely unqualified” for the office, said he "
+        "would work for a smooth transition.",
+        "2016-11-09",
+    )
+    assert [m for m, _, _ in rows] == ["Mr. Trump", "Mr. Trump"], rows
+
+
+def test_relative_clause_about_the_target_keeps_the_pronoun() -> None:
+    rows = _trump_rows("Mr. Trump, who had called the plan weak, said he would win.", "2016-01-01")
+    assert ("he", "pronoun", "Mr. Trump") in rows, rows
