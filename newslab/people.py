@@ -55,6 +55,11 @@ def office_phrases() -> frozenset[tuple[str, ...]]:
 
 
 @functools.cache
+def _office_first_words() -> frozenset[str]:
+    return frozenset(words[0] for words in office_phrases())
+
+
+@functools.cache
 def people_words() -> tuple[dict[str, str], dict[str, str]]:
     """Given names (capitalized) and person nouns (lowercase) with their gender, from ``people_words.tsv``."""
     given: dict[str, str] = {}
@@ -178,6 +183,8 @@ def _office_at(tokens: Sequence[Token], i: int) -> int:
     seldom competes with the subject for a later pronoun, as in :func:`newslab.coreference`).
     """
     offices = office_phrases()
+    if i + 1 >= len(tokens) or tokens[i + 1].text.lower() not in _office_first_words():
+        return 0  # the common case, decided by one set lookup
     for n in (3, 2, 1):
         words = tuple(t.text.lower() for t in tokens[i + 1 : i + 1 + n])
         if len(words) < n or words not in offices or tokens[i + n].sentence != tokens[i].sentence:
