@@ -34,7 +34,7 @@ from newslab.cues import reporting_forms
 from newslab.document import Document, Token
 from newslab.lexicons import rule_words
 from newslab.mention_record import CONFIDENCE, Mention
-from newslab.people import ANAPHORIC_NOUNS, Person
+from newslab.people import ANAPHORIC_NOUNS, Person, reaction_list
 from newslab.targets import Target
 
 #: Sentences before a pronoun's own sentence searched for its antecedent. Set by hand: news
@@ -122,10 +122,12 @@ class Clauses:
 def bound_wrongly(clauses: Clauses, pronoun: Mention, antecedent: Mention | None) -> str:
     """Why a pronoun cannot mean its antecedent mention ("" when it can).
 
-    Two rules a careful coder applies without thinking: "him"/"her" never mean the subject of their
-    own clause ("Trump attacked him"; a possessor may: "Trump's allies praised him"); and the subject
+    Three rules a careful coder applies without thinking: "him"/"her" never mean the subject of their
+    own clause ("Trump attacked him"; a possessor may: "Trump's allies praised him"); the subject
     right after a quote ("…,” he said) is the quote's speaker, never a person named inside the quote
-    ("‘… beaten Donald Trump …,’ he said").
+    ("‘… beaten Donald Trump …,’ he said"); and a person named inside a comma-set relative clause
+    is not the one a later pronoun of the main clause means ("The president, who had called Mr.
+    Trump unqualified, said he would help").
 
     Example:
         >>> from newslab.document import Article, parse
@@ -149,7 +151,16 @@ def bound_wrongly(clauses: Clauses, pronoun: Mention, antecedent: Mention | None
         and not clauses.quoted(pronoun.start)
     ):
         return "speaker of a quote, named inside it"
+    sentence = clauses.doc.sentences[clauses.doc.sentence_of(pronoun.start)]
+    for m in _RELATIVE.finditer(text, sentence.start, pronoun.start):
+        if m.start() <= antecedent.start and antecedent.end <= m.end() < pronoun.start:
+            return "inside a relative clause about someone else"  # "The president, who called Trump …, said he"
     return ""
+
+
+#: A relative clause set off by commas ("The president, who had called Mr. Trump unqualified, said …"):
+#: a mention inside it is not the subject that the main clause's pronoun continues.
+_RELATIVE = re.compile(r",\s+(?:who|whom)\b[^,;]*,")
 
 
 class _Event(NamedTuple):
@@ -175,7 +186,7 @@ def _target_gender(target: Target) -> str:
 #: What may open a sentence before its subject: a time or place adverbial ending in a comma, a dateline.
 _SUBJECT_OPENING = re.compile(
     r"(?:[A-Z][A-Z .,()-]*—\s*|(?:On|In|At|After|Before|During|Since|Later|Earlier|Then|Now|Still|But|And|Yet)"
-    r"\b[^,.;:“”\"]{0,40},\s*|(?:But|And|Yet|Then|Still)\s+)?"
+    r"\b[^,.;:“”\"]{0,40},\s*|[A-Z][a-z]+(?:ed|ing)\b[^,;:“”\"]{0,60},\s*|(?:But|And|Yet|Then|Still)\s+)?"
 )
 #: Words before a subject name that the name carries with it ("President", "Mr.", "former").
 _SUBJECT_TITLE = re.compile(r"(?:(?:[A-Z][\w.]*|former|the|The|then-)\s+)*")
@@ -190,7 +201,7 @@ def _opens_with(text: str, sentence_start: int, start: int) -> bool:
 
 
 def _subject_continued(
-    group: Sequence[_Event], text: str, doc: Document, tok: Token, word: str
+    group: Sequence[_Event], text: str, doc: Document, tok: Token, word: str, *, quote_opens: bool = False
 ) -> tuple[_Event, str] | None:
     """Rule "pronoun:subject": "The president sacked Comey, the FBI director. He did it by letter.".
 
@@ -199,8 +210,9 @@ def _subject_continued(
 
     The nearest sentence with a person names the target and someone else; a careful coder reads a
     subject pronoun opening the next sentence as the subject of that sentence's last main clause, when
-    the target is it (it opens the sentence after an adverbial or a title, or a coordinated clause
-    after ", and"), and the others are objects, appositions or possessors ("Mueller's report"). Only he/she
+    the target is it (it opens the sentence after an adverbial, a participle clause ("Asked whether
+    …, Mr. Trump said") or a title, or a clause after ", and" or ", where"/", when" ("…, where he
+    received Kissinger")), and the others are objects, appositions or possessors ("Mueller's report"). Only he/she
     (or his/her as the first word: "His niece …") in a later sentence; a quote's speaker rules are
     left to :mod:`newslab.quotes`.
     """
@@ -212,7 +224,7 @@ def _subject_continued(
         return None
     sent = doc.sentences[tok.sentence]
     opening = _SUBJECT_OPENING.match(text, sent.start, tok.start)
-    pronoun_opens = (opening.end() if opening else sent.start) == tok.start
+    pronoun_opens = (opening.end() if opening else sent.start) == tok.start or quote_opens  # "X: ‘His …’"
     asked = _QUESTION_SUBJECT.fullmatch(text, sent.start, tok.start) if word in ("he", "she") else None
     if not pronoun_opens and asked is None:
         return None  # "Did he …?", "What did he say?": the subject of a question opener
@@ -233,7 +245,9 @@ def _subject_continued(
 
 
 #: A coordinated main clause opening before its subject ("…, and Donald Trump says …", "…; Trump …").
-_CLAUSE_OPENING = re.compile(r"(?:,\s+(?:and|but|while|yet|so)\s+|;\s+)(?:(?:[A-Z][\w.]*|former|the|then-)\s+)*$")
+_CLAUSE_OPENING = re.compile(
+    r"(?:,\s+(?:and|but|while|yet|so|where|when)\s+|;\s+)(?:(?:[A-Z][\w.]*|former|the|then-)\s+)*$"
+)
 #: What joins two persons into one subject ("Trump and Rutte", "Trump, Rutte and Macron", "Trump with Rutte").
 _COORDINATED = re.compile(r"\s*(?:,\s*|\s(?:and|or|with|&)\s+)(?:(?:[A-Z][\w.]*|former|the)\s+)*")
 #: A verb of saying or thinking between a subject and the subject pronoun of its clause ("Trump says he").
@@ -249,8 +263,17 @@ _QUESTION_SUBJECT = re.compile(
 )
 
 
+def _window_start(sentence: int, skipped: frozenset[int]) -> int:
+    """The first sentence of a pronoun's window: :data:`WINDOW` sentences back, not counting reaction lists."""
+    k, counted = sentence, 0
+    while k > 0 and counted < WINDOW:
+        k -= 1
+        counted += k not in skipped
+    return k
+
+
 def _antecedent(
-    events: Sequence[_Event], position: int, sentence: int, gender: str, word: str
+    events: Sequence[_Event], position: int, window_start: int, gender: str, word: str
 ) -> tuple[_Event | None, list[_Event]] | None:
     """The target event a pronoun at ``position`` refers to (None when others share its sentence), and that group.
 
@@ -264,7 +287,7 @@ def _antecedent(
         if e.end > position:
             i -= 1
             continue
-        if e.sentence < sentence - WINDOW:
+        if e.sentence < window_start:
             break
         if group and e.sentence != group_sentence:
             break  # the nearest sentence with a compatible person is complete
@@ -336,7 +359,9 @@ def resolve_discourse(
         for m in mentions
         if m.target.kind == "person"
     ]  # fmt: skip
-    events += [_Event(p.start, p.end, p.sentence, None, p.gender, p.name) for p in others]
+    listed = reaction_list(doc)  # the speakers of a list of reactions are voices, never antecedents
+    events += [_Event(p.start, p.end, p.sentence, None, p.gender, p.name) for p in others
+               if not listed.is_label(p.start, p.end)]  # fmt: skip
     events.sort(key=lambda e: (e.end, e.start))
     ends = [e.end for e in events]  # kept in step with events: the window is found by bisect
     taken = sorted((m.start, m.end) for m in mentions)
@@ -347,8 +372,8 @@ def resolve_discourse(
     for i, tok in enumerate(tokens):
         low = tok.text.lower()
         noun = low in ANAPHORIC_NOUNS and i > 0 and tokens[i - 1].text.lower() in ANAPHORIC_DETERMINERS
-        if low not in words and not noun:
-            continue
+        if (low not in words and not noun) or (tok.text.isupper() and len(tok.text) > 1):
+            continue  # not a pronoun; or a line in capitals, where other names cannot be told from words
         at = bisect.bisect_right(taken_starts, tok.start) - 1
         if at >= 0 and taken[at][1] > tok.start:
             continue  # already a mention
@@ -356,7 +381,8 @@ def resolve_discourse(
             continue  # "the man who ..." introduces someone new
         gender = ANAPHORIC_NOUNS[low] if noun else _gender_of_pronoun(low)
         speaker = not noun and clauses.speaker_pronoun(tok.start) and not clauses.quoted(tok.start)
-        lo = bisect.bisect_left(ends, doc.sentences[max(0, tok.sentence - WINDOW)].start)
+        first = _window_start(tok.sentence, listed.sentences)
+        lo = bisect.bisect_left(ends, doc.sentences[first].start)
         hi = bisect.bisect_right(ends, tok.start)
         usable = [
             e for e in events[lo:hi]
@@ -369,11 +395,13 @@ def resolve_discourse(
                                                        and tokens[i + 1].text.lower() == "own")  # fmt: skip
         found = _reflexive(usable, tok, clauses) if reflexive else None
         if found is None:
-            nearest = _antecedent(usable, tok.start, tok.sentence, gender, low if not noun else "")
+            nearest = _antecedent(usable, tok.start, first, gender, low if not noun else "")
             if nearest is not None and nearest[0] is not None:
                 found = nearest[0], "pronoun:discourse"
             elif nearest is not None and not noun:  # the target and others: the subject rule, or nothing
-                found = _subject_continued(nearest[1], text, doc, tok, low)
+                found = _subject_continued(
+                    nearest[1], text, doc, tok, low, quote_opens=tok.start in listed.quote_starts
+                )
         if found is None:
             continue
         ante, rule = found

@@ -17,14 +17,17 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from newslab.anchored import capitalized_run_starts, finditer_at, occurrences
-from newslab.lexicons import rule_words, stopwords
+from newslab.lexicons import rule_word_values, rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.names import WORD_PATTERN
 from newslab.targets import Role, Target, packaged_roles
 
 #: Words in a description that move its time away from the article's date ("the former president").
 TIME_WORDS = frozenset(rule_words("descriptions.TIME_WORDS"))
+#: National modifiers of an office ("US", "American") with the country they name (roles.tsv's country column).
+NATIONAL_MODIFIERS = dict(rule_word_values("descriptions.NATIONAL_MODIFIERS"))
 PATTERN_CACHE_SIZE = 64  # role vocabularies kept, one per tuple of target roles (a run has a few)
+NATIONAL_CHARS = 12  # characters before a title read for its national modifier ("U.S." or "American ")
 FOLLOWING_CHARS = 60  # characters after a capitalized head read for its next two words (two long words fit)
 
 
@@ -57,6 +60,7 @@ class _RoleEvent(NamedTuple):
     end: int
     role: str
     name: str
+    country: str = ""  # from a national modifier with the title or role ("US President Joe Biden")
 
 
 @functools.lru_cache(maxsize=PATTERN_CACHE_SIZE)
@@ -98,11 +102,11 @@ class Roles:
                 return phrase
         return ""
 
-    def last_named(self, role: str, start: int) -> _RoleEvent | None:
-        """The person last named with ``role`` before ``start``."""
+    def last_named(self, role: str, start: int, country: str = "") -> _RoleEvent | None:
+        """The person last named with ``role`` before ``start`` (with ``country``: of that country's office)."""
         i = bisect.bisect_right(self.offsets, start) - 1
         while i >= 0:
-            if self.events[i].role == role:
+            if self.events[i].role == role and (not country or self.events[i].country == country):
                 return self.events[i]
             i -= 1
         return None
@@ -114,12 +118,23 @@ class Roles:
         target's roles (dates checked against the article's date unless a time word such as
         "former" or "45th" is in the description; rule ``role``).
         """
-        event = self.last_named(role, start)
+        country = national_country(words)
+        event = self.last_named(role, start, country)
         if event is not None:
             return bool(target._name_re.search(event.name)), "role:last-named"
         timeless = any(w.lower() in TIME_WORDS or _ORDINAL.match(w) for w in words)
+        if country:  # rule "role:national": "the US president" is not "President Putin", named last
+            held = any(r.role == role and r.country == country and (timeless or r.held_on(self.date))
+                       for r in target.roles)  # fmt: skip
+            return held, "role:national"
         held = any(r.role == role and (timeless or r.held_on(self.date)) for r in target.roles)
         return held, "role"
+
+
+def national_country(words: Sequence[str]) -> str:
+    """The country a national modifier among a description's words names ("US", "American" -> "US"; "" if none)."""
+    found = (NATIONAL_MODIFIERS[w.lower()] for w in words if w[:1].isupper() and w.lower() in NATIONAL_MODIFIERS)
+    return next(found, "")
 
 
 @functools.cache
@@ -143,9 +158,13 @@ def _role_events(text: str, titles: tuple[tuple[str, str], ...], phrases: tuple[
     events = []
     for m in title_rx.finditer(text):
         person = re.sub(r"[’']s$", "", m.group("name"))
-        events.append(_RoleEvent(m.end(), by_title[m.group("title")], person))
+        before = text[max(0, m.start() - NATIONAL_CHARS) : m.start()].split()
+        country = national_country(before[-1:])  # "US President Joe Biden"
+        events.append(_RoleEvent(m.end(), by_title[m.group("title")], person, country))
     for m in apposition_rx.finditer(text):
-        events.append(_RoleEvent(m.end(), " ".join(m.group("role").lower().split()), m.group("name")))
+        role = " ".join(m.group("role").lower().split())
+        country = national_country(text[m.end("name") : m.start("role")].split())  # "Biden, the US president"
+        events.append(_RoleEvent(m.end(), role, m.group("name"), country))
     return sorted(events)
 
 
@@ -160,12 +179,60 @@ def _role_description_re(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     )
 
 
+#: Country names in an office's of-complement, with the country ("United States" -> "US").
+COUNTRY_NAMES = dict(rule_word_values("descriptions.COUNTRY_NAMES"))
+
+
+@functools.cache
+def _office_of_country_re(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not phrases:
+        return None
+    roles = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    countries = "|".join(re.escape(c) for c in sorted(COUNTRY_NAMES, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?P<role>(?i:{roles}))\s+of\s+(?:the\s+)?(?P<country>(?i:{countries}))\b"
+    )
+
+
+def office_of_country_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Mention]:
+    """Rule "role:national" with an of-complement: "a President of the United States", "the president of America".
+
+    The office of a named country is its holder on the article's date (roles.tsv ``country``), even
+    with an indefinite article, unless a person was named last with that country's title. Capitalized
+    country words only ("the president of the united states" in running text is rare; "us" is a pronoun).
+    """
+    rx = _office_of_country_re(tuple(sorted(roles.phrases)))
+    if rx is None:
+        return []
+    found = []
+    for m in rx.finditer(text):
+        if not m.group("country")[:1].isupper():
+            continue
+        country = COUNTRY_NAMES[m.group("country").lower()]
+        role = " ".join(m.group("role").lower().split())
+        for target in targets:
+            event = roles.last_named(role, m.start(), country)
+            held = (
+                bool(target._name_re.search(event.name))
+                if event is not None
+                else any(r.role == role and r.country == country and r.held_on(roles.date) for r in target.roles)
+            )
+            if held:
+                ante = event.name if event is not None else ""
+                found.append(
+                    Mention(
+                        target, m.start(), m.end(), "description", "role:national", CONFIDENCE["role:national"], ante
+                    )
+                )
+    return found
+
+
 def role_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Mention]:
     """Role descriptions ("the majority leader") of targets that hold the role or were last named with it."""
     rx = _role_description_re(tuple(sorted(roles.phrases)))
     if rx is None:
         return []
-    found = []
+    found = office_of_country_mentions(targets, text, roles)
     for m in rx.finditer(text):
         words = [*m.group("mods").split(), *m.group("role").split()]
         role = roles.role_of(words)
@@ -200,11 +267,14 @@ def target_descriptions(target: Target, text: str, roles: Roles | None = None) -
                 others[head.lower()] = _OtherNames(target, text, head, spans)
             words = [*m.group("mods").split(), head]
             role = roles.role_of(words) if roles is not None else ""
+            how = ""
             if role:
-                holds, _ = roles.holder(target, role, m.start(), words)  # type: ignore[union-attr]
+                holds, how = roles.holder(target, role, m.start(), words)  # type: ignore[union-attr]
                 if not holds:
                     continue  # "the vice president", "the majority leader": a role the target does not hold
-            if not others[head.lower()].named_before(m.start()):
+            if how == "role:national":  # "the American president" after "President Macron of France"
+                found.append(Mention(target, span[0], span[1], "description", how, CONFIDENCE[how]))
+            elif not others[head.lower()].named_before(m.start()):
                 rule = f"head:{head.lower()}"
                 found.append(Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"]))
     for rx in target._pattern_res:
@@ -312,7 +382,11 @@ def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] |
             caps = [w for w in ext.group(1).split() if w[0].isupper()]
             if any(w not in allowed for w in caps):
                 return None  # "the president of the European Commission"
-            end = ext.end()
+            words = ext.group(1).split()
+            if caps and words[-1][:1].islower():  # "the president of the United States said": not "said"
+                end = ext.start(1) + ext.group(1).rindex(" " + words[-1])
+            else:
+                end = ext.end()
     ext = re.compile(r"\s+(?:on|in)\s+the\s+(?:planet|world)\b").match(text, end)
     if ext:
         end = ext.end()

@@ -23,6 +23,7 @@ CONFIDENCE = {
     "title": 1.0,  # a name with its title ("President Trump"): one name mention
     "role": 0.8,  # a role description the target holds (roles.tsv), as sure as a head
     "role:last-named": 0.8,  # a role description after the person was named with that title
+    "role:national": 0.8,  # "the US president": only a holder of that country's office (roles.tsv country)
     "head": 0.8,
     "pattern": 0.7,
     "pronoun": 0.7,

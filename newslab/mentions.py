@@ -43,7 +43,7 @@ from newslab.document import Article, Document, parse
 from newslab.lexicons import rule_word_values, rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, MENTION_KINDS, Mention, QuoteSpan
 from newslab.names import ROLE_WORDS, speaks_as
-from newslab.people import Person, people
+from newslab.people import Person, people, people_words
 from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns
 from newslab.records import MentionRow, columns
 from newslab.targets import Target, role_title_words
@@ -159,9 +159,20 @@ def _other_bearer(target: Target, text: str, m: re.Match[str]) -> str:
         return f"suffix {word!r}"
     if word.rstrip(".") in OWN_NOUNS or word in NOT_NAMES or word.lower() in stopwords():
         return ""
+    if m.group().isupper() and word.isupper():
+        return ""  # a line in capitals ("TRUMP SAYS HE'LL NOMINATE ..."): capitals say nothing about names
+    if _starts_full_name(text, m.end() + 1, word):
+        return ""  # "Top aide to Donald Trump Kellyanne Conway": the next word opens another person's name
     if target._name_re.match(text, m.end() + 1) or _line_is_title_case(text, m.start()):
         return ""
     return f"part of the name {text[m.start() : m.end()]} {word}"
+
+
+def _starts_full_name(text: str, start: int, word: str) -> bool:
+    """Whether ``word`` at ``start`` is a given name followed by a capitalized surname ("Kellyanne Conway")."""
+    if word not in people_words()[0]:
+        return False
+    return re.match(r"[A-Z][\w.’'-]* [A-Z][\w’'-]+", text[start : start + 2 * WORD_CHARS]) is not None
 
 
 def _titles(target: Target, text: str, name_start: int) -> int | None:

@@ -20,6 +20,7 @@ from newslab.document import Document, Token
 from newslab.lexicons import load_table, rule_word_values, rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
+from newslab.roles import packaged_roles
 
 #: Determiners that make a person noun someone other than the target ("a voter", "his lawyer", "the
 #: aide"; a description of the target is a target mention already and is never counted here).
@@ -45,6 +46,17 @@ class Person(NamedTuple):
     name: str
     gender: str
     sentence: int
+
+
+@functools.cache
+def office_phrases() -> frozenset[tuple[str, ...]]:
+    """Offices with a title in the roles table ("president", "attorney general"), as word tuples."""
+    return frozenset(tuple(r.role.split()) for rs in packaged_roles().values() for r in rs if r.titles)
+
+
+@functools.cache
+def _office_first_words() -> frozenset[str]:
+    return frozenset(words[0] for words in office_phrases())
 
 
 @functools.cache
@@ -95,6 +107,11 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
     while i < len(tokens):
         tok = tokens[i]
         word = tok.text
+        office = _office_at(tokens, i) if word in ("the", "The") and not inside(tok.start) else 0
+        if office:  # rule "office holder": "the president" that is no target mention is someone else
+            found.append(Person(tok.start, tokens[i + office].end, "", "", tok.sentence))
+            i += office + 1
+            continue
         if word[:1].isupper() and not inside(tok.start):
             j = i + 1
             while (
@@ -111,6 +128,8 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
             run = list(tokens[i:j])
             prev = tokens[i - 1].text.lower() if i > 0 and tokens[i - 1].sentence == tok.sentence else ""
             nxt = tokens[j].text.lower() if j < len(tokens) and tokens[j].sentence == tok.sentence else ""
+            if nxt == "," and j - i == 1:
+                nxt = _verb_after_interruption(text, tok.end) or nxt  # "Ryan, speaking on CNN, said": a speaker
             person = _person_in_run(run, prev, nxt, given, surnames, stop, sentence_initial=_first_in_sentence(doc, i))
             if person is not None:
                 lo, name, gender = person
@@ -138,6 +157,41 @@ PERSON_NEXT = frozenset(rule_words("people.PERSON_NEXT"))
 
 #: The part of :data:`PERSON_NEXT` that only a person does (after a word the lexicon knows: "Florida is").
 SPEAKING_NEXT = frozenset(rule_words("people.SPEAKING_NEXT"))
+
+
+#: Characters of a comma-delimited interruption between a lone surname and its verb ("Ryan, speaking
+#: earlier on CNN, said"). Set by hand: a participle phrase or a short apposition; longer is another clause.
+INTERRUPTION_CHARS = 80
+_INTERRUPTION = re.compile(rf",\s[^,.;:“”\"()\n]{{1,{INTERRUPTION_CHARS}}}?,\s+([a-z]+)\b")
+
+
+def _verb_after_interruption(text: str, end: int) -> str:
+    """Rule "speaker after an interruption": the word after "<Word>, <participle phrase>," if a speaking verb.
+
+    "Ryan, speaking earlier on CNN, said Thursday he's not ready": the lone word is the subject of a
+    verb of saying, so a person (only verbs in :data:`SPEAKING_NEXT`, which only a person does).
+    """
+    m = _INTERRUPTION.match(text, end)
+    return m.group(1) if m and m.group(1) in SPEAKING_NEXT else ""
+
+
+def _office_at(tokens: Sequence[Token], i: int) -> int:
+    """How many words of an office follow "the" at token ``i`` ("the president" 1, "the attorney general" 2; 0 = none).
+
+    Only a whole office phrase: "the president of France" counts (someone else all the same), "the
+    presidential race" does not, nor a possessor ("the president's health care law": a possessor
+    seldom competes with the subject for a later pronoun, as in :func:`newslab.coreference`).
+    """
+    offices = office_phrases()
+    if i + 1 >= len(tokens) or tokens[i + 1].text.lower() not in _office_first_words():
+        return 0  # the common case, decided by one set lookup
+    for n in (3, 2, 1):
+        words = tuple(t.text.lower() for t in tokens[i + 1 : i + 1 + n])
+        if len(words) < n or words not in offices or tokens[i + n].sentence != tokens[i].sentence:
+            continue
+        after = tokens[i + n + 1].text if i + n + 1 < len(tokens) else ""
+        return 0 if after in ("’s", "'s", "’", "'") else n
+    return 0
 
 
 def _first_in_sentence(doc: Document, i: int) -> bool:
@@ -189,7 +243,8 @@ def _person_in_run(
         if words[-1] in surnames and len(words) - lo == 1:
             return lo, words[-1], surnames[words[-1]]
         word = words[lo]
-        lone = len(words) - lo == 1 and not word.isupper() and not re.search(r"(an|ish|ese)$", word)
+        adjective = re.search(r"(an|ish|ese)$", word) and word not in given  # "Russian", not "Ryan" or "Susan"
+        lone = len(words) - lo == 1 and not word.isupper() and not adjective
         tag = word_tags().get(word) or word_tags().get(word.lower())
         speaking = nxt in PERSON_NEXT and (tag is None or nxt in SPEAKING_NEXT)  # "Florida is": a place
         if lone and (speaking or (tag is None and not sentence_initial)):
@@ -199,3 +254,62 @@ def _person_in_run(
         return None
     name_gender = given.get(words[lo], "") if len(words) - lo > 1 else ""
     return lo, " ".join(words[lo:]), (gender or name_gender)
+
+
+#: An item of a list of reactions at a sentence start: "Jeb Bush, rival candidate: ‘…’", "Elon Musk: ‘…’".
+_LIST_ITEM = re.compile(
+    r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+)(?:,\s+[^,:‘“\"\n]{1,60})?:\s*(?P<quote>[‘“\"])"
+)
+#: The closing mark of each opening quote mark (a ’ followed by a letter is an apostrophe).
+_QUOTE_CLOSE = {"‘": re.compile(r"’(?![a-z])"), "“": re.compile(r"”"), '"': re.compile(r'"')}
+#: An introduction to a list is a short line ending in a colon ("The reaction, in brief:"); by hand.
+LIST_INTRO_CHARS = 60
+
+
+class ReactionList(NamedTuple):
+    """Rule "reaction list": the items of lists of named reactions, and their speakers' labels.
+
+    ``sentences``: the list's sentences (its introduction, each "Name, role: ‘quote’" line and the
+    quote's further sentences); ``labels``: the label spans, from the name to the quote ("Nigel
+    Farage, Ukip: "); ``quote_starts``: where each item's quote opens. A careful reader takes a list
+    as a set of voices about the article's subject: a pronoun in an item's quote never means the
+    item's speaker, and the narrative after the list goes on with the person it was about.
+    """
+
+    sentences: frozenset[int]
+    labels: tuple[tuple[int, int], ...]
+    quote_starts: frozenset[int]
+
+    def is_label(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` lies in an item's label."""
+        return any(lo <= start and end <= hi for lo, hi in self.labels)
+
+
+def reaction_list(doc: Document) -> ReactionList:
+    """The reaction-list items of an article (see :class:`ReactionList`).
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> doc = parse(Article("a", "", "Trump won. Reactions:\\n\\nJeb Bush, rival: ‘He lies. Sad.’\\n\\nHe smiled."))
+        >>> rl = reaction_list(doc)
+        >>> sorted(rl.sentences), [doc.text[a:b] for a, b in rl.labels]
+        ([1, 2, 3], ['Jeb Bush, rival: '])
+    """
+    text = doc.text
+    sentences: set[int] = set()
+    labels: list[tuple[int, int]] = []
+    quotes: set[int] = set()
+    for k, sent in enumerate(doc.sentences):
+        m = _LIST_ITEM.match(text, sent.start, sent.end)
+        if m is None:
+            continue
+        labels.append((m.start("label"), m.start("quote")))  # the name and its role ("Nigel Farage, Ukip:")
+        quotes.add(m.end("quote"))
+        close = _QUOTE_CLOSE[m.group("quote")].search(text, m.end("quote"))
+        last = doc.sentence_of(close.start()) if close is not None else k
+        sentences.update(range(k, max(k, last) + 1))
+        before = doc.sentences[k - 1] if k > 0 else None
+        intro = before is not None and text[before.start : before.end].rstrip().endswith(":")
+        if intro and before is not None and before.end - before.start <= LIST_INTRO_CHARS:
+            sentences.add(k - 1)
+    return ReactionList(frozenset(sentences), tuple(labels), frozenset(quotes))

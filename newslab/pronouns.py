@@ -123,6 +123,8 @@ def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequen
         here = by_sentence.get(tok.sentence, [])
         if any(m.start <= tok.start < m.end for m in here):
             continue
+        if tok.text.isupper() and len(tok.text) > 1:
+            continue  # "… SAYING EX-CHIEF STRATEGIST 'LOST HIS MIND'": in capitals, no name stands out as a blocker
         nxt = tokens[i + 1].text.lower() if i + 1 < len(tokens) else ""
         if low == "it" and nxt in EXPLETIVE_NEXT:
             continue

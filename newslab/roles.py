@@ -48,6 +48,8 @@ class Role:
         end: Last day held, ISO date ("" = open).
         titles: Capitalized forms used before a name ("President", "Sen.").
         note: Free text (the source, why).
+        country: The country whose office it is ("US"; "" = not stated), matched against a national
+            modifier in a description ("the US president", "the American president").
 
     Example:
         >>> r = Role("president", start="2017-01-20", end="2021-01-19")
@@ -60,6 +62,7 @@ class Role:
     end: str = ""
     titles: Sequence[str] = ()
     note: str = ""
+    country: str = ""
 
     def __post_init__(self) -> None:
         if not isinstance(self.role, str) or not self.role.strip():
@@ -79,7 +82,8 @@ class Role:
 
     def to_spec(self) -> str | dict[str, Any]:
         """The role as JSON-ready data: the phrase alone, or a dict when it has more."""
-        extra: dict[str, Any] = {k: v for k, v in (("start", self.start), ("end", self.end), ("note", self.note)) if v}
+        fields = (("start", self.start), ("end", self.end), ("note", self.note), ("country", self.country))
+        extra: dict[str, Any] = {k: v for k, v in fields if v}
         if self.titles:
             extra["titles"] = list(self.titles)
         return {"role": self.role, **extra} if extra else self.role
@@ -90,17 +94,17 @@ def as_role(value: Role | str | Mapping[str, Any]) -> Role:
 
     Example:
         >>> as_role({"role": "Senator", "titles": ["Sen."]})
-        Role(role='senator', start='', end='', titles=('Sen.',), note='')
+        Role(role='senator', start='', end='', titles=('Sen.',), note='', country='')
     """
     if isinstance(value, Role):
         return value
     if isinstance(value, str):
         return Role(value)
     if isinstance(value, Mapping):
-        unknown = set(value) - {"role", "start", "end", "titles", "note"}
+        unknown = set(value) - {"role", "start", "end", "titles", "note", "country"}
         if unknown:
             raise ParameterError(f"role {dict(value)!r}: unknown field(s) {sorted(unknown)}; valid: role, start, "
-                                 "end, titles, note")  # fmt: skip
+                                 "end, titles, note, country")  # fmt: skip
         return Role(**value)
     raise ParameterError(f"role {value!r}; valid: a phrase, a dict with 'role', or a newslab.Role")
 
@@ -108,7 +112,8 @@ def as_role(value: Role | str | Mapping[str, Any]) -> Role:
 def _table_roles(rows: Iterable[Mapping[str, str]]) -> tuple[Role, ...]:
     return tuple(
         Role(r["role"], (r.get("from") or "").strip(), (r.get("to") or "").strip(),
-             tuple(t for t in (r.get("titles") or "").split("|") if t.strip()), (r.get("note") or "").strip())
+             tuple(t for t in (r.get("titles") or "").split("|") if t.strip()), (r.get("note") or "").strip(),
+             (r.get("country") or "").strip())
         for r in rows if (r.get("role") or "").strip()
     )  # fmt: skip
 
