@@ -21,7 +21,7 @@ from itertools import repeat
 from typing import Any, NamedTuple
 
 from newslab.errors import EmptyInputError
-from newslab.tokenizers import sentence_spans, word_spans
+from newslab.tokenizers import sentence_spans, word_spans_at
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -182,7 +182,7 @@ def parse(article: Article | Document) -> Document:
     for index, (start, end) in enumerate(sentence_spans(text)):
         sent_text = text[start:end]
         sentences.append(Sentence(sent_text, start, end, index))
-        words = tuple([(start + s, start + e) for s, e in word_spans(sent_text)])
+        words = tuple(word_spans_at(text, start, end))
         spans.append(words)
         # tuple.__new__ makes each Token in C (a NamedTuple's own __new__ is a Python call per token)
         tokens.extend(map(_new_tuple, repeat(Token), [(text[s:e], s, e, index) for s, e in words]))

@@ -31,6 +31,7 @@ import bisect
 import dataclasses
 import functools
 import logging
+import operator
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -67,6 +68,7 @@ DictionaryArg = Any  # None | str | PathLike | pandas.DataFrame | Mapping[str, I
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _WORD_CHAR = re.compile(r"\w")
+_token_text = operator.itemgetter(0)  # a Token's text (its first field), read in C
 #: Distinct words whose normalized form is kept: a large news corpus has about 10^5 word types, so nearly all
 #: repeats hit (a few tens of MB at most).
 WORD_CACHE_SIZE = 200_000
@@ -308,9 +310,11 @@ class _Shared(dict[str, Any]):
 
 def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, str, str, int, int, float, str]]:
     found: list[tuple[int, str, str, str, int, int, float, str]] = []
-    text, phrases = art.text, matcher.phrases
+    phrases = matcher.phrases
+    # every token normalized in one pass over the document's tokens (in sentence order), then cut per sentence
+    all_norms, first = list(map(normalize_word, map(_token_text, art.tokens))), 0
     for sent, spans in zip(art.sentences, art.token_spans, strict=True):
-        norms = [normalize_word(text[s:e]) for s, e in spans]
+        norms, first = all_norms[first : first + len(spans)], first + len(spans)
         candidates: list[tuple[int, int, _Cue]] = []
         for i in [i for i, norm in enumerate(norms) if norm in phrases]:  # most words start no cue
             for key, cue in phrases[norms[i]]:

@@ -112,6 +112,26 @@ def word_spans(text: str) -> list[Span]:
     return [m.span() for m in _word_pattern().finditer(text)]
 
 
+_WORD_BEFORE = re.compile(r"\w")
+
+
+def word_spans_at(text: str, start: int, end: int) -> list[Span]:
+    """``word_spans(text[start:end])`` as offsets into ``text``, without copying the slice when possible.
+
+    The word pattern looks before where it starts only through ``\\b``, which sees the same
+    thing at ``start`` in ``text`` as at 0 in the slice unless the character before ``start`` is a
+    word character; then the slice is read instead.
+
+    Example:
+        >>> text = "NATO met. Trump spoke."
+        >>> word_spans_at(text, 10, 22) == [(10 + s, 10 + e) for s, e in word_spans(text[10:22])]
+        True
+    """
+    if start and _WORD_BEFORE.match(text, start - 1):
+        return [(start + s, start + e) for s, e in word_spans(text[start:end])]
+    return [m.span() for m in _word_pattern().finditer(text, start, end)]
+
+
 def words(text: str) -> list[str]:
     """Word tokens of ``text`` (see the module docstring for the rules).
 
@@ -284,4 +304,13 @@ def sentences(text: str) -> list[str]:
     return [text[s:e] for s, e in sentence_spans(text)]
 
 
-__all__ = ["MAX_SENTENCE_CHARS", "SENTENCE_OPENERS", "Span", "sentence_spans", "sentences", "word_spans", "words"]
+__all__ = [
+    "MAX_SENTENCE_CHARS",
+    "SENTENCE_OPENERS",
+    "Span",
+    "sentence_spans",
+    "sentences",
+    "word_spans",
+    "word_spans_at",
+    "words",
+]

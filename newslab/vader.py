@@ -72,7 +72,7 @@ class LinearVader(SentimentIntensityAnalyzer):
         # SentiText's words: split on whitespace, punctuation stripped unless 2 characters or fewer remain
         words = [w if len(stripped := w.strip(string.punctuation)) <= 2 else stripped for w in text.split()]
         lexicon, last = self.lexicon, len(words) - 1
-        lows = [w.lower() for w in words]
+        lows = list(map(str.lower, words))
         if lexicon.keys().isdisjoint(lows):
             # no word in the lexicon: every word scores 0 (the rules only change the score of a
             # lexicon word, and the "but" rule rescales 0 to 0)
@@ -97,10 +97,10 @@ class LinearVader(SentimentIntensityAnalyzer):
         three words before ``i`` and testing one word for negation with a set lookup (VADER's
         ``negated`` copies its list of negations on every call).
         """
-        before = [str(w).lower() for w in words_and_emoticons[max(0, i - WORDS_BEFORE) : i]]
+        words = words_and_emoticons  # VADER calls this rule only for i > start_i: words i - start_i - 1 .. i - 1 exist
 
         def back(n: int) -> str:
-            return before[len(before) - n]
+            return str(words[i - n]).lower()
 
         if start_i == 0:
             if _negated(back(1)):

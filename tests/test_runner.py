@@ -231,3 +231,22 @@ def test_cli_report_from_a_saved_analysis_refuses_articles_too(tmp_path, capsys)
     assert "--from-analysis" in capsys.readouterr().err
     assert main(["report", "--from-analysis", str(tmp_path), "-o", str(tmp_path / "out")]) == 1
     assert "no saved analysis" in capsys.readouterr().err and not (tmp_path / "out" / "report").exists()
+
+
+def test_one_worker_run_leaves_nothing_frozen(seed_corpus: nl.Corpus) -> None:
+    import gc
+
+    gc.unfreeze()  # a test before may have imported newslab.preload (the pool's warm-up freezes what it loaded)
+    assert gc.get_freeze_count() == 0
+    first = nl.analyze(seed_corpus, tables=["tone"], chunk_size=1)  # freezes between chunks ...
+    assert gc.get_freeze_count() == 0  # ... and hands everything back at the end
+    keep = [object(), []]  # a process that froze objects itself is left as it is
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        again = nl.analyze(seed_corpus, tables=["tone"], chunk_size=1)
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()
+    pd.testing.assert_frame_equal(first.tone, again.tone)
+    assert keep

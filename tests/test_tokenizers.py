@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslab.tokenizers import sentence_spans, sentences, word_spans, words
+from newslab.tokenizers import sentence_spans, sentences, word_spans, word_spans_at, words
 
 
 @pytest.mark.parametrize(
@@ -147,3 +147,25 @@ def test_non_string_input_is_a_clear_error(bad: object) -> None:
 )  # fmt: skip
 def test_initial_closed_by_a_bracket(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO met. Trump spoke.",
+        "ab" * 3000 + " end.",  # an endless word cut inside: the character before the cut is a word character
+        "Dr.Smith said.Yes it's U.S. policy.No. 1 isn't",
+        "Ünïcode wörds. Ωmega's end",
+    ],
+)
+def test_word_spans_at_reads_like_the_slice(text: str) -> None:
+    for start in range(0, len(text), max(1, len(text) // 40)):
+        for end in (start, min(len(text), start + 7), len(text)):
+            assert word_spans_at(text, start, end) == [(start + s, start + e) for s, e in word_spans(text[start:end])]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab .,'’-\nÉ1", max_size=40), st.integers(0, 40), st.integers(0, 40))
+def test_word_spans_at_any_span(text: str, start: int, end: int) -> None:
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    assert word_spans_at(text, start, end) == [(start + s, start + e) for s, e in word_spans(text[start:end])]
