@@ -114,7 +114,11 @@ class _Span(NamedTuple):
 #: A quote in curly or straight marks; one left open at a paragraph's end runs to it when the next paragraph
 #: opens with a quote mark (the news convention for a quote of several paragraphs).
 _DIRECT = re.compile(
-    r"“[^“”\n]+(?:”|(?=\n\s*“))|\"[^\"\n]+(?:\"|(?=\n\s*\"))"
+    r"“[^“”\n]+(?:”|(?=\n\s*“))"
+    # mixed marks (rule "mixed-marks"): a curly opening mark that no curly mark closes in its paragraph,
+    # closed by a straight one ("“The criticism … appalling," Nunnelee said)
+    r"|“[^“”\"\n]+\"(?=[^“”\n]*(?:\n|$))"
+    r"|\"[^\"\n]+(?:\"|(?=\n\s*\"))"
     # British single marks (issue 23): ‘ opens at a word's start, and the ’ that closes is not an
     # apostrophe inside a word ("Trump’s"); a paragraph never runs on
     r"|(?<![\w’'])‘(?=\S)[^‘\n]*?[^\s‘]’(?![\w’])"

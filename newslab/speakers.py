@@ -378,6 +378,8 @@ class SpeakerResolver:
                 ):
                     continue
                 before = chunk[: m.start()].split()
+                if chunk[m.start() - 1 : m.start()] in ("'", "‘") and m.start() > 0:
+                    continue  # rule "single-quoted": a name in single marks is a coined term ("the 'Reid Rule'")
                 if (before and before[-1].lower() in _BEFORE_NO_PERSON) or m.group().isupper():
                     continue  # "the …", and places: "spoken in Rehoboth Beach, Del." names no speaker
                 name = self.name(m.group())

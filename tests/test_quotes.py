@@ -349,7 +349,6 @@ def test_reported_speech_without_quote_marks(text: str, expected: tuple[str, str
         "Trump maintained a good relationship with Putin.",  # an object, not a clause
         "Schumer praised McConnell for working across the aisle.",  # praise with an object
         "The storm is expected to make landfall on Friday.",  # passive "expected"
-        "Trump's claims that he won were false.",  # a noun
         "Maryland State Police arrived at the scene.",  # "State" is a name
         "Trump thanked Rutte for his work.",
         "Republicans blamed Schumer for rushing the bill.",
@@ -361,6 +360,74 @@ def test_reported_speech_without_quote_marks(text: str, expected: tuple[str, str
 )
 def test_no_reported_speech(text: str) -> None:
     assert speakers(text, "indirect") == []
+
+
+# attrib3 rules (issue 23: attributions without quote marks, PolNeAR's sense), each must fire here ...
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nominal-that: a noun of speech or belief gives its that-clause to its possessor
+        ("Trump's claims that he won were false.", ("he won", "Trump", "nominal-that")),
+        (
+            "The video raises questions about Slager's original assertion that he used his gun in fear.",
+            ("he used his gun in fear", "Slager", "nominal-that"),
+        ),
+        (
+            "The company's warning that prices would rise was ignored.",
+            ("prices would rise", "The company", "nominal-that"),
+        ),
+        # relative-noun: "who" after a common noun, ", which" after a document
+        (
+            "The move angered activists who believed that he would keep his word.",
+            ("he would keep his word", "activists", "reported-belief"),
+        ),
+        (
+            "Meanwhile, a lawyer for one woman, who says Cosby drugged her, says the ruling is a step.",
+            ("Cosby drugged her", "one woman", "reported-say"),
+        ),
+        (
+            "Ryan rejected a Tax Policy Center study, which calculated that the plan would raise taxes, and left.",
+            ("the plan would raise taxes", "a Tax Policy Center study", "reported-argument"),
+        ),
+    ],
+)
+def test_attribution_rules_fire(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in speakers(text, "indirect")
+
+
+# ... and must not fire here
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The statement that was released Monday said nothing new.",  # nominal-that: a relative clause
+        "His record is the hope of the party.",  # nominal-that: no "that"
+        # object-not-clause: a determiner opens an object, not a clause, when no verb follows before "that"/"what"
+        "Trump claimed an establishment-stunning victory that exposes the divide.",
+        "He emphasized the differences between what he seeks and what they had.",
+        # of-charge: "rejected the conclusion of a study" is an object
+        "Ryan rejected the conclusion of a Tax Policy Center study.",
+    ],
+)
+def test_attribution_rules_do_not_fire(text: str) -> None:
+    assert speakers(text, "indirect") == []
+
+
+def test_denounced_attributes_its_quote() -> None:
+    """denounce (speech_verbs.tsv): the verb before a quote names its speaker, not the person named before."""
+    text = "Mr. Obama acted. Senator Marco Rubio denounced the move as “disgraceful.”"
+    assert speakers(text) == [("disgraceful.", "Marco Rubio", "before-quote")]
+
+
+def test_mixed_marks_close_a_curly_quote() -> None:
+    """mixed-marks: a curly opening mark closed by a straight one is a quote with its speaker."""
+    text = 'They are "bewildered." “The criticism has been appalling," Nunnelee said.'
+    assert ("The criticism has been appalling", "Nunnelee", "after-quote") in speakers(text)
+
+
+def test_single_quoted_name_is_no_antecedent() -> None:
+    """single-quoted: a capitalized coined term in single marks ('Reid Rule') is no antecedent of "he"."""
+    text = "Schumer spoke against the nuclear 'Reid Rule' today. He said that he would fight."
+    assert speakers(text, "indirect") == [("he would fight", "Schumer", "reported-say")]
 
 
 @pytest.mark.parametrize(

@@ -71,7 +71,8 @@ def load_gold(corpus: nl.Corpus, folder: Path = FOLDER) -> pd.DataFrame:
     gold["start"] = gold["start"].astype(int)
     gold["end"] = gold["end"].astype(int)
     gold["article_id"] = gold["passage_id"]
-    gold["quote"] = [corpus[p].text[s:e] for p, s, e in zip(gold["passage_id"], gold["start"], gold["end"], strict=True)]
+    spans = zip(gold["passage_id"], gold["start"], gold["end"], strict=True)
+    gold["quote"] = [corpus[p].text[s:e] for p, s, e in spans]
     return gold.reset_index(drop=True)
 
 

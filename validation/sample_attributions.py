@@ -72,7 +72,8 @@ def main(argv: list[str] | None = None) -> int:
         sentences = parts[key]
         size = rng.randint(MIN_SENTENCES, min(MAX_SENTENCES, len(sentences)))
         start = rng.randint(0, len(sentences) - size)
-        rows.append((key, [n for _, n, _ in sentences[start : start + size]], [t for _, _, t in sentences[start : start + size]]))
+        window = sentences[start : start + size]
+        rows.append((key, [n for _, n, _ in window], [t for _, _, t in window]))
     order = list(range(len(rows)))
     rng.shuffle(order)
     test = set(order[: args.test])
