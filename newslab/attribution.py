@@ -451,7 +451,7 @@ def _shared_subject(text: str, lo: int, verb_start: int, found: list[Attribution
     return _clause_subject(text, start, verb_start)
 
 
-_CLAUSE_BOUNDARY = re.compile(rf"(?:,?{SPACE}(?:while|but|whereas|although|though){SPACE}|;{SPACE})")
+_CLAUSE_BOUNDARY = re.compile(rf"(?:,?{SPACE}(?:while|but|whereas|although|though|when){SPACE}(?!\w+ing\b)|;{SPACE})")
 
 
 def _clause_subject(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:

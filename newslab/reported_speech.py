@@ -103,7 +103,9 @@ def _clause_opens(text: str, pos: int, bare: bool) -> bool:
     m = re.match(r"[\w’'-]+", text[pos : pos + WORD_CHARS])
     if m is None:
         return False
-    word = m.group()
+    word = re.sub(r"[’'](?:s|re|ll|d|ve)$", "", m.group())  # rule "contraction-opener": "think she’s better"
+    if not word:
+        return False
     if not bare:
         return word.lower() in PERSONAL_PRONOUNS
     if word.lower() in DETERMINER_OPENERS and not _finite_verb_follows(text, pos + len(word)):

@@ -389,6 +389,16 @@ def test_no_reported_speech(text: str) -> None:
             "Ryan rejected a Tax Policy Center study, which calculated that the plan would raise taxes, and left.",
             ("the plan would raise taxes", "a Tax Policy Center study", "reported-argument"),
         ),
+        # contraction-opener: "she’s" opens a clause like "she"
+        (
+            "Forty-seven percent think she’s better at sharing your values.",
+            ("she’s better at sharing your values", "Forty-seven percent", "reported-belief"),
+        ),
+        # "when" starts a new clause: a participle after it belongs to that clause's subject
+        (
+            "Fiorina took notice when Cruz was the most outspoken in demanding that she be included.",
+            ("she be included", "Cruz", "coordinated"),
+        ),
     ],
 )
 def test_attribution_rules_fire(text: str, expected: tuple[str, str, str]) -> None:
@@ -422,6 +432,12 @@ def test_mixed_marks_close_a_curly_quote() -> None:
     """mixed-marks: a curly opening mark closed by a straight one is a quote with its speaker."""
     text = 'They are "bewildered." “The criticism has been appalling," Nunnelee said.'
     assert ("The criticism has been appalling", "Nunnelee", "after-quote") in speakers(text)
+
+
+def test_titled_name_after_a_preposition_is_an_antecedent() -> None:
+    """A titled name ("in Mr. Obama’s proposal") is a person even after a preposition of place."""
+    text = "It was the contradiction in Mr. Obama’s proposal. But he said the mission would be better with support."
+    assert speakers(text, "indirect") == [("the mission would be better with support", "Mr. Obama", "reported-say")]
 
 
 def test_single_quoted_name_is_no_antecedent() -> None:
