@@ -134,7 +134,10 @@ def _finite_verb_follows(text: str, pos: int) -> bool:
     """
     tags = word_tags()
     # a comma, a colon or a quote mark ends the search; a period does not ("said the U.S. plan was …")
-    chunk = re.split(r"[,;:“”\"]", text[pos : pos + CLAUSE_WORDS * WORD_CHARS // 4], maxsplit=1)[0]
+    # an adjective's comma does not ("said the big, unifying question will be …")
+    window = text[pos : pos + CLAUSE_WORDS * WORD_CHARS // 4]
+    stop = next((m.start() for m in re.finditer(r"[,;:“”\"]", window) if not _adjective_comma(window, m.start())), None)
+    chunk = window[:stop]
     adverb = False
     for word in re.findall(r"[\w’'-]+", chunk)[:CLAUSE_WORDS]:
         low = word.lower()
@@ -160,6 +163,12 @@ def _charge_follows(text: str, pos: int, lemma: str) -> bool:
     """
     word = re.match(r"\s*([\w’'-]+)", text[pos : pos + WORD_CHARS])
     return lemma in _CHARGE_VERBS or (word is not None and word.group(1).endswith("ing"))
+
+
+def _adjective_comma(window: str, at: int) -> bool:
+    """Whether the comma at ``at`` follows an adjective ("the big, unifying question")."""
+    word = re.search(r"([\w-]+)$", window[:at])
+    return window[at] == "," and word is not None and (word_tags().get(word.group(1).lower()) or "") == "JJ"
 
 
 def _noun_subject(text: str, pos: int) -> bool:
@@ -295,6 +304,27 @@ def _subject_clause_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def _fronted(before: str, tags: dict[str, str]) -> bool:
+    """Whether ``before`` opens a fronted phrase with no comma yet ("After", "Speaking in the Rose Garden after")."""
+    first = before.split()[0].lower() if before.split() else ""
+    return "," not in before and ((tags.get(first) or "") == "IN" or first.endswith("ing"))
+
+
+def _possessor(phrase: str, start: int) -> tuple[str, int]:
+    """A possessor without the words before it that are no name ("Refuting John Kerry's" -> "John Kerry")."""
+    tags = word_tags()
+    words = list(re.finditer(r"\S+", phrase))
+    keep = 0
+    while keep < len(words) - 1 and (
+        (tags.get(words[keep].group().lower()) or "NN")[:2] in ("VB", "IN", "RB", "JJ")
+        or words[keep].group().endswith("ing")
+    ):
+        keep += 1
+    if keep and (tags.get(words[-1].group().lower()) or "NN")[:2] in ("VB", "IN", "RB"):
+        return "", start
+    return phrase[words[keep].start() :], start + words[keep].start()
+
+
 def _nominal_that(text: str, sent: Sentence) -> list[Quote]:
     """Rule "nominal-that": the that-clause of a noun of speech or belief is its possessor's attribution.
 
@@ -310,14 +340,22 @@ def _nominal_that(text: str, sent: Sentence) -> list[Quote]:
         first = re.match(r"[\w’'-]+", text[m.end() : m.end() + WORD_CHARS])
         if first is None or (tags.get(first.group().lower()) or "").startswith(("VB", "MD")):
             continue  # "the statement that was released": a relative clause
-        phrase = m.group("speaker")
+        phrase, speaker_start = _possessor(m.group("speaker"), m.start("speaker"))
         speaker = _POSSESSIVE_PRONOUNS.get(phrase.lower(), phrase)
         end = _content_end(text, sent, m.end(), [])
-        if not text[sent.start : m.start()].strip(' “"'):  # the noun is the sentence's subject: its verb ends it
+        before = text[sent.start : speaker_start].strip(' “"')
+        if (not before and speaker_start == m.start()) or not phrase:  # the sentence's subject: its verb ends it
             end = _subject_clause_end(text, m.end(), end)
+        elif _fronted(before, tags) or speaker_start > m.start():
+            if speaker != phrase:
+                continue  # "Speaking after his announcement that …, Trump said": "his" points ahead, unresolved
+            comma = text.find(",", m.end(), end)  # "After Kerry's claim that …, Assad said": ends at the comma
+            end = comma if comma > 0 else end
+        if not phrase:
+            continue
         if end - m.end() >= MIN_CONTENT_CHARS and not not_a_speaker(phrase):
-            quotes.append(Quote(m.end(), end, "indirect", "nominal-that", m.group("noun"), speaker, m.start("speaker"),
-                                m.end("speaker")))  # fmt: skip
+            quotes.append(Quote(m.end(), end, "indirect", "nominal-that", m.group("noun"), speaker, speaker_start,
+                                speaker_start + len(phrase)))  # fmt: skip
     return quotes
 
 

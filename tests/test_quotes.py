@@ -376,6 +376,17 @@ def test_no_reported_speech(text: str) -> None:
             "The company's warning that prices would rise was ignored.",
             ("prices would rise", "The company", "nominal-that"),
         ),
+        # in a fronted phrase the clause ends at the phrase's comma; a participle before the possessor is dropped
+        ("After Kerry's claim that Assad used gas, Russia objected.", ("Assad used gas", "Kerry", "nominal-that")),
+        (
+            "Refuting John Kerry's claims that he has seen evidence, Assad spoke.",
+            ("he has seen evidence", "John Kerry", "nominal-that"),
+        ),
+        # object-not-clause: an adjective's comma does not end the search for the clause's verb
+        (
+            "Stevens said the big, unifying question will be whether we can do better.",
+            ("the big, unifying question will be whether we can do better", "Stevens", "reported-say"),
+        ),
         # relative-noun: "who" after a common noun, ", which" after a document
         (
             "The move angered activists who believed that he would keep his word.",
@@ -411,6 +422,8 @@ def test_attribution_rules_fire(text: str, expected: tuple[str, str, str]) -> No
     [
         "The statement that was released Monday said nothing new.",  # nominal-that: a relative clause
         "His record is the hope of the party.",  # nominal-that: no "that"
+        # nominal-that: "his" in a fronted phrase points ahead to a subject not yet read
+        "Speaking in the garden after his announcement that the deal was off, the senator left.",
         # object-not-clause: a determiner opens an object, not a clause, when no verb follows before "that"/"what"
         "Trump claimed an establishment-stunning victory that exposes the divide.",
         "He emphasized the differences between what he seeks and what they had.",
