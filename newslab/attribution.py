@@ -400,7 +400,10 @@ def attributions(
         m = _Found(start, end, form)
         verb = verbs[form.lower()]
         # "issued a statement saying": the clause's subject, never "a statement"; but "X was quoted as saying"
-        participle = form.endswith("ing") and text[max(lo, start - 3) : start] != "as "
+        # rule "infinitive": "… struck a playful tone to warn Americans that …" takes its clause's subject too
+        participle = (form.endswith("ing") and text[max(lo, start - 3) : start] != "as ") or text[
+            max(lo, start - 3) : start
+        ] == "to "
         subject = None if participle else _subject_before(text, lo, m.start())
         inverted = False
         if (
@@ -451,7 +454,9 @@ def _shared_subject(text: str, lo: int, verb_start: int, found: list[Attribution
     return _clause_subject(text, start, verb_start)
 
 
-_CLAUSE_BOUNDARY = re.compile(rf"(?:,?{SPACE}(?:while|but|whereas|although|though|when){SPACE}(?!\w+ing\b)|;{SPACE})")
+_CLAUSE_BOUNDARY = re.compile(
+    rf"(?:,?{SPACE}(?:while|but|whereas|although|though|when){SPACE}(?!\w+ing\b)|;{SPACE}|\){SPACE}(?=[A-Z]))"
+)
 
 
 def _clause_subject(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:

@@ -260,6 +260,8 @@ def indirect_quotes(text: str, doc: Document, attrs: dict[int, list[Attribution]
                 q = _reported_after(text, sent, a, inside)
             else:
                 start, rule = clause
+                if text[a.verb_start - 3 : a.verb_start] == "to " and re.match(r"(?:whether|if)\b", text[start:]):
+                    continue  # "declined to say whether he would …": an infinitive's open question reports nothing
                 end = _content_end(text, sent, start, found[n + 1 :])
                 comma = text.find(",", start, end) if a.relative else -1
                 end = comma if comma > 0 else end  # a relative clause ends at its comma

@@ -387,6 +387,11 @@ def test_no_reported_speech(text: str) -> None:
             "Stevens said the big, unifying question will be whether we can do better.",
             ("the big, unifying question will be whether we can do better", "Stevens", "reported-say"),
         ),
+        # infinitive: a speech verb after "to" takes its clause's subject; a ")" closes a parenthesis's clause
+        (
+            "(Also: Boehner declares stalemate) Obama struck a playful tone to warn Americans that coal was coming.",
+            ("coal was coming", "Obama", "coordinated"),
+        ),
         # relative-noun: "who" after a common noun, ", which" after a document
         (
             "The move angered activists who believed that he would keep his word.",
@@ -422,6 +427,7 @@ def test_attribution_rules_fire(text: str, expected: tuple[str, str, str]) -> No
     [
         "The statement that was released Monday said nothing new.",  # nominal-that: a relative clause
         "His record is the hope of the party.",  # nominal-that: no "that"
+        "Bragg declined to say whether he would seek prison time.",  # infinitive: an open question
         # nominal-that: "his" in a fronted phrase points ahead to a subject not yet read
         "Speaking in the garden after his announcement that the deal was off, the senator left.",
         # object-not-clause: a determiner opens an object, not a clause, when no verb follows before "that"/"what"
