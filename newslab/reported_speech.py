@@ -190,6 +190,8 @@ def _content_end(text: str, sent: Sentence, start: int, later: list[Attribution]
     """Where a reported clause ends: before the next speaker's clause, a semicolon, or the sentence's end."""
     end = sent.end
     for a in later:
+        if text[a.verb_start - 3 : a.verb_start] == "to ":
+            continue  # an infinitive ("was ready to respond") belongs to the clause it stands in
         head = a.verb_start if a.inverted or a.coordinated else a.speaker_start
         if head > start and a.speaker:
             end = min(end, head)

@@ -392,6 +392,11 @@ def test_no_reported_speech(text: str) -> None:
             "(Also: Boehner declares stalemate) Obama struck a playful tone to warn Americans that coal was coming.",
             ("coal was coming", "Obama", "coordinated"),
         ),
+        # ... and an infinitive inside a reported clause does not cut that clause
+        (
+            "Hyten said the U.S. was ready to respond to any attack.",
+            ("the U.S. was ready to respond to any attack", "Hyten", "reported-say"),
+        ),
         # relative-noun: "who" after a common noun, ", which" after a document
         (
             "The move angered activists who believed that he would keep his word.",
