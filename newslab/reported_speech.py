@@ -308,6 +308,9 @@ def _subject_clause_end(text: str, start: int, end: int) -> int:
     return end
 
 
+_CONTRAST = re.compile(rf",{SPACE}(?:though|although|but|while|whereas|even{SPACE}as){SPACE}")
+
+
 def _fronted(before: str, tags: dict[str, str]) -> bool:
     """Whether ``before`` opens a fronted phrase with no comma yet ("After", "Speaking in the Rose Garden after")."""
     first = before.split()[0].lower() if before.split() else ""
@@ -347,6 +350,8 @@ def _nominal_that(text: str, sent: Sentence) -> list[Quote]:
         phrase, speaker_start = _possessor(m.group("speaker"), m.start("speaker"))
         speaker = _POSSESSIVE_PRONOUNS.get(phrase.lower(), phrase)
         end = _content_end(text, sent, m.end(), [])
+        contrast = _CONTRAST.search(text, m.end(), end)  # "… claim that X, though her campaign …": X ends at the comma
+        end = contrast.start() if contrast else end
         before = text[sent.start : speaker_start].strip(' “"')
         if (not before and speaker_start == m.start()) or not phrase:  # the sentence's subject: its verb ends it
             end = _subject_clause_end(text, m.end(), end)

@@ -376,6 +376,11 @@ def test_no_reported_speech(text: str) -> None:
             "The company's warning that prices would rise was ignored.",
             ("prices would rise", "The company", "nominal-that"),
         ),
+        # a contrast after a comma ends the noun's clause
+        (
+            "The report rejected Clinton's claim that the use was allowed, though her campaign defended it.",
+            ("the use was allowed", "Clinton", "nominal-that"),
+        ),
         # in a fronted phrase the clause ends at the phrase's comma; a participle before the possessor is dropped
         ("After Kerry's claim that Assad used gas, Russia objected.", ("Assad used gas", "Kerry", "nominal-that")),
         (
