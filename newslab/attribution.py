@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from newslab.cues import load_speech_verbs
+from newslab.descriptions import word_tags
 from newslab.document import Sentence
 from newslab.lexicons import rule_words
 
@@ -208,6 +209,29 @@ _RELATIVE_SUBJECT = re.compile(
 )
 
 
+#: Rule "relative-noun": the antecedent of "who" that is a common noun ("activists who believed that …",
+#: "one woman, who says …") and of ", which" ("a Tax Policy Center study, which calculated that …").
+_RELATIVE_NOUN = re.compile(
+    rf"(?:^|(?<=[\s,;:(“”\"—–]))(?P<speaker>(?:{_DET}{SPACE})?(?:(?:{_CAP}|{_LOWER}){SPACE}){{0,3}}(?:{_CAP}|{_LOWER}))"
+    rf"(?P<appos>)(?:{SPACE}who|,{SPACE}(?:who|which)){SPACE}+{_AUX}$"
+)
+
+
+def _relative_noun(chunk: str) -> re.Match[str] | None:
+    """The last antecedent of "who"/"which" before a verb, its words from the last verb or function word on."""
+    m = _RELATIVE_NOUN.search(chunk)
+    if m is None:
+        return None
+    tags = word_tags()
+    words = list(re.finditer(r"\S+", m.group("speaker")))
+    keep = [w for w in words if (tags.get(w.group().lower()) or "NN").startswith(("VB", "IN", "RB", "MD"))]
+    if keep:  # "angered activists": the noun after the verb
+        last = keep[-1]
+        rest = m.group("speaker")[last.end() :].strip()
+        return _RELATIVE_NOUN.search(chunk, m.start("speaker") + m.group("speaker").index(rest)) if rest else None
+    return m
+
+
 #: Subject after its verb ("…,” said Sen. Johnny Isakson), matched against the text right after the verb.
 _SUBJECT_AFTER = re.compile(rf"{SPACE}+(?P<speaker>{_PRONOUN}(?!\w)|{_NP})")
 
@@ -283,6 +307,10 @@ def _subject_before(text: str, lo: int, verb_start: int) -> tuple[str, int, int]
         start += 1
     chunk = text[start:verb_start]
     relative = _RELATIVE_SUBJECT.search(chunk) if "who" in chunk else None
+    if relative is not None and (word_tags().get(relative.group("speaker").lower()) or "").startswith("RB"):
+        relative = None  # "Meanwhile, a lawyer for one woman, who says": an adverb is no antecedent
+    if relative is None and ("who" in chunk or "which" in chunk):
+        relative = _relative_noun(chunk)
     m = relative or _SUBJECT_BEFORE.search(chunk)
     if m is None:
         return None
@@ -372,7 +400,10 @@ def attributions(
         m = _Found(start, end, form)
         verb = verbs[form.lower()]
         # "issued a statement saying": the clause's subject, never "a statement"; but "X was quoted as saying"
-        participle = form.endswith("ing") and text[max(lo, start - 3) : start] != "as "
+        # rule "infinitive": "… struck a playful tone to warn Americans that …" takes its clause's subject too
+        participle = (form.endswith("ing") and text[max(lo, start - 3) : start] != "as ") or text[
+            max(lo, start - 3) : start
+        ] == "to "
         subject = None if participle else _subject_before(text, lo, m.start())
         inverted = False
         if (
@@ -395,7 +426,7 @@ def attributions(
     return found
 
 
-_WHO = re.compile(rf",{SPACE}who{SPACE}+{_AUX}$")
+_WHO = re.compile(rf",{SPACE}wh(?:o|ich){SPACE}+{_AUX}$")
 
 
 _SHARED_SUBJECT = re.compile(
@@ -423,7 +454,9 @@ def _shared_subject(text: str, lo: int, verb_start: int, found: list[Attribution
     return _clause_subject(text, start, verb_start)
 
 
-_CLAUSE_BOUNDARY = re.compile(rf"(?:,?{SPACE}(?:while|but|whereas|although|though){SPACE}|;{SPACE})")
+_CLAUSE_BOUNDARY = re.compile(
+    rf"(?:,?{SPACE}(?:while|but|whereas|although|though|when){SPACE}(?!\w+ing\b)|;{SPACE}|\){SPACE}(?=[A-Z]))"
+)
 
 
 def _clause_subject(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:

@@ -39,7 +39,13 @@ and other verbs that take objects report a clause only with "that" or a pronoun)
 "X accused Y of …" (``reported-directive``), "X complained about …" (``reported-topic``), a second verb
 of the same subject (``coordinated``),
 "… , police said." (``reported-after``) and "according to X" (``according-to``). The content runs to
-the end of the sentence or to the next speaker's clause.
+the end of the sentence or to the next speaker's clause. Attributions without a verb of their own (issue
+23, PolNeAR's sense): a noun of speech or belief with its possessor ("Slager's assertion that …", "his
+claim that …"; ``nominal-that``, nouns in ``rule_words.tsv``), and "X, which found/calculated that …" or
+"activists who believed that …" (the antecedent speaks). A determiner after a verb opens a reported clause
+only when a verb follows before a relative word ("said the plan would fail", not "claimed an easy victory
+that …"), and an attitude verb's "X of …" is speech only as a charge ("accused X of …") or with a gerund.
+A curly opening mark that no curly mark closes in its paragraph may close with a straight one.
 
 **Speakers** resolve to a full name where the text allows: a surname to the longest name in the article
 ending with it ("Rutte" -> "Mark Rutte"), titles and roles dropped ("Gov. Andy Beshear of Kentucky" ->
@@ -114,7 +120,11 @@ class _Span(NamedTuple):
 #: A quote in curly or straight marks; one left open at a paragraph's end runs to it when the next paragraph
 #: opens with a quote mark (the news convention for a quote of several paragraphs).
 _DIRECT = re.compile(
-    r"“[^“”\n]+(?:”|(?=\n\s*“))|\"[^\"\n]+(?:\"|(?=\n\s*\"))"
+    r"“[^“”\n]+(?:”|(?=\n\s*“))"
+    # mixed marks (rule "mixed-marks"): a curly opening mark that no curly mark closes in its paragraph,
+    # closed by a straight one ("“The criticism … appalling," Nunnelee said)
+    r"|“[^“”\"\n]+\"(?=[^“”\n]*(?:\n|$))"
+    r"|\"[^\"\n]+(?:\"|(?=\n\s*\"))"
     # British single marks (issue 23): ‘ opens at a word's start, and the ’ that closes is not an
     # apostrophe inside a word ("Trump’s"); a paragraph never runs on
     r"|(?<![\w’'])‘(?=\S)[^‘\n]*?[^\s‘]’(?![\w’])"

@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from newslab.attribution import SPACE, TIME_PHRASE, Attribution, Quote, not_a_speaker
 from newslab.cues import load_speech_verbs
+from newslab.descriptions import word_tags
 from newslab.document import Document, Sentence
 from newslab.lexicons import rule_words, stopwords
 
@@ -102,15 +103,72 @@ def _clause_opens(text: str, pos: int, bare: bool) -> bool:
     m = re.match(r"[\w’'-]+", text[pos : pos + WORD_CHARS])
     if m is None:
         return False
-    word = m.group()
+    word = re.sub(r"[’'](?:s|re|ll|d|ve)$", "", m.group())  # rule "contraction-opener": "think she’s better"
+    if not word:
+        return False
     if not bare:
         return word.lower() in PERSONAL_PRONOUNS
+    if word.lower() in DETERMINER_OPENERS and not _finite_verb_follows(text, pos + len(word)):
+        return False  # rule "object-not-clause": "claimed an … victory that …", "emphasized the differences between …"
     return (
         word.lower() in CLAUSE_OPENERS
         or word[0].isdigit()
         or (word[0].isupper() and word.lower() not in stopwords())
         or _noun_subject(text, pos)  # "said progress had been made"
     )
+
+
+#: Determiners that open a reported clause ("said the plan failed") or an object ("emphasized the differences").
+DETERMINER_OPENERS = frozenset(rule_words("reported_speech.DETERMINER_OPENERS"))
+CLAUSE_WORDS = 12  # words after a determiner read for the clause's finite verb ("said the head of … would resign")
+_FINITE_TAGS = ("VB", "MD")  # tags of the lexicon that read as a verb (base forms, "-ed" forms and modals too)
+#: Words that end the search: a relative or a question word opens a clause inside the object, not the reported one.
+_OBJECT_CLAUSE = frozenset(rule_words("reported_speech.OBJECT_CLAUSE"))
+
+
+def _finite_verb_follows(text: str, pos: int) -> bool:
+    """Whether a finite verb follows a determiner before a relative word, a comma or the sentence's end.
+
+    "said the plan would fail" has one ("would"); "emphasized the differences between what he seeks" and
+    "claimed an establishment-stunning victory that exposes …" have none before "what" / "that".
+    """
+    tags = word_tags()
+    # a comma, a colon or a quote mark ends the search; a period does not ("said the U.S. plan was …")
+    # an adjective's comma does not ("said the big, unifying question will be …")
+    window = text[pos : pos + CLAUSE_WORDS * WORD_CHARS // 4]
+    stop = next((m.start() for m in re.finditer(r"[,;:“”\"]", window) if not _adjective_comma(window, m.start())), None)
+    chunk = window[:stop]
+    adverb = False
+    for word in re.findall(r"[\w’'-]+", chunk)[:CLAUSE_WORDS]:
+        low = word.lower()
+        if low in _OBJECT_CLAUSE:
+            return False
+        tag = tags.get(low) or ""
+        if re.search(r"[’'](?:s|re|ll|d|ve)$", low) or tag.startswith(_FINITE_TAGS) or (adverb and tag != "DT"):
+            return True  # a finite verb, or a word after an adverb ("her patients already drive …")
+        adverb = (tag == "RB" and not low.endswith("ly")) or low in ("not", "never")
+        if not tags and low.endswith(("ed", "s")):  # no tag lexicon installed: a rough suffix reading
+            return True
+    return False
+
+
+_CHARGE_VERBS = ("accuse", "suspect")  # "accused X of …" reports a charge whatever follows "of"
+
+
+def _charge_follows(text: str, pos: int, lemma: str) -> bool:
+    """Rule "of-charge": whether an attitude verb's "X of …" reports speech.
+
+    Only a charge ("accused X of …") or a gerund ("blamed X of lying") does; "rejected the conclusion of a
+    study" is an object, no speech.
+    """
+    word = re.match(r"\s*([\w’'-]+)", text[pos : pos + WORD_CHARS])
+    return lemma in _CHARGE_VERBS or (word is not None and word.group(1).endswith("ing"))
+
+
+def _adjective_comma(window: str, at: int) -> bool:
+    """Whether the comma at ``at`` follows an adjective ("the big, unifying question")."""
+    word = re.search(r"([\w-]+)$", window[:at])
+    return window[at] == "," and word is not None and (word_tags().get(word.group(1).lower()) or "") == "JJ"
 
 
 def _noun_subject(text: str, pos: int) -> bool:
@@ -132,6 +190,8 @@ def _content_end(text: str, sent: Sentence, start: int, later: list[Attribution]
     """Where a reported clause ends: before the next speaker's clause, a semicolon, or the sentence's end."""
     end = sent.end
     for a in later:
+        if text[a.verb_start - 3 : a.verb_start] == "to ":
+            continue  # an infinitive ("was ready to respond") belongs to the clause it stands in
         head = a.verb_start if a.inverted or a.coordinated else a.speaker_start
         if head > start and a.speaker:
             end = min(end, head)
@@ -169,7 +229,11 @@ def _reported_clause(text: str, sent: Sentence, a: Attribution) -> tuple[int, st
             if that:
                 return that.end(), f"reported-{verb.cls}"
             complement = re.match(r"\s*(?:not\s+)?(to|of)\b", text[obj.end() : obj.end() + COMPLEMENT_CHARS])
-            if complement and (complement.group(1) == "to") == (verb.cls != "attitude"):
+            if (
+                complement
+                and (complement.group(1) == "to") == (verb.cls != "attitude")
+                and (complement.group(1) == "to" or _charge_follows(text, obj.end() + complement.end(), verb.lemma))
+            ):
                 return obj.start("object"), "reported-directive"  # "urged residents to …", "accused X of …"
             return None
         tell = _TELL_OBJECT.match(text, pos, sent.end) if verb.lemma in ("tell", "assure", "remind", "inform") else None
@@ -198,6 +262,8 @@ def indirect_quotes(text: str, doc: Document, attrs: dict[int, list[Attribution]
                 q = _reported_after(text, sent, a, inside)
             else:
                 start, rule = clause
+                if text[a.verb_start - 3 : a.verb_start] == "to " and re.match(r"(?:whether|if)\b", text[start:]):
+                    continue  # "declined to say whether he would …": an infinitive's open question reports nothing
                 end = _content_end(text, sent, start, found[n + 1 :])
                 comma = text.find(",", start, end) if a.relative else -1
                 end = comma if comma > 0 else end  # a relative clause ends at its comma
@@ -207,6 +273,98 @@ def indirect_quotes(text: str, doc: Document, attrs: dict[int, list[Attribution]
                     q.rule = "coordinated"
                 quotes.append(q)
         quotes.extend(_according_to(text, sent))
+        if "that" in sent.text:
+            nominal = _nominal_that(text, sent)
+            spans = {(q.start, q.end) for q in nominal}
+            # "Mr. Trump’s repeated claim that …": the noun's possessor speaks, not "Mr. Trump’s repeated"
+            quotes = [q for q in quotes if (q.start, q.end) not in spans] + nominal
+    return quotes
+
+
+#: Nouns of speech and belief whose that-clause is their possessor's ("Slager's assertion that …").
+CLAIM_NOUNS = frozenset(rule_words("reported_speech.CLAIM_NOUNS"))
+_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
+#: A possessor, up to two modifiers, a noun and "that": "Mr. Trump’s repeated claim that", "his assertion that".
+_NOMINAL = re.compile(
+    rf"(?<![\w’'])(?P<speaker>(?:[A-Z][\w.&-]*{SPACE}){{0,3}}[A-Z][\w&-]*(?=[’']s{SPACE})|[Hh]is|[Hh]er|[Tt]heir"
+    rf"|[Tt]he{SPACE}[a-z]+(?:{SPACE}[a-z]+)?(?=[’']s{SPACE}))(?:[’']s)?{SPACE}"
+    rf"(?:[a-z-]+{SPACE}){{0,2}}?(?P<noun>[a-z]+?)s?{SPACE}that{SPACE}"
+)
+
+
+#: Verbs that, after the clause's own verb, are the sentence's main verb ("Trump's claims that he won were false").
+MAIN_VERBS = frozenset(rule_words("reported_speech.MAIN_VERBS"))
+
+
+def _subject_clause_end(text: str, start: int, end: int) -> int:
+    """The end of a that-clause inside the sentence's subject: before the main verb after the clause's own verb."""
+    tags = word_tags()
+    seen_verb = False
+    for w in re.finditer(r"[\w’'-]+", text[start:end]):
+        low = w.group().lower()
+        if seen_verb and low in MAIN_VERBS:
+            return start + len(text[start : start + w.start()].rstrip(" ,"))
+        seen_verb = seen_verb or (tags.get(low) or "").startswith(("VB", "MD"))
+    return end
+
+
+_CONTRAST = re.compile(rf",{SPACE}(?:though|although|but|while|whereas|even{SPACE}as){SPACE}")
+
+
+def _fronted(before: str, tags: dict[str, str]) -> bool:
+    """Whether ``before`` opens a fronted phrase with no comma yet ("After", "Speaking in the Rose Garden after")."""
+    first = before.split()[0].lower() if before.split() else ""
+    return "," not in before and ((tags.get(first) or "") == "IN" or first.endswith("ing"))
+
+
+def _possessor(phrase: str, start: int) -> tuple[str, int]:
+    """A possessor without the words before it that are no name ("Refuting John Kerry's" -> "John Kerry")."""
+    tags = word_tags()
+    words = list(re.finditer(r"\S+", phrase))
+    keep = 0
+    while keep < len(words) - 1 and (
+        (tags.get(words[keep].group().lower()) or "NN")[:2] in ("VB", "IN", "RB", "JJ")
+        or words[keep].group().endswith("ing")
+    ):
+        keep += 1
+    if keep and (tags.get(words[-1].group().lower()) or "NN")[:2] in ("VB", "IN", "RB"):
+        return "", start
+    return phrase[words[keep].start() :], start + words[keep].start()
+
+
+def _nominal_that(text: str, sent: Sentence) -> list[Quote]:
+    """Rule "nominal-that": the that-clause of a noun of speech or belief is its possessor's attribution.
+
+    "Slager's original assertion that he used his gun" (speaker Slager), "his claim that …" (speaker "he",
+    resolved like any pronoun). A "that" followed by a verb opens a relative clause ("the statement that
+    was released"), no reported content.
+    """
+    quotes = []
+    tags = word_tags()
+    for m in _NOMINAL.finditer(text, sent.start, sent.end):
+        if m.group("noun") not in CLAIM_NOUNS:
+            continue
+        first = re.match(r"[\w’'-]+", text[m.end() : m.end() + WORD_CHARS])
+        if first is None or (tags.get(first.group().lower()) or "").startswith(("VB", "MD")):
+            continue  # "the statement that was released": a relative clause
+        phrase, speaker_start = _possessor(m.group("speaker"), m.start("speaker"))
+        speaker = _POSSESSIVE_PRONOUNS.get(phrase.lower(), phrase)
+        end = _content_end(text, sent, m.end(), [])
+        contrast = _CONTRAST.search(text, m.end(), end)  # "… claim that X, though her campaign …": X ends at the comma
+        end = contrast.start() if contrast else end
+        before = text[sent.start : speaker_start].strip(' “"')
+        if (not before and speaker_start == m.start()) or not phrase:  # the sentence's subject: its verb ends it
+            end = _subject_clause_end(text, m.end(), end)
+        elif _fronted(before, tags) or speaker_start > m.start():
+            if speaker != phrase:
+                continue  # "Speaking after his announcement that …, Trump said": "his" points ahead, unresolved
+            comma = text.find(",", m.end(), end)  # "After Kerry's claim that …, Assad said": ends at the comma
+            end = comma if comma > 0 else end
+        if not phrase:
+            continue
+        if end - m.end() >= MIN_CONTENT_CHARS and not not_a_speaker(phrase):
+            quotes.append(Quote(m.end(), end, "indirect", "nominal-that", m.group("noun"), speaker, speaker_start,
+                                speaker_start + len(phrase)))  # fmt: skip
     return quotes
 
 

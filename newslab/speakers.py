@@ -378,7 +378,10 @@ class SpeakerResolver:
                 ):
                     continue
                 before = chunk[: m.start()].split()
-                if (before and before[-1].lower() in _BEFORE_NO_PERSON) or m.group().isupper():
+                if chunk[m.start() - 1 : m.start()] in ("'", "‘") and m.start() > 0:
+                    continue  # rule "single-quoted": a name in single marks is a coined term ("the 'Reid Rule'")
+                titled = m.group().split()[0].lower().rstrip(".") in TITLES and " " in m.group()
+                if (before and before[-1].lower() in _BEFORE_NO_PERSON and not titled) or m.group().isupper():
                     continue  # "the …", and places: "spoken in Rehoboth Beach, Del." names no speaker
                 name = self.name(m.group())
                 if name and name.split()[-1].lower() in ORG_HEADS | PLACE_HEADS:

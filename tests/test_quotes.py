@@ -349,7 +349,6 @@ def test_reported_speech_without_quote_marks(text: str, expected: tuple[str, str
         "Trump maintained a good relationship with Putin.",  # an object, not a clause
         "Schumer praised McConnell for working across the aisle.",  # praise with an object
         "The storm is expected to make landfall on Friday.",  # passive "expected"
-        "Trump's claims that he won were false.",  # a noun
         "Maryland State Police arrived at the scene.",  # "State" is a name
         "Trump thanked Rutte for his work.",
         "Republicans blamed Schumer for rushing the bill.",
@@ -361,6 +360,119 @@ def test_reported_speech_without_quote_marks(text: str, expected: tuple[str, str
 )
 def test_no_reported_speech(text: str) -> None:
     assert speakers(text, "indirect") == []
+
+
+# attrib3 rules (issue 23: attributions without quote marks, PolNeAR's sense), each must fire here ...
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nominal-that: a noun of speech or belief gives its that-clause to its possessor
+        ("Trump's claims that he won were false.", ("he won", "Trump", "nominal-that")),
+        (
+            "The video raises questions about Slager's original assertion that he used his gun in fear.",
+            ("he used his gun in fear", "Slager", "nominal-that"),
+        ),
+        (
+            "The company's warning that prices would rise was ignored.",
+            ("prices would rise", "The company", "nominal-that"),
+        ),
+        # a contrast after a comma ends the noun's clause
+        (
+            "The report rejected Clinton's claim that the use was allowed, though her campaign defended it.",
+            ("the use was allowed", "Clinton", "nominal-that"),
+        ),
+        # in a fronted phrase the clause ends at the phrase's comma; a participle before the possessor is dropped
+        ("After Kerry's claim that Assad used gas, Russia objected.", ("Assad used gas", "Kerry", "nominal-that")),
+        (
+            "Refuting John Kerry's claims that he has seen evidence, Assad spoke.",
+            ("he has seen evidence", "John Kerry", "nominal-that"),
+        ),
+        # object-not-clause: an adjective's comma does not end the search for the clause's verb
+        (
+            "Stevens said the big, unifying question will be whether we can do better.",
+            ("the big, unifying question will be whether we can do better", "Stevens", "reported-say"),
+        ),
+        # infinitive: a speech verb after "to" takes its clause's subject; a ")" closes a parenthesis's clause
+        (
+            "(Also: Boehner declares stalemate) Obama struck a playful tone to warn Americans that coal was coming.",
+            ("coal was coming", "Obama", "coordinated"),
+        ),
+        # ... and an infinitive inside a reported clause does not cut that clause
+        (
+            "Hyten said the U.S. was ready to respond to any attack.",
+            ("the U.S. was ready to respond to any attack", "Hyten", "reported-say"),
+        ),
+        # relative-noun: "who" after a common noun, ", which" after a document
+        (
+            "The move angered activists who believed that he would keep his word.",
+            ("he would keep his word", "activists", "reported-belief"),
+        ),
+        (
+            "Meanwhile, a lawyer for one woman, who says Cosby drugged her, says the ruling is a step.",
+            ("Cosby drugged her", "one woman", "reported-say"),
+        ),
+        (
+            "Ryan rejected a Tax Policy Center study, which calculated that the plan would raise taxes, and left.",
+            ("the plan would raise taxes", "a Tax Policy Center study", "reported-argument"),
+        ),
+        # contraction-opener: "she’s" opens a clause like "she"
+        (
+            "Forty-seven percent think she’s better at sharing your values.",
+            ("she’s better at sharing your values", "Forty-seven percent", "reported-belief"),
+        ),
+        # "when" starts a new clause: a participle after it belongs to that clause's subject
+        (
+            "Fiorina took notice when Cruz was the most outspoken in demanding that she be included.",
+            ("she be included", "Cruz", "coordinated"),
+        ),
+    ],
+)
+def test_attribution_rules_fire(text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in speakers(text, "indirect")
+
+
+# ... and must not fire here
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The statement that was released Monday said nothing new.",  # nominal-that: a relative clause
+        "His record is the hope of the party.",  # nominal-that: no "that"
+        "Bragg declined to say whether he would seek prison time.",  # infinitive: an open question
+        # nominal-that: "his" in a fronted phrase points ahead to a subject not yet read
+        "Speaking in the garden after his announcement that the deal was off, the senator left.",
+        # object-not-clause: a determiner opens an object, not a clause, when no verb follows before "that"/"what"
+        "Trump claimed an establishment-stunning victory that exposes the divide.",
+        "He emphasized the differences between what he seeks and what they had.",
+        # of-charge: "rejected the conclusion of a study" is an object
+        "Ryan rejected the conclusion of a Tax Policy Center study.",
+    ],
+)
+def test_attribution_rules_do_not_fire(text: str) -> None:
+    assert speakers(text, "indirect") == []
+
+
+def test_denounced_attributes_its_quote() -> None:
+    """denounce (speech_verbs.tsv): the verb before a quote names its speaker, not the person named before."""
+    text = "Mr. Obama acted. Senator Marco Rubio denounced the move as “disgraceful.”"
+    assert speakers(text) == [("disgraceful.", "Marco Rubio", "before-quote")]
+
+
+def test_mixed_marks_close_a_curly_quote() -> None:
+    """mixed-marks: a curly opening mark closed by a straight one is a quote with its speaker."""
+    text = 'They are "bewildered." “The criticism has been appalling," Nunnelee said.'
+    assert ("The criticism has been appalling", "Nunnelee", "after-quote") in speakers(text)
+
+
+def test_titled_name_after_a_preposition_is_an_antecedent() -> None:
+    """A titled name ("in Mr. Obama’s proposal") is a person even after a preposition of place."""
+    text = "It was the contradiction in Mr. Obama’s proposal. But he said the mission would be better with support."
+    assert speakers(text, "indirect") == [("the mission would be better with support", "Mr. Obama", "reported-say")]
+
+
+def test_single_quoted_name_is_no_antecedent() -> None:
+    """single-quoted: a capitalized coined term in single marks ('Reid Rule') is no antecedent of "he"."""
+    text = "Schumer spoke against the nuclear 'Reid Rule' today. He said that he would fight."
+    assert speakers(text, "indirect") == [("he would fight", "Schumer", "reported-say")]
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,12 @@
 
 Usage: .venv/bin/python validation/score_quotes.py [--split all|mtsc|written] [--errors N]
                                                   [--min-overlap 0.5] [--bootstrap 1000] [--annotations DIR]
+       .venv/bin/python validation/score_quotes.py --attributions dev|test [--errors N] ...
+
+``--attributions`` scores the attribution set (validation/annotations/attributions/, every attribution in
+PolNeAR's sense, rebuilt from NewsMTSC train by validation/attribution_gold.py) instead; its gold kinds are
+direct, partial, indirect and no-mark (partial, indirect and no-mark are all "indirect" to find_quotes).
+Its ``test`` part is untouched until the end of a round (see its README).
 
 Matching: a predicted quote matches a gold attribution of the same article when their character spans
 overlap by at least --min-overlap of the shorter span; each predicted quote goes to the gold row it
@@ -38,6 +44,8 @@ from annotation_gold import (
     same_name,
     split_of,
 )
+from attribution_gold import load_gold as load_attribution_gold
+from attribution_gold import load_passages
 
 import newslab as nl
 
@@ -149,17 +157,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N error rows of each kind")
     parser.add_argument("--min-overlap", type=float, default=0.5, help="overlap share of the shorter span")
     parser.add_argument("--bootstrap", type=int, default=1000, metavar="B", help="bootstrap replicates (0: none)")
+    parser.add_argument("--attributions", choices=("dev", "test", "all"), help="score the attribution set's part")
     args = parser.parse_args(argv)
     if not 0 < args.min_overlap <= 1:
         die(f"--min-overlap={args.min_overlap}; give a share in (0, 1]")
     directory = Path(args.annotations)
     t0 = time.perf_counter()
-    corpus = load_articles(directory)
-    gold = read_table(directory / "quotes.tsv", GOLD_COLUMNS)
-    gold = locate(corpus, gold, "quote", "quotes.tsv")
-    gold = gold[in_split(gold["article_id"], args.split)].reset_index(drop=True)
-    ids = [a.id for a in corpus if args.split in ("all", split_of(a.id))]
-    subset = nl.Corpus([corpus[i] for i in ids])
+    if args.attributions:
+        subset = load_passages(split=args.attributions)
+        gold = load_attribution_gold(subset)
+        ids = [a.id for a in subset]
+        args.split = f"attributions/{args.attributions}"
+    else:
+        corpus = load_articles(directory)
+        gold = read_table(directory / "quotes.tsv", GOLD_COLUMNS)
+        gold = locate(corpus, gold, "quote", "quotes.tsv")
+        gold = gold[in_split(gold["article_id"], args.split)].reset_index(drop=True)
+        ids = [a.id for a in corpus if args.split in ("all", split_of(a.id))]
+        subset = nl.Corpus([corpus[i] for i in ids])
 
     predicted = nl.find_quotes(subset).reset_index(drop=True)
     predicted["name"] = predicted.apply(predicted_speaker, axis=1) if len(predicted) else pd.Series(dtype=str)
@@ -190,10 +205,11 @@ def main(argv: list[str] | None = None) -> int:
         print(ci.round(3).to_string(index=False))
     print("\nBy gold kind (precision: predicted quotes of that kind)")
     rows = []
-    for kind in ("direct", "indirect"):
+    for kind in ("direct", "indirect", "partial", "no-mark"):
         g = gold[gold["kind"] == kind]
         p = predicted[predicted["kind"] == kind]
-        rows.append({"kind": kind, **summary(p, g)})
+        if len(g):
+            rows.append({"kind": kind, **summary(p, g)})
     rows.append({"kind": "all", **summary(predicted, gold)})
     print(pd.DataFrame(rows).round(3).to_string(index=False))
     gold_no_marks = gold[(gold["kind"] == "indirect") & ~gold["quote"].str.contains(QUOTE_MARK, regex=True)]
