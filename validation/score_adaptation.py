@@ -99,7 +99,8 @@ ANNOTATIONS = REPO / "validation" / "annotations"
 #: the hand-coded UD EWT genres: proxy name -> (codes file, sent_id prefix, whether the test part may still be scored)
 EWT_SETS = {
     "ewt": (ANNOTATIONS / "ewt_reviews_target_tone.tsv", "reviews-", False),  # test part scored once in round 1
-    "answers": (ANNOTATIONS / "ewt_answers_target_tone.tsv", "answers-", True),
+    "answers": (ANNOTATIONS / "ewt_answers_target_tone.tsv", "answers-", False),  # test part scored in round 2
+    "newsgroup": (ANNOTATIONS / "ewt_newsgroup_target_tone.tsv", "newsgroup-", True),  # round 3
 }
 
 
@@ -192,6 +193,29 @@ def cv_only(data: Path, proxy: str, dev: bool = False) -> None:
         print(f"  NewsMTSC {name} dev: {paired(items, labels_of(items, None), labels_of(items, model))}")
 
 
+def nested_cv(data: Path, proxy: str, no_words: bool = False, folds: int = 5) -> None:
+    """Nested grouped CV on an EWT adaptation pool: ``adapt_target_model`` (whose own inner CV chooses the
+    candidate, word sets, k and l2) is run on each outer training part and scored on the outer held-out part.
+
+    The honest development measure of the whole procedure (the inner CV's best score is optimistic: it is the
+    maximum over ~30 candidates). ``no_words``: offset/retrain candidates without word features (the round-2
+    procedure), for comparison. The test part is not read.
+    """
+    from sklearn.model_selection import GroupKFold
+
+    pool = ewt_items(data, "adapt", proxy)
+    before = labels_of(pool, None)
+    after = before.copy()
+    kwargs = {"words": [()]} if no_words else {}
+    t0 = time.perf_counter()
+    for k, (tr, te) in enumerate(GroupKFold(n_splits=folds).split(pool, groups=pool["article_id"])):
+        model = nl.adapt_target_model(pool.iloc[tr].reset_index(drop=True), n_boot=200, **kwargs)
+        after[te] = labels_of(pool.iloc[te].reset_index(drop=True), model)
+        print(f"  outer fold {k}: chosen {model.provenance['cv']['chosen']}")
+    print(f"== {proxy} pool, nested {folds}-fold CV{' (no word features)' if no_words else ''} "
+          f"({time.perf_counter() - t0:.0f}s): {paired(pool, before, after)}")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?", default=str(REPO.parent / "shared" / "data"))
@@ -200,9 +224,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n-adapt", type=int, default=300)
     parser.add_argument("--cv", action="store_true", help="ewt, answers: CV on the adaptation pool only")
     parser.add_argument("--dev", action="store_true", help="with --cv: score the pool-adapted model on NewsMTSC dev")
+    parser.add_argument("--nested", action="store_true", help="ewt, answers, newsgroup: nested CV on the pool")
+    parser.add_argument("--no-words", action="store_true", help="with --nested: no word feature candidates")
     parser.add_argument("--final", action="store_true", help="answers: adapt on the pool, score the test part once")
     args = parser.parse_args(argv)
     data = Path(args.data_dir)
+    if args.proxy in EWT_SETS and args.nested:
+        nested_cv(data, args.proxy, args.no_words)
+        return 0
     if args.proxy in EWT_SETS and args.cv:
         cv_only(data, args.proxy, args.dev)
         return 0

@@ -61,9 +61,7 @@ def token_spans(text: str, toks: list[list[str]]) -> dict[int, tuple[int, int]] 
     return out
 
 
-def candidates(
-    data_dir: Path, prefix: str = "answers-", seed: int = SEED, per_doc: int = 3
-) -> list[dict[str, object]]:
+def candidates(data_dir: Path, prefix: str = "answers-", seed: int = SEED, per_doc: int = 3) -> list[dict[str, object]]:
     """The candidates in coding order (``per_doc`` sentences of each document at most)."""
     docs = read_documents(data_dir, prefix)
     rng = random.Random(seed)
