@@ -10,7 +10,10 @@ alone with folds grouped by article (no article on both sides):
 * *offset*: the packaged weights plus a correction fit on the codes alone, with an L2 penalty
   ``l2`` on the correction (:data:`OFFSET_L2`) and free intercepts, so that the codes' base
   rates are re-estimated: a prior centred on the packaged model, which lets ~300 codes move the
-  words they hold.
+  words they hold; optionally with word features of the target's sentence, clause and adjacent
+  word pairs (:mod:`newslab.code_words`, words held by at least ``k`` codes, :data:`WORD_GRID`,
+  :data:`MIN_CODES`), which start at 0 and exist only in this correction, so the domain's own
+  evaluative words count even where the packaged features do not reach them.
 
 Only candidates that keep a guard set of training sentences (a fixed fifth of NewsMTSC train,
 left out of the CV fits) within :data:`GUARD_TOLERANCE` macro-F1 of the model without codes are

@@ -7,7 +7,9 @@ explainable features. :class:`TargetModel` holds one such model: the packaged we
 weights retrained with the user's codes (``adapted``) and a *domain gate*: a logistic model over
 the same features that estimates how much a text resembles the user's coded items rather than
 newslab's training news. The label probabilities are the gate-weighted mix of the two linear
-models, so text like the training news keeps the packaged behaviour.
+models, so text like the training news keeps the packaged behaviour. The adapted weights may
+also use word features of the target's sentence and clause learned from the codes (``words``,
+:mod:`newslab.code_words`); only the adapted model computes them, never the packaged one.
 
 A model pickles (plain dicts and tuples), so it travels to the workers of
 ``nl.analyze(..., workers=N)``, and saves to one JSON file with its provenance.

@@ -211,7 +211,10 @@ def nested_cv(data: Path, proxy: str, no_words: bool = False, folds: int = 5) ->
     for k, (tr, te) in enumerate(GroupKFold(n_splits=folds).split(pool, groups=pool["article_id"])):
         model = nl.adapt_target_model(pool.iloc[tr].reset_index(drop=True), n_boot=200, **kwargs)
         after[te] = labels_of(pool.iloc[te].reset_index(drop=True), model)
-        print(f"  outer fold {k}: chosen {model.provenance['cv']['chosen']}")
+        per = model.provenance["cv"]["per_candidate"]
+        best = {w: max((r["macro_f1"] for r in per if bool(r["words"]) == w), default=float("nan")) for w in (0, 1)}
+        print(f"  outer fold {k}: chosen {model.provenance['cv']['chosen']}; inner CV best without words "
+              f"{best[0]:.4f}, with words {best[1]:.4f}")  # fmt: skip
     print(f"== {proxy} pool, nested {folds}-fold CV{' (no word features)' if no_words else ''} "
           f"({time.perf_counter() - t0:.0f}s): {paired(pool, before, after)}")  # fmt: skip
 
