@@ -4,7 +4,10 @@ Usage: python validation/score_adaptation.py [DATA_DIR] [--proxy nyt|mt|ewt|answ
        python validation/score_adaptation.py --proxy ewt --cv           # CV on the ewt (reviews) pool only
        python validation/score_adaptation.py --proxy answers --cv       # CV on the answers pool only
        python validation/score_adaptation.py --proxy answers --cv --dev # + the pool-adapted model on NewsMTSC dev
-       python validation/score_adaptation.py --proxy answers --final    # the one score on the answers test part
+       python validation/score_adaptation.py --proxy answers --final    # the one score on the answers test part (spent)
+       python validation/score_adaptation.py --proxy newsgroup --nested # nested CV on a pool (inner CV chooses)
+       python validation/score_adaptation.py --proxy newsgroup --nested --no-words  # the same without word features
+       python validation/score_adaptation.py --proxy newsgroup --final  # the one score on the newsgroup test (spent)
 
 The outside target: adapted with 300 coded items of a domain newslab was not trained on, macro-F1
 on the rest of that set rises by >= 0.10 over the packaged model, and it falls by <= 0.01 on
@@ -27,6 +30,9 @@ built here (say so wherever the numbers are quoted):
   Without a flag, these runs are refused: ``--cv`` runs ``adapt_target_model`` on the pool and
   prints its grouped CV (the development measure; the test part is not read), ``--final`` adapts on
   whole pool documents drawn until >= ``n-adapt`` items and scores the test part (run once).
+* ``newsgroup``: the same for the *newsgroup* genre (Usenet posts, ``ewt_newsgroup_target_tone.tsv``),
+  round 3. Its test part was scored once at the end of round 3 and is spent: only ``--cv`` and
+  ``--nested`` run on its pool.
 
 For each seed, whole articles (nyt: article id; mt: sentence) are drawn until >= ``n-adapt``
 items; the model is adapted on them and scored once on the rest of the set, and once on NewsMTSC
@@ -100,7 +106,7 @@ ANNOTATIONS = REPO / "validation" / "annotations"
 EWT_SETS = {
     "ewt": (ANNOTATIONS / "ewt_reviews_target_tone.tsv", "reviews-", False),  # test part scored once in round 1
     "answers": (ANNOTATIONS / "ewt_answers_target_tone.tsv", "answers-", False),  # test part scored in round 2
-    "newsgroup": (ANNOTATIONS / "ewt_newsgroup_target_tone.tsv", "newsgroup-", True),  # round 3
+    "newsgroup": (ANNOTATIONS / "ewt_newsgroup_target_tone.tsv", "newsgroup-", False),  # test part scored in round 3
 }
 
 
