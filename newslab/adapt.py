@@ -10,7 +10,10 @@ alone with folds grouped by article (no article on both sides):
 * *offset*: the packaged weights plus a correction fit on the codes alone, with an L2 penalty
   ``l2`` on the correction (:data:`OFFSET_L2`) and free intercepts, so that the codes' base
   rates are re-estimated: a prior centred on the packaged model, which lets ~300 codes move the
-  words they hold.
+  words they hold; optionally with word features of the target's sentence, clause and adjacent
+  word pairs (:mod:`newslab.code_words`, words held by at least ``k`` codes, :data:`WORD_GRID`,
+  :data:`MIN_CODES`), which start at 0 and exist only in this correction, so the domain's own
+  evaluative words count even where the packaged features do not reach them.
 
 Only candidates that keep a guard set of training sentences (a fixed fifth of NewsMTSC train,
 left out of the CV fits) within :data:`GUARD_TOLERANCE` macro-F1 of the model without codes are
@@ -37,23 +40,34 @@ Example:
 from __future__ import annotations
 
 import datetime
-import functools
-import gzip
-import hashlib
-import json
 import logging
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import pandas as pd
 
+from newslab.adapt_fit import (
+    GATE_C,
+    MIN_COUNT,
+    MODEL_C,
+    Design,
+    export_linear,
+    fit_gate,
+    fit_offset,
+    fit_tone,
+    guard_sentence,
+    item_features,
+    mix,
+    tone_proba,
+    training_features,
+    training_items,
+)
+from newslab.code_words import check_word_sets
 from newslab.errors import CodingError, ParameterError
-from newslab.lexicons import data_path
 from newslab.scores import LABELS, cluster_bootstrap, macro_f1
-from newslab.target_model import LinearModel, TargetModel, shipped_target_model
-from newslab.target_tone import target_features
+from newslab.target_model import TargetModel, shipped_target_model
 
 logger = logging.getLogger(__name__)
 
@@ -65,22 +79,32 @@ CODE_WEIGHTS = (10.0, 100.0)
 #: codes alone (penalty 0.5 * l2 * |W|^2, intercepts free so that base rates are re-estimated);
 #: chosen by grouped CV. Grid from the ewt review pool CV (best 1-3, falling beyond 30).
 OFFSET_L2 = (1.0, 3.0, 10.0, 30.0)
-#: Inverse L2 strength of the tone model: the value chosen by 5-fold grouped CV on NewsMTSC train
-#: (validation/train_target_model.py, grid 0.05-0.4); kept so that w=0 reproduces the packaged model.
-MODEL_C = 0.1
-#: Minimum count of a feature in the training data (same source and choice as MODEL_C).
-MIN_COUNT = 3
-#: Inverse L2 strength of the domain gate: a sharp gate, so that news sentences keep the packaged model.
-#: Chosen by grouped CV on the two hand-coded pools (ewt reviews, answers; validation/score_adaptation.py
-#: --cv; docs/validity.md): from C = 0.1 (round 1) to 10 the fold-averaged guard loss of the best offset fell
-#: ~3x (reviews l2 = 1: -0.012 -> -0.004) at the same CV macro-F1 within noise; 30 and 100 gave no more.
-GATE_C = 10.0
+#: Candidate word feature sets of the offset candidates (newslab.code_words: the words of the target's
+#: sentence, of its clause, adjacent word pairs), each tried with every l2 and min count; () = none.
+WORD_GRID: tuple[tuple[str, ...], ...] = ((), ("text",), ("text", "clause"), ("text", "clause", "bigram"))
+#: Candidate minimum numbers of coded items a word must occur in to get a weight (k); chosen by grouped CV.
+MIN_CODES = (2, 3)
 #: Largest macro-F1 loss allowed on the guard sentences (NewsMTSC train left out of every fit), both
 #: fold-averaged in CV and for the returned model itself: a quarter of the outside limit (0.01 on
 #: NewsMTSC test), because in round 1 the loss on NewsMTSC rw dev (-0.010) was twice the guard's (-0.005).
 GUARD_TOLERANCE = 0.0025
-TRAINING_FILE = "newsmtsc_train.jsonl.gz"
-_POLARITY = {-1: "negative", 0: "neutral", 1: "positive"}
+
+
+class Candidate(NamedTuple):
+    """One candidate adaptation: ``retrain`` (code weight ``value``) or ``offset`` (L2 ``value``, word sets, k)."""
+
+    kind: str
+    value: float
+    words: tuple[str, ...] = ()
+    min_codes: int = 0
+
+    @property
+    def label(self) -> str:
+        """How the candidate is shown in the provenance, e.g. ``offset l2=3 words=text+clause k=2``."""
+        if self.kind == "retrain":
+            return f"retrain w={self.value:g}"
+        words = f" words={'+'.join(self.words)} k={self.min_codes}" if self.words else ""
+        return f"offset l2={self.value:g}{words}"
 
 
 def check_codes(codes: Any) -> pd.DataFrame:
@@ -127,151 +151,6 @@ def check_codes(codes: Any) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["text", "start", "end", "label", "group"])
 
 
-def training_items() -> list[tuple[str, int, int, str]]:
-    """NewsMTSC train as ``(sentence, start, end, label)``: what the packaged model was trained on."""
-    with data_path(TRAINING_FILE).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
-        out = []
-        for line in handle:
-            rec = json.loads(line)
-            out.append((rec["sentence"], int(rec["start"]), int(rec["end"]), _POLARITY[int(rec["polarity"])]))
-    return out
-
-
-def _guard(sentence: str) -> bool:
-    """A fixed fifth of the training sentences (by a hash of the text, so all targets of a sentence go together)."""
-    return int(hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:8], 16) % 5 == 0
-
-
-class _Design:
-    """Feature matrix of the training items followed by the coded items, and the packaged weights on it."""
-
-    def __init__(self, train_feats: list[dict[str, float]], code_feats: list[dict[str, float]]) -> None:
-        from sklearn.feature_extraction import DictVectorizer
-
-        counts = Counter(k for f in train_feats + code_feats for k in f)
-        self.vec = DictVectorizer()
-        self.x = self.vec.fit_transform(
-            [{k: v for k, v in f.items() if counts[k] >= MIN_COUNT} for f in train_feats + code_feats]
-        ).tocsr()
-        self.n_train = len(train_feats)
-        self.names = [str(n) for n in self.vec.get_feature_names_out()]
-        self.bias_col = self.names.index("bias") if "bias" in self.names else -1
-        base = shipped_target_model().base
-        self.w0 = np.zeros((3, len(self.names)))
-        for j, name in enumerate(self.names):
-            w = base.weights.get(name)
-            if w is not None:
-                self.w0[:, j] = w
-        self.b0 = np.asarray(base.intercept, dtype=float)
-
-    def base_proba(self, rows: np.ndarray) -> np.ndarray:
-        return _softmax(self.x[rows] @ self.w0.T + self.b0)
-
-
-def _softmax(z: np.ndarray) -> np.ndarray:
-    z = z - z.max(axis=1, keepdims=True)
-    e = np.exp(z)
-    return e / e.sum(axis=1, keepdims=True)
-
-
-def _fit_tone(design: _Design, y: np.ndarray, train_rows: np.ndarray, code_rows: np.ndarray, weight: float) -> Any:
-    """The tone model on ``train_rows`` (training items) plus ``code_rows`` counted ``weight`` times.
-
-    Warm-started from the packaged weights (the optimum is the same; it only converges faster).
-    """
-    from sklearn.linear_model import LogisticRegression
-
-    rows = np.concatenate([train_rows, code_rows])
-    sw = np.concatenate([np.ones(len(train_rows)), np.full(len(code_rows), weight)])
-    model = LogisticRegression(C=MODEL_C, class_weight="balanced", max_iter=3000, warm_start=True)
-    model.coef_, model.intercept_, model.classes_ = design.w0.copy(), design.b0.copy(), np.array(LABELS)
-    return model.fit(design.x[rows], y[rows], sample_weight=sw)
-
-
-class _Offset:
-    """A correction fit on the codes alone, added to the packaged logits: coef = packaged weights + W."""
-
-    def __init__(self, coef: np.ndarray, intercept: np.ndarray) -> None:
-        self.coef_, self.intercept_ = coef, intercept
-
-    def predict_proba(self, x: Any) -> np.ndarray:
-        return _softmax(x @ self.coef_.T + self.intercept_)
-
-
-def _fit_offset(design: _Design, y: np.ndarray, code_rows: np.ndarray, l2: float) -> _Offset:
-    """Multinomial logistic correction ``W`` to the packaged weights, fit on ``code_rows`` only.
-
-    Minimizes the class-balanced log loss of ``softmax(x @ (w0 + W).T + b0 + c)`` plus
-    ``0.5 * l2 * |W|^2`` (L-BFGS): an L2 prior centred on the packaged model, so few codes move
-    the weights of the words they hold and nothing else; the intercept shift ``c`` (the constant
-    ``bias`` feature) is not penalized, so the labels' base rates in the codes are re-estimated.
-    """
-    from scipy.optimize import minimize  # type: ignore[import-untyped]  # scipy comes with scikit-learn
-
-    full = design.x[code_rows]
-    z0 = np.asarray(full @ design.w0.T) + design.b0
-    # only the columns the codes use can move (the gradient of an all-zero column stays 0 under L2),
-    # so the fit runs on them: ~1,000 columns instead of ~9,000, the same optimum
-    cols = np.unique(full.indices)
-    x = full[:, cols]
-    labels = np.searchsorted(np.array(LABELS), y[code_rows])
-    target = np.eye(3)[labels]
-    counts = np.bincount(labels, minlength=3).astype(float)
-    sw = (len(labels) / (3 * np.maximum(counts, 1.0)))[labels]  # class_weight="balanced", as the tone model
-    penalty = np.where(cols == design.bias_col, 0.0, l2)
-    d = len(cols)
-
-    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        w = theta.reshape(3, d)
-        z = z0 + np.asarray(x @ w.T)
-        z -= z.max(axis=1, keepdims=True)
-        lse = np.log(np.exp(z).sum(axis=1))
-        grad = (np.exp(z - lse[:, None]) - target) * sw[:, None]
-        value = float((sw * (lse - (z * target).sum(axis=1))).sum() + 0.5 * (penalty * w * w).sum())
-        return value, (np.asarray(x.T @ grad).T + penalty * w).ravel()
-
-    theta = minimize(loss, np.zeros(3 * d), jac=True, method="L-BFGS-B", options={"maxiter": 1000}).x
-    coef = design.w0.copy()
-    coef[:, cols] += theta.reshape(3, d)
-    return _Offset(coef, design.b0.copy())
-
-
-def _fit_gate(design: _Design, train_rows: np.ndarray, code_rows: np.ndarray, start: Any = None) -> Any:
-    """Logistic gate: P(an item looks like the user's coded items rather than the training news).
-
-    ``start``: a gate fit on nearly the same rows (another CV fold) to warm-start from; the
-    optimum is the same, it only converges in fewer iterations.
-    """
-    from sklearn.linear_model import LogisticRegression
-
-    rows = np.concatenate([train_rows, code_rows])
-    domain = np.concatenate([np.zeros(len(train_rows)), np.ones(len(code_rows))])
-    gate = LogisticRegression(C=GATE_C, class_weight="balanced", max_iter=3000, warm_start=start is not None)
-    if start is not None:
-        gate.coef_, gate.intercept_, gate.classes_ = start.coef_.copy(), start.intercept_.copy(), start.classes_
-    return gate.fit(design.x[rows], domain)
-
-
-def _mix(design: _Design, tone: Any, gate: Any, rows: np.ndarray, base: Any = None) -> np.ndarray:
-    """Gate-weighted mix of the base model (default: the packaged one) and ``tone``."""
-    g = gate.predict_proba(design.x[rows])[:, 1][:, None]
-    base_p = design.base_proba(rows) if base is None else base.predict_proba(design.x[rows])
-    return (1 - g) * base_p + g * tone.predict_proba(design.x[rows])
-
-
-def _linear(names: Sequence[str], coef: np.ndarray, intercept: np.ndarray) -> LinearModel:
-    """Export sklearn weights as a LinearModel; the constant ``bias`` feature is folded into the intercept."""
-    b = [float(x) for x in intercept]
-    weights: dict[str, tuple[float, float, float]] = {}
-    for j, name in enumerate(names):
-        col = coef[:, j]
-        if name == "bias":
-            b = [b[k] + float(col[k]) for k in range(3)]
-        elif np.abs(col).max() >= 1e-6:
-            weights[name] = (float(col[0]), float(col[1]), float(col[2]))
-    return LinearModel(weights, (b[0], b[1], b[2]))
-
-
 def _score_with_ci(
     truth: np.ndarray, pred: np.ndarray, groups: Sequence[str], n_boot: int, seed: int
 ) -> dict[str, float]:
@@ -280,18 +159,10 @@ def _score_with_ci(
     return {"macro_f1": f1, "ci_low": lo, "ci_high": hi}
 
 
-@functools.cache
-def _training_features() -> tuple[tuple[tuple[str, int, int, str], ...], tuple[dict[str, float], ...]]:
-    """NewsMTSC train and its features, computed once per process (the packaged data never changes).
-
-    Read-only use only: :class:`_Design` copies what it keeps.
-    """
-    train = tuple(training_items())
-    return train, tuple(target_features(s, (a, b)) for s, a, b, _ in train)
-
-
-def _candidates(weights: Sequence[float], l2: Sequence[float]) -> list[tuple[str, float]]:
-    """The candidate adaptations: ``("retrain", w)`` and ``("offset", l2)``, in a fixed order."""
+def _candidates(
+    weights: Sequence[float], l2: Sequence[float], words: Sequence[Sequence[str]], min_codes: Sequence[int]
+) -> list[Candidate]:
+    """The candidate adaptations in a fixed order: retrain per weight, offset per l2 x word sets x k."""
     retrain = sorted({float(w) for w in weights if float(w) > 0})
     offset = sorted({float(v) for v in l2 if float(v) > 0})
     if not retrain and not offset:
@@ -299,12 +170,14 @@ def _candidates(weights: Sequence[float], l2: Sequence[float]) -> list[tuple[str
             f"weights={list(weights)!r}, l2={list(l2)!r}; give at least one positive value, "
             f"e.g. weights={CODE_WEIGHTS}, l2={OFFSET_L2}"
         )
-    return [("retrain", w) for w in retrain] + [("offset", v) for v in offset]
-
-
-def _label(candidate: tuple[str, float]) -> str:
-    kind, value = candidate
-    return f"retrain w={value:g}" if kind == "retrain" else f"offset l2={value:g}"
+    sets = list(dict.fromkeys(check_word_sets(w) for w in words)) or [()]
+    ks = sorted({int(k) for k in min_codes if int(k) >= 1})
+    if any(sets) and not ks:
+        raise ParameterError(f"min_codes={list(min_codes)!r}; give at least one k >= 1, e.g. {MIN_CODES}")
+    out = [Candidate("retrain", w) for w in retrain]
+    for v in offset:
+        out += [Candidate("offset", v, ws, k) for ws in sets for k in (ks if ws else [0])]
+    return out
 
 
 def adapt_target_model(
@@ -312,6 +185,8 @@ def adapt_target_model(
     *,
     weights: Sequence[float] = CODE_WEIGHTS,
     l2: Sequence[float] = OFFSET_L2,
+    words: Sequence[Sequence[str]] = WORD_GRID,
+    min_codes: Sequence[int] = MIN_CODES,
     folds: int = 5,
     n_boot: int = 1000,
     seed: int = 0,
@@ -321,7 +196,9 @@ def adapt_target_model(
     Two kinds of candidates are compared by cross-validation grouped by article on the codes:
     *retrain* (the model refit on NewsMTSC train plus the codes, each code counting ``w`` times)
     and *offset* (the packaged weights plus a correction fit on the codes alone, L2 strength
-    ``l2``, with the intercepts re-estimated so that the codes' base rates count). The best
+    ``l2``, with the intercepts re-estimated so that the codes' base rates count), the latter
+    with or without word features of the target's sentence and clause (:mod:`newslab.code_words`,
+    words seen in at least ``k`` codes), which only the correction carries. The best
     candidate that keeps the guard set (news sentences) within :data:`GUARD_TOLERANCE` is used,
     mixed with the packaged model by the domain gate.
 
@@ -331,6 +208,9 @@ def adapt_target_model(
             article's items in one CV fold (without it, each distinct text is its own group).
         weights: Candidate weights of a coded item relative to a training item (retrain candidates).
         l2: Candidate L2 strengths of the offset candidates; ``()`` tries retraining only.
+        words: Candidate word feature sets of the offset candidates (``()`` = none; sets from
+            :data:`newslab.code_words.WORD_SETS`); ``[()]`` tries no word features.
+        min_codes: Candidate k: a word gets a weight only if at least k coded items hold it.
         folds: CV folds (grouped by article; fewer if there are fewer articles).
         n_boot: Cluster-bootstrap resamples for the CIs of the CV macro-F1.
         seed: Seed of the bootstrap (the CV folds are deterministic).
@@ -359,7 +239,7 @@ def adapt_target_model(
     from sklearn.model_selection import GroupKFold
 
     table = check_codes(codes)
-    grid = _candidates(weights, l2)
+    grid = _candidates(weights, l2, words, min_codes)
     groups = table["group"].tolist()
     n_groups = len(set(groups))
     if n_groups < 2:
@@ -367,9 +247,9 @@ def adapt_target_model(
             f"codes come from {n_groups} article(s); cross-validation needs 2 or more (add an article_id column "
             "or code items from more articles)"
         )
-    train, train_feats = _training_features()
-    code_feats = [target_features(t, (a, b)) for t, a, b in zip(table.text, table.start, table.end, strict=True)]
-    design = _Design(list(train_feats), code_feats)
+    train, train_feats = training_features()
+    code_feats = [item_features(t, a, b) for t, a, b in zip(table.text, table.start, table.end, strict=True)]
+    design = Design(train_feats, code_feats)
     y = np.array([lab for *_, lab in train] + table["label"].tolist())
     truth = table["label"].to_numpy()
     code_rows = np.arange(design.n_train, design.n_train + len(table))
@@ -379,55 +259,61 @@ def adapt_target_model(
     # the guard: a fixed fifth of the training sentences, left out of every CV fit, on which an
     # adapted candidate may not cost more than GUARD_TOLERANCE macro-F1 against its model without
     # codes (retrain: refit without codes; offset: the packaged model)
-    guard_mask = np.array([_guard(s) for s, *_ in train])
+    guard_mask = np.array([guard_sentence(s) for s, *_ in train])
     fit_rows, guard_rows = np.flatnonzero(~guard_mask), np.flatnonzero(guard_mask)
     guard_truth = y[guard_rows]
-    packaged_guard = np.array(LABELS)[design.base_proba(guard_rows).argmax(axis=1)]
-    guard0 = {"offset": macro_f1(guard_truth, packaged_guard)}
-    tone0 = None
-    if any(kind == "retrain" for kind, _ in grid):
-        tone0 = _fit_tone(design, y, fit_rows, code_rows[:0], 1.0)
+    guard0 = {"offset": macro_f1(guard_truth, np.array(LABELS)[design.base_proba(guard_rows).argmax(axis=1)])}
+    base_guard = {"offset": design.base_proba(guard_rows)}
+    if any(c.kind == "retrain" for c in grid):
+        tone0 = fit_tone(design, y, fit_rows, code_rows[:0], 1.0)
         guard0["retrain"] = macro_f1(guard_truth, tone0.predict(design.x[guard_rows]))
-    gates = [_fit_gate(design, fit_rows, code_rows[splits[0][0]])]
-    gates += [_fit_gate(design, fit_rows, code_rows[tr], gates[0]) for tr, _ in splits[1:]]
+        base_guard["retrain"] = tone0.predict_proba(design.x[guard_rows])
+    gates = [fit_gate(design, fit_rows, code_rows[splits[0][0]])]
+    gates += [fit_gate(design, fit_rows, code_rows[tr], gates[0]) for tr, _ in splits[1:]]
     gate_guard = [gate.predict_proba(design.x[guard_rows])[:, 1][:, None] for gate in gates]
-    out_of_fold: dict[tuple[str, float], np.ndarray] = {}
-    guard_change: dict[tuple[str, float], float] = {}
+
+    def fit(cand: Candidate, rows: np.ndarray) -> Any:
+        if cand.kind == "retrain":
+            return fit_tone(design, y, fit_rows, rows, cand.value)
+        return fit_offset(design, y, rows, cand.value, cand.words, cand.min_codes)
+
+    out_of_fold: dict[Candidate, np.ndarray] = {}
+    guard_change: dict[Candidate, float] = {}
     for cand in grid:
-        kind, value = cand
         pred = np.empty(len(table), dtype=object)
         changes = []
         for (tr, te), gate, g in zip(splits, gates, gate_guard, strict=True):
-            if kind == "retrain":
-                tone: Any = _fit_tone(design, y, fit_rows, code_rows[tr], value)
-                base_guard = tone0.predict_proba(design.x[guard_rows])  # type: ignore[union-attr]
-            else:
-                tone = _fit_offset(design, y, code_rows[tr], value)
-                base_guard = design.base_proba(guard_rows)
-            pred[te] = np.array(LABELS)[_mix(design, tone, gate, code_rows[te]).argmax(axis=1)]
-            mixed = (1 - g) * base_guard + g * tone.predict_proba(design.x[guard_rows])
-            changes.append(macro_f1(guard_truth, np.array(LABELS)[mixed.argmax(axis=1)]) - guard0[kind])
+            tone = fit(cand, code_rows[tr])
+            pred[te] = np.array(LABELS)[mix(design, tone, gate, code_rows[te]).argmax(axis=1)]
+            mixed = (1 - g) * base_guard[cand.kind] + g * tone_proba(design, tone, guard_rows)
+            changes.append(macro_f1(guard_truth, np.array(LABELS)[mixed.argmax(axis=1)]) - guard0[cand.kind])
         out_of_fold[cand] = pred.astype(str)
         guard_change[cand] = float(np.mean(changes))
     scores = {c: macro_f1(truth, p) for c, p in out_of_fold.items()}
     allowed = [c for c in grid if guard_change[c] >= -GUARD_TOLERANCE]
-    # ties: an offset (no refit of the news model), then the smaller weight / the stronger penalty
-    ranked = sorted(allowed, key=lambda c: (scores[c], c[0] == "offset", -c[1] if c[0] == "retrain" else c[1]))[::-1]
+    # ties: an offset (no refit of the news model), fewer word sets, then the smaller weight / the stronger
+    # penalty / the larger k
+    ranked = sorted(
+        allowed,
+        key=lambda c: (
+            -scores[c],
+            c.kind != "offset",
+            len(c.words),
+            c.value if c.kind == "retrain" else -c.value,
+            -c.min_codes,
+        ),
+    )
     # the returned model is checked on the guard too (fit without the guard sentences): the first candidate
     # in CV order whose final model also costs <= GUARD_TOLERANCE there is used
-    final_gate = _fit_gate(design, fit_rows, code_rows, gates[0])
+    final_gate = fit_gate(design, fit_rows, code_rows, gates[0])
     final_g = final_gate.predict_proba(design.x[guard_rows])[:, 1][:, None]
     final_guard: dict[str, float] = {}
     best, final = (ranked or grid)[0], None
     for cand in ranked:
-        tone = (
-            _fit_tone(design, y, fit_rows, code_rows, cand[1])
-            if cand[0] == "retrain"
-            else _fit_offset(design, y, code_rows, cand[1])
-        )
-        mixed = (1 - final_g) * design.base_proba(guard_rows) + final_g * tone.predict_proba(design.x[guard_rows])
-        final_guard[_label(cand)] = macro_f1(guard_truth, np.array(LABELS)[mixed.argmax(axis=1)]) - guard0["offset"]
-        if final_guard[_label(cand)] >= -GUARD_TOLERANCE:
+        tone = fit(cand, code_rows)
+        mixed = (1 - final_g) * base_guard["offset"] + final_g * tone_proba(design, tone, guard_rows)
+        final_guard[cand.label] = macro_f1(guard_truth, np.array(LABELS)[mixed.argmax(axis=1)]) - guard0["offset"]
+        if final_guard[cand.label] >= -GUARD_TOLERANCE:
             best, final = cand, tone
             break
     before_f1 = macro_f1(truth, before)
@@ -438,15 +324,17 @@ def adapt_target_model(
         "before": _score_with_ci(truth, before, groups, n_boot, seed),
         "per_candidate": [
             {
-                "candidate": _label(c),
-                "kind": c[0],
-                "value": c[1],
+                "candidate": c.label,
+                "kind": c.kind,
+                "value": c.value,
+                "words": list(c.words),
+                "min_codes": c.min_codes,
                 "macro_f1": scores[c],
                 "guard_change": guard_change[c],
             }
             for c in grid
         ],
-        "chosen": _label(best) if ok else None,
+        "chosen": best.label if ok else None,
         "guard": {
             "items": len(guard_rows),
             "macro_f1_without_codes": guard0,
@@ -475,7 +363,8 @@ def adapt_target_model(
         cv["chosen"] = None
     provenance: dict[str, Any] = {
         "method": "NewsMTSC train + coded items: retrained (code weight) or offset from the packaged weights "
-        "(L2 on the correction), chosen by grouped CV on the codes; mixed with the packaged model by a domain gate",
+        "(L2 on the correction, optionally with word features of the target's sentence and clause learned from "
+        "the codes), chosen by grouped CV on the codes; mixed with the packaged model by a domain gate",
         "trained_on": "NewsMTSC train (Hamborg & Donnay 2021, MIT) + user codes",
         "codes": len(table),
         "articles": n_groups,
@@ -506,11 +395,13 @@ def adapt_target_model(
     if cv["chosen"] is None:
         shipped = shipped_target_model()
         return TargetModel(shipped.base, provenance={**shipped.provenance, **provenance, "adapted": False})
-    adapted = _linear(design.names, final.coef_, final.intercept_)  # type: ignore[union-attr]
+    adapted = export_linear(design, final)
     gate = final_gate  # the model returned is the one checked on the guard (both fit without it)
     gate_weights = {n: float(w) for n, w in zip(design.names, gate.coef_[0], strict=True) if abs(w) >= 1e-6}
     gate_b = float(gate.intercept_[0]) + gate_weights.pop("bias", 0.0)
-    return TargetModel(shipped_target_model().base, adapted, gate_weights, gate_b, {**provenance, "adapted": True})
+    return TargetModel(
+        shipped_target_model().base, adapted, gate_weights, gate_b, {**provenance, "adapted": True}, best.words
+    )
 
 
 def adaptation_table(model: TargetModel) -> pd.DataFrame:
@@ -535,4 +426,14 @@ def _version() -> str:
     return str(newslab.__version__)
 
 
-__all__ = ["CODE_WEIGHTS", "OFFSET_L2", "adapt_target_model", "adaptation_table", "check_codes", "training_items"]
+__all__ = [
+    "CODE_WEIGHTS",
+    "MIN_CODES",
+    "OFFSET_L2",
+    "WORD_GRID",
+    "Candidate",
+    "adapt_target_model",
+    "adaptation_table",
+    "check_codes",
+    "training_items",
+]

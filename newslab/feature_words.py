@@ -37,6 +37,10 @@ _WHERE = {
     "Rxs": "after {t}, across a clause break",
     "Lxn": "right before {t}, across a clause break",
     "Rxn": "right after {t}, across a clause break",
+    # word features of an adapted model (newslab.code_words): only its correction has them
+    "code_text": "in the sentence about {t}, learned from your codes",
+    "code_clause": "in the clause about {t}, learned from your codes",
+    "code_bigram": "in the sentence about {t}, learned from your codes",
 }
 #: Lexicon-mass scopes (``<scope>_<v|p><pos|neg>``): where the evaluative words are.
 _SCOPE = {

@@ -7,7 +7,9 @@ explainable features. :class:`TargetModel` holds one such model: the packaged we
 weights retrained with the user's codes (``adapted``) and a *domain gate*: a logistic model over
 the same features that estimates how much a text resembles the user's coded items rather than
 newslab's training news. The label probabilities are the gate-weighted mix of the two linear
-models, so text like the training news keeps the packaged behaviour.
+models, so text like the training news keeps the packaged behaviour. The adapted weights may
+also use word features of the target's sentence and clause learned from the codes (``words``,
+:mod:`newslab.code_words`); only the adapted model computes them, never the packaged one.
 
 A model pickles (plain dicts and tuples), so it travels to the workers of
 ``nl.analyze(..., workers=N)``, and saves to one JSON file with its provenance.
@@ -30,6 +32,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from newslab.code_words import WORD_SETS
 from newslab.errors import NewslabError, ParameterError
 from newslab.lexicons import load_table
 
@@ -37,7 +40,9 @@ from newslab.lexicons import load_table
 MODEL_LABELS = ("negative", "neutral", "positive")
 #: ``format`` field of a saved model file.
 FILE_FORMAT = "newslab-target-model"
-FILE_VERSION = 1
+FILE_VERSION = 2
+#: Versions :func:`load_target_model` reads: 1 (before word features; read as a model without them) and 2.
+READ_VERSIONS = (1, 2)
 
 
 class ModelFileError(NewslabError, ValueError):
@@ -79,6 +84,8 @@ class TargetModel:
         gate: Feature -> weight of the domain gate (logit of "looks like the user's coded items").
         gate_intercept: Intercept of the gate.
         provenance: JSON-ready facts: how, when and on what the model was made, and its cross-validation.
+        words: The word feature sets (:data:`newslab.code_words.WORD_SETS`) that the adapted weights use,
+            learned from the codes; ``()`` for none.
     """
 
     base: LinearModel
@@ -86,6 +93,7 @@ class TargetModel:
     gate: dict[str, float] = dataclasses.field(default_factory=dict)
     gate_intercept: float = 0.0
     provenance: dict[str, Any] = dataclasses.field(default_factory=dict)
+    words: tuple[str, ...] = ()
 
     def gate_share(self, feats: Mapping[str, float]) -> float:
         """Weight of the adapted model for these features, in [0, 1] (0 for the packaged model)."""
@@ -125,12 +133,15 @@ def _weights_json(model: TargetModel) -> dict[str, Any]:
     def linear(m: LinearModel) -> dict[str, Any]:
         return {"intercept": list(m.intercept), "weights": {k: list(v) for k, v in sorted(m.weights.items())}}
 
-    return {
+    out: dict[str, Any] = {
         "base": linear(model.base),
         "adapted": None if model.adapted is None else linear(model.adapted),
         "gate": dict(sorted(model.gate.items())),
         "gate_intercept": model.gate_intercept,
     }
+    if model.words:  # only then: a model without word features keeps its fingerprint of file version 1
+        out["words"] = list(model.words)
+    return out
 
 
 def _linear_from_json(doc: Any, where: str) -> LinearModel:
@@ -169,9 +180,10 @@ def load_target_model(path: str | os.PathLike[str]) -> TargetModel:
         ) from err
     if not isinstance(doc, dict) or doc.get("format") != FILE_FORMAT:
         raise ModelFileError(f"{str(p)!r} is not a newslab target model (no format={FILE_FORMAT!r} field)")
-    if doc.get("version") != FILE_VERSION:
+    if doc.get("version") not in READ_VERSIONS:
         raise ModelFileError(
-            f"{str(p)!r} has model file version {doc.get('version')!r}; this newslab reads {FILE_VERSION}"
+            f"{str(p)!r} has model file version {doc.get('version')!r}; this newslab reads versions "
+            f"{list(READ_VERSIONS)} (a newer newslab wrote it? update newslab, or adapt the model again)"
         )
     base = _linear_from_json(doc.get("base"), str(p))
     adapted = None if doc.get("adapted") is None else _linear_from_json(doc["adapted"], str(p))
@@ -180,7 +192,10 @@ def load_target_model(path: str | os.PathLike[str]) -> TargetModel:
         gate_intercept = float(doc.get("gate_intercept", 0.0))
     except (TypeError, ValueError, AttributeError) as err:
         raise ModelFileError(f"{str(p)!r}: malformed gate ({err!r}); save the model again") from err
-    return TargetModel(base, adapted, gate, gate_intercept, dict(doc.get("provenance") or {}))
+    words = doc.get("words") or []
+    if not isinstance(words, list) or not set(words) <= set(WORD_SETS):
+        raise ModelFileError(f"{str(p)!r}: word feature sets {words!r}; valid: {list(WORD_SETS)}")
+    return TargetModel(base, adapted, gate, gate_intercept, dict(doc.get("provenance") or {}), tuple(words))
 
 
 @functools.cache

@@ -19,14 +19,10 @@ from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
 
+from newslab.code_words import code_word_features
 from newslab.errors import NewslabError, ParameterError
 from newslab.target_model import TargetModel, check_model, shipped_target_model
-from newslab.target_reading import (
-    SentenceReading,
-    Speech,
-    read_sentence,
-    token_range,
-)
+from newslab.target_reading import SentenceReading, Speech, read_sentence, token_range
 from newslab.tokenizers import sentence_spans
 from newslab.tone_constructions import construction_features, negative_verb_role
 from newslab.tone_lexicon import (
@@ -407,17 +403,24 @@ def target_features(
         >>> f["left_vneg"] < 0, "L=worried" in f, "Ls=worri" in f
         (True, True, True)
     """
-    text = check_text(text)
-    start, end = _check_span(text, span)
-    s, e = _sentence_of(text, start, end)
-    sent = read_sentence(text, s, e, prepare_lexicon(lexicon))
-    a, b = _mention_tokens(sent, start, end)
+    sent, a, b = target_reading(text, span, lexicon=lexicon)
     if families is None:
         return _features(sent, a, b)
     chosen = frozenset(families)
     if not chosen <= FAMILIES:
         raise ParameterError(f"families={sorted(chosen)!r}; valid: subsets of {sorted(FAMILIES)}")
     return _features(sent, a, b, chosen)
+
+
+def target_reading(
+    text: str, span: tuple[int, int], *, lexicon: Mapping[str, float] | None = None
+) -> tuple[SentenceReading, int, int]:
+    """The sentence holding ``text[span[0]:span[1]]`` read once, and the mention's token range ``[a, b)`` in it."""
+    text = check_text(text)
+    start, end = _check_span(text, span)
+    s, e = _sentence_of(text, start, end)
+    sent = read_sentence(text, s, e, prepare_lexicon(lexicon))
+    return (sent, *_mention_tokens(sent, start, end))
 
 
 def _model() -> TargetModel:
@@ -432,7 +435,9 @@ def _softmax(z0: float, z1: float, z2: float) -> tuple[float, float, float]:
     return e0 / total, e1 / total, e2 / total
 
 
-def _predict(feats: Mapping[str, float], target_model: TargetModel, n_evidence: int) -> TargetSentiment:
+def _predict(
+    feats: Mapping[str, float], target_model: TargetModel, n_evidence: int, sent: SentenceReading, a: int, b: int
+) -> TargetSentiment:
     model = target_model.base
     z0, z1, z2 = model.logits(feats)
     if target_model.adapted is None:
@@ -440,6 +445,8 @@ def _predict(feats: Mapping[str, float], target_model: TargetModel, n_evidence: 
         k = 0 if z0 >= z1 and z0 >= z2 else 1 if z1 >= z2 else 2  # the first of equal maxima, as max() picks
     else:  # an adapted model: the gate mixes the packaged and the adapted probabilities
         g = target_model.gate_share(feats)
+        if target_model.words:  # word features learned from the codes: the adapted model's correction only
+            feats = {**feats, **code_word_features(sent, a, b, target_model.words)}
         pa, pb = _softmax(z0, z1, z2), _softmax(*target_model.adapted.logits(feats))
         probs = ((1 - g) * pa[0] + g * pb[0], (1 - g) * pa[1] + g * pb[1], (1 - g) * pa[2] + g * pb[2])
         k = 0 if probs[0] >= probs[1] and probs[0] >= probs[2] else 1 if probs[1] >= probs[2] else 2
@@ -501,8 +508,8 @@ def target_sentiment(
         'positive'
     """
     chosen = check_model(model)
-    feats = target_features(text, span, lexicon=lexicon)
-    return _predict(feats, chosen, n_evidence)
+    sent, a, b = target_reading(text, span, lexicon=lexicon)
+    return _predict(_features(sent, a, b), chosen, n_evidence, sent, a, b)
 
 
 def target_sentiment_many(
@@ -539,7 +546,7 @@ def target_sentiment_many(
         sent = read_sentence(text, s, e, lexicon)
         for n, start, end in mentions:
             a, b = _mention_tokens(sent, start, end)
-            results[n] = _predict(_features(sent, a, b), chosen, n_evidence)
+            results[n] = _predict(_features(sent, a, b), chosen, n_evidence, sent, a, b)
     return [results[n] for n in range(len(results))]
 
 
@@ -583,5 +590,5 @@ def sentence_target_tones(
     for span in spans:
         start, end = _check_span(sentence, span)
         a, b = _mention_tokens(sent, start, end)
-        out.append(_predict(_features(sent, a, b), chosen, n_evidence))
+        out.append(_predict(_features(sent, a, b), chosen, n_evidence, sent, a, b))
     return out

@@ -10,11 +10,15 @@ import pytest
 import newslab as nl
 from newslab.adapt import check_codes
 from newslab.errors import CodingError, ParameterError
+from newslab.feature_words import reasons
 
 # A toy "sports" domain where harsh words praise a player: the packaged news model reads them as negative.
 NAMES = ["Kane", "Silva", "Moreno", "Okafor", "Lindqvist", "Haaland", "Rossi", "Dubois", "Nakamura", "Fischer"]
 PRAISE = ["{} was brutal on the wing.", "Fans said {} was ruthless in front of goal.", "{} was a savage presence."]
 PLAIN = ["{} started on the bench.", "{} wore the number nine shirt."]
+# a slang word of the domain, in no lexicon and far from the name: only a word feature learned from the codes reaches it
+SLANG = "{} cooked dinner for the squad, and the pasta was bussin."
+SLANG_PLAIN = "{} cooked dinner for the squad, and the pasta was served at noon."
 
 
 def _codes() -> pd.DataFrame:
@@ -23,16 +27,18 @@ def _codes() -> pd.DataFrame:
         for template in PRAISE:
             text = template.format(name)
             rows.append((text, text.index(name), text.index(name) + len(name), "positive", f"match-{k}"))
-        for template in PLAIN:
+        for template, label in [(t, "neutral") for t in PLAIN] + [(SLANG, "positive"), (SLANG_PLAIN, "neutral")]:
             text = template.format(name)
-            rows.append((text, text.index(name), text.index(name) + len(name), "neutral", f"match-{k}"))
+            rows.append((text, text.index(name), text.index(name) + len(name), label, f"match-{k}"))
     return pd.DataFrame(rows, columns=["text", "start", "end", "label", "article_id"])
 
 
 @pytest.fixture(scope="module")
 def adapted() -> nl.TargetModel:
-    # one candidate of each kind (retrain, offset): both run their CV, the better one is used
-    return nl.adapt_target_model(_codes(), weights=(30.0,), l2=(1.0,), folds=3, n_boot=100)
+    # one candidate of each kind (retrain, offset without and with word features): all run their CV, the best is used
+    return nl.adapt_target_model(
+        _codes(), weights=(30.0,), l2=(1.0,), words=[(), ("text", "clause")], min_codes=(3,), folds=3, n_boot=100
+    )
 
 
 def test_adapted_model_learns_the_domain_and_reports_cv(adapted: nl.TargetModel) -> None:
@@ -42,7 +48,8 @@ def test_adapted_model_learns_the_domain_and_reports_cv(adapted: nl.TargetModel)
     assert cv["before"]["ci_low"] <= cv["before"]["macro_f1"] <= cv["before"]["ci_high"]
     table = nl.adaptation_table(adapted)
     assert table["model"].tolist() == ["packaged", "adapted", "gain"]
-    assert [r["kind"] for r in cv["per_candidate"]] == ["retrain", "offset"]
+    assert [r["kind"] for r in cv["per_candidate"]] == ["retrain", "offset", "offset"]
+    assert [r["words"] for r in cv["per_candidate"]] == [[], [], ["text", "clause"]]
     assert cv["chosen"] in [r["candidate"] for r in cv["per_candidate"]]
     assert all(r["macro_f1"] > cv["before"]["macro_f1"] for r in cv["per_candidate"])
 
@@ -60,6 +67,31 @@ def test_model_keyword_changes_the_label(adapted: nl.TargetModel, text: str, nam
     assert nl.target_sentiment(text, span).label == packaged
     assert nl.target_sentiment(text, span, model=adapted).label == adapted_label
     assert [r.label for r in nl.target_sentiment_many([(text, span)], model=adapted)] == [adapted_label]
+
+
+def test_a_domain_word_learned_from_the_codes_changes_the_label(adapted: nl.TargetModel) -> None:
+    assert adapted.provenance["cv"]["chosen"] == "offset l2=1 words=text+clause k=3"
+    assert adapted.words == ("text", "clause")
+    text = SLANG.format("Pereira")  # a name the codes never held
+    plain, tuned = nl.target_sentiment(text, (0, 7)), nl.target_sentiment(text, (0, 7), model=adapted)
+    assert (plain.label, tuned.label) == ("neutral", "positive")
+    assert {"code_text=bussin", "code_clause=bussin"} & {f.name for f in tuned.evidence}
+    assert any("'bussin'" in r and "learned from your codes" in r for r in reasons(tuned.evidence))
+    other = SLANG_PLAIN.format("Pereira")
+    assert nl.target_sentiment(other, (0, 7), model=adapted).label == "neutral"
+
+
+def test_the_packaged_model_is_untouched(adapted: nl.TargetModel) -> None:
+    from newslab.target_model import shipped_target_model
+
+    shipped = shipped_target_model()
+    assert shipped.adapted is None and shipped.words == ()
+    assert not any(name.startswith("code_") for name in shipped.base.weights)
+    assert adapted.base is shipped.base  # the adapted model keeps the packaged weights as its base
+    text = SLANG.format("Pereira")
+    assert (
+        nl.target_sentiment(text, (0, 7)).probabilities == nl.target_sentiment(text, (0, 7), model=None).probabilities
+    )
 
 
 def test_returned_model_is_checked_on_the_news_guard(adapted: nl.TargetModel) -> None:
@@ -83,7 +115,7 @@ def test_analyze_takes_the_model_and_it_pickles(adapted: nl.TargetModel, tmp_pat
     assert plain["label"].tolist() != tuned["label"].tolist()
     assert pickle.loads(pickle.dumps(adapted)).fingerprint == adapted.fingerprint
     loaded = nl.load_target_model(adapted.save(tmp_path / "model.json"))
-    assert loaded.fingerprint == adapted.fingerprint
+    assert loaded.fingerprint == adapted.fingerprint and loaded.words == adapted.words
     assert loaded.provenance["cv"] == pickle.loads(pickle.dumps(adapted.provenance["cv"]))
     again = nl.analyze([art], tables=["mentions", "target_tone"], model=loaded).target_tone
     assert again["label"].tolist() == tuned["label"].tolist()
@@ -121,3 +153,32 @@ def test_model_must_be_a_target_model(model: object) -> None:
 
 def test_labels_are_read_case_insensitively() -> None:
     assert set(check_codes(_codes().assign(label=lambda d: d["label"].str.upper()))["label"]) == {"positive", "neutral"}
+
+
+def test_model_files_of_version_1_load_and_unknown_versions_are_refused(adapted: nl.TargetModel, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from newslab.target_model import ModelFileError
+
+    path = adapted.save(tmp_path / "model.json")
+    doc = json.loads(path.read_text())
+    assert doc["version"] == 2 and doc["words"] == ["text", "clause"]
+    # a file written before word features (version 1, no "words") loads as a model without them
+    old = {k: v for k, v in doc.items() if k != "words"} | {"version": 1}
+    old["adapted"]["weights"] = {k: v for k, v in old["adapted"]["weights"].items() if not k.startswith("code_")}
+    (tmp_path / "old.json").write_text(json.dumps(old))
+    loaded = nl.load_target_model(tmp_path / "old.json")
+    assert loaded.words == () and loaded.adapted is not None
+    result = nl.target_sentiment(SLANG.format("Pereira"), (0, 7), model=loaded, n_evidence=50)
+    assert result.evidence and not any(f.name.startswith("code_") for f in result.evidence)
+    (tmp_path / "new.json").write_text(json.dumps(doc | {"version": 3}))
+    with pytest.raises(ModelFileError, match="version 3; this newslab reads versions"):
+        nl.load_target_model(tmp_path / "new.json")
+    (tmp_path / "bad.json").write_text(json.dumps(doc | {"words": ["emoji"]}))
+    with pytest.raises(ModelFileError, match="word feature sets"):
+        nl.load_target_model(tmp_path / "bad.json")
+
+
+def test_unknown_word_sets_are_refused() -> None:
+    with pytest.raises(ParameterError, match="word feature sets"):
+        nl.adapt_target_model(_codes(), words=[("emoji",)])

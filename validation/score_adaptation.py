@@ -4,7 +4,10 @@ Usage: python validation/score_adaptation.py [DATA_DIR] [--proxy nyt|mt|ewt|answ
        python validation/score_adaptation.py --proxy ewt --cv           # CV on the ewt (reviews) pool only
        python validation/score_adaptation.py --proxy answers --cv       # CV on the answers pool only
        python validation/score_adaptation.py --proxy answers --cv --dev # + the pool-adapted model on NewsMTSC dev
-       python validation/score_adaptation.py --proxy answers --final    # the one score on the answers test part
+       python validation/score_adaptation.py --proxy answers --final    # the one score on the answers test part (spent)
+       python validation/score_adaptation.py --proxy newsgroup --nested # nested CV on a pool (inner CV chooses)
+       python validation/score_adaptation.py --proxy newsgroup --nested --no-words  # the same without word features
+       python validation/score_adaptation.py --proxy newsgroup --final  # the one score on the newsgroup test (spent)
 
 The outside target: adapted with 300 coded items of a domain newslab was not trained on, macro-F1
 on the rest of that set rises by >= 0.10 over the packaged model, and it falls by <= 0.01 on
@@ -27,6 +30,9 @@ built here (say so wherever the numbers are quoted):
   Without a flag, these runs are refused: ``--cv`` runs ``adapt_target_model`` on the pool and
   prints its grouped CV (the development measure; the test part is not read), ``--final`` adapts on
   whole pool documents drawn until >= ``n-adapt`` items and scores the test part (run once).
+* ``newsgroup``: the same for the *newsgroup* genre (Usenet posts, ``ewt_newsgroup_target_tone.tsv``),
+  round 3. Its test part was scored once at the end of round 3 and is spent: only ``--cv`` and
+  ``--nested`` run on its pool.
 
 For each seed, whole articles (nyt: article id; mt: sentence) are drawn until >= ``n-adapt``
 items; the model is adapted on them and scored once on the rest of the set, and once on NewsMTSC
@@ -99,7 +105,8 @@ ANNOTATIONS = REPO / "validation" / "annotations"
 #: the hand-coded UD EWT genres: proxy name -> (codes file, sent_id prefix, whether the test part may still be scored)
 EWT_SETS = {
     "ewt": (ANNOTATIONS / "ewt_reviews_target_tone.tsv", "reviews-", False),  # test part scored once in round 1
-    "answers": (ANNOTATIONS / "ewt_answers_target_tone.tsv", "answers-", True),
+    "answers": (ANNOTATIONS / "ewt_answers_target_tone.tsv", "answers-", False),  # test part scored in round 2
+    "newsgroup": (ANNOTATIONS / "ewt_newsgroup_target_tone.tsv", "newsgroup-", False),  # test part scored in round 3
 }
 
 
@@ -192,6 +199,32 @@ def cv_only(data: Path, proxy: str, dev: bool = False) -> None:
         print(f"  NewsMTSC {name} dev: {paired(items, labels_of(items, None), labels_of(items, model))}")
 
 
+def nested_cv(data: Path, proxy: str, no_words: bool = False, folds: int = 5) -> None:
+    """Nested grouped CV on an EWT adaptation pool: ``adapt_target_model`` (whose own inner CV chooses the
+    candidate, word sets, k and l2) is run on each outer training part and scored on the outer held-out part.
+
+    The honest development measure of the whole procedure (the inner CV's best score is optimistic: it is the
+    maximum over ~30 candidates). ``no_words``: offset/retrain candidates without word features (the round-2
+    procedure), for comparison. The test part is not read.
+    """
+    from sklearn.model_selection import GroupKFold
+
+    pool = ewt_items(data, "adapt", proxy)
+    before = labels_of(pool, None)
+    after = before.copy()
+    kwargs = {"words": [()]} if no_words else {}
+    t0 = time.perf_counter()
+    for k, (tr, te) in enumerate(GroupKFold(n_splits=folds).split(pool, groups=pool["article_id"])):
+        model = nl.adapt_target_model(pool.iloc[tr].reset_index(drop=True), n_boot=200, **kwargs)
+        after[te] = labels_of(pool.iloc[te].reset_index(drop=True), model)
+        per = model.provenance["cv"]["per_candidate"]
+        best = {w: max((r["macro_f1"] for r in per if bool(r["words"]) == w), default=float("nan")) for w in (0, 1)}
+        print(f"  outer fold {k}: chosen {model.provenance['cv']['chosen']}; inner CV best without words "
+              f"{best[0]:.4f}, with words {best[1]:.4f}")  # fmt: skip
+    print(f"== {proxy} pool, nested {folds}-fold CV{' (no word features)' if no_words else ''} "
+          f"({time.perf_counter() - t0:.0f}s): {paired(pool, before, after)}")  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?", default=str(REPO.parent / "shared" / "data"))
@@ -200,9 +233,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n-adapt", type=int, default=300)
     parser.add_argument("--cv", action="store_true", help="ewt, answers: CV on the adaptation pool only")
     parser.add_argument("--dev", action="store_true", help="with --cv: score the pool-adapted model on NewsMTSC dev")
+    parser.add_argument("--nested", action="store_true", help="ewt, answers, newsgroup: nested CV on the pool")
+    parser.add_argument("--no-words", action="store_true", help="with --nested: no word feature candidates")
     parser.add_argument("--final", action="store_true", help="answers: adapt on the pool, score the test part once")
     args = parser.parse_args(argv)
     data = Path(args.data_dir)
+    if args.proxy in EWT_SETS and args.nested:
+        nested_cv(data, args.proxy, args.no_words)
+        return 0
     if args.proxy in EWT_SETS and args.cv:
         cv_only(data, args.proxy, args.dev)
         return 0

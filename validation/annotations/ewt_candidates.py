@@ -1,6 +1,9 @@
 """Draw the candidate targets that were coded in ``ewt_answers_target_tone.tsv`` (UD EWT, answers genre).
 
-Usage: python validation/annotations/ewt_candidates.py [DATA_DIR] > candidates.jsonl
+Usage: python validation/annotations/ewt_candidates.py [DATA_DIR] [--genre=answers|newsgroup] > candidates.jsonl
+
+Also draws the candidates of ``ewt_newsgroup_target_tone.tsv`` (``--genre=newsgroup``: seed 23, up to 9
+sentences per document).
 
 Documents of the genre in a seeded random order (``random.Random(21)``); of each, up to 3 random
 sentences of 5-40 words with a nominal candidate; of each such sentence up to 2 candidates: a
@@ -58,10 +61,10 @@ def token_spans(text: str, toks: list[list[str]]) -> dict[int, tuple[int, int]] 
     return out
 
 
-def candidates(data_dir: Path, prefix: str = "answers-") -> list[dict[str, object]]:
-    """The candidates in coding order."""
+def candidates(data_dir: Path, prefix: str = "answers-", seed: int = SEED, per_doc: int = 3) -> list[dict[str, object]]:
+    """The candidates in coding order (``per_doc`` sentences of each document at most)."""
     docs = read_documents(data_dir, prefix)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     names = sorted(docs)
     rng.shuffle(names)
     out: list[dict[str, object]] = []
@@ -86,12 +89,18 @@ def candidates(data_dir: Path, prefix: str = "answers-") -> list[dict[str, objec
                 out.append({"sent_id": sid, "doc_id": doc, "start": start, "end": end, "target": text[start:end],
                             "text": text})  # fmt: skip
             taken += 1
-            if taken >= 3:
+            if taken >= per_doc:
                 break
     return out
 
 
+#: the genres coded so far: name -> (sent_id prefix, seed, sentences per document)
+GENRES = {"answers": ("answers-", SEED, 3), "newsgroup": ("newsgroup-", 23, 9)}
+
 if __name__ == "__main__":
-    data = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parents[3] / "shared" / "data"
-    for cand in candidates(data):
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    genre = next((a[len("--genre=") :] for a in sys.argv[1:] if a.startswith("--genre=")), "answers")
+    data = Path(args[0]) if args else Path(__file__).resolve().parents[3] / "shared" / "data"
+    prefix, seed, per_doc = GENRES[genre]
+    for cand in candidates(data, prefix, seed, per_doc):
         sys.stdout.write(json.dumps(cand) + "\n")

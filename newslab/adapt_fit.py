@@ -1,0 +1,255 @@
+"""The fits behind :func:`newslab.adapt_target_model`: design matrix, retrained and offset tone models, domain gate.
+
+The design holds the packaged model's features of NewsMTSC train followed by the coded items,
+and beside them the word features of :mod:`newslab.code_words` (only words that occur in the
+codes). A *retrain* candidate refits the packaged model's features on training data plus codes;
+an *offset* candidate fits a correction to the packaged weights on the codes alone, optionally
+with the word features (which start at 0, so the correction is all they carry).
+
+Example:
+    >>> _softmax(np.zeros((1, 3))).round(3).tolist()
+    [[0.333, 0.333, 0.333]]
+"""
+
+from __future__ import annotations
+
+import functools
+import gzip
+import hashlib
+import json
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from newslab.code_words import WORD_SETS, code_word_features
+from newslab.lexicons import data_path
+from newslab.scores import LABELS
+from newslab.target_model import LinearModel, shipped_target_model
+from newslab.target_tone import _features, target_reading
+
+#: Inverse L2 strength of the tone model: the value chosen by 5-fold grouped CV on NewsMTSC train
+#: (validation/train_target_model.py, grid 0.05-0.4); kept so that w=0 reproduces the packaged model.
+MODEL_C = 0.1
+#: Minimum count of a feature in the training data (same source and choice as MODEL_C).
+MIN_COUNT = 3
+#: Inverse L2 strength of the domain gate: a sharp gate, so that news sentences keep the packaged model.
+#: Chosen by grouped CV on the two hand-coded pools (ewt reviews, answers; validation/score_adaptation.py
+#: --cv; docs/validity.md): from C = 0.1 (round 1) to 10 the fold-averaged guard loss of the best offset fell
+#: ~3x (reviews l2 = 1: -0.012 -> -0.004) at the same CV macro-F1 within noise; 30 and 100 gave no more.
+GATE_C = 10.0
+TRAINING_FILE = "newsmtsc_train.jsonl.gz"
+_POLARITY = {-1: "negative", 0: "neutral", 1: "positive"}
+Features = dict[str, float]
+
+
+def training_items() -> list[tuple[str, int, int, str]]:
+    """NewsMTSC train as ``(sentence, start, end, label)``: what the packaged model was trained on."""
+    with data_path(TRAINING_FILE).open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as handle:
+        out = []
+        for line in handle:
+            rec = json.loads(line)
+            out.append((rec["sentence"], int(rec["start"]), int(rec["end"]), _POLARITY[int(rec["polarity"])]))
+    return out
+
+
+def item_features(text: str, start: int, end: int) -> tuple[Features, Features]:
+    """The packaged model's features of one item and its word features (every set of :data:`WORD_SETS`)."""
+    sent, a, b = target_reading(text, (start, end))
+    return _features(sent, a, b), code_word_features(sent, a, b, WORD_SETS)
+
+
+@functools.cache
+def training_features() -> tuple[tuple[tuple[str, int, int, str], ...], tuple[tuple[Features, Features], ...]]:
+    """NewsMTSC train and its features, computed once per process (read-only: the design copies what it keeps)."""
+    train = tuple(training_items())
+    return train, tuple(item_features(s, a, b) for s, a, b, _ in train)
+
+
+def guard_sentence(sentence: str) -> bool:
+    """A fixed fifth of the training sentences (by a hash of the text, so all targets of a sentence go together)."""
+    return int(hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:8], 16) % 5 == 0
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+class Design:
+    """Feature matrix of the training items followed by the coded items, the packaged weights on it, word columns."""
+
+    def __init__(self, train: Sequence[tuple[Features, Features]], codes: Sequence[tuple[Features, Features]]) -> None:
+        from sklearn.feature_extraction import DictVectorizer
+
+        feats = [f for f, _ in train] + [f for f, _ in codes]
+        counts = Counter(k for f in feats for k in f)
+        self.vec = DictVectorizer()
+        self.x = self.vec.fit_transform([{k: v for k, v in f.items() if counts[k] >= MIN_COUNT} for f in feats]).tocsr()
+        self.n_train = len(train)
+        self.names = [str(n) for n in self.vec.get_feature_names_out()]
+        self.bias_col = self.names.index("bias") if "bias" in self.names else -1
+        base = shipped_target_model().base
+        self.w0 = np.zeros((3, len(self.names)))
+        for j, name in enumerate(self.names):
+            w = base.weights.get(name)
+            if w is not None:
+                self.w0[:, j] = w
+        self.b0 = np.asarray(base.intercept, dtype=float)
+        # word columns: only words that occur in the codes (a word no code holds gets no weight under L2)
+        words = DictVectorizer()
+        words.fit([w for _, w in codes])
+        self.xw = words.transform([w for _, w in train] + [w for _, w in codes]).tocsr()
+        self.xw.data[:] = 1.0
+        self.word_names = [str(n) for n in words.get_feature_names_out()]
+        prefixes = list(WORD_SETS.values())
+        self.word_set = np.array([next(k for k, p in enumerate(prefixes) if n.startswith(p)) for n in self.word_names])
+
+    def base_proba(self, rows: np.ndarray) -> np.ndarray:
+        """The packaged model's label probabilities on ``rows``."""
+        return _softmax(self.x[rows] @ self.w0.T + self.b0)
+
+    def word_columns(self, sets: Sequence[str], code_rows: np.ndarray, min_codes: int) -> np.ndarray:
+        """Word columns of ``sets`` that occur in at least ``min_codes`` of ``code_rows``."""
+        if not sets or not self.word_names:
+            return np.zeros(0, dtype=int)
+        wanted = np.isin(self.word_set, [list(WORD_SETS).index(s) for s in sets])
+        seen = np.asarray((self.xw[code_rows] > 0).sum(axis=0)).ravel()
+        return np.flatnonzero(wanted & (seen >= min_codes))
+
+
+def fit_tone(design: Design, y: np.ndarray, train_rows: np.ndarray, code_rows: np.ndarray, weight: float) -> Any:
+    """The tone model on ``train_rows`` (training items) plus ``code_rows`` counted ``weight`` times.
+
+    Warm-started from the packaged weights (the optimum is the same; it only converges faster).
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    rows = np.concatenate([train_rows, code_rows])
+    sw = np.concatenate([np.ones(len(train_rows)), np.full(len(code_rows), weight)])
+    model = LogisticRegression(C=MODEL_C, class_weight="balanced", max_iter=3000, warm_start=True)
+    model.coef_, model.intercept_, model.classes_ = design.w0.copy(), design.b0.copy(), np.array(LABELS)
+    return model.fit(design.x[rows], y[rows], sample_weight=sw)
+
+
+class Offset:
+    """A correction fit on the codes alone, added to the packaged logits: packaged weights + W, word weights V."""
+
+    def __init__(self, coef: np.ndarray, intercept: np.ndarray, word_cols: np.ndarray, word_coef: np.ndarray) -> None:
+        self.coef_, self.intercept_ = coef, intercept
+        self.word_cols, self.word_coef = word_cols, word_coef
+
+    def proba(self, design: Design, rows: np.ndarray) -> np.ndarray:
+        """Label probabilities on ``rows`` of ``design``."""
+        z = design.x[rows] @ self.coef_.T + self.intercept_
+        if len(self.word_cols):
+            z = z + design.xw[rows][:, self.word_cols] @ self.word_coef.T
+        return _softmax(np.asarray(z))
+
+
+def tone_proba(design: Design, tone: Any, rows: np.ndarray) -> np.ndarray:
+    """Label probabilities of a retrained (sklearn) or offset tone model on ``rows``."""
+    return tone.proba(design, rows) if isinstance(tone, Offset) else tone.predict_proba(design.x[rows])
+
+
+def fit_offset(
+    design: Design, y: np.ndarray, code_rows: np.ndarray, l2: float, words: Sequence[str] = (), min_codes: int = 2
+) -> Offset:
+    """Multinomial logistic correction ``W`` to the packaged weights, fit on ``code_rows`` only.
+
+    Minimizes the class-balanced log loss of ``softmax(x @ (w0 + W).T + b0 + c + xw @ V.T)`` plus
+    ``0.5 * l2 * (|W|^2 + |V|^2)`` (L-BFGS): an L2 prior centred on the packaged model, so few codes
+    move the weights of the words they hold and nothing else; the intercept shift ``c`` (the constant
+    ``bias`` feature) is not penalized, so the labels' base rates in the codes are re-estimated.
+    ``V``: weights of the word features of ``words`` seen in at least ``min_codes`` of the codes.
+    """
+    from scipy.optimize import minimize  # type: ignore[import-untyped]  # scipy comes with scikit-learn
+    from scipy.sparse import hstack  # type: ignore[import-untyped]
+
+    full = design.x[code_rows]
+    z0 = np.asarray(full @ design.w0.T) + design.b0
+    # only the columns the codes use can move (the gradient of an all-zero column stays 0 under L2),
+    # so the fit runs on them: ~1,000 columns instead of ~9,000, the same optimum
+    cols = np.unique(full.indices)
+    word_cols = design.word_columns(words, code_rows, min_codes)
+    x = hstack([full[:, cols], design.xw[code_rows][:, word_cols]]).tocsr()
+    labels = np.searchsorted(np.array(LABELS), y[code_rows])
+    target = np.eye(3)[labels]
+    counts = np.bincount(labels, minlength=3).astype(float)
+    sw = (len(labels) / (3 * np.maximum(counts, 1.0)))[labels]  # class_weight="balanced", as the tone model
+    penalty = np.concatenate([np.where(cols == design.bias_col, 0.0, l2), np.full(len(word_cols), l2)])
+    d = len(penalty)
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w = theta.reshape(3, d)
+        z = z0 + np.asarray(x @ w.T)
+        z -= z.max(axis=1, keepdims=True)
+        lse = np.log(np.exp(z).sum(axis=1))
+        grad = (np.exp(z - lse[:, None]) - target) * sw[:, None]
+        value = float((sw * (lse - (z * target).sum(axis=1))).sum() + 0.5 * (penalty * w * w).sum())
+        return value, (np.asarray(x.T @ grad).T + penalty * w).ravel()
+
+    theta = minimize(loss, np.zeros(3 * d), jac=True, method="L-BFGS-B", options={"maxiter": 1000}).x.reshape(3, d)
+    coef = design.w0.copy()
+    coef[:, cols] += theta[:, : len(cols)]
+    return Offset(coef, design.b0.copy(), word_cols, theta[:, len(cols) :])
+
+
+def fit_gate(design: Design, train_rows: np.ndarray, code_rows: np.ndarray, start: Any = None) -> Any:
+    """Logistic gate: P(an item looks like the user's coded items rather than the training news).
+
+    ``start``: a gate fit on nearly the same rows (another CV fold) to warm-start from; the
+    optimum is the same, it only converges in fewer iterations.
+    """
+    from sklearn.linear_model import LogisticRegression
+
+    rows = np.concatenate([train_rows, code_rows])
+    domain = np.concatenate([np.zeros(len(train_rows)), np.ones(len(code_rows))])
+    gate = LogisticRegression(C=GATE_C, class_weight="balanced", max_iter=3000, warm_start=start is not None)
+    if start is not None:
+        gate.coef_, gate.intercept_, gate.classes_ = start.coef_.copy(), start.intercept_.copy(), start.classes_
+    return gate.fit(design.x[rows], domain)
+
+
+def mix(design: Design, tone: Any, gate: Any, rows: np.ndarray) -> np.ndarray:
+    """Gate-weighted mix of the packaged model and ``tone`` on ``rows``."""
+    g = gate.predict_proba(design.x[rows])[:, 1][:, None]
+    return (1 - g) * design.base_proba(rows) + g * tone_proba(design, tone, rows)
+
+
+def export_linear(design: Design, tone: Any) -> LinearModel:
+    """A fitted tone model as a LinearModel; the constant ``bias`` feature is folded into the intercept."""
+    b = [float(x) for x in tone.intercept_]
+    weights: dict[str, tuple[float, float, float]] = {}
+    names, coef = list(design.names), tone.coef_
+    if isinstance(tone, Offset) and len(tone.word_cols):
+        names += [design.word_names[j] for j in tone.word_cols]
+        coef = np.hstack([coef, tone.word_coef])
+    for j, name in enumerate(names):
+        col = coef[:, j]
+        if name == "bias":
+            b = [b[k] + float(col[k]) for k in range(3)]
+        elif np.abs(col).max() >= 1e-6:
+            weights[name] = (float(col[0]), float(col[1]), float(col[2]))
+    return LinearModel(weights, (b[0], b[1], b[2]))
+
+
+__all__ = [
+    "GATE_C",
+    "MIN_COUNT",
+    "MODEL_C",
+    "Design",
+    "Offset",
+    "export_linear",
+    "fit_gate",
+    "fit_offset",
+    "fit_tone",
+    "guard_sentence",
+    "item_features",
+    "mix",
+    "tone_proba",
+    "training_features",
+    "training_items",
+]
