@@ -1,6 +1,7 @@
 """Score nl.stance_table against hand-coded opinions in NewsMTSC train sentences (holder, target, polarity).
 
-Usage: .venv/bin/python validation/score_opinions.py [--split dev|test|test2|test3|test4] [--errors N] [--bootstrap 1000]
+Usage: .venv/bin/python validation/score_opinions.py [--split dev|test|test2|test3|test4] [--errors N]
+                                                     [--bootstrap 1000]
                                                      [--data ../shared/data/newsmtsc/train.jsonl]
 
 A development proxy of the issue 23 opinion corpus (validation/annotations/opinions/README.md): each
