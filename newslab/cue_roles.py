@@ -551,10 +551,10 @@ def cue_roles(
     else:
         obj, trule = object_of(text, ce, limit, actors)
         tgt = obj if usable(obj) else None
-        pronoun = pronoun_object(text, ce, limit) if tgt is None else None
-        if pronoun is not None:  # rule "object pronoun": "toppled Mr. Cantor, criticizing him" -> Cantor
+        him = pronoun_object(text, ce, limit) if tgt is None else None
+        if him is not None:  # rule "object pronoun": "toppled Mr. Cantor, criticizing him" -> Cantor
             tgt = next((a for a in reversed(actors) if sent.start <= a.start and a.end <= cs and usable(a)), None)
-            trule = f"object pronoun ({pronoun} = the target named before)" if tgt is not None else trule
+            trule = f"object pronoun ({him} = the target named before)" if tgt is not None else trule
         if tgt is None and quote is not None:
             subj, _ = subject_of(text, max(sent.start, quote.start), cs, actors)
             tgt = subj if usable(subj) else None
