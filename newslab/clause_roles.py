@@ -59,6 +59,31 @@ def apposition_subject(text: str, lo: int, cue_start: int, actors: list[Actor]) 
     return None
 
 
+def apposition_relative(text: str, lo: int, phrase_end: int, actors: list[Actor]) -> Actor | None:
+    """Rule "relative clause in an apposition": the name before ", a/an/the <phrase>" that "who" follows.
+
+    "Sanders, a Democratic presidential candidate who has been feuding with X" -> Sanders.
+
+    Example:
+        >>> text = "Sanders, a Democratic candidate who has been feuding with Wasserman Schultz, spoke."
+        >>> apposition_relative(text, 0, text.index(" who"), []).label
+        'Sanders'
+    """
+    for a in sorted((a for a in actors if lo <= a.start and a.end < phrase_end), key=lambda a: -a.start):
+        if _RELATIVE_APPOSITION.fullmatch(text, a.end, phrase_end) and _short_phrase(text[a.end : phrase_end]):
+            return a
+    name = _NAME_THEN_APPOSITION.match(text, lo, phrase_end)
+    if name is None or not _RELATIVE_APPOSITION.fullmatch(text, name.end("name"), phrase_end):
+        return None
+    if name.group("name").split()[0].lower() in NOT_A_NAME or not _short_phrase(text[name.end("name") : phrase_end]):
+        return None
+    return Actor(name.group("name"), name.start("name"), name.end("name"))
+
+
+#: The apposition between a name and its relative clause: ", a/an/the/one of the <words without comma>".
+_RELATIVE_APPOSITION = re.compile(r",\s+(?:a|an|the|one\s+of\s+the)\s+[^,;:“”\"()—–]+")
+
+
 def _short_phrase(middle: str) -> bool:
     """An apposition: at most APPOSITION_WORDS words, no quote mark, colon or semicolon."""
     return len(re.findall(r"[\w’'-]+", middle)) <= APPOSITION_WORDS and not re.search(r"[;:“”\"]", middle)

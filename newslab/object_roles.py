@@ -1,0 +1,157 @@
+"""The object or complement of a verb cue (:func:`object_of`), split from :mod:`newslab.cue_roles`.
+
+"praised *the alliance*", "worried about *Trump*’s term", "attacked the attorney general, *Letitia James*",
+"appreciate everything that *X* has done". The token and actor helpers here are shared with cue_roles.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newslab.actors import OBJECT_GAP, Actor
+from newslab.descriptions import word_tags
+from newslab.lexicons import rule_words
+
+TARGET_WINDOW = 15  # words between a cue and its target at most (set by hand on the seed sentences)
+OBJECT_WORDS = 6  # words searched after a verb cue for its object (set by hand on the seed sentences)
+APPOSITION_REACH = 4  # tokens after an object searched for the comma of an apposition ("the attorney general, X")
+TITLES_AFTER_COMMA = 2  # title words skipped after the comma of an apposition ("his rival, Democrat X")
+
+#: Switches of the round-5 rules, for validation/cv_opinions.py: "apposition title" (party words are
+#: titles, and titles after an apposition's comma are skipped: "backed his rival, Democrat Hillary Clinton")
+#: and "object pronoun" (newslab.cue_roles: "toppled Mr. Cantor, repeatedly criticizing him" -> Cantor).
+ENABLED = {"apposition title": True, "object pronoun": True}
+
+#: Party words that stand before a name like a title ("Democrat Hillary Clinton", "the Republican
+#: incumbent, Senator X"): skipped as titles under rule "apposition title". Hand list for issue 23.
+PARTY_TITLES = frozenset(rule_words("cue_roles.PARTY_TITLES"))
+
+#: An object pronoun right after a verb cue ("criticizing him for", "loyal to him", "accused her of"); "her"
+#: only when no noun follows it ("praised her handling" is a possessive). Not "them": on 1,000 news articles
+#: its 3 rows were all wrong ("claims ... to support them", "congratulated them": things or unnamed groups).
+_PRONOUN_OBJECT = re.compile(
+    r"\s*(?P<p>him|her)\b(?=\s*(?:[,.;:!?)”\"—–]|$|(?:for|as|of|in|on|over|and|to|with|at|after|before|because|"
+    r"when|while|by|from|about|again|too|publicly|repeatedly|personally|directly)\b))",
+    re.IGNORECASE,
+)
+
+_TOKEN = re.compile(r"[\w’'.-]*\w|[,;:()“”\"—–]")
+
+
+def _tokens(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, lo, hi)]
+
+
+def _actor_at(actors: list[Actor], pos: int) -> Actor | None:
+    return next((a for a in actors if a.start <= pos < a.end), None)
+
+
+def _apposition(tokens: list[tuple[str, int, int]], n: int, actors: list[Actor]) -> tuple[Actor, str] | None:
+    """Rule "object (apposition)": "attacked the attorney general, Letitia James" -> Letitia James."""
+    if tokens[n][0] == "," and n > 0 and _is_title(tokens[n - 1][0]) and n + 1 < len(tokens):
+        k = n + 1  # the title words were skipped: the name follows the comma
+        while ENABLED["apposition title"] and k + 1 < len(tokens) and k - n <= TITLES_AFTER_COMMA:
+            if _actor_at(actors, tokens[k][1]) is not None or not _is_title(tokens[k][0]):
+                break
+            k += 1  # "his rival, Democrat Hillary Clinton": rule "apposition title"
+        actor = _actor_at(actors, tokens[k][1])
+        rule = "object (apposition)" + (" (apposition title)" if k > n + 1 else "")
+        return (actor, rule) if actor is not None else None
+    for k in range(n + 1, min(n + APPOSITION_REACH, len(tokens) - 1)):
+        if tokens[k][0] == ",":
+            actor = _actor_at(actors, tokens[k + 1][1])
+            return (actor, "object (apposition)") if actor is not None else None
+        if not tokens[k][0][:1].isalpha():
+            return None
+    return None
+
+
+def object_of(text: str, cue_end: int, limit: int, actors: list[Actor]) -> tuple[Actor | None, str]:
+    """Rule "object": the actor that starts the cue's object or complement, or nothing.
+
+    Only determiners, prepositions and adjectives may stand between the cue and the actor
+    ("praised the alliance", "worried about Trump’s term"); any other word first means the
+    object is something else ("support the plan that Trump proposed" has no target). After
+    "that" the complement is a clause: its first actor counts ("threatened that the USA would
+    leave the alliance").
+    """
+    tokens = _tokens(text, cue_end, limit)
+    tags = word_tags()
+    clause = bool(tokens) and tokens[0][0].lower() == "that"
+    if len(tokens) > 1 and tokens[0][0].lower() == "to" and tags.get(tokens[1][0].lower(), "").startswith("VB"):
+        clause = True  # "threatened to leave the alliance": an infinitive complement
+    for n, (word, start, _) in enumerate(tokens):
+        actor = _actor_at(actors, start)
+        if actor is not None and not _is_target(actor) and not clause:
+            titled = re.match(r"\s+(?:[a-z-]+\s+){1,2}", text[actor.end : limit])  # "Supreme Court nominee X"
+            if titled and all(w in TITLE_WORDS for w in titled.group().split()):
+                actor = _actor_at(actors, actor.end + titled.end()) or actor
+        if actor is not None:
+            return actor, "first actor of that-clause" if clause else "object"
+        low = word.lower()
+        if clause:
+            if n > TARGET_WINDOW or word in (";", ":"):
+                break
+            continue
+        if n >= OBJECT_WORDS:
+            break
+        tag = tags.get(low, "")
+        if low in DEEDS or low in ACT_NOUNS:  # "appreciate everything that Trump has done": the doer is the object
+            doer = _deed_doer(tokens, n, actors, of_only=low in ACT_NOUNS)
+            if doer is not None:
+                return doer, "object (what the target did)"
+        if low in OBJECT_GAP or tag.startswith(("JJ", "CD", "RB", "PRP$", "DT")) or low.endswith("ly"):
+            continue
+        if _is_title(low):  # "attacked former Secretary of State X", "hammered primary rival X"
+            continue
+        return _apposition(tokens, n, actors) or (None, f"object is not a target ({word!r})")
+    return None, "no object"
+
+
+#: Capitalized titles that may stand between a verb cue and the actor it is aimed at. Hand list for issue 23.
+TITLE_WORDS = frozenset(rule_words("cue_roles.TITLE_WORDS"))
+
+#: Objects that stand for someone's deeds ("everything that X has done", "what X did", "all X has achieved").
+DEEDS = frozenset(rule_words("cue_roles.DEEDS"))
+
+
+#: A person's acts and records named by "of": "opposed to the nomination of X", "praised the leadership of X".
+#: Only "of" links them ("support the plan that Trump proposed" stays no target). Hand list for issue 23.
+ACT_NOUNS = frozenset(rule_words("cue_roles.ACT_NOUNS"))
+
+
+def _deed_doer(
+    tokens: list[tuple[str, int, int]], n: int, actors: list[Actor], *, of_only: bool = False
+) -> Actor | None:
+    """The actor who did the deeds at token ``n``: "everything (that) X has done", "the work of X"."""
+    k = n + 1
+    if k < len(tokens) and tokens[k][0].lower() in (("of",) if of_only else ("that", "which", "of")):
+        k += 1
+    if k < len(tokens) and tokens[k][0].lower() in ("the", "a"):
+        k += 1
+    return _actor_at(actors, tokens[k][1]) if k < len(tokens) else None
+
+
+def _is_target(a: Actor | None) -> bool:
+    return a is not None and (a.target or a.member_of) is not None
+
+
+def _is_title(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    return low in TITLE_WORDS or (ENABLED["apposition title"] and low in PARTY_TITLES)
+
+
+def pronoun_object(text: str, cue_end: int, limit: int) -> str | None:
+    """Rule "object pronoun": "him" or a bare "her" right after a verb cue, or None.
+
+    Example:
+        >>> text = "He toppled Mr. Cantor, repeatedly criticizing him for being soft."
+        >>> pronoun_object(text, text.index(" him"), len(text))
+        'him'
+        >>> pronoun_object("She praised her handling of it.", 11, 31) is None
+        True
+    """
+    if not ENABLED["object pronoun"]:
+        return None
+    found = _PRONOUN_OBJECT.match(text[cue_end:limit])
+    return found.group("p").lower() if found else None
