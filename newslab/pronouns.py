@@ -73,14 +73,20 @@ def _blockers(
         if t.end > end:
             flush(index)
             return result
-        at = bisect.bisect_right(starts, t.start) - 1
-        inside = at >= 0 and reach[at] > t.start
-        if t.text[:1].isupper() and not inside:
-            run.append(t)
-        else:
+        if t.text[:1].isupper():
+            at = bisect.bisect_right(starts, t.start) - 1
+            if not (at >= 0 and reach[at] > t.start):  # not inside a mention
+                run.append(t)
+                continue
+        if run:
             flush(index)
     flush(len(words))
     return result
+
+
+#: Whether a text has a letter or digit: ``[^\W_]`` is exactly ``str.isalnum`` per character (sre's word class
+#: is isalnum or "_"), searched in C rather than by a generator per token.
+_has_alnum = re.compile(r"[^\W_]").search
 
 
 class _SentenceWords(dict[int, list[Any]]):
@@ -93,7 +99,8 @@ class _SentenceWords(dict[int, list[Any]]):
 
     def __missing__(self, sentence: int) -> list[Any]:
         low = self.ends[sentence - 1] if sentence else 0
-        words = [t for t in self.tokens[low : self.ends[sentence]] if any(c.isalnum() for c in t.text)]
+        within = self.tokens[low : self.ends[sentence]]
+        words = list(compress(within, map(_has_alnum, map(_text, within))))
         self[sentence] = words
         return words
 
