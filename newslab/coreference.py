@@ -68,6 +68,7 @@ SENTENCE_HEAD_WORDS = 3  # a description with at most this many words before it 
 CLAUSE_BREAKS = frozenset(rule_words("coreference.CLAUSE_BREAKS"))
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 _token_text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
+_token_start = operator.itemgetter(1)  # a Token's start offset
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -91,7 +92,7 @@ class Clauses:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.starts = [t.start for t in doc.tokens]
+        self.starts = list(map(_token_start, doc.tokens))
         self.quotes = quoted_spans(doc.text)
 
     def index(self, offset: int) -> int:

@@ -142,10 +142,13 @@ def _role_event_res(titles: tuple[tuple[str, str], ...], phrases: tuple[str, ...
     name = r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w’'.-]*)*)"
     by_title = "|".join(re.escape(t) for t, _ in sorted(titles, key=lambda x: -len(x[0])))
     by_phrase = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    # a name starts a word ("A.B.C." is tried once, not from each capital: linear); the check of the
+    # character before it comes after its first capital ("(?<![\w’'.-].)" right after "[A-Z]" is
+    # "(?<![\w’'.-])" right before it), so the regex engine jumps from capital to capital
+    word_name = name.replace("(?P<name>[A-Z]", r"(?P<name>[A-Z](?<![\w’'.-].)", 1)
     return (
         re.compile(rf"(?<![\w-])(?P<title>{by_title})\s+{name}"),
-        # a name starts a word ("A.B.C." is tried once, not from each capital: linear)
-        re.compile(rf"(?<![\w’'.-]){name},\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,2}}?(?P<role>(?i:{by_phrase}))(?![\w-])"),
+        re.compile(rf"{word_name},\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,2}}?(?P<role>(?i:{by_phrase}))(?![\w-])"),
     )
 
 

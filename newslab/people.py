@@ -242,8 +242,8 @@ def _person_in_run(
     a lone word followed by a verb of a person ("Rutte has waited", "Spain has" too: a competitor
     that only costs recall), or one the tag lexicon does not know, inside its sentence ("met Rutte").
     """
-    words = [t.text for t in run]
-    lows = [w.lower() for w in words]
+    words = list(map(_text, run))
+    lows = list(map(str.lower, words))
     gender = _HONORIFIC_GENDER.get(prev)
     lo = 0
     for k, w in enumerate(lows):

@@ -34,6 +34,7 @@ EXPLETIVE_NEXT = frozenset(rule_words("pronouns.EXPLETIVE_NEXT"))
 
 
 _text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
+_start = operator.itemgetter(1)  # a Token's start offset
 
 #: Capitalized words that are not names (calendar words and "I").
 NOT_NAMES = frozenset(rule_words("pronouns.NOT_NAMES"))
@@ -269,7 +270,7 @@ def quote_pronouns(
         for p in t.pronouns or ():
             pronoun_targets.setdefault(p, []).append(t)
     tokens = article.tokens
-    token_starts = [t.start for t in tokens]
+    token_starts = list(map(_start, tokens))
     pool = sorted(mentions, key=lambda m: m.start)
     pool_starts = [m.start for m in pool]  # kept in step with pool: lookups by bisect, not scans
     breaks = occurrences(article.text, "\n")  # a quote's paragraph by bisect, not a search back per quote
@@ -287,7 +288,9 @@ def quote_pronouns(
             if tok.end > quote.end:
                 break
             low = tok.text.lower()
-            candidates = [t for t in pronoun_targets.get(low, ()) if not speaks_as(quote.speaker, t)]
+            if low not in pronoun_targets:
+                continue  # not a pronoun of a target (most words of a quote)
+            candidates = [t for t in pronoun_targets[low] if not speaks_as(quote.speaker, t)]
             at = bisect.bisect_right(pool_starts, tok.start)
             if not candidates or any(m.end > tok.start for m in pool[max(0, at - OVERLAP_CHECK) : at]):
                 continue  # already part of a mention (mentions do not nest, so the last few suffice)
