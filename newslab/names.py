@@ -7,9 +7,7 @@ other's internals.
 
 from __future__ import annotations
 
-import operator
 import re
-from itertools import compress
 from typing import TYPE_CHECKING, Protocol
 
 from newslab.lexicons import rule_words, stopwords
@@ -67,28 +65,25 @@ def name_registry(doc: Document) -> tuple[str, ...]:
     """
     stop = stopwords()
     text = doc.text
-    tokens = doc.tokens
     names: set[str] = set()
     run: list[str] = []
-    # the capitalized non-stopwords, found in C (map/compress): any other token only ends a run
-    texts = list(map(_token_text, tokens))
-    capital = map(str.isupper, map(_first_char, texts))
-    plain = map(operator.not_, map(stop.__contains__, map(str.lower, texts)))
-    last = -2
-    for i in compress(range(len(tokens)), map(operator.and_, capital, plain)):
-        tok = tokens[i]
-        previous = tokens[i - 1]
-        if not (i == last + 1 and previous.sentence == tok.sentence and text[previous.end : tok.start] == " "):
-            _add_name(run, names)  # the run was ended by another token, a sentence end or a gap
+    previous = None
+    for tok in doc.tokens:
+        word = tok.text
+        if word[:1].isupper() and word.lower() not in stop:
+            adjacent = (
+                previous is not None and previous.sentence == tok.sentence and text[previous.end : tok.start] == " "
+            )
+            if not (adjacent and run):
+                _add_name(run, names)
+                run = []
+            run.append(word)
+        elif run:
+            _add_name(run, names)
             run = []
-        run.append(tok.text)
-        last = i
+        previous = tok
     _add_name(run, names)
     return tuple(sorted(names))
-
-
-_token_text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
-_first_char = operator.itemgetter(slice(0, 1))  # word[:1], mapped in C
 
 
 def _add_name(run: list[str], names: set[str]) -> None:
