@@ -65,7 +65,7 @@ def role_title_words(target: Target) -> frozenset[str]:
 
 
 #: = (?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]his): the determiners of a head description, scanned only at their first letters.
-_DETERMINERS = word_start_alternation(["The", "the", "Its", "its", "This", "this"])
+_DETERMINERS = word_start_alternation(w for d in ("the", "its", "this") for w in (d.capitalize(), d))
 
 
 @dataclasses.dataclass(frozen=True)
