@@ -192,9 +192,9 @@ def _office_of_country_re(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     roles = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     countries = "|".join(re.escape(c) for c in sorted(COUNTRY_NAMES, key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?P<role>(?i:{roles}))\s+of\s+(?:the\s+)?(?P<country>(?i:{countries}))\b"
-    )
+    # = (?<![\w-])(?:[Aa]n?|[Tt]he), scanned only at A, a, T and t ("An" tried before "A", as "n?" is greedy)
+    det = word_start_alternation(w for d in ("an", "a", "the") for w in (d.capitalize(), d))
+    return re.compile(rf"{det}\s+(?P<role>(?i:{roles}))\s+of\s+(?:the\s+)?(?P<country>(?i:{countries}))\b")
 
 
 def office_of_country_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Mention]:
