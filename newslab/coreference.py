@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Sequence
+from itertools import compress
 from typing import NamedTuple
 
 from newslab.cues import reporting_forms
@@ -65,6 +67,8 @@ SENTENCE_HEAD_WORDS = 3  # a description with at most this many words before it 
 #: Tokens that end a clause for the object-pronoun rule ("Trump attacked him": him is not Trump).
 CLAUSE_BREAKS = frozenset(rule_words("coreference.CLAUSE_BREAKS"))
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+_token_text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
+_token_start = operator.itemgetter(1)  # a Token's start offset
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -88,7 +92,7 @@ class Clauses:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.starts = [t.start for t in doc.tokens]
+        self.starts = list(map(_token_start, doc.tokens))
         self.quotes = quoted_spans(doc.text)
 
     def index(self, offset: int) -> int:
@@ -369,7 +373,11 @@ def resolve_discourse(
     added: list[Mention] = []
     tokens = doc.tokens
     clauses = Clauses(doc)
-    for i, tok in enumerate(tokens):
+    # the tokens that can be a pronoun or an anaphoric noun, found in C (map/compress), not by a loop over every token
+    candidate = words | ANAPHORIC_NOUNS.keys()
+    hits = compress(range(len(tokens)), map(candidate.__contains__, map(str.lower, map(_token_text, tokens))))
+    for i in hits:
+        tok = tokens[i]
         low = tok.text.lower()
         noun = low in ANAPHORIC_NOUNS and i > 0 and tokens[i - 1].text.lower() in ANAPHORIC_DETERMINERS
         if (low not in words and not noun) or (tok.text.isupper() and len(tok.text) > 1):

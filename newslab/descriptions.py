@@ -19,7 +19,7 @@ from typing import NamedTuple
 from newslab.anchored import capitalized_run_starts, finditer_at, occurrences
 from newslab.lexicons import rule_word_values, rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, Mention
-from newslab.names import WORD_PATTERN
+from newslab.names import WORD_PATTERN, word_start_alternation
 from newslab.targets import Role, Target, packaged_roles
 
 #: Words in a description that move its time away from the article's date ("the former president").
@@ -140,12 +140,16 @@ def national_country(words: Sequence[str]) -> str:
 @functools.cache
 def _role_event_res(titles: tuple[tuple[str, str], ...], phrases: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     name = r"(?P<name>[A-Z][\w’'.-]*(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w’'.-]*)*)"
-    by_title = "|".join(re.escape(t) for t, _ in sorted(titles, key=lambda x: -len(x[0])))
+    by_title = word_start_alternation(t for t, _ in sorted(titles, key=lambda x: -len(x[0])))
     by_phrase = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    # a name starts a word ("A.B.C." is tried once, not from each capital: linear); the check of the
+    # character before it comes after its first capital ("(?<![\w’'.-].)" right after "[A-Z]" is
+    # "(?<![\w’'.-])" right before it), so the regex engine jumps from capital to capital
+    word_name = name.replace("(?P<name>[A-Z]", r"(?P<name>[A-Z](?<![\w’'.-].)", 1)
     return (
-        re.compile(rf"(?<![\w-])(?P<title>{by_title})\s+{name}"),
-        # a name starts a word ("A.B.C." is tried once, not from each capital: linear)
-        re.compile(rf"(?<![\w’'.-]){name},\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,2}}?(?P<role>(?i:{by_phrase}))(?![\w-])"),
+        # = (?<![\w-])(?P<title>title|...), scanned only at the titles' first letters
+        re.compile(rf"(?P<title>{by_title})\s+{name}"),
+        re.compile(rf"{word_name},\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,2}}?(?P<role>(?i:{by_phrase}))(?![\w-])"),
     )
 
 
@@ -174,9 +178,8 @@ def _role_description_re(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     alternatives = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     modifier = r"(?:[a-z][\w.-]*|Senate|House|U\.S\.|US)\s+"
-    return re.compile(
-        rf"(?<![\w-])(?P<det>[Tt]he)\s+(?P<mods>(?:{modifier}){{0,2}})(?P<role>(?i:{alternatives}))(?![\w-])"
-    )
+    det = word_start_alternation(["The", "the"])  # = (?<![\w-])[Tt]he, scanned only at T and t
+    return re.compile(rf"(?P<det>{det})\s+(?P<mods>(?:{modifier}){{0,2}})(?P<role>(?i:{alternatives}))(?![\w-])")
 
 
 #: Country names in an office's of-complement, with the country ("United States" -> "US").
@@ -189,9 +192,9 @@ def _office_of_country_re(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
         return None
     roles = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
     countries = "|".join(re.escape(c) for c in sorted(COUNTRY_NAMES, key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w-])(?:[Aa]n?|[Tt]he)\s+(?P<role>(?i:{roles}))\s+of\s+(?:the\s+)?(?P<country>(?i:{countries}))\b"
-    )
+    # = (?<![\w-])(?:[Aa]n?|[Tt]he), scanned only at A, a, T and t ("An" tried before "A", as "n?" is greedy)
+    det = word_start_alternation(w for d in ("an", "a", "the") for w in (d.capitalize(), d))
+    return re.compile(rf"{det}\s+(?P<role>(?i:{roles}))\s+of\s+(?:the\s+)?(?P<country>(?i:{countries}))\b")
 
 
 def office_of_country_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Mention]:

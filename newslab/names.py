@@ -8,13 +8,12 @@ other's internals.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Protocol
 
 from newslab.lexicons import rule_words, stopwords
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
-
     from newslab.document import Document
 
 #: A word for the name rules: letters, digits and inner dots/apostrophes/hyphens ("U.S.", "O’Brien").
@@ -50,6 +49,27 @@ def speaks_as(speaker: str, target: Named) -> bool:
     text = speaker.strip().lower()
     forms = {target.name.lower(), *(a.lower() for a in target.aliases)}
     return bool(text) and (text in forms or target.name.lower() in text.split())
+
+
+def word_start_alternation(words: Iterable[str], *, before: str = r"[\w-]") -> str:
+    r"""``(?<!before)(?:w1|w2|...)`` written so that the regex engine jumps from first letter to first letter.
+
+    The same matches: a pattern that opens with a lookbehind is tried at every offset of a text, one
+    whose alternatives open with a literal only where one of those letters stands (sre's charset
+    prefix). So each word's first character comes first and the lookbehind follows it, holding that
+    character: ``T(?<![\w-]T)rump`` matches where ``(?<![\w-])Trump`` does.
+
+    Example:
+        >>> import re
+        >>> rx = re.compile(word_start_alternation(["Trump", "TRUMP"]))
+        >>> [m.start() for m in rx.finditer("Trump, anti-Trump, TRUMP")]
+        [0, 19]
+    """
+    parts = []
+    for w in words:
+        first = re.escape(w[:1])
+        parts.append(f"{first}(?<!{before}{first}){re.escape(w[1:])}" if w else f"(?<!{before})")
+    return "(?:" + "|".join(parts) + ")"
 
 
 def name_registry(doc: Document) -> tuple[str, ...]:

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import re
 from collections.abc import Sequence
+from itertools import compress
 from typing import NamedTuple
 
 from newslab.descriptions import word_tags
@@ -60,6 +62,16 @@ def _office_first_words() -> frozenset[str]:
 
 
 @functools.cache
+def _lowercase_openers() -> frozenset[str]:
+    """Lowercased words that can open a person in :func:`people` when not capitalized (the rest are skipped)."""
+    return frozenset({"the", *ANAPHORIC_NOUNS, *people_words()[1]})
+
+
+_first_char = operator.itemgetter(slice(0, 1))  # word[:1], mapped in C
+_text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
+
+
+@functools.cache
 def people_words() -> tuple[dict[str, str], dict[str, str]]:
     """Given names (capitalized) and person nouns (lowercase) with their gender, from ``people_words.tsv``."""
     given: dict[str, str] = {}
@@ -103,8 +115,19 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
     tokens = doc.tokens
     surnames: dict[str, str] = {}
     found: list[Person] = []
+    # the tokens a rule below can start at (capitalized, "the", a person noun), found in C (map/compress):
+    # every other token only moves the loop on, so it jumps from one such token to the next
+    texts = list(map(_text, tokens))
+    openers = _lowercase_openers()
+    capital = map(str.isupper, map(_first_char, texts))
+    opening = map(openers.__contains__, map(str.lower, texts))
+    starts_at = list(compress(range(len(tokens)), map(operator.or_, capital, opening)))
     i = 0
-    while i < len(tokens):
+    while True:
+        at = bisect.bisect_left(starts_at, i)
+        if at == len(starts_at):
+            break
+        i = starts_at[at]
         tok = tokens[i]
         word = tok.text
         office = _office_at(tokens, i) if word in ("the", "The") and not inside(tok.start) else 0
@@ -194,6 +217,10 @@ def _office_at(tokens: Sequence[Token], i: int) -> int:
     return 0
 
 
+_INITIAL = re.compile(r"[A-Z]\.").fullmatch  # a middle initial ("C." in "Kenneth C. Frazier")
+_ADJECTIVE_END = re.compile(r"(an|ish|ese)$").search  # a nationality adjective's ending ("Russian")
+
+
 def _first_in_sentence(doc: Document, i: int) -> bool:
     return i == 0 or doc.tokens[i - 1].sentence != doc.tokens[i].sentence or doc.tokens[i - 1].text in "“\"‘'("
 
@@ -215,8 +242,8 @@ def _person_in_run(
     a lone word followed by a verb of a person ("Rutte has waited", "Spain has" too: a competitor
     that only costs recall), or one the tag lexicon does not know, inside its sentence ("met Rutte").
     """
-    words = [t.text for t in run]
-    lows = [w.lower() for w in words]
+    words = list(map(_text, run))
+    lows = list(map(str.lower, words))
     gender = _HONORIFIC_GENDER.get(prev)
     lo = 0
     for k, w in enumerate(lows):
@@ -232,7 +259,7 @@ def _person_in_run(
         # only titles and role words: "The Secretary General and his team" is someone, unnamed
         return (0, "", gender or "") if titled else None
     if not titled:
-        initial = next((k for k in range(lo + 1, len(words) - 1) if re.fullmatch(r"[A-Z]\.", words[k])), None)
+        initial = next((k for k in range(lo + 1, len(words) - 1) if _INITIAL(words[k])), None)
         if initial is not None:  # "Kenneth C. Frazier", "Michael R. Bloomberg": a person's name
             first = initial - 1
             return first, " ".join(words[first:]), given.get(words[first], "")
@@ -243,9 +270,10 @@ def _person_in_run(
         if words[-1] in surnames and len(words) - lo == 1:
             return lo, words[-1], surnames[words[-1]]
         word = words[lo]
-        adjective = re.search(r"(an|ish|ese)$", word) and word not in given  # "Russian", not "Ryan" or "Susan"
+        adjective = _ADJECTIVE_END(word) and word not in given  # "Russian", not "Ryan" or "Susan"
         lone = len(words) - lo == 1 and not word.isupper() and not adjective
-        tag = word_tags().get(word) or word_tags().get(word.lower())
+        tags = word_tags()
+        tag = tags.get(word) or tags.get(word.lower())
         speaking = nxt in PERSON_NEXT and (tag is None or nxt in SPEAKING_NEXT)  # "Florida is": a place
         if lone and (speaking or (tag is None and not sentence_initial)):
             return lo, word, ""  # "Rutte has waited", "met Rutte": a name no lexicon knows as a word

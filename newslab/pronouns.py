@@ -34,6 +34,7 @@ EXPLETIVE_NEXT = frozenset(rule_words("pronouns.EXPLETIVE_NEXT"))
 
 
 _text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
+_start = operator.itemgetter(1)  # a Token's start offset
 
 #: Capitalized words that are not names (calendar words and "I").
 NOT_NAMES = frozenset(rule_words("pronouns.NOT_NAMES"))
@@ -73,14 +74,20 @@ def _blockers(
         if t.end > end:
             flush(index)
             return result
-        at = bisect.bisect_right(starts, t.start) - 1
-        inside = at >= 0 and reach[at] > t.start
-        if t.text[:1].isupper() and not inside:
-            run.append(t)
-        else:
+        if t.text[:1].isupper():
+            at = bisect.bisect_right(starts, t.start) - 1
+            if not (at >= 0 and reach[at] > t.start):  # not inside a mention
+                run.append(t)
+                continue
+        if run:
             flush(index)
     flush(len(words))
     return result
+
+
+#: Whether a text has a letter or digit: ``[^\W_]`` is exactly ``str.isalnum`` per character (sre's word class
+#: is isalnum or "_"), searched in C rather than by a generator per token.
+_has_alnum = re.compile(r"[^\W_]").search
 
 
 class _SentenceWords(dict[int, list[Any]]):
@@ -93,7 +100,8 @@ class _SentenceWords(dict[int, list[Any]]):
 
     def __missing__(self, sentence: int) -> list[Any]:
         low = self.ends[sentence - 1] if sentence else 0
-        words = [t for t in self.tokens[low : self.ends[sentence]] if any(c.isalnum() for c in t.text)]
+        within = self.tokens[low : self.ends[sentence]]
+        words = list(compress(within, map(_has_alnum, map(_text, within))))
         self[sentence] = words
         return words
 
@@ -262,7 +270,7 @@ def quote_pronouns(
         for p in t.pronouns or ():
             pronoun_targets.setdefault(p, []).append(t)
     tokens = article.tokens
-    token_starts = [t.start for t in tokens]
+    token_starts = list(map(_start, tokens))
     pool = sorted(mentions, key=lambda m: m.start)
     pool_starts = [m.start for m in pool]  # kept in step with pool: lookups by bisect, not scans
     breaks = occurrences(article.text, "\n")  # a quote's paragraph by bisect, not a search back per quote
@@ -280,7 +288,9 @@ def quote_pronouns(
             if tok.end > quote.end:
                 break
             low = tok.text.lower()
-            candidates = [t for t in pronoun_targets.get(low, ()) if not speaks_as(quote.speaker, t)]
+            if low not in pronoun_targets:
+                continue  # not a pronoun of a target (most words of a quote)
+            candidates = [t for t in pronoun_targets[low] if not speaks_as(quote.speaker, t)]
             at = bisect.bisect_right(pool_starts, tok.start)
             if not candidates or any(m.end > tok.start for m in pool[max(0, at - OVERLAP_CHECK) : at]):
                 continue  # already part of a mention (mentions do not nest, so the last few suffice)

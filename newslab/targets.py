@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import load_table, rule_words, stopwords
-from newslab.names import WORD_PATTERN
+from newslab.names import WORD_PATTERN, word_start_alternation
 from newslab.roles import PERSON_PRONOUNS, Role, as_role, as_tuple, packaged_roles
 from newslab.safe_regex import unsafe_pattern_message
 from newslab.target_names import check_distinct, check_term, target_key, term_strings, weak_term
@@ -62,6 +62,10 @@ TITLE_WORDS = frozenset(rule_words("targets.TITLE_WORDS"))
 def role_title_words(target: Target) -> frozenset[str]:
     """Lowercase words of the titles of a target's roles ("President", "Former President")."""
     return frozenset(w.lower() for r in target.roles for t in r.titles for w in t.split()) - stopwords()
+
+
+#: = (?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]his): the determiners of a head description, scanned only at their first letters.
+_DETERMINERS = word_start_alternation(w for d in ("the", "its", "this") for w in (d.capitalize(), d))
 
 
 @dataclasses.dataclass(frozen=True)
@@ -316,8 +320,9 @@ class Target:
     def _name_re(self) -> re.Pattern[str]:
         forms = set(self.aliases) | {a.upper() for a in self.aliases}
         forms |= {unicodedata.normalize("NFD", f) for f in forms}  # an Article built by hand may be decomposed
-        alternatives = "|".join(re.escape(a) for a in sorted(forms, key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+        # = (?<![\w-])(?:alias|...)(?![\w-]), written so the engine scans only at the aliases' first letters
+        alternatives = word_start_alternation(sorted(forms, key=len, reverse=True))
+        return re.compile(rf"{alternatives}(?![\w-])")
 
     @functools.cached_property
     def _epithet_re(self) -> re.Pattern[str] | None:
@@ -335,7 +340,7 @@ class Target:
         stop = "|".join(re.escape(w) for w in sorted(stopwords(), key=len, reverse=True) if w.isalpha())
         modifier = rf"(?!(?:{stop})\b){WORD_PATTERN}"
         return re.compile(
-            rf"(?<![\w-])(?P<det>[Tt]he|[Ii]ts|[Tt]his)\s+(?P<mods>(?:{modifier}\s+){{0,3}})(?P<head>{alternatives})(?![\w-])"
+            rf"(?P<det>{_DETERMINERS})\s+(?P<mods>(?:{modifier}\s+){{0,3}})(?P<head>{alternatives})(?![\w-])"
         )
 
     @functools.cached_property
