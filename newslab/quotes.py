@@ -115,6 +115,7 @@ class _Span(NamedTuple):
     start: int
     end: int
     close: int
+    unclosed: bool = False  # rule "unclosed-mark": no mark closes it; it runs to its sentence's end
 
 
 #: A quote in curly or straight marks; one left open at a paragraph's end runs to it when the next paragraph
@@ -124,7 +125,12 @@ _DIRECT = re.compile(
     # mixed marks (rule "mixed-marks"): a curly opening mark that no curly mark closes in its paragraph,
     # closed by a straight one ("“The criticism … appalling," Nunnelee said)
     r"|“[^“”\"\n]+\"(?=[^“”\n]*(?:\n|$))"
-    r"|\"[^\"\n]+(?:\"|(?=\n\s*\"))"
+    # a straight mark opens only before a non-space and closes only after one (rule "mark-direction"): in
+    # "…again," Trump said. "Bannon …" the mark before "Trump" closes a quote opened out of view
+    r"|\"(?=\S)[^\"\n]*[^\s\"]\"|\"(?=\S)[^\"\n]+(?=\n\s*\")"
+    # unclosed (rule "unclosed-mark"): an opening mark that nothing closes before the next opening mark or
+    # the paragraph's end runs to the end of its sentence ("Mr. Trump said: “No — I never discuss it. …")
+    r"|(?P<unclosed>[“\"](?=\S)[^“”\"\n]+?(?:[.!?](?=\s|$)|(?=\n)|$))"
     # British single marks (issue 23): ‘ opens at a word's start, and the ’ that closes is not an
     # apostrophe inside a word ("Trump’s"); a paragraph never runs on
     r"|(?<![\w’'])‘(?=\S)[^‘\n]*?[^\s‘]’(?![\w’])"
@@ -139,7 +145,7 @@ def _direct_spans(text: str) -> list[_Span]:
         cs, ce = m.start() + 1, m.end() - 1 if closed else m.end()
         while ce > cs and text[ce - 1] in ", ":
             ce -= 1
-        spans.append(_Span(m.start(), cs, ce, m.end()))
+        spans.append(_Span(m.start(), cs, ce, m.end(), m.group("unclosed") is not None))
     return spans
 
 
@@ -384,6 +390,10 @@ def article_quotes(
     quotes, used = _attribute_direct(text, article, spans, attrs)
     if quotes:
         _attribute_from_context(quotes, spans, text, article, attrs)
+        unclosed = {s.start for s in spans if s.unclosed}
+        for q in quotes:
+            if q.start in unclosed:  # evidence: the quote's end is its sentence's, no closing mark
+                q.rule += "; unclosed-mark"
     quotes += [q for q in indirect_quotes(text, article, attrs, used, inside) if not bad_speaker(q.speaker)]
     quotes = _with_transcript(quotes, transcript_quotes(text))
     quotes += finding_quotes(article, [(q.start, q.end) for q in quotes])  # "New polls show …"

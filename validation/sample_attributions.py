@@ -135,7 +135,9 @@ def fresh(parts: dict[str, list[tuple[int, int, str]]], name: str, seed: int, n:
             continue
         window = rng.choice(windows or gapped)
         pid = f"attr-{last + len(table) + 1:02d}"
-        table.append({"passage_id": pid, "article_key": key, "lines": ",".join(str(x) for _, x, _ in window), "split": name})
+        table.append(
+            {"passage_id": pid, "article_key": key, "lines": ",".join(str(x) for _, x, _ in window), "split": name}
+        )
         print(f"=== {pid} ({key})\n" + " ".join(t for _, _, t in window) + "\n")
     if write:
         with OUT.open("a", encoding="utf-8", newline="") as handle:

@@ -1,0 +1,62 @@
+"""Quote marks read by direction and quotes left unclosed (issue 23, attrib4 round)."""
+
+from __future__ import annotations
+
+import pytest
+
+import newslab as nl
+
+
+def _quotes(text: str) -> list[tuple[str, str, str]]:
+    df = nl.find_quotes(nl.Article("a", "", text))
+    return [(q, s, r) for q, s, r in df[["quote", "speaker", "rule"]].itertuples(index=False)]
+
+
+def test_a_straight_mark_before_a_space_opens_nothing() -> None:
+    # must fire: the mark after "again," closes a quote opened out of view; "Trump said." is no quote
+    text = 'Now we win again," Trump said. "We will have a partnership," Bannon said.'
+    found = _quotes(text)
+    assert [q for q, _, _ in found if "Trump said" in q] == []
+    assert ("We will have a partnership", "Bannon", "after-quote") in found
+
+
+def test_a_straight_mark_after_a_space_closes_nothing() -> None:
+    # must fire: 'a "hero,"' opens a new quote, so the quote before it ends with its sentence
+    text = '"He has four children. Lawyer Chris Stewart called the man a "hero," saying the video was clear.'
+    quotes = [q for q, _, _ in _quotes(text)]
+    assert "He has four children." in quotes
+    assert "hero" in quotes
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "speaker"),
+    [
+        (
+            "Mr. Trump said: “No — I never discuss it. The campaign is running an ad.",
+            "No — I never discuss it.",
+            "Mr. Trump",
+        ),
+        (
+            'He wrote on Sunday, "I believe the leaks will be far worse. Sessions was asked.',
+            "I believe the leaks will be far worse.",
+            "He",
+        ),
+    ],
+)
+def test_an_unclosed_quote_runs_to_its_sentence_end(text: str, quote: str, speaker: str) -> None:
+    found = _quotes(text)
+    assert (quote, speaker, "before-quote; unclosed-mark") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We are strong,” he said. “We will win.”",  # closed quotes: no unclosed evidence
+        'He said "we are strong" and left. "We will win," she added.',
+        "“The first paragraph of a long quote\n“and the second one,” she said.",  # a quote of two paragraphs
+    ],
+)
+def test_closed_quotes_are_not_read_as_unclosed(text: str) -> None:
+    found = _quotes(text)
+    assert found
+    assert not any("unclosed-mark" in r for _, _, r in found)
