@@ -129,23 +129,37 @@ _DIRECT = re.compile(
     # "…again," Trump said. "Bannon …" the mark before "Trump" closes a quote opened out of view
     r"|\"(?=\S)[^\"\n]*[^\s\"]\"|\"(?=\S)[^\"\n]+(?=\n\s*\")"
     # unclosed (rule "unclosed-mark"): an opening mark that nothing closes before the next opening mark or
-    # the paragraph's end runs to the end of its sentence ("Mr. Trump said: “No — I never discuss it. …")
-    r"|(?P<unclosed>[“\"](?=\S)[^“”\"\n]+?(?:[.!?](?=\s|$)|(?=\n)|$))"
+    # the paragraph's end runs to the end of its sentence ("Mr. Trump said: “No — I never discuss it. …");
+    # :func:`_direct_spans` cuts it there
+    r"|(?P<unclosed>[“\"](?=\S)[^“”\"\n]+)"
     # British single marks (issue 23): ‘ opens at a word's start, and the ’ that closes is not an
     # apostrophe inside a word ("Trump’s"); a paragraph never runs on
     r"|(?<![\w’'])‘(?=\S)[^‘\n]*?[^\s‘]’(?![\w’])"
 )
 
 
-def _direct_spans(text: str) -> list[_Span]:
-    """Direct quotes, curly or straight; a quote left open at a paragraph's end that the next reopens runs to it."""
+def _direct_spans(text: str, sentence_end: Callable[[int], int] | None = None) -> list[_Span]:
+    """Direct quotes, curly or straight; a quote left open at a paragraph's end that the next reopens runs to it.
+
+    ``sentence_end`` gives the end of the sentence holding an offset: a quote that no mark closes ends there
+    (rule "unclosed-mark"); without it, such a quote is not read.
+    """
     spans = []
     for m in _DIRECT.finditer(text):
+        unclosed = m.group("unclosed") is not None
+        if unclosed:
+            if sentence_end is None:
+                continue
+            end = min(m.end(), sentence_end(m.start() + 1))
+            if not text[m.start() + 1 : end].strip():
+                continue
+            spans.append(_Span(m.start(), m.start() + 1, len(text[:end].rstrip()), end, True))
+            continue
         closed = m.group()[-1] in '”"’'
         cs, ce = m.start() + 1, m.end() - 1 if closed else m.end()
         while ce > cs and text[ce - 1] in ", ":
             ce -= 1
-        spans.append(_Span(m.start(), cs, ce, m.end(), m.group("unclosed") is not None))
+        spans.append(_Span(m.start(), cs, ce, m.end()))
     return spans
 
 
@@ -380,7 +394,12 @@ def article_quotes(
         [('direct', 'Mark Rutte', 'pronoun:previous-subject')]
     """
     text = article.text
-    spans = [s for s in _direct_spans(text) if not is_title(text, s.start, s.end, s.open)]  # no show titles
+    ends = [s.end for s in article.sentences]
+    spans = [  # no show titles
+        s
+        for s in _direct_spans(text, lambda offset: ends[article.sentence_of(offset)])
+        if not is_title(text, s.start, s.end, s.open)
+    ]
     inside = _inside_quotes(spans)
     attrs = {
         s.index: attributions(text, s.start, s.end, article.token_spans[s.index], inside)

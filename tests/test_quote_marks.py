@@ -60,3 +60,15 @@ def test_closed_quotes_are_not_read_as_unclosed(text: str) -> None:
     found = _quotes(text)
     assert found
     assert not any("unclosed-mark" in r for _, _, r in found)
+
+
+def test_implied_that_reports_speech() -> None:
+    # must fire: "implied that" (speech_verbs.tsv, attrib4); must not fire: "implied" with a noun object
+    found = _quotes("The State Department implied that Mr. Kerry would appear before the committee.")
+    assert [(q, s) for q, s, _ in found] == [("Mr. Kerry would appear before the committee", "The State Department")]
+    assert _quotes("The new rules implied a cost for every company in the state.") == []
+
+
+def test_an_unclosed_mark_ends_at_the_sentence_not_at_an_abbreviation() -> None:
+    text = "He said, “You made your point that you think Mr. Comey is engaging in innuendo. The hearing went on."
+    assert "You made your point that you think Mr. Comey is engaging in innuendo." in [q for q, _, _ in _quotes(text)]
