@@ -246,13 +246,17 @@ def bad_speaker(phrase: str) -> bool:
         [True, True, False, False, False, False]
         >>> [bad_speaker(p) for p in ["denounced Mr. Trump’s anti-press", "elected officials", "retired judges"]]
         [True, False, False]
+        >>> [bad_speaker(p) for p in ["in Danville", "out of the anti-tax", "the former senator", "for Obama", "by"]]
+        [True, True, False, True, True]
     """
     words = [w for w in re.findall(r"[\w’'.-]+", phrase) if w.lower() not in ("the", "a", "an")]
     if not words:
         return True
     tags = word_tags()
     if len(words) > 1:  # a phrase that opens with a lowercase verb is a clause cut wrong ("denounced Mr. Trump’s …")
-        return not words[0][:1].isupper() and (tags.get(words[0].lower()) or "") in ("VBD", "VBZ")
+        # rule "speaker-head" (attrib4): nor one that opens with a lowercase preposition ("in Danville", "out of
+        # the anti-tax"): a speaker opens with a name, a determiner or a noun
+        return not words[0][:1].isupper() and (tags.get(words[0].lower()) or "") in ("VBD", "VBZ", "IN")
     word = words[0]
     low = word.lower()
     if low in _PRONOUNS:
