@@ -395,6 +395,10 @@ class SpeakerResolver:
                 alone = len(name.split()) == 1 and name not in self._names_by_last
                 after = re.match(r"\s*(,|[a-z]+)", chunk[m.end() :])
                 subject = m.start() == 0 and after is not None and after.group(1) not in FUNCTION_WORDS
+                # rule "same-sentence-subject" (attrib4): "Aronberg would not comment, but … he pointed out"
+                subject = subject or (
+                    index == sent and m.start() == 0 and after is not None and after.group(1) in SUBJECT_AUXILIARIES
+                )
                 if alone and not (lone or subject) and not any(name in t.aliases for t in self.targets):
                     continue  # a lone capitalized word that is no clause's subject and never a full name: a place?
                 return self._longer_name(name), index
@@ -430,6 +434,8 @@ class SpeakerResolver:
 
 #: Pronouns and determiners that open no name, wherever they stand ("It's sick", cut out of a quote).
 _PRONOUN_WORDS = frozenset(rule_words("speakers.PRONOUN_WORDS"))
+#: Auxiliaries after a lone capitalized word that opens the pronoun's own sentence: that word is the subject.
+SUBJECT_AUXILIARIES = frozenset(rule_words("speakers.SUBJECT_AUXILIARIES"))
 #: Words before a capitalized run that make it no person: an article, or a preposition of place.
 _BEFORE_NO_PERSON = frozenset(rule_words("speakers.BEFORE_NO_PERSON"))
 

@@ -72,3 +72,29 @@ def test_implied_that_reports_speech() -> None:
 def test_an_unclosed_mark_ends_at_the_sentence_not_at_an_abbreviation() -> None:
     text = "He said, “You made your point that you think Mr. Comey is engaging in innuendo. The hearing went on."
     assert "You made your point that you think Mr. Comey is engaging in innuendo." in [q for q, _, _ in _quotes(text)]
+
+
+def test_a_pronoun_speaker_takes_the_subject_of_its_own_sentence() -> None:
+    # must fire: "Aronberg would not comment, but … he pointed out that …" (rule same-sentence-subject)
+    text = "Aronberg would not comment, but in an interview last week, he pointed out that the standard was low."
+    df = nl.find_quotes(nl.Article("a", "", text))
+    assert df[["speaker", "speaker_resolved", "speaker_rule"]].values.tolist() == [
+        ["he", "Aronberg", "pronoun:previous-subject"]
+    ]
+    # must not fire: the word after the capitalized one is no auxiliary ("In Denver, …")
+    df = nl.find_quotes(nl.Article("a", "", "In Denver on Friday, he said that the standard was low."))
+    assert df["speaker_resolved"].tolist() == [""]
+
+
+def test_a_center_keeps_its_complement() -> None:
+    df = nl.find_quotes(nl.Article("a", "", "The Center for Public Integrity reported that groups aired 100 ads."))
+    # before: "Center" (the "for" complement cut off); the name words kept are its capitalized complement
+    assert df["speaker_resolved"].tolist() == ["Public Integrity"]
+
+
+@pytest.mark.parametrize("phrase", ["in Danville", "out of the anti-tax", "for the Democrats"])
+def test_a_phrase_opening_with_a_preposition_is_no_speaker(phrase: str) -> None:
+    from newslab.speech_formats import bad_speaker
+
+    assert bad_speaker(phrase)
+    assert not bad_speaker("officials in Danville")
