@@ -93,6 +93,7 @@ from newslab.speakers import SpeakerResolver
 from newslab.speech_formats import (
     bad_speaker,
     finding_quotes,
+    headline_quotes,
     is_title,
     label_speaker,
     next_sentence_speaker,
@@ -416,6 +417,7 @@ def article_quotes(
     quotes += [q for q in indirect_quotes(text, article, attrs, used, inside) if not bad_speaker(q.speaker)]
     quotes = _with_transcript(quotes, transcript_quotes(text))
     quotes += finding_quotes(article, [(q.start, q.end) for q in quotes])  # "New polls show …"
+    quotes += headline_quotes(article, [(q.start, q.end) for q in quotes])  # "X Says …" in a title-case headline
     quotes.sort(key=lambda q: (q.start, q.kind))
     if not resolve_speakers:
         return quotes

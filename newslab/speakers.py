@@ -67,6 +67,8 @@ def _name_words(phrase: str) -> list[str]:
     """The name in a speaker phrase: titles, roles and a trailing "of Kentucky" dropped."""
     parts = re.split(rf"{SPACE}(?:for|of|at|in|with|from|on){SPACE}", phrase, maxsplit=1)
     head = phrase if len(parts) > 1 and parts[0].split()[-1].lower() in ORG_HEADS else parts[0]
+    if re.search(r"[’']s\s+\S+$", head) and len(head.split()) > 2:
+        return []  # rule "possessive-head" (attrib4): "Kayla Mueller's Parents" is a group, not a name
     words = [re.sub(r"[’']s$", "", w) for w in head.split()]
     roles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _ROLES_AND_TITLES]
     if roles:  # "NATO spokeswoman Farah Dakhlallah", "Senate Majority Leader Mitch McConnell"

@@ -98,3 +98,25 @@ def test_a_phrase_opening_with_a_preposition_is_no_speaker(phrase: str) -> None:
 
     assert bad_speaker(phrase)
     assert not bad_speaker("officials in Danville")
+
+
+def test_a_title_case_headline_attributes() -> None:
+    # must fire: "X Say(s) …" and "…, Says X" in a title-case headline (rule headline-say)
+    text = "Kayla Mueller's Parents Say They Have Been Notified Of Her Death\n\nThe family spoke on Tuesday."
+    df = nl.find_quotes(nl.Article("a", "", text))
+    assert df[["speaker_resolved", "quote", "rule"]].values.tolist() == [
+        ["Kayla Mueller's Parents", "They Have Been Notified Of Her Death", "headline-say"]
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bill Clinton's Stunning Jobs Claim At DNC Actually True\n\nThe numbers held up.",  # "Claim": a noun
+        "Trump Says\n\nThe rally went on.",  # no content
+        "Later, Aides Said it was over.",  # not title case after the verb
+    ],
+)
+def test_a_headline_without_a_title_case_attribution_gives_none(text: str) -> None:
+    df = nl.find_quotes(nl.Article("a", "", text))
+    assert "headline-say" not in df["rule"].tolist()
