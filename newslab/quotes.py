@@ -93,6 +93,7 @@ from newslab.speakers import SpeakerResolver
 from newslab.speech_formats import (
     bad_speaker,
     finding_quotes,
+    headline_quotes,
     is_title,
     label_speaker,
     next_sentence_speaker,
@@ -115,6 +116,7 @@ class _Span(NamedTuple):
     start: int
     end: int
     close: int
+    unclosed: bool = False  # rule "unclosed-mark": no mark closes it; it runs to its sentence's end
 
 
 #: A quote in curly or straight marks; one left open at a paragraph's end runs to it when the next paragraph
@@ -124,17 +126,36 @@ _DIRECT = re.compile(
     # mixed marks (rule "mixed-marks"): a curly opening mark that no curly mark closes in its paragraph,
     # closed by a straight one ("“The criticism … appalling," Nunnelee said)
     r"|“[^“”\"\n]+\"(?=[^“”\n]*(?:\n|$))"
-    r"|\"[^\"\n]+(?:\"|(?=\n\s*\"))"
+    # a straight mark opens only before a non-space and closes only after one (rule "mark-direction"): in
+    # "…again," Trump said. "Bannon …" the mark before "Trump" closes a quote opened out of view
+    r"|\"(?=\S)[^\"\n]*[^\s\"]\"|\"(?=\S)[^\"\n]+(?=\n\s*\")"
+    # unclosed (rule "unclosed-mark"): an opening mark that nothing closes before the next opening mark or
+    # the paragraph's end runs to the end of its sentence ("Mr. Trump said: “No — I never discuss it. …");
+    # :func:`_direct_spans` cuts it there
+    r"|(?P<unclosed>[“\"](?=\S)[^“”\"\n]+)"
     # British single marks (issue 23): ‘ opens at a word's start, and the ’ that closes is not an
     # apostrophe inside a word ("Trump’s"); a paragraph never runs on
     r"|(?<![\w’'])‘(?=\S)[^‘\n]*?[^\s‘]’(?![\w’])"
 )
 
 
-def _direct_spans(text: str) -> list[_Span]:
-    """Direct quotes, curly or straight; a quote left open at a paragraph's end that the next reopens runs to it."""
+def _direct_spans(text: str, sentence_end: Callable[[int], int] | None = None) -> list[_Span]:
+    """Direct quotes, curly or straight; a quote left open at a paragraph's end that the next reopens runs to it.
+
+    ``sentence_end`` gives the end of the sentence holding an offset: a quote that no mark closes ends there
+    (rule "unclosed-mark"); without it, such a quote is not read.
+    """
     spans = []
     for m in _DIRECT.finditer(text):
+        unclosed = m.group("unclosed") is not None
+        if unclosed:
+            if sentence_end is None:
+                continue
+            end = min(m.end(), sentence_end(m.start() + 1))
+            if not text[m.start() + 1 : end].strip():
+                continue
+            spans.append(_Span(m.start(), m.start() + 1, len(text[:end].rstrip()), end, True))
+            continue
         closed = m.group()[-1] in '”"’'
         cs, ce = m.start() + 1, m.end() - 1 if closed else m.end()
         while ce > cs and text[ce - 1] in ", ":
@@ -374,7 +395,12 @@ def article_quotes(
         [('direct', 'Mark Rutte', 'pronoun:previous-subject')]
     """
     text = article.text
-    spans = [s for s in _direct_spans(text) if not is_title(text, s.start, s.end, s.open)]  # no show titles
+    ends = [s.end for s in article.sentences]
+    spans = [  # no show titles
+        s
+        for s in _direct_spans(text, lambda offset: ends[article.sentence_of(offset)])
+        if not is_title(text, s.start, s.end, s.open)
+    ]
     inside = _inside_quotes(spans)
     attrs = {
         s.index: attributions(text, s.start, s.end, article.token_spans[s.index], inside)
@@ -384,9 +410,14 @@ def article_quotes(
     quotes, used = _attribute_direct(text, article, spans, attrs)
     if quotes:
         _attribute_from_context(quotes, spans, text, article, attrs)
+        unclosed = {s.start for s in spans if s.unclosed}
+        for q in quotes:
+            if q.start in unclosed:  # evidence: the quote's end is its sentence's, no closing mark
+                q.rule += "; unclosed-mark"
     quotes += [q for q in indirect_quotes(text, article, attrs, used, inside) if not bad_speaker(q.speaker)]
     quotes = _with_transcript(quotes, transcript_quotes(text))
     quotes += finding_quotes(article, [(q.start, q.end) for q in quotes])  # "New polls show …"
+    quotes += headline_quotes(article, [(q.start, q.end) for q in quotes])  # "X Says …" in a title-case headline
     quotes.sort(key=lambda q: (q.start, q.kind))
     if not resolve_speakers:
         return quotes

@@ -67,6 +67,8 @@ def _name_words(phrase: str) -> list[str]:
     """The name in a speaker phrase: titles, roles and a trailing "of Kentucky" dropped."""
     parts = re.split(rf"{SPACE}(?:for|of|at|in|with|from|on){SPACE}", phrase, maxsplit=1)
     head = phrase if len(parts) > 1 and parts[0].split()[-1].lower() in ORG_HEADS else parts[0]
+    if re.search(r"[’']s\s+\S+$", head) and len(head.split()) > 2:
+        return []  # rule "possessive-head" (attrib4): "Kayla Mueller's Parents" is a group, not a name
     words = [re.sub(r"[’']s$", "", w) for w in head.split()]
     roles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _ROLES_AND_TITLES]
     if roles:  # "NATO spokeswoman Farah Dakhlallah", "Senate Majority Leader Mitch McConnell"
@@ -395,6 +397,10 @@ class SpeakerResolver:
                 alone = len(name.split()) == 1 and name not in self._names_by_last
                 after = re.match(r"\s*(,|[a-z]+)", chunk[m.end() :])
                 subject = m.start() == 0 and after is not None and after.group(1) not in FUNCTION_WORDS
+                # rule "same-sentence-subject" (attrib4): "Aronberg would not comment, but … he pointed out"
+                subject = subject or (
+                    index == sent and m.start() == 0 and after is not None and after.group(1) in SUBJECT_AUXILIARIES
+                )
                 if alone and not (lone or subject) and not any(name in t.aliases for t in self.targets):
                     continue  # a lone capitalized word that is no clause's subject and never a full name: a place?
                 return self._longer_name(name), index
@@ -430,6 +436,8 @@ class SpeakerResolver:
 
 #: Pronouns and determiners that open no name, wherever they stand ("It's sick", cut out of a quote).
 _PRONOUN_WORDS = frozenset(rule_words("speakers.PRONOUN_WORDS"))
+#: Auxiliaries after a lone capitalized word that opens the pronoun's own sentence: that word is the subject.
+SUBJECT_AUXILIARIES = frozenset(rule_words("speakers.SUBJECT_AUXILIARIES"))
 #: Words before a capitalized run that make it no person: an article, or a preposition of place.
 _BEFORE_NO_PERSON = frozenset(rule_words("speakers.BEFORE_NO_PERSON"))
 

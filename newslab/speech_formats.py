@@ -234,6 +234,55 @@ def finding_quotes(doc: Document, taken: Sequence[tuple[int, int]]) -> list[Quot
     return found
 
 
+#: Speech verbs of a title-case headline, and the small words such a headline leaves lowercase.
+HEADLINE_VERBS = tuple(rule_words("speech_formats.HEADLINE_VERBS"))
+_SMALL = "|".join(re.escape(w) for w in rule_words("speech_formats.HEADLINE_SMALL_WORDS"))
+_TITLE_WORD = rf"(?:[A-Z0-9‘'][\w’'.,‘-]*|(?:{_SMALL})(?=\s))"
+_NAME_WORD = r"[A-Z][\w’'.-]*"
+_HEADLINE_VERB = "|".join(HEADLINE_VERBS)
+#: "Speaker Says Content" at a line's or sentence's start, and "Content, Says Speaker" ending its line.
+_HEADLINE = re.compile(
+    rf"(?P<speaker>{_NAME_WORD}(?: (?:of |for )?{_NAME_WORD}){{0,4}}) (?P<verb>{_HEADLINE_VERB}) "
+    rf"(?P<content>[A-Z‘']\S*(?: {_TITLE_WORD}){{2,}})"
+)
+_HEADLINE_INVERTED = re.compile(
+    rf"(?P<content>[A-Z‘']\S*(?: {_TITLE_WORD}){{2,}}), (?P<verb>{_HEADLINE_VERB}) "
+    rf"(?P<speaker>{_NAME_WORD}(?: {_NAME_WORD}){{0,4}})[ \t]*(?=\n|$)"
+)
+
+
+def headline_quotes(doc: Document, taken: Sequence[tuple[int, int]]) -> list[Quote]:
+    """Rule "headline-say": a title-case headline's attribution ("Kayla Mueller's Parents Say They Have Been …").
+
+    Only at a sentence's start, with a capitalized speech verb (in running text "Says" is lowercase) and at
+    least three title-case words of content; the content ends where the title case does (a headline joined
+    to the next sentence: "… Of Her Death \\"We are so proud …\\"").
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> doc = parse(Article("a", "", "Johnson 'Will Not Be Bullied' By Brussels, Says Minister\\n\\nIt went on."))
+        >>> [(doc.text[q.start : q.end], q.speaker, q.rule) for q in headline_quotes(doc, [])]
+        [("Johnson 'Will Not Be Bullied' By Brussels", 'Minister', 'headline-say')]
+    """
+    found = []
+    text = doc.text
+    for sent in doc.sentences:
+        for pattern in (_HEADLINE, _HEADLINE_INVERTED):
+            m = pattern.match(text, sent.start, sent.end)
+            if m is None:
+                continue
+            start, end = m.start("content"), m.end("content")
+            while end > start and text[end - 1] in ",.;:":
+                end -= 1
+            if any(s < end and start < e for s, e in taken) or bad_speaker(m.group("speaker")):
+                continue
+            q = Quote(start, end, "indirect", "headline-say", verb=m.group("verb"))
+            q.speaker, q.speaker_start, q.speaker_end = m.group("speaker"), m.start("speaker"), m.end("speaker")
+            found.append(q)
+            break
+    return found
+
+
 #: Pronouns a speaker phrase may be (the resolver turns them into names).
 _PRONOUNS = frozenset(rule_words("speech_formats._PRONOUNS"))
 
@@ -246,13 +295,17 @@ def bad_speaker(phrase: str) -> bool:
         [True, True, False, False, False, False]
         >>> [bad_speaker(p) for p in ["denounced Mr. Trump’s anti-press", "elected officials", "retired judges"]]
         [True, False, False]
+        >>> [bad_speaker(p) for p in ["in Danville", "out of the anti-tax", "the former senator", "for Obama", "by"]]
+        [True, True, False, True, True]
     """
     words = [w for w in re.findall(r"[\w’'.-]+", phrase) if w.lower() not in ("the", "a", "an")]
     if not words:
         return True
     tags = word_tags()
     if len(words) > 1:  # a phrase that opens with a lowercase verb is a clause cut wrong ("denounced Mr. Trump’s …")
-        return not words[0][:1].isupper() and (tags.get(words[0].lower()) or "") in ("VBD", "VBZ")
+        # rule "speaker-head" (attrib4): nor one that opens with a lowercase preposition ("in Danville", "out of
+        # the anti-tax"): a speaker opens with a name, a determiner or a noun
+        return not words[0][:1].isupper() and (tags.get(words[0].lower()) or "") in ("VBD", "VBZ", "IN")
     word = words[0]
     low = word.lower()
     if low in _PRONOUNS:

@@ -342,10 +342,11 @@ def test_quote_tone_rows_agree_with_the_target_tone_table() -> None:
     # stance_table runs the target tone stage too (the stance stage requires it): the same score
     alone = nl.stance_table(nl.Article("t", "", text), targets)
     assert abs(alone["score"].iloc[0] - merged["score_tone"].iloc[0]) < 1e-4
-    # a sentence read alone lacks the speaker found in the sentence before, and scores differently
+    # a sentence read alone lacks the speaker found in the sentence before, and scores differently (since
+    # attrib4 it reads its quote, left open at the sentence's end, as speech too: the gap is the speaker alone)
     sent = "“Sessions is a disgrace to the office. He must go.”"
     by_itself = nl.target_sentiment(sent, span=(1, 9))
-    assert abs(by_itself.score - merged["score_tone"].iloc[0]) > 0.01
+    assert abs(by_itself.score - merged["score_tone"].iloc[0]) > 1e-3
 
 
 @pytest.mark.parametrize(

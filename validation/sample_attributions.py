@@ -1,6 +1,7 @@
 """Draw the passages of the attribution development set (validation/annotations/attributions/) from NewsMTSC train.
 
 Usage: .venv/bin/python validation/sample_attributions.py [--data PATH] [--n 60] [--test 20] [--write]
+       .venv/bin/python validation/sample_attributions.py --fresh NAME --seed SEED --n 20 [--write]
 
 A passage is 3-6 consecutive sentences of one source article, in NewsMTSC's sentence order (the article key
 and sentence index come from ``primary_gid``, as in benchmarks/bench_pipeline.py:source_sentences; NewsMTSC
@@ -14,6 +15,10 @@ passages drawn (after a shuffle by the same generator) form the untouched ``test
 
 Prints each passage (to read while coding; the text is never committed); ``--write`` writes
 ``passages.tsv`` (references only: article key, train.jsonl line numbers, split).
+
+``--fresh NAME`` draws a later part: it also skips every article already in passages.tsv, keeps only windows
+whose quote marks balance (no quote cut at the passage's edge), preferring consecutive sentence indexes,
+numbers the passages after the last one and, with ``--write``, appends them to passages.tsv with split NAME.
 """
 
 from __future__ import annotations
@@ -63,10 +68,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=60)
     parser.add_argument("--test", type=int, default=20)
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--fresh", help="draw a new part with this split name (skips passages.tsv's articles)")
+    parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args(argv)
     parts = articles(Path(args.data))
+    if args.fresh:
+        return fresh(parts, args.fresh, args.seed, args.n, args.write)
     keys = sorted(k for k, v in parts.items() if len(v) >= MIN_SENTENCES)
-    rng = random.Random(SEED)
+    rng = random.Random(args.seed)
     rows = []
     for key in rng.sample(keys, args.n):
         sentences = parts[key]
@@ -88,6 +97,51 @@ def main(argv: list[str] | None = None) -> int:
         with OUT.open("w", encoding="utf-8", newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(table[0]), delimiter="\t", lineterminator="\n")
             writer.writeheader()
+            writer.writerows(table)
+    return 0
+
+
+def balanced(texts: list[str]) -> bool:
+    """True when the window's straight and curly double quote marks pair up (no quote cut at an edge)."""
+    joined = " ".join(texts)
+    return joined.count('"') % 2 == 0 and joined.count("\u201c") == joined.count("\u201d")
+
+
+def fresh(parts: dict[str, list[tuple[int, int, str]]], name: str, seed: int, n: int, write: bool) -> int:
+    """Draw ``n`` passages of a new part from articles not yet in passages.tsv; append them with ``write``."""
+    with OUT.open(encoding="utf-8") as handle:
+        old = list(csv.DictReader(handle, delimiter="\t"))
+    if any(row["split"] == name for row in old):
+        raise SystemExit(f"error: split {name!r} already exists in {OUT}; choose a new name")
+    taken = {row["article_key"] for row in old}
+    taken_lines = {int(x) for row in old for x in row["lines"].split(",")}
+    rng = random.Random(seed)
+    keys = sorted(k for k, v in parts.items() if len(v) >= MIN_SENTENCES and k not in taken)
+    rng.shuffle(keys)
+    last = max(int(row["passage_id"].split("-")[1]) for row in old)
+    table = []
+    for key in keys:
+        if len(table) == n:
+            break
+        sentences = [s for s in parts[key] if s[1] not in taken_lines]
+        windows: list[list[tuple[int, int, str]]] = []  # balanced quote marks; consecutive indexes preferred
+        gapped: list[list[tuple[int, int, str]]] = []
+        for size in range(MIN_SENTENCES, MAX_SENTENCES + 1):
+            for start in range(len(sentences) - size + 1):
+                w = sentences[start : start + size]
+                if balanced([t for _, _, t in w]):
+                    (windows if w[-1][0] - w[0][0] == size - 1 else gapped).append(w)
+        if not windows and not gapped:
+            continue
+        window = rng.choice(windows or gapped)
+        pid = f"attr-{last + len(table) + 1:02d}"
+        table.append(
+            {"passage_id": pid, "article_key": key, "lines": ",".join(str(x) for _, x, _ in window), "split": name}
+        )
+        print(f"=== {pid} ({key})\n" + " ".join(t for _, _, t in window) + "\n")
+    if write:
+        with OUT.open("a", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=list(table[0]), delimiter="\t", lineterminator="\n")
             writer.writerows(table)
     return 0
 
