@@ -38,7 +38,14 @@ def _codes() -> pd.DataFrame:
 def adapted() -> nl.TargetModel:
     # one candidate of each kind (retrain, offset without and with word features): all run their CV, the best is used
     return nl.adapt_target_model(
-        _codes(), weights=(30.0,), l2=(1.0,), words=[(), ("text", "clause")], min_codes=(3,), folds=3, n_boot=100
+        _codes(),
+        weights=(30.0,),
+        l2=(1.0,),
+        words=[(), ("text", "clause")],
+        min_codes=(3,),
+        decision_offsets=True,
+        folds=3,
+        n_boot=100,
     )
 
 
