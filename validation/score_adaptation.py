@@ -9,7 +9,7 @@ Usage: python validation/score_adaptation.py [DATA_DIR] [--proxy nyt|mt|ewt|answ
        python validation/score_adaptation.py --proxy newsgroup --nested --no-words  # the same without word features
        python validation/score_adaptation.py --proxy newsgroup --final  # the one score on the newsgroup test (spent)
        python validation/score_adaptation.py --proxy weblog --nested    # round 4: also with/without decision offsets
-       python validation/score_adaptation.py --proxy weblog --final     # the one score on the weblog test part
+       python validation/score_adaptation.py --proxy weblog --final     # the one score on the weblog test (spent)
 
 The outside target: adapted with 300 coded items of a domain newslab was not trained on, macro-F1
 on the rest of that set rises by >= 0.10 over the packaged model, and it falls by <= 0.01 on
@@ -36,7 +36,7 @@ built here (say so wherever the numbers are quoted):
   round 3. Its test part was scored once at the end of round 3 and is spent: only ``--cv`` and
   ``--nested`` run on its pool.
 * ``weblog``: the same for the *weblog* genre (political blogs, ``ewt_weblog_target_tone.tsv``), round 4,
-  with an untouched test part for the one ``--final`` score.
+  its test part was scored once at the end of round 4 and is spent.
 
 For each seed, whole articles (nyt: article id; mt: sentence) are drawn until >= ``n-adapt``
 items; the model is adapted on them and scored once on the rest of the set, and once on NewsMTSC
@@ -112,7 +112,7 @@ EWT_SETS = {
     "ewt": (ANNOTATIONS / "ewt_reviews_target_tone.tsv", "reviews-", False),  # test part scored once in round 1
     "answers": (ANNOTATIONS / "ewt_answers_target_tone.tsv", "answers-", False),  # test part scored in round 2
     "newsgroup": (ANNOTATIONS / "ewt_newsgroup_target_tone.tsv", "newsgroup-", False),  # test part scored in round 3
-    "weblog": (ANNOTATIONS / "ewt_weblog_target_tone.tsv", "weblog-", True),  # round 4: test part untouched
+    "weblog": (ANNOTATIONS / "ewt_weblog_target_tone.tsv", "weblog-", False),  # test part scored in round 4
 }
 
 
