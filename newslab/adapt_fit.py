@@ -39,6 +39,10 @@ MIN_COUNT = 3
 #: --cv; docs/validity.md): from C = 0.1 (round 1) to 10 the fold-averaged guard loss of the best offset fell
 #: ~3x (reviews l2 = 1: -0.012 -> -0.004) at the same CV macro-F1 within noise; 30 and 100 gave no more.
 GATE_C = 10.0
+#: Candidate decision offsets (added to one label's logit of the adapted model; neutral stays 0), tried for
+#: negative and positive in every combination (13 x 13): wide enough to lift a class the log-loss fit under-
+#: predicts (a rare class in a neutral-heavy domain) by odds of e^2, and symmetric enough to lower one by e^-1.
+DECISION_OFFSETS = tuple(float(v) for v in np.arange(-1.0, 2.01, 0.25))
 TRAINING_FILE = "newsmtsc_train.jsonl.gz"
 _POLARITY = {-1: "negative", 0: "neutral", 1: "positive"}
 Features = dict[str, float]
@@ -219,6 +223,60 @@ def mix(design: Design, tone: Any, gate: Any, rows: np.ndarray) -> np.ndarray:
     return (1 - g) * design.base_proba(rows) + g * tone_proba(design, tone, rows)
 
 
+def macro_f1_index(truth: np.ndarray, pred: np.ndarray) -> float:
+    """Macro-F1 of label indices 0-2 (fast: used ~1,000 times per offset search); absent classes count 0.
+
+    Example:
+        >>> round(macro_f1_index(np.array([0, 1, 2, 2]), np.array([0, 1, 2, 1])), 3)
+        0.778
+    """
+    cm = np.bincount(3 * truth + pred, minlength=9).reshape(3, 3).astype(float)
+    tp = np.diag(cm)
+    denom = cm.sum(axis=0) + cm.sum(axis=1)
+    return float(np.mean(np.where(denom > 0, 2 * tp / np.maximum(denom, 1e-12), 0.0)))
+
+
+def shifted_mix(base: np.ndarray, g: np.ndarray, tone: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+    """The gate mix with ``offsets`` (one per label) added to the adapted model's logits (its intercepts)."""
+    return (1 - g) * base + g * _softmax(np.log(np.maximum(tone, 1e-300)) + offsets)
+
+
+def choose_offsets(truth: np.ndarray, base: np.ndarray, g: np.ndarray, tone: np.ndarray) -> tuple[np.ndarray, float]:
+    """Decision offsets (negative, 0, positive) from :data:`DECISION_OFFSETS` that maximise macro-F1 of the mix.
+
+    ``truth``: label indices; ``base``, ``tone``: the packaged and adapted probabilities, ``g`` the gate
+    shares (column), all of held-out items. Ties go to the smaller total shift (0, 0 first).
+    """
+    best, best_f1 = np.zeros(3), -1.0
+    grid = sorted(((a, b) for a in DECISION_OFFSETS for b in DECISION_OFFSETS), key=lambda d: abs(d[0]) + abs(d[1]))
+    for neg, pos in grid:
+        off = np.array([neg, 0.0, pos])
+        f1 = macro_f1_index(truth, shifted_mix(base, g, tone, off).argmax(axis=1))
+        if f1 > best_f1 + 1e-12:
+            best, best_f1 = off, f1
+    return best, best_f1
+
+
+def crossfit_offsets(
+    truth: np.ndarray,
+    base: np.ndarray,
+    g: np.ndarray,
+    tone: np.ndarray,
+    splits: Sequence[tuple[np.ndarray, np.ndarray]],
+) -> tuple[np.ndarray, list[np.ndarray]]:
+    """Held-out predictions with offsets chosen on the other folds' items only (grouped CV of the offsets).
+
+    Returns the predicted label indices and the offsets used in each fold.
+    """
+    pred = np.empty(len(truth), dtype=int)
+    used = []
+    for tr, te in splits:
+        off, _ = choose_offsets(truth[tr], base[tr], g[tr], tone[tr])
+        pred[te] = shifted_mix(base[te], g[te], tone[te], off).argmax(axis=1)
+        used.append(off)
+    return pred, used
+
+
 def export_linear(design: Design, tone: Any) -> LinearModel:
     """A fitted tone model as a LinearModel; the constant ``bias`` feature is folded into the intercept."""
     b = [float(x) for x in tone.intercept_]
@@ -237,18 +295,23 @@ def export_linear(design: Design, tone: Any) -> LinearModel:
 
 
 __all__ = [
+    "DECISION_OFFSETS",
     "GATE_C",
     "MIN_COUNT",
     "MODEL_C",
     "Design",
     "Offset",
+    "choose_offsets",
+    "crossfit_offsets",
     "export_linear",
     "fit_gate",
     "fit_offset",
     "fit_tone",
     "guard_sentence",
     "item_features",
+    "macro_f1_index",
     "mix",
+    "shifted_mix",
     "tone_proba",
     "training_features",
     "training_items",

@@ -11,6 +11,7 @@ import newslab as nl
 from newslab.adapt import check_codes
 from newslab.errors import CodingError, ParameterError
 from newslab.feature_words import reasons
+from newslab.scores import LABELS
 
 # A toy "sports" domain where harsh words praise a player: the packaged news model reads them as negative.
 NAMES = ["Kane", "Silva", "Moreno", "Okafor", "Lindqvist", "Haaland", "Rossi", "Dubois", "Nakamura", "Fischer"]
@@ -37,7 +38,14 @@ def _codes() -> pd.DataFrame:
 def adapted() -> nl.TargetModel:
     # one candidate of each kind (retrain, offset without and with word features): all run their CV, the best is used
     return nl.adapt_target_model(
-        _codes(), weights=(30.0,), l2=(1.0,), words=[(), ("text", "clause")], min_codes=(3,), folds=3, n_boot=100
+        _codes(),
+        weights=(30.0,),
+        l2=(1.0,),
+        words=[(), ("text", "clause")],
+        min_codes=(3,),
+        decision_offsets=True,
+        folds=3,
+        n_boot=100,
     )
 
 
@@ -182,3 +190,58 @@ def test_model_files_of_version_1_load_and_unknown_versions_are_refused(adapted:
 def test_unknown_word_sets_are_refused() -> None:
     with pytest.raises(ParameterError, match="word feature sets"):
         nl.adapt_target_model(_codes(), words=[("emoji",)])
+
+
+def test_fast_macro_f1_equals_the_scores_module() -> None:
+    import numpy as np
+
+    from newslab.adapt_fit import macro_f1_index
+    from newslab.scores import LABELS, macro_f1
+
+    rng = np.random.default_rng(0)
+    truth, pred = rng.integers(0, 3, 200), rng.integers(0, 3, 200)
+    pred[pred == 2] = 1  # a class never predicted counts 0
+    names = np.array(LABELS)
+    assert macro_f1_index(truth, pred) == pytest.approx(macro_f1(names[truth], names[pred]))
+
+
+def test_decision_offsets_lift_an_under_predicted_class() -> None:
+    import numpy as np
+
+    from newslab.adapt_fit import choose_offsets, crossfit_offsets
+
+    # 90 neutral items, 10 positive ones that the adapted model gives 0.3 positive vs 0.7 neutral: argmax
+    # never says positive (macro-F1 on 2 classes, 0.317); a shift of the positive logit by > log(7/3) does
+    truth = np.array([1] * 90 + [2] * 10)
+    tone = np.array([[0.05, 0.9, 0.05]] * 90 + [[0.0, 0.7, 0.3]] * 10)
+    base, gate = np.full((100, 3), 1 / 3), np.ones((100, 1))
+    shift, f1 = choose_offsets(truth, base, gate, tone)
+    assert shift[1] == 0.0 and shift[2] > np.log(7 / 3) and f1 == pytest.approx(2 / 3)
+    # no gain possible: no shift (ties go to 0)
+    assert choose_offsets(truth, base, gate, np.eye(3)[truth])[0].tolist() == [0.0, 0.0, 0.0]
+    # cross-fitted: each fold's offsets come from the other folds only
+    splits = [(np.arange(50, 100), np.arange(0, 50)), (np.arange(0, 50), np.arange(50, 100))]
+    pred, used = crossfit_offsets(truth, base, gate, tone, splits)
+    assert used[1].tolist() == [0.0, 0.0, 0.0]  # chosen on the first half: no positive item, nothing to gain
+    assert (pred[90:] == 1).all() and used[0][2] > 0 and (pred[:50] == 1).all()
+
+
+def test_decision_offsets_are_in_the_provenance_and_can_be_taken_out(adapted: nl.TargetModel) -> None:
+    from newslab.adapt import without_decision_offsets
+
+    info = adapted.provenance["cv"]["decision_offsets"]
+    assert set(info) >= {"used", "why", "shift", "cv_macro_f1_without"} and info["shift"]["neutral"] == 0.0
+    plain = without_decision_offsets(adapted)
+    assert adapted.adapted is not None and plain.adapted is not None
+    moved = [a - b for a, b in zip(adapted.adapted.intercept, plain.adapted.intercept, strict=True)]
+    assert moved == pytest.approx([info["shift"][lab] if info["used"] else 0.0 for lab in LABELS])
+    assert plain.adapted.weights is adapted.adapted.weights
+    assert without_decision_offsets(plain).adapted == plain.adapted  # offsets taken out once only
+
+
+def test_decision_offsets_can_be_switched_off() -> None:
+    model = nl.adapt_target_model(
+        _codes(), weights=(), l2=(1.0,), words=[()], decision_offsets=False, folds=3, n_boot=50
+    )
+    info = model.provenance["cv"]["decision_offsets"]
+    assert info["used"] is False and info["why"] == "not tried"

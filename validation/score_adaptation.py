@@ -8,6 +8,8 @@ Usage: python validation/score_adaptation.py [DATA_DIR] [--proxy nyt|mt|ewt|answ
        python validation/score_adaptation.py --proxy newsgroup --nested # nested CV on a pool (inner CV chooses)
        python validation/score_adaptation.py --proxy newsgroup --nested --no-words  # the same without word features
        python validation/score_adaptation.py --proxy newsgroup --final  # the one score on the newsgroup test (spent)
+       python validation/score_adaptation.py --proxy weblog --nested    # round 4: also with/without decision offsets
+       python validation/score_adaptation.py --proxy weblog --final     # the one score on the weblog test (spent)
 
 The outside target: adapted with 300 coded items of a domain newslab was not trained on, macro-F1
 on the rest of that set rises by >= 0.10 over the packaged model, and it falls by <= 0.01 on
@@ -33,6 +35,8 @@ built here (say so wherever the numbers are quoted):
 * ``newsgroup``: the same for the *newsgroup* genre (Usenet posts, ``ewt_newsgroup_target_tone.tsv``),
   round 3. Its test part was scored once at the end of round 3 and is spent: only ``--cv`` and
   ``--nested`` run on its pool.
+* ``weblog``: the same for the *weblog* genre (political blogs, ``ewt_weblog_target_tone.tsv``), round 4,
+  its test part was scored once at the end of round 4 and is spent.
 
 For each seed, whole articles (nyt: article id; mt: sentence) are drawn until >= ``n-adapt``
 items; the model is adapted on them and scored once on the rest of the set, and once on NewsMTSC
@@ -55,6 +59,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import newslab as nl  # noqa: E402
+from newslab.adapt import without_decision_offsets  # noqa: E402
 from newslab.scores import cluster_bootstrap, macro_f1  # noqa: E402
 
 POLARITY = {-1: "negative", 0: "neutral", 1: "positive"}
@@ -107,6 +112,7 @@ EWT_SETS = {
     "ewt": (ANNOTATIONS / "ewt_reviews_target_tone.tsv", "reviews-", False),  # test part scored once in round 1
     "answers": (ANNOTATIONS / "ewt_answers_target_tone.tsv", "answers-", False),  # test part scored in round 2
     "newsgroup": (ANNOTATIONS / "ewt_newsgroup_target_tone.tsv", "newsgroup-", False),  # test part scored in round 3
+    "weblog": (ANNOTATIONS / "ewt_weblog_target_tone.tsv", "weblog-", False),  # test part scored in round 4
 }
 
 
@@ -211,18 +217,26 @@ def nested_cv(data: Path, proxy: str, no_words: bool = False, folds: int = 5) ->
 
     pool = ewt_items(data, "adapt", proxy)
     before = labels_of(pool, None)
-    after = before.copy()
+    after, plain = before.copy(), before.copy()
     kwargs = {"words": [()]} if no_words else {}
     t0 = time.perf_counter()
     for k, (tr, te) in enumerate(GroupKFold(n_splits=folds).split(pool, groups=pool["article_id"])):
         model = nl.adapt_target_model(pool.iloc[tr].reset_index(drop=True), n_boot=200, **kwargs)
-        after[te] = labels_of(pool.iloc[te].reset_index(drop=True), model)
+        held = pool.iloc[te].reset_index(drop=True)
+        after[te] = labels_of(held, model)
+        plain[te] = labels_of(held, without_decision_offsets(model))
+        offsets = model.provenance["cv"].get("decision_offsets", {})
+        print(f"  outer fold {k}: decision offsets used={offsets.get('used')} shift={offsets.get('shift')} "
+              f"inner CV {offsets.get('cv_macro_f1_without', float('nan')):.4f} -> "
+              f"{offsets.get('cv_macro_f1_with', float('nan')):.4f}")  # fmt: skip
         per = model.provenance["cv"]["per_candidate"]
         best = {w: max((r["macro_f1"] for r in per if bool(r["words"]) == w), default=float("nan")) for w in (0, 1)}
         print(f"  outer fold {k}: chosen {model.provenance['cv']['chosen']}; inner CV best without words "
               f"{best[0]:.4f}, with words {best[1]:.4f}")  # fmt: skip
     print(f"== {proxy} pool, nested {folds}-fold CV{' (no word features)' if no_words else ''} "
           f"({time.perf_counter() - t0:.0f}s): {paired(pool, before, after)}")  # fmt: skip
+    print(f"   without the decision offsets: {paired(pool, before, plain)}")
+    print(f"   offsets vs none (paired): {paired(pool, plain, after)}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -273,6 +287,10 @@ def main(argv: list[str] | None = None) -> int:
             print("  CV on the codes:", nl.adaptation_table(model).round(4).to_dict("records"))
             name_rest = f"{proxy} test part" if proxy in EWT_SETS else f"rest of the {proxy} set"
             print(f"  {name_rest}: {paired(rest, labels_of(rest, None), labels_of(rest, model))}")
+            plain = without_decision_offsets(model)
+            if plain is not model:
+                print(f"    (the same model without its decision offsets: "
+                      f"{paired(rest, labels_of(rest, None), labels_of(rest, plain))})")  # fmt: skip
             for name, dev_items in dev.items():
                 keep = (
                     ~dev_items["article_id"].isin(adapt["article_id"])
