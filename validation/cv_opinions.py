@@ -129,13 +129,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=20261207)
     parser.add_argument("--bootstrap", type=int, default=1000)
     args = parser.parse_args(argv)
-    texts: dict[int, str] = {}
-    parts = []
-    for split in args.splits.split(","):
-        t, o = load(Path(args.data), split)
-        texts.update(t)
-        parts.append(o)
-    opinions = pd.concat(parts, ignore_index=True)
+    texts, opinions = load(Path(args.data), args.splits)
     configs = configurations(args.every)
     shipped = {**lexicon_cues.ENABLED, **cue_matches.ENABLED, **stance_rules.ENABLED, **cue_roles.ENABLED,
                **object_roles.ENABLED, "valence": lexicon_cues.MIN_VALENCE}  # fmt: skip

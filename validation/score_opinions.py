@@ -36,10 +36,10 @@ POSITIONS = ("favor", "against")
 
 
 def load(data: Path, split: str) -> tuple[dict[int, str], pd.DataFrame]:
-    """The sentences of ``split`` (line -> text) and their opinions."""
+    """The sentences of ``split`` (line -> text) and their opinions; ``split`` may list several: "dev,test"."""
     sentences = read_table(HERE / "sentences.tsv", ("line", "primary_gid", "split"))
     opinions = read_table(HERE / "opinions.tsv", ("line", "holder", "target", "aliases", "polarity"))
-    wanted = {int(r.line): r.primary_gid for r in sentences.itertuples() if r.split == split}
+    wanted = {int(r.line): r.primary_gid for r in sentences.itertuples() if r.split in split.split(",")}
     if not data.is_file():
         die(f"{data} not found; pass --data pointing at NewsMTSC train.jsonl")
     texts: dict[int, str] = {}

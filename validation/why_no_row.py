@@ -32,13 +32,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if set(args.splits.split(",")) & set(UNTOUCHED):
         parser.error(f"{args.splits}: an untouched part is scored once with score_opinions.py, never read here")
-    texts: dict[int, str] = {}
-    parts = []
-    for split in args.splits.split(","):
-        t, o = load(Path(args.data), split)
-        texts.update(t)
-        parts.append(o)
-    opinions = pd.concat(parts, ignore_index=True)
+    texts, opinions = load(Path(args.data), args.splits)
     gave_up: dict[int, list[tuple[str, str, str]]] = defaultdict(list)
     predicted = []
     for line, group in opinions.groupby("line"):
