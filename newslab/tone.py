@@ -115,36 +115,67 @@ class _PlainSentiment(dict):
         self.modifier = source.modifier
 
 
+#: Stand-ins for the words pattern does not know, by the only two things its ``assessments`` reads of
+#: such a word: ``len(w) > 2`` (it ends a modifier's reach) and ``len(w.strip("'")) > 1`` (it ends a
+#: negation's). None of them is a lexicon word, a negation or an emoticon, and none is scanned
+#: against the emoticon list (three are letters, the last is longer than 5 characters).
+_STAND_INS = {(False, False): "q", (False, True): "qq", (True, True): "qqq", (True, False): "''''''"}
+
+
 @functools.cache
-def _pattern_fast() -> tuple[_PlainSentiment, Any, frozenset[str], str]:
+def _pattern_fast() -> tuple[_PlainSentiment, Any, frozenset[str]]:
+    """Pattern's lexicon (a plain dict), its ``assessments`` and the words it reads as more than an unknown word."""
     from newslab.pattern_lexicon import pattern_constants
 
-    emoticons, punctuation = pattern_constants()
-    return (
-        _PlainSentiment(pattern_sentiment()),
-        type(pattern_sentiment()).assessments,
-        emoticons,
-        punctuation,
-    )
+    emoticons, _punctuation = pattern_constants()
+    lexicon = _PlainSentiment(pattern_sentiment())
+    known = frozenset(lexicon) | frozenset(lexicon.negations) | emoticons | {"!", "(!)"}
+    if not known.isdisjoint(_STAND_INS.values()):
+        raise RuntimeError("pattern's lexicon lists a stand-in of newslab's: pick other stand-ins")
+    return lexicon, type(pattern_sentiment()).assessments, known
+
+
+def pattern_words(lowered: Sequence[str], known: frozenset[str]) -> list[str]:
+    """The words pattern's ``assessments`` needs to give the same result as on all of ``lowered``.
+
+    Words in ``known`` (lexicon words, negations, emoticons, "!" and "(!)") are kept as they are;
+    every other word is an unknown word to pattern and becomes its stand-in (``_STAND_INS``). Unknown
+    words before the first known one are dropped (from pattern's start state they change nothing),
+    and in a run of unknown words, those after the first one longer than 2 characters (with more than
+    one character besides apostrophes) are dropped: that word clears both the modifier and the
+    negation pattern carries, after which further unknown words change nothing.
+
+    Example:
+        >>> pattern_words("the talks were not a good idea , he said".split(), _pattern_fast()[2])
+        ['not', 'q', 'good', 'qqq']
+    """
+    keep = [i for i, w in enumerate(lowered) if w in known]
+    words: list[str] = []
+    if not keep:
+        return words
+    n = len(lowered)
+    keep.append(n)
+    for k in range(len(keep) - 1):
+        i = keep[k]
+        words.append(lowered[i])
+        for j in range(i + 1, keep[k + 1]):
+            w = lowered[j]
+            long_word, long_stem = len(w) > 2, len(w.strip("'")) > 1
+            words.append(_STAND_INS[long_word, long_stem])
+            if long_word and long_stem:
+                break
+    return words
 
 
 def _pattern_score(lowered: list[str]) -> tuple[float, float, list[tuple[list[str], float]]]:
     """TextBlob pattern polarity, subjectivity and assessments of already lowercased tokens.
 
-    Tokens that pattern would only test against its emoticon list (short non-letter tokens such
-    as numbers) are replaced by placeholders of the same length class, which leaves the result
-    unchanged and skips that slow scan; a sentence with no word pattern could assess is not
-    handed to it at all.
+    Pattern's own ``assessments`` reads the words of :func:`pattern_words` (the same result, fewer
+    words to walk); a sentence with no word pattern knows is not handed to it at all.
     """
-    lexicon, assessments, emoticons, punctuation = _pattern_fast()
-    words: list[str] = []
-    for w in lowered:
-        short_symbol = not w.isalpha() and len(w) <= 5 and w not in punctuation  # words skip the rest
-        if short_symbol and w not in emoticons and "'" not in w and w != "(!)":
-            w = "q" * min(len(w), 3)
-        words.append(w)
-    if lexicon.keys().isdisjoint(words) and emoticons.isdisjoint(words) and "(!)" not in words:
-        # pattern assesses only its lexicon's words, emoticons and "(!)": without any, nothing
+    lexicon, assessments, known = _pattern_fast()
+    words = pattern_words(lowered, known)
+    if not words:
         return 0.0, 0.0, []
     assessed = assessments(lexicon, [(w, None) for w in words], True)
     if not assessed:

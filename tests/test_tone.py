@@ -1,0 +1,57 @@
+"""Sentence tone's fast paths give the same scores as the plain way (pattern's own reading of every word)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslab.document import Article, parse
+from newslab.pattern_lexicon import pattern_sentiment
+from newslab.tone import _pattern_fast, _pattern_score, pattern_words
+from newslab.tone_lexicon import lower_tokens
+
+# words that trigger each branch of pattern's assessments: lexicon words, modifiers ("very", "-ly"
+# adverbs), negations, "!", "(!)", emoticons, and unknown words of every length class
+WORDS = [
+    "good", "bad", "very", "really", "terribly", "not", "n't", "no", "never", "!", "(!)", ":)", ":-(", "<3",
+    "a", "'s", "'", "''", "'''", "us", "40", "2.1", "talks", "nato", ".", ",", "the", "is", "...", "--", "'re",
+    "great", "awful", "sad", "happy", "quite", "extremely", "q", "qq", "qqq",
+]  # fmt: skip
+
+
+def _plain(toks: list[str]) -> tuple[float, float, list[tuple[list[str], float]]]:
+    assessed = pattern_sentiment().assessments([(w, None) for w in toks], True)
+    if not assessed:
+        return 0.0, 0.0, []
+    polarity = sum(a[1] for a in assessed) / len(assessed)
+    subjectivity = sum(a[2] for a in assessed) / len(assessed)
+    return float(polarity), float(subjectivity), [(a[0], float(a[1])) for a in assessed]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=30))
+def test_pattern_score_equals_patterns_reading_of_every_word(toks: list[str]) -> None:
+    assert _pattern_score(toks) == _plain(toks)
+
+
+def test_pattern_score_equals_plain_on_the_seed_sentences(seed_corpus) -> None:
+    for article in seed_corpus:
+        doc = parse(article)
+        for sent, spans in zip(doc.sentences, doc.token_spans, strict=True):
+            toks = lower_tokens(sent.text, spans, sent.start)
+            assert _pattern_score(toks) == _plain(toks), sent.text
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Not a good day.", ["not", "q", "good", "qqq"]),
+        ("It is not very good at all!", ["not", "very", "good", "qq", "qqq", "!"]),
+        ("Nothing here.", []),
+    ],
+)
+def test_pattern_words_keep_known_words_and_stand_ins(text: str, expected: list[str]) -> None:
+    doc = parse(Article("a", "", text))
+    toks = lower_tokens(text, doc.token_spans[0])
+    assert pattern_words(toks, _pattern_fast()[2]) == expected
