@@ -122,14 +122,35 @@ class _PlainSentiment(dict):
 _STAND_INS = {(False, False): "q", (False, True): "qq", (True, True): "qqq", (True, False): "''''''"}
 
 
+def _masked_words(lexicon: Mapping[str, Any], emoticons: frozenset[str], punctuation: str) -> frozenset[str]:
+    """Pattern lexicon words that newslab reads as unknown words, as it has since its first fast path.
+
+    The words that are not letters, at most 5 characters long, not in pattern's punctuation, without
+    an apostrophe, not "(!)" and not emoticons: the ordinals "13th", "20th", "21st", "2nd", "3rd",
+    "2ndly", "3rdly" (pattern rates them 0.0 and counts them in its average; newslab leaves them out).
+    Kept so that the tone rows stay as they were; see ``docs/scale.md`` (sentence tone speed, 2026-12-07).
+    """
+    return frozenset(
+        w
+        for w in lexicon
+        if not w.isalpha()
+        and len(w) <= 5
+        and w not in punctuation
+        and "'" not in w
+        and w != "(!)"
+        and w not in emoticons
+    )
+
+
 @functools.cache
 def _pattern_fast() -> tuple[_PlainSentiment, Any, frozenset[str]]:
     """Pattern's lexicon (a plain dict), its ``assessments`` and the words it reads as more than an unknown word."""
     from newslab.pattern_lexicon import pattern_constants
 
-    emoticons, _punctuation = pattern_constants()
+    emoticons, punctuation = pattern_constants()
     lexicon = _PlainSentiment(pattern_sentiment())
-    known = frozenset(lexicon) | frozenset(lexicon.negations) | emoticons | {"!", "(!)"}
+    known = (frozenset(lexicon) - _masked_words(lexicon, emoticons, punctuation)) | frozenset(lexicon.negations)
+    known |= emoticons | {"!", "(!)"}
     if not known.isdisjoint(_STAND_INS.values()):
         raise RuntimeError("pattern's lexicon lists a stand-in of newslab's: pick other stand-ins")
     return lexicon, type(pattern_sentiment()).assessments, known
@@ -138,7 +159,7 @@ def _pattern_fast() -> tuple[_PlainSentiment, Any, frozenset[str]]:
 def pattern_words(lowered: Sequence[str], known: frozenset[str]) -> list[str]:
     """The words pattern's ``assessments`` needs to give the same result as on all of ``lowered``.
 
-    Words in ``known`` (lexicon words, negations, emoticons, "!" and "(!)") are kept as they are;
+    Words in ``known`` (lexicon words but :func:`_masked_words`, negations, emoticons, "!" and "(!)") are kept;
     every other word is an unknown word to pattern and becomes its stand-in (``_STAND_INS``). Unknown
     words before the first known one are dropped (from pattern's start state they change nothing),
     and in a run of unknown words, those after the first one longer than 2 characters (with more than
@@ -203,7 +224,7 @@ def _score_tokens(
     hits = lexicon_hits(toks, lexicon, of_reversal=OF_REVERSAL, extra=extra)
     news = news_score(hits)
     polarity, subjectivity, assessed = _pattern_score(toks)
-    vader = float(vader_analyzer().polarity_scores(text)["compound"]) if text.strip() else 0.0
+    vader = vader_analyzer().compound(text) if text.strip() else 0.0
     ev: tuple[Evidence, ...] = ()
     if evidence:
         items = [

@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newslab.document import Article, parse
-from newslab.pattern_lexicon import pattern_sentiment
-from newslab.tone import _pattern_fast, _pattern_score, pattern_words
+from newslab.pattern_lexicon import pattern_constants, pattern_sentiment
+from newslab.tone import _STAND_INS, _masked_words, _pattern_fast, _pattern_score, pattern_words
 from newslab.tone_lexicon import lower_tokens
 
 # words that trigger each branch of pattern's assessments: lexicon words, modifiers ("very", "-ly"
@@ -16,11 +16,20 @@ from newslab.tone_lexicon import lower_tokens
 WORDS = [
     "good", "bad", "very", "really", "terribly", "not", "n't", "no", "never", "!", "(!)", ":)", ":-(", "<3",
     "a", "'s", "'", "''", "'''", "us", "40", "2.1", "talks", "nato", ".", ",", "the", "is", "...", "--", "'re",
-    "great", "awful", "sad", "happy", "quite", "extremely", "q", "qq", "qqq",
+    "great", "awful", "sad", "happy", "quite", "extremely", "q", "qq", "qqq", "21st", "3rd", "2ndly",
 ]  # fmt: skip
 
 
+def _masked() -> frozenset[str]:
+    lexicon = pattern_sentiment()
+    emoticons, punctuation = pattern_constants()
+    return _masked_words(lexicon, emoticons, punctuation)
+
+
 def _plain(toks: list[str]) -> tuple[float, float, list[tuple[list[str], float]]]:
+    """Pattern's own reading of every word, the masked ordinals read as the unknown words they stand in for."""
+    masked = _masked()
+    toks = [_STAND_INS[len(w) > 2, len(w) > 1] if w in masked else w for w in toks]
     assessed = pattern_sentiment().assessments([(w, None) for w in toks], True)
     if not assessed:
         return 0.0, 0.0, []
@@ -55,3 +64,12 @@ def test_pattern_words_keep_known_words_and_stand_ins(text: str, expected: list[
     doc = parse(Article("a", "", text))
     toks = lower_tokens(text, doc.token_spans[0])
     assert pattern_words(toks, _pattern_fast()[2]) == expected
+
+
+def test_ordinals_in_patterns_lexicon_are_read_as_unknown_words() -> None:
+    # a deviation from TextBlob kept from newslab's first fast path (rows unchanged): pattern itself counts "21st"
+    assert _masked() == {"13th", "20th", "21st", "2nd", "3rd", "2ndly", "3rdly"}
+    assert _pattern_score(["the", "21st", "century", "is", "great"]) == _pattern_score(
+        ["the", "century", "is", "great"]
+    )
+    assert pattern_sentiment().assessments([("21st", None)], True) == [(["21st"], 0.0, 0.0, None)]
