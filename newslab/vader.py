@@ -26,8 +26,10 @@ from vaderSentiment.vaderSentiment import (
     BOOSTER_DICT,
     N_SCALAR,
     NEGATE,
+    SPECIAL_CASES,
     SentimentIntensityAnalyzer,
     allcap_differential,
+    normalize,
 )
 
 #: Words before a sentiment word that VADER's negation and idiom rules read (``i - 3`` .. ``i - 1``).
@@ -51,43 +53,82 @@ class _SentiWords:
 
     def __init__(self, words: list[str]) -> None:
         self.words_and_emoticons = words
-        self.is_cap_diff = allcap_differential(words)
+        # allcap_differential is True only if some word is in capitals: without one, skip its Python loop
+        self.is_cap_diff = any(map(str.isupper, words)) and allcap_differential(words)
+
+
+#: First and second words of VADER's multiword idioms and n-gram boosters ("kiss of death", "kind of"):
+#: ``_special_idioms_check`` changes a valence only when its window holds one of each.
+_IDIOM_KEYS = [k.split() for k in [*SPECIAL_CASES, *BOOSTER_DICT] if " " in k]
+_IDIOM_FIRST = frozenset(k[0] for k in _IDIOM_KEYS)
+_IDIOM_SECOND = frozenset(k[1] for k in _IDIOM_KEYS)
 
 
 class LinearVader(SentimentIntensityAnalyzer):
     """``SentimentIntensityAnalyzer`` with its three quadratic rules made linear (same scores)."""
 
-    def polarity_scores(self, text: str) -> dict[str, float]:
-        """VADER's scores of ``text``, as ``SentimentIntensityAnalyzer.polarity_scores`` computes them.
+    def __init__(self) -> None:
+        super().__init__()
+        self._ascii_free = not any(e.isascii() for e in self.emojis)
 
-        These shortcuts leave the result unchanged: text without an emoji skips the character-by-
-        character emoji rewrite; a word outside the lexicon scores 0 without the call to
-        ``sentiment_valence`` (which appends 0 for it), and a text with no lexicon word at all goes
-        straight to the final scoring; the words are split as ``SentiText`` splits them, without
-        building one.
+    def _has_emoji(self, text: str) -> bool:
+        return not (self._ascii_free and text.isascii()) and not self.emojis.keys().isdisjoint(text)
+
+    def _sentiments(self, text: str) -> list[float]:
+        """VADER's valence of every word of ``text`` (stripped, without emoji), after its rules but before "but".
+
+        These shortcuts leave the result unchanged: only the words in the lexicon are read (VADER
+        gives every other word 0: ``sentiment_valence`` appends 0 for it); a text with no lexicon
+        word at all is all 0; the words are split as ``SentiText`` splits them, without building one.
         """
-        if not self.emojis.keys().isdisjoint(text):
-            return dict(super().polarity_scores(text))
-        text = text.strip()
         # SentiText's words: split on whitespace, punctuation stripped unless 2 characters or fewer remain
         words = [w if len(stripped := w.strip(string.punctuation)) <= 2 else stripped for w in text.split()]
         lexicon, last = self.lexicon, len(words) - 1
         lows = list(map(str.lower, words))
-        if lexicon.keys().isdisjoint(lows):
-            # no word in the lexicon: every word scores 0 (the rules only change the score of a
-            # lexicon word, and the "but" rule rescales 0 to 0)
-            return dict(self.score_valence([0] * len(words), text))
+        sentiments: list[float] = [0] * len(words)
+        in_lexicon = [i for i, low in enumerate(lows) if low in lexicon]
+        if not in_lexicon:
+            return sentiments
         sentitext = _SentiWords(words)
-        sentiments: list[float] = []
-        for i, item in enumerate(words):
+        scratch: list[float] = []
+        for i in in_lexicon:
             low = lows[i]
-            if low in BOOSTER_DICT or low not in lexicon or (low == "kind" and i < last and lows[i + 1] == "of"):
-                sentiments.append(0)
-                continue
-            sentiments = self.sentiment_valence(0, sentitext, item, i, sentiments)
-        if "but" in text.lower():  # every word is a piece of the text: without "but" in it, no word is "but"
+            if low in BOOSTER_DICT or (low == "kind" and i < last and lows[i + 1] == "of"):
+                continue  # VADER gives boosters and "kind (of)" 0
+            sentiments[i] = self.sentiment_valence(0, sentitext, words[i], i, scratch).pop()
+        if "but" in lows:
             sentiments = self._but_check(words, sentiments)
-        return dict(self.score_valence(sentiments, text))
+        return sentiments
+
+    def polarity_scores(self, text: str) -> dict[str, float]:
+        """VADER's scores of ``text``, as ``SentimentIntensityAnalyzer.polarity_scores`` computes them.
+
+        Text without an emoji skips the character-by-character emoji rewrite (see :meth:`_sentiments`
+        for the other shortcuts).
+        """
+        if self._has_emoji(text):
+            return dict(super().polarity_scores(text))
+        text = text.strip()
+        return dict(self.score_valence(self._sentiments(text), text))
+
+    def compound(self, text: str) -> float:
+        """``polarity_scores(text)["compound"]``, without VADER's positive, negative and neutral shares.
+
+        The compound part of VADER's ``score_valence``: the sum of the word valences, moved away from 0
+        by the punctuation emphasis, normalized and rounded to 4 places.
+        """
+        if self._has_emoji(text):
+            return float(super().polarity_scores(text)["compound"])
+        text = text.strip()
+        sentiments = self._sentiments(text)
+        if not sentiments:
+            return 0.0
+        sum_s = float(sum(sentiments))
+        if sum_s > 0:
+            sum_s += self._punctuation_emphasis(text)
+        elif sum_s < 0:
+            sum_s -= self._punctuation_emphasis(text)
+        return float(round(normalize(sum_s), 4))
 
     @staticmethod
     def _negation_check(valence: float, words_and_emoticons: Sequence[str], start_i: int, i: int) -> float:
@@ -98,22 +139,21 @@ class LinearVader(SentimentIntensityAnalyzer):
         ``negated`` copies its list of negations on every call).
         """
         words = words_and_emoticons  # VADER calls this rule only for i > start_i: words i - start_i - 1 .. i - 1 exist
-
-        def back(n: int) -> str:
-            return str(words[i - n]).lower()
-
+        back1 = str(words[i - 1]).lower()
         if start_i == 0:
-            if _negated(back(1)):
+            if _negated(back1):
                 valence *= N_SCALAR
         elif start_i == 1:
-            if back(2) == "never" and back(1) in ("so", "this"):
+            back2 = str(words[i - 2]).lower()
+            if back2 == "never" and back1 in ("so", "this"):
                 valence *= 1.25
-            elif not (back(2) == "without" and back(1) == "doubt") and _negated(back(2)):
+            elif not (back2 == "without" and back1 == "doubt") and _negated(back2):
                 valence *= N_SCALAR
         elif start_i == 2:
-            if (back(3) == "never" and back(2) in ("so", "this")) or back(1) in ("so", "this"):
+            back2, back3 = str(words[i - 2]).lower(), str(words[i - 3]).lower()
+            if (back3 == "never" and back2 in ("so", "this")) or back1 in ("so", "this"):
                 valence *= 1.25
-            elif not (back(3) == "without" and "doubt" in (back(2), back(1))) and _negated(back(3)):
+            elif not (back3 == "without" and "doubt" in (back2, back1)) and _negated(back3):
                 valence *= N_SCALAR
         return float(valence)
 
@@ -121,6 +161,9 @@ class LinearVader(SentimentIntensityAnalyzer):
     def _special_idioms_check(valence: float, words_and_emoticons: Sequence[str], i: int) -> float:
         low = max(0, i - WORDS_BEFORE)
         window = list(words_and_emoticons[low : i + WORDS_AFTER + 1])
+        lows = [str(w).lower() for w in window]
+        if _IDIOM_FIRST.isdisjoint(lows) or _IDIOM_SECOND.isdisjoint(lows):
+            return valence  # no idiom or n-gram booster fits in the window: VADER's rule leaves the valence
         return float(SentimentIntensityAnalyzer._special_idioms_check(valence, window, i - low))
 
     @staticmethod

@@ -49,6 +49,21 @@ RULE_WORDS = [
     ":)",
     "!",
     "?",
+    "kiss",
+    "death",
+    "to",
+    "die",
+    "for",
+    "beating",
+    "heart",
+    "just",
+    "enough",
+    "bus",
+    "stop",
+    "worst",
+    "don't",
+    "NOT",
+    "Good",
 ]
 
 
@@ -73,6 +88,20 @@ def test_same_scores_on_rule_heavy_sentences(text: str) -> None:
 @given(st.lists(st.sampled_from(RULE_WORDS), min_size=1, max_size=40).map(" ".join))
 def test_same_scores_on_random_rule_words(text: str) -> None:
     assert LINEAR.polarity_scores(text) == ORIGINAL.polarity_scores(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(RULE_WORDS), min_size=0, max_size=40).map(" ".join))
+def test_compound_is_vaders_compound(text: str) -> None:
+    assert LINEAR.compound(text) == ORIGINAL.polarity_scores(text)["compound"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It was the kiss of death, but yeah right.", "A beating heart 😀", "  ", "Just enough!!", "NOT GOOD at all?? no"],
+)
+def test_compound_on_idioms_emoji_and_punctuation(text: str) -> None:
+    assert LINEAR.compound(text) == ORIGINAL.polarity_scores(text)["compound"]
 
 
 def test_long_sentence_is_linear() -> None:
