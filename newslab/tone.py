@@ -23,6 +23,7 @@ from newslab.records import ToneRow, columns
 from newslab.tokenizers import word_spans
 from newslab.tone_backoff import backoff_extra
 from newslab.tone_lexicon import (
+    Hit,
     PreparedLexicon,
     check_text,
     lexicon_hits,
@@ -210,6 +211,51 @@ def _combine(news: float, polarity: float) -> float:
     return (1.0 - TEXTBLOB_SHARE) * news + TEXTBLOB_SHARE * polarity
 
 
+class _Reading(NamedTuple):
+    """What sentence tone reads of one sentence, before it is shown as evidence."""
+
+    compound: float
+    vader: float
+    polarity: float
+    subjectivity: float
+    hits: list[Hit]  # newslab's lexicon hits
+    located: list[tuple[int, int, float]]  # pattern's assessed chunks: first token, last token, polarity
+
+
+def _locate(toks: Sequence[str], assessed: list[tuple[list[str], float]]) -> list[tuple[int, int, float]]:
+    """First and last token of each assessed chunk found, in order (pattern gives words, not offsets)."""
+    located: list[tuple[int, int, float]] = []
+    cursor = 0
+    for words_, pol in assessed:
+        # locate the assessed chunk's last word in order; a chunk not found is left out
+        last = words_[-1]
+        for k in range(cursor, len(toks)):
+            if toks[k] == last:
+                located.append((max(0, k - len(words_) + 1), k, pol))
+                cursor = k + 1
+                break
+    return located
+
+
+def _read_tokens(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    lexicon: PreparedLexicon,
+    *,
+    backoff: Mapping[str, float],
+    offset: int = 0,
+    evidence: bool = True,
+) -> _Reading:
+    toks = lower_tokens(text, spans, offset)
+    extra = backoff_extra(text, spans, toks, lexicon, backoff, offset) if backoff else None
+    hits = lexicon_hits(toks, lexicon, of_reversal=OF_REVERSAL, extra=extra)
+    news = news_score(hits)
+    polarity, subjectivity, assessed = _pattern_score(toks)
+    vader = vader_analyzer().compound(text) if text.strip() else 0.0
+    located = _locate(toks, assessed) if evidence else []
+    return _Reading(_combine(news, polarity), vader, polarity, subjectivity, hits, located)
+
+
 def _score_tokens(
     text: str,
     spans: Sequence[tuple[int, int]],
@@ -219,32 +265,19 @@ def _score_tokens(
     offset: int = 0,
     evidence: bool = True,
 ) -> SentimentScore:
-    toks = lower_tokens(text, spans, offset)
-    extra = backoff_extra(text, spans, toks, lexicon, backoff, offset) if backoff else None
-    hits = lexicon_hits(toks, lexicon, of_reversal=OF_REVERSAL, extra=extra)
-    news = news_score(hits)
-    polarity, subjectivity, assessed = _pattern_score(toks)
-    vader = vader_analyzer().compound(text) if text.strip() else 0.0
+    r = _read_tokens(text, spans, lexicon, backoff=backoff, offset=offset, evidence=evidence)
     ev: tuple[Evidence, ...] = ()
     if evidence:
         items = [
             Evidence(text[spans[h.first][0] - offset : spans[h.end - 1][1] - offset], spans[h.first][0],
                      spans[h.end - 1][1], tone_weight(h), "newslab", h.rule)
-            for h in hits
+            for h in r.hits
         ]  # fmt: skip
-        cursor = 0
-        for words_, pol in assessed:
-            # locate the assessed chunk's last word in order (pattern gives words, not offsets)
-            last = words_[-1]
-            for k in range(cursor, len(toks)):
-                if toks[k] == last:
-                    first = max(0, k - len(words_) + 1)
-                    s, e = spans[first][0], spans[k][1]
-                    items.append(Evidence(text[s - offset : e - offset], s, e, pol, "textblob", ""))
-                    cursor = k + 1
-                    break
+        for first, k, pol in r.located:
+            s, e = spans[first][0], spans[k][1]
+            items.append(Evidence(text[s - offset : e - offset], s, e, pol, "textblob", ""))
         ev = tuple(items)
-    return SentimentScore(_combine(news, polarity), vader, polarity, subjectivity, ev)
+    return SentimentScore(r.compound, r.vader, r.polarity, r.subjectivity, ev)
 
 
 def score_sentiment(
@@ -313,12 +346,18 @@ def tone_rows(
     lex = prepare_lexicon(lexicon)
     back = _backoff(backoff)
     rows: list[ToneRow] = []
+    text = doc.text
     for sent, spans in zip(doc.sentences, doc.token_spans, strict=True):
-        sc = _score_tokens(sent.text, spans, lex, backoff=back, offset=sent.start, evidence=evidence)
-        words = [f"{e.term}:{e.weight:+.2f}" for e in sc.evidence if e.source == "newslab"] if evidence else []
+        r = _read_tokens(sent.text, spans, lex, backoff=back, offset=sent.start, evidence=evidence)
+        # the newslab items of score_sentiment's evidence, written from the hits without building it
+        words = (
+            [f"{text[spans[h.first][0] : spans[h.end - 1][1]]}:{tone_weight(h):+.2f}" for h in r.hits]
+            if evidence
+            else []
+        )
         rows.append(
-            ToneRow(doc.id, sent.index, sent.start, sent.end, sent.text, sc.compound, sc.vader, sc.polarity,
-             sc.subjectivity, sc.label, len(sc.evidence), words)
+            ToneRow(doc.id, sent.index, sent.start, sent.end, sent.text, r.compound, r.vader, r.polarity,
+             r.subjectivity, _tone_label(r.compound), len(r.hits) + len(r.located) if evidence else 0, words)
         )  # fmt: skip
     return rows
 
