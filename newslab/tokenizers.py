@@ -71,8 +71,11 @@ def _word_pattern() -> re.Pattern[str]:
     never, ambiguous = _abbreviations()
     listed = "|".join(sorted((never | ambiguous) - {"no"}, key=len, reverse=True))
     clitic = r"(?:s|re|ve|ll|d|m|t)\b"
+    # Every alternative below starts with a non-space character, so "(?=\S)" changes no match; it lets
+    # the search step over a space with one test instead of trying each alternative there.
     return re.compile(
         rf"""
+        (?=\S)(?:
         \w+(?![-.'’@:/%\w\u0300-\u036f]|,\d)                  # fast path: a plain word or number
         |[^\w\s.'’-]|\.(?!\.)|-(?!-)                          # fast path: punctuation
         |https?://[^\s<>"“”]*[^\s<>"“”.,;:!?)\]'’]           # URL
@@ -89,7 +92,7 @@ def _word_pattern() -> re.Pattern[str]:
             (?:['’](?!(?i:{clitic}))[\w\u0300-\u036f]+(?:-[\w\u0300-\u036f]+)*)*  # words
         |\.{{2,}}|-{{2,}}                                   # ... --
         |[^\w\s]                                            # any other character
-        """,
+        )""",
         re.VERBOSE,
     )
 

@@ -169,3 +169,15 @@ def test_word_spans_at_reads_like_the_slice(text: str) -> None:
 def test_word_spans_at_any_span(text: str, start: int, end: int) -> None:
     start, end = min(start, len(text)), min(max(start, end), len(text))
     assert word_spans_at(text, start, end) == [(start + s, start + e) for s, e in word_spans(text[start:end])]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NEWSY, ANY_TEXT, st.text(alphabet="aN't .\u00a0\u2009\t\n1,É\u0301’-J", max_size=60)))
+def test_word_pattern_space_guard_changes_no_match(text: str) -> None:
+    from newslab.tokenizers import _word_pattern
+
+    guarded = _word_pattern()
+    prefix, suffix = "\n        (?=\\S)(?:\n", ")"
+    assert guarded.pattern.startswith(prefix) and guarded.pattern.endswith(suffix)
+    plain = re.compile(guarded.pattern[len(prefix) : -len(suffix)], guarded.flags)  # the alternatives alone
+    assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
