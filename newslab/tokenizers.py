@@ -48,13 +48,15 @@ SENTENCE_OPENERS = frozenset(rule_words("tokenizers.SENTENCE_OPENERS"))
 
 _BULLET = r"(?:[•·▪‣◦●○■□►▸\-\*–—]|\d{1,3}[.)])"
 _BULLET_LINE = re.compile(rf"[^\S\n]*{_BULLET}\s")
-_SENTENCE_END = re.compile(r"(?:\.{3}|[.!?…])+[\"'”’»)\]]*(?=\s|\Z)")
+# A run of sentence-final marks ("...", "?!") and closing quotes or brackets before a space or the end. Written
+# as one character class (the same runs as "(?:\.{3}|[.!?…])+"), so that the search jumps between those marks.
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s|\Z)")
+_CLOSED_PERIOD = re.compile(r"\.[)\]]+")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]*(\w+)")
 _PREV_WORD = re.compile(r"(\S+)\Z")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\Z")
 _ALNUM = re.compile(r"[^\W_]")
-_NON_SPACE = re.compile(r"\S+(?:\s+\S+)*")
 _LINE = re.compile(r"[^\n]*")
 
 
@@ -198,7 +200,7 @@ def _ends_sentence(text: str, match: re.Match[str], limit: int) -> bool:
         return True
     if nxt.group(1).islower():
         return False
-    if re.fullmatch(r"\.[)\]]+", match.group()):
+    if _CLOSED_PERIOD.fullmatch(match.group()):
         # "(US President George W.) Bush": an initial or abbreviation closed by a bracket goes on
         # like the bare abbreviation would (issue 23); a full stop inside brackets still ends one
         prev = _PREV_WORD.search(text, max(0, match.start() - WORD_CHARS), match.start())
@@ -235,8 +237,13 @@ def _split_block(text: str, start: int, end: int) -> Iterator[Span]:
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:
-    inner = _NON_SPACE.search(text, start, end)
-    return inner.span() if inner else None
+    """``(start, end)`` without its leading and trailing whitespace, or None if all of it is whitespace."""
+    piece = text[start:end]
+    inner = piece.strip()  # str.strip() and the regex \s agree on what whitespace is (both read Unicode's)
+    if not inner:
+        return None
+    first = start + len(piece) - len(piece.lstrip())
+    return first, first + len(inner)
 
 
 WORD_CHARS = 40  # characters before a period read for the word it ends (longer than any abbreviation)

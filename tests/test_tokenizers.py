@@ -181,3 +181,22 @@ def test_word_pattern_space_guard_changes_no_match(text: str) -> None:
     assert guarded.pattern.startswith(prefix) and guarded.pattern.endswith(suffix)
     plain = re.compile(guarded.pattern[len(prefix) : -len(suffix)], guarded.flags)  # the alternatives alone
     assert [m.span() for m in guarded.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(NEWSY, ANY_TEXT, st.text(alphabet="a.!?…\"'”’»)] \n\u00a0", max_size=40)))
+def test_sentence_end_class_matches_the_runs_of_the_plain_pattern(text: str) -> None:
+    from newslab.tokenizers import _SENTENCE_END
+
+    plain = re.compile(r"(?:\.{3}|[.!?…])+[\"'”’»)\]]*(?=\s|\Z)")
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab \n\t\u00a0\u2009\u3000\x1c.", max_size=30), st.integers(0, 30), st.integers(0, 30))
+def test_trim_equals_the_regex_trim(text: str, start: int, end: int) -> None:
+    from newslab.tokenizers import _trim
+
+    start, end = min(start, len(text)), min(max(start, end), len(text))
+    inner = re.compile(r"\S+(?:\s+\S+)*").search(text, start, end)
+    assert _trim(text, start, end) == (inner.span() if inner else None)
