@@ -18,7 +18,10 @@ from newslab.errors import (
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200e\u200f\u2060\ufeff\u00ad]")
 CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_SPACES = re.compile(r"[^\S\n]+")
+#: The runs of spaces within a line (``[^\S\n]+``) that are not already one plain space: two or more spaces,
+#: or one tab or other space character. It starts with a character class, so the search jumps from one
+#: space to the next, and a lone plain space (between most words) is left as it is instead of replaced.
+_ODD_SPACES = re.compile(r"[^\S\n](?:[^\S\n]+|(?<=[^\S \n]))")
 _BLANK_RUNS = re.compile(r"\n{3,}")
 _TAG_LINE = re.compile(r"^[•·▪‣◦●○■□►▸*\-–]\s*(.+)$")
 #: Lone UTF-16 surrogates (truncated emoji in scraped JSON): not text, and refused by UTF-8 writers.
@@ -116,7 +119,8 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = _ZERO_WIDTH.sub("", text)
     text = CONTROL_CHARS.sub("", text)
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    # every run of spaces in a line becomes one space (runs never cross a line break), then lines are stripped
+    lines = [line.strip() for line in _ODD_SPACES.sub(" ", text).split("\n")]
     tags: list[str] = []
     end = len(lines)
     while end and not lines[end - 1]:
