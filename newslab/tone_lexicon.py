@@ -386,8 +386,21 @@ def _base_hits(toks: Sequence[str], lex: PreparedLexicon) -> list[tuple[int, int
 NEGATOR_PHRASES = frozenset({("far", "from"), ("anything", "but"), ("by", "no"), ("in", "no")})
 
 
+@functools.cache
+def _scope_words() -> frozenset[str]:
+    """Tokens that :func:`_scope_rules` reads: boosters, negators and the last word of a negator phrase."""
+    return frozenset(_boosters()) | NEGATORS | frozenset(last for _, last in NEGATOR_PHRASES)
+
+
 def _scope(toks: Sequence[str], i: int, weight: float, rules: list[str]) -> float:
     """Boosters and negation up to NEGATION_WINDOW tokens before token ``i``, within its clause."""
+    if _scope_words().isdisjoint(toks[max(0, i - NEGATION_WINDOW) : i]):
+        return weight  # no booster or negator in reach: the rules change nothing (a set test in C)
+    return _scope_rules(toks, i, weight, rules)
+
+
+def _scope_rules(toks: Sequence[str], i: int, weight: float, rules: list[str]) -> float:
+    """The booster and negation rules of :func:`_scope`, token by token."""
     boosters = _boosters()
     for k in range(1, NEGATION_WINDOW + 1):
         j = i - k
@@ -416,6 +429,14 @@ def _reverser(toks: Sequence[str], i: int, reversals: frozenset[str], *, of_reve
     The reversal word must stand up to REVERSAL_WINDOW tokens before ``i``; with ``of_reversal``, up to
     REVERSAL_OF_WINDOW tokens when an "of" stands between the two ("reduce the number of traffic deaths").
     """
+    reach = REVERSAL_OF_WINDOW if of_reversal else REVERSAL_WINDOW
+    if reversals.isdisjoint(toks[max(0, i - reach) : i]):
+        return -1  # no reversal word in reach: none can be found (a set test in C)
+    return _reverser_scan(toks, i, reversals, of_reversal=of_reversal)
+
+
+def _reverser_scan(toks: Sequence[str], i: int, reversals: frozenset[str], *, of_reversal: bool = False) -> int:
+    """The token-by-token search of :func:`_reverser`."""
     for k in range(1, REVERSAL_WINDOW + 1):
         j = i - k
         if j < 0 or toks[j] in CLAUSE_BREAKS:

@@ -73,3 +73,24 @@ def test_ordinals_in_patterns_lexicon_are_read_as_unknown_words() -> None:
         ["the", "century", "is", "great"]
     )
     assert pattern_sentiment().assessments([("21st", None)], True) == [(["21st"], 0.0, 0.0, None)]
+
+
+SCOPE_WORDS = [
+    "not", "never", "no", "n't", "hardly", "very", "extremely", "so", "far", "from", "anything", "but", "by", "in",
+    "kind", "of", "end", "reduce", "stop", "the", "war", "deaths", "good", "bad", ",", ".", "definitely", "a",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SCOPE_WORDS), min_size=1, max_size=14), st.integers(0, 13), st.booleans())
+def test_scope_and_reverser_prechecks_change_nothing(toks: list[str], i: int, of_reversal: bool) -> None:
+    from newslab.tone_lexicon import _reversals, _reverser, _reverser_scan, _scope, _scope_rules
+
+    i = min(i, len(toks) - 1)
+    fast_rules: list[str] = []
+    plain_rules: list[str] = []
+    assert _scope(toks, i, 1.5, fast_rules) == _scope_rules(toks, i, 1.5, plain_rules)
+    assert fast_rules == plain_rules
+    reversals = _reversals()
+    fast = _reverser(toks, i, reversals, of_reversal=of_reversal)
+    assert fast == _reverser_scan(toks, i, reversals, of_reversal=of_reversal)
