@@ -94,3 +94,23 @@ def test_scope_and_reverser_prechecks_change_nothing(toks: list[str], i: int, of
     reversals = _reversals()
     fast = _reverser(toks, i, reversals, of_reversal=of_reversal)
     assert fast == _reverser_scan(toks, i, reversals, of_reversal=of_reversal)
+
+
+def test_tone_rows_write_the_evidence_that_score_sentiment_gives(seed_corpus) -> None:
+    from newslab.tone import _score_tokens, tone_rows
+    from newslab.tone_lexicon import prepare_lexicon
+
+    lex = prepare_lexicon(None)
+    for article in seed_corpus:
+        doc = parse(article)
+        for row, sent, spans in zip(tone_rows(doc), doc.sentences, doc.token_spans, strict=True):
+            score = _score_tokens(sent.text, spans, lex, backoff={}, offset=sent.start)
+            words = [f"{e.term}:{e.weight:+.2f}" for e in score.evidence if e.source == "newslab"]
+            assert (row.compound, row.vader, row.polarity, row.subjectivity, row.label) == (
+                score.compound,
+                score.vader,
+                score.polarity,
+                score.subjectivity,
+                score.label,
+            )
+            assert (row.n_evidence, row.evidence) == (len(score.evidence), words)
