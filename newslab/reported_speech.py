@@ -401,6 +401,8 @@ def _reported_after(text: str, sent: Sentence, a: Attribution, inside: Callable[
 
 def _according_to(text: str, sent: Sentence) -> list[Quote]:
     """Reported speech of "according to X, …" and "…, according to X": the rest of the sentence is X's."""
+    if text.find("ccording", sent.start, sent.end) < 0:
+        return []  # every match of _ACCORDING holds "ccording" (case kept): most sentences hold none
     quotes = []
     for m in _ACCORDING.finditer(text, sent.start, sent.end):
         phrase = m.group("speaker")
