@@ -34,6 +34,9 @@ from newslab.descriptions import word_tags
 from newslab.document import Sentence
 from newslab.lexicons import rule_words
 
+# patterns the rules below use, compiled once (not looked up in re's cache at every call)
+_NON_SPACE = re.compile(r"\S+")
+
 #: Characters before a reporting verb searched for its subject; fits "X, a professor who wrote a paper … , said"
 #: (set by hand from the longest appositions in NewsMTSC sentences).
 SUBJECT_WINDOW = 240
@@ -223,7 +226,7 @@ def _relative_noun(chunk: str) -> re.Match[str] | None:
     if m is None:
         return None
     tags = word_tags()
-    words = list(re.finditer(r"\S+", m.group("speaker")))
+    words = list(_NON_SPACE.finditer(m.group("speaker")))
     keep = [w for w in words if (tags.get(w.group().lower()) or "NN").startswith(("VB", "IN", "RB", "MD"))]
     if keep:  # "angered activists": the noun after the verb
         last = keep[-1]
@@ -344,7 +347,7 @@ _TRAILING_ADVERB = re.compile(
 
 def _trim_phrase(phrase: str, start: int) -> tuple[str, int, int] | None:
     """Drop leading time or sentence adverbs ("Earlier Thursday ...") and reject non-speakers."""
-    words = list(re.finditer(r"\S+", phrase))
+    words = list(_NON_SPACE.finditer(phrase))
     skip = 0
     while skip < len(words) - 1 and words[skip].group().lower().strip(",") in TIME_WORDS | {"but", "and", "so"}:
         skip += 1

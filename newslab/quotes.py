@@ -101,6 +101,9 @@ from newslab.speech_formats import (
 )
 from newslab.targets import Target
 
+# patterns the rules below use, compiled once (not looked up in re's cache at every call)
+_LINE_BREAKS = re.compile(r"\n\s*")
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -173,7 +176,7 @@ class _Paragraphs:
     """Paragraph index of an offset (paragraphs are separated by line breaks)."""
 
     def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in re.finditer(r"\n\s*", text)]  # blank lines: one break
+        self.starts = [0] + [m.end() for m in _LINE_BREAKS.finditer(text)]  # blank lines: one break
 
     def of(self, offset: int) -> int:
         return bisect.bisect_right(self.starts, offset) - 1
