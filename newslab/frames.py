@@ -40,7 +40,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from newslab.anchored import lowers_letterwise
+from newslab.anchored import lowers_letterwise, occurrences
 from newslab.document import Document
 from newslab.errors import LexiconError
 from newslab.lexicons import data_path, read_tsv
@@ -376,6 +376,31 @@ def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
     return best
 
 
+def _regex_sentences(art: Document, required: Sequence[frozenset[str] | None]) -> list[set[int] | None]:
+    """Per regex cue, the positions of the sentences holding one of its required strings (``None``: all).
+
+    The strings are found in ``text.lower()`` by ``str.find``; where the text lowers letter for letter its
+    offsets are the text's ("İ" is the one letter that lowers to two), and a sentence's text is the article's
+    text between its offsets, so a sentence left out lowers to a text without the strings and has no match.
+    """
+    if all(n is None for n in required) or not lowers_letterwise(art.text):
+        return [None for _ in required]
+    lower_text, sentences = art.text.lower(), art.sentences
+    found: list[set[int] | None] = []
+    for needed in required:
+        if needed is None:
+            found.append(None)
+            continue
+        holding = set()
+        for n in needed:
+            for at in occurrences(lower_text, n):
+                i = art.sentence_of(at)
+                if sentences[i].start <= at and at + len(n) <= sentences[i].end:
+                    holding.add(i)
+        found.append(holding)
+    return found
+
+
 def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, str, str, int, int, float, str]]:
     found: list[tuple[int, str, str, str, int, int, float, str]] = []
     phrases, regexes, text = matcher.phrases, matcher.regexes, art.text
@@ -383,16 +408,9 @@ def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, s
     all_norms = list(map(normalize_word, map(_token_text, art.tokens)))
     # the tokens that may start a phrase cue, found in one pass too (most words start none); visited in order below
     starts, k, first = [i for i, norm in enumerate(all_norms) if norm in phrases], 0, 0
-    # regex cues are skipped by their required strings, in the lowered text, when it lowers letter for letter (so
-    # its offsets are the text's, "İ" being the one letter that lowers to two); a cue absent from the whole text
-    # is skipped in every sentence (each sentence's text is the article's text between its offsets)
-    filtered = any(n is not None for n in matcher.required) and lowers_letterwise(text)
-    lower_text = text.lower() if filtered else ""
-    required = [
-        None if n is None or not filtered else n if any(x in lower_text for x in n) else frozenset()
-        for n in matcher.required
-    ]
-    for sent, spans in zip(art.sentences, art.token_spans, strict=True):
+    # per regex cue, the sentences that can hold a match (None: every sentence; see _sentences_holding)
+    scanned = _regex_sentences(art, matcher.required)
+    for position, (sent, spans) in enumerate(zip(art.sentences, art.token_spans, strict=True)):
         end = first + len(spans)
         candidates: list[tuple[int, int, _Cue]] = []
         while k < len(starts) and starts[k] < end:
@@ -404,11 +422,9 @@ def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, s
                     candidates.append((spans[i - first][0], spans[i - first + len(key) - 1][1], cue))
         first = end
         sent_text = sent.text
-        lowered = lower_text[sent.start : sent.end] if filtered else ""  # == sent_text.lower(): no "İ" in the text
-        for (pattern, cue), needed in zip(regexes, required, strict=True):
-            # a regex cue whose required strings are not in the sentence has no match there (required_strings)
-            if filtered and needed is not None and not any(n in lowered for n in needed):
-                continue
+        for (pattern, cue), where in zip(regexes, scanned, strict=True):
+            if where is not None and position not in where:
+                continue  # the sentence lacks the cue's required strings: no match there (required_strings)
             for m in pattern.finditer(sent_text):
                 s, e = m.span()
                 if s == e:
