@@ -344,6 +344,21 @@ def _possessor(phrase: str, start: int) -> tuple[str, int]:
     return phrase[words[keep].start() :], start + words[keep].start()
 
 
+def _claim_noun_before_that(text: str, sent: Sentence) -> bool:
+    """Whether a word right before a "that" of the sentence is a noun of :data:`CLAIM_NOUNS` or its plural.
+
+    Every row of :func:`_nominal_that` needs one: its noun (``[a-z]+?s?`` after a space) is the whole word
+    before "that", or that word without its plural "s".
+    """
+    at = text.find("that", sent.start, sent.end)
+    while at >= 0:
+        word = text[max(text.rfind(" ", sent.start, at - 1), text.rfind("\u00a0", sent.start, at - 1)) + 1 : at - 1]
+        if word in CLAIM_NOUNS or word[:-1] in CLAIM_NOUNS:
+            return True
+        at = text.find("that", at + 1, sent.end)
+    return False
+
+
 def _nominal_that(text: str, sent: Sentence) -> list[Quote]:
     """Rule "nominal-that": the that-clause of a noun of speech or belief is its possessor's attribution.
 
@@ -351,6 +366,8 @@ def _nominal_that(text: str, sent: Sentence) -> list[Quote]:
     resolved like any pronoun). A "that" followed by a verb opens a relative clause ("the statement that
     was released"), no reported content.
     """
+    if not _claim_noun_before_that(text, sent):
+        return []  # most sentences with a "that" have no noun of CLAIM_NOUNS right before it: no row
     quotes = []
     tags = word_tags()
     for m in _NOMINAL.finditer(text, sent.start, sent.end):
