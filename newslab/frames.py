@@ -77,6 +77,7 @@ DictionaryArg = Any  # None | str | PathLike | pandas.DataFrame | Mapping[str, I
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _WORD_CHAR = re.compile(r"\w")
+_VOWEL = re.compile("[aeiouy]")
 _token_text = operator.itemgetter(0)  # a Token's text (its first field), read in C
 #: Distinct words whose normalized form is kept: a large news corpus has about 10^5 word types, so nearly all
 #: repeats hit (a few tens of MB at most).
@@ -114,7 +115,7 @@ def normalize_word(word: str) -> str:
         w = w[:-1]
     for suffix in ("ing", "ed"):
         stem = w[: -len(suffix)]
-        if w.endswith(suffix) and len(stem) >= MIN_STEM and re.search("[aeiouy]", stem):
+        if w.endswith(suffix) and len(stem) >= MIN_STEM and _VOWEL.search(stem):
             w = stem
             if len(w) > MIN_STEM and w[-1] == w[-2] and w[-1] not in "aeiouylsz":
                 w = w[:-1]

@@ -73,6 +73,7 @@ PLACE_HEADS = frozenset(rule_words("speakers.PLACE_HEADS"))
 
 
 _ROLES_AND_TITLES = ROLE_WORDS | TITLES
+_NO_PERSON_HEADS = ORG_HEADS | PLACE_HEADS  # last words of an organization or a place: no person
 
 
 def _name_words(phrase: str) -> list[str]:
@@ -396,7 +397,7 @@ class SpeakerResolver:
                 if (before and before[-1].lower() in _BEFORE_NO_PERSON and not titled) or m.group().isupper():
                     continue  # "the …", and places: "spoken in Rehoboth Beach, Del." names no speaker
                 name = self.name(m.group())
-                if name and name.split()[-1].lower() in ORG_HEADS | PLACE_HEADS:
+                if name and name.split()[-1].lower() in _NO_PERSON_HEADS:
                     continue  # "Memorial Medical Center", "Miami-Dade County": no person
                 if not name or (
                     gender and self.genders.get(name, _name_gender(chunk, m.start(), name, gender)) != gender
