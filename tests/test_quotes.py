@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -583,3 +584,28 @@ def test_no_claim_noun_before_that_means_no_nominal_row(text: str) -> None:
     sent = Sentence(text, 0, len(text), 0)
     if not _claim_noun_before_that(text, sent):
         assert not [m for m in _NOMINAL.finditer(text) if m.group("noun") in CLAIM_NOUNS]
+
+
+#: ``attribution._CAP`` written the plain way (before the ``(?=[A-Z])`` speed lookahead).
+PLAIN_CAP = (
+    r"(?:(?!(?i:to|in|on|at|for|with|from|by|after|before|during|since|as|if|when|while|but|and|or|so|yet)\b)"
+    r"[A-Z][\w’'‘.&-]*|(?:al|el|de|bin|ibn)-[A-Z][\w’'-]*)"
+)
+SUBJECT_PIECES = ["Sen.", "Lindsey", "Graham", "the", "To", "TO", "after", "After", "al-Assad", "a", "spokesman",
+                  "for", "NATO", ",", ", who", "(R-S.C.)", "Thursday", "also", "quietly", "ſo", "Іn", " ", " ", "  ",
+                  "“", "officials", "and"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SUBJECT_PIECES), max_size=14).map(" ".join))
+def test_subject_patterns_match_as_with_the_plain_capital(chunk: str) -> None:
+    from newslab import attribution
+
+    assert attribution._CAP != PLAIN_CAP
+    for pattern in (attribution._SUBJECT_BEFORE, attribution._RELATIVE_SUBJECT, attribution._SUBJECT_AFTER):
+        possessive = attribution._CAP.replace("]*", "]*+")  # as attribution.whole_words writes it
+        text = pattern.pattern.replace(possessive, PLAIN_CAP.replace("]*", "]*+"))
+        plain = re.compile(text.replace(attribution._CAP, PLAIN_CAP))
+        assert plain.pattern != pattern.pattern
+        found, expected = pattern.search(chunk + " "), plain.search(chunk + " ")
+        assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
