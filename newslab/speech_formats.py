@@ -64,6 +64,26 @@ _WORK_NOUNS = (
 _WORK_AFTER = re.compile(rf"[,’”\"' ]{{0,4}}(?:the|a|an)\s+(?:[\w-]+\s+){{0,3}}{_WORK_NOUNS}\b")
 
 
+def _label_matches(text: str) -> list[re.Match[str]]:
+    """The matches of ``_LABEL.finditer(text)``, tried only at the starts of lines that hold a colon.
+
+    A match opens at a line's start (``^``), needs a colon and ends at that line's end, so each line holds
+    at most one and lines without a colon none (most articles have few colons).
+    """
+    found = []
+    line_start = -1
+    at = text.find(":")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        if start != line_start:  # the first colon of its line: try the line once
+            line_start = start
+            m = _LABEL.match(text, start)
+            if m is not None:
+                found.append(m)
+        at = text.find(":", at + 1)
+    return found
+
+
 def transcript_quotes(text: str) -> list[Quote]:
     """Lines of a transcript: "NAME: words" with the label in capitals at a line's start.
 
@@ -73,7 +93,7 @@ def transcript_quotes(text: str) -> list[Quote]:
         [('Will you accept it?', 'Wallace'), ('Yes.', 'Ms. Clinton')]
     """
     quotes = []
-    for m in _LABEL.finditer(text):
+    for m in _label_matches(text):
         label = " ".join(m.group("label").split())
         if label.rstrip(".") in NOT_SPEAKERS or len(label.replace(".", "")) < 2:
             continue

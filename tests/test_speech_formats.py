@@ -289,3 +289,14 @@ VERB_PIECES = ["show", "shows", "found", "find", "suggested", "indicate", "s", "
 @given(st.lists(st.sampled_from(VERB_PIECES), max_size=20).map("".join))
 def test_finding_verbs_match_as_the_plain_pattern(text: str) -> None:
     assert [m.span() for m in _FINDING_VERB.finditer(text)] == [m.span() for m in PLAIN_FINDING_VERB.finditer(text)]
+
+
+LABEL_PIECES = ["WALLACE", "MS. CLINTON", "MR.", ":", ": ", "Will you?", " ", "\t", "\n", "\n\n", "a", "10:30", "X"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LABEL_PIECES), max_size=25).map("".join))
+def test_label_lines_are_the_matches_of_a_scan(text: str) -> None:
+    from newslab.speech_formats import _LABEL, _label_matches
+
+    assert [m.span() for m in _label_matches(text)] == [m.span() for m in _LABEL.finditer(text)]
