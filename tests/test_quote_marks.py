@@ -146,3 +146,15 @@ def test_direct_pattern_matches_as_the_plain_one(text: str) -> None:
         return [(*m.span(), m.group("unclosed") is not None) for m in pattern.finditer(text)]
 
     assert spans(_DIRECT) == spans(PLAIN_DIRECT)
+
+
+#: ``speakers._QUOTED`` written the plain way (each alternative with its mark first).
+PLAIN_QUOTED = re.compile(r"“[^”]*”?|\"[^\"\n]*\"?|(?<![\w’'])‘(?=\S)[^‘\n]*?[^\s‘]’(?![\w’])")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(MARK_PIECES), max_size=30).map("".join))
+def test_quoted_passages_match_as_the_plain_pattern(text: str) -> None:
+    from newslab.speakers import _QUOTED
+
+    assert [m.span() for m in _QUOTED.finditer(text)] == [m.span() for m in PLAIN_QUOTED.finditer(text)]
