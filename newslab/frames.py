@@ -33,18 +33,27 @@ import functools
 import logging
 import operator
 import re
+import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from newslab.anchored import lowers_letterwise, occurrences
 from newslab.document import Document
 from newslab.errors import LexiconError
 from newslab.lexicons import data_path, read_tsv
 from newslab.records import FrameRow, columns
 from newslab.safe_regex import unsafe_pattern_message
 from newslab.tokenizers import words
+
+if sys.version_info >= (3, 11):
+    from re import _constants as sre_constants
+    from re import _parser as sre_parse
+else:  # pragma: no cover - Python 3.10
+    import sre_constants
+    import sre_parse
 
 logger = logging.getLogger(__name__)
 
@@ -68,6 +77,7 @@ DictionaryArg = Any  # None | str | PathLike | pandas.DataFrame | Mapping[str, I
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _WORD_CHAR = re.compile(r"\w")
+_VOWEL = re.compile("[aeiouy]")
 _token_text = operator.itemgetter(0)  # a Token's text (its first field), read in C
 #: Distinct words whose normalized form is kept: a large news corpus has about 10^5 word types, so nearly all
 #: repeats hit (a few tens of MB at most).
@@ -105,7 +115,7 @@ def normalize_word(word: str) -> str:
         w = w[:-1]
     for suffix in ("ing", "ed"):
         stem = w[: -len(suffix)]
-        if w.endswith(suffix) and len(stem) >= MIN_STEM and re.search("[aeiouy]", stem):
+        if w.endswith(suffix) and len(stem) >= MIN_STEM and _VOWEL.search(stem):
             w = stem
             if len(w) > MIN_STEM and w[-1] == w[-2] and w[-1] not in "aeiouylsz":
                 w = w[:-1]
@@ -130,6 +140,8 @@ class _Matcher:
     phrases: Mapping[str, tuple[tuple[tuple[str, ...], _Cue], ...]]
     regexes: tuple[tuple[re.Pattern[str], _Cue], ...]
     frames: tuple[str, ...]
+    #: per regex cue, the lowercase strings one of which each of its matches holds (:func:`required_strings`)
+    required: tuple[frozenset[str] | None, ...]
     families: Mapping[str, str]
 
 
@@ -262,6 +274,7 @@ def _compile_rows(rows: Sequence[_Row]) -> _Matcher:
         phrases={first: tuple((key, cue) for (key, _), cue in entries.items()) for first, entries in phrases.items()},
         regexes=tuple(regexes),
         frames=tuple(dict.fromkeys(row.frame for row in rows)),
+        required=tuple(required_strings(pattern.pattern, pattern.flags) for pattern, _ in regexes),
         families={row.frame: row.family for row in rows},
     )
 
@@ -308,30 +321,124 @@ class _Shared(dict[str, Any]):
         return _Shared({item: i for i, item in enumerate(items)})
 
 
+_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT} | (
+    {sre_constants.POSSESSIVE_REPEAT} if hasattr(sre_constants, "POSSESSIVE_REPEAT") else set()
+)
+
+
+def required_strings(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Lowercase ASCII strings one of which every match of ``pattern`` holds (``None``: nothing can be said).
+
+    A run of literal ASCII characters is required, so is one of a branch's alternatives' own required strings,
+    and what a group or a repeat of at least one holds; of these the set whose shortest string is longest is
+    kept. A text whose ``lower()`` holds none of them has no match, also under ``re.IGNORECASE``, when it
+    lowers letter for letter (:func:`newslab.anchored.lowers_letterwise`), so the frame stage skips the regex
+    there (most sentences hold no frame regex cue).
+
+    Example:
+        >>> sorted(required_strings(r"(?:his|her) (?:work|success)"))
+        ['success', 'work']
+        >>> required_strings(r"\\d+%?") is None
+        True
+    """
+    try:
+        parsed = sre_parse.parse(pattern, flags)
+    except (re.error, TypeError, ValueError, OverflowError, RecursionError):
+        return None
+    return _required(list(parsed.data))
+
+
+def _required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def consider(found: frozenset[str] | None) -> None:
+        nonlocal best
+        if found and all(found) and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    for op, av in items:
+        if op == sre_constants.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        consider(frozenset(["".join(run)]))
+        run = []
+        if op == sre_constants.BRANCH:
+            alternatives = [_required(list(alternative)) for alternative in av[1]]
+            if all(a is not None for a in alternatives):
+                consider(frozenset().union(*[a for a in alternatives if a is not None]))
+        elif op == sre_constants.SUBPATTERN:
+            consider(_required(list(av[-1])))
+        elif op in _REPEATS and av[0] >= 1:
+            consider(_required(list(av[2])))
+        elif op == getattr(sre_constants, "ATOMIC_GROUP", None):
+            consider(_required(list(av)))
+    consider(frozenset(["".join(run)]))
+    return best
+
+
+def _regex_sentences(art: Document, required: Sequence[frozenset[str] | None]) -> list[set[int] | None]:
+    """Per regex cue, the positions of the sentences holding one of its required strings (``None``: all).
+
+    The strings are found in ``text.lower()`` by ``str.find``; where the text lowers letter for letter its
+    offsets are the text's ("İ" is the one letter that lowers to two), and a sentence's text is the article's
+    text between its offsets, so a sentence left out lowers to a text without the strings and has no match.
+    """
+    if all(n is None for n in required) or not lowers_letterwise(art.text):
+        return [None for _ in required]
+    lower_text, sentences = art.text.lower(), art.sentences
+    found: list[set[int] | None] = []
+    for needed in required:
+        if needed is None:
+            found.append(None)
+            continue
+        holding = set()
+        for n in needed:
+            for at in occurrences(lower_text, n):
+                i = art.sentence_of(at)
+                if sentences[i].start <= at and at + len(n) <= sentences[i].end:
+                    holding.add(i)
+        found.append(holding)
+    return found
+
+
 def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, str, str, int, int, float, str]]:
     found: list[tuple[int, str, str, str, int, int, float, str]] = []
-    phrases = matcher.phrases
-    # every token normalized in one pass over the document's tokens (in sentence order), then cut per sentence
-    all_norms, first = list(map(normalize_word, map(_token_text, art.tokens))), 0
-    for sent, spans in zip(art.sentences, art.token_spans, strict=True):
-        norms, first = all_norms[first : first + len(spans)], first + len(spans)
+    phrases, regexes, text = matcher.phrases, matcher.regexes, art.text
+    # every token normalized in one pass over the document's tokens (in sentence order)
+    all_norms = list(map(normalize_word, map(_token_text, art.tokens)))
+    # the tokens that may start a phrase cue, found in one pass too (most words start none); visited in order below
+    starts, k, first = [i for i, norm in enumerate(all_norms) if norm in phrases], 0, 0
+    # per regex cue, the sentences that can hold a match (None: every sentence; see _sentences_holding)
+    scanned = _regex_sentences(art, matcher.required)
+    for position, (sent, spans) in enumerate(zip(art.sentences, art.token_spans, strict=True)):
+        end = first + len(spans)
         candidates: list[tuple[int, int, _Cue]] = []
-        for i in [i for i, norm in enumerate(norms) if norm in phrases]:  # most words start no cue
-            for key, cue in phrases[norms[i]]:
-                if tuple(norms[i : i + len(key)]) == key:
-                    candidates.append((spans[i][0], spans[i + len(key) - 1][1], cue))
-        for pattern, cue in matcher.regexes:
-            for m in pattern.finditer(sent.text):
+        while k < len(starts) and starts[k] < end:
+            i = starts[k]
+            k += 1
+            for key, cue in phrases[all_norms[i]]:
+                # the key's tokens within this sentence only (the slice stops at its end, as a per-sentence list did)
+                if tuple(all_norms[i : min(i + len(key), end)]) == key:
+                    candidates.append((spans[i - first][0], spans[i - first + len(key) - 1][1], cue))
+        first = end
+        sent_text = sent.text
+        for (pattern, cue), where in zip(regexes, scanned, strict=True):
+            if where is not None and position not in where:
+                continue  # the sentence lacks the cue's required strings: no match there (required_strings)
+            for m in pattern.finditer(sent_text):
                 s, e = m.span()
                 if s == e:
                     continue
-                if (s > 0 and _WORD_CHAR.match(sent.text[s - 1])) or (
-                    e < len(sent.text) and _WORD_CHAR.match(sent.text[e]) and _WORD_CHAR.match(sent.text[e - 1])
+                if (s > 0 and _WORD_CHAR.match(sent_text[s - 1])) or (
+                    e < len(sent_text) and _WORD_CHAR.match(sent_text[e]) and _WORD_CHAR.match(sent_text[e - 1])
                 ):
                     continue
                 candidates.append((sent.start + s, sent.start + e, cue))
+        if not candidates:  # most sentences hold no cue: _longest_first would return [] for them
+            continue
         kept = _longest_first(candidates)
-        found.extend((sent.index, c.frame, c.cue, art.text[s:e], s, e, c.weight, c.kind) for s, e, c in kept)
+        found.extend((sent.index, c.frame, c.cue, text[s:e], s, e, c.weight, c.kind) for s, e, c in kept)
     return found
 
 

@@ -26,6 +26,18 @@ from newslab.descriptions import word_tags
 from newslab.document import Document, Sentence
 from newslab.lexicons import rule_words, stopwords
 
+# patterns the rules below use, compiled once (not looked up in re's cache at every call)
+_CLAUSE_STOP = re.compile(r"[,;:“”\"]")
+_LAST_WORD = re.compile(r"([\w-]+)$")
+_TO_OR_OF = re.compile(r"\s*(?:not\s+)?(to|of)\b")
+_OPEN_QUESTION = re.compile(r"(?:whether|if)\b")
+_NON_SPACE = re.compile(r"\S+")
+_SOURCE_PREFIX = re.compile(r"^(?:information|reports?|sources?|data|documents?|figures)\s+(?:from|by)\s+")
+_WORD_RUN = re.compile(r"[\w’'-]+")
+_CONTRACTION = re.compile(r"[’'](?:s|re|ll|d|ve)$")
+_NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+_SENTENCE_TAIL = re.compile(r"[ .\u00a0]*|,?[ \u00a0]+(?:and|but)[ \u00a0].*", re.DOTALL)
+
 #: Words a verb may take as its addressee before "that" ("told reporters on Capitol Hill that"); set by hand.
 OBJECT_WORDS = 6
 WORD_CHARS = 40  # characters read for one word at a position (longer than any English word)
@@ -100,10 +112,10 @@ def _clause_opens(text: str, pos: int, bare: bool) -> bool:
 
     A verb that is not ``bare`` ("noted", "maintained") reports a clause only after a personal pronoun.
     """
-    m = re.match(r"[\w’'-]+", text[pos : pos + WORD_CHARS])
+    m = _WORD_RUN.match(text[pos : pos + WORD_CHARS])
     if m is None:
         return False
-    word = re.sub(r"[’'](?:s|re|ll|d|ve)$", "", m.group())  # rule "contraction-opener": "think she’s better"
+    word = _CONTRACTION.sub("", m.group())  # rule "contraction-opener": "think she’s better"
     if not word:
         return False
     if not bare:
@@ -136,15 +148,15 @@ def _finite_verb_follows(text: str, pos: int) -> bool:
     # a comma, a colon or a quote mark ends the search; a period does not ("said the U.S. plan was …")
     # an adjective's comma does not ("said the big, unifying question will be …")
     window = text[pos : pos + CLAUSE_WORDS * WORD_CHARS // 4]
-    stop = next((m.start() for m in re.finditer(r"[,;:“”\"]", window) if not _adjective_comma(window, m.start())), None)
+    stop = next((m.start() for m in _CLAUSE_STOP.finditer(window) if not _adjective_comma(window, m.start())), None)
     chunk = window[:stop]
     adverb = False
-    for word in re.findall(r"[\w’'-]+", chunk)[:CLAUSE_WORDS]:
+    for word in _WORD_RUN.findall(chunk)[:CLAUSE_WORDS]:
         low = word.lower()
         if low in _OBJECT_CLAUSE:
             return False
         tag = tags.get(low) or ""
-        if re.search(r"[’'](?:s|re|ll|d|ve)$", low) or tag.startswith(_FINITE_TAGS) or (adverb and tag != "DT"):
+        if _CONTRACTION.search(low) or tag.startswith(_FINITE_TAGS) or (adverb and tag != "DT"):
             return True  # a finite verb, or a word after an adverb ("her patients already drive …")
         adverb = (tag == "RB" and not low.endswith("ly")) or low in ("not", "never")
         if not tags and low.endswith(("ed", "s")):  # no tag lexicon installed: a rough suffix reading
@@ -161,13 +173,13 @@ def _charge_follows(text: str, pos: int, lemma: str) -> bool:
     Only a charge ("accused X of …") or a gerund ("blamed X of lying") does; "rejected the conclusion of a
     study" is an object, no speech.
     """
-    word = re.match(r"\s*([\w’'-]+)", text[pos : pos + WORD_CHARS])
+    word = _NEXT_WORD.match(text[pos : pos + WORD_CHARS])
     return lemma in _CHARGE_VERBS or (word is not None and word.group(1).endswith("ing"))
 
 
 def _adjective_comma(window: str, at: int) -> bool:
     """Whether the comma at ``at`` follows an adjective ("the big, unifying question")."""
-    word = re.search(r"([\w-]+)$", window[:at])
+    word = _LAST_WORD.search(window[:at])
     return window[at] == "," and word is not None and (word_tags().get(word.group(1).lower()) or "") == "JJ"
 
 
@@ -228,7 +240,7 @@ def _reported_clause(text: str, sent: Sentence, a: Attribution) -> tuple[int, st
             that = _THAT.match(text, obj.end(), sent.end)
             if that:
                 return that.end(), f"reported-{verb.cls}"
-            complement = re.match(r"\s*(?:not\s+)?(to|of)\b", text[obj.end() : obj.end() + COMPLEMENT_CHARS])
+            complement = _TO_OR_OF.match(text[obj.end() : obj.end() + COMPLEMENT_CHARS])
             if (
                 complement
                 and (complement.group(1) == "to") == (verb.cls != "attitude")
@@ -262,7 +274,7 @@ def indirect_quotes(text: str, doc: Document, attrs: dict[int, list[Attribution]
                 q = _reported_after(text, sent, a, inside)
             else:
                 start, rule = clause
-                if text[a.verb_start - 3 : a.verb_start] == "to " and re.match(r"(?:whether|if)\b", text[start:]):
+                if text[a.verb_start - 3 : a.verb_start] == "to " and _OPEN_QUESTION.match(text[start:]):
                     continue  # "declined to say whether he would …": an infinitive's open question reports nothing
                 end = _content_end(text, sent, start, found[n + 1 :])
                 comma = text.find(",", start, end) if a.relative else -1
@@ -300,7 +312,7 @@ def _subject_clause_end(text: str, start: int, end: int) -> int:
     """The end of a that-clause inside the sentence's subject: before the main verb after the clause's own verb."""
     tags = word_tags()
     seen_verb = False
-    for w in re.finditer(r"[\w’'-]+", text[start:end]):
+    for w in _WORD_RUN.finditer(text[start:end]):
         low = w.group().lower()
         if seen_verb and low in MAIN_VERBS:
             return start + len(text[start : start + w.start()].rstrip(" ,"))
@@ -320,7 +332,7 @@ def _fronted(before: str, tags: dict[str, str]) -> bool:
 def _possessor(phrase: str, start: int) -> tuple[str, int]:
     """A possessor without the words before it that are no name ("Refuting John Kerry's" -> "John Kerry")."""
     tags = word_tags()
-    words = list(re.finditer(r"\S+", phrase))
+    words = list(_NON_SPACE.finditer(phrase))
     keep = 0
     while keep < len(words) - 1 and (
         (tags.get(words[keep].group().lower()) or "NN")[:2] in ("VB", "IN", "RB", "JJ")
@@ -332,6 +344,21 @@ def _possessor(phrase: str, start: int) -> tuple[str, int]:
     return phrase[words[keep].start() :], start + words[keep].start()
 
 
+def _claim_noun_before_that(text: str, sent: Sentence) -> bool:
+    """Whether a word right before a "that" of the sentence is a noun of :data:`CLAIM_NOUNS` or its plural.
+
+    Every row of :func:`_nominal_that` needs one: its noun (``[a-z]+?s?`` after a space) is the whole word
+    before "that", or that word without its plural "s".
+    """
+    at = text.find("that", sent.start, sent.end)
+    while at >= 0:
+        word = text[max(text.rfind(" ", sent.start, at - 1), text.rfind("\u00a0", sent.start, at - 1)) + 1 : at - 1]
+        if word in CLAIM_NOUNS or word[:-1] in CLAIM_NOUNS:
+            return True
+        at = text.find("that", at + 1, sent.end)
+    return False
+
+
 def _nominal_that(text: str, sent: Sentence) -> list[Quote]:
     """Rule "nominal-that": the that-clause of a noun of speech or belief is its possessor's attribution.
 
@@ -339,12 +366,14 @@ def _nominal_that(text: str, sent: Sentence) -> list[Quote]:
     resolved like any pronoun). A "that" followed by a verb opens a relative clause ("the statement that
     was released"), no reported content.
     """
+    if not _claim_noun_before_that(text, sent):
+        return []  # most sentences with a "that" have no noun of CLAIM_NOUNS right before it: no row
     quotes = []
     tags = word_tags()
     for m in _NOMINAL.finditer(text, sent.start, sent.end):
         if m.group("noun") not in CLAIM_NOUNS:
             continue
-        first = re.match(r"[\w’'-]+", text[m.end() : m.end() + WORD_CHARS])
+        first = _WORD_RUN.match(text[m.end() : m.end() + WORD_CHARS])
         if first is None or (tags.get(first.group().lower()) or "").startswith(("VB", "MD")):
             continue  # "the statement that was released": a relative clause
         phrase, speaker_start = _possessor(m.group("speaker"), m.start("speaker"))
@@ -375,7 +404,7 @@ _TRAILING_APPOSITION = re.compile(
 
 def _explicit_clause(text: str, a: Attribution, start: int) -> bool:
     """Whether a reported clause is marked by "that" or opens with a personal pronoun ("said he enjoyed")."""
-    word = re.match(r"[\w’'-]+", text[start : start + WORD_CHARS])
+    word = _WORD_RUN.match(text[start : start + WORD_CHARS])
     return " that " in text[a.verb_end - 1 : start + 1] or (
         word is not None and word.group().lower() in PERSONAL_PRONOUNS
     )
@@ -388,7 +417,7 @@ def _reported_after(text: str, sent: Sentence, a: Attribution, inside: Callable[
     tail = _TRAILING_APPOSITION.sub("", text[tail_end : sent.end])  # "…, said Sen. Jon Tester, D-Mont."
     adj = _VERB_ADJUNCT.match(tail)
     rest = tail[adj.end() :] if adj else tail
-    if not re.fullmatch(r"[ .\u00a0]*|,?[ \u00a0]+(?:and|but)[ \u00a0].*", rest, re.DOTALL):
+    if not _SENTENCE_TAIL.fullmatch(rest):
         return None  # the attribution ends the sentence, or a clause of its own follows: ", Baldock says, and he …"
     if not text[sent.start : head].rstrip().endswith(","):
         return None
@@ -401,10 +430,12 @@ def _reported_after(text: str, sent: Sentence, a: Attribution, inside: Callable[
 
 def _according_to(text: str, sent: Sentence) -> list[Quote]:
     """Reported speech of "according to X, …" and "…, according to X": the rest of the sentence is X's."""
+    if text.find("ccording", sent.start, sent.end) < 0:
+        return []  # every match of _ACCORDING holds "ccording" (case kept): most sentences hold none
     quotes = []
     for m in _ACCORDING.finditer(text, sent.start, sent.end):
         phrase = m.group("speaker")
-        phrase = re.sub(r"^(?:information|reports?|sources?|data|documents?|figures)\s+(?:from|by)\s+", "", phrase)
+        phrase = _SOURCE_PREFIX.sub("", phrase)
         speaker_start = m.start("speaker") + m.group("speaker").index(phrase)
         if text[sent.start : m.start()].strip(' “"') == "":
             tail = text.find(",", m.end("speaker"), sent.end)

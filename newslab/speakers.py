@@ -35,6 +35,18 @@ from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
 from newslab.people import people_words
 from newslab.targets import Target
 
+# patterns the rules below use, compiled once (not looked up in re's cache at every call)
+_COMPLEMENT = re.compile(rf"{SPACE}(?:for|of|at|in|with|from|on){SPACE}")
+_LAST_TITLE = re.compile(r"(\w+\.?)\s+$")
+_NEXT_COMMA_OR_WORD = re.compile(r"\s*(,|[a-z]+)")
+_ROLE_COMPLEMENT = re.compile(rf"{SPACE}(?:from|of|for){SPACE}")
+_POSSESSIVE_HEAD = re.compile(r"[’']s\s+\S+$")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_POSSESSIVE_MARK = re.compile(r"[’']s?")
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
+_CONTRACTION = re.compile(r"[’'](?:s|re|ll|ve|d)$")
+_PLACE_AFTER = re.compile(rf"{SPACE}in{SPACE}(?:the{SPACE})?[A-Z][\w’'.-]*(?:{SPACE}[A-Z][\w’'.-]*)*$")
+
 #: How many sentences back a quote's speaker stays the default referent of he/she (set by hand).
 SPEAKER_MEMORY = 2
 #: Sentences searched for the previous subject of a pronoun speaker: its own and three before (set by hand).
@@ -61,15 +73,16 @@ PLACE_HEADS = frozenset(rule_words("speakers.PLACE_HEADS"))
 
 
 _ROLES_AND_TITLES = ROLE_WORDS | TITLES
+_NO_PERSON_HEADS = ORG_HEADS | PLACE_HEADS  # last words of an organization or a place: no person
 
 
 def _name_words(phrase: str) -> list[str]:
     """The name in a speaker phrase: titles, roles and a trailing "of Kentucky" dropped."""
-    parts = re.split(rf"{SPACE}(?:for|of|at|in|with|from|on){SPACE}", phrase, maxsplit=1)
+    parts = _COMPLEMENT.split(phrase, maxsplit=1)
     head = phrase if len(parts) > 1 and parts[0].split()[-1].lower() in ORG_HEADS else parts[0]
-    if re.search(r"[’']s\s+\S+$", head) and len(head.split()) > 2:
+    if _POSSESSIVE_HEAD.search(head) and len(head.split()) > 2:
         return []  # rule "possessive-head" (attrib4): "Kayla Mueller's Parents" is a group, not a name
-    words = [re.sub(r"[’']s$", "", w) for w in head.split()]
+    words = [_POSSESSIVE_END.sub("", w) for w in head.split()]
     roles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _ROLES_AND_TITLES]
     if roles:  # "NATO spokeswoman Farah Dakhlallah", "Senate Majority Leader Mitch McConnell"
         words = words[roles[-1] + 1 :]
@@ -82,12 +95,15 @@ def _name_words(phrase: str) -> list[str]:
 
 
 #: Quoted passages, blanked out when looking for the subject of a sentence.
-_QUOTED = re.compile(r"“[^”]*”?|\"[^\"\n]*\"?|(?<![\w’'])‘(?=\S)[^‘\n]*?[^\s‘]’(?![\w’])")  # British ‘…’ too
+#: (British ‘…’ too.) One mark class first, then each alternative checks its own mark by a one-character
+#: lookbehind: the matches of “[^”]*”?|"[^"\n]*"?|(?<![\w’'])‘…, but sre jumps from mark to mark (a charset
+#: prefix) instead of trying the ‘ lookbehind at every character.
+_QUOTED = re.compile(r"[“\"‘](?:(?<=“)[^”]*”?|(?<=\")[^\"\n]*\"?|(?<=‘)(?<![\w’']‘)(?=\S)[^‘\n]*?[^\s‘]’(?![\w’]))")
 
 
 def _name_gender(chunk: str, at: int, name: str, default: str) -> str:
     """The gender a name's title or given name implies ("Ms. Pelosi", "Nancy Pelosi"), else ``default``."""
-    title = re.search(r"(\w+\.?)\s+$", chunk[:at])
+    title = _LAST_TITLE.search(chunk[:at])
     if title and title.group(1).lower() in FEMALE_ROLES:
         return "f"
     if title and title.group(1).lower() in MALE_ROLES:
@@ -246,7 +262,7 @@ class SpeakerResolver:
         while i < len(found) and found[i].start < end:
             m = found[i]
             rest = text[m.end : end].strip()
-            if m.end <= end and m.target.kind == "person" and (not rest or re.fullmatch(r"[’']s?", rest)):
+            if m.end <= end and m.target.kind == "person" and (not rest or _POSSESSIVE_MARK.fullmatch(rest)):
                 return m.target  # the name ends the phrase: "Mr. Trump", not "a Trump aide"
             i += 1
         return None
@@ -290,9 +306,7 @@ class SpeakerResolver:
         if name:
             return name, "name"
         # a group or source without a name ("diplomats", "a spokesman for Y"); where it is ("in Berlin") is no part
-        return re.sub(
-            rf"{SPACE}in{SPACE}(?:the{SPACE})?[A-Z][\w’'.-]*(?:{SPACE}[A-Z][\w’'.-]*)*$", "", phrase.strip()
-        ), "as written"
+        return _PLACE_AFTER.sub("", phrase.strip()), "as written"
 
     def pronoun(self, low: str, sent: int, start: int) -> tuple[str, str]:
         """He/she/they: the last compatible speaker, else the target the mention stage found, else the subject."""
@@ -373,8 +387,8 @@ class SpeakerResolver:
                 continue
             chunk = art.text[s.start : min(s.end, start)] if index == sent else s.text
             chunk = _QUOTED.sub(lambda m: " " * len(m.group()), chunk)
-            for m in re.finditer(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*", chunk):
-                first = re.sub(r"[’'](?:s|re|ll|ve|d)$", "", m.group().split()[0].lower())  # "It's", "They're"
+            for m in _CAPITALIZED_RUN.finditer(chunk):
+                first = _CONTRACTION.sub("", m.group().split()[0].lower())  # "It's", "They're"
                 if first in _PRONOUN_WORDS or (
                     m.start() == 0 and (first in stopwords() or first in ("in", "addition", "however"))
                 ):
@@ -386,7 +400,7 @@ class SpeakerResolver:
                 if (before and before[-1].lower() in _BEFORE_NO_PERSON and not titled) or m.group().isupper():
                     continue  # "the …", and places: "spoken in Rehoboth Beach, Del." names no speaker
                 name = self.name(m.group())
-                if name and name.split()[-1].lower() in ORG_HEADS | PLACE_HEADS:
+                if name and name.split()[-1].lower() in _NO_PERSON_HEADS:
                     continue  # "Memorial Medical Center", "Miami-Dade County": no person
                 if not name or (
                     gender and self.genders.get(name, _name_gender(chunk, m.start(), name, gender)) != gender
@@ -395,7 +409,7 @@ class SpeakerResolver:
                 if any(t.name == name or name in t.aliases for t in self.targets if t.kind != "person"):
                     continue
                 alone = len(name.split()) == 1 and name not in self._names_by_last
-                after = re.match(r"\s*(,|[a-z]+)", chunk[m.end() :])
+                after = _NEXT_COMMA_OR_WORD.match(chunk[m.end() :])
                 subject = m.start() == 0 and after is not None and after.group(1) not in FUNCTION_WORDS
                 # rule "same-sentence-subject" (attrib4): "Aronberg would not comment, but … he pointed out"
                 subject = subject or (
@@ -481,7 +495,7 @@ def _is_role_description(phrase: str) -> bool:
     words = phrase.split()
     if len(words) < 2 or words[0].lower() != "the":
         return False
-    head = re.split(rf"{SPACE}(?:from|of|for){SPACE}", phrase)[0].split()[-1].lower()
+    head = _ROLE_COMPLEMENT.split(phrase)[0].split()[-1].lower()
     return head in ROLE_WORDS | TITLES | PERSON_DESCRIPTIONS
 
 

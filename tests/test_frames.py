@@ -1,11 +1,19 @@
 from __future__ import annotations
 
+import dataclasses
+import re
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newslab as nl
+from newslab import frames
+from newslab.anchored import lowers_letterwise
+from newslab.document import Article, parse
 from newslab.errors import LexiconError, ParameterError
-from newslab.frames import PROFILE_COLUMNS, TABLE_COLUMNS, load_frames, normalize_word
+from newslab.frames import PROFILE_COLUMNS, TABLE_COLUMNS, frame_rows, load_frames, normalize_word, required_strings
 
 
 def one(text: str) -> nl.Corpus:
@@ -178,3 +186,57 @@ def test_packaged_dictionary_compiles_the_same_without_pandas():
     packaged = _compile_rows(_packaged_rows())
     assert packaged == _compile(load_frames())
     assert packaged.phrases and packaged.regexes and len(packaged.frames) > 5
+
+
+# ---------------------------------------------------------------- the regex cues' required strings (speed rule)
+
+#: Pieces that make regex cues match, nearly match and break: cases, spaces, digits, odd case-folding letters.
+REGEX_PIECES = [
+    *("his", "His", "HER", "their", "its", "work", "WORK", "success", "doing", "fault", "achievement"),
+    *("two", "Three", "five", "percent", "PerCent", "per", "cent", "%", "4", "4.5", ".", "x", "ſ", "\u0130", "ı"),
+    *("\u212a", " ", "  ", "\n", "-", "’"),
+]
+REGEX_CUES = [
+    r"(?:his|her|their|its) (?:work|success|doing|fault|achievement)",
+    r"(?:two|three|four|five) (?:percent|per cent)\b",
+    r"\d+(?:\.\d+)?\s?(?:%|percent\b|per cent\b)",
+    r"(?:wor|fau)k+s?|(?P<x>doing)(?:s)?",
+    r"(?x) its \s (?>work|doing)",
+    r"(?<!\w)per(?=cent)",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(REGEX_PIECES), max_size=25).map("".join), st.sampled_from(REGEX_CUES))
+def test_a_text_without_the_required_strings_has_no_match(text: str, cue: str) -> None:
+    pattern = re.compile(cue, re.IGNORECASE)
+    needed = required_strings(pattern.pattern, pattern.flags)
+    assert needed is not None
+    if lowers_letterwise(text) and not any(n in text.lower() for n in needed):
+        assert pattern.search(text) is None
+
+
+@pytest.mark.parametrize(
+    "cue,needed",
+    [
+        (r"(?:his|her) (?:work|success)", {"work", "success"}),
+        (r"Defense\s+spending", {"spending"}),  # the longer of two required runs
+        (r"(?:two|three) (?:percent|per cent)\b", {" per"}),  # "percent|per cent" parses as "per(?:cent| cent)"
+        (r"\d+%?", None),
+        (r"(?:a|\w)x", {"x"}),  # one alternative requires nothing, so the branch does not; "x" is required
+        (r"(?:a|\w)+", None),
+        (r"[", None),  # not a valid pattern: no filter
+    ],
+)
+def test_required_strings(cue: str, needed: set[str] | None) -> None:
+    assert required_strings(cue, re.IGNORECASE) == (None if needed is None else frozenset(needed))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from([*REGEX_PIECES, "Allies", "defense spending", "NATO", "war"]), max_size=40))
+def test_frame_rows_equal_without_the_regex_filter(pieces: list[str]) -> None:
+    """The filter changes no row: the same article read with a matcher that has no required strings."""
+    doc = parse(Article("a", "", " ".join(pieces) + "."))
+    matcher = frames._default_matcher()
+    plain = dataclasses.replace(matcher, required=tuple(None for _ in matcher.required))
+    assert frame_rows(doc, matcher) == frame_rows(doc, plain)

@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newslab as nl
+from newslab.document import Sentence
 from newslab.errors import ParameterError
 from newslab.quotes import (
     VERB_CLASSES,
@@ -15,6 +19,7 @@ from newslab.quotes import (
     same_speaker,
     speaker_table,
 )
+from newslab.reported_speech import _NOMINAL, CLAIM_NOUNS, _claim_noun_before_that
 from newslab.tables import find_quotes
 
 GOLD = Path(__file__).parent / "data" / "seed_quotes_gold.tsv"
@@ -566,3 +571,41 @@ def test_subject_pattern_with_whole_words_finds_the_same_subject(chunk: str) -> 
     if plain and whole:
         assert [plain.span(g) for g in ("speaker", "appos")] == [whole.span(g) for g in ("speaker", "appos")]
     assert whole_words(SUBJECT_BEFORE_PATTERN).count("]*+") > SUBJECT_BEFORE_PATTERN.count("]*+")
+
+
+NOMINAL_PIECES = ["claim", "claims", "assertion", "his", "Trump’s", "the", "view", "views", "that", " ", "\u00a0",
+                  "new", "-", "s", "he", "lied", ".", "x"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(NOMINAL_PIECES), max_size=20).map("".join))
+def test_no_claim_noun_before_that_means_no_nominal_row(text: str) -> None:
+    """The cheap test may say yes too often, never no where the pattern finds a noun of CLAIM_NOUNS."""
+    sent = Sentence(text, 0, len(text), 0)
+    if not _claim_noun_before_that(text, sent):
+        assert not [m for m in _NOMINAL.finditer(text) if m.group("noun") in CLAIM_NOUNS]
+
+
+#: ``attribution._CAP`` written the plain way (before the ``(?=[A-Z])`` speed lookahead).
+PLAIN_CAP = (
+    r"(?:(?!(?i:to|in|on|at|for|with|from|by|after|before|during|since|as|if|when|while|but|and|or|so|yet)\b)"
+    r"[A-Z][\w’'‘.&-]*|(?:al|el|de|bin|ibn)-[A-Z][\w’'-]*)"
+)
+SUBJECT_PIECES = ["Sen.", "Lindsey", "Graham", "the", "To", "TO", "after", "After", "al-Assad", "a", "spokesman",
+                  "for", "NATO", ",", ", who", "(R-S.C.)", "Thursday", "also", "quietly", "ſo", "Іn", " ", " ", "  ",
+                  "“", "officials", "and"]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SUBJECT_PIECES), max_size=14).map(" ".join))
+def test_subject_patterns_match_as_with_the_plain_capital(chunk: str) -> None:
+    from newslab import attribution
+
+    assert attribution._CAP != PLAIN_CAP
+    for pattern in (attribution._SUBJECT_BEFORE, attribution._RELATIVE_SUBJECT, attribution._SUBJECT_AFTER):
+        possessive = attribution._CAP.replace("]*", "]*+")  # as attribution.whole_words writes it
+        text = pattern.pattern.replace(possessive, PLAIN_CAP.replace("]*", "]*+"))
+        plain = re.compile(text.replace(attribution._CAP, PLAIN_CAP))
+        assert plain.pattern != pattern.pattern
+        found, expected = pattern.search(chunk + " "), plain.search(chunk + " ")
+        assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newslab as nl
-from newslab.speech_formats import bad_speaker, is_title
+from newslab.speech_formats import _FINDING_VERB, bad_speaker, is_title
 
 
 def _quotes(text: str) -> list[tuple[str, str, str, str]]:
@@ -272,3 +276,27 @@ def test_posts_and_british_marks_after_an_exclamation() -> None:
     # "posted a loss" reports nothing; a headline in single marks stays a headline
     assert not _quotes("The company posted a loss of $2 billion.")
     assert not _quotes("Trump Says ‘No Deal’")
+
+
+#: The finding verbs written the plain way (as before the speed rewrite of ``_FINDING_VERB``).
+PLAIN_FINDING_VERB = re.compile(
+    r"\b(?:show|shows|showed|shown|found|find|finds|suggest|suggests|suggested|indicate|indicates|indicated)\b"
+)
+VERB_PIECES = ["show", "shows", "found", "find", "suggested", "indicate", "s", "f", "i", "x", " ", "-", "’", "_", "é"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(VERB_PIECES), max_size=20).map("".join))
+def test_finding_verbs_match_as_the_plain_pattern(text: str) -> None:
+    assert [m.span() for m in _FINDING_VERB.finditer(text)] == [m.span() for m in PLAIN_FINDING_VERB.finditer(text)]
+
+
+LABEL_PIECES = ["WALLACE", "MS. CLINTON", "MR.", ":", ": ", "Will you?", " ", "\t", "\n", "\n\n", "a", "10:30", "X"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LABEL_PIECES), max_size=25).map("".join))
+def test_label_lines_are_the_matches_of_a_scan(text: str) -> None:
+    from newslab.speech_formats import _LABEL, _label_matches
+
+    assert [m.span() for m in _label_matches(text)] == [m.span() for m in _LABEL.finditer(text)]
