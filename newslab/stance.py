@@ -65,12 +65,12 @@ from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues
 from newslab.cue_roles import NEGATIONS, cue_roles
 from newslab.document import Document
 from newslab.holders import clean_holder
-from newslab.lexicon_cues import lexicon_cues
+from newslab.lexicon_cues import lexicon_cues, lexicon_rules_on
 from newslab.lexicons import load_lexicon, rule_words
 from newslab.mention_record import Mention
 from newslab.quote_tone import AUTHOR_MIN_SCORE, quoted_tone, said_of, sentence_span
 from newslab.records import StanceRow, columns
-from newslab.stance_rules import may_match, mutual_acts, relation_nouns, requests_to_leave
+from newslab.stance_rules import may_match, may_relate, mutual_acts, relation_nouns, requests_to_leave
 from newslab.targets import Target
 from newslab.tokenizers import word_spans
 from newslab.tone_lexicon import (
@@ -344,8 +344,11 @@ def article_stance(
     for sent in article.sentences:
         named_until = 0  # the end of the last name a naming verb gave: its words are no cues of their own
         curated = list(find_cues(sent.text, by_first))
-        aimed = [(a.start - sent.start, a.end - sent.start) for a in actors_by_sentence[sent.index] if _is_target(a)]
-        extra = lexicon_cues(sent.text, aimed, [(c.start, c.end) for c in curated]) if aimed else []
+        extra = []
+        if lexicon_rules_on():  # off in the package: then lexicon_cues finds none, so the actors are not needed
+            actors = actors_by_sentence[sent.index]
+            aimed = [(a.start - sent.start, a.end - sent.start) for a in actors if _is_target(a)]
+            extra = lexicon_cues(sent.text, aimed, [(c.start, c.end) for c in curated]) if aimed else []
         found_cues = [(c, None) for c in curated] + extra
         for cm, lexical in sorted(found_cues, key=lambda pair: pair[0].start) if extra else found_cues:
             cs, ce = sent.start + cm.start, sent.start + cm.end
@@ -399,7 +402,12 @@ def article_stance(
             ):
                 if quote_at(h.start, "direct") is None:  # the object may stand in the request's reported words
                     add(sent.index, entity(h), "actor", obj, score, words, rule, rule)
-        for h, obj, score, words, rule in relation_nouns(text, sent.start, sent.end, actors_by_sentence[sent.index]):
+        # relation_nouns finds none where may_relate is False: the sentence's actors are not needed there
+        for h, obj, score, words, rule in (
+            relation_nouns(text, sent.start, sent.end, actors_by_sentence[sent.index])
+            if may_relate(text, sent.start, sent.end)
+            else ()
+        ):
             if quote_at(obj.start, "direct") is None:  # "my friends": in a direct quote the speaker's words
                 add(sent.index, entity(h), "actor", obj, score, words, rule, rule)
         # the rule's pattern ends in the literal "friends": a sentence without it is not scanned
