@@ -53,17 +53,42 @@ def by_surname(names: Iterable[str]) -> dict[str, str]:
     return index
 
 
+#: A capitalized run of words ("Prime Minister Mark Rutte’s").
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+#: Rule "he/she/they" of :func:`sentence_actors`: ``\b(?:they|They|she|She|he|He)\b``, written with each word's first
+#: letter first and the ``\b`` as a lookbehind after it (a word character before it), so that sre tries the
+#: pattern only where such a letter stands (as :func:`newslab.names.word_start_alternation`).
+_PRONOUN = re.compile(r"(?:t(?<!\wt)hey|T(?<!\wT)hey|s(?<!\ws)he|S(?<!\wS)he|h(?<!\wh)e|H(?<!\wH)e)\b")
+#: What every match of :data:`MEMBER_RE` holds, lowercased.
+_MEMBER_HEADS = ("allies", "partners", "member")
+#: Letters that re.IGNORECASE matches with an ASCII letter though ``str.lower()`` does not turn them into it
+#: (ı and İ match "i", ſ matches "s"; K is lowered to "k" anyway): a sentence holding one goes to the regex.
+_ODD_FOLDS = frozenset("ıİſK")
+
+
+def may_name_members(sentence: str) -> bool:
+    """Whether :data:`MEMBER_RE` can match in ``sentence``: False only when no lowercased head noun stands in it.
+
+    Example:
+        >>> may_name_members("Many NATO Allies agreed."), may_name_members("Trump left.")
+        (True, False)
+    """
+    if not _ODD_FOLDS.isdisjoint(sentence):
+        return True
+    low = sentence.lower()
+    return any(head in low for head in _MEMBER_HEADS)
+
+
 def _person_runs(article: Document, sent_index: int, by_last: Mapping[str, str]) -> list[Actor]:
     """Capitalized runs that look like people (in the article's name registry or a surname of one)."""
     sent = article.sentences[sent_index]
     actors = []
-    for m in re.finditer(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", sent.text):
-        words = [re.sub(r"[’']s$", "", w) for w in m.group().split()]
-        if not words:
-            continue
-        full = by_last.get(words[-1], "")
+    for m in _CAPITALIZED_RUN.finditer(sent.text):
+        run = m.group()
+        last = run.rsplit(None, 1)[-1]  # the run's last word: ``\s+`` and str.split part words at the same characters
+        full = by_last.get(last[:-2] if last.endswith(("’s", "'s")) else last, "")
         if full:
-            end = sent.start + m.end() - (2 if m.group().endswith(("’s", "'s")) else 0)
+            end = sent.start + m.end() - (2 if run.endswith(("’s", "'s")) else 0)
             actors.append(Actor(clean_label(full), sent.start + m.start(), end))
     return actors
 
@@ -78,7 +103,7 @@ def sentence_actors(
     """The actors of one sentence in text order: member groups, target mentions, registered people, pronouns."""
     sent = article.sentences[sent_index]
     actors: list[Actor] = []
-    for g in MEMBER_RE.finditer(sent.text):
+    for g in MEMBER_RE.finditer(sent.text) if may_name_members(sent.text) else ():
         group = Actor("allies", sent.start + g.start(), sent.start + g.end())
         group.member_of = member_targets[0] if member_targets else None
         actors.append(group)
@@ -88,7 +113,7 @@ def sentence_actors(
     for p in _person_runs(article, sent_index, by_last):
         if not any(p.start < a.end and a.start < p.end for a in actors):
             actors.append(p)
-    for pm in re.finditer(r"\b(?:they|They|she|She|he|He)\b", sent.text):
+    for pm in _PRONOUN.finditer(sent.text):
         start = sent.start + pm.start()
         if not any(a.start <= start < a.end for a in actors):
             actors.append(Actor(pm.group().lower(), start, start + len(pm.group())))

@@ -61,7 +61,7 @@ from newslab.actors import MEMBER_TARGETS, Actor, ActorsBySentence, by_surname, 
 from newslab.attribution import Quote
 from newslab.author_stance import author_judgements
 from newslab.clause_roles import coordinated_targets
-from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues
+from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues, first_words, silent_forms
 from newslab.cue_roles import NEGATIONS, cue_roles
 from newslab.document import Document
 from newslab.holders import clean_holder
@@ -308,6 +308,7 @@ def article_stance(
     """
     text = article.text
     forms, by_first = cues_by_first_word(cues)
+    starts, silent = first_words(cues), silent_forms(cues, NAMING_VERBS)
     member_targets = [t for t in targets if t.name in MEMBER_TARGETS]
     mentions_by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -343,7 +344,7 @@ def article_stance(
 
     for sent in article.sentences:
         named_until = 0  # the end of the last name a naming verb gave: its words are no cues of their own
-        curated = list(find_cues(sent.text, by_first))
+        curated = list(find_cues(sent.text, by_first, starts))
         extra = []
         if lexicon_rules_on():  # off in the package: then lexicon_cues finds none, so the actors are not needed
             actors = actors_by_sentence[sent.index]
@@ -352,8 +353,8 @@ def article_stance(
         found_cues = [(c, None) for c in curated] + extra
         for cm, lexical in sorted(found_cues, key=lambda pair: pair[0].start) if extra else found_cues:
             cs, ce = sent.start + cm.start, sent.start + cm.end
-            if cs < named_until:
-                continue
+            if cs < named_until or (lexical is None and cm.text.lower() in silent):
+                continue  # a silent form ("said") reaches "if cue.polarity == 0: continue" below, doing nothing else
             as_opposed = text[ce : ce + 3] == " to" or cm.text.endswith(" to")
             if as_opposed and re.search(r"\bas\s+$", text[sent.start : cs]):
                 continue  # "as opposed to": a comparison, not an attitude

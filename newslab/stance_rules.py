@@ -33,9 +33,9 @@ import re
 from collections.abc import Sequence
 
 from newslab.actors import Actor, entity
+from newslab.cue_matches import word_trie
 from newslab.cue_roles import NEGATIONS, subject_of
 from newslab.lexicons import rule_word_values, rule_words
-from newslab.names import word_start_alternation
 
 REQUEST_VERBS = rule_words("stance_rules.REQUEST_VERBS")
 LEAVE_ACTS = rule_words("stance_rules.LEAVE_ACTS")
@@ -147,12 +147,10 @@ def mutual_acts(text: str, start: int, end: int, actors: Sequence[Actor]) -> lis
 def _relation_gate() -> re.Pattern[str]:
     r"""``\b(?:nouns)\b`` as :func:`_relation_re` spells it (case-sensitive): every match of it holds a match of this.
 
-    Written by :func:`newslab.names.word_start_alternation` (``c(?<!\wc)ritics`` for ``\bcritics``: a noun starts
-    with a word character, so ``\b`` before it means no word character before it), so that sre tries it only at
-    the nouns' first letters.
+    A noun starts with a word character, so ``\b`` before it is ``(?<!\w)``; the nouns are one
+    :func:`newslab.cue_matches.word_trie`, so sre reads one letter per level instead of trying 30 nouns in turn.
     """
-    nouns = sorted(RELATION_NOUNS, key=len, reverse=True)
-    return re.compile(word_start_alternation(nouns, before=r"\w") + r"\b")
+    return re.compile(rf"(?<!\w)(?:{word_trie(RELATION_NOUNS)})\b")
 
 
 def may_relate(text: str, start: int, end: int) -> bool:
