@@ -161,6 +161,7 @@ def entity(a: Actor) -> str:
 
 #: Characters before a mention searched for a preposition: a preposition and a few determiners (set by hand).
 PREPOSITION_LOOKBACK = 40
+_WORD = re.compile(r"[\w’'-]+")  # a word before a mention (compiled once)
 #: A person target's actor at most this long is a resolved pronoun ("he", "him", "his", "her"), not its name.
 PRONOUN_MAX_CHARS = 3
 #: Determiners skipped between a preposition and its object ("from *the* allies").
@@ -169,7 +170,7 @@ DETERMINERS_BEFORE_OBJECT = frozenset(rule_words("actors.DETERMINERS_BEFORE_OBJE
 
 def preceded_by_preposition(text: str, start: int) -> bool:
     """Whether the words before ``start`` end in a preposition (determiners skipped): "from the allies"."""
-    before = re.findall(r"[\w’'-]+", text[max(0, start - PREPOSITION_LOOKBACK) : start])
+    before = _WORD.findall(text[max(0, start - PREPOSITION_LOOKBACK) : start])
     while before and before[-1].lower() in DETERMINERS_BEFORE_OBJECT:
         before.pop()
     return bool(before) and before[-1].lower() in PREPOSITIONS

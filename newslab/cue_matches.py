@@ -30,6 +30,8 @@ POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
 #: Switch of rule "verb cue as noun" ("every attack on", "Mr. Trump’s attacks" read as nouns). Off: 5-fold
 #: cross-validation over the spent opinion parts never chose it (validation/cv_opinions.py, issue 23).
 ENABLED = {"verb cue as noun": False}
+_WORD = re.compile(r"[\w’'-]+")  # a word of the rules below (compiled once)
+_AUXILIARIES_OR_TO = AUXILIARIES | {"to"}  # words before a subject-like verb reading (made once)
 
 
 def _coordinated_verb(before: str) -> bool:
@@ -42,7 +44,7 @@ def _coordinated_verb(before: str) -> bool:
         >>> _coordinated_verb("Scaramucci criticizes Trump's response and "), _coordinated_verb("the threats and ")
         (True, False)
     """
-    words = re.findall(r"[\w’'-]+", before)
+    words = _WORD.findall(before)
     if len(words) < 2 or words[-1].lower() not in COORDINATORS:
         return False
     tags = word_tags()
@@ -63,7 +65,7 @@ def cue_reading(cue: Cue, word: str, before: str, cues: str) -> Cue:
     support", "fundamental support", "cut back support"). A phrase cue after "a"/"the" is a noun
     phrase ("maintained a good relationship with").
     """
-    previous = re.findall(r"[\w’'-]+", before)[-1:]
+    previous = _WORD.findall(before)[-1:]
     if cue.kind == "phrase" and previous and previous[0].lower() in NOUN_BEFORE:
         return dataclasses.replace(cue, kind="noun")  # "maintained a good relationship with": a noun phrase
     if cue.kind == "verb" and previous and word.lower().endswith("s"):
@@ -87,7 +89,7 @@ def cue_reading(cue: Cue, word: str, before: str, cues: str) -> Cue:
         return cue
     low = previous[0].lower()
     tag = word_tags().get(low, "")
-    subject_like = previous[0][:1].isupper() or tag.startswith(("NN", "PRP", "MD")) or low in AUXILIARIES | {"to"}
+    subject_like = previous[0][:1].isupper() or tag.startswith(("NN", "PRP", "MD")) or low in _AUXILIARIES_OR_TO
     return verb if subject_like else cue  # "would support" is a verb; "fundamental support" a noun
 
 

@@ -119,6 +119,8 @@ OBJECT_PRONOUNS = frozenset(rule_words("stance.OBJECT_PRONOUNS"))
 #: Target rules under which a cue of the tone lexicon (:mod:`newslab.lexicon_cues`) gives a row: its
 #: object, the target after a noun cue, or the target before a passive ("was mocked by").
 LEXICON_TARGET_RULES = ("object", "first target after noun cue", "target before passive cue")
+_WORD = re.compile(r"[\w’'-]+")  # a word before a cue (compiled once)
+_AS_BEFORE = re.compile(r"\bas\s+$")  # "as" right before a cue: "as opposed to"
 
 
 def _is_target(actor: Actor) -> bool:
@@ -356,7 +358,7 @@ def article_stance(
             if cs < named_until or (lexical is None and cm.text.lower() in silent):
                 continue  # a silent form ("said") reaches "if cue.polarity == 0: continue" below, doing nothing else
             as_opposed = text[ce : ce + 3] == " to" or cm.text.endswith(" to")
-            if as_opposed and re.search(r"\bas\s+$", text[sent.start : cs]):
+            if as_opposed and _AS_BEFORE.search(text[sent.start : cs]):
                 continue  # "as opposed to": a comparison, not an attitude
             cue = lexical or cue_reading(forms[cm.text.lower()], cm.text, text[sent.start : cs], cues)
             named = (
@@ -367,7 +369,7 @@ def article_stance(
                 named_until = named.end
             if cue.polarity == 0:
                 continue
-            words = re.findall(r"[\w’'-]+", text[sent.start : cs])[-NEGATION_WINDOW:]
+            words = _WORD.findall(text[sent.start : cs])[-NEGATION_WINDOW:]
             negated = any(
                 (w.lower() in NEGATIONS or w.lower() in FAILING or w.lower().endswith(("n't", "n’t")))
                 and not (w.lower() == "no" and k + 1 < len(words) and words[k + 1].lower() in AFFIRMING_NO)
