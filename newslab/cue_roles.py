@@ -414,6 +414,19 @@ def _target_before_group_noun(
     return None
 
 
+def may_give_row(actors: list[Actor]) -> bool:
+    """Whether :func:`cue_roles` can find a target among a sentence's ``actors``: False when none is a target.
+
+    Every target :func:`cue_roles` returns is one of the actors it is given that is a target (or stands for
+    one's members); the actors it makes itself are none. While :data:`GAVE_UP` collects reasons, every cue is read.
+
+    Example:
+        >>> may_give_row([Actor("Graham", 0, 6)]), may_give_row([])
+        (False, False)
+    """
+    return GAVE_UP is not None or any(_is_target(a) for a in actors)
+
+
 def cue_roles(
     article: Document,
     sent_index: int,

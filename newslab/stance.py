@@ -62,7 +62,7 @@ from newslab.attribution import Quote
 from newslab.author_stance import author_judgements
 from newslab.clause_roles import coordinated_targets
 from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues, first_words, silent_forms
-from newslab.cue_roles import NEGATIONS, cue_roles
+from newslab.cue_roles import NEGATIONS, cue_roles, may_give_row
 from newslab.document import Document
 from newslab.holders import clean_holder
 from newslab.lexicon_cues import lexicon_cues, lexicon_rules_on
@@ -369,6 +369,9 @@ def article_stance(
                 named_until = named.end
             if cue.polarity == 0:
                 continue
+            actors = actors_by_sentence[sent.index]
+            if not may_give_row(actors):
+                continue  # no target among the actors: cue_roles gives None, and nothing below changes before it
             words = _WORD.findall(text[sent.start : cs])[-NEGATION_WINDOW:]
             negated = any(
                 (w.lower() in NEGATIONS or w.lower() in FAILING or w.lower().endswith(("n't", "n’t")))
@@ -386,7 +389,6 @@ def article_stance(
             quote = quote_at(cs)
             if quote is not None and quote.verb.lower() in DENIALS:
                 continue  # "Strzok denied that he hurt Trump": the speaker rejects the words, takes no position
-            actors = actors_by_sentence[sent.index]
             found = cue_roles(article, sent.index, cue, (cs, ce), quote, actors, speaker_name, actors_by_sentence)
             if found is not None and lexical is not None:
                 if not found[4].startswith(LEXICON_TARGET_RULES):
