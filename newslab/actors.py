@@ -146,6 +146,17 @@ class ActorsBySentence(dict[int, list[Actor]]):
         self[index] = found
         return found
 
+    def may_hold_target(self, index: int) -> bool:
+        """Whether sentence ``index`` may have an actor that is a target, told without finding its actors.
+
+        Its target actors are its target mentions and, when there are member targets, its member groups:
+        False when no target is mentioned in it and no member group can stand there (:func:`may_name_members`).
+        """
+        article, mentions_by_sentence, member_targets, _ = self._args
+        if mentions_by_sentence.get(index):
+            return True
+        return bool(member_targets) and may_name_members(article.sentences[index].text)
+
     def get(self, index: int, default: Any = None) -> Any:
         """The actors of sentence ``index`` (found now if not yet), or ``default`` outside the article."""
         try:

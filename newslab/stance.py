@@ -369,9 +369,12 @@ def article_stance(
                 named_until = named.end
             if cue.polarity == 0:
                 continue
+            # no target among the sentence's actors: cue_roles gives None, and nothing below changes before it
+            if not actors_by_sentence.may_hold_target(sent.index) and not may_give_row([]):
+                continue  # (told without finding the actors: no target is mentioned there, no member group stands)
             actors = actors_by_sentence[sent.index]
             if not may_give_row(actors):
-                continue  # no target among the actors: cue_roles gives None, and nothing below changes before it
+                continue
             words = _WORD.findall(text[sent.start : cs])[-NEGATION_WINDOW:]
             negated = any(
                 (w.lower() in NEGATIONS or w.lower() in FAILING or w.lower().endswith(("n't", "n’t")))

@@ -54,3 +54,23 @@ def test_person_runs_agree_with_the_plain_rule(text: str) -> None:
     for sent in doc.sentences:
         plain += [(label, sent.start + s, sent.start + e) for label, s, e in _plain_person_runs(sent.text, by_last)]
     assert found == plain
+
+
+def test_sentences_told_to_hold_no_target_have_no_target_actor() -> None:
+    """ActorsBySentence.may_hold_target is False only where the sentence's actors hold no target."""
+    import newslab as nl
+    from newslab.mentions import article_mentions
+    from newslab.names import name_registry
+
+    targets = (nl.TRUMP, nl.NATO)
+    for article in nl.load_seed_corpus():
+        doc = parse(article)
+        by_sentence: dict[int, list] = {}
+        for m in article_mentions(doc, targets):
+            by_sentence.setdefault(doc.sentence_of(m.start), []).append(m)
+        members = [t for t in targets if t.name in actors.MEMBER_TARGETS]
+        found = actors.ActorsBySentence(doc, by_sentence, members, actors.by_surname(name_registry(doc)))
+        told = [found.may_hold_target(i) for i in range(len(doc.sentences))]
+        held = [any(a.target or a.member_of for a in found[i]) for i in range(len(doc.sentences))]
+        assert all(t or not h for t, h in zip(told, held, strict=True))
+        assert told.count(False) > 0 and held.count(True) > 0  # both kinds of sentence are in the seed articles
