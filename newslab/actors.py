@@ -53,17 +53,42 @@ def by_surname(names: Iterable[str]) -> dict[str, str]:
     return index
 
 
+#: A capitalized run of words ("Prime Minister Mark Rutte’s").
+_CAPITALIZED_RUN = re.compile(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*")
+#: Rule "he/she/they" of :func:`sentence_actors`: ``\b(?:they|They|she|She|he|He)\b``, written with each word's first
+#: letter first and the ``\b`` as a lookbehind after it (a word character before it), so that sre tries the
+#: pattern only where such a letter stands (as :func:`newslab.names.word_start_alternation`).
+_PRONOUN = re.compile(r"(?:t(?<!\wt)hey|T(?<!\wT)hey|s(?<!\ws)he|S(?<!\wS)he|h(?<!\wh)e|H(?<!\wH)e)\b")
+#: What every match of :data:`MEMBER_RE` holds, lowercased.
+_MEMBER_HEADS = ("allies", "partners", "member")
+#: Letters that re.IGNORECASE matches with an ASCII letter though ``str.lower()`` does not turn them into it
+#: (ı and İ match "i", ſ matches "s"; K is lowered to "k" anyway): a sentence holding one goes to the regex.
+_ODD_FOLDS = frozenset("ıİſK")
+
+
+def may_name_members(sentence: str) -> bool:
+    """Whether :data:`MEMBER_RE` can match in ``sentence``: False only when no lowercased head noun stands in it.
+
+    Example:
+        >>> may_name_members("Many NATO Allies agreed."), may_name_members("Trump left.")
+        (True, False)
+    """
+    if not _ODD_FOLDS.isdisjoint(sentence):
+        return True
+    low = sentence.lower()
+    return any(head in low for head in _MEMBER_HEADS)
+
+
 def _person_runs(article: Document, sent_index: int, by_last: Mapping[str, str]) -> list[Actor]:
     """Capitalized runs that look like people (in the article's name registry or a surname of one)."""
     sent = article.sentences[sent_index]
     actors = []
-    for m in re.finditer(r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", sent.text):
-        words = [re.sub(r"[’']s$", "", w) for w in m.group().split()]
-        if not words:
-            continue
-        full = by_last.get(words[-1], "")
+    for m in _CAPITALIZED_RUN.finditer(sent.text):
+        run = m.group()
+        last = run.rsplit(None, 1)[-1]  # the run's last word: ``\s+`` and str.split part words at the same characters
+        full = by_last.get(last[:-2] if last.endswith(("’s", "'s")) else last, "")
         if full:
-            end = sent.start + m.end() - (2 if m.group().endswith(("’s", "'s")) else 0)
+            end = sent.start + m.end() - (2 if run.endswith(("’s", "'s")) else 0)
             actors.append(Actor(clean_label(full), sent.start + m.start(), end))
     return actors
 
@@ -78,7 +103,7 @@ def sentence_actors(
     """The actors of one sentence in text order: member groups, target mentions, registered people, pronouns."""
     sent = article.sentences[sent_index]
     actors: list[Actor] = []
-    for g in MEMBER_RE.finditer(sent.text):
+    for g in MEMBER_RE.finditer(sent.text) if may_name_members(sent.text) else ():
         group = Actor("allies", sent.start + g.start(), sent.start + g.end())
         group.member_of = member_targets[0] if member_targets else None
         actors.append(group)
@@ -88,7 +113,7 @@ def sentence_actors(
     for p in _person_runs(article, sent_index, by_last):
         if not any(p.start < a.end and a.start < p.end for a in actors):
             actors.append(p)
-    for pm in re.finditer(r"\b(?:they|They|she|She|he|He)\b", sent.text):
+    for pm in _PRONOUN.finditer(sent.text):
         start = sent.start + pm.start()
         if not any(a.start <= start < a.end for a in actors):
             actors.append(Actor(pm.group().lower(), start, start + len(pm.group())))
@@ -121,6 +146,17 @@ class ActorsBySentence(dict[int, list[Actor]]):
         self[index] = found
         return found
 
+    def may_hold_target(self, index: int) -> bool:
+        """Whether sentence ``index`` may have an actor that is a target, told without finding its actors.
+
+        Its target actors are its target mentions and, when there are member targets, its member groups:
+        False when no target is mentioned in it and no member group can stand there (:func:`may_name_members`).
+        """
+        article, mentions_by_sentence, member_targets, _ = self._args
+        if mentions_by_sentence.get(index):
+            return True
+        return bool(member_targets) and may_name_members(article.sentences[index].text)
+
     def get(self, index: int, default: Any = None) -> Any:
         """The actors of sentence ``index`` (found now if not yet), or ``default`` outside the article."""
         try:
@@ -136,6 +172,7 @@ def entity(a: Actor) -> str:
 
 #: Characters before a mention searched for a preposition: a preposition and a few determiners (set by hand).
 PREPOSITION_LOOKBACK = 40
+_WORD = re.compile(r"[\w’'-]+")  # a word before a mention (compiled once)
 #: A person target's actor at most this long is a resolved pronoun ("he", "him", "his", "her"), not its name.
 PRONOUN_MAX_CHARS = 3
 #: Determiners skipped between a preposition and its object ("from *the* allies").
@@ -144,7 +181,7 @@ DETERMINERS_BEFORE_OBJECT = frozenset(rule_words("actors.DETERMINERS_BEFORE_OBJE
 
 def preceded_by_preposition(text: str, start: int) -> bool:
     """Whether the words before ``start`` end in a preposition (determiners skipped): "from the allies"."""
-    before = re.findall(r"[\w’'-]+", text[max(0, start - PREPOSITION_LOOKBACK) : start])
+    before = _WORD.findall(text[max(0, start - PREPOSITION_LOOKBACK) : start])
     while before and before[-1].lower() in DETERMINERS_BEFORE_OBJECT:
         before.pop()
     return bool(before) and before[-1].lower() in PREPOSITIONS

@@ -35,6 +35,7 @@ LIST_GAP = re.compile(
 )
 #: Capitalized titles that may stand between a list word and the next name ("and Ombudsman Conchita Morales").
 _TITLE = re.compile(r"^(?:[A-Z][\w.’'-]*\s+){1,3}$")
+_CLAUSE_BREAK = re.compile(r"[,;:“\"]")  # a character that ends a clause before "to" (one character, no context)
 
 
 def apposition_subject(text: str, lo: int, cue_start: int, actors: list[Actor]) -> Actor | None:
@@ -223,7 +224,8 @@ def object_before_to(text: str, lo: int, to_start: int, actors: list[Actor]) -> 
         >>> object_before_to(text, 0, text.index(" to ") + 1, [Actor("Comey", 23, 28)]).label
         'Comey'
     """
-    clause = max([lo, *(m.end() for m in re.finditer(r"[,;:“\"]", text[:to_start]))])
+    # only breaks from lo on can end after lo (max() drops the others): the text before lo is not scanned
+    clause = max([lo, *(m.end() for m in _CLAUSE_BREAK.finditer(text, lo, to_start))])
     for a in sorted(actors, key=lambda a: -a.start):
         if clause <= a.start and a.end <= to_start and not preceded_by_preposition(text, a.start):
             return a

@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from newslab.cue_roles import AUXILIARIES
@@ -30,6 +30,8 @@ POSSESSIVE = re.compile(r"(?:[’']s|s[’'])$")
 #: Switch of rule "verb cue as noun" ("every attack on", "Mr. Trump’s attacks" read as nouns). Off: 5-fold
 #: cross-validation over the spent opinion parts never chose it (validation/cv_opinions.py, issue 23).
 ENABLED = {"verb cue as noun": False}
+_WORD = re.compile(r"[\w’'-]+")  # a word of the rules below (compiled once)
+_AUXILIARIES_OR_TO = AUXILIARIES | {"to"}  # words before a subject-like verb reading (made once)
 
 
 def _coordinated_verb(before: str) -> bool:
@@ -42,7 +44,7 @@ def _coordinated_verb(before: str) -> bool:
         >>> _coordinated_verb("Scaramucci criticizes Trump's response and "), _coordinated_verb("the threats and ")
         (True, False)
     """
-    words = re.findall(r"[\w’'-]+", before)
+    words = _WORD.findall(before)
     if len(words) < 2 or words[-1].lower() not in COORDINATORS:
         return False
     tags = word_tags()
@@ -63,7 +65,7 @@ def cue_reading(cue: Cue, word: str, before: str, cues: str) -> Cue:
     support", "fundamental support", "cut back support"). A phrase cue after "a"/"the" is a noun
     phrase ("maintained a good relationship with").
     """
-    previous = re.findall(r"[\w’'-]+", before)[-1:]
+    previous = _WORD.findall(before)[-1:]
     if cue.kind == "phrase" and previous and previous[0].lower() in NOUN_BEFORE:
         return dataclasses.replace(cue, kind="noun")  # "maintained a good relationship with": a noun phrase
     if cue.kind == "verb" and previous and word.lower().endswith("s"):
@@ -87,7 +89,7 @@ def cue_reading(cue: Cue, word: str, before: str, cues: str) -> Cue:
         return cue
     low = previous[0].lower()
     tag = word_tags().get(low, "")
-    subject_like = previous[0][:1].isupper() or tag.startswith(("NN", "PRP", "MD")) or low in AUXILIARIES | {"to"}
+    subject_like = previous[0][:1].isupper() or tag.startswith(("NN", "PRP", "MD")) or low in _AUXILIARIES_OR_TO
     return verb if subject_like else cue  # "would support" is a verb; "fundamental support" a noun
 
 
@@ -107,7 +109,7 @@ class CueMatch(NamedTuple):
 @functools.cache
 def cues_by_first_word(name: str) -> tuple[dict[str, Cue], dict[str, tuple[str, ...]]]:
     """Cue forms by their first word (lowercase), longest first: the cue regex as lookups."""
-    forms, _ = _cue_regex(name)
+    forms = cue_forms(load_cues(name))
     by_first: dict[str, list[str]] = {}
     for form in sorted(forms, key=len, reverse=True):
         first = _WORD_START.match(form)
@@ -117,16 +119,58 @@ def cues_by_first_word(name: str) -> tuple[dict[str, Cue], dict[str, tuple[str, 
     return forms, {k: tuple(v) for k, v in by_first.items()}
 
 
-def find_cues(text: str, by_first: Mapping[str, tuple[str, ...]]) -> Iterator[CueMatch]:
+def word_trie(words: Iterable[str]) -> str:
+    """A regex (without flags or anchors) that matches exactly the given words, written as a trie.
+
+    ``["critic", "critics", "cue"]`` gives ``c(?:ritic(?:s)?|ue)``: sre compares one letter per level
+    instead of trying every word in turn at a position. Longer continuations are tried first.
+
+    Example:
+        >>> word_trie(["critic", "critics", "cue"])
+        'c(?:ritic(?:s)?|ue)'
+    """
+    root: dict[str, dict] = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # a word ends here
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+        return f"(?:{body})?" if "" in node else body
+
+    return emit(root)
+
+
+@functools.cache
+def first_words(name: str) -> re.Pattern[str]:
+    """The word starts of :func:`find_cues` whose whole word is the first word of a cue form (lowercase text).
+
+    ``(?<![\\w-])`` as in :data:`_WORD_START`, then the first words as a :func:`word_trie`, then no word character:
+    it matches where ``_WORD_START`` matches a word that :func:`cues_by_first_word` lists, and nowhere else.
+    """
+    _, by_first = cues_by_first_word(name)
+    return re.compile(rf"(?<![\w-])(?:{word_trie(by_first)})(?!\w)")
+
+
+def find_cues(
+    text: str, by_first: Mapping[str, tuple[str, ...]], starts: re.Pattern[str] | None = None
+) -> Iterator[CueMatch]:
     """Cue forms in ``text``, left to right, longest first at each word start (what the cue regex finds).
 
-    One dictionary lookup per word instead of trying every cue at every position.
+    One dictionary lookup per word instead of trying every cue at every position. ``starts`` (:func:`first_words`
+    of the same table) visits only the words that begin a cue form: the other words match no form, so the cues
+    found are the same.
     """
     last = 0
     lowered = text.lower()
     if len(lowered) != len(text):  # a character whose lowercase is longer ("İ"): offsets would shift
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    for word in _WORD_START.finditer(lowered):
+    for word in (_WORD_START if starts is None else starts).finditer(lowered):
         start = word.start()
         if start < last:
             continue
@@ -139,7 +183,18 @@ def find_cues(text: str, by_first: Mapping[str, tuple[str, ...]]) -> Iterator[Cu
 
 
 @functools.cache
-def _cue_regex(name: str) -> tuple[dict[str, Cue], re.Pattern[str]]:
-    forms = cue_forms(load_cues(name))
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return forms, re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+def silent_forms(name: str, naming: frozenset[str]) -> frozenset[str]:
+    """Cue forms that give no stance however :func:`cue_reading` reads them (a reporting verb such as "said").
+
+    :func:`cue_reading` returns the form's own cue (perhaps read as a noun: the same polarity) or, for a noun,
+    the verb cue of the same form. A form is silent when each of these has polarity 0 and is no naming
+    verb (``naming``, whose polarity comes from the name it gives): the stance loop passes it over at once.
+    """
+    forms, _ = cues_by_first_word(name)
+    verbs = _verb_forms(name)
+    silent = set()
+    for form, cue in forms.items():
+        readings = [cue, verbs[form]] if cue.kind == "noun" and form in verbs else [cue]
+        if all(c.polarity == 0 and c.cue not in naming for c in readings):
+            silent.add(form)
+    return frozenset(silent)

@@ -50,6 +50,7 @@ ASPECT_VERBS = frozenset(rule_words("cue_roles.ASPECT_VERBS"))
 
 #: Verbs before "to" that pass their subject on ("came to appreciate", "wants to praise").
 CATENATIVES = frozenset(rule_words("cue_roles.CATENATIVES"))
+_PASSING_ON = CATENATIVES | ASPECT_VERBS  # verbs that pass their subject on to an -ing cue (made once)
 
 
 #: Relative pronouns: the subject of the cue is the noun phrase before them.
@@ -58,6 +59,20 @@ RELATIVES = frozenset({"who", "which", "that"})
 
 #: Prepositions after a noun cue that introduce its holder ("support from 33 Democrats").
 HOLDER_PREPOSITIONS = ("from", "by", "among")
+
+# Patterns the rules below read at call time, compiled once (each as it was written where it is used).
+_WORD = re.compile(r"[\w’'-]+")
+_ING_WORD = re.compile(r"\w+ing\b")  # matched at the cue's offset in the text: the same as on the text from there
+_BY_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+by\s+")
+_GROUP_AFTER = re.compile(rf"(?:\s+[\w’'-]+){{0,3}}?\s+(?P<prep>{'|'.join(HOLDER_PREPOSITIONS)})\s+")
+_POSSESSIVE_GAP = re.compile(r"(?:[’']s)?\s+")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_COMMA_END = re.compile(r",\s*$")
+_WORD_COMMA_END = re.compile(r"\w,\s*$")
+_GERUND = re.compile(r"\b(by|for)\s+$", re.IGNORECASE)
+_POSSESSOR = re.compile(r"[’']s\s+(?:[\w-]+\s+and\s+|(?P<mods>(?:[a-z-]+\s+){1,2}))?$")
+_POSSESSIVE_PRONOUN = re.compile(r"\b(his|her|their)\s+(?:[a-z-]+\s+)?$")
+
 #: Switch of rule "subject no actor" (a subject phrase that is no actor, "tonight" or "before", is no subject:
 #: the holder falls back to the nearest actor before the cue), for validation/cv_opinions.py (on in the package).
 #: Switch of rule "target before group noun" (round 5: "X's day began with support from Y" -> Y favor X).
@@ -109,7 +124,7 @@ def _noun_phrase_before(tokens: list[tuple[str, int, int]], i: int) -> Actor:
         while j > 0 and tokens[j - 1][0][:1].isupper() and tokens[j - 1][0] not in ("“", '"'):
             j -= 1
     label = " ".join(t[0] for t in tokens[j : i + 1])
-    return Actor(clean_label(re.sub(r"[’']s$", "", label)), tokens[j][1], end)
+    return Actor(clean_label(_POSSESSIVE_END.sub("", label)), tokens[j][1], end)
 
 
 def _clause_subject(tokens: list[tuple[str, int, int]], i: int, actors: list[Actor]) -> tuple[Actor | None, str]:
@@ -146,7 +161,7 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
             i -= 1
         elif low == "to" and i > 0 and tokens[i - 1][0].lower() in CATENATIVES:
             i -= 2
-        elif low in CATENATIVES | ASPECT_VERBS and re.match(r"\w+ing\b", text[cue_start:]):
+        elif low in _PASSING_ON and _ING_WORD.match(text, cue_start):
             i -= 1  # "continues hammering", "kept attacking": the subject of the catenative
         elif low == "to":  # "for Rubio to attack", "her efforts to warn": the NP before "to" if it is an actor
             actor = _actor_at(actors, tokens[i - 1][1]) if i > 0 else None
@@ -170,7 +185,7 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
             return named, "subject before an apposition"
     if i < 0 or not any(c.isalnum() for c in tokens[i][0]):
         return None, "no subject next to cue"
-    if tokens[i][0].lower() in MEDIA_NOUNS and (rule != "subject" or re.match(r"\w+ing\b", text[cue_start:])):
+    if tokens[i][0].lower() in MEDIA_NOUNS and (rule != "subject" or _ING_WORD.match(text, cue_start)):
         return None, AUTHOR_OF_MEDIUM  # "X issued a statement calling Y", "a letter that criticized": its author
     actor = _actor_at(actors, tokens[i][1])
     found = actor or _noun_phrase_before(tokens, i)
@@ -226,10 +241,10 @@ def _passive(text: str, lo: int, cs: int, after: str, cue: Cue) -> re.Match[str]
     concern by many allies"); otherwise "by X" after a noun only names its holder ("the threat
     posed by Putin": no target before it).
     """
-    by = re.match(r"(?:\s+[\w’'-]+){0,3}?\s+by\s+", after)
+    by = _BY_AFTER.match(after)
     if by is None:
         return None
-    first = re.match(r"[\w’'-]+", text[cs : cs + WORD_CHARS])
+    first = _WORD.match(text[cs : cs + WORD_CHARS])
     word = first.group().lower() if first else ""
     if cue.kind == "noun":
         return by if PASSIVE_FRAMES.search(text, lo, cs) else None
@@ -307,7 +322,7 @@ def _own_subject(text: str, lo: int, quote: Quote | None, cs: int, cue: Cue, act
     if quote is None or cue.kind not in ("verb", "phrase", "noun"):
         return None
     if cue.kind == "noun":  # "a Palin endorsement of Trump", "Palin's endorsement": the name before the noun
-        before = (a for a in actors if quote.start <= a.start and re.fullmatch(r"(?:[’']s)?\s+", text[a.end : cs]))
+        before = (a for a in actors if quote.start <= a.start and _POSSESSIVE_GAP.fullmatch(text[a.end : cs]))
         return next(before, None)
     subject, rule = subject_of(text, max(lo, quote.start), cs, actors)
     if subject is None and rule == "no subject next to cue":  # "Mr. Putin, for his part, praised X, aides said"
@@ -356,7 +371,7 @@ def _subject_before(text: str, lo: int, verb_start: int, actors: list[Actor]) ->
 
     After a comma ("…, expressing support"), the subject of the main clause.
     """
-    if re.search(r",\s*$", text[lo:verb_start]):
+    if _COMMA_END.search(text[lo:verb_start]):
         return _sentence_subject(text, lo, verb_start, actors), "subject of the main clause"
     actor, rule = subject_of(text, lo, verb_start, actors)
     return actor, rule
@@ -394,9 +409,22 @@ def _target_before_group_noun(
     possessive = re.search(r"\b(?:his|her)\s+(?:[\w-]+\s+){0,2}$", text[lo:cs])
     for a in reversed(actors):
         if lo <= a.start and a.end <= cs and usable(a):
-            near = len(re.findall(r"[\w’'-]+", text[a.end : cs])) <= TARGET_BEFORE_WORDS
+            near = len(_WORD.findall(text[a.end : cs])) <= TARGET_BEFORE_WORDS
             return a if near or possessive else None
     return None
+
+
+def may_give_row(actors: list[Actor]) -> bool:
+    """Whether :func:`cue_roles` can find a target among a sentence's ``actors``: False when none is a target.
+
+    Every target :func:`cue_roles` returns is one of the actors it is given that is a target (or stands for
+    one's members); the actors it makes itself are none. While :data:`GAVE_UP` collects reasons, every cue is read.
+
+    Example:
+        >>> may_give_row([Actor("Graham", 0, 6)]), may_give_row([])
+        (False, False)
+    """
+    return GAVE_UP is not None or any(_is_target(a) for a in actors)
 
 
 def cue_roles(
@@ -426,7 +454,7 @@ def cue_roles(
     passive = _passive(text, sent.start, cs, after, cue)
     group = None
     if cue.kind == "noun":
-        group = re.match(rf"(?:\s+[\w’'-]+){{0,3}}?\s+(?P<prep>{'|'.join(HOLDER_PREPOSITIONS)})\s+", after)
+        group = _GROUP_AFTER.match(after)
     received = RECEIVED.search(text, sent.start, cs) if cue.kind == "noun" and quote is None else None
     if received is not None:
         return _received_roles(text, sent.start, received, cs, ce, sent.end, actors)
@@ -456,18 +484,18 @@ def cue_roles(
                 holder_actor, hrule = subject_of(text, sent.start, copula.start(), actors)
                 hrule = f"{hrule} of the copula (X is a critic of Y)" if holder_actor is not None else ""
         if holder_actor is None and cue.kind == "verb" and text[cs:ce].lower().endswith("ing"):
-            gerund = re.search(r"\b(by|for)\s+$", text[sent.start : cs], re.IGNORECASE)
+            gerund = _GERUND.search(text[sent.start : cs])
             if gerund is not None:  # "Iran drew criticism by accusing the US", "praised Y for supporting Z"
                 holder_actor, hrule = _gerund_holder(text, sent.start, sent.start + gerund.start(), gerund, actors)
         if holder_actor is None and cue.kind == "noun":
             holder_actor = compound_holder(text, sent.start, cs)  # "after media criticism that X"
             hrule = "group noun before the attitude noun" if holder_actor is not None else hrule
         if holder_actor is None and cue.kind != "quality":
-            poss = re.search(r"[’']s\s+(?:[\w-]+\s+and\s+|(?P<mods>(?:[a-z-]+\s+){1,2}))?$", text[sent.start : cs])
+            poss = _POSSESSOR.search(text[sent.start : cs])
             if poss and (not poss.group("mods") or (cue.kind == "noun" and modifiers_only(poss.group("mods")))):
                 holder_actor = name_before(text, sent.start, sent.start + poss.start(), actors)  # "Trump’s sharp"
                 hrule = "possessor of attitude noun"
-            pronoun = re.search(r"\b(his|her|their)\s+(?:[a-z-]+\s+)?$", text[sent.start : cs])
+            pronoun = _POSSESSIVE_PRONOUN.search(text[sent.start : cs])
             if holder_actor is None and pronoun and cue.kind == "noun":  # "her praise for Ms. Abrams"
                 at = sent.start + pronoun.start()
                 holder_actor = Actor("they" if pronoun.group(1) == "their" else "he", at, at + len(pronoun.group(1)))
@@ -491,7 +519,7 @@ def cue_roles(
             if not before and cue.kind == "verb" and hrule_was_empty:  # "Sanders, as he has before, hammered"
                 holder_actor = opening_name(text, sent.start, cs)
                 hrule = "opening name of the sentence (cue after a comma)"
-                participle = re.search(r"\w,\s*$", text[sent.start : cs]) and text[cs:ce].lower().endswith("ing")
+                participle = _WORD_COMMA_END.search(text[sent.start : cs]) and text[cs:ce].lower().endswith("ing")
                 if holder_actor is None and participle and ENABLED["participle after comma"]:
                     # rule "participle after comma": "Maduro spoke for an hour, attacking Washington" -> Maduro
                     subject = _sentence_subject(text, sent.start, cs, actors)
@@ -540,7 +568,7 @@ def cue_roles(
             topic = re.compile(r"\b(?:about|over|as to|toward|towards|regarding|on)\b")
             following = [a for a in following if a.end <= ce + group.start("prep") or (
                 a.start >= holder_actor.end and topic.search(text, holder_actor.end, a.start))]  # fmt: skip
-        near = [a for a in following if len(re.findall(r"[\w’'-]+", text[ce : a.start])) <= TARGET_WINDOW]
+        near = [a for a in following if len(_WORD.findall(text[ce : a.start])) <= TARGET_WINDOW]
         tgt = near[0] if near and usable(near[0]) else None
         trule = "first target after noun cue"
         if tgt is None and group and group.group("prep") != "by" and holder_actor is not None and not near:

@@ -24,6 +24,8 @@ ACTOR_NOUNS = frozenset(rule_words("holders.ACTOR_NOUNS"))
 #: The nouns of a statement, letter or tweet (newslab.cue_roles.MEDIA_NOUNS, the same list; read here so that
 #: cue_roles may ask this module whether a subject is an actor without an import circle).
 MEDIA_NOUNS = frozenset(rule_words("cue_roles.MEDIA_NOUNS"))
+_HOLDER_WORD = re.compile(r"[\w’'.-]+")  # compiled once
+_ING_OR_LY = re.compile(r"(?:ing|ly)$")
 
 
 def _is_adjective_or_verb(word: str) -> bool:
@@ -51,7 +53,7 @@ def clean_holder(holder: str) -> str:
     holder = holder.strip()
     if holder == "author":
         return holder
-    words = re.findall(r"[\w’'.-]+", holder)
+    words = _HOLDER_WORD.findall(holder)
     while words and words[0].lower() in LEADING:
         words.pop(0)
     while words and (words[-1].lower() in LEADING or words[-1].lower() in stopwords()):
@@ -70,6 +72,6 @@ def clean_holder(holder: str) -> str:
         return " ".join(words)
     if low in ACTOR_NOUNS or low in MEDIA_NOUNS or word_tags().get(low, "") in ("NNS", "NNPS"):
         return " ".join(words)
-    if re.search(r"(?:ing|ly)$", low) or _is_adjective_or_verb(low) or low in stopwords():
+    if _ING_OR_LY.search(low) or _is_adjective_or_verb(low) or low in stopwords():
         return ""
     return ""  # another lowercase noun ("the cartoon", "the move"): a thing, not an actor

@@ -82,6 +82,11 @@ def _kind(word: str) -> str:
     return ""
 
 
+def lexicon_rules_on() -> bool:
+    """Whether either rule is switched on (:data:`ENABLED`); when both are off, :func:`lexicon_cues` finds none."""
+    return ENABLED["lexicon verb"] or ENABLED["lexicon noun"]
+
+
 def lexicon_cues(
     text: str, targets: Sequence[tuple[int, int]], known: Iterable[tuple[int, int]]
 ) -> list[tuple[CueMatch, Cue]]:
@@ -92,6 +97,8 @@ def lexicon_cues(
         targets: Spans (in ``text``) of the actors a cue may aim at.
         known: Spans of the cues the curated table found: their words are not read again.
     """
+    if not lexicon_rules_on():
+        return []  # every word would be passed over at the ENABLED test below
     known = list(known)
     words = default_prepared().words
     out: list[tuple[CueMatch, Cue]] = []
@@ -124,4 +131,4 @@ def lexicon_cues(
     return out
 
 
-__all__ = ["lexicon_cues"]
+__all__ = ["lexicon_cues", "lexicon_rules_on"]

@@ -61,16 +61,16 @@ from newslab.actors import MEMBER_TARGETS, Actor, ActorsBySentence, by_surname, 
 from newslab.attribution import Quote
 from newslab.author_stance import author_judgements
 from newslab.clause_roles import coordinated_targets
-from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues
-from newslab.cue_roles import NEGATIONS, cue_roles
+from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues, first_words, silent_forms
+from newslab.cue_roles import NEGATIONS, cue_roles, may_give_row
 from newslab.document import Document
 from newslab.holders import clean_holder
-from newslab.lexicon_cues import lexicon_cues
+from newslab.lexicon_cues import lexicon_cues, lexicon_rules_on
 from newslab.lexicons import load_lexicon, rule_words
 from newslab.mention_record import Mention
 from newslab.quote_tone import AUTHOR_MIN_SCORE, quoted_tone, said_of, sentence_span
 from newslab.records import StanceRow, columns
-from newslab.stance_rules import may_match, mutual_acts, relation_nouns, requests_to_leave
+from newslab.stance_rules import may_match, may_relate, mutual_acts, relation_nouns, requests_to_leave
 from newslab.targets import Target
 from newslab.tokenizers import word_spans
 from newslab.tone_lexicon import (
@@ -119,6 +119,8 @@ OBJECT_PRONOUNS = frozenset(rule_words("stance.OBJECT_PRONOUNS"))
 #: Target rules under which a cue of the tone lexicon (:mod:`newslab.lexicon_cues`) gives a row: its
 #: object, the target after a noun cue, or the target before a passive ("was mocked by").
 LEXICON_TARGET_RULES = ("object", "first target after noun cue", "target before passive cue")
+_WORD = re.compile(r"[\w’'-]+")  # a word before a cue (compiled once)
+_AS_BEFORE = re.compile(r"\bas\s+$")  # "as" right before a cue: "as opposed to"
 
 
 def _is_target(actor: Actor) -> bool:
@@ -308,6 +310,7 @@ def article_stance(
     """
     text = article.text
     forms, by_first = cues_by_first_word(cues)
+    starts, silent = first_words(cues), silent_forms(cues, NAMING_VERBS)
     member_targets = [t for t in targets if t.name in MEMBER_TARGETS]
     mentions_by_sentence: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -343,16 +346,19 @@ def article_stance(
 
     for sent in article.sentences:
         named_until = 0  # the end of the last name a naming verb gave: its words are no cues of their own
-        curated = list(find_cues(sent.text, by_first))
-        aimed = [(a.start - sent.start, a.end - sent.start) for a in actors_by_sentence[sent.index] if _is_target(a)]
-        extra = lexicon_cues(sent.text, aimed, [(c.start, c.end) for c in curated]) if aimed else []
+        curated = list(find_cues(sent.text, by_first, starts))
+        extra = []
+        if lexicon_rules_on():  # off in the package: then lexicon_cues finds none, so the actors are not needed
+            actors = actors_by_sentence[sent.index]
+            aimed = [(a.start - sent.start, a.end - sent.start) for a in actors if _is_target(a)]
+            extra = lexicon_cues(sent.text, aimed, [(c.start, c.end) for c in curated]) if aimed else []
         found_cues = [(c, None) for c in curated] + extra
         for cm, lexical in sorted(found_cues, key=lambda pair: pair[0].start) if extra else found_cues:
             cs, ce = sent.start + cm.start, sent.start + cm.end
-            if cs < named_until:
-                continue
+            if cs < named_until or (lexical is None and cm.text.lower() in silent):
+                continue  # a silent form ("said") reaches "if cue.polarity == 0: continue" below, doing nothing else
             as_opposed = text[ce : ce + 3] == " to" or cm.text.endswith(" to")
-            if as_opposed and re.search(r"\bas\s+$", text[sent.start : cs]):
+            if as_opposed and _AS_BEFORE.search(text[sent.start : cs]):
                 continue  # "as opposed to": a comparison, not an attitude
             cue = lexical or cue_reading(forms[cm.text.lower()], cm.text, text[sent.start : cs], cues)
             named = (
@@ -363,7 +369,13 @@ def article_stance(
                 named_until = named.end
             if cue.polarity == 0:
                 continue
-            words = re.findall(r"[\w’'-]+", text[sent.start : cs])[-NEGATION_WINDOW:]
+            # no target among the sentence's actors: cue_roles gives None, and nothing below changes before it
+            if not actors_by_sentence.may_hold_target(sent.index) and not may_give_row([]):
+                continue  # (told without finding the actors: no target is mentioned there, no member group stands)
+            actors = actors_by_sentence[sent.index]
+            if not may_give_row(actors):
+                continue
+            words = _WORD.findall(text[sent.start : cs])[-NEGATION_WINDOW:]
             negated = any(
                 (w.lower() in NEGATIONS or w.lower() in FAILING or w.lower().endswith(("n't", "n’t")))
                 and not (w.lower() == "no" and k + 1 < len(words) and words[k + 1].lower() in AFFIRMING_NO)
@@ -380,7 +392,6 @@ def article_stance(
             quote = quote_at(cs)
             if quote is not None and quote.verb.lower() in DENIALS:
                 continue  # "Strzok denied that he hurt Trump": the speaker rejects the words, takes no position
-            actors = actors_by_sentence[sent.index]
             found = cue_roles(article, sent.index, cue, (cs, ce), quote, actors, speaker_name, actors_by_sentence)
             if found is not None and lexical is not None:
                 if not found[4].startswith(LEXICON_TARGET_RULES):
@@ -399,7 +410,12 @@ def article_stance(
             ):
                 if quote_at(h.start, "direct") is None:  # the object may stand in the request's reported words
                     add(sent.index, entity(h), "actor", obj, score, words, rule, rule)
-        for h, obj, score, words, rule in relation_nouns(text, sent.start, sent.end, actors_by_sentence[sent.index]):
+        # relation_nouns finds none where may_relate is False: the sentence's actors are not needed there
+        for h, obj, score, words, rule in (
+            relation_nouns(text, sent.start, sent.end, actors_by_sentence[sent.index])
+            if may_relate(text, sent.start, sent.end)
+            else ()
+        ):
             if quote_at(obj.start, "direct") is None:  # "my friends": in a direct quote the speaker's words
                 add(sent.index, entity(h), "actor", obj, score, words, rule, rule)
         # the rule's pattern ends in the literal "friends": a sentence without it is not scanned

@@ -33,6 +33,7 @@ import re
 from collections.abc import Sequence
 
 from newslab.actors import Actor, entity
+from newslab.cue_matches import word_trie
 from newslab.cue_roles import NEGATIONS, subject_of
 from newslab.lexicons import rule_word_values, rule_words
 
@@ -76,9 +77,27 @@ def _mutual_re() -> re.Pattern[str]:
     )
 
 
+@functools.cache
+def _request_gate() -> re.Pattern[str]:
+    """The end of :func:`_request_re` ("to step aside"): a literal start, so sre tries it only at a "t" or "T"."""
+    return re.compile(rf"to\s+(?:{_alternation(LEAVE_ACTS)})\b", re.IGNORECASE)
+
+
+@functools.cache
+def _mutual_gate() -> re.Pattern[str]:
+    """The verb of :func:`_mutual_re` ("clashed"): literal alternatives, tried only at their first letters."""
+    return re.compile(rf"(?:{_alternation((*MUTUAL_FAVOR, *MUTUAL_AGAINST))})\b")
+
+
 def may_match(sentence: str) -> bool:
-    """Whether either rule could fire in ``sentence`` (read before its actors are found: most sentences hold none)."""
-    return _request_re().search(sentence) is not None or _mutual_re().search(sentence) is not None
+    """Whether either rule could fire in ``sentence`` (read before its actors are found: most sentences hold none).
+
+    Each rule's regex runs only where its gate matched: every match of the rule holds a match of the gate
+    (the gate is the rule's last part, with the same flags), so the answer is the rule's own.
+    """
+    return (_request_gate().search(sentence) is not None and _request_re().search(sentence) is not None) or (
+        _mutual_gate().search(sentence) is not None and _mutual_re().search(sentence) is not None
+    )
 
 
 def requests_to_leave(text: str, start: int, end: int, actors: Sequence[Actor]) -> list[Match]:
@@ -126,7 +145,17 @@ def mutual_acts(text: str, start: int, end: int, actors: Sequence[Actor]) -> lis
 
 @functools.cache
 def _relation_gate() -> re.Pattern[str]:
-    return re.compile(rf"\b(?:{_alternation(list(RELATION_NOUNS))})\b", re.IGNORECASE)
+    r"""``\b(?:nouns)\b`` as :func:`_relation_re` spells it (case-sensitive): every match of it holds a match of this.
+
+    A noun starts with a word character, so ``\b`` before it is ``(?<!\w)``; the nouns are one
+    :func:`newslab.cue_matches.word_trie`, so sre reads one letter per level instead of trying 30 nouns in turn.
+    """
+    return re.compile(rf"(?<!\w)(?:{word_trie(RELATION_NOUNS)})\b")
+
+
+def may_relate(text: str, start: int, end: int) -> bool:
+    """Whether rule "relation noun" could fire in the sentence ``text[start:end]`` (before its actors are found)."""
+    return ENABLED["relation noun"] and _relation_gate().search(text, start, end) is not None
 
 
 @functools.cache
@@ -163,7 +192,7 @@ def _described(text: str, lo: int, m: re.Match[str], actors: Sequence[Actor], tg
 def relation_nouns(text: str, start: int, end: int, actors: Sequence[Actor]) -> list[Match]:
     """Rule "relation noun" in the sentence ``text[start:end]`` (see the module docstring)."""
     out: list[Match] = []
-    if not ENABLED["relation noun"] or _relation_gate().search(text, start, end) is None:
+    if not may_relate(text, start, end):
         return out
     for m in _relation_re().finditer(text, start, end):
         noun = m.group("noun").lower()
@@ -193,4 +222,4 @@ def relation_nouns(text: str, start: int, end: int, actors: Sequence[Actor]) -> 
     return out
 
 
-__all__ = ["may_match", "mutual_acts", "relation_nouns", "requests_to_leave"]
+__all__ = ["may_match", "may_relate", "mutual_acts", "relation_nouns", "requests_to_leave"]

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import newslab as nl
@@ -447,3 +449,23 @@ def test_issue23_cue_families_do_not_misfire(text: str, targets: tuple[str, ...]
 )
 def test_issue23_cue_owner_inside_reported_words(text: str, expected: tuple[str, str, str]) -> None:
     assert expected in stances(text)
+
+
+@pytest.mark.parametrize("targets", [None, (RUTTE, nl.Target("Republicans"))])
+def test_cues_without_a_target_actor_are_passed_over_with_the_same_rows(
+    monkeypatch: pytest.MonkeyPatch, targets: tuple[nl.Target, ...] | None
+) -> None:
+    """The stance loop passes over a cue whose sentence names no target (cue_roles.may_give_row); reading
+    every cue, as it does while cue_roles.GAVE_UP collects reasons, gives the same rows."""
+    from newslab import cue_roles
+
+    data = Path(__file__).parent / "data"
+    corpus = nl.load_corpus([data / "unseen_articles.jsonl", data / "heldout_articles.jsonl"])
+    articles = [*nl.load_seed_corpus(), *corpus]
+    fast = [stance_table(a, targets, sentiment=False) for a in articles]
+    monkeypatch.setattr(cue_roles, "GAVE_UP", [])
+    every = [stance_table(a, targets, sentiment=False) for a in articles]
+    assert cue_roles.GAVE_UP  # the cues without a target were read this time
+    assert sum(len(t) for t in fast) > 0
+    for a, b in zip(fast, every, strict=True):
+        assert a.to_dict("records") == b.to_dict("records")

@@ -4,8 +4,11 @@ compounds, coordinated verbs and pronoun holders named a few sentences back."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newslab as nl
+from newslab import stance_rules
 from newslab.compound_holders import compound_holder
 
 
@@ -124,3 +127,48 @@ P = nl.Target("Putin", aliases=("Vladimir Putin", "Putin"))
 def test_pronoun_holder_named_sentences_back(text: str, holder: list[str]) -> None:
     table = nl.stance_table(nl.Article("a", "", text), targets=(P,))
     assert table["holder"].tolist() == holder
+
+
+# --- the speed gates of stance_rules: the cheap test and the rule's own regex must agree ---------------------------
+
+#: Pieces of text the gates and the rules read, and letters that fold oddly under re.IGNORECASE (ſ, ı, İ, K).
+_FRAGMENTS = [
+    " ", "  ", "\n", ",", ".", "-", "’s", "'", "to ", "To ", "TO ", "step aside", "Step Down", "resign", "resigned",
+    "called for", "Calls on", "urged", "Moore", "Trump", "and", "the two", "The two", "men", "clashed", "bonded",
+    "grew close", "grew  close", "fell out", "hit it off", "critics", "Critics", "critic", "ally", "really", "allies",
+    "fan", "fans", "infant", "friend", "friends", "Friends", "foe", "of", "supporters", "ſ", "ı", "İ", "K", "é", "x",
+]  # fmt: skip
+_WORDS = st.lists(st.sampled_from(_FRAGMENTS), max_size=4).map("".join)
+_SHAPED = st.tuples(  # the rules' own shapes ("X urged Moore to resign", "Trump and Rutte clashed"), with noise
+    _WORDS,
+    st.sampled_from(["called for", "Called On", "urged", "Asked", "Trump and", "The two", "the two leaders", "x"]),
+    st.sampled_from([" ", "  ", "\n", "-", ""]),
+    _WORDS,
+    st.sampled_from([" to ", " TO ", " to  ", " and Rutte ", " ", " had "]),
+    st.sampled_from(["step aside", "Step  Down", "resign", "resignſ", "clashed", "bonded", "grew close", "critics"]),
+    _WORDS,
+).map("".join)
+_texts = st.one_of(_SHAPED, st.lists(st.sampled_from(_FRAGMENTS), max_size=14).map("".join), st.text(max_size=40))
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts)
+def test_may_match_agrees_with_the_rule_regexes(text: str) -> None:
+    plain = stance_rules._request_re().search(text) is not None or stance_rules._mutual_re().search(text) is not None
+    assert stance_rules.may_match(text) == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts, st.integers(0, 5), st.integers(0, 5))
+def test_relation_gate_holds_every_relation_match(text: str, lo: int, cut: int) -> None:
+    hi = max(lo, len(text) - cut)
+    if stance_rules._relation_re().search(text, lo, hi) is not None:
+        assert stance_rules._relation_gate().search(text, lo, hi) is not None
+        assert stance_rules.may_relate(text, lo, hi)
+
+
+def test_may_relate_is_off_with_its_rule(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert stance_rules.may_relate("Trump’s critics spoke.", 0, 22)
+    assert not stance_rules.may_relate("It was really final.", 0, 20)  # "ally" inside a word is no relation noun
+    monkeypatch.setitem(stance_rules.ENABLED, "relation noun", False)
+    assert not stance_rules.may_relate("Trump’s critics spoke.", 0, 22)
