@@ -7,8 +7,10 @@ other's internals.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
+from itertools import compress
 from typing import TYPE_CHECKING, Protocol
 
 from newslab.lexicons import rule_words, stopwords
@@ -72,6 +74,44 @@ def word_start_alternation(words: Iterable[str], *, before: str = r"[\w-]") -> s
     return "(?:" + "|".join(parts) + ")"
 
 
+#: ASCII letters whose case-insensitive match is exactly their two cases: "i", "k" and "s" also match
+#: "İ"/"ı", the Kelvin sign and "ſ" under ``re.IGNORECASE`` (sre's case fixes), so they are left out.
+_TWO_CASE_LETTERS = frozenset("abcdefghjlmnopqrtuvwxyz")
+
+
+def caseless_word_start_alternation(words: Iterable[str], *, before: str = r"[\w-]") -> str:
+    r"""``(?<!before)(?:w1|w2|...)`` matched case-insensitively, written so that sre scans only at first letters.
+
+    Under ``re.IGNORECASE`` sre gets no first-letter shortcut and tries every position of the text.
+    Here the words are grouped by first letter and each group is written ``[Tt](?<!before[Tt])(?i:he ...)``,
+    in their order, outside any global flag: the same matches, as a letter other than i/k/s matches
+    exactly its two cases, groups of different first letters never match at the same position, and
+    words of any other first character keep the plain form (in one group at the end).
+
+    Example:
+        >>> import re
+        >>> rx = re.compile(caseless_word_start_alternation(["the alliance", "The Tycoon"]))
+        >>> [m.group() for m in rx.finditer("THE ALLIANCE and the tycoon, not anti-the alliance")]
+        ['THE ALLIANCE', 'the tycoon']
+    """
+    words = list(words)
+    if "" in words:  # an empty word matches wherever the others do: keep the plain form and its order
+        return f"(?<!{before})(?i:{'|'.join(re.escape(w) for w in words)})"
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        first = w[:1].lower()
+        groups.setdefault(first if first in _TWO_CASE_LETTERS else "", []).append(w)
+    parts = []
+    for first, group in groups.items():
+        rest = "|".join(re.escape(w[1:] if first else w) for w in group)
+        if first:
+            cls = f"[{first.upper()}{first}]"
+            parts.append(f"{cls}(?<!{before}{cls})(?i:{rest})")
+    if "" in groups:
+        parts.append(f"(?<!{before})(?i:{'|'.join(re.escape(w) for w in groups[''])})")
+    return "(?:" + "|".join(parts) + ")"
+
+
 def name_registry(doc: Document) -> tuple[str, ...]:
     """Multi-word capitalized names in an article, leading role/title words removed.
 
@@ -85,25 +125,29 @@ def name_registry(doc: Document) -> tuple[str, ...]:
     """
     stop = stopwords()
     text = doc.text
+    tokens = doc.tokens
     names: set[str] = set()
+    texts = list(map(_text, tokens))
+    # the tokens a run is made of (capitalized, not a stopword), found in C; any other token only ends
+    # a run, so the loop visits these alone: a run goes on where the candidate before is the token before
+    capital = map(str.isupper, map(_first_char, texts))
+    stop_word = map(stop.__contains__, map(str.lower, texts))
     run: list[str] = []
-    previous = None
-    for tok in doc.tokens:
-        word = tok.text
-        if word[:1].isupper() and word.lower() not in stop:
-            adjacent = (
-                previous is not None and previous.sentence == tok.sentence and text[previous.end : tok.start] == " "
-            )
-            if not (adjacent and run):
-                _add_name(run, names)
-                run = []
-            run.append(word)
-        elif run:
+    last = -2
+    for i in compress(range(len(tokens)), map(operator.gt, capital, stop_word)):  # capital and not stop_word
+        tok = tokens[i]
+        if i != last + 1 or tokens[i - 1].sentence != tok.sentence or text[tokens[i - 1].end : tok.start] != " ":
             _add_name(run, names)
             run = []
-        previous = tok
+        run.append(texts[i])
+        last = i
     _add_name(run, names)
     return tuple(sorted(names))
+
+
+_text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
+_first_char = operator.itemgetter(slice(0, 1))  # word[:1], mapped in C
+_INITIAL = re.compile(r"[A-Z]\.").fullmatch  # a middle initial ("R." in "Michael R. Bloomberg")
 
 
 def _add_name(run: list[str], names: set[str]) -> None:
@@ -112,5 +156,5 @@ def _add_name(run: list[str], names: set[str]) -> None:
         words = [w for w in run if w.lower() not in ROLE_WORDS]
         if len(words) >= 2:
             # a middle initial keeps its given name: "Michael R. Bloomberg", not "R. Bloomberg"
-            keep = 3 if len(words) >= 3 and re.fullmatch(r"[A-Z]\.", words[-2]) else 2
+            keep = 3 if len(words) >= 3 and _INITIAL(words[-2]) else 2
             names.add(" ".join(words[-keep:]))

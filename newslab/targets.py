@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import load_table, rule_words, stopwords
-from newslab.names import WORD_PATTERN, word_start_alternation
+from newslab.names import WORD_PATTERN, caseless_word_start_alternation, word_start_alternation
 from newslab.roles import PERSON_PRONOUNS, Role, as_role, as_tuple, packaged_roles
 from newslab.safe_regex import unsafe_pattern_message
 from newslab.target_names import check_distinct, check_term, target_key, term_strings, weak_term
@@ -328,8 +328,9 @@ class Target:
     def _epithet_re(self) -> re.Pattern[str] | None:
         if not self.epithets:
             return None
-        alternatives = "|".join(re.escape(e) for e in sorted(self.epithets, key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        # = (?<![\w-])(?:epithet|...)(?![\w-]) under re.IGNORECASE, scanned only at the epithets' first letters
+        alternatives = caseless_word_start_alternation(sorted(self.epithets, key=len, reverse=True))
+        return re.compile(rf"{alternatives}(?![\w-])")
 
     @functools.cached_property
     def _head_re(self) -> re.Pattern[str] | None:
