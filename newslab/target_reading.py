@@ -16,9 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-import operator
 from collections.abc import Callable, Mapping, Sequence
-from itertools import accumulate, compress, repeat
 from typing import NamedTuple
 
 from newslab.lexicons import load_table, rule_words, stopwords
@@ -181,33 +179,6 @@ def _word_table() -> Mapping[str, _Word]:
     }  # fmt: skip
 
 
-_span_start = operator.itemgetter(0)
-_pattern_of = operator.attrgetter("pattern")
-_breaks_clause = operator.attrgetter("clause_break")
-_is_quote = operator.attrgetter("quote")
-_is_pronoun = operator.attrgetter("pronoun")
-_is_contrast = operator.attrgetter("contrast")
-_in_vocab = operator.attrgetter("vocab")
-_is_speech_cue = operator.attrgetter("speech_cue")
-
-
-def _in_quote(toks: Sequence[str], words: Sequence[_Word]) -> list[bool]:
-    """Per token, whether it stands inside quotation marks (a straight mark itself counts as outside)."""
-    inside, out = False, []
-    for t, w in zip(toks, words, strict=True):
-        if w.quote:
-            if t in _STRAIGHT_QUOTES:
-                inside = not inside
-                out.append(False)
-                continue
-            if t in ("“", "«"):
-                inside = True
-            elif t in ("”", "»"):
-                inside = False
-        out.append(inside)
-    return out
-
-
 Speech = tuple[int, int, int, int]
 #: Speaker offsets of a quote whose speaker the quotes stage found outside the sentence (a quote
 #: continued from, or attributed in, the sentence before): attributed speech, not scare quotes.
@@ -255,28 +226,45 @@ def read_sentence(
     toks = lower_tokens(chunk, local)
     n = len(toks)
     table, stem = _word_table(), _porter()
-    # each word's facts looked up once (see _Word), then every per-token list computed as a column in C
-    # (map/compress/accumulate): the same lists as one Python loop over the tokens
-    words = list(map(table.get, toks, repeat(_UNLISTED)))
-    capital = list(map(str.isupper, map(chunk.__getitem__, map(_span_start, local))))
-    alpha = list(map(str.isalpha, toks))
-    pattern = list(map(_pattern_of, words))
-    breaks = list(map(_breaks_clause, words))
-    # a clause break is a clause of its own: clause = 2 x (breaks so far) - 1 at a break, 2 x (breaks before) elsewhere
-    clause = [2 * c - b for c, b in zip(accumulate(breaks), breaks, strict=True)]
-    has_quote = any(map(_is_quote, words))
-    in_quote = _in_quote(toks, words) if has_quote else [False] * n
-    entities = [i for i in compress(range(n), capital) if alpha[i] and not words[i].stop]
-    # running count of capitalized words and pronouns: [0, c0, c0 + c1, ...]
-    entity_cum = list(accumulate(map(operator.or_, capital, map(_is_pronoun, words)), initial=0))
-    contrast = list(compress(range(n), map(_is_contrast, words)))
-    vocab_idx = list(compress(range(n), map(_in_vocab, words)))
-    # stems for the context-word features: a capitalized word after the first token is taken
-    # for a name (a topic, not sentiment toward the target) and left out
-    stems = [stem(t) if a and not c else "" for t, a, c in zip(toks, alpha, capital, strict=True)]
-    if n and alpha[0] and capital[0]:
-        stems[0] = stem(toks[0])
-    may_report = any(map(_is_speech_cue, words))
+    pattern, clause, in_quote, stems = [], [], [], []
+    entities, entity_cum, contrast, vocab_idx = [], [0], [], []
+    cid, cum, inside, has_quote, may_report = 0, 0, False, False, False
+    # one pass over the tokens: each word's facts looked up once (see _Word)
+    for i, t in enumerate(toks):
+        w = table.get(t, _UNLISTED)
+        capital = chunk[local[i][0]].isupper()
+        alpha = t.isalpha()
+        pattern.append(w.pattern)
+        if w.clause_break:
+            clause.append(cid + 1)
+            cid += 2
+        else:
+            clause.append(cid)
+        if w.quote:
+            has_quote = True
+            if t in _STRAIGHT_QUOTES:
+                inside = not inside
+                in_quote.append(False)
+            else:
+                if t in ("“", "«"):
+                    inside = True
+                elif t in ("”", "»"):
+                    inside = False
+                in_quote.append(inside)
+        else:
+            in_quote.append(inside)
+        if capital and alpha and not w.stop:
+            entities.append(i)
+        cum += capital or w.pronoun
+        entity_cum.append(cum)
+        if w.contrast:
+            contrast.append(i)
+        if w.vocab:
+            vocab_idx.append(i)
+        # stems for the context-word features: a capitalized word after the first token is taken
+        # for a name (a topic, not sentiment toward the target) and left out
+        stems.append(stem(t) if alpha and (i == 0 or not capital) else "")
+        may_report = may_report or w.speech_cue
     news, negated, event = [0.0] * n, [False] * n, [False] * n
     for h in lexicon_hits(toks, lexicon, contrast=False):
         news[h.first] = h.weight
