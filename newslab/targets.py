@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import load_table, rule_words, stopwords
-from newslab.names import WORD_PATTERN, caseless_word_start_alternation, word_start_alternation
+from newslab.names import WORD_PATTERN, caseless_word_start_alternation, compile_caseless, word_start_alternation
 from newslab.roles import PERSON_PRONOUNS, Role, as_role, as_tuple, packaged_roles
 from newslab.safe_regex import unsafe_pattern_message
 from newslab.target_names import check_distinct, check_term, target_key, term_strings, weak_term
@@ -346,15 +346,20 @@ class Target:
 
     @functools.cached_property
     def _pattern_res(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.IGNORECASE) for p in self.patterns)
+        return tuple(compile_caseless(p) for p in self.patterns)  # = re.compile(p, re.IGNORECASE)
 
     @functools.cached_property
     def _exclude_res(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.IGNORECASE) for p in self.exclude)
+        return tuple(compile_caseless(p) for p in self.exclude)  # = re.compile(p, re.IGNORECASE)
 
     @functools.cached_property
     def _title_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in (*self.heads, *self.modifiers)) | TITLE_WORDS | role_title_words(self)
+
+    @functools.cached_property
+    def _head_words(self) -> frozenset[str]:
+        """Its heads and its roles' title words, lowercased: a title before its name needs one of them."""
+        return frozenset(h.lower() for h in self.heads) | role_title_words(self)
 
 
 _SPEC_FIELDS = ("aliases", "epithets", "heads", "modifiers", "patterns", "exclude", "kind", "pronouns", "roles")
