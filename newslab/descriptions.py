@@ -242,7 +242,7 @@ def role_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Me
         if not role or text[m.end() : m.end() + 3] == " of":
             continue  # "the president of France": an office of something else
         for target in targets:
-            if role.split()[-1] in {h.lower() for h in target.heads}:
+            if role.split()[-1] in target._lower_heads:
                 continue  # the head rule decides (with its modifier and "of" checks)
             holds, rule = roles.holder(target, role, m.start(), words)
             if holds:

@@ -310,7 +310,8 @@ def article_mentions(
         clauses = Clauses(doc)
         resolved = [p for p in resolved if not bound_wrongly(clauses, p, _last_before(p, mentions + resolved))]
         mentions = sorted(mentions + resolved, key=lambda m: m.start)
-        mentions = sorted(mentions + resolve_discourse(doc, mentions, targets, others), key=lambda m: m.start)
+        discourse = resolve_discourse(doc, mentions, targets, others, clauses=clauses)  # the same document's clauses
+        mentions = sorted(mentions + discourse, key=lambda m: m.start)
     if pronouns and quotes:
         mentions = apply_quotes(doc, mentions, targets, quotes)
     return mentions

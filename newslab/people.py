@@ -304,7 +304,7 @@ class ReactionList(NamedTuple):
 
     def is_label(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies in an item's label."""
-        return any(lo <= start and end <= hi for lo, hi in self.labels)
+        return bool(self.labels) and any(lo <= start and end <= hi for lo, hi in self.labels)  # most have none
 
 
 def reaction_list(doc: Document) -> ReactionList:

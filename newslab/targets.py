@@ -357,9 +357,14 @@ class Target:
         return frozenset(w.lower() for w in (*self.heads, *self.modifiers)) | TITLE_WORDS | role_title_words(self)
 
     @functools.cached_property
+    def _lower_heads(self) -> frozenset[str]:
+        """Its heads, lowercased (built once per target, not per description)."""
+        return frozenset(h.lower() for h in self.heads)
+
+    @functools.cached_property
     def _head_words(self) -> frozenset[str]:
         """Its heads and its roles' title words, lowercased: a title before its name needs one of them."""
-        return frozenset(h.lower() for h in self.heads) | role_title_words(self)
+        return self._lower_heads | role_title_words(self)
 
 
 _SPEC_FIELDS = ("aliases", "epithets", "heads", "modifiers", "patterns", "exclude", "kind", "pronouns", "roles")
