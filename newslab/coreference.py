@@ -326,7 +326,12 @@ def _reflexive(events: Sequence[_Event], tok: Token, clauses: Clauses) -> tuple[
 
 
 def resolve_discourse(
-    doc: Document, mentions: Sequence[Mention], targets: Sequence[Target], others: Sequence[Person]
+    doc: Document,
+    mentions: Sequence[Mention],
+    targets: Sequence[Target],
+    others: Sequence[Person],
+    *,
+    clauses: Clauses | None = None,
 ) -> list[Mention]:
     """Pronouns and anaphoric nouns ("this guy") of person targets left unresolved, linked across sentences.
 
@@ -340,6 +345,8 @@ def resolve_discourse(
         mentions: The targets' mentions so far (names, descriptions, pronouns already resolved).
         targets: The targets (person targets with pronouns take part).
         others: Other people in the article, from :func:`newslab.people.people`.
+        clauses: The article's :class:`Clauses` when the caller made them already (they depend on
+            the document alone); ``None`` makes them here.
 
     Returns:
         The new mentions (kind ``"pronoun"`` for pronouns, ``"description"`` for "this guy").
@@ -372,7 +379,7 @@ def resolve_discourse(
     taken_starts = [s for s, _ in taken]
     added: list[Mention] = []
     tokens = doc.tokens
-    clauses = Clauses(doc)
+    clauses = Clauses(doc) if clauses is None else clauses
     # the tokens that can be a pronoun or an anaphoric noun, found in C (map/compress), not by a loop over every token
     candidate = words | ANAPHORIC_NOUNS.keys()
     hits = compress(range(len(tokens)), map(candidate.__contains__, map(str.lower, map(_token_text, tokens))))

@@ -242,7 +242,7 @@ def role_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Me
         if not role or text[m.end() : m.end() + 3] == " of":
             continue  # "the president of France": an office of something else
         for target in targets:
-            if role.split()[-1] in {h.lower() for h in target.heads}:
+            if role.split()[-1] in target._lower_heads:
                 continue  # the head rule decides (with its modifier and "of" checks)
             holds, rule = roles.holder(target, role, m.start(), words)
             if holds:
@@ -255,12 +255,12 @@ def role_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Me
 def target_descriptions(target: Target, text: str, roles: Roles | None = None) -> list[Mention]:
     """A target's descriptions in a text: epithets, "the <head>" phrases it holds, and its patterns."""
     found: list[Mention] = []
+    spans = _TargetSpans(target, text)  # the epithets are found once, for these mentions and the head rule
     if target._epithet_re is not None:
         found += [Mention(target, m.start(), m.end(), "description", "epithet", CONFIDENCE["epithet"])
-                  for m in target._epithet_re.finditer(text)]  # fmt: skip
+                  for m in spans.epithets]  # fmt: skip
     if target._head_re is not None:
         others: dict[str, _OtherNames] = {}
-        spans = _TargetSpans(target, text)
         for m in target._head_re.finditer(text):
             span = _head_span(target, text, m)
             head = m.group("head")
@@ -327,18 +327,19 @@ class _TargetSpans:
         self.target, self.text = target, text
 
     @functools.cached_property
-    def _epithets(self) -> list[re.Match[str]]:
+    def epithets(self) -> list[re.Match[str]]:
+        """The target's epithets in the text, in order."""
         pattern = self.target._epithet_re
         return list(pattern.finditer(self.text)) if pattern is not None else []
 
     @functools.cached_property
     def _epithet_starts(self) -> list[int]:
-        return [e.start() for e in self._epithets]
+        return [e.start() for e in self.epithets]
 
     def in_epithet(self, offset: int) -> bool:
         """Whether an offset lies inside an epithet (they never overlap: one bisect)."""
         i = bisect.bisect_right(self._epithet_starts, offset) - 1
-        return i >= 0 and offset < self._epithets[i].end()
+        return i >= 0 and offset < self.epithets[i].end()
 
     @functools.cached_property
     def name_ends(self) -> list[tuple[int, bool]]:
@@ -348,7 +349,7 @@ class _TargetSpans:
     @functools.cached_property
     def epithet_ends(self) -> list[tuple[int, bool]]:
         """``(end, False)`` of every epithet of the target."""
-        return [(e.end(), False) for e in self._epithets]
+        return [(e.end(), False) for e in self.epithets]
 
 
 def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] | None:

@@ -46,7 +46,7 @@ from newslab.names import ROLE_WORDS, speaks_as
 from newslab.people import Person, people, people_words
 from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns
 from newslab.records import MentionRow, columns
-from newslab.targets import Target, role_title_words
+from newslab.targets import Target
 
 if TYPE_CHECKING:
     pass
@@ -108,6 +108,11 @@ def _line_is_title_case(text: str, start: int) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
+_CAPITALIZED_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][\w’'.-]*)\s$").search  # compiled once, not per call
+_LAST_WORD = re.compile(r"(\S+)\s$").search
+_NEXT_CAPITALIZED = re.compile(r" ([A-Z][\w.’'-]*)").match
+
+
 def _given_name_before(target: Target, text: str, start: int) -> str:
     """A capitalized word right before a name that makes it someone else's name ("Ivanka" Trump).
 
@@ -115,7 +120,7 @@ def _given_name_before(target: Target, text: str, start: int) -> str:
     role words, party labels, stopwords ("But"), calendar words, acronyms ("US"), nationality
     adjectives, and words the tag lexicon knows as common words ("Yesterday").
     """
-    m = re.search(r"(?<![\w.’'-])([A-Z][\w’'.-]*)\s$", text[max(0, start - WORD_CHARS) : start])
+    m = _CAPITALIZED_BEFORE(text[max(0, start - WORD_CHARS) : start])
     if m is None or text[start - 1 : start] != " ":
         return ""
     word = m.group(1)
@@ -144,14 +149,14 @@ def _other_bearer(target: Target, text: str, m: re.Match[str]) -> str:
     given = _given_name_before(target, text, m.start())
     if given:
         return f"given name {given!r}"
-    before = re.search(r"(\S+)\s$", text[max(0, m.start() - HONORIFIC_CHARS) : m.start()])
+    before = _LAST_WORD(text[max(0, m.start() - HONORIFIC_CHARS) : m.start()])
     if (
         before
         and HONORIFICS.get(before.group(1).lstrip("“\"'‘(").lower()) == "female"
         and "he" in (target.pronouns or ())
     ):
         return f"female title {before.group(1)!r}"
-    nxt = re.match(r" ([A-Z][\w.’'-]*)", text[m.end() : m.end() + WORD_CHARS])
+    nxt = _NEXT_CAPITALIZED(text[m.end() : m.end() + WORD_CHARS])
     if nxt is None:
         return ""
     word = nxt.group(1).rstrip(",;:")
@@ -175,6 +180,9 @@ def _starts_full_name(text: str, start: int, word: str) -> bool:
     return re.match(r"[A-Z][\w.’'-]* [A-Z][\w’'-]+", text[start : start + 2 * WORD_CHARS]) is not None
 
 
+_TITLE_WORD = re.compile(r"[\w.’'-]*\w\.?")  # a word of a title ("Sen.", "President-elect")
+
+
 def _titles(target: Target, text: str, name_start: int) -> int | None:
     """Start of a title right before a name ("US President-elect" Donald Trump, "Mr." Trump).
 
@@ -182,13 +190,13 @@ def _titles(target: Target, text: str, name_start: int) -> int | None:
     honorifics (a female one never for a he-target) and time words ("former"); at least one
     must be a head, a role title or an honorific.
     """
-    words = list(re.finditer(r"[\w.’'-]*\w\.?", text[max(0, name_start - TITLE_CHARS) : name_start]))
+    words = list(_TITLE_WORD.finditer(text[max(0, name_start - TITLE_CHARS) : name_start]))
     offset = max(0, name_start - TITLE_CHARS)
     start, has_head = None, False
     expected_end = name_start
-    heads = {h.lower() for h in target.heads} | role_title_words(target)
-    if target.kind == "person":
-        heads |= generic_title_words()  # "Majority Leader Mitch McConnell", "Sen. Chuck Schumer"
+    # the head words: the target's (built once per target) and, for a person, the titles of offices
+    # no target holds ("Majority Leader Mitch McConnell", "Sen. Chuck Schumer"), looked up in both
+    own, generic = target._head_words, generic_title_words() if target.kind == "person" else frozenset()
     for w in reversed(words):
         gap = text[offset + w.end() : expected_end]
         low = w.group().lower()
@@ -196,10 +204,11 @@ def _titles(target: Target, text: str, name_start: int) -> int | None:
         pronouns = target.pronouns or ()
         if (honorific == "female" and "he" in pronouns) or (honorific == "male" and "she" in pronouns):
             break
-        if gap != " " or (low not in target._title_words and honorific is None and low not in heads):
+        head = low in own or low in generic
+        if gap != " " or (low not in target._title_words and honorific is None and not head):
             break
         start, expected_end = offset + w.start(), offset + w.start()
-        has_head = has_head or low in heads or honorific is not None
+        has_head = has_head or head or honorific is not None
     if start is None or not has_head:
         return None
     return start
@@ -301,7 +310,8 @@ def article_mentions(
         clauses = Clauses(doc)
         resolved = [p for p in resolved if not bound_wrongly(clauses, p, _last_before(p, mentions + resolved))]
         mentions = sorted(mentions + resolved, key=lambda m: m.start)
-        mentions = sorted(mentions + resolve_discourse(doc, mentions, targets, others), key=lambda m: m.start)
+        discourse = resolve_discourse(doc, mentions, targets, others, clauses=clauses)  # the same document's clauses
+        mentions = sorted(mentions + discourse, key=lambda m: m.start)
     if pronouns and quotes:
         mentions = apply_quotes(doc, mentions, targets, quotes)
     return mentions

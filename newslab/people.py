@@ -121,19 +121,17 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
     openers = _lowercase_openers()
     capital = map(str.isupper, map(_first_char, texts))
     opening = map(openers.__contains__, map(str.lower, texts))
-    starts_at = list(compress(range(len(tokens)), map(operator.or_, capital, opening)))
-    i = 0
-    while True:
-        at = bisect.bisect_left(starts_at, i)
-        if at == len(starts_at):
-            break
-        i = starts_at[at]
+    starts_at = compress(range(len(tokens)), map(operator.or_, capital, opening))
+    after = 0  # where the last rule left off: a token before it was read already
+    for i in starts_at:
+        if i < after:
+            continue
         tok = tokens[i]
         word = tok.text
         office = _office_at(tokens, i) if word in ("the", "The") and not inside(tok.start) else 0
         if office:  # rule "office holder": "the president" that is no target mention is someone else
             found.append(Person(tok.start, tokens[i + office].end, "", "", tok.sentence))
-            i += office + 1
+            after = i + office + 1
             continue
         if word[:1].isupper() and not inside(tok.start):
             j = i + 1
@@ -146,21 +144,22 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
             ):
                 j += 1
             if j == i + 1 and word.lower() in stop:
-                i = j
+                after = j
                 continue  # "The", "But" opening a sentence: no one (the common case, skipped cheaply)
             run = list(tokens[i:j])
             prev = tokens[i - 1].text.lower() if i > 0 and tokens[i - 1].sentence == tok.sentence else ""
             nxt = tokens[j].text.lower() if j < len(tokens) and tokens[j].sentence == tok.sentence else ""
             if nxt == "," and j - i == 1:
                 nxt = _verb_after_interruption(text, tok.end) or nxt  # "Ryan, speaking on CNN, said": a speaker
-            person = _person_in_run(run, prev, nxt, given, surnames, stop, sentence_initial=_first_in_sentence(doc, i))
+            initial = i == 0 or tokens[i - 1].sentence != tok.sentence or tokens[i - 1].text in "“\"‘'("
+            person = _person_in_run(run, prev, nxt, given, surnames, stop, sentence_initial=initial)
             if person is not None:
                 lo, name, gender = person
                 last = run[-1].text
                 if len(name.split()) > 1 or lo > 0 or prev in _HONORIFIC_GENDER:
                     surnames.setdefault(last, gender)
                 found.append(Person(run[lo].start, run[-1].end, name, gender, tok.sentence))
-            i = j
+            after = j
             continue
         low = word.lower()
         if low in ANAPHORIC_NOUNS and i + 1 < len(tokens) and tokens[i + 1].text.lower() in {"who", "whom", "named"}:
@@ -169,7 +168,7 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
             det = tokens[i - 1].text.lower()
             if det in NEW_PERSON_DETERMINERS or (i > 1 and tokens[i - 2].text.lower() in NEW_PERSON_DETERMINERS):
                 found.append(Person(tok.start, tok.end, "", nouns[low], tok.sentence))
-        i += 1
+        after = i + 1
     return found
 
 
@@ -221,10 +220,6 @@ _INITIAL = re.compile(r"[A-Z]\.").fullmatch  # a middle initial ("C." in "Kennet
 _ADJECTIVE_END = re.compile(r"(an|ish|ese)$").search  # a nationality adjective's ending ("Russian")
 
 
-def _first_in_sentence(doc: Document, i: int) -> bool:
-    return i == 0 or doc.tokens[i - 1].sentence != doc.tokens[i].sentence or doc.tokens[i - 1].text in "“\"‘'("
-
-
 def _person_in_run(
     run: Sequence[Token],
     prev: str,
@@ -259,23 +254,22 @@ def _person_in_run(
         # only titles and role words: "The Secretary General and his team" is someone, unnamed
         return (0, "", gender or "") if titled else None
     if not titled:
-        initial = next((k for k in range(lo + 1, len(words) - 1) if _INITIAL(words[k])), None)
-        if initial is not None:  # "Kenneth C. Frazier", "Michael R. Bloomberg": a person's name
-            first = initial - 1
-            return first, " ".join(words[first:]), given.get(words[first], "")
-        first_given = next((k for k in range(lo, len(words)) if words[k] in given), None)
-        if first_given is not None and (first_given < len(words) - 1):
-            lo = first_given
-            return lo, " ".join(words[lo:]), given[words[lo]]
-        if words[-1] in surnames and len(words) - lo == 1:
+        n = len(words)
+        for k in range(lo + 1, n - 1):  # plain loops, not next(generator): most runs are one word long
+            if _INITIAL(words[k]):  # "Kenneth C. Frazier", "Michael R. Bloomberg": a person's name
+                return k - 1, " ".join(words[k - 1 :]), given.get(words[k - 1], "")
+        for k in range(lo, n - 1):  # the first given name, unless it is the last word
+            if words[k] in given:
+                return k, " ".join(words[k:]), given[words[k]]
+        if words[-1] in surnames and n - lo == 1:
             return lo, words[-1], surnames[words[-1]]
         word = words[lo]
-        adjective = _ADJECTIVE_END(word) and word not in given  # "Russian", not "Ryan" or "Susan"
-        lone = len(words) - lo == 1 and not word.isupper() and not adjective
+        if n - lo != 1 or word.isupper() or (_ADJECTIVE_END(word) and word not in given):
+            return None  # not a lone word, or a nationality adjective ("Russian", not "Ryan" or "Susan")
         tags = word_tags()
         tag = tags.get(word) or tags.get(word.lower())
         speaking = nxt in PERSON_NEXT and (tag is None or nxt in SPEAKING_NEXT)  # "Florida is": a place
-        if lone and (speaking or (tag is None and not sentence_initial)):
+        if speaking or (tag is None and not sentence_initial):
             return lo, word, ""  # "Rutte has waited", "met Rutte": a name no lexicon knows as a word
         return None
     if words[-1].isupper():
@@ -310,7 +304,7 @@ class ReactionList(NamedTuple):
 
     def is_label(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` lies in an item's label."""
-        return any(lo <= start and end <= hi for lo, hi in self.labels)
+        return bool(self.labels) and any(lo <= start and end <= hi for lo, hi in self.labels)  # most have none
 
 
 def reaction_list(doc: Document) -> ReactionList:

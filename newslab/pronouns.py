@@ -36,6 +36,8 @@ EXPLETIVE_NEXT = frozenset(rule_words("pronouns.EXPLETIVE_NEXT"))
 _text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
 _start = operator.itemgetter(1)  # a Token's start offset
 
+_ADJECTIVE_END = re.compile(r"(an|ish|ese|ch)$").search  # a lone nationality adjective ("Russian", "Dutch")
+
 #: Capitalized words that are not names (calendar words and "I").
 NOT_NAMES = frozenset(rule_words("pronouns.NOT_NAMES"))
 
@@ -56,17 +58,20 @@ def _blockers(
     starts = [s for s, _ in spans]
     reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end among mentions so far
 
+    stop = stopwords()
+
     def flush(index: int) -> None:
         if run:
             first = run[0]
-            prev = words[index - len(run) - 1].text.lower() if index - len(run) > 0 else ""
-            if first.start == first_start and first.text.lower() in stopwords():
-                prev = first.text.lower()  # sentence-initial "The United States" is like "the United States"
-            names = [t for t in run if not (t.start == first_start and t.text.lower() in stopwords())]
-            names = [t for t in names if t.text not in NOT_NAMES and not t.text.isupper()]
-            adjective = len(run) == 1 and re.search(r"(an|ish|ese|ch)$", run[0].text) is not None
-            if names and (the or prev != "the") and not adjective and first.start >= start:
-                result.append(" ".join(t.text for t in run))
+            # a run before ``start`` never counts: decided first, as the other conditions only add to it
+            if first.start >= start and (len(run) > 1 or not _ADJECTIVE_END(first.text)):
+                prev = words[index - len(run) - 1].text.lower() if index - len(run) > 0 else ""
+                if first.start == first_start and first.text.lower() in stop:
+                    prev = first.text.lower()  # sentence-initial "The United States" is like "the United States"
+                names = [t for t in run if not (t.start == first_start and t.text.lower() in stop)]
+                names = [t for t in names if t.text not in NOT_NAMES and not t.text.isupper()]
+                if names and (the or prev != "the"):
+                    result.append(" ".join(t.text for t in run))
             run.clear()
 
     index = 0

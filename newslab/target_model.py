@@ -63,14 +63,23 @@ class LinearModel:
 
     def logits(self, feats: Mapping[str, float]) -> tuple[float, float, float]:
         """Intercept + sum of weight x value for each label."""
-        z0, z1, z2 = self.intercept
+        return self.logits_of(self.weighted(feats))
+
+    def weighted(self, feats: Mapping[str, float]) -> list[tuple[str, float, tuple[float, float, float]]]:
+        """``(name, value, weights)`` of the features the model has a weight for, in the features' order.
+
+        Looked up once, the list serves both the logits and the evidence (:func:`newslab.target_tone`).
+        """
         get = self.weights.get
-        for name, value in feats.items():
-            w = get(name)
-            if w is not None:
-                z0 += w[0] * value
-                z1 += w[1] * value
-                z2 += w[2] * value
+        return [(name, value, w) for name, value in feats.items() if (w := get(name)) is not None]
+
+    def logits_of(self, weighted: list[tuple[str, float, tuple[float, float, float]]]) -> tuple[float, float, float]:
+        """:meth:`logits` from :meth:`weighted` (the same sums, added in the same order)."""
+        z0, z1, z2 = self.intercept
+        for _, value, w in weighted:
+            z0 += w[0] * value
+            z1 += w[1] * value
+            z2 += w[2] * value
         return z0, z1, z2
 
 

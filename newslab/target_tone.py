@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import math
+import operator
 from collections.abc import Iterable, Mapping, Sequence
 from types import MappingProxyType
 from typing import NamedTuple
@@ -435,11 +436,15 @@ def _softmax(z0: float, z1: float, z2: float) -> tuple[float, float, float]:
     return e0 / total, e1 / total, e2 / total
 
 
+_push = operator.itemgetter(0)
+
+
 def _predict(
     feats: Mapping[str, float], target_model: TargetModel, n_evidence: int, sent: SentenceReading, a: int, b: int
 ) -> TargetSentiment:
     model = target_model.base
-    z0, z1, z2 = model.logits(feats)
+    weighted = model.weighted(feats)  # each weight looked up once, for the logits and the evidence
+    z0, z1, z2 = model.logits_of(weighted)
     if target_model.adapted is None:
         probs = _softmax(z0, z1, z2)
         k = 0 if z0 >= z1 and z0 >= z2 else 1 if z1 >= z2 else 2  # the first of equal maxima, as max() picks
@@ -452,19 +457,15 @@ def _predict(
         k = 0 if probs[0] >= probs[1] and probs[0] >= probs[2] else 1 if probs[1] >= probs[2] else 2
         if g >= 0.5:  # evidence from the linear model with the larger share
             model = target_model.adapted
+        weighted = model.weighted(feats)  # the features may have grown by the code words
     evidence: tuple[Feature, ...] = ()
     if n_evidence:
         # push toward the chosen label = value * (its weight - mean weight of the other labels);
         # the strongest positive pushes, equal ones in feature order
         o1, o2 = (j for j in range(3) if j != k)
-        get = model.weights.get
-        pushes = [
-            (value * (w[k] - (w[o1] + w[o2]) / 2), name, value)
-            for name, value in feats.items()
-            if (w := get(name)) is not None
-        ]
+        pushes = [(value * (w[k] - (w[o1] + w[o2]) / 2), name, value) for name, value, w in weighted]
         pushes = [p for p in pushes if p[0] > 0]
-        pushes.sort(key=lambda p: -p[0])
+        pushes.sort(key=_push, reverse=True)  # a stable sort: reversed, equal pushes keep feature order
         evidence = tuple(Feature(name, value, push) for push, name, value in pushes[:n_evidence])
     return TargetSentiment(
         LABELS[k], probs[2] - probs[0], evidence, MappingProxyType(dict(zip(LABELS, probs, strict=True)))

@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING, Any
 
 from newslab.errors import LexiconError, ParameterError
 from newslab.lexicons import load_table, rule_words, stopwords
-from newslab.names import WORD_PATTERN, word_start_alternation
+from newslab.names import WORD_PATTERN, caseless_word_start_alternation, compile_caseless, word_start_alternation
 from newslab.roles import PERSON_PRONOUNS, Role, as_role, as_tuple, packaged_roles
 from newslab.safe_regex import unsafe_pattern_message
 from newslab.target_names import check_distinct, check_term, target_key, term_strings, weak_term
@@ -62,6 +62,23 @@ TITLE_WORDS = frozenset(rule_words("targets.TITLE_WORDS"))
 def role_title_words(target: Target) -> frozenset[str]:
     """Lowercase words of the titles of a target's roles ("President", "Former President")."""
     return frozenset(w.lower() for r in target.roles for t in r.titles for w in t.split()) - stopwords()
+
+
+def first_letter_alternation(words: Iterable[str]) -> str:
+    """``(?:w1|w2|...)`` with the words grouped under their first letter: ``(?:a(?:bout|fter|)|b(?:y|ut))``.
+
+    sre tries an alternation's branches one by one; grouped, a position tries only the words of its
+    first letter. The words keep their order within a group, and a group is not atomic (a following
+    ``\\b`` that fails backtracks into it), so inside a lookahead the result is the same.
+
+    Example:
+        >>> first_letter_alternation(["about", "a", "by", "after"])
+        '(?:a(?:bout||fter)|b(?:y))'
+    """
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1], []).append(w[1:])
+    return "(?:" + "|".join(f"{re.escape(c)}(?:{'|'.join(map(re.escape, rests))})" for c, rests in groups.items()) + ")"
 
 
 #: = (?<![\w-])(?:[Tt]he|[Ii]ts|[Tt]his): the determiners of a head description, scanned only at their first letters.
@@ -328,8 +345,9 @@ class Target:
     def _epithet_re(self) -> re.Pattern[str] | None:
         if not self.epithets:
             return None
-        alternatives = "|".join(re.escape(e) for e in sorted(self.epithets, key=len, reverse=True))
-        return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+        # = (?<![\w-])(?:epithet|...)(?![\w-]) under re.IGNORECASE, scanned only at the epithets' first letters
+        alternatives = caseless_word_start_alternation(sorted(self.epithets, key=len, reverse=True))
+        return re.compile(rf"{alternatives}(?![\w-])")
 
     @functools.cached_property
     def _head_re(self) -> re.Pattern[str] | None:
@@ -337,23 +355,33 @@ class Target:
             return None
         heads = sorted(self.heads, key=len, reverse=True)
         alternatives = "|".join(re.escape(h) if h[0].isupper() else f"(?i:{re.escape(h)})" for h in heads)
-        stop = "|".join(re.escape(w) for w in sorted(stopwords(), key=len, reverse=True) if w.isalpha())
-        modifier = rf"(?!(?:{stop})\b){WORD_PATTERN}"
+        stop = first_letter_alternation(w for w in sorted(stopwords(), key=len, reverse=True) if w.isalpha())
+        modifier = rf"(?!{stop}\b){WORD_PATTERN}"
         return re.compile(
             rf"(?P<det>{_DETERMINERS})\s+(?P<mods>(?:{modifier}\s+){{0,3}})(?P<head>{alternatives})(?![\w-])"
         )
 
     @functools.cached_property
     def _pattern_res(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.IGNORECASE) for p in self.patterns)
+        return tuple(compile_caseless(p) for p in self.patterns)  # = re.compile(p, re.IGNORECASE)
 
     @functools.cached_property
     def _exclude_res(self) -> tuple[re.Pattern[str], ...]:
-        return tuple(re.compile(p, re.IGNORECASE) for p in self.exclude)
+        return tuple(compile_caseless(p) for p in self.exclude)  # = re.compile(p, re.IGNORECASE)
 
     @functools.cached_property
     def _title_words(self) -> frozenset[str]:
         return frozenset(w.lower() for w in (*self.heads, *self.modifiers)) | TITLE_WORDS | role_title_words(self)
+
+    @functools.cached_property
+    def _lower_heads(self) -> frozenset[str]:
+        """Its heads, lowercased (built once per target, not per description)."""
+        return frozenset(h.lower() for h in self.heads)
+
+    @functools.cached_property
+    def _head_words(self) -> frozenset[str]:
+        """Its heads and its roles' title words, lowercased: a title before its name needs one of them."""
+        return self._lower_heads | role_title_words(self)
 
 
 _SPEC_FIELDS = ("aliases", "epithets", "heads", "modifiers", "patterns", "exclude", "kind", "pronouns", "roles")

@@ -358,3 +358,15 @@ def test_office_holder_keeps_his_pronoun() -> None:
 def test_relative_clause_about_the_target_keeps_the_pronoun() -> None:
     rows = _trump_rows("Mr. Trump, who had called the plan weak, said he would win.", "2016-01-01")
     assert ("he", "pronoun", "Mr. Trump") in rows, rows
+
+
+def test_discourse_with_the_callers_clauses_is_the_same() -> None:
+    """resolve_discourse may reuse the Clauses the mentions pass made for the binding rules (they depend on the doc)."""
+    from newslab.coreference import Clauses, resolve_discourse
+
+    for article in nl.load_seed_corpus():
+        doc = parse(article)
+        found = [m for m in article_mentions(doc, DEFAULT_TARGETS) if m.rule != "pronoun:discourse"]
+        others = people(doc, found)
+        plain = resolve_discourse(doc, found, DEFAULT_TARGETS, others)
+        assert resolve_discourse(doc, found, DEFAULT_TARGETS, others, clauses=Clauses(doc)) == plain

@@ -39,3 +39,17 @@ def test_bad_model_files_are_refused(tmp_path, content: str, message: str) -> No
 def test_missing_file_names_the_path() -> None:
     with pytest.raises(ModelFileError, match=r"no/such\.json"):
         load_target_model("no/such.json")
+
+
+def test_logits_from_weighted_features_equal_the_plain_sums() -> None:
+    """logits() looks each weight up once (weighted) and adds in feature order: the plain loop's sums exactly."""
+    base = shipped_target_model().base
+    names = [*list(base.weights)[:40:3], "no such feature", "bias"]
+    feats = {name: 0.5 + k / 7 for k, name in enumerate(names)}
+    z = list(base.intercept)
+    for name, value in feats.items():
+        w = base.weights.get(name)
+        if w is not None:
+            z = [z[j] + w[j] * value for j in range(3)]
+    assert base.logits(feats) == tuple(z)
+    assert [name for name, _, _ in base.weighted(feats)] == [n for n in names if n in base.weights]

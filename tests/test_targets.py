@@ -542,3 +542,27 @@ def test_bracketed_names_keep_distinct_anchors_and_file_names() -> None:
     targets = [nl.Target(n, aliases=["NATO"]) for n in names]
     df = find_mentions(nl.Article("a", "", "NATO met."), targets)
     assert sorted(df["target"]) == sorted(names)  # different names are different targets, not merged
+
+
+def test_head_regex_with_grouped_stopwords_matches_as_the_plain_alternation() -> None:
+    """The modifiers' stopword lookahead, grouped by first letter, gives the matches of the plain alternation."""
+    import re
+
+    from newslab.lexicons import stopwords
+    from newslab.targets import first_letter_alternation
+
+    words = [w for w in sorted(stopwords(), key=len, reverse=True) if w.isalpha()]
+    texts = [a.text for a in nl.load_seed_corpus()] + [
+        "The the president, the about-face president, this other alliance, its once great alliance, "
+        "the a b c alliance, the tycoon's, the themselves president and the abouts president said."
+    ]
+    for target in (nl.TRUMP, nl.NATO, nl.TRUMP.extend(heads=["tycoon"])):
+        fast = target._head_re
+        plain = re.compile(
+            fast.pattern.replace(first_letter_alternation(words), f"(?:{'|'.join(map(re.escape, words))})")
+        )
+        assert plain.pattern != fast.pattern
+        for text in texts:
+            assert [m.span() + m.groups() for m in fast.finditer(text)] == [
+                m.span() + m.groups() for m in plain.finditer(text)
+            ]
