@@ -2,13 +2,13 @@
 
 Usage: .venv/bin/python validation/score_quotes.py [--split all|mtsc|written] [--errors N]
                                                   [--min-overlap 0.5] [--bootstrap 1000] [--annotations DIR]
-       .venv/bin/python validation/score_quotes.py --attributions dev|test|spent|fresh1|all [--errors N] ...
+       .venv/bin/python validation/score_quotes.py --attributions dev|test|spent|fresh1|fresh2|all [--errors N] ...
 
 ``--attributions`` scores the attribution set (validation/annotations/attributions/, every attribution in
 PolNeAR's sense, rebuilt from NewsMTSC train by validation/attribution_gold.py) instead; its gold kinds are
 direct, partial, indirect and no-mark (partial, indirect and no-mark are all "indirect" to find_quotes).
-Its ``test`` part was scored once (attrib3) and is spent; ``fresh1`` (attrib4) is untouched until the end of
-that round (see its README); ``spent`` is dev and test.
+Its ``test`` part was scored once (attrib3) and ``fresh1`` once (attrib4): both are spent; ``fresh2`` (at5) is
+untouched until the end of that round (see its README); ``spent`` is dev, test and fresh1 (``all`` adds fresh2).
 
 Matching: a predicted quote matches a gold attribution of the same article when their character spans
 overlap by at least --min-overlap of the shorter span; each predicted quote goes to the gold row it
@@ -159,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-overlap", type=float, default=0.5, help="overlap share of the shorter span")
     parser.add_argument("--bootstrap", type=int, default=1000, metavar="B", help="bootstrap replicates (0: none)")
     parser.add_argument(
-        "--attributions", choices=("dev", "test", "spent", "fresh1", "all"), help="score the attribution set's part"
+        "--attributions", choices=("dev", "test", "spent", "fresh1", "fresh2", "all"), help="score the attribution set's part"
     )
     args = parser.parse_args(argv)
     if not 0 < args.min_overlap <= 1:
