@@ -20,9 +20,9 @@ Prints each passage (to read while coding; the text is never committed); ``--wri
 whose quote marks balance (no quote cut at the passage's edge), preferring consecutive sentence indexes,
 numbers the passages after the last one and, with ``--write``, appends them to passages.tsv with split NAME.
 ``--consecutive`` (fresh2 onward) keeps only windows whose sentence indexes are consecutive (no sentence of
-the article left out between two of the passage's), of 2-6 sentences, the longest an article has, and also skips every article and line of
-validation/annotations/newsmtsc_mentions/passages.tsv, so that no line used anywhere in validation/annotations
-is drawn.
+the article left out between two of the passage's), of 2-6 sentences, the longest an article has, and also
+skips every article and line of validation/annotations/newsmtsc_mentions/passages.tsv, so that no line used
+anywhere in validation/annotations is drawn.
 """
 
 from __future__ import annotations
