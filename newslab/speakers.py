@@ -361,8 +361,8 @@ class SpeakerResolver:
         if subject and low != "they":
             return subject, "pronoun:previous-subject" + _GENDER_NOTE * bool(self.given_skips)
         if mention is not None:
-            return self.target_name(mention.target), "pronoun:target"
-        return "", "unresolved"
+            return self.target_name(mention.target), "pronoun:target" + _GENDER_NOTE * bool(self.given_skips)
+        return "", "unresolved" + _GENDER_NOTE * bool(self.given_skips)
 
     def _asked_before(self, sent: int) -> bool:
         """Whether the sentence before is a short question of the narrator (at most 6 words, outside quotes)."""

@@ -609,3 +609,50 @@ def test_subject_patterns_match_as_with_the_plain_capital(chunk: str) -> None:
         assert plain.pattern != pattern.pattern
         found, expected = pattern.search(chunk + " "), plain.search(chunk + " ")
         assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    df = find_quotes(nl.Article("t", "", text))
+    return list(zip(df["speaker_resolved"], df["speaker_rule"], strict=True))
+
+
+def test_pronoun_gender_skips_a_speaker_whose_given_name_is_of_the_other_gender() -> None:
+    # must fire: "she" is not Newt Gingrich (data/given_names.tsv), nor "the women", nor "Fox News"
+    text = (
+        "Newt Gingrich accused Fox News host Megyn Kelly of bias after she asked about the women. "
+        "“You are fascinated with sex,” Gingrich said. “We’re going to have to leave it at that,” she said."
+    )
+    last = _speakers(text)[-1]
+    assert last == ("Megyn Kelly", "pronoun:previous-subject; pronoun-gender")
+
+
+def test_pronoun_gender_names_itself_for_he_after_a_woman() -> None:
+    text = (
+        "Huma Abedin stood by Anthony Weiner. “It is over,” Huma Abedin said. Weiner spoke next. “I am sorry,” he said."
+    )
+    assert _speakers(text)[-1][0] == "Anthony Weiner"
+    text = "“It is over,” Huma Abedin said. “I am sorry,” he said."
+    assert "pronoun-gender" in _speakers(text)[-1][1]
+
+
+def test_pronoun_gender_does_not_fire_on_unknown_or_shared_given_names() -> None:
+    # must not fire: "Taylor" is a name of both genders, "Gingrich" alone has no given name
+    assert _speakers("“It is over,” Taylor Swift said. “I am sorry,” he said.")[-1] == (
+        "Taylor Swift",
+        "pronoun:recent-speaker",
+    )
+    assert _speakers("“It is over,” Gingrich said. “I am sorry,” she said.")[-1][1] == "pronoun:recent-speaker"
+    assert _speakers("“It is over,” Newt Gingrich said. “I am sorry,” he said.")[-1] == (
+        "Newt Gingrich",
+        "pronoun:recent-speaker",
+    )
+
+
+def test_plural_group_and_employer_before_role() -> None:
+    from newslab.speakers import _is_person_phrase
+
+    assert not _is_person_phrase("the women") and not _is_person_phrase("the police")
+    assert _is_person_phrase("the woman") and _is_person_phrase("Megyn Kelly")
+    # must not fire: a lowercase word that is no job ("Fox News viewers Kelly…") keeps the run
+    text = "CNN anchor Jake Tapper pressed her. “No,” she said."
+    assert _speakers(text)[-1][0] != "CNN"
