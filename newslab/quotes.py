@@ -89,7 +89,7 @@ from newslab.mention_record import Mention
 from newslab.names import ROLE_WORDS
 from newslab.records import QuoteRow, columns
 from newslab.reported_speech import indirect_quotes
-from newslab.speakers import SpeakerResolver
+from newslab.speakers import GENDER_NOTE, SpeakerResolver
 from newslab.speech_formats import (
     bad_speaker,
     finding_quotes,
@@ -436,7 +436,8 @@ def article_quotes(
             if q.resolved and bad_speaker(
                 q.resolved
             ):  # a subject read off an odd sentence ("Asked about X, …"): as written
-                q.resolved, q.speaker_rule = ("" if bad_speaker(q.speaker) else q.speaker), "as written"
+                note = GENDER_NOTE if GENDER_NOTE in q.speaker_rule else ""  # the skipped person stays named
+                q.resolved, q.speaker_rule = ("" if bad_speaker(q.speaker) else q.speaker), "as written" + note
             # remembered where the speaker is named ("“…”  The words were Biden's. He said …": Biden)
             named_at = max(article.sentence_of(q.start), article.sentence_of(q.speaker_start))
             resolver.remember(named_at, q.resolved, q.speaker)

@@ -282,7 +282,7 @@ def indirect_quotes(text: str, doc: Document, attrs: dict[int, list[Attribution]
                 q = Quote(start, end, "indirect", rule, a.verb, a.speaker, a.speaker_start, a.speaker_end)
             if q is not None and q.end - q.start >= MIN_CONTENT_CHARS and not inside(q.start):
                 if a.coordinated:
-                    q.rule = "coordinated"
+                    q.rule = "coordinated" + (f"; {a.subject_rule}" if a.subject_rule else "")
                 quotes.append(q)
         quotes.extend(_according_to(text, sent))
         if "that" in sent.text:

@@ -49,7 +49,7 @@ _ROLE_THEN_NAME = re.compile(r"\s+([a-z]+)\s+[A-Z]")  # " host Megyn": a lowerca
 _PLACE_AFTER = re.compile(rf"{SPACE}in{SPACE}(?:the{SPACE})?[A-Z][\w’'.-]*(?:{SPACE}[A-Z][\w’'.-]*)*$")
 
 #: Added to a pronoun's speaker rule when it skipped someone for the gender of their given name.
-_GENDER_NOTE = "; pronoun-gender"
+GENDER_NOTE = "; pronoun-gender"
 #: How many sentences back a quote's speaker stays the default referent of he/she (set by hand).
 SPEAKER_MEMORY = 2
 #: Sentences searched for the previous subject of a pronoun speaker: its own and three before (set by hand).
@@ -357,12 +357,12 @@ class SpeakerResolver:
             if gender and not _is_person_phrase(phrase):
                 continue  # "he" is not "Republicans" or "the company"
             if s >= subject_sent:  # a subject named after the speaker's quote is the newer referent
-                return name, "pronoun:recent-speaker" + _GENDER_NOTE * bool(self.given_skips)
+                return name, "pronoun:recent-speaker" + GENDER_NOTE * bool(self.given_skips)
         if subject and low != "they":
-            return subject, "pronoun:previous-subject" + _GENDER_NOTE * bool(self.given_skips)
+            return subject, "pronoun:previous-subject" + GENDER_NOTE * bool(self.given_skips)
         if mention is not None:
-            return self.target_name(mention.target), "pronoun:target" + _GENDER_NOTE * bool(self.given_skips)
-        return "", "unresolved" + _GENDER_NOTE * bool(self.given_skips)
+            return self.target_name(mention.target), "pronoun:target" + GENDER_NOTE * bool(self.given_skips)
+        return "", "unresolved" + GENDER_NOTE * bool(self.given_skips)
 
     def _asked_before(self, sent: int) -> bool:
         """Whether the sentence before is a short question of the narrator (at most 6 words, outside quotes)."""

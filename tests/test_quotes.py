@@ -656,3 +656,25 @@ def test_plural_group_and_employer_before_role() -> None:
     # must not fire: a lowercase word that is no job ("Fox News viewers Kelly…") keeps the run
     text = "CNN anchor Jake Tapper pressed her. “No,” she said."
     assert _speakers(text)[-1][0] != "CNN"
+
+
+def test_inverted_participle_takes_the_inverted_speaker() -> None:
+    # must fire: "…,” said Krosnick, suggesting that …" reports Krosnick's view, named in the evidence
+    df = find_quotes(
+        nl.Article("t", "", "“I hope so,” said Krosnick, suggesting that such teams stitch numbers together.")
+    )
+    row = df[df["verb"] == "suggesting"].iloc[0]
+    assert (row["speaker_resolved"], row["rule"]) == ("Krosnick", "coordinated; inverted-participle")
+    # must not fire: a participle without a clause reports nothing; a plain subject is no inverted speaker
+    df = find_quotes(nl.Article("t", "", "“We are ready,” said Mark Rutte, smiling at the crowd."))
+    assert list(df["verb"]) == ["said"]
+    df = find_quotes(nl.Article("t", "", "Mark Rutte spoke on Monday, suggesting that the plan was dead."))
+    assert "inverted-participle" not in " ".join(df["rule"])
+
+
+def test_employer_before_role_reads_the_candidate_after_the_role() -> None:
+    text = (
+        "Democratic nominee Hillary Clinton spoke of extremism that she said Donald Trump embraces. "
+        "“It is over,” she said."
+    )
+    assert _speakers(text)[0][0] == "Hillary Clinton"
