@@ -678,3 +678,16 @@ def test_employer_before_role_reads_the_candidate_after_the_role() -> None:
         "“It is over,” she said."
     )
     assert _speakers(text)[0][0] == "Hillary Clinton"
+
+
+def test_reported_question_after_ask() -> None:
+    # must fire: "asked (Y) whether/if …" reports the question; in a fronted clause it ends at the comma
+    got = quotes("After Rose asked whether chemical weapons were worse, Assad smiled.")
+    assert [(s, q, r) for s, _, q, r in got] == [("Rose", "whether chemical weapons were worse", "indirect")]
+    df = find_quotes(nl.Article("t", "", "Tim Kaine asked DeVos if she would hold all schools accountable."))
+    assert list(zip(df["rule"], df["quote"], strict=True)) == [
+        ("reported-question", "if she would hold all schools accountable")
+    ]
+    # must not fire: a conditional after a comma, and a verb that asks nothing
+    assert quotes("She asked, if Trump were president, what would change.") == []
+    assert quotes("Kaine shrugged whether or not it mattered.") == []
