@@ -284,6 +284,7 @@ class Attribution:
     inverted: bool
     coordinated: bool = False
     relative: bool = False
+    subject_rule: str = ""  # a named subject rule beyond the verb's own ("inverted-participle"), for the evidence
 
 
 def _subject_before(text: str, lo: int, verb_start: int) -> tuple[str, int, int] | None:
@@ -415,7 +416,14 @@ def attributions(
         phrase, s, e = subject or ("", -1, -1)
         # "X, who has accused Y of Z, said"
         relative = _WHO.search(text, max(lo, start - CLAUSE_LOOKBACK), start) is not None
-        found.append(Attribution(form, verb.lemma, verb.cls, start, end, phrase, s, e, inverted, coordinated, relative))
+        # rule "inverted-participle" (at5): the subject is an inverted speaker ("…,” said X, suggesting that …")
+        borrowed = coordinated and any(a.inverted and a.speaker_start == s for a in found if s >= 0)
+        found.append(
+            Attribution(
+                form, verb.lemma, verb.cls, start, end, phrase, s, e, inverted, coordinated, relative,
+                "inverted-participle" if borrowed else "",
+            )
+        )  # fmt: skip
     return found
 
 
@@ -444,7 +452,14 @@ def _shared_subject(text: str, lo: int, verb_start: int, found: list[Attribution
     earlier = [a for a in found if a.speaker and not a.inverted and a.speaker_start >= start]
     if earlier:
         return earlier[-1].speaker, earlier[-1].speaker_start, earlier[-1].speaker_end
+    inverted = [a for a in found if a.speaker and a.inverted and a.speaker_start >= start]
+    if inverted and _JUST_COMMA.fullmatch(text, inverted[-1].speaker_end, verb_start):
+        # rule "inverted-participle" (at5): "…,” said Krosnick, suggesting such teams …" -> Krosnick
+        return inverted[-1].speaker, inverted[-1].speaker_start, inverted[-1].speaker_end
     return _clause_subject(text, start, verb_start)
+
+
+_JUST_COMMA = re.compile(rf",{SPACE}")
 
 
 _CLAUSE_BOUNDARY = re.compile(

@@ -37,7 +37,9 @@ paragraph's speaker when a paragraph opens with a quote (``continued``). Otherwi
 belief, warning and argument (``reported-belief``, ``-warning``, ``-argument``; "noted", "maintained"
 and other verbs that take objects report a clause only with "that" or a pronoun), "X urged Y to …" and
 "X accused Y of …" (``reported-directive``), "X complained about …" (``reported-topic``), a second verb
-of the same subject (``coordinated``),
+of the same subject (``coordinated``; "…,” said X, suggesting that …" takes the inverted speaker X:
+``coordinated; inverted-participle``), "X asked (Y) whether/if …" (``reported-question``; in a fronted
+"After X asked whether …," clause it ends at the comma),
 "… , police said." (``reported-after``) and "according to X" (``according-to``). The content runs to
 the end of the sentence or to the next speaker's clause. Attributions without a verb of their own (issue
 23, PolNeAR's sense): a noun of speech or belief with its possessor ("Slager's assertion that …", "his
@@ -55,10 +57,13 @@ ending with it ("Rutte" -> "Mark Rutte"), titles and roles dropped ("Gov. Andy B
 previous sentence's subject ("the New York Democrat"; ``description:previous-subject``); a pronoun to the
 last compatible speaker of the two sentences before unless a newer subject was named
 (``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the target
-the mention stage found (``pronoun:target``); after a narrator's short question ("And him?") to the
-person the mention stage found (``pronoun:question``). Groups and sources stay as written ("officials"),
-a plural group noun with its complement ("Officials in Miami-Dade County"; ``group``). A place is
-never a speaker ("X of New York, …, who said"; "spoken in Rehoboth Beach").
+the mention stage found (``pronoun:target``); he/she skips a person whose given name is of the other gender
+(``data/given_names.tsv`` and people_words.tsv; the rule then ends in ``; pronoun-gender``), a plural group
+("the women") and, in a subject, an employer before a job word ("Fox News host Megyn Kelly" -> Megyn
+Kelly); after a narrator's short question ("And him?") to the person the mention stage found
+(``pronoun:question``). Groups and sources stay as written ("officials"), a plural group noun with its
+complement ("Officials in Miami-Dade County"; ``group``). A place is never a speaker ("X of New York, …,
+who said"; "spoken in Rehoboth Beach").
 
 The rules live in modules of their own: the cue tables in :mod:`newslab.cues`, attributions in
 :mod:`newslab.attribution`, reported speech in :mod:`newslab.reported_speech`, speakers in
@@ -89,7 +94,7 @@ from newslab.mention_record import Mention
 from newslab.names import ROLE_WORDS
 from newslab.records import QuoteRow, columns
 from newslab.reported_speech import indirect_quotes
-from newslab.speakers import SpeakerResolver
+from newslab.speakers import GENDER_NOTE, SpeakerResolver
 from newslab.speech_formats import (
     bad_speaker,
     finding_quotes,
@@ -436,7 +441,8 @@ def article_quotes(
             if q.resolved and bad_speaker(
                 q.resolved
             ):  # a subject read off an odd sentence ("Asked about X, …"): as written
-                q.resolved, q.speaker_rule = ("" if bad_speaker(q.speaker) else q.speaker), "as written"
+                note = GENDER_NOTE if GENDER_NOTE in q.speaker_rule else ""  # the skipped person stays named
+                q.resolved, q.speaker_rule = ("" if bad_speaker(q.speaker) else q.speaker), "as written" + note
             # remembered where the speaker is named ("“…”  The words were Biden's. He said …": Biden)
             named_at = max(article.sentence_of(q.start), article.sentence_of(q.speaker_start))
             resolver.remember(named_at, q.resolved, q.speaker)

@@ -217,6 +217,19 @@ def _content_end(text: str, sent: Sentence, start: int, later: list[Attribution]
 _CONTENT_TAIL = re.compile(r"(?:,?\s+(?:and|but|while|as)(?:\s+(?:then|also|even|later))?|,)?[\s.,:”\"]*$")
 
 
+#: Verbs whose "whether/if" clause is a reported question ("asked whether …"); set by hand.
+QUESTION_VERBS = ("ask", "wonder", "inquire", "question")
+#: "asked whether …", "asked DeVos if …", "asked him whether …": an optional addressee, then the question word.
+_QUESTION = re.compile(
+    rf"{SPACE}+(?:(?:[A-Z][\w’'.-]*(?:{SPACE}[A-Z][\w’'.-]*){{0,2}}|him|her|them|me|us|reporters){SPACE}+)?"
+    rf"(?P<q>whether|if){SPACE}"
+)
+
+
+#: A fronted subordinate clause ("After Rose asked whether …, Assad said"): a question in it ends at its comma.
+_FRONTED = re.compile(rf"(?:After|When|As|Before|Once|While|Although|Though|Because|Since|Until){SPACE}")
+
+
 def _reported_clause(text: str, sent: Sentence, a: Attribution) -> tuple[int, str] | None:
     """Start of the clause a verb reports, and its rule.
 
@@ -231,6 +244,10 @@ def _reported_clause(text: str, sent: Sentence, a: Attribution) -> tuple[int, st
     that = _THAT.match(text, pos, sent.end) or _MEDIUM_THAT.match(text, a.verb_end, sent.end)
     if that:
         return that.end(), f"reported-{verb.cls}"
+    question = _QUESTION.match(text, pos, sent.end) if verb.lemma in QUESTION_VERBS else None
+    if question and "," not in text[a.verb_end : question.start("q")]:  # "She asked, if X were …, “…?”": no question
+        # rule "reported-question" (at5): "Rose asked (Assad) whether …": the question asked
+        return question.start("q"), "reported-question"
     topic = _ABOUT.match(text, pos, sent.end)
     if topic and verb.lemma in TOPIC_VERBS:
         return topic.start("about"), "reported-topic"  # "complained about low spending": what the speech was about
@@ -277,12 +294,13 @@ def indirect_quotes(text: str, doc: Document, attrs: dict[int, list[Attribution]
                 if text[a.verb_start - 3 : a.verb_start] == "to " and _OPEN_QUESTION.match(text[start:]):
                     continue  # "declined to say whether he would …": an infinitive's open question reports nothing
                 end = _content_end(text, sent, start, found[n + 1 :])
-                comma = text.find(",", start, end) if a.relative else -1
-                end = comma if comma > 0 else end  # a relative clause ends at its comma
+                fronted = rule == "reported-question" and _FRONTED.match(text, sent.start, a.speaker_start)
+                comma = text.find(",", start, end) if a.relative or fronted else -1
+                end = comma if comma > 0 else end  # a relative clause (and a fronted question) ends at its comma
                 q = Quote(start, end, "indirect", rule, a.verb, a.speaker, a.speaker_start, a.speaker_end)
             if q is not None and q.end - q.start >= MIN_CONTENT_CHARS and not inside(q.start):
                 if a.coordinated:
-                    q.rule = "coordinated"
+                    q.rule = "coordinated" + (f"; {a.subject_rule}" if a.subject_rule else "")
                 quotes.append(q)
         quotes.extend(_according_to(text, sent))
         if "that" in sent.text:

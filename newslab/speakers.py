@@ -29,7 +29,7 @@ from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, oc
 from newslab.attribution import FUNCTION_WORDS, SPACE, TITLES, is_headline
 from newslab.descriptions import word_tags
 from newslab.document import Document
-from newslab.lexicons import rule_words, stopwords
+from newslab.lexicons import load_table, rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
 from newslab.people import people_words
@@ -45,8 +45,11 @@ _POSSESSIVE_END = re.compile(r"[’']s$")
 _POSSESSIVE_MARK = re.compile(r"[’']s?")
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _CONTRACTION = re.compile(r"[’'](?:s|re|ll|ve|d)$")
+_ROLE_THEN_NAME = re.compile(r"\s+([a-z]+)\s+[A-Z]")  # " host Megyn": a lowercase word, then a capital
 _PLACE_AFTER = re.compile(rf"{SPACE}in{SPACE}(?:the{SPACE})?[A-Z][\w’'.-]*(?:{SPACE}[A-Z][\w’'.-]*)*$")
 
+#: Added to a pronoun's speaker rule when it skipped someone for the gender of their given name.
+GENDER_NOTE = "; pronoun-gender"
 #: How many sentences back a quote's speaker stays the default referent of he/she (set by hand).
 SPEAKER_MEMORY = 2
 #: Sentences searched for the previous subject of a pronoun speaker: its own and three before (set by hand).
@@ -108,9 +111,31 @@ def _name_gender(chunk: str, at: int, name: str, default: str) -> str:
         return "f"
     if title and title.group(1).lower() in MALE_ROLES:
         return "m"
+    return given_name_gender(name) or default
+
+
+@functools.cache
+def _given_genders() -> dict[str, str]:
+    """Given name -> "f" / "m": people_words.tsv's given names, then data/given_names.tsv's."""
     given, _ = people_words()
-    first = given.get(name.split()[0], "")
-    return {"female": "f", "male": "m"}.get(first, default)
+    table = {w: g for w, g in given.items()}
+    for row in load_table("given_names"):
+        table.setdefault(row["word"], row["gender"])
+    return {w: {"female": "f", "male": "m"}.get(g, "") for w, g in table.items()}
+
+
+def given_name_gender(name: str) -> str:
+    """The gender ("f" / "m") the first word of a name implies as a given name, "" if unknown.
+
+    Example:
+        >>> given_name_gender("Newt Gingrich"), given_name_gender("Huma Abedin"), given_name_gender("Gingrich")
+        ('m', 'f', '')
+        >>> given_name_gender("Taylor Swift")  # a name of both genders is not listed
+        ''
+
+    """
+    words = name.split()
+    return _given_genders().get(words[0], "") if words else ""
 
 
 def role_hits(text: str, role_words: str, *, lowered: str | None = None) -> list[tuple[int, int, str]]:
@@ -202,6 +227,7 @@ class SpeakerResolver:
         self._same_role: dict[str, _LastTwo] = {}  # last word of a said phrase -> the latest speakers said so
         self._target_names: dict[Target, str] = {}
         self._longest: dict[str, str] = {}  # last word -> the longest registry name ending so
+        self.given_skips = 0  # people a he/she pronoun skipped for their given name's gender (rule "pronoun-gender")
 
     def name(self, phrase: str) -> str:
         """The name in a speaker phrase; a lone surname -> the longest registry name ending with it."""
@@ -318,21 +344,25 @@ class SpeakerResolver:
             # "And him?" / "What did he say?" opens a new topic: the person the mention stage found, not the
             # last speaker ("GIULIANI: … And him? ‘I'm having a good day,’ he said")
             return self.target_name(mention.target), "pronoun:question"
+        self.given_skips = 0
         subject, subject_sent = self.previous_subject(sent, start, gender)
         for s, name, g, phrase in reversed(self.history):  # in text order: the older ones are older still
             if sent - s > SPEAKER_MEMORY:
                 break
+            if gender and not g and given_name_gender(name) not in ("", gender):
+                self.given_skips += 1  # rule "pronoun-gender" (at5): "she" is not "Newt Gingrich"
+                continue
             if (low == "they" and g) or (g and gender and g != gender):
                 continue
             if gender and not _is_person_phrase(phrase):
                 continue  # "he" is not "Republicans" or "the company"
             if s >= subject_sent:  # a subject named after the speaker's quote is the newer referent
-                return name, "pronoun:recent-speaker"
+                return name, "pronoun:recent-speaker" + GENDER_NOTE * bool(self.given_skips)
         if subject and low != "they":
-            return subject, "pronoun:previous-subject"
+            return subject, "pronoun:previous-subject" + GENDER_NOTE * bool(self.given_skips)
         if mention is not None:
-            return self.target_name(mention.target), "pronoun:target"
-        return "", "unresolved"
+            return self.target_name(mention.target), "pronoun:target" + GENDER_NOTE * bool(self.given_skips)
+        return "", "unresolved" + GENDER_NOTE * bool(self.given_skips)
 
     def _asked_before(self, sent: int) -> bool:
         """Whether the sentence before is a short question of the narrator (at most 6 words, outside quotes)."""
@@ -399,12 +429,17 @@ class SpeakerResolver:
                 titled = m.group().split()[0].lower().rstrip(".") in TITLES and " " in m.group()
                 if (before and before[-1].lower() in _BEFORE_NO_PERSON and not titled) or m.group().isupper():
                     continue  # "the …", and places: "spoken in Rehoboth Beach, Del." names no speaker
+                role_after = _ROLE_THEN_NAME.match(chunk, m.end())
+                if role_after and role_after.group(1) in EMPLOYEE_ROLES | ROLE_WORDS:
+                    continue  # rule "employer-before-role" (at5): "Fox News host Megyn Kelly" names Megyn Kelly
                 name = self.name(m.group())
                 if name and name.split()[-1].lower() in _NO_PERSON_HEADS:
                     continue  # "Memorial Medical Center", "Miami-Dade County": no person
                 if not name or (
                     gender and self.genders.get(name, _name_gender(chunk, m.start(), name, gender)) != gender
                 ):
+                    if name and gender and name not in self.genders and given_name_gender(name) not in ("", gender):
+                        self.given_skips += 1  # rule "pronoun-gender" (at5): named in the evidence
                     continue  # "he" is not "Ms. Pelosi" nor "Nancy Pelosi" (given names: people_words.tsv)
                 if any(t.name == name or name in t.aliases for t in self.targets if t.kind != "person"):
                     continue
@@ -487,6 +522,8 @@ def _is_person_phrase(phrase: str) -> bool:
         return True
     if words[0].lower() in ("they", "it", "we") or (words[-1].lower().endswith("s") and words[-1][:1].islower()):
         return False
+    if words[-1] in PLURAL_PERSON_NOUNS:  # rule "plural-group" (at5): "she" is not "the women"
+        return False
     return words[0].lower() in ("a", "an", "the") or words[-1][:1].isupper()
 
 
@@ -499,5 +536,9 @@ def _is_role_description(phrase: str) -> bool:
     return head in ROLE_WORDS | TITLES | PERSON_DESCRIPTIONS
 
 
+#: Job words between an employer and a person's name ("Fox News host Megyn Kelly").
+EMPLOYEE_ROLES = frozenset(rule_words("speakers.EMPLOYEE_ROLES"))
+#: Plural person nouns without a final -s ("the women", "the police"): never one person.
+PLURAL_PERSON_NOUNS = frozenset(rule_words("speakers.PLURAL_PERSON_NOUNS"))
 #: Heads of descriptions that refer back to a person named before ("the Democrat", "the lawmaker").
 PERSON_DESCRIPTIONS = frozenset(rule_words("speakers.PERSON_DESCRIPTIONS"))

@@ -609,3 +609,85 @@ def test_subject_patterns_match_as_with_the_plain_capital(chunk: str) -> None:
         assert plain.pattern != pattern.pattern
         found, expected = pattern.search(chunk + " "), plain.search(chunk + " ")
         assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+
+
+def _speakers(text: str) -> list[tuple[str, str]]:
+    df = find_quotes(nl.Article("t", "", text))
+    return list(zip(df["speaker_resolved"], df["speaker_rule"], strict=True))
+
+
+def test_pronoun_gender_skips_a_speaker_whose_given_name_is_of_the_other_gender() -> None:
+    # must fire: "she" is not Newt Gingrich (data/given_names.tsv), nor "the women", nor "Fox News"
+    text = (
+        "Newt Gingrich accused Fox News host Megyn Kelly of bias after she asked about the women. "
+        "“You are fascinated with sex,” Gingrich said. “We’re going to have to leave it at that,” she said."
+    )
+    last = _speakers(text)[-1]
+    assert last == ("Megyn Kelly", "pronoun:previous-subject; pronoun-gender")
+
+
+def test_pronoun_gender_names_itself_for_he_after_a_woman() -> None:
+    text = (
+        "Huma Abedin stood by Anthony Weiner. “It is over,” Huma Abedin said. Weiner spoke next. “I am sorry,” he said."
+    )
+    assert _speakers(text)[-1][0] == "Anthony Weiner"
+    text = "“It is over,” Huma Abedin said. “I am sorry,” he said."
+    assert "pronoun-gender" in _speakers(text)[-1][1]
+
+
+def test_pronoun_gender_does_not_fire_on_unknown_or_shared_given_names() -> None:
+    # must not fire: "Taylor" is a name of both genders, "Gingrich" alone has no given name
+    assert _speakers("“It is over,” Taylor Swift said. “I am sorry,” he said.")[-1] == (
+        "Taylor Swift",
+        "pronoun:recent-speaker",
+    )
+    assert _speakers("“It is over,” Gingrich said. “I am sorry,” she said.")[-1][1] == "pronoun:recent-speaker"
+    assert _speakers("“It is over,” Newt Gingrich said. “I am sorry,” he said.")[-1] == (
+        "Newt Gingrich",
+        "pronoun:recent-speaker",
+    )
+
+
+def test_plural_group_and_employer_before_role() -> None:
+    from newslab.speakers import _is_person_phrase
+
+    assert not _is_person_phrase("the women") and not _is_person_phrase("the police")
+    assert _is_person_phrase("the woman") and _is_person_phrase("Megyn Kelly")
+    # must not fire: a lowercase word that is no job ("Fox News viewers Kelly…") keeps the run
+    text = "CNN anchor Jake Tapper pressed her. “No,” she said."
+    assert _speakers(text)[-1][0] != "CNN"
+
+
+def test_inverted_participle_takes_the_inverted_speaker() -> None:
+    # must fire: "…,” said Krosnick, suggesting that …" reports Krosnick's view, named in the evidence
+    df = find_quotes(
+        nl.Article("t", "", "“I hope so,” said Krosnick, suggesting that such teams stitch numbers together.")
+    )
+    row = df[df["verb"] == "suggesting"].iloc[0]
+    assert (row["speaker_resolved"], row["rule"]) == ("Krosnick", "coordinated; inverted-participle")
+    # must not fire: a participle without a clause reports nothing; a plain subject is no inverted speaker
+    df = find_quotes(nl.Article("t", "", "“We are ready,” said Mark Rutte, smiling at the crowd."))
+    assert list(df["verb"]) == ["said"]
+    df = find_quotes(nl.Article("t", "", "Mark Rutte spoke on Monday, suggesting that the plan was dead."))
+    assert "inverted-participle" not in " ".join(df["rule"])
+
+
+def test_employer_before_role_reads_the_candidate_after_the_role() -> None:
+    text = (
+        "Democratic nominee Hillary Clinton spoke of extremism that she said Donald Trump embraces. "
+        "“It is over,” she said."
+    )
+    assert _speakers(text)[0][0] == "Hillary Clinton"
+
+
+def test_reported_question_after_ask() -> None:
+    # must fire: "asked (Y) whether/if …" reports the question; in a fronted clause it ends at the comma
+    got = quotes("After Rose asked whether chemical weapons were worse, Assad smiled.")
+    assert [(s, q, r) for s, _, q, r in got] == [("Rose", "whether chemical weapons were worse", "indirect")]
+    df = find_quotes(nl.Article("t", "", "Tim Kaine asked DeVos if she would hold all schools accountable."))
+    assert list(zip(df["rule"], df["quote"], strict=True)) == [
+        ("reported-question", "if she would hold all schools accountable")
+    ]
+    # must not fire: a conditional after a comma, and a verb that asks nothing
+    assert quotes("She asked, if Trump were president, what would change.") == []
+    assert quotes("Kaine shrugged whether or not it mattered.") == []

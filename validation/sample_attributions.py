@@ -19,6 +19,10 @@ Prints each passage (to read while coding; the text is never committed); ``--wri
 ``--fresh NAME`` draws a later part: it also skips every article already in passages.tsv, keeps only windows
 whose quote marks balance (no quote cut at the passage's edge), preferring consecutive sentence indexes,
 numbers the passages after the last one and, with ``--write``, appends them to passages.tsv with split NAME.
+``--consecutive`` (fresh2 onward) keeps only windows whose sentence indexes are consecutive (no sentence of
+the article left out between two of the passage's), of 2-6 sentences, the longest an article has, and also
+skips every article and line of validation/annotations/newsmtsc_mentions/passages.tsv, so that no line used
+anywhere in validation/annotations is drawn.
 """
 
 from __future__ import annotations
@@ -34,6 +38,9 @@ from pathlib import Path
 SEED = 2026120703  # 2026-12-07, the third draw of the day from NewsMTSC train
 MIN_SENTENCES = 3  # the brief: passages of 3-8 consecutive sentences; 6 keeps coding time per passage short
 MAX_SENTENCES = 6
+# --consecutive draws: of the NewsMTSC train articles left after fresh1 and the mention set, only 10 hold 3
+# consecutive usable sentences and 165 hold 2, so those passages may be 2 sentences long (the longest are kept)
+CONSECUTIVE_MIN_SENTENCES = 2
 GID = re.compile(r"^(.*?_\d+)_-?\d+_(\d+)_")
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "annotations" / "attributions" / "passages.tsv"
@@ -45,6 +52,13 @@ def used_lines() -> set[int]:
     with (HERE / "annotations" / "opinions" / "sentences.tsv").open(encoding="utf-8") as handle:
         used |= {int(row["line"]) for row in csv.DictReader(handle, delimiter="\t")}
     return {u for u in used if isinstance(u, int)}
+
+
+def mentions_used() -> tuple[set[str], set[int]]:
+    """Article keys and train.jsonl lines of the NewsMTSC mention set (skipped by ``--consecutive`` draws)."""
+    with (HERE / "annotations" / "newsmtsc_mentions" / "passages.tsv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle, delimiter="\t"))
+    return {row["article"] for row in rows}, {int(x) for row in rows for x in row["lines"].split()}
 
 
 def articles(data: Path) -> dict[str, list[tuple[int, int, str]]]:
@@ -70,10 +84,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--fresh", help="draw a new part with this split name (skips passages.tsv's articles)")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument(
+        "--consecutive", action="store_true", help="with --fresh: consecutive windows only, skip the mention set"
+    )
     args = parser.parse_args(argv)
     parts = articles(Path(args.data))
     if args.fresh:
-        return fresh(parts, args.fresh, args.seed, args.n, args.write)
+        return fresh(parts, args.fresh, args.seed, args.n, args.write, args.consecutive)
     keys = sorted(k for k, v in parts.items() if len(v) >= MIN_SENTENCES)
     rng = random.Random(args.seed)
     rows = []
@@ -107,7 +124,9 @@ def balanced(texts: list[str]) -> bool:
     return joined.count('"') % 2 == 0 and joined.count("\u201c") == joined.count("\u201d")
 
 
-def fresh(parts: dict[str, list[tuple[int, int, str]]], name: str, seed: int, n: int, write: bool) -> int:
+def fresh(
+    parts: dict[str, list[tuple[int, int, str]]], name: str, seed: int, n: int, write: bool, consecutive: bool = False
+) -> int:
     """Draw ``n`` passages of a new part from articles not yet in passages.tsv; append them with ``write``."""
     with OUT.open(encoding="utf-8") as handle:
         old = list(csv.DictReader(handle, delimiter="\t"))
@@ -115,6 +134,10 @@ def fresh(parts: dict[str, list[tuple[int, int, str]]], name: str, seed: int, n:
         raise SystemExit(f"error: split {name!r} already exists in {OUT}; choose a new name")
     taken = {row["article_key"] for row in old}
     taken_lines = {int(x) for row in old for x in row["lines"].split(",")}
+    if consecutive:
+        mention_keys, mention_lines = mentions_used()
+        taken |= mention_keys
+        taken_lines |= mention_lines
     rng = random.Random(seed)
     keys = sorted(k for k, v in parts.items() if len(v) >= MIN_SENTENCES and k not in taken)
     rng.shuffle(keys)
@@ -126,11 +149,14 @@ def fresh(parts: dict[str, list[tuple[int, int, str]]], name: str, seed: int, n:
         sentences = [s for s in parts[key] if s[1] not in taken_lines]
         windows: list[list[tuple[int, int, str]]] = []  # balanced quote marks; consecutive indexes preferred
         gapped: list[list[tuple[int, int, str]]] = []
-        for size in range(MIN_SENTENCES, MAX_SENTENCES + 1):
+        for size in range(CONSECUTIVE_MIN_SENTENCES if consecutive else MIN_SENTENCES, MAX_SENTENCES + 1):
             for start in range(len(sentences) - size + 1):
                 w = sentences[start : start + size]
                 if balanced([t for _, _, t in w]):
                     (windows if w[-1][0] - w[0][0] == size - 1 else gapped).append(w)
+        if consecutive:  # consecutive windows only, the longest ones
+            gapped = []
+            windows = [w for w in windows if len(w) == max((len(x) for x in windows), default=0)]
         if not windows and not gapped:
             continue
         window = rng.choice(windows or gapped)

@@ -2,19 +2,20 @@
 
 Usage: .venv/bin/python validation/score_quotes.py [--split all|mtsc|written] [--errors N]
                                                   [--min-overlap 0.5] [--bootstrap 1000] [--annotations DIR]
-       .venv/bin/python validation/score_quotes.py --attributions dev|test|spent|fresh1|all [--errors N] ...
+       .venv/bin/python validation/score_quotes.py --attributions dev|test|spent|fresh1|fresh2|all [--errors N] ...
 
 ``--attributions`` scores the attribution set (validation/annotations/attributions/, every attribution in
 PolNeAR's sense, rebuilt from NewsMTSC train by validation/attribution_gold.py) instead; its gold kinds are
 direct, partial, indirect and no-mark (partial, indirect and no-mark are all "indirect" to find_quotes).
-Its ``test`` part was scored once (attrib3) and is spent; ``fresh1`` (attrib4) is untouched until the end of
-that round (see its README); ``spent`` is dev and test.
+Its ``test`` part was scored once (attrib3) and ``fresh1`` once (attrib4): both are spent; ``fresh2`` (at5) is
+untouched until the end of that round (see its README); ``spent`` is dev, test and fresh1 (``all`` adds fresh2).
 
 Matching: a predicted quote matches a gold attribution of the same article when their character spans
 overlap by at least --min-overlap of the shorter span; each predicted quote goes to the gold row it
 overlaps best (Jaccard), so several predicted pieces of one long attribution all count as right and the
 gold row counts once. Speakers: the predicted speaker is ``speaker_resolved`` (else ``speaker``) and is
-compared with annotation_gold.same_name (case-insensitive; titles and appositions dropped; one name may
+compared with ``same_person``: annotation_gold.same_name, and a middle initial dropped ("Paul D. Ryan" ~
+"Paul Ryan", as a human coder reads it; at5) (case-insensitive; titles and appositions dropped; one name may
 be a word-suffix of the other, so "Graham" ~ "Lindsey Graham" but "Ivanka Trump" !~ "Donald Trump"; a gold
 "" means the text names nobody and only an empty or pronoun speaker is right).
 
@@ -28,6 +29,7 @@ The set was annotated before any scoring; see validation/annotations/README.md.
 from __future__ import annotations
 
 import argparse
+import re
 import time
 from pathlib import Path
 
@@ -151,6 +153,26 @@ def print_errors(predicted: pd.DataFrame, gold: pd.DataFrame, n: int) -> None:
         print(f"  {r.article_id} [{r.kind}, {r.rule}] {r.name or '(nobody)'!s}: {cut(r.quote)}")
 
 
+_MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+[A-Z]\.(?=\s+\w)")
+
+
+def same_person(predicted: str, gold: str) -> bool:
+    """annotation_gold.same_name, and a middle initial is the same person, as a human coder reads it (at5).
+
+    "Paul D. Ryan" ~ "Paul Ryan" and "George W. Bush" ~ "George Bush"; "George H.W. Bush" keeps its
+    two initials (a father is not his son), and a lone initial never makes two names agree.
+
+    >>> same_person("Paul D. Ryan", "Paul Ryan"), same_person("Paul Ryan", "Ryan|Paul D. Ryan")
+    (True, True)
+    >>> same_person("Paul D. Ryan", "Paul Smith"), same_person("George H.W. Bush", "George Bush")
+    (False, False)
+    """
+    if same_name(predicted, gold):
+        return True
+    plain = "|".join(_MIDDLE_INITIAL.sub("", a) for a in gold.split("|"))
+    return same_name(_MIDDLE_INITIAL.sub("", predicted), plain)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--annotations", default=str(ANNOTATIONS), help="folder with articles.jsonl and quotes.tsv")
@@ -159,7 +181,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-overlap", type=float, default=0.5, help="overlap share of the shorter span")
     parser.add_argument("--bootstrap", type=int, default=1000, metavar="B", help="bootstrap replicates (0: none)")
     parser.add_argument(
-        "--attributions", choices=("dev", "test", "spent", "fresh1", "all"), help="score the attribution set's part"
+        "--attributions",
+        choices=("dev", "test", "spent", "fresh1", "fresh2", "all"),
+        help="score the attribution set's part",
     )
     args = parser.parse_args(argv)
     if not 0 < args.min_overlap <= 1:
@@ -183,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     predicted["name"] = predicted.apply(predicted_speaker, axis=1) if len(predicted) else pd.Series(dtype=str)
     predicted["gold"] = match(predicted, gold, args.min_overlap)
     predicted["speaker_ok"] = [
-        g >= 0 and same_name(name, gold.at[g, "speaker"])
+        g >= 0 and same_person(name, gold.at[g, "speaker"])
         for g, name in zip(predicted["gold"], predicted["name"], strict=True)
     ]
     gold = score_rows(predicted, gold)
