@@ -56,6 +56,11 @@ PRONOUN_LABEL_CHARS = 3  # an actor label this short is a pronoun ("he", "his"),
 SINGULAR_IN_S = frozenset({"boss"})  # a relation noun in -s that is singular
 
 
+def _relation_forms() -> list[str]:
+    """The relation nouns as written in lowercase and with a capital first letter ("Critics of Trump say")."""
+    return sorted({form for noun in RELATION_NOUNS for form in (noun, noun[:1].upper() + noun[1:])})
+
+
 def _alternation(words: Sequence[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
@@ -145,12 +150,14 @@ def mutual_acts(text: str, start: int, end: int, actors: Sequence[Actor]) -> lis
 
 @functools.cache
 def _relation_gate() -> re.Pattern[str]:
-    r"""``\b(?:nouns)\b`` as :func:`_relation_re` spells it (case-sensitive): every match of it holds a match of this.
+    r"""``\b(?:nouns)\b`` as :func:`_relation_re` spells it: every match of it holds a match of this.
+
+    Both read the nouns in lowercase and with a capital first letter ("Critics of Trump say", round 6).
 
     A noun starts with a word character, so ``\b`` before it is ``(?<!\w)``; the nouns are one
     :func:`newslab.cue_matches.word_trie`, so sre reads one letter per level instead of trying 30 nouns in turn.
     """
-    return re.compile(rf"(?<!\w)(?:{word_trie(RELATION_NOUNS)})\b")
+    return re.compile(rf"(?<!\w)(?:{word_trie(_relation_forms())})\b")
 
 
 def may_relate(text: str, start: int, end: int) -> bool:
@@ -160,7 +167,7 @@ def may_relate(text: str, start: int, end: int) -> bool:
 
 @functools.cache
 def _relation_re() -> re.Pattern[str]:
-    nouns = _alternation(list(RELATION_NOUNS))
+    nouns = _alternation(_relation_forms())
     return re.compile(
         rf"(?P<pos>[’']s?\s+(?:[\w-]+\s+){{0,{MODIFIER_WORDS}}}|\s+(?:[a-z-]+\s+){{0,{MODIFIER_WORDS}}})?"
         rf"\b(?P<noun>{nouns})\b(?P<of>\s+of\s+(?:the\s+)?)?"

@@ -18,9 +18,10 @@ Round 4 (``--round 4``, the ``test3`` part, drawn before any rule of the fourth 
 ``--test3`` opinion sentences and ``--plain3`` without an opinion word, none drawn in rounds 1-3 nor listed
 in annotations/opinions/sentences.tsv, with the seed SEED_TEST3. Round 5 (``--round 5``, the ``test4``
 part, drawn before any rule of the fifth round was written) takes ``--test4`` opinion sentences and
-``--plain4`` without one, none listed in annotations/opinions/sentences.tsv (rounds 1-4), seed SEED_TEST4. Round 6 (``--round 6``, the ``test5``
-part, drawn before any rule of the sixth round was written) takes ``--test5`` opinion sentences and ``--plain5``
-without one, none listed in sentences.tsv (rounds 1-5) nor among round 5's two unlisted lines, seed SEED_TEST5.
+``--plain4`` without one, none listed in annotations/opinions/sentences.tsv (rounds 1-4), seed SEED_TEST4.
+Round 6 (``--round 6``, the ``test5`` part, drawn before any rule of the sixth round was written) takes
+``--test5`` opinion sentences and ``--plain5`` without one, none listed in sentences.tsv (rounds 1-5) nor
+among round 5's two unlisted lines, seed SEED_TEST5.
 """
 
 from __future__ import annotations
@@ -54,7 +55,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--n", type=int, default=170)
     parser.add_argument("--plain", type=int, default=100)
     parser.add_argument("--extra", type=int, default=240, help="second draw from the opinion sentences not drawn")
-    parser.add_argument("--round", type=int, choices=[1, 2, 3, 4, 5, 6], default=0, help="print one round only (0: 1-2)")
+    parser.add_argument(
+        "--round", type=int, choices=[1, 2, 3, 4, 5, 6], default=0, help="print one round only (0: 1-2)"
+    )
     parser.add_argument("--test2", type=int, default=210, help="round 3: opinion sentences not drawn before")
     parser.add_argument("--test3", type=int, default=200, help="round 4: opinion sentences not drawn before")
     parser.add_argument("--plain3", type=int, default=60, help="round 4: sentences without an opinion word")
