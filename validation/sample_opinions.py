@@ -102,8 +102,8 @@ def main(argv: list[str] | None = None) -> int:
         fresh_plain = [s for s in plain if s[0] not in listed]
         drawn = sorted(rng5.sample(fresh, args.test4) + rng5.sample(fresh_plain, args.plain4))
     elif args.round == 6:
-        listed = {int(line.split("\t")[0]) for line in (here / "annotations" / "opinions" / "sentences.tsv")
-                  .open(encoding="utf-8").read().splitlines()[1:]} | ROUND5_UNLISTED  # fmt: skip
+        rows = (here / "annotations" / "opinions" / "sentences.tsv").open(encoding="utf-8").read().splitlines()[1:]
+        listed = {int(r.split("\t")[0]) for r in rows if r.split("\t")[2] != "test5"} | ROUND5_UNLISTED  # rounds 1-5
         rng6 = random.Random(SEED_TEST5)
         fresh = [s for s in opinion if s[0] not in listed]
         fresh_plain = [s for s in plain if s[0] not in listed]
