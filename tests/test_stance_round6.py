@@ -6,6 +6,7 @@ import pytest
 
 import newslab as nl
 import newslab.clause_roles as clause_roles
+import newslab.stance_rules as stance_rules
 
 
 def _rows(text: str, *names: str) -> list[list[object]]:
@@ -53,3 +54,39 @@ def test_coordinated_holder_is_off_with_its_switch(monkeypatch: pytest.MonkeyPat
 def test_relation_noun_with_a_capital_opens_the_sentence() -> None:
     rows = _rows("Critics of Trump say the plan failed.", "Trump")
     assert [r[:4] for r in rows] == [["Critics", "Trump", "against", "relation noun"]]
+
+
+@pytest.mark.parametrize(
+    "text,name,expected",
+    [
+        ("Opponents of President Nicolas Maduro flooded the streets.", "Nicolas Maduro",
+         ["Opponents", "Nicolas Maduro", "against"]),
+        ("The rally drew supporters of Sen. Bernie Sanders.", "Bernie Sanders",
+         ["supporters", "Bernie Sanders", "favor"]),
+        ("Many critics of former Secretary of State Hillary Clinton spoke.", "Hillary Clinton",
+         ["critics", "Hillary Clinton", "against"]),
+    ],
+)  # fmt: skip
+def test_relation_title_skips_titles_between_of_and_the_name(
+    text: str, name: str, expected: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(stance_rules.ENABLED, "relation title", True)  # off in the package (not chosen by CV)
+    assert [r[:3] for r in _rows(text, name) if r[3] == "relation noun"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Critics of the plan and Trump spoke.",  # "the plan and" are no title words
+        "Supporters of the party of Trump rallied.",  # "party of" is no title
+        "Critics of senior officials like Trump spoke.",  # lowercase words that are no titles
+    ],
+)
+def test_relation_title_must_not_fire(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(stance_rules.ENABLED, "relation title", True)
+    assert [r for r in _rows(text, "Trump") if r[3] == "relation noun"] == []
+
+
+def test_relation_title_is_off_with_its_switch(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(stance_rules.ENABLED, "relation title", False)
+    assert _rows("Critics of President Trump say the plan failed.", "Trump") == []
