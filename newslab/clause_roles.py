@@ -248,9 +248,11 @@ _LIST_OF_NAMES = re.compile(rf"(?P<list>{_NAME}(?:,\s+{_NAME})*),?\s+and\s+(?P<l
 #: What may stand before a list of holders that opens its clause: the sentence start, a punctuation mark,
 #: "both" or a word that opens a clause ("On Monday, A and B criticized"; "after A and B criticized").
 _CLAUSE_OPENER = re.compile(
-    r"(?:^|[,;:—–(“\"]|\b(?:[Bb]oth|that|when|while|as|after|before|but|though|although|because|since|where))\s*$"
+    r"(?:^|[,;:—–(“\"]|\b(?:[Bb]oth|"
+    + "|".join(re.escape(w) for w in sorted(rule_words("clause_roles.LIST_OPENERS"), key=len, reverse=True))
+    + r"))\s*$"
 )
-_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you"})
+_PRONOUNS = frozenset(rule_words("clause_roles.HOLDER_PRONOUNS"))
 
 
 def coordinated_holders(text: str, lo: int, cue_start: int, holder: str, actors: list[Actor]) -> list[str]:
