@@ -404,16 +404,16 @@ def article_stance(
             if found is not None:
                 holder, kind, tgt, hrule, trule = found
                 add(sent.index, holder, kind, tgt, score, cue_words, hrule, trule)
-                aimed = [(tgt, trule)]
+                aims = [(tgt, trule)]
                 if trule.startswith(("object", "first target after noun cue")):  # "thanked Obama and Biden"
                     for other in coordinated_targets(text, tgt, quote.end if quote else sent.end, actors):
                         add(sent.index, holder, kind, other, score, cue_words, hrule, f"{trule} (list)")
-                        aimed.append((other, f"{trule} (list)"))
+                        aims.append((other, f"{trule} (list)"))
                 if hrule in SUBJECT_RULES and kind == "actor":  # "Bob Corker and Jeff Flake denounced Trump"
                     for other_holder in coordinated_holders(text, sent.start, cs, holder, actors):
-                        for aim, rule in aimed:
+                        for aim, aim_rule in aims:
                             add(sent.index, other_holder, kind, aim, score, cue_words, f"{hrule} (coordinated holder)",
-                                rule)  # fmt: skip
+                                aim_rule)  # fmt: skip
         if may_match(sent.text):  # "called for Moore to step aside", "the two bonded"
             for h, obj, score, words, rule in (
                 *requests_to_leave(text, sent.start, sent.end, actors_by_sentence[sent.index]),
