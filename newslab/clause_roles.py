@@ -11,14 +11,16 @@ the row's evidence (issue 23):
 * :func:`participle_opener`: "*Blasting* President Obama for ..., Mitt Romney delivered" - a
   participle that opens the sentence is held by the subject of the main clause after its comma;
 * :func:`coordinated_targets`: "accused Sereno *and* Ombudsman Conchita Morales", "thanked both Obama
-  *and* Biden" - every actor of a list after the cue's target is a target too.
+  *and* Biden" - every actor of a list after the cue's target is a target too;
+* :func:`coordinated_holders` (round 6): "*Bob Corker and* Jeff Flake denounced Trump" - every name of a
+  list that ends in the subject holder ("A and B", "A, B and C") and opens its clause holds the stance too.
 """
 
 from __future__ import annotations
 
 import re
 
-from newslab.actors import Actor, preceded_by_preposition
+from newslab.actors import Actor, entity, preceded_by_preposition
 from newslab.descriptions import word_tags
 from newslab.lexicons import rule_words
 
@@ -26,6 +28,10 @@ from newslab.lexicons import rule_words
 APPOSITION_OPENERS = frozenset(rule_words("clause_roles.APPOSITION_OPENERS"))
 #: Capitalized function words that start no name ("The", "It", "But").
 NOT_A_NAME = frozenset(rule_words("clause_roles.NOT_A_NAME"))
+#: Title words skipped before a name in a list of holders ("Sen. Bob Corker and ..."), lowercase.
+HOLDER_TITLES = frozenset(rule_words("cue_roles.TITLE_WORDS"))
+#: Switch of rule "coordinated holder", for validation/cv_opinions.py (on in the package).
+ENABLED = {"coordinated holder": True}
 APPOSITION_WORDS = 15  # an apposition longer than this is no apposition (set by hand on news sentences)
 #: Words that may stand between the closing comma of an apposition and the cue (auxiliaries, adverbs).
 _BETWEEN = re.compile(r",\s*(?:(?:has|have|had|was|is|also|then|later|earlier|repeatedly|publicly|\w+ly)\s+)*$")
@@ -236,3 +242,58 @@ def modifiers_only(words: str) -> bool:
     """Whether every word is an adjective or adverb ("sharply negative"): a possessor may stand before them."""
     tags = word_tags()
     return all(tags.get(w, "").startswith(("JJ", "RB")) or w.endswith("ly") for w in words.split())
+
+
+_LIST_OF_NAMES = re.compile(rf"(?P<list>{_NAME}(?:,\s+{_NAME})*),?\s+and\s+(?P<last>(?:[A-Z][\w.’'-]*\s+){{0,3}})$")
+#: What may stand before a list of holders that opens its clause: the sentence start, a punctuation mark,
+#: "both" or a word that opens a clause ("On Monday, A and B criticized"; "after A and B criticized").
+_CLAUSE_OPENER = re.compile(
+    r"(?:^|[,;:—–(“\"]|\b(?:[Bb]oth|"
+    + "|".join(re.escape(w) for w in sorted(rule_words("clause_roles.LIST_OPENERS"), key=len, reverse=True))
+    + r"))\s*$"
+)
+_PRONOUNS = frozenset(rule_words("clause_roles.HOLDER_PRONOUNS"))
+
+
+def coordinated_holders(text: str, lo: int, cue_start: int, holder: str, actors: list[Actor]) -> list[str]:
+    """Rule "coordinated holder": the other names of a list ("A and B", "A, B and C") ending in the subject holder.
+
+    ``holder`` is the subject of a cue at ``cue_start``; the list must open its clause (the sentence start, a
+    comma, "both", "when", ...), so "Sanders met Obama and Clinton praised him" gives nobody.
+
+    Example:
+        >>> text = "Sen. Bob Corker and Sen. Jeff Flake denounced Trump."
+        >>> coordinated_holders(text, 0, text.index("denounced"), "Jeff Flake", [])
+        ['Bob Corker']
+        >>> coordinated_holders("Sanders met Obama and Clinton praised him.", 0, 30, "Clinton", [])
+        []
+        >>> coordinated_holders("On Monday, Pelosi and Schumer hit Trump.", 0, 30, "Schumer", [])
+        ['Pelosi']
+    """
+    if not ENABLED["coordinated holder"]:
+        return []
+    at = text.rfind(holder, lo, cue_start)
+    named = [a for a in actors if lo <= a.start and a.end <= cue_start and holder in (a.label, entity(a))]
+    start = max([a.start for a in named], default=at)
+    if start < 0:
+        return []
+    found = _LIST_OF_NAMES.search(text, lo, start)
+    if found is None:
+        return []
+    names = []
+    for m in re.finditer(_NAME, found.group("list")):
+        pos = found.start("list") + m.start()
+        names.append((pos, m.group(), next((a for a in actors if a.start <= pos < a.end), None)))
+    if len(names) > 1 and any(actor is None for _, _, actor in names):
+        names = names[-1:]  # "On Monday, Pelosi and Schumer": commas join known actors only ("Trump, Pence and")
+    if not _CLAUSE_OPENER.search(text, lo, names[0][0]):
+        return []
+    out = []
+    for _, name_text, actor in names:
+        words = name_text.split()
+        while words and (words[0].lower() in NOT_A_NAME or words[0].lower().rstrip(".") in HOLDER_TITLES):
+            words.pop(0)  # "But Obama", "Sen. Bob Corker": the name without its opener and titles
+        name = entity(actor) if actor is not None else " ".join(words)
+        if name and name.lower() not in _PRONOUNS and name != holder and name not in out:
+            out.append(name)
+    return out

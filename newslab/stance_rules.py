@@ -10,6 +10,9 @@
   noun describes ("Roger Stone, a Trump ally"; "his key ally Michael Gove"; "Graham is one of Trump’s
   allies"), else the group the plural noun names ("Clinton’s critics" -> critics). A singular noun that
   describes nobody named ("a Trump ally said") and a negated one ("no friend of") give no row.
+  The noun may open the sentence with a capital ("Critics of Trump say"); under the switch ``relation
+  title`` (round 6, off: not chosen by CV) title words may stand between "of" and the name ("opponents of
+  President Nicolas Maduro").
 * :func:`mutual_acts` — rule ``mutual act``: "X and Y bonded", "the two bonded/clashed/feuded"
   (``stance_rules.MUTUAL_FAVOR`` / ``MUTUAL_AGAINST``): each of the two holds the position toward
   the other. "The two" means the two actors named before it in the sentence, and only when exactly
@@ -48,12 +51,20 @@ NEGATION_WORDS = 3  # words before the request verb searched for a negation (VAD
 RELATION_NOUNS = rule_word_values("stance_rules.RELATION_NOUNS")
 RELATION_SCORE = 0.8  # as stance.FRIENDS_SCORE: a relation is a settled position, as strong as a friendship cue
 MODIFIER_WORDS = 3  # words between a possessor and its relation noun ("Obama’s strongest Capitol Hill allies")
-#: Switch of rule "relation noun", for validation/cv_opinions.py (on in the package).
-ENABLED = {"relation noun": True}
+#: Switches of rule "relation noun" (on in the package) and of its round-6 part "relation title" (title words
+#: between "of" and the name: "opponents of President Nicolas Maduro"), for validation/cv_opinions.py. Relation
+#: title is off: on the spent opinion parts it found nothing more (its one case stands in a direct quote), so
+#: cross-validation never chose it (a tie goes to fewer mechanisms).
+ENABLED = {"relation noun": True, "relation title": False}
 
 Match = tuple[Actor, Actor, float, list[str], str]
 PRONOUN_LABEL_CHARS = 3  # an actor label this short is a pronoun ("he", "his"), not a name to take as a target
 SINGULAR_IN_S = frozenset({"boss"})  # a relation noun in -s that is singular
+
+
+def _relation_forms() -> list[str]:
+    """The relation nouns as written in lowercase and with a capital first letter ("Critics of Trump say")."""
+    return sorted({form for noun in RELATION_NOUNS for form in (noun, noun[:1].upper() + noun[1:])})
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -145,12 +156,14 @@ def mutual_acts(text: str, start: int, end: int, actors: Sequence[Actor]) -> lis
 
 @functools.cache
 def _relation_gate() -> re.Pattern[str]:
-    r"""``\b(?:nouns)\b`` as :func:`_relation_re` spells it (case-sensitive): every match of it holds a match of this.
+    r"""``\b(?:nouns)\b`` as :func:`_relation_re` spells it: every match of it holds a match of this.
+
+    Both read the nouns in lowercase and with a capital first letter ("Critics of Trump say", round 6).
 
     A noun starts with a word character, so ``\b`` before it is ``(?<!\w)``; the nouns are one
     :func:`newslab.cue_matches.word_trie`, so sre reads one letter per level instead of trying 30 nouns in turn.
     """
-    return re.compile(rf"(?<!\w)(?:{word_trie(RELATION_NOUNS)})\b")
+    return re.compile(rf"(?<!\w)(?:{word_trie(_relation_forms())})\b")
 
 
 def may_relate(text: str, start: int, end: int) -> bool:
@@ -160,10 +173,27 @@ def may_relate(text: str, start: int, end: int) -> bool:
 
 @functools.cache
 def _relation_re() -> re.Pattern[str]:
-    nouns = _alternation(list(RELATION_NOUNS))
+    nouns = _alternation(_relation_forms())
     return re.compile(
         rf"(?P<pos>[’']s?\s+(?:[\w-]+\s+){{0,{MODIFIER_WORDS}}}|\s+(?:[a-z-]+\s+){{0,{MODIFIER_WORDS}}})?"
         rf"\b(?P<noun>{nouns})\b(?P<of>\s+of\s+(?:the\s+)?)?"
+    )
+
+
+#: Title words that may stand between "critics of" and the name (lowercase): "President", "Sen.", "former".
+RELATION_TITLES = frozenset(rule_words("cue_roles.TITLE_WORDS"))
+RELATION_TITLE_WORDS = 4  # title words at most between "of" and the name ("former Secretary of State X")
+
+
+def _titles_only(gap: str) -> bool:
+    """Whether ``gap`` (between "of" and a name) is empty or title words only ("former Secretary of State")."""
+    words = gap.split()
+    if words and not ENABLED["relation title"]:
+        return False
+    if len(words) > RELATION_TITLE_WORDS or gap[:1].isspace():
+        return False
+    return all(w.lower().rstrip(".") in RELATION_TITLES or w in ("former", "of") for w in words) and (
+        not words or words[-1] != "of"
     )
 
 
@@ -196,8 +226,9 @@ def relation_nouns(text: str, start: int, end: int, actors: Sequence[Actor]) -> 
         return out
     for m in _relation_re().finditer(text, start, end):
         noun = m.group("noun").lower()
-        if m.group("of"):
-            tgt = next((a for a in actors if a.start == m.end() and (a.target or a.member_of)), None)
+        if m.group("of"):  # "critics of Trump", "opponents of President Nicolas Maduro" (titles skipped, round 6)
+            tgt = next((a for a in actors if a.start >= m.end() and _titles_only(text[m.end() : a.start])
+                        and (a.target or a.member_of)), None)  # fmt: skip
         else:
             head = m.start() if m.group("pos") else m.start("noun")
             if m.group("pos") and not m.group("pos").startswith(("’", "'")):

@@ -80,6 +80,8 @@ def test_verb_cue_as_noun_after_a_possessive_or_determiner(monkeypatch: pytest.M
             ["Claire McCaskill", "Obama", "favor"],
         ),
         ("The strategist Roger Stone, a Trump ally, was quoted.", ["Roger Stone", "Trump", "favor"]),
+        ("Critics of Trump say the plan failed.", ["Critics", "Trump", "against"]),  # round 6: capital first letter
+        ("Supporters of Trump rallied on Sunday.", ["Supporters", "Trump", "favor"]),
     ],
 )
 def test_relation_noun(text: str, expected: list[str]) -> None:
@@ -93,6 +95,8 @@ def test_relation_noun(text: str, expected: list[str]) -> None:
         "A Trump ally said so.",  # a singular noun that describes nobody named
         "He is no friend of Trump.",  # negated
         "In Arizona, Cruz loyalists won most delegates.",  # a place before a comma is no apposition
+        "Friends of the Earth met Trump.",  # a capitalized noun whose "of" names no target
+        "Ally Trump said so.",  # a capitalized singular noun describing nobody named
     ],
 )
 def test_relation_noun_without_a_holder_gives_no_row(text: str) -> None:

@@ -136,7 +136,8 @@ _FRAGMENTS = [
     " ", "  ", "\n", ",", ".", "-", "’s", "'", "to ", "To ", "TO ", "step aside", "Step Down", "resign", "resigned",
     "called for", "Calls on", "urged", "Moore", "Trump", "and", "the two", "The two", "men", "clashed", "bonded",
     "grew close", "grew  close", "fell out", "hit it off", "critics", "Critics", "critic", "ally", "really", "allies",
-    "fan", "fans", "infant", "friend", "friends", "Friends", "foe", "of", "supporters", "ſ", "ı", "İ", "K", "é", "x",
+    "fan", "fans", "infant", "friend", "friends", "Friends", "foe", "of", "supporters", "Supporters", "Allies",
+    "CRITICS", "Ally", "Trump’s", "ſ", "ı", "İ", "K", "é", "x",
 ]  # fmt: skip
 _WORDS = st.lists(st.sampled_from(_FRAGMENTS), max_size=4).map("".join)
 _SHAPED = st.tuples(  # the rules' own shapes ("X urged Moore to resign", "Trump and Rutte clashed"), with noise
@@ -170,5 +171,6 @@ def test_relation_gate_holds_every_relation_match(text: str, lo: int, cut: int) 
 def test_may_relate_is_off_with_its_rule(monkeypatch: pytest.MonkeyPatch) -> None:
     assert stance_rules.may_relate("Trump’s critics spoke.", 0, 22)
     assert not stance_rules.may_relate("It was really final.", 0, 20)  # "ally" inside a word is no relation noun
+    assert stance_rules.may_relate("Critics of Trump spoke.", 0, 23)  # round 6: a capital first letter
     monkeypatch.setitem(stance_rules.ENABLED, "relation noun", False)
     assert not stance_rules.may_relate("Trump’s critics spoke.", 0, 22)
