@@ -463,8 +463,8 @@ def _predict(
         # push toward the chosen label = value * (its weight - mean weight of the other labels);
         # the strongest positive pushes, equal ones in feature order
         o1, o2 = (j for j in range(3) if j != k)
-        pushes = [(value * (w[k] - (w[o1] + w[o2]) / 2), name, value) for name, value, w in weighted]
-        pushes = [p for p in pushes if p[0] > 0]
+        # one pass: the same pushes, kept where positive, in the features' order
+        pushes = [(p, name, value) for name, value, w in weighted if (p := value * (w[k] - (w[o1] + w[o2]) / 2)) > 0]
         pushes.sort(key=_push, reverse=True)  # a stable sort: reversed, equal pushes keep feature order
         evidence = tuple(Feature(name, value, push) for push, name, value in pushes[:n_evidence])
     return TargetSentiment(

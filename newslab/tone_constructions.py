@@ -136,22 +136,24 @@ def find_constructions(toks: Sequence[str], clause: Sequence[int]) -> tuple[Cons
         >>> [(c.kind, c.obj_a, c.obj_b, c.scope_a) for c in find_constructions(toks, [0] * 5)]
         [('pressure', 2, 3, 4)]
     """
-    n = len(toks)
-    nouns = _kind_words("burden_noun")
+    nouns, triggers = _kind_words("burden_noun"), trigger_words()
     found: list[Construction] = []
-    i = 0
-    while i < n:
-        matches = _match(toks, i) if toks[i] in trigger_words() else []
+    i = 0  # the next token a construction may start at
+    # only a trigger word starts a construction: the scan steps from trigger to trigger, skipping those
+    # before ``i`` (inside the last construction), as the token-by-token scan would pass over them
+    for at in [k for k, t in enumerate(toks) if t in triggers]:
+        if at < i:
+            continue
         made = None
-        for end, kind in matches:
-            made = _construction(toks, clause, i, end, kind, nouns)
+        for end, kind in _match(toks, at):
+            made = _construction(toks, clause, at, end, kind, nouns)
             if made is not None:
                 break
         if made is None:
-            i += 1
+            i = at + 1
             continue
         found.append(made)
-        i = made.end if made.kind != "pressure" and made.kind != "modal" else i + 1
+        i = made.end if made.kind != "pressure" and made.kind != "modal" else at + 1
     return tuple(found)
 
 

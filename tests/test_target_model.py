@@ -53,3 +53,11 @@ def test_logits_from_weighted_features_equal_the_plain_sums() -> None:
             z = [z[j] + w[j] * value for j in range(3)]
     assert base.logits(feats) == tuple(z)
     assert [name for name, _, _ in base.weighted(feats)] == [n for n in names if n in base.weights]
+
+
+def test_model_rows_are_the_rows_load_table_reads():
+    # the fast reader of the packaged weights gives exactly the csv reader's fields, in order
+    from newslab.lexicons import load_table
+    from newslab.target_model import model_rows
+
+    assert model_rows() == [(r["feature"], r["class"], r["weight"]) for r in load_table("target_sentiment_model")]

@@ -172,3 +172,40 @@ def test_hard_cases_accuracy_floor() -> None:
     results = nl.target_sentiment_many([(r["sentence"], (int(r["start"]), int(r["end"]))) for r in rows])
     right = sum(res.label == r["label"] for res, r in zip(results, rows, strict=True))
     assert right >= 46
+
+
+def _plain_find(toks, clause):
+    """find_constructions as a token-by-token scan (the form before the trigger-to-trigger scan)."""
+    from newslab.tone_constructions import _construction, _kind_words, _match, trigger_words
+
+    nouns, found, i = _kind_words("burden_noun"), [], 0
+    while i < len(toks):
+        made = None
+        for end, kind in _match(toks, i) if toks[i] in trigger_words() else []:
+            made = _construction(toks, clause, i, end, kind, nouns)
+            if made is not None:
+                break
+        if made is None:
+            i += 1
+            continue
+        found.append(made)
+        i = made.end if made.kind not in ("pressure", "modal") else i + 1
+    return tuple(found)
+
+
+def test_trigger_scan_finds_what_the_token_scan_finds():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from newslab.tone_constructions import construction_terms, find_constructions
+
+    words = sorted({w for entries in construction_terms().values() for ws, _ in entries for w in ws})
+    words += ["to", "that", "on", "was", "been", ",", "the", "trump", "resign", "blamed", "responsible", "."]
+
+    @settings(max_examples=400, deadline=None)
+    @given(st.lists(st.sampled_from(words), max_size=30), st.data())
+    def check(toks, data):
+        clause = sorted(data.draw(st.lists(st.integers(0, 3), min_size=len(toks), max_size=len(toks))))
+        assert find_constructions(toks, clause) == _plain_find(toks, clause)
+
+    check()
