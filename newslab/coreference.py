@@ -36,7 +36,7 @@ from newslab.cues import reporting_forms
 from newslab.document import Document, Token
 from newslab.lexicons import rule_words
 from newslab.mention_record import CONFIDENCE, Mention
-from newslab.people import ANAPHORIC_NOUNS, Person, reaction_list
+from newslab.people import ANAPHORIC_NOUNS, Person, named_subject, reaction_list
 from newslab.targets import Target
 
 #: Sentences before a pronoun's own sentence searched for its antecedent. Set by hand: news
@@ -413,6 +413,8 @@ def resolve_discourse(
             nearest = _antecedent(usable, tok.start, first, gender, low if not noun else "")
             if nearest is not None and nearest[0] is not None:
                 found = nearest[0], "pronoun:discourse"
+                if named_subject(tokens, i, nearest[0].sentence, taken, taken_starts):
+                    found = None  # "Perdue, 70, served on Trump's committee. His nomination": Perdue's
             elif nearest is not None and not noun:  # the target and others: the subject rule, or nothing
                 found = _subject_continued(
                     nearest[1], text, doc, tok, low, quote_opens=tok.start in listed.quote_starts

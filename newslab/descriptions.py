@@ -32,6 +32,22 @@ FOLLOWING_CHARS = 60  # characters after a capitalized head read for its next tw
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+#: Words before a role description that make it the office, not a person: "the contest to become the 45th president".
+_TO_BECOME = re.compile(r"\bto\s+(?:become|be)\s+$")
+OFFICE_CHARS = 12  # characters before a description read for "to become " / "to be "
+
+
+def _office_not_holder(text: str, start: int, words: Sequence[str]) -> bool:
+    """Rule "role:office": the role's office, whoever holds it, not a person ("the next president").
+
+    "Voters who want the next president to continue Obama's policies", "the race to become the 45th
+    president": whoever wins, not the target. "Trump became the 45th president" still counts.
+    """
+    return any(w.lower() == "next" for w in words) or bool(
+        _TO_BECOME.search(text[max(0, start - OFFICE_CHARS) : start])
+    )
+
+
 #: A name of two or more capitalized words set off by commas right after a description ("the former
 #: president, Barack Obama, …"): the apposition says whom the description means.
 _COMMA_APPOSITION = re.compile(r",\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)(?=\s*(?:[,.;:)]|\s+who\b))")
@@ -271,6 +287,8 @@ def target_descriptions(target: Target, text: str, roles: Roles | None = None) -
             words = [*m.group("mods").split(), head]
             role = roles.role_of(words) if roles is not None else ""
             how = ""
+            if role and _office_not_holder(text, m.start(), words):
+                continue  # rule "role:office": "the next president", "to become the 45th president"
             if role:
                 holds, how = roles.holder(target, role, m.start(), words)  # type: ignore[union-attr]
                 if not holds:

@@ -335,3 +335,48 @@ def reaction_list(doc: Document) -> ReactionList:
         if intro and before is not None and before.end - before.start <= LIST_INTRO_CHARS:
             sentences.add(k - 1)
     return ReactionList(frozenset(sentences), tuple(labels), frozenset(quotes))
+
+
+#: Brill tags of a finite verb right after a subject name ("Perdue served", "Flake has", "Scalia took").
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+#: Tags of the lowercase form that make a capitalized word a common noun or a function word ("Officials said").
+_NOT_NAME_TAGS = frozenset({"NNS", "NNPS", "DT", "PRP", "PRP$", "IN", "CC", "RB", "WP", "WRB", "WDT", "EX", "TO"})
+
+
+def named_subject(
+    tokens: Sequence[Token], i: int, first_sentence: int, taken: Sequence[tuple[int, int]], starts: Sequence[int]
+) -> bool:
+    """Whether a capitalized name no person list knows stands as a subject between an antecedent and a pronoun.
+
+    Stops rule ``pronoun:discourse`` when, from the start of the antecedent's sentence to the pronoun,
+    a capitalized run that is no target mention is followed by a finite verb or by ", <age>,": "Flake
+    has long been critical of President Trump, but … his party"; "Perdue, 70, served on Trump's
+    committee. His nomination …"; "… before Antonin Scalia took his seat". :func:`newslab.people.people`
+    sees only names with a known given name or title; a bare surname as subject is someone else too.
+    Runs after "the" ("the White House said") and words in capitals ("FBI") are institutions, not a he.
+    """
+    tags = word_tags()
+    for j in range(i - 1, -1, -1):
+        word = tokens[j].text
+        if tokens[j].sentence < first_sentence:
+            return False
+        if not (word[:1].isupper() and word.isalpha() and not word.isupper()):
+            continue
+        nxt = tokens[j + 1].text
+        after = tokens[j + 2].text if j + 2 < len(tokens) else ""
+        if not (tags.get(nxt) in _FINITE_TAGS or (nxt == "," and after.isdigit())):
+            continue
+        k = j  # the first word of the capitalized run
+        while k > 0 and tokens[k - 1].sentence == tokens[j].sentence and tokens[k - 1].text[:1].isupper():
+            k -= 1
+        before = tokens[k - 1].text.lower() if k > 0 and tokens[k - 1].sentence == tokens[j].sentence else ""
+        if before == "the" or tokens[k].text.lower() == "the":
+            continue
+        at = bisect.bisect_right(starts, tokens[j].start) - 1
+        if at >= 0 and taken[at][1] > tokens[j].start:
+            continue  # the target's own mention ("Mr. Trump said")
+        cap, low = tags.get(word), tags.get(word.lower())
+        if not (cap == "NNP" or low is None or (cap is None and low not in _NOT_NAME_TAGS)):
+            continue  # a common word ("Officials said"); "Flake" is tagged NN but "flake" is no word of the lexicon
+        return True
+    return False

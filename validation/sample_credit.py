@@ -87,7 +87,8 @@ def draw(data_dir: Path) -> None:
         out.writerow(["item", "part", "article_key", "start", "end", "kind", "rule", "judgement", "who"])
         for i, row in enumerate(chosen):
             part = "dev" if i < N_ITEMS // 2 else "untouched"
-            out.writerow([f"c{i:02d}", part, row["article_id"], row["start"], row["end"], row["kind"], row["rule"], "", ""])
+            refs = [row["article_id"], row["start"], row["end"], row["kind"], row["rule"]]
+            out.writerow([f"c{i:02d}", part, *refs, "", ""])
     print(f"{len(items)} candidates; wrote {N_ITEMS} items to {SAMPLE}")
 
 
@@ -103,7 +104,8 @@ def show(data_dir: Path, part: str, new: bool) -> None:
         s, e = int(r["start"]), int(r["end"])
         hit = now.get((r["article_key"], s, e))
         state = f"NOW {hit['rule']} <{hit['antecedent']}>" if hit else "NOW not credited"
-        print(f"== {r['item']} {r['article_key']} {s}-{e} {r['kind']}/{r['rule']} | {state} | judged {r['judgement']} {r['who']}")
+        judged = f"judged {r['judgement']} {r['who']}"
+        print(f"== {r['item']} {r['article_key']} {s}-{e} {r['kind']}/{r['rule']} | {state} | {judged}")
         print(text[max(0, s - CONTEXT) : s] + "[[" + text[s:e] + "]]" + text[e : e + 120])
     if new:
         stored = {(r["article_key"], int(r["start"]), int(r["end"])) for r in items}
@@ -111,7 +113,8 @@ def show(data_dir: Path, part: str, new: bool) -> None:
             if key not in stored:
                 text = articles[key[0]]
                 print(f"++ NEW {key} {row['kind']}/{row['rule']} <{row['antecedent']}>")
-                print(text[max(0, key[1] - CONTEXT) : key[1]] + "[[" + text[key[1] : key[2]] + "]]" + text[key[2] : key[2] + 120])
+                s, e = key[1], key[2]
+                print(text[max(0, s - CONTEXT) : s] + "[[" + text[s:e] + "]]" + text[e : e + 120])
 
 
 def main() -> None:
