@@ -38,14 +38,13 @@ OFFICE_CHARS = 12  # characters before a description read for "to become " / "to
 
 
 def _office_not_holder(text: str, start: int, words: Sequence[str]) -> bool:
-    """Rule "role:office": the role's office, whoever holds it, not a person ("the next president").
+    """Rule "role:office": the office, whoever will hold it, not a person ("the race to become the 45th president").
 
-    "Voters who want the next president to continue Obama's policies", "the race to become the 45th
-    president": whoever wins, not the target. "Trump became the 45th president" still counts.
+    "Trump became the 45th president" still counts; so does "its next president" (the seed es-daily
+    names the president-elect so), which is why "next" alone is not read as the office.
     """
-    return any(w.lower() == "next" for w in words) or bool(
-        _TO_BECOME.search(text[max(0, start - OFFICE_CHARS) : start])
-    )
+    del words  # the description's words do not decide (see above)
+    return bool(_TO_BECOME.search(text[max(0, start - OFFICE_CHARS) : start]))
 
 
 #: A name of two or more capitalized words set off by commas right after a description ("the former
@@ -288,7 +287,7 @@ def target_descriptions(target: Target, text: str, roles: Roles | None = None) -
             role = roles.role_of(words) if roles is not None else ""
             how = ""
             if role and _office_not_holder(text, m.start(), words):
-                continue  # rule "role:office": "the next president", "to become the 45th president"
+                continue  # rule "role:office": "to become the 45th president"
             if role:
                 holds, how = roles.holder(target, role, m.start(), words)  # type: ignore[union-attr]
                 if not holds:
