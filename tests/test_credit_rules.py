@@ -32,3 +32,13 @@ def test_office_descriptions_are_not_the_holder() -> None:
     # must fire: a predicate about the target and a plain role description
     assert ("the 45th president", "head:president") in _credited("Donald Trump won and became the 45th president.")
     assert ("The president", "head:president") in _credited("Donald Trump spoke. The president said no.")
+
+
+def test_principle_c_and_adverb_subject() -> None:
+    # must not fire: a subject pronoun before the target's name in its clause is someone else
+    text = "Mr. Trump spoke in Ohio on Monday. However, he has endorsed Mr. Trump's proposals to cut taxes."
+    assert ("he", "pronoun:discourse") not in _credited(text)
+    # must not fire: "Green initially said he …" (one adverb between the name and its verb)
+    assert _credited("Trump can be removed even so. Green initially said he planned to file it.") == []
+    # must fire: the pronoun before a name in another clause, and "Trump says he"
+    assert ("he", "pronoun:discourse") in _credited("Mr. Trump spoke in Ohio. Fans cheered. Later he went home.")
