@@ -38,12 +38,14 @@ OFFICE_CHARS = 12  # characters before a description read for "to become " / "to
 
 
 def _office_not_holder(text: str, start: int, words: Sequence[str]) -> bool:
-    """Rule "role:office": the office, whoever will hold it, not a person ("the race to become the 45th president").
+    """Rule "role:office": the office, whoever will hold it, not a person.
 
-    "Trump became the 45th president" still counts; so does "its next president" (the seed es-daily
-    names the president-elect so), which is why "next" alone is not read as the office.
+    "The race to become the 45th president", "voters who want the next president to …", "whoever the
+    next president is": not the target. "Trump became the 45th president" still counts, and so does
+    "its next president" (the seed es-daily names the president-elect so): "next" counts after "the" only.
     """
-    del words  # the description's words do not decide (see above)
+    if words and words[0].lower() == "next" and text[start : start + 4].lower() == "the ":
+        return True
     return bool(_TO_BECOME.search(text[max(0, start - OFFICE_CHARS) : start]))
 
 
@@ -287,7 +289,7 @@ def target_descriptions(target: Target, text: str, roles: Roles | None = None) -
             role = roles.role_of(words) if roles is not None else ""
             how = ""
             if role and _office_not_holder(text, m.start(), words):
-                continue  # rule "role:office": "to become the 45th president"
+                continue  # rule "role:office": "the next president", "to become the 45th president"
             if role:
                 holds, how = roles.holder(target, role, m.start(), words)  # type: ignore[union-attr]
                 if not holds:

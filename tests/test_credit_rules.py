@@ -27,11 +27,13 @@ def test_discourse_pronoun_still_credited() -> None:
 
 
 def test_office_descriptions_are_not_the_holder() -> None:
-    # must not fire: "to become the 45th president" means the office (rule "role:office")
+    # must not fire: "the next president", "to become the 45th president" mean the office (rule "role:office")
+    assert _credited("Donald Trump won. Voters who want the next president to continue Obama's policies.") == []
     assert _credited("Donald Trump ran. Clinton leads the contest to become the 45th president.") == []
     # must fire: a predicate about the target and a plain role description
     assert ("the 45th president", "head:president") in _credited("Donald Trump won and became the 45th president.")
     assert ("The president", "head:president") in _credited("Donald Trump spoke. The president said no.")
+    assert ("its next president", "head:president") in _credited("Donald Trump won. The US and its next president.")
 
 
 def test_principle_c_and_adverb_subject() -> None:
