@@ -415,7 +415,7 @@ def resolve_discourse(
             nearest = _antecedent(usable, tok.start, first, gender, low if not noun else "")
             if nearest is not None and nearest[0] is not None:
                 found = nearest[0], "pronoun:discourse"
-                if low not in OBJECT_PRONOUNS and named_subject(tokens, i, nearest[0].sentence, known):
+                if low not in OBJECT_PRONOUNS and named_subject(tokens, i, nearest[0].sentence, known, clauses.quoted):
                     found = None  # "Perdue, 70, served on Trump's committee. His nomination": Perdue's
                 elif low in ("he", "she") and (n := bisect.bisect_right(names, tok.end)) < len(names) and \
                         clauses.same_clause(tok.end, names[n]):  # fmt: skip

@@ -14,7 +14,7 @@ import calendar
 import functools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import compress
 from typing import NamedTuple
 
@@ -348,7 +348,13 @@ _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VBN"})  # VBN: "Fryer call
 _NOT_NAME_TAGS = frozenset({"NNS", "NNPS", "DT", "PRP", "PRP$", "IN", "CC", "RB", "WP", "WRB", "WDT", "EX", "TO"})
 
 
-def named_subject(tokens: Sequence[Token], i: int, first_sentence: int, known: Sequence[tuple[int, int]]) -> bool:
+def named_subject(
+    tokens: Sequence[Token],
+    i: int,
+    first_sentence: int,
+    known: Sequence[tuple[int, int]],
+    quoted: Callable[[int], bool],
+) -> bool:
     """Whether a capitalized name no person list knows stands as a subject between an antecedent and a pronoun.
 
     Stops rule ``pronoun:discourse`` when, from the start of the antecedent's sentence to the pronoun,
@@ -359,7 +365,8 @@ def named_subject(tokens: Sequence[Token], i: int, first_sentence: int, known: S
     Runs after "the" ("the White House said") and words in capitals ("FBI") are institutions, not a he;
     days and months ("Thursday tried") are no one; a run joined to the target ("Trump and Clinton are")
     shares its subject. ``known`` are the sorted spans of the target mentions and of the people
-    :func:`people` lists (the antecedent search weighs those by gender already).
+    :func:`people` lists (the antecedent search weighs those by gender already); ``quoted`` tells
+    whether an offset lies inside a quotation (names there are the quote's, not the narrative's).
     """
     tags = word_tags()
     starts = [s for s, _ in known]
@@ -388,7 +395,7 @@ def named_subject(tokens: Sequence[Token], i: int, first_sentence: int, known: S
             continue
         if before and before not in SUBJECT_OPENERS:
             continue  # not a clause's subject: "Trump said Clinton is …", "“Japan is …"
-        if inside(tokens[j].start):
+        if inside(tokens[j].start) or quoted(tokens[j].start):  # quoted: "… that God ever created," Mr. Trump said
             continue  # the target's own mention ("Mr. Trump said") or a person the antecedent search knows
         if before in ("and", "or") and k > 1 and inside(tokens[k - 2].start):
             continue  # "Trump and Clinton are …": coordinated with the target
