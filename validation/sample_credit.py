@@ -3,6 +3,7 @@
 Usage:
   python validation/sample_credit.py DATA_DIR --draw            # write validation/annotations/credit/sample.tsv
   python validation/sample_credit.py DATA_DIR --show dev|untouched [--new]
+  python validation/sample_credit.py DATA_DIR --score dev|untouched   # precision before -> after, bootstrap CI
 
 Articles are NewsMTSC train sentences grouped by the article part of ``primary_gid`` (as
 ``benchmarks/check_stages_equal.py`` rebuilds them; the 1,000 longest), minus every article that holds a
@@ -117,17 +118,59 @@ def show(data_dir: Path, part: str, new: bool) -> None:
                 print(text[max(0, s - CONTEXT) : s] + "[[" + text[s:e] + "]]" + text[e : e + 120])
 
 
+BOOTSTRAP = 10000  # bootstrap resamples of the part's items
+BOOTSTRAP_SEED = 23  # fixed seed of the resampling
+
+
+def score(data_dir: Path, part: str) -> None:
+    """Precision of the non-name Trump credit on a judged part: the old pass (every item) and the current code."""
+    with SAMPLE.open(encoding="utf-8") as handle:
+        items = [r for r in csv.DictReader(handle, delimiter="\t") if r["part"] == part]
+    if any(r["judgement"] not in ("right", "wrong") for r in items):
+        raise SystemExit(f"part {part}: not every item is judged")
+    keys = {r["article_key"] for r in items}
+    now = {(r["article_id"], r["start"], r["end"]) for r in non_name_trump(
+        {k: t for k, t in candidate_articles(data_dir).items() if k in keys})}  # fmt: skip
+    pairs = [(r["judgement"] == "right", (r["article_key"], int(r["start"]), int(r["end"])) in now) for r in items]
+
+    def precisions(sample: list[tuple[bool, bool]]) -> tuple[float, float]:
+        after = [right for right, kept in sample if kept]
+        return sum(r for r, _ in sample) / len(sample), (sum(after) / len(after) if after else float("nan"))
+
+    before, after = precisions(pairs)
+    rng = random.Random(BOOTSTRAP_SEED)
+    draws = [precisions([rng.choice(pairs) for _ in pairs]) for _ in range(BOOTSTRAP)]
+
+    def ci(values: list[float]) -> str:
+        v = sorted(x for x in values if x == x)
+        return f"[{v[int(0.025 * len(v))]:.3f}, {v[int(0.975 * len(v)) - 1]:.3f}]"
+
+    kept = sum(k for _, k in pairs)
+    right_kept = sum(r and k for r, k in pairs)
+    print(f"part {part}: {len(pairs)} items the old pass credited, {sum(r for r, _ in pairs)} right")
+    print(f"  precision before {before:.3f} {ci([d[0] for d in draws])}")
+    print(f"  precision after  {after:.3f} {ci([d[1] for d in draws])}  ({kept} still credited, {right_kept} right)")
+    print(f"  difference       {after - before:+.3f} {ci([d[1] - d[0] for d in draws])}")
+    print(
+        f"  right credits kept {right_kept} / {sum(r for r, _ in pairs)}; wrong removed "
+        f"{sum((not r) and (not k) for r, k in pairs)} / {sum(not r for r, _ in pairs)}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--draw", action="store_true")
     parser.add_argument("--show", choices=["dev", "untouched"])
     parser.add_argument("--new", action="store_true")
+    parser.add_argument("--score", choices=["dev", "untouched"])
     args = parser.parse_args()
     if args.draw:
         draw(args.data_dir)
     elif args.show:
         show(args.data_dir, args.show, args.new)
+    elif args.score:
+        score(args.data_dir, args.score)
 
 
 if __name__ == "__main__":
