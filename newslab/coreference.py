@@ -36,7 +36,7 @@ from newslab.cues import reporting_forms
 from newslab.document import Document, Token
 from newslab.lexicons import rule_words
 from newslab.mention_record import CONFIDENCE, Mention
-from newslab.people import ANAPHORIC_NOUNS, Person, reaction_list
+from newslab.people import ANAPHORIC_NOUNS, Person, named_subject, reaction_list
 from newslab.targets import Target
 
 #: Sentences before a pronoun's own sentence searched for its antecedent. Set by hand: news
@@ -377,6 +377,8 @@ def resolve_discourse(
     ends = [e.end for e in events]  # kept in step with events: the window is found by bisect
     taken = sorted((m.start, m.end) for m in mentions)
     taken_starts = [s for s, _ in taken]
+    known = sorted(taken + [(p.start, p.end) for p in others])  # for named_subject: names it need not weigh
+    names = sorted(m.start for m in mentions if m.kind == "name" and m.target.kind == "person")
     added: list[Mention] = []
     tokens = doc.tokens
     clauses = Clauses(doc) if clauses is None else clauses
@@ -413,6 +415,15 @@ def resolve_discourse(
             nearest = _antecedent(usable, tok.start, first, gender, low if not noun else "")
             if nearest is not None and nearest[0] is not None:
                 found = nearest[0], "pronoun:discourse"
+                if low not in OBJECT_PRONOUNS and named_subject(tokens, i, nearest[0].sentence, known, clauses.quoted):
+                    found = None  # "Perdue, 70, served on Trump's committee. His nomination": Perdue's
+                elif low in ("he", "she") and (n := bisect.bisect_right(names, tok.end)) < len(names) and \
+                        clauses.same_clause(tok.end, names[n]):  # fmt: skip
+                    found = None  # a name later in its clause (principle C): "however, he has endorsed Mr. Trump's …"
+                    event = _Event(tok.start, tok.end, tok.sentence, None, gender, tok.text)  # a rival for later
+                    j = bisect.bisect_right(ends, event.end)
+                    events.insert(j, event)
+                    ends.insert(j, event.end)
             elif nearest is not None and not noun:  # the target and others: the subject rule, or nothing
                 found = _subject_continued(
                     nearest[1], text, doc, tok, low, quote_opens=tok.start in listed.quote_starts

@@ -32,6 +32,23 @@ FOLLOWING_CHARS = 60  # characters after a capitalized head read for its next tw
 
 
 _ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
+#: Words before a role description that make it the office, not a person: "the contest to become the 45th president".
+_TO_BECOME = re.compile(r"\bto\s+(?:become|be)\s+$")
+OFFICE_CHARS = 12  # characters before a description read for "to become " / "to be "
+
+
+def _office_not_holder(text: str, start: int, words: Sequence[str]) -> bool:
+    """Rule "role:office": the office, whoever will hold it, not a person.
+
+    "The race to become the 45th president", "voters who want the next president to …", "whoever the
+    next president is": not the target. "Trump became the 45th president" still counts, and so does
+    "its next president" (the seed es-daily names the president-elect so): "next" counts after "the" only.
+    """
+    if words and words[0].lower() == "next" and text[start : start + 4].lower() == "the ":
+        return True
+    return bool(_TO_BECOME.search(text[max(0, start - OFFICE_CHARS) : start]))
+
+
 #: A name of two or more capitalized words set off by commas right after a description ("the former
 #: president, Barack Obama, …"): the apposition says whom the description means.
 _COMMA_APPOSITION = re.compile(r",\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)+)(?=\s*(?:[,.;:)]|\s+who\b))")
@@ -271,6 +288,8 @@ def target_descriptions(target: Target, text: str, roles: Roles | None = None) -
             words = [*m.group("mods").split(), head]
             role = roles.role_of(words) if roles is not None else ""
             how = ""
+            if role and _office_not_holder(text, m.start(), words):
+                continue  # rule "role:office": "the next president", "to become the 45th president"
             if role:
                 holds, how = roles.holder(target, role, m.start(), words)  # type: ignore[union-attr]
                 if not holds:

@@ -10,10 +10,11 @@ pronoun or a description across sentences.
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import operator
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from itertools import compress
 from typing import NamedTuple
 
@@ -335,3 +336,71 @@ def reaction_list(doc: Document) -> ReactionList:
         if intro and before is not None and before.end - before.start <= LIST_INTRO_CHARS:
             sentences.add(k - 1)
     return ReactionList(frozenset(sentences), tuple(labels), frozenset(quotes))
+
+
+#: Tokens after which a name opens a clause as its subject ("But Sanders gave", "before Antonin Scalia took").
+SUBJECT_OPENERS = frozenset(rule_words("people.SUBJECT_OPENERS"))
+#: Day and month names: capitalized, followed by a verb ("on Thursday tried"), yet no one.
+_CALENDAR_WORDS = frozenset([*calendar.day_name, *calendar.month_name[1:]])
+#: Brill tags of a finite verb right after a subject name ("Flake has", "Scalia took", "Fryer called").
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VBN"})  # VBN: "Fryer called it" (past form, Brill's first tag)
+#: Tags of the lowercase form that make a capitalized word a common noun or a function word ("Officials said").
+_NOT_NAME_TAGS = frozenset({"NNS", "NNPS", "DT", "PRP", "PRP$", "IN", "CC", "RB", "WP", "WRB", "WDT", "EX", "TO"})
+
+
+def named_subject(
+    tokens: Sequence[Token],
+    i: int,
+    first_sentence: int,
+    known: Sequence[tuple[int, int]],
+    quoted: Callable[[int], bool],
+) -> bool:
+    """Whether a capitalized name no person list knows stands as a subject between an antecedent and a pronoun.
+
+    Stops rule ``pronoun:discourse`` when, from the start of the antecedent's sentence to the pronoun,
+    a capitalized run that is no target mention is followed by a finite verb or by ", <age>,": "Flake
+    has long been critical of President Trump, but … his party"; "Perdue, 70, served on Trump's
+    committee. His nomination …"; "… before Antonin Scalia took his seat". :func:`newslab.people.people`
+    sees only names with a known given name or title; a bare surname as subject is someone else too.
+    Runs after "the" ("the White House said") and words in capitals ("FBI") are institutions, not a he;
+    days and months ("Thursday tried") are no one; a run joined to the target ("Trump and Clinton are")
+    shares its subject. ``known`` are the sorted spans of the target mentions and of the people
+    :func:`people` lists (the antecedent search weighs those by gender already); ``quoted`` tells
+    whether an offset lies inside a quotation (names there are the quote's, not the narrative's).
+    """
+    tags = word_tags()
+    starts = [s for s, _ in known]
+
+    def inside(offset: int) -> bool:
+        at = bisect.bisect_right(starts, offset) - 1
+        return at >= 0 and known[at][1] > offset
+
+    for j in range(i - 1, -1, -1):
+        word = tokens[j].text
+        if tokens[j].sentence < first_sentence:
+            return False
+        if not (word[:1].isupper() and word.isalpha() and not word.isupper()):
+            continue
+        nxt = tokens[j + 1].text
+        after = tokens[j + 2].text if j + 2 < len(tokens) else ""
+        if (nxt.endswith("ly") or tags.get(nxt) == "RB") and nxt[:1].islower():
+            nxt = after  # one adverb between: "Green initially said"
+        if not ((nxt[:1].islower() and tags.get(nxt) in _FINITE_TAGS) or (nxt == "," and after.isdigit())):
+            continue  # no verb (a capitalized "Continues" is a headline's)
+        k = j  # the first word of the capitalized run
+        while k > 0 and tokens[k - 1].sentence == tokens[j].sentence and tokens[k - 1].text[:1].isupper():
+            k -= 1
+        before = tokens[k - 1].text.lower() if k > 0 and tokens[k - 1].sentence == tokens[j].sentence else ""
+        if before == "the" or tokens[k].text.lower() == "the" or word in _CALENDAR_WORDS:
+            continue
+        if before and before not in SUBJECT_OPENERS:
+            continue  # not a clause's subject: "Trump said Clinton is …", "“Japan is …"
+        if inside(tokens[j].start) or quoted(tokens[j].start):  # quoted: "… that God ever created," Mr. Trump said
+            continue  # the target's own mention ("Mr. Trump said") or a person the antecedent search knows
+        if before in ("and", "or") and k > 1 and inside(tokens[k - 2].start):
+            continue  # "Trump and Clinton are …": coordinated with the target
+        cap, low = tags.get(word), tags.get(word.lower())
+        if not (cap == "NNP" or low is None or (cap is None and low not in _NOT_NAME_TAGS)):
+            continue  # a common word ("Officials said"); "Flake" is tagged NN but "flake" is no word of the lexicon
+        return True
+    return False
