@@ -358,6 +358,29 @@ def _inside_quotes(spans: list[_Span]) -> Callable[[int], bool]:
     return inside
 
 
+#: Size of the scare-term rule (at6, read off the spent attribution set's false positives: "jungle primary",
+#: "bad taste", "defense of others", "one percenters"): a scare quote or term is a short noun phrase.
+SCARE_MAX_WORDS = 3
+_QUOTE_WORD = re.compile(r"[\w’'-]+")
+
+
+def _scare_term(text: str, doc: Document, span: _Span, attrs: dict[int, list[Attribution]]) -> bool:
+    """Rule "scare-term" (at6): a short quoted phrase in a sentence without any reporting verb is a term, no quote.
+
+    At most ``SCARE_MAX_WORDS`` words, no sentence punctuation inside the marks, not opening its sentence, and
+    no speech cue anywhere in its sentence ("after the “jungle primary” in which …"; not "called it “bad”",
+    "says he “was wrong”"). Issue 23 and the attribution set's coding: scare quotes and terms are no
+    attributions, so the phrase gives no row.
+    """
+    content = text[span.start : span.end]
+    if any(c in content for c in ".!?;:,") or len(_QUOTE_WORD.findall(content)) > SCARE_MAX_WORDS:
+        return False
+    sent = doc.sentence_of(span.open)
+    if attrs.get(sent) or sent not in attrs:  # a reporting verb in the sentence, or a headline: speech may be meant
+        return False
+    return bool(text[doc.sentences[sent].start : span.open].strip())  # a quote opening its sentence may be speech
+
+
 def _with_transcript(quotes: list[Quote], lines: list[Quote]) -> list[Quote]:
     """Transcript lines added to the quotes (rule ``transcript``).
 
@@ -420,6 +443,7 @@ def article_quotes(
         for s in article.sentences
         if not is_headline(s)
     }
+    spans = [s for s in spans if not _scare_term(text, article, s, attrs)]
     quotes, used = _attribute_direct(text, article, spans, attrs)
     if quotes:
         _attribute_from_context(quotes, spans, text, article, attrs)

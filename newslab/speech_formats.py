@@ -53,6 +53,16 @@ TITLE_MAX_WORDS = 8  # quoted Title Case longer than this is speech, not the tit
 TITLE_CASE_MIN_CHARS = 4  # words this long must be capitalized in Title Case ("of", "the" may not be)
 TITLE_CUE_CHARS = 30  # characters before the opening mark read for a title cue ("appeared on", "titled")
 NAME_MAX_WORDS = 4  # a short quoted Title Case name inside a sentence ("the “Crooked Hillary” line")
+# at6: a title after a cue or before a work apposition may hold a subtitle ("Clinton Cash: The Untold Story of How
+# and Why Foreign Governments and Businesses Helped Make Bill and Hillary Rich", 17 words, attr-67 of the spent set)
+TITLE_CUED_MAX_WORDS = 20
+#: Small words a title leaves lowercase ("The Late Show with Seth Meyers"): the title-case headline's list (at6).
+TITLE_SMALL_WORDS = frozenset(rule_words("speech_formats.HEADLINE_SMALL_WORDS"))
+#: Cue words that name with the speaker's own words ("called it “Totally Unfair.”"): a stop inside the marks
+#: keeps the quote speech after them (at6).
+NAMING_CUES = frozenset({"called", "dubbed", "named"})
+#: An outlet's possessive right before a quoted title ("told NBC’s “Meet the Press”", "CNN's"; at6).
+_OUTLET_POSSESSIVE = re.compile(r"\b[A-Z]{2,6}(?:’s|'s)\s*$")
 
 
 #: Nouns of an apposition after a quoted Title Case name that make it a work ("“Game of Thrones,” the HBO series").
@@ -132,35 +142,62 @@ _SENTENCE_STOP = re.compile(r"[.!?][’”\"')]?[ \t]+(?=[A-Z][^.!?]*$)")
 def is_title(text: str, start: int, end: int, open_mark: int) -> bool:
     """Whether quoted words are a title or a name, not speech ("Tucker Carlson Tonight", “Crooked Hillary”).
 
-    Title Case words (every word of four letters or more capitalized, at most eight words, no sentence
-    punctuation), after a cue word of works ("on", "titled", "book"), or at most four such words with
-    no comma or stop inside the closing mark.
+    Title Case words (every word of four letters or more capitalized, the small words of a title-case
+    headline aside, at most eight words, no sentence punctuation), after a cue word of works ("on",
+    "titled", "book", "nickname") or an outlet's possessive ("NBC’s"), or before an apposition naming a work
+    ("“…,” the HBO series"); at most four such words, every one capitalized but the small ones, with no comma
+    or stop inside the closing mark and no colon before the opening one ("Yates: ‘…’" opens speech). A cued or
+    apposed title (rule "title", at6) may end in a stop or comma inside the marks ("told NBC’s “Meet the
+    Press.”"), hold a colon before a subtitle and run to ``TITLE_CUED_MAX_WORDS`` words.
 
     Example:
         >>> text = "Pence appeared on “Tucker Carlson Tonight” on Monday."
         >>> is_title(text, text.index("Tucker"), text.index("”"), text.index("“"))
         True
+        >>> text = "He told NBC’s “Meet the Press.”"
+        >>> is_title(text, text.index("Meet"), text.index("”"), text.index("“"))
+        True
     """
     content = text[start:end].strip()
+    if not content[:1].isupper():
+        return False  # lowercase start: speech (the common case, decided cheaply)
+    cue = _title_cue_before(text, open_mark)
     work = _WORK_AFTER.match(text, end) is not None
-    if work:
-        content = content.rstrip(",")
-    if not content[:1].isupper() or any(c in content for c in ".!?;:,"):
-        return False  # lowercase start or sentence punctuation: speech (the common case, decided cheaply)
+    framed = work or cue != ""
+    if work or (cue and cue not in NAMING_CUES):  # "Meet the Press.", "Blade Runner.", "Clinton Cash: The …"
+        content = content.rstrip(",.!?")
+        if any(c in content for c in ".!?;,"):
+            return False
+    elif any(c in content for c in ".!?;:,"):
+        return False  # sentence punctuation: speech ("called it “Totally Unfair.”" stays the speaker's words)
     words = _WORD_RUN.findall(content)
-    if not words or len(words) > TITLE_MAX_WORDS:
+    if not words or len(words) > (TITLE_CUED_MAX_WORDS if framed else TITLE_MAX_WORDS):
         return False
-    long_words = [w for w in words if len(w) >= TITLE_CASE_MIN_CHARS]
+    long_words = [w for w in words if len(w) >= TITLE_CASE_MIN_CHARS and w.lower() not in TITLE_SMALL_WORDS]
     if not long_words or not all(w[:1].isupper() for w in long_words) or not words[0][:1].isupper():
         return False
-    if work:
-        return True  # "“Game of Thrones,” the HBO series": an apposition names it a work
-    before = _WORD_RUN.findall(text[max(0, open_mark - TITLE_CUE_CHARS) : open_mark])
-    if before and before[-1].lower() in TITLE_CUES:
-        return True  # "appeared on “Fox News Sunday”", "her memoir, “What Happened,”"
-    # a short Title Case name inside a sentence ("the “Crooked Hillary” line"), unless punctuation inside
-    # the marks makes it speech (“We Will Win,” Trump said)
-    return len(words) <= NAME_MAX_WORDS and text[end : end + 1] not in (",", "!", "?", ".")
+    if framed:
+        return True  # "“Game of Thrones,” the HBO series", "appeared on “Fox News Sunday”", "her memoir, “What Happened,”"
+    if text[max(0, open_mark - 2) : open_mark].strip().endswith(":"):
+        return False  # "Yates: ‘Flynn Was Compromised …’": a colon opens speech
+    # a short Title Case name inside a sentence ("the “Crooked Hillary” line"), every word capitalized but the
+    # small ones ("“Sure you are”" is speech), unless punctuation inside the marks makes it speech (“We Will Win,”)
+    return (
+        len(words) <= NAME_MAX_WORDS
+        and all(w[:1].isupper() or w.lower() in TITLE_SMALL_WORDS for w in words)
+        and text[end : end + 1] not in (",", "!", "?", ".")
+    )
+
+
+def _title_cue_before(text: str, open_mark: int) -> str:
+    """The cue word of works ("on", "titled", "nickname") or outlet's possessive ("NBC’s") before a quote, else ""."""
+    before = text[max(0, open_mark - TITLE_CUE_CHARS) : open_mark]
+    words = _WORD_RUN.findall(before)
+    if not words:
+        return ""
+    if words[-1].lower() in TITLE_CUES:
+        return words[-1].lower()
+    return words[-1] if _OUTLET_POSSESSIVE.search(before) is not None else ""
 
 
 _MESSAGE_FROM = re.compile(
