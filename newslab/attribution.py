@@ -407,12 +407,17 @@ def attributions(
             and _INVERSION_SLOT.search(text, max(lo - 3, 0), m.start())
         ):
             subject, inverted = _subject_after(text, m.end(), hi), True
-        coordinated = False
+        coordinated = fronted = False
         if subject is None and (
             participle or _SHARED_SUBJECT.search(text, max(lo, m.start() - CLAUSE_LOOKBACK), m.start())
         ):
             # "claimed that … and demanded that …", "…, saying the plan was dead": the clause's subject
             subject, coordinated = _shared_subject(text, lo, m.start(), found), True
+            after_fronted = _fronted_end(text, lo, m.start())
+            if after_fronted > lo:  # rule "fronted-clause" (at6): "After Rose asked whether …, Assad … said" -> Assad
+                own = _shared_subject(text, after_fronted, m.start(), found)
+                if own is not None and own != subject:
+                    subject, fronted = own, True
         phrase, s, e = subject or ("", -1, -1)
         # "X, who has accused Y of Z, said"
         relative = _WHO.search(text, max(lo, start - CLAUSE_LOOKBACK), start) is not None
@@ -421,7 +426,7 @@ def attributions(
         found.append(
             Attribution(
                 form, verb.lemma, verb.cls, start, end, phrase, s, e, inverted, coordinated, relative,
-                "inverted-participle" if borrowed else "",
+                "inverted-participle" if borrowed else "fronted-clause" if fronted else "",
             )
         )  # fmt: skip
     return found
@@ -460,6 +465,22 @@ def _shared_subject(text: str, lo: int, verb_start: int, found: list[Attribution
 
 
 _JUST_COMMA = re.compile(rf",{SPACE}")
+#: A fronted subordinate clause opening the sentence, up to its comma ("After Rose asked whether …, ").
+_FRONTED_CLAUSE = re.compile(
+    rf"[“\"]?(?:After|When|As|Before|Once|While|Although|Though|Because|Since|Until|If){SPACE}[^,;:“”\"]{{3,200}}?,{SPACE}"
+)
+
+
+def _fronted_end(text: str, lo: int, verb_start: int) -> int:
+    """Where the main clause starts after a fronted subordinate clause ("After X asked …, Y said"), else ``lo``.
+
+    Rule "fronted-clause" (at6): a coordinated verb of the main clause ("Assad sneered and said") takes the
+    main clause's subject, not a speaker of the fronted clause ("After Rose asked whether …").
+    """
+    if text[lo : lo + 1] not in "AWBOTSUI“\"":
+        return lo  # no subordinator can open the sentence (decided on its first character)
+    m = _FRONTED_CLAUSE.match(text, lo, verb_start)
+    return m.end() if m is not None else lo
 
 
 _CLAUSE_BOUNDARY = re.compile(

@@ -200,6 +200,8 @@ def _attribute_direct(
         if chosen is not None and bad_speaker(chosen.speaker):
             chosen, rule = None, "unattributed"  # "Asked", "the Democratic": no speaker; the context may name one
         if chosen is not None:
+            if chosen.subject_rule == "fronted-clause":
+                rule += "; fronted-clause"  # "After Rose asked …, Assad sneered and said, “…”" (at6)
             q.rule, q.verb = rule, chosen.verb
             q.speaker, q.speaker_start, q.speaker_end = chosen.speaker, chosen.speaker_start, chosen.speaker_end
             if rule != "before-quote":
@@ -358,6 +360,19 @@ def _inside_quotes(spans: list[_Span]) -> Callable[[int], bool]:
     return inside
 
 
+#: "declined to answer", "refused to say", "would not comment": a refusal to speak reports no words (at6).
+_REFUSAL = re.compile(r"(?:declin|refus)(?:ed|es|e|ing)[ \u00a0]+to[ \u00a0]+$")
+
+
+def _refused(text: str, a: Attribution) -> bool:
+    """Rule "refusal" (at6): a reporting verb after "declined to" / "refused to" is no attribution.
+
+    "Mr. Earnest declined to answer a reporter’s question on whether it is now “clear” that …" reports no words
+    of Mr. Earnest: neither the question nor the quoted word in it are his.
+    """
+    return text[a.verb_start - 3 : a.verb_start] == "to " and _REFUSAL.search(text, a.verb_start - 20, a.verb_start) is not None
+
+
 #: Size of the scare-term rule (at6, read off the spent attribution set's false positives: "jungle primary",
 #: "bad taste", "defense of others", "one percenters"): a scare quote or term is a short noun phrase.
 SCARE_MAX_WORDS = 3
@@ -367,17 +382,19 @@ _QUOTE_WORD = re.compile(r"[\w’'-]+")
 def _scare_term(text: str, doc: Document, span: _Span, attrs: dict[int, list[Attribution]]) -> bool:
     """Rule "scare-term" (at6): a short quoted phrase in a sentence without any reporting verb is a term, no quote.
 
-    At most ``SCARE_MAX_WORDS`` words, no sentence punctuation inside the marks, not opening its sentence, and
-    no speech cue anywhere in its sentence ("after the “jungle primary” in which …"; not "called it “bad”",
-    "says he “was wrong”"). Issue 23 and the attribution set's coding: scare quotes and terms are no
+    At most ``SCARE_MAX_WORDS`` words, no sentence punctuation inside the marks and no comma after them, not
+    opening its sentence, and no speech cue before it in its sentence ("after the “jungle primary” in which …";
+    not "called it “bad”", "says he “was wrong”", "“bad,” she said"). Issue 23 and the attribution set's coding: scare quotes and terms are no
     attributions, so the phrase gives no row.
     """
     content = text[span.start : span.end]
     if any(c in content for c in ".!?;:,") or len(_QUOTE_WORD.findall(content)) > SCARE_MAX_WORDS:
         return False
+    if text[span.end : span.end + 1] == "," or text[span.close : span.close + 1] == ",":
+        return False  # "“bad,” she said": a comma after the words may lead to an attribution
     sent = doc.sentence_of(span.open)
-    if attrs.get(sent) or sent not in attrs:  # a reporting verb in the sentence, or a headline: speech may be meant
-        return False
+    if sent not in attrs or any(a.verb_end <= span.open for a in attrs[sent]):
+        return False  # a headline, or a reporting verb before the quote: speech may be meant ("says he “was wrong”")
     return bool(text[doc.sentences[sent].start : span.open].strip())  # a quote opening its sentence may be speech
 
 
@@ -439,7 +456,9 @@ def article_quotes(
     ]
     inside = _inside_quotes(spans)
     attrs = {
-        s.index: attributions(text, s.start, s.end, article.token_spans[s.index], inside)
+        s.index: [
+            a for a in attributions(text, s.start, s.end, article.token_spans[s.index], inside) if not _refused(text, a)
+        ]
         for s in article.sentences
         if not is_headline(s)
     }

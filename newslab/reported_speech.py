@@ -443,7 +443,21 @@ def _reported_after(text: str, sent: Sentence, a: Attribution, inside: Callable[
     start = sent.start + len(sent.text) - len(sent.text.lstrip(' “"'))
     if end - start < MIN_CONTENT_CHARS or inside(start) or inside(end - 1) or text[end - 1] in '”"':
         return None
+    if not _holds_verb(text[start:end]):
+        return None  # rule "after-needs-verb" (at6): "At that point, Cuomo said." reports no clause
     return Quote(start, end, "indirect", "reported-after", a.verb, a.speaker, a.speaker_start, a.speaker_end)
+
+
+def _holds_verb(chunk: str) -> bool:
+    """Whether a reported clause holds a verb (a word the tag lexicon reads as one, or a contraction)."""
+    tags = word_tags()
+    if not tags:
+        return True  # no tag lexicon installed: keep the clause
+    for word in _WORD_RUN.findall(chunk):
+        low = word.lower()
+        if _CONTRACTION.search(low) or (tags.get(low) or "").startswith(_FINITE_TAGS):
+            return True
+    return False
 
 
 def _according_to(text: str, sent: Sentence) -> list[Quote]:
@@ -460,6 +474,8 @@ def _according_to(text: str, sent: Sentence) -> list[Quote]:
             start = tail + 1 if tail >= 0 else m.end("speaker")
             start += len(text[start : sent.end]) - len(text[start : sent.end].lstrip())
             end = sent.end
+        elif text[m.end("speaker") : m.end("speaker") + 1] == ":":
+            continue  # rule "according-colon" (at6): "…, according to Comey’s account: “…”" attributes what follows
         else:
             start, end = sent.start, m.start()
         end = start + len(text[start:end].rstrip(" ,.;:\u00a0"))

@@ -67,6 +67,12 @@ def _gender(phrase: str) -> str:
     return ""
 
 
+def _title_gender(run: str) -> str:
+    """The gender a capitalized run's opening title implies ("Mr. Kerry" -> "m", "Ms. Lynch" -> "f"), else ""."""
+    first = run.split()[0].lower() if " " in run else ""
+    return "f" if first in FEMALE_ROLES else "m" if first in MALE_ROLES else ""
+
+
 #: Heads of organization names that keep their "of" complement ("Department of State", "Bank of England").
 ORG_HEADS = frozenset(rule_words("speakers.ORG_HEADS"))
 
@@ -435,6 +441,8 @@ class SpeakerResolver:
                 name = self.name(m.group())
                 if name and name.split()[-1].lower() in _NO_PERSON_HEADS:
                     continue  # "Memorial Medical Center", "Miami-Dade County": no person
+                if gender and _title_gender(m.group()) not in ("", gender):
+                    continue  # rule "title-gender" (at6): "she" is not "Mr. Kerry" (the title inside the run)
                 if not name or (
                     gender and self.genders.get(name, _name_gender(chunk, m.start(), name, gender)) != gender
                 ):
@@ -523,6 +531,8 @@ def _is_person_phrase(phrase: str) -> bool:
     if words[0].lower() in ("they", "it", "we") or (words[-1].lower().endswith("s") and words[-1][:1].islower()):
         return False
     if words[-1] in PLURAL_PERSON_NOUNS:  # rule "plural-group" (at5): "she" is not "the women"
+        return False
+    if words[-1].lower() in _NO_PERSON_HEADS:  # rule "organization" (at6): "she" is not "the State Department"
         return False
     return words[0].lower() in ("a", "an", "the") or words[-1][:1].isupper()
 
