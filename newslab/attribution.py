@@ -477,7 +477,7 @@ def _fronted_end(text: str, lo: int, verb_start: int) -> int:
     Rule "fronted-clause" (at6): a coordinated verb of the main clause ("Assad sneered and said") takes the
     main clause's subject, not a speaker of the fronted clause ("After Rose asked whether …").
     """
-    if text[lo : lo + 1] not in "AWBOTSUI“\"":
+    if text[lo : lo + 1] not in 'AWBOTSUI“"':
         return lo  # no subordinator can open the sentence (decided on its first character)
     m = _FRONTED_CLAUSE.match(text, lo, verb_start)
     return m.end() if m is not None else lo

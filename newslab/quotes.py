@@ -85,7 +85,7 @@ import bisect
 import logging
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from newslab.attribution import Attribution, Quote, attributions, is_headline
 from newslab.cues import VERB_CLASSES, Cue, SpeechVerb, cue_forms, load_cues, load_speech_verbs
@@ -95,14 +95,19 @@ from newslab.names import ROLE_WORDS
 from newslab.records import QuoteRow, columns
 from newslab.reported_speech import indirect_quotes
 from newslab.speakers import GENDER_NOTE, SpeakerResolver
+from newslab.speech_formats import QuoteSpan as _Span
 from newslab.speech_formats import (
     bad_speaker,
     finding_quotes,
     headline_quotes,
+    headline_speaker,
     is_title,
     label_speaker,
+    names_with,
     next_sentence_speaker,
+    refused,
     transcript_quotes,
+    without_scare_terms,
 )
 from newslab.targets import Target
 
@@ -115,16 +120,6 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 QUOTE_COLUMNS = columns(QuoteRow)  # the schema is the row record (newslab.records)
-
-
-class _Span(NamedTuple):
-    """A direct quote: opening mark, content start, content end, end of the closing mark."""
-
-    open: int
-    start: int
-    end: int
-    close: int
-    unclosed: bool = False  # rule "unclosed-mark": no mark closes it; it runs to its sentence's end
 
 
 #: A quote in curly or straight marks; one left open at a paragraph's end runs to it when the next paragraph
@@ -195,6 +190,9 @@ def _attribute_direct(
     for i, span in enumerate(spans):
         q = Quote(span.start, span.end, "direct", "unattributed")
         after = _after_attribution(text, doc, span, spans[i + 1].open if i + 1 < len(spans) else len(text), attrs)
+        naming = after is not None and names_with(text, doc, span, attrs)  # rule "naming-object" (at6)
+        if naming:
+            after = None
         before = None if after else _before_attribution(doc, span, spans[i - 1] if i else None, attrs)
         chosen, rule = (after, "after-quote") if after else before if before else (None, "unattributed")
         if chosen is not None and bad_speaker(chosen.speaker):
@@ -202,6 +200,8 @@ def _attribute_direct(
         if chosen is not None:
             if chosen.subject_rule == "fronted-clause":
                 rule += "; fronted-clause"  # "After Rose asked …, Assad sneered and said, “…”" (at6)
+            if naming:
+                rule += "; naming-object"
             q.rule, q.verb = rule, chosen.verb
             q.speaker, q.speaker_start, q.speaker_end = chosen.speaker, chosen.speaker_start, chosen.speaker_end
             if rule != "before-quote":
@@ -331,7 +331,20 @@ def _previous_sentence(
     if sent == 0 or paragraphs.of(doc.sentences[sent - 1].start) != para:
         return None
     near = [a for a in attrs.get(sent - 1, ()) if a.speaker and a.cls not in ("attitude", "directive")]
-    return (near[-1], "previous-sentence") if near else None  # "praised Trump", "urged X to": no one's words
+    if near:
+        return near[-1], "previous-sentence"  # "praised Trump", "urged X to": no one's words
+    # rule "pronoun-bridge" (at6): "X said … . However, he credited Y with … . “…”": a sentence whose subject is
+    # he/she goes on about the speaker of the sentence before it
+    if sent < 2 or paragraphs.of(doc.sentences[sent - 2].start) != para:
+        return None
+    if not _PRONOUN_SUBJECT.match(doc.sentences[sent - 1].text):
+        return None
+    near = [a for a in attrs.get(sent - 2, ()) if a.speaker and a.cls not in ("attitude", "directive")]
+    return (near[-1], "previous-sentence; pronoun-bridge") if near else None
+
+
+#: A sentence opened by a he/she subject, after at most one linking word and a comma ("However, he credited …").
+_PRONOUN_SUBJECT = re.compile(r"\s*(?:[A-Z][a-z]+,?\s+)?(?:[Hh]e|[Ss]he)\s+[a-z]")
 
 
 def _continued(
@@ -358,44 +371,6 @@ def _inside_quotes(spans: list[_Span]) -> Callable[[int], bool]:
         return i >= 0 and spans[i].open < offset < spans[i].close - 1
 
     return inside
-
-
-#: "declined to answer", "refused to say", "would not comment": a refusal to speak reports no words (at6).
-_REFUSAL = re.compile(r"(?:declin|refus)(?:ed|es|e|ing)[ \u00a0]+to[ \u00a0]+$")
-
-
-def _refused(text: str, a: Attribution) -> bool:
-    """Rule "refusal" (at6): a reporting verb after "declined to" / "refused to" is no attribution.
-
-    "Mr. Earnest declined to answer a reporter’s question on whether it is now “clear” that …" reports no words
-    of Mr. Earnest: neither the question nor the quoted word in it are his.
-    """
-    return text[a.verb_start - 3 : a.verb_start] == "to " and _REFUSAL.search(text, a.verb_start - 20, a.verb_start) is not None
-
-
-#: Size of the scare-term rule (at6, read off the spent attribution set's false positives: "jungle primary",
-#: "bad taste", "defense of others", "one percenters"): a scare quote or term is a short noun phrase.
-SCARE_MAX_WORDS = 3
-_QUOTE_WORD = re.compile(r"[\w’'-]+")
-
-
-def _scare_term(text: str, doc: Document, span: _Span, attrs: dict[int, list[Attribution]]) -> bool:
-    """Rule "scare-term" (at6): a short quoted phrase in a sentence without any reporting verb is a term, no quote.
-
-    At most ``SCARE_MAX_WORDS`` words, no sentence punctuation inside the marks and no comma after them, not
-    opening its sentence, and no speech cue before it in its sentence ("after the “jungle primary” in which …";
-    not "called it “bad”", "says he “was wrong”", "“bad,” she said"). Issue 23 and the attribution set's coding: scare quotes and terms are no
-    attributions, so the phrase gives no row.
-    """
-    content = text[span.start : span.end]
-    if any(c in content for c in ".!?;:,") or len(_QUOTE_WORD.findall(content)) > SCARE_MAX_WORDS:
-        return False
-    if text[span.end : span.end + 1] == "," or text[span.close : span.close + 1] == ",":
-        return False  # "“bad,” she said": a comma after the words may lead to an attribution
-    sent = doc.sentence_of(span.open)
-    if sent not in attrs or any(a.verb_end <= span.open for a in attrs[sent]):
-        return False  # a headline, or a reporting verb before the quote: speech may be meant ("says he “was wrong”")
-    return bool(text[doc.sentences[sent].start : span.open].strip())  # a quote opening its sentence may be speech
 
 
 def _with_transcript(quotes: list[Quote], lines: list[Quote]) -> list[Quote]:
@@ -457,12 +432,12 @@ def article_quotes(
     inside = _inside_quotes(spans)
     attrs = {
         s.index: [
-            a for a in attributions(text, s.start, s.end, article.token_spans[s.index], inside) if not _refused(text, a)
+            a for a in attributions(text, s.start, s.end, article.token_spans[s.index], inside) if not refused(text, a)
         ]
         for s in article.sentences
         if not is_headline(s)
     }
-    spans = [s for s in spans if not _scare_term(text, article, s, attrs)]
+    spans = without_scare_terms(text, article, spans, attrs)
     quotes, used = _attribute_direct(text, article, spans, attrs)
     if quotes:
         _attribute_from_context(quotes, spans, text, article, attrs)
@@ -473,8 +448,11 @@ def article_quotes(
     quotes += [q for q in indirect_quotes(text, article, attrs, used, inside) if not bad_speaker(q.speaker)]
     quotes = _with_transcript(quotes, transcript_quotes(text))
     quotes += finding_quotes(article, [(q.start, q.end) for q in quotes])  # "New polls show …"
-    quotes += headline_quotes(article, [(q.start, q.end) for q in quotes])  # "X Says …" in a title-case headline
+    headlines = headline_quotes(article, [(q.start, q.end) for q in quotes])  # "X Says …" in a title-case headline
+    quotes += headlines
     quotes.sort(key=lambda q: (q.start, q.kind))
+    if headlines:
+        headline_speaker(quotes, headlines)
     if not resolve_speakers:
         return quotes
     resolver = SpeakerResolver(article, targets, mentions, names)

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from newslab.attribution import Quote
+from newslab.attribution import Attribution, Quote
 from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import rule_words, stopwords
+from newslab.reported_speech import CLAIM_NOUNS
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
 _WORD_RUN = re.compile(r"[\w’'-]+")
@@ -177,7 +179,7 @@ def is_title(text: str, start: int, end: int, open_mark: int) -> bool:
     if not long_words or not all(w[:1].isupper() for w in long_words) or not words[0][:1].isupper():
         return False
     if framed:
-        return True  # "“Game of Thrones,” the HBO series", "appeared on “Fox News Sunday”", "her memoir, “What Happened,”"
+        return True  # "“Game of Thrones,” the HBO series", "appeared on “Fox News Sunday”", "her memoir, “…,”"
     if text[max(0, open_mark - 2) : open_mark].strip().endswith(":"):
         return False  # "Yates: ‘Flynn Was Compromised …’": a colon opens speech
     # a short Title Case name inside a sentence ("the “Crooked Hillary” line"), every word capitalized but the
@@ -381,3 +383,113 @@ def bad_speaker(phrase: str) -> bool:
     # a capitalized word the lexicon knows only as an adjective, verb, adverb or function word is no
     # name ("Asked", "Democratic"); modals stay names ("May", "Will": surnames of speakers)
     return not tag.startswith(("NN", "MD"))
+
+
+class QuoteSpan(NamedTuple):
+    """A direct quote: opening mark, content start, content end, end of the closing mark (:mod:`newslab.quotes`)."""
+
+    open: int
+    start: int
+    end: int
+    close: int
+    unclosed: bool = False  # rule "unclosed-mark": no mark closes it; it runs to its sentence's end
+
+
+def headline_speaker(quotes: list[Quote], headlines: list[Quote]) -> None:
+    """Rule "headline-speaker" (at6): the first quote after a headline's "X Say(s) …", unattributed, is X's.
+
+    "Kayla Mueller's Parents Say They Have Been Notified Of Her Death “We are so proud …”": the body opens
+    with the words the headline reports. A quote with a speaker between them ends the rule.
+    """
+    for h in headlines:
+        for q in quotes:
+            if q.start < h.end or q is h or q.kind != "direct":
+                continue
+            if q.rule.startswith("unattributed"):
+                q.rule = "headline-speaker" + q.rule.removeprefix("unattributed")
+                q.verb, q.speaker, q.speaker_start, q.speaker_end = h.verb, h.speaker, h.speaker_start, h.speaker_end
+            break
+
+
+#: "declined to answer", "refused to say", "would not comment": a refusal to speak reports no words (at6).
+REFUSAL_CHARS = 20  # characters before the verb read for "declined to " / "refusing to " (the longest: 13)
+_REFUSAL = re.compile(r"(?:declin|refus)(?:ed|es|e|ing)[ \u00a0]+to[ \u00a0]+$")
+
+
+def refused(text: str, a: Attribution) -> bool:
+    """Rule "refusal" (at6): a reporting verb after "declined to" / "refused to" is no attribution.
+
+    "Mr. Earnest declined to answer a reporter’s question on whether it is now “clear” that …" reports no words
+    of Mr. Earnest: neither the question nor the quoted word in it are his.
+    """
+    if text[a.verb_start - 3 : a.verb_start] != "to ":
+        return False
+    return _REFUSAL.search(text, max(0, a.verb_start - REFUSAL_CHARS), a.verb_start) is not None
+
+
+#: Size of the scare-term rule (at6, read off the spent attribution set's false positives: "jungle primary",
+#: "bad taste", "defense of others", "one percenters"): a scare quote or term is a short noun phrase.
+SCARE_MAX_WORDS = 3
+_QUOTE_WORD = re.compile(r"[\w’'-]+")
+#: Nouns of speech before a short quote that make it someone's words, not a term: the nominal attributions'
+#: nouns (reported_speech.CLAIM_NOUNS) and quotes.SPEECH_NOUNS ("questioning", "remark", "criticism").
+SPEECH_NOUNS = CLAIM_NOUNS | frozenset(rule_words("quotes.SPEECH_NOUNS"))
+SPEECH_NOUN_WORDS = 3  # words before the mark read for such a noun ("questioning of Trump’s “…”"; set by hand)
+
+
+_JOINED = re.compile(r"[\s,]*(?:and|or)?\s*")
+
+
+def without_scare_terms(
+    text: str, doc: Document, spans: list[QuoteSpan], attrs: dict[int, list[Attribution]]
+) -> list[QuoteSpan]:
+    """The spans that are no scare term; a short quote joined to a kept one ("“stability” and “competence”") stays."""
+    kept: list[QuoteSpan] = []
+    for s in spans:
+        joined = bool(kept) and kept[-1].close <= s.open and _JOINED.fullmatch(text, kept[-1].close, s.open) is not None
+        if joined or not _scare_term(text, doc, s, attrs):
+            kept.append(s)
+    return kept
+
+
+def _scare_term(text: str, doc: Document, span: QuoteSpan, attrs: dict[int, list[Attribution]]) -> bool:
+    """Rule "scare-term" (at6): a short quoted phrase in a sentence without any reporting verb is a term, no quote.
+
+    At most ``SCARE_MAX_WORDS`` words, no sentence punctuation inside the marks and no comma after them, not
+    opening its sentence, and no speech cue (a reporting verb or a noun of ``SPEECH_NOUNS`` among the
+    ``SPEECH_NOUN_WORDS`` words) before it in its sentence ("after the “jungle primary” in which …";
+    not "called it “bad”", "says he “was wrong”", "“bad,” she said"). Issue 23 and the attribution set's
+    coding: scare quotes and terms are no attributions, so the phrase gives no row.
+    """
+    content = text[span.start : span.end]
+    if any(c in content for c in ".!?;:,") or len(_QUOTE_WORD.findall(content)) > SCARE_MAX_WORDS:
+        return False
+    if text[span.end : span.end + 1] == "," or text[span.close : span.close + 1] == ",":
+        return False  # "“bad,” she said": a comma after the words may lead to an attribution
+    sent = doc.sentence_of(span.open)
+    if sent not in attrs or any(a.verb_end <= span.open for a in attrs[sent]):
+        return False  # a headline, or a reporting verb before the quote: speech may be meant ("says he “was wrong”")
+    before = text[doc.sentences[sent].start : span.open]
+    if not before.strip():
+        return False  # a quote opening its sentence may be speech
+    # a noun of speech before the quote makes its words someone's ("Corker’s questioning of Trump’s “stability”")
+    near = _QUOTE_WORD.findall(before)[-SPEECH_NOUN_WORDS:]
+    return not any(w.lower().removesuffix("s") in SPEECH_NOUNS for w in near)
+
+
+#: Words at most between a naming verb and the quote it names with ("called the Russian leader “a killer,”").
+NAMING_GAP_WORDS = 4
+
+
+def names_with(text: str, doc: Document, span: QuoteSpan, attrs: dict[int, list[Attribution]]) -> bool:
+    """Whether a naming verb of the quote's sentence ends right before it: "called X “…”" is that subject's word.
+
+    Rule "naming-object" (at6): "when an interviewer called the Russian leader “a killer,” Trump said the United
+    States …": the quote is the interviewer's, not the next clause's speaker's.
+    """
+    for a in attrs.get(doc.sentence_of(span.open), ()):
+        if a.lemma == "call" and a.speaker and not a.inverted and a.verb_end <= span.open:
+            gap = text[a.verb_end : span.open]
+            if "," not in gap and len(gap.split()) <= NAMING_GAP_WORDS:
+                return True
+    return False

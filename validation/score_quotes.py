@@ -16,9 +16,10 @@ overlap by at least --min-overlap of the shorter span; each predicted quote goes
 overlaps best (Jaccard), so several predicted pieces of one long attribution all count as right and the
 gold row counts once. Speakers: the predicted speaker is ``speaker_resolved`` (else ``speaker``) and is
 compared with ``same_person``: annotation_gold.same_name, and a middle initial dropped ("Paul D. Ryan" ~
-"Paul Ryan", as a human coder reads it; at5) (case-insensitive; titles and appositions dropped; one name may
-be a word-suffix of the other, so "Graham" ~ "Lindsey Graham" but "Ivanka Trump" !~ "Donald Trump"; a gold
-"" means the text names nobody and only an empty or pronoun speaker is right).
+"Paul Ryan", as a human coder reads it; at5), and a source phrase with a trailing prepositional modifier
+("a recent poll … from October 14-17" ~ "a recent poll …"; at6) (case-insensitive; titles and appositions
+dropped; one name may be a word-suffix of the other, so "Graham" ~ "Lindsey Graham" but "Ivanka Trump" !~
+"Donald Trump"; a gold "" means the text names nobody and only an empty or pronoun speaker is right).
 
 Reported: precision (share of predicted quotes that match a gold attribution), recall (share of gold
 found), speaker accuracy (share of found gold whose speaker is right by some matching prediction), and
@@ -170,8 +171,36 @@ def same_person(predicted: str, gold: str) -> bool:
     """
     if same_name(predicted, gold):
         return True
+    if _same_source_with_modifier(predicted, gold):
+        return True
     plain = "|".join(_MIDDLE_INITIAL.sub("", a) for a in gold.split("|"))
     return same_name(_MIDDLE_INITIAL.sub("", predicted), plain)
+
+
+#: Prepositions that open a trailing modifier of a source phrase ("a recent poll … from October 14-17").
+_MODIFIER_PREPOSITIONS = ("from", "in", "on", "of", "at", "by", "for", "during", "between", "with", "since")
+
+
+def _same_source_with_modifier(predicted: str, gold: str) -> bool:
+    """A source phrase the coder wrote, with a trailing prepositional modifier, is the same source (at6).
+
+    "a recent poll conducted by the Braun campaign from October 14-17" names the source the coder wrote as
+    "a recent poll conducted by the Braun campaign": a careful coder accepts it. Only for alternatives of at
+    least two words (a surname plus "of New York" stays with annotation_gold.same_name).
+
+    >>> _same_source_with_modifier("a recent poll by X from October 14-17", "a recent poll by X|X")
+    True
+    >>> _same_source_with_modifier("a recent poll by X and Y", "a recent poll by X")
+    False
+    """
+    low = " ".join(predicted.lower().split())
+    for alternative in gold.split("|"):
+        alt = " ".join(alternative.lower().split())
+        if len(alt.split()) >= 2 and low.startswith(alt + " "):
+            rest = low[len(alt) + 1 :].split()
+            if rest and rest[0] in _MODIFIER_PREPOSITIONS:
+                return True
+    return False
 
 
 def main(argv: list[str] | None = None) -> int:
