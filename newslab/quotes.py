@@ -99,11 +99,13 @@ from newslab.speech_formats import QuoteSpan as _Span
 from newslab.speech_formats import (
     bad_speaker,
     finding_quotes,
+    headline_label_quotes,
     headline_quotes,
     headline_speaker,
     is_title,
     label_speaker,
     names_with,
+    nested_speaker,
     next_sentence_speaker,
     refused,
     transcript_quotes,
@@ -193,6 +195,10 @@ def _attribute_direct(
         naming = after is not None and names_with(text, doc, span, attrs)  # rule "naming-object" (at6)
         if naming:
             after = None
+        outer = after
+        nested = after is not None and after is not (after := nested_speaker(text, doc, after, attrs))
+        if nested and outer is not None:
+            used.add(outer.verb_start)  # "Ayers said McDonald told him": Ayers's verb reports this quote
         before = None if after else _before_attribution(doc, span, spans[i - 1] if i else None, attrs)
         chosen, rule = (after, "after-quote") if after else before if before else (None, "unattributed")
         if chosen is not None and bad_speaker(chosen.speaker):
@@ -200,8 +206,8 @@ def _attribute_direct(
         if chosen is not None:
             if chosen.subject_rule == "fronted-clause":
                 rule += "; fronted-clause"  # "After Rose asked …, Assad sneered and said, “…”" (at6)
-            if naming:
-                rule += "; naming-object"
+            if naming or nested:
+                rule += "; naming-object" if naming else "; nested"
             q.rule, q.verb = rule, chosen.verb
             q.speaker, q.speaker_start, q.speaker_end = chosen.speaker, chosen.speaker_start, chosen.speaker_end
             if rule != "before-quote":
@@ -448,6 +454,7 @@ def article_quotes(
     quotes += [q for q in indirect_quotes(text, article, attrs, used, inside) if not bad_speaker(q.speaker)]
     quotes = _with_transcript(quotes, transcript_quotes(text))
     quotes += finding_quotes(article, [(q.start, q.end) for q in quotes])  # "New polls show …"
+    quotes += headline_label_quotes(text, [(q.start, q.end) for q in quotes])  # "Yates: 'Flynn Was …'"
     headlines = headline_quotes(article, [(q.start, q.end) for q in quotes])  # "X Says …" in a title-case headline
     quotes += headlines
     quotes.sort(key=lambda q: (q.start, q.kind))

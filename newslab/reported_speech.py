@@ -150,15 +150,19 @@ def _finite_verb_follows(text: str, pos: int) -> bool:
     window = text[pos : pos + CLAUSE_WORDS * WORD_CHARS // 4]
     stop = next((m.start() for m in _CLAUSE_STOP.finditer(window) if not _adjective_comma(window, m.start())), None)
     chunk = window[:stop]
-    adverb = False
+    adverb = joined = False
     for word in _WORD_RUN.findall(chunk)[:CLAUSE_WORDS]:
         low = word.lower()
         if low in _OBJECT_CLAUSE:
             return False
         tag = tags.get(low) or ""
-        if _CONTRACTION.search(low) or tag.startswith(_FINITE_TAGS) or (adverb and tag != "DT"):
+        # rule "object-not-clause" (at6): a gerund is no finite verb ("explaining his pessimism about the awards
+        # surviving …"), nor a verb right after "and" ("declared the clerk in contempt of court and jailed her")
+        verb = tag.startswith(_FINITE_TAGS) and tag != "VBG" and not joined
+        if _CONTRACTION.search(low) or verb or (adverb and tag != "DT"):
             return True  # a finite verb, or a word after an adverb ("her patients already drive …")
         adverb = (tag == "RB" and not low.endswith("ly")) or low in ("not", "never")
+        joined = low in ("and", "or")
         if not tags and low.endswith(("ed", "s")):  # no tag lexicon installed: a rough suffix reading
             return True
     return False

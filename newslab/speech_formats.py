@@ -350,6 +350,38 @@ def headline_quotes(doc: Document, taken: Sequence[tuple[int, int]]) -> list[Quo
     return found
 
 
+#: "Yates: 'Flynn Was Compromised …'": a name, a colon and straight single marks at a line's or sentence's start.
+_HEADLINE_LABEL = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] ))(?P<speaker>[A-Z][\w’.-]+(?: [A-Z][\w’.-]+){0,2}):[ \t]+'"
+    r"(?P<content>[A-Z][^'\n]{2,150}?)'(?=[ \t\n]|$)"
+)
+
+
+def headline_label_quotes(text: str, taken: Sequence[tuple[int, int]]) -> list[Quote]:
+    """Rule "headline-label" (at6): "Yates: 'Flynn Was Compromised With Respect to the Russians'" is Yates's quote.
+
+    Headlines quote in straight single marks after the speaker's name and a colon; the single marks are read
+    only there (elsewhere a straight ' is mostly an apostrophe).
+
+    Example:
+        >>> text = "Yates: 'Flynn Was Compromised With Respect to the Russians' WASHINGTON – Sally Yates spoke."
+        >>> [(text[q.start : q.end], q.speaker) for q in headline_label_quotes(text, [])]
+        [('Flynn Was Compromised With Respect to the Russians', 'Yates')]
+    """
+    if "'" not in text:
+        return []
+    found = []
+    for m in _HEADLINE_LABEL.finditer(text):
+        start, end = m.start("content"), m.end("content")
+        speaker = m.group("speaker")
+        if any(s < end and start < e for s, e in taken) or bad_speaker(speaker) or speaker.upper() in NOT_SPEAKERS:
+            continue
+        q = Quote(start, end, "direct", "headline-label", verb=":")
+        q.speaker, q.speaker_start, q.speaker_end = speaker, m.start("speaker"), m.end("speaker")
+        found.append(q)
+    return found
+
+
 #: Pronouns a speaker phrase may be (the resolver turns them into names).
 _PRONOUNS = frozenset(rule_words("speech_formats._PRONOUNS"))
 
@@ -372,7 +404,12 @@ def bad_speaker(phrase: str) -> bool:
     if len(words) > 1:  # a phrase that opens with a lowercase verb is a clause cut wrong ("denounced Mr. Trump’s …")
         # rule "speaker-head" (attrib4): nor one that opens with a lowercase preposition ("in Danville", "out of
         # the anti-tax"): a speaker opens with a name, a determiner or a noun
-        return not words[0][:1].isupper() and (tags.get(words[0].lower()) or "") in ("VBD", "VBZ", "IN")
+        if not words[0][:1].isupper() and (tags.get(words[0].lower()) or "") in ("VBD", "VBZ", "IN"):
+            return True
+        # rule "adjective-head" (at6): nor a possessive and a lowercase adjective, its noun cut off ("Black’s
+        # controversial" of "Black’s controversial tweets are …"; "The attorney general" stays)
+        last, before = words[-1], words[-2]
+        return last.islower() and tags.get(last) == "JJ" and _POSSESSIVE_END.search(before) is not None
     word = words[0]
     low = word.lower()
     if low in _PRONOUNS:
@@ -412,6 +449,7 @@ def headline_speaker(quotes: list[Quote], headlines: list[Quote]) -> None:
 
 
 #: "declined to answer", "refused to say", "would not comment": a refusal to speak reports no words (at6).
+_REFLEXIVE = re.compile(r"[ \u00a0]+(?:themselves|himself|herself|itself|ourselves|myself)\b")
 REFUSAL_CHARS = 20  # characters before the verb read for "declined to " / "refusing to " (the longest: 13)
 _REFUSAL = re.compile(r"(?:declin|refus)(?:ed|es|e|ing)[ \u00a0]+to[ \u00a0]+$")
 
@@ -422,6 +460,8 @@ def refused(text: str, a: Attribution) -> bool:
     "Mr. Earnest declined to answer a reporter’s question on whether it is now “clear” that …" reports no words
     of Mr. Earnest: neither the question nor the quoted word in it are his.
     """
+    if a.lemma == "call" and _REFLEXIVE.match(text, a.verb_end) is not None:
+        return True  # rule "self-name" (at6): "immigrants who … call themselves “dreamers”" names, reports no words
     if text[a.verb_start - 3 : a.verb_start] != "to ":
         return False
     return _REFUSAL.search(text, max(0, a.verb_start - REFUSAL_CHARS), a.verb_start) is not None
@@ -493,3 +533,28 @@ def names_with(text: str, doc: Document, span: QuoteSpan, attrs: dict[int, list[
             if "," not in gap and len(gap.split()) <= NAMING_GAP_WORDS:
                 return True
     return False
+
+
+#: What may follow a nested speaker's verb to the sentence's end ("Ayers said McDonald told him.").
+_NESTED_TAIL = re.compile(r"[ \u00a0]*(?:him|her|them|me|us|reporters|police|investigators)?[ \u00a0]*[.!]?[ \u00a0]*$")
+
+
+def nested_speaker(text: str, doc: Document, a: Attribution, attrs: dict[int, list[Attribution]]) -> Attribution:
+    """Rule "nested" (at6): in "“…,” Ayers said McDonald told him." the quote is McDonald's words, not Ayers's.
+
+    The attribution after a quote is followed at once by a second one of say or tell whose subject opens
+    right after the first verb and whose verb ends the sentence (an object pronoun at most): the second
+    speaker said the quoted words to the first. Else ``a`` itself.
+    """
+    sent = doc.sentences[doc.sentence_of(a.verb_start)]
+    for b in attrs.get(sent.index, ()):
+        if (
+            b.speaker
+            and not b.inverted
+            and b.lemma in ("say", "tell")
+            and b.speaker_start > a.verb_end
+            and text[a.verb_end : b.speaker_start].strip(" \u00a0") in ("", "that")
+            and _NESTED_TAIL.fullmatch(text, b.verb_end, sent.end) is not None
+        ):
+            return b
+    return a
