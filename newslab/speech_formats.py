@@ -449,9 +449,11 @@ def headline_speaker(quotes: list[Quote], headlines: list[Quote]) -> None:
 
 
 #: "declined to answer", "refused to say", "would not comment": a refusal to speak reports no words (at6).
-_REFLEXIVE = re.compile(r"[ \u00a0]+(?:themselves|himself|herself|itself|ourselves|myself)\b")
+#: A group or body naming itself ("immigrants who … call themselves “dreamers”"); "called himself “a very stable
+#: genius”" stays the speaker's words.
+_REFLEXIVE = re.compile(r"[ \u00a0]+(?:themselves|itself)\b")
 REFUSAL_CHARS = 20  # characters before the verb read for "declined to " / "refusing to " (the longest: 13)
-_REFUSAL = re.compile(r"(?:declin|refus)(?:ed|es|e|ing)[ \u00a0]+to[ \u00a0]+$")
+_REFUSAL = re.compile(r"(?:declin|refus)(?:ed|es|e|ing)[ \u00a0]+to $")
 
 
 def refused(text: str, a: Attribution) -> bool:
