@@ -476,6 +476,7 @@ _QUOTE_WORD = re.compile(r"[\w’'-]+")
 #: Nouns of speech before a short quote that make it someone's words, not a term: the nominal attributions'
 #: nouns (reported_speech.CLAIM_NOUNS) and quotes.SPEECH_NOUNS ("questioning", "remark", "criticism").
 SPEECH_NOUNS = CLAIM_NOUNS | frozenset(rule_words("quotes.SPEECH_NOUNS"))
+_COLON_QUOTE = re.compile(r":[ \t]*[“\"‘]")  # a colon that opens a quote: the sentence quotes a labelled speaker
 SPEECH_NOUN_WORDS = 3  # words before the mark read for such a noun ("questioning of Trump’s “…”"; set by hand)
 
 
@@ -498,10 +499,10 @@ def _scare_term(text: str, doc: Document, span: QuoteSpan, attrs: dict[int, list
     """Rule "scare-term" (at6): a short quoted phrase in a sentence without any reporting verb is a term, no quote.
 
     At most ``SCARE_MAX_WORDS`` words, no sentence punctuation inside the marks and no comma after them, not
-    opening its sentence, and no speech cue (a reporting verb or a noun of ``SPEECH_NOUNS`` among the
-    ``SPEECH_NOUN_WORDS`` words) before it in its sentence ("after the “jungle primary” in which …";
-    not "called it “bad”", "says he “was wrong”", "“bad,” she said"). Issue 23 and the attribution set's
-    coding: scare quotes and terms are no attributions, so the phrase gives no row.
+    opening its sentence nor after a colon that opens a quote in it, and no speech cue (a reporting verb, or
+    a noun of ``SPEECH_NOUNS`` among the ``SPEECH_NOUN_WORDS`` words) before it in its sentence ("after the
+    “jungle primary” in which …"; not "called it “bad”", "says he “was wrong”", "“bad,” she said"). Issue 23
+    and the attribution set's coding: scare quotes and terms are no attributions, so the phrase gives no row.
     """
     content = text[span.start : span.end]
     if any(c in content for c in ".!?;:,") or len(_QUOTE_WORD.findall(content)) > SCARE_MAX_WORDS:
@@ -512,8 +513,8 @@ def _scare_term(text: str, doc: Document, span: QuoteSpan, attrs: dict[int, list
     if sent not in attrs or any(a.verb_end <= span.open for a in attrs[sent]):
         return False  # a headline, or a reporting verb before the quote: speech may be meant ("says he “was wrong”")
     before = text[doc.sentences[sent].start : span.open]
-    if not before.strip():
-        return False  # a quote opening its sentence may be speech
+    if not before.strip() or _COLON_QUOTE.search(text, doc.sentences[sent].start, span.open + 1) is not None:
+        return False  # a quote opening its sentence may be speech; "Donald Trump: ‘…’ is cover for ‘many mistakes’"
     # a noun of speech before the quote makes its words someone's ("Corker’s questioning of Trump’s “stability”")
     near = _QUOTE_WORD.findall(before)[-SPEECH_NOUN_WORDS:]
     return not any(w.lower().removesuffix("s") in SPEECH_NOUNS for w in near)

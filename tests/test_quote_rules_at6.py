@@ -75,6 +75,10 @@ def test_scare_terms_give_no_row(text: str) -> None:
         ("“Disgusting,” she said.", "Disgusting"),  # the comma leads to the attribution
         ("Trump mocked Bob Corker’s questioning of Trump’s “stability” and “competence” on Thursday.", "competence"),
         ("“No.” That was all.", "No."),  # a quote opening its sentence
+        (
+            "Donald Trump: ‘Russian connection non-sense’ is cover for Clinton’s ‘many mistakes’ in the race.",
+            "many mistakes",
+        ),  # a sentence that quotes a labelled speaker
     ],
 )
 def test_short_quotes_of_speech_stay(text: str, quote: str) -> None:
