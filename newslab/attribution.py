@@ -436,7 +436,8 @@ _WHO = re.compile(rf",{SPACE}wh(?:o|ich){SPACE}+{_AUX}$")
 
 
 _SHARED_SUBJECT = re.compile(
-    rf"(?:,{SPACE}|{SPACE}and{SPACE}(?:(?:then|also|even|later|again|at{SPACE}times){SPACE}){{0,3}})$"
+    rf"(?:,{SPACE}|{SPACE}and{SPACE}(?:(?:then|also|even|later|again|at{SPACE}times){SPACE}){{0,3}}"
+    rf"|,{SPACE}but{SPACE}(?:(?:then|also|later){SPACE})?)$"  # rule "but-said" (at6): "X said …, but said, “…”"
 )
 
 
@@ -453,7 +454,9 @@ def _shared_subject(text: str, lo: int, verb_start: int, found: list[Attribution
     The subject of the clause that starts after the last "while", "but" or ";" before the verb, else of the last
     reporting verb before it, else of the sentence ("…, while Murphy criticized Mace, saying …" -> Murphy).
     """
-    start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(text, lo, verb_start)), default=lo)
+    # a boundary right before the verb ("…, but said") opens no clause of its own: the subject is before it
+    start = max((b.end() for b in _CLAUSE_BOUNDARY.finditer(text, lo, verb_start) if not _BUT_BEFORE.fullmatch(
+        text, b.start(), verb_start)), default=lo)  # fmt: skip
     earlier = [a for a in found if a.speaker and not a.inverted and a.speaker_start >= start]
     if earlier:
         return earlier[-1].speaker, earlier[-1].speaker_start, earlier[-1].speaker_end
@@ -465,6 +468,7 @@ def _shared_subject(text: str, lo: int, verb_start: int, found: list[Attribution
 
 
 _JUST_COMMA = re.compile(rf",{SPACE}")
+_BUT_BEFORE = re.compile(rf",?{SPACE}but{SPACE}(?:(?:then|also|later){SPACE})?")
 #: A fronted subordinate clause opening the sentence, up to its comma ("After Rose asked whether …, ").
 _FRONTED_CLAUSE = re.compile(
     rf"[“\"]?(?:After|When|As|Before|Once|While|Although|Though|Because|Since|Until|If){SPACE}[^,;:“”\"]{{3,200}}?,{SPACE}"

@@ -122,12 +122,24 @@ def _clause_opens(text: str, pos: int, bare: bool) -> bool:
         return word.lower() in PERSONAL_PRONOUNS
     if word.lower() in DETERMINER_OPENERS and not _finite_verb_follows(text, pos + len(word)):
         return False  # rule "object-not-clause": "claimed an … victory that …", "emphasized the differences between …"
+    if word.islower() and word.endswith("ing") and word_tags().get(word) == "VBG":
+        # rule "gerund-subject" (at6): "said getting Clinton to appear in the skit wasn't tough": a gerund opens a
+        # clause only when an auxiliary follows before a comma or stop
+        return _GERUND_AUX.match(text, pos + len(word), min(len(text), pos + GERUND_CHARS)) is not None
     return (
         word.lower() in CLAUSE_OPENERS
         or word[0].isdigit()
         or (word[0].isupper() and word.lower() not in stopwords())
         or _noun_subject(text, pos)  # "said progress had been made"
     )
+
+
+#: Auxiliaries and copulas that make a gerund the subject of a reported clause ("said leaving was hard"; at6).
+GERUND_AUXILIARIES = rule_words("reported_speech.GERUND_AUXILIARIES")
+GERUND_CHARS = 80  # characters after a gerund read for its auxiliary ("getting Clinton to appear in the skit wasn't")
+_GERUND_AUX = re.compile(
+    rf"[^,;:.!?“”\"]*?\b(?:{'|'.join(re.escape(w) for w in GERUND_AUXILIARIES)})(?![\w’'-])"
+)
 
 
 #: Determiners that open a reported clause ("said the plan failed") or an object ("emphasized the differences").

@@ -235,3 +235,23 @@ def test_refusal_gate_is_exact(text: str) -> None:
     for end in range(len(text) + 1):
         if _REFUSAL.search(text, 0, end) is not None:
             assert text[end - 3 : end] == "to "
+
+
+def test_but_said_takes_the_subject_and_ends_the_clause_before_it() -> None:
+    text = (
+        "Belmar said he believes those involved could have been associated with the protests, but said, "
+        "“The responsibility lies with whoever did that shooting.”"
+    )
+    rows = _rows(text)
+    said = [q for q, _, s, r in rows if r == "reported-say"]
+    assert said and not [q for q in said if "responsibility" in q], rows
+    assert ("The responsibility lies with whoever did that shooting.", "direct", "Belmar", "before-quote") in rows
+    # must not fire: "but" opening a clause with a subject of its own
+    rows = _rows("Smith said the plan was dead, but Jones said it would pass.")
+    assert ("it would pass", "indirect", "Jones", "reported-say") in rows, rows
+
+
+def test_gerund_subject_opens_a_reported_clause_only_before_an_auxiliary() -> None:
+    rows = _rows("After the show, Ken Ehrlich said getting Clinton to appear in the skit wasn't tough.")
+    assert ("getting Clinton to appear in the skit wasn't tough", "indirect", "Ken Ehrlich", "reported-say") in rows
+    assert not [r for r in _rows("Gunn was fired by Disney for similar jokes making light of pedophilia.") if r[1]]
