@@ -137,9 +137,7 @@ def _clause_opens(text: str, pos: int, bare: bool) -> bool:
 #: Auxiliaries and copulas that make a gerund the subject of a reported clause ("said leaving was hard"; at6).
 GERUND_AUXILIARIES = rule_words("reported_speech.GERUND_AUXILIARIES")
 GERUND_CHARS = 80  # characters after a gerund read for its auxiliary ("getting Clinton to appear in the skit wasn't")
-_GERUND_AUX = re.compile(
-    rf"[^,;:.!?“”\"]*?\b(?:{'|'.join(re.escape(w) for w in GERUND_AUXILIARIES)})(?![\w’'-])"
-)
+_GERUND_AUX = re.compile(rf"[^,;:.!?“”\"]*?\b(?:{'|'.join(re.escape(w) for w in GERUND_AUXILIARIES)})(?![\w’'-])")
 
 
 #: Determiners that open a reported clause ("said the plan failed") or an object ("emphasized the differences").

@@ -163,20 +163,25 @@ def is_title(text: str, start: int, end: int, open_mark: int) -> bool:
     content = text[start:end].strip()
     if not content[:1].isupper():
         return False  # lowercase start: speech (the common case, decided cheaply)
-    cue = _title_cue_before(text, open_mark)
     work = _WORK_AFTER.match(text, end) is not None
-    framed = work or cue != ""
-    if work or (cue and cue not in NAMING_CUES):  # "Meet the Press.", "Blade Runner.", "Clinton Cash: The …"
-        content = content.rstrip(",.!?")
+    cue = None  # read only when needed (most quotes are decided before)
+    if any(c in content for c in ".!?;:,"):
+        cue = "" if work else _title_cue_before(text, open_mark)
+        if not work and (not cue or cue in NAMING_CUES):
+            return False  # sentence punctuation: speech ("called it “Totally Unfair.”" stays the speaker's words)
+        content = content.rstrip(",.!?")  # "Meet the Press.", "Blade Runner.", "Clinton Cash: The …"
         if any(c in content for c in ".!?;,"):
             return False
-    elif any(c in content for c in ".!?;:,"):
-        return False  # sentence punctuation: speech ("called it “Totally Unfair.”" stays the speaker's words)
     words = _WORD_RUN.findall(content)
-    if not words or len(words) > (TITLE_CUED_MAX_WORDS if framed else TITLE_MAX_WORDS):
+    if not words or len(words) > TITLE_CUED_MAX_WORDS:
         return False
     long_words = [w for w in words if len(w) >= TITLE_CASE_MIN_CHARS and w.lower() not in TITLE_SMALL_WORDS]
     if not long_words or not all(w[:1].isupper() for w in long_words) or not words[0][:1].isupper():
+        return False
+    if cue is None:
+        cue = "" if work else _title_cue_before(text, open_mark)
+    framed = work or cue != ""
+    if len(words) > (TITLE_CUED_MAX_WORDS if framed else TITLE_MAX_WORDS):
         return False
     if framed:
         return True  # "“Game of Thrones,” the HBO series", "appeared on “Fox News Sunday”", "her memoir, “…,”"
@@ -357,6 +362,9 @@ _HEADLINE_LABEL = re.compile(
 )
 
 
+_LABEL_MARK = re.compile(r":[ \t]+'")
+
+
 def headline_label_quotes(text: str, taken: Sequence[tuple[int, int]]) -> list[Quote]:
     """Rule "headline-label" (at6): "Yates: 'Flynn Was Compromised With Respect to the Russians'" is Yates's quote.
 
@@ -368,8 +376,8 @@ def headline_label_quotes(text: str, taken: Sequence[tuple[int, int]]) -> list[Q
         >>> [(text[q.start : q.end], q.speaker) for q in headline_label_quotes(text, [])]
         [('Flynn Was Compromised With Respect to the Russians', 'Yates')]
     """
-    if "'" not in text:
-        return []
+    if _LABEL_MARK.search(text) is None:
+        return []  # every match holds a colon, blanks and a straight single mark: most articles hold none
     found = []
     for m in _HEADLINE_LABEL.finditer(text):
         start, end = m.start("content"), m.end("content")

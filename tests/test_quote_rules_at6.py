@@ -255,3 +255,16 @@ def test_gerund_subject_opens_a_reported_clause_only_before_an_auxiliary() -> No
     rows = _rows("After the show, Ken Ehrlich said getting Clinton to appear in the skit wasn't tough.")
     assert ("getting Clinton to appear in the skit wasn't tough", "indirect", "Ken Ehrlich", "reported-say") in rows
     assert not [r for r in _rows("Gunn was fired by Disney for similar jokes making light of pedophilia.") if r[1]]
+
+
+LABEL_MARK_PIECES = ["Yates", "Sally", ":", " ", "\t", "'", "Flynn Was", "x", "\n", ". ", "A"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LABEL_MARK_PIECES), max_size=16).map("".join))
+def test_headline_label_gate_is_exact(text: str) -> None:
+    """The ":  '" gate of ``headline_label_quotes`` never hides a match of its pattern."""
+    from newslab.speech_formats import _HEADLINE_LABEL, _LABEL_MARK
+
+    if _HEADLINE_LABEL.search(text) is not None:
+        assert _LABEL_MARK.search(text) is not None
