@@ -497,8 +497,9 @@ def without_scare_terms(
     """The spans that are no scare term; a short quote joined to a kept one ("“stability” and “competence”") stays."""
     kept: list[QuoteSpan] = []
     for s in spans:
-        joined = bool(kept) and kept[-1].close <= s.open and _JOINED.fullmatch(text, kept[-1].close, s.open) is not None
-        if joined or not _scare_term(text, doc, s, attrs):
+        if not _scare_term(text, doc, s, attrs) or (
+            kept and kept[-1].close <= s.open and _JOINED.fullmatch(text, kept[-1].close, s.open) is not None
+        ):
             kept.append(s)
     return kept
 
