@@ -70,7 +70,14 @@ from newslab.lexicons import load_lexicon, rule_words
 from newslab.mention_record import Mention
 from newslab.quote_tone import AUTHOR_MIN_SCORE, quoted_tone, said_of, sentence_span
 from newslab.records import StanceRow, columns
-from newslab.stance_rules import may_match, may_relate, mutual_acts, relation_nouns, requests_to_leave
+from newslab.stance_rules import (
+    experiencer_objects,
+    may_match,
+    may_relate,
+    mutual_acts,
+    relation_nouns,
+    requests_to_leave,
+)
 from newslab.targets import Target
 from newslab.tokenizers import word_spans
 from newslab.tone_lexicon import (
@@ -418,6 +425,7 @@ def article_stance(
             for h, obj, score, words, rule in (
                 *requests_to_leave(text, sent.start, sent.end, actors_by_sentence[sent.index]),
                 *mutual_acts(text, sent.start, sent.end, actors_by_sentence[sent.index]),
+                *experiencer_objects(text, sent.start, sent.end, actors_by_sentence[sent.index]),
             ):
                 if quote_at(h.start, "direct") is None:  # the object may stand in the request's reported words
                     add(sent.index, entity(h), "actor", obj, score, words, rule, rule)
