@@ -26,7 +26,8 @@ def _rows(text: str, *names: str) -> list[list[object]]:
          [["Cruz", "Fiorina", "favor", "experiencer object"]]),
         ("Merkel was angered by Trump on Monday.", ("Trump", "Merkel"),
          [["Merkel", "Trump", "against", "experiencer subject (passive)"]]),
-        ("Trump's remarks infuriated Democrats.", ("Trump",), [["Democrats", "Trump", "against", "experiencer object"]]),
+        ("Trump's remarks infuriated Democrats.", ("Trump",),
+         [["Democrats", "Trump", "against", "experiencer object"]]),
     ],
 )  # fmt: skip
 def test_experiencer_object_fires(text: str, names: tuple[str, ...], expected: list) -> None:

@@ -147,8 +147,9 @@ _SHAPED = st.tuples(  # the rules' own shapes ("X urged Moore to resign", "Trump
     st.sampled_from([" ", "  ", "\n", "-", ""]),
     _WORDS,
     st.sampled_from([" to ", " TO ", " to  ", " and Rutte ", " ", " had "]),
-    st.sampled_from(["step aside", "Step  Down", "resign", "resignſ", "clashed", "bonded", "grew close", "critics",
-                     "angered", "impressed"]),
+    st.sampled_from(
+        ["step aside", "Step  Down", "resign", "resignſ", "clashed", "bonded", "grew close", "critics", "angered"]
+    ),
     _WORDS,
 ).map("".join)
 _texts = st.one_of(_SHAPED, st.lists(st.sampled_from(_FRAGMENTS), max_size=14).map("".join), st.text(max_size=40))
