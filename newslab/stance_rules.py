@@ -19,7 +19,8 @@
   Jenkins chaired". Switch ``relation his``: "his/her supporters" after a target named before it in the
   sentence is that target’s ("Sanders promised his cheering supporters" -> supporters favor Sanders): the
   first person target named before it that the pronoun can mean ("her" only a name with a woman's given
-  name, "his" any other; no organization, place or group name such as "Democrats").
+  name, "his" any other; no organization, place or group name such as "Democrats"). Not "his allies": a
+  head of state's allies are states ("threats to his allies", seed article es-daily).
 * :func:`experiencer_objects` — rule ``experiencer object`` (round 7): a verb whose *object* feels the attitude
   (``stance_rules.EXPERIENCER_AGAINST``/``EXPERIENCER_FAVOR``: "angered", "outraged", "impressed") gives the
   object's position toward the subject: "Johnson’s statements angered Nazanin" -> Nazanin against Johnson;
@@ -299,6 +300,8 @@ def _partner(text: str, holder: Actor, noun_start: int, actors: Sequence[Actor])
 
 #: Nouns of actors (``holders.ACTOR_NOUNS``): a plural of one may feel the attitude ("angered activists").
 _ACTOR_NOUNS = frozenset(rule_words("holders.ACTOR_NOUNS"))
+#: Relation nouns that also name allied states ("threats to his allies" of a president): no "his" reading.
+ALLIANCE_NOUNS = frozenset({"ally", "allies", "partners"})
 #: Last words of a target's name that make it a group or an institution, not a he or a she ("Democrats").
 _NOT_PERSON_HEADS = _ACTOR_NOUNS | frozenset(rule_words("mentions.PARTY_WORDS"))
 
@@ -316,21 +319,26 @@ def _his_target(text: str, start: int, m: re.Match[str], actors: Sequence[Actor]
     """Rule "relation noun (his/her = the target named before)": the first person target before "his/her X"."""
     words = m.group("pos").split()
     pronoun = next((w.lower() for w in reversed(words) if w.lower() in ("his", "her")), "")
-    if not pronoun or not ENABLED["relation his"]:
+    if not pronoun or not ENABLED["relation his"] or m.group("noun").lower() in ALLIANCE_NOUNS:
         return None
     return _first_person_target(pronoun, [a for a in actors if start <= a.start and a.end <= m.start()])
 
 
 def _first_person_target(pronoun: str, before: Sequence[Actor]) -> Actor | None:
-    """The first target in ``before`` that ``pronoun`` ("his"/"her") can mean (the subject, most often)."""
-    for tgt in before:
-        if len(tgt.label) <= PRONOUN_LABEL_CHARS or not _may_be_person(tgt):
+    """The first person in ``before`` that ``pronoun`` ("his"/"her") can mean, if that person is a target.
+
+    The first person named is the subject most often; a person who is no target ("Romney ... Obama ... his
+    billionaire backers") stops the search, so the pronoun is not given to a target named after them.
+    """
+    for actor in before:
+        if len(actor.label) <= PRONOUN_LABEL_CHARS or actor.member_of is not None:
             continue
-        target = tgt.target or tgt.member_of
-        names = (target.name, *target.aliases) if target is not None else (tgt.label,)
+        if actor.target is not None and not _may_be_person(actor):
+            continue
+        names = (actor.target.name, *actor.target.aliases) if actor.target is not None else (actor.label,)
         genders = {people_words()[0].get(n.split()[0], "") for n in names if n.split()} - {""}
         if (pronoun == "his" and "female" not in genders) or (pronoun == "her" and genders == {"female"}):
-            return tgt  # "her" only for a known woman's name; "his" for any name that is not a woman's
+            return actor if actor.target is not None else None  # "her": a woman's name; "his": any other
     return None
 
 
