@@ -126,17 +126,23 @@ def _mutual_gate() -> re.Pattern[str]:
 
 
 def may_match(sentence: str) -> bool:
-    """Whether any of the three rules could fire in ``sentence`` (read before its actors are found).
+    """Whether either rule could fire in ``sentence`` (read before its actors are found: most sentences hold none).
 
     Each rule's regex runs only where its gate matched: every match of the rule holds a match of the gate
-    (the gate is the rule's last part, with the same flags), so the answer is the rule's own. The experiencer
-    verbs are one literal trie, their own gate; that rule counts only when its switch is on.
+    (the gate is the rule's last part, with the same flags), so the answer is the rule's own.
     """
-    return (
-        (_request_gate().search(sentence) is not None and _request_re().search(sentence) is not None)
-        or (_mutual_gate().search(sentence) is not None and _mutual_re().search(sentence) is not None)
-        or (ENABLED["experiencer object"] and _experiencer_re().search(sentence) is not None)
+    return (_request_gate().search(sentence) is not None and _request_re().search(sentence) is not None) or (
+        _mutual_gate().search(sentence) is not None and _mutual_re().search(sentence) is not None
     )
+
+
+def may_feel(sentence: str) -> bool:
+    """Whether rule "experiencer object" could fire in ``sentence``: its switch is on and a verb form stands there.
+
+    The verbs are one literal trie (:func:`newslab.cue_matches.word_trie`), the rule's own regex; the stance
+    stage asks only in sentences that may hold a target (``ActorsBySentence.may_hold_target``).
+    """
+    return ENABLED["experiencer object"] and _experiencer_re().search(sentence) is not None
 
 
 def requests_to_leave(text: str, start: int, end: int, actors: Sequence[Actor]) -> list[Match]:
@@ -410,7 +416,7 @@ def _experiencer_forms() -> dict[str, int]:
 
 @functools.cache
 def _experiencer_re() -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?P<verb>{word_trie(sorted(_experiencer_forms()))})\b")
+    return re.compile(rf"(?P<verb>{word_trie(sorted(_experiencer_forms()))})\b")  # no lookbehind: 10% faster
 
 
 def _possessor_subject(text: str, lo: int, verb_start: int, actors: Sequence[Actor]) -> Actor | None:
@@ -479,6 +485,8 @@ def experiencer_objects(text: str, start: int, end: int, actors: Sequence[Actor]
     if not ENABLED["experiencer object"]:
         return out
     for m in _experiencer_re().finditer(text, start, end):
+        if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue  # inside a word ("unimpressed"): the regex has no lookbehind, for speed
         sign = _experiencer_forms()[m.group("verb")]
         before = re.findall(r"[\w’'-]+", text[start : m.start()])
         if any(w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")) for w in before[-NEGATION_WORDS:]):
@@ -503,4 +511,12 @@ def experiencer_objects(text: str, start: int, end: int, actors: Sequence[Actor]
     return out
 
 
-__all__ = ["experiencer_objects", "may_match", "may_relate", "mutual_acts", "relation_nouns", "requests_to_leave"]
+__all__ = [
+    "experiencer_objects",
+    "may_feel",
+    "may_match",
+    "may_relate",
+    "mutual_acts",
+    "relation_nouns",
+    "requests_to_leave",
+]
