@@ -50,7 +50,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from newslab.actors import Actor, entity
+from newslab.actors import OBJECT_GAP, Actor, entity
 from newslab.clause_roles import NOT_A_NAME
 from newslab.cue_matches import word_trie
 from newslab.cue_roles import NEGATIONS, subject_of
@@ -474,7 +474,7 @@ def _clean_group(label: str) -> str:
     words = label.split()
     while len(words) > 1 and word_tags().get(words[0].lower(), "") in ("DT", "PRP$", "CD", "JJS"):
         words.pop(0)
-    while len(words) > 1 and words[0].lower() in ("some", "many", "most", "several", "other", "fellow", "both", "all"):
+    while len(words) > 1 and words[0].lower() in OBJECT_GAP:  # "some", "many", "fellow", "several", ...
         words.pop(0)
     return " ".join(words)
 
