@@ -70,7 +70,15 @@ from newslab.lexicons import load_lexicon, rule_words
 from newslab.mention_record import Mention
 from newslab.quote_tone import AUTHOR_MIN_SCORE, quoted_tone, said_of, sentence_span
 from newslab.records import StanceRow, columns
-from newslab.stance_rules import may_match, may_relate, mutual_acts, relation_nouns, requests_to_leave
+from newslab.stance_rules import (
+    experiencer_objects,
+    may_feel,
+    may_match,
+    may_relate,
+    mutual_acts,
+    relation_nouns,
+    requests_to_leave,
+)
 from newslab.targets import Target
 from newslab.tokenizers import word_spans
 from newslab.tone_lexicon import (
@@ -414,13 +422,15 @@ def article_stance(
                         for aim, aim_rule in aims:
                             add(sent.index, other_holder, kind, aim, score, cue_words, f"{hrule} (coordinated holder)",
                                 aim_rule)  # fmt: skip
+        ruled: list[tuple[Actor, Actor, float, list[str], str]] = []
         if may_match(sent.text):  # "called for Moore to step aside", "the two bonded"
-            for h, obj, score, words, rule in (
-                *requests_to_leave(text, sent.start, sent.end, actors_by_sentence[sent.index]),
-                *mutual_acts(text, sent.start, sent.end, actors_by_sentence[sent.index]),
-            ):
-                if quote_at(h.start, "direct") is None:  # the object may stand in the request's reported words
-                    add(sent.index, entity(h), "actor", obj, score, words, rule, rule)
+            ruled = [*requests_to_leave(text, sent.start, sent.end, actors_by_sentence[sent.index]),
+                     *mutual_acts(text, sent.start, sent.end, actors_by_sentence[sent.index])]  # fmt: skip
+        if actors_by_sentence.may_hold_target(sent.index) and may_feel(sent.text):  # "X angered Y": X a target
+            ruled += experiencer_objects(text, sent.start, sent.end, actors_by_sentence[sent.index])
+        for h, obj, score, words, rule in ruled:
+            if quote_at(h.start, "direct") is None:  # the object may stand in the request's reported words
+                add(sent.index, entity(h), "actor", obj, score, words, rule, rule)
         # relation_nouns finds none where may_relate is False: the sentence's actors are not needed there
         for h, obj, score, words, rule in (
             relation_nouns(text, sent.start, sent.end, actors_by_sentence[sent.index])

@@ -137,7 +137,8 @@ _FRAGMENTS = [
     "called for", "Calls on", "urged", "Moore", "Trump", "and", "the two", "The two", "men", "clashed", "bonded",
     "grew close", "grew  close", "fell out", "hit it off", "critics", "Critics", "critic", "ally", "really", "allies",
     "fan", "fans", "infant", "friend", "friends", "Friends", "foe", "of", "supporters", "Supporters", "Allies",
-    "CRITICS", "Ally", "Trump’s", "ſ", "ı", "İ", "K", "é", "x",
+    "CRITICS", "Ally", "Trump’s", "ſ", "ı", "İ", "K", "é", "x", "angered", "Angered", "ANGERED", "impresses",
+    "outrage", "outrages", "irked", "irks", "dismayed", "anger", "charmed", "endeared",
 ]  # fmt: skip
 _WORDS = st.lists(st.sampled_from(_FRAGMENTS), max_size=4).map("".join)
 _SHAPED = st.tuples(  # the rules' own shapes ("X urged Moore to resign", "Trump and Rutte clashed"), with noise
@@ -146,7 +147,9 @@ _SHAPED = st.tuples(  # the rules' own shapes ("X urged Moore to resign", "Trump
     st.sampled_from([" ", "  ", "\n", "-", ""]),
     _WORDS,
     st.sampled_from([" to ", " TO ", " to  ", " and Rutte ", " ", " had "]),
-    st.sampled_from(["step aside", "Step  Down", "resign", "resignſ", "clashed", "bonded", "grew close", "critics"]),
+    st.sampled_from(
+        ["step aside", "Step  Down", "resign", "resignſ", "clashed", "bonded", "grew close", "critics", "angered"]
+    ),
     _WORDS,
 ).map("".join)
 _texts = st.one_of(_SHAPED, st.lists(st.sampled_from(_FRAGMENTS), max_size=14).map("".join), st.text(max_size=40))
@@ -157,6 +160,16 @@ _texts = st.one_of(_SHAPED, st.lists(st.sampled_from(_FRAGMENTS), max_size=14).m
 def test_may_match_agrees_with_the_rule_regexes(text: str) -> None:
     plain = stance_rules._request_re().search(text) is not None or stance_rules._mutual_re().search(text) is not None
     assert stance_rules.may_match(text) == plain
+
+
+@settings(max_examples=400, deadline=None)
+@given(_texts)
+def test_may_feel_holds_every_experiencer_match(text: str) -> None:
+    # round 7: the gate is the rule's own regex; every match the rule reads is found by it
+    felt = stance_rules._experiencer_re().search(text) is not None
+    assert stance_rules.may_feel(text) == felt
+    if not felt:
+        assert stance_rules.experiencer_objects(text, 0, len(text), []) == []
 
 
 @settings(max_examples=400, deadline=None)

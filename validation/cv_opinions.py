@@ -1,7 +1,7 @@
 """Choose the stance mechanisms by 5-fold cross-validation over the spent opinion parts (issue 23).
 
 Usage: .venv/bin/python validation/cv_opinions.py [--folds 5] [--seed 20261207] [--bootstrap 1000]
-                                                  [--splits dev,test,test2,test3,test4] [--every]
+                                                  [--splits dev,test,test2,test3,test4,test5] [--every]
 
 The parts dev, test, test2 and test3 of validation/annotations/opinions/ are all spent (README), so no
 part of them is held out for good; instead every configuration of the switchable mechanisms is run on all their
@@ -29,7 +29,12 @@ test4 was the untouched part of round 5 (scored once at its end, now spent): rea
 Round 6 (``coordinated holder``, newslab.clause_roles: "Bob Corker and Jeff Flake denounced Trump" -> both;
 ``relation title``, newslab.stance_rules: "opponents of President Nicolas Maduro") is tried in every
 combination, with the round-5 switches as shipped (round 5 chose them by this CV); ``--every`` still tries
-everything. test5 was the untouched part of round 6 (scored once at its end, now spent): not read by default.
+everything. test5 was the untouched part of round 6 (scored once at its end, now spent): read by default since
+round 7. Round 7 (``experiencer object``, newslab.stance_rules: "Johnson's statements angered Nazanin" -> Nazanin
+against Johnson; ``relation apposition``: "A and B, both Cruz supporters", "One of Obama's key supporters, X";
+``relation his``: "Sanders promised his cheering supporters") is tried in every combination, with the round-6
+switches as shipped (round 6 chose them by this CV). test6 was round 7's untouched part (scored once at its end, now
+spent).
 """
 
 from __future__ import annotations
@@ -56,28 +61,29 @@ EARLIER = ("verb cue as noun", "relation noun", "subject no actor")  # rounds 1-
 ROUND5 = ("apposition title", "object pronoun", "target before group noun", "apposition relative",
           "participle after comma")  # fmt: skip
 ROUND6 = ("coordinated holder", "relation title")
-SWITCHES = ("lexicon verb", "lexicon noun", *EARLIER, *ROUND5, *ROUND6)
-UNTOUCHED: tuple[str, ...] = ()  # a part kept for a single final score is never read here (test5 spent in round 6)
+ROUND7 = ("experiencer object", "relation apposition", "relation his")
+SWITCHES = ("lexicon verb", "lexicon noun", *EARLIER, *ROUND5, *ROUND6, *ROUND7)
+UNTOUCHED: tuple[str, ...] = ()  # a part kept for a single final score is never read here (test6 spent in round 7)
 COLUMNS = ["gold", "gold_ok", "pred", "pred_ok", "pair", "pair_ok"]
 
 
 def configurations(every: bool) -> list[dict[str, object]]:
-    """The settings tried: the round-5 switches in every combination, the earlier ones as shipped; with
+    """The settings tried: the round-7 switches in every combination, the earlier ones as shipped; with
     ``every`` also the earlier switches and the lexicon (off, verbs, or verbs and nouns, at each valence)."""
     shipped = {**lexicon_cues.ENABLED, **cue_matches.ENABLED, **stance_rules.ENABLED, **cue_roles.ENABLED,
                **object_roles.ENABLED, **clause_roles.ENABLED, "valence": lexicon_cues.MIN_VALENCE}  # fmt: skip
     lexicon: list[tuple[bool, bool, float]] = [(False, False, lexicon_cues.MIN_VALENCE)]
-    earlier = [tuple(bool(shipped[k]) for k in (*EARLIER, *ROUND5))]
+    earlier = [tuple(bool(shipped[k]) for k in (*EARLIER, *ROUND5, *ROUND6))]
     if every:
         lexicon += [(True, noun, v) for noun in (False, True) for v in VALENCES]
-        earlier = list(itertools.product((False, True), repeat=len(EARLIER) + len(ROUND5)))
+        earlier = list(itertools.product((False, True), repeat=len(EARLIER) + len(ROUND5) + len(ROUND6)))
     out = []
     for (verb, noun, valence), old, new in itertools.product(
-        lexicon, earlier, itertools.product((False, True), repeat=len(ROUND6))
+        lexicon, earlier, itertools.product((False, True), repeat=len(ROUND7))
     ):
         config: dict[str, object] = {"lexicon verb": verb, "lexicon noun": noun, "valence": valence}
-        config.update(zip((*EARLIER, *ROUND5), old, strict=True))
-        config.update(zip(ROUND6, new, strict=True))
+        config.update(zip((*EARLIER, *ROUND5, *ROUND6), old, strict=True))
+        config.update(zip(ROUND7, new, strict=True))
         out.append(config)
     return out
 
@@ -96,6 +102,8 @@ def apply(config: dict[str, object]) -> None:
     cue_roles.ENABLED["participle after comma"] = bool(config["participle after comma"])
     clause_roles.ENABLED["coordinated holder"] = bool(config["coordinated holder"])
     stance_rules.ENABLED["relation title"] = bool(config["relation title"])
+    for switch in ROUND7:  # all three in newslab.stance_rules
+        stance_rules.ENABLED[switch] = bool(config[switch])
 
 
 def size(config: dict[str, object]) -> int:
@@ -132,7 +140,7 @@ def report(name: str, counts: pd.DataFrame, replicates: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared/data/newsmtsc/train.jsonl"))
-    parser.add_argument("--splits", default="dev,test,test2,test3,test4")
+    parser.add_argument("--splits", default="dev,test,test2,test3,test4,test5")
     parser.add_argument("--every", action="store_true", help="also try the earlier switches and the lexicon cues")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=20261207)
@@ -144,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     configs = configurations(args.every)
     shipped = {**lexicon_cues.ENABLED, **cue_matches.ENABLED, **stance_rules.ENABLED, **cue_roles.ENABLED,
                **object_roles.ENABLED, **clause_roles.ENABLED, "valence": lexicon_cues.MIN_VALENCE}  # fmt: skip
-    base = {**shipped, **dict.fromkeys(ROUND6, False)}  # the round's base: its rules off
+    base = {**shipped, **dict.fromkeys(ROUND7, False)}  # the round's base: its rules off
     base_index = next(i for i, c in enumerate(configs) if all(c[k] == base[k] for k in c))
     counts = []
     for config in configs:
@@ -173,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fold {k + 1}: chose {label(configs[chosen])} (train F1 {best[0][0]:.3f})")
         held.append(counts[chosen].loc[sorted(fold)])
     print(f"{len(lines)} sentences with opinions, {int(counts[0]['gold'].sum())} opinions, {args.folds} folds")
-    report(f"before (base of round 6: {label(configs[base_index])})", counts[base_index], args.bootstrap)
+    report(f"before (base of round 7: {label(configs[base_index])})", counts[base_index], args.bootstrap)
     report("after: cross-validated choice, held-out folds pooled", pd.concat(held), args.bootstrap)
     ranked = sorted(range(len(configs)), key=lambda i: -f1(counts[i].sum())[0])[:5]
     print("-- best configurations on all spent sentences (in-sample, for reading only)")

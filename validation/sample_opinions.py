@@ -4,6 +4,7 @@ Usage: .venv/bin/python validation/sample_opinions.py [--data PATH] [--n 170] [-
                                                      [--round 1|2|3|4|5] [--test2 210] [--test3 200] [--plain3 60]
                                                      [--test4 150] [--plain4 40]
                                                      [--test5 150] [--plain5 40]
+                                                     [--test6 150] [--plain6 40]
 
 Prints ``line<TAB>sentence`` for the drawn sentences (to read while coding; the sentence text is never
 committed). Candidates: lines of train.jsonl (the train split only; rw/dev and mt/dev are not opened),
@@ -21,7 +22,9 @@ part, drawn before any rule of the fifth round was written) takes ``--test4`` op
 ``--plain4`` without one, none listed in annotations/opinions/sentences.tsv (rounds 1-4), seed SEED_TEST4.
 Round 6 (``--round 6``, the ``test5`` part, drawn before any rule of the sixth round was written) takes
 ``--test5`` opinion sentences and ``--plain5`` without one, none listed in sentences.tsv (rounds 1-5) nor
-among round 5's two unlisted lines, seed SEED_TEST5.
+among round 5's two unlisted lines, seed SEED_TEST5. Round 7 (``--round 7``, the ``test6`` part, drawn before
+any rule of the seventh round was written) takes ``--test6`` opinion sentences and ``--plain6`` without one,
+none listed in sentences.tsv (rounds 1-6) nor among round 5's two unlisted lines, seed SEED_TEST6.
 """
 
 from __future__ import annotations
@@ -37,6 +40,7 @@ SEED_TEST2 = 2026120702  # round 3 (split test2): same day, second draw
 SEED_TEST3 = 2026120703  # round 4 (split test3): same day, third draw
 SEED_TEST4 = 2026120704  # round 5 (split test4): same day, fourth draw
 SEED_TEST5 = 2026120705  # round 6 (split test5): same day, fifth draw
+SEED_TEST6 = 2026120706  # round 7 (split test6): same day, sixth draw
 ROUND5_UNLISTED = {3239, 4449}  # drawn in round 5 but not listed (their primary_gid holds a line break)
 OPINION_WORDS = re.compile(
     r"\b(?:prais|laud|hail|applaud|commend|thank|apprecia|admir|grateful|gratitude|support|back(?:ed|ing|s)\b|"
@@ -56,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plain", type=int, default=100)
     parser.add_argument("--extra", type=int, default=240, help="second draw from the opinion sentences not drawn")
     parser.add_argument(
-        "--round", type=int, choices=[1, 2, 3, 4, 5, 6], default=0, help="print one round only (0: 1-2)"
+        "--round", type=int, choices=[1, 2, 3, 4, 5, 6, 7], default=0, help="print one round only (0: 1-2)"
     )
     parser.add_argument("--test2", type=int, default=210, help="round 3: opinion sentences not drawn before")
     parser.add_argument("--test3", type=int, default=200, help="round 4: opinion sentences not drawn before")
@@ -65,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plain4", type=int, default=40, help="round 5: sentences without an opinion word")
     parser.add_argument("--test5", type=int, default=150, help="round 6: opinion sentences not drawn before")
     parser.add_argument("--plain5", type=int, default=40, help="round 6: sentences without an opinion word")
+    parser.add_argument("--test6", type=int, default=150, help="round 7: opinion sentences not drawn before")
+    parser.add_argument("--plain6", type=int, default=40, help="round 7: sentences without an opinion word")
     args = parser.parse_args(argv)
     here = Path(__file__).resolve().parent
     used = {json.loads(line).get("line") for line in (here / "annotations" / "articles.jsonl").open(encoding="utf-8")}
@@ -108,6 +114,13 @@ def main(argv: list[str] | None = None) -> int:
         fresh = [s for s in opinion if s[0] not in listed]
         fresh_plain = [s for s in plain if s[0] not in listed]
         drawn = sorted(rng6.sample(fresh, args.test5) + rng6.sample(fresh_plain, args.plain5))
+    elif args.round == 7:
+        rows = (here / "annotations" / "opinions" / "sentences.tsv").open(encoding="utf-8").read().splitlines()[1:]
+        listed = {int(r.split("\t")[0]) for r in rows if r.split("\t")[2] != "test6"} | ROUND5_UNLISTED  # rounds 1-6
+        rng7 = random.Random(SEED_TEST6)
+        fresh = [s for s in opinion if s[0] not in listed]
+        fresh_plain = [s for s in plain if s[0] not in listed]
+        drawn = sorted(rng7.sample(fresh, args.test6) + rng7.sample(fresh_plain, args.plain6))
     else:
         drawn = {0: sorted(first + second), 1: first, 2: second}[args.round]
     for number, text in drawn:
