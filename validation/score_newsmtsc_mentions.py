@@ -1,7 +1,7 @@
 """Score Trump mention coverage on the NewsMTSC passages (validation/annotations/newsmtsc_mentions).
 
-Usage: python validation/score_newsmtsc_mentions.py [DATA_DIR] [--part dev|untouched] [--bootstrap B]
-                                                   [--errors]
+Usage: python validation/score_newsmtsc_mentions.py [DATA_DIR] [--part dev|untouched|dev-r6|untouched-r6]
+                                                   [--bootstrap B] [--errors]
 
 Each passage's sentences are joined with a space into one article (NewsMTSC has no paragraphs or
 dates), and ``nl.find_mentions`` runs with the default targets. A newslab Trump mention belongs to
@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newsmtsc_passages import DEFAULT_DATA, FOLDER, load_passages
+from newsmtsc_passages import DEFAULT_DATA, FOLDER, PARTS, load_passages
 
 import newslab as nl
 
@@ -109,7 +109,7 @@ def measures(rows: list[dict[str, object]]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?", default=str(DEFAULT_DATA))
-    parser.add_argument("--part", default="dev", choices=["dev", "untouched"])
+    parser.add_argument("--part", default="dev", choices=list(PARTS))
     parser.add_argument("--bootstrap", type=int, default=2000)
     parser.add_argument("--errors", action="store_true")
     args = parser.parse_args(argv)
