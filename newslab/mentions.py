@@ -30,7 +30,15 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from newslab.coreference import Clauses, bound_wrongly, competed, resolve_discourse, unlinked_descriptions
+from newslab.binding import possessor_of_named
+from newslab.coreference import (
+    Clauses,
+    bound_wrongly,
+    competed,
+    names_by_target,
+    resolve_discourse,
+    unlinked_descriptions,
+)
 from newslab.descriptions import (
     Roles,
     generic_title_words,
@@ -309,12 +317,21 @@ def article_mentions(
         resolved = [p for p in resolved if not competed(p, mentions + resolved, others, text[p.start : p.end].lower())]
         clauses = Clauses(doc)
         resolved = [p for p in resolved if not bound_wrongly(clauses, p, _last_before(p, mentions + resolved))]
+        own = names_by_target(mentions)  # rule "principle C, possessive": "His criticism of Trump" is not Trump's
+        resolved = [p for p in resolved if not _names_own_phrase(text, p, own)]
         mentions = sorted(mentions + resolved, key=lambda m: m.start)
         discourse = resolve_discourse(doc, mentions, targets, others, clauses=clauses)  # the same document's clauses
         mentions = sorted(mentions + discourse, key=lambda m: m.start)
     if pronouns and quotes:
         mentions = apply_quotes(doc, mentions, targets, quotes)
     return mentions
+
+
+def _names_own_phrase(text: str, pronoun: Mention, own: dict[str, list[int]]) -> bool:
+    """Whether a possessive pronoun's own phrase names its target ("His criticism of Trump")."""
+    if text[pronoun.start : pronoun.end].lower() not in ("his", "her"):
+        return False
+    return possessor_of_named(text, pronoun.end, own.get(pronoun.target.name, []))
 
 
 def _last_before(pronoun: Mention, mentions: Sequence[Mention]) -> Mention | None:
