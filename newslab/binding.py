@@ -8,6 +8,8 @@ target when the sentence binds it to someone else:
   for recusing himself": "himself" is the one blamed or praised *for* the act, not the clause's subject;
 * :func:`possessor_of_named` (rule ``"principle C, possessive"``): "His lengthy criticism of Trump
   ended": a possessive pronoun whose own phrase names the target by name means someone else;
+* :func:`gender_rival` (rule ``"gender rival"``, for head descriptions): "… her long-running claim …,
+  though her campaign continued to defend the candidate's actions" is Clinton's, not Trump's;
 * :func:`quoted_rival` (rule ``"rival in the quote"``): a pronoun inside a quotation whose antecedent
   stands outside it, after a person-like name inside the same quotation ("Sanders winning Wisconsin
   would give him …").
@@ -24,6 +26,8 @@ from newslab.cues import reporting_forms
 from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import rule_words
+from newslab.mention_record import Mention
+from newslab.people import office_phrases
 
 _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|‘[^‘\n]*?’(?![a-z])")
 #: Verbs after a closing quote whose subject pronoun is the quote's speaker ("…,” he said).
@@ -165,3 +169,29 @@ def quoted_rival(
         if nxt[:1].islower() and tags.get(nxt) in _ACTING_TAGS and tags.get(word.lower()) is None:
             return word
     return ""
+
+
+_OTHER_GENDER = {
+    "he": re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE),
+    "she": re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE),
+}
+
+
+def gender_rival(doc: Document, d: Mention, name_ends: Sequence[int]) -> str:
+    """Rule "gender rival": a pronoun of the other gender before a head description in its sentence.
+
+    "… her long-running claim …, though her campaign continued to defend the candidate's actions": with
+    no name of the target between the sentence's start and the description, a description that others
+    can hold (not an office with a title, such as "the president") and that is no apposition ("her rival,
+    the Republican nominee,") means the person the pronoun means. Returns that pronoun ("" = no rival).
+    """
+    pronouns = d.target.pronouns or ()
+    rx = _OTHER_GENDER["he"] if "he" in pronouns else _OTHER_GENDER["she"] if "she" in pronouns else None
+    head = d.rule.split(":", 1)[1]
+    if rx is None or (head,) in office_phrases() or doc.text[max(0, d.start - 2) : d.start].strip() in (",", "(", "—"):
+        return ""
+    start = doc.sentences[doc.sentence_of(d.start)].start
+    hits = list(rx.finditer(doc.text, start, d.start))
+    if not hits or any(start < e <= d.start for e in name_ends):
+        return ""
+    return hits[-1].group()

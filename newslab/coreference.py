@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from itertools import compress
 from typing import NamedTuple
 
-from newslab.binding import Clauses, possessor_of_named, quoted_rival, reflexive_controller
+from newslab.binding import Clauses, gender_rival, possessor_of_named, quoted_rival, reflexive_controller
 from newslab.document import Document, Token
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.people import ANAPHORIC_NOUNS, Person, named_subject, reaction_list
@@ -536,6 +536,12 @@ def unlinked_descriptions(
     name_ends = sorted(n.end for n in names)
     named = [p for p in others if p.name]
     for d in descriptions:
+        rival = gender_rival(doc, d, name_ends) if d.rule.startswith("head:") else ""
+        if rival:  # rule "gender rival": "her campaign continued to defend the candidate's actions"
+            moved.append(
+                Person(d.start, d.end, f"the person {rival!r} means (gender rival)", "", doc.sentence_of(d.start))
+            )
+            continue
         if not d.rule.startswith("head:") or _holds_dated_role(d.target, text[d.start : d.end].split(), date):
             kept.append(d)
             continue

@@ -119,6 +119,9 @@ def _line_is_title_case(text: str, start: int) -> bool:
 _CAPITALIZED_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][\w’'.-]*)\s$").search  # compiled once, not per call
 _LAST_WORD = re.compile(r"(\S+)\s$").search
 _NEXT_CAPITALIZED = re.compile(r" ([A-Z][\w.’'-]*)").match
+_COMMA_SUFFIX = re.compile(
+    r",\s?(Jr\.?|Sr\.?|II|III|IV)(?![\w])"
+).match  # "Donald Trump, Jr.": the suffix after a comma
 
 
 def _given_name_before(target: Target, text: str, start: int) -> str:
@@ -164,6 +167,9 @@ def _other_bearer(target: Target, text: str, m: re.Match[str]) -> str:
         and "he" in (target.pronouns or ())
     ):
         return f"female title {before.group(1)!r}"
+    comma_suffix = _COMMA_SUFFIX(text, m.end())
+    if comma_suffix is not None:
+        return f"suffix {comma_suffix.group(1)!r}"  # "Donald Trump, Jr. corresponded with Wikileaks"
     nxt = _NEXT_CAPITALIZED(text[m.end() : m.end() + WORD_CHARS])
     if nxt is None:
         return ""
