@@ -11,6 +11,7 @@ cost, not the article's length per head word.
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import re
 from collections.abc import Sequence
@@ -47,6 +48,28 @@ def _office_not_holder(text: str, start: int, words: Sequence[str]) -> bool:
     if words and words[0].lower() == "next" and text[start : start + 4].lower() == "the ":
         return True
     return bool(_TO_BECOME.search(text[max(0, start - OFFICE_CHARS) : start]))
+
+
+#: Modifiers that make a role its holder at the end of a term ("the outgoing president").
+OUTGOING = frozenset({"outgoing", "departing", "lame-duck"})
+OUTGOING_DAYS = 80  # an election-to-inauguration stretch (early November to January 20), set by hand
+
+
+def _outgoing_holder(target: Target, role: str, words: Sequence[str], date: str) -> bool:
+    """Rule "role:outgoing": "the outgoing president" is the target only in the last weeks of its term.
+
+    True when the description has no such modifier; otherwise only with a date at most
+    :data:`OUTGOING_DAYS` before the end of a term of the role the target held (no date: not the target).
+    """
+    if not any(w.lower() in OUTGOING for w in words) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]):
+        return not any(w.lower() in OUTGOING for w in words)
+    day = datetime.date.fromisoformat(date[:10])
+    for r in target.roles:
+        if r.role == role and r.end:
+            end = datetime.date.fromisoformat(r.end)
+            if end - datetime.timedelta(days=OUTGOING_DAYS) <= day <= end:
+                return True
+    return False
 
 
 #: A name of two or more capitalized words set off by commas right after a description ("the former
@@ -290,6 +313,8 @@ def target_descriptions(target: Target, text: str, roles: Roles | None = None) -
             how = ""
             if role and _office_not_holder(text, m.start(), words):
                 continue  # rule "role:office": "the next president", "to become the 45th president"
+            if role and not _outgoing_holder(target, role, words, roles.date if roles is not None else ""):
+                continue  # rule "role:outgoing": "the outgoing president" (Obama in 2016) is not Trump
             if role:
                 holds, how = roles.holder(target, role, m.start(), words)  # type: ignore[union-attr]
                 if not holds:
