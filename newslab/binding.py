@@ -116,8 +116,10 @@ def reflexive_controller(text: str, after: int, reflexive: int, taken: Sequence[
 #: Words between a possessive pronoun and the preposition before the target's name: at most this
 #: many, all lowercase ("His lengthy criticism of Trump"). Set by hand: a noun phrase's modifiers.
 POSSESSIVE_PHRASE_WORDS = 3
+#: Prepositions from the possessed noun to the target's name ("criticism of", "attack on").
+POSSESSIVE_PREPOSITIONS = rule_words("binding.POSSESSIVE_PREPOSITIONS")
 _POSSESSED = re.compile(
-    rf"(?:\s+[a-z][\w’'-]*){{1,{POSSESSIVE_PHRASE_WORDS}}}?\s+(?:of|on|against|about|toward|towards|with)\s+"
+    rf"(?:\s+[a-z][\w’'-]*){{1,{POSSESSIVE_PHRASE_WORDS}}}?\s+(?:{'|'.join(POSSESSIVE_PREPOSITIONS)})\s+"
     r"(?:(?:President|Mr\.|the)\s+)?"
 )
 
