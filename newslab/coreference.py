@@ -32,9 +32,8 @@ from collections.abc import Sequence
 from itertools import compress
 from typing import NamedTuple
 
-from newslab.cues import reporting_forms
+from newslab.binding import Clauses, gender_rival, possessor_of_named, quoted_rival, reflexive_controller
 from newslab.document import Document, Token
-from newslab.lexicons import rule_words
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.people import ANAPHORIC_NOUNS, Person, named_subject, reaction_list
 from newslab.targets import Target
@@ -56,71 +55,13 @@ def _gender_of_pronoun(word: str) -> str:
     return "male" if low in MALE_PRONOUNS else "female" if low in FEMALE_PRONOUNS else ""
 
 
-_QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|‘[^‘\n]*?’(?![a-z])")
-#: Verbs after a closing quote whose subject pronoun is the quote's speaker ("…,” he said).
-SPEECH_AFTER = frozenset(reporting_forms("after_quote"))  # the one reporting-verb list (data/speech_verbs.tsv)
 PATTERN_CACHE_SIZE = 64  # head-link patterns kept, one per set of description heads (a run has a few target sets)
 #: Characters before a person's name searched for a description head attached to it ("billionaire Michael
 #: Bloomberg"): the head and a few capitalized words (set by hand).
 NAME_CONTEXT_CHARS = 60
 SENTENCE_HEAD_WORDS = 3  # a description with at most this many words before it opens its sentence (by hand)
-#: Tokens that end a clause for the object-pronoun rule ("Trump attacked him": him is not Trump).
-CLAUSE_BREAKS = frozenset(rule_words("coreference.CLAUSE_BREAKS"))
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
 _token_text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
-_token_start = operator.itemgetter(1)  # a Token's start offset
-
-
-def quoted_spans(text: str) -> list[tuple[int, int]]:
-    """The stretches of ``text`` inside quotation marks (curly, straight, and British single marks).
-
-    Example:
-        >>> text = "“We won,” he said. ‘Odd,’ Trump’s aide wrote."
-        >>> [text[a:b] for a, b in quoted_spans(text)]
-        ['“We won,”', '‘Odd,’']
-    """
-    return [m.span() for m in _QUOTED.finditer(text)]
-
-
-def _inside(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    i = bisect.bisect_right(spans, (offset, 10**12)) - 1
-    return spans[i] if i >= 0 and spans[i][0] < offset < spans[i][1] else None
-
-
-class Clauses:
-    """Token lookups of one article for the binding rules (token starts found once, then bisect)."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.starts = list(map(_token_start, doc.tokens))
-        self.quotes = quoted_spans(doc.text)
-
-    def index(self, offset: int) -> int:
-        """The index of the first token starting at or after ``offset``."""
-        return bisect.bisect_left(self.starts, offset)
-
-    def same_clause(self, start: int, end: int) -> bool:
-        """Whether no clause break stands between offsets ``start`` and ``end`` of one sentence."""
-        doc = self.doc
-        if doc.sentence_of(start) != doc.sentence_of(end):
-            return False
-        i = self.index(start)
-        while i < len(doc.tokens) and doc.tokens[i].start < end:
-            if doc.tokens[i].text.lower() in CLAUSE_BREAKS:
-                return False
-            i += 1
-        return True
-
-    def speaker_pronoun(self, offset: int) -> bool:
-        """Whether the token at ``offset`` is the subject right after a quote ("…,” he said)."""
-        tokens, i = self.doc.tokens, self.index(offset)
-        if i == 0 or i + 1 >= len(tokens) or tokens[i + 1].text.lower() not in SPEECH_AFTER:
-            return False
-        return tokens[i - 1].text in ("”", '"', "’", "'")
-
-    def quoted(self, offset: int) -> bool:
-        """Whether ``offset`` lies inside quotation marks."""
-        return _inside(self.quotes, offset) is not None
 
 
 def bound_wrongly(clauses: Clauses, pronoun: Mention, antecedent: Mention | None) -> str:
@@ -267,6 +208,22 @@ _QUESTION_SUBJECT = re.compile(
 )
 
 
+def names_by_target(mentions: Sequence[Mention]) -> dict[str, list[int]]:
+    """The sorted starts of each person target's name mentions."""
+    found: dict[str, list[int]] = {}
+    for m in mentions:
+        if m.kind == "name" and m.target.kind == "person":
+            found.setdefault(m.target.name, []).append(m.start)
+    return {k: sorted(v) for k, v in found.items()}
+
+
+def _quote_of(clauses: Clauses, offset: int) -> tuple[int, int] | None:
+    """The quotation span ``offset`` lies in (None outside quotes)."""
+    i = bisect.bisect_right(clauses.quotes, (offset, 10**12)) - 1
+    q = clauses.quotes[i] if i >= 0 else None
+    return q if q is not None and q[0] < offset < q[1] else None
+
+
 def _window_start(sentence: int, skipped: frozenset[int]) -> int:
     """The first sentence of a pronoun's window: :data:`WINDOW` sentences back, not counting reaction lists."""
     k, counted = sentence, 0
@@ -314,6 +271,9 @@ def _antecedent(
 def _reflexive(events: Sequence[_Event], tok: Token, clauses: Clauses) -> tuple[_Event, str] | None:
     """Rule "pronoun:reflexive": "himself", "his own" mean the subject of their own clause.
 
+    Rule "reflexive controller" (returned as that rule; the caller credits nothing): a name blamed or
+    praised for the act between the subject and the reflexive ("at Sessions for recusing himself").
+
     "Standing beside Putin, Trump questioned his own agencies": the first person of the pronoun's
     clause (after the last clause break before it) is meant; when that is the target, it resolves.
     """
@@ -322,7 +282,12 @@ def _reflexive(events: Sequence[_Event], tok: Token, clauses: Clauses) -> tuple[
     if not in_clause:
         return None
     first = min(in_clause, key=lambda e: e.start)
-    return (first, "pronoun:reflexive") if first.target is not None else None
+    if first.target is None:
+        return None
+    taken = [(e.start, e.end) for e in here if e.target is not None]
+    if reflexive_controller(clauses.doc.text, first.end, tok.start, taken):
+        return first, "reflexive controller"  # "furious at Sessions for recusing himself": not the target
+    return first, "pronoun:reflexive"
 
 
 def resolve_discourse(
@@ -378,7 +343,8 @@ def resolve_discourse(
     taken = sorted((m.start, m.end) for m in mentions)
     taken_starts = [s for s, _ in taken]
     known = sorted(taken + [(p.start, p.end) for p in others])  # for named_subject: names it need not weigh
-    names = sorted(m.start for m in mentions if m.kind == "name" and m.target.kind == "person")
+    target_names = names_by_target(mentions)
+    names = sorted(s for starts in target_names.values() for s in starts)
     added: list[Mention] = []
     tokens = doc.tokens
     clauses = Clauses(doc) if clauses is None else clauses
@@ -411,12 +377,17 @@ def resolve_discourse(
         reflexive = low in ("himself", "herself") or (low in ("his", "her") and i + 1 < len(tokens)
                                                        and tokens[i + 1].text.lower() == "own")  # fmt: skip
         found = _reflexive(usable, tok, clauses) if reflexive else None
+        if found is not None and found[1] == "reflexive controller":
+            continue  # left uncredited, no discourse link either
         if found is None:
             nearest = _antecedent(usable, tok.start, first, gender, low if not noun else "")
             if nearest is not None and nearest[0] is not None:
                 found = nearest[0], "pronoun:discourse"
+                quote = _quote_of(clauses, tok.start)
                 if low not in OBJECT_PRONOUNS and named_subject(tokens, i, nearest[0].sentence, known, clauses.quoted):
                     found = None  # "Perdue, 70, served on Trump's committee. His nomination": Perdue's
+                elif quote and not quote[0] < nearest[0].start < quote[1] and quoted_rival(tokens, i, quote, taken):
+                    found = None  # rule "rival in the quote": "“Sanders winning Wisconsin would give him …”"
                 elif low in ("he", "she") and (n := bisect.bisect_right(names, tok.end)) < len(names) and \
                         clauses.same_clause(tok.end, names[n]):  # fmt: skip
                     found = None  # a name later in its clause (principle C): "however, he has endorsed Mr. Trump's …"
@@ -432,6 +403,8 @@ def resolve_discourse(
             continue
         ante, rule = found
         assert ante.target is not None
+        if low in ("his", "her") and possessor_of_named(text, tok.end, target_names.get(ante.target.name, [])):
+            continue  # rule "principle C, possessive": "His lengthy criticism of Trump" is not Trump's
         if not noun and low not in (ante.target.pronouns or ()):
             continue
         start = tokens[i - 1].start if noun else tok.start
@@ -563,6 +536,12 @@ def unlinked_descriptions(
     name_ends = sorted(n.end for n in names)
     named = [p for p in others if p.name]
     for d in descriptions:
+        rival = gender_rival(doc, d, name_ends) if d.rule.startswith("head:") else ""
+        if rival:  # rule "gender rival": "her campaign continued to defend the candidate's actions"
+            moved.append(
+                Person(d.start, d.end, f"the person {rival!r} means (gender rival)", "", doc.sentence_of(d.start))
+            )
+            continue
         if not d.rule.startswith("head:") or _holds_dated_role(d.target, text[d.start : d.end].split(), date):
             kept.append(d)
             continue

@@ -11,6 +11,7 @@ cost, not the article's length per head word.
 from __future__ import annotations
 
 import bisect
+import datetime
 import functools
 import re
 from collections.abc import Sequence
@@ -47,6 +48,28 @@ def _office_not_holder(text: str, start: int, words: Sequence[str]) -> bool:
     if words and words[0].lower() == "next" and text[start : start + 4].lower() == "the ":
         return True
     return bool(_TO_BECOME.search(text[max(0, start - OFFICE_CHARS) : start]))
+
+
+#: Modifiers that make a role its holder at the end of a term ("the outgoing president").
+OUTGOING = frozenset({"outgoing", "departing", "lame-duck"})
+OUTGOING_DAYS = 80  # an election-to-inauguration stretch (early November to January 20), set by hand
+
+
+def _outgoing_holder(target: Target, role: str, words: Sequence[str], date: str) -> bool:
+    """Rule "role:outgoing": "the outgoing president" is the target only in the last weeks of its term.
+
+    True when the description has no such modifier; otherwise only with a date at most
+    :data:`OUTGOING_DAYS` before the end of a term of the role the target held (no date: not the target).
+    """
+    if not any(w.lower() in OUTGOING for w in words) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]):
+        return not any(w.lower() in OUTGOING for w in words)
+    day = datetime.date.fromisoformat(date[:10])
+    for r in target.roles:
+        if r.role == role and r.end:
+            end = datetime.date.fromisoformat(r.end)
+            if end - datetime.timedelta(days=OUTGOING_DAYS) <= day <= end:
+                return True
+    return False
 
 
 #: A name of two or more capitalized words set off by commas right after a description ("the former
@@ -290,6 +313,8 @@ def target_descriptions(target: Target, text: str, roles: Roles | None = None) -
             how = ""
             if role and _office_not_holder(text, m.start(), words):
                 continue  # rule "role:office": "the next president", "to become the 45th president"
+            if role and not _outgoing_holder(target, role, words, roles.date if roles is not None else ""):
+                continue  # rule "role:outgoing": "the outgoing president" (Obama in 2016) is not Trump
             if role:
                 holds, how = roles.holder(target, role, m.start(), words)  # type: ignore[union-attr]
                 if not holds:
@@ -298,7 +323,9 @@ def target_descriptions(target: Target, text: str, roles: Roles | None = None) -
                 found.append(Mention(target, span[0], span[1], "description", how, CONFIDENCE[how]))
             elif not others[head.lower()].named_before(m.start()):
                 rule = f"head:{head.lower()}"
-                found.append(Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"]))
+                skipped = others[head.lower()].skipped_office(m.start())  # evidence of rule "compound office"
+                ante = f"compound office: not {skipped}" if skipped else ""
+                found.append(Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"], ante))
     for rx in target._pattern_res:
         found += [Mention(target, m.start(), m.end(), "description", "pattern", CONFIDENCE["pattern"])
                   for m in rx.finditer(text)]  # fmt: skip
@@ -316,6 +343,8 @@ class _OtherNames:
 
     def __init__(self, target: Target, text: str, head: str, spans: _TargetSpans) -> None:
         title = head[:1].upper() + head[1:]
+        own = {r.role for r in target.roles}
+        self.compound: list[tuple[int, str]] = []  # (offset, "Vice President"): offices skipped by the rule
         self.events: list[tuple[int, bool]] = []  # (offset, True = someone/something else, False = the target)
         self.offsets: list[int] = []
         if title not in text:
@@ -324,9 +353,15 @@ class _OtherNames:
         if target.kind == "person":
             rx = re.compile(rf"(?<![\w-]){re.escape(title)}\s+(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
             for m in finditer_at(rx, text, written):
-                self.events.append((m.end(), not target._name_re.search(m.group("name"))))
+                if not _other_office(text, m.start(), head, own):
+                    self.events.append((m.end(), not target._name_re.search(m.group("name"))))
+                else:
+                    self.compound.append((m.end(), _other_office_phrase(text, m.start(), title)))
         run = re.compile(rf"(?:[A-Z][\w-]*\s+)+{re.escape(title)}(?![\w-])")
         for m in finditer_at(run, text, capitalized_run_starts(text, written)):
+            if _other_office(text, m.end() - len(title), head, own):
+                self.compound.append((m.end(), _other_office_phrase(text, m.end() - len(title), title)))
+                continue  # "the Vice President": another office, nobody named with the head
             if not spans.in_epithet(m.start()) and not spans.in_epithet(m.end() - 1):
                 self.events.append((m.end(), True))
         self.events += spans.name_ends
@@ -337,6 +372,42 @@ class _OtherNames:
     def named_before(self, start: int) -> bool:
         i = bisect.bisect_right(self.offsets, start) - 1
         return i >= 0 and self.events[i][1]
+
+    def skipped_office(self, start: int) -> str:
+        """The other office ("Vice President") skipped last before ``start``, when no event came after it."""
+        before = [(o, p) for o, p in self.compound if o <= start]
+        if not before:
+            return ""
+        i = bisect.bisect_right(self.offsets, start) - 1
+        return before[-1][1] if i < 0 or self.offsets[i] < before[-1][0] else ""
+
+
+@functools.cache
+def _compound_offices() -> frozenset[str]:
+    """Offices of two or more words in the roles table ("vice president", "prime minister"), lowercase."""
+    return frozenset(r.role for rs in packaged_roles().values() for r in rs if " " in r.role)
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+
+
+def _other_office_phrase(text: str, head_start: int, title: str) -> str:
+    m = _WORD_BEFORE.search(text, max(0, head_start - 20), head_start)
+    return f"{m.group(1)} {title}" if m is not None else title
+
+
+def _other_office(text: str, head_start: int, head: str, own: set[str]) -> bool:
+    """Rule "compound office": the head written as the end of another office ("Vice President").
+
+    "Vice President Mike Pence" and "misled the Vice President" name the vice president, not anyone
+    named with the head "president": a later "the president" may still be the target. Offices the
+    target holds itself ("Former President", a role of Trump's) still count as named with the head.
+    """
+    m = _WORD_BEFORE.search(text, max(0, head_start - 20), head_start)
+    if m is None:
+        return False
+    phrase = f"{m.group(1).lower()} {head.lower()}"
+    return phrase in _compound_offices() and phrase not in own
 
 
 class _TargetSpans:

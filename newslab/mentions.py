@@ -30,7 +30,15 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from newslab.coreference import Clauses, bound_wrongly, competed, resolve_discourse, unlinked_descriptions
+from newslab.binding import possessor_of_named
+from newslab.coreference import (
+    Clauses,
+    bound_wrongly,
+    competed,
+    names_by_target,
+    resolve_discourse,
+    unlinked_descriptions,
+)
 from newslab.descriptions import (
     Roles,
     generic_title_words,
@@ -111,6 +119,9 @@ def _line_is_title_case(text: str, start: int) -> bool:
 _CAPITALIZED_BEFORE = re.compile(r"(?<![\w.’'-])([A-Z][\w’'.-]*)\s$").search  # compiled once, not per call
 _LAST_WORD = re.compile(r"(\S+)\s$").search
 _NEXT_CAPITALIZED = re.compile(r" ([A-Z][\w.’'-]*)").match
+_COMMA_SUFFIX = re.compile(
+    r",\s?(Jr\.?|Sr\.?|II|III|IV)(?![\w])"
+).match  # "Donald Trump, Jr.": the suffix after a comma
 
 
 def _given_name_before(target: Target, text: str, start: int) -> str:
@@ -156,6 +167,9 @@ def _other_bearer(target: Target, text: str, m: re.Match[str]) -> str:
         and "he" in (target.pronouns or ())
     ):
         return f"female title {before.group(1)!r}"
+    comma_suffix = _COMMA_SUFFIX(text, m.end())
+    if comma_suffix is not None:
+        return f"suffix {comma_suffix.group(1)!r}"  # "Donald Trump, Jr. corresponded with Wikileaks"
     nxt = _NEXT_CAPITALIZED(text[m.end() : m.end() + WORD_CHARS])
     if nxt is None:
         return ""
@@ -309,12 +323,21 @@ def article_mentions(
         resolved = [p for p in resolved if not competed(p, mentions + resolved, others, text[p.start : p.end].lower())]
         clauses = Clauses(doc)
         resolved = [p for p in resolved if not bound_wrongly(clauses, p, _last_before(p, mentions + resolved))]
+        own = names_by_target(mentions)  # rule "principle C, possessive": "His criticism of Trump" is not Trump's
+        resolved = [p for p in resolved if not _names_own_phrase(text, p, own)]
         mentions = sorted(mentions + resolved, key=lambda m: m.start)
         discourse = resolve_discourse(doc, mentions, targets, others, clauses=clauses)  # the same document's clauses
         mentions = sorted(mentions + discourse, key=lambda m: m.start)
     if pronouns and quotes:
         mentions = apply_quotes(doc, mentions, targets, quotes)
     return mentions
+
+
+def _names_own_phrase(text: str, pronoun: Mention, own: dict[str, list[int]]) -> bool:
+    """Whether a possessive pronoun's own phrase names its target ("His criticism of Trump")."""
+    if text[pronoun.start : pronoun.end].lower() not in ("his", "her"):
+        return False
+    return possessor_of_named(text, pronoun.end, own.get(pronoun.target.name, []))
 
 
 def _last_before(pronoun: Mention, mentions: Sequence[Mention]) -> Mention | None:

@@ -16,6 +16,7 @@ from ``../shared/data`` by :func:`load_passages`.
 
 Usage:
     python validation/newsmtsc_passages.py sample [DATA_DIR]   # writes passages.tsv (seeded)
+    python validation/newsmtsc_passages.py sample [DATA_DIR] --round 6  # appends a fresh draw (see ROUNDS)
     python validation/newsmtsc_passages.py show [DATA_DIR] [--part dev]  # prints passages for coding
 """
 
@@ -38,6 +39,10 @@ N_DEV = 35
 MAX_GAP = 10  # positions at most this far apart stay one passage (no closer runs exist in enough numbers)
 MIN_SENTENCES = 3  # a pronoun chain needs a few sentences
 MAX_SENTENCES = 5  # keeps the hand coding to ~175 sentences
+ROUNDS = {  # a later round's fresh draw: seed, passages, dev count (the rest untouched)
+    6: (2306, 28, 10),  # mentions round 6 (branch mr6): 25-30 new passages, ~10 dev
+}
+PARTS = ("dev", "untouched", "dev-r6", "untouched-r6")
 _GID = re.compile(r"(allsides_\d+)_\d+_(\d+)_")
 
 
@@ -92,10 +97,59 @@ def sample(data_dir: Path) -> list[dict[str, str]]:
     return rows
 
 
+def used_in_annotations() -> tuple[set[str], set[int]]:
+    """Article keys and train.jsonl line numbers named in validation/annotations/.
+
+    Not ``outlets/heldout`` (another corpus, never opened), not ``opinions/`` (its lines and keys are
+    sentences of the NewsMTSC *test* files, read for stance) and not the line numbers of the ``ewt_*``
+    files (lines of UD EWT, not of NewsMTSC).
+    """
+    keys: set[str] = set()
+    lines: set[int] = set()
+    for path in (HERE / "annotations").rglob("*"):
+        if not path.is_file() or "heldout" in path.parts or "opinions" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        keys.update(re.findall(r"\b(allsides_\d+)", text))
+        if path.suffix == ".tsv" and not path.name.startswith("ewt_"):
+            with path.open(encoding="utf-8") as handle:
+                for row in csv.DictReader(handle, delimiter="\t"):
+                    for col in ("line", "lines"):
+                        lines.update(int(x) for x in re.findall(r"\d+", row.get(col) or ""))
+        if path.suffix == ".jsonl":
+            for row in map(json.loads, text.splitlines()):
+                if "line" in row:
+                    lines.add(int(row["line"]))
+    return keys, lines
+
+
+def sample_round(data_dir: Path, round_no: int) -> list[dict[str, str]]:
+    """A later round's draw from the runs not drawn yet: no article or line used in any annotation."""
+    seed, n, n_dev = ROUNDS[round_no]
+    keys, lines = used_in_annotations()
+    parts = _article_sentences(data_dir)
+    runs = [
+        (key, run)
+        for key, run in candidate_runs(data_dir)
+        if key not in keys and not ({parts[key][p][0] for p in run} & lines)
+    ]
+    chosen = random.Random(seed).sample(runs, min(n, len(runs)))
+    return [
+        {
+            "passage_id": f"r{round_no}-{i:02d}",
+            "part": f"dev-r{round_no}" if i < n_dev else f"untouched-r{round_no}",
+            "article": key,
+            "positions": " ".join(str(p) for p in run),
+            "lines": " ".join(str(parts[key][p][0]) for p in run),
+        }
+        for i, (key, run) in enumerate(chosen)
+    ]
+
+
 def load_passages(data_dir: Path = DEFAULT_DATA, part: str = "dev") -> dict[str, list[str]]:
     """Passage id -> its sentences in order, read from NewsMTSC train by line number."""
-    if part not in ("dev", "untouched", "all"):
-        raise ValueError(f"part={part!r}; valid: ['all', 'dev', 'untouched']")
+    if part not in (*PARTS, "all"):
+        raise ValueError(f"part={part!r}; valid: {sorted((*PARTS, 'all'))}")
     with (FOLDER / "passages.tsv").open(encoding="utf-8") as f:
         rows = [r for r in csv.DictReader(f, delimiter="\t") if part in ("all", r["part"])]
     lines = (data_dir / "newsmtsc" / "train.jsonl").read_text(encoding="utf-8").splitlines()
@@ -110,7 +164,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("command", choices=["sample", "show"])
     parser.add_argument("data_dir", nargs="?", default=str(DEFAULT_DATA))
     parser.add_argument("--part", default="dev")
+    parser.add_argument("--round", type=int, choices=sorted(ROUNDS), help="append a later round's fresh draw")
     args = parser.parse_args(argv)
+    if args.command == "sample" and args.round:
+        rows = sample_round(Path(args.data_dir), args.round)
+        with (FOLDER / "passages.tsv").open(encoding="utf-8") as f:
+            old = list(csv.DictReader(f, delimiter="\t"))
+        if any(r["part"].endswith(f"-r{args.round}") for r in old):
+            raise SystemExit(f"round {args.round} is drawn already: {FOLDER / 'passages.tsv'}")
+        with (FOLDER / "passages.tsv").open("a", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=list(rows[0]), delimiter="\t", lineterminator="\n")
+            w.writerows(rows)
+        print(f"round {args.round}: {len(rows)} passages, {sum(len(r['positions'].split()) for r in rows)} sentences")
+        return 0
     if args.command == "sample":
         rows = sample(Path(args.data_dir))
         FOLDER.mkdir(parents=True, exist_ok=True)

@@ -1,7 +1,7 @@
 """Score Trump mention coverage on the NewsMTSC passages (validation/annotations/newsmtsc_mentions).
 
-Usage: python validation/score_newsmtsc_mentions.py [DATA_DIR] [--part dev|untouched] [--bootstrap B]
-                                                   [--errors]
+Usage: python validation/score_newsmtsc_mentions.py [DATA_DIR] [--part dev|untouched|dev-r6|untouched-r6]
+                                                   [--bootstrap B] [--errors]
 
 Each passage's sentences are joined with a space into one article (NewsMTSC has no paragraphs or
 dates), and ``nl.find_mentions`` runs with the default targets. A newslab Trump mention belongs to
@@ -18,6 +18,9 @@ passages:
   that a newslab Trump mention overlaps.
 
 ``--errors`` prints each missed sentence with its coded phrases (by kind) and each false credit.
+``--dump FILE`` writes the sentence rows as JSON; ``--against FILE`` (rows another code version dumped on
+the same part, e.g. the base run with ``PYTHONPATH`` set to its copy) adds the paired difference of each
+measure, this code minus that one, with a bootstrap interval over the same resampled passages.
 The ``untouched`` part is scored once, at the end (see the folder's README).
 """
 
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
 import re
 import sys
@@ -32,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from newsmtsc_passages import DEFAULT_DATA, FOLDER, load_passages
+from newsmtsc_passages import DEFAULT_DATA, FOLDER, PARTS, load_passages
 
 import newslab as nl
 
@@ -109,21 +113,33 @@ def measures(rows: list[dict[str, object]]) -> dict[str, float]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?", default=str(DEFAULT_DATA))
-    parser.add_argument("--part", default="dev", choices=["dev", "untouched"])
+    parser.add_argument("--part", default="dev", choices=list(PARTS))
     parser.add_argument("--bootstrap", type=int, default=2000)
     parser.add_argument("--errors", action="store_true")
+    parser.add_argument("--dump", help="write the sentence rows as JSON to this file")
+    parser.add_argument("--against", help="JSON rows of another code version on the same part: paired difference")
     args = parser.parse_args(argv)
     rows = passage_rows(Path(args.data_dir), args.part)
+    if args.dump:
+        Path(args.dump).write_text(json.dumps(rows), encoding="utf-8")
+    other = json.loads(Path(args.against).read_text(encoding="utf-8")) if args.against else None
     by_passage: dict[str, list[dict[str, object]]] = {}
     for r in rows:
         by_passage.setdefault(str(r["passage"]), []).append(r)
     point = measures(rows)
     rng = random.Random(23)
     keys = sorted(by_passage)
-    samples = []
+    other_by: dict[str, list[dict[str, object]]] = {}
+    for r in other or []:
+        other_by.setdefault(str(r["passage"]), []).append(r)
+    samples, diffs = [], []
     for _ in range(args.bootstrap):
-        pick = [r for key in rng.choices(keys, k=len(keys)) for r in by_passage[key]]
+        chosen = rng.choices(keys, k=len(keys))
+        pick = [r for key in chosen for r in by_passage[key]]
         samples.append(measures(pick))
+        if other is not None:
+            base = measures([r for key in chosen for r in other_by.get(key, [])])
+            diffs.append({k: v - base[k] for k, v in samples[-1].items()})
     ref = sum(r["code"] == "ref" for r in rows)
     none = sum(r["code"] == "none" for r in rows)
     print(f"part {args.part}: {len(keys)} passages, {len(rows)} sentences ({ref} refer to Trump, {none} to no Trump)")
@@ -131,6 +147,13 @@ def main(argv: list[str] | None = None) -> int:
         vals = sorted(s[name] for s in samples if s[name] == s[name])
         lo, hi = vals[int(0.025 * len(vals))], vals[int(0.975 * len(vals)) - 1]
         print(f"  {name:<26} {value:6.3f}  [{lo:.3f}, {hi:.3f}]")
+    if other is not None:
+        base_point = measures(other)
+        for name, value in point.items():
+            vals = sorted(d[name] for d in diffs if d[name] == d[name])
+            lo, hi = vals[int(0.025 * len(vals))], vals[int(0.975 * len(vals)) - 1]
+            print(f"  {name:<26} against: {base_point[name]:6.3f} -> {value:6.3f}, "
+                  f"difference {value - base_point[name]:+.3f} [{lo:+.3f}, {hi:+.3f}]")  # fmt: skip
     if args.errors:
         for r in rows:
             if r["code"] in ("ref", "modifier") and not r["found"]:
