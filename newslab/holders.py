@@ -10,6 +10,7 @@ for the rest, so such a cue gives no row rather than a wrong one (issue 23).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from newslab.descriptions import word_tags
 from newslab.lexicons import rule_words, stopwords
@@ -24,6 +25,12 @@ ACTOR_NOUNS = frozenset(rule_words("holders.ACTOR_NOUNS"))
 #: The nouns of a statement, letter or tweet (newslab.cue_roles.MEDIA_NOUNS, the same list; read here so that
 #: cue_roles may ask this module whether a subject is an actor without an import circle).
 MEDIA_NOUNS = frozenset(rule_words("cue_roles.MEDIA_NOUNS"))
+#: Nouns of findings ("polls", "forecasts", "data"): a phrase holding one shows something, it holds no stance.
+FINDINGS = frozenset(rule_words("holders.FINDINGS"))
+#: Attribution verbs of a source that passes on what others said or did ("according to", "reporting").
+PASSING_ON = frozenset(rule_words("holders.PASSING_ON"))
+#: Words that tell how a candidate fares in the race ("front-runner", "winner", "growth"), not a judgement.
+RACE_WORDS = frozenset(rule_words("holders.RACE_WORDS"))
 _HOLDER_WORD = re.compile(r"[\w’'.-]+")  # compiled once
 _ING_OR_LY = re.compile(r"(?:ing|ly)$")
 
@@ -42,13 +49,16 @@ def clean_holder(holder: str) -> str:
     of nationality ("Italian") or a lone function word ("It"); a phrase whose last word is a noun
     ("Italian government", "Senate Republicans", "critics"), or a statement, letter or tweet
     nobody is said to have issued ("The statement criticized Trump": as written). Dropped: pronouns and phrases opened
-    by a possessive pronoun ("His team": unresolved), adjectives, participles and prepositions.
+    by a possessive pronoun ("His team": unresolved), adjectives, participles and prepositions, and phrases
+    naming findings (:data:`FINDINGS`: "National polls", "some forecasts"), which show but hold no stance.
 
     Example:
         >>> [clean_holder(h) for h in ["Despite Trump", "whom", "expressing", "Italian", "West in", "critics"]]
         ['Trump', '', '', '', 'West', 'critics']
         >>> [clean_holder(h) for h in ["the Democratic", "His team", "It", "by", "Italian government"]]
         ['', '', '', '', 'Italian government']
+        >>> [clean_holder(h) for h in ["National polls", "some forecasts", "Fox News Poll", "pollsters"]]
+        ['', '', '', 'pollsters']
     """
     holder = holder.strip()
     if holder == "author":
@@ -60,6 +70,8 @@ def clean_holder(holder: str) -> str:
         words.pop()
     if not words or words[0].lower() in UNRESOLVED:
         return ""
+    if any(w.lower() in FINDINGS for w in words):
+        return ""  # rule "findings hold no stance": "National polls", "some forecasts"
     last = words[-1]
     low = last.lower()
     core = [w for w in words if w.lower() not in ("the", "a", "an")]
@@ -75,3 +87,23 @@ def clean_holder(holder: str) -> str:
     if _ING_OR_LY.search(low) or _is_adjective_or_verb(low) or low in stopwords():
         return ""
     return ""  # another lowercase noun ("the cartoon", "the move"): a thing, not an actor
+
+
+def speaker_judges(verb: str, words: Sequence[str]) -> bool:
+    """Whether a quote's judging words about a target are its speaker's stance (rule "the holder matters").
+
+    Not when the attribution only passes on what others said or did (:data:`PASSING_ON`: "according to
+    the Kremlin, Putin said ...", "CNN is reporting that ...", "polls show ..."), nor when every judging
+    word only tells how the target fares in the race (:data:`RACE_WORDS`: "acknowledged that Trump was the
+    frontrunner", "told Obama that Clinton would win ... the high number of women voters"): a report or a
+    forecast, not a position toward the target (issue 23: rows a reader would sign).
+
+    Example:
+        >>> speaker_judges("said", ["great", "friend"]), speaker_judges("according to", ["great"])
+        (True, False)
+        >>> speaker_judges("acknowledged", ["frontrunner"]), speaker_judges("said", ["winner", "poised"])
+        (False, True)
+    """
+    if verb.lower() in PASSING_ON:
+        return False
+    return not all(w.removesuffix(" (negated)").lower() in RACE_WORDS for w in words)

@@ -105,7 +105,7 @@ def stance_rows(articles: dict[str, str]) -> list[dict[str, Any]]:
                 "cues": "|".join(r.cues),
                 "holder_rule": r.holder_rule,
                 "target_rule": r.target_rule,
-            }  # fmt: skip
+            }
         )
     return out
 
@@ -160,8 +160,9 @@ def show(data_dir: Path, part: str, new: bool) -> None:
         text = articles[r["article_key"]]
         hit = current.get(row_key(r))
         state = f"NOW kept ({hit['holder_rule']})" if hit else "NOW gone"
+        judged = f"judged {[r[c] for c in JUDGED]} {r['note']}"
         print(f"== {r['item']} {r['article_key']} | {r['holder']} -> {r['target']}: {r['stance']} ({r['cues']}; "
-              f"{r['holder_rule']} / {r['target_rule']}) | {state} | judged {[r[c] for c in JUDGED]} {r['note']}")  # fmt: skip
+              f"{r['holder_rule']} / {r['target_rule']}) | {state} | {judged}")  # fmt: skip
         s, e, ts, te = int(r["sent_start"]), int(r["sent_end"]), int(r["target_start"]), int(r["target_end"])
         print("   " + text[max(0, s - 200) : s].replace("\n", " ") + " ||| " + text[s:ts] + "[[" + text[ts:te] + "]]"
               + text[te:e])  # fmt: skip
