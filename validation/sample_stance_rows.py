@@ -14,7 +14,8 @@ political names (:data:`MORE_TARGETS`), fixed before any row was read. Rows: eve
 ``nl.stance_table(corpus, targets)`` (default options). The sample stores references only (article key,
 sentence offsets, the row's key); the judgement columns are filled by hand. ``--new`` lists the rows the
 current code makes in the part's sentences that no stored item holds (``new_rows.tsv`` stores their
-judgements for ``--score``).
+judgements for ``--score``, with ``origin`` ``new`` or ``base``: a row the base pass made too but that was not
+drawn counts in neither share).
 """
 
 from __future__ import annotations
@@ -184,10 +185,14 @@ def score(data_dir: Path, part: str) -> None:
     _, now = _current(data_dir, items)
     stored = {row_key(r): r["row_ok"] == "y" for r in items}
     judged_new: dict[tuple[str, ...], bool] = {}
+    skipped: set[tuple[str, ...]] = set()
     if NEW_ROWS.exists():
         with NEW_ROWS.open(encoding="utf-8") as handle:
             for r in csv.DictReader(handle, delimiter="\t"):
-                judged_new[row_key(r)] = r["row_ok"] == "y"
+                if r["origin"] == "base":  # the base pass made it too but it was not drawn: in neither share
+                    skipped.add(row_key(r))
+                else:
+                    judged_new[row_key(r)] = r["row_ok"] == "y"
     after_rows = []
     for r in now:
         key = row_key(r)
@@ -195,6 +200,8 @@ def score(data_dir: Path, part: str) -> None:
             after_rows.append((key, stored[key]))
         elif key in judged_new:
             after_rows.append((key, judged_new[key]))
+        elif key in skipped:
+            continue
         else:
             raise SystemExit(f"new row not judged in {NEW_ROWS.name}: {key}")
     by_sentence: dict[tuple[str, str], tuple[list[bool], list[bool]]] = {}
