@@ -38,6 +38,7 @@ import newslab as nl  # noqa: E402
 
 FOLDER = REPO / "validation" / "annotations" / "stance_rows"
 SAMPLE = FOLDER / "sample.tsv"
+SAMPLE2 = FOLDER / "sample2.tsv"  # the second untouched part (--draw2), targets of its own
 NEW_ROWS = FOLDER / "new_rows.tsv"
 SEED = 2026120723  # the fixed seed of the draw (the date of the draw, issue 23)
 ALL_ARTICLES = 100_000  # more than NewsMTSC train has: every rebuilt article
@@ -45,6 +46,12 @@ N_ITEMS = 80  # 40 dev + 40 untouched
 N_DEV = 40
 #: More US political names of NewsMTSC's news, chosen before any row was read (the defaults alone give 35 rows).
 MORE_TARGETS = ("Republicans", "Sanders", "Biden", "Putin", "McConnell", "Kavanaugh")
+#: Second untouched part: NewsMTSC's own most frequent capitalized target surnames (count >= 15 in train.jsonl), less
+#: pronouns, the given name "Hillary" and the names of :func:`targets` (listed by hand from that count, in its order).
+TARGETS2 = ("Romney", "Rubio", "Cruz", "Ryan", "Bush", "Flynn", "Moore", "Pence", "Johnson", "Sessions", "Kelly",
+            "Gorsuch", "Boehner", "Warren", "Franken", "Brown", "Assad", "Christie", "Francis", "Kim", "Hagel",
+            "Schumer", "Bannon", "Bergdahl", "Kerry", "Kennedy", "Davis", "Graham", "Wilson", "Williams", "Cohen")  # fmt: skip
+N_ITEMS2 = 40
 JUDGED = ("holder_ok", "target_ok", "direction_ok", "row_ok")
 BOOTSTRAP = 10000  # bootstrap resamples of the part's sentences
 BOOTSTRAP_SEED = 23  # fixed seed of the resampling
@@ -87,11 +94,11 @@ def candidate_articles(data_dir: Path) -> dict[str, str]:
     return {k: t for k, t in articles.items() if k not in keys and not (key_lines.get(k, set()) & lines)}
 
 
-def stance_rows(articles: dict[str, str]) -> list[dict[str, Any]]:
+def stance_rows(articles: dict[str, str], chosen: tuple[nl.Target, ...] | None = None) -> list[dict[str, Any]]:
     """Every stance row of the current code, with its sentence's offsets in the article."""
     corpus = nl.Corpus(nl.Article(k, "", t) for k, t in articles.items())
     out = []
-    for r in nl.stance_table(corpus, targets(), progress=False).itertuples(index=False):
+    for r in nl.stance_table(corpus, chosen or targets(), progress=False).itertuples(index=False):
         sent = corpus[r.article_id].sentences[r.sentence_id]
         out.append(
             {
@@ -140,8 +147,32 @@ def draw(data_dir: Path) -> None:
     print(f"{len(rows)} candidate rows; wrote {len(chosen)} items ({count} dev) to {SAMPLE}")
 
 
-def _items(part: str) -> list[dict[str, str]]:
+def draw2(data_dir: Path) -> None:
+    """The second untouched part: 40 rows of the pass (run it with the base code on PYTHONPATH) for
+    :data:`TARGETS2`, in candidate articles outside sample.tsv, in sentences where no row for :func:`targets`
+    stands (those sentences may have been read while writing rules)."""
     with SAMPLE.open(encoding="utf-8") as handle:
+        used = {r["article_key"] for r in csv.DictReader(handle, delimiter="\t")}
+    articles = {k: t for k, t in candidate_articles(data_dir).items() if k not in used}
+    seen = {(r["article_key"], r["sent_start"]) for r in stance_rows(articles)}
+    rows = [r for r in stance_rows(articles, targets2()) if (r["article_key"], r["sent_start"]) not in seen]
+    chosen = random.Random(SEED + 2).sample(rows, min(N_ITEMS2, len(rows)))
+    cols = ["article_key", "sent_start", "sent_end", "holder", "target", "stance", "target_start", "target_end",
+            "cues", "holder_rule", "target_rule"]  # fmt: skip
+    with SAMPLE2.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        out.writerow(["item", "part", *cols, *JUDGED, "note"])
+        for i, r in enumerate(chosen):
+            out.writerow([f"t{i:02d}", "untouched2", *(r[c] for c in cols), "", "", "", "", ""])
+    print(f"{len(rows)} candidate rows; wrote {len(chosen)} items to {SAMPLE2} ({nl.__file__})")
+
+
+def targets2() -> tuple[nl.Target, ...]:
+    return tuple(nl.Target(n) for n in TARGETS2)
+
+
+def _items(part: str) -> list[dict[str, str]]:
+    with (SAMPLE2 if part == "untouched2" else SAMPLE).open(encoding="utf-8") as handle:
         return [r for r in csv.DictReader(handle, delimiter="\t") if r["part"] == part]
 
 
@@ -149,7 +180,8 @@ def _current(data_dir: Path, items: list[dict[str, str]]) -> tuple[dict[str, str
     keys = {r["article_key"] for r in items}
     articles = {k: t for k, t in candidate_articles(data_dir).items() if k in keys}
     sents = {(r["article_key"], int(r["sent_start"])) for r in items}
-    now = [r for r in stance_rows(articles) if (r["article_key"], r["sent_start"]) in sents]
+    chosen = targets2() if items and items[0]["part"] == "untouched2" else targets()
+    now = [r for r in stance_rows(articles, chosen) if (r["article_key"], r["sent_start"]) in sents]
     return articles, now
 
 
@@ -238,12 +270,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--draw", action="store_true")
-    parser.add_argument("--show", choices=["dev", "untouched"])
+    parser.add_argument("--draw2", action="store_true")
+    parser.add_argument("--show", choices=["dev", "untouched", "untouched2"])
     parser.add_argument("--new", action="store_true")
-    parser.add_argument("--score", choices=["dev", "untouched"])
+    parser.add_argument("--score", choices=["dev", "untouched", "untouched2"])
     args = parser.parse_args()
     if args.draw:
         draw(args.data_dir)
+    elif args.draw2:
+        draw2(args.data_dir)
     elif args.show:
         show(args.data_dir, args.show, args.new)
     elif args.score:
