@@ -48,9 +48,11 @@ N_DEV = 40
 MORE_TARGETS = ("Republicans", "Sanders", "Biden", "Putin", "McConnell", "Kavanaugh")
 #: Second untouched part: NewsMTSC's own most frequent capitalized target surnames (count >= 15 in train.jsonl), less
 #: pronouns, the given name "Hillary" and the names of :func:`targets` (listed by hand from that count, in its order).
-TARGETS2 = ("Romney", "Rubio", "Cruz", "Ryan", "Bush", "Flynn", "Moore", "Pence", "Johnson", "Sessions", "Kelly",
-            "Gorsuch", "Boehner", "Warren", "Franken", "Brown", "Assad", "Christie", "Francis", "Kim", "Hagel",
-            "Schumer", "Bannon", "Bergdahl", "Kerry", "Kennedy", "Davis", "Graham", "Wilson", "Williams", "Cohen")  # fmt: skip
+TARGETS2 = (
+    *("Romney", "Rubio", "Cruz", "Ryan", "Bush", "Flynn", "Moore", "Pence", "Johnson", "Sessions", "Kelly"),
+    *("Gorsuch", "Boehner", "Warren", "Franken", "Brown", "Assad", "Christie", "Francis", "Kim", "Hagel"),
+    *("Schumer", "Bannon", "Bergdahl", "Kerry", "Kennedy", "Davis", "Graham", "Wilson", "Williams", "Cohen"),
+)
 N_ITEMS2 = 40
 JUDGED = ("holder_ok", "target_ok", "direction_ok", "row_ok")
 BOOTSTRAP = 10000  # bootstrap resamples of the part's sentences
