@@ -31,8 +31,27 @@ FINDINGS = frozenset(rule_words("holders.FINDINGS"))
 PASSING_ON = frozenset(rule_words("holders.PASSING_ON"))
 #: Words that tell how a candidate fares in the race ("front-runner", "winner", "growth"), not a judgement.
 RACE_WORDS = frozenset(rule_words("holders.RACE_WORDS"))
+#: Days and months: a holder of one such word is a date ("in early August endorsed Mr. Romney"), not an actor.
+CALENDAR = frozenset(rule_words("holders.CALENDAR"))
+#: Favor cues that with "X to <verb>" or "to" after them are pressure or good news, not support.
+PRESSURE_CUES = frozenset(rule_words("holders.PRESSURE_CUES"))
+#: Brill tag prefixes of words that are no part of a name: in a Title Case run of common words only, one of them
+#: marks headline words ("Looms Swelling", "Higher Education", "STORY Ultimately"), not a name.
+NOT_NAME_TAGS = ("JJ", "RB", "VB")
+#: Characters after a target mention read for "to <verb>" (a possessive and "to" fit; set by hand).
+PRESSURE_WINDOW = 12
+_TO_AFTER = re.compile(r"(?:[’']s)?\s+to\s+[a-z]")
 _HOLDER_WORD = re.compile(r"[\w’'.-]+")  # compiled once
 _ING_OR_LY = re.compile(r"(?:ing|ly)$")
+
+
+def _headline_words(words: list[str]) -> bool:
+    """Title Case words that are all common words, one of them no noun, and no actor noun last: not a name."""
+    tags = word_tags()
+    found = [tags.get(w.lower(), "") for w in words]
+    if not all(found) or any(t.startswith("NNP") for t in found) or words[-1].lower() in ACTOR_NOUNS | MEDIA_NOUNS:
+        return False
+    return any(t.startswith(NOT_NAME_TAGS) for t in found)
 
 
 def _is_adjective_or_verb(word: str) -> bool:
@@ -50,7 +69,8 @@ def clean_holder(holder: str) -> str:
     ("Italian government", "Senate Republicans", "critics"), or a statement, letter or tweet
     nobody is said to have issued ("The statement criticized Trump": as written). Dropped: pronouns and phrases opened
     by a possessive pronoun ("His team": unresolved), adjectives, participles and prepositions, and phrases
-    naming findings (:data:`FINDINGS`: "National polls", "some forecasts"), which show but hold no stance.
+    naming findings (:data:`FINDINGS`: "National polls", "some forecasts"), which show but hold no stance, a day
+    or month alone (:data:`CALENDAR`), and Title Case headline words that are no name (:func:`_headline_words`).
 
     Example:
         >>> [clean_holder(h) for h in ["Despite Trump", "whom", "expressing", "Italian", "West in", "critics"]]
@@ -59,6 +79,8 @@ def clean_holder(holder: str) -> str:
         ['', '', '', '', 'Italian government']
         >>> [clean_holder(h) for h in ["National polls", "some forecasts", "Fox News Poll", "pollsters"]]
         ['', '', '', 'pollsters']
+        >>> [clean_holder(h) for h in ["August", "May", "Looms Swelling", "Higher Education", "White House"]]
+        ['', 'May', '', '', 'White House']
     """
     holder = holder.strip()
     if holder == "author":
@@ -76,6 +98,10 @@ def clean_holder(holder: str) -> str:
     low = last.lower()
     core = [w for w in words if w.lower() not in ("the", "a", "an")]
     if last[:1].isupper():
+        if len(core) == 1 and low in CALENDAR:
+            return ""  # rule "a date is no holder": "August"
+        if len(core) > 1 and _headline_words(core):
+            return ""  # rule "headline words are no name": "Looms Swelling", "Higher Education"
         if len(core) == 1:
             tags = word_tags()
             tag = tags.get(last) or tags.get(low) or "NNP"
@@ -107,3 +133,27 @@ def speaker_judges(verb: str, words: Sequence[str]) -> bool:
     if verb.lower() in PASSING_ON:
         return False
     return not all(w.removesuffix(" (negated)").lower() in RACE_WORDS for w in words)
+
+
+def pressure_not_favor(
+    text: str, sent_start: int, target_start: int, target_end: int, cue_words: Sequence[str]
+) -> bool:
+    """Whether a row's only cues are :data:`PRESSURE_CUES` read as pressure or good news, not support.
+
+    Rule "pressure is no favor": "to <verb>" right after the target ("encouraging Clinton to return the money") or
+    "to" right after the cue before the target ("encouraging to Mr. Trump's principal challengers").
+
+    Example:
+        >>> t = "Trump criticized Clinton, encouraging Clinton to return the money."
+        >>> pressure_not_favor(t, 0, t.rindex("Clinton"), t.rindex("Clinton") + 7, ["encouraging"])
+        True
+        >>> t = "Trump encouraged Clinton in her run."
+        >>> pressure_not_favor(t, 0, t.index("Clinton"), t.index("Clinton") + 7, ["encouraged"])
+        False
+    """
+    if not cue_words or not all(w.lower() in PRESSURE_CUES for w in cue_words):
+        return False
+    if _TO_AFTER.match(text, target_end, min(len(text), target_end + PRESSURE_WINDOW)):
+        return True
+    before = text[sent_start:target_start].lower()
+    return any(re.search(rf"\b{re.escape(w.lower())}\s+to\b", before) for w in cue_words)

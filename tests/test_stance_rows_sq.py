@@ -52,18 +52,21 @@ def test_must_fire_quoted_judgements() -> None:
     assert ("Netanyahu", "Obama", "favor") in rows('"We appreciate all that President Obama has done," Netanyahu said.')
 
 
+#: Invented sentences shaped like the wrong rows of the dev read; each gives the row on the base code (fc6bf1e).
 @pytest.mark.parametrize(
     "text, holder",
     [
         (
-            "According to the Kremlin, Mr. Putin said he hoped to work with Mr. Trump in an atmosphere of mutual "
+            "According to the Kremlin, Mr. Putin said he hoped to cooperate with Mr. Trump in a spirit of mutual "
             "respect.",
             "Kremlin",
         ),
-        ("CNN is reporting that the Trump campaign was offered documents stolen from John Podesta.", "CNN"),
-        ("National polls indicated a slight enthusiasm advantage for Obama among likely voters.", "National polls"),
-        ("Marco Rubio acknowledged that Trump was ‘the frontrunner and I’m the underdog.’", "Marco Rubio"),
-        ("Is Clinton now the favorite to reach 270 electoral votes, according to some forecasts?", "some forecasts"),
+        ("ABC is reporting that the Trump campaign received documents stolen from a Clinton aide.", "ABC"),
+        ("Recent polls indicated a strong enthusiasm advantage among young voters for Obama.", "Recent polls"),
+        ("Ted Cruz conceded that Trump was ‘the frontrunner and I’m the underdog in this race.’", "Ted Cruz"),
+        ("Is Clinton the clear favorite to win, according to some forecasts?", "some forecasts"),
+        ("The actor and director, who in early August endorsed Mr. Trump, joked with the crowd.", "August"),
+        ("Iowa Caucus Looms Swelling doubts about the go-it-alone approach of Donald J. Trump.", "Looms Swelling"),
     ],
 )
 def test_must_not_fire_reports_and_race(text: str, holder: str) -> None:
@@ -97,3 +100,24 @@ def test_generated_holders_are_allowed_kinds() -> None:
             if holder in REAL or holder.removeprefix("Senator ") in REAL:
                 seen_real.add(holder)
     assert len(seen_real) >= 3  # the real holders do give rows (the test is not empty)
+
+
+@pytest.mark.parametrize("holder", ["August", "Monday", "Looms Swelling", "Higher Education", "STORY Ultimately"])
+def test_dates_and_headline_words_are_no_holders(holder: str) -> None:
+    assert clean_holder(holder) == ""
+
+
+@pytest.mark.parametrize("holder", ["May", "June", "White House", "Judiciary Committee", "Matt Canter", "Jeb Bush"])
+def test_names_and_institutions_stay_holders(holder: str) -> None:
+    assert clean_holder(holder) == holder
+
+
+def test_pressure_is_no_favor() -> None:
+    text = (
+        "In the race, Trump repeatedly criticized Hillary Clinton for her ties to Qatar, noting that her foundation "
+        "had received large sums and encouraging Clinton to return the money."
+    )
+    assert ("Trump", "Clinton", "favor") not in rows(text)
+    assert ("Trump", "Clinton", "favor") in rows("Trump encouraged Clinton in her campaign.")  # must fire
+    text = "The results in Ohio gave Mr. Sanders a lifeline — and they may be quite encouraging to Mr. Trump’s rivals."
+    assert all(s != "favor" for _, _, s in rows(text))
