@@ -10,7 +10,7 @@ for the rest, so such a cue gives no row rather than a wrong one (issue 23).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from newslab.descriptions import word_tags
 from newslab.lexicons import rule_words, stopwords
@@ -157,3 +157,20 @@ def pressure_not_favor(
         return True
     before = text[sent_start:target_start].lower()
     return any(re.search(rf"\b{re.escape(w.lower())}\s+to\b", before) for w in cue_words)
+
+
+def names_the_target(holder: str, text: str, name_spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether a holder is the target itself: the article names the target with the holder's words.
+
+    Rule "the speaker is not the target". ``name_spans`` are the target's mentions (offsets into ``text``);
+    the holder names the target when one of them ends the holder's words where it stands ("Barack Obama" over
+    the mention "Obama"). Another bearer of the surname is no mention of the target (the mention stage), so
+    "Ivanka Trump" stays a holder toward Trump.
+
+    Example:
+        >>> t = "Barack Obama spoke. He said he and Obama were lucky."
+        >>> names_the_target("Barack Obama", t, [(7, 12), (39, 44)]), names_the_target("Ivanka Trump", t, [(7, 12)])
+        (True, False)
+    """
+    n = len(holder)
+    return " " in holder and any(end >= n and text[end - n : end] == holder for _, end in name_spans)

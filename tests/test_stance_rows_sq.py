@@ -121,3 +121,17 @@ def test_pressure_is_no_favor() -> None:
     assert ("Trump", "Clinton", "favor") in rows("Trump encouraged Clinton in her campaign.")  # must fire
     text = "The results in Ohio gave Mr. Sanders a lifeline — and they may be quite encouraging to Mr. Trump’s rivals."
     assert all(s != "favor" for _, _, s in rows(text))
+
+
+def test_speaker_is_not_the_target() -> None:
+    from newslab.holders import names_the_target
+
+    text = "Barack Obama met donors. Later he said he and Obama were lucky."
+    spans = [(7, 12), (text.rindex("Obama"), text.rindex("Obama") + 5)]
+    assert names_the_target("Barack Obama", text, spans)
+    assert not names_the_target("Mitt Romney", text, spans)
+    assert not names_the_target("Obama", text, [])
+    # another bearer of the surname is no mention of the target: the row stays (must fire)
+    assert ("Ivanka Trump", "Trump", "favor") in rows(
+        "“He is a great leader and a wonderful father,” Ivanka Trump said of Mr. Trump."
+    )
