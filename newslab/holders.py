@@ -10,6 +10,7 @@ for the rest, so such a cue gives no row rather than a wrong one (issue 23).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 
 from newslab.descriptions import word_tags
 from newslab.lexicons import rule_words, stopwords
@@ -24,8 +25,34 @@ ACTOR_NOUNS = frozenset(rule_words("holders.ACTOR_NOUNS"))
 #: The nouns of a statement, letter or tweet (newslab.cue_roles.MEDIA_NOUNS, the same list; read here so that
 #: cue_roles may ask this module whether a subject is an actor without an import circle).
 MEDIA_NOUNS = frozenset(rule_words("cue_roles.MEDIA_NOUNS"))
+#: Nouns of findings ("polls", "forecasts", "data"): a phrase holding one shows something, it holds no stance.
+FINDINGS = frozenset(rule_words("holders.FINDINGS"))
+#: Attribution verbs of a source that passes on what others said or did ("according to", "reporting").
+PASSING_ON = frozenset(rule_words("holders.PASSING_ON"))
+#: Words that tell how a candidate fares in the race ("front-runner", "winner", "growth"), not a judgement.
+RACE_WORDS = frozenset(rule_words("holders.RACE_WORDS"))
+#: Days and months: a holder of one such word is a date ("in early August endorsed Mr. Romney"), not an actor.
+CALENDAR = frozenset(rule_words("holders.CALENDAR"))
+#: Favor cues that with "X to <verb>" or "to" after them are pressure or good news, not support.
+PRESSURE_CUES = frozenset(rule_words("holders.PRESSURE_CUES"))
+#: Characters after a target mention read for "to <verb>" (a possessive and "to" fit; set by hand).
+PRESSURE_WINDOW = 12
+_TO_AFTER = re.compile(r"(?:[’']s)?\s+to\s+[a-z]")
 _HOLDER_WORD = re.compile(r"[\w’'.-]+")  # compiled once
 _ING_OR_LY = re.compile(r"(?:ing|ly)$")
+
+
+def _headline_words(words: list[str]) -> bool:
+    """Title Case words, all common words with no actor noun last, holding an adverb or a verb before the last word.
+
+    Such a run is headline words ("Looms Swelling", "STORY Ultimately"), not a name; adjectives and a last verb
+    stay, as names of organizations hold them ("Common Cause", "Conservative Review", "Judicial Watch").
+    """
+    tags = word_tags()
+    found = [tags.get(w.lower(), "") for w in words]
+    if not all(found) or any(t.startswith("NNP") for t in found) or words[-1].lower() in ACTOR_NOUNS | MEDIA_NOUNS:
+        return False
+    return any(t.startswith("RB") for t in found) or any(t.startswith("VB") for t in found[:-1])
 
 
 def _is_adjective_or_verb(word: str) -> bool:
@@ -42,13 +69,20 @@ def clean_holder(holder: str) -> str:
     of nationality ("Italian") or a lone function word ("It"); a phrase whose last word is a noun
     ("Italian government", "Senate Republicans", "critics"), or a statement, letter or tweet
     nobody is said to have issued ("The statement criticized Trump": as written). Dropped: pronouns and phrases opened
-    by a possessive pronoun ("His team": unresolved), adjectives, participles and prepositions.
+    by a possessive pronoun ("His team": unresolved), adjectives, participles and prepositions, and phrases
+    naming findings in lowercase (:data:`FINDINGS`: "National polls", "some forecasts"), which show but hold no
+    stance, a day or month alone (:data:`CALENDAR`), and Title Case headline words that are no name
+    (:func:`_headline_words`: "Looms Swelling").
 
     Example:
         >>> [clean_holder(h) for h in ["Despite Trump", "whom", "expressing", "Italian", "West in", "critics"]]
         ['Trump', '', '', '', 'West', 'critics']
         >>> [clean_holder(h) for h in ["the Democratic", "His team", "It", "by", "Italian government"]]
         ['', '', '', '', 'Italian government']
+        >>> [clean_holder(h) for h in ["National polls", "some forecasts", "Center for Immigration Studies"]]
+        ['', '', 'Center for Immigration Studies']
+        >>> [clean_holder(h) for h in ["August", "May", "Looms Swelling", "Common Cause", "White House"]]
+        ['', 'May', '', 'Common Cause', 'White House']
     """
     holder = holder.strip()
     if holder == "author":
@@ -60,10 +94,16 @@ def clean_holder(holder: str) -> str:
         words.pop()
     if not words or words[0].lower() in UNRESOLVED:
         return ""
+    if any(w in FINDINGS for w in words):  # lowercase only: "Center for Immigration Studies" is an actor
+        return ""  # rule "findings hold no stance": "National polls", "some forecasts"
     last = words[-1]
     low = last.lower()
     core = [w for w in words if w.lower() not in ("the", "a", "an")]
     if last[:1].isupper():
+        if len(core) == 1 and low in CALENDAR:
+            return ""  # rule "a date is no holder": "August"
+        if len(core) > 1 and _headline_words(core):
+            return ""  # rule "headline words are no name": "Looms Swelling", "STORY Ultimately"
         if len(core) == 1:
             tags = word_tags()
             tag = tags.get(last) or tags.get(low) or "NNP"
@@ -75,3 +115,64 @@ def clean_holder(holder: str) -> str:
     if _ING_OR_LY.search(low) or _is_adjective_or_verb(low) or low in stopwords():
         return ""
     return ""  # another lowercase noun ("the cartoon", "the move"): a thing, not an actor
+
+
+def speaker_judges(verb: str, words: Sequence[str]) -> bool:
+    """Whether a quote's judging words about a target are its speaker's stance (rule "the holder matters").
+
+    Not when the attribution only passes on what others said or did (:data:`PASSING_ON`: "according to
+    the Kremlin, Putin said ...", "CNN is reporting that ...", "polls show ..."), nor when every judging
+    word only tells how the target fares in the race (:data:`RACE_WORDS`: "acknowledged that Trump was the
+    frontrunner", "told Obama that Clinton would win ... the high number of women voters"): a report or a
+    forecast, not a position toward the target (issue 23: rows a reader would sign).
+
+    Example:
+        >>> speaker_judges("said", ["great", "friend"]), speaker_judges("according to", ["great"])
+        (True, False)
+        >>> speaker_judges("acknowledged", ["frontrunner"]), speaker_judges("said", ["winner", "poised"])
+        (False, True)
+    """
+    if verb.lower() in PASSING_ON:
+        return False
+    return not all(w.removesuffix(" (negated)").lower() in RACE_WORDS for w in words)
+
+
+def pressure_not_favor(
+    text: str, sent_start: int, target_start: int, target_end: int, cue_words: Sequence[str]
+) -> bool:
+    """Whether a row's only cues are :data:`PRESSURE_CUES` read as pressure or good news, not support.
+
+    Rule "pressure is no favor": "to <verb>" right after the target ("encouraging Clinton to return the money") or
+    "to" right after the cue before the target ("encouraging to Mr. Trump's principal challengers").
+
+    Example:
+        >>> t = "Trump criticized Clinton, encouraging Clinton to return the money."
+        >>> pressure_not_favor(t, 0, t.rindex("Clinton"), t.rindex("Clinton") + 7, ["encouraging"])
+        True
+        >>> t = "Trump encouraged Clinton in her run."
+        >>> pressure_not_favor(t, 0, t.index("Clinton"), t.index("Clinton") + 7, ["encouraged"])
+        False
+    """
+    if not cue_words or not all(w.lower() in PRESSURE_CUES for w in cue_words):
+        return False
+    if _TO_AFTER.match(text, target_end, min(len(text), target_end + PRESSURE_WINDOW)):
+        return True
+    before = text[sent_start:target_start].lower()
+    return any(re.search(rf"\b{re.escape(w.lower())}\s+to\b", before) for w in cue_words)
+
+
+def names_the_target(holder: str, text: str, name_spans: Iterable[tuple[int, int]]) -> bool:
+    """Whether a holder is the target itself: the article names the target with the holder's words.
+
+    Rule "the speaker is not the target". ``name_spans`` are the target's mentions (offsets into ``text``);
+    the holder names the target when one of them ends the holder's words where it stands ("Barack Obama" over
+    the mention "Obama"). Another bearer of the surname is no mention of the target (the mention stage), so
+    "Ivanka Trump" stays a holder toward Trump.
+
+    Example:
+        >>> t = "Barack Obama spoke. He said he and Obama were lucky."
+        >>> names_the_target("Barack Obama", t, [(7, 12), (39, 44)]), names_the_target("Ivanka Trump", t, [(7, 12)])
+        (True, False)
+    """
+    n = len(holder)
+    return " " in holder and any(end >= n and text[end - n : end] == holder for _, end in name_spans)

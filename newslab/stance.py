@@ -64,7 +64,7 @@ from newslab.clause_roles import coordinated_holders, coordinated_targets
 from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues, first_words, silent_forms
 from newslab.cue_roles import NEGATIONS, cue_roles, may_give_row
 from newslab.document import Document
-from newslab.holders import clean_holder
+from newslab.holders import clean_holder, names_the_target, pressure_not_favor, speaker_judges
 from newslab.lexicon_cues import lexicon_cues, lexicon_rules_on
 from newslab.lexicons import load_lexicon, rule_words
 from newslab.mention_record import Mention
@@ -342,6 +342,8 @@ def article_stance(
         if target is None or holder in (target.name, *target.aliases):
             return
         sent = article.sentences[sent_index]
+        if score > 0 and pressure_not_favor(text, sent.start, tgt.start, tgt.end, cue_words):
+            return  # "encouraging Clinton to return the money": pressure, not support (holders.py)
         rows.append({
             "article_id": article.id, "sentence_id": sent_index, "holder": holder, "holder_kind": kind,
             "target": target.name, "stance": _label(score), "score": round(score, 4) if score else 0.0,
@@ -497,7 +499,11 @@ def article_stance(
             continue
         model = tones.get((m.start, m.end)) if tones is not None else None
         toned = quoted_tone(article.sentences[sid], m, q, about=about, model=model, tokens=article.token_spans[sid])
-        if toned is not None:
+        if (  # not a report nor the race, and the speaker is not the target itself (holders.py)
+            toned is not None
+            and speaker_judges(q.verb, toned[1])
+            and not names_the_target(holder, text, ((x.start, x.end) for x in mentions if x.target is m.target))
+        ):
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)
             add(sid, holder, "speaker", actor, toned[0], toned[1], rule, "target tone in the quote")

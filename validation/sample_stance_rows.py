@@ -1,0 +1,291 @@
+"""Draw, show and score the hand-check sample of stance rows on real news (issue 23, "rows a reader would sign").
+
+Usage:
+  python validation/sample_stance_rows.py DATA_DIR --draw                 # write annotations/stance_rows/sample.tsv
+  python validation/sample_stance_rows.py DATA_DIR --show dev|untouched [--new]
+  python validation/sample_stance_rows.py DATA_DIR --score dev|untouched  # rows right before -> after, bootstrap CI
+
+Articles: NewsMTSC ``train.jsonl`` sentences grouped by the article part of ``primary_gid`` (as
+``benchmarks/check_stages_equal.py`` rebuilds them; all of them, not only the 1,000 longest), minus every
+article whose key or any of whose lines is named anywhere in ``validation/annotations/`` (READMEs, TSVs,
+JSONL, the ``credit`` sample included; not ``outlets/heldout``, never opened, nor this folder).
+Targets: newslab's defaults (Trump, NATO), the extra names of ``check_stages_equal.py`` and a few more US
+political names (:data:`MORE_TARGETS`), fixed before any row was read. Rows: every row of
+``nl.stance_table(corpus, targets)`` (default options). The sample stores references only (article key,
+sentence offsets, the row's key); the judgement columns are filled by hand. ``--new`` lists the rows the
+current code makes in the part's sentences that no stored item holds (``new_rows.tsv`` stores their
+judgements for ``--score``, with ``origin`` ``new`` or ``base``: a row the base pass made too but that was not
+drawn counts in neither share).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+from check_stages_equal import EXTRA_TARGETS  # noqa: E402
+from check_target_tone_equal import rebuilt_articles  # noqa: E402
+
+import newslab as nl  # noqa: E402
+
+FOLDER = REPO / "validation" / "annotations" / "stance_rows"
+SAMPLE = FOLDER / "sample.tsv"
+SAMPLE2 = FOLDER / "sample2.tsv"  # the second untouched part (--draw2), targets of its own
+NEW_ROWS = FOLDER / "new_rows.tsv"
+SEED = 2026120723  # the fixed seed of the draw (the date of the draw, issue 23)
+ALL_ARTICLES = 100_000  # more than NewsMTSC train has: every rebuilt article
+N_ITEMS = 80  # 40 dev + 40 untouched
+N_DEV = 40
+#: More US political names of NewsMTSC's news, chosen before any row was read (the defaults alone give 35 rows).
+MORE_TARGETS = ("Republicans", "Sanders", "Biden", "Putin", "McConnell", "Kavanaugh")
+#: Second untouched part: NewsMTSC's own most frequent capitalized target surnames (count >= 15 in train.jsonl), less
+#: pronouns, the given name "Hillary" and the names of :func:`targets` (listed by hand from that count, in its order).
+TARGETS2 = (
+    *("Romney", "Rubio", "Cruz", "Ryan", "Bush", "Flynn", "Moore", "Pence", "Johnson", "Sessions", "Kelly"),
+    *("Gorsuch", "Boehner", "Warren", "Franken", "Brown", "Assad", "Christie", "Francis", "Kim", "Hagel"),
+    *("Schumer", "Bannon", "Bergdahl", "Kerry", "Kennedy", "Davis", "Graham", "Wilson", "Williams", "Cohen"),
+)
+N_ITEMS2 = 40
+JUDGED = ("holder_ok", "target_ok", "direction_ok", "row_ok")
+BOOTSTRAP = 10000  # bootstrap resamples of the part's sentences
+BOOTSTRAP_SEED = 23  # fixed seed of the resampling
+
+
+def targets() -> tuple[nl.Target, ...]:
+    return (nl.TRUMP, nl.NATO, *(nl.Target(n) for n in (*EXTRA_TARGETS, *MORE_TARGETS)))
+
+
+def used_lines_and_keys() -> tuple[set[int], set[str]]:
+    """Every train.jsonl line and article key named in validation/annotations/ (READMEs, TSVs, JSONL)."""
+    lines: set[int] = set()
+    keys: set[str] = set()
+    for path in (REPO / "validation" / "annotations").rglob("*"):
+        if not path.is_file() or "heldout" in path.parts or "stance_rows" in path.parts:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        keys.update(re.findall(r"\b((?:allsides|polusa_v1|polusa|mtsc)_\d+)", text))
+        if path.suffix == ".jsonl":
+            for row in map(json.loads, text.splitlines()):
+                if "line" in row:
+                    lines.add(int(row["line"]))
+        if path.suffix == ".tsv":
+            with path.open(encoding="utf-8") as handle:
+                for row in csv.DictReader(handle, delimiter="\t"):
+                    for col in ("line", "lines"):
+                        lines.update(int(x) for x in re.findall(r"\d+", row.get(col) or ""))
+    return lines, keys
+
+
+def candidate_articles(data_dir: Path) -> dict[str, str]:
+    lines, keys = used_lines_and_keys()
+    key_lines: dict[str, set[int]] = {}
+    with (data_dir / "newsmtsc" / "train.jsonl").open(encoding="utf-8") as handle:
+        for number, rec in enumerate(map(json.loads, handle), start=1):
+            m = re.match(r"(\w+?_\d+)_\d+_(\d+)_", rec["primary_gid"])
+            if m:
+                key_lines.setdefault(m.group(1), set()).add(number)
+    articles = rebuilt_articles(data_dir, ALL_ARTICLES)
+    return {k: t for k, t in articles.items() if k not in keys and not (key_lines.get(k, set()) & lines)}
+
+
+def stance_rows(articles: dict[str, str], chosen: tuple[nl.Target, ...] | None = None) -> list[dict[str, Any]]:
+    """Every stance row of the current code, with its sentence's offsets in the article."""
+    corpus = nl.Corpus(nl.Article(k, "", t) for k, t in articles.items())
+    out = []
+    for r in nl.stance_table(corpus, chosen or targets(), progress=False).itertuples(index=False):
+        sent = corpus[r.article_id].sentences[r.sentence_id]
+        out.append(
+            {
+                "article_key": r.article_id,
+                "sent_start": sent.start,
+                "sent_end": sent.end,
+                "holder": r.holder,
+                "target": r.target,
+                "stance": r.stance,
+                "target_start": int(r.start),
+                "target_end": int(r.end),
+                "cues": "|".join(r.cues),
+                "holder_rule": r.holder_rule,
+                "target_rule": r.target_rule,
+            }
+        )
+    return out
+
+
+def row_key(r: dict[str, Any]) -> tuple[str, ...]:
+    return tuple(str(r[c]) for c in ("article_key", "sent_start", "holder", "target", "target_start", "stance"))
+
+
+def draw(data_dir: Path) -> None:
+    rows = stance_rows(candidate_articles(data_dir))
+    rng = random.Random(SEED)
+    chosen = rng.sample(rows, min(N_ITEMS, len(rows)))
+    order = sorted({r["article_key"] for r in chosen})
+    rng.shuffle(order)
+    dev: set[str] = set()
+    count = 0
+    for key in order:  # whole articles to dev until it holds N_DEV items: no article in both parts
+        n = sum(r["article_key"] == key for r in chosen)
+        if count + n <= N_DEV:
+            dev.add(key)
+            count += n
+    FOLDER.mkdir(parents=True, exist_ok=True)
+    cols = ["article_key", "sent_start", "sent_end", "holder", "target", "stance", "target_start", "target_end",
+            "cues", "holder_rule", "target_rule"]  # fmt: skip
+    with SAMPLE.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        out.writerow(["item", "part", *cols, *JUDGED, "note"])
+        for i, r in enumerate(chosen):
+            part = "dev" if r["article_key"] in dev else "untouched"
+            out.writerow([f"s{i:02d}", part, *(r[c] for c in cols), "", "", "", "", ""])
+    print(f"{len(rows)} candidate rows; wrote {len(chosen)} items ({count} dev) to {SAMPLE}")
+
+
+def draw2(data_dir: Path) -> None:
+    """The second untouched part: 40 rows of the pass (run it with the base code on PYTHONPATH) for
+    :data:`TARGETS2`, in candidate articles outside sample.tsv, in sentences where no row for :func:`targets`
+    stands (those sentences may have been read while writing rules)."""
+    with SAMPLE.open(encoding="utf-8") as handle:
+        used = {r["article_key"] for r in csv.DictReader(handle, delimiter="\t")}
+    articles = {k: t for k, t in candidate_articles(data_dir).items() if k not in used}
+    seen = {(r["article_key"], r["sent_start"]) for r in stance_rows(articles)}
+    rows = [r for r in stance_rows(articles, targets2()) if (r["article_key"], r["sent_start"]) not in seen]
+    chosen = random.Random(SEED + 2).sample(rows, min(N_ITEMS2, len(rows)))
+    cols = ["article_key", "sent_start", "sent_end", "holder", "target", "stance", "target_start", "target_end",
+            "cues", "holder_rule", "target_rule"]  # fmt: skip
+    with SAMPLE2.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        out.writerow(["item", "part", *cols, *JUDGED, "note"])
+        for i, r in enumerate(chosen):
+            out.writerow([f"t{i:02d}", "untouched2", *(r[c] for c in cols), "", "", "", "", ""])
+    print(f"{len(rows)} candidate rows; wrote {len(chosen)} items to {SAMPLE2} ({nl.__file__})")
+
+
+def targets2() -> tuple[nl.Target, ...]:
+    return tuple(nl.Target(n) for n in TARGETS2)
+
+
+def _items(part: str) -> list[dict[str, str]]:
+    with (SAMPLE2 if part == "untouched2" else SAMPLE).open(encoding="utf-8") as handle:
+        return [r for r in csv.DictReader(handle, delimiter="\t") if r["part"] == part]
+
+
+def _current(data_dir: Path, items: list[dict[str, str]]) -> tuple[dict[str, str], list[dict[str, Any]]]:
+    keys = {r["article_key"] for r in items}
+    articles = {k: t for k, t in candidate_articles(data_dir).items() if k in keys}
+    sents = {(r["article_key"], int(r["sent_start"])) for r in items}
+    chosen = targets2() if items and items[0]["part"] == "untouched2" else targets()
+    now = [r for r in stance_rows(articles, chosen) if (r["article_key"], r["sent_start"]) in sents]
+    return articles, now
+
+
+def show(data_dir: Path, part: str, new: bool) -> None:
+    items = _items(part)
+    articles, now = _current(data_dir, items)
+    current = {row_key(r): r for r in now}
+    for r in items:
+        text = articles[r["article_key"]]
+        hit = current.get(row_key(r))
+        state = f"NOW kept ({hit['holder_rule']})" if hit else "NOW gone"
+        judged = f"judged {[r[c] for c in JUDGED]} {r['note']}"
+        print(f"== {r['item']} {r['article_key']} | {r['holder']} -> {r['target']}: {r['stance']} ({r['cues']}; "
+              f"{r['holder_rule']} / {r['target_rule']}) | {state} | {judged}")  # fmt: skip
+        s, e, ts, te = int(r["sent_start"]), int(r["sent_end"]), int(r["target_start"]), int(r["target_end"])
+        print("   " + text[max(0, s - 200) : s].replace("\n", " ") + " ||| " + text[s:ts] + "[[" + text[ts:te] + "]]"
+              + text[te:e])  # fmt: skip
+    if new:
+        stored = {row_key(r) for r in items}
+        for r in now:
+            if row_key(r) not in stored:
+                text = articles[r["article_key"]]
+                s, e = r["sent_start"], r["sent_end"]
+                print(f"++ NEW {' / '.join(row_key(r))} | {r['cues']} ({r['holder_rule']} / {r['target_rule']})")
+                print("   " + text[s:e])
+
+
+def score(data_dir: Path, part: str) -> None:
+    """Share of rows right on a judged part: the old rows (the items) and the current rows in the same sentences."""
+    items = _items(part)
+    if any(r["row_ok"] not in ("y", "n") for r in items):
+        raise SystemExit(f"part {part}: not every item is judged")
+    _, now = _current(data_dir, items)
+    stored = {row_key(r): r["row_ok"] == "y" for r in items}
+    judged_new: dict[tuple[str, ...], bool] = {}
+    skipped: set[tuple[str, ...]] = set()
+    if NEW_ROWS.exists():
+        with NEW_ROWS.open(encoding="utf-8") as handle:
+            for r in csv.DictReader(handle, delimiter="\t"):
+                if r["origin"] == "base":  # the base pass made it too but it was not drawn: in neither share
+                    skipped.add(row_key(r))
+                else:
+                    judged_new[row_key(r)] = r["row_ok"] == "y"
+    after_rows = []
+    for r in now:
+        key = row_key(r)
+        if key in stored:
+            after_rows.append((key, stored[key]))
+        elif key in judged_new:
+            after_rows.append((key, judged_new[key]))
+        elif key in skipped:
+            continue
+        else:
+            raise SystemExit(f"new row not judged in {NEW_ROWS.name}: {key}")
+    by_sentence: dict[tuple[str, str], tuple[list[bool], list[bool]]] = {}
+    for key, ok in stored.items():
+        by_sentence.setdefault((key[0], key[1]), ([], []))[0].append(ok)
+    for key, ok in after_rows:
+        by_sentence.setdefault((key[0], key[1]), ([], []))[1].append(ok)
+    units = list(by_sentence.values())
+
+    def shares(sample: list[tuple[list[bool], list[bool]]]) -> tuple[float, float]:
+        before = [x for b, _ in sample for x in b]
+        after = [x for _, a in sample for x in a]
+        return sum(before) / len(before), (sum(after) / len(after) if after else float("nan"))
+
+    b, a = shares(units)
+    rng = random.Random(BOOTSTRAP_SEED)
+    draws = [shares([rng.choice(units) for _ in units]) for _ in range(BOOTSTRAP)]
+
+    def ci(values: list[float]) -> str:
+        v = sorted(x for x in values if x == x)
+        return f"[{v[int(0.025 * len(v))]:.3f}, {v[int(0.975 * len(v)) - 1]:.3f}]"
+
+    kept = [stored[k] for k, _ in after_rows if k in stored]
+    added = [ok for k, ok in after_rows if k not in stored]
+    print(f"part {part}: {len(stored)} old rows, {sum(stored.values())} right; {len(units)} sentences")
+    print(f"  rows right before {b:.3f} {ci([d[0] for d in draws])}")
+    print(f"  rows right after  {a:.3f} {ci([d[1] for d in draws])}  ({len(after_rows)} rows)")
+    print(f"  difference        {a - b:+.3f} {ci([d[1] - d[0] for d in draws])}")
+    print(f"  old rows kept {len(kept)} ({sum(kept)} right), removed {len(stored) - len(kept)} "
+          f"({sum(stored.values()) - sum(kept)} right); new rows {len(added)} ({sum(added)} right)")  # fmt: skip
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--draw", action="store_true")
+    parser.add_argument("--draw2", action="store_true")
+    parser.add_argument("--show", choices=["dev", "untouched", "untouched2"])
+    parser.add_argument("--new", action="store_true")
+    parser.add_argument("--score", choices=["dev", "untouched", "untouched2"])
+    args = parser.parse_args()
+    if args.draw:
+        draw(args.data_dir)
+    elif args.draw2:
+        draw2(args.data_dir)
+    elif args.show:
+        show(args.data_dir, args.show, args.new)
+    elif args.score:
+        score(args.data_dir, args.score)
+
+
+if __name__ == "__main__":
+    main()
