@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from newslab.cues import reporting_forms
 from newslab.errors import ParameterError
 from newslab.lexicons import load_table, rule_words
-from newslab.tokenizers import word_spans
+from newslab.tokenizers import lower_tokens, norm_token, word_spans  # noqa: F401 (lower_tokens, norm_token: re-exported)
 
 LABELS = ("negative", "neutral", "positive")
 
@@ -304,20 +304,6 @@ def check_text(text: object) -> str:
 
 
 # --- the rule-based reading ------------------------------------------------------------
-def norm_token(token: str) -> str:
-    """A token lowercased, with typographic apostrophes made plain."""
-    token = token.lower()
-    return token.replace("’", "'").replace("‘", "'") if "’" in token or "‘" in token else token
-
-
-def lower_tokens(text: str, spans: Sequence[tuple[int, int]], offset: int = 0) -> list[str]:
-    """Normalized tokens: the text is lowercased once when that keeps its length (it nearly always does)."""
-    lowered = norm_token(text)
-    if len(lowered) == len(text):
-        return [lowered[s - offset : e - offset] for s, e in spans]
-    return [norm_token(text[s - offset : e - offset]) for s, e in spans]
-
-
 def clause_ids(toks: Sequence[str]) -> list[int]:
     """A clause number per token; a clause break or quote mark is a clause of its own."""
     ids, cid = [], 0
@@ -504,10 +490,25 @@ def lexicon_hits(
         if event:
             rules.append(f"names an event: counts {EVENT_WEIGHT:g} in sentence tone")
         hits.append(Hit(i, e, weight, "; ".join(rules), event, flipped))
-    if contrast and hits and not CONTRAST.isdisjoint(toks):  # the set test runs in C; most sentences have no "but"
+    return with_contrast(hits, toks) if contrast else hits
+
+
+def with_contrast(hits: list[Hit], toks: Sequence[str]) -> list[Hit]:
+    """VADER's "but" rule on hits found with ``contrast=False``: before the last contrast word x0.5, after it x1.5.
+
+    ``lexicon_hits(toks, lex, ...)`` is ``with_contrast(lexicon_hits(toks, lex, contrast=False, ...), toks)``;
+    ``hits`` is returned as it is when the rule changes nothing (a new list otherwise).
+
+    Example:
+        >>> lex = prepare_lexicon(None)
+        >>> toks = "good but bad".split()
+        >>> [h.weight for h in with_contrast(lexicon_hits(toks, lex, contrast=False), toks)]
+        [0.95, -3.75]
+    """
+    if hits and not CONTRAST.isdisjoint(toks):  # the set test runs in C; most sentences have no "but"
         at = next((i for i in range(len(toks) - 1, -1, -1) if toks[i] in CONTRAST), -1)
         if at >= 0:
-            hits = [
+            return [
                 h._replace(
                     weight=h.weight * (BEFORE_CONTRAST if h.first < at else AFTER_CONTRAST),
                     rule=h.rule + ("; " if h.rule else "") + "contrast",
