@@ -442,6 +442,50 @@ def _reverser_scan(toks: Sequence[str], i: int, reversals: frozenset[str], *, of
     return -1
 
 
+def _unscoped_hits(toks: Sequence[str], lex: PreparedLexicon, base: list[tuple[int, int, float, str]]) -> list[Hit]:
+    """:func:`_scoped_hits` of a sentence without a reversal word, booster or negator (the common case).
+
+    None being in reach of any hit, each keeps its value (``_scope`` and ``_reverser`` change nothing);
+    only the event rule acts.
+    """
+    events = lex.events
+    hits = []
+    for i, e, value, rule in base:
+        if e - i == 1 and toks[i] in events:
+            hits.append(Hit(i, e, value, f"{rule}; {_EVENT_RULE}" if rule else _EVENT_RULE, True, False))
+        else:
+            hits.append(Hit(i, e, value, rule, False, False))
+    return hits
+
+
+def _scoped_hits(
+    toks: Sequence[str], lex: PreparedLexicon, base: list[tuple[int, int, float, str]], of_reversal: bool
+) -> list[Hit]:
+    """The hits of ``base`` after the booster, negation, reversal and event rules."""
+    reversed_by = {h[0]: _reverser(toks, h[0], lex.reversals, of_reversal=of_reversal) for h in base}
+    reversers = {j for j in reversed_by.values() if j >= 0}
+    hits: list[Hit] = []
+    for i, e, value, rule in base:
+        if i in reversers:
+            continue  # "end", "stop", "fight" reverse the next word instead
+        rules = [rule] if rule else []
+        weight = _scope(toks, i, value, rules)
+        j = reversed_by[i]
+        if j >= 0:
+            weight *= NEGATION_SCALAR
+            across = ' across "of" (sentence tone)' if i - j > REVERSAL_WINDOW else ""
+            rules.append(f'reversed by "{toks[j]}"{across}')
+        flipped = (weight < 0) != (value < 0)
+        event = e - i == 1 and toks[i] in lex.events
+        if event:
+            rules.append(_EVENT_RULE)
+        hits.append(Hit(i, e, weight, "; ".join(rules), event, flipped))
+    return hits
+
+
+_EVENT_RULE = f"names an event: counts {EVENT_WEIGHT:g} in sentence tone"
+
+
 def lexicon_hits(
     toks: Sequence[str],
     lex: PreparedLexicon,
@@ -472,24 +516,10 @@ def lexicon_hits(
         covered = {k for h in base for k in range(h[0], h[1])}
         base.extend((i, i + 1, v, r) for i, (v, r) in extra.items() if i not in covered)
         base.sort()
-    reversed_by = {h[0]: _reverser(toks, h[0], lex.reversals, of_reversal=of_reversal) for h in base}
-    reversers = {j for j in reversed_by.values() if j >= 0}
-    hits: list[Hit] = []
-    for i, e, value, rule in base:
-        if i in reversers:
-            continue  # "end", "stop", "fight" reverse the next word instead
-        rules = [rule] if rule else []
-        weight = _scope(toks, i, value, rules)
-        j = reversed_by[i]
-        if j >= 0:
-            weight *= NEGATION_SCALAR
-            across = ' across "of" (sentence tone)' if i - j > REVERSAL_WINDOW else ""
-            rules.append(f'reversed by "{toks[j]}"{across}')
-        flipped = (weight < 0) != (value < 0)
-        event = e - i == 1 and toks[i] in lex.events
-        if event:
-            rules.append(f"names an event: counts {EVENT_WEIGHT:g} in sentence tone")
-        hits.append(Hit(i, e, weight, "; ".join(rules), event, flipped))
+    if lex.reversals.isdisjoint(toks) and _scope_words().isdisjoint(toks):
+        hits = _unscoped_hits(toks, lex, base)
+    else:
+        hits = _scoped_hits(toks, lex, base, of_reversal)
     return with_contrast(hits, toks) if contrast else hits
 
 

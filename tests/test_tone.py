@@ -157,3 +157,15 @@ def test_with_contrast_is_the_contrast_rule_of_lexicon_hits(toks: list[str], of_
     lex = default_prepared()
     plain = lexicon_hits(toks, lex, contrast=False, of_reversal=of_reversal)
     assert with_contrast(plain, toks) == lexicon_hits(toks, lex, of_reversal=of_reversal)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*SCOPE_WORDS, "death", "deaths", "crisis", "happy", "not working"]), max_size=14))
+def test_unscoped_hits_are_the_scoped_hits_where_no_rule_word_stands(toks: list[str]) -> None:
+    from newslab.tone_lexicon import _base_hits, _scope_words, _scoped_hits, _unscoped_hits, default_prepared
+
+    lex = default_prepared()
+    if lex.reversals.isdisjoint(toks) and _scope_words().isdisjoint(toks):
+        base = _base_hits(toks, lex)
+        assert _unscoped_hits(toks, lex, base) == _scoped_hits(toks, lex, base, False)
+        assert _unscoped_hits(toks, lex, base) == _scoped_hits(toks, lex, base, True)
