@@ -577,11 +577,10 @@ def sentence_target_tones(
             ``sentence`` (speaker ``-1`` when none, :data:`SPEAKER_ELSEWHERE` when the speaker is
             outside the sentence); ``None`` (default): the quotes stage reads
             the sentence alone. The analysis pass hands over what it found in the article.
-        tokens: The sentence's word spans (offsets into ``sentence``) when already known (the
-            parsed document holds them); ``None`` tokenizes the sentence here.
+        tokens: The sentence's word spans (offsets into ``sentence``), when known; ``None``: tokenized here.
         model: A :class:`~newslab.target_model.TargetModel`; ``None`` means the packaged model.
-        toks: The normalized lowercase tokens at ``tokens`` when already known (the parsed document's).
-        hits: ``lexicon_hits(toks, default_prepared(), contrast=False)`` when already known (sentence tone's).
+        toks: The tokens lowercased (``lower_tokens``), when known (the parsed document holds them).
+        hits: ``lexicon_hits(toks, default_prepared(), contrast=False)``, when known (sentence tone's).
 
     Example:
         >>> s = "Rutte praised Trump, but allies are worried about Putin."

@@ -32,6 +32,8 @@ from vaderSentiment.vaderSentiment import (
     normalize,
 )
 
+from newslab.lexicons import rule_words
+
 #: Words before a sentiment word that VADER's negation and idiom rules read (``i - 3`` .. ``i - 1``).
 WORDS_BEFORE = 3
 #: Words after it that the idiom rule reads (``i + 1``, ``i + 2``).
@@ -65,9 +67,9 @@ _IDIOM_SECOND = frozenset(k[1] for k in _IDIOM_KEYS)
 
 
 #: Words that, among the three before a lexicon word, may change its valence in ``sentiment_valence``: boosters
-#: (``scalar_inc_dec``), negations (``_negation_check``; also any word holding "n't"), "no" (its own negation
-#: rule), "never"/"so"/"this" (x1.25), "without" ("without doubt") and "least" (``_least_check``).
-_MODIFIERS = frozenset(BOOSTER_DICT) | _NEGATIONS | frozenset(["no", "never", "so", "this", "without", "least"])
+#: (``scalar_inc_dec``), negations (``_negation_check``; also any word holding "n't"), and the words its rules
+#: name (``data/rule_words.tsv``, ``vader.RULE_WORDS``: "no", "never"/"so"/"this" x1.25, "without doubt", "least").
+_MODIFIERS = frozenset(BOOSTER_DICT) | _NEGATIONS | frozenset(rule_words("vader.RULE_WORDS"))
 
 
 class LinearVader(SentimentIntensityAnalyzer):
