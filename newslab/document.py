@@ -21,7 +21,7 @@ from itertools import repeat
 from typing import Any, NamedTuple
 
 from newslab.errors import EmptyInputError
-from newslab.tokenizers import sentence_spans, word_spans_at
+from newslab.tokenizers import lower_tokens, sentence_spans, word_spans_at
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -120,6 +120,10 @@ class Document:
     token_spans: tuple[tuple[tuple[int, int], ...], ...]
     tokens: tuple[Token, ...]
     sentence_starts: tuple[int, ...]
+    #: Per sentence, its word tokens lowercased with plain apostrophes (:func:`newslab.tokenizers.lower_tokens`):
+    #: made once here and read by sentence tone and target tone (and any later stage); ``()`` when the
+    #: document was built without them (:meth:`lowered_tokens` then computes them).
+    lowered: tuple[list[str], ...] = ()
 
     @property
     def id(self) -> str:
@@ -150,6 +154,18 @@ class Document:
         """Index of the sentence holding character ``offset`` (the previous one between sentences)."""
         return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
+    def lowered_tokens(self, sentence: int) -> list[str]:
+        """The normalized lowercase tokens of one sentence (the shared list: read it, never change it).
+
+        Example:
+            >>> parse(Article("a", "", "NATO’s chief met Trump.")).lowered_tokens(0)
+            ['nato', "'s", 'chief', 'met', 'trump', '.']
+        """
+        if self.lowered:
+            return self.lowered[sentence]
+        sent = self.sentences[sentence]
+        return lower_tokens(sent.text, self.token_spans[sentence], sent.start)
+
     def n_words(self, sentence: int) -> int:
         """Word tokens (starting with a letter or digit) in one sentence."""
         text = self.article.text
@@ -179,11 +195,15 @@ def parse(article: Article | Document) -> Document:
     sentences: list[Sentence] = []
     spans: list[tuple[tuple[int, int], ...]] = []
     tokens: list[Token] = []
+    lowered: list[list[str]] = []
     for index, (start, end) in enumerate(sentence_spans(text)):
         sent_text = text[start:end]
         sentences.append(Sentence(sent_text, start, end, index))
         words = tuple(word_spans_at(text, start, end))
         spans.append(words)
+        lowered.append(lower_tokens(sent_text, words, start))
         # tuple.__new__ makes each Token in C (a NamedTuple's own __new__ is a Python call per token)
         tokens.extend(map(_new_tuple, repeat(Token), [(text[s:e], s, e, index) for s, e in words]))
-    return Document(article, tuple(sentences), tuple(spans), tuple(tokens), tuple(s.start for s in sentences))
+    return Document(
+        article, tuple(sentences), tuple(spans), tuple(tokens), tuple(s.start for s in sentences), tuple(lowered)
+    )

@@ -25,6 +25,7 @@ from newslab.mention_record import Mention
 from newslab.records import TargetToneRow
 from newslab.target_reading import SPEAKER_ELSEWHERE
 from newslab.target_tone import TargetSentiment, sentence_target_tones
+from newslab.tone_lexicon import Hit
 
 
 def mention_tones(
@@ -34,6 +35,7 @@ def mention_tones(
     *,
     n_evidence: int = 6,
     model: Any = None,
+    hits: Sequence[Sequence[Hit] | None] | None = None,
 ) -> list[tuple[Mention, TargetSentiment]]:
     """Every mention with the target model's result, in table order (by start, then target name).
 
@@ -43,6 +45,11 @@ def mention_tones(
         quotes: Its quotes (the quotes stage): they tell the model who says what in each sentence.
         n_evidence: Deciding features kept per mention.
         model: A target tone model (``None``: the packaged one; see :func:`newslab.adapt_target_model`).
+        hits: Per sentence, ``lexicon_hits(toks, default_prepared(), contrast=False)`` where the sentence
+            tone stage found them already (:func:`newslab.tone.sentence_tones`; ``None`` items and
+            ``None``: the target model finds them itself).
+
+    Each sentence's word spans and normalized tokens are the parsed document's.
     """
     by_sentence: dict[int, list[Mention]] = collections.defaultdict(list)
     for m in mentions:
@@ -60,8 +67,9 @@ def mention_tones(
         tokens = [(s - sent.start, e - sent.start) for s, e in doc.token_spans[sid]]
         speech = speech_in(sent.start, sent.end, quotes_in.get(sid, ()))
         tones = sentence_target_tones(
-            sent.text, spans, n_evidence=n_evidence, speech=speech, tokens=tokens, model=model
-        )
+            sent.text, spans, n_evidence=n_evidence, speech=speech, tokens=tokens, model=model,
+            toks=doc.lowered_tokens(sid), hits=None if hits is None else hits[sid],
+        )  # fmt: skip
         found.extend(zip(here, tones, strict=True))
     found.sort(key=lambda pair: (pair[0].start, pair[0].target.name))
     return found

@@ -94,7 +94,8 @@ class ArticleState:
         quotes: Quotes and reported speech (stage ``quotes``).
         target_tones: Each mention with the target model's result, in table order (stage ``target_tone``).
         stance: Stance findings as dicts of the stance columns (stage ``stance``).
-        found: Objects of further stages, by stage name (e.g. ``found["hedging"]``).
+        found: Objects of further stages, by stage name (e.g. ``found["hedging"]``); ``found["target_hits"]``:
+            the lexicon hits sentence tone read for the target model (:func:`newslab.tone.sentence_tones`).
         stage: The stage running now (named in error messages).
     """
 

@@ -49,7 +49,7 @@ from newslab.records import (
 )
 from newslab.stance import STANCE_COLUMNS, article_stance
 from newslab.target_tone import TargetSentiment
-from newslab.tone import tone_rows
+from newslab.tone import sentence_tones
 
 # --------------------------------------------------------------------------- run functions
 
@@ -68,9 +68,12 @@ def sentence_rows(state: ArticleState) -> list[SentenceRow]:
 
 
 def run_tone(state: ArticleState) -> None:
-    """Sentence tone of every sentence, read from the document's token spans."""
+    """Sentence tone of every sentence, from the document's tokens; its lexicon hits are kept for target tone."""
     options = state.options
-    state.found["tone"] = tone_rows(state.parsed, lexicon=options.lexicon, evidence=options.tone_evidence)
+    rows, hits = sentence_tones(state.parsed, lexicon=options.lexicon, evidence=options.tone_evidence)
+    state.found["tone"] = rows
+    if hits is not None:  # the lexicon hits the target model would find: read once, by this stage
+        state.found["target_hits"] = hits
 
 
 def run_mentions(state: ArticleState) -> None:
@@ -101,6 +104,7 @@ def run_target_tone(state: ArticleState) -> None:
         state.quotes,
         n_evidence=state.options.n_evidence,
         model=state.options.target_model,
+        hits=state.found.get("target_hits"),  # sentence tone's reading, when that stage ran
     )
 
 

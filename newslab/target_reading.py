@@ -31,6 +31,7 @@ from newslab.tone_lexicon import (
     PRONOUNS,
     QUOTES,
     REPORTING,
+    Hit,
     PreparedLexicon,
     booster_words,
     default_lexicon,
@@ -216,14 +217,20 @@ def read_sentence(
     lexicon: PreparedLexicon,
     speech: Sequence[Speech] | None = None,
     tokens: Sequence[tuple[int, int]] | None = None,
+    toks: list[str] | None = None,
+    found_hits: Sequence[Hit] | None = None,
 ) -> SentenceReading:
     """Read the sentence ``text[start:end]`` once: tokens, lexicon words, clauses, quotes, names and stems.
 
-    ``tokens`` are its word spans (offsets into the sentence) when the caller has them already.
+    What the caller has read already (the analysis pass: the parsed document and sentence tone) is
+    passed on and used as it is: ``tokens``, the word spans (offsets into the sentence); ``toks``,
+    their normalized lowercase forms (``lower_tokens``: the list is kept, never changed); ``found_hits``,
+    ``lexicon_hits(toks, lexicon, contrast=False)``.
     """
     chunk = text[start:end]
     local = word_spans(chunk) if tokens is None else list(tokens)
-    toks = lower_tokens(chunk, local)
+    if toks is None:
+        toks = lower_tokens(chunk, local)
     n = len(toks)
     table, stem = _word_table(), _porter()
     pattern, clause, in_quote, stems = [], [], [], []
@@ -266,7 +273,7 @@ def read_sentence(
         stems.append(stem(t) if alpha and (i == 0 or not capital) else "")
         may_report = may_report or w.speech_cue
     news, negated, event = [0.0] * n, [False] * n, [False] * n
-    for h in lexicon_hits(toks, lexicon, contrast=False):
+    for h in lexicon_hits(toks, lexicon, contrast=False) if found_hits is None else found_hits:
         news[h.first] = h.weight
         negated[h.first] = h.flipped
         event[h.first] = h.event

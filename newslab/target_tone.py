@@ -33,6 +33,7 @@ from newslab.tone_lexicon import (
     QUOTES,
     REPORTING,
     VADER_ALPHA,
+    Hit,
     check_text,
     default_prepared,
     evaluative_words,
@@ -559,6 +560,8 @@ def sentence_target_tones(
     speech: Sequence[Speech] | None = None,
     tokens: Sequence[tuple[int, int]] | None = None,
     model: TargetModel | None = None,
+    toks: list[str] | None = None,
+    hits: Sequence[Hit] | None = None,
 ) -> list[TargetSentiment]:
     """:func:`target_sentiment` of several mentions in one sentence; the sentence is analyzed once.
 
@@ -574,9 +577,10 @@ def sentence_target_tones(
             ``sentence`` (speaker ``-1`` when none, :data:`SPEAKER_ELSEWHERE` when the speaker is
             outside the sentence); ``None`` (default): the quotes stage reads
             the sentence alone. The analysis pass hands over what it found in the article.
-        tokens: The sentence's word spans (offsets into ``sentence``) when already known (the
-            parsed document holds them); ``None`` tokenizes the sentence here.
+        tokens: The sentence's word spans (offsets into ``sentence``), when known; ``None``: tokenized here.
         model: A :class:`~newslab.target_model.TargetModel`; ``None`` means the packaged model.
+        toks: The tokens lowercased (``lower_tokens``), when known (the parsed document holds them).
+        hits: ``lexicon_hits(toks, default_prepared(), contrast=False)``, when known (sentence tone's).
 
     Example:
         >>> s = "Rutte praised Trump, but allies are worried about Putin."
@@ -586,7 +590,7 @@ def sentence_target_tones(
     if not spans:
         return []
     chosen = check_model(model)
-    sent = read_sentence(sentence, 0, len(sentence), default_prepared(), speech, tokens)
+    sent = read_sentence(sentence, 0, len(sentence), default_prepared(), speech, tokens, toks, hits)
     out = []
     for span in spans:
         start, end = _check_span(sentence, span)

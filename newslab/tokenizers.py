@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from newslab.errors import ParameterError
 from newslab.lexicons import load_table, rule_words
@@ -135,6 +135,32 @@ def word_spans_at(text: str, start: int, end: int) -> list[Span]:
     if start and _WORD_BEFORE.match(text, start - 1):
         return [(start + s, start + e) for s, e in word_spans(text[start:end])]
     return [m.span() for m in _word_pattern().finditer(text, start, end)]
+
+
+def norm_token(token: str) -> str:
+    """A token lowercased, with typographic apostrophes made plain.
+
+    Example:
+        >>> norm_token("Trump’s")
+        "trump's"
+    """
+    token = token.lower()
+    return token.replace("’", "'").replace("‘", "'") if "’" in token or "‘" in token else token
+
+
+def lower_tokens(text: str, spans: Sequence[Span], offset: int = 0) -> list[str]:
+    """Normalized tokens (:func:`norm_token`) of ``text`` at ``spans`` (offsets into ``text`` plus ``offset``).
+
+    The text is lowercased once when that keeps its length (it nearly always does), else token by token.
+
+    Example:
+        >>> lower_tokens("NATO’s chief", [(0, 4), (4, 6), (7, 12)])
+        ['nato', "'s", 'chief']
+    """
+    lowered = norm_token(text)
+    if len(lowered) == len(text):
+        return [lowered[s - offset : e - offset] for s, e in spans]
+    return [norm_token(text[s - offset : e - offset]) for s, e in spans]
 
 
 def words(text: str) -> list[str]:
@@ -318,6 +344,8 @@ __all__ = [
     "MAX_SENTENCE_CHARS",
     "SENTENCE_OPENERS",
     "Span",
+    "lower_tokens",
+    "norm_token",
     "sentence_spans",
     "sentences",
     "word_spans",

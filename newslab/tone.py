@@ -26,6 +26,7 @@ from newslab.tone_lexicon import (
     Hit,
     PreparedLexicon,
     check_text,
+    default_prepared,
     lexicon_hits,
     lower_tokens,
     news_score,
@@ -33,6 +34,7 @@ from newslab.tone_lexicon import (
     prepare_lexicon,
     tone_weight,
     vader_analyzer,
+    with_contrast,
 )
 
 if TYPE_CHECKING:
@@ -220,6 +222,7 @@ class _Reading(NamedTuple):
     subjectivity: float
     hits: list[Hit]  # newslab's lexicon hits
     located: list[tuple[int, int, float]]  # pattern's assessed chunks: first token, last token, polarity
+    scoped: list[Hit]  # the lexicon hits before the contrast rule (``hits`` is ``with_contrast(scoped, toks)``)
 
 
 def _locate(toks: Sequence[str], assessed: list[tuple[list[str], float]]) -> list[tuple[int, int, float]]:
@@ -245,15 +248,19 @@ def _read_tokens(
     backoff: Mapping[str, float],
     offset: int = 0,
     evidence: bool = True,
+    toks: list[str] | None = None,
 ) -> _Reading:
-    toks = lower_tokens(text, spans, offset)
+    """Read one sentence; ``toks`` are its normalized tokens when the parsed document has them already."""
+    if toks is None:
+        toks = lower_tokens(text, spans, offset)
     extra = backoff_extra(text, spans, toks, lexicon, backoff, offset) if backoff else None
-    hits = lexicon_hits(toks, lexicon, of_reversal=OF_REVERSAL, extra=extra)
+    scoped = lexicon_hits(toks, lexicon, contrast=False, of_reversal=OF_REVERSAL, extra=extra)
+    hits = with_contrast(scoped, toks)  # the same hits as lexicon_hits(..., contrast=True)
     news = news_score(hits)
     polarity, subjectivity, assessed = _pattern_score(toks)
     vader = vader_analyzer().compound(text) if text.strip() else 0.0
     located = _locate(toks, assessed) if evidence else []
-    return _Reading(_combine(news, polarity), vader, polarity, subjectivity, hits, located)
+    return _Reading(_combine(news, polarity), vader, polarity, subjectivity, hits, located, scoped)
 
 
 def _score_tokens(
@@ -343,12 +350,41 @@ def tone_rows(
         >>> [(r[4], r[9], r[11]) for r in rows]
         [('A great day.', 'positive', ['great:+3.10']), ('That is all.', 'neutral', [])]
     """
+    return sentence_tones(doc, lexicon=lexicon, evidence=evidence, backoff=backoff)[0]
+
+
+def sentence_tones(
+    doc: Document,
+    *,
+    lexicon: Mapping[str, float] | None = None,
+    evidence: bool = True,
+    backoff: Mapping[str, float] | None = None,
+) -> tuple[list[ToneRow], tuple[list[Hit] | None, ...] | None]:
+    """:func:`tone_rows`, and the lexicon hits that the target model would find in each sentence.
+
+    The second item, for the target tone stage to reuse, is per sentence
+    ``lexicon_hits(toks, default_prepared(), contrast=False)`` where sentence tone found them
+    already: in a sentence without a reversal word, its ``of_reversal`` reading finds the same hits
+    (that rule acts only through a reversal word). ``None`` for a sentence with a reversal word, and
+    no tuple at all with a custom lexicon or a backoff lexicon (the target model reads neither).
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> rows, shared = sentence_tones(parse(Article("a", "", "A great day. Ending the war.")))
+        >>> [h.weight for h in shared[0]], shared[1]
+        ([3.1], None)
+    """
     lex = prepare_lexicon(lexicon)
     back = _backoff(backoff)
     rows: list[ToneRow] = []
+    shared: list[list[Hit] | None] | None = [] if lex is default_prepared() and not back else None
+    reversals = lex.reversals
     text = doc.text
-    for sent, spans in zip(doc.sentences, doc.token_spans, strict=True):
-        r = _read_tokens(sent.text, spans, lex, backoff=back, offset=sent.start, evidence=evidence)
+    for k, (sent, spans) in enumerate(zip(doc.sentences, doc.token_spans, strict=True)):
+        toks = doc.lowered_tokens(k)
+        r = _read_tokens(sent.text, spans, lex, backoff=back, offset=sent.start, evidence=evidence, toks=toks)
+        if shared is not None:
+            shared.append(r.scoped if reversals.isdisjoint(toks) else None)
         # the newslab items of score_sentiment's evidence, written from the hits without building it
         words = (
             [f"{text[spans[h.first][0] : spans[h.end - 1][1]]}:{tone_weight(h):+.2f}" for h in r.hits]
@@ -359,7 +395,7 @@ def tone_rows(
             ToneRow(doc.id, sent.index, sent.start, sent.end, sent.text, r.compound, r.vader, r.polarity,
              r.subjectivity, _tone_label(r.compound), len(r.hits) + len(r.located) if evidence else 0, words)
         )  # fmt: skip
-    return rows
+    return rows, None if shared is None else tuple(shared)
 
 
 # --- sentiment toward a target -------------------------------------------------------

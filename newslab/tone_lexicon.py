@@ -24,7 +24,7 @@ from typing import Any, NamedTuple
 from newslab.cues import reporting_forms
 from newslab.errors import ParameterError
 from newslab.lexicons import load_table, rule_words
-from newslab.tokenizers import word_spans
+from newslab.tokenizers import lower_tokens, norm_token, word_spans  # noqa: F401 (lower_tokens, norm_token: re-exported)
 
 LABELS = ("negative", "neutral", "positive")
 
@@ -304,20 +304,6 @@ def check_text(text: object) -> str:
 
 
 # --- the rule-based reading ------------------------------------------------------------
-def norm_token(token: str) -> str:
-    """A token lowercased, with typographic apostrophes made plain."""
-    token = token.lower()
-    return token.replace("’", "'").replace("‘", "'") if "’" in token or "‘" in token else token
-
-
-def lower_tokens(text: str, spans: Sequence[tuple[int, int]], offset: int = 0) -> list[str]:
-    """Normalized tokens: the text is lowercased once when that keeps its length (it nearly always does)."""
-    lowered = norm_token(text)
-    if len(lowered) == len(text):
-        return [lowered[s - offset : e - offset] for s, e in spans]
-    return [norm_token(text[s - offset : e - offset]) for s, e in spans]
-
-
 def clause_ids(toks: Sequence[str]) -> list[int]:
     """A clause number per token; a clause break or quote mark is a clause of its own."""
     ids, cid = [], 0
@@ -456,6 +442,50 @@ def _reverser_scan(toks: Sequence[str], i: int, reversals: frozenset[str], *, of
     return -1
 
 
+def _unscoped_hits(toks: Sequence[str], lex: PreparedLexicon, base: list[tuple[int, int, float, str]]) -> list[Hit]:
+    """:func:`_scoped_hits` of a sentence without a reversal word, booster or negator (the common case).
+
+    None being in reach of any hit, each keeps its value (``_scope`` and ``_reverser`` change nothing);
+    only the event rule acts.
+    """
+    events = lex.events
+    hits = []
+    for i, e, value, rule in base:
+        if e - i == 1 and toks[i] in events:
+            hits.append(Hit(i, e, value, f"{rule}; {_EVENT_RULE}" if rule else _EVENT_RULE, True, False))
+        else:
+            hits.append(Hit(i, e, value, rule, False, False))
+    return hits
+
+
+def _scoped_hits(
+    toks: Sequence[str], lex: PreparedLexicon, base: list[tuple[int, int, float, str]], of_reversal: bool
+) -> list[Hit]:
+    """The hits of ``base`` after the booster, negation, reversal and event rules."""
+    reversed_by = {h[0]: _reverser(toks, h[0], lex.reversals, of_reversal=of_reversal) for h in base}
+    reversers = {j for j in reversed_by.values() if j >= 0}
+    hits: list[Hit] = []
+    for i, e, value, rule in base:
+        if i in reversers:
+            continue  # "end", "stop", "fight" reverse the next word instead
+        rules = [rule] if rule else []
+        weight = _scope(toks, i, value, rules)
+        j = reversed_by[i]
+        if j >= 0:
+            weight *= NEGATION_SCALAR
+            across = ' across "of" (sentence tone)' if i - j > REVERSAL_WINDOW else ""
+            rules.append(f'reversed by "{toks[j]}"{across}')
+        flipped = (weight < 0) != (value < 0)
+        event = e - i == 1 and toks[i] in lex.events
+        if event:
+            rules.append(_EVENT_RULE)
+        hits.append(Hit(i, e, weight, "; ".join(rules), event, flipped))
+    return hits
+
+
+_EVENT_RULE = f"names an event: counts {EVENT_WEIGHT:g} in sentence tone"
+
+
 def lexicon_hits(
     toks: Sequence[str],
     lex: PreparedLexicon,
@@ -486,28 +516,29 @@ def lexicon_hits(
         covered = {k for h in base for k in range(h[0], h[1])}
         base.extend((i, i + 1, v, r) for i, (v, r) in extra.items() if i not in covered)
         base.sort()
-    reversed_by = {h[0]: _reverser(toks, h[0], lex.reversals, of_reversal=of_reversal) for h in base}
-    reversers = {j for j in reversed_by.values() if j >= 0}
-    hits: list[Hit] = []
-    for i, e, value, rule in base:
-        if i in reversers:
-            continue  # "end", "stop", "fight" reverse the next word instead
-        rules = [rule] if rule else []
-        weight = _scope(toks, i, value, rules)
-        j = reversed_by[i]
-        if j >= 0:
-            weight *= NEGATION_SCALAR
-            across = ' across "of" (sentence tone)' if i - j > REVERSAL_WINDOW else ""
-            rules.append(f'reversed by "{toks[j]}"{across}')
-        flipped = (weight < 0) != (value < 0)
-        event = e - i == 1 and toks[i] in lex.events
-        if event:
-            rules.append(f"names an event: counts {EVENT_WEIGHT:g} in sentence tone")
-        hits.append(Hit(i, e, weight, "; ".join(rules), event, flipped))
-    if contrast and hits and not CONTRAST.isdisjoint(toks):  # the set test runs in C; most sentences have no "but"
+    if lex.reversals.isdisjoint(toks) and _scope_words().isdisjoint(toks):
+        hits = _unscoped_hits(toks, lex, base)
+    else:
+        hits = _scoped_hits(toks, lex, base, of_reversal)
+    return with_contrast(hits, toks) if contrast else hits
+
+
+def with_contrast(hits: list[Hit], toks: Sequence[str]) -> list[Hit]:
+    """VADER's "but" rule on hits found with ``contrast=False``: before the last contrast word x0.5, after it x1.5.
+
+    ``lexicon_hits(toks, lex, ...)`` is ``with_contrast(lexicon_hits(toks, lex, contrast=False, ...), toks)``;
+    ``hits`` is returned as it is when the rule changes nothing (a new list otherwise).
+
+    Example:
+        >>> lex = prepare_lexicon(None)
+        >>> toks = "good but bad".split()
+        >>> [h.weight for h in with_contrast(lexicon_hits(toks, lex, contrast=False), toks)]
+        [0.95, -3.75]
+    """
+    if hits and not CONTRAST.isdisjoint(toks):  # the set test runs in C; most sentences have no "but"
         at = next((i for i in range(len(toks) - 1, -1, -1) if toks[i] in CONTRAST), -1)
         if at >= 0:
-            hits = [
+            return [
                 h._replace(
                     weight=h.weight * (BEFORE_CONTRAST if h.first < at else AFTER_CONTRAST),
                     rule=h.rule + ("; " if h.rule else "") + "contrast",

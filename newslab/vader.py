@@ -32,6 +32,8 @@ from vaderSentiment.vaderSentiment import (
     normalize,
 )
 
+from newslab.lexicons import rule_words
+
 #: Words before a sentiment word that VADER's negation and idiom rules read (``i - 3`` .. ``i - 1``).
 WORDS_BEFORE = 3
 #: Words after it that the idiom rule reads (``i + 1``, ``i + 2``).
@@ -62,6 +64,12 @@ class _SentiWords:
 _IDIOM_KEYS = [k.split() for k in [*SPECIAL_CASES, *BOOSTER_DICT] if " " in k]
 _IDIOM_FIRST = frozenset(k[0] for k in _IDIOM_KEYS)
 _IDIOM_SECOND = frozenset(k[1] for k in _IDIOM_KEYS)
+
+
+#: Words that, among the three before a lexicon word, may change its valence in ``sentiment_valence``: boosters
+#: (``scalar_inc_dec``), negations (``_negation_check``; also any word holding "n't"), and the words its rules
+#: name (``data/rule_words.tsv``, ``vader.RULE_WORDS``: "no", "never"/"so"/"this" x1.25, "without doubt", "least").
+_MODIFIERS = frozenset(BOOSTER_DICT) | _NEGATIONS | frozenset(rule_words("vader.RULE_WORDS"))
 
 
 class LinearVader(SentimentIntensityAnalyzer):
@@ -95,10 +103,33 @@ class LinearVader(SentimentIntensityAnalyzer):
             low = lows[i]
             if low in BOOSTER_DICT or (low == "kind" and i < last and lows[i + 1] == "of"):
                 continue  # VADER gives boosters and "kind (of)" 0
-            sentiments[i] = self.sentiment_valence(0, sentitext, words[i], i, scratch).pop()
+            if self._plain(lows, i, low) and not (sentitext.is_cap_diff and words[i].isupper()):
+                sentiments[i] = lexicon[low]  # every rule of sentiment_valence leaves the lexicon value as it is
+            else:
+                sentiments[i] = self.sentiment_valence(0, sentitext, words[i], i, scratch).pop()
         if "but" in lows:
             sentiments = self._but_check(words, sentiments)
         return sentiments
+
+    @staticmethod
+    def _plain(lows: list[str], i: int, low: str) -> bool:
+        """Whether VADER's ``sentiment_valence`` gives the lexicon word ``lows[i]`` its lexicon value unchanged.
+
+        True when the word is not "no" and no word that a rule reads changes it: none of the three words
+        before it is in :data:`_MODIFIERS` or holds "n't", and (from the fourth word on, where the idiom
+        rule runs) no idiom or n-gram booster fits around it (the test of :meth:`_special_idioms_check`).
+        Capitals are tested by the caller. ``False`` only means: ask ``sentiment_valence``.
+        """
+        if i < WORDS_BEFORE:
+            before = lows[:i]
+        else:
+            before = lows[i - WORDS_BEFORE : i]
+            window = lows[i - WORDS_BEFORE : i + WORDS_AFTER + 1]
+            if not (_IDIOM_FIRST.isdisjoint(window) or _IDIOM_SECOND.isdisjoint(window)):
+                return False
+        if low == "no" or not _MODIFIERS.isdisjoint(before):
+            return False
+        return not any("n't" in w for w in before)
 
     def polarity_scores(self, text: str) -> dict[str, float]:
         """VADER's scores of ``text``, as ``SentimentIntensityAnalyzer.polarity_scores`` computes them.

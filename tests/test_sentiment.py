@@ -478,3 +478,36 @@ def test_the_analysis_pass_hands_over_speakers_of_the_sentence_before():
         (10, 30, 32, 37),
         (10, 30, -1, -1),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Allies are not happy with Trump, but Rutte praised him.",
+        "An end to the war would reduce the number of traffic deaths, Trump said.",
+        "NATO’s chief said the talks with Trump were “very good”; critics called him a disaster.",
+    ],
+)
+def test_target_tone_reads_the_shared_tokens_and_hits_as_its_own(text):
+    from newslab.document import parse
+    from newslab.mention_tone import mention_tones
+    from newslab.target_reading import read_sentence
+    from newslab.tone import sentence_tones
+
+    doc = parse(Article("a", "", text))
+    _, shared = sentence_tones(doc)
+    lex = TL.default_prepared()
+    for k, sent in enumerate(doc.sentences):
+        local = [(s - sent.start, e - sent.start) for s, e in doc.token_spans[k]]
+        own = read_sentence(sent.text, 0, len(sent.text), lex, None, local)
+        assert read_sentence(sent.text, 0, len(sent.text), lex, None, local, doc.lowered_tokens(k), shared[k]) == own
+    found = _mentions(doc)
+    assert found
+    assert mention_tones(doc, found, [], hits=shared) == mention_tones(doc, found, [])
+
+
+def _mentions(doc):
+    from newslab.mentions import article_mentions
+    from newslab.targets import DEFAULT_TARGETS
+
+    return article_mentions(doc, DEFAULT_TARGETS)

@@ -114,3 +114,58 @@ def test_tone_rows_write_the_evidence_that_score_sentiment_gives(seed_corpus) ->
                 score.label,
             )
             assert (row.n_evidence, row.evidence) == (len(score.evidence), words)
+
+
+SHARED_TEXTS = [
+    "Allies are not happy with Trump, but Rutte praised him.",
+    "An end to the war would reduce the number of traffic deaths.",
+    "NATO’s chief said the talks were “very good”. Trump isn't so sure; critics called it a disaster.",
+    "Far from perfect: the plan stops short of ending the crisis, but it is hardly a failure.",
+]
+
+
+@pytest.mark.parametrize("text", SHARED_TEXTS)
+def test_sentence_tones_share_the_hits_the_target_model_finds(text: str) -> None:
+    from newslab.tone import sentence_tones, tone_rows
+    from newslab.tone_lexicon import default_prepared, lexicon_hits
+
+    doc = parse(Article("a", "", text))
+    rows, shared = sentence_tones(doc)
+    assert rows == tone_rows(doc)
+    assert shared is not None and len(shared) == len(doc.sentences)
+    for k, hits in enumerate(shared):
+        toks = doc.lowered_tokens(k)
+        if hits is not None:  # given only where the target model's own reading finds the same hits
+            assert hits == lexicon_hits(toks, default_prepared(), contrast=False)
+        else:
+            assert not default_prepared().reversals.isdisjoint(toks)
+
+
+def test_sentence_tones_share_nothing_with_a_custom_lexicon() -> None:
+    from newslab.tone import sentence_tones
+
+    doc = parse(Article("a", "", "A good day."))
+    assert sentence_tones(doc, lexicon={"good": 2.0})[1] is None
+    assert sentence_tones(doc, backoff={"day": 1.0})[1] is None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(SCOPE_WORDS), max_size=14), st.booleans())
+def test_with_contrast_is_the_contrast_rule_of_lexicon_hits(toks: list[str], of_reversal: bool) -> None:
+    from newslab.tone_lexicon import default_prepared, lexicon_hits, with_contrast
+
+    lex = default_prepared()
+    plain = lexicon_hits(toks, lex, contrast=False, of_reversal=of_reversal)
+    assert with_contrast(plain, toks) == lexicon_hits(toks, lex, of_reversal=of_reversal)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*SCOPE_WORDS, "death", "deaths", "crisis", "happy", "not working"]), max_size=14))
+def test_unscoped_hits_are_the_scoped_hits_where_no_rule_word_stands(toks: list[str]) -> None:
+    from newslab.tone_lexicon import _base_hits, _scope_words, _scoped_hits, _unscoped_hits, default_prepared
+
+    lex = default_prepared()
+    if lex.reversals.isdisjoint(toks) and _scope_words().isdisjoint(toks):
+        base = _base_hits(toks, lex)
+        assert _unscoped_hits(toks, lex, base) == _scoped_hits(toks, lex, base, False)
+        assert _unscoped_hits(toks, lex, base) == _scoped_hits(toks, lex, base, True)

@@ -115,3 +115,28 @@ def test_long_sentence_is_linear() -> None:
 
     sentence = "good 😀 but not bad " * 500  # ~10 KB, one sentence
     assert best(sentence * 2) < 4 * best(sentence) + 0.05
+
+
+# words for the fast path: lexicon words, each kind of modifier, words holding "n't", idiom parts, capitals
+PLAIN_WORDS = [*RULE_WORDS, "isn't", "won't", "barely", "extremely", "Great", "GREAT", "war", "peace", "happy", "sad",
+               "nothing", "aint", "hardly", "kinda", "a", "Trump", "."]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PLAIN_WORDS), min_size=1, max_size=12))
+def test_plain_lexicon_words_get_what_sentiment_valence_gives(words: list[str]) -> None:
+    from newslab.vader import _SentiWords
+
+    lows = [w.lower() for w in words]
+    senti = _SentiWords(words)
+    for i, low in enumerate(lows):
+        if low in LINEAR.lexicon and LINEAR._plain(lows, i, low) and not (senti.is_cap_diff and words[i].isupper()):
+            assert LINEAR.sentiment_valence(0, senti, words[i], i, []) == [LINEAR.lexicon[low]]
+            assert ORIGINAL.sentiment_valence(0, senti, words[i], i, []) == [LINEAR.lexicon[low]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PLAIN_WORDS), min_size=0, max_size=30).map(" ".join))
+def test_compound_with_the_fast_path_is_vaders_compound(text: str) -> None:
+    assert LINEAR.compound(text) == ORIGINAL.polarity_scores(text)["compound"]
+    assert LINEAR.polarity_scores(text) == ORIGINAL.polarity_scores(text)
