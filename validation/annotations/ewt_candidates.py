@@ -1,6 +1,7 @@
 """Draw the candidate targets that were coded in ``ewt_answers_target_tone.tsv`` (UD EWT, answers genre).
 
-Usage: python validation/annotations/ewt_candidates.py [DATA_DIR] [--genre=answers|newsgroup|weblog|email] > candidates.jsonl
+Usage: python validation/annotations/ewt_candidates.py [DATA_DIR] [--genre=GENRE] > candidates.jsonl
+(GENRE: answers, newsgroup, weblog or email)
 
 Also draws the candidates of ``ewt_newsgroup_target_tone.tsv`` (``--genre=newsgroup``: seed 23, up to 9
 sentences per document) of ``ewt_weblog_target_tone.tsv`` (``--genre=weblog``: seed 25, up to 12) and of
