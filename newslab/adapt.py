@@ -238,9 +238,12 @@ def adapt_target_model(
             the label in the codes / its training share)``, the shares smoothed toward the training shares;
             power and smoothing chosen on the held-out folds, with their own grouped CV, under the same
             conditions as the decision offsets (``model.provenance["cv"]["decision_offsets"]["method"]``).
+            Off by default: in nested grouped CV (round 5: email and label-shifted stress pools) its own CV
+            refused it in 9 of 10 outer folds (paired gain 0.000); see docs/validity.md.
         gate_shifts: Shifts (<= 0) of the domain gate's logit tried, in order, for a candidate that costs the
             guard news more than the tolerance: less news reaches its adapted model, and the candidate is kept
-            if a shift keeps the guard (its CV is then scored with that gate). ``(0,)``: refuse it at once.
+            if a shift keeps the guard (its CV is then scored with that gate). ``(0,)``: refuse it at once (the
+            default: the shifts were not yet evaluated by nested CV, see docs/validity.md).
         folds: CV folds (grouped by article; fewer if there are fewer articles).
         n_boot: Cluster-bootstrap resamples for the CIs of the CV macro-F1.
         seed: Seed of the bootstrap (the CV folds are deterministic).
