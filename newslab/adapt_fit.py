@@ -43,6 +43,16 @@ GATE_C = 10.0
 #: negative and positive in every combination (13 x 13): wide enough to lift a class the log-loss fit under-
 #: predicts (a rare class in a neutral-heavy domain) by odds of e^2, and symmetric enough to lower one by e^-1.
 DECISION_OFFSETS = tuple(float(v) for v in np.arange(-1.0, 2.01, 0.25))
+#: Candidate powers of the prior (label-shift) correction (Saerens, Latinne & Decaestecker 2002): the adapted
+#: model's logits get ``power * log(domain share / training share)``. 1 is the full Bayes correction (best for
+#: accuracy); macro-F1 favours less for a rare class, so the power is chosen by grouped CV from 0 (none) to 1.
+PRIOR_POWERS = (0.0, 0.25, 0.5, 0.75, 1.0)
+#: Candidate pseudo-counts that smooth the codes' label shares toward the training shares (chosen by grouped
+#: CV): 0 (the codes' shares as they are), a third and the whole of a 300-item coding (100, 300).
+PRIOR_SMOOTHING = (0.0, 100.0, 300.0)
+#: The label shares the tone models are fit under: both the packaged model and every candidate are fit with
+#: class-balanced weights (``class_weight="balanced"``), so they act as if each label held a third of the items.
+TRAINING_SHARES = np.full(3, 1.0 / 3.0)
 TRAINING_FILE = "newsmtsc_train.jsonl.gz"
 _POLARITY = {-1: "negative", 0: "neutral", 1: "positive"}
 Features = dict[str, float]
@@ -277,6 +287,57 @@ def crossfit_offsets(
     return pred, used
 
 
+def prior_shift(truth: np.ndarray, power: float, smoothing: float) -> np.ndarray:
+    """The label-shift correction of the logits: ``power * log(smoothed share in the codes / training share)``.
+
+    ``truth``: the codes' label indices; the shares are ``(count + smoothing * training share) / (n + smoothing)``.
+
+    Example:
+        >>> prior_shift(np.array([1, 1, 1, 0]), 1.0, 0.0).round(3).tolist()  # 1/4 negative, 3/4 neutral, none positive
+        [-0.288, 0.811, -inf]
+    """
+    counts = np.bincount(truth, minlength=3).astype(float)
+    shares = (counts + smoothing * TRAINING_SHARES) / (len(truth) + smoothing)
+    if power == 0:
+        return np.zeros(3)
+    with np.errstate(divide="ignore"):
+        return np.asarray(power * (np.log(shares) - np.log(TRAINING_SHARES)), dtype=float)
+
+
+def choose_prior(truth: np.ndarray, base: np.ndarray, g: np.ndarray, tone: np.ndarray) -> tuple[float, float, float]:
+    """Power and smoothing (:data:`PRIOR_POWERS` x :data:`PRIOR_SMOOTHING`) maximising macro-F1 of the shifted mix.
+
+    The shares come from ``truth`` itself (held-out items of the same codes). Ties go to the smaller power,
+    then the larger smoothing (the weaker correction). Returns ``(power, smoothing, macro-F1)``.
+    """
+    best = (0.0, PRIOR_SMOOTHING[-1], -1.0)
+    for power in PRIOR_POWERS:
+        for smoothing in sorted(PRIOR_SMOOTHING, reverse=True):
+            shift = np.nan_to_num(prior_shift(truth, power, smoothing), neginf=-50.0)
+            f1 = macro_f1_index(truth, shifted_mix(base, g, tone, shift).argmax(axis=1))
+            if f1 > best[2] + 1e-12:
+                best = (power, smoothing, f1)
+    return best
+
+
+def crossfit_prior(
+    truth: np.ndarray,
+    base: np.ndarray,
+    g: np.ndarray,
+    tone: np.ndarray,
+    splits: Sequence[tuple[np.ndarray, np.ndarray]],
+) -> tuple[np.ndarray, list[tuple[float, float]]]:
+    """Held-out predictions with the prior correction (power, smoothing and shares) from the other folds only."""
+    pred = np.empty(len(truth), dtype=int)
+    used = []
+    for tr, te in splits:
+        power, smoothing, _ = choose_prior(truth[tr], base[tr], g[tr], tone[tr])
+        shift = np.nan_to_num(prior_shift(truth[tr], power, smoothing), neginf=-50.0)
+        pred[te] = shifted_mix(base[te], g[te], tone[te], shift).argmax(axis=1)
+        used.append((power, smoothing))
+    return pred, used
+
+
 def export_linear(design: Design, tone: Any) -> LinearModel:
     """A fitted tone model as a LinearModel; the constant ``bias`` feature is folded into the intercept."""
     b = [float(x) for x in tone.intercept_]
@@ -299,10 +360,15 @@ __all__ = [
     "GATE_C",
     "MIN_COUNT",
     "MODEL_C",
+    "PRIOR_POWERS",
+    "PRIOR_SMOOTHING",
+    "TRAINING_SHARES",
     "Design",
     "Offset",
     "choose_offsets",
+    "choose_prior",
     "crossfit_offsets",
+    "crossfit_prior",
     "export_linear",
     "fit_gate",
     "fit_offset",
@@ -311,6 +377,7 @@ __all__ = [
     "item_features",
     "macro_f1_index",
     "mix",
+    "prior_shift",
     "shifted_mix",
     "tone_proba",
     "training_features",

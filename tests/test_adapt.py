@@ -245,3 +245,56 @@ def test_decision_offsets_can_be_switched_off() -> None:
     )
     info = model.provenance["cv"]["decision_offsets"]
     assert info["used"] is False and info["why"] == "not tried"
+
+
+def test_prior_correction_moves_a_balanced_model_toward_the_domain_shares() -> None:
+    import numpy as np
+
+    from newslab.adapt_fit import PRIOR_POWERS, choose_prior, crossfit_prior, prior_shift
+
+    # a neutral-heavy domain (90 neutral, 10 positive): the class-balanced adapted model reads 30 neutral items
+    # as positive (0.50 vs 0.45); a quarter power of log(share / (1/3)) sets them right and keeps the positives
+    truth = np.array([1] * 90 + [2] * 10)
+    tone = np.array([[0.05, 0.45, 0.5]] * 30 + [[0.05, 0.9, 0.05]] * 60 + [[0.05, 0.3, 0.65]] * 10)
+    base, gate = np.full((100, 3), 1 / 3), np.ones((100, 1))
+    power, smoothing, f1 = choose_prior(truth, base, gate, tone)
+    assert f1 == pytest.approx(2 / 3) and power == 0.25 and smoothing == 300.0  # 2/3: no negative item
+    assert prior_shift(truth, 0.0, 0.0).tolist() == [0.0, 0.0, 0.0]  # power 0: no correction
+    full = np.nan_to_num(prior_shift(truth, 1.0, 0.0), neginf=-50.0)  # the full Bayes shift loses the positives
+    assert full[0] == -50.0 and full[1] == pytest.approx(np.log(2.7))
+    # cross-fitted: each fold's power, smoothing and shares come from the other folds only
+    splits = [(np.arange(0, 100, 2), np.arange(1, 100, 2)), (np.arange(1, 100, 2), np.arange(0, 100, 2))]
+    pred, used = crossfit_prior(truth, base, gate, tone, splits)
+    assert all(p in PRIOR_POWERS for p, _ in used) and (pred == truth).mean() > 0.9
+
+
+def test_prior_correction_is_in_the_provenance_and_can_be_taken_out() -> None:
+    from newslab.adapt import without_decision_offsets
+    from newslab.adapt_fit import PRIOR_POWERS, PRIOR_SMOOTHING
+
+    model = nl.adapt_target_model(
+        _codes(), weights=(), l2=(1.0,), words=[()], prior_correction=True, folds=3, n_boot=50
+    )
+    info = model.provenance["cv"]["decision_offsets"]
+    assert info["method"] == "prior" and info["power"] in PRIOR_POWERS and info["smoothing"] in PRIOR_SMOOTHING
+    assert len(info["per_fold"]) == 3 and info["cv_macro_f1_with"] >= 0
+    plain = without_decision_offsets(model)
+    assert model.adapted is not None and plain.adapted is not None
+    moved = [a - b for a, b in zip(model.adapted.intercept, plain.adapted.intercept, strict=True)]
+    assert moved == pytest.approx([info["shift"][lab] if info["used"] else 0.0 for lab in LABELS])
+    with pytest.raises(ParameterError, match="alternatives"):
+        nl.adapt_target_model(_codes(), decision_offsets=True, prior_correction=True)
+
+
+def test_gate_shifts_are_tried_in_order_until_the_guard_holds(adapted: nl.TargetModel, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import newslab.adapt
+
+    assert {r["gate_shift"] for r in adapted.provenance["cv"]["per_candidate"]} == {0.0}  # default: no shift
+    # a guard no candidate can keep (it must gain 1.0 macro-F1 on news): every shift is tried, the last is
+    # recorded, and the packaged model is returned
+    monkeypatch.setattr(newslab.adapt, "GUARD_TOLERANCE", -1.0)
+    model = nl.adapt_target_model(
+        _codes(), weights=(), l2=(1.0,), words=[()], gate_shifts=(0.0, -2.0, 5.0), folds=3, n_boot=50
+    )
+    assert [r["gate_shift"] for r in model.provenance["cv"]["per_candidate"]] == [-2.0]  # 5 (> 0) is ignored
+    assert model.provenance["adapted"] is False and model.adapted is None

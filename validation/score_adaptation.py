@@ -51,6 +51,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -113,6 +114,7 @@ EWT_SETS = {
     "answers": (ANNOTATIONS / "ewt_answers_target_tone.tsv", "answers-", False),  # test part scored in round 2
     "newsgroup": (ANNOTATIONS / "ewt_newsgroup_target_tone.tsv", "newsgroup-", False),  # test part scored in round 3
     "weblog": (ANNOTATIONS / "ewt_weblog_target_tone.tsv", "weblog-", False),  # test part scored in round 4
+    "email": (ANNOTATIONS / "ewt_email_target_tone.tsv", "email-", False),  # test part scored in round 5
 }
 
 
@@ -152,6 +154,31 @@ def newsmtsc_items(path: Path) -> pd.DataFrame:
     )
 
 
+#: the label-shifted stress pool (a simulation, see stress_items): the share of each label's items kept
+STRESS_KEEP = {"negative": 1.0, "neutral": 0.1, "positive": 0.2}
+
+
+def stress_items(data_dir: Path) -> pd.DataFrame:
+    """A label-shifted simulation: the reviews, newsgroup and weblog pools with every negative item but only
+    a tenth of the neutral and a fifth of the positive ones (chosen by a hash of the item), so that negatives
+    dominate as in posts about a disliked politician; p(text | label) is as coded, only the label shares move.
+    Test parts are not read."""
+    import hashlib
+
+    pools = pd.concat([ewt_items(data_dir, "adapt", p) for p in ("ewt", "newsgroup", "weblog")], ignore_index=True)
+    draw = [
+        int(hashlib.sha256(f"{t}|{a}|{b}".encode()).hexdigest()[:8], 16) / 16**8
+        for t, a, b in zip(pools["text"], pools["start"], pools["end"], strict=True)
+    ]
+    keep = np.array(draw) < pools["label"].map(STRESS_KEEP).to_numpy()
+    return pools[keep].reset_index(drop=True)
+
+
+def pool_items(data_dir: Path, proxy: str) -> pd.DataFrame:
+    """The adaptation pool of an EWT proxy, or the stress pool."""
+    return stress_items(data_dir) if proxy == "stress" else ewt_items(data_dir, "adapt", proxy)
+
+
 def split(items: pd.DataFrame, n_adapt: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Whole articles drawn at random until at least ``n_adapt`` items; the rest is the evaluation set."""
     order = np.random.default_rng(seed).permutation(items["article_id"].unique())
@@ -182,16 +209,16 @@ def paired(items: pd.DataFrame, before: np.ndarray, after: np.ndarray) -> str:
     return f"{f0:.4f} -> {f1:.4f} (change {f1 - f0:+.4f}, 95% CI {lo:+.4f} to {hi:+.4f}; n={len(items)})"
 
 
-def cv_only(data: Path, proxy: str, dev: bool = False) -> None:
+def cv_only(data: Path, proxy: str, dev: bool = False, **kwargs: Any) -> None:
     """Grouped CV of ``adapt_target_model`` on an EWT adaptation pool (the test part is not read).
 
     ``dev``: also score the model adapted on the whole pool on NewsMTSC ``rw`` and ``mt`` dev (the news guard).
     """
-    pool = ewt_items(data, "adapt", proxy)
+    pool = pool_items(data, proxy)
     print(f"== {proxy} pool: {len(pool)} items, {pool['article_id'].nunique()} documents, "
           f"labels {pool['label'].value_counts().to_dict()}")  # fmt: skip
     t0 = time.perf_counter()
-    model = nl.adapt_target_model(pool)
+    model = nl.adapt_target_model(pool, **kwargs)
     cv = model.provenance["cv"]
     print(f"adapted on the pool in {time.perf_counter() - t0:.0f}s; adapted={model.provenance['adapted']}; "
           f"chosen {cv['chosen']}")  # fmt: skip
@@ -205,7 +232,9 @@ def cv_only(data: Path, proxy: str, dev: bool = False) -> None:
         print(f"  NewsMTSC {name} dev: {paired(items, labels_of(items, None), labels_of(items, model))}")
 
 
-def nested_cv(data: Path, proxy: str, no_words: bool = False, folds: int = 5) -> None:
+def nested_cv(
+    data: Path, proxy: str, no_words: bool = False, folds: int = 5, predictions: str | None = None, **extra: Any
+) -> None:
     """Nested grouped CV on an EWT adaptation pool: ``adapt_target_model`` (whose own inner CV chooses the
     candidate, word sets, k and l2) is run on each outer training part and scored on the outer held-out part.
 
@@ -215,10 +244,13 @@ def nested_cv(data: Path, proxy: str, no_words: bool = False, folds: int = 5) ->
     """
     from sklearn.model_selection import GroupKFold
 
-    pool = ewt_items(data, "adapt", proxy)
+    pool = pool_items(data, proxy)
+    print(f"== {proxy} pool: {len(pool)} items, {pool['article_id'].nunique()} documents, "
+          f"labels {pool['label'].value_counts().to_dict()}")  # fmt: skip
     before = labels_of(pool, None)
     after, plain = before.copy(), before.copy()
-    kwargs = {"words": [()]} if no_words else {}
+    kwargs: dict[str, Any] = {"words": [()]} if no_words else {}
+    kwargs.update(extra)
     t0 = time.perf_counter()
     for k, (tr, te) in enumerate(GroupKFold(n_splits=folds).split(pool, groups=pool["article_id"])):
         model = nl.adapt_target_model(pool.iloc[tr].reset_index(drop=True), n_boot=200, **kwargs)
@@ -226,7 +258,8 @@ def nested_cv(data: Path, proxy: str, no_words: bool = False, folds: int = 5) ->
         after[te] = labels_of(held, model)
         plain[te] = labels_of(held, without_decision_offsets(model))
         offsets = model.provenance["cv"].get("decision_offsets", {})
-        print(f"  outer fold {k}: decision offsets used={offsets.get('used')} shift={offsets.get('shift')} "
+        print(f"  outer fold {k}: {offsets.get('method', 'offsets')} used={offsets.get('used')} "
+              f"power={offsets.get('power')} smoothing={offsets.get('smoothing')} shift={offsets.get('shift')} "
               f"inner CV {offsets.get('cv_macro_f1_without', float('nan')):.4f} -> "
               f"{offsets.get('cv_macro_f1_with', float('nan')):.4f}")  # fmt: skip
         per = model.provenance["cv"]["per_candidate"]
@@ -236,28 +269,54 @@ def nested_cv(data: Path, proxy: str, no_words: bool = False, folds: int = 5) ->
     print(f"== {proxy} pool, nested {folds}-fold CV{' (no word features)' if no_words else ''} "
           f"({time.perf_counter() - t0:.0f}s): {paired(pool, before, after)}")  # fmt: skip
     print(f"   without the decision offsets: {paired(pool, before, plain)}")
+    if predictions:  # item-level predictions, to pair two nested runs (same deterministic outer folds)
+        pool.drop(columns=["text"]).assign(before=before, plain=plain, after=after).to_csv(predictions, index=False)
     print(f"   offsets vs none (paired): {paired(pool, plain, after)}")
+
+
+def pair_runs(first: str, second: str, column: str = "after") -> None:
+    """Paired difference of two nested runs written with ``--predictions`` (same pool, same outer folds):
+    macro-F1 of ``column`` in ``second`` minus that in ``first``, with a cluster-bootstrap CI over documents."""
+    a, b = pd.read_csv(first, keep_default_na=False), pd.read_csv(second, keep_default_na=False)
+    if not (a[["start", "end", "label", "article_id"]].equals(b[["start", "end", "label", "article_id"]])):
+        raise SystemExit(f"{first} and {second} hold different items; pair runs of the same pool")
+    print(f"{second} vs {first} ({column}): {paired(a, a[column].to_numpy(), b[column].to_numpy())}")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?", default=str(REPO.parent / "shared" / "data"))
-    parser.add_argument("--proxy", choices=("nyt", "mt", *EWT_SETS, "all"), default="all")
+    parser.add_argument("--proxy", choices=("nyt", "mt", *EWT_SETS, "stress", "all"), default="all")
     parser.add_argument("--seeds", type=int, nargs="+", default=[0])
     parser.add_argument("--n-adapt", type=int, default=300)
     parser.add_argument("--cv", action="store_true", help="ewt, answers: CV on the adaptation pool only")
     parser.add_argument("--dev", action="store_true", help="with --cv: score the pool-adapted model on NewsMTSC dev")
     parser.add_argument("--nested", action="store_true", help="ewt, answers, newsgroup: nested CV on the pool")
     parser.add_argument("--no-words", action="store_true", help="with --nested: no word feature candidates")
+    parser.add_argument("--predictions", help="with --nested: write the item-level predictions to this CSV")
+    parser.add_argument("--pair", nargs=2, metavar="CSV", help="paired difference of two --predictions files")
+    parser.add_argument("--gate-shifts", action="store_true", help="adapt with gate_shifts=GATE_SHIFTS_TRIED")
+    parser.add_argument("--prior", action="store_true", help="adapt with prior_correction=True (round 5)")
     parser.add_argument("--final", action="store_true", help="answers: adapt on the pool, score the test part once")
     args = parser.parse_args(argv)
     data = Path(args.data_dir)
-    if args.proxy in EWT_SETS and args.nested:
-        nested_cv(data, args.proxy, args.no_words)
+    if args.pair:
+        pair_runs(*args.pair)
         return 0
-    if args.proxy in EWT_SETS and args.cv:
-        cv_only(data, args.proxy, args.dev)
+    extra: dict[str, Any] = {"prior_correction": True} if args.prior else {}
+    if args.gate_shifts:
+        from newslab.adapt import GATE_SHIFTS_TRIED
+
+        extra["gate_shifts"] = GATE_SHIFTS_TRIED
+    pools = (*EWT_SETS, "stress")
+    if args.proxy in pools and args.nested:
+        nested_cv(data, args.proxy, args.no_words, predictions=args.predictions, **extra)
         return 0
+    if args.proxy in pools and args.cv:
+        cv_only(data, args.proxy, args.dev, **extra)
+        return 0
+    if args.proxy == "stress":
+        parser.error("--proxy stress (a simulation from the pools) needs --cv or --nested")
     if args.proxy in EWT_SETS and not (args.final and EWT_SETS[args.proxy][2]):
         parser.error(
             f"--proxy {args.proxy} needs --cv (development, pool only)"
@@ -279,7 +338,7 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 adapt, rest = split(items, args.n_adapt, seed)
             t0 = time.perf_counter()
-            model = nl.adapt_target_model(adapt, seed=seed)
+            model = nl.adapt_target_model(adapt, seed=seed, **extra)
             cv = model.provenance["cv"]
             per_weight = [(r["candidate"], round(r["macro_f1"], 4)) for r in cv["per_candidate"]]
             print(f"seed {seed}: adapted on {len(adapt)} items in {time.perf_counter() - t0:.0f}s; "

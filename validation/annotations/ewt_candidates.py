@@ -1,9 +1,11 @@
 """Draw the candidate targets that were coded in ``ewt_answers_target_tone.tsv`` (UD EWT, answers genre).
 
-Usage: python validation/annotations/ewt_candidates.py [DATA_DIR] [--genre=answers|newsgroup|weblog] > candidates.jsonl
+Usage: python validation/annotations/ewt_candidates.py [DATA_DIR] [--genre=GENRE] > candidates.jsonl
+(GENRE: answers, newsgroup, weblog or email)
 
 Also draws the candidates of ``ewt_newsgroup_target_tone.tsv`` (``--genre=newsgroup``: seed 23, up to 9
-sentences per document) and of ``ewt_weblog_target_tone.tsv`` (``--genre=weblog``: seed 25, up to 12).
+sentences per document) of ``ewt_weblog_target_tone.tsv`` (``--genre=weblog``: seed 25, up to 12) and of
+``ewt_email_target_tone.tsv`` (``--genre=email``: seed 27, up to 7).
 
 Documents of the genre in a seeded random order (``random.Random(21)``); of each, up to 3 random
 sentences of 5-40 words with a nominal candidate; of each such sentence up to 2 candidates: a
@@ -95,7 +97,12 @@ def candidates(data_dir: Path, prefix: str = "answers-", seed: int = SEED, per_d
 
 
 #: the genres coded so far: name -> (sent_id prefix, seed, sentences per document)
-GENRES = {"answers": ("answers-", SEED, 3), "newsgroup": ("newsgroup-", 23, 9), "weblog": ("weblog-", 25, 12)}
+GENRES = {
+    "answers": ("answers-", SEED, 3),
+    "newsgroup": ("newsgroup-", 23, 9),
+    "weblog": ("weblog-", 25, 12),
+    "email": ("email-", 27, 7),
+}
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
