@@ -7,7 +7,8 @@ person named with that role before (``role:named-earlier``), to a target it desc
 the previous sentence's subject (``description:previous-subject``); a pronoun to the last
 compatible speaker of the two sentences before unless a newer subject was named
 (``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the
-target the mention stage found (``pronoun:target``), or to that target first when a narrator's short
+target the mention stage found (``pronoun:target``), else, when nothing before it names a compatible
+person, to the next sentence's person (``pronoun:next-subject``; at7), or to that target first when a narrator's short
 question stands right before ("And him?"; ``pronoun:question``); a plural group noun keeps its
 complement ("Residents of Kharkiv"; ``group``). A capitalized run after "in", "at" or "near" is a place,
 never a previous subject. See :mod:`newslab.quotes` for the whole list.
@@ -26,7 +27,7 @@ import re
 from typing import Any
 
 from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
-from newslab.attribution import FUNCTION_WORDS, SPACE, TITLES, is_headline
+from newslab.attribution import FUNCTION_WORDS, SPACE, TIME_WORDS, TITLES, is_headline
 from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import load_table, rule_words, stopwords
@@ -368,7 +369,44 @@ class SpeakerResolver:
             return subject, "pronoun:previous-subject" + GENDER_NOTE * bool(self.given_skips)
         if mention is not None:
             return self.target_name(mention.target), "pronoun:target" + GENDER_NOTE * bool(self.given_skips)
+        after = self.next_subject(sent, gender) if gender and not self.history and sent < SUBJECT_SENTENCES else ""
+        if after:
+            return after, "pronoun:next-subject" + GENDER_NOTE * bool(self.given_skips)
         return "", "unresolved" + GENDER_NOTE * bool(self.given_skips)
+
+    def next_subject(self, sent: int, gender: str) -> str:
+        """Rule "pronoun:next-subject" (at7): a he/she that nobody named before it can be is the next sentence's person.
+
+        Only when the text before the pronoun names no compatible person at all (no speaker yet, and the
+        subject scan reached the article's start): a lede's "he said" whose name comes in the next sentence
+        ("…,” he said. Supporters booed as Rubio conceded" -> Rubio), as a reader takes it.
+        """
+        if sent + 1 >= len(self.article.sentences) or is_headline(self.article.sentences[sent + 1]):
+            return ""
+        chunk = _QUOTED.sub(lambda m: " " * len(m.group()), self.article.sentences[sent + 1].text)
+        tags = word_tags()
+        for m in _CAPITALIZED_RUN.finditer(chunk):
+            words, before = m.group().split(), chunk[: m.start()].split()
+            if {"he", "she"} & {w.lower() for w in before}:
+                return ""  # "He said …, and he praised Mr. Romney": the pronoun goes on; the name is someone else
+            while words and _CONTRACTION.sub("", words[0].lower()) in stopwords() | _PRONOUN_WORDS:
+                before.append(words.pop(0))  # "In Washington", "What’s more": these words stand before the run
+            run = " ".join(words).rstrip(".,")  # "Tuesday." at the sentence's end
+            if not run:
+                continue
+            titled = " " in run and run.split()[0].lower().rstrip(".") in TITLES
+            if (" " not in run and (run.lower() in tags or run.lower() in TIME_WORDS)) or (
+                before and (before[-1].lower() in _BEFORE_NO_PERSON or tags.get(before[-1]) in ("VBD", "VBZ"))
+            ):  # nor the object of a verb ("praised Mr. Romney")
+                continue  # "Supporters booed as …", "Tuesday", "the Senate": a common or calendar word, "the" / "in" X
+            name = self.name(run)
+            if not name or name.split()[-1].lower() in _NO_PERSON_HEADS or (run.isupper() and not titled):
+                continue
+            if _title_gender(run) not in ("", gender) or given_name_gender(name) not in ("", gender):
+                continue
+            if not any(t.name == name or name in t.aliases for t in self.targets if t.kind != "person"):
+                return self._longer_name(name)
+        return ""
 
     def _asked_before(self, sent: int) -> bool:
         """Whether the sentence before is a short question of the narrator (at most 6 words, outside quotes)."""
