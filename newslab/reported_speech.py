@@ -497,3 +497,40 @@ def _according_to(text: str, sent: Sentence) -> list[Quote]:
             quotes.append(Quote(start, end, "indirect", "according-to", "according to", phrase, speaker_start,
                                 speaker_start + len(phrase)))  # fmt: skip
     return quotes
+
+
+_RELATIVE = re.compile(rf"{SPACE}(?:who|whom|whose|which|that)(?:[’']s)?{SPACE}")
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+def speaker_shape(phrase: str) -> tuple[str, str]:
+    """A source phrase cut to a speaker's shape, and the rule that cut it ("" when it stays whole).
+
+    A speaker is a name, a role description or an organization, never a clause: rule "relative-clause" (at7)
+    drops a relative clause ("his son who's running for office" -> "his son"); rule "verb-cut" (at7) ends the
+    phrase before its first lowercase finite verb, as in a headline read as a source ("Kerry draws fire for"
+    -> "Kerry"). A cut that would leave no noun (only a determiner or pronoun) keeps the phrase whole.
+
+    Example:
+        >>> speaker_shape("his son who’s running for office in Texas")
+        ('his son', 'relative-clause')
+        >>> speaker_shape("Kerry draws fire for reported"), speaker_shape("a spokesman for the campaign")
+        (('Kerry', 'verb-cut'), ('a spokesman for the campaign', ''))
+        >>> speaker_shape("those who attended")
+        ('those who attended', '')
+    """
+    stop = stopwords()
+    m = _RELATIVE.search(phrase)
+    if m is not None:
+        head = phrase[: m.start()].strip()
+        if any(w.lower() not in stop for w in _WORD.findall(head)):
+            return head, "relative-clause"
+    tags = word_tags()
+    for i, w in enumerate(_WORD.finditer(phrase)):
+        word = w.group()
+        if i and word.islower() and tags.get(word) in ("VBZ", "VBD", "VBP"):
+            head = phrase[: w.start()].strip()
+            if any(x.lower() not in stop for x in _WORD.findall(head)):
+                return head, "verb-cut"
+            break
+    return phrase, ""

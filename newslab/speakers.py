@@ -34,6 +34,7 @@ from newslab.lexicons import load_table, rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
 from newslab.people import people_words
+from newslab.reported_speech import speaker_shape
 from newslab.targets import Target
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
@@ -338,8 +339,10 @@ class SpeakerResolver:
                 return subject, "description:previous-subject"
         if name:
             return name, "name"
-        # a group or source without a name ("diplomats", "a spokesman for Y"); where it is ("in Berlin") is no part
-        return _PLACE_AFTER.sub("", phrase.strip()), "as written"
+        # a group or source without a name ("diplomats", "a spokesman for Y"); where it is ("in Berlin") is no part,
+        # nor a relative clause or a verb (rules "relative-clause", "verb-cut": at7)
+        shaped, cut = speaker_shape(_PLACE_AFTER.sub("", phrase.strip()))
+        return shaped, "as written; " + cut if cut else "as written"
 
     def pronoun(self, low: str, sent: int, start: int) -> tuple[str, str]:
         """He/she/they: the last compatible speaker, else the target the mention stage found, else the subject."""

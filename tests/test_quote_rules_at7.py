@@ -47,3 +47,51 @@ def test_pronoun_resolves_to_the_next_sentences_person(text: str, speaker: str) 
 def test_next_subject_does_not_fire(text: str) -> None:
     rows = _speakers(text)
     assert not [r for _, _, r in rows if r.startswith("pronoun:next-subject")], rows
+
+
+# ---- rule "surname-of-named": a lone surname the lexicon knows as a verb is a name when the article names it ---
+def test_surname_of_a_full_name_is_a_speaker() -> None:
+    text = "“We hand them to doctors,” Rove said. The strategist Karl Rove spoke later."
+    rows = nl.find_quotes(nl.Article("x", "", text))
+    row = rows[rows["quote"].str.startswith("We hand")].iloc[0]
+    assert row["speaker_resolved"] == "Karl Rove" and "surname-of-named" in row["rule"], rows
+    text = "Rove said the plan failed. Karl Rove is a strategist."
+    rows = nl.find_quotes(nl.Article("x", "", text))
+    assert rows.iloc[0]["speaker_resolved"] == "Karl Rove" and "surname-of-named" in rows.iloc[0]["rule"], rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We hand them to doctors,” Rove said.",  # no full name ends with the word: still no speaker
+        "“We hand them to doctors,” Asked said. Karl Rove spoke later.",  # a verb no name ends with
+    ],
+)
+def test_surname_of_named_does_not_fire(text: str) -> None:
+    rows = nl.find_quotes(nl.Article("x", "", text))
+    assert not rows["rule"].str.contains("surname-of-named").any(), rows
+    assert (rows["speaker_resolved"].isin(["", "Rove", "Asked"])).all() or rows.empty, rows
+
+
+# ---- rules "relative-clause" and "verb-cut": a speaker is a name or a description, never a clause --------------
+@pytest.mark.parametrize(
+    "text,speaker,rule",
+    [
+        ("The bill will pass, according to his aide who is running for office in Ohio.", "his aide",
+         "as written; relative-clause"),
+        ("The vote is close, according to officials who asked not to be named.", "officials",
+         "as written; relative-clause"),
+    ],
+)  # fmt: skip
+def test_speaker_shape_cuts_clauses(text: str, speaker: str, rule: str) -> None:
+    rows = _speakers(text)
+    assert (speaker, rule) in [(s, r) for _, s, r in rows], rows
+
+
+@pytest.mark.parametrize(
+    "phrase", ["a spokesman for the campaign", "people familiar with the matter", "those who attended", "critics"]
+)
+def test_speaker_shape_keeps_sources_whole(phrase: str) -> None:
+    from newslab.reported_speech import speaker_shape
+
+    assert speaker_shape(phrase) == (phrase, "")
