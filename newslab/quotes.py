@@ -478,6 +478,8 @@ def article_quotes(
                 note = GENDER_NOTE if GENDER_NOTE in q.speaker_rule else ""  # the skipped person stays named
                 kept = not bad_speaker(q.speaker, surnames=surnames)
                 q.resolved, q.speaker_rule = (q.speaker if kept else ""), "as written" + note
+            elif q.resolved and bad_speaker(q.resolved):
+                q.speaker_rule += "; surname-of-named"  # "Mr. French" -> French: "David French" is named (at7)
             # remembered where the speaker is named ("“…”  The words were Biden's. He said …": Biden)
             named_at = max(article.sentence_of(q.start), article.sentence_of(q.speaker_start))
             resolver.remember(named_at, q.resolved, q.speaker)
