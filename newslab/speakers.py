@@ -396,8 +396,11 @@ class SpeakerResolver:
         run = m.group().rstrip(".")
         titled = " " in run and run.split()[0].lower().rstrip(".") in TITLES
         first = _CONTRACTION.sub("", run.split()[0].lower())
-        if first in stopwords() | _PRONOUN_WORDS or (" " not in run and run.lower() in word_tags()):
-            return ""  # "But …", "Supporters booed …": no name opens the sentence
+        tags = word_tags()
+        if first in stopwords() | _PRONOUN_WORDS or (
+            " " not in run and (run.lower() in tags or tags.get(run) == "NNPS")
+        ):
+            return ""  # "But …", "Supporters booed …", "Republicans disagreed": no one person opens the sentence
         name = self.name(run)
         if not name or name.split()[-1].lower() in _NO_PERSON_HEADS or run.lower() in TIME_WORDS:
             return ""

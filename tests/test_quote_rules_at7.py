@@ -45,6 +45,7 @@ def test_pronoun_resolves_to_the_next_sentences_subject(text: str, speaker: str)
         # a calendar word, a common noun, an institution: no person
         "“The count is not over,” he said. Tuesday was quiet.",
         "“The count is not over,” he said. Supporters waited outside.",
+        "“The count is not over,” he said. Republicans disagreed with the plan.",
         # gender: "she" is not "Mr. Odell"
         "“The plan is not finished,” she said. Mr. Odell wants a vote by spring.",
     ],
