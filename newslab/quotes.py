@@ -185,9 +185,9 @@ class _Paragraphs:
 
 
 def _attribute_direct(
-    text: str, doc: Document, spans: list[_Span], attrs: dict[int, list[Attribution]]
+    text: str, doc: Document, spans: list[_Span], attrs: dict[int, list[Attribution]], surnames: frozenset[str]
 ) -> tuple[list[Quote], set[int]]:
-    """Direct quotes with the reporting clause that governs each: after it, before it, or between two halves."""
+    """Direct quotes with the reporting clause that governs each (``surnames``: rule "surname-of-named", at7)."""
     quotes, used = [], set()
     for i, span in enumerate(spans):
         q = Quote(span.start, span.end, "direct", "unattributed")
@@ -201,8 +201,10 @@ def _attribute_direct(
             used.add(outer.verb_start)  # "Ayers said McDonald told him": Ayers's verb reports this quote
         before = None if after else _before_attribution(doc, span, spans[i - 1] if i else None, attrs)
         chosen, rule = (after, "after-quote") if after else before if before else (None, "unattributed")
-        if chosen is not None and bad_speaker(chosen.speaker):
+        if chosen is not None and bad_speaker(chosen.speaker, surnames=surnames):
             chosen, rule = None, "unattributed"  # "Asked", "the Democratic": no speaker; the context may name one
+        elif chosen is not None and bad_speaker(chosen.speaker):
+            rule += "; surname-of-named"  # "Rove said" after "Karl Rove": a name, though "rove" is a verb (at7)
         if chosen is not None:
             if chosen.subject_rule == "fronted-clause":
                 rule += "; fronted-clause"  # "After Rose asked …, Assad sneered and said, “…”" (at6)
@@ -444,14 +446,18 @@ def article_quotes(
         if not is_headline(s)
     }
     spans = without_scare_terms(text, article, spans, attrs)
-    quotes, used = _attribute_direct(text, article, spans, attrs)
+    surnames = frozenset(n.split()[-1] for n in names if " " in n)
+    quotes, used = _attribute_direct(text, article, spans, attrs, surnames)
     if quotes:
         _attribute_from_context(quotes, spans, text, article, attrs)
         unclosed = {s.start for s in spans if s.unclosed}
         for q in quotes:
             if q.start in unclosed:  # evidence: the quote's end is its sentence's, no closing mark
                 q.rule += "; unclosed-mark"
-    quotes += [q for q in indirect_quotes(text, article, attrs, used, inside) if not bad_speaker(q.speaker)]
+    for q in indirect_quotes(text, article, attrs, used, inside):
+        if not bad_speaker(q.speaker, surnames=surnames):
+            q.rule += "; surname-of-named" * bad_speaker(q.speaker)  # "Rove said …" after "Karl Rove" (at7)
+            quotes.append(q)
     quotes = _with_transcript(quotes, transcript_quotes(text))
     quotes += finding_quotes(article, [(q.start, q.end) for q in quotes])  # "New polls show …"
     quotes += headline_label_quotes(text, [(q.start, q.end) for q in quotes])  # "Yates: 'Flynn Was …'"
@@ -467,10 +473,13 @@ def article_quotes(
         if q.speaker:
             q.resolved, q.speaker_rule = resolver.resolve(q.speaker, q.speaker_start, q.speaker_end)
             if q.resolved and bad_speaker(
-                q.resolved
+                q.resolved, surnames=surnames
             ):  # a subject read off an odd sentence ("Asked about X, …"): as written
                 note = GENDER_NOTE if GENDER_NOTE in q.speaker_rule else ""  # the skipped person stays named
-                q.resolved, q.speaker_rule = ("" if bad_speaker(q.speaker) else q.speaker), "as written" + note
+                kept = not bad_speaker(q.speaker, surnames=surnames)
+                q.resolved, q.speaker_rule = (q.speaker if kept else ""), "as written" + note
+            elif q.resolved and bad_speaker(q.resolved):
+                q.speaker_rule += "; surname-of-named"  # "Mr. French" -> French: "David French" is named (at7)
             # remembered where the speaker is named ("“…”  The words were Biden's. He said …": Biden)
             named_at = max(article.sentence_of(q.start), article.sentence_of(q.speaker_start))
             resolver.remember(named_at, q.resolved, q.speaker)

@@ -497,3 +497,33 @@ def _according_to(text: str, sent: Sentence) -> list[Quote]:
             quotes.append(Quote(start, end, "indirect", "according-to", "according to", phrase, speaker_start,
                                 speaker_start + len(phrase)))  # fmt: skip
     return quotes
+
+
+_WORD = re.compile(r"[\w’'.-]+")
+
+
+def speaker_shape(phrase: str) -> tuple[str, str]:
+    """A source phrase cut to a speaker's shape, and the rule that cut it ("" when it stays whole).
+
+    A speaker is a name, a role description or an organization, never a clause: rule "verb-cut" (at7) ends a
+    phrase that opens with a capitalized name run at the lowercase finite verb after it, as in a headline read
+    as a source ("Kerry draws fire for" -> "Kerry"). A run holding a pronoun or function word ("Voters I met in
+    Ohio": a contact clause) and descriptions with a relative clause ("two diplomats who were in the room")
+    stay whole: a coder keeps a description's clause.
+
+    Example:
+        >>> speaker_shape("Kerry draws fire for reported"), speaker_shape("Voters I met in Ohio")
+        (('Kerry', 'verb-cut'), ('Voters I met in Ohio', ''))
+        >>> speaker_shape("a spokesman for the campaign"), speaker_shape("his son who’s running for office")
+        (('a spokesman for the campaign', ''), ('his son who’s running for office', ''))
+    """
+    stop, tags = stopwords(), word_tags()
+    words = list(_WORD.finditer(phrase))
+    for i, w in enumerate(words):
+        word = w.group()
+        if word[:1].isupper() and word.lower() not in stop:
+            continue  # still the opening name run
+        if i and word.islower() and tags.get(word) in ("VBZ", "VBD"):
+            return phrase[: w.start()].strip(), "verb-cut"
+        break
+    return phrase, ""

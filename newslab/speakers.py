@@ -7,7 +7,8 @@ person named with that role before (``role:named-earlier``), to a target it desc
 the previous sentence's subject (``description:previous-subject``); a pronoun to the last
 compatible speaker of the two sentences before unless a newer subject was named
 (``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the
-target the mention stage found (``pronoun:target``), or to that target first when a narrator's short
+target the mention stage found (``pronoun:target``), else, when nothing before it names a compatible
+person, to the next sentence's person (``pronoun:next-subject``; at7), or to that target first when a narrator's short
 question stands right before ("And him?"; ``pronoun:question``); a plural group noun keeps its
 complement ("Residents of Kharkiv"; ``group``). A capitalized run after "in", "at" or "near" is a place,
 never a previous subject. See :mod:`newslab.quotes` for the whole list.
@@ -26,13 +27,14 @@ import re
 from typing import Any
 
 from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
-from newslab.attribution import FUNCTION_WORDS, SPACE, TITLES, is_headline
+from newslab.attribution import FUNCTION_WORDS, SPACE, TIME_WORDS, TITLES, is_headline
 from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import load_table, rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
 from newslab.people import people_words
+from newslab.reported_speech import speaker_shape
 from newslab.targets import Target
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
@@ -337,8 +339,10 @@ class SpeakerResolver:
                 return subject, "description:previous-subject"
         if name:
             return name, "name"
-        # a group or source without a name ("diplomats", "a spokesman for Y"); where it is ("in Berlin") is no part
-        return _PLACE_AFTER.sub("", phrase.strip()), "as written"
+        # a group or source without a name ("diplomats", "a spokesman for Y"); where it is ("in Berlin") is no part,
+        # nor a relative clause or a verb (rules "relative-clause", "verb-cut": at7)
+        shaped, cut = speaker_shape(_PLACE_AFTER.sub("", phrase.strip()))
+        return shaped, "as written; " + cut if cut else "as written"
 
     def pronoun(self, low: str, sent: int, start: int) -> tuple[str, str]:
         """He/she/they: the last compatible speaker, else the target the mention stage found, else the subject."""
@@ -368,7 +372,47 @@ class SpeakerResolver:
             return subject, "pronoun:previous-subject" + GENDER_NOTE * bool(self.given_skips)
         if mention is not None:
             return self.target_name(mention.target), "pronoun:target" + GENDER_NOTE * bool(self.given_skips)
+        after = self.next_subject(sent, gender) if gender and not self.history and sent < SUBJECT_SENTENCES else ""
+        if after:
+            return after, "pronoun:next-subject" + GENDER_NOTE * bool(self.given_skips)
         return "", "unresolved" + GENDER_NOTE * bool(self.given_skips)
+
+    def next_subject(self, sent: int, gender: str) -> str:
+        """Rule "pronoun:next-subject" (at7): a he/she no one named before fits: the next sentence's subject.
+
+        Only when the text before the pronoun names no compatible person at all (no speaker yet, and the
+        subject scan reached the article's start), and only a name that opens the next sentence as its subject,
+        with no comma or possessive after it ("…,” he said. Mr. Reid aims to …" -> Mr. Reid; not "Mr. Putin,
+        who …" nor "Mr. Obama’s plans"), holding no quote, and not named in the pronoun's own sentence ("he said
+        he fired Flynn. Flynn had …"): a name further in is too often someone else (read by hand on 1,000
+        NewsMTSC articles, at7).
+        """
+        if sent + 1 >= len(self.article.sentences) or is_headline(self.article.sentences[sent + 1]):
+            return ""
+        following = self.article.sentences[sent + 1].text
+        m = _CAPITALIZED_RUN.match(following)
+        if m is None or _QUOTED.search(following) or following[m.end() :].startswith(",") or m.group()[-2:-1] in "’'":
+            return ""
+        run = m.group().rstrip(".")
+        titled = " " in run and run.split()[0].lower().rstrip(".") in TITLES
+        first = _CONTRACTION.sub("", run.split()[0].lower())
+        tags = word_tags()
+        if first in stopwords() | _PRONOUN_WORDS or (
+            " " not in run and (run.lower() in tags or tags.get(run) == "NNPS")
+        ):
+            return ""  # "But …", "Supporters booed …", "Republicans disagreed": no one person opens the sentence
+        name = self.name(run)
+        if not name or name.split()[-1].lower() in _NO_PERSON_HEADS or run.lower() in TIME_WORDS:
+            return ""
+        if (run.isupper() and not titled) or _title_gender(run) not in ("", gender):
+            return ""
+        if name.split()[-1] in self.article.sentences[sent].text:
+            return ""  # named in the pronoun's own sentence ("he fired Flynn"; his quote): someone he speaks of
+        if given_name_gender(name) not in ("", gender) or any(
+            t.name == name or name in t.aliases for t in self.targets if t.kind != "person"
+        ):
+            return ""
+        return self._longer_name(name)
 
     def _asked_before(self, sent: int) -> bool:
         """Whether the sentence before is a short question of the narrator (at most 6 words, outside quotes)."""

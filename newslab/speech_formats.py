@@ -19,7 +19,7 @@ named in the quote's ``rule``:
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import NamedTuple
 
 from newslab.attribution import Attribution, Quote
@@ -394,8 +394,11 @@ def headline_label_quotes(text: str, taken: Sequence[tuple[int, int]]) -> list[Q
 _PRONOUNS = frozenset(rule_words("speech_formats._PRONOUNS"))
 
 
-def bad_speaker(phrase: str) -> bool:
+def bad_speaker(phrase: str, *, surnames: Collection[str] = ()) -> bool:
     """Whether a speaker phrase is no speaker: a function word, verb or adjective alone ("Asked", "the Democratic").
+
+    ``surnames``: the last words of the article's full names; a lone capitalized word among them is a name
+    even where the lexicon knows it as a verb (rule "surname-of-named", at7: "Rove said" after "Karl Rove").
 
     Example:
         >>> [bad_speaker(p) for p in ["Asked", "the Democratic", "Mr. Stone", "a court filing", "police", "he"]]
@@ -404,6 +407,8 @@ def bad_speaker(phrase: str) -> bool:
         [True, False, False]
         >>> [bad_speaker(p) for p in ["in Danville", "out of the anti-tax", "the former senator", "for Obama", "by"]]
         [True, True, False, True, True]
+        >>> bad_speaker("Rove"), bad_speaker("Rove", surnames={"Rove"})
+        (True, False)
     """
     words = [w for w in _PHRASE_WORD.findall(phrase) if w.lower() not in ("the", "a", "an")]
     if not words:
@@ -420,7 +425,7 @@ def bad_speaker(phrase: str) -> bool:
         return last.islower() and tags.get(last) == "JJ" and _POSSESSIVE_END.search(before) is not None
     word = words[0]
     low = word.lower()
-    if low in _PRONOUNS:
+    if low in _PRONOUNS or word in surnames:
         return False
     if not word[:1].isupper():
         return low in stopwords() or not (tags.get(low) or "NN").startswith("NN")

@@ -21,8 +21,9 @@ whose quote marks balance (no quote cut at the passage's edge), preferring conse
 numbers the passages after the last one and, with ``--write``, appends them to passages.tsv with split NAME.
 ``--consecutive`` (fresh2 onward) keeps only windows whose sentence indexes are consecutive (no sentence of
 the article left out between two of the passage's), of 2-6 sentences, the longest an article has, and also
-skips every article and line of validation/annotations/newsmtsc_mentions/passages.tsv, so that no line used
-anywhere in validation/annotations is drawn.
+skips every article and line of validation/annotations/newsmtsc_mentions/passages.tsv (and, fresh4 on, every
+article of the judged-row sets credit/*.tsv and stance_rows/*.tsv), so that no line used anywhere in
+validation/annotations is drawn.
 """
 
 from __future__ import annotations
@@ -59,6 +60,16 @@ def mentions_used() -> tuple[set[str], set[int]]:
     with (HERE / "annotations" / "newsmtsc_mentions" / "passages.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     return {row["article"] for row in rows}, {int(x) for row in rows for x in row["lines"].split()}
+
+
+def judged_articles() -> set[str]:
+    """Article keys of the judged-row sets (credit/, stance_rows/; skipped by ``--consecutive`` draws, fresh4 on)."""
+    keys: set[str] = set()
+    for folder in ("credit", "stance_rows"):
+        for path in sorted((HERE / "annotations" / folder).glob("*.tsv")):
+            with path.open(encoding="utf-8") as handle:
+                keys |= {row["article_key"] for row in csv.DictReader(handle, delimiter="\t") if row.get("article_key")}
+    return keys
 
 
 def articles(data: Path) -> dict[str, list[tuple[int, int, str]]]:
@@ -136,7 +147,7 @@ def fresh(
     taken_lines = {int(x) for row in old for x in row["lines"].split(",")}
     if consecutive:
         mention_keys, mention_lines = mentions_used()
-        taken |= mention_keys
+        taken |= mention_keys | judged_articles()
         taken_lines |= mention_lines
     rng = random.Random(seed)
     keys = sorted(k for k, v in parts.items() if len(v) >= MIN_SENTENCES and k not in taken)
