@@ -36,6 +36,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import accumulate, compress
 from os import PathLike
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -408,12 +409,22 @@ def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, s
     # every token normalized in one pass over the document's tokens (in sentence order)
     all_norms = list(map(normalize_word, map(_token_text, art.tokens)))
     # the tokens that may start a phrase cue, found in one pass too (most words start none); visited in order below
-    starts, k, first = [i for i, norm in enumerate(all_norms) if norm in phrases], 0, 0
+    starts = list(compress(range(len(all_norms)), map(phrases.__contains__, all_norms)))
     # per regex cue, the sentences that can hold a match (None: every sentence; see _sentences_holding)
     scanned = _regex_sentences(art, matcher.required)
-    for position, (sent, spans) in enumerate(zip(art.sentences, art.token_spans, strict=True)):
-        end = first + len(spans)
+    ends = list(accumulate(map(len, art.token_spans)))  # one past each sentence's last token
+    # only the sentences holding a phrase start or a regex cue's required strings can have a candidate: the
+    # others (most) would add none, so they are skipped (same candidates, in the same order, per sentence)
+    if any(where is None for where in scanned):
+        positions: Iterable[int] = range(len(ends))
+    else:
+        positions = sorted({bisect.bisect_right(ends, i) for i in starts}.union(*scanned))
+    sentences, token_spans = art.sentences, art.token_spans
+    for position in positions:
+        sent, spans = sentences[position], token_spans[position]
+        first, end = (ends[position - 1] if position else 0), ends[position]
         candidates: list[tuple[int, int, _Cue]] = []
+        k = bisect.bisect_left(starts, first)
         while k < len(starts) and starts[k] < end:
             i = starts[k]
             k += 1
@@ -421,7 +432,6 @@ def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, s
                 # the key's tokens within this sentence only (the slice stops at its end, as a per-sentence list did)
                 if tuple(all_norms[i : min(i + len(key), end)]) == key:
                     candidates.append((spans[i - first][0], spans[i - first + len(key) - 1][1], cue))
-        first = end
         sent_text = sent.text
         for (pattern, cue), where in zip(regexes, scanned, strict=True):
             if where is not None and position not in where:
