@@ -43,13 +43,20 @@ NOT_NAMES = frozenset(rule_words("pronouns.NOT_NAMES"))
 
 
 def _blockers(
-    words: Sequence[Any], mentions: Sequence[Mention], end: int, *, start: int = 0, the: bool = False
+    words: Sequence[Any],
+    mentions: Sequence[Mention],
+    end: int,
+    *,
+    start: int = 0,
+    the: bool = False,
+    first: bool = False,
 ) -> list[str]:
     """Capitalized runs among a sentence's ``words`` between ``start`` and ``end`` that could name someone else.
 
     Runs after "the" ("the White House") count only with ``the=True`` (for it/its, which may mean
     "the United States"); a lone nationality adjective ("Russian") and calendar words never count.
-    ``mentions`` are the target mentions of the sentence (their words never count).
+    ``mentions`` are the target mentions of the sentence (their words never count). With ``first``,
+    the search stops at the first such run (for a yes/no question: the result is then its first run).
     """
     result: list[str] = []
     run: list[Any] = []
@@ -86,6 +93,8 @@ def _blockers(
                 continue
         if run:
             flush(index)
+            if first and result:
+                return result  # a yes/no question is answered by the first run (the rest only adds to it)
     flush(len(words))
     return result
 
@@ -143,20 +152,21 @@ def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequen
             continue
         sent_words = words[tok.sentence]
         same = [m for m in here if m.target in candidates and m.end <= tok.start]
-        blockers = _blockers(sent_words, here, tok.start)
         person = all(t.kind == "person" for t in candidates)
+        # whether another name comes before the pronoun: asked only for a person's pronoun (the one use below)
+        blockers = person and bool(_blockers(sent_words, here, tok.start, first=True))
         if same:
             ante = same[-1]
             if person and blockers:
                 continue  # another person is named before the pronoun in this sentence
             if not person:
                 since = 0 if low == "its" else ante.end  # "its" as determiner tends to point to the subject
-                if _blockers(sent_words, here, tok.start, start=since, the=True):
+                if _blockers(sent_words, here, tok.start, start=since, the=True, first=True):
                     continue  # another name could be meant: "The United States ... its next president"
             rule = "pronoun"
         elif tok.sentence > 0 and (
             (person and not blockers)
-            or (not person and low != "its" and not _blockers(sent_words, here, tok.start, the=True))
+            or (not person and low != "its" and not _blockers(sent_words, here, tok.start, the=True, first=True))
         ):
             prev_sent = tok.sentence - 1
             before = by_sentence.get(prev_sent, [])
@@ -164,7 +174,7 @@ def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequen
             if not prev or len({m.target.name for m in prev}) != 1:
                 continue
             prev_end = article.sentences[prev_sent].end
-            if _blockers(words[prev_sent], before, prev_end, the=not person):
+            if _blockers(words[prev_sent], before, prev_end, the=not person, first=True):
                 continue  # another name in the previous sentence could be meant
             ante, rule = prev[-1], "pronoun:previous-sentence"
         else:
