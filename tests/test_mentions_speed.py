@@ -1,0 +1,62 @@
+"""The speed shortcuts of the mention modules (round sp7) agree with the plain way on generated texts."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslab.descriptions import _of_country_re, _office_of_country_re, _role_event_res, _role_vocabulary
+from newslab.document import Article, parse
+from newslab.pronouns import _blockers, _SentenceWords
+from newslab.targets import DEFAULT_TARGETS
+
+#: Fragments that make the rules fire: names, titles, roles, countries, appositions, determiners, stopwords.
+_VOCABULARY = (
+    "President", "Joe Biden", "Mr. Stone", "Russian", "Monday", "The", "the", "a", "an", "of", "US",
+    "the United States", "America", "Russia", "Trump", "NATO", "president", "secretary general", "prime minister",
+    "leader", "he", "his", "it", "its", "said", "met", ",", ".", "and", "Smith", "White House", ", the", ", a",
+)  # fmt: skip
+
+_texts = st.lists(st.sampled_from(_VOCABULARY), min_size=1, max_size=30).map(
+    lambda ws: " ".join(ws).replace(" ,", ",").replace(" .", ".")  # "Biden, the president.": punctuation attached
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_texts, the=st.booleans(), start_at=st.integers(0, 40))
+def test_first_blocker_answers_as_the_full_search(text: str, the: bool, start_at: int) -> None:
+    """``_blockers(first=True)`` is the full list's first run (or empty exactly when the full list is)."""
+    doc = parse(Article("a", "", text))
+    words = _SentenceWords(doc)
+    for sentence in range(len(doc.sentences)):
+        sent_words = words[sentence]
+        end = doc.sentences[sentence].end
+        full = _blockers(sent_words, [], end, start=start_at, the=the)
+        first = _blockers(sent_words, [], end, start=start_at, the=the, first=True)
+        assert first == full[:1]
+
+
+_PHRASES, _TITLES, _SORTED = _role_vocabulary(tuple(r for t in DEFAULT_TARGETS for r in t.roles))
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_texts)
+def test_prechecks_never_skip_a_match(text: str) -> None:
+    """A text the cheap "tail" regexes find nothing in has no match of the full regexes either."""
+    _, apposition, tail = _role_event_res(_TITLES, _SORTED)
+    office = _office_of_country_re(tuple(sorted(_PHRASES)))
+    assert office is not None
+    if tail.search(text) is None:
+        assert apposition.search(text) is None
+    if _of_country_re().search(text) is None:
+        assert office.search(text) is None
+
+
+def test_prechecks_find_the_examples() -> None:
+    """The examples of the two rules pass the pre-checks (and match in full)."""
+    _, apposition, tail = _role_event_res(_TITLES, _SORTED)
+    office = _office_of_country_re(tuple(sorted(_PHRASES)))
+    assert office is not None
+    text = "Joe Biden, the US president, met a President of the United States."
+    assert tail.search(text) and apposition.search(text)
+    assert _of_country_re().search(text) and office.search(text)
