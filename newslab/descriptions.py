@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from newslab.anchored import capitalized_run_starts, finditer_at, occurrences
+from newslab.anchored import capitalized_run_starts, finditer_at, lowers_letterwise, occurrences
+from newslab.frames import required_strings
 from newslab.lexicons import rule_word_values, rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.names import WORD_PATTERN, word_start_alternation
@@ -337,10 +338,24 @@ def target_descriptions(target: Target, text: str, roles: Roles | None = None) -
                 skipped = others[head.lower()].skipped_office(m.start())  # evidence of rule "compound office"
                 ante = f"compound office: not {skipped}" if skipped else ""
                 found.append(Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"], ante))
+    lowered = text.lower() if target._pattern_res and lowers_letterwise(text) else None
     for rx in target._pattern_res:
+        needed = _required_strings(rx)
+        if lowered is not None and needed is not None and not any(n in lowered for n in needed):
+            continue  # every match holds one of these strings (frames.required_strings): none in the text, no match
         found += [Mention(target, m.start(), m.end(), "description", "pattern", CONFIDENCE["pattern"])
                   for m in rx.finditer(text)]  # fmt: skip
     return found
+
+
+#: Patterns whose required strings are kept: a target has a few, a run a few targets.
+REQUIRED_CACHE_SIZE = 256
+
+
+@functools.lru_cache(maxsize=REQUIRED_CACHE_SIZE)
+def _required_strings(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """The lowercase strings one of which every match of a target's pattern holds (None: nothing can be said)."""
+    return required_strings(rx.pattern, rx.flags)
 
 
 class _OtherNames:
