@@ -12,7 +12,7 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from itertools import compress
 from typing import Any
 
@@ -104,6 +104,26 @@ def _blockers(
 _has_alnum = re.compile(r"[^\W_]").search
 
 
+def word_hits(doc: Document, words: Collection[str]) -> list[int]:
+    """Indices of the document's tokens whose lowercase text is one of ``words``, in text order.
+
+    When every word is plain ASCII letters, the document's shared lowercased tokens
+    (:meth:`~newslab.document.Document.lowered_tokens`) are read instead of lowercasing every token again:
+    they differ from ``str.lower`` only in apostrophes (made plain) and in a Greek final sigma (lowered in
+    its sentence), and neither can equal an ASCII word, so the same tokens are found.
+
+    Example:
+        >>> from newslab.document import Article
+        >>> word_hits(parse(Article("a", "", "He said it. HE left.")), {"he", "it"})
+        [0, 2, 4]
+    """
+    if all(w.isascii() and w.isalpha() for w in words):
+        lowered: Iterable[str] = itertools.chain.from_iterable(map(doc.lowered_tokens, range(len(doc.sentences))))
+    else:
+        lowered = map(str.lower, map(_text, doc.tokens))
+    return list(compress(itertools.count(), map(words.__contains__, lowered)))
+
+
 class _SentenceWords(dict[int, list[Any]]):
     """Word tokens (with a letter or digit) of a sentence, collected the first time they are asked for."""
 
@@ -130,8 +150,8 @@ def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequen
         return []
     found: list[Mention] = []
     tokens = article.tokens
-    # the indices of the tokens that are one of the pronouns, in C (map/compress) rather than a loop over every token
-    hits = list(compress(range(len(tokens)), map(pronoun_targets.__contains__, map(str.lower, map(_text, tokens)))))
+    # the indices of the tokens that are one of the pronouns, from the shared lowercased tokens (word_hits)
+    hits = word_hits(article, pronoun_targets)
     if not hits:
         return []
     words = _SentenceWords(article)
