@@ -160,7 +160,7 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
             if nxt == "," and j - i == 1:
                 nxt = _verb_after_interruption(text, tok.end) or nxt  # "Ryan, speaking on CNN, said": a speaker
             initial = i == 0 or sents[i - 1] != sentence or texts[i - 1] in "“\"‘'("
-            person = _person_in_run(run, prev, nxt, given, surnames, stop, sentence_initial=initial)
+            person = _person_in_run(texts[i:j], lows[i:j], prev, nxt, given, surnames, stop, sentence_initial=initial)
             if person is not None:
                 lo, name, gender = person
                 last = run[-1].text
@@ -229,7 +229,8 @@ _ADJECTIVE_END = re.compile(r"(an|ish|ese)$").search  # a nationality adjective'
 
 
 def _person_in_run(
-    run: Sequence[Token],
+    words: Sequence[str],
+    lows: Sequence[str],
     prev: str,
     nxt: str,
     given: dict[str, str],
@@ -245,8 +246,6 @@ def _person_in_run(
     a lone word followed by a verb of a person ("Rutte has waited", "Spain has" too: a competitor
     that only costs recall), or one the tag lexicon does not know, inside its sentence ("met Rutte").
     """
-    words = list(map(_text, run))
-    lows = list(map(str.lower, words))
     gender = _HONORIFIC_GENDER.get(prev)
     lo = 0
     for k, w in enumerate(lows):
@@ -275,7 +274,7 @@ def _person_in_run(
         if n - lo != 1 or word.isupper() or (_ADJECTIVE_END(word) and word not in given):
             return None  # not a lone word, or a nationality adjective ("Russian", not "Ryan" or "Susan")
         tags = word_tags()
-        tag = tags.get(word) or tags.get(word.lower())
+        tag = tags.get(word) or tags.get(lows[lo])  # lows[lo] is word.lower()
         speaking = nxt in PERSON_NEXT and (tag is None or nxt in SPEAKING_NEXT)  # "Florida is": a place
         if speaking or (tag is None and not sentence_initial):
             return lo, word, ""  # "Rutte has waited", "met Rutte": a name no lexicon knows as a word
