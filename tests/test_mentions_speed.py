@@ -14,6 +14,7 @@ from newslab.descriptions import (
     target_descriptions,
 )
 from newslab.document import Article, parse
+from newslab.hedging import sentence_hedges
 from newslab.pronouns import _blockers, _SentenceWords, word_hits
 from newslab.targets import DEFAULT_TARGETS
 
@@ -103,3 +104,23 @@ def test_word_hits_equal_lowering_each_token(text: str, words: set[str]) -> None
     doc = parse(Article("a", "", text))
     plain = [i for i, t in enumerate(doc.tokens) if t.text.lower() in words]
     assert word_hits(doc, words) == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(
+        st.sampled_from(
+            _VOCABULARY
+            + _TRICKY
+            + ("may", "MAY", "might", "in", "general", "seem", "seems", "perhaps", "according", "to", "It’s")
+        ),
+        min_size=1,
+        max_size=30,
+    ).map(" ".join)
+)
+def test_hedges_from_shared_tokens_equal_lowering_each_token(text: str) -> None:
+    """``sentence_hedges`` finds the same hedges from the shared lowercased tokens as from the text."""
+    doc = parse(Article("a", "", text))
+    for sid, spans in enumerate(doc.token_spans):
+        plain = sentence_hedges(doc.text, list(spans))
+        assert sentence_hedges(doc.text, list(spans), doc.lowered_tokens(sid)) == plain
