@@ -429,8 +429,9 @@ def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, s
             i = starts[k]
             k += 1
             for key, cue in phrases[all_norms[i]]:
-                # the key's tokens within this sentence only (the slice stops at its end, as a per-sentence list did)
-                if tuple(all_norms[i : min(i + len(key), end)]) == key:
+                # the key's tokens within this sentence only (the slice stops at its end, as a per-sentence list did);
+                # a one-word key is the word itself (phrases[norm] holds keys starting with norm), so it matches
+                if len(key) == 1 or tuple(all_norms[i : min(i + len(key), end)]) == key:
                     candidates.append((spans[i - first][0], spans[i - first + len(key) - 1][1], cue))
         sent_text = sent.text
         for (pattern, cue), where in zip(regexes, scanned, strict=True):
@@ -447,7 +448,7 @@ def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, s
                 candidates.append((sent.start + s, sent.start + e, cue))
         if not candidates:  # most sentences hold no cue: _longest_first would return [] for them
             continue
-        kept = _longest_first(candidates)
+        kept = _longest_first(candidates) if len(candidates) > 1 else candidates  # one candidate: kept as it is
         found.extend((sent.index, c.frame, c.cue, text[s:e], s, e, c.weight, c.kind) for s, e, c in kept)
     return found
 
