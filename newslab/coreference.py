@@ -238,7 +238,9 @@ def _antecedent(
 
     None when no compatible person stands in the window or the nearest one is someone else only.
     """
-    i = bisect.bisect_left([e.end for e in events], position + 1) - 1  # last event ending before the pronoun
+    # from the last event: those ending after the pronoun are skipped below (events are sorted by end, so this
+    # visits what a bisect for the last event ending before the pronoun would, without a list of ends per call)
+    i = len(events) - 1
     group: list[_Event] = []
     group_sentence = -1
     while i >= 0:
