@@ -418,7 +418,9 @@ def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, s
     if any(where is None for where in scanned):
         positions: Iterable[int] = range(len(ends))
     else:
-        positions = sorted({bisect.bisect_right(ends, i) for i in starts}.union(*scanned))
+        positions = sorted(
+            {bisect.bisect_right(ends, i) for i in starts}.union(*(where for where in scanned if where is not None))
+        )
     sentences, token_spans = art.sentences, art.token_spans
     for position in positions:
         sent, spans = sentences[position], token_spans[position]
