@@ -26,16 +26,15 @@ from __future__ import annotations
 
 import bisect
 import functools
-import operator
 import re
 from collections.abc import Sequence
-from itertools import compress
 from typing import NamedTuple
 
 from newslab.binding import Clauses, gender_rival, possessor_of_named, quoted_rival, reflexive_controller
 from newslab.document import Document, Token
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.people import ANAPHORIC_NOUNS, Person, named_subject, reaction_list
+from newslab.pronouns import word_hits
 from newslab.targets import Target
 
 #: Sentences before a pronoun's own sentence searched for its antecedent. Set by hand: news
@@ -61,7 +60,6 @@ PATTERN_CACHE_SIZE = 64  # head-link patterns kept, one per set of description h
 NAME_CONTEXT_CHARS = 60
 SENTENCE_HEAD_WORDS = 3  # a description with at most this many words before it opens its sentence (by hand)
 OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-_token_text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
 
 
 def bound_wrongly(clauses: Clauses, pronoun: Mention, antecedent: Mention | None) -> str:
@@ -240,7 +238,9 @@ def _antecedent(
 
     None when no compatible person stands in the window or the nearest one is someone else only.
     """
-    i = bisect.bisect_left([e.end for e in events], position + 1) - 1  # last event ending before the pronoun
+    # from the last event: those ending after the pronoun are skipped below (events are sorted by end, so this
+    # visits what a bisect for the last event ending before the pronoun would, without a list of ends per call)
+    i = len(events) - 1
     group: list[_Event] = []
     group_sentence = -1
     while i >= 0:
@@ -348,9 +348,9 @@ def resolve_discourse(
     added: list[Mention] = []
     tokens = doc.tokens
     clauses = Clauses(doc) if clauses is None else clauses
-    # the tokens that can be a pronoun or an anaphoric noun, found in C (map/compress), not by a loop over every token
+    # the tokens that can be a pronoun or an anaphoric noun, read from the shared lowercased tokens (word_hits)
     candidate = words | ANAPHORIC_NOUNS.keys()
-    hits = compress(range(len(tokens)), map(candidate.__contains__, map(str.lower, map(_token_text, tokens))))
+    hits = word_hits(doc, candidate)
     for i in hits:
         tok = tokens[i]
         low = tok.text.lower()

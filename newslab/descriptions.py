@@ -17,7 +17,8 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from newslab.anchored import capitalized_run_starts, finditer_at, occurrences
+from newslab.anchored import capitalized_run_starts, finditer_at, lowers_letterwise, occurrences
+from newslab.frames import required_strings
 from newslab.lexicons import rule_word_values, rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.names import WORD_PATTERN, word_start_alternation
@@ -186,10 +187,14 @@ def _role_event_res(titles: tuple[tuple[str, str], ...], phrases: tuple[str, ...
     # character before it comes after its first capital ("(?<![\w’'.-].)" right after "[A-Z]" is
     # "(?<![\w’'.-])" right before it), so the regex engine jumps from capital to capital
     word_name = name.replace("(?P<name>[A-Z]", r"(?P<name>[A-Z](?<![\w’'.-].)", 1)
+    tail = rf",\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,2}}?(?P<role>(?i:{by_phrase}))(?![\w-])"
     return (
         # = (?<![\w-])(?P<title>title|...), scanned only at the titles' first letters
         re.compile(rf"(?P<title>{by_title})\s+{name}"),
-        re.compile(rf"{word_name},\s+(?:the|a|an)\s+(?:[\w.-]+\s+){{0,2}}?(?P<role>(?i:{by_phrase}))(?![\w-])"),
+        re.compile(rf"{word_name}{tail}"),
+        # the apposition's part from its comma on: every apposition holds a match of it (at its comma), so a
+        # text without one has no apposition; sre finds it at commas only, not from every capital
+        re.compile(tail),
     )
 
 
@@ -197,7 +202,7 @@ def _role_events(text: str, titles: tuple[tuple[str, str], ...], phrases: tuple[
     """Who the article names with which role, in text order (title before a name, or an apposition)."""
     if not titles:
         return []
-    title_rx, apposition_rx = _role_event_res(titles, phrases)
+    title_rx, apposition_rx, apposition_tail = _role_event_res(titles, phrases)
     by_title = dict(titles)
     events = []
     for m in title_rx.finditer(text):
@@ -205,7 +210,7 @@ def _role_events(text: str, titles: tuple[tuple[str, str], ...], phrases: tuple[
         before = text[max(0, m.start() - NATIONAL_CHARS) : m.start()].split()
         country = national_country(before[-1:])  # "US President Joe Biden"
         events.append(_RoleEvent(m.end(), by_title[m.group("title")], person, country))
-    for m in apposition_rx.finditer(text):
+    for m in apposition_rx.finditer(text) if apposition_tail.search(text) else ():
         role = " ".join(m.group("role").lower().split())
         country = national_country(text[m.end("name") : m.start("role")].split())  # "Biden, the US president"
         events.append(_RoleEvent(m.end(), role, m.group("name"), country))
@@ -237,6 +242,13 @@ def _office_of_country_re(phrases: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"{det}\s+(?P<role>(?i:{roles}))\s+of\s+(?:the\s+)?(?P<country>(?i:{countries}))\b")
 
 
+@functools.cache
+def _of_country_re() -> re.Pattern[str]:
+    """The part of :func:`_office_of_country_re` from "of" on: every match holds one, so a text without it has none."""
+    countries = "|".join(re.escape(c) for c in sorted(COUNTRY_NAMES, key=len, reverse=True))
+    return re.compile(rf"of\s+(?:the\s+)?(?i:{countries})\b")  # opens with a literal: sre jumps to each "of"
+
+
 def office_of_country_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Mention]:
     """Rule "role:national" with an of-complement: "a President of the United States", "the president of America".
 
@@ -245,8 +257,8 @@ def office_of_country_mentions(targets: Sequence[Target], text: str, roles: Role
     country words only ("the president of the united states" in running text is rare; "us" is a pronoun).
     """
     rx = _office_of_country_re(tuple(sorted(roles.phrases)))
-    if rx is None:
-        return []
+    if rx is None or _of_country_re().search(text) is None:
+        return []  # no office, or no "of <country>" in the text (most articles): no match, without the scan
     found = []
     for m in rx.finditer(text):
         if not m.group("country")[:1].isupper():
@@ -326,10 +338,24 @@ def target_descriptions(target: Target, text: str, roles: Roles | None = None) -
                 skipped = others[head.lower()].skipped_office(m.start())  # evidence of rule "compound office"
                 ante = f"compound office: not {skipped}" if skipped else ""
                 found.append(Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"], ante))
+    lowered = text.lower() if target._pattern_res and lowers_letterwise(text) else None
     for rx in target._pattern_res:
+        needed = _required_strings(rx)
+        if lowered is not None and needed is not None and not any(n in lowered for n in needed):
+            continue  # every match holds one of these strings (frames.required_strings): none in the text, no match
         found += [Mention(target, m.start(), m.end(), "description", "pattern", CONFIDENCE["pattern"])
                   for m in rx.finditer(text)]  # fmt: skip
     return found
+
+
+#: Patterns whose required strings are kept: a target has a few, a run a few targets.
+REQUIRED_CACHE_SIZE = 256
+
+
+@functools.lru_cache(maxsize=REQUIRED_CACHE_SIZE)
+def _required_strings(rx: re.Pattern[str]) -> frozenset[str] | None:
+    """The lowercase strings one of which every match of a target's pattern holds (None: nothing can be said)."""
+    return required_strings(rx.pattern, rx.flags)
 
 
 class _OtherNames:

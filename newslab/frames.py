@@ -36,6 +36,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import accumulate, compress
 from os import PathLike
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -408,20 +409,32 @@ def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, s
     # every token normalized in one pass over the document's tokens (in sentence order)
     all_norms = list(map(normalize_word, map(_token_text, art.tokens)))
     # the tokens that may start a phrase cue, found in one pass too (most words start none); visited in order below
-    starts, k, first = [i for i, norm in enumerate(all_norms) if norm in phrases], 0, 0
+    starts = list(compress(range(len(all_norms)), map(phrases.__contains__, all_norms)))
     # per regex cue, the sentences that can hold a match (None: every sentence; see _sentences_holding)
     scanned = _regex_sentences(art, matcher.required)
-    for position, (sent, spans) in enumerate(zip(art.sentences, art.token_spans, strict=True)):
-        end = first + len(spans)
+    ends = list(accumulate(map(len, art.token_spans)))  # one past each sentence's last token
+    # only the sentences holding a phrase start or a regex cue's required strings can have a candidate: the
+    # others (most) would add none, so they are skipped (same candidates, in the same order, per sentence)
+    if any(where is None for where in scanned):
+        positions: Iterable[int] = range(len(ends))
+    else:
+        positions = sorted(
+            {bisect.bisect_right(ends, i) for i in starts}.union(*(where for where in scanned if where is not None))
+        )
+    sentences, token_spans = art.sentences, art.token_spans
+    for position in positions:
+        sent, spans = sentences[position], token_spans[position]
+        first, end = (ends[position - 1] if position else 0), ends[position]
         candidates: list[tuple[int, int, _Cue]] = []
+        k = bisect.bisect_left(starts, first)
         while k < len(starts) and starts[k] < end:
             i = starts[k]
             k += 1
             for key, cue in phrases[all_norms[i]]:
-                # the key's tokens within this sentence only (the slice stops at its end, as a per-sentence list did)
-                if tuple(all_norms[i : min(i + len(key), end)]) == key:
+                # the key's tokens within this sentence only (the slice stops at its end, as a per-sentence list did);
+                # a one-word key is the word itself (phrases[norm] holds keys starting with norm), so it matches
+                if len(key) == 1 or tuple(all_norms[i : min(i + len(key), end)]) == key:
                     candidates.append((spans[i - first][0], spans[i - first + len(key) - 1][1], cue))
-        first = end
         sent_text = sent.text
         for (pattern, cue), where in zip(regexes, scanned, strict=True):
             if where is not None and position not in where:
@@ -437,7 +450,7 @@ def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, s
                 candidates.append((sent.start + s, sent.start + e, cue))
         if not candidates:  # most sentences hold no cue: _longest_first would return [] for them
             continue
-        kept = _longest_first(candidates)
+        kept = _longest_first(candidates) if len(candidates) > 1 else candidates  # one candidate: kept as it is
         found.extend((sent.index, c.frame, c.cue, text[s:e], s, e, c.weight, c.kind) for s, e, c in kept)
     return found
 

@@ -18,7 +18,7 @@ Example:
 from __future__ import annotations
 
 import functools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, NamedTuple
 
 from newslab.lexicons import load_table
@@ -47,8 +47,14 @@ def hedges() -> Mapping[tuple[str, ...], str]:
     return {tuple(row["term"].split()): row["kind"] for row in load_table("hedges")}
 
 
-def sentence_hedges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, str, str]]:
+def sentence_hedges(
+    text: str, spans: list[tuple[int, int]], lowered: Sequence[str] | None = None
+) -> list[tuple[int, int, str, str]]:
     """Hedges in one sentence's tokens: ``(start, end, words, kind)``, longest match first, left to right.
+
+    ``lowered``: the sentence's shared lowercased tokens (:meth:`newslab.document.Document.lowered_tokens`), read
+    instead of lowering each token when every hedge word is ASCII letters (they differ from ``str.lower`` only
+    in apostrophes and a Greek final sigma, neither of which is in such a word: the same hedges are found).
 
     Example:
         >>> from newslab.tokenizers import word_spans
@@ -57,19 +63,24 @@ def sentence_hedges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
         ['may', 'in general', 'seem']
     """
     table, firsts = hedges(), _first_words()
+    lows = lowered if lowered is not None and _ascii_words() else None
     found = []
     n = len(spans)
     i = 0
     while i < n:
         a, b = spans[i]
-        if text[a:b].lower() not in firsts:  # most words start no hedge: one set lookup
+        if (lows[i] if lows is not None else text[a:b].lower()) not in firsts:  # most words start no hedge
             i += 1
             continue
-        lowered = [text[x:y].lower() for x, y in spans[i : i + MAX_HEDGE_TOKENS]]
-        for k in range(len(lowered), 0, -1):
-            kind = table.get(tuple(lowered[:k]))
+        window = (
+            lows[i : i + MAX_HEDGE_TOKENS]
+            if lows is not None
+            else [text[x:y].lower() for x, y in spans[i : i + MAX_HEDGE_TOKENS]]
+        )
+        for k in range(len(window), 0, -1):
+            kind = table.get(tuple(window[:k]))
             if kind is not None:
-                found.append((a, spans[i + k - 1][1], " ".join(lowered[:k]), kind))
+                found.append((a, spans[i + k - 1][1], " ".join(window[:k]), kind))
                 i += k
                 break
         else:
@@ -82,6 +93,12 @@ def _first_words() -> frozenset[str]:
     return frozenset(words[0] for words in hedges())
 
 
+@functools.cache
+def _ascii_words() -> bool:
+    """Whether every hedge word is ASCII letters (then the shared lowercased tokens find the same hedges)."""
+    return all(w.isascii() and w.isalpha() for words in hedges() for w in words)
+
+
 def run_hedging(state: ArticleState) -> None:
     """Hedges of every sentence that mentions a target, once per target mentioned there."""
     doc = state.parsed
@@ -90,7 +107,7 @@ def run_hedging(state: ArticleState) -> None:
         targets_in.setdefault(doc.sentence_of(m.start), {})[m.target.name] = None
     rows = []
     for sid in sorted(targets_in):
-        found = sentence_hedges(doc.text, list(doc.token_spans[sid]))
+        found = sentence_hedges(doc.text, list(doc.token_spans[sid]), doc.lowered_tokens(sid))
         for target in targets_in[sid]:
             rows += [HedgeRow(doc.id, sid, target, words, kind, a, b) for a, b, words, kind in found]
     state.found["hedging"] = rows

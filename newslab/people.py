@@ -70,6 +70,7 @@ def _lowercase_openers() -> frozenset[str]:
 
 _first_char = operator.itemgetter(slice(0, 1))  # word[:1], mapped in C
 _text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
+_sentence = operator.itemgetter(3)  # a Token's sentence index
 
 
 @functools.cache
@@ -119,41 +120,47 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
     # the tokens a rule below can start at (capitalized, "the", a person noun), found in C (map/compress):
     # every other token only moves the loop on, so it jumps from one such token to the next
     texts = list(map(_text, tokens))
-    openers = _lowercase_openers()
-    capital = map(str.isupper, map(_first_char, texts))
-    opening = map(openers.__contains__, map(str.lower, texts))
-    starts_at = compress(range(len(tokens)), map(operator.or_, capital, opening))
+    # per token, read once in C and indexed below: its lowercase text, a capital first letter, its sentence
+    lows = list(map(str.lower, texts))
+    caps = list(map(str.isupper, map(_first_char, texts)))
+    sents = list(map(_sentence, tokens))
+    n = len(tokens)
+    openers, office_first = _lowercase_openers(), _office_first_words()
+    starts_at = compress(range(n), map(operator.or_, caps, map(openers.__contains__, lows)))
     after = 0  # where the last rule left off: a token before it was read already
     for i in starts_at:
         if i < after:
             continue
         tok = tokens[i]
-        word = tok.text
-        office = _office_at(tokens, i) if word in ("the", "The") and not inside(tok.start) else 0
-        if office:  # rule "office holder": "the president" that is no target mention is someone else
-            found.append(Person(tok.start, tokens[i + office].end, "", "", tok.sentence))
-            after = i + office + 1
-            continue
-        if word[:1].isupper() and not inside(tok.start):
+        word = texts[i]
+        # _office_at is 0 unless the next word can open an office: that set lookup first (the common case)
+        if (word == "the" or word == "The") and i + 1 < n and lows[i + 1] in office_first and not inside(tok.start):
+            office = _office_at(tokens, i)
+            if office:  # rule "office holder": "the president" that is no target mention is someone else
+                found.append(Person(tok.start, tokens[i + office].end, "", "", tok.sentence))
+                after = i + office + 1
+                continue
+        if caps[i] and not inside(tok.start):
+            sentence = sents[i]
             j = i + 1
             while (
-                j < len(tokens)
-                and tokens[j].sentence == tok.sentence
-                and tokens[j].text[:1].isupper()
+                j < n
+                and sents[j] == sentence
+                and caps[j]
                 and text[tokens[j - 1].end : tokens[j].start] == " "
                 and not inside(tokens[j].start)
             ):
                 j += 1
-            if j == i + 1 and word.lower() in stop:
+            if j == i + 1 and lows[i] in stop:
                 after = j
                 continue  # "The", "But" opening a sentence: no one (the common case, skipped cheaply)
-            run = list(tokens[i:j])
-            prev = tokens[i - 1].text.lower() if i > 0 and tokens[i - 1].sentence == tok.sentence else ""
-            nxt = tokens[j].text.lower() if j < len(tokens) and tokens[j].sentence == tok.sentence else ""
+            run = tokens[i:j]
+            prev = lows[i - 1] if i > 0 and sents[i - 1] == sentence else ""
+            nxt = lows[j] if j < n and sents[j] == sentence else ""
             if nxt == "," and j - i == 1:
                 nxt = _verb_after_interruption(text, tok.end) or nxt  # "Ryan, speaking on CNN, said": a speaker
-            initial = i == 0 or tokens[i - 1].sentence != tok.sentence or tokens[i - 1].text in "“\"‘'("
-            person = _person_in_run(run, prev, nxt, given, surnames, stop, sentence_initial=initial)
+            initial = i == 0 or sents[i - 1] != sentence or texts[i - 1] in "“\"‘'("
+            person = _person_in_run(texts[i:j], lows[i:j], prev, nxt, given, surnames, stop, sentence_initial=initial)
             if person is not None:
                 lo, name, gender = person
                 last = run[-1].text
@@ -162,12 +169,12 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
                 found.append(Person(run[lo].start, run[-1].end, name, gender, tok.sentence))
             after = j
             continue
-        low = word.lower()
-        if low in ANAPHORIC_NOUNS and i + 1 < len(tokens) and tokens[i + 1].text.lower() in {"who", "whom", "named"}:
+        low = lows[i]
+        if low in ANAPHORIC_NOUNS and i + 1 < n and lows[i + 1] in {"who", "whom", "named"}:
             found.append(Person(tok.start, tok.end, "", ANAPHORIC_NOUNS[low], tok.sentence))  # "the man who ..."
         elif low in nouns and i > 0 and not inside(tok.start):
-            det = tokens[i - 1].text.lower()
-            if det in NEW_PERSON_DETERMINERS or (i > 1 and tokens[i - 2].text.lower() in NEW_PERSON_DETERMINERS):
+            det = lows[i - 1]
+            if det in NEW_PERSON_DETERMINERS or (i > 1 and lows[i - 2] in NEW_PERSON_DETERMINERS):
                 found.append(Person(tok.start, tok.end, "", nouns[low], tok.sentence))
         after = i + 1
     return found
@@ -222,7 +229,8 @@ _ADJECTIVE_END = re.compile(r"(an|ish|ese)$").search  # a nationality adjective'
 
 
 def _person_in_run(
-    run: Sequence[Token],
+    words: Sequence[str],
+    lows: Sequence[str],
     prev: str,
     nxt: str,
     given: dict[str, str],
@@ -238,8 +246,6 @@ def _person_in_run(
     a lone word followed by a verb of a person ("Rutte has waited", "Spain has" too: a competitor
     that only costs recall), or one the tag lexicon does not know, inside its sentence ("met Rutte").
     """
-    words = list(map(_text, run))
-    lows = list(map(str.lower, words))
     gender = _HONORIFIC_GENDER.get(prev)
     lo = 0
     for k, w in enumerate(lows):
@@ -268,7 +274,7 @@ def _person_in_run(
         if n - lo != 1 or word.isupper() or (_ADJECTIVE_END(word) and word not in given):
             return None  # not a lone word, or a nationality adjective ("Russian", not "Ryan" or "Susan")
         tags = word_tags()
-        tag = tags.get(word) or tags.get(word.lower())
+        tag = tags.get(word) or tags.get(lows[lo])  # lows[lo] is word.lower()
         speaking = nxt in PERSON_NEXT and (tag is None or nxt in SPEAKING_NEXT)  # "Florida is": a place
         if speaking or (tag is None and not sentence_initial):
             return lo, word, ""  # "Rutte has waited", "met Rutte": a name no lexicon knows as a word

@@ -12,7 +12,7 @@ import bisect
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from itertools import compress
 from typing import Any
 
@@ -43,13 +43,20 @@ NOT_NAMES = frozenset(rule_words("pronouns.NOT_NAMES"))
 
 
 def _blockers(
-    words: Sequence[Any], mentions: Sequence[Mention], end: int, *, start: int = 0, the: bool = False
+    words: Sequence[Any],
+    mentions: Sequence[Mention],
+    end: int,
+    *,
+    start: int = 0,
+    the: bool = False,
+    first: bool = False,
 ) -> list[str]:
     """Capitalized runs among a sentence's ``words`` between ``start`` and ``end`` that could name someone else.
 
     Runs after "the" ("the White House") count only with ``the=True`` (for it/its, which may mean
     "the United States"); a lone nationality adjective ("Russian") and calendar words never count.
-    ``mentions`` are the target mentions of the sentence (their words never count).
+    ``mentions`` are the target mentions of the sentence (their words never count). With ``first``,
+    the search stops at the first such run (for a yes/no question: the result is then its first run).
     """
     result: list[str] = []
     run: list[Any] = []
@@ -86,6 +93,8 @@ def _blockers(
                 continue
         if run:
             flush(index)
+            if first and result:
+                return result  # a yes/no question is answered by the first run (the rest only adds to it)
     flush(len(words))
     return result
 
@@ -93,6 +102,26 @@ def _blockers(
 #: Whether a text has a letter or digit: ``[^\W_]`` is exactly ``str.isalnum`` per character (sre's word class
 #: is isalnum or "_"), searched in C rather than by a generator per token.
 _has_alnum = re.compile(r"[^\W_]").search
+
+
+def word_hits(doc: Document, words: Collection[str]) -> list[int]:
+    """Indices of the document's tokens whose lowercase text is one of ``words``, in text order.
+
+    When every word is plain ASCII letters, the document's shared lowercased tokens
+    (:meth:`~newslab.document.Document.lowered_tokens`) are read instead of lowercasing every token again:
+    they differ from ``str.lower`` only in apostrophes (made plain) and in a Greek final sigma (lowered in
+    its sentence), and neither can equal an ASCII word, so the same tokens are found.
+
+    Example:
+        >>> from newslab.document import Article
+        >>> word_hits(parse(Article("a", "", "He said it. HE left.")), {"he", "it"})
+        [0, 2, 4]
+    """
+    if all(w.isascii() and w.isalpha() for w in words):
+        lowered: Iterable[str] = itertools.chain.from_iterable(map(doc.lowered_tokens, range(len(doc.sentences))))
+    else:
+        lowered = map(str.lower, map(_text, doc.tokens))
+    return list(compress(itertools.count(), map(words.__contains__, lowered)))
 
 
 class _SentenceWords(dict[int, list[Any]]):
@@ -121,8 +150,8 @@ def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequen
         return []
     found: list[Mention] = []
     tokens = article.tokens
-    # the indices of the tokens that are one of the pronouns, in C (map/compress) rather than a loop over every token
-    hits = list(compress(range(len(tokens)), map(pronoun_targets.__contains__, map(str.lower, map(_text, tokens)))))
+    # the indices of the tokens that are one of the pronouns, from the shared lowercased tokens (word_hits)
+    hits = word_hits(article, pronoun_targets)
     if not hits:
         return []
     words = _SentenceWords(article)
@@ -143,20 +172,21 @@ def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequen
             continue
         sent_words = words[tok.sentence]
         same = [m for m in here if m.target in candidates and m.end <= tok.start]
-        blockers = _blockers(sent_words, here, tok.start)
         person = all(t.kind == "person" for t in candidates)
+        # whether another name comes before the pronoun: asked only for a person's pronoun (the one use below)
+        blockers = person and bool(_blockers(sent_words, here, tok.start, first=True))
         if same:
             ante = same[-1]
             if person and blockers:
                 continue  # another person is named before the pronoun in this sentence
             if not person:
                 since = 0 if low == "its" else ante.end  # "its" as determiner tends to point to the subject
-                if _blockers(sent_words, here, tok.start, start=since, the=True):
+                if _blockers(sent_words, here, tok.start, start=since, the=True, first=True):
                     continue  # another name could be meant: "The United States ... its next president"
             rule = "pronoun"
         elif tok.sentence > 0 and (
             (person and not blockers)
-            or (not person and low != "its" and not _blockers(sent_words, here, tok.start, the=True))
+            or (not person and low != "its" and not _blockers(sent_words, here, tok.start, the=True, first=True))
         ):
             prev_sent = tok.sentence - 1
             before = by_sentence.get(prev_sent, [])
@@ -164,7 +194,7 @@ def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequen
             if not prev or len({m.target.name for m in prev}) != 1:
                 continue
             prev_end = article.sentences[prev_sent].end
-            if _blockers(words[prev_sent], before, prev_end, the=not person):
+            if _blockers(words[prev_sent], before, prev_end, the=not person, first=True):
                 continue  # another name in the previous sentence could be meant
             ante, rule = prev[-1], "pronoun:previous-sentence"
         else:
