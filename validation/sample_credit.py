@@ -51,13 +51,16 @@ ROUNDS = {  # round -> (seed, items, dev items, free-read articles seed, free-re
 ALL_ARTICLES = 10**6  # a later round reads every rebuilt train article: the 1,000 longest are used up
 
 
-def used_lines_and_keys(with_credit: bool = False) -> tuple[set[int], set[str]]:
-    """Every train.jsonl line and article key named in validation/annotations/ (READMEs, TSVs, JSONL)."""
+def used_lines_and_keys(with_credit: bool = False, skip: str = "credit") -> tuple[set[int], set[str]]:
+    """Every train.jsonl line and article key named in validation/annotations/ (READMEs, TSVs, JSONL).
+
+    Never read: ``outlets/heldout``, and the folder ``skip`` (the drawing script's own) unless ``with_credit``.
+    """
     lines: set[int] = set()
     keys: set[str] = set()
     root = REPO / "validation" / "annotations"
     for path in root.rglob("*"):
-        if not path.is_file() or "heldout" in path.parts or ("credit" in path.parts and not with_credit):
+        if not path.is_file() or "heldout" in path.parts or (skip in path.parts and not with_credit):
             continue
         text = path.read_text(encoding="utf-8", errors="replace")
         keys.update(re.findall(r"\b((?:allsides|polusa_v1|polusa|mtsc)_\d+)", text))
@@ -73,8 +76,11 @@ def used_lines_and_keys(with_credit: bool = False) -> tuple[set[int], set[str]]:
     return lines, keys
 
 
-def candidate_articles(data_dir: Path, with_credit: bool = False, n_articles: int = N_ARTICLES) -> dict[str, str]:
-    lines, keys = used_lines_and_keys(with_credit)
+def candidate_articles(
+    data_dir: Path, with_credit: bool = False, n_articles: int = N_ARTICLES, skip: str = "credit"
+) -> dict[str, str]:
+    """Rebuilt train articles (the ``n_articles`` longest) that no file of validation/annotations/ names."""
+    lines, keys = used_lines_and_keys(with_credit, skip)
     key_lines: dict[str, set[int]] = {}
     with (data_dir / "newsmtsc" / "train.jsonl").open(encoding="utf-8") as handle:
         for number, rec in enumerate(map(json.loads, handle), start=1):

@@ -22,9 +22,7 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import random
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -32,9 +30,11 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 from check_stages_equal import EXTRA_TARGETS  # noqa: E402
-from check_target_tone_equal import rebuilt_articles  # noqa: E402
 
 import newslab as nl  # noqa: E402
+
+sys.path.insert(0, str(REPO / "validation"))
+import sample_credit  # noqa: E402
 
 FOLDER = REPO / "validation" / "annotations" / "stance_rows"
 SAMPLE = FOLDER / "sample.tsv"
@@ -54,6 +54,9 @@ TARGETS2 = (
     *("Schumer", "Bannon", "Bergdahl", "Kerry", "Kennedy", "Davis", "Graham", "Wilson", "Williams", "Cohen"),
 )
 N_ITEMS2 = 40
+#: The stored columns of a drawn row (references and the row's key; no text).
+COLUMNS = ("article_key", "sent_start", "sent_end", "holder", "target", "stance", "target_start", "target_end",
+           "cues", "holder_rule", "target_rule")  # fmt: skip
 JUDGED = ("holder_ok", "target_ok", "direction_ok", "row_ok")
 BOOTSTRAP = 10000  # bootstrap resamples of the part's sentences
 BOOTSTRAP_SEED = 23  # fixed seed of the resampling
@@ -63,37 +66,9 @@ def targets() -> tuple[nl.Target, ...]:
     return (nl.TRUMP, nl.NATO, *(nl.Target(n) for n in (*EXTRA_TARGETS, *MORE_TARGETS)))
 
 
-def used_lines_and_keys() -> tuple[set[int], set[str]]:
-    """Every train.jsonl line and article key named in validation/annotations/ (READMEs, TSVs, JSONL)."""
-    lines: set[int] = set()
-    keys: set[str] = set()
-    for path in (REPO / "validation" / "annotations").rglob("*"):
-        if not path.is_file() or "heldout" in path.parts or "stance_rows" in path.parts:
-            continue
-        text = path.read_text(encoding="utf-8", errors="replace")
-        keys.update(re.findall(r"\b((?:allsides|polusa_v1|polusa|mtsc)_\d+)", text))
-        if path.suffix == ".jsonl":
-            for row in map(json.loads, text.splitlines()):
-                if "line" in row:
-                    lines.add(int(row["line"]))
-        if path.suffix == ".tsv":
-            with path.open(encoding="utf-8") as handle:
-                for row in csv.DictReader(handle, delimiter="\t"):
-                    for col in ("line", "lines"):
-                        lines.update(int(x) for x in re.findall(r"\d+", row.get(col) or ""))
-    return lines, keys
-
-
 def candidate_articles(data_dir: Path) -> dict[str, str]:
-    lines, keys = used_lines_and_keys()
-    key_lines: dict[str, set[int]] = {}
-    with (data_dir / "newsmtsc" / "train.jsonl").open(encoding="utf-8") as handle:
-        for number, rec in enumerate(map(json.loads, handle), start=1):
-            m = re.match(r"(\w+?_\d+)_\d+_(\d+)_", rec["primary_gid"])
-            if m:
-                key_lines.setdefault(m.group(1), set()).add(number)
-    articles = rebuilt_articles(data_dir, ALL_ARTICLES)
-    return {k: t for k, t in articles.items() if k not in keys and not (key_lines.get(k, set()) & lines)}
+    """Every rebuilt train article that no file of validation/annotations/ names (this folder aside)."""
+    return sample_credit.candidate_articles(data_dir, n_articles=ALL_ARTICLES, skip="stance_rows")
 
 
 def stance_rows(articles: dict[str, str], chosen: tuple[nl.Target, ...] | None = None) -> list[dict[str, Any]]:
@@ -138,14 +113,12 @@ def draw(data_dir: Path) -> None:
             dev.add(key)
             count += n
     FOLDER.mkdir(parents=True, exist_ok=True)
-    cols = ["article_key", "sent_start", "sent_end", "holder", "target", "stance", "target_start", "target_end",
-            "cues", "holder_rule", "target_rule"]  # fmt: skip
     with SAMPLE.open("w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        out.writerow(["item", "part", *cols, *JUDGED, "note"])
+        out.writerow(["item", "part", *COLUMNS, *JUDGED, "note"])
         for i, r in enumerate(chosen):
             part = "dev" if r["article_key"] in dev else "untouched"
-            out.writerow([f"s{i:02d}", part, *(r[c] for c in cols), "", "", "", "", ""])
+            out.writerow([f"s{i:02d}", part, *(r[c] for c in COLUMNS), "", "", "", "", ""])
     print(f"{len(rows)} candidate rows; wrote {len(chosen)} items ({count} dev) to {SAMPLE}")
 
 
@@ -159,13 +132,11 @@ def draw2(data_dir: Path) -> None:
     seen = {(r["article_key"], r["sent_start"]) for r in stance_rows(articles)}
     rows = [r for r in stance_rows(articles, targets2()) if (r["article_key"], r["sent_start"]) not in seen]
     chosen = random.Random(SEED + 2).sample(rows, min(N_ITEMS2, len(rows)))
-    cols = ["article_key", "sent_start", "sent_end", "holder", "target", "stance", "target_start", "target_end",
-            "cues", "holder_rule", "target_rule"]  # fmt: skip
     with SAMPLE2.open("w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        out.writerow(["item", "part", *cols, *JUDGED, "note"])
+        out.writerow(["item", "part", *COLUMNS, *JUDGED, "note"])
         for i, r in enumerate(chosen):
-            out.writerow([f"t{i:02d}", "untouched2", *(r[c] for c in cols), "", "", "", "", ""])
+            out.writerow([f"t{i:02d}", "untouched2", *(r[c] for c in COLUMNS), "", "", "", "", ""])
     print(f"{len(rows)} candidate rows; wrote {len(chosen)} items to {SAMPLE2} ({nl.__file__})")
 
 
