@@ -151,7 +151,9 @@ def _items(part: str) -> list[dict[str, str]]:
 
 def _current(data_dir: Path, items: list[dict[str, str]]) -> tuple[dict[str, str], list[dict[str, Any]]]:
     keys = {r["article_key"] for r in items}
-    articles = {k: t for k, t in candidate_articles(data_dir).items() if k in keys}
+    # The items' own articles, read directly: the exclusion scan of candidate_articles grows as later samples
+    # name articles (other folders drew from the same pool), which must not drop a stored item's article.
+    articles = sample_credit.articles_for(data_dir, keys)
     sents = {(r["article_key"], int(r["sent_start"])) for r in items}
     chosen = targets2() if items and items[0]["part"] == "untouched2" else targets()
     now = [r for r in stance_rows(articles, chosen) if (r["article_key"], r["sent_start"]) in sents]
