@@ -4,6 +4,7 @@ Usage:
   python validation/sample_stance_rows.py DATA_DIR --draw                 # write annotations/stance_rows/sample.tsv
   python validation/sample_stance_rows.py DATA_DIR --show dev|untouched [--new]
   python validation/sample_stance_rows.py DATA_DIR --score dev|untouched  # rows right before -> after, bootstrap CI
+  python validation/sample_stance_rows.py DATA_DIR --draw3                # round 2: sample3.tsv (dev3 / untouched3)
 
 Articles: NewsMTSC ``train.jsonl`` sentences grouped by the article part of ``primary_gid`` (as
 ``benchmarks/check_stages_equal.py`` rebuilds them; all of them, not only the 1,000 longest), minus every
@@ -22,7 +23,9 @@ from __future__ import annotations
 
 import argparse
 import csv
+import json
 import random
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -39,6 +42,7 @@ import sample_credit  # noqa: E402
 FOLDER = REPO / "validation" / "annotations" / "stance_rows"
 SAMPLE = FOLDER / "sample.tsv"
 SAMPLE2 = FOLDER / "sample2.tsv"  # the second untouched part (--draw2), targets of its own
+SAMPLE3 = FOLDER / "sample3.tsv"  # round 2 (branch sq2): dev3 + untouched3 (--draw3)
 NEW_ROWS = FOLDER / "new_rows.tsv"
 SEED = 2026120723  # the fixed seed of the draw (the date of the draw, issue 23)
 ALL_ARTICLES = 100_000  # more than NewsMTSC train has: every rebuilt article
@@ -54,6 +58,10 @@ TARGETS2 = (
     *("Schumer", "Bannon", "Bergdahl", "Kerry", "Kennedy", "Davis", "Graham", "Wilson", "Williams", "Cohen"),
 )
 N_ITEMS2 = 40
+#: Round 2 (--draw3): up to 60 rows of the pass at 6a7ebb0 for the targets of both earlier parts, 30 dev3 / 30 untouched3.
+SEED3 = 2026120731  # the date of the draw and the round (issue 23, round 2 of stance rows)
+N_ITEMS3 = 60
+N_DEV3 = 30
 #: The stored columns of a drawn row (references and the row's key; no text).
 COLUMNS = ("article_key", "sent_start", "sent_end", "holder", "target", "stance", "target_start", "target_end",
            "cues", "holder_rule", "target_rule")  # fmt: skip
@@ -144,8 +152,67 @@ def targets2() -> tuple[nl.Target, ...]:
     return tuple(nl.Target(n) for n in TARGETS2)
 
 
+def targets3() -> tuple[nl.Target, ...]:
+    """Round 2's targets, fixed before any row was drawn: every target of the first two parts."""
+    return (*targets(), *targets2())
+
+
+DEV_SPLITS = ("rw/dev.jsonl", "mt/dev.jsonl")  # NewsMTSC's dev splits (flat format), read for round 2 only
+DEV_PREFIX = "dev:"  # article ids of the dev-split articles (the key after it is NewsMTSC's article key)
+
+
+def dev_split_articles(data_dir: Path, keys: set[str] | None = None) -> dict[str, str]:
+    """NewsMTSC's dev-split sentences grouped by article (``dev:<key>``), in sentence order, deduplicated.
+
+    Without ``keys``: the articles whose key no file of validation/annotations/ names; with ``keys``: those ids.
+    """
+    _, used = sample_credit.used_lines_and_keys(skip=SAMPLE3.name)
+    grouped: dict[str, dict[int, str]] = {}
+    for name in DEV_SPLITS:
+        with (data_dir / "newsmtsc" / name).open(encoding="utf-8") as handle:
+            for rec in map(json.loads, handle):
+                m = re.match(r"(\w+?_\d+)_-?\d+_(\d+)_", rec["id"])
+                if m is None:
+                    continue
+                key = DEV_PREFIX + m.group(1)
+                if (keys is None and m.group(1) not in used) or (keys is not None and key in keys):
+                    grouped.setdefault(key, {})[int(m.group(2))] = rec["sentence"].replace("\u00a0", " ")
+    return {k: " ".join(v[i] for i in sorted(v)) for k, v in grouped.items()}
+
+
+def draw3(data_dir: Path) -> None:
+    """Round 2's fresh part: rows of the current pass in articles that no file of validation/annotations/ names
+    (this folder's samples included): the train articles left, and NewsMTSC's dev-split articles (the train
+    articles left give only a handful of rows); split by article into dev3 and untouched3 before any row is read."""
+    articles = sample_credit.candidate_articles(data_dir, n_articles=ALL_ARTICLES, skip=SAMPLE3.name)
+    articles.update(dev_split_articles(data_dir))
+    rows = stance_rows(articles, targets3())
+    rng = random.Random(SEED3)
+    chosen = rng.sample(rows, min(N_ITEMS3, len(rows)))
+    order = sorted({r["article_key"] for r in chosen})
+    rng.shuffle(order)
+    dev: set[str] = set()
+    count = 0
+    n_dev = min(N_DEV3, len(chosen) // 2)  # half of the rows when fewer than N_ITEMS3 stand
+    for key in order:  # whole articles to dev3 until it holds n_dev items: no article in both parts
+        n = sum(r["article_key"] == key for r in chosen)
+        if count + n <= n_dev:
+            dev.add(key)
+            count += n
+    with SAMPLE3.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        out.writerow(["item", "part", *COLUMNS, *JUDGED, "note"])
+        for i, r in enumerate(chosen):
+            part = "dev3" if r["article_key"] in dev else "untouched3"
+            out.writerow([f"u{i:02d}", part, *(r[c] for c in COLUMNS), "", "", "", "", ""])
+    print(
+        f"{len(articles)} articles, {len(rows)} candidate rows; wrote {len(chosen)} items ({count} dev3) to {SAMPLE3}"
+    )
+
+
 def _items(part: str) -> list[dict[str, str]]:
-    with (SAMPLE2 if part == "untouched2" else SAMPLE).open(encoding="utf-8") as handle:
+    path = SAMPLE2 if part == "untouched2" else SAMPLE3 if part.endswith("3") else SAMPLE
+    with path.open(encoding="utf-8") as handle:
         return [r for r in csv.DictReader(handle, delimiter="\t") if r["part"] == part]
 
 
@@ -154,8 +221,11 @@ def _current(data_dir: Path, items: list[dict[str, str]]) -> tuple[dict[str, str
     # The items' own articles, read directly: the exclusion scan of candidate_articles grows as later samples
     # name articles (other folders drew from the same pool), which must not drop a stored item's article.
     articles = sample_credit.articles_for(data_dir, keys)
+    if any(k.startswith(DEV_PREFIX) for k in keys):
+        articles.update(dev_split_articles(data_dir, keys))
     sents = {(r["article_key"], int(r["sent_start"])) for r in items}
-    chosen = targets2() if items and items[0]["part"] == "untouched2" else targets()
+    part = items[0]["part"] if items else ""
+    chosen = targets2() if part == "untouched2" else targets3() if part.endswith("3") else targets()
     now = [r for r in stance_rows(articles, chosen) if (r["article_key"], r["sent_start"]) in sents]
     return articles, now
 
@@ -246,14 +316,18 @@ def main() -> None:
     parser.add_argument("data_dir", type=Path)
     parser.add_argument("--draw", action="store_true")
     parser.add_argument("--draw2", action="store_true")
-    parser.add_argument("--show", choices=["dev", "untouched", "untouched2"])
+    parser.add_argument("--draw3", action="store_true")
+    parts = ["dev", "untouched", "untouched2", "dev3", "untouched3"]
+    parser.add_argument("--show", choices=parts)
     parser.add_argument("--new", action="store_true")
-    parser.add_argument("--score", choices=["dev", "untouched", "untouched2"])
+    parser.add_argument("--score", choices=parts)
     args = parser.parse_args()
     if args.draw:
         draw(args.data_dir)
     elif args.draw2:
         draw2(args.data_dir)
+    elif args.draw3:
+        draw3(args.data_dir)
     elif args.show:
         show(args.data_dir, args.show, args.new)
     elif args.score:
