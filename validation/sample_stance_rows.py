@@ -58,7 +58,7 @@ TARGETS2 = (
     *("Schumer", "Bannon", "Bergdahl", "Kerry", "Kennedy", "Davis", "Graham", "Wilson", "Williams", "Cohen"),
 )
 N_ITEMS2 = 40
-#: Round 2 (--draw3): up to 60 rows of the pass at 6a7ebb0 for the targets of both earlier parts, 30 dev3 / 30 untouched3.
+#: Round 2 (--draw3): up to 60 rows of the pass at 6a7ebb0 for the targets of both parts, 30 dev3 / 30 untouched3.
 SEED3 = 2026120731  # the date of the draw and the round (issue 23, round 2 of stance rows)
 N_ITEMS3 = 60
 N_DEV3 = 30
