@@ -187,6 +187,30 @@ def preceded_by_preposition(text: str, start: int) -> bool:
     return bool(before) and before[-1].lower() in PREPOSITIONS
 
 
+_AND_AFTER = re.compile(r"\s*,?\s*(?:and|or)\s+(?:[A-Z][\w.]*\s+)?$")  # "Moore and (President) Trump"
+
+
+def coordinated_object(text: str, start: int, actors: Iterable[Actor]) -> bool:
+    """Rule "object of a preposition (list)": an actor after "and/or" that follows a preposition's object.
+
+    "the accusations against Moore and President Trump": Trump is an object too, not the owner of a later cue.
+
+    Example:
+        >>> t = "accusations against Moore and President Trump differ"
+        >>> coordinated_object(t, t.index("Trump"), [Actor("Moore", 20, 25)])
+        True
+        >>> t = "Moore and Trump differ"
+        >>> coordinated_object(t, t.index("Trump"), [Actor("Moore", 0, 5)])
+        False
+    """
+    return any(
+        a.end <= start
+        and _AND_AFTER.fullmatch(text, a.end, start) is not None
+        and preceded_by_preposition(text, a.start)
+        for a in actors
+    )
+
+
 def _is_person(a: Actor) -> bool:
     """A named person: a name from the article's registry, or a person target's name mention."""
     if a.target is not None:

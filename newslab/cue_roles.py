@@ -14,6 +14,7 @@ from newslab.actors import (
     PREPOSITIONS,
     Actor,
     clean_label,
+    coordinated_object,
     entity,
     preceded_by_preposition,
     resolve_person,
@@ -513,6 +514,8 @@ def cue_roles(
         hrule_was_empty = hrule == ""
         if holder_actor is None:
             before = [a for a in actors if a.end <= cs and not preceded_by_preposition(text, a.start)]
+            listed = [a for a in before if coordinated_object(text, a.start, actors)]  # "against Moore and Trump"
+            before = [a for a in before if a not in listed]
             after_comma = cue.kind not in ("noun", "quality") and hrule == "" and before
             holder_actor = (before[0] if after_comma else before[-1]) if before else None
             hrule = "nearest actor before cue"
@@ -528,6 +531,7 @@ def cue_roles(
             if after_comma:
                 hrule = f"first actor of the sentence ({AUTHOR_OF_MEDIUM if medium else 'cue after a comma'})"
             hrule += " (subject no actor)" if skipped else ""
+            hrule += " (an object after 'and' skipped)" if listed and holder_actor is not None else ""
         if holder_actor is None and (cue.kind == "verb" or not cue.author):
             # a verb needs a subject, and an attitude or act noun ("support", "criticism") a holder in
             # the text: the author holds only evaluative words of its own ("a disgrace"; issue 23)

@@ -37,6 +37,20 @@ CALENDAR = frozenset(rule_words("holders.CALENDAR"))
 PRESSURE_CUES = frozenset(rule_words("holders.PRESSURE_CUES"))
 #: Characters after a target mention read for "to <verb>" (a possessive and "to" fit; set by hand).
 PRESSURE_WINDOW = 12
+#: People who report what was done to them ("eight women had publicly reported that X groped them"): with a
+#: report verb, an accusation of their own, not a source passing on news (issue 23, round 2, branch sq2).
+WITNESSES = frozenset(rule_words("holders.WITNESSES"))
+#: Attribution verbs that address a request to their object ("urged Republicans not to filibuster"): the
+#: addressee is pressed, the quote's tone is the requested act's (issue 23, round 2, branch sq2).
+DIRECTIVES = frozenset(rule_words("holders.DIRECTIVES"))
+#: Nouns of an act done to someone ("the firing of Comey was a mistake"): a judgement of the act, not of them.
+ACTS_ON = frozenset(rule_words("holders.ACTS_ON"))
+#: Characters before a target mention read for "<directive> (the)" or "<act> of (the)" (set by hand: a verb or
+#: noun, a preposition, a determiner and a title fit).
+BEFORE_WINDOW = 40
+#: Words that may stand between a directive verb or an act noun and the target ("urged the president").
+ADDRESSEE_WORDS = frozenset(rule_words("holders.ADDRESSEE_WORDS"))
+_POSSESSIVE_ACT = re.compile(r"[’']s\s+(\w+)")
 _TO_AFTER = re.compile(r"(?:[’']s)?\s+to\s+[a-z]")
 _HOLDER_WORD = re.compile(r"[\w’'.-]+")  # compiled once
 _ING_OR_LY = re.compile(r"(?:ing|ly)$")
@@ -117,7 +131,7 @@ def clean_holder(holder: str) -> str:
     return ""  # another lowercase noun ("the cartoon", "the move"): a thing, not an actor
 
 
-def speaker_judges(verb: str, words: Sequence[str]) -> bool:
+def speaker_judges(verb: str, words: Sequence[str], holder: str = "") -> bool:
     """Whether a quote's judging words about a target are its speaker's stance (rule "the holder matters").
 
     Not when the attribution only passes on what others said or did (:data:`PASSING_ON`: "according to
@@ -131,10 +145,68 @@ def speaker_judges(verb: str, words: Sequence[str]) -> bool:
         (True, False)
         >>> speaker_judges("acknowledged", ["frontrunner"]), speaker_judges("said", ["winner", "poised"])
         (False, True)
+        >>> speaker_judges("reported", ["consent"], "eight women")  # rule "reporting what was done to them"
+        True
     """
-    if verb.lower() in PASSING_ON:
+    if verb.lower() in PASSING_ON and not reports_own(verb, holder):
         return False
     return not all(w.removesuffix(" (negated)").lower() in RACE_WORDS for w in words)
+
+
+def reports_own(verb: str, holder: str) -> bool:
+    """Rule "reporting what was done to them": people (:data:`WITNESSES`) who "reported" what the target did.
+
+    Women who publicly "reported" that a senator groped them accuse him; "CNN is reporting" passes on news.
+
+    Example:
+        >>> reports_own("reported", "eight women"), reports_own("reported", "CNN"), reports_own("said", "women")
+        (True, False, False)
+    """
+    words = holder.lower().split()
+    return verb.lower().startswith("report") and bool(words) and words[-1] in WITNESSES
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    return [w.lower() for w in _HOLDER_WORD.findall(text[max(0, start - BEFORE_WINDOW) : start])]
+
+
+def addressee_of_directive(text: str, verb: str, start: int) -> bool:
+    """Rule "the addressee of a request": the target mention at ``start`` stands right after a directive verb.
+
+    "John McCain urged Republicans not to filibuster": McCain presses Republicans; the quote's tone is the
+    requested act's, no position toward them. A determiner or title may stand between ("urged the president").
+
+    Example:
+        >>> t = "John McCain urged Republicans not to filibuster new gun laws."
+        >>> addressee_of_directive(t, "urged", t.index("Republicans")), addressee_of_directive(t, "said", 18)
+        (True, False)
+    """
+    if verb.lower() not in DIRECTIVES:
+        return False
+    words = _words_before(text, start)
+    while words and words[-1] in ADDRESSEE_WORDS:
+        words.pop()
+    return bool(words) and words[-1] == verb.lower().split()[-1]
+
+
+def act_on_target(text: str, start: int, end: int) -> bool:
+    """Rule "the act is judged": the target mention is the one an act is done to ("the firing of Comey").
+
+    "Bannon says firing of Comey was the biggest mistake": the judging words are about the firing (and its doer),
+    not about Comey. Also "Comey's firing". Lists: :data:`ACTS_ON`.
+
+    Example:
+        >>> t = "Bannon says firing of Comey was the biggest mistake."
+        >>> act_on_target(t, t.index("Comey"), t.index("Comey") + 5), act_on_target("Comey was a mistake.", 0, 5)
+        (True, False)
+    """
+    words = _words_before(text, start)
+    while words and words[-1] in ADDRESSEE_WORDS:
+        words.pop()
+    if len(words) >= 2 and words[-1] == "of" and words[-2] in ACTS_ON:
+        return True
+    after = _POSSESSIVE_ACT.match(text, end, min(len(text), end + BEFORE_WINDOW))
+    return after is not None and after.group(1).lower() in ACTS_ON
 
 
 def pressure_not_favor(

@@ -64,7 +64,14 @@ from newslab.clause_roles import coordinated_holders, coordinated_targets
 from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues, first_words, silent_forms
 from newslab.cue_roles import NEGATIONS, cue_roles, may_give_row
 from newslab.document import Document
-from newslab.holders import clean_holder, names_the_target, pressure_not_favor, speaker_judges
+from newslab.holders import (
+    act_on_target,
+    addressee_of_directive,
+    clean_holder,
+    names_the_target,
+    pressure_not_favor,
+    speaker_judges,
+)
 from newslab.lexicon_cues import lexicon_cues, lexicon_rules_on
 from newslab.lexicons import load_lexicon, rule_words
 from newslab.mention_record import Mention
@@ -501,8 +508,10 @@ def article_stance(
         toned = quoted_tone(article.sentences[sid], m, q, about=about, model=model, tokens=article.token_spans[sid])
         if (  # not a report nor the race, and the speaker is not the target itself (holders.py)
             toned is not None
-            and speaker_judges(q.verb, toned[1])
+            and speaker_judges(q.verb, toned[1], holder)
             and not names_the_target(holder, text, ((x.start, x.end) for x in mentions if x.target is m.target))
+            and not addressee_of_directive(text, q.verb, m.start)  # "urged Republicans not to ...": pressed
+            and not act_on_target(text, m.start, m.end)  # "firing of Comey was a mistake": the act is judged
         ):
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)
