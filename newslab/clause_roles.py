@@ -297,3 +297,35 @@ def coordinated_holders(text: str, lo: int, cue_start: int, holder: str, actors:
         if name and name.lower() not in _PRONOUNS and name != holder and name not in out:
             out.append(name)
     return out
+
+
+#: Third-person pronouns that own an act inside a direct quote ("while they attempt a smear of X", "Their
+#: criticisms of X"): the quoted speaker reports someone else's act (issue 23 round 2, branch sq2).
+THIRD_PARTY = frozenset(rule_words("clause_roles.THIRD_PARTY"))
+#: Words that open a new clause inside a quote (a boundary before the cue's own clause).
+_QUOTE_CLAUSE = re.compile(r"(?:[,;:—–(]|\b(?:while|and|but|because|when|as|that|who|which|if|since)\b)", re.I)
+_PRONOUN_WORD = re.compile(r"[A-Za-z]+")
+
+
+def third_party_act(text: str, quote_start: int, cue_start: int, target_start: int) -> bool:
+    """Rule "a third party's act in the quote": in a direct quote, a third-person pronoun owns the cue's clause.
+
+    "Chuck Schumer is telling the Democrats to delay while they attempt an 11th hour smear of Judge Kavanaugh,"
+    said Blackburn: the smear is theirs, and Blackburn defends Kavanaugh; "Their criticisms of Senator Sanders
+    have gone beyond ...," Mr. Deutsch wrote. A pronoun that is the target's own mention is no third party.
+
+    Example:
+        >>> t = '"They attempt a smear of Kavanaugh," said Blackburn.'
+        >>> third_party_act(t, 1, t.index("smear"), t.index("Kavanaugh"))
+        True
+        >>> t = '"I call it a smear of Kavanaugh, and they know it," said Blackburn.'
+        >>> third_party_act(t, 1, t.index("smear"), t.index("Kavanaugh"))
+        False
+    """
+    lo = quote_start
+    for m in _QUOTE_CLAUSE.finditer(text, quote_start, cue_start):
+        lo = m.end()
+    return any(
+        w.group().lower() in THIRD_PARTY and not (w.start() <= target_start < w.end())
+        for w in _PRONOUN_WORD.finditer(text, lo, cue_start)
+    )

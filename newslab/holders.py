@@ -45,6 +45,11 @@ WITNESSES = frozenset(rule_words("holders.WITNESSES"))
 DIRECTIVES = frozenset(rule_words("holders.DIRECTIVES"))
 #: Nouns of an act done to someone ("the firing of Comey was a mistake"): a judgement of the act, not of them.
 ACTS_ON = frozenset(rule_words("holders.ACTS_ON"))
+#: Verbs and adjectives that keep someone away from what follows "from" ("inoculate them from condemnation"): the
+#: judging words after "from" are what the target is kept from, not a judgement of the target (round 2, sq2).
+SHIELDS = frozenset(rule_words("holders.SHIELDS"))
+#: Words between a shielding word and "from" ("protect Mr. Trump and his family from"; set by hand).
+SHIELD_GAP = 6
 #: Characters before a target mention read for "<directive> (the)" or "<act> of (the)" (set by hand: a verb or
 #: noun, a preposition, a determiner and a title fit).
 BEFORE_WINDOW = 40
@@ -207,6 +212,35 @@ def act_on_target(text: str, start: int, end: int) -> bool:
         return True
     after = _POSSESSIVE_ACT.match(text, end, min(len(text), end + BEFORE_WINDOW))
     return after is not None and after.group(1).lower() in ACTS_ON
+
+
+def shielded_from(sentence: str, words: Sequence[str]) -> bool:
+    """Rule "kept from it": every judging word stands after "<shield> ... from" in the sentence.
+
+    "The White House says Moore and Trump's denials inoculate them from condemnation": the speaker defends them;
+    "condemnation" is what they are kept from. Lists: :data:`SHIELDS`.
+
+    Example:
+        >>> shielded_from("He says the denials inoculate them from condemnation.", ["condemnation"])
+        True
+        >>> shielded_from("He says they deserve condemnation.", ["condemnation"])
+        False
+    """
+    low = sentence.lower()
+    found = False
+    for w in words:
+        word = w.removesuffix(" (negated)").lower()
+        at = low.find(word)
+        if at < 0:
+            return False
+        before = _HOLDER_WORD.findall(low[:at])
+        if "from" not in before[-3:]:
+            return False
+        k = len(before) - 1 - before[::-1].index("from")
+        if not any(b in SHIELDS for b in before[max(0, k - SHIELD_GAP) : k]):
+            return False
+        found = True
+    return found
 
 
 def pressure_not_favor(

@@ -60,7 +60,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from newslab.actors import MEMBER_TARGETS, Actor, ActorsBySentence, by_surname, entity
 from newslab.attribution import Quote
 from newslab.author_stance import author_judgements
-from newslab.clause_roles import coordinated_holders, coordinated_targets
+from newslab.clause_roles import coordinated_holders, coordinated_targets, third_party_act
 from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues, first_words, silent_forms
 from newslab.cue_roles import NEGATIONS, cue_roles, may_give_row
 from newslab.document import Document
@@ -70,6 +70,7 @@ from newslab.holders import (
     clean_holder,
     names_the_target,
     pressure_not_favor,
+    shielded_from,
     speaker_judges,
 )
 from newslab.lexicon_cues import lexicon_cues, lexicon_rules_on
@@ -339,6 +340,7 @@ def article_stance(
     actors_by_sentence = ActorsBySentence(article, mentions_by_sentence, member_targets, by_last)
     rows: list[dict[str, Any]] = []
     covered: set[tuple[int, str]] = set()  # (sentence, entity) already holder or target of a cue row
+    theirs: set[tuple[int, int]] = set()  # (sentence, target start) of a third party's act in a direct quote
 
     def add(sent_index: int, holder: str, kind: str, tgt: Actor, score: float, cue_words: list[str],
             hrule: str, trule: str) -> None:  # fmt: skip
@@ -418,6 +420,15 @@ def article_stance(
                 if not found[4].startswith(LEXICON_TARGET_RULES):
                     continue  # a lexicon word is a cue only when it is aimed at the target
                 found = (*found[:4], f"{found[4]} ({lexical.note})")  # rule "lexicon verb" / "lexicon noun"
+            if (
+                found is not None
+                and found[1] == "speaker"
+                and quote is not None
+                and quote.kind == "direct"
+                and third_party_act(text, quote.start, cs, found[2].start)
+            ):  # "... while they attempt a smear of X," said Blackburn: their act, not hers (clause_roles.py)
+                theirs.add((sent.index, found[2].start))
+                continue
             if found is not None:
                 holder, kind, tgt, hrule, trule = found
                 add(sent.index, holder, kind, tgt, score, cue_words, hrule, trule)
@@ -500,6 +511,7 @@ def article_stance(
         holder = speaker_name(q)
         if (
             (sid, m.target.name) in covered
+            or (sid, m.start) in theirs
             or holder.lower() in UNRESOLVED
             or holder in (m.target.name, *m.target.aliases)
         ):
@@ -512,6 +524,7 @@ def article_stance(
             and not names_the_target(holder, text, ((x.start, x.end) for x in mentions if x.target is m.target))
             and not addressee_of_directive(text, q.verb, m.start)  # "urged Republicans not to ...": pressed
             and not act_on_target(text, m.start, m.end)  # "firing of Comey was a mistake": the act is judged
+            and not shielded_from(article.sentences[sid].text, toned[1])  # "inoculate them from condemnation"
         ):
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)
