@@ -313,6 +313,8 @@ def third_party_act(text: str, quote_start: int, cue_start: int, target_start: i
     "Chuck Schumer is telling the Democrats to delay while they attempt an 11th hour smear of Judge Kavanaugh,"
     said Blackburn: the smear is theirs, and Blackburn defends Kavanaugh; "Their criticisms of Senator Sanders
     have gone beyond ...," Mr. Deutsch wrote. A pronoun that is the target's own mention is no third party.
+    The stance pass asks this for against cues only: praise passed on is shared ("They're loving Melania," Trump
+    said: a coder signs Trump -> Melania favor).
 
     Example:
         >>> t = '"They attempt a smear of Kavanaugh," said Blackburn.'

@@ -50,6 +50,7 @@ ACTS_ON = frozenset(rule_words("holders.ACTS_ON"))
 SHIELDS = frozenset(rule_words("holders.SHIELDS"))
 #: Words between a shielding word and "from" ("protect Mr. Trump and his family from"; set by hand).
 SHIELD_GAP = 6
+_SHIELDS = "|".join(sorted(SHIELDS))
 #: Characters before a target mention read for "<directive> (the)" or "<act> of (the)" (set by hand: a verb or
 #: noun, a preposition, a determiner and a title fit).
 BEFORE_WINDOW = 40
@@ -227,20 +228,13 @@ def shielded_from(sentence: str, words: Sequence[str]) -> bool:
         False
     """
     low = sentence.lower()
-    found = False
     for w in words:
-        word = w.removesuffix(" (negated)").lower()
-        at = low.find(word)
-        if at < 0:
+        word = re.escape(w.removesuffix(" (negated)").lower())
+        # "<shield> (up to SHIELD_GAP words) from (up to two words) <word>", no clause break after "from"
+        kept = rf"\b(?:{_SHIELDS})\b(?:[\s,]+[\w’'.-]+){{0,{SHIELD_GAP}}}\s+from\s+(?:[\w’'-]+\s+){{0,2}}{word}\b"
+        if re.search(kept, low) is None:
             return False
-        before = _HOLDER_WORD.findall(low[:at])
-        if "from" not in before[-3:]:
-            return False
-        k = len(before) - 1 - before[::-1].index("from")
-        if not any(b in SHIELDS for b in before[max(0, k - SHIELD_GAP) : k]):
-            return False
-        found = True
-    return found
+    return bool(words)
 
 
 def pressure_not_favor(

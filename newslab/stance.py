@@ -425,6 +425,7 @@ def article_stance(
                 and found[1] == "speaker"
                 and quote is not None
                 and quote.kind == "direct"
+                and score < 0  # a third party's praise the speaker passes on is shared ("they're loving Melania")
                 and third_party_act(text, quote.start, cs, found[2].start)
             ):  # "... while they attempt a smear of X," said Blackburn: their act, not hers (clause_roles.py)
                 theirs.add((sent.index, found[2].start))

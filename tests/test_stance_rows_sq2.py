@@ -9,17 +9,23 @@ import pytest
 
 import newslab as nl
 from newslab.actors import Actor, coordinated_object
+from newslab.clause_roles import THIRD_PARTY, third_party_act
 from newslab.holders import (
     ACTS_ON,
     DIRECTIVES,
+    SHIELDS,
     WITNESSES,
     act_on_target,
     addressee_of_directive,
     reports_own,
+    shielded_from,
     speaker_judges,
 )
 
-TARGETS = (nl.TRUMP, nl.Target("Comey"), nl.Target("Clinton"), nl.Target("Moore"), nl.Target("Republicans"))
+TARGETS = (
+    *(nl.TRUMP, nl.Target("Comey"), nl.Target("Clinton"), nl.Target("Moore"), nl.Target("Republicans")),
+    *(nl.Target("Kavanaugh"), nl.Target("Sanders"), nl.Target("Schumer"), nl.Target("Melania")),
+)
 
 
 def rows(text: str) -> list[tuple[str, str, str]]:
@@ -29,6 +35,7 @@ def rows(text: str) -> list[tuple[str, str, str]]:
 
 def test_lists_are_loaded_from_rule_words() -> None:
     assert "women" in WITNESSES and "urged" in DIRECTIVES and "firing" in ACTS_ON
+    assert "they" in THIRD_PARTY and "inoculate" in SHIELDS
 
 
 @pytest.mark.parametrize(
@@ -42,6 +49,11 @@ def test_lists_are_loaded_from_rule_words() -> None:
         ("Schumer said Comey was a disgrace.", ("Schumer", "Comey", "against")),
         ("Voters judge the accusations against Moore differently, and Trump denounced Clinton.",
          ("Trump", "Clinton", "against")),
+        ("“Schumer is telling them to delay while they attempt a smear of Kavanaugh,” said Blackburn.",
+         ("Blackburn", "Schumer", "against")),  # her own words about Schumer stay
+        ("“I think Sanders is a disgrace,” Mr. Deutsch wrote.", ("Deutsch", "Sanders", "against")),
+        ("“They love her out there ... they're loving Melania,” Trump said.", ("Trump", "Melania", "favor")),
+        ("The White House says Trump deserves condemnation.", ("White House", "Trump", "against")),
     ],
 )  # fmt: skip
 def test_must_fire(text: str, row: tuple[str, str, str]) -> None:
@@ -58,6 +70,9 @@ def test_must_fire(text: str, row: tuple[str, str, str]) -> None:
         ("Bannon says the firing of Comey was the biggest mistake in modern political history.", "Comey"),
         ("Voters judge the accusations against Moore and President Trump differently than accusations against Clinton.",
          "Clinton"),  # Trump is an object of "against", not the owner of the later accusations
+        ("“Schumer is telling them to delay while they attempt a smear of Kavanaugh,” said Blackburn.", "Kavanaugh"),
+        ("“Their criticisms of Senator Sanders have gone beyond disagreement,” Mr. Deutsch wrote.", "Sanders"),
+        ("The White House says Moore's denials inoculate him from condemnation.", "Moore"),
     ],
 )  # fmt: skip
 def test_must_not_fire(text: str, target: str) -> None:
@@ -84,3 +99,15 @@ def test_coordinated_object() -> None:
     assert coordinated_object(t, t.index("Trump"), [Actor("Moore", t.index("Moore"), t.index("Moore") + 5)])
     t = "Moore and President Trump spoke"
     assert not coordinated_object(t, t.index("Trump"), [Actor("Moore", 0, 5)])
+
+
+def test_third_party_and_shield_switches() -> None:
+    t = "“They attempt a smear of Kavanaugh,” said Blackburn."
+    assert third_party_act(t, 1, t.index("smear"), t.index("Kavanaugh"))
+    t = "“I call it a smear of Kavanaugh, and they know it,” said Blackburn."
+    assert not third_party_act(t, 1, t.index("smear"), t.index("Kavanaugh"))
+    t = "“He is a disgrace,” said Blackburn."
+    assert not third_party_act(t, 1, t.index("disgrace"), t.index("He"))  # the pronoun is the target itself
+    assert shielded_from("The denials protect Trump and his family from criticism.", ["criticism"])
+    assert not shielded_from("They came from the criticism of Trump.", ["criticism"])
+    assert not shielded_from("The denials inoculate them from condemnation; a disgrace.", ["condemnation", "disgrace"])
