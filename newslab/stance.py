@@ -518,14 +518,15 @@ def article_stance(
         ):
             continue
         model = tones.get((m.start, m.end)) if tones is not None else None
-        toned = quoted_tone(article.sentences[sid], m, q, about=about, model=model, tokens=article.token_spans[sid])
+        at = article.sentences[sid]
+        toned = quoted_tone(at, m, q, about=about, model=model, tokens=article.token_spans[sid])
         if (  # not a report nor the race, and the speaker is not the target itself (holders.py)
             toned is not None
             and speaker_judges(q.verb, toned[1], holder)
             and not names_the_target(holder, text, ((x.start, x.end) for x in mentions if x.target is m.target))
             and not addressee_of_directive(text, q.verb, m.start)  # "urged Republicans not to ...": pressed
             and not act_on_target(text, m.start, m.end)  # "firing of Comey was a mistake": the act is judged
-            and not shielded_from(article.sentences[sid].text, toned[1])  # "inoculate them from condemnation"
+            and not shielded_from(at.text, toned[1])  # "inoculate them from condemnation"
         ):
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)
