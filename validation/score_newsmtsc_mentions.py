@@ -2,7 +2,7 @@
 
 Usage: python validation/score_newsmtsc_mentions.py [DATA_DIR] [--part PART] [--bootstrap B] [--errors]
        (PART: dev, untouched, dev-r6, untouched-r6, dev-r7, untouched-r7)
-                                                   [--bootstrap B] [--errors]
+
 Each passage's sentences are joined with a space into one article (NewsMTSC has no paragraphs or
 dates), and ``nl.find_mentions`` runs with the default targets. A newslab Trump mention belongs to
 the coded sentence its start falls in. Measures, with 95% percentile bootstrap intervals over
