@@ -2,7 +2,8 @@
 
 Long news articles keep one person as the subject of sentence after sentence and refer to him with
 "he", "his", "him" while other people come and go as objects, possessors or voices in between
-("Pelosi accused Trump of holding the country hostage. The White House said he would travel …").
+("It was his son who took the business to Manhattan, and Mr. Trump never let anyone forget it.
+“My father said, ‘Stay.’ I went anyway,” he said.").
 :mod:`newslab.coreference` resolves a pronoun from the *nearest* sentence with a compatible person;
 when that sentence also names someone else, or no person stands within its window, the pronoun stays
 unresolved. A careful coder then asks who the text is about: the last person of the pronoun's gender
@@ -166,7 +167,7 @@ def topic_antecedent(
         compatible: Whether an occurrence can be the pronoun's antecedent (gender, the target's pronouns).
         skipped: Sentences of reaction lists (voices, not the narrative): not counted, not read.
         unresolved: Sentences whose subject is an unresolved pronoun of the pronoun's gender.
-        nouns: Person nouns and their gender (``people_words``).
+        nouns: Person nouns and office words, with their gender (:func:`subject_nouns`).
         gender: The pronoun's gender.
         stop: Function words (a title before a speaker holds none of them).
         subject_pronoun: Whether the pronoun is "he"/"she" opening its sentence or after a quote ("…,” he
