@@ -32,10 +32,12 @@ from typing import NamedTuple
 
 from newslab.binding import Clauses, gender_rival, possessor_of_named, quoted_rival, reflexive_controller
 from newslab.document import Document, Token
+from newslab.lexicons import stopwords
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.people import ANAPHORIC_NOUNS, Person, named_subject, reaction_list
 from newslab.pronouns import word_hits
 from newslab.targets import Target
+from newslab.topic import CLAUSE_OPENING, COORDINATED, SUBJECT_OPENING, opens_with, subject_nouns, topic_antecedent
 
 #: Sentences before a pronoun's own sentence searched for its antecedent. Set by hand: news
 #: writers re-name a person within two or three sentences; further back a coder hesitates too.
@@ -126,21 +128,8 @@ def _target_gender(target: Target) -> str:
     return "male" if pronouns & MALE_PRONOUNS else "female" if pronouns & FEMALE_PRONOUNS else ""
 
 
-#: What may open a sentence before its subject: a time or place adverbial ending in a comma, a dateline.
-_SUBJECT_OPENING = re.compile(
-    r"(?:[A-Z][A-Z .,()-]*—\s*|(?:On|In|At|After|Before|During|Since|Later|Earlier|Then|Now|Still|But|And|Yet)"
-    r"\b[^,.;:“”\"]{0,40},\s*|[A-Z][a-z]+(?:ed|ing)\b[^,;:“”\"]{0,60},\s*|(?:But|And|Yet|Then|Still)\s+)?"
-)
-#: Words before a subject name that the name carries with it ("President", "Mr.", "former").
-_SUBJECT_TITLE = re.compile(r"(?:(?:[A-Z][\w.]*|former|the|The|then-)\s+)*")
-
-
-def _opens_with(text: str, sentence_start: int, start: int) -> bool:
-    """Whether the phrase at ``start`` is the subject that opens its sentence (after an adverbial or a title)."""
-    m = _SUBJECT_OPENING.match(text, sentence_start, start)
-    at = m.end() if m else sentence_start
-    t = _SUBJECT_TITLE.match(text, at, start)
-    return (t.end() if t else at) == start
+_SUBJECT_OPENING = SUBJECT_OPENING  # what may open a sentence before its subject (newslab.topic)
+_opens_with = opens_with
 
 
 def _subject_continued(
@@ -187,12 +176,8 @@ def _subject_continued(
     return subject, "pronoun:subject"
 
 
-#: A coordinated main clause opening before its subject ("…, and Donald Trump says …", "…; Trump …").
-_CLAUSE_OPENING = re.compile(
-    r"(?:,\s+(?:and|but|while|yet|so|where|when)\s+|;\s+)(?:(?:[A-Z][\w.]*|former|the|then-)\s+)*$"
-)
-#: What joins two persons into one subject ("Trump and Rutte", "Trump, Rutte and Macron", "Trump with Rutte").
-_COORDINATED = re.compile(r"\s*(?:,\s*|\s(?:and|or|with|&)\s+)(?:(?:[A-Z][\w.]*|former|the)\s+)*")
+_CLAUSE_OPENING = CLAUSE_OPENING  # a coordinated main clause before its subject (newslab.topic)
+_COORDINATED = COORDINATED  # what joins two persons into one subject (newslab.topic)
 #: A verb of saying or thinking between a subject and the subject pronoun of its clause ("Trump says he").
 _SAYS = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:says|said|insists|insisted|claims|claimed|argues|argued|believes|believed|thinks|"
@@ -351,6 +336,8 @@ def resolve_discourse(
     # the tokens that can be a pronoun or an anaphoric noun, read from the shared lowercased tokens (word_hits)
     candidate = words | ANAPHORIC_NOUNS.keys()
     hits = word_hits(doc, candidate)
+    unresolved: dict[str, set[int]] = {"male": set(), "female": set()}  # sentences whose subject pronoun stayed open
+    nouns, stop = subject_nouns(), stopwords()
     for i in hits:
         tok = tokens[i]
         low = tok.text.lower()
@@ -379,18 +366,19 @@ def resolve_discourse(
         found = _reflexive(usable, tok, clauses) if reflexive else None
         if found is not None and found[1] == "reflexive controller":
             continue  # left uncredited, no discourse link either
+        vetoed = False
         if found is None:
             nearest = _antecedent(usable, tok.start, first, gender, low if not noun else "")
             if nearest is not None and nearest[0] is not None:
                 found = nearest[0], "pronoun:discourse"
                 quote = _quote_of(clauses, tok.start)
                 if low not in OBJECT_PRONOUNS and named_subject(tokens, i, nearest[0].sentence, known, clauses.quoted):
-                    found = None  # "Perdue, 70, served on Trump's committee. His nomination": Perdue's
+                    found, vetoed = None, True  # "Perdue, 70, served on Trump's committee. His nomination": Perdue's
                 elif quote and not quote[0] < nearest[0].start < quote[1] and quoted_rival(tokens, i, quote, taken):
-                    found = None  # rule "rival in the quote": "“Sanders winning Wisconsin would give him …”"
+                    found, vetoed = None, True  # rule "rival in the quote": "“Sanders winning … would give him …”"
                 elif low in ("he", "she") and (n := bisect.bisect_right(names, tok.end)) < len(names) and \
                         clauses.same_clause(tok.end, names[n]):  # fmt: skip
-                    found = None  # a name later in its clause (principle C): "however, he has endorsed Mr. Trump's …"
+                    found, vetoed = None, True  # a name later in its clause (principle C): "however, he has endorsed …"
                     event = _Event(tok.start, tok.end, tok.sentence, None, gender, tok.text)  # a rival for later
                     j = bisect.bisect_right(ends, event.end)
                     events.insert(j, event)
@@ -399,7 +387,17 @@ def resolve_discourse(
                 found = _subject_continued(
                     nearest[1], text, doc, tok, low, quote_opens=tok.start in listed.quote_starts
                 )
+        opens = opens_with(text, doc.sentences[tok.sentence].start, tok.start)
+        if found is None and not (noun or reflexive or vetoed) and gender and not clauses.quoted(tok.start):
+            topic = topic_antecedent(
+                events, ends, doc, (tok.start, tok.sentence), functools.partial(_compatible, gender=gender, word=low),
+                skipped=listed.sentences, unresolved=unresolved[gender], nouns=nouns, gender=gender, stop=stop,
+                subject_pronoun=low in ("he", "she") and (speaker or opens),
+            )  # fmt: skip
+            found = (topic, "pronoun:topic") if topic is not None else None
         if found is None:
+            if low in ("he", "she") and gender and opens:
+                unresolved[gender].add(tok.sentence)  # "He was shot dead": the topic rule stops here
             continue
         ante, rule = found
         assert ante.target is not None
@@ -411,6 +409,8 @@ def resolve_discourse(
         kind = "description" if noun else "pronoun"
         new = Mention(ante.target, start, tok.end, kind, rule, CONFIDENCE[rule], ante.label)
         added.append(new)
+        if rule == "pronoun:topic":
+            continue  # a reading of salience: later pronouns do not chain on it (each may take the rule itself)
         event = _Event(new.start, new.end, tok.sentence, ante.target, ante.gender, ante.label)
         j = bisect.bisect_right(ends, event.end)
         events.insert(j, event)

@@ -37,6 +37,9 @@ CONFIDENCE = {
     # a subject pronoun opening its sentence, and the target opens the nearest sentence with a person
     # while others stand later in it (centering: the subject is continued); less sure (set by hand)
     "pronoun:subject": 0.5,
+    # the last subject of the pronoun's gender within six sentences is the target, nobody else was the
+    # subject since (newslab.topic): a reading of salience, as unsure as the subject rule (set by hand)
+    "pronoun:topic": 0.5,
     # "himself", "his own": the first person of the pronoun's own clause (set by hand, as "pronoun")
     "pronoun:reflexive": 0.7,
 }

@@ -17,6 +17,7 @@ from ``../shared/data`` by :func:`load_passages`.
 Usage:
     python validation/newsmtsc_passages.py sample [DATA_DIR]   # writes passages.tsv (seeded)
     python validation/newsmtsc_passages.py sample [DATA_DIR] --round 6  # appends a fresh draw (see ROUNDS)
+    python validation/newsmtsc_passages.py sample [DATA_DIR] --round 7  # whole unused articles (FULL_ROUNDS)
     python validation/newsmtsc_passages.py show [DATA_DIR] [--part dev]  # prints passages for coding
 """
 
@@ -41,8 +42,11 @@ MIN_SENTENCES = 3  # a pronoun chain needs a few sentences
 MAX_SENTENCES = 5  # keeps the hand coding to ~175 sentences
 ROUNDS = {  # a later round's fresh draw: seed, passages, dev count (the rest untouched)
     6: (2306, 28, 10),  # mentions round 6 (branch mr6): 25-30 new passages, ~10 dev
+    7: (2307, 26, 10),  # round 7 (branch mr7): every unused whole article (26), ~40% dev by article
 }
-PARTS = ("dev", "untouched", "dev-r6", "untouched-r6")
+FULL_ROUNDS = {7}  # rounds that draw whole articles (every kept sentence, any gap) instead of windows
+MIN_FULL_SENTENCES = 3  # no unused article keeps more than 5 sentences (none of 1,900 keeps more than 7)
+PARTS = ("dev", "untouched", "dev-r6", "untouched-r6", "dev-r7", "untouched-r7")
 _GID = re.compile(r"(allsides_\d+)_\d+_(\d+)_")
 
 
@@ -123,16 +127,22 @@ def used_in_annotations() -> tuple[set[str], set[int]]:
     return keys, lines
 
 
+def whole_articles(data_dir: Path) -> list[tuple[str, list[int]]]:
+    """Whole rebuilt articles: every kept position, in order, MIN_FULL_SENTENCES+, one naming Trump."""
+    return [
+        (key, sorted(by_pos))
+        for key, by_pos in sorted(_article_sentences(data_dir).items())
+        if len(by_pos) >= MIN_FULL_SENTENCES and any(re.search(r"\bTrump", s) for _, s in by_pos.values())
+    ]
+
+
 def sample_round(data_dir: Path, round_no: int) -> list[dict[str, str]]:
     """A later round's draw from the runs not drawn yet: no article or line used in any annotation."""
     seed, n, n_dev = ROUNDS[round_no]
     keys, lines = used_in_annotations()
     parts = _article_sentences(data_dir)
-    runs = [
-        (key, run)
-        for key, run in candidate_runs(data_dir)
-        if key not in keys and not ({parts[key][p][0] for p in run} & lines)
-    ]
+    pool = whole_articles(data_dir) if round_no in FULL_ROUNDS else candidate_runs(data_dir)
+    runs = [(key, run) for key, run in pool if key not in keys and not ({parts[key][p][0] for p in run} & lines)]
     chosen = random.Random(seed).sample(runs, min(n, len(runs)))
     return [
         {
@@ -186,10 +196,12 @@ def main(argv: list[str] | None = None) -> int:
             w.writerows(rows)
         print(f"{len(rows)} passages, {sum(len(r['positions'].split()) for r in rows)} sentences")
         return 0
+    with (FOLDER / "passages.tsv").open(encoding="utf-8") as f:
+        positions = {r["passage_id"]: r["positions"].split() for r in csv.DictReader(f, delimiter="\t")}
     for pid, sents in load_passages(Path(args.data_dir), args.part).items():
         print(f"== {pid}")
         for j, s in enumerate(sents):
-            print(f"  [{j}] {s}")
+            print(f"  [{j}] (position {positions[pid][j]}) {s}")
     return 0
 
 

@@ -6,6 +6,7 @@ Usage:
   python validation/sample_credit.py DATA_DIR --score dev|untouched   # precision before -> after, bootstrap CI
   python validation/sample_credit.py DATA_DIR --round 6 --draw|--show ...|--score ...   # round 6's sample
   python validation/sample_credit.py DATA_DIR --round 6 --draw-free   # the free-read articles (see below)
+  python validation/sample_credit.py DATA_DIR --round 7 --draw-free   # round 7's free read (no sample)
 
 A later round (``--round N``) draws from the articles left after excluding every article of every earlier
 sample too (the ``credit`` folder included), into ``sample_rN.tsv`` (items ``dNN``), with its own seed and
@@ -47,6 +48,7 @@ CONTEXT = 300  # characters of article text shown before a mention when judging
 
 ROUNDS = {  # round -> (seed, items, dev items, free-read articles seed, free-read minimum credits)
     6: (20261207 + 6, 40, 20, 606, 60),  # mentions round 6 (branch mr6): 20 dev + 20 untouched; >= 60 free
+    7: (20261207 + 7, 0, 0, 707, 60),  # round 7 (branch mr7): a free read only (>= 60), drawn at the base code
 }
 ALL_ARTICLES = 10**6  # a later round reads every rebuilt train article: the 1,000 longest are used up
 

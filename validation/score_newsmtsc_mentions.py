@@ -1,7 +1,7 @@
 """Score Trump mention coverage on the NewsMTSC passages (validation/annotations/newsmtsc_mentions).
 
-Usage: python validation/score_newsmtsc_mentions.py [DATA_DIR] [--part dev|untouched|dev-r6|untouched-r6]
-                                                   [--bootstrap B] [--errors]
+Usage: python validation/score_newsmtsc_mentions.py [DATA_DIR] [--part PART] [--bootstrap B] [--errors]
+       (PART: dev, untouched, dev-r6, untouched-r6, dev-r7, untouched-r7)
 
 Each passage's sentences are joined with a space into one article (NewsMTSC has no paragraphs or
 dates), and ``nl.find_mentions`` runs with the default targets. A newslab Trump mention belongs to
