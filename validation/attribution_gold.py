@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 FOLDER = HERE / "annotations" / "attributions"
 DATA = HERE.parent.parent / "shared" / "data" / "newsmtsc" / "train.jsonl"
 KINDS = ("direct", "partial", "indirect", "no-mark")
-SPENT = ("dev", "test", "fresh1", "fresh2", "fresh3", "fresh4")  # at8: parts scored in an earlier round (see the folder's README)
+SPENT = ("dev", "test", "fresh1", "fresh2", "fresh3", "fresh4")  # parts scored in an earlier round (README; at8)
 COLUMNS = ("passage_id", "start", "end", "kind", "speaker", "cue", "note")
 
 
