@@ -21,7 +21,7 @@ def _rows(text: str) -> list[tuple[str, str, str, str]]:
     [
         ("Mayor Alvarez fired back on Twitter: “The council has not read the bill.”", "Mayor Alvarez"),
         ("Senator Ruth Okafor struck a different tone: “We can work with the governor.”", "Ruth Okafor"),
-        ("The union said no. Dana Whitfield hit back on Facebook: “We will strike on Monday.”", "Dana Whitfield"),
+        ("The union rejected it. Dana Whitfield hit back on Facebook: “We will strike on Monday.”", "Dana Whitfield"),
         ("Ms. Brandt weighed in late on Sunday: “Nobody asked the teachers.”", "Brandt"),
     ],
 )  # fmt: skip
