@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
 from newslab.document import Sentence
-from newslab.lexicons import rule_words
+from newslab.lexicons import rule_words, stopwords
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
 _NON_SPACE = re.compile(r"\S+")
@@ -131,7 +131,7 @@ TIME_PHRASE = (
 
 #: A prepositional complement of a role or group: "a spokesman for the Trump Organization", "analysts at X".
 _PP = (
-    rf"(?:{SPACE}(?:for|of|at|in|with|from|on){SPACE}(?!{TIME_PHRASE}\b)(?:the{SPACE})?{_WORD}(?:{SPACE}(?:{_CAP}|of|and|&)){{0,4}}"
+    rf"(?:{SPACE}(?:for|of|at|in|with|from|on|to){SPACE}(?!{TIME_PHRASE}\b)(?:the{SPACE})?{_WORD}(?:{SPACE}(?:{_CAP}|of|and|&)){{0,4}}"
     r"(?<![ \u00a0]of)(?<![ \u00a0]and))"
 )
 
@@ -524,3 +524,52 @@ def is_headline(sentence: Sentence) -> bool:
         return False  # a British quote's close after its stop ("…: ‘GOD BLESS AMERICA!’") ends a sentence too
     words = sentence.text.split()
     return sum(w[:1].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
+
+
+#: "a spokesman for Mr. Trump", "an aide to Cruz", "two lawyers for Ann Lee": lowercase role words, a preposition and a
+#: capitalized run that ends the phrase (the run's possessive mark allowed).
+_ROLE_OF = re.compile(
+    r"(?:[a-z][\w’'-]*\s+){0,4}?(?P<head>[a-z][\w-]*)\s+(?:for|to|of|at|with|from)\s+(?:the\s+)?"
+    r"(?P<run>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?)(?:[’']s)?"
+)
+
+
+def complement_person(phrase: str, person: Callable[[str], bool]) -> bool:
+    """Rule "complement-name" (at8): the person named in a role's complement is not the speaker.
+
+    "A spokesman for Mr. Trump said …" is the spokesman's, not Trump's: a lowercase role head, a preposition and a
+    capitalized run that ``person`` takes for a person (a title, a given name, a target). "The senator from South
+    Carolina" names a place, so the role is resolved as before.
+
+    Example:
+        >>> complement_person("A spokesman for Mr. Trump", lambda run: run.startswith("Mr.")), complement_person(
+        ...     "the senator from South Carolina", lambda run: run.startswith("Mr."))
+        (True, False)
+    """
+    words = phrase.split()  # "Two aides to …", "A spokesman for …": the capital opens the sentence, not a name
+    opener = len(words) > 1 and words[1][:1].islower() and words[0].lower().rstrip(".") not in TITLES
+    m = _ROLE_OF.fullmatch(phrase[:1].lower() + phrase[1:] if opener else phrase)
+    return m is not None and m.group("head") not in stopwords() and person(m.group("run"))
+
+
+class LastTwo:
+    """The latest speaker said with a phrase, and the latest said with another phrase (for :mod:`newslab.speakers`)."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, str] | None = None  # (name, phrase)
+        self.other: tuple[str, str] | None = None  # the latest whose phrase differs from ``last``'s
+
+    def add(self, name: str, phrase: str) -> None:
+        """Record that ``name`` was said with ``phrase``."""
+        if self.last is not None and self.last[1] != phrase:
+            self.other = self.last
+        self.last = (name, phrase)
+
+    def latest_other(self, phrase: str) -> str:
+        """The latest name said with a phrase other than ``phrase`` ("" if none)."""
+        if self.last is not None and self.last[1] != phrase:
+            return self.last[0]
+        return self.other[0] if self.other is not None else ""
+
+
+NO_ONE = LastTwo()

@@ -1,21 +1,20 @@
 """Speakers: a quote's speaker phrase resolved to a name, with the rule that did it.
 
-A surname resolves to the longest name in the article ending with it ("Rutte" -> "Mark Rutte"),
-titles and roles dropped ("Gov. Andy Beshear of Kentucky" -> "Andy Beshear"); a role phrase to the
-person named with that role before (``role:named-earlier``), to a target it describes
-(``description:target``), to the speaker said with the same role (``description:same-role``) or to
-the previous sentence's subject (``description:previous-subject``); a pronoun to the last
-compatible speaker of the two sentences before unless a newer subject was named
-(``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the
-target the mention stage found (``pronoun:target``), else, when nothing before it names a compatible
-person, to the next sentence's person (``pronoun:next-subject``; at7), or to that target first when a narrator's short
-question stands right before ("And him?"; ``pronoun:question``); a plural group noun keeps its
-complement ("Residents of Kharkiv"; ``group``). A capitalized run after "in", "at" or "near" is a place,
-never a previous subject. See :mod:`newslab.quotes` for the whole list.
+A surname resolves to the longest name in the article ending with it ("Rutte" -> "Mark Rutte"), titles and roles
+dropped ("Gov. Andy Beshear of Kentucky" -> "Andy Beshear"); a role phrase to the person named with that role before
+(``role:named-earlier``), to a target it describes (``description:target``), to the speaker said with the same role
+(``description:same-role``) or to the previous sentence's subject (``description:previous-subject``); a pronoun to
+the last compatible speaker of the two sentences before unless a newer subject was named
+(``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the target the mention
+stage found (``pronoun:target``), else, when nothing before it names a compatible person, to the next sentence's
+person (``pronoun:next-subject``; at7), or to that target first when a narrator's short question stands right before
+("And him?"; ``pronoun:question``); a plural group noun keeps its complement ("Residents of Kharkiv"; ``group``). A
+capitalized run after "in", "at" or "near" is a place, never a previous subject. See :mod:`newslab.quotes` for the
+whole list.
 
-The article-wide lookups are by index or bisect (names by last word, role hits found once per
-role, the speakers so far by sentence and by role word), so a speaker costs what its own and
-the nearby sentences cost, never a scan of the article.
+The article-wide lookups are by index or bisect (names by last word, role hits found once per role, the speakers so
+far by sentence and by role word), so a speaker costs what its own and the nearby sentences cost, never a scan of
+the article.
 """
 
 from __future__ import annotations
@@ -27,7 +26,16 @@ import re
 from typing import Any
 
 from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
-from newslab.attribution import FUNCTION_WORDS, SPACE, TIME_WORDS, TITLES, is_headline
+from newslab.attribution import (
+    FUNCTION_WORDS,
+    NO_ONE,
+    SPACE,
+    TIME_WORDS,
+    TITLES,
+    LastTwo,
+    complement_person,
+    is_headline,
+)
 from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import load_table, rule_words, stopwords
@@ -78,13 +86,16 @@ def _title_gender(run: str) -> str:
 #: Heads of organization names that keep their "of" complement ("Department of State", "Bank of England").
 ORG_HEADS = frozenset(rule_words("speakers.ORG_HEADS"))
 
-
 #: Last words of place and building names, which are never a person ("Memorial Medical Center").
 PLACE_HEADS = frozenset(rule_words("speakers.PLACE_HEADS"))
 
-
 _ROLES_AND_TITLES = ROLE_WORDS | TITLES
 _NO_PERSON_HEADS = ORG_HEADS | PLACE_HEADS  # last words of an organization or a place: no person
+
+
+def _organization(words: list[str]) -> bool:
+    """An organization's name holding a title or role word ("Justice Department", "National Sheriffs’ Association")."""
+    return words[-1].lower() in ORG_HEADS and any(w.lower().rstrip(".") in _ROLES_AND_TITLES for w in words[:-1])
 
 
 def _name_words(phrase: str) -> list[str]:
@@ -95,7 +106,7 @@ def _name_words(phrase: str) -> list[str]:
         return []  # rule "possessive-head" (attrib4): "Kayla Mueller's Parents" is a group, not a name
     words = [_POSSESSIVE_END.sub("", w) for w in head.split()]
     roles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _ROLES_AND_TITLES]
-    if roles:  # "NATO spokeswoman Farah Dakhlallah", "Senate Majority Leader Mitch McConnell"
+    if roles and not _organization(words):  # "NATO spokeswoman Farah Dakhlallah", "Majority Leader Mitch McConnell"
         words = words[roles[-1] + 1 :]
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
@@ -114,12 +125,8 @@ _QUOTED = re.compile(r"[“\"‘](?:(?<=“)[^”]*”?|(?<=\")[^\"\n]*\"?|(?<=�
 
 def _name_gender(chunk: str, at: int, name: str, default: str) -> str:
     """The gender a name's title or given name implies ("Ms. Pelosi", "Nancy Pelosi"), else ``default``."""
-    title = _LAST_TITLE.search(chunk[:at])
-    if title and title.group(1).lower() in FEMALE_ROLES:
-        return "f"
-    if title and title.group(1).lower() in MALE_ROLES:
-        return "m"
-    return given_name_gender(name) or default
+    title = m.group(1).lower() if (m := _LAST_TITLE.search(chunk[:at])) else ""
+    return "f" if title in FEMALE_ROLES else "m" if title in MALE_ROLES else given_name_gender(name) or default
 
 
 @functools.cache
@@ -140,7 +147,6 @@ def given_name_gender(name: str) -> str:
         ('m', 'f', '')
         >>> given_name_gender("Taylor Swift")  # a name of both genders is not listed
         ''
-
     """
     words = name.split()
     return _given_genders().get(words[0], "") if words else ""
@@ -194,28 +200,6 @@ class _RoleHits:
         return self.best[k - 1][1] if k else None
 
 
-class _LastTwo:
-    """The latest speaker said with a phrase, and the latest said with another phrase (lowercased phrases)."""
-
-    def __init__(self) -> None:
-        self.last: tuple[str, str] | None = None  # (name, phrase)
-        self.other: tuple[str, str] | None = None  # the latest whose phrase differs from ``last``'s
-
-    def add(self, name: str, phrase: str) -> None:
-        if self.last is not None and self.last[1] != phrase:
-            self.other = self.last
-        self.last = (name, phrase)
-
-    def latest_other(self, phrase: str) -> str:
-        """The latest name said with a phrase other than ``phrase`` ("" if none)."""
-        if self.last is not None and self.last[1] != phrase:
-            return self.last[0]
-        return self.other[0] if self.other is not None else ""
-
-
-_NO_ONE = _LastTwo()
-
-
 class SpeakerResolver:
     """Resolves the speaker phrases of one article to names, in text order (it lives for one article)."""
 
@@ -232,7 +216,7 @@ class SpeakerResolver:
         self.genders: dict[str, str] = {}
         self._roles: dict[str, _RoleHits] = {}  # role words -> where someone is named so
         self._written: dict[str, bool] = {}  # role words -> whether the article writes them at all
-        self._same_role: dict[str, _LastTwo] = {}  # last word of a said phrase -> the latest speakers said so
+        self._same_role: dict[str, LastTwo] = {}  # last word of a said phrase -> the latest speakers said so
         self._target_names: dict[Target, str] = {}
         self._longest: dict[str, str] = {}  # last word -> the longest registry name ending so
         self.given_skips = 0  # people a he/she pronoun skipped for their given name's gender (rule "pronoun-gender")
@@ -317,6 +301,8 @@ class SpeakerResolver:
             return self.pronoun(low, sent, start)
         if low == "it":
             return "", "unresolved"
+        if complement_person(phrase, self._person_run):  # "A spokesman for Mr. Trump": the spokesman (at8)
+            return speaker_shape(phrase)[0], "as written; complement-name"
         role = self.role_named_earlier(phrase, start)
         if role:
             return role, "role:named-earlier"
@@ -331,18 +317,26 @@ class SpeakerResolver:
             return group, "group"
         name = self.name(phrase)
         if _is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
-            earlier = self._same_role.get(phrase.split()[-1].lower(), _NO_ONE).latest_other(low)
+            earlier = self._same_role.get(phrase.split()[-1].lower(), NO_ONE).latest_other(low)
             if earlier:
                 return earlier, "description:same-role"  # "A NATO official said …" … "said the official"
             subject, _ = self.previous_subject(sent, start, "", lone=True)
             if subject:
                 return subject, "description:previous-subject"
-        if name:
-            return name, "name"
+        if name:  # rule "organization-name" (at8): "the Justice Department", not "Department"
+            return name, "name; organization-name" if _organization(name.split()) else "name"
         # a group or source without a name ("diplomats", "a spokesman for Y"); where it is ("in Berlin") is no part,
         # nor a relative clause or a verb (rules "relative-clause", "verb-cut": at7)
         shaped, cut = speaker_shape(_PLACE_AFTER.sub("", phrase.strip()))
         return shaped, "as written; " + cut if cut else "as written"
+
+    def _person_run(self, run: str) -> bool:
+        """Whether a capitalized run names a person: a title, a given name, a target, an article's name ending so."""
+        if run.split()[0].lower().rstrip(".") in TITLES or given_name_gender(run):
+            return True
+        people = {a for t in self.targets if t.kind == "person" for a in (t.name, *t.aliases)}
+        named = self._names_by_last.get(run.split()[-1], ())  # "Cruz" -> "Ted Cruz"; not "Trump Kellyanne Conway"
+        return run in people or any((given_name_gender(n) or n in people) and n.endswith(run) for n in named)
 
     def pronoun(self, low: str, sent: int, start: int) -> tuple[str, str]:
         """He/she/they: the last compatible speaker, else the target the mention stage found, else the subject."""
@@ -532,7 +526,7 @@ class SpeakerResolver:
             self.history.append((sent, name, gender, phrase))
             words = phrase.split()
             if words:
-                self._same_role.setdefault(words[-1].lower(), _LastTwo()).add(name, phrase.lower())
+                self._same_role.setdefault(words[-1].lower(), LastTwo()).add(name, phrase.lower())
 
 
 #: Pronouns and determiners that open no name, wherever they stand ("It's sick", cut out of a quote).

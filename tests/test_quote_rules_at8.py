@@ -77,3 +77,54 @@ def test_next_sentence_with_its_own_clause_does_not_take_the_quote(text: str) ->
 def test_next_sentence_without_a_clause_still_attributes(text: str, speaker: str) -> None:
     rows = _rows(text)
     assert rows and speaker in rows[0][1], rows
+
+
+# ---- rule "complement-name": "a spokesman for Mr. Trump" is the spokesman, not Trump ---------------------------
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("A spokesman for Mr. Trump said the report was false.", "A spokesman for Mr. Trump"),
+        ("Senator Ted Cruz spoke first. An aide to Cruz said the ad would run again.", "An aide to Cruz"),
+        ("Two aides to Senator Ann Lee said the vote was delayed.", "Two aides to Senator Ann Lee"),
+        ("“We will appeal,” said a lawyer for Maria Duarte.", "a lawyer for Maria Duarte"),
+    ],
+)
+def test_role_of_a_named_person_is_the_speaker(text: str, speaker: str) -> None:
+    rows = _rows(text)
+    assert rows and all(
+        (s, r) == (speaker, "as written; complement-name") for _, s, _, r in rows if s and s != "Ted Cruz"
+    ), rows
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a place in the complement: the role resolves as before
+        ("Lindsey Graham spoke. The senator from South Carolina said the vote was close.", "Lindsey Graham"),
+        # a title opens the phrase: a name, not a role of someone else's
+        ("Senate Majority Leader Mitch McConnell said the vote was close.", "Mitch McConnell"),
+        ("Sen. Ted Cruz of Texas said the vote was close.", "Ted Cruz"),
+    ],
+)
+def test_complement_name_does_not_fire(text: str, speaker: str) -> None:
+    rows = _rows(text)
+    assert [(s, "complement-name" in r) for _, s, _, r in rows] == [(speaker, False)], rows
+
+
+# ---- rule "organization-name": a title word inside an organization's name stays ----------------------------------
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("The Justice Department said in a statement that the case was closed.", "Justice Department"),
+        ("The Republican National Committee said the ad was false.", "Republican National Committee"),
+        ("The National Rifle Association said it would sue.", "National Rifle Association"),
+    ],
+)
+def test_organization_names_keep_their_title_words(text: str, speaker: str) -> None:
+    rows = _rows(text)
+    assert [(s, r) for _, s, _, r in rows] == [(speaker, "name; organization-name")], rows
+
+
+def test_a_person_after_a_role_title_is_still_named() -> None:
+    rows = _rows("NATO spokeswoman Oana Lungescu said the talks went well.")
+    assert [(s, r) for _, s, _, r in rows] == [("Oana Lungescu", "name")], rows
