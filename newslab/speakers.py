@@ -36,6 +36,7 @@ from newslab.attribution import (
     complement_person,
     is_headline,
 )
+from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import load_table, rule_words, stopwords
@@ -56,6 +57,8 @@ _POSSESSIVE_MARK = re.compile(r"[’']s?")
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _CONTRACTION = re.compile(r"[’'](?:s|re|ll|ve|d)$")
 _ROLE_THEN_NAME = re.compile(r"\s+([a-z]+)\s+[A-Z]")  # " host Megyn": a lowercase word, then a capital
+_PRONOUN_OPENS = re.compile(r"\s*(?:[A-Z][\w’']*,?\s+)?(He|She|he|she)\s")  # "He said …", "But she …"
+_GENDERS = {"he": "m", "she": "f"}
 _PLACE_AFTER = re.compile(rf"{SPACE}in{SPACE}(?:the{SPACE})?[A-Z][\w’'.-]*(?:{SPACE}[A-Z][\w’'.-]*)*$")
 
 #: Added to a pronoun's speaker rule when it skipped someone for the gender of their given name.
@@ -70,11 +73,8 @@ SPEAKER_PRONOUNS = frozenset(rule_words("speakers.SPEAKER_PRONOUNS"))
 
 def _gender(phrase: str) -> str:
     words = {w.lower() for w in phrase.split()}
-    if words & FEMALE_ROLES or words & {"she", "her"}:
-        return "f"
-    if words & MALE_ROLES or words & {"he", "him", "his"}:
-        return "m"
-    return ""
+    female, male = words & (FEMALE_ROLES | {"she", "her"}), words & (MALE_ROLES | {"he", "him", "his"})
+    return "f" if female else "m" if male else ""
 
 
 def _title_gender(run: str) -> str:
@@ -96,6 +96,11 @@ _NO_PERSON_HEADS = ORG_HEADS | PLACE_HEADS  # last words of an organization or a
 def _organization(words: list[str]) -> bool:
     """An organization's name holding a title or role word ("Justice Department", "National Sheriffs’ Association")."""
     return words[-1].lower() in ORG_HEADS and any(w.lower().rstrip(".") in _ROLES_AND_TITLES for w in words[:-1])
+
+
+def _says(rest: str) -> bool:
+    """Whether one of the first three words is a speech verb ("He also said that …")."""
+    return any(w in load_speech_verbs() for w in rest.split()[:3])
 
 
 def _name_words(phrase: str) -> list[str]:
@@ -461,6 +466,9 @@ class SpeakerResolver:
                 continue
             chunk = art.text[s.start : min(s.end, start)] if index == sent else s.text
             chunk = _QUOTED.sub(lambda m: " " * len(m.group()), chunk)
+            opener = _PRONOUN_OPENS.match(chunk)  # rule "pronoun-chain" (at8): "He said that Jeb Bush …" names
+            if gender and opener and _GENDERS[opener.group(1).lower()] == gender and _says(chunk[opener.end() :]):
+                continue  # someone he speaks of, not him
             for m in _CAPITALIZED_RUN.finditer(chunk):
                 first = _CONTRACTION.sub("", m.group().split()[0].lower())  # "It's", "They're"
                 if first in _PRONOUN_WORDS or (

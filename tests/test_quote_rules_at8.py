@@ -128,3 +128,24 @@ def test_organization_names_keep_their_title_words(text: str, speaker: str) -> N
 def test_a_person_after_a_role_title_is_still_named() -> None:
     rows = _rows("NATO spokeswoman Oana Lungescu said the talks went well.")
     assert [(s, r) for _, s, _, r in rows] == [("Oana Lungescu", "name")], rows
+
+
+# ---- rule "pronoun-chain": a name inside "He said that X …" is not the next "he" -----------------------------------
+def test_name_inside_a_pronoun_speakers_clause_is_not_the_next_he() -> None:
+    text = "He also said that Tom Weller knows the job well. Later, he said that “the team is ready.”"
+    rows = _rows(text)
+    assert rows and all(s != "Tom Weller" for _, s, _, _ in rows), rows
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        # the sentence opens with "He" but no speech verb follows: its names stay candidates
+        ("Ann Ruiz met Tom Weller on Monday. “We agreed on the budget,” he said.", "Tom Weller"),
+        # the chain skips the pronoun's sentence and finds the earlier subject
+        ("Tom Weller spoke first. He said that Jim Rand would decide. “We are ready,” he said.", "Tom Weller"),
+    ],
+)
+def test_pronoun_chain_keeps_other_subjects(text: str, speaker: str) -> None:
+    rows = _rows(text)
+    assert rows[-1][1] == speaker, rows
