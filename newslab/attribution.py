@@ -407,7 +407,7 @@ def attributions(
             and _INVERSION_SLOT.search(text, max(lo - 3, 0), m.start())
         ):
             subject, inverted = _subject_after(text, m.end(), hi), True
-        coordinated = fronted = False
+        coordinated, fronted = False, ""
         if subject is None and (
             participle or _SHARED_SUBJECT.search(text, max(lo, m.start() - CLAUSE_LOOKBACK), m.start())
         ):
@@ -417,7 +417,10 @@ def attributions(
             if after_fronted > lo:  # rule "fronted-clause" (at6): "After Rose asked whether …, Assad … said" -> Assad
                 own = _shared_subject(text, after_fronted, m.start(), found)
                 if own is not None and own != subject:
-                    subject, fronted = own, True
+                    subject, fronted = own, "fronted-clause"
+            inner = _parenthetical_subject(text, found, m.start())  # rule "parenthetical-said" (at8)
+            if inner is not None and inner != subject:
+                subject, fronted = inner, "parenthetical-said"
         phrase, s, e = subject or ("", -1, -1)
         # "X, who has accused Y of Z, said"
         relative = _WHO.search(text, max(lo, start - CLAUSE_LOOKBACK), start) is not None
@@ -426,13 +429,28 @@ def attributions(
         found.append(
             Attribution(
                 form, verb.lemma, verb.cls, start, end, phrase, s, e, inverted, coordinated, relative,
-                "inverted-participle" if borrowed else "fronted-clause" if fronted else "",
+                "inverted-participle" if borrowed else fronted,
             )
         )  # fmt: skip
     return found
 
 
 _WHO = re.compile(rf",{SPACE}wh(?:o|ich){SPACE}+{_AUX}$")
+#: ", Lombardo said, she left …": the main clause's subject right after a parenthetical reporting clause.
+_AFTER_PARENTHETICAL = re.compile(
+    rf",{SPACE}(?P<speaker>[Hh]e|[Ss]he|[Tt]hey|(?:{_CAP}{SPACE}){{0,3}}{_CAP}){SPACE}+[a-z]"
+)
+
+
+def _parenthetical_subject(text: str, found: list[Attribution], verb_start: int) -> tuple[str, int, int] | None:
+    """The subject of the clause after "…, X said, she left … and told him “…”": she tells, not X (at8).
+
+    Only when the last reporting verb before the coordinated one is followed by a comma and a new subject (a
+    pronoun or a name) with its own lowercase verb, all before the coordinated verb.
+    """
+    earlier = [a for a in found if a.speaker and not a.inverted and a.verb_end < verb_start]
+    m = _AFTER_PARENTHETICAL.match(text, earlier[-1].verb_end, verb_start) if earlier else None
+    return (m.group("speaker"), m.start("speaker"), m.end("speaker")) if m else None
 
 
 _SHARED_SUBJECT = re.compile(

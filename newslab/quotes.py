@@ -209,8 +209,8 @@ def _attribute_direct(
             rule += "; surname-of-named"  # "Rove said" after "Karl Rove": a name, though "rove" is a verb (at7)
         q.rule = rule  # "unattributed; own-complement" takes no speaker from the context either
         if chosen is not None:
-            if chosen.subject_rule == "fronted-clause":
-                rule += "; fronted-clause"  # "After Rose asked …, Assad sneered and said, “…”" (at6)
+            if chosen.subject_rule in ("fronted-clause", "parenthetical-said"):
+                rule += "; " + chosen.subject_rule  # "After Rose asked …, Assad sneered and said, “…”" (at6)
             if naming or nested:
                 rule += "; naming-object" if naming else "; nested"
             q.rule, q.verb = rule, chosen.verb

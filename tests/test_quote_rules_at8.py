@@ -149,3 +149,16 @@ def test_name_inside_a_pronoun_speakers_clause_is_not_the_next_he() -> None:
 def test_pronoun_chain_keeps_other_subjects(text: str, speaker: str) -> None:
     rows = _rows(text)
     assert rows[-1][1] == speaker, rows
+
+
+# ---- rule "parenthetical-said": ", X said, she … and told him “…”" -----------------------------------------------
+def test_parenthetical_reporter_is_not_the_subject_of_the_main_clause() -> None:
+    rows = _rows("After the game, Coach Dunn said, Marta Velez left the field and told him “we were robbed.”")
+    direct = [r for r in rows if r[0].startswith("we were")]
+    assert direct and direct[0][1] == "Marta Velez" and "parenthetical-said" in direct[0][2], rows
+
+
+def test_coordinated_verb_without_a_parenthetical_keeps_the_reporter() -> None:
+    rows = _rows("Coach Dunn said the team lost and told reporters “we were robbed.”")
+    direct = [r for r in rows if r[0].startswith("we were")]
+    assert direct and direct[0][1] == "Coach Dunn" and "parenthetical-said" not in direct[0][2], rows
