@@ -309,7 +309,16 @@ def _subject_before(text: str, lo: int, verb_start: int) -> tuple[str, int, int]
     m = relative or _SUBJECT_BEFORE.search(chunk)
     if m is None:
         return None
+    listed = _NAME_LIST.fullmatch(chunk, 0, m.start("speaker")) if _is_name(m.group("speaker")) else None
+    if listed and not m.group("appos"):  # rule "name-list" (at8): "Germany, France and Italy said" -> all three
+        return _trim_phrase(chunk[: m.end("speaker")], start)
     return _trim_phrase(*_name_in_apposition(m, start))
+
+
+#: Names listed before the last one of a subject ("Germany, France and ", "Ms. Lee and ") from the clause's start.
+_NAME_LIST = re.compile(
+    rf"(?:(?:{_CAP}{SPACE}){{0,2}}{_CAP},{SPACE}){{0,4}}(?:{_CAP}{SPACE}){{0,2}}{_CAP},?{SPACE}and{SPACE}"
+)
 
 
 def _name_in_apposition(m: re.Match[str], offset: int) -> tuple[str, int]:
@@ -318,10 +327,13 @@ def _name_in_apposition(m: re.Match[str], offset: int) -> tuple[str, int]:
     appos = m.group("appos") or ""
     if _is_name(phrase) or not appos.startswith(","):
         return phrase, s
-    for part in appos.split(",")[1:]:
-        if _is_name(part.strip()):  # "his aunt, Elvira Rodriguez, said"
+    for part in appos.split(",")[1:]:  # "his aunt, Elvira Rodriguez, said"; "…, Gov. Mike Pence of Indiana," (at8)
+        if _is_name(part.strip()) or _is_name(_OF_PLACE.sub("", part.strip())):
             return part.strip(), offset + m.start("appos") + appos.index(part.strip())
     return phrase, s
+
+
+_OF_PLACE = re.compile(rf"{SPACE}of{SPACE}(?:{_CAP}{SPACE}?){{1,3}}$")  # "Gov. Mike Pence of Indiana"
 
 
 def _is_name(phrase: str) -> bool:
@@ -443,11 +455,7 @@ _AFTER_PARENTHETICAL = re.compile(
 
 
 def _parenthetical_subject(text: str, found: list[Attribution], verb_start: int) -> tuple[str, int, int] | None:
-    """The subject of the clause after "…, X said, she left … and told him “…”": she tells, not X (at8).
-
-    Only when the last reporting verb before the coordinated one is followed by a comma and a new subject (a
-    pronoun or a name) with its own lowercase verb, all before the coordinated verb.
-    """
+    """A new subject with its own verb after the last reporting verb and a comma: "…, X said, she left … and told"."""
     earlier = [a for a in found if a.speaker and not a.inverted and a.verb_end < verb_start]
     m = _AFTER_PARENTHETICAL.match(text, earlier[-1].verb_end, verb_start) if earlier else None
     return (m.group("speaker"), m.start("speaker"), m.end("speaker")) if m else None
@@ -552,15 +560,11 @@ _ROLE_OF = re.compile(
 )
 
 
-def complement_person(phrase: str, person: Callable[[str], bool]) -> bool:
-    """Rule "complement-name" (at8): the person named in a role's complement is not the speaker.
-
-    "A spokesman for Mr. Trump said …" is the spokesman's, not Trump's: a lowercase role head, a preposition and a
-    capitalized run that ``person`` takes for a person (a title, a given name, a target). "The senator from South
-    Carolina" names a place, so the role is resolved as before.
+def complement_name(phrase: str, person: Callable[[str], bool]) -> bool:
+    """Rule "complement-name" (at8): "A spokesman for Mr. Trump" speaks, not the person (``person``) of the complement.
 
     Example:
-        >>> complement_person("A spokesman for Mr. Trump", lambda run: run.startswith("Mr.")), complement_person(
+        >>> complement_name("A spokesman for Mr. Trump", lambda run: run.startswith("Mr.")), complement_name(
         ...     "the senator from South Carolina", lambda run: run.startswith("Mr."))
         (True, False)
     """

@@ -521,6 +521,12 @@ def _according_to(text: str, sent: Sentence) -> list[Quote]:
 _WORD = re.compile(r"[\w’'.-]+")
 
 
+def name_list(phrase: str) -> bool:
+    """Rule "name-list" (at8): capitalized names joined by "and" ("Germany, France and Italy"): several speakers."""
+    words = phrase.replace(",", "").split()  # "The Post and Courier" is one newspaper
+    return "and" in words[1:-1] and words[0] != "The" and all(w[:1].isupper() or w == "and" for w in words)
+
+
 def speaker_shape(phrase: str) -> tuple[str, str]:
     """A source phrase cut to a speaker's shape, and the rule that cut it ("" when it stays whole).
 
@@ -536,6 +542,8 @@ def speaker_shape(phrase: str) -> tuple[str, str]:
         >>> speaker_shape("a spokesman for the campaign"), speaker_shape("his son who’s running for office")
         (('a spokesman for the campaign', ''), ('his son who’s running for office', ''))
     """
+    if name_list(phrase):
+        return phrase, "name-list"
     stop, tags = stopwords(), word_tags()
     words = list(_WORD.finditer(phrase))
     for i, w in enumerate(words):

@@ -26,16 +26,7 @@ import re
 from typing import Any
 
 from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
-from newslab.attribution import (
-    FUNCTION_WORDS,
-    NO_ONE,
-    SPACE,
-    TIME_WORDS,
-    TITLES,
-    LastTwo,
-    complement_person,
-    is_headline,
-)
+from newslab.attribution import FUNCTION_WORDS, NO_ONE, SPACE, TIME_WORDS, TITLES, LastTwo, complement_name, is_headline
 from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
 from newslab.document import Document
@@ -43,7 +34,7 @@ from newslab.lexicons import load_table, rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
 from newslab.people import people_words
-from newslab.reported_speech import speaker_shape
+from newslab.reported_speech import name_list, speaker_shape
 from newslab.targets import Target
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
@@ -105,6 +96,8 @@ def _says(rest: str) -> bool:
 
 def _name_words(phrase: str) -> list[str]:
     """The name in a speaker phrase: titles, roles and a trailing "of Kentucky" dropped."""
+    if name_list(phrase):
+        return []  # rule "name-list" (at8): "President Obama and Senate Democratic Leader Harry Reid": as written
     parts = _COMPLEMENT.split(phrase, maxsplit=1)
     head = phrase if len(parts) > 1 and parts[0].split()[-1].lower() in ORG_HEADS else parts[0]
     if _POSSESSIVE_HEAD.search(head) and len(head.split()) > 2:
@@ -306,7 +299,7 @@ class SpeakerResolver:
             return self.pronoun(low, sent, start)
         if low == "it":
             return "", "unresolved"
-        if complement_person(phrase, self._person_run):  # "A spokesman for Mr. Trump": the spokesman (at8)
+        if complement_name(phrase, self._person_run):  # "A spokesman for Mr. Trump": the spokesman (at8)
             return speaker_shape(phrase)[0], "as written; complement-name"
         role = self.role_named_earlier(phrase, start)
         if role:

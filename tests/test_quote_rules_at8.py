@@ -162,3 +162,33 @@ def test_coordinated_verb_without_a_parenthetical_keeps_the_reporter() -> None:
     rows = _rows("Coach Dunn said the team lost and told reporters “we were robbed.”")
     direct = [r for r in rows if r[0].startswith("we were")]
     assert direct and direct[0][1] == "Coach Dunn" and "parenthetical-said" not in direct[0][2], rows
+
+
+# ---- rule "name-list" and a name in apposition with a place ("Gov. Mike Pence of Indiana") -----------------------
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("Spain, Portugal and Greece said in a joint statement that the deal was dead.", "Spain, Portugal and Greece"),
+        ("Mayor Ann Ruiz and Governor Tom Hale said the bridge would reopen.", "Mayor Ann Ruiz and Governor Tom Hale"),
+    ],
+)
+def test_listed_names_are_one_speaker_phrase(text: str, speaker: str) -> None:
+    rows = _rows(text)
+    assert [(s, r) for _, s, _, r in rows] == [(speaker, "as written; name-list")], rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Post and Courier reported that the bridge would reopen.",  # one newspaper's name
+        "Ruiz met Hale and Dunn said the bridge would reopen.",  # the list does not open the clause
+    ],
+)
+def test_name_list_does_not_fire(text: str) -> None:
+    rows = _rows(text)
+    assert rows and not [r for _, _, _, r in rows if "name-list" in r], rows
+
+
+def test_name_in_apposition_with_a_place_is_the_speaker() -> None:
+    rows = _rows("The mayor's deputy, Deputy Mayor Lena Ortiz of Brookfield, said the bridge would reopen.")
+    assert [s for _, s, _, _ in rows] == ["Lena Ortiz"], rows
