@@ -309,7 +309,9 @@ def _subject_before(text: str, lo: int, verb_start: int) -> tuple[str, int, int]
     m = relative or _SUBJECT_BEFORE.search(chunk)
     if m is None:
         return None
-    listed = _NAME_LIST.fullmatch(chunk, 0, m.start("speaker")) if _is_name(m.group("speaker")) else None
+    at = m.start("speaker")
+    listed = chunk.endswith("and ", 0, at) and _NAME_LIST.fullmatch(chunk, 0, at) is not None
+    listed = listed and _is_name(m.group("speaker"))
     if listed and not m.group("appos"):  # rule "name-list" (at8): "Germany, France and Italy said" -> all three
         return _trim_phrase(chunk[: m.end("speaker")], start)
     return _trim_phrase(*_name_in_apposition(m, start))

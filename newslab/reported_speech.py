@@ -523,6 +523,8 @@ _WORD = re.compile(r"[\w’'.-]+")
 
 def name_list(phrase: str) -> bool:
     """Rule "name-list" (at8): capitalized names joined by "and" ("Germany, France and Italy"): several speakers."""
+    if " and " not in phrase:
+        return False
     words = phrase.replace(",", "").split()  # "The Post and Courier" is one newspaper
     return "and" in words[1:-1] and words[0] != "The" and all(w[:1].isupper() or w == "and" for w in words)
 
