@@ -192,8 +192,8 @@ def _attribute_direct(
     for i, span in enumerate(spans):
         q = Quote(span.start, span.end, "direct", "unattributed")
         after = _after_attribution(text, doc, span, spans[i + 1].open if i + 1 < len(spans) else len(text), attrs)
-        own = after is not None and own_complement(text, doc, span.close, after)  # rule "own-complement" (at8)
-        after = None if own else after
+        own = after is not None and own_complement(text, doc, span.open, span.close, after)
+        after = None if own else after  # rule "own-complement" (at8)
         naming = after is not None and names_with(text, doc, span, attrs)  # rule "naming-object" (at6)
         if naming:
             after = None

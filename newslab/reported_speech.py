@@ -437,7 +437,7 @@ _TRAILING_APPOSITION = re.compile(
 OWN = "; own-complement"  # the evidence of rule "own-complement" on a quote it leaves unattributed
 
 
-def own_complement(text: str, doc: Document, close: int, a: Attribution) -> bool:
+def own_complement(text: str, doc: Document, opened: int, close: int, a: Attribution) -> bool:
     """Rule "own-complement" (at8): a new voice after a quote's full stop, whose verb reports a clause of its own.
 
     "“He is an excellent choice.” Carl Tobias, a professor …, said Mr. Klain’s experience …": the quote is its own
@@ -447,6 +447,8 @@ def own_complement(text: str, doc: Document, close: int, a: Attribution) -> bool
     """
     if a.inverted or doc.sentence_of(a.verb_start) == doc.sentence_of(close - 1) or text[close - 2 : close - 1] != ".":
         return False
+    if text[doc.sentences[doc.sentence_of(opened)].start : opened].strip():
+        return False  # "He … said if …, “we won't have the meeting.” Trump said …": the quote does not open a sentence
     first = a.speaker.split()[0] if a.speaker else ""
     if not first[:1].isupper() or first.lower() in stopwords():
         return False  # "He added that …", "The senator said he …": the quote's speaker goes on

@@ -192,3 +192,10 @@ def test_name_list_does_not_fire(text: str) -> None:
 def test_name_in_apposition_with_a_place_is_the_speaker() -> None:
     rows = _rows("The mayor's deputy, Deputy Mayor Lena Ortiz of Brookfield, said the bridge would reopen.")
     assert [s for _, s, _, _ in rows] == ["Lena Ortiz"], rows
+
+
+def test_own_complement_needs_a_quote_that_opens_its_sentence() -> None:
+    text = "Vance did not list his terms but said if they fail, “we will walk away.” Ortiz said he was hopeful."
+    rows = _rows(text)
+    quote = [r for r in rows if r[0].startswith("we will walk")]
+    assert quote and "own-complement" not in quote[0][2], rows
