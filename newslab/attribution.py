@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterable, Sequence
 from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
 from newslab.document import Sentence
-from newslab.lexicons import rule_words
+from newslab.lexicons import rule_words, stopwords
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
 _NON_SPACE = re.compile(r"\S+")
@@ -131,7 +131,7 @@ TIME_PHRASE = (
 
 #: A prepositional complement of a role or group: "a spokesman for the Trump Organization", "analysts at X".
 _PP = (
-    rf"(?:{SPACE}(?:for|of|at|in|with|from|on){SPACE}(?!{TIME_PHRASE}\b)(?:the{SPACE})?{_WORD}(?:{SPACE}(?:{_CAP}|of|and|&)){{0,4}}"
+    rf"(?:{SPACE}(?:for|of|at|in|with|from|on|to){SPACE}(?!{TIME_PHRASE}\b)(?:the{SPACE})?{_WORD}(?:{SPACE}(?:{_CAP}|of|and|&)){{0,4}}"
     r"(?<![ \u00a0]of)(?<![ \u00a0]and))"
 )
 
@@ -309,7 +309,18 @@ def _subject_before(text: str, lo: int, verb_start: int) -> tuple[str, int, int]
     m = relative or _SUBJECT_BEFORE.search(chunk)
     if m is None:
         return None
+    at = m.start("speaker")
+    listed = chunk.endswith("and ", 0, at) and _NAME_LIST.fullmatch(chunk, 0, at) is not None
+    listed = listed and _is_name(m.group("speaker"))
+    if listed and not m.group("appos"):  # rule "name-list" (at8): "Germany, France and Italy said" -> all three
+        return _trim_phrase(chunk[: m.end("speaker")], start)
     return _trim_phrase(*_name_in_apposition(m, start))
+
+
+#: Names listed before the last one of a subject ("Germany, France and ", "Ms. Lee and ") from the clause's start.
+_NAME_LIST = re.compile(
+    rf"(?:(?:{_CAP}{SPACE}){{0,2}}{_CAP},{SPACE}){{0,4}}(?:{_CAP}{SPACE}){{0,2}}{_CAP},?{SPACE}and{SPACE}"
+)
 
 
 def _name_in_apposition(m: re.Match[str], offset: int) -> tuple[str, int]:
@@ -318,10 +329,13 @@ def _name_in_apposition(m: re.Match[str], offset: int) -> tuple[str, int]:
     appos = m.group("appos") or ""
     if _is_name(phrase) or not appos.startswith(","):
         return phrase, s
-    for part in appos.split(",")[1:]:
-        if _is_name(part.strip()):  # "his aunt, Elvira Rodriguez, said"
+    for part in appos.split(",")[1:]:  # "his aunt, Elvira Rodriguez, said"; "…, Gov. Mike Pence of Indiana," (at8)
+        if _is_name(part.strip()) or _is_name(_OF_PLACE.sub("", part.strip())):
             return part.strip(), offset + m.start("appos") + appos.index(part.strip())
     return phrase, s
+
+
+_OF_PLACE = re.compile(rf"{SPACE}of{SPACE}(?:{_CAP}{SPACE}?){{1,3}}$")  # "Gov. Mike Pence of Indiana"
 
 
 def _is_name(phrase: str) -> bool:
@@ -407,7 +421,7 @@ def attributions(
             and _INVERSION_SLOT.search(text, max(lo - 3, 0), m.start())
         ):
             subject, inverted = _subject_after(text, m.end(), hi), True
-        coordinated = fronted = False
+        coordinated, fronted = False, ""
         if subject is None and (
             participle or _SHARED_SUBJECT.search(text, max(lo, m.start() - CLAUSE_LOOKBACK), m.start())
         ):
@@ -417,7 +431,10 @@ def attributions(
             if after_fronted > lo:  # rule "fronted-clause" (at6): "After Rose asked whether …, Assad … said" -> Assad
                 own = _shared_subject(text, after_fronted, m.start(), found)
                 if own is not None and own != subject:
-                    subject, fronted = own, True
+                    subject, fronted = own, "fronted-clause"
+            inner = _parenthetical_subject(text, found, m.start())  # rule "parenthetical-said" (at8)
+            if inner is not None and inner != subject:
+                subject, fronted = inner, "parenthetical-said"
         phrase, s, e = subject or ("", -1, -1)
         # "X, who has accused Y of Z, said"
         relative = _WHO.search(text, max(lo, start - CLAUSE_LOOKBACK), start) is not None
@@ -426,13 +443,24 @@ def attributions(
         found.append(
             Attribution(
                 form, verb.lemma, verb.cls, start, end, phrase, s, e, inverted, coordinated, relative,
-                "inverted-participle" if borrowed else "fronted-clause" if fronted else "",
+                "inverted-participle" if borrowed else fronted,
             )
         )  # fmt: skip
     return found
 
 
 _WHO = re.compile(rf",{SPACE}wh(?:o|ich){SPACE}+{_AUX}$")
+#: ", Lombardo said, she left …": the main clause's subject right after a parenthetical reporting clause.
+_AFTER_PARENTHETICAL = re.compile(
+    rf",{SPACE}(?P<speaker>[Hh]e|[Ss]he|[Tt]hey|(?:{_CAP}{SPACE}){{0,3}}{_CAP}){SPACE}+[a-z]"
+)
+
+
+def _parenthetical_subject(text: str, found: list[Attribution], verb_start: int) -> tuple[str, int, int] | None:
+    """A new subject with its own verb after the last reporting verb and a comma: "…, X said, she left … and told"."""
+    earlier = [a for a in found if a.speaker and not a.inverted and a.verb_end < verb_start]
+    m = _AFTER_PARENTHETICAL.match(text, earlier[-1].verb_end, verb_start) if earlier else None
+    return (m.group("speaker"), m.start("speaker"), m.end("speaker")) if m else None
 
 
 _SHARED_SUBJECT = re.compile(
@@ -524,3 +552,48 @@ def is_headline(sentence: Sentence) -> bool:
         return False  # a British quote's close after its stop ("…: ‘GOD BLESS AMERICA!’") ends a sentence too
     words = sentence.text.split()
     return sum(w[:1].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
+
+
+#: "a spokesman for Mr. Trump", "an aide to Cruz", "two lawyers for Ann Lee": lowercase role words, a preposition and a
+#: capitalized run that ends the phrase (the run's possessive mark allowed).
+_ROLE_OF = re.compile(
+    r"(?:[a-z][\w’'-]*\s+){0,4}?(?P<head>[a-z][\w-]*)\s+(?:for|to|of|at|with|from)\s+(?:the\s+)?"
+    r"(?P<run>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?)(?:[’']s)?"
+)
+
+
+def complement_name(phrase: str, person: Callable[[str], bool]) -> bool:
+    """Rule "complement-name" (at8): "A spokesman for Mr. Trump" speaks, not the person (``person``) of the complement.
+
+    Example:
+        >>> complement_name("A spokesman for Mr. Trump", lambda run: run.startswith("Mr.")), complement_name(
+        ...     "the senator from South Carolina", lambda run: run.startswith("Mr."))
+        (True, False)
+    """
+    words = phrase.split()  # "Two aides to …", "A spokesman for …": the capital opens the sentence, not a name
+    opener = len(words) > 1 and words[1][:1].islower() and words[0].lower().rstrip(".") not in TITLES
+    m = _ROLE_OF.fullmatch(phrase[:1].lower() + phrase[1:] if opener else phrase)
+    return m is not None and m.group("head") not in stopwords() and person(m.group("run"))
+
+
+class LastTwo:
+    """The latest speaker said with a phrase, and the latest said with another phrase (for :mod:`newslab.speakers`)."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, str] | None = None  # (name, phrase)
+        self.other: tuple[str, str] | None = None  # the latest whose phrase differs from ``last``'s
+
+    def add(self, name: str, phrase: str) -> None:
+        """Record that ``name`` was said with ``phrase``."""
+        if self.last is not None and self.last[1] != phrase:
+            self.other = self.last
+        self.last = (name, phrase)
+
+    def latest_other(self, phrase: str) -> str:
+        """The latest name said with a phrase other than ``phrase`` ("" if none)."""
+        if self.last is not None and self.last[1] != phrase:
+            return self.last[0]
+        return self.other[0] if self.other is not None else ""
+
+
+NO_ONE = LastTwo()

@@ -91,9 +91,8 @@ from newslab.attribution import Attribution, Quote, attributions, is_headline
 from newslab.cues import VERB_CLASSES, Cue, SpeechVerb, cue_forms, load_cues, load_speech_verbs
 from newslab.document import Article, Document, Sentence
 from newslab.mention_record import Mention
-from newslab.names import ROLE_WORDS
 from newslab.records import QuoteRow, columns
-from newslab.reported_speech import indirect_quotes
+from newslab.reported_speech import OWN, colon_clause_speaker, indirect_quotes, own_complement
 from newslab.speakers import GENDER_NOTE, SpeakerResolver
 from newslab.speech_formats import QuoteSpan as _Span
 from newslab.speech_formats import (
@@ -108,6 +107,7 @@ from newslab.speech_formats import (
     nested_speaker,
     next_sentence_speaker,
     refused,
+    role_gap,
     transcript_quotes,
     without_scare_terms,
 )
@@ -192,6 +192,8 @@ def _attribute_direct(
     for i, span in enumerate(spans):
         q = Quote(span.start, span.end, "direct", "unattributed")
         after = _after_attribution(text, doc, span, spans[i + 1].open if i + 1 < len(spans) else len(text), attrs)
+        own = after is not None and own_complement(text, doc, span.open, span.close, after)
+        after = None if own else after  # rule "own-complement" (at8)
         naming = after is not None and names_with(text, doc, span, attrs)  # rule "naming-object" (at6)
         if naming:
             after = None
@@ -200,14 +202,15 @@ def _attribute_direct(
         if nested and outer is not None:
             used.add(outer.verb_start)  # "Ayers said McDonald told him": Ayers's verb reports this quote
         before = None if after else _before_attribution(doc, span, spans[i - 1] if i else None, attrs)
-        chosen, rule = (after, "after-quote") if after else before if before else (None, "unattributed")
+        chosen, rule = (after, "after-quote") if after else before if before else (None, "unattributed" + OWN * own)
         if chosen is not None and bad_speaker(chosen.speaker, surnames=surnames):
             chosen, rule = None, "unattributed"  # "Asked", "the Democratic": no speaker; the context may name one
         elif chosen is not None and bad_speaker(chosen.speaker):
             rule += "; surname-of-named"  # "Rove said" after "Karl Rove": a name, though "rove" is a verb (at7)
+        q.rule = rule  # "unattributed; own-complement" takes no speaker from the context either
         if chosen is not None:
-            if chosen.subject_rule == "fronted-clause":
-                rule += "; fronted-clause"  # "After Rose asked …, Assad sneered and said, “…”" (at6)
+            if chosen.subject_rule in ("fronted-clause", "parenthetical-said"):
+                rule += "; " + chosen.subject_rule  # "After Rose asked …, Assad sneered and said, “…”" (at6)
             if naming or nested:
                 rule += "; naming-object" if naming else "; nested"
             q.rule, q.verb = rule, chosen.verb
@@ -224,18 +227,6 @@ _AFTER_GAP = re.compile(
 )
 
 
-#: A role title before the name after a quote (“…,” deputy White House press secretary Sarah Sanders said).
-_ROLE_GAP = re.compile(r"[ \u00a0,—–-]*(?:[\w.&’'-]+[ \u00a0]){1,6}")
-
-
-def _role_gap(gap: str) -> bool:
-    """Whether the words between a quote and its speaker's name are a role title ending in a role word."""
-    if _ROLE_GAP.fullmatch(gap) is None:
-        return False
-    words = gap.split()
-    return bool(words) and words[0].islower() and words[-1].lower() in ROLE_WORDS
-
-
 def _after_attribution(
     text: str, doc: Document, span: _Span, limit: int, attrs: dict[int, list[Attribution]]
 ) -> Attribution | None:
@@ -250,7 +241,7 @@ def _after_attribution(
             gap = text[span.close : head] if span.close <= head < limit else "."
             if index > sent and a.cls in ("attitude", "directive"):
                 continue  # “… xenophobic.” Few Republicans criticized Trump: a new sentence that reports no words
-            if a.speaker and not a.coordinated and (_AFTER_GAP.fullmatch(gap) or _role_gap(gap)):
+            if a.speaker and not a.coordinated and (_AFTER_GAP.fullmatch(gap) or role_gap(gap)):
                 return a
     return None
 
@@ -279,9 +270,11 @@ def _attribute_from_context(
     speakers = _ParagraphSpeakers(quotes, para)
     for i, q in enumerate(quotes):
         if q.rule == "unattributed":
-            label = label_speaker(text, spans[i].open)  # "John Smith, Fox News: “…”" in a list of reactions
-            if label is not None:
-                q.rule, q.verb = "label", ":"
+            opened = spans[i].open
+            label = label_speaker(text, opened)  # "John Smith, Fox News: “…”" in a list of reactions
+            rule, label = ("label", label) if label else ("colon-clause", colon_clause_speaker(text, doc, opened))
+            if label is not None:  # or "Trump fired back on Twitter: “…”" (at8)
+                q.rule, q.verb = rule, ":"
                 q.speaker, q.speaker_start, q.speaker_end = label
                 speakers.visited(i)
                 continue

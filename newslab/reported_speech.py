@@ -66,7 +66,7 @@ _NOT_PREP = r"(?!(?:with|of|for|on|at|to|in|that|and)\b)"
 _VERB_ADJUNCT = re.compile(
     rf"(?:,?{SPACE}(?:{TIME_PHRASE}|in{SPACE}(?:a|an|the|his|her|their){SPACE}[\w-]+(?:{SPACE}{_NOT_PREP}[\w-]+)?"
     rf"|on{SPACE}(?:Twitter|X|Facebook|Instagram|television|Fox News|CNN|MSNBC|NBC|CBS|ABC|\w+day)|in{SPACE}[A-Z]\w+"
-    rf"|at{SPACE}(?:a|an|the){SPACE}[\w-]+(?:{SPACE}{_NOT_PREP}[\w-]+)?|in{SPACE}\d{{4}}"
+    rf"|(?:at|on){SPACE}(?:a|an|the){SPACE}[\w-]+(?:{SPACE}{_NOT_PREP}[\w-]+)?|in{SPACE}\d{{4}}"
     rf"|with{SPACE}[A-Z][\w.’'-]*(?:{SPACE}[A-Z][\w.’'-]*){{0,2}}|privately|publicly|repeatedly|again|too|also)){{0,4}},?"
 )
 
@@ -434,6 +434,27 @@ _TRAILING_APPOSITION = re.compile(
 )
 
 
+OWN = "; own-complement"  # the evidence of rule "own-complement" on a quote it leaves unattributed
+
+
+def own_complement(text: str, doc: Document, opened: int, close: int, a: Attribution) -> bool:
+    """Rule "own-complement" (at8): a new voice after a quote's full stop, whose verb reports a clause of its own.
+
+    "“He is an excellent choice.” Carl Tobias, a professor …, said Mr. Klain’s experience …": the quote is its own
+    sentence, the next one opens with a name (not "He added that …" nor "The senator said he …", which go on
+    with the quote's speaker) and its verb has its own content, so the quote is not that name's; it stays
+    unattributed (no speaker from the context either: the reader has just met this name as a new voice).
+    """
+    if a.inverted or doc.sentence_of(a.verb_start) == doc.sentence_of(close - 1) or text[close - 2 : close - 1] != ".":
+        return False
+    if text[doc.sentences[doc.sentence_of(opened)].start : opened].strip():
+        return False  # "He … said if …, “we won't have the meeting.” Trump said …": the quote does not open a sentence
+    first = a.speaker.split()[0] if a.speaker else ""
+    if not first[:1].isupper() or first.lower() in stopwords():
+        return False  # "He added that …", "The senator said he …": the quote's speaker goes on
+    return _reported_clause(text, doc.sentences[doc.sentence_of(a.verb_start)], a) is not None
+
+
 def _explicit_clause(text: str, a: Attribution, start: int) -> bool:
     """Whether a reported clause is marked by "that" or opens with a personal pronoun ("said he enjoyed")."""
     word = _WORD_RUN.match(text[start : start + WORD_CHARS])
@@ -502,6 +523,14 @@ def _according_to(text: str, sent: Sentence) -> list[Quote]:
 _WORD = re.compile(r"[\w’'.-]+")
 
 
+def name_list(phrase: str) -> bool:
+    """Rule "name-list" (at8): capitalized names joined by "and" ("Germany, France and Italy"): several speakers."""
+    if " and " not in phrase:
+        return False
+    words = phrase.replace(",", "").split()  # "The Post and Courier" is one newspaper
+    return "and" in words[1:-1] and words[0] != "The" and all(w[:1].isupper() or w == "and" for w in words)
+
+
 def speaker_shape(phrase: str) -> tuple[str, str]:
     """A source phrase cut to a speaker's shape, and the rule that cut it ("" when it stays whole).
 
@@ -517,6 +546,8 @@ def speaker_shape(phrase: str) -> tuple[str, str]:
         >>> speaker_shape("a spokesman for the campaign"), speaker_shape("his son who’s running for office")
         (('a spokesman for the campaign', ''), ('his son who’s running for office', ''))
     """
+    if name_list(phrase):
+        return phrase, "name-list"
     stop, tags = stopwords(), word_tags()
     words = list(_WORD.finditer(phrase))
     for i, w in enumerate(words):
@@ -527,3 +558,33 @@ def speaker_shape(phrase: str) -> tuple[str, str]:
             return phrase[: w.start()].strip(), "verb-cut"
         break
     return phrase, ""
+
+
+#: "Trump fired back on Twitter:" before a quote: a name (or he/she), its verb and up to 8 words, then the colon.
+_COLON_CLAUSE = re.compile(
+    r"[ \t]*(?P<name>(?:[A-Z][\w.’'-]*[ \t]+){0,3}[A-Z][\w.-]*)[ \t]+(?P<verb>[a-z]+)"
+    r"(?:[ \t]+[^\s:“”\"]+){0,8}[ \t]*:\s*"
+)
+_BE_FORMS = frozenset(rule_words("reported_speech.BE_FORMS"))  # "Trump was asked: “…”": a question to him
+
+
+def colon_clause_speaker(text: str, doc: Document, quote_open: int) -> tuple[str, int, int] | None:
+    """Rule "colon-clause" (at8): the subject of a clause that ends in the colon opening the quote.
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> text = "Trump fired back on Twitter: “Ryan should spend more time on the budget.”"
+        >>> colon_clause_speaker(text, parse(Article("a", "", text)), text.index("“"))
+        ('Trump', 0, 5)
+    """
+    sent = doc.sentence_of(quote_open)
+    start = doc.sentences[sent].start
+    if not text[start:quote_open].strip() and sent > 0:  # the colon ended the sentence before
+        start = doc.sentences[sent - 1].start
+    m = _COLON_CLAUSE.fullmatch(text, start, quote_open)
+    if m is None or m.group("verb") in _BE_FORMS or not (word_tags().get(m.group("verb")) or "").startswith("VB"):
+        return None
+    first = m.group("name").split()[0].lower()
+    if (first in stopwords() and first not in ("he", "she")) or not_a_speaker(m.group("name")):
+        return None  # "The message was clear:", "But Trump …": no subject of one person or group
+    return m.group("name"), m.start("name"), m.end("name")

@@ -1,21 +1,20 @@
 """Speakers: a quote's speaker phrase resolved to a name, with the rule that did it.
 
-A surname resolves to the longest name in the article ending with it ("Rutte" -> "Mark Rutte"),
-titles and roles dropped ("Gov. Andy Beshear of Kentucky" -> "Andy Beshear"); a role phrase to the
-person named with that role before (``role:named-earlier``), to a target it describes
-(``description:target``), to the speaker said with the same role (``description:same-role``) or to
-the previous sentence's subject (``description:previous-subject``); a pronoun to the last
-compatible speaker of the two sentences before unless a newer subject was named
-(``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the
-target the mention stage found (``pronoun:target``), else, when nothing before it names a compatible
-person, to the next sentence's person (``pronoun:next-subject``; at7), or to that target first when a narrator's short
-question stands right before ("And him?"; ``pronoun:question``); a plural group noun keeps its
-complement ("Residents of Kharkiv"; ``group``). A capitalized run after "in", "at" or "near" is a place,
-never a previous subject. See :mod:`newslab.quotes` for the whole list.
+A surname resolves to the longest name in the article ending with it ("Rutte" -> "Mark Rutte"), titles and roles
+dropped ("Gov. Andy Beshear of Kentucky" -> "Andy Beshear"); a role phrase to the person named with that role before
+(``role:named-earlier``), to a target it describes (``description:target``), to the speaker said with the same role
+(``description:same-role``) or to the previous sentence's subject (``description:previous-subject``); a pronoun to
+the last compatible speaker of the two sentences before unless a newer subject was named
+(``pronoun:recent-speaker``), else to that subject (``pronoun:previous-subject``), else to the target the mention
+stage found (``pronoun:target``), else, when nothing before it names a compatible person, to the next sentence's
+person (``pronoun:next-subject``; at7), or to that target first when a narrator's short question stands right before
+("And him?"; ``pronoun:question``); a plural group noun keeps its complement ("Residents of Kharkiv"; ``group``). A
+capitalized run after "in", "at" or "near" is a place, never a previous subject. See :mod:`newslab.quotes` for the
+whole list.
 
-The article-wide lookups are by index or bisect (names by last word, role hits found once per
-role, the speakers so far by sentence and by role word), so a speaker costs what its own and
-the nearby sentences cost, never a scan of the article.
+The article-wide lookups are by index or bisect (names by last word, role hits found once per role, the speakers so
+far by sentence and by role word), so a speaker costs what its own and the nearby sentences cost, never a scan of
+the article.
 """
 
 from __future__ import annotations
@@ -27,14 +26,15 @@ import re
 from typing import Any
 
 from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
-from newslab.attribution import FUNCTION_WORDS, SPACE, TIME_WORDS, TITLES, is_headline
+from newslab.attribution import FUNCTION_WORDS, NO_ONE, SPACE, TIME_WORDS, TITLES, LastTwo, complement_name, is_headline
+from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import load_table, rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
 from newslab.people import people_words
-from newslab.reported_speech import speaker_shape
+from newslab.reported_speech import name_list, speaker_shape
 from newslab.targets import Target
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
@@ -48,6 +48,8 @@ _POSSESSIVE_MARK = re.compile(r"[’']s?")
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _CONTRACTION = re.compile(r"[’'](?:s|re|ll|ve|d)$")
 _ROLE_THEN_NAME = re.compile(r"\s+([a-z]+)\s+[A-Z]")  # " host Megyn": a lowercase word, then a capital
+_PRONOUN_OPENS = re.compile(r"\s*(?:[A-Z][\w’']*,?\s+)?(He|She|he|she)\s")  # "He said …", "But she …"
+_GENDERS = {"he": "m", "she": "f"}
 _PLACE_AFTER = re.compile(rf"{SPACE}in{SPACE}(?:the{SPACE})?[A-Z][\w’'.-]*(?:{SPACE}[A-Z][\w’'.-]*)*$")
 
 #: Added to a pronoun's speaker rule when it skipped someone for the gender of their given name.
@@ -62,11 +64,8 @@ SPEAKER_PRONOUNS = frozenset(rule_words("speakers.SPEAKER_PRONOUNS"))
 
 def _gender(phrase: str) -> str:
     words = {w.lower() for w in phrase.split()}
-    if words & FEMALE_ROLES or words & {"she", "her"}:
-        return "f"
-    if words & MALE_ROLES or words & {"he", "him", "his"}:
-        return "m"
-    return ""
+    female, male = words & (FEMALE_ROLES | {"she", "her"}), words & (MALE_ROLES | {"he", "him", "his"})
+    return "f" if female else "m" if male else ""
 
 
 def _title_gender(run: str) -> str:
@@ -78,24 +77,34 @@ def _title_gender(run: str) -> str:
 #: Heads of organization names that keep their "of" complement ("Department of State", "Bank of England").
 ORG_HEADS = frozenset(rule_words("speakers.ORG_HEADS"))
 
-
 #: Last words of place and building names, which are never a person ("Memorial Medical Center").
 PLACE_HEADS = frozenset(rule_words("speakers.PLACE_HEADS"))
-
 
 _ROLES_AND_TITLES = ROLE_WORDS | TITLES
 _NO_PERSON_HEADS = ORG_HEADS | PLACE_HEADS  # last words of an organization or a place: no person
 
 
+def _organization(words: list[str]) -> bool:
+    """An organization's name holding a title or role word ("Justice Department", "National Sheriffs’ Association")."""
+    return words[-1].lower() in ORG_HEADS and any(w.lower().rstrip(".") in _ROLES_AND_TITLES for w in words[:-1])
+
+
+def _says(rest: str) -> bool:
+    """Whether one of the first three words is a speech verb ("He also said that …")."""
+    return any(w in load_speech_verbs() for w in rest.split()[:3])
+
+
 def _name_words(phrase: str) -> list[str]:
     """The name in a speaker phrase: titles, roles and a trailing "of Kentucky" dropped."""
+    if name_list(phrase):
+        return []  # rule "name-list" (at8): "President Obama and Senate Democratic Leader Harry Reid": as written
     parts = _COMPLEMENT.split(phrase, maxsplit=1)
     head = phrase if len(parts) > 1 and parts[0].split()[-1].lower() in ORG_HEADS else parts[0]
     if _POSSESSIVE_HEAD.search(head) and len(head.split()) > 2:
         return []  # rule "possessive-head" (attrib4): "Kayla Mueller's Parents" is a group, not a name
     words = [_POSSESSIVE_END.sub("", w) for w in head.split()]
     roles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _ROLES_AND_TITLES]
-    if roles:  # "NATO spokeswoman Farah Dakhlallah", "Senate Majority Leader Mitch McConnell"
+    if roles and not _organization(words):  # "NATO spokeswoman Farah Dakhlallah", "Majority Leader Mitch McConnell"
         words = words[roles[-1] + 1 :]
     while words and words[0].lower() in ("the", "a", "an"):
         words = words[1:]
@@ -114,12 +123,8 @@ _QUOTED = re.compile(r"[“\"‘](?:(?<=“)[^”]*”?|(?<=\")[^\"\n]*\"?|(?<=�
 
 def _name_gender(chunk: str, at: int, name: str, default: str) -> str:
     """The gender a name's title or given name implies ("Ms. Pelosi", "Nancy Pelosi"), else ``default``."""
-    title = _LAST_TITLE.search(chunk[:at])
-    if title and title.group(1).lower() in FEMALE_ROLES:
-        return "f"
-    if title and title.group(1).lower() in MALE_ROLES:
-        return "m"
-    return given_name_gender(name) or default
+    title = m.group(1).lower() if (m := _LAST_TITLE.search(chunk[:at])) else ""
+    return "f" if title in FEMALE_ROLES else "m" if title in MALE_ROLES else given_name_gender(name) or default
 
 
 @functools.cache
@@ -140,7 +145,6 @@ def given_name_gender(name: str) -> str:
         ('m', 'f', '')
         >>> given_name_gender("Taylor Swift")  # a name of both genders is not listed
         ''
-
     """
     words = name.split()
     return _given_genders().get(words[0], "") if words else ""
@@ -194,28 +198,6 @@ class _RoleHits:
         return self.best[k - 1][1] if k else None
 
 
-class _LastTwo:
-    """The latest speaker said with a phrase, and the latest said with another phrase (lowercased phrases)."""
-
-    def __init__(self) -> None:
-        self.last: tuple[str, str] | None = None  # (name, phrase)
-        self.other: tuple[str, str] | None = None  # the latest whose phrase differs from ``last``'s
-
-    def add(self, name: str, phrase: str) -> None:
-        if self.last is not None and self.last[1] != phrase:
-            self.other = self.last
-        self.last = (name, phrase)
-
-    def latest_other(self, phrase: str) -> str:
-        """The latest name said with a phrase other than ``phrase`` ("" if none)."""
-        if self.last is not None and self.last[1] != phrase:
-            return self.last[0]
-        return self.other[0] if self.other is not None else ""
-
-
-_NO_ONE = _LastTwo()
-
-
 class SpeakerResolver:
     """Resolves the speaker phrases of one article to names, in text order (it lives for one article)."""
 
@@ -232,7 +214,7 @@ class SpeakerResolver:
         self.genders: dict[str, str] = {}
         self._roles: dict[str, _RoleHits] = {}  # role words -> where someone is named so
         self._written: dict[str, bool] = {}  # role words -> whether the article writes them at all
-        self._same_role: dict[str, _LastTwo] = {}  # last word of a said phrase -> the latest speakers said so
+        self._same_role: dict[str, LastTwo] = {}  # last word of a said phrase -> the latest speakers said so
         self._target_names: dict[Target, str] = {}
         self._longest: dict[str, str] = {}  # last word -> the longest registry name ending so
         self.given_skips = 0  # people a he/she pronoun skipped for their given name's gender (rule "pronoun-gender")
@@ -317,6 +299,8 @@ class SpeakerResolver:
             return self.pronoun(low, sent, start)
         if low == "it":
             return "", "unresolved"
+        if complement_name(phrase, self._person_run):  # "A spokesman for Mr. Trump": the spokesman (at8)
+            return speaker_shape(phrase)[0], "as written; complement-name"
         role = self.role_named_earlier(phrase, start)
         if role:
             return role, "role:named-earlier"
@@ -331,18 +315,26 @@ class SpeakerResolver:
             return group, "group"
         name = self.name(phrase)
         if _is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
-            earlier = self._same_role.get(phrase.split()[-1].lower(), _NO_ONE).latest_other(low)
+            earlier = self._same_role.get(phrase.split()[-1].lower(), NO_ONE).latest_other(low)
             if earlier:
                 return earlier, "description:same-role"  # "A NATO official said …" … "said the official"
             subject, _ = self.previous_subject(sent, start, "", lone=True)
             if subject:
                 return subject, "description:previous-subject"
-        if name:
-            return name, "name"
+        if name:  # rule "organization-name" (at8): "the Justice Department", not "Department"
+            return name, "name; organization-name" if _organization(name.split()) else "name"
         # a group or source without a name ("diplomats", "a spokesman for Y"); where it is ("in Berlin") is no part,
         # nor a relative clause or a verb (rules "relative-clause", "verb-cut": at7)
         shaped, cut = speaker_shape(_PLACE_AFTER.sub("", phrase.strip()))
         return shaped, "as written; " + cut if cut else "as written"
+
+    def _person_run(self, run: str) -> bool:
+        """Whether a capitalized run names a person: a title, a given name, a target, an article's name ending so."""
+        if run.split()[0].lower().rstrip(".") in TITLES or given_name_gender(run):
+            return True
+        people = {a for t in self.targets if t.kind == "person" for a in (t.name, *t.aliases)}
+        named = self._names_by_last.get(run.split()[-1], ())  # "Cruz" -> "Ted Cruz"; not "Trump Kellyanne Conway"
+        return run in people or any((given_name_gender(n) or n in people) and n.endswith(run) for n in named)
 
     def pronoun(self, low: str, sent: int, start: int) -> tuple[str, str]:
         """He/she/they: the last compatible speaker, else the target the mention stage found, else the subject."""
@@ -467,6 +459,9 @@ class SpeakerResolver:
                 continue
             chunk = art.text[s.start : min(s.end, start)] if index == sent else s.text
             chunk = _QUOTED.sub(lambda m: " " * len(m.group()), chunk)
+            opener = _PRONOUN_OPENS.match(chunk)  # rule "pronoun-chain" (at8): "He said that Jeb Bush …" names
+            if gender and opener and _GENDERS[opener.group(1).lower()] == gender and _says(chunk[opener.end() :]):
+                continue  # someone he speaks of, not him
             for m in _CAPITALIZED_RUN.finditer(chunk):
                 first = _CONTRACTION.sub("", m.group().split()[0].lower())  # "It's", "They're"
                 if first in _PRONOUN_WORDS or (
@@ -532,7 +527,7 @@ class SpeakerResolver:
             self.history.append((sent, name, gender, phrase))
             words = phrase.split()
             if words:
-                self._same_role.setdefault(words[-1].lower(), _LastTwo()).add(name, phrase.lower())
+                self._same_role.setdefault(words[-1].lower(), LastTwo()).add(name, phrase.lower())
 
 
 #: Pronouns and determiners that open no name, wherever they stand ("It's sick", cut out of a quote).

@@ -26,6 +26,7 @@ from newslab.attribution import Attribution, Quote
 from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import rule_words, stopwords
+from newslab.names import ROLE_WORDS
 from newslab.reported_speech import CLAIM_NOUNS
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
@@ -135,6 +136,18 @@ def label_speaker(text: str, quote_open: int) -> tuple[str, int, int] | None:
     if m is None or bad_speaker(m.group("name")):
         return None
     return m.group("name"), m.start("name"), m.end("name")
+
+
+#: A role title before the name after a quote (“…,” deputy White House press secretary Sarah Sanders said).
+_ROLE_GAP = re.compile(r"[ \u00a0,—–-]*(?:[\w.&’'-]+[ \u00a0]){1,6}")
+
+
+def role_gap(gap: str) -> bool:
+    """Whether the words between a quote and its speaker's name are a role title ending in a role word."""
+    if _ROLE_GAP.fullmatch(gap) is None:
+        return False
+    words = gap.split()
+    return bool(words) and words[0].islower() and words[-1].lower() in ROLE_WORDS
 
 
 #: The end of a sentence before a label in the same line (the last one before the quote).

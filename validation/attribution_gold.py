@@ -26,7 +26,7 @@ HERE = Path(__file__).resolve().parent
 FOLDER = HERE / "annotations" / "attributions"
 DATA = HERE.parent.parent / "shared" / "data" / "newsmtsc" / "train.jsonl"
 KINDS = ("direct", "partial", "indirect", "no-mark")
-SPENT = ("dev", "test", "fresh1", "fresh2", "fresh3")  # parts scored in an earlier round (see the folder's README)
+SPENT = ("dev", "test", "fresh1", "fresh2", "fresh3", "fresh4")  # parts scored in an earlier round (README; at8)
 COLUMNS = ("passage_id", "start", "end", "kind", "speaker", "cue", "note")
 
 
@@ -47,8 +47,8 @@ def passages(folder: Path = FOLDER) -> pd.DataFrame:
 def load_passages(folder: Path = FOLDER, data: Path = DATA, split: str = "all") -> nl.Corpus:
     """The passages of ``split`` rebuilt from NewsMTSC train as a newslab Corpus.
 
-    ``split`` is a part's name (dev, test, fresh1 … fresh4), ``spent`` (dev, test, fresh1, fresh2 and fresh3, the
-    parts already scored) or ``all``.
+    ``split`` is a part's name (dev, test, fresh1 … fresh5), ``spent`` (dev, test, fresh1 … fresh4, the parts
+    already scored; fresh4 joined in the at8 round) or ``all``.
     """
     if not data.is_file():
         die(f"{data} not found; the passages are rebuilt from NewsMTSC train.jsonl (../shared/data)")

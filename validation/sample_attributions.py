@@ -24,6 +24,11 @@ the article left out between two of the passage's), of 2-6 sentences, the longes
 skips every article and line of validation/annotations/newsmtsc_mentions/passages.tsv (and, fresh4 on, every
 article of the judged-row sets credit/*.tsv and stance_rows/*.tsv), so that no line used anywhere in
 validation/annotations is drawn.
+``--gapped`` (fresh5 onward; the consecutive pool is nearly empty) skips the same articles and lines as
+``--consecutive`` but also allows windows with a gap between sentences: each article's windows of
+GAPPED_MIN_SENTENCES..GAPPED_MAX_SENTENCES usable sentences in article order whose quote marks pair up are ranked
+by the number of sentences left out between them (fewest first), then by length (longest first), and one of the
+best-ranked windows is drawn by the same generator.
 """
 
 from __future__ import annotations
@@ -42,6 +47,9 @@ MAX_SENTENCES = 6
 # --consecutive draws: of the NewsMTSC train articles left after fresh1 and the mention set, only 10 hold 3
 # consecutive usable sentences and 165 hold 2, so those passages may be 2 sentences long (the longest are kept)
 CONSECUTIVE_MIN_SENTENCES = 2
+# --gapped draws (fresh5 on): 2-4 sentences keep a gapped passage readable; the fewest-gap windows are preferred
+GAPPED_MIN_SENTENCES = 2
+GAPPED_MAX_SENTENCES = 4
 GID = re.compile(r"^(.*?_\d+)_-?\d+_(\d+)_")
 HERE = Path(__file__).resolve().parent
 OUT = HERE / "annotations" / "attributions" / "passages.tsv"
@@ -98,10 +106,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--consecutive", action="store_true", help="with --fresh: consecutive windows only, skip the mention set"
     )
+    parser.add_argument(
+        "--gapped", action="store_true", help="with --fresh: skip as --consecutive, allow gaps (fewest-gap windows)"
+    )
     args = parser.parse_args(argv)
     parts = articles(Path(args.data))
     if args.fresh:
-        return fresh(parts, args.fresh, args.seed, args.n, args.write, args.consecutive)
+        return fresh(parts, args.fresh, args.seed, args.n, args.write, args.consecutive, args.gapped)
     keys = sorted(k for k, v in parts.items() if len(v) >= MIN_SENTENCES)
     rng = random.Random(args.seed)
     rows = []
@@ -136,7 +147,13 @@ def balanced(texts: list[str]) -> bool:
 
 
 def fresh(
-    parts: dict[str, list[tuple[int, int, str]]], name: str, seed: int, n: int, write: bool, consecutive: bool = False
+    parts: dict[str, list[tuple[int, int, str]]],
+    name: str,
+    seed: int,
+    n: int,
+    write: bool,
+    consecutive: bool = False,
+    gapped_draw: bool = False,
 ) -> int:
     """Draw ``n`` passages of a new part from articles not yet in passages.tsv; append them with ``write``."""
     with OUT.open(encoding="utf-8") as handle:
@@ -145,12 +162,13 @@ def fresh(
         raise SystemExit(f"error: split {name!r} already exists in {OUT}; choose a new name")
     taken = {row["article_key"] for row in old}
     taken_lines = {int(x) for row in old for x in row["lines"].split(",")}
-    if consecutive:
+    if consecutive or gapped_draw:
         mention_keys, mention_lines = mentions_used()
         taken |= mention_keys | judged_articles()
         taken_lines |= mention_lines
     rng = random.Random(seed)
-    keys = sorted(k for k, v in parts.items() if len(v) >= MIN_SENTENCES and k not in taken)
+    least = GAPPED_MIN_SENTENCES if gapped_draw else MIN_SENTENCES
+    keys = sorted(k for k, v in parts.items() if len(v) >= least and k not in taken)
     rng.shuffle(keys)
     last = max(int(row["passage_id"].split("-")[1]) for row in old)
     table = []
@@ -158,6 +176,16 @@ def fresh(
         if len(table) == n:
             break
         sentences = [s for s in parts[key] if s[1] not in taken_lines]
+        if gapped_draw:
+            window = gapped_window(sentences, rng)
+            if window is None:
+                continue
+            pid = f"attr-{last + len(table) + 1:02d}"
+            table.append(
+                {"passage_id": pid, "article_key": key, "lines": ",".join(str(x) for _, x, _ in window), "split": name}
+            )
+            print(f"=== {pid} ({key})\n" + " ".join(t for _, _, t in window) + "\n")
+            continue
         windows: list[list[tuple[int, int, str]]] = []  # balanced quote marks; consecutive indexes preferred
         gapped: list[list[tuple[int, int, str]]] = []
         for size in range(CONSECUTIVE_MIN_SENTENCES if consecutive else MIN_SENTENCES, MAX_SENTENCES + 1):
@@ -181,6 +209,17 @@ def fresh(
             writer = csv.DictWriter(handle, fieldnames=list(table[0]), delimiter="\t", lineterminator="\n")
             writer.writerows(table)
     return 0
+
+
+def gapped_window(sentences: list[tuple[int, int, str]], rng: random.Random) -> list[tuple[int, int, str]] | None:
+    """One quote-balanced window of an article, fewest left-out sentences first, then longest (``--gapped``)."""
+    ranked: dict[tuple[int, int], list[list[tuple[int, int, str]]]] = defaultdict(list)
+    for size in range(GAPPED_MIN_SENTENCES, GAPPED_MAX_SENTENCES + 1):
+        for start in range(len(sentences) - size + 1):
+            w = sentences[start : start + size]
+            if balanced([t for _, _, t in w]):
+                ranked[(w[-1][0] - w[0][0] - (size - 1), -size)].append(w)
+    return rng.choice(ranked[min(ranked)]) if ranked else None
 
 
 if __name__ == "__main__":

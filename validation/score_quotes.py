@@ -2,14 +2,14 @@
 
 Usage: .venv/bin/python validation/score_quotes.py [--split all|mtsc|written] [--errors N]
                                                   [--min-overlap 0.5] [--bootstrap 1000] [--annotations DIR]
-       .venv/bin/python validation/score_quotes.py --attributions dev|test|spent|fresh1|fresh2|fresh3|fresh4|all ...
+       .venv/bin/python validation/score_quotes.py --attributions dev|test|spent|fresh1|...|fresh5|all ...
 
 ``--attributions`` scores the attribution set (validation/annotations/attributions/, every attribution in
 PolNeAR's sense, rebuilt from NewsMTSC train by validation/attribution_gold.py) instead; its gold kinds are
 direct, partial, indirect and no-mark (partial, indirect and no-mark are all "indirect" to find_quotes).
 Its ``test`` part was scored once (attrib3), ``fresh1`` once (attrib4), ``fresh2`` once (at5) and ``fresh3`` once
-(at6): all are spent; ``fresh4`` (at7) is untouched until the end of that round (see its README); ``spent`` is dev,
-test, fresh1, fresh2 and fresh3 (``all`` adds fresh4).
+(at6) and ``fresh4`` once (at7): all are spent; ``fresh5`` (at8) is untouched until the end of that round (see its
+README); ``spent`` is dev, test and fresh1 … fresh4 since at8 (``all`` adds fresh5).
 
 Matching: a predicted quote matches a gold attribution of the same article when their character spans
 overlap by at least --min-overlap of the shorter span; each predicted quote goes to the gold row it
@@ -212,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--bootstrap", type=int, default=1000, metavar="B", help="bootstrap replicates (0: none)")
     parser.add_argument(
         "--attributions",
-        choices=("dev", "test", "spent", "fresh1", "fresh2", "fresh3", "fresh4", "all"),
+        choices=("dev", "test", "spent", "fresh1", "fresh2", "fresh3", "fresh4", "fresh5", "all"),
         help="score the attribution set's part",
     )
     args = parser.parse_args(argv)
