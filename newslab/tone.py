@@ -234,13 +234,14 @@ def _locate(toks: Sequence[str], assessed: list[tuple[list[str], float]]) -> lis
     located: list[tuple[int, int, float]] = []
     cursor = 0
     for words_, pol in assessed:
-        # locate the assessed chunk's last word in order; a chunk not found is left out
-        last = words_[-1]
-        for k in range(cursor, len(toks)):
-            if toks[k] == last:
-                located.append((max(0, k - len(words_) + 1), k, pol))
-                cursor = k + 1
-                break
+        # locate the assessed chunk's last word in order (list.index: the first k >= cursor with toks[k] == last,
+        # found in C); a chunk not found is left out
+        try:
+            k = toks.index(words_[-1], cursor)
+        except ValueError:
+            continue
+        located.append((max(0, k - len(words_) + 1), k, pol))
+        cursor = k + 1
     return located
 
 
