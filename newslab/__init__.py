@@ -18,15 +18,9 @@ Example:
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from newslab.errors import NewslabError, NewslabWarning
-
-try:
-    __version__ = version("newslab")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0.0.0+unknown"
 
 # public name -> module that defines it (imported on first access)
 _LAZY = {
@@ -186,7 +180,20 @@ if TYPE_CHECKING:
 _RENAMED_SUBMODULES = frozenset({"aggregate", "analysis"})
 
 
+def _version() -> str:
+    """The installed version (importlib.metadata is imported on first use: it costs ~30 ms of CPU at import)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newslab")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0.0.0+unknown"
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value = globals()["__version__"] = _version()
+        return value
     module = _LAZY.get(name)
     if module is None:
         if name in _SUBMODULES or name in _RENAMED_SUBMODULES:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.errors import ParameterError
@@ -146,9 +146,13 @@ def _masked_words(lexicon: Mapping[str, Any], emoticons: frozenset[str], punctua
 
 
 @functools.cache
-def _pattern_fast() -> tuple[_PlainSentiment, Any, frozenset[str]]:
-    """Pattern's lexicon (a plain dict), its ``assessments`` and the words it reads as more than an unknown word."""
-    from newslab.pattern_lexicon import pattern_constants
+def _pattern_fast() -> tuple[_PlainSentiment, Callable[[Sequence[str]], Any], frozenset[str]]:
+    """Pattern's lexicon (a plain dict), its assessments of untagged words, and the words it knows.
+
+    The known words are those it reads as more than an unknown word. The assessments are
+    :class:`newslab.pattern_lexicon.PatternReader`'s (pattern's steps on facts looked up once).
+    """
+    from newslab.pattern_lexicon import PatternReader, pattern_constants
 
     emoticons, punctuation = pattern_constants()
     lexicon = _PlainSentiment(pattern_sentiment())
@@ -156,7 +160,7 @@ def _pattern_fast() -> tuple[_PlainSentiment, Any, frozenset[str]]:
     known |= emoticons | {"!", "(!)"}
     if not known.isdisjoint(_STAND_INS.values()):
         raise RuntimeError("pattern's lexicon lists a stand-in of newslab's: pick other stand-ins")
-    return lexicon, type(pattern_sentiment()).assessments, known
+    return lexicon, PatternReader(lexicon).assess, known
 
 
 def pattern_words(lowered: Sequence[str], known: frozenset[str]) -> list[str]:
@@ -197,11 +201,11 @@ def _pattern_score(lowered: list[str]) -> tuple[float, float, list[tuple[list[st
     Pattern's own ``assessments`` reads the words of :func:`pattern_words` (the same result, fewer
     words to walk); a sentence with no word pattern knows is not handed to it at all.
     """
-    lexicon, assessments, known = _pattern_fast()
+    _, assess, known = _pattern_fast()
     words = pattern_words(lowered, known)
     if not words:
         return 0.0, 0.0, []
-    assessed = assessments(lexicon, [(w, None) for w in words], True)
+    assessed = assess(words)
     if not assessed:
         return 0.0, 0.0, []
     polarity = sum(a[1] for a in assessed) / len(assessed)
@@ -230,13 +234,14 @@ def _locate(toks: Sequence[str], assessed: list[tuple[list[str], float]]) -> lis
     located: list[tuple[int, int, float]] = []
     cursor = 0
     for words_, pol in assessed:
-        # locate the assessed chunk's last word in order; a chunk not found is left out
-        last = words_[-1]
-        for k in range(cursor, len(toks)):
-            if toks[k] == last:
-                located.append((max(0, k - len(words_) + 1), k, pol))
-                cursor = k + 1
-                break
+        # locate the assessed chunk's last word in order (list.index: the first k >= cursor with toks[k] == last,
+        # found in C); a chunk not found is left out
+        try:
+            k = toks.index(words_[-1], cursor)
+        except ValueError:
+            continue
+        located.append((max(0, k - len(words_) + 1), k, pol))
+        cursor = k + 1
     return located
 
 

@@ -41,6 +41,7 @@ WORDS_AFTER = 2
 
 
 _NEGATIONS = frozenset(NEGATE)
+_PUNCTUATION = string.punctuation  # what SentiText strips from each word's ends
 
 
 def _negated(word: str) -> bool:
@@ -90,7 +91,8 @@ class LinearVader(SentimentIntensityAnalyzer):
         word at all is all 0; the words are split as ``SentiText`` splits them, without building one.
         """
         # SentiText's words: split on whitespace, punctuation stripped unless 2 characters or fewer remain
-        words = [w if len(stripped := w.strip(string.punctuation)) <= 2 else stripped for w in text.split()]
+        punctuation = _PUNCTUATION  # a local: the comprehension reads it once per word
+        words = [w if len(stripped := w.strip(punctuation)) <= 2 else stripped for w in text.split()]
         lexicon, last = self.lexicon, len(words) - 1
         lows = list(map(str.lower, words))
         sentiments: list[float] = [0] * len(words)

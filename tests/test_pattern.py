@@ -5,7 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from newslab.pattern_lexicon import pattern_constants, pattern_sentiment
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslab.pattern_lexicon import PatternReader, pattern_constants, pattern_sentiment
 
 
 def test_the_lexicon_equals_textblobs_english_sentiment() -> None:
@@ -29,6 +33,32 @@ def test_assessments_equal_textblobs() -> None:
     for text in ["The talks were not very good at all.", "A terribly sad, awful day!", "Never better.", "no"]:
         words = [(w.strip(".,!").lower(), None) for w in text.split()]
         assert ours.assessments(words, True) == sentiment.assessments(words, True), text
+
+
+# Words that steer pattern's assessments: lexicon words (adjectives, "-ly" modifiers, words with several
+# tags), negations, "!", "(!)", emoticons, punctuation, apostrophes, short and long unknown words.
+_WORDS = [
+    "good", "bad", "very", "really", "terribly", "not", "no", "never", "n't", "!", "(!)", ":-)", ":(", ";-)",
+    ":d", "<3", ",", ".", "'", "''", "'s", "a", "an", "of", "is", "the", "talks", "q", "qq", "qqq", "",
+    "great", "awful", "quite", "extremely", "sad", "happy", "only", "nice", "13th", "2nd", "slightly", "",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_WORDS), max_size=14))
+def test_the_reader_assesses_as_pattern_does(words: list[str]) -> None:
+    lexicon = pattern_sentiment()
+    assert PatternReader(lexicon).assess(words) == lexicon.assessments([(w, None) for w in words], True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The talks were not very good at all !", "A terribly sad , awful day ! (!)", "never really good", "no :-) !"],
+)
+def test_the_reader_assesses_sentences_as_pattern_does(text: str) -> None:
+    lexicon = pattern_sentiment()
+    words = text.lower().split()
+    assert PatternReader(lexicon).assess(words) == lexicon.assessments([(w, None) for w in words], True)
 
 
 def test_emoticons_and_punctuation_are_textblobs() -> None:

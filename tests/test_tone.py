@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from newslab.document import Article, parse
 from newslab.pattern_lexicon import pattern_constants, pattern_sentiment
-from newslab.tone import _STAND_INS, _masked_words, _pattern_fast, _pattern_score, pattern_words
+from newslab.tone import _STAND_INS, _locate, _masked_words, _pattern_fast, _pattern_score, pattern_words
 from newslab.tone_lexicon import lower_tokens
 
 # words that trigger each branch of pattern's assessments: lexicon words, modifiers ("very", "-ly"
@@ -169,3 +169,25 @@ def test_unscoped_hits_are_the_scoped_hits_where_no_rule_word_stands(toks: list[
         base = _base_hits(toks, lex)
         assert _unscoped_hits(toks, lex, base) == _scoped_hits(toks, lex, base, False)
         assert _unscoped_hits(toks, lex, base) == _scoped_hits(toks, lex, base, True)
+
+
+def _locate_plain(toks: list[str], assessed: list[tuple[list[str], float]]) -> list[tuple[int, int, float]]:
+    """The token-by-token search that ``_locate`` replaced."""
+    located, cursor = [], 0
+    for words_, pol in assessed:
+        for k in range(cursor, len(toks)):
+            if toks[k] == words_[-1]:
+                located.append((max(0, k - len(words_) + 1), k, pol))
+                cursor = k + 1
+                break
+    return located
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["a", "good", "bad", "not", "very", "!"]), max_size=12),
+    st.lists(st.tuples(st.lists(st.sampled_from(["good", "bad", "not", "very", "!", "x"]), min_size=1, max_size=3),
+                       st.floats(-1, 1)), max_size=5),
+)  # fmt: skip
+def test_locate_finds_what_the_plain_search_finds(toks: list[str], assessed: list[tuple[list[str], float]]) -> None:
+    assert _locate(toks, assessed) == _locate_plain(toks, assessed)
