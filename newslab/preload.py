@@ -3,7 +3,7 @@
 The pool's forkserver imports it once (:data:`newslab.pool.PRELOAD`); every worker forked
 from that server then starts with newslab imported and its lexicons, target model and
 frame dictionary loaded, instead of loading them itself. The pass imports neither nltk nor
-scipy nor scikit-learn (``tests/test_pool.py`` checks a worker). The loaded objects are then
+scipy nor scikit-learn (``tests/test_preload.py`` checks a worker). The loaded objects are then
 frozen (``gc.freeze``): the workers' garbage collections skip them. Import it nowhere else: it
 does its work on import. A failure is logged and leaves workers to load what they need.
 """

@@ -217,7 +217,7 @@ def check_stemmer(stemmer: object, where: str) -> None:
     """Warn when a saved model's stem features were made by another stemmer than newslab's (:data:`STEMMER`).
 
     Such a model still works: its other features are the same, but its weights of stems that the two
-    stemmers make differently (``Ls=sai`` for "says" by NLTK's Porter stemmer, ``Ls=say`` now) no longer
+    stemmers make differently (``Ls=say`` for "says" by NLTK's Porter stemmer, ``Ls=sai`` now) no longer
     fire, and an adapted model keeps the packaged weights of its own time. Adapting it again with
     ``nl.adapt_target_model(codes)`` makes a model of this newslab.
     """

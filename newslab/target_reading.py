@@ -57,8 +57,8 @@ STEM_CACHE_SIZE = 100_000  # stems kept: about the word types of a large news co
 #: (nltk imports scipy.stats and scikit-learn), at the same 5-fold grouped CV macro-F1 on NewsMTSC train
 #: (``docs/scale.md``, 2026-12-07).
 STEMMER = "PyStemmer porter"
-#: Snowball's Porter stemmer: Porter's 1980 algorithm, frozen by the Snowball project (its English stemmer,
-#: "Porter2", still changes between releases), and the better of the two in CV on train (0.6753 vs 0.6741).
+#: Snowball's Porter stemmer: Porter's 1980 algorithm, which the Snowball project regards as frozen (its English
+#: stemmer, "Porter2", may change between releases), and the better of the two in CV on train (0.6753 vs 0.6741).
 SNOWBALL_ALGORITHM = "porter"
 
 
