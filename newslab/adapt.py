@@ -75,6 +75,7 @@ from newslab.code_words import check_word_sets
 from newslab.errors import CodingError, ParameterError
 from newslab.scores import LABELS, cluster_bootstrap, macro_f1
 from newslab.target_model import LinearModel, TargetModel, shipped_target_model
+from newslab.target_reading import STEMMER
 
 logger = logging.getLogger(__name__)
 
@@ -450,6 +451,7 @@ def adapt_target_model(
         "model_C": MODEL_C,
         "min_count": MIN_COUNT,
         "gate_C": GATE_C,
+        "stemmer": STEMMER,  # of the stem features (load_target_model warns when it is not newslab's)
         "cv": cv,
         "created": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "newslab_version": _version(),

@@ -12,7 +12,7 @@ Example:
     >>> import newslab as nl
     >>> table = nl.analyze(nl.load_seed_corpus()).compare()
     >>> table.loc[0, "labels"]["the tycoon"], int(table.loc[0, "target_negative"])
-    (1, 9)
+    (1, 10)
 """
 
 from __future__ import annotations

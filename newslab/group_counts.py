@@ -136,7 +136,7 @@ def article_counts(analysis: Analysis, targets: Iterable[str | Target] | None = 
         >>> import newslab as nl
         >>> counts = article_counts(nl.analyze(nl.load_seed_corpus()), ["Trump"])
         >>> counts.loc["es-daily", ["words", "Trump|mentions", "Trump|negative"]].tolist()
-        [549.0, 27.0, 9.0]
+        [549.0, 27.0, 10.0]
     """
     import pandas as pd
 

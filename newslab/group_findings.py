@@ -315,7 +315,7 @@ def estimates_view(estimates: pd.DataFrame, *, measures: tuple[str, ...] | None 
         >>> import newslab as nl
         >>> est = nl.analyze(nl.load_seed_corpus()).estimates(None, measures="share_negative", n_boot=200)
         >>> estimates_view(est).iloc[0].tolist()[:5]
-        ['(all)', 'Trump', 'share of mentions labelled negative', 'share of mentions', '35.6%']
+        ['(all)', 'Trump', 'share of mentions labelled negative', 'share of mentions', '37.8%']
     """
     import pandas as pd
 

@@ -35,13 +35,12 @@ KERNEL_MARKER = "newslab-kernel.json"
 KERNEL_DIR_PREFIX = "nlk-"
 
 
-def write_kernelspec(folder: Path, *, lean: bool = False) -> Path:
+def write_kernelspec(folder: Path) -> Path:
     """A kernelspec that starts an IPython kernel in this very interpreter (and sees this newslab).
 
     The kernel keeps no history (the parameters cell holds article paths and titles) and uses
     a private IPython folder inside ``folder``, so it neither reads the user's startup files
-    nor writes to ``~/.ipython``. A ``lean`` kernel starts through :mod:`newslab.kernel_launcher`
-    (nltk without scipy and scikit-learn), for the packaged report only.
+    nor writes to ``~/.ipython``.
     """
     spec_dir = folder / KERNEL_NAME
     spec_dir.mkdir(parents=True)
@@ -51,7 +50,7 @@ def write_kernelspec(folder: Path, *, lean: bool = False) -> Path:
         "argv": [
             sys.executable,
             "-m",
-            "newslab.kernel_launcher" if lean else "ipykernel_launcher",
+            "ipykernel_launcher",
             "-f",
             "{connection_file}",
             "--HistoryManager.enabled=False",
@@ -71,11 +70,11 @@ def write_kernelspec(folder: Path, *, lean: bool = False) -> Path:
 
 
 @contextlib.contextmanager
-def kernel_manager_class(*, lean: bool = False) -> Iterator[type]:
+def kernel_manager_class() -> Iterator[type]:
     """A kernel manager class bound to a private folder (kernelspec, connection file, sockets).
 
     The folder is removed when the context ends, whatever happens; its marker lets a later
-    run remove it when a killed process could not. ``lean``: see :func:`write_kernelspec`.
+    run remove it when a killed process could not.
     """
     from jupyter_client.kernelspec import KernelSpecManager
     from jupyter_client.manager import AsyncKernelManager
@@ -85,7 +84,7 @@ def kernel_manager_class(*, lean: bool = False) -> Iterator[type]:
     try:
         write_marker(Path(tmp), KERNEL_MARKER)
         use_ipc = os.name == "posix" and len(tmp) < 80
-        write_kernelspec(Path(tmp), lean=lean)
+        write_kernelspec(Path(tmp))
 
         class CurrentPythonKernelManager(AsyncKernelManager):
             """Looks kernels up only in the private folder, never in user or system kernelspecs."""

@@ -1,21 +1,16 @@
-"""Importing heavy libraries without optional dependencies that newslab never uses.
+"""Importing the Jupyter libraries without an optional dependency that newslab never uses.
 
-Two imports pull in slow optional modules that the report never calls:
-
-- papermill and nbconvert import nbformat, which imports jsonschema; jsonschema imports
-  ``rfc3987_syntax`` when it is installed (JupyterLab's ``jupyter-events`` installs it), and that
-  module builds a Lark parser at import time: about 1.5 s, only to check the ``iri`` string
-  format, which no notebook schema uses (nbformat's validators take no format checker).
-  :func:`jupyter_imports` hides it while the Jupyter libraries are first imported; jsonschema
-  then skips its ``iri`` checks in this process.
-- nltk imports scipy.stats and scikit-learn when they are installed (the ``dev`` extra brings
-  them), about 1.4 s and 80 MB, for two helpers newslab never calls (the Fisher exact
-  association measure and ``SklearnClassifier``). :func:`lean_nltk` imports nltk without them;
-  only the kernel of the packaged report uses it (see :mod:`newslab.kernel_launcher`), because
-  afterwards those two nltk helpers do not work in that process.
+papermill and nbconvert import nbformat, which imports jsonschema; jsonschema imports
+``rfc3987_syntax`` when it is installed (JupyterLab's ``jupyter-events`` installs it), and that
+module builds a Lark parser at import time: about 1.5 s, only to check the ``iri`` string
+format, which no notebook schema uses (nbformat's validators take no format checker).
+:func:`jupyter_imports` hides it while the Jupyter libraries are first imported; jsonschema
+then skips its ``iri`` checks in this process.
 
 A hidden module fails to import as if it were not installed, only inside the block; an explicit
-import of it afterwards works as usual.
+import of it afterwards works as usual. (nltk, which imports scipy.stats and scikit-learn when
+they are installed, was hidden the same way until newslab stopped importing nltk in the analysis
+pass and the report kernel: its stems come from PyStemmer, :data:`newslab.target_reading.STEMMER`.)
 
 Example:
     >>> with jupyter_imports():
@@ -27,14 +22,11 @@ Example:
 from __future__ import annotations
 
 import contextlib
-import importlib
 import sys
 from collections.abc import Iterable, Iterator
 
 #: Modules hidden while the Jupyter libraries are first imported (jsonschema's optional iri check).
 UNUSED_BY_JUPYTER = ("rfc3987_syntax",)
-#: Modules hidden while nltk is imported (its optional Fisher test and scikit-learn wrapper).
-UNUSED_BY_NLTK = ("scipy", "sklearn")
 
 
 @contextlib.contextmanager
@@ -73,17 +65,4 @@ def jupyter_imports() -> Iterator[None]:
         yield
 
 
-def lean_nltk() -> None:
-    """Import nltk without :data:`UNUSED_BY_NLTK` (nothing happens when nltk is imported already).
-
-    Afterwards, in this process, ``nltk.metrics.association.fisher_exact`` raises
-    NotImplementedError and ``nltk.classify.scikitlearn.SklearnClassifier`` cannot be used;
-    the rest of nltk, and scipy and scikit-learn themselves, work as usual.
-    """
-    if "nltk" in sys.modules:
-        return
-    with hidden_modules(UNUSED_BY_NLTK):
-        importlib.import_module("nltk")
-
-
-__all__ = ["UNUSED_BY_JUPYTER", "UNUSED_BY_NLTK", "hidden_modules", "jupyter_imports", "lean_nltk"]
+__all__ = ["UNUSED_BY_JUPYTER", "hidden_modules", "jupyter_imports"]

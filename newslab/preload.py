@@ -2,11 +2,10 @@
 
 The pool's forkserver imports it once (:data:`newslab.pool.PRELOAD`); every worker forked
 from that server then starts with newslab imported and its lexicons, target model and
-frame dictionary loaded, instead of loading them itself. nltk is imported without its
-optional scipy and scikit-learn parts (:func:`newslab.lean_imports.lean_nltk`), which the
-pass never uses. The loaded objects are then frozen (``gc.freeze``): the workers' garbage
-collections skip them. Import it nowhere else: it does its work on import. A failure is logged
-and leaves workers to load what they need.
+frame dictionary loaded, instead of loading them itself. The pass imports neither nltk nor
+scipy nor scikit-learn (``tests/test_preload.py`` checks a worker). The loaded objects are then
+frozen (``gc.freeze``): the workers' garbage collections skip them. Import it nowhere else: it
+does its work on import. A failure is logged and leaves workers to load what they need.
 """
 
 from __future__ import annotations
@@ -17,9 +16,6 @@ import logging
 logger = logging.getLogger(__name__)
 
 try:
-    from newslab.lean_imports import lean_nltk
-
-    lean_nltk()  # this process and its workers run only the pass, which needs no scipy or scikit-learn
     from newslab.article_pass import warm_up
 
     warm_up()

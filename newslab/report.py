@@ -18,9 +18,8 @@ notebook, its HTML and CSV tables); any other folder there stops the run before 
 inside the installed package are refused. The kernel runs with IPython history off and a
 private IPython folder, and its connection file (which holds the session key) and sockets
 live in a private temporary folder that is removed when the run ends, also on SIGTERM;
-leftovers of killed runs (staging folders, kernel folders) are removed by the next run. The packaged report's
-kernel imports nltk without its optional scipy and scikit-learn parts (:mod:`newslab.kernel_launcher`),
-and the runner imports the Jupyter libraries without jsonschema's slow optional ``rfc3987_syntax``
+leftovers of killed runs (staging folders, kernel folders) are removed by the next run. The runner
+imports the Jupyter libraries without jsonschema's slow optional ``rfc3987_syntax``
 (:mod:`newslab.lean_imports`); the HTML exporter is made ready while the kernel runs.
 
 The concepts live in their own modules, re-exported here: the parameters
@@ -257,8 +256,7 @@ def _execute(
     executed = staging / f"{stem}.ipynb"
     logger.info("running %s with %s in %s", source, dict(values), staging)
     try:
-        # the packaged report never calls nltk's scipy or scikit-learn helpers: its kernel skips them
-        with kernel_manager_class(lean=source == report_notebook()) as manager_class:
+        with kernel_manager_class() as manager_class:
             papermill.execute_notebook(
                 str(source),
                 str(executed),

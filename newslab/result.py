@@ -49,7 +49,7 @@ class Analysis:
         >>> a = nl.analyze(nl.load_seed_corpus())
         >>> row = a.compare().loc[0]
         >>> row.article_id, row.target, int(row.mentions), int(row.target_negative)
-        ('es-daily', 'Trump', 27, 9)
+        ('es-daily', 'Trump', 27, 10)
         >>> a.evidence("es-daily", "Trump", "target_negative")["label"].unique().tolist()
         ['negative']
     """

@@ -165,7 +165,7 @@ def analyze(
         >>> import newslab as nl
         >>> a = nl.analyze(nl.load_seed_corpus(), tables=["mentions", "target_tone"])
         >>> a.target_tone[["target", "label"]].value_counts().loc["Trump"].to_dict()
-        {'neutral': 18, 'negative': 16, 'positive': 11}
+        {'neutral': 18, 'negative': 17, 'positive': 10}
     """
     chosen_tables = _check_arguments(workers, on_error, tables, chunk_size)
     if options is None:

@@ -28,13 +28,15 @@ import hashlib
 import json
 import math
 import os
+import warnings
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from newslab.code_words import WORD_SETS
-from newslab.errors import NewslabError, ParameterError
+from newslab.errors import NewslabError, NewslabWarning, ParameterError
 from newslab.lexicons import data_path
+from newslab.target_reading import STEMMER
 
 #: Label order of every weight triple (the same as :data:`newslab.tone_lexicon.LABELS`).
 MODEL_LABELS = ("negative", "neutral", "positive")
@@ -43,6 +45,8 @@ FILE_FORMAT = "newslab-target-model"
 FILE_VERSION = 2
 #: Versions :func:`load_target_model` reads: 1 (before word features; read as a model without them) and 2.
 READ_VERSIONS = (1, 2)
+#: The stemmer of a saved model whose provenance names none: newslab used NLTK's Porter stemmer until then.
+UNNAMED_STEMMER = "nltk porter"
 
 
 class ModelFileError(NewslabError, ValueError):
@@ -204,7 +208,28 @@ def load_target_model(path: str | os.PathLike[str]) -> TargetModel:
     words = doc.get("words") or []
     if not isinstance(words, list) or not set(words) <= set(WORD_SETS):
         raise ModelFileError(f"{str(p)!r}: word feature sets {words!r}; valid: {list(WORD_SETS)}")
-    return TargetModel(base, adapted, gate, gate_intercept, dict(doc.get("provenance") or {}), tuple(words))
+    provenance = dict(doc.get("provenance") or {})
+    check_stemmer(provenance.get("stemmer", UNNAMED_STEMMER), str(p))
+    return TargetModel(base, adapted, gate, gate_intercept, provenance, tuple(words))
+
+
+def check_stemmer(stemmer: object, where: str) -> None:
+    """Warn when a saved model's stem features were made by another stemmer than newslab's (:data:`STEMMER`).
+
+    Such a model still works: its other features are the same, but its weights of stems that the two
+    stemmers make differently (``Ls=say`` for "says" by NLTK's Porter stemmer, ``Ls=sai`` now) no longer
+    fire, and an adapted model keeps the packaged weights of its own time. Adapting it again with
+    ``nl.adapt_target_model(codes)`` makes a model of this newslab.
+    """
+    if stemmer != STEMMER:
+        warnings.warn(
+            f"{where}: this target model's stem features were made with the stemmer {stemmer!r}, but this newslab "
+            f"stems with {STEMMER!r}; the model still works, but its weights of stems that the two stemmers make "
+            "differently no longer fire (and an adapted model keeps the packaged weights of its time): adapt it "
+            "again with nl.adapt_target_model(codes) for a model of this newslab",
+            NewslabWarning,
+            stacklevel=3,
+        )
 
 
 def model_rows() -> list[tuple[str, ...]]:
@@ -221,6 +246,31 @@ def model_rows() -> list[tuple[str, ...]]:
     if not rows or rows[0] != ("feature", "class", "weight") or any(len(r) != 3 for r in rows):
         raise ModelFileError("data/target_sentiment_model.tsv: not rows of feature<TAB>class<TAB>weight")
     return rows[1:]
+
+
+def shipped_stemmer() -> str:
+    """The stemmer that ``data/target_sentiment_model.tsv`` was trained with: its header line ``# stemmer: NAME``.
+
+    Raises:
+        ModelFileError: If the header names no stemmer, or another one than newslab's (:data:`STEMMER`).
+
+    Example:
+        >>> shipped_stemmer() == STEMMER
+        True
+    """
+    with data_path("target_sentiment_model.tsv").open(encoding="utf-8") as handle:
+        for line in handle:
+            if not line.startswith("#"):
+                break
+            if line.startswith("# stemmer:"):
+                name = line.partition(":")[2].strip()
+                if name != STEMMER:
+                    raise ModelFileError(
+                        f"data/target_sentiment_model.tsv was trained with the stemmer {name!r}, but newslab stems "
+                        f"with {STEMMER!r}; train it again with validation/train_target_model.py"
+                    )
+                return name
+    raise ModelFileError("data/target_sentiment_model.tsv names no stemmer (a '# stemmer: NAME' header line)")
 
 
 @functools.cache
@@ -240,7 +290,11 @@ def shipped_target_model() -> TargetModel:
         else:
             weights.setdefault(feature, [0.0, 0.0, 0.0])[k] = float(weight)
     base = LinearModel({f: (w[0], w[1], w[2]) for f, w in weights.items()}, (intercept[0], intercept[1], intercept[2]))
-    provenance = {"source": "data/target_sentiment_model.tsv", "trained_on": "NewsMTSC train (Hamborg & Donnay 2021)"}
+    provenance = {
+        "source": "data/target_sentiment_model.tsv",
+        "trained_on": "NewsMTSC train (Hamborg & Donnay 2021)",
+        "stemmer": shipped_stemmer(),
+    }
     return TargetModel(base, provenance=provenance)
 
 
@@ -265,10 +319,13 @@ def check_model(model: object) -> TargetModel:
 __all__ = [
     "FILE_FORMAT",
     "MODEL_LABELS",
+    "UNNAMED_STEMMER",
     "LinearModel",
     "ModelFileError",
     "TargetModel",
     "check_model",
+    "check_stemmer",
     "load_target_model",
+    "shipped_stemmer",
     "shipped_target_model",
 ]

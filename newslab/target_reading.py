@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import NamedTuple
 
@@ -48,7 +49,17 @@ PREDICATE_GAP = 3
 # A negated lexicon word's pattern valence flips and counts half ("not good"), as VADER damps a negated word
 # (NEGATION_SCALAR -0.74); newslab choice, no recorded tuning; the shipped model's features were fit with it.
 PATTERN_NEGATION = -0.5
-STEM_CACHE_SIZE = 100_000  # Porter stems kept: about the word types of a large news corpus
+STEM_CACHE_SIZE = 100_000  # stems kept: about the word types of a large news corpus
+#: The stemmer of the model's context-word features (``Ls=``, ``Rs=``, ...): the Snowball project's
+#: stemming algorithm :data:`SNOWBALL_ALGORITHM`, run by its C library through PyStemmer. The packaged model
+#: was trained with it (``data/target_sentiment_model.tsv`` names it in its header), and so is every adapted
+#: model (its provenance names it). It replaced NLTK's Porter stemmer, whose import costs about 1.4 s of CPU
+#: (nltk imports scipy.stats and scikit-learn), at the same 5-fold grouped CV macro-F1 on NewsMTSC train
+#: (``docs/scale.md``, 2026-12-07).
+STEMMER = "PyStemmer porter"
+#: Snowball's Porter stemmer: Porter's 1980 algorithm, which the Snowball project regards as frozen (its English
+#: stemmer, "Porter2", may change between releases), and the better of the two in CV on train (0.6753 vs 0.6741).
+SNOWBALL_ALGORITHM = "porter"
 
 
 @functools.cache
@@ -103,7 +114,7 @@ class SentenceReading(NamedTuple):
     hits: list[int]  # token indices with a lexicon value (news or pattern)
     vocab_idx: list[int]  # token indices whose word may be a context feature
     negations: list[int]  # token indices of lexicon words read as negated
-    stems: list[str]  # Porter stem of each word token ("" for punctuation, numbers and names)
+    stems: list[str]  # stem of each word token (:func:`stemmer`; "" for punctuation, numbers and names)
     event: list[bool]  # the lexicon word names an event or topic (death, war), not a judgement
     entities: list[int]  # token indices of capitalized words that are not function words (names)
     speech: tuple[tuple[int, int, int, int], ...] = ()  # quotes: content tokens [a, b), speaker tokens [a, b) or -1
@@ -111,12 +122,29 @@ class SentenceReading(NamedTuple):
     moved: Sequence[str] = ()  # per token "irony" / "demand" / "" (empty when the sentence has no construction)
 
 
-@functools.cache
-def _porter() -> Callable[[str], str]:
-    """NLTK's Porter stemmer (pure code, no NLTK data needed), cached per word."""
-    from nltk.stem.porter import PorterStemmer  # deferred: importing nltk takes most of a second
+_per_thread = threading.local()
 
-    return functools.lru_cache(maxsize=STEM_CACHE_SIZE)(PorterStemmer().stem)
+
+def _snowball_stem(word: str) -> str:
+    """``word``'s stem by this thread's own Snowball stemmer (a PyStemmer object is not thread-safe)."""
+    try:
+        stem_word = _per_thread.stem_word
+    except AttributeError:
+        import Stemmer  # PyStemmer: a C extension, imported in about a millisecond
+
+        stem_word = _per_thread.stem_word = Stemmer.Stemmer(SNOWBALL_ALGORITHM).stemWord
+    return str(stem_word(word))
+
+
+@functools.cache
+def stemmer() -> Callable[[str], str]:
+    """The :data:`STEMMER` of the context-word features, cached per word.
+
+    Example:
+        >>> [stemmer()(w) for w in ("worried", "criticized", "allies", "says")]
+        ['worri', 'critic', 'alli', 'sai']
+    """
+    return functools.lru_cache(maxsize=STEM_CACHE_SIZE)(_snowball_stem)
 
 
 @functools.cache
@@ -232,7 +260,7 @@ def read_sentence(
     if toks is None:
         toks = lower_tokens(chunk, local)
     n = len(toks)
-    table, stem = _word_table(), _porter()
+    table, stem = _word_table(), stemmer()
     pattern, clause, in_quote, stems = [], [], [], []
     entities, entity_cum, contrast, vocab_idx = [], [0], [], []
     cid, cum, inside, has_quote, may_report = 0, 0, False, False, False
@@ -298,10 +326,12 @@ def read_sentence(
 
 __all__ = [
     "SPEAKER_ELSEWHERE",
+    "STEMMER",
     "SentenceReading",
     "Speech",
     "feature_vocab",
     "predicated_events",
     "read_sentence",
+    "stemmer",
     "token_range",
 ]

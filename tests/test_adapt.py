@@ -298,3 +298,15 @@ def test_gate_shifts_are_tried_in_order_until_the_guard_holds(adapted: nl.Target
     )
     assert [r["gate_shift"] for r in model.provenance["cv"]["per_candidate"]] == [-2.0]  # 5 (> 0) is ignored
     assert model.provenance["adapted"] is False and model.adapted is None
+
+
+def test_an_adapted_model_names_its_stemmer_and_loads_without_a_warning(adapted: nl.TargetModel, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import warnings
+
+    from newslab.target_reading import STEMMER
+
+    assert adapted.provenance["stemmer"] == STEMMER
+    path = adapted.save(tmp_path / "adapted.json")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert nl.load_target_model(path).fingerprint == adapted.fingerprint

@@ -519,34 +519,12 @@ def test_jupyter_imports_skip_only_the_unused_iri_checker_and_only_inside_the_bl
     assert run_python(code).splitlines() == ["True False", "ok"]
 
 
-def test_lean_nltk_imports_nltk_without_scipy_and_sklearn_which_still_import_afterwards():
-    code = (
-        "import sys, importlib.util\n"
-        "from newslab.lean_imports import lean_nltk\n"
-        "lean_nltk()\n"
-        "print('nltk' in sys.modules, 'scipy' in sys.modules, 'sklearn' in sys.modules)\n"
-        "from nltk.stem.porter import PorterStemmer\n"
-        "print(PorterStemmer().stem('running'))\n"
-        "if importlib.util.find_spec('scipy'):\n"
-        "    import scipy.stats\n"
-        "print('ok')"
-    )
-    assert run_python(code).splitlines() == ["True False False", "run", "ok"]
-
-
 def test_hidden_modules_leave_sys_modules_as_they_were():
     before = set(sys.modules)
     with pytest.raises(ImportError), newslab.lean_imports.hidden_modules(["tabnanny", "sys"]):
         import tabnanny  # noqa: F401
     assert sys.modules["sys"] is sys, "a module imported already is not hidden"
     assert set(sys.modules) == before
-
-
-@pytest.mark.parametrize("lean", [False, True])
-def test_only_the_lean_kernelspec_starts_through_the_newslab_launcher(tmp_path, lean):
-    spec = json.loads((write_kernelspec(tmp_path, lean=lean) / "kernel.json").read_text())
-    module = spec["argv"][spec["argv"].index("-m") + 1]
-    assert module == ("newslab.kernel_launcher" if lean else "ipykernel_launcher")
 
 
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])

@@ -61,3 +61,48 @@ def test_model_rows_are_the_rows_load_table_reads():
     from newslab.target_model import model_rows
 
     assert model_rows() == [(r["feature"], r["class"], r["weight"]) for r in load_table("target_sentiment_model")]
+
+
+def test_the_packaged_model_names_the_stemmer_newslab_stems_with() -> None:
+    from newslab.target_reading import STEMMER
+
+    assert shipped_target_model().provenance["stemmer"] == STEMMER
+
+
+def test_a_packaged_model_of_another_stemmer_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    import newslab.target_model
+
+    monkeypatch.setattr(newslab.target_model, "STEMMER", "another stemmer")
+    with pytest.raises(ModelFileError, match=r"train it again with validation/train_target_model\.py"):
+        newslab.target_model.shipped_stemmer()
+
+
+def _saved_with_stemmer(tmp_path, stemmer: str | None):  # type: ignore[no-untyped-def]
+    path = shipped_target_model().save(tmp_path / "m.json")
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    doc["provenance"].pop("stemmer")
+    if stemmer is not None:
+        doc["provenance"]["stemmer"] = stemmer
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("stemmer", [None, "nltk porter"])  # None: a file of newslab before stemmers were named
+def test_a_saved_model_of_another_stemmer_loads_with_a_warning(tmp_path, stemmer: str | None) -> None:  # type: ignore[no-untyped-def]
+    from newslab.errors import NewslabWarning
+
+    path = _saved_with_stemmer(tmp_path, stemmer)
+    with pytest.warns(NewslabWarning, match=r"made with the stemmer 'nltk porter'.*adapt it again"):
+        model = load_target_model(path)
+    assert model.base == shipped_target_model().base, "it still loads, whole"
+
+
+def test_a_saved_model_of_newslab_s_stemmer_loads_without_a_warning(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import warnings
+
+    from newslab.target_reading import STEMMER
+
+    path = _saved_with_stemmer(tmp_path, STEMMER)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert load_target_model(path).provenance["stemmer"] == STEMMER
