@@ -48,7 +48,7 @@ def noun_runs(text: str) -> list[tuple[int, int, bool]]:
         if i >= 0:
             pos = i + len(tok[0])
     runs, chunk = [], []
-    for k, tok in enumerate(tokens + [["", "", "O"]]):
+    for k, tok in enumerate([*tokens, ["", "", "O"]]):
         if len(tok) > 2 and tok[2].endswith("NP") and k < len(tokens) and spans[k] is not None:
             chunk.append(k)
             continue
@@ -78,7 +78,9 @@ def candidates(data_dir: Path, limit: int = 640) -> list[dict[str, object]]:
         for sid, text in rng.sample(usable, min(PER_ARTICLE, len(usable))):
             runs = sorted(noun_runs(text), key=lambda r: (not r[2], r[0]))[:PER_SNIPPET]
             for a, b, _ in sorted(runs):
-                out.append({"snippet_id": sid, "article_id": art, "start": a, "end": b, "target": text[a:b], "text": text})
+                out.append(
+                    {"snippet_id": sid, "article_id": art, "start": a, "end": b, "target": text[a:b], "text": text}
+                )
                 if len(out) >= limit:
                     return out
     return out
