@@ -10,7 +10,7 @@ Usage: python validation/score_adaptation.py [DATA_DIR] [--proxy nyt|mt|ewt|answ
        python validation/score_adaptation.py --proxy newsgroup --final  # the one score on the newsgroup test (spent)
        python validation/score_adaptation.py --proxy weblog --nested    # round 4: also with/without decision offsets
        python validation/score_adaptation.py --proxy weblog --final     # the one score on the weblog test (spent)
-       python validation/score_adaptation.py --proxy editorial --final  # round 6: the one score on the NYT test part
+       python validation/score_adaptation.py --proxy editorial --final  # round 6: the one NYT test score (spent)
 
 The outside target: adapted with 300 coded items of a domain newslab was not trained on, macro-F1
 on the rest of that set rises by >= 0.10 over the packaged model, and it falls by <= 0.01 on
@@ -40,7 +40,8 @@ built here (say so wherever the numbers are quoted):
   its test part was scored once at the end of round 4 and is spent.
 * ``email``: the same for the *email* genre (Enron e-mail, ``ewt_email_target_tone.tsv``), round 5, spent.
 * ``editorial``: NYT editorial snippets with target tone coded by hand (``nyt_target_tone.tsv``, see
-  ``nyt_README.md``; not the ``nyt`` projection above), round 6: opinion writing, split by article.
+  ``nyt_README.md``; not the ``nyt`` projection above), round 6: opinion writing, split by article; its test
+  part was scored once at the end of round 6 and is spent.
 
 For each seed, whole articles (nyt: article id; mt: sentence) are drawn until >= ``n-adapt``
 items; the model is adapted on them and scored once on the rest of the set, and once on NewsMTSC
@@ -120,7 +121,7 @@ EWT_SETS = {
     "weblog": (ANNOTATIONS / "ewt_weblog_target_tone.tsv", "weblog-", False),  # test part scored in round 4
     "email": (ANNOTATIONS / "ewt_email_target_tone.tsv", "email-", False),  # test part scored in round 5
     # round 6: NYT editorial snippets coded by hand (nyt_README.md); not UD EWT, read by editorial_items
-    "editorial": (ANNOTATIONS / "nyt_target_tone.tsv", "", True),
+    "editorial": (ANNOTATIONS / "nyt_target_tone.tsv", "", False),  # test part scored once at the end of round 6
 }
 
 
