@@ -110,7 +110,7 @@ def _fold_gains(t: pd.DataFrame, column: str, folds: int = 5) -> str:
 
     truth = t["label"].to_numpy()
     out = []
-    for _, te in GroupKFold(n_splits=folds).split(t, groups=t["article_id"]):
+    for _, te in GroupKFold(n_splits=folds).split(t, groups=t["article_id"].astype(str)):  # as in run_pool
         out.append(macro_f1(truth[te], t[column].to_numpy()[te]) - macro_f1(truth[te], t["before"].to_numpy()[te]))
     return "[" + ", ".join(f"{v:+.3f}" for v in out) + f"] worst {min(out):+.3f}"
 
