@@ -60,11 +60,12 @@ def _key(c: Candidate, score: float) -> tuple[Any, ...]:  # adapt_target_model's
             -c.min_codes)  # fmt: skip
 
 
-def run_pool(data: Path, proxy: str, out: Path, folds: int = 5) -> None:
+def run_pool(data: Path, proxy: str, out: Path, folds: int = 5, only: tuple[str, ...] = ()) -> None:
+    """Nested CV of the procedures (``only``: a subset, e.g. ``("base",)`` for (c) alone) on one pool."""
     from sklearn.model_selection import GroupKFold
 
     pool = pool_items(data, proxy)
-    procs = union_grid()
+    procs = {k: v for k, v in union_grid().items() if not only or k in only}
     union = list(dict.fromkeys(c for cands in procs.values() for c in cands))
     before = labels_of(pool, None)
     preds = {f"{p}_{r}": before.copy() for p in procs for r in ("ci", "noci")}
@@ -139,6 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", nargs="?", default=str(REPO.parent / "shared" / "data"))
     parser.add_argument("--proxy", choices=POOLS)
     parser.add_argument("--out", default="/tmp/adaptation_variants")
+    parser.add_argument("--only", nargs="+", choices=("base", "stop", "lexicon", "weights"), default=[])
     parser.add_argument("--summary", help="read DIR/<pool>.csv of finished runs and print the pooled comparison")
     args = parser.parse_args(argv)
     if args.summary:
@@ -148,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.proxy:
         parser.error("give --proxy POOL or --summary DIR")
-    run_pool(Path(args.data_dir), args.proxy, Path(args.out))
+    run_pool(Path(args.data_dir), args.proxy, Path(args.out), only=tuple(args.only))
     return 0
 
 
