@@ -55,17 +55,13 @@ from newslab.adapt_fit import (
     MIN_COUNT,
     MODEL_C,
     Design,
-    choose_offsets,
-    choose_prior,
-    crossfit_offsets,
-    crossfit_prior,
     export_linear,
     fit_gate,
     fit_offset,
     fit_tone,
     guard_sentence,
+    held_out_offsets,
     item_features,
-    prior_shift,
     shifted_mix,
     tone_proba,
     training_features,
@@ -92,6 +88,9 @@ OFFSET_L2 = (1.0, 3.0, 10.0, 30.0)
 WORD_GRID: tuple[tuple[str, ...], ...] = ((), ("text",), ("text", "clause"), ("text", "clause", "bigram"))
 #: Candidate minimum numbers of coded items a word must occur in to get a weight (k); chosen by grouped CV.
 MIN_CODES = (2, 3)
+#: Candidate word filters of the offset candidates with word features: False = all words, True = without
+#: function words (round 6; see ``content_words`` and docs/validity.md).
+CONTENT_WORDS: tuple[bool, ...] = (False,)
 #: Largest macro-F1 loss allowed on the guard sentences (NewsMTSC train left out of every fit), both
 #: fold-averaged in CV and for the returned model itself: a quarter of the outside limit (0.01 on
 #: NewsMTSC test), because in round 1 the loss on NewsMTSC rw dev (-0.010) was twice the guard's (-0.005).
@@ -104,12 +103,16 @@ GATE_SHIFTS_TRIED = (0.0, -1.0, -2.0, -4.0)
 
 
 class Candidate(NamedTuple):
-    """One candidate adaptation: ``retrain`` (code weight ``value``) or ``offset`` (L2 ``value``, word sets, k)."""
+    """One candidate adaptation: ``retrain`` (code weight ``value``) or ``offset`` (L2 ``value``, word sets, k).
+
+    ``content``: the word features leave out function words (the packaged stop-word list).
+    """
 
     kind: str
     value: float
     words: tuple[str, ...] = ()
     min_codes: int = 0
+    content: bool = False
 
     @property
     def label(self) -> str:
@@ -117,7 +120,7 @@ class Candidate(NamedTuple):
         if self.kind == "retrain":
             return f"retrain w={self.value:g}"
         words = f" words={'+'.join(self.words)} k={self.min_codes}" if self.words else ""
-        return f"offset l2={self.value:g}{words}"
+        return f"offset l2={self.value:g}{words}{' content-words' if self.words and self.content else ''}"
 
 
 def check_codes(codes: Any) -> pd.DataFrame:
@@ -172,10 +175,14 @@ def _score_with_ci(
     return {"macro_f1": f1, "ci_low": lo, "ci_high": hi}
 
 
-def _candidates(
-    weights: Sequence[float], l2: Sequence[float], words: Sequence[Sequence[str]], min_codes: Sequence[int]
+def candidate_grid(
+    weights: Sequence[float],
+    l2: Sequence[float],
+    words: Sequence[Sequence[str]],
+    min_codes: Sequence[int],
+    content_words: Sequence[bool] = (False,),
 ) -> list[Candidate]:
-    """The candidate adaptations in a fixed order: retrain per weight, offset per l2 x word sets x k."""
+    """The candidate adaptations in a fixed order: retrain per weight, offset per l2 x word sets x k x filter."""
     retrain = sorted({float(w) for w in weights if float(w) > 0})
     offset = sorted({float(v) for v in l2 if float(v) > 0})
     if not retrain and not offset:
@@ -187,9 +194,15 @@ def _candidates(
     ks = sorted({int(k) for k in min_codes if int(k) >= 1})
     if any(sets) and not ks:
         raise ParameterError(f"min_codes={list(min_codes)!r}; give at least one k >= 1, e.g. {MIN_CODES}")
+    filters = sorted({bool(c) for c in content_words}) or [False]
     out = [Candidate("retrain", w) for w in retrain]
     for v in offset:
-        out += [Candidate("offset", v, ws, k) for ws in sets for k in (ks if ws else [0])]
+        out += [
+            Candidate("offset", v, ws, k, c)
+            for ws in sets
+            for k in (ks if ws else [0])
+            for c in (filters if ws else [False])
+        ]
     return out
 
 
@@ -200,6 +213,9 @@ def adapt_target_model(
     l2: Sequence[float] = OFFSET_L2,
     words: Sequence[Sequence[str]] = WORD_GRID,
     min_codes: Sequence[int] = MIN_CODES,
+    content_words: Sequence[bool] = CONTENT_WORDS,
+    require_gain_ci: bool = True,
+    candidates: Sequence[Candidate] | None = None,
     decision_offsets: bool = False,
     prior_correction: bool = False,
     gate_shifts: Sequence[float] = GATE_SHIFTS,
@@ -227,6 +243,13 @@ def adapt_target_model(
         words: Candidate word feature sets of the offset candidates (``()`` = none; sets from
             :data:`newslab.code_words.WORD_SETS`); ``[()]`` tries no word features.
         min_codes: Candidate k: a word gets a weight only if at least k coded items hold it.
+        content_words: Candidate word filters: ``False`` all words, ``True`` without function words (the
+            packaged stop-word list; a bigram goes only if both its words are function words). Default
+            ``(False,)``: see :data:`CONTENT_WORDS`.
+        require_gain_ci: Return the packaged model unless the 95% CI of the CV gain excludes 0 (the default).
+            ``False`` returns the best candidate whenever its CV macro-F1 beats the packaged model's.
+        candidates: The exact candidates to compare (:class:`Candidate`), instead of the grid that
+            ``weights``, ``l2``, ``words``, ``min_codes`` and ``content_words`` span.
         decision_offsets: Also try per-label decision offsets for the chosen candidate: shifts of the
             adapted model's negative and positive intercepts (neutral fixed) that maximise macro-F1 on the
             held-out folds (the fits minimise log loss, so a rare class is under-predicted). Used only if
@@ -276,7 +299,13 @@ def adapt_target_model(
     if decision_offsets and prior_correction:
         raise ParameterError("decision_offsets and prior_correction are alternatives; set at most one to True")
     table = check_codes(codes)
-    grid = _candidates(weights, l2, words, min_codes)
+    grid = (
+        list(dict.fromkeys(candidates)) if candidates else candidate_grid(weights, l2, words, min_codes, content_words)
+    )
+    for cand in grid:
+        if cand.kind not in ("retrain", "offset") or not cand.value > 0:
+            raise ParameterError(f"candidate {cand!r}: kind must be 'retrain' or 'offset' with a positive value")
+        check_word_sets(cand.words)
     groups = table["group"].tolist()
     n_groups = len(set(groups))
     if n_groups < 2:
@@ -313,7 +342,7 @@ def adapt_target_model(
     def fit(cand: Candidate, rows: np.ndarray) -> Any:
         if cand.kind == "retrain":
             return fit_tone(design, y, fit_rows, rows, cand.value)
-        return fit_offset(design, y, rows, cand.value, cand.words, cand.min_codes)
+        return fit_offset(design, y, rows, cand.value, cand.words, cand.min_codes, cand.content)
 
     def guard_loss(kind: str, z: np.ndarray, tone_guard: np.ndarray, shift: np.ndarray | None = None) -> float:
         mixed = shifted_mix(base_guard[kind], expit(z)[:, None], tone_guard, np.zeros(3) if shift is None else shift)
@@ -352,6 +381,7 @@ def adapt_target_model(
             -scores[c],
             c.kind != "offset",
             len(c.words),
+            c.content,
             c.value if c.kind == "retrain" else -c.value,
             -c.min_codes,
         ),
@@ -373,7 +403,7 @@ def adapt_target_model(
                 break
         if final is not None:
             break
-    offsets = _decision_offsets(
+    offsets = held_out_offsets(
         truth,
         base_codes,
         parts[best],
@@ -406,6 +436,7 @@ def adapt_target_model(
                 "value": c.value,
                 "words": list(c.words),
                 "min_codes": c.min_codes,
+                "content_words": c.content,
                 "macro_f1": scores[c],
                 "guard_change": guard_change[c],
                 "gate_shift": gate_shift[c],
@@ -438,7 +469,8 @@ def adapt_target_model(
             )
         ),
     }
-    if not cv["gain"]["ci_low"] > 0:  # adapt only on a gain beyond chance: a null gain still moves the weights
+    cv["require_gain_ci"] = require_gain_ci
+    if require_gain_ci and not cv["gain"]["ci_low"] > 0:  # adapt only on a gain beyond chance (see the doc)
         cv["chosen"] = None
     provenance: dict[str, Any] = {
         "method": "NewsMTSC train + coded items: retrained (code weight) or offset from the packaged weights "
@@ -489,48 +521,6 @@ def adapt_target_model(
     )
 
 
-def _decision_offsets(
-    truth: np.ndarray,
-    base: np.ndarray,
-    parts: tuple[np.ndarray, np.ndarray],
-    splits: Sequence[tuple[np.ndarray, np.ndarray]],
-    plain: np.ndarray,
-    wanted: bool,
-    method: str = "offsets",
-) -> dict[str, Any]:
-    """Per-label decision offsets of the chosen candidate, with their own grouped CV (see ``decision_offsets``).
-
-    ``method="prior"``: the offsets are a label-shift correction (see ``prior_correction``).
-    """
-    share, tone = parts
-    idx = np.searchsorted(np.array(LABELS), truth)
-    without = macro_f1(truth, plain)
-    if not wanted:
-        return {"used": False, "why": "not tried", "shift": np.zeros(3), "cv_macro_f1_without": without}
-    extra: dict[str, Any] = {"method": method}
-    per_fold: Sequence[Any]
-    if method == "prior":
-        pred, per_fold = crossfit_prior(idx, base, share, tone, splits)
-        power, smoothing, _ = choose_prior(idx, base, share, tone)
-        shift = np.nan_to_num(prior_shift(idx, power, smoothing), neginf=-50.0)
-        extra.update(power=power, smoothing=smoothing)
-    else:
-        pred, per_fold = crossfit_offsets(idx, base, share, tone, splits)
-        shift, _ = choose_offsets(idx, base, share, tone)
-    with_f1 = macro_f1(truth, np.array(LABELS)[pred])
-    used = bool(with_f1 > without and np.any(shift != 0))
-    return {
-        **extra,
-        "used": used,
-        "why": "their grouped CV beats the candidate without them" if used else "no gain in their grouped CV",
-        "shift": shift,
-        "per_fold": [[float(v) for v in f] for f in per_fold],
-        "cv_macro_f1_without": without,
-        "cv_macro_f1_with": with_f1,
-        "predictions": np.array(LABELS)[pred],
-    }
-
-
 def without_decision_offsets(model: TargetModel) -> TargetModel:
     """``model`` with its decision offsets taken out of the adapted intercepts (the same model if it has none).
 
@@ -572,12 +562,14 @@ def _version() -> str:
 
 __all__ = [
     "CODE_WEIGHTS",
+    "CONTENT_WORDS",
     "MIN_CODES",
     "OFFSET_L2",
     "WORD_GRID",
     "Candidate",
     "adapt_target_model",
     "adaptation_table",
+    "candidate_grid",
     "check_codes",
     "training_items",
     "without_decision_offsets",

@@ -24,8 +24,8 @@ from typing import Any
 import numpy as np
 
 from newslab.code_words import WORD_SETS, code_word_features
-from newslab.lexicons import data_path
-from newslab.scores import LABELS
+from newslab.lexicons import data_path, stopwords
+from newslab.scores import LABELS, macro_f1
 from newslab.target_model import LinearModel, shipped_target_model
 from newslab.target_tone import _features, target_reading
 
@@ -116,21 +116,40 @@ class Design:
         words = DictVectorizer()
         words.fit([w for _, w in codes])
         self.xw = words.transform([w for _, w in train] + [w for _, w in codes]).tocsr()
-        self.xw.data[:] = 1.0
+        self.xw.data[:] = np.sign(self.xw.data)  # indicators; the lexicon set keeps its sign (+1 / -1)
         self.word_names = [str(n) for n in words.get_feature_names_out()]
         prefixes = list(WORD_SETS.values())
-        self.word_set = np.array([next(k for k, p in enumerate(prefixes) if n.startswith(p)) for n in self.word_names])
+        self.word_set = np.array(
+            [next(k for k, p in enumerate(prefixes) if n.startswith(p)) for n in self.word_names], dtype=int
+        )
+        stop = stopwords()
+        # function words only: every word of the feature is on the packaged stop-word list (a bigram of two
+        # function words; "not good" is kept), the lexicon set never (its words carry a lexicon weight)
+        self.function_word = np.array(
+            [
+                not n.startswith(WORD_SETS["lexicon"]) and all(w in stop for w in n.split("=", 1)[1].split(" "))
+                for n in self.word_names
+            ],
+            dtype=bool,
+        )
 
     def base_proba(self, rows: np.ndarray) -> np.ndarray:
         """The packaged model's label probabilities on ``rows``."""
         return _softmax(self.x[rows] @ self.w0.T + self.b0)
 
-    def word_columns(self, sets: Sequence[str], code_rows: np.ndarray, min_codes: int) -> np.ndarray:
-        """Word columns of ``sets`` that occur in at least ``min_codes`` of ``code_rows``."""
+    def word_columns(
+        self, sets: Sequence[str], code_rows: np.ndarray, min_codes: int, content_only: bool = False
+    ) -> np.ndarray:
+        """Word columns of ``sets`` that occur in at least ``min_codes`` of ``code_rows``.
+
+        ``content_only``: without the function-word columns (words on the packaged stop-word list).
+        """
         if not sets or not self.word_names:
             return np.zeros(0, dtype=int)
         wanted = np.isin(self.word_set, [list(WORD_SETS).index(s) for s in sets])
-        seen = np.asarray((self.xw[code_rows] > 0).sum(axis=0)).ravel()
+        if content_only:
+            wanted &= ~self.function_word
+        seen = np.asarray((self.xw[code_rows] != 0).sum(axis=0)).ravel()
         return np.flatnonzero(wanted & (seen >= min_codes))
 
 
@@ -169,7 +188,13 @@ def tone_proba(design: Design, tone: Any, rows: np.ndarray) -> np.ndarray:
 
 
 def fit_offset(
-    design: Design, y: np.ndarray, code_rows: np.ndarray, l2: float, words: Sequence[str] = (), min_codes: int = 2
+    design: Design,
+    y: np.ndarray,
+    code_rows: np.ndarray,
+    l2: float,
+    words: Sequence[str] = (),
+    min_codes: int = 2,
+    content_only: bool = False,
 ) -> Offset:
     """Multinomial logistic correction ``W`` to the packaged weights, fit on ``code_rows`` only.
 
@@ -177,7 +202,8 @@ def fit_offset(
     ``0.5 * l2 * (|W|^2 + |V|^2)`` (L-BFGS): an L2 prior centred on the packaged model, so few codes
     move the weights of the words they hold and nothing else; the intercept shift ``c`` (the constant
     ``bias`` feature) is not penalized, so the labels' base rates in the codes are re-estimated.
-    ``V``: weights of the word features of ``words`` seen in at least ``min_codes`` of the codes.
+    ``V``: weights of the word features of ``words`` seen in at least ``min_codes`` of the codes (without
+    function words if ``content_only``).
     """
     from scipy.optimize import minimize  # type: ignore[import-untyped]  # scipy comes with scikit-learn
     from scipy.sparse import hstack  # type: ignore[import-untyped]
@@ -187,7 +213,7 @@ def fit_offset(
     # only the columns the codes use can move (the gradient of an all-zero column stays 0 under L2),
     # so the fit runs on them: ~1,000 columns instead of ~9,000, the same optimum
     cols = np.unique(full.indices)
-    word_cols = design.word_columns(words, code_rows, min_codes)
+    word_cols = design.word_columns(words, code_rows, min_codes, content_only)
     x = hstack([full[:, cols], design.xw[code_rows][:, word_cols]]).tocsr()
     labels = np.searchsorted(np.array(LABELS), y[code_rows])
     target = np.eye(3)[labels]
@@ -338,6 +364,50 @@ def crossfit_prior(
     return pred, used
 
 
+def held_out_offsets(
+    truth: np.ndarray,
+    base: np.ndarray,
+    parts: tuple[np.ndarray, np.ndarray],
+    splits: Sequence[tuple[np.ndarray, np.ndarray]],
+    plain: np.ndarray,
+    wanted: bool,
+    method: str = "offsets",
+) -> dict[str, Any]:
+    """Per-label decision offsets of the chosen candidate, with their own grouped CV.
+
+    See ``decision_offsets`` and ``prior_correction`` of :func:`newslab.adapt_target_model`.
+
+    ``method="prior"``: the offsets are a label-shift correction (see ``prior_correction``).
+    """
+    share, tone = parts
+    idx = np.searchsorted(np.array(LABELS), truth)
+    without = macro_f1(truth, plain)
+    if not wanted:
+        return {"used": False, "why": "not tried", "shift": np.zeros(3), "cv_macro_f1_without": without}
+    extra: dict[str, Any] = {"method": method}
+    per_fold: Sequence[Any]
+    if method == "prior":
+        pred, per_fold = crossfit_prior(idx, base, share, tone, splits)
+        power, smoothing, _ = choose_prior(idx, base, share, tone)
+        shift = np.nan_to_num(prior_shift(idx, power, smoothing), neginf=-50.0)
+        extra.update(power=power, smoothing=smoothing)
+    else:
+        pred, per_fold = crossfit_offsets(idx, base, share, tone, splits)
+        shift, _ = choose_offsets(idx, base, share, tone)
+    with_f1 = macro_f1(truth, np.array(LABELS)[pred])
+    used = bool(with_f1 > without and np.any(shift != 0))
+    return {
+        **extra,
+        "used": used,
+        "why": "their grouped CV beats the candidate without them" if used else "no gain in their grouped CV",
+        "shift": shift,
+        "per_fold": [[float(v) for v in f] for f in per_fold],
+        "cv_macro_f1_without": without,
+        "cv_macro_f1_with": with_f1,
+        "predictions": np.array(LABELS)[pred],
+    }
+
+
 def export_linear(design: Design, tone: Any) -> LinearModel:
     """A fitted tone model as a LinearModel; the constant ``bias`` feature is folded into the intercept."""
     b = [float(x) for x in tone.intercept_]
@@ -374,6 +444,7 @@ __all__ = [
     "fit_offset",
     "fit_tone",
     "guard_sentence",
+    "held_out_offsets",
     "item_features",
     "macro_f1_index",
     "mix",

@@ -7,7 +7,10 @@ plain indicators of the words around the mention (lower-cased, the mention itsel
 
 * ``code_text=<word>``: the word is in the target's sentence (set ``"text"``);
 * ``code_clause=<word>``: the word is in the target's clause (set ``"clause"``);
-* ``code_bigram=<w1 w2>``: the two adjacent words are in the sentence (set ``"bigram"``).
+* ``code_bigram=<w1 w2>``: the two adjacent words are in the sentence (set ``"bigram"``);
+* ``code_lexicon=<word>``: a lexicon word of the sentence (one the packaged features already count),
+  valued +1 or -1 by the sign of its lexicon weight after newslab's negation rules (set ``"lexicon"``):
+  a weight learned on it re-weights, or flips, that word's lexicon evidence in the user's domain.
 
 They exist only in the correction of an adapted model (:func:`newslab.adapt_target_model` fits
 them on the codes, keeping words seen in at least *k* coded items); the packaged model and its
@@ -29,7 +32,7 @@ from newslab.errors import ParameterError
 from newslab.target_reading import SentenceReading
 
 #: The feature sets, in a fixed order: name -> feature prefix.
-WORD_SETS = {"text": "code_text=", "clause": "code_clause=", "bigram": "code_bigram="}
+WORD_SETS = {"text": "code_text=", "clause": "code_clause=", "bigram": "code_bigram=", "lexicon": "code_lexicon="}
 
 
 def check_word_sets(sets: Iterable[str]) -> tuple[str, ...]:
@@ -55,6 +58,11 @@ def code_word_features(sent: SentenceReading, a: int, b: int, sets: Iterable[str
         out.update((WORD_SETS["clause"] + w, 1.0) for w, c in zip(words, sent.clause, strict=True) if w and c == own)
     if "bigram" in chosen:
         out.update((f"{WORD_SETS['bigram']}{u} {v}", 1.0) for u, v in itertools.pairwise(words) if u and v)
+    if "lexicon" in chosen:  # signed: +1 a positive, -1 a negative lexicon word (negation already applied)
+        for i in sent.hits:
+            value = sent.news[i] or sent.pattern[i]
+            if words[i] and value:
+                out[WORD_SETS["lexicon"] + words[i]] = 1.0 if value > 0 else -1.0
     return out
 
 

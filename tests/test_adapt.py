@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -310,3 +311,68 @@ def test_an_adapted_model_names_its_stemmer_and_loads_without_a_warning(adapted:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert nl.load_target_model(path).fingerprint == adapted.fingerprint
+
+
+@pytest.mark.parametrize(
+    "text,name,expected",
+    [
+        # a positive lexicon word counts +1, a negated one -1; the mention itself and plain words give nothing
+        ("The mayor is good for the city.", "mayor", {"code_lexicon=good": 1.0}),
+        ("The mayor is not good for the city.", "mayor", {"code_lexicon=good": -1.0}),
+        ("The mayor visited the city.", "mayor", {}),
+        ("Good Will Hunting opened in the city.", "Good Will Hunting", {}),
+    ],
+)
+def test_lexicon_word_features_carry_the_sign_of_the_lexicon_evidence(text: str, name: str, expected: dict) -> None:  # type: ignore[type-arg]
+    from newslab.code_words import code_word_features
+    from newslab.target_tone import target_reading
+
+    sent, a, b = target_reading(text, (text.index(name), text.index(name) + len(name)))
+    assert code_word_features(sent, a, b, ("lexicon",)) == expected
+
+
+def test_content_word_filter_drops_function_words_only() -> None:
+    from newslab.adapt_fit import Design, item_features
+
+    texts = ["The waiter was not good to us.", "The waiter was rude to us.", "The waiter was kind to us."]
+    feats = [item_features(t, 4, 10) for t in texts]
+    design = Design(feats[:1], feats)
+    rows = np.arange(1, 4)
+    names = {design.word_names[j] for j in design.word_columns(("text", "bigram", "lexicon"), rows, 1)}
+    kept = {design.word_names[j] for j in design.word_columns(("text", "bigram", "lexicon"), rows, 1, True)}
+    assert {"code_text=the", "code_text=to", "code_bigram=to us"} <= names - kept  # function words (and pairs)
+    assert {"code_text=rude", "code_bigram=not good", "code_lexicon=rude"} <= kept  # content words, "not good"
+
+
+def test_candidate_grid_with_the_content_filter_and_exact_candidates() -> None:
+    from newslab.adapt import Candidate, candidate_grid
+
+    grid = candidate_grid((10.0,), (1.0,), [(), ("text",)], (2,), (False, True))
+    assert [c.label for c in grid] == [
+        "retrain w=10",
+        "offset l2=1",
+        "offset l2=1 words=text k=2",
+        "offset l2=1 words=text k=2 content-words",
+    ]
+    with pytest.raises(ParameterError, match="kind must be"):
+        nl.adapt_target_model(_codes(), candidates=[Candidate("boost", 1.0)])
+    with pytest.raises(ParameterError, match="word feature sets"):
+        nl.adapt_target_model(_codes(), candidates=[Candidate("offset", 1.0, ("nouns",), 2)])
+
+
+def test_exact_candidates_without_the_ci_rule_and_a_lexicon_model_round_trip(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from newslab.adapt import Candidate
+
+    cand = Candidate("offset", 1.0, ("text", "lexicon"), 3, True)
+    model = nl.adapt_target_model(_codes(), candidates=[cand], require_gain_ci=False, folds=3, n_boot=50)
+    cv = model.provenance["cv"]
+    assert cv["require_gain_ci"] is False
+    assert [r["candidate"] for r in cv["per_candidate"]] == ["offset l2=1 words=text+lexicon k=3 content-words"]
+    assert model.provenance["adapted"] is True and model.words == ("text", "lexicon")
+    assert not any(w.split("=", 1)[1] in ("the", "was", "on") for w in model.adapted.weights if w.startswith("code_"))
+    path = tmp_path / "lexicon_model.json"
+    model.save(path)
+    text = "Fans said Pereira was brutal on the wing."
+    span = (text.index("Pereira"), text.index("Pereira") + len("Pereira"))
+    again = nl.load_target_model(path)
+    assert nl.target_sentiment(text, span, model=again) == nl.target_sentiment(text, span, model=model)

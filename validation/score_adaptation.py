@@ -10,6 +10,7 @@ Usage: python validation/score_adaptation.py [DATA_DIR] [--proxy nyt|mt|ewt|answ
        python validation/score_adaptation.py --proxy newsgroup --final  # the one score on the newsgroup test (spent)
        python validation/score_adaptation.py --proxy weblog --nested    # round 4: also with/without decision offsets
        python validation/score_adaptation.py --proxy weblog --final     # the one score on the weblog test (spent)
+       python validation/score_adaptation.py --proxy editorial --final  # round 6: the one NYT test score (spent)
 
 The outside target: adapted with 300 coded items of a domain newslab was not trained on, macro-F1
 on the rest of that set rises by >= 0.10 over the packaged model, and it falls by <= 0.01 on
@@ -37,6 +38,10 @@ built here (say so wherever the numbers are quoted):
   ``--nested`` run on its pool.
 * ``weblog``: the same for the *weblog* genre (political blogs, ``ewt_weblog_target_tone.tsv``), round 4,
   its test part was scored once at the end of round 4 and is spent.
+* ``email``: the same for the *email* genre (Enron e-mail, ``ewt_email_target_tone.tsv``), round 5, spent.
+* ``editorial``: NYT editorial snippets with target tone coded by hand (``nyt_target_tone.tsv``, see
+  ``nyt_README.md``; not the ``nyt`` projection above), round 6: opinion writing, split by article; its test
+  part was scored once at the end of round 6 and is spent.
 
 For each seed, whole articles (nyt: article id; mt: sentence) are drawn until >= ``n-adapt``
 items; the model is adapted on them and scored once on the rest of the set, and once on NewsMTSC
@@ -115,6 +120,8 @@ EWT_SETS = {
     "newsgroup": (ANNOTATIONS / "ewt_newsgroup_target_tone.tsv", "newsgroup-", False),  # test part scored in round 3
     "weblog": (ANNOTATIONS / "ewt_weblog_target_tone.tsv", "weblog-", False),  # test part scored in round 4
     "email": (ANNOTATIONS / "ewt_email_target_tone.tsv", "email-", False),  # test part scored in round 5
+    # round 6: NYT editorial snippets coded by hand (nyt_README.md); not UD EWT, read by editorial_items
+    "editorial": (ANNOTATIONS / "nyt_target_tone.tsv", "", False),  # test part scored once at the end of round 6
 }
 
 
@@ -131,8 +138,28 @@ def ewt_sentences(data_dir: Path, prefix: str = "reviews-") -> dict[str, str]:
     return out
 
 
+def editorial_items(data_dir: Path, part: str) -> pd.DataFrame:
+    """The hand-coded NYT editorial proxy: coded targets of one split part, texts read from ``vader_nyt_dev``."""
+    path = EWT_SETS["editorial"][0]
+    codes = pd.read_csv(path, sep="\t", keep_default_na=False)
+    codes = codes[codes["split"] == part]
+    texts = {}
+    for line in (data_dir / "vader_nyt_dev" / "nyt_snippets_dev.tsv").open(encoding="utf-8"):
+        sid, _rating, text = line.rstrip("\n").split("\t", 2)
+        texts[sid] = text
+    rows = []
+    for rec in codes.itertuples(index=False):
+        text = texts.get(rec.snippet_id)
+        if text is None or text[rec.start : rec.end] != rec.target:
+            raise SystemExit(f"{path.name}: {rec.snippet_id} ({rec.start}, {rec.end}) does not match the snippets")
+        rows.append((text, rec.start, rec.end, rec.label, str(rec.article_id)))
+    return pd.DataFrame(rows, columns=["text", "start", "end", "label", "article_id"])
+
+
 def ewt_items(data_dir: Path, part: str, proxy: str = "ewt") -> pd.DataFrame:
     """A hand-coded EWT proxy: coded targets of one split part ("adapt" or "test"), texts read from the treebank."""
+    if proxy == "editorial":
+        return editorial_items(data_dir, part)
     path, prefix, _ = EWT_SETS[proxy]
     codes = pd.read_csv(path, sep="\t", keep_default_na=False)
     codes = codes[codes["split"] == part]
