@@ -23,6 +23,7 @@ from newslab.lexicons import rule_word_values, rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.names import WORD_PATTERN, word_start_alternation
 from newslab.targets import Role, Target, packaged_roles
+from newslab.undated import candidacy, undated_era
 
 #: Words in a description that move its time away from the article's date ("the former president").
 TIME_WORDS = frozenset(rule_words("descriptions.TIME_WORDS"))
@@ -102,6 +103,7 @@ class _RoleEvent(NamedTuple):
     role: str
     name: str
     country: str = ""  # from a national modifier with the title or role ("US President Joe Biden")
+    time_word: str = ""  # a time word right before the title ("former President Obama", "then-President")
 
 
 @functools.lru_cache(maxsize=PATTERN_CACHE_SIZE)
@@ -130,6 +132,8 @@ class Roles:
 
     def __init__(self, text: str, date: str, targets: Sequence[Target]) -> None:
         self.date = date
+        self.text = text
+        self._candidacy: dict[str, str] = {}  # target name -> the candidacy title it is named with ("" = none)
         self.phrases, titles, phrases = _role_vocabulary(tuple(r for t in targets for r in t.roles))
         self.events = _role_events(text, titles, phrases)
         self.offsets = [e.end for e in self.events]
@@ -151,6 +155,12 @@ class Roles:
                 return self.events[i]
             i -= 1
         return None
+
+    def undated_era(self, target: Target, role: str) -> str:
+        """Rule "role:undated" (:func:`newslab.undated.undated_era`) for this article's date and role events."""
+        if target.name not in self._candidacy:
+            self._candidacy[target.name] = candidacy(target, self.text)
+        return undated_era(target, role, self.date, self.events, self._candidacy[target.name])
 
     def holder(self, target: Target, role: str, start: int, words: Sequence[str]) -> tuple[bool, str]:
         """Whether a description with ``role`` at ``start`` refers to ``target``, and the rule.
@@ -198,6 +208,9 @@ def _role_event_res(titles: tuple[tuple[str, str], ...], phrases: tuple[str, ...
     )
 
 
+_TIME_BEFORE = re.compile(r"([A-Za-z]+)(?:-|\s+)$").search  # the word before a title ("former ", "then-")
+
+
 def _role_events(text: str, titles: tuple[tuple[str, str], ...], phrases: tuple[str, ...]) -> list[_RoleEvent]:
     """Who the article names with which role, in text order (title before a name, or an apposition)."""
     if not titles:
@@ -209,7 +222,9 @@ def _role_events(text: str, titles: tuple[tuple[str, str], ...], phrases: tuple[
         person = re.sub(r"[’']s$", "", m.group("name"))
         before = text[max(0, m.start() - NATIONAL_CHARS) : m.start()].split()
         country = national_country(before[-1:])  # "US President Joe Biden"
-        events.append(_RoleEvent(m.end(), by_title[m.group("title")], person, country))
+        time = _TIME_BEFORE(text, max(0, m.start() - NATIONAL_CHARS), m.start())
+        time_word = time.group(1) if time is not None and time.group(1).lower() in TIME_WORDS else ""
+        events.append(_RoleEvent(m.end(), by_title[m.group("title")], person, country, time_word))
     for m in apposition_rx.finditer(text) if apposition_tail.search(text) else ():
         role = " ".join(m.group("role").lower().split())
         country = national_country(text[m.end("name") : m.start("role")].split())  # "Biden, the US president"
@@ -331,6 +346,9 @@ def target_descriptions(target: Target, text: str, roles: Roles | None = None) -
                 holds, how = roles.holder(target, role, m.start(), words)  # type: ignore[union-attr]
                 if not holds:
                     continue  # "the vice president", "the majority leader": a role the target does not hold
+                timeless = any(w.lower() in TIME_WORDS or _ORDINAL.match(w) for w in words)
+                if not timeless and roles.undated_era(target, role):  # type: ignore[union-attr]
+                    continue  # rule "role:undated": no date, and the article puts another in office
             if how == "role:national":  # "the American president" after "President Macron of France"
                 found.append(Mention(target, span[0], span[1], "description", how, CONFIDENCE[how]))
             elif not others[head.lower()].named_before(m.start()):

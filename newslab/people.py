@@ -180,6 +180,12 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
     return found
 
 
+#: Penn Treebank tags of plural nouns: a lone capitalized word the tag lexicon knows as one ("Aides", "Critics",
+#: "Democrats") is a group, not a person, even before a verb of a person ("Aides said he ..."). Capitalized
+#: surnames that are also plural nouns ("Sessions", "Banks") are tagged NNP in the lexicon and stay persons.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+
+
 #: Words after a lone capitalized word that make it a person acting ("Rutte has", "Stone, who").
 #: Hand list for newslab: the verbs news writers put after a person's surname.
 PERSON_NEXT = frozenset(rule_words("people.PERSON_NEXT"))
@@ -275,6 +281,8 @@ def _person_in_run(
             return None  # not a lone word, or a nationality adjective ("Russian", not "Ryan" or "Susan")
         tags = word_tags()
         tag = tags.get(word) or tags.get(lows[lo])  # lows[lo] is word.lower()
+        if tag in PLURAL_TAGS:
+            return None  # rule "plural group": "Aides said", "Critics say", "Democrats said" (not "Sessions": NNP)
         speaking = nxt in PERSON_NEXT and (tag is None or nxt in SPEAKING_NEXT)  # "Florida is": a place
         if speaking or (tag is None and not sentence_initial):
             return lo, word, ""  # "Rutte has waited", "met Rutte": a name no lexicon knows as a word

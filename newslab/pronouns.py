@@ -140,8 +140,14 @@ class _SentenceWords(dict[int, list[Any]]):
         return words
 
 
-def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequence[Target]) -> list[Mention]:
-    """Pronouns resolved to the targets' ``mentions``: in the same sentence, else the previous one."""
+def resolve_pronouns(
+    article: Document, mentions: list[Mention], targets: Sequence[Target], *, skip: Collection[int] = ()
+) -> list[Mention]:
+    """Pronouns resolved to the targets' ``mentions``: in the same sentence, else the previous one.
+
+    ``skip``: start offsets of pronouns left unresolved (a later rule vetoed them), so that no later
+    pronoun is chained on them.
+    """
     pronoun_targets: dict[str, list[Target]] = {}
     for t in targets:
         for p in t.pronouns or ():
@@ -160,6 +166,8 @@ def resolve_pronouns(article: Document, mentions: list[Mention], targets: Sequen
         by_sentence.setdefault(article.sentence_of(m.start), []).append(m)
     for i in hits:
         tok = tokens[i]
+        if skip and tok.start in skip:
+            continue  # vetoed by a later rule: neither resolved nor an antecedent of the next pronoun
         low = tok.text.lower()
         candidates = pronoun_targets[low]
         here = by_sentence.get(tok.sentence, [])
