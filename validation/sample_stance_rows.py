@@ -247,11 +247,21 @@ def draw4(data_dir: Path) -> None:
         for i, r in enumerate(chosen):
             part = "dev4" if r["article_key"] in dev else "untouched4"
             out.writerow([f"q{i:02d}", part, *(r[c] for c in COLUMNS), "", "", "", "", ""])
-    print(f"{len(articles)} articles, {len(rows)} quote-rule rows; wrote {len(chosen)} items ({count} dev4) to {SAMPLE4}")
+    print(
+        f"{len(articles)} articles, {len(rows)} quote-rule rows; wrote {len(chosen)} items ({count} dev4) to {SAMPLE4}"
+    )
 
 
 def _items(part: str) -> list[dict[str, str]]:
-    path = SAMPLE2 if part == "untouched2" else SAMPLE3 if part.endswith("3") else SAMPLE4 if part.endswith("4") else SAMPLE
+    path = (
+        SAMPLE2
+        if part == "untouched2"
+        else SAMPLE3
+        if part.endswith("3")
+        else SAMPLE4
+        if part.endswith("4")
+        else SAMPLE
+    )
     with path.open(encoding="utf-8") as handle:
         return [r for r in csv.DictReader(handle, delimiter="\t") if r["part"] == part]
 
@@ -300,6 +310,8 @@ def score(data_dir: Path, part: str) -> None:
     if any(r["row_ok"] not in ("y", "n") for r in items):
         raise SystemExit(f"part {part}: not every item is judged")
     _, now = _current(data_dir, items)
+    if part.endswith("4"):  # round 3 drew only the quote rule's rows: the sentences' other rows are in no share
+        now = [r for r in now if r["holder_rule"].startswith(QUOTE_RULE)]
     stored = {row_key(r): r["row_ok"] == "y" for r in items}
     judged_new: dict[tuple[str, ...], bool] = {}
     skipped: set[tuple[str, ...]] = set()
