@@ -31,6 +31,10 @@ CLAUSE_STARTS = frozenset(rule_words("quote_tone.CLAUSE_STARTS"))
 RELATIVES = frozenset(rule_words("quote_tone.RELATIVES"))
 #: Words that open a condition: a judging word in it is supposed, not said ("unless Mueller did something wrong").
 CONDITIONALS = frozenset({"if", "unless", "whether"})
+#: Rule "judging word bears on the target" (:func:`bearing_link`) switched on or off. Off in the package: on the
+#: random quote-rule rows of validation/annotations/stance_rows/sample4.tsv it removed right rows as often as wrong
+#: ones (dev4 2 of 5 right, untouched4, judged once, 4 of 6 right; docs/voices.md, branch qt).
+ENABLED = {"judging word bears on the target": False}
 #: At most this many words between a judging word and the "that"/"when"/"because" opening the target's clause
 #: ("appreciate all that President Obama has done", "thrown into chaos when the Trump administration tried"; set by
 #: hand on the dev parts of validation/annotations/stance_rows/: "appreciate all that" needs 1).
@@ -173,8 +177,8 @@ def quoted_tone(
     sentence's word spans (offsets into the article: ``Document.token_spans``); without them the
     quoted words are tokenized here. When the mention stands in the quote, only judging words that bear
     on it, or on another mention of its target in ``also`` (article offsets; its resolved pronouns: "to
-    see him as unfit"), count (:func:`bearing_link`); the third item names their links ("own clause",
-    "own clause of 'him'", ...; "said of").
+    see him as unfit"), count (:func:`bearing_link`) when that rule is on (:data:`ENABLED`); the third item
+    names their links then (" (own clause)", " (own clause of 'him')", ...; " (said of)"), else "".
 
     Example:
         >>> import newslab as nl
@@ -186,7 +190,7 @@ def quoted_tone(
         >>> q = Quote(16, 59, "indirect", "reported-say", speaker="Canterbury")
         >>> score, words, link = quoted_tone(doc.sentences[0], Mention(sessions, 16, 24, "name", "name", 1.0), q)
         >>> (score > 0.3, words, link)
-        (True, ['great', 'friend'], 'own clause')
+        (True, ['great', 'friend'], '')
     """
     lo, hi = max(quote.start, sent.start) - sent.start, min(quote.end, sent.end) - sent.start
     if tokens is None:
@@ -216,7 +220,8 @@ def quoted_tone(
     if abs(score) < AUTHOR_MIN_SCORE:
         return None
     links = ["said of"] * len(hits)
-    if not about:  # rule "judging word bears on the target": only words linked to a mention of it count
+    bearing = ENABLED["judging word bears on the target"]
+    if bearing and not about:  # rule "judging word bears on the target": only words linked to a mention of it count
         links = _links(sent, spans, hits, mention, also)
     words = [
         sent.text[spans[h.first][0] : spans[h.end - 1][1]] + (" (negated)" if h.flipped else "")
@@ -226,4 +231,4 @@ def quoted_tone(
     kept = sorted(
         {link for h, link in zip(hits, links, strict=True) if link and not h.event and (h.weight > 0) == (score > 0)}
     )
-    return (score, words, ", ".join(kept)) if words else None
+    return (score, words, f" ({', '.join(kept)})" if bearing else "") if words else None

@@ -531,7 +531,7 @@ def article_stance(
         ):
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)
-            add(sid, holder, "speaker", actor, toned[0], toned[1], rule, f"target tone in the quote ({toned[2]})")
+            add(sid, holder, "speaker", actor, toned[0], toned[1], rule, f"target tone in the quote{toned[2]}")
     hook = _sentiment_hook(sentiment)
     if hook is not None:
         for m in mentions:

@@ -8,7 +8,16 @@ from __future__ import annotations
 import pytest
 
 import newslab as nl
+from newslab import quote_tone
 from newslab.quote_tone import bearing_link, clause_ids
+
+RULE = "judging word bears on the target"
+
+
+@pytest.fixture
+def bearing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The rule switched on (it is off in the package: docs/voices.md, branch qt)."""
+    monkeypatch.setitem(quote_tone.ENABLED, RULE, True)
 
 
 def _rows(text: str, target: str) -> list[tuple[str, str, str, str]]:
@@ -31,6 +40,7 @@ def _rows(text: str, target: str) -> list[tuple[str, str, str, str]]:
          ("Glenn Beck", "Sanders", "against", "target tone in the quote (own clause)")),
     ],
 )  # fmt: skip
+@pytest.mark.usefixtures("bearing")
 def test_linked_judging_word_gives_the_speaker_row(text: str, target: str, row: tuple[str, ...]) -> None:
     assert row in _rows(text, target)
 
@@ -45,7 +55,11 @@ def test_linked_judging_word_gives_the_speaker_row(text: str, target: str, row: 
          "news out there,” Lara Trump said.", "Pence"),  # "fake" judges the news
     ],
 )  # fmt: skip
-def test_judging_word_about_something_else_gives_no_speaker_row(text: str, target: str) -> None:
+def test_judging_word_about_something_else_gives_no_speaker_row(
+    monkeypatch: pytest.MonkeyPatch, text: str, target: str
+) -> None:
+    assert [r for r in _rows(text, target) if r[3] == "target tone in the quote"]  # the rule off: the old row
+    monkeypatch.setitem(quote_tone.ENABLED, RULE, True)
     assert not [r for r in _rows(text, target) if r[3].startswith("target tone in the quote")]
 
 
