@@ -11,16 +11,34 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Sequence
+from typing import Any
 
 from newslab.attribution import Quote
 from newslab.cues import reporting_forms
 from newslab.descriptions import word_tags
 from newslab.document import Sentence
+from newslab.lexicons import rule_words
 from newslab.mention_record import Mention
 from newslab.tokenizers import word_spans
 from newslab.tone_lexicon import VADER_ALPHA, default_prepared, lexicon_hits, lower_tokens
 
 AUTHOR_MIN_SCORE = 0.3  # weaker target_sentiment scores are left out (set by hand on the seed sentences)
+#: Marks that end a clause inside a quote (colon, semicolon, dashes, brackets; not quote marks: Sessions is “a friend”).
+CLAUSE_MARKS = frozenset(";:—–-()[]")
+#: Words that open a subordinate clause (it ends at the next comma) and words that open a new clause anywhere.
+SUBORDINATORS = frozenset(rule_words("quote_tone.SUBORDINATORS"))
+CLAUSE_STARTS = frozenset(rule_words("quote_tone.CLAUSE_STARTS"))
+RELATIVES = frozenset(rule_words("quote_tone.RELATIVES"))
+#: Words that open a condition: a judging word in it is supposed, not said ("unless Mueller did something wrong").
+CONDITIONALS = frozenset({"if", "unless", "whether"})
+#: Rule "judging word bears on the target" (:func:`bearing_link`) switched on or off. Off in the package: on the
+#: random quote-rule rows of validation/annotations/stance_rows/sample4.tsv it removed right rows as often as wrong
+#: ones (dev4 2 of 5 right, untouched4, judged once, 4 of 6 right; docs/voices.md, branch qt).
+ENABLED = {"judging word bears on the target": False}
+#: At most this many words between a judging word and the "that"/"when"/"because" opening the target's clause
+#: ("appreciate all that President Obama has done", "thrown into chaos when the Trump administration tried"; set by
+#: hand on the dev parts of validation/annotations/stance_rows/: "appreciate all that" needs 1).
+GOVERNOR_GAP = 1
 #: Tags of finite verbs (Brill/Penn): in reported words they tell what someone did, not a judgement.
 FINITE_VERB_TAGS = frozenset({"VB", "VBD", "VBZ", "VBP"})
 
@@ -60,6 +78,80 @@ def sentence_span(sent: Sentence, start: int, end: int) -> tuple[int, int] | Non
     return (lo, hi) if 0 <= lo < hi <= len(sent.text) else None
 
 
+def clause_ids(words: Sequence[str]) -> list[int]:
+    """The clause of each word of a quote, numbered from 0.
+
+    A new clause starts at a mark of :data:`CLAUSE_MARKS`, at a word of :data:`SUBORDINATORS` or
+    :data:`CLAUSE_STARTS`, and at the first comma after a subordinator (its clause ends there).
+
+    Example:
+        >>> clause_ids("If we fail , the regime will stop".split())
+        [1, 1, 1, 2, 2, 2, 2, 2]
+    """
+    ids, clause, subordinate = [], 0, False
+    for w in words:
+        low = w.lower()
+        if w in CLAUSE_MARKS or low in SUBORDINATORS or low in CLAUSE_STARTS or (w == "," and subordinate):
+            clause += 1
+            subordinate = low in SUBORDINATORS
+        ids.append(clause)
+    return ids
+
+
+def bearing_link(words: Sequence[str], first: int, last: int, at: int, at_end: int | None = None) -> str | None:
+    """How the judging word ``words[first:last]`` bears on the target word ``words[at]`` of the same quote, or None.
+
+    Rule "judging word bears on the target" (issue 23, branch qt): "own clause" when both stand in one clause
+    (:func:`clause_ids`: "Trump is temperamentally unfit"); "relative clause" when the word's clause is opened by a
+    relative pronoun right after the target ("Mitch McConnell, who has screamed ..."); "governs its clause" when
+    the word stands right before (:data:`GOVERNOR_GAP`) the "that" or subordinator that opens the target's clause
+    ("disappointed that the Kerry ... meeting", "thrown into chaos when the Trump administration tried"). A word
+    in a condition (:data:`CONDITIONALS`) bears on nothing: it is supposed, not said.
+    Otherwise the word judges something else in the quote ("..., so poking him ... can produce unexpected
+    rewards"; "..., while also releasing a report faulting the city"). ``at`` is the target's first word,
+    ``at_end`` its last (default ``at``).
+
+    Example:
+        >>> w = "Trump is thin-skinned , so poking him can produce rewards".split()
+        >>> bearing_link(w, 2, 3, 0), bearing_link(w, 9, 10, 0)
+        ('own clause', None)
+    """
+    ids = clause_ids(words)
+    opener = min((k for k in range(len(words)) if ids[k] == ids[first]), default=first)
+    if words[opener].lower() in CONDITIONALS:
+        return None
+    if ids[first] == ids[at]:
+        return "own clause"
+    end = at if at_end is None else at_end
+    after = end + 1 + (end + 1 < len(words) and words[end + 1] == ",")
+    if after < len(words) and words[after].lower() in RELATIVES and ids[first] == ids[after] and first > end:
+        return "relative clause"
+    opener = min((k for k in range(len(words)) if ids[k] == ids[at]), default=at)
+    low = words[opener].lower()
+    if (low == "that" or low in SUBORDINATORS) and opener - GOVERNOR_GAP <= last <= opener and ids[first] != ids[at]:
+        return "governs its clause"
+    return None
+
+
+def _links(sent: Sentence, spans: Sequence[tuple[int, int]], hits: Sequence[Any], mention: Mention,
+           also: Sequence[tuple[int, int]]) -> list[str]:  # fmt: skip
+    """Each hit's link to the mention or to another mention of its target in the quote ("" for none)."""
+    texts = [sent.text[a:b] for a, b in spans]
+    places = []  # (first word, last word, name shown) of each mention of the target inside the quote
+    for start, end in dict.fromkeys([(mention.start, mention.end), *also]):
+        inside = [k for k, (a, b) in enumerate(spans) if a < end - sent.start and b > start - sent.start]
+        if inside:
+            own = (start, end) == (mention.start, mention.end)
+            places.append(
+                (inside[0], inside[-1], "" if own else f" of '{sent.text[start - sent.start : end - sent.start]}'")
+            )
+    links = []
+    for h in hits:
+        found = ((bearing_link(texts, h.first, h.end, a, b), name) for a, b, name in places)
+        links.append(next((link + name for link, name in found if link), ""))
+    return links
+
+
 def quoted_tone(
     sent: Sentence,
     mention: Mention,
@@ -68,7 +160,8 @@ def quoted_tone(
     about: bool = False,
     model: tuple[str, float] | None = None,
     tokens: Sequence[tuple[int, int]] | None = None,
-) -> tuple[float, list[str]] | None:
+    also: Sequence[tuple[int, int]] = (),
+) -> tuple[float, list[str], str] | None:
     """The tone of a quote toward a target it names: the speaker's stance (rule "the holder matters").
 
     The target model's score for the mention (:func:`newslab.sentiment.target_sentiment`, which
@@ -82,7 +175,10 @@ def quoted_tone(
     ``model`` is the target model's (label, score) for the mention when the caller has it already
     (the analysis pass hands over its target tone rows, so both tables agree). ``tokens`` are the
     sentence's word spans (offsets into the article: ``Document.token_spans``); without them the
-    quoted words are tokenized here.
+    quoted words are tokenized here. When the mention stands in the quote, only judging words that bear
+    on it, or on another mention of its target in ``also`` (article offsets; its resolved pronouns: "to
+    see him as unfit"), count (:func:`bearing_link`) when that rule is on (:data:`ENABLED`); the third item
+    names their links then (" (own clause)", " (own clause of 'him')", ...; " (said of)"), else "".
 
     Example:
         >>> import newslab as nl
@@ -92,9 +188,9 @@ def quoted_tone(
         >>> sessions = nl.Target("Sessions", aliases=["Sessions"])
         >>> from newslab.attribution import Quote
         >>> q = Quote(16, 59, "indirect", "reported-say", speaker="Canterbury")
-        >>> score, words = quoted_tone(doc.sentences[0], Mention(sessions, 16, 24, "name", "name", 1.0), q)
-        >>> (score > 0.3, words)
-        (True, ['great', 'friend'])
+        >>> score, words, link = quoted_tone(doc.sentences[0], Mention(sessions, 16, 24, "name", "name", 1.0), q)
+        >>> (score > 0.3, words, link)
+        (True, ['great', 'friend'], '')
     """
     lo, hi = max(quote.start, sent.start) - sent.start, min(quote.end, sent.end) - sent.start
     if tokens is None:
@@ -123,9 +219,16 @@ def quoted_tone(
         score = 0.0 if model[0] == "neutral" else model[1]
     if abs(score) < AUTHOR_MIN_SCORE:
         return None
+    links = ["said of"] * len(hits)
+    bearing = ENABLED["judging word bears on the target"]
+    if bearing and not about:  # rule "judging word bears on the target": only words linked to a mention of it count
+        links = _links(sent, spans, hits, mention, also)
     words = [
         sent.text[spans[h.first][0] : spans[h.end - 1][1]] + (" (negated)" if h.flipped else "")
-        for h in hits
-        if not h.event and (h.weight > 0) == (score > 0)
+        for h, link in zip(hits, links, strict=True)
+        if not h.event and (h.weight > 0) == (score > 0) and link
     ]
-    return (score, words) if words else None
+    kept = sorted(
+        {link for h, link in zip(hits, links, strict=True) if link and not h.event and (h.weight > 0) == (score > 0)}
+    )
+    return (score, words, f" ({', '.join(kept)})" if bearing else "") if words else None

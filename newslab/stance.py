@@ -519,18 +519,19 @@ def article_stance(
             continue
         model = tones.get((m.start, m.end)) if tones is not None else None
         at = article.sentences[sid]
-        toned = quoted_tone(at, m, q, about=about, model=model, tokens=article.token_spans[sid])
+        same = [(x.start, x.end) for x in mentions if x.target is m.target]  # its pronouns too ("see him as unfit")
+        toned = quoted_tone(at, m, q, about=about, model=model, tokens=article.token_spans[sid], also=same)
         if (  # not a report nor the race, and the speaker is not the target itself (holders.py)
             toned is not None
             and speaker_judges(q.verb, toned[1], holder)
-            and not names_the_target(holder, text, ((x.start, x.end) for x in mentions if x.target is m.target))
+            and not names_the_target(holder, text, same)
             and not addressee_of_directive(text, q.verb, m.start)  # "urged Republicans not to ...": pressed
             and not act_on_target(text, m.start, m.end)  # "firing of Comey was a mistake": the act is judged
             and not shielded_from(at.text, toned[1])  # "inoculate them from condemnation"
         ):
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)
-            add(sid, holder, "speaker", actor, toned[0], toned[1], rule, "target tone in the quote")
+            add(sid, holder, "speaker", actor, toned[0], toned[1], rule, f"target tone in the quote{toned[2]}")
     hook = _sentiment_hook(sentiment)
     if hook is not None:
         for m in mentions:

@@ -5,6 +5,7 @@ Usage:
   python validation/sample_stance_rows.py DATA_DIR --show dev|untouched [--new]
   python validation/sample_stance_rows.py DATA_DIR --score dev|untouched  # rows right before -> after, bootstrap CI
   python validation/sample_stance_rows.py DATA_DIR --draw3                # round 2: sample3.tsv (dev3 / untouched3)
+  python validation/sample_stance_rows.py DATA_DIR --draw4                # round 3: sample4.tsv, quote-rule rows
 
 Articles: NewsMTSC ``train.jsonl`` sentences grouped by the article part of ``primary_gid`` (as
 ``benchmarks/check_stages_equal.py`` rebuilds them; all of them, not only the 1,000 longest), minus every
@@ -43,6 +44,7 @@ FOLDER = REPO / "validation" / "annotations" / "stance_rows"
 SAMPLE = FOLDER / "sample.tsv"
 SAMPLE2 = FOLDER / "sample2.tsv"  # the second untouched part (--draw2), targets of its own
 SAMPLE3 = FOLDER / "sample3.tsv"  # round 2 (branch sq2): dev3 + untouched3 (--draw3)
+SAMPLE4 = FOLDER / "sample4.tsv"  # round 3 (branch qt): quote-rule rows only, dev4 + untouched4 (--draw4)
 NEW_ROWS = FOLDER / "new_rows.tsv"
 SEED = 2026120723  # the fixed seed of the draw (the date of the draw, issue 23)
 ALL_ARTICLES = 100_000  # more than NewsMTSC train has: every rebuilt article
@@ -62,6 +64,11 @@ N_ITEMS2 = 40
 SEED3 = 2026120731  # the date of the draw and the round (issue 23, round 2 of stance rows)
 N_ITEMS3 = 60
 N_DEV3 = 30
+#: Round 3 (--draw4): 60 rows of the rule "speaker of a quote about the target" at bce969c, 30 dev4 / 30 untouched4.
+SEED4 = 2026120741  # the date of the draw and the round (issue 23, round 3 of stance rows, the quote rule)
+N_ITEMS4 = 60
+N_DEV4 = 30
+QUOTE_RULE = "speaker of a quote about the target"  # the holder rule of the rows drawn by --draw4
 #: The stored columns of a drawn row (references and the row's key; no text).
 COLUMNS = ("article_key", "sent_start", "sent_end", "holder", "target", "stance", "target_start", "target_end",
            "cues", "holder_rule", "target_rule")  # fmt: skip
@@ -161,12 +168,13 @@ DEV_SPLITS = ("rw/dev.jsonl", "mt/dev.jsonl")  # NewsMTSC's dev splits (flat for
 DEV_PREFIX = "dev:"  # article ids of the dev-split articles (the key after it is NewsMTSC's article key)
 
 
-def dev_split_articles(data_dir: Path, keys: set[str] | None = None) -> dict[str, str]:
+def dev_split_articles(data_dir: Path, keys: set[str] | None = None, *, every: bool = False) -> dict[str, str]:
     """NewsMTSC's dev-split sentences grouped by article (``dev:<key>``), in sentence order, deduplicated.
 
-    Without ``keys``: the articles whose key no file of validation/annotations/ names; with ``keys``: those ids.
+    Without ``keys``: the articles whose key no file of validation/annotations/ names (``every``: all of
+    them); with ``keys``: those ids.
     """
-    _, used = sample_credit.used_lines_and_keys(skip=SAMPLE3.name)
+    used = set() if every else sample_credit.used_lines_and_keys(skip=SAMPLE3.name)[1]
     grouped: dict[str, dict[int, str]] = {}
     for name in DEV_SPLITS:
         with (data_dir / "newsmtsc" / name).open(encoding="utf-8") as handle:
@@ -210,8 +218,50 @@ def draw3(data_dir: Path) -> None:
     )
 
 
+def draw4(data_dir: Path) -> None:
+    """Round 3's part: rows of the quote rule (holder rule :data:`QUOTE_RULE`) of the pass at bce969c, in every
+    rebuilt train article and NewsMTSC dev-split article outside the earlier parts of this folder (their rows
+    are read with --show), for round 2's targets; split by article into dev4 and untouched4 before any is read."""
+    spent: set[str] = set()
+    for path in (SAMPLE, SAMPLE2, SAMPLE3):
+        with path.open(encoding="utf-8") as handle:
+            spent |= {r["article_key"] for r in csv.DictReader(handle, delimiter="\t")}
+    articles = sample_credit.articles_for(data_dir, set(sample_credit.rebuilt_articles(data_dir, ALL_ARTICLES)))
+    articles.update(dev_split_articles(data_dir, every=True))
+    articles = {k: t for k, t in articles.items() if k not in spent}
+    rows = [r for r in stance_rows(articles, targets3()) if r["holder_rule"].startswith(QUOTE_RULE)]
+    rng = random.Random(SEED4)
+    chosen = rng.sample(rows, min(N_ITEMS4, len(rows)))
+    order = sorted({r["article_key"] for r in chosen})
+    rng.shuffle(order)
+    dev: set[str] = set()
+    count = 0
+    for key in order:  # whole articles to dev4 until it holds N_DEV4 items: no article in both parts
+        n = sum(r["article_key"] == key for r in chosen)
+        if count + n <= N_DEV4:
+            dev.add(key)
+            count += n
+    with SAMPLE4.open("w", encoding="utf-8", newline="") as handle:
+        out = csv.writer(handle, delimiter="\t", lineterminator="\n")
+        out.writerow(["item", "part", *COLUMNS, *JUDGED, "note"])
+        for i, r in enumerate(chosen):
+            part = "dev4" if r["article_key"] in dev else "untouched4"
+            out.writerow([f"q{i:02d}", part, *(r[c] for c in COLUMNS), "", "", "", "", ""])
+    print(
+        f"{len(articles)} articles, {len(rows)} quote-rule rows; wrote {len(chosen)} items ({count} dev4) to {SAMPLE4}"
+    )
+
+
 def _items(part: str) -> list[dict[str, str]]:
-    path = SAMPLE2 if part == "untouched2" else SAMPLE3 if part.endswith("3") else SAMPLE
+    path = (
+        SAMPLE2
+        if part == "untouched2"
+        else SAMPLE3
+        if part.endswith("3")
+        else SAMPLE4
+        if part.endswith("4")
+        else SAMPLE
+    )
     with path.open(encoding="utf-8") as handle:
         return [r for r in csv.DictReader(handle, delimiter="\t") if r["part"] == part]
 
@@ -225,7 +275,7 @@ def _current(data_dir: Path, items: list[dict[str, str]]) -> tuple[dict[str, str
         articles.update(dev_split_articles(data_dir, keys))
     sents = {(r["article_key"], int(r["sent_start"])) for r in items}
     part = items[0]["part"] if items else ""
-    chosen = targets2() if part == "untouched2" else targets3() if part.endswith("3") else targets()
+    chosen = targets2() if part == "untouched2" else targets3() if part.endswith(("3", "4")) else targets()
     now = [r for r in stance_rows(articles, chosen) if (r["article_key"], r["sent_start"]) in sents]
     return articles, now
 
@@ -260,6 +310,8 @@ def score(data_dir: Path, part: str) -> None:
     if any(r["row_ok"] not in ("y", "n") for r in items):
         raise SystemExit(f"part {part}: not every item is judged")
     _, now = _current(data_dir, items)
+    if part.endswith("4"):  # round 3 drew only the quote rule's rows: the sentences' other rows are in no share
+        now = [r for r in now if r["holder_rule"].startswith(QUOTE_RULE)]
     stored = {row_key(r): r["row_ok"] == "y" for r in items}
     judged_new: dict[tuple[str, ...], bool] = {}
     skipped: set[tuple[str, ...]] = set()
@@ -317,7 +369,8 @@ def main() -> None:
     parser.add_argument("--draw", action="store_true")
     parser.add_argument("--draw2", action="store_true")
     parser.add_argument("--draw3", action="store_true")
-    parts = ["dev", "untouched", "untouched2", "dev3", "untouched3"]
+    parser.add_argument("--draw4", action="store_true")
+    parts = ["dev", "untouched", "untouched2", "dev3", "untouched3", "dev4", "untouched4"]
     parser.add_argument("--show", choices=parts)
     parser.add_argument("--new", action="store_true")
     parser.add_argument("--score", choices=parts)
@@ -328,6 +381,8 @@ def main() -> None:
         draw2(args.data_dir)
     elif args.draw3:
         draw3(args.data_dir)
+    elif args.draw4:
+        draw4(args.data_dir)
     elif args.show:
         show(args.data_dir, args.show, args.new)
     elif args.score:
