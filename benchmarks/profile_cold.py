@@ -5,7 +5,7 @@ Usage: python benchmarks/profile_cold.py CORPUS.jsonl [--first]
 Run it in a fresh process (it is one): it imports newslab, wraps every stage of the pass (and its
 row maker) in a CPU timer, times the garbage collector through ``gc.callbacks``, then makes one
 ``nl.analyze(CORPUS, workers=1)`` call, as ``benchmarks/bench_scale.py --cold`` does. The first
-article of the run pays the loading of lexicons, models and nltk (its Porter stemmer, in the
+article of the run pays the loading of lexicons, models and the stemmer (PyStemmer, in the
 target tone stage); ``--first`` reports that article apart. A stage's time includes the garbage
 collections that happened while it ran; the collector's total is printed separately.
 
