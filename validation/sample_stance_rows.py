@@ -197,25 +197,34 @@ def draw3(data_dir: Path) -> None:
     rows = stance_rows(articles, targets3())
     rng = random.Random(SEED3)
     chosen = rng.sample(rows, min(N_ITEMS3, len(rows)))
+    n_dev = min(N_DEV3, len(chosen) // 2)  # half of the rows when fewer than N_ITEMS3 stand
+    count = _split_and_write(rng, chosen, n_dev, SAMPLE3, ("dev3", "untouched3"), "u")
+    print(
+        f"{len(articles)} articles, {len(rows)} candidate rows; wrote {len(chosen)} items ({count} dev3) to {SAMPLE3}"
+    )
+
+
+def _split_and_write(
+    rng: random.Random, chosen: list[dict[str, Any]], n_dev: int, path: Path, parts: tuple[str, str], prefix: str
+) -> int:
+    """Split ``chosen`` by article (articles in ``rng``'s shuffled order go to ``parts[0]`` while it holds at most
+    ``n_dev`` items; no article in both parts), write the unjudged items to ``path`` and return the dev count."""
     order = sorted({r["article_key"] for r in chosen})
     rng.shuffle(order)
     dev: set[str] = set()
     count = 0
-    n_dev = min(N_DEV3, len(chosen) // 2)  # half of the rows when fewer than N_ITEMS3 stand
-    for key in order:  # whole articles to dev3 until it holds n_dev items: no article in both parts
+    for key in order:
         n = sum(r["article_key"] == key for r in chosen)
         if count + n <= n_dev:
             dev.add(key)
             count += n
-    with SAMPLE3.open("w", encoding="utf-8", newline="") as handle:
+    with path.open("w", encoding="utf-8", newline="") as handle:
         out = csv.writer(handle, delimiter="\t", lineterminator="\n")
         out.writerow(["item", "part", *COLUMNS, *JUDGED, "note"])
         for i, r in enumerate(chosen):
-            part = "dev3" if r["article_key"] in dev else "untouched3"
-            out.writerow([f"u{i:02d}", part, *(r[c] for c in COLUMNS), "", "", "", "", ""])
-    print(
-        f"{len(articles)} articles, {len(rows)} candidate rows; wrote {len(chosen)} items ({count} dev3) to {SAMPLE3}"
-    )
+            part = parts[0] if r["article_key"] in dev else parts[1]
+            out.writerow([f"{prefix}{i:02d}", part, *(r[c] for c in COLUMNS), "", "", "", "", ""])
+    return count
 
 
 def draw4(data_dir: Path) -> None:
@@ -232,21 +241,7 @@ def draw4(data_dir: Path) -> None:
     rows = [r for r in stance_rows(articles, targets3()) if r["holder_rule"].startswith(QUOTE_RULE)]
     rng = random.Random(SEED4)
     chosen = rng.sample(rows, min(N_ITEMS4, len(rows)))
-    order = sorted({r["article_key"] for r in chosen})
-    rng.shuffle(order)
-    dev: set[str] = set()
-    count = 0
-    for key in order:  # whole articles to dev4 until it holds N_DEV4 items: no article in both parts
-        n = sum(r["article_key"] == key for r in chosen)
-        if count + n <= N_DEV4:
-            dev.add(key)
-            count += n
-    with SAMPLE4.open("w", encoding="utf-8", newline="") as handle:
-        out = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        out.writerow(["item", "part", *COLUMNS, *JUDGED, "note"])
-        for i, r in enumerate(chosen):
-            part = "dev4" if r["article_key"] in dev else "untouched4"
-            out.writerow([f"q{i:02d}", part, *(r[c] for c in COLUMNS), "", "", "", "", ""])
+    count = _split_and_write(rng, chosen, N_DEV4, SAMPLE4, ("dev4", "untouched4"), "q")
     print(
         f"{len(articles)} articles, {len(rows)} quote-rule rows; wrote {len(chosen)} items ({count} dev4) to {SAMPLE4}"
     )

@@ -74,17 +74,25 @@ POLARITY = {-1: "negative", 0: "neutral", 1: "positive"}
 NYT_CUT = 0.5
 
 
-def first_noun_phrase(text: str) -> tuple[int, int] | None:
-    """Character span of the first noun-phrase chunk (without leading determiners/possessives), or None."""
+def tagged_tokens(text: str) -> tuple[list[list[str]], list[tuple[int, int] | None]]:
+    """TextBlob's offline pattern parse of ``text`` (``[word, tag, chunk, ...]`` per token) and each token's
+    character span in ``text`` (``None`` where the parser's word is not found after the previous one)."""
     from textblob.en.parsers import PatternParser
 
     tokens = [t for sent in PatternParser().parse(text).split() for t in sent]
-    spans, pos = [], 0
+    spans: list[tuple[int, int] | None] = []
+    pos = 0
     for tok in tokens:
         i = text.find(tok[0], pos)
         spans.append(None if i < 0 else (i, i + len(tok[0])))
         if i >= 0:
             pos = i + len(tok[0])
+    return tokens, spans
+
+
+def first_noun_phrase(text: str) -> tuple[int, int] | None:
+    """Character span of the first noun-phrase chunk (without leading determiners/possessives), or None."""
+    tokens, spans = tagged_tokens(text)
     chunk: list[int] = []
     for k, tok in enumerate(tokens):
         in_np = len(tok) > 2 and tok[2].endswith("NP") and spans[k] is not None and tok[1] not in ("PRP$", "DT", "PRP")

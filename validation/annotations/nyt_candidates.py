@@ -18,6 +18,8 @@ import random
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # validation/: score_adaptation
+
 SEED = 31
 #: snippets drawn per article: small, so that ~150 articles (the CV and split units) share the items
 PER_ARTICLE = 4
@@ -38,15 +40,9 @@ def read_snippets(data_dir: Path) -> list[tuple[str, str]]:
 
 def noun_runs(text: str) -> list[tuple[int, int, bool]]:
     """``(start, end, proper)`` of the noun run closing each noun-phrase chunk of ``text``."""
-    from textblob.en.parsers import PatternParser
+    from score_adaptation import tagged_tokens  # the same parse and spans as the EWT candidates' scoring
 
-    tokens = [t for sent in PatternParser().parse(text).split() for t in sent]
-    spans, pos = [], 0
-    for tok in tokens:
-        i = text.find(tok[0], pos)
-        spans.append(None if i < 0 else (i, i + len(tok[0])))
-        if i >= 0:
-            pos = i + len(tok[0])
+    tokens, spans = tagged_tokens(text)
     runs, chunk = [], []
     for k, tok in enumerate([*tokens, ["", "", "O"]]):
         if len(tok) > 2 and tok[2].endswith("NP") and k < len(tokens) and spans[k] is not None:
