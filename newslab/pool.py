@@ -201,6 +201,13 @@ def stop_workers(pool: concurrent.futures.ProcessPoolExecutor) -> None:
                     process.kill()
                     process.join(1.0)
         pool.shutdown(wait=False, cancel_futures=True)
+        # The executor's manager thread closes its wake-up pipe as it ends; if it is still ending at
+        # interpreter exit, CPython's exit hook can write to that pipe as it closes ("Exception ignored
+        # ... OSError: [Errno 9] Bad file descriptor", CPython 3.11). The workers are gone, so it ends at once.
+        manager = getattr(pool, "_executor_manager_thread", None)
+        if manager is not None and manager is not threading.current_thread():
+            with contextlib.suppress(Exception):
+                manager.join(STOP_GRACE)
 
 
 @contextlib.contextmanager

@@ -141,15 +141,21 @@ def interrupt():
     os.kill(os.getpid(), signal.SIGINT)  # what Jupyter's interrupt button does to the kernel
 threading.Thread(target=interrupt, daemon=True).start()
 try:
-    nl.analyze(sys.argv[1], workers=2, progress=False, chunk_size=20)
+    nl.analyze(list(nl.load_corpus(sys.argv[1])) * 4, workers=2, progress=False, chunk_size=20)
     print("finished before the interrupt")
 except KeyboardInterrupt:
     print(f"{time.monotonic() - hit['at']:.3f}")
 """
 
 
+#: Seconds from Ctrl-C to the KeyboardInterrupt in the user's code. Idle, it takes 0.01-0.06 s; on a machine
+#: loaded 5x over its cores it took up to about 1 s. The script's 1,200 articles (the corpus four times) take
+#: about 10 s of CPU per worker, so a run that let the work finish before stopping takes far longer.
+INTERRUPT_LIMIT = 2.0
+
+
 @posix_only
-def test_an_interrupt_takes_effect_within_1_s(corpus_dir: Path, tmp_path: Path) -> None:
+def test_an_interrupt_takes_effect_at_once_and_exits_cleanly(corpus_dir: Path, tmp_path: Path) -> None:
     script = tmp_path / "interrupt.py"
     script.write_text(INTERRUPT_SCRIPT)
     proc = subprocess.run(
@@ -157,7 +163,9 @@ def test_an_interrupt_takes_effect_within_1_s(corpus_dir: Path, tmp_path: Path) 
         start_new_session=True,
     )  # fmt: skip
     assert "finished" not in proc.stdout, "the corpus was analyzed before the interrupt"
-    assert float(proc.stdout.strip()) < 1.0, proc.stdout + proc.stderr
+    assert float(proc.stdout.strip()) < INTERRUPT_LIMIT, proc.stdout + proc.stderr
+    # Nothing printed at exit (CPython's executor exit hook could write to a pipe its manager thread closed).
+    assert "Exception ignored" not in proc.stderr and "Traceback" not in proc.stderr, proc.stderr
 
 
 PLAIN_SCRIPT = """
