@@ -188,6 +188,9 @@ def stop_workers(pool: concurrent.futures.ProcessPoolExecutor) -> None:
     """
     with shielded():
         processes = list((getattr(pool, "_processes", None) or {}).values())
+        # shutdown() drops the executor's references to these: keep them for _end_manager_thread
+        manager = getattr(pool, "_executor_manager_thread", None)
+        results = getattr(pool, "_result_queue", None)
         for process in processes:
             with contextlib.suppress(Exception):
                 process.terminate()
@@ -201,13 +204,29 @@ def stop_workers(pool: concurrent.futures.ProcessPoolExecutor) -> None:
                     process.kill()
                     process.join(1.0)
         pool.shutdown(wait=False, cancel_futures=True)
-        # The executor's manager thread closes its wake-up pipe as it ends; if it is still ending at
-        # interpreter exit, CPython's exit hook can write to that pipe as it closes ("Exception ignored
-        # ... OSError: [Errno 9] Bad file descriptor", CPython 3.11). The workers are gone, so it ends at once.
-        manager = getattr(pool, "_executor_manager_thread", None)
-        if manager is not None and manager is not threading.current_thread():
-            with contextlib.suppress(Exception):
-                manager.join(STOP_GRACE)
+        _end_manager_thread(manager, results)
+
+
+def _end_manager_thread(manager: threading.Thread | None, results: Any) -> None:
+    """Let the executor's manager thread end now that the workers are gone, and wait for it.
+
+    Two ways it could outlive the run (CPython 3.10-3.12's ``concurrent.futures.process``):
+    - A worker killed while sending a result leaves half a message in the result pipe, and the
+      manager thread waits for the rest forever; interpreter exit joins that thread, so the
+      script never exits. With the workers dead, closing this process's own copy of the pipe's
+      write end leaves no writer: the read ends (end of file), and the thread shuts down as for a
+      broken pool.
+    - Still ending at exit, its wake-up pipe can be closed while the exit hook writes to it
+      ("Exception ignored ... OSError: [Errno 9] Bad file descriptor").
+    """
+    if manager is None or manager is threading.current_thread():
+        return
+    writer = getattr(results, "_writer", None)
+    if writer is not None:
+        with contextlib.suppress(Exception):
+            writer.close()
+    with contextlib.suppress(Exception):
+        manager.join(STOP_GRACE)
 
 
 @contextlib.contextmanager
