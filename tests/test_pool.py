@@ -209,3 +209,30 @@ def test_the_guard_fix_is_two_lines() -> None:
     code = [line for line in GUARD_FIX.splitlines() if line.startswith("    ")]
     assert code == ['    if __name__ == "__main__":', "        main()  # your code, moved into a function"]
     assert textwrap.dedent("\n".join(code)).startswith("if __name__")
+
+
+@posix_only
+def test_a_result_cut_off_by_a_killed_worker_does_not_keep_the_manager_thread_waiting() -> None:
+    """The executor's manager thread blocked on half a result message ends once this process's write end closes."""
+    import multiprocessing
+    import struct
+    import threading
+    from types import SimpleNamespace
+
+    from newslab.pool import _end_manager_thread
+
+    reader, writer = multiprocessing.Pipe(duplex=False)
+    os.write(writer.fileno(), struct.pack("!i", 1000) + b"x" * 10)  # a header for 1,000 bytes, then 10 of them
+    seen: list[str] = []
+
+    def manager() -> None:
+        try:
+            reader.recv_bytes()
+        except (EOFError, OSError) as err:  # "got end of file during message"
+            seen.append(type(err).__name__)
+
+    thread = threading.Thread(target=manager, daemon=True)
+    thread.start()
+    assert not _wait_for(lambda: not thread.is_alive(), 0.3)  # waiting for the rest of the message
+    _end_manager_thread(thread, SimpleNamespace(_writer=writer))
+    assert not thread.is_alive() and seen == ["OSError"]
