@@ -42,6 +42,9 @@ SUBJECT_WINDOW = 240
 ABBREVIATION_CHARS = 4  # a speaker phrase's last word this short keeps its period ("Jr.", "Sen."): an abbreviation
 MAX_NAME_WORDS = 5  # a capitalized speaker phrase longer than this is a title or a headline, not a name (by hand)
 NOUN_LOOKBACK = 30  # characters before a participle searched for the noun it modifies ("a statement saying"; by hand)
+#: Characters a match of the noun test before a verb (``_NOUN_BEFORE``) spans at most: "Several", a space, and the
+#: line break ``$`` may stand before; a window this long finds a match where the NOUN_LOOKBACK one does (speed only).
+NOUN_REACH = len("several") + 2
 #: Characters before a reporting verb searched for "who" or a shared subject ("X, who has accused Y, said"; by hand).
 CLAUSE_LOOKBACK = 40
 #: A line without closing punctuation is a headline when at least this share of its words is capitalized
@@ -50,8 +53,6 @@ HEADLINE_CAPITALS = 0.6
 
 
 SPACE = r"[ \u00a0]"
-
-
 _PARTY = r"\(?[RDI]-[A-Z][\w.]*\)?(?![\w.])"
 
 
@@ -95,11 +96,7 @@ FUNCTION_WORDS = frozenset(rule_words("attribution.FUNCTION_WORDS"))
 
 
 _FUNCTION = rf"(?:{_trie(FUNCTION_WORDS)}|[a-z]+n[’']t)"
-
-
 _LOWER = rf"(?!{_FUNCTION}\b)(?!(?!family|ally|rally|assembly)[a-z]+ly\b)[a-z][\w’'-]*"
-
-
 _WORD = rf"(?:{_CAP}|{_LOWER})"
 
 
@@ -404,7 +401,7 @@ def attributions(
     # reporting verbs between the sentence's first and last word; a particle joins ("pointed out")
     for m in _verb_pattern().finditer(text, tokens[0][0], tokens[-1][1]):
         start, end, form = m.start(), m.end(), m.group()
-        if inside(start) or _NOUN_BEFORE.search(text, max(lo, start - NOUN_LOOKBACK), start):
+        if inside(start) or _NOUN_BEFORE.search(text, max(lo, start - min(NOUN_LOOKBACK, NOUN_REACH)), start):
             continue  # "his comments", "Biden's attack", "three answers": a noun, not a verb
         verb = verbs[form.lower()]
         # "issued a statement saying": the clause's subject, never "a statement"; but "X was quoted as saying"

@@ -1,0 +1,30 @@
+"""Speed shortcuts of the attribution rules give what the plain rules give."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslab.attribution import _NOUN_BEFORE, NOUN_LOOKBACK, NOUN_REACH
+
+# the determiners the noun test lists, with characters that border them
+PIECES = ["Several", "several", "the", "The", "an", "A", "few", "Few", "Trump’s", "Trump's", "3", "x", "s"]
+PIECES += [" ", " ", "\u00a0", "\n", ",", "’", "'", "said", "ab"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=14), st.integers(0, 60))
+def test_noun_test_in_a_short_window_equals_the_long_window(pieces: list[str], lo_back: int) -> None:
+    text = "".join(pieces) + "said"
+    start = len(text) - len("said")
+    lo = max(0, start - lo_back)
+    long = _NOUN_BEFORE.search(text, max(lo, start - NOUN_LOOKBACK), start) is not None
+    short = _NOUN_BEFORE.search(text, max(lo, start - min(NOUN_LOOKBACK, NOUN_REACH)), start) is not None
+    assert short == long
+
+
+def test_noun_test_finds_its_longest_word_in_the_short_window() -> None:
+    text = "He sent several \nsaid"  # "several " ends before the last line break: the widest match
+    start = text.index("said")
+    assert _NOUN_BEFORE.search(text, start - NOUN_REACH, start) is not None
+    assert _NOUN_BEFORE.search(text, start - NOUN_REACH + 1, start) is None
