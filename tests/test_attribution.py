@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newslab import attribution
 from newslab.attribution import _NOUN_BEFORE, NOUN_LOOKBACK, NOUN_REACH
 
 # the determiners the noun test lists, with characters that border them
@@ -28,3 +31,23 @@ def test_noun_test_finds_its_longest_word_in_the_short_window() -> None:
     start = text.index("said")
     assert _NOUN_BEFORE.search(text, start - NOUN_REACH, start) is not None
     assert _NOUN_BEFORE.search(text, start - NOUN_REACH + 1, start) is None
+
+
+SUBJECT_PIECES = ["Sen.", "Lindsey", "Graham", "the", "To", "after", "al-Assad", "a", "spokesman", "for", "NATO", ",",
+                  ", who", "which", "(R-S.C.)", "Thursday", "also", "he", "“", "”", "officials", "and", "—", "\n", ";",
+                  "x"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(SUBJECT_PIECES), max_size=14), st.sampled_from([" ", "", "  "]))
+def test_subject_start_finds_what_the_start_or_lookbehind_branch_finds(pieces: list[str], space: str) -> None:
+    chunk = " ".join(pieces) + space
+    for pattern in (attribution._SUBJECT_BEFORE, attribution._RELATIVE_SUBJECT, attribution._RELATIVE_NOUN):
+        assert pattern.pattern.count(attribution._SUBJECT_START) == 1
+        plain = re.compile(pattern.pattern.replace(attribution._SUBJECT_START, r"(?:^|(?<=[\s,;:(“”\"—–]))"))
+        found, expected = pattern.search(chunk), plain.search(chunk)
+        assert (found and (found.span(), found.groupdict())) == (expected and (expected.span(), expected.groupdict()))
+        if pieces:  # also from an offset, as a caller with ``pos`` would search
+            pos = len(pieces[0])
+            found, expected = pattern.search(chunk, pos), plain.search(chunk, pos)
+            assert (found and found.span()) == (expected and expected.span())
