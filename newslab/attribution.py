@@ -432,8 +432,9 @@ def attributions(
             if inner is not None and inner != subject:
                 subject, fronted = inner, "parenthetical-said"
         phrase, s, e = subject or ("", -1, -1)
-        # "X, who has accused Y of Z, said"
-        relative = _WHO.search(text, max(lo, start - CLAUSE_LOOKBACK), start) is not None
+        # "X, who has accused Y of Z, said" (a match holds "wh": without one in the window, str.find says no in C)
+        window = max(lo, start - CLAUSE_LOOKBACK)
+        relative = text.find("wh", window, start) >= 0 and _WHO.search(text, window, start) is not None
         # rule "inverted-participle" (at5): the subject is an inverted speaker ("…,” said X, suggesting that …")
         borrowed = coordinated and any(a.inverted and a.speaker_start == s for a in found if s >= 0)
         found.append(

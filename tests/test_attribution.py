@@ -51,3 +51,12 @@ def test_subject_start_finds_what_the_start_or_lookbehind_branch_finds(pieces: l
             pos = len(pieces[0])
             found, expected = pattern.search(chunk, pos), plain.search(chunk, pos)
             assert (found and found.span()) == (expected and expected.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["X", ",", " ", "who", "which", "wh", "o", "has", "also", "said", "\n"]), max_size=16))
+def test_who_test_is_ruled_out_only_where_no_wh_stands(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    for window in range(len(text) + 1):
+        found = attribution._WHO.search(text, window, len(text)) is not None
+        assert found <= (text.find("wh", window, len(text)) >= 0)
