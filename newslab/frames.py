@@ -36,7 +36,7 @@ import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from itertools import accumulate, compress
+from itertools import accumulate, chain, compress
 from os import PathLike
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -80,6 +80,7 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _WORD_CHAR = re.compile(r"\w")
 _VOWEL = re.compile("[aeiouy]")
 _token_text = operator.itemgetter(0)  # a Token's text (its first field), read in C
+_CAPITAL_SIGMA = "Σ"  # the one letter whose lowercase depends on the letters around it (str.lower's final sigma)
 #: Distinct words whose normalized form is kept: a large news corpus has about 10^5 word types, so nearly all
 #: repeats hit (a few tens of MB at most).
 WORD_CACHE_SIZE = 200_000
@@ -403,11 +404,27 @@ def _regex_sentences(art: Document, required: Sequence[frozenset[str] | None]) -
     return found
 
 
+def normalized_tokens(doc: Document) -> list[str]:
+    """:func:`normalize_word` of every token of ``doc``, in order.
+
+    Read off the document's lowercase tokens, which the earlier stages have hashed already: normalize_word
+    lowercases first and makes typographic apostrophes plain, so they give the same forms, unless a capital
+    sigma occurs (its lowercase depends on the letters around it, which a sentence and a token may not share).
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> normalized_tokens(parse(Article("a", "", "NATO’s allies invaded.")))
+        ['nato', '', 'ally', 'invad', '.']
+    """
+    if _CAPITAL_SIGMA in doc.text:
+        return list(map(normalize_word, map(_token_text, doc.tokens)))
+    return list(map(normalize_word, chain.from_iterable(map(doc.lowered_tokens, range(len(doc.sentences))))))
+
+
 def _article_matches(art: Document, matcher: _Matcher) -> list[tuple[int, str, str, str, int, int, float, str]]:
     found: list[tuple[int, str, str, str, int, int, float, str]] = []
     phrases, regexes, text = matcher.phrases, matcher.regexes, art.text
-    # every token normalized in one pass over the document's tokens (in sentence order)
-    all_norms = list(map(normalize_word, map(_token_text, art.tokens)))
+    all_norms = normalized_tokens(art)
     # the tokens that may start a phrase cue, found in one pass too (most words start none); visited in order below
     starts = list(compress(range(len(all_norms)), map(phrases.__contains__, all_norms)))
     # per regex cue, the sentences that can hold a match (None: every sentence; see _sentences_holding)

@@ -19,6 +19,7 @@ Example:
 from __future__ import annotations
 
 import heapq
+import re
 import string
 from collections.abc import Sequence
 
@@ -42,6 +43,7 @@ WORDS_AFTER = 2
 
 _NEGATIONS = frozenset(NEGATE)
 _PUNCTUATION = string.punctuation  # what SentiText strips from each word's ends
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 def _negated(word: str) -> bool:
@@ -81,7 +83,10 @@ class LinearVader(SentimentIntensityAnalyzer):
         self._ascii_free = not any(e.isascii() for e in self.emojis)
 
     def _has_emoji(self, text: str) -> bool:
-        return not (self._ascii_free and text.isascii()) and not self.emojis.keys().isdisjoint(text)
+        if not self._ascii_free:
+            return not self.emojis.keys().isdisjoint(text)
+        # every emoji is non-ASCII, so only the text's non-ASCII characters can be one (the same test, fewer lookups)
+        return not text.isascii() and not self.emojis.keys().isdisjoint("".join(_NON_ASCII.findall(text)))
 
     def _sentiments(self, text: str) -> list[float]:
         """VADER's valence of every word of ``text`` (stripped, without emoji), after its rules but before "but".

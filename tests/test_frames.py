@@ -240,3 +240,15 @@ def test_frame_rows_equal_without_the_regex_filter(pieces: list[str]) -> None:
     matcher = frames._default_matcher()
     plain = dataclasses.replace(matcher, required=tuple(None for _ in matcher.required))
     assert frame_rows(doc, matcher) == frame_rows(doc, plain)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["ΟΔΟΣ", "Σ", "σ", "İstanbul", "NATO", "’s", "'s", "Allies", "invaded", "ΣΑΣ", " ", ". ", "’"]),
+        max_size=16,
+    )
+)
+def test_normalized_tokens_equal_normalizing_each_token_text(pieces: list[str]) -> None:
+    doc = parse(Article("a", "", "x " + "".join(pieces)))
+    assert frames.normalized_tokens(doc) == [normalize_word(t.text) for t in doc.tokens]

@@ -140,3 +140,9 @@ def test_plain_lexicon_words_get_what_sentiment_valence_gives(words: list[str]) 
 def test_compound_with_the_fast_path_is_vaders_compound(text: str) -> None:
     assert LINEAR.compound(text) == ORIGINAL.polarity_scores(text)["compound"]
     assert LINEAR.polarity_scores(text) == ORIGINAL.polarity_scores(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", " ", "“", "é", "—", "😀", "❤", "☺", "\u2019", "x", "1"]), max_size=30))
+def test_emoji_test_on_non_ascii_characters_equals_the_test_on_every_character(text: str) -> None:
+    assert LINEAR._has_emoji(text) == (not LINEAR.emojis.keys().isdisjoint(text))
