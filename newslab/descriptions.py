@@ -14,7 +14,8 @@ import bisect
 import datetime
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from types import EllipsisType
 from typing import NamedTuple
 
 from newslab.anchored import capitalized_run_starts, finditer_at, lowers_letterwise, occurrences
@@ -319,10 +320,41 @@ def role_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Me
     return found
 
 
-def target_descriptions(target: Target, text: str, roles: Roles | None = None) -> list[Mention]:
-    """A target's descriptions in a text: epithets, "the <head>" phrases it holds, and its patterns."""
+def lowered_letterwise(text: str) -> str | None:
+    """``text.lower()`` when it lowers letter for letter (:func:`newslab.anchored.lowers_letterwise`), else None."""
+    return text.lower() if lowers_letterwise(text) else None
+
+
+def scan(rx: re.Pattern[str], text: str, lowered: str | None) -> Iterator[re.Match[str]]:
+    """``rx.finditer(text)``, or no match without a scan when ``lowered`` holds none of the strings every match holds.
+
+    ``lowered`` is :func:`lowered_letterwise` of ``text`` (None: always scanned). Every match of ``rx``
+    holds one of its required strings (:func:`newslab.frames.required_strings`), also under ``(?i)``
+    in a text that lowers letter for letter; a text whose lowercase holds none has no match.
+
+    Example:
+        >>> rx = re.compile(r"(?i:the atlantic alliance)")
+        >>> text = "The Atlantic Alliance met."
+        >>> [m.span() for m in scan(rx, text, text.lower())], list(scan(rx, "NATO met.", "nato met."))
+        ([(0, 21)], [])
+    """
+    needed = _required_strings(rx)
+    if lowered is not None and needed is not None and not any(n in lowered for n in needed):
+        return iter(())
+    return rx.finditer(text)
+
+
+def target_descriptions(
+    target: Target, text: str, roles: Roles | None = None, *, lowered: str | EllipsisType | None = ...
+) -> list[Mention]:
+    """A target's descriptions in a text: epithets, "the <head>" phrases it holds, and its patterns.
+
+    ``lowered``: :func:`lowered_letterwise` of ``text`` when the caller made it (``...``: made here).
+    """
+    if isinstance(lowered, EllipsisType):
+        lowered = lowered_letterwise(text)
     found: list[Mention] = []
-    spans = _TargetSpans(target, text)  # the epithets are found once, for these mentions and the head rule
+    spans = _TargetSpans(target, text, lowered)  # the epithets are found once, for these mentions and the head rule
     if target._epithet_re is not None:
         found += [Mention(target, m.start(), m.end(), "description", "epithet", CONFIDENCE["epithet"])
                   for m in spans.epithets]  # fmt: skip
@@ -356,13 +388,9 @@ def target_descriptions(target: Target, text: str, roles: Roles | None = None) -
                 skipped = others[head.lower()].skipped_office(m.start())  # evidence of rule "compound office"
                 ante = f"compound office: not {skipped}" if skipped else ""
                 found.append(Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"], ante))
-    lowered = text.lower() if target._pattern_res and lowers_letterwise(text) else None
     for rx in target._pattern_res:
-        needed = _required_strings(rx)
-        if lowered is not None and needed is not None and not any(n in lowered for n in needed):
-            continue  # every match holds one of these strings (frames.required_strings): none in the text, no match
         found += [Mention(target, m.start(), m.end(), "description", "pattern", CONFIDENCE["pattern"])
-                  for m in rx.finditer(text)]  # fmt: skip
+                  for m in scan(rx, text, lowered)]  # fmt: skip
     return found
 
 
@@ -457,14 +485,14 @@ def _other_office(text: str, head_start: int, head: str, own: set[str]) -> bool:
 class _TargetSpans:
     """A target's names and epithets in one text, found once for all its head words."""
 
-    def __init__(self, target: Target, text: str) -> None:
-        self.target, self.text = target, text
+    def __init__(self, target: Target, text: str, lowered: str | None = None) -> None:
+        self.target, self.text, self.lowered = target, text, lowered  # lowered: lowered_letterwise(text)
 
     @functools.cached_property
     def epithets(self) -> list[re.Match[str]]:
         """The target's epithets in the text, in order."""
         pattern = self.target._epithet_re
-        return list(pattern.finditer(self.text)) if pattern is not None else []
+        return list(scan(pattern, self.text, self.lowered)) if pattern is not None else []
 
     @functools.cached_property
     def _epithet_starts(self) -> list[int]:

@@ -44,8 +44,10 @@ from newslab.coreference import (
 from newslab.descriptions import (
     Roles,
     generic_title_words,
+    lowered_letterwise,
     packaged_title_words,
     role_mentions,
+    scan,
     target_descriptions,
     word_tags,
 )
@@ -309,12 +311,13 @@ def article_mentions(
     roles = Roles(doc.text, str(doc.metadata.get("date", "") or ""), targets)
     mentions: list[Mention] = []
     named = []
+    lowered = lowered_letterwise(doc.text)  # for the cheap test before a description or exclusion scan
     for target in targets:
         found = _names(target, doc)
         if not require_name or _is_named(target, doc):
             named.append(target)
-            descs = target_descriptions(target, doc.text, roles)
-            excluded = [m.span() for rx in target._exclude_res for m in rx.finditer(doc.text)]
+            descs = target_descriptions(target, doc.text, roles, lowered=lowered)
+            excluded = [m.span() for rx in target._exclude_res for m in scan(rx, doc.text, lowered)]
             found += _not_excluded(descs, excluded)
         mentions += found
     mentions += role_mentions(named, doc.text, roles)
