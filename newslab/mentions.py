@@ -55,8 +55,8 @@ from newslab.document import Article, Document, parse
 from newslab.lexicons import rule_word_values, rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, MENTION_KINDS, Mention, QuoteSpan
 from newslab.names import ROLE_WORDS, speaks_as
-from newslab.people import Person, people, people_words
-from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns
+from newslab.people import ANAPHORIC_NOUNS, Person, people, people_words
+from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns, word_hits
 from newslab.records import MentionRow, columns
 from newslab.targets import Target
 
@@ -327,16 +327,18 @@ def article_mentions(
     if pronouns:
         clauses = Clauses(doc)
         own = names_by_target(mentions)  # rule "principle C, possessive": "His criticism of Trump" is not Trump's
+        # the tokens that are a target's pronoun or an anaphoric noun, found once for both pronoun rules below
+        hits = word_hits(doc, {p for t in targets for p in t.pronouns or ()} | ANAPHORIC_NOUNS.keys())
         vetoed: set[int] = set()
         for _ in range(VETO_PASSES):
-            found = resolve_pronouns(doc, mentions, targets, skip=vetoed)
+            found = resolve_pronouns(doc, mentions, targets, skip=vetoed, hits=hits)
             resolved = _vetted(doc, found, mentions, others, clauses, own)
             dropped = {p.start for p in found} - {p.start for p in resolved}
             if not _chained_on(doc, dropped, resolved):
                 break
             vetoed |= dropped  # rule "vetoed antecedent": resolve again, chaining on none of them
         mentions = sorted(mentions + resolved, key=lambda m: m.start)
-        discourse = resolve_discourse(doc, mentions, targets, others, clauses=clauses)  # the same document's clauses
+        discourse = resolve_discourse(doc, mentions, targets, others, clauses=clauses, hits=hits)  # the same clauses
         mentions = sorted(mentions + discourse, key=lambda m: m.start)
     if pronouns and quotes:
         mentions = apply_quotes(doc, mentions, targets, quotes)
