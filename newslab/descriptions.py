@@ -14,15 +14,15 @@ import bisect
 import datetime
 import functools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from types import EllipsisType
 from typing import NamedTuple
 
-from newslab.anchored import capitalized_run_starts, finditer_at, lowers_letterwise, occurrences
-from newslab.frames import required_strings
+from newslab.anchored import capitalized_run_starts, finditer_at, occurrences
 from newslab.lexicons import rule_word_values, rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.names import WORD_PATTERN, word_start_alternation
+from newslab.regex_scan import lowered_letterwise, scan
 from newslab.targets import Role, Target, packaged_roles
 from newslab.undated import candidacy, undated_era
 
@@ -320,30 +320,6 @@ def role_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Me
     return found
 
 
-def lowered_letterwise(text: str) -> str | None:
-    """``text.lower()`` when it lowers letter for letter (:func:`newslab.anchored.lowers_letterwise`), else None."""
-    return text.lower() if lowers_letterwise(text) else None
-
-
-def scan(rx: re.Pattern[str], text: str, lowered: str | None) -> Iterator[re.Match[str]]:
-    """``rx.finditer(text)``, or no match without a scan when ``lowered`` holds none of the strings every match holds.
-
-    ``lowered`` is :func:`lowered_letterwise` of ``text`` (None: always scanned). Every match of ``rx``
-    holds one of its required strings (:func:`newslab.frames.required_strings`), also under ``(?i)``
-    in a text that lowers letter for letter; a text whose lowercase holds none has no match.
-
-    Example:
-        >>> rx = re.compile(r"(?i:the atlantic alliance)")
-        >>> text = "The Atlantic Alliance met."
-        >>> [m.span() for m in scan(rx, text, text.lower())], list(scan(rx, "NATO met.", "nato met."))
-        ([(0, 21)], [])
-    """
-    needed = _required_strings(rx)
-    if lowered is not None and needed is not None and not any(n in lowered for n in needed):
-        return iter(())
-    return rx.finditer(text)
-
-
 def target_descriptions(
     target: Target, text: str, roles: Roles | None = None, *, lowered: str | EllipsisType | None = ...
 ) -> list[Mention]:
@@ -392,16 +368,6 @@ def target_descriptions(
         found += [Mention(target, m.start(), m.end(), "description", "pattern", CONFIDENCE["pattern"])
                   for m in scan(rx, text, lowered)]  # fmt: skip
     return found
-
-
-#: Patterns whose required strings are kept: a target has a few, a run a few targets.
-REQUIRED_CACHE_SIZE = 256
-
-
-@functools.lru_cache(maxsize=REQUIRED_CACHE_SIZE)
-def _required_strings(rx: re.Pattern[str]) -> frozenset[str] | None:
-    """The lowercase strings one of which every match of a target's pattern holds (None: nothing can be said)."""
-    return required_strings(rx.pattern, rx.flags)
 
 
 class _OtherNames:

@@ -44,10 +44,8 @@ from newslab.coreference import (
 from newslab.descriptions import (
     Roles,
     generic_title_words,
-    lowered_letterwise,
     packaged_title_words,
     role_mentions,
-    scan,
     target_descriptions,
     word_tags,
 )
@@ -58,6 +56,7 @@ from newslab.names import ROLE_WORDS, speaks_as
 from newslab.people import ANAPHORIC_NOUNS, Person, people, people_words
 from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns, word_hits
 from newslab.records import MentionRow, columns
+from newslab.regex_scan import lowered_letterwise, scan
 from newslab.targets import Target
 
 if TYPE_CHECKING:
