@@ -35,7 +35,7 @@ from newslab.document import Document, Token
 from newslab.lexicons import stopwords
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.people import ANAPHORIC_NOUNS, Person, named_subject, reaction_list
-from newslab.pronouns import word_hits
+from newslab.pronouns import hits_among
 from newslab.targets import Target
 from newslab.topic import CLAUSE_OPENING, COORDINATED, SUBJECT_OPENING, opens_with, subject_nouns, topic_antecedent
 
@@ -282,6 +282,7 @@ def resolve_discourse(
     others: Sequence[Person],
     *,
     clauses: Clauses | None = None,
+    hits: Sequence[int] | None = None,
 ) -> list[Mention]:
     """Pronouns and anaphoric nouns ("this guy") of person targets left unresolved, linked across sentences.
 
@@ -297,6 +298,9 @@ def resolve_discourse(
         others: Other people in the article, from :func:`newslab.people.people`.
         clauses: The article's :class:`Clauses` when the caller made them already (they depend on
             the document alone); ``None`` makes them here.
+        hits: :func:`newslab.pronouns.word_hits` of a set of words holding the person targets' pronouns
+            and the anaphoric nouns, when the caller found them (:func:`newslab.pronouns.hits_among`);
+            ``None``: found here.
 
     Returns:
         The new mentions (kind ``"pronoun"`` for pronouns, ``"description"`` for "this guy").
@@ -335,7 +339,7 @@ def resolve_discourse(
     clauses = Clauses(doc) if clauses is None else clauses
     # the tokens that can be a pronoun or an anaphoric noun, read from the shared lowercased tokens (word_hits)
     candidate = words | ANAPHORIC_NOUNS.keys()
-    hits = word_hits(doc, candidate)
+    hits = hits_among(doc, candidate, hits)
     unresolved: dict[str, set[int]] = {"male": set(), "female": set()}  # sentences whose subject pronoun stayed open
     nouns, stop = subject_nouns(), stopwords()
     for i in hits:

@@ -15,13 +15,14 @@ import datetime
 import functools
 import re
 from collections.abc import Sequence
+from types import EllipsisType
 from typing import NamedTuple
 
-from newslab.anchored import capitalized_run_starts, finditer_at, lowers_letterwise, occurrences
-from newslab.frames import required_strings
+from newslab.anchored import capitalized_run_starts, finditer_at, occurrences
 from newslab.lexicons import rule_word_values, rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.names import WORD_PATTERN, word_start_alternation
+from newslab.regex_scan import lowered_letterwise, scan
 from newslab.targets import Role, Target, packaged_roles
 from newslab.undated import candidacy, undated_era
 
@@ -319,10 +320,17 @@ def role_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Me
     return found
 
 
-def target_descriptions(target: Target, text: str, roles: Roles | None = None) -> list[Mention]:
-    """A target's descriptions in a text: epithets, "the <head>" phrases it holds, and its patterns."""
+def target_descriptions(
+    target: Target, text: str, roles: Roles | None = None, *, lowered: str | EllipsisType | None = ...
+) -> list[Mention]:
+    """A target's descriptions in a text: epithets, "the <head>" phrases it holds, and its patterns.
+
+    ``lowered``: :func:`lowered_letterwise` of ``text`` when the caller made it (``...``: made here).
+    """
+    if isinstance(lowered, EllipsisType):
+        lowered = lowered_letterwise(text)
     found: list[Mention] = []
-    spans = _TargetSpans(target, text)  # the epithets are found once, for these mentions and the head rule
+    spans = _TargetSpans(target, text, lowered)  # the epithets are found once, for these mentions and the head rule
     if target._epithet_re is not None:
         found += [Mention(target, m.start(), m.end(), "description", "epithet", CONFIDENCE["epithet"])
                   for m in spans.epithets]  # fmt: skip
@@ -356,24 +364,10 @@ def target_descriptions(target: Target, text: str, roles: Roles | None = None) -
                 skipped = others[head.lower()].skipped_office(m.start())  # evidence of rule "compound office"
                 ante = f"compound office: not {skipped}" if skipped else ""
                 found.append(Mention(target, span[0], span[1], "description", rule, CONFIDENCE["head"], ante))
-    lowered = text.lower() if target._pattern_res and lowers_letterwise(text) else None
     for rx in target._pattern_res:
-        needed = _required_strings(rx)
-        if lowered is not None and needed is not None and not any(n in lowered for n in needed):
-            continue  # every match holds one of these strings (frames.required_strings): none in the text, no match
         found += [Mention(target, m.start(), m.end(), "description", "pattern", CONFIDENCE["pattern"])
-                  for m in rx.finditer(text)]  # fmt: skip
+                  for m in scan(rx, text, lowered)]  # fmt: skip
     return found
-
-
-#: Patterns whose required strings are kept: a target has a few, a run a few targets.
-REQUIRED_CACHE_SIZE = 256
-
-
-@functools.lru_cache(maxsize=REQUIRED_CACHE_SIZE)
-def _required_strings(rx: re.Pattern[str]) -> frozenset[str] | None:
-    """The lowercase strings one of which every match of a target's pattern holds (None: nothing can be said)."""
-    return required_strings(rx.pattern, rx.flags)
 
 
 class _OtherNames:
@@ -457,14 +451,14 @@ def _other_office(text: str, head_start: int, head: str, own: set[str]) -> bool:
 class _TargetSpans:
     """A target's names and epithets in one text, found once for all its head words."""
 
-    def __init__(self, target: Target, text: str) -> None:
-        self.target, self.text = target, text
+    def __init__(self, target: Target, text: str, lowered: str | None = None) -> None:
+        self.target, self.text, self.lowered = target, text, lowered  # lowered: lowered_letterwise(text)
 
     @functools.cached_property
     def epithets(self) -> list[re.Match[str]]:
         """The target's epithets in the text, in order."""
         pattern = self.target._epithet_re
-        return list(pattern.finditer(self.text)) if pattern is not None else []
+        return list(scan(pattern, self.text, self.lowered)) if pattern is not None else []
 
     @functools.cached_property
     def _epithet_starts(self) -> list[int]:

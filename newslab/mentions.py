@@ -53,9 +53,10 @@ from newslab.document import Article, Document, parse
 from newslab.lexicons import rule_word_values, rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, MENTION_KINDS, Mention, QuoteSpan
 from newslab.names import ROLE_WORDS, speaks_as
-from newslab.people import Person, people, people_words
-from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns
+from newslab.people import ANAPHORIC_NOUNS, Person, people, people_words
+from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns, word_hits
 from newslab.records import MentionRow, columns
+from newslab.regex_scan import lowered_letterwise, scan
 from newslab.targets import Target
 
 if TYPE_CHECKING:
@@ -309,12 +310,13 @@ def article_mentions(
     roles = Roles(doc.text, str(doc.metadata.get("date", "") or ""), targets)
     mentions: list[Mention] = []
     named = []
+    lowered = lowered_letterwise(doc.text)  # for the cheap test before a description or exclusion scan
     for target in targets:
         found = _names(target, doc)
         if not require_name or _is_named(target, doc):
             named.append(target)
-            descs = target_descriptions(target, doc.text, roles)
-            excluded = [m.span() for rx in target._exclude_res for m in rx.finditer(doc.text)]
+            descs = target_descriptions(target, doc.text, roles, lowered=lowered)
+            excluded = [m.span() for rx in target._exclude_res for m in scan(rx, doc.text, lowered)]
             found += _not_excluded(descs, excluded)
         mentions += found
     mentions += role_mentions(named, doc.text, roles)
@@ -324,16 +326,18 @@ def article_mentions(
     if pronouns:
         clauses = Clauses(doc)
         own = names_by_target(mentions)  # rule "principle C, possessive": "His criticism of Trump" is not Trump's
+        # the tokens that are a target's pronoun or an anaphoric noun, found once for both pronoun rules below
+        hits = word_hits(doc, {p for t in targets for p in t.pronouns or ()} | ANAPHORIC_NOUNS.keys())
         vetoed: set[int] = set()
         for _ in range(VETO_PASSES):
-            found = resolve_pronouns(doc, mentions, targets, skip=vetoed)
+            found = resolve_pronouns(doc, mentions, targets, skip=vetoed, hits=hits)
             resolved = _vetted(doc, found, mentions, others, clauses, own)
             dropped = {p.start for p in found} - {p.start for p in resolved}
             if not _chained_on(doc, dropped, resolved):
                 break
             vetoed |= dropped  # rule "vetoed antecedent": resolve again, chaining on none of them
         mentions = sorted(mentions + resolved, key=lambda m: m.start)
-        discourse = resolve_discourse(doc, mentions, targets, others, clauses=clauses)  # the same document's clauses
+        discourse = resolve_discourse(doc, mentions, targets, others, clauses=clauses, hits=hits)  # the same clauses
         mentions = sorted(mentions + discourse, key=lambda m: m.start)
     if pronouns and quotes:
         mentions = apply_quotes(doc, mentions, targets, quotes)

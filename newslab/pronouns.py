@@ -124,6 +124,24 @@ def word_hits(doc: Document, words: Collection[str]) -> list[int]:
     return list(compress(itertools.count(), map(words.__contains__, lowered)))
 
 
+def hits_among(doc: Document, words: Collection[str], hits: Sequence[int] | None = None) -> list[int]:
+    """:func:`word_hits` of ``words``; given the hits of more words (``hits``), the part of them that are ``words``.
+
+    ``word_hits`` finds exactly the tokens whose ``str.lower`` is one of the words (its docstring), so the
+    hits of a superset of ``words`` kept by that test are the hits of ``words``: one scan of the document
+    serves the pronoun rules of :func:`resolve_pronouns` and of :func:`newslab.coreference.resolve_discourse`.
+
+    Example:
+        >>> doc = parse(Article("a", "", "He said it. The man left."))
+        >>> hits_among(doc, {"he", "it"}, word_hits(doc, {"he", "it", "man"}))
+        [0, 2]
+    """
+    if hits is None:
+        return word_hits(doc, words)
+    tokens = doc.tokens
+    return [i for i in hits if tokens[i].text.lower() in words]
+
+
 class _SentenceWords(dict[int, list[Any]]):
     """Word tokens (with a letter or digit) of a sentence, collected the first time they are asked for."""
 
@@ -141,12 +159,18 @@ class _SentenceWords(dict[int, list[Any]]):
 
 
 def resolve_pronouns(
-    article: Document, mentions: list[Mention], targets: Sequence[Target], *, skip: Collection[int] = ()
+    article: Document,
+    mentions: list[Mention],
+    targets: Sequence[Target],
+    *,
+    skip: Collection[int] = (),
+    hits: Sequence[int] | None = None,
 ) -> list[Mention]:
     """Pronouns resolved to the targets' ``mentions``: in the same sentence, else the previous one.
 
     ``skip``: start offsets of pronouns left unresolved (a later rule vetoed them), so that no later
-    pronoun is chained on them.
+    pronoun is chained on them. ``hits``: :func:`word_hits` of a set of words holding the targets'
+    pronouns, when the caller found them (see :func:`hits_among`); ``None``: found here.
     """
     pronoun_targets: dict[str, list[Target]] = {}
     for t in targets:
@@ -157,7 +181,7 @@ def resolve_pronouns(
     found: list[Mention] = []
     tokens = article.tokens
     # the indices of the tokens that are one of the pronouns, from the shared lowercased tokens (word_hits)
-    hits = word_hits(article, pronoun_targets)
+    hits = hits_among(article, pronoun_targets, hits)
     if not hits:
         return []
     words = _SentenceWords(article)

@@ -8,14 +8,14 @@ from hypothesis import strategies as st
 from newslab.descriptions import (
     _of_country_re,
     _office_of_country_re,
-    _required_strings,
     _role_event_res,
     _role_vocabulary,
     target_descriptions,
 )
 from newslab.document import Article, parse
 from newslab.hedging import sentence_hedges
-from newslab.pronouns import _blockers, _SentenceWords, word_hits
+from newslab.pronouns import _blockers, _SentenceWords, hits_among, word_hits
+from newslab.regex_scan import _required_strings
 from newslab.targets import DEFAULT_TARGETS
 
 #: Fragments that make the rules fire: names, titles, roles, countries, appositions, determiners, stopwords.
@@ -104,6 +104,22 @@ def test_word_hits_equal_lowering_each_token(text: str, words: set[str]) -> None
     doc = parse(Article("a", "", text))
     plain = [i for i, t in enumerate(doc.tokens) if t.text.lower() in words]
     assert word_hits(doc, words) == plain
+
+
+_PRONOUN_WORDS = ("he", "his", "him", "it", "its", "man", "guy", "kim", "σ", "he’s", "it's")
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.lists(st.sampled_from(_VOCABULARY + _TRICKY), min_size=1, max_size=30).map(" ".join),
+    words=st.sets(st.sampled_from(_PRONOUN_WORDS)),
+    more=st.sets(st.sampled_from(_PRONOUN_WORDS)),
+)
+def test_hits_among_more_words_equal_the_words_own_hits(text: str, words: set[str], more: set[str]) -> None:
+    """``hits_among`` of the hits of a superset equals ``word_hits`` of the words themselves."""
+    doc = parse(Article("a", "", text))
+    assert hits_among(doc, words, word_hits(doc, words | more)) == word_hits(doc, words)
+    assert hits_among(doc, words) == word_hits(doc, words)
 
 
 @settings(max_examples=300, deadline=None)
