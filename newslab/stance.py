@@ -78,6 +78,7 @@ from newslab.lexicons import load_lexicon, rule_words
 from newslab.mention_record import Mention
 from newslab.quote_tone import AUTHOR_MIN_SCORE, quoted_tone, said_of, sentence_span
 from newslab.records import StanceRow, columns
+from newslab.row_checks import outlet_passes_on, row_stands, someones_own_act
 from newslab.stance_rules import (
     experiencer_objects,
     may_feel,
@@ -353,6 +354,8 @@ def article_stance(
         sent = article.sentences[sent_index]
         if score > 0 and pressure_not_favor(text, sent.start, tgt.start, tgt.end, cue_words):
             return  # "encouraging Clinton to return the money": pressure, not support (holders.py)
+        if not row_stands(sent.text, holder, score, cue_words):
+            return  # a poll share, "no women", criticism pushed back (row_checks.py, sq3)
         rows.append({
             "article_id": article.id, "sentence_id": sent_index, "holder": holder, "holder_kind": kind,
             "target": target.name, "stance": _label(score), "score": round(score, 4) if score else 0.0,
@@ -528,6 +531,8 @@ def article_stance(
             and not addressee_of_directive(text, q.verb, m.start)  # "urged Republicans not to ...": pressed
             and not act_on_target(text, m.start, m.end)  # "firing of Comey was a mistake": the act is judged
             and not shielded_from(at.text, toned[1])  # "inoculate them from condemnation"
+            and not outlet_passes_on(holder)  # "CNN", "CNBC John Harwood": relayed (row_checks.py, sq3)
+            and not someones_own_act(text[q.start : q.end], toned[1])  # "gets his support" (row_checks.py, sq3)
         ):
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)

@@ -72,6 +72,11 @@ def test_judging_word_about_something_else_gives_no_speaker_row(
         ("Trump is thin-skinned , so poking him can produce rewards", 9, 0, None),
         ("If we fail , the Assad regime will go on", 2, 5, None),
         ("unless Mueller did something wrong", 4, 1, None),  # a condition: supposed, not said
+        # round 4 (sq3): a reason clause whose subject is a pronoun, a description after a colon
+        ("I had to fire Flynn because he lied", 7, 4, "because clause of its pronoun"),
+        ("I had to fire Flynn because we lied", 7, 4, None),  # the reason's subject is someone else
+        ("presents Clinton to voters : a warm , genuine person", 6, 1, "description after a colon"),
+        ("Clinton came ; the talks were a failure", 7, 0, None),  # a semicolon opens a new statement
     ],
 )
 def test_bearing_link(words: str, first: int, at: int, link: str | None) -> None:

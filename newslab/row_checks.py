@@ -1,0 +1,179 @@
+"""Checks that a stance row stands before it is made: rules of issue 23's round 4 (branch sq3).
+
+The stance rules find a cue, a holder and a target; these checks drop the row when the sentence shows
+that the cue is no position of that holder toward that target: a poll share ("had the support of 28
+percent"), a holder nobody is ("no women have accused Biden"), criticism the holder pushes back
+("moved to tamp down criticism that ..."), a news outlet passing on what others said, and a quote whose
+only judging words are someone's own attitude act ("gets his support", "Manafort not challenging
+Trump"). A row they drop has no evidence; each rule is named here, in docs/voices.md (branch sq3) and in
+the tests (tests/test_row_checks.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+from newslab.cues import cue_forms, load_cues
+from newslab.lexicons import rule_words
+
+#: Verbs that push criticism back ("tamp down criticism", "rebut the accusations"): the holder defends the target.
+COUNTERS = frozenset(rule_words("row_checks.COUNTERS"))
+#: Words between a pushing-back verb and the cue ("tamp down the criticism", "push back against such attacks";
+#: set by hand: a particle, a preposition and a determiner fit).
+COUNTER_GAP = 3
+#: News outlets (capitalized as written): as the speaker of a quote they pass on, they hold no stance by it.
+NEWS_OUTLETS = frozenset(rule_words("row_checks.NEWS_OUTLETS"))
+#: Words that end a phrase naming a news outlet ("The Sun newspaper", "a local TV station").
+OUTLET_NOUNS = frozenset({"newspaper", "magazine", "network", "tabloid"})
+#: Possessive pronouns: "his support" is the support of the one "his" names, not of the quote's speaker.
+POSSESSIVES = frozenset({"his", "her", "their", "its"})
+#: Personal pronouns, capitalized at a quote's start: "We support him" is the speaker's side (or shared), kept.
+PERSONAL = frozenset({"i", "we", "you", "they", "he", "she", "it"})
+#: Words that may stand between a name and its act ("Manafort not challenging", "Sanders has endorsed").
+ACT_GAP_WORDS = frozenset({"not", "never", "no", "longer", "is", "was", "has", "had", "have", "will", "would"})
+_POLL_SHARE = r"\s+(?:of|from)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|just\s+|only\s+|almost\s+)?\d"
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def poll_share(sentence: str, cue_words: Sequence[str]) -> bool:
+    """Rule "a poll share is no stance": a cue followed by "of/from" and a number ("the support of 28 percent").
+
+    Example:
+        >>> s = "Trump had the support of 28 percent of likely caucus-goers, with Cruz at 23 percent."
+        >>> poll_share(s, ["support"]), poll_share("Trump had the support of Cruz.", ["support"])
+        (True, False)
+    """
+    if not any(ch.isdigit() for ch in sentence):
+        return False
+    return any(
+        re.search(rf"\b{re.escape(_last_word(w))}{_POLL_SHARE}", sentence, re.IGNORECASE) for w in cue_words if w
+    )
+
+
+def nobody_holds(sentence: str, holder: str) -> bool:
+    """Rule "nobody holds it": the holder phrase stands after "no" ("no women have accused Biden").
+
+    Example:
+        >>> nobody_holds("While no women have accused Biden of misconduct, some felt uneasy.", "women")
+        True
+        >>> nobody_holds("Women no longer accuse Biden.", "Women")
+        False
+    """
+    return re.search(rf"\b[Nn]o\s+{re.escape(holder)}\b", sentence) is not None
+
+
+def pushed_back(sentence: str, score: float, cue_words: Sequence[str]) -> bool:
+    """Rule "criticism pushed back": an against cue that stands right after a verb of :data:`COUNTERS`.
+
+    "The campaign moved to tamp down criticism that the nominee is flip-flopping": the holder counters the
+    criticism, so it is no position against the target.
+
+    Example:
+        >>> s = "Pence said the campaign moved to tamp down criticism that Trump is flip-flopping."
+        >>> pushed_back(s, -1.0, ["criticism"]), pushed_back("Pence voiced criticism of Trump.", -1.0, ["criticism"])
+        (True, False)
+    """
+    if score >= 0:
+        return False
+    low = sentence.lower()
+    for w in cue_words:
+        cue = re.escape(_last_word(w).lower())
+        for m in re.finditer(rf"\b{cue}\b", low):
+            before = _WORD.findall(low[: m.start()])[-(COUNTER_GAP + 1) :]
+            if any(b in COUNTERS for b in before):
+                return True
+    return False
+
+
+def row_stands(sentence: str, holder: str, score: float, cue_words: Sequence[str]) -> bool:
+    """Whether a cue row of ``holder`` stands in ``sentence``: no rule of this module drops it.
+
+    Example:
+        >>> row_stands("Obama blasted Senate Republicans.", "Obama", -1.0, ["blasted"])
+        True
+        >>> row_stands("No Democrats criticized Obama.", "Democrats", 0.0, ["not criticized"])
+        False
+    """
+    return not (
+        poll_share(sentence, cue_words) or nobody_holds(sentence, holder) or pushed_back(sentence, score, cue_words)
+    )
+
+
+def outlet_passes_on(holder: str) -> bool:
+    """Rule "a news outlet passes on": the speaker of a quote names a news outlet ("CNN", "CNBC John Harwood").
+
+    A news outlet or its reporter quoted in news relays what others said or what happened; the quote's tone is no
+    position of theirs. An opinion writer's own words are read by the cue rules, not by this one.
+
+    Example:
+        >>> outlet_passes_on("CNBC John Harwood"), outlet_passes_on("The Sun newspaper"), outlet_passes_on("Rubio")
+        (True, True, False)
+    """
+    words = _WORD.findall(holder)
+    return any(w in NEWS_OUTLETS for w in words) or (bool(words) and words[-1].lower() in OUTLET_NOUNS)
+
+
+@functools.cache
+def _attitude_forms() -> frozenset[str]:
+    """The word forms of the stance cues that take a side (polarity not 0): "support", "criticism", "endorsed"."""
+    return frozenset(form for form, cue in cue_forms(load_cues()).items() if cue.polarity and " " not in form)
+
+
+def _attitude(word: str) -> bool:
+    """A stance cue form, or an -ing/-ed/-s form of a cue ("challenging" of "challenge")."""
+    forms = _attitude_forms()
+    if word in forms:
+        return True
+    for suffix in ("ing", "ed", "es", "s"):
+        stem = word.removesuffix(suffix)
+        if stem != word and (stem in forms or stem + "e" in forms):
+            return True
+    return False
+
+
+def someones_own_act(quote_text: str, words: Sequence[str]) -> bool:
+    """Rule "someone's own attitude act": every judging word of a quote is a stance cue with its owner before it.
+
+    The owner is a possessive pronoun right before the word ("gets his support") or a capitalized name with at
+    most a negation or an auxiliary between ("Manafort not endorsing Trump"): the quote tells that person's
+    position, and the speaker who relays it takes none toward the target by it. Words that judge ("Trump lied",
+    "a great friend") are no stance cues and keep the row.
+
+    Example:
+        >>> someones_own_act("Clinton becomes the nominee and gets his support", ["support"])
+        True
+        >>> someones_own_act("Manafort not endorsing Trump anymore", ["endorsing (negated)"])
+        True
+        >>> someones_own_act("we support Clinton fully", ["support"]), someones_own_act("Trump lied", ["lied"])
+        (False, False)
+    """
+    if not words:
+        return False
+    tokens = _WORD.findall(quote_text)
+    for w in words:
+        word = w.removesuffix(" (negated)").lower()
+        if " " in word or not _attitude(word):
+            return False
+        places = [k for k, t in enumerate(tokens) if t.lower() == word]
+        if not places or not all(_owner_before(tokens, k) for k in places):
+            return False
+    return True
+
+
+def _owner_before(tokens: Sequence[str], k: int) -> bool:
+    j = k - 1
+    while j >= 0 and tokens[j].lower() in ACT_GAP_WORDS:
+        j -= 1
+    if j < 0:
+        return False
+    if j == k - 1 and tokens[j].lower() in POSSESSIVES:
+        return True
+    low = re.split(r"[’']", tokens[j].lower())[0]  # "They're" is "they"
+    return tokens[j][:1].isupper() and low not in POSSESSIVES and low not in PERSONAL and k - j <= 2
+
+
+def _last_word(cue: str) -> str:
+    words = _WORD.findall(cue)
+    return words[-1] if words else cue

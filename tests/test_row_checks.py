@@ -1,0 +1,132 @@
+"""Stance rows a reader would sign, round 4 (issue 23, branch sq3): a poll share, a holder nobody is, criticism
+pushed back, a news outlet relaying a quote and someone's own attitude act in a quote give no row. Must-fire
+and must-not-fire cases: each must-not-fire sentence gives the wrong row on the base code (6f752a3)."""
+
+from __future__ import annotations
+
+import pytest
+
+import newslab as nl
+from newslab.row_checks import (
+    COUNTERS,
+    NEWS_OUTLETS,
+    nobody_holds,
+    outlet_passes_on,
+    poll_share,
+    pushed_back,
+    row_stands,
+    someones_own_act,
+)
+
+TARGETS = (
+    *(nl.TRUMP, nl.Target("Cruz"), nl.Target("Clinton"), nl.Target("Sanders"), nl.Target("Biden")),
+    *(nl.Target("Manafort"), nl.Target("Obama"), nl.Target("Rubio")),
+)
+
+
+def rows(text: str) -> list[tuple[str, str, str]]:
+    table = nl.stance_table(nl.Article("t", "", text), TARGETS, progress=False)
+    return [(r.holder, r.target, r.stance) for r in table.itertuples()]
+
+
+def test_lists_are_loaded_from_rule_words() -> None:
+    assert "tamp" in COUNTERS and "rebutted" in COUNTERS
+    assert "CNN" in NEWS_OUTLETS and "PolitiFact" in NEWS_OUTLETS and "Bloomberg" not in NEWS_OUTLETS
+
+
+@pytest.mark.parametrize(
+    "text,wrong",
+    [  # must not fire: each gives the row on the base code
+        (
+            "In the last poll before the caucuses, Trump had the support of 28 percent of likely caucus-goers, "
+            "with Cruz at 23 percent.",
+            ("Trump", "Cruz", "favor"),
+        ),
+        (
+            "While no women have accused Biden of misconduct, several said his behavior made them uneasy.",
+            ("women", "Biden", "neutral"),
+        ),
+        (
+            "Mike Pence said Sunday that the campaign moved to tamp down criticism that Trump is flip-flopping.",
+            ("Mike Pence", "Trump", "against"),
+        ),
+        ("CNN said that Clinton was “a disastrous and corrupt candidate.”", ("CNN", "Clinton", "against")),
+        (
+            '"After Tuesday, Sanders goes to the convention with clout, but Clinton becomes the nominee and gets his '
+            'support," Richardson said.',
+            ("Richardson", "Clinton", "favor"),
+        ),
+    ],
+)
+def test_rule_removes_the_wrong_row(text: str, wrong: tuple[str, str, str]) -> None:
+    assert wrong not in rows(text)
+
+
+@pytest.mark.parametrize(
+    "text,row",
+    [  # must fire: the same cues where the holder takes the position
+        ("Cruz voiced his support for Trump in the 2016 race.", ("Cruz", "Trump", "favor")),
+        ("Women have accused Biden of misconduct.", ("Women", "Biden", "against")),
+        ("Mike Pence voiced criticism of Trump on Sunday.", ("Mike Pence", "Trump", "against")),
+        ("Rubio said that Clinton was “a disastrous and corrupt candidate.”", ("Rubio", "Clinton", "against")),
+        ('"Clinton is a great and honest leader," Richardson said.', ("Richardson", "Clinton", "favor")),
+        ("Obama blasted Senate Republicans and criticized Trump.", ("Obama", "Trump", "against")),
+    ],
+)
+def test_row_stays(text: str, row: tuple[str, str, str]) -> None:
+    assert row in rows(text)
+
+
+@pytest.mark.parametrize(
+    "sentence,holder,score,cues,stands",
+    [
+        ("Trump had the support of about 28 percent.", "Trump", 0.6, ["support"], False),
+        ("Trump had the support of Cruz.", "Trump", 0.6, ["support"], True),
+        ("No Republicans criticized Obama.", "Republicans", 0.0, ["not criticized"], False),
+        ("Republicans no longer criticized Obama.", "Republicans", 0.0, ["not criticized"], True),
+        ("The aides tried to fend off the criticism of Obama.", "aides", -1.0, ["criticism"], False),
+        ("The aides voiced criticism of Obama.", "aides", -1.0, ["criticism"], True),
+        ("The aides rebutted praise of Obama.", "aides", 0.8, ["praise"], True),  # only against cues are pushed back
+    ],
+)
+def test_row_stands(sentence: str, holder: str, score: float, cues: list[str], stands: bool) -> None:
+    assert row_stands(sentence, holder, score, cues) is stands
+
+
+def test_parts() -> None:
+    assert poll_share("He has support from 40 percent.", ["support"]) and not poll_share("He has support.", ["support"])
+    assert nobody_holds("no critics attacked him", "critics") and not nobody_holds("critics attacked him", "critics")
+    assert pushed_back("They rebutted the accusations.", -1.0, ["accusations"])
+    assert not pushed_back("They rebutted the accusations.", 1.0, ["accusations"])
+
+
+@pytest.mark.parametrize(
+    "holder,relays",
+    [
+        ("CNN", True),
+        ("CNBC John Harwood", True),
+        ("The Sun newspaper", True),
+        ("Michael Bloomberg", False),
+        ("Rubio", False),
+        ("Time", False),
+    ],
+)
+def test_outlet_passes_on(holder: str, relays: bool) -> None:
+    assert outlet_passes_on(holder) is relays
+
+
+@pytest.mark.parametrize(
+    "quote,words,own",
+    [
+        ("Clinton becomes the nominee and gets his support", ["support"], True),
+        ("Manafort not endorsing Trump anymore", ["endorsing (negated)"], True),
+        ("Sanders has endorsed Clinton", ["endorsed"], True),
+        ("We support Clinton fully", ["support"], False),  # the speaker's side
+        ("They're loving Melania", ["loving"], False),  # praise passed on is shared (sq2, opinions test3)
+        ("Trump lied to us", ["lied"], False),  # a judgement, no attitude act
+        ("Clinton is a great friend", ["great", "friend"], False),
+        ("his support and the great work of Clinton", ["support", "great"], False),  # one word judges
+    ],
+)
+def test_someones_own_act(quote: str, words: list[str], own: bool) -> None:
+    assert someones_own_act(quote, words) is own
