@@ -130,3 +130,22 @@ def test_outlet_passes_on(holder: str, relays: bool) -> None:
 )
 def test_someones_own_act(quote: str, words: list[str], own: bool) -> None:
     assert someones_own_act(quote, words) is own
+
+
+@pytest.mark.parametrize(
+    "text,row",
+    [  # rule "a place is no antecedent" (actors.resolve_person): the base gives "Long Island -> Trump"
+        (
+            "Anthony Scaramucci left on Monday. Ultimately, the Long Island native kept his promise and threw his "
+            "full support behind Trump.",
+            ("Anthony Scaramucci", "Trump", "favor"),
+        ),
+        (
+            "John Kelly spoke in New York on Monday. He later voiced his support for Trump.",
+            ("John Kelly", "Trump", "favor"),
+        ),
+    ],
+)
+def test_place_is_no_antecedent(text: str, row: tuple[str, str, str]) -> None:
+    found = rows(text)
+    assert row in found and not any(h in ("Long Island", "New York") for h, _, _ in found)
