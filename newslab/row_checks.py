@@ -3,7 +3,7 @@
 The stance rules find a cue, a holder and a target; these checks drop the row when the sentence shows
 that the cue is no position of that holder toward that target: a poll share ("had the support of 28
 percent"), a holder nobody is ("no women have accused Biden"), criticism the holder pushes back
-("moved to tamp down criticism that ..."), a news outlet passing on what others said, and a quote whose
+("moved to tamp down criticism that ..."), a news outlet or an office relaying a quote, and a quote whose
 only judging words are someone's own attitude act ("gets his support", "Manafort not challenging
 Trump"). A row they drop has no evidence; each rule is named here, in docs/voices.md (branch sq3) and in
 the tests (tests/test_row_checks.py).
@@ -27,6 +27,10 @@ COUNTER_GAP = 3
 NEWS_OUTLETS = frozenset(rule_words("row_checks.NEWS_OUTLETS"))
 #: Words that end a phrase naming a news outlet ("The Sun newspaper", "a local TV station").
 OUTLET_NOUNS = frozenset({"newspaper", "magazine", "network", "tabloid"})
+#: Words of an office, its officials or a campaign speaking for its principal ("White House officials said ...").
+OFFICES = frozenset(rule_words("row_checks.OFFICES"))
+#: Offices named by two words (read in the holder's lowercased words).
+OFFICE_PHRASES = ("white house",)
 #: Possessive pronouns: "his support" is the support of the one "his" names, not of the quote's speaker.
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
 #: Personal pronouns, capitalized at a quote's start: "We support him" is the speaker's side (or shared), kept.
@@ -101,18 +105,30 @@ def row_stands(sentence: str, holder: str, score: float, cue_words: Sequence[str
     )
 
 
-def outlet_passes_on(holder: str) -> bool:
-    """Rule "a news outlet passes on": the speaker of a quote names a news outlet ("CNN", "CNBC John Harwood").
+def speaker_relays(holder: str) -> str:
+    """The rule by which the speaker of a quote relays rather than judges, or "" (then the speaker row may stand).
 
-    A news outlet or its reporter quoted in news relays what others said or what happened; the quote's tone is no
-    position of theirs. An opinion writer's own words are read by the cue rules, not by this one.
+    Rule "a news outlet passes on": the speaker names a news outlet (:data:`NEWS_OUTLETS`, "CNN", "CNBC John
+    Harwood", "The Sun newspaper"): it relays what others said or what happened. Rule "an office speaks for its
+    principal": the speaker is an office, its officials or a campaign (:data:`OFFICES`, "White House", "Justice
+    Department officials", "The Obama campaign"): it announces and describes its principal's acts and plans ("said
+    Obama was committed to working with Republicans", "Sessions is in good spirits"), no position toward the names
+    in them. An opinion writer's or an official's own cue words ("the White House blasted X") are read by the cue
+    rules, not by these.
 
     Example:
-        >>> outlet_passes_on("CNBC John Harwood"), outlet_passes_on("The Sun newspaper"), outlet_passes_on("Rubio")
-        (True, True, False)
+        >>> speaker_relays("CNBC John Harwood"), speaker_relays("Justice officials"), speaker_relays("Rubio")
+        ('a news outlet passes on', 'an office speaks for its principal', '')
     """
     words = _WORD.findall(holder)
-    return any(w in NEWS_OUTLETS for w in words) or (bool(words) and words[-1].lower() in OUTLET_NOUNS)
+    if any(w in NEWS_OUTLETS for w in words) or (bool(words) and words[-1].lower() in OUTLET_NOUNS):
+        return "a news outlet passes on"
+    low = " ".join(words).lower()
+    if "former" in low.split():  # "A former CIA official": speaks for himself
+        return ""
+    if any(w.lower() in OFFICES for w in words) or any(p in low for p in OFFICE_PHRASES):
+        return "an office speaks for its principal"
+    return ""
 
 
 @functools.cache

@@ -78,7 +78,7 @@ from newslab.lexicons import load_lexicon, rule_words
 from newslab.mention_record import Mention
 from newslab.quote_tone import AUTHOR_MIN_SCORE, quoted_tone, said_of, sentence_span
 from newslab.records import StanceRow, columns
-from newslab.row_checks import outlet_passes_on, row_stands, someones_own_act
+from newslab.row_checks import row_stands, someones_own_act, speaker_relays
 from newslab.stance_rules import (
     experiencer_objects,
     may_feel,
@@ -531,7 +531,7 @@ def article_stance(
             and not addressee_of_directive(text, q.verb, m.start)  # "urged Republicans not to ...": pressed
             and not act_on_target(text, m.start, m.end)  # "firing of Comey was a mistake": the act is judged
             and not shielded_from(at.text, toned[1])  # "inoculate them from condemnation"
-            and not outlet_passes_on(holder)  # "CNN", "CNBC John Harwood": relayed (row_checks.py, sq3)
+            and not speaker_relays(holder)  # "CNN", "White House": relayed (row_checks.py, sq3)
             and not someones_own_act(text[q.start : q.end], toned[1])  # "gets his support" (row_checks.py, sq3)
         ):
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"

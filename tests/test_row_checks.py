@@ -10,17 +10,18 @@ import newslab as nl
 from newslab.row_checks import (
     COUNTERS,
     NEWS_OUTLETS,
+    OFFICES,
     nobody_holds,
-    outlet_passes_on,
     poll_share,
     pushed_back,
     row_stands,
     someones_own_act,
+    speaker_relays,
 )
 
 TARGETS = (
     *(nl.TRUMP, nl.Target("Cruz"), nl.Target("Clinton"), nl.Target("Sanders"), nl.Target("Biden")),
-    *(nl.Target("Manafort"), nl.Target("Obama"), nl.Target("Rubio")),
+    *(nl.Target("Manafort"), nl.Target("Obama"), nl.Target("Rubio"), nl.Target("Sessions")),
 )
 
 
@@ -32,6 +33,7 @@ def rows(text: str) -> list[tuple[str, str, str]]:
 def test_lists_are_loaded_from_rule_words() -> None:
     assert "tamp" in COUNTERS and "rebutted" in COUNTERS
     assert "CNN" in NEWS_OUTLETS and "PolitiFact" in NEWS_OUTLETS and "Bloomberg" not in NEWS_OUTLETS
+    assert "officials" in OFFICES and "campaign" in OFFICES
 
 
 @pytest.mark.parametrize(
@@ -51,6 +53,15 @@ def test_lists_are_loaded_from_rule_words() -> None:
             ("Mike Pence", "Trump", "against"),
         ),
         ("CNN said that Clinton was “a disastrous and corrupt candidate.”", ("CNN", "Clinton", "against")),
+        (
+            "The White House took a more optimistic tone ahead of the meeting, saying Obama was committed to working "
+            "with Republicans on issues of shared interest like tax reform.",
+            ("White House", "Obama", "favor"),
+        ),
+        (
+            'Department of Justice officials told Fox News that Sessions is in "good spirits."',
+            ("Justice officials", "Sessions", "favor"),
+        ),
         (
             '"After Tuesday, Sanders goes to the convention with clout, but Clinton becomes the nominee and gets his '
             'support," Richardson said.',
@@ -101,18 +112,23 @@ def test_parts() -> None:
 
 
 @pytest.mark.parametrize(
-    "holder,relays",
+    "holder,rule",
     [
-        ("CNN", True),
-        ("CNBC John Harwood", True),
-        ("The Sun newspaper", True),
-        ("Michael Bloomberg", False),
-        ("Rubio", False),
-        ("Time", False),
+        ("CNN", "a news outlet passes on"),
+        ("CNBC John Harwood", "a news outlet passes on"),
+        ("The Sun newspaper", "a news outlet passes on"),
+        ("White House", "an office speaks for its principal"),
+        ("Department of Justice officials", "an office speaks for its principal"),
+        ("The Obama campaign", "an office speaks for its principal"),
+        ("Michael Bloomberg", ""),
+        ("Rubio", ""),
+        ("Time", ""),
+        ("Senate Republicans", ""),
+        ("A former CIA official", ""),  # speaks for himself
     ],
 )
-def test_outlet_passes_on(holder: str, relays: bool) -> None:
-    assert outlet_passes_on(holder) is relays
+def test_speaker_relays(holder: str, rule: str) -> None:
+    assert speaker_relays(holder) == rule
 
 
 @pytest.mark.parametrize(
