@@ -3,10 +3,10 @@
 The stance rules find a cue, a holder and a target; these checks drop the row when the sentence shows
 that the cue is no position of that holder toward that target: a poll share ("had the support of 28
 percent"), a holder nobody is ("no women have accused Biden"), criticism the holder pushes back
-("moved to tamp down criticism that ..."), a news outlet or an office relaying a quote, and a quote whose
-only judging words are someone's own attitude act ("gets his support", "Manafort not challenging
-Trump"). A row they drop has no evidence; each rule is named here, in docs/voices.md (branch sq3) and in
-the tests (tests/test_row_checks.py).
+("moved to tamp down criticism that ..."), an act avoided ("steer clear of attacking"), a news outlet
+or an office relaying a quote, and a quote whose only judging words are someone's own attitude act
+("gets his support", "Manafort not endorsing Trump"). A row they drop has no evidence; each rule is
+named here, in docs/voices.md (branch sq3) and in the tests (tests/test_row_checks.py).
 """
 
 from __future__ import annotations
@@ -23,6 +23,8 @@ COUNTERS = frozenset(rule_words("row_checks.COUNTERS"))
 #: Words between a pushing-back verb and the cue ("tamp down the criticism", "push back against such attacks";
 #: set by hand: a particle, a preposition and a determiner fit).
 COUNTER_GAP = 3
+#: Verbs of an act avoided or held back ("steer clear of attacking", "withholding his endorsement").
+AVOIDING = frozenset(rule_words("row_checks.AVOIDING"))
 #: News outlets (capitalized as written): as the speaker of a quote they pass on, they hold no stance by it.
 NEWS_OUTLETS = frozenset(rule_words("row_checks.NEWS_OUTLETS"))
 #: Words that end a phrase naming a news outlet ("The Sun newspaper", "a local TV station").
@@ -51,9 +53,7 @@ def poll_share(sentence: str, cue_words: Sequence[str]) -> bool:
     """
     if not any(ch.isdigit() for ch in sentence):
         return False
-    return any(
-        re.search(rf"\b{re.escape(_last_word(w))}{_POLL_SHARE}", sentence, re.IGNORECASE) for w in cue_words if w
-    )
+    return any(re.search(rf"\b{re.escape(_cue_word(w))}{_POLL_SHARE}", sentence, re.IGNORECASE) for w in cue_words if w)
 
 
 def nobody_holds(sentence: str, holder: str) -> bool:
@@ -79,14 +79,34 @@ def pushed_back(sentence: str, score: float, cue_words: Sequence[str]) -> bool:
         >>> pushed_back(s, -1.0, ["criticism"]), pushed_back("Pence voiced criticism of Trump.", -1.0, ["criticism"])
         (True, False)
     """
-    if score >= 0:
-        return False
+    return score < 0 and _after_word(sentence, cue_words, COUNTERS)
+
+
+def avoided_act(sentence: str, cue_words: Sequence[str]) -> bool:
+    """Rule "an avoided act": the cue stands right after a verb of :data:`AVOIDING` ("steer clear of attacking").
+
+    "Obama has steered clear of attacking Assad's regime", "withholding his endorsement from Ryan": an act not
+    done shows no position (neither the act's nor its opposite).
+
+    Example:
+        >>> avoided_act("Obama steered clear of attacking Assad's regime.", ["attacking"])
+        True
+        >>> avoided_act("Obama kept attacking Assad's regime.", ["attacking"])
+        False
+    """
+    return _after_word(sentence, cue_words, AVOIDING)
+
+
+def _after_word(sentence: str, cue_words: Sequence[str], words: frozenset[str]) -> bool:
+    """Whether a cue word stands at most :data:`COUNTER_GAP` words after a word of ``words`` in the sentence."""
     low = sentence.lower()
+    if not any(w in low for w in words):
+        return False
     for w in cue_words:
-        cue = re.escape(_last_word(w).lower())
+        cue = re.escape(_cue_word(w).lower())
         for m in re.finditer(rf"\b{cue}\b", low):
             before = _WORD.findall(low[: m.start()])[-(COUNTER_GAP + 1) :]
-            if any(b in COUNTERS for b in before):
+            if any(b in words for b in before):
                 return True
     return False
 
@@ -101,7 +121,10 @@ def row_stands(sentence: str, holder: str, score: float, cue_words: Sequence[str
         False
     """
     return not (
-        poll_share(sentence, cue_words) or nobody_holds(sentence, holder) or pushed_back(sentence, score, cue_words)
+        poll_share(sentence, cue_words)
+        or nobody_holds(sentence, holder)
+        or pushed_back(sentence, score, cue_words)
+        or avoided_act(sentence, cue_words)
     )
 
 
@@ -190,6 +213,10 @@ def _owner_before(tokens: Sequence[str], k: int) -> bool:
     return tokens[j][:1].isupper() and low not in POSSESSIVES and low not in PERSONAL and k - j <= 2
 
 
-def _last_word(cue: str) -> str:
-    words = _WORD.findall(cue)
-    return words[-1] if words else cue
+def _cue_word(cue: str) -> str:
+    """The cue's own first word: "critical" of "critical of", "criticized" of "not criticized".
+
+    The rows add prefixes ("not", "few", an ellipsis) to the cue's words; they are skipped.
+    """
+    words = [w for w in _WORD.findall(cue) if w.lower() not in ("not", "few")]
+    return words[0] if words else cue

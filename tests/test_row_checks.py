@@ -21,7 +21,8 @@ from newslab.row_checks import (
 
 TARGETS = (
     *(nl.TRUMP, nl.Target("Cruz"), nl.Target("Clinton"), nl.Target("Sanders"), nl.Target("Biden")),
-    *(nl.Target("Manafort"), nl.Target("Obama"), nl.Target("Rubio"), nl.Target("Sessions")),
+    *(nl.Target("Manafort"), nl.Target("Obama"), nl.Target("Rubio"), nl.Target("Sessions"), nl.Target("Assad")),
+    nl.Target("Ryan"),
 )
 
 
@@ -53,6 +54,10 @@ def test_lists_are_loaded_from_rule_words() -> None:
             ("Mike Pence", "Trump", "against"),
         ),
         ("CNN said that Clinton was “a disastrous and corrupt candidate.”", ("CNN", "Clinton", "against")),
+        ("In his speech, Obama steered clear of attacking Assad.", ("Obama", "Assad", "against")),
+        ("Obama avoided criticizing Assad in his speech.", ("Obama", "Assad", "against")),
+        ("Trump refrained from criticizing Ryan on Monday.", ("Trump", "Ryan", "against")),
+        ("Trump is withholding his endorsement from House Speaker Ryan.", ("Ryan", "Trump", "favor")),
         (
             "The White House took a more optimistic tone ahead of the meeting, saying Obama was committed to working "
             "with Republicans on issues of shared interest like tax reform.",
@@ -82,6 +87,8 @@ def test_rule_removes_the_wrong_row(text: str, wrong: tuple[str, str, str]) -> N
         ("Rubio said that Clinton was “a disastrous and corrupt candidate.”", ("Rubio", "Clinton", "against")),
         ('"Clinton is a great and honest leader," Richardson said.', ("Richardson", "Clinton", "favor")),
         ("Obama blasted Senate Republicans and criticized Trump.", ("Obama", "Trump", "against")),
+        ("In his speech, Obama kept attacking Assad.", ("Obama", "Assad", "against")),
+        ("Trump gave his endorsement to House Speaker Ryan.", ("Trump", "Ryan", "favor")),
     ],
 )
 def test_row_stays(text: str, row: tuple[str, str, str]) -> None:
