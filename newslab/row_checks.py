@@ -2,11 +2,11 @@
 
 The stance rules find a cue, a holder and a target; these checks drop the row when the sentence shows
 that the cue is no position of that holder toward that target: a poll share ("had the support of 28
-percent"), a holder nobody is ("no women have accused Biden"), criticism the holder pushes back
-("moved to tamp down criticism that ..."), an act avoided ("steer clear of attacking"), a news outlet
-or an office relaying a quote, and a quote whose only judging words are someone's own attitude act
-("gets his support", "Manafort not endorsing Trump"). A row they drop has no evidence; each rule is
-named here, in docs/voices.md (branch sq3) and in the tests (tests/test_row_checks.py).
+percent"), criticism the holder pushes back ("moved to tamp down criticism that ..."), an act avoided
+("steer clear of attacking"), a news outlet or an office relaying a quote, and a quote whose only
+judging words are someone's own attitude act ("gets his support", "Manafort not endorsing Trump"). A
+row they drop has no evidence; each rule is named here, in docs/voices.md (branch sq3) and in the tests
+(tests/test_row_checks.py).
 """
 
 from __future__ import annotations
@@ -56,18 +56,6 @@ def poll_share(sentence: str, cue_words: Sequence[str]) -> bool:
     return any(re.search(rf"\b{re.escape(_cue_word(w))}{_POLL_SHARE}", sentence, re.IGNORECASE) for w in cue_words if w)
 
 
-def nobody_holds(sentence: str, holder: str) -> bool:
-    """Rule "nobody holds it": the holder phrase stands after "no" ("no women have accused Biden").
-
-    Example:
-        >>> nobody_holds("While no women have accused Biden of misconduct, some felt uneasy.", "women")
-        True
-        >>> nobody_holds("Women no longer accuse Biden.", "Women")
-        False
-    """
-    return re.search(rf"\b[Nn]o\s+{re.escape(holder)}\b", sentence) is not None
-
-
 def pushed_back(sentence: str, score: float, cue_words: Sequence[str]) -> bool:
     """Rule "criticism pushed back": an against cue that stands right after a verb of :data:`COUNTERS`.
 
@@ -111,20 +99,17 @@ def _after_word(sentence: str, cue_words: Sequence[str], words: frozenset[str]) 
     return False
 
 
-def row_stands(sentence: str, holder: str, score: float, cue_words: Sequence[str]) -> bool:
-    """Whether a cue row of ``holder`` stands in ``sentence``: no rule of this module drops it.
+def row_stands(sentence: str, score: float, cue_words: Sequence[str]) -> bool:
+    """Whether a row with the cue words ``cue_words`` (score ``score``) stands in ``sentence``: no rule here drops it.
 
     Example:
-        >>> row_stands("Obama blasted Senate Republicans.", "Obama", -1.0, ["blasted"])
+        >>> row_stands("Obama blasted Senate Republicans.", -1.0, ["blasted"])
         True
-        >>> row_stands("No Democrats criticized Obama.", "Democrats", 0.0, ["not criticized"])
+        >>> row_stands("Obama steered clear of attacking Assad.", -1.0, ["attacking"])
         False
     """
     return not (
-        poll_share(sentence, cue_words)
-        or nobody_holds(sentence, holder)
-        or pushed_back(sentence, score, cue_words)
-        or avoided_act(sentence, cue_words)
+        poll_share(sentence, cue_words) or pushed_back(sentence, score, cue_words) or avoided_act(sentence, cue_words)
     )
 
 

@@ -354,8 +354,8 @@ def article_stance(
         sent = article.sentences[sent_index]
         if score > 0 and pressure_not_favor(text, sent.start, tgt.start, tgt.end, cue_words):
             return  # "encouraging Clinton to return the money": pressure, not support (holders.py)
-        if not row_stands(sent.text, holder, score, cue_words):
-            return  # a poll share, "no women", criticism pushed back (row_checks.py, sq3)
+        if not row_stands(sent.text, score, cue_words):
+            return  # a poll share, criticism pushed back, an avoided act (row_checks.py, sq3)
         rows.append({
             "article_id": article.id, "sentence_id": sent_index, "holder": holder, "holder_kind": kind,
             "target": target.name, "stance": _label(score), "score": round(score, 4) if score else 0.0,

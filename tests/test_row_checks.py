@@ -1,4 +1,4 @@
-"""Stance rows a reader would sign, round 4 (issue 23, branch sq3): a poll share, a holder nobody is, criticism
+"""Stance rows a reader would sign, round 4 (issue 23, branch sq3): a poll share, criticism
 pushed back, a news outlet relaying a quote and someone's own attitude act in a quote give no row. Must-fire
 and must-not-fire cases: each must-not-fire sentence gives the wrong row on the base code (6f752a3)."""
 
@@ -11,7 +11,6 @@ from newslab.row_checks import (
     COUNTERS,
     NEWS_OUTLETS,
     OFFICES,
-    nobody_holds,
     poll_share,
     pushed_back,
     row_stands,
@@ -44,10 +43,6 @@ def test_lists_are_loaded_from_rule_words() -> None:
             "In the last poll before the caucuses, Trump had the support of 28 percent of likely caucus-goers, "
             "with Cruz at 23 percent.",
             ("Trump", "Cruz", "favor"),
-        ),
-        (
-            "While no women have accused Biden of misconduct, several said his behavior made them uneasy.",
-            ("women", "Biden", "neutral"),
         ),
         (
             "Mike Pence said Sunday that the campaign moved to tamp down criticism that Trump is flip-flopping.",
@@ -96,24 +91,21 @@ def test_row_stays(text: str, row: tuple[str, str, str]) -> None:
 
 
 @pytest.mark.parametrize(
-    "sentence,holder,score,cues,stands",
+    "sentence,score,cues,stands",
     [
-        ("Trump had the support of about 28 percent.", "Trump", 0.6, ["support"], False),
-        ("Trump had the support of Cruz.", "Trump", 0.6, ["support"], True),
-        ("No Republicans criticized Obama.", "Republicans", 0.0, ["not criticized"], False),
-        ("Republicans no longer criticized Obama.", "Republicans", 0.0, ["not criticized"], True),
-        ("The aides tried to fend off the criticism of Obama.", "aides", -1.0, ["criticism"], False),
-        ("The aides voiced criticism of Obama.", "aides", -1.0, ["criticism"], True),
-        ("The aides rebutted praise of Obama.", "aides", 0.8, ["praise"], True),  # only against cues are pushed back
+        ("Trump had the support of about 28 percent.", 0.6, ["support"], False),
+        ("Trump had the support of Cruz.", 0.6, ["support"], True),
+        ("The aides tried to fend off the criticism of Obama.", -1.0, ["criticism"], False),
+        ("The aides voiced criticism of Obama.", -1.0, ["criticism"], True),
+        ("The aides rebutted praise of Obama.", 0.8, ["praise"], True),  # only against cues are pushed back
     ],
 )
-def test_row_stands(sentence: str, holder: str, score: float, cues: list[str], stands: bool) -> None:
-    assert row_stands(sentence, holder, score, cues) is stands
+def test_row_stands(sentence: str, score: float, cues: list[str], stands: bool) -> None:
+    assert row_stands(sentence, score, cues) is stands
 
 
 def test_parts() -> None:
     assert poll_share("He has support from 40 percent.", ["support"]) and not poll_share("He has support.", ["support"])
-    assert nobody_holds("no critics attacked him", "critics") and not nobody_holds("critics attacked him", "critics")
     assert pushed_back("They rebutted the accusations.", -1.0, ["accusations"])
     assert not pushed_back("They rebutted the accusations.", 1.0, ["accusations"])
 
