@@ -36,9 +36,9 @@ OFFICE_PHRASES = ("white house",)
 #: Possessive pronouns: "his support" is the support of the one "his" names, not of the quote's speaker.
 POSSESSIVES = frozenset({"his", "her", "their", "its"})
 #: Personal pronouns, capitalized at a quote's start: "We support him" is the speaker's side (or shared), kept.
-PERSONAL = frozenset({"i", "we", "you", "they", "he", "she", "it"})
+PERSONAL = frozenset(rule_words("row_checks.PERSONAL"))
 #: Words that may stand between a name and its act ("Manafort not challenging", "Sanders has endorsed").
-ACT_GAP_WORDS = frozenset({"not", "never", "no", "longer", "is", "was", "has", "had", "have", "will", "would"})
+ACT_GAP_WORDS = frozenset(rule_words("row_checks.ACT_GAP_WORDS"))
 _POLL_SHARE = r"\s+(?:of|from)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|just\s+|only\s+|almost\s+)?\d"
 _WORD = re.compile(r"[\w’'-]+")
 
