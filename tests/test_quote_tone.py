@@ -48,8 +48,8 @@ def test_linked_judging_word_gives_the_speaker_row(text: str, target: str, row: 
 @pytest.mark.parametrize(
     "text,target",
     [
-        ("The Justice Department said it will not prosecute Darren Wilson in the death, while releasing a report "
-         "faulting the city for racial bias.", "Wilson"),  # the report faults the city
+        ("Eric Holder said he will not prosecute Darren Wilson in the death, while releasing a report "
+         "faulting the city for racial bias.", "Wilson"),  # the report faults the city (not an office: sq3)
         ("“If we fail to act, Assad will see no reason to stop,” said Obama.", "Assad"),  # a condition
         ("“I bet you have not heard about the accomplishments Pence had this week because there is so much fake "
          "news out there,” Lara Trump said.", "Pence"),  # "fake" judges the news
