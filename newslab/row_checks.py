@@ -93,8 +93,10 @@ def _after_word(sentence: str, cue_words: Sequence[str], words: frozenset[str]) 
     for w in cue_words:
         cue = re.escape(_cue_word(w).lower())
         for m in re.finditer(rf"\b{cue}\b", low):
-            before = _WORD.findall(low[: m.start()])[-(COUNTER_GAP + 1) :]
-            if any(b in words for b in before):
+            before = _WORD.findall(sentence[: m.start()])[-(COUNTER_GAP + 1) :]
+            hits = [k for k, b in enumerate(before) if b.lower() in words]
+            # the gap holds no name and no possessive: "dismissed Mr. Trump's attacks" is Trump's act, not pushed back
+            if hits and all(b.islower() and not b.endswith(("'s", "’s")) for b in before[hits[-1] + 1 :]):
                 return True
     return False
 
@@ -113,26 +115,29 @@ def row_stands(sentence: str, score: float, cue_words: Sequence[str]) -> bool:
     )
 
 
-def speaker_relays(holder: str) -> str:
+def speaker_relays(holder: str, score: float = 1.0) -> str:
     """The rule by which the speaker of a quote relays rather than judges, or "" (then the speaker row may stand).
 
     Rule "a news outlet passes on": the speaker names a news outlet (:data:`NEWS_OUTLETS`, "CNN", "CNBC John
     Harwood", "The Sun newspaper"): it relays what others said or what happened. Rule "an office speaks for its
     principal": the speaker is an office, its officials or a campaign (:data:`OFFICES`, "White House", "Justice
-    Department officials", "The Obama campaign"): it announces and describes its principal's acts and plans ("said
-    Obama was committed to working with Republicans", "Sessions is in good spirits"), no position toward the names
-    in them. An opinion writer's or an official's own cue words ("the White House blasted X") are read by the cue
-    rules, not by these.
+    Department officials", "The Obama campaign") and the quote's tone is favorable (``score`` > 0): it announces
+    and describes its principal's acts and plans ("said Obama was committed to working with Republicans",
+    "Sessions is in good spirits"), no position toward the names in them; an office's unfavorable words ("the White
+    House says Trump deserves condemnation") keep their row. Cue words ("the White House blasted X") are read by
+    the cue rules, not by these.
 
     Example:
         >>> speaker_relays("CNBC John Harwood"), speaker_relays("Justice officials"), speaker_relays("Rubio")
         ('a news outlet passes on', 'an office speaks for its principal', '')
+        >>> speaker_relays("White House", -0.6)
+        ''
     """
     words = _WORD.findall(holder)
     if any(w in NEWS_OUTLETS for w in words) or (bool(words) and words[-1].lower() in OUTLET_NOUNS):
         return "a news outlet passes on"
     low = " ".join(words).lower()
-    if "former" in low.split():  # "A former CIA official": speaks for himself
+    if score <= 0 or "former" in low.split():  # against words are a stance; "A former CIA official": his own
         return ""
     if any(w.lower() in OFFICES for w in words) or any(p in low for p in OFFICE_PHRASES):
         return "an office speaks for its principal"

@@ -83,6 +83,8 @@ def test_rule_removes_the_wrong_row(text: str, wrong: tuple[str, str, str]) -> N
         ('"Clinton is a great and honest leader," Richardson said.', ("Richardson", "Clinton", "favor")),
         ("Obama blasted Senate Republicans and criticized Trump.", ("Obama", "Trump", "against")),
         ("In his speech, Obama kept attacking Assad.", ("Obama", "Assad", "against")),
+        ("Maya Harris dismissed Mr. Trump's attacks on Clinton.", ("Trump", "Clinton", "against")),  # his attacks
+        ('The White House said Obama was "weak and dishonest."', ("White House", "Obama", "against")),
         ("Trump gave his endorsement to House Speaker Ryan.", ("Trump", "Ryan", "favor")),
     ],
 )
