@@ -4,7 +4,7 @@ The stance rules find a cue, a holder and a target; these checks drop the row wh
 that the cue is no position of that holder toward that target: a poll share ("had the support of 28
 percent"), criticism the holder pushes back ("moved to tamp down criticism that ..."), an act avoided
 ("steer clear of attacking"), a news outlet or an office relaying a quote, and a quote whose only
-judging words are someone's own attitude act ("gets his support", "Manafort not endorsing Trump"). A
+judging words are someone's own attitude act ("gets his support", "Sanders has endorsed Clinton"). A
 row they drop has no evidence; each rule is named here, in docs/voices.md (branch sq3) and in the tests
 (tests/test_row_checks.py).
 """
@@ -29,6 +29,12 @@ AVOIDING = frozenset(rule_words("row_checks.AVOIDING"))
 NEWS_OUTLETS = frozenset(rule_words("row_checks.NEWS_OUTLETS"))
 #: Words that end a phrase naming a news outlet ("The Sun newspaper", "a local TV station").
 OUTLET_NOUNS = frozenset({"newspaper", "magazine", "network", "tabloid"})
+#: Rule "an office speaks for its principal" (:func:`speaker_relays`) switched on or off. Off in the package: it removed
+#: 10 wrong White House/officials speaker rows of the spent hand-check parts and 11 of 12 such rows in the 1,000
+#: rebuilt articles, but on the untouched part of round 4 (untouched5, judged once) its one removal was right
+#: ("officials said Bergdahl had served with honor"), and the same sentence lowered the opinion precision on test4
+#: (0.800 -> 0.795; docs/voices.md, branch sq3).
+ENABLED = {"an office speaks for its principal": False}
 #: Words of an office, its officials or a campaign speaking for its principal ("White House officials said ...").
 OFFICES = frozenset(rule_words("row_checks.OFFICES"))
 #: Offices named by two words (read in the holder's lowercased words).
@@ -127,18 +133,22 @@ def speaker_relays(holder: str, score: float = 1.0) -> str:
     House says Trump deserves condemnation") keep their row. Cue words ("the White House blasted X") are read by
     the cue rules, not by these.
 
+    The office rule is off in the package (:data:`ENABLED`).
+
     Example:
         >>> speaker_relays("CNBC John Harwood"), speaker_relays("Justice officials"), speaker_relays("Rubio")
-        ('a news outlet passes on', 'an office speaks for its principal', '')
-        >>> speaker_relays("White House", -0.6)
-        ''
+        ('a news outlet passes on', '', '')
+        >>> ENABLED["an office speaks for its principal"] = True
+        >>> speaker_relays("Justice officials"), speaker_relays("White House", -0.6)
+        ('an office speaks for its principal', '')
+        >>> ENABLED["an office speaks for its principal"] = False
     """
     words = _WORD.findall(holder)
     if any(w in NEWS_OUTLETS for w in words) or (bool(words) and words[-1].lower() in OUTLET_NOUNS):
         return "a news outlet passes on"
     low = " ".join(words).lower()
-    if score <= 0 or "former" in low.split():  # against words are a stance; "A former CIA official": his own
-        return ""
+    if not ENABLED["an office speaks for its principal"] or score <= 0 or "former" in low.split():
+        return ""  # (off); against words are a stance; "A former CIA official": his own
     if any(w.lower() in OFFICES for w in words) or any(p in low for p in OFFICE_PHRASES):
         return "an office speaks for its principal"
     return ""
@@ -162,23 +172,27 @@ def _attitude(word: str) -> bool:
     return False
 
 
-def someones_own_act(quote_text: str, words: Sequence[str]) -> bool:
+def someones_own_act(quote_text: str, words: Sequence[str], score: float = 1.0) -> bool:
     """Rule "someone's own attitude act": every judging word of a quote is a stance cue with its owner before it.
 
     The owner is a possessive pronoun right before the word ("gets his support") or a capitalized name with at
-    most a negation or an auxiliary between ("Manafort not endorsing Trump"): the quote tells that person's
+    most a negation or an auxiliary between ("Sanders has endorsed Clinton"): the quote tells that person's
     position, and the speaker who relays it takes none toward the target by it. Words that judge ("Trump lied",
-    "a great friend") are no stance cues and keep the row.
+    "a great friend") are no stance cues and keep the row, and so does an unfavorable tone (``score`` <= 0): to say
+    that someone threatened or accused is to accuse them ("Fox News ... saying Lewandowski had threatened to ramp up
+    the attacks", "Reid needs to put up or shut up with his accusations").
 
     Example:
         >>> someones_own_act("Clinton becomes the nominee and gets his support", ["support"])
         True
-        >>> someones_own_act("Manafort not endorsing Trump anymore", ["endorsing (negated)"])
+        >>> someones_own_act("Sanders has endorsed Clinton", ["endorsed"])
         True
+        >>> someones_own_act("Lewandowski had threatened to ramp up the attacks", ["threatened"], -0.5)
+        False
         >>> someones_own_act("we support Clinton fully", ["support"]), someones_own_act("Trump lied", ["lied"])
         (False, False)
     """
-    if not words:
+    if not words or score <= 0:
         return False
     tokens = _WORD.findall(quote_text)
     for w in words:

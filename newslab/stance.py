@@ -532,7 +532,7 @@ def article_stance(
             and not act_on_target(text, m.start, m.end)  # "firing of Comey was a mistake": the act is judged
             and not shielded_from(at.text, toned[1])  # "inoculate them from condemnation"
             and not speaker_relays(holder, toned[0])  # "CNN", "White House": relayed (row_checks.py, sq3)
-            and not someones_own_act(text[q.start : q.end], toned[1])  # "gets his support" (row_checks.py, sq3)
+            and not someones_own_act(text[q.start : q.end], toned[1], toned[0])  # "gets his support" (sq3)
         ):
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import newslab as nl
+from newslab import row_checks
 from newslab.row_checks import (
     COUNTERS,
     NEWS_OUTLETS,
@@ -53,15 +54,6 @@ def test_lists_are_loaded_from_rule_words() -> None:
         ("Obama avoided criticizing Assad in his speech.", ("Obama", "Assad", "against")),
         ("Trump refrained from criticizing Ryan on Monday.", ("Trump", "Ryan", "against")),
         ("Trump is withholding his endorsement from House Speaker Ryan.", ("Ryan", "Trump", "favor")),
-        (
-            "The White House took a more optimistic tone ahead of the meeting, saying Obama was committed to working "
-            "with Republicans on issues of shared interest like tax reform.",
-            ("White House", "Obama", "favor"),
-        ),
-        (
-            'Department of Justice officials told Fox News that Sessions is in "good spirits."',
-            ("Justice officials", "Sessions", "favor"),
-        ),
         (
             '"After Tuesday, Sanders goes to the convention with clout, but Clinton becomes the nominee and gets his '
             'support," Richardson said.',
@@ -118,14 +110,12 @@ def test_parts() -> None:
         ("CNN", "a news outlet passes on"),
         ("CNBC John Harwood", "a news outlet passes on"),
         ("The Sun newspaper", "a news outlet passes on"),
-        ("White House", "an office speaks for its principal"),
-        ("Department of Justice officials", "an office speaks for its principal"),
-        ("The Obama campaign", "an office speaks for its principal"),
+        ("White House", ""),  # the office rule is off in the package
+        ("Department of Justice officials", ""),
         ("Michael Bloomberg", ""),
         ("Rubio", ""),
         ("Time", ""),
         ("Senate Republicans", ""),
-        ("A former CIA official", ""),  # speaks for himself
     ],
 )
 def test_speaker_relays(holder: str, rule: str) -> None:
@@ -147,6 +137,41 @@ def test_speaker_relays(holder: str, rule: str) -> None:
 )
 def test_someones_own_act(quote: str, words: list[str], own: bool) -> None:
     assert someones_own_act(quote, words) is own
+
+
+def test_own_act_keeps_an_unfavorable_tone() -> None:
+    # to say that someone threatened or accused is to accuse them (opinions test3: Fox News -> Lewandowski against)
+    assert not someones_own_act("Lewandowski had threatened to ramp up the attacks", ["threatened"], -0.5)
+    assert someones_own_act("Lewandowski had endorsed the plan", ["endorsed"], 0.5)
+
+
+OFFICE = "an office speaks for its principal"
+
+
+@pytest.mark.parametrize(
+    "text,wrong",
+    [
+        (
+            "The White House took a more optimistic tone ahead of the meeting, saying Obama was committed to working "
+            "with Republicans on issues of shared interest like tax reform.",
+            ("White House", "Obama", "favor"),
+        ),
+        (
+            'Department of Justice officials told Fox News that Sessions is in "good spirits."',
+            ("Justice officials", "Sessions", "favor"),
+        ),
+    ],
+)
+def test_office_rule_when_on(monkeypatch: pytest.MonkeyPatch, text: str, wrong: tuple[str, str, str]) -> None:
+    assert wrong in rows(text)  # off in the package: the row stays
+    monkeypatch.setitem(row_checks.ENABLED, OFFICE, True)
+    assert wrong not in rows(text)
+
+
+def test_office_rule_keeps_condemnation(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(row_checks.ENABLED, OFFICE, True)
+    assert ("White House", "Obama", "against") in rows('The White House said Obama was "weak and dishonest."')
+    assert speaker_relays("Justice officials", 0.5) == OFFICE and speaker_relays("A former CIA official", 0.5) == ""
 
 
 @pytest.mark.parametrize(
