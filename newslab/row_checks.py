@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 
 from newslab.cues import cue_forms, load_cues
+from newslab.holders import pressure_not_favor, speaker_judges
 from newslab.lexicons import rule_words
 
 #: Verbs that push criticism back ("tamp down criticism", "rebut the accusations"): the holder defends the target.
@@ -107,18 +108,23 @@ def _after_word(sentence: str, cue_words: Sequence[str], words: frozenset[str]) 
     return False
 
 
-def row_stands(sentence: str, score: float, cue_words: Sequence[str]) -> bool:
-    """Whether a row with the cue words ``cue_words`` (score ``score``) stands in ``sentence``: no rule here drops it.
+def row_stands(
+    text: str, sentence: tuple[int, int], target: tuple[int, int], score: float, cue_words: Sequence[str]
+) -> bool:
+    """Whether a cue row toward the target mention at ``target`` stands in the sentence at ``sentence``.
+
+    Offsets are into ``text``. No rule here, and not sq's "pressure is no favor"
+    (:func:`newslab.holders.pressure_not_favor`), drops it.
 
     Example:
-        >>> row_stands("Obama blasted Senate Republicans.", -1.0, ["blasted"])
-        True
-        >>> row_stands("Obama steered clear of attacking Assad.", -1.0, ["attacking"])
-        False
+        >>> t = "Obama blasted Senate Republicans. Obama steered clear of attacking Assad."
+        >>> row_stands(t, (0, 33), (20, 32), -1.0, ["blasted"]), row_stands(t, (34, 73), (67, 72), -1.0, ["attacking"])
+        (True, False)
     """
-    return not (
-        poll_share(sentence, cue_words) or pushed_back(sentence, score, cue_words) or avoided_act(sentence, cue_words)
-    )
+    if score > 0 and pressure_not_favor(text, sentence[0], target[0], target[1], cue_words):
+        return False  # "encouraging Clinton to return the money": pressure, not support (holders.py, sq)
+    sent = text[sentence[0] : sentence[1]]
+    return not (poll_share(sent, cue_words) or pushed_back(sent, score, cue_words) or avoided_act(sent, cue_words))
 
 
 def speaker_relays(holder: str, score: float = 1.0) -> str:
@@ -152,6 +158,25 @@ def speaker_relays(holder: str, score: float = 1.0) -> str:
     if any(w.lower() in OFFICES for w in words) or any(p in low for p in OFFICE_PHRASES):
         return "an office speaks for its principal"
     return ""
+
+
+def speaker_row_stands(verb: str, holder: str, quote_text: str, words: Sequence[str], score: float) -> bool:
+    """Whether a speaker-of-a-quote row stands: the speaker judges, does not relay, and the act is not another's.
+
+    sq's :func:`newslab.holders.speaker_judges` (no source passing on, no race words), then :func:`speaker_relays`
+    (a news outlet; an office, when on) and :func:`someones_own_act` ("gets his support").
+
+    Example:
+        >>> speaker_row_stands("said", "Rubio", "Clinton is a great friend", ["great", "friend"], 0.6)
+        True
+        >>> speaker_row_stands("said", "CNN", "Clinton is a great friend", ["great", "friend"], 0.6)
+        False
+    """
+    return (
+        speaker_judges(verb, words, holder)
+        and not speaker_relays(holder, score)
+        and not someones_own_act(quote_text, words, score)
+    )
 
 
 @functools.cache

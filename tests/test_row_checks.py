@@ -95,7 +95,7 @@ def test_row_stays(text: str, row: tuple[str, str, str]) -> None:
     ],
 )
 def test_row_stands(sentence: str, score: float, cues: list[str], stands: bool) -> None:
-    assert row_stands(sentence, score, cues) is stands
+    assert row_stands(sentence, (0, len(sentence)), (len(sentence) - 6, len(sentence) - 1), score, cues) is stands
 
 
 def test_parts() -> None:
