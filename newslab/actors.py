@@ -146,6 +146,11 @@ class ActorsBySentence(dict[int, list[Actor]]):
         self[index] = found
         return found
 
+    @property
+    def article(self) -> Document:
+        """The parsed article whose sentences these are."""
+        return self._args[0]
+
     def may_hold_target(self, index: int) -> bool:
         """Whether sentence ``index`` may have an actor that is a target, told without finding its actors.
 
@@ -223,6 +228,26 @@ def _is_person(a: Actor) -> bool:
 HOLDER_WINDOW = 3
 
 
+#: Words right before a capitalized run that make it no person (an article, a preposition of place): the list of
+#: the speaker stage (speakers.BEFORE_NO_PERSON; read here, as speakers sits above this module).
+BEFORE_NO_PERSON = frozenset(rule_words("speakers.BEFORE_NO_PERSON"))
+
+
+def placed_name(text: str, start: int) -> bool:
+    """Whether the name at ``start`` stands right after "the" or a preposition of place: a place or a modifier.
+
+    "the Long Island native kept his promise", "took a jab at Brown ... in New Hampshire": such a run is no
+    antecedent of "he", "she" or "his" (rule "a place is no antecedent", issue 23 round 4, branch sq3).
+
+    Example:
+        >>> t = "Ultimately, the Long Island native kept his promise."
+        >>> placed_name(t, t.index("Long")), placed_name("Ultimately, John Kelly kept it.", 12)
+        (True, False)
+    """
+    before = _WORD.findall(text[max(0, start - PREPOSITION_LOOKBACK) : start])
+    return bool(before) and before[-1].lower() in BEFORE_NO_PERSON
+
+
 def resolve_person(sent_index: int, start: int, actors_by_sentence: dict[int, list[Actor]]) -> str:
     """Rule "he/she = the last person named": the nearest named person before, this or the previous sentence.
 
@@ -232,16 +257,22 @@ def resolve_person(sent_index: int, start: int, actors_by_sentence: dict[int, li
     :data:`HOLDER_WINDOW` sentences back, across paragraphs), the one person of the nearest sentence
     that names anyone, if it names only one. Empty otherwise.
     """
-    here = [a for a in actors_by_sentence.get(sent_index, []) if a.end <= start and _is_person(a)]
+    text = actors_by_sentence.article.text if isinstance(actors_by_sentence, ActorsBySentence) else ""
+
+    def person(a: Actor) -> bool:  # rule "a place is no antecedent" (sq3): "the Long Island native", "in New York"
+        return _is_person(a) and not (text and a.target is None and placed_name(text, a.start))
+
+    here = [a for a in actors_by_sentence.get(sent_index, []) if a.end <= start and person(a)]
     if here:
         return entity(here[0])
-    before = [a for a in actors_by_sentence.get(sent_index - 1, []) if _is_person(a)]
+    before = [a for a in actors_by_sentence.get(sent_index - 1, []) if person(a)]
     if before:
         return entity(before[0])
     for index in range(sent_index - 2, sent_index - HOLDER_WINDOW - 1, -1):  # as coreference's pronoun:discourse
-        named = {entity(a) for a in actors_by_sentence.get(index, []) or [] if _is_person(a)}
-        if named:
-            return named.pop() if len(named) == 1 else ""  # the nearest sentence with a person names only one
+        found = [a for a in actors_by_sentence.get(index, []) or [] if _is_person(a)]
+        named = {entity(a) for a in found}
+        if named:  # the nearest sentence with a person names only one (a place too makes it unsure)
+            return named.pop() if len(named) == 1 and person(found[0]) else ""
     return ""
 
 

@@ -29,6 +29,11 @@ CLAUSE_MARKS = frozenset(";:—–-()[]")
 SUBORDINATORS = frozenset(rule_words("quote_tone.SUBORDINATORS"))
 CLAUSE_STARTS = frozenset(rule_words("quote_tone.CLAUSE_STARTS"))
 RELATIVES = frozenset(rule_words("quote_tone.RELATIVES"))
+#: Round 4 (sq3): a reason clause whose subject is a pronoun judges the target of the clause before it.
+REASONS = frozenset({"because", "since"})
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+#: Marks after which a clause continues a description of the target of the clause before them.
+DESCRIPTION_MARKS = frozenset(":—–")
 #: Words that open a condition: a judging word in it is supposed, not said ("unless Mueller did something wrong").
 CONDITIONALS = frozenset({"if", "unless", "whether"})
 #: Rule "judging word bears on the target" (:func:`bearing_link`) switched on or off. Off in the package: on the
@@ -130,6 +135,24 @@ def bearing_link(words: Sequence[str], first: int, last: int, at: int, at_end: i
     low = words[opener].lower()
     if (low == "that" or low in SUBORDINATORS) and opener - GOVERNOR_GAP <= last <= opener and ids[first] != ids[at]:
         return "governs its clause"
+    return _next_clause_link(words, ids, first, at)
+
+
+def _next_clause_link(words: Sequence[str], ids: Sequence[int], first: int, at: int) -> str | None:
+    """Links of round 4 (branch sq3) from the clause right after the target's.
+
+    "because clause of its pronoun": a "because"/"since" clause whose subject is a pronoun ("I fired Flynn because
+    he lied"); "description after a colon": a colon or dash ends the target's clause ("... Trump: a very warm,
+    genuine person").
+    """
+    if ids[first] != ids[at] + 1:
+        return None
+    opener = min(k for k in range(len(words)) if ids[k] == ids[first])
+    low = words[opener].lower()
+    if low in REASONS and opener + 1 < len(words) and words[opener + 1].lower() in SUBJECT_PRONOUNS:
+        return "because clause of its pronoun"
+    if low in DESCRIPTION_MARKS:
+        return "description after a colon"
     return None
 
 

@@ -69,15 +69,14 @@ from newslab.holders import (
     addressee_of_directive,
     clean_holder,
     names_the_target,
-    pressure_not_favor,
     shielded_from,
-    speaker_judges,
 )
 from newslab.lexicon_cues import lexicon_cues, lexicon_rules_on
 from newslab.lexicons import load_lexicon, rule_words
 from newslab.mention_record import Mention
 from newslab.quote_tone import AUTHOR_MIN_SCORE, quoted_tone, said_of, sentence_span
 from newslab.records import StanceRow, columns
+from newslab.row_checks import row_stands, speaker_row_stands
 from newslab.stance_rules import (
     experiencer_objects,
     may_feel,
@@ -351,8 +350,8 @@ def article_stance(
         if target is None or holder in (target.name, *target.aliases):
             return
         sent = article.sentences[sent_index]
-        if score > 0 and pressure_not_favor(text, sent.start, tgt.start, tgt.end, cue_words):
-            return  # "encouraging Clinton to return the money": pressure, not support (holders.py)
+        if not row_stands(text, (sent.start, sent.end), (tgt.start, tgt.end), score, cue_words):
+            return  # pressure ("encouraging Clinton to return the money"), a poll share, an avoided act (row_checks)
         rows.append({
             "article_id": article.id, "sentence_id": sent_index, "holder": holder, "holder_kind": kind,
             "target": target.name, "stance": _label(score), "score": round(score, 4) if score else 0.0,
@@ -523,7 +522,7 @@ def article_stance(
         toned = quoted_tone(at, m, q, about=about, model=model, tokens=article.token_spans[sid], also=same)
         if (  # not a report nor the race, and the speaker is not the target itself (holders.py)
             toned is not None
-            and speaker_judges(q.verb, toned[1], holder)
+            and speaker_row_stands(q.verb, holder, text[q.start : q.end], toned[1], toned[0])  # holders, row_checks
             and not names_the_target(holder, text, same)
             and not addressee_of_directive(text, q.verb, m.start)  # "urged Republicans not to ...": pressed
             and not act_on_target(text, m.start, m.end)  # "firing of Comey was a mistake": the act is judged

@@ -48,8 +48,8 @@ def test_linked_judging_word_gives_the_speaker_row(text: str, target: str, row: 
 @pytest.mark.parametrize(
     "text,target",
     [
-        ("The Justice Department said it will not prosecute Darren Wilson in the death, while releasing a report "
-         "faulting the city for racial bias.", "Wilson"),  # the report faults the city
+        ("Eric Holder said he will not prosecute Darren Wilson in the death, while releasing a report "
+         "faulting the city for racial bias.", "Wilson"),  # the report faults the city (not an office: sq3)
         ("“If we fail to act, Assad will see no reason to stop,” said Obama.", "Assad"),  # a condition
         ("“I bet you have not heard about the accomplishments Pence had this week because there is so much fake "
          "news out there,” Lara Trump said.", "Pence"),  # "fake" judges the news
@@ -72,6 +72,11 @@ def test_judging_word_about_something_else_gives_no_speaker_row(
         ("Trump is thin-skinned , so poking him can produce rewards", 9, 0, None),
         ("If we fail , the Assad regime will go on", 2, 5, None),
         ("unless Mueller did something wrong", 4, 1, None),  # a condition: supposed, not said
+        # round 4 (sq3): a reason clause whose subject is a pronoun, a description after a colon
+        ("I had to fire Flynn because he lied", 7, 4, "because clause of its pronoun"),
+        ("I had to fire Flynn because we lied", 7, 4, None),  # the reason's subject is someone else
+        ("presents Clinton to voters : a warm , genuine person", 6, 1, "description after a colon"),
+        ("Clinton came ; the talks were a failure", 7, 0, None),  # a semicolon opens a new statement
     ],
 )
 def test_bearing_link(words: str, first: int, at: int, link: str | None) -> None:

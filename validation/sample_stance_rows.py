@@ -6,6 +6,7 @@ Usage:
   python validation/sample_stance_rows.py DATA_DIR --score dev|untouched  # rows right before -> after, bootstrap CI
   python validation/sample_stance_rows.py DATA_DIR --draw3                # round 2: sample3.tsv (dev3 / untouched3)
   python validation/sample_stance_rows.py DATA_DIR --draw4                # round 3: sample4.tsv, quote-rule rows
+  python validation/sample_stance_rows.py DATA_DIR --draw5                # round 4: sample5.tsv (dev5 / untouched5)
 
 Articles: NewsMTSC ``train.jsonl`` sentences grouped by the article part of ``primary_gid`` (as
 ``benchmarks/check_stages_equal.py`` rebuilds them; all of them, not only the 1,000 longest), minus every
@@ -45,6 +46,7 @@ SAMPLE = FOLDER / "sample.tsv"
 SAMPLE2 = FOLDER / "sample2.tsv"  # the second untouched part (--draw2), targets of its own
 SAMPLE3 = FOLDER / "sample3.tsv"  # round 2 (branch sq2): dev3 + untouched3 (--draw3)
 SAMPLE4 = FOLDER / "sample4.tsv"  # round 3 (branch qt): quote-rule rows only, dev4 + untouched4 (--draw4)
+SAMPLE5 = FOLDER / "sample5.tsv"  # round 4 (branch sq3): dev5 + untouched5 (--draw5)
 NEW_ROWS = FOLDER / "new_rows.tsv"
 SEED = 2026120723  # the fixed seed of the draw (the date of the draw, issue 23)
 ALL_ARTICLES = 100_000  # more than NewsMTSC train has: every rebuilt article
@@ -68,6 +70,24 @@ N_DEV3 = 30
 SEED4 = 2026120741  # the date of the draw and the round (issue 23, round 3 of stance rows, the quote rule)
 N_ITEMS4 = 60
 N_DEV4 = 30
+#: Round 4 (--draw5): about 60 rows of the pass at 6f752a3 in articles outside every earlier part and outside the
+#: 1,000 longest (read freely while writing rules), for round 2's targets and :data:`TARGETS5`; 30 dev5 / 30 untouched5.
+SEED5 = 2026120751  # the date of the draw and the round (issue 23, round 4 of stance rows)
+N_ITEMS5 = 60
+N_DEV5 = 30
+READ_FREELY = 1000  # the longest rebuilt articles: check_stages_equal.py's set, read while writing earlier rules
+#: Round 4's added targets, fixed before any row was drawn: the last words of NewsMTSC train target mentions
+#: (``train_flat.jsonl``) that are capitalized and counted >= 8 times, less the names of :func:`targets3`, pronouns,
+#: weekdays, places, organizations and "Jr." (listed by hand from that count, in its order). Round 2's targets alone
+#: give 53 rows in the pool, fewer than the ~60 asked for.
+TARGETS5 = (
+    *("Paul", "McCain", "Reid", "Manafort", "King", "Netanyahu", "Abe", "Epstein", "Jackson", "Harris", "Holder"),
+    *("Barr", "Rice", "Erdogan", "Scott", "Walker", "Perry", "Jones", "Acosta", "Carson", "Carter", "Lynch"),
+    *("Maduro", "Corbyn", "Smith", "Murphy", "Kasich", "Merkel", "Issa", "Brennan", "Bolton", "Kushner", "Miller"),
+    *("Spicer", "Kaine", "Schultz", "Cosby", "Corker", "Cuomo", "Mandela", "Jesus", "Priebus", "Macron", "Hannity"),
+    *("Pompeo", "Yates", "Nunes", "Mulvaney", "Khan", "Gowdy", "Papadopoulos", "Pistorius", "Martin", "Scaramucci"),
+    *("Porter", "Turnbull", "McCabe"),
+)
 QUOTE_RULE = "speaker of a quote about the target"  # the holder rule of the rows drawn by --draw4
 #: The stored columns of a drawn row (references and the row's key; no text).
 COLUMNS = ("article_key", "sent_start", "sent_end", "holder", "target", "stance", "target_start", "target_end",
@@ -247,6 +267,30 @@ def draw4(data_dir: Path) -> None:
     )
 
 
+def targets5() -> tuple[nl.Target, ...]:
+    """Round 4's targets, fixed before any row was drawn: round 2's and :data:`TARGETS5`."""
+    return (*targets3(), *(nl.Target(n) for n in TARGETS5))
+
+
+def draw5(data_dir: Path) -> None:
+    """Round 4's fresh part: every row of the current pass for :func:`targets5` in the rebuilt train articles and
+    NewsMTSC dev-split articles outside every earlier part of this folder and outside the :data:`READ_FREELY`
+    longest; :data:`N_ITEMS5` drawn, split by article into dev5 and untouched5 before any row is read."""
+    spent: set[str] = set()
+    for path in (SAMPLE, SAMPLE2, SAMPLE3, SAMPLE4):
+        with path.open(encoding="utf-8") as handle:
+            spent |= {r["article_key"] for r in csv.DictReader(handle, delimiter="\t")}
+    read = set(sample_credit.rebuilt_articles(data_dir, READ_FREELY))
+    articles = dict(sample_credit.rebuilt_articles(data_dir, ALL_ARTICLES))
+    articles.update(dev_split_articles(data_dir, every=True))
+    articles = {k: t for k, t in articles.items() if k not in spent and k not in read}
+    rows = stance_rows(articles, targets5())
+    rng = random.Random(SEED5)
+    chosen = rng.sample(rows, min(N_ITEMS5, len(rows)))
+    count = _split_and_write(rng, chosen, N_DEV5, SAMPLE5, ("dev5", "untouched5"), "v")
+    print(f"{len(articles)} articles, {len(rows)} rows; wrote {len(chosen)} items ({count} dev5) to {SAMPLE5}")
+
+
 def _items(part: str) -> list[dict[str, str]]:
     path = (
         SAMPLE2
@@ -255,6 +299,8 @@ def _items(part: str) -> list[dict[str, str]]:
         if part.endswith("3")
         else SAMPLE4
         if part.endswith("4")
+        else SAMPLE5
+        if part.endswith("5")
         else SAMPLE
     )
     with path.open(encoding="utf-8") as handle:
@@ -270,7 +316,15 @@ def _current(data_dir: Path, items: list[dict[str, str]]) -> tuple[dict[str, str
         articles.update(dev_split_articles(data_dir, keys))
     sents = {(r["article_key"], int(r["sent_start"])) for r in items}
     part = items[0]["part"] if items else ""
-    chosen = targets2() if part == "untouched2" else targets3() if part.endswith(("3", "4")) else targets()
+    chosen = (
+        targets2()
+        if part == "untouched2"
+        else targets3()
+        if part.endswith(("3", "4"))
+        else targets5()
+        if part.endswith("5")
+        else targets()
+    )
     now = [r for r in stance_rows(articles, chosen) if (r["article_key"], r["sent_start"]) in sents]
     return articles, now
 
@@ -365,7 +419,8 @@ def main() -> None:
     parser.add_argument("--draw2", action="store_true")
     parser.add_argument("--draw3", action="store_true")
     parser.add_argument("--draw4", action="store_true")
-    parts = ["dev", "untouched", "untouched2", "dev3", "untouched3", "dev4", "untouched4"]
+    parser.add_argument("--draw5", action="store_true")
+    parts = ["dev", "untouched", "untouched2", "dev3", "untouched3", "dev4", "untouched4", "dev5", "untouched5"]
     parser.add_argument("--show", choices=parts)
     parser.add_argument("--new", action="store_true")
     parser.add_argument("--score", choices=parts)
@@ -378,6 +433,8 @@ def main() -> None:
         draw3(args.data_dir)
     elif args.draw4:
         draw4(args.data_dir)
+    elif args.draw5:
+        draw5(args.data_dir)
     elif args.show:
         show(args.data_dir, args.show, args.new)
     elif args.score:
