@@ -104,7 +104,8 @@ def score(data_dir: Path) -> None:
     after = np.array([r is not None and r.label == t for r, t in zip(rows, truth, strict=True)], dtype=float)
     for name, right in (("before", before), ("after", after)):
         lo, hi = bootstrap(right)
-        print(f"{name}: {int(right.sum())}/{len(right)} right = {right.mean():.3f} (95% bootstrap {lo:.3f} to {hi:.3f})")
+        share = f"{int(right.sum())}/{len(right)} right = {right.mean():.3f}"
+        print(f"{name}: {share} (95% bootstrap {lo:.3f} to {hi:.3f})")
     rng = np.random.default_rng(0)
     idx = rng.integers(0, len(before), (N_BOOT, len(before)))
     diffs = after[idx].mean(axis=1) - before[idx].mean(axis=1)
