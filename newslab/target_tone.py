@@ -92,8 +92,7 @@ SPEAKER_LEFT_TOKENS = 2  # a reporting verb this close before it: "said (Sen.) T
 #: ``pressure_target``, ``pressure_agent``), ``demand`` (words of a demanded act in ``demand_*`` masses,
 #: out of the judgement masses) and ``roles`` (``neg_patient``, ``neg_agent``). ``irony_flip``: claimed
 #: words count as negated (x NEGATION_SCALAR) in every judgement feature; ``demand_flip``: so do the
-#: *positive* words of a demanded act ("must be willing": not willing yet).
-#: :data:`~newslab.target_aim.AIM_FAMILIES`: at whom each evaluative word is aimed (issue 21, round 7).
+#: *positive* words of a demanded act ("must be willing": not willing yet). ``aim*``: ``newslab.target_aim``.
 FAMILIES = frozenset(["irony", "irony_flip", "blame", "pressure", "demand", "demand_flip", "roles"]) | AIM_FAMILIES
 #: The families the shipped model was trained with, chosen by 5-fold grouped CV on NewsMTSC train
 #: (``validation/cv_target_families.py``: +0.0003 macro-F1, 95% CI -0.0024 to +0.0031, against none;

@@ -102,3 +102,21 @@ def test_shipped_features_unchanged_without_the_families() -> None:
 )
 def test_reasons_in_words(name: str, words: str) -> None:
     assert words in describe_feature(name, target="Trump")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # the adapted model's dense aim indicators (code_words set "aim"): toward, away, open by sign
+        ("Voters were scared about Trump.", "Trump", {"code_aim=toward_neg": 1.0}),
+        ("Trump had denounced Duke.", "Trump", {"code_aim=away_neg": 1.0}),
+        ("Trump spoke, and the crowd was angry.", "Trump", {"code_aim=open_neg": 1.0}),
+        ("Trump visited the city.", "Trump", {}),
+    ],
+)
+def test_code_aim_indicators(text: str, name: str, expected: dict[str, float]) -> None:
+    from newslab.code_words import code_word_features
+    from newslab.target_tone import target_reading
+
+    sent, a, b = target_reading(text, (text.index(name), text.index(name) + len(name)))
+    assert code_word_features(sent, a, b, ("aim",)) == expected
