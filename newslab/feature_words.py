@@ -107,6 +107,8 @@ _FLAGS = {
     "speaker_left": "a reporting verb before {t} (... said {t})",
     "speaker_right": "a reporting verb after {t} ({t} said ...)",
 }
+#: Dense aim indicators of an adapted model (``newslab.code_words`` set ``aim``): ``code_aim=<side>_<sign>``.
+_CODE_AIM_SIDE = {"toward": "aimed at {t}", "away": "aimed at another name, not at {t}", "open": "aimed at no one"}
 _NEAR = re.compile(r"^near([LR])_(pos|neg)_(free|blocked|d(\d+))$")
 _MASS = re.compile(r"^(.+)_(v|p)(pos|neg)$")
 
@@ -130,6 +132,11 @@ def _judgement(word: str) -> str:
 def describe_feature(name: str, *, target: str = "the target") -> str:
     """One model feature as a reason in words (the feature name itself if it is unknown)."""
     t = target
+    if name.startswith("code_aim="):
+        side, _, sign = name[len("code_aim=") :].partition("_")
+        if side in _CODE_AIM_SIDE and sign in ("pos", "neg"):
+            shown = "a positive word" if sign == "pos" else "a negative word"
+            return f"{shown} {_CODE_AIM_SIDE[side].format(t=t)}, weighed as learned from your codes"
     if "=" in name:
         prefix, word = name.split("=", 1)
         negated = word.startswith("NOT_")

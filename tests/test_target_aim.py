@@ -98,6 +98,7 @@ def test_shipped_features_unchanged_without_the_families() -> None:
         ("aim_away_pneg", "aimed at another name, not at Trump"),
         ("Aa=denounced", "'denounced' (a negative judgement) aimed at another name, not at Trump"),
         ("aim_other_share", "evaluative words aimed at other names than Trump"),
+        ("code_aim=away_neg", "a negative word aimed at another name, not at Trump, weighed as learned"),
     ],
 )
 def test_reasons_in_words(name: str, words: str) -> None:
