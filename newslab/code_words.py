@@ -10,7 +10,11 @@ plain indicators of the words around the mention (lower-cased, the mention itsel
 * ``code_bigram=<w1 w2>``: the two adjacent words are in the sentence (set ``"bigram"``);
 * ``code_lexicon=<word>``: a lexicon word of the sentence (one the packaged features already count),
   valued +1 or -1 by the sign of its lexicon weight after newslab's negation rules (set ``"lexicon"``):
-  a weight learned on it re-weights, or flips, that word's lexicon evidence in the user's domain.
+  a weight learned on it re-weights, or flips, that word's lexicon evidence in the user's domain;
+* ``code_aim=<toward|away|open>_<pos|neg>``: the sentence has a positive or negative lexicon word aimed at
+  the target, at another name, or at no one in particular (:mod:`newslab.target_aim`; set ``"aim"``, round 7):
+  six dense indicators, so that a correction fit on a few hundred codes can learn how much an evaluation
+  aimed elsewhere counts for the target in the user's domain.
 
 They exist only in the correction of an adapted model (:func:`newslab.adapt_target_model` fits
 them on the codes, keeping words seen in at least *k* coded items); the packaged model and its
@@ -29,10 +33,17 @@ import itertools
 from collections.abc import Iterable
 
 from newslab.errors import ParameterError
+from newslab.target_aim import AWAY, TOWARD, aimed_words
 from newslab.target_reading import SentenceReading
 
 #: The feature sets, in a fixed order: name -> feature prefix.
-WORD_SETS = {"text": "code_text=", "clause": "code_clause=", "bigram": "code_bigram=", "lexicon": "code_lexicon="}
+WORD_SETS = {
+    "text": "code_text=",
+    "clause": "code_clause=",
+    "bigram": "code_bigram=",
+    "lexicon": "code_lexicon=",
+    "aim": "code_aim=",
+}
 
 
 def check_word_sets(sets: Iterable[str]) -> tuple[str, ...]:
@@ -63,6 +74,12 @@ def code_word_features(sent: SentenceReading, a: int, b: int, sets: Iterable[str
             value = sent.news[i] or sent.pattern[i]
             if words[i] and value:
                 out[WORD_SETS["lexicon"] + words[i]] = 1.0 if value > 0 else -1.0
+    if "aim" in chosen and b > a:
+        for i, aim in aimed_words(sent, a, b):
+            value = sent.news[i] or sent.pattern[i]
+            if value:
+                side = "toward" if aim in TOWARD else "away" if aim in AWAY else "open"
+                out[f"{WORD_SETS['aim']}{side}_{'pos' if value > 0 else 'neg'}"] = 1.0
     return out
 
 

@@ -10,6 +10,8 @@ Example:
     "'worried' (a negative judgement) in the clause about Trump"
     >>> describe_feature("nearL_pos_free", target="Trump")
     'the nearest evaluative word before Trump is positive, with no other name between'
+    >>> describe_feature("Aa=denounced", target="Trump")
+    "'denounced' (a negative judgement) aimed at another name, not at Trump"
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ _WHERE = {
     "Rxs": "after {t}, across a clause break",
     "Lxn": "right before {t}, across a clause break",
     "Rxn": "right after {t}, across a clause break",
+    # round 7 (newslab.target_aim, family aim_words): the evaluative word and at whom it is aimed
+    "At": "aimed at {t} (said of {t}, {t}'s, or with {t} as its object)",
+    "Aa": "aimed at another name, not at {t}",
     # word features of an adapted model (newslab.code_words): only its correction has them
     "code_text": "in the sentence about {t}, learned from your codes",
     "code_clause": "in the clause about {t}, learned from your codes",
@@ -62,9 +67,21 @@ _SCOPE = {
     "speech_other": "in another speaker's quote",
     "irony": "after an irony marker ('as if', 'so-called'): claimed, not granted",
     "demand": "in an act demanded of someone ('must ...', 'urged ... to ...')",
+    # round 7: at whom each evaluative word is aimed (newslab.target_aim)
+    "aim_pred": "said of {t} ('{t} was ...')",
+    "aim_poss": "in what is {t}'s ('{t}'s ...')",
+    "aim_obj": "aimed at {t}, its object or in its phrase ('criticized {t}', 'concern about {t}')",
+    "aim_agent": "used by {t} of another name ('{t} attacked X')",
+    "aim_other": "aimed at another name that stands between them and {t}",
+    "aim_subj": "after {t} in its clause, no other name named",
+    "aim_xother": "in another clause, about another name",
+    "aim_xfree": "in another clause that names no one",
+    "aim_toward": "aimed at {t} (said of {t}, {t}'s, or with {t} as their object)",
+    "aim_away": "aimed at another name, not at {t}",
 }
 _FLAGS = {
     "after_by": "{t} follows 'by' (the agent of a passive)",
+    "aim_other_share": "the share of the sentence's evaluative words aimed at other names than {t}",
     "blame_agent": "{t} blames someone else ({t} blamed ...)",
     "blame_target": "{t} is blamed (blamed {t}, {t} was blamed, held {t} responsible)",
     "burden_target": "{t} carries blame or pressure ({t} came under fire, enduring the blame)",
@@ -90,6 +107,8 @@ _FLAGS = {
     "speaker_left": "a reporting verb before {t} (... said {t})",
     "speaker_right": "a reporting verb after {t} ({t} said ...)",
 }
+#: Dense aim indicators of an adapted model (``newslab.code_words`` set ``aim``): ``code_aim=<side>_<sign>``.
+_CODE_AIM_SIDE = {"toward": "aimed at {t}", "away": "aimed at another name, not at {t}", "open": "aimed at no one"}
 _NEAR = re.compile(r"^near([LR])_(pos|neg)_(free|blocked|d(\d+))$")
 _MASS = re.compile(r"^(.+)_(v|p)(pos|neg)$")
 
@@ -113,6 +132,11 @@ def _judgement(word: str) -> str:
 def describe_feature(name: str, *, target: str = "the target") -> str:
     """One model feature as a reason in words (the feature name itself if it is unknown)."""
     t = target
+    if name.startswith("code_aim="):
+        side, _, sign = name[len("code_aim=") :].partition("_")
+        if side in _CODE_AIM_SIDE and sign in ("pos", "neg"):
+            shown = "a positive word" if sign == "pos" else "a negative word"
+            return f"{shown} {_CODE_AIM_SIDE[side].format(t=t)}, weighed as learned from your codes"
     if "=" in name:
         prefix, word = name.split("=", 1)
         negated = word.startswith("NOT_")

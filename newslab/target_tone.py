@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 from newslab.code_words import code_word_features
 from newslab.errors import NewslabError, ParameterError
+from newslab.target_aim import AIM_FAMILIES, aim_masses, away_words
 from newslab.target_model import TargetModel, check_model, shipped_target_model
 from newslab.target_reading import SentenceReading, Speech, read_sentence, token_range
 from newslab.tokenizers import sentence_spans
@@ -91,21 +92,14 @@ SPEAKER_LEFT_TOKENS = 2  # a reporting verb this close before it: "said (Sen.) T
 #: ``pressure_target``, ``pressure_agent``), ``demand`` (words of a demanded act in ``demand_*`` masses,
 #: out of the judgement masses) and ``roles`` (``neg_patient``, ``neg_agent``). ``irony_flip``: claimed
 #: words count as negated (x NEGATION_SCALAR) in every judgement feature; ``demand_flip``: so do the
-#: *positive* words of a demanded act ("must be willing": not willing yet).
-FAMILIES = frozenset(["irony", "irony_flip", "blame", "pressure", "demand", "demand_flip", "roles"])
+#: *positive* words of a demanded act ("must be willing": not willing yet). ``aim*``: ``newslab.target_aim``.
+FAMILIES = frozenset(["irony", "irony_flip", "blame", "pressure", "demand", "demand_flip", "roles"]) | AIM_FAMILIES
 #: The families the shipped model was trained with, chosen by 5-fold grouped CV on NewsMTSC train
 #: (``validation/cv_target_families.py``: +0.0003 macro-F1, 95% CI -0.0024 to +0.0031, against none;
 #: ``roles`` and the masses of ``irony``/``demand`` did not help and are left out; docs/sentiment.md).
 SHIPPED_FAMILIES = frozenset(["irony_flip", "demand_flip", "blame", "pressure"])
-_FAMILY_OF = {
-    "irony_clause": "irony",
-    "burden_target": "blame",
-    "blame_target": "blame",
-    "blame_agent": "blame",
-    "modal_target": "pressure",
-    "pressure_target": "pressure",
-    "pressure_agent": "pressure",
-}
+_FAMILY_OF = {"irony_clause": "irony", **dict.fromkeys(["burden_target", "blame_target", "blame_agent"], "blame")}
+_FAMILY_OF.update(dict.fromkeys(["modal_target", "pressure_target", "pressure_agent"], "pressure"))
 
 
 def _mention_words(sent: SentenceReading, a: int, b: int, f: dict[str, float]) -> None:
@@ -186,6 +180,7 @@ def _features(sent: SentenceReading, a: int, b: int, families: frozenset[str] = 
     evaluative = evaluative_words()
     target_quoted = a < n and sent.in_quote[a]
     moved = sent.moved
+    away = away_words(sent, a, b) if "aim_route" in families and b > a else ()
     for i in sent.hits:
         if a <= i < b:
             continue
@@ -194,6 +189,9 @@ def _features(sent: SentenceReading, a: int, b: int, families: frozenset[str] = 
         if moved and moved[i] in families and moved[i] + "_flip" not in families:
             # claimed (irony) or demanded (a demand's act) words: not a judgement of anyone as it stands
             _add_mass(mass, moved[i], v, p)
+            continue
+        if away and i in away:  # aimed at another name (newslab.target_aim): out of the judgement masses, as events
+            _add_mass(mass, "aim_away", v, p)
             continue
         if sent.event[i]:
             # an event word (death, war, defeat) is not a judgement of the target: its own masses
@@ -323,6 +321,8 @@ def _features(sent: SentenceReading, a: int, b: int, families: frozenset[str] = 
         role = negative_verb_role(toks, news, sent.event, clause, sent.entities, a, b)
         if role:
             f[role] = 1.0
+    if b > a and not families.isdisjoint(AIM_FAMILIES):  # at whom the evaluative words are aimed
+        _mass_features(aim_masses(sent, a, b, news, pat, families, f), f)
     f["bias"] = 1.0
     return f
 

@@ -7,13 +7,14 @@ Outer loop: 5-fold grouped CV (by article/document) on a pool (never a test part
 fold, ``adapt_target_model`` runs once on the outer training part with the *union* of the candidates
 (the default grid, plus (a) the same word candidates without function words, (b) the ``lexicon``
 word set (per-word re-weighting or flipping of the lexicon evidence), (d) retrain weights 300 and
-1000) and without the CI rule, so its inner CV scores every candidate on the same folds. Each
-procedure (``base`` = the shipped grid, ``stop`` = base + (a), ``lexicon`` = base + (b),
-``weights`` = base + (d)) then picks its candidate from those inner scores exactly as
-``adapt_target_model`` would (the guard, the same ranking), and its model is fit by
-``adapt_target_model(..., candidates=<its top candidates>)``, which repeats their inner CV on the
-same folds. (c): each procedure is scored with the CI rule (packaged model unless the inner CV gain's
-95% CI excludes 0) and without it. Writes item-level predictions to ``DIR/<proxy>.csv``.
+1000, round 7's (e) ``aim`` word sets, :data:`AIM_SETS`) and without the CI rule, so its inner CV
+scores every candidate on the same folds. Each procedure (``base`` = the shipped grid, ``stop`` =
+base + (a), ``lexicon`` = base + (b), ``weights`` = base + (d), ``aim`` = base + (e)) then picks its
+candidate from those inner scores exactly as ``adapt_target_model`` would (the guard, the same
+ranking), and its model is fit by ``adapt_target_model(..., candidates=<its top candidates>)``, which
+repeats their inner CV on the same folds. (c): each procedure is scored with the CI rule (packaged
+model unless the inner CV gain's 95% CI excludes 0) and without it. Writes item-level predictions
+to ``DIR/<proxy>.csv``.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ from newslab.scores import cluster_bootstrap, macro_f1  # noqa: E402
 POOLS = ("ewt", "answers", "newsgroup", "weblog", "email", "editorial")
 #: the word sets of (b): the lexicon words alone, and beside the sentence and clause words
 LEXICON_SETS = (("lexicon",), ("text", "clause", "lexicon"))
+#: round 7 (issue 21): the dense aim indicators (newslab.code_words set "aim"), alone and beside the sentence
+#: and clause words
+AIM_SETS = (("aim",), ("text", "clause", "aim"))
 #: the retrain weights of (d), above the shipped grid's upper end (100)
 HIGH_WEIGHTS = (300.0, 1000.0)
 #: how many of a procedure's best candidates its final fit compares again (the first that keeps the guard wins)
@@ -52,7 +56,8 @@ def union_grid() -> dict[str, list[Candidate]]:
     stop = [c._replace(content=True) for c in base if c.words]
     lex = candidate_grid((), (1.0, 3.0, 10.0, 30.0), LEXICON_SETS, (2, 3))
     high = [Candidate("retrain", w) for w in HIGH_WEIGHTS]
-    return {"base": base, "stop": base + stop, "lexicon": base + lex, "weights": base + high}
+    aim = candidate_grid((), (1.0, 3.0, 10.0, 30.0), AIM_SETS, (2, 3))
+    return {"base": base, "stop": base + stop, "lexicon": base + lex, "weights": base + high, "aim": base + aim}
 
 
 def _key(c: Candidate, score: float) -> tuple[Any, ...]:  # adapt_target_model's ranking
@@ -140,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", nargs="?", default=str(REPO.parent / "shared" / "data"))
     parser.add_argument("--proxy", choices=POOLS)
     parser.add_argument("--out", default="/tmp/adaptation_variants")
-    parser.add_argument("--only", nargs="+", choices=("base", "stop", "lexicon", "weights"), default=[])
+    parser.add_argument("--only", nargs="+", choices=("base", "stop", "lexicon", "weights", "aim"), default=[])
     parser.add_argument("--summary", help="read DIR/<pool>.csv of finished runs and print the pooled comparison")
     args = parser.parse_args(argv)
     if args.summary:
