@@ -42,11 +42,15 @@ COLUMNS = ["item", "article_id", "sentence_id", "target", "start", "end", "befor
 
 
 def target_rows(data_dir: Path) -> tuple[Any, dict[str, str]]:
-    """The target-tone table of the rebuilt articles and the articles' texts."""
-    texts = rebuilt_articles(data_dir, N_ARTICLES)
+    """The target-tone table of the rebuilt articles and the articles' texts as analyzed.
+
+    The texts are the corpus articles' ``text`` (loading cleans it, e.g. collapses runs of spaces), which
+    the rows' offsets index; the raw rebuilt text can differ by a character or more.
+    """
+    corpus = nl.Corpus.from_texts(rebuilt_articles(data_dir, N_ARTICLES))
     targets = (*DEFAULT_TARGETS, *(Target(name) for name in EXTRA_TARGETS))
-    result = nl.analyze(nl.Corpus.from_texts(texts), targets, tables=("target_tone",), progress=False)
-    return result.target_tone, texts
+    result = nl.analyze(corpus, targets, tables=("target_tone",), progress=False)
+    return result.target_tone, {article.id: article.text for article in corpus}
 
 
 def draw(data_dir: Path) -> None:
