@@ -63,7 +63,7 @@ ROUND5 = ("apposition title", "object pronoun", "target before group noun", "app
 ROUND6 = ("coordinated holder", "relation title")
 ROUND7 = ("experiencer object", "relation apposition", "relation his")
 SWITCHES = ("lexicon verb", "lexicon noun", *EARLIER, *ROUND5, *ROUND6, *ROUND7)
-UNTOUCHED: tuple[str, ...] = ()  # a part kept for a single final score is never read here (test6 spent in round 7)
+UNTOUCHED: tuple[str, ...] = ("test7",)  # kept for a single final score, never read here (round 8)
 COLUMNS = ["gold", "gold_ok", "pred", "pred_ok", "pair", "pair_ok"]
 
 
