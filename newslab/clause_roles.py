@@ -30,8 +30,9 @@ APPOSITION_OPENERS = frozenset(rule_words("clause_roles.APPOSITION_OPENERS"))
 NOT_A_NAME = frozenset(rule_words("clause_roles.NOT_A_NAME"))
 #: Title words skipped before a name in a list of holders ("Sen. Bob Corker and ..."), lowercase.
 HOLDER_TITLES = frozenset(rule_words("cue_roles.TITLE_WORDS"))
-#: Switch of rule "coordinated holder", for validation/cv_opinions.py (on in the package).
-ENABLED = {"coordinated holder": True}
+#: Switches of rule "coordinated holder" (round 6) and of the round-8 rules "list items" and "noun cue list"
+#: (:func:`coordinated_targets`), for validation/cv_opinions.py.
+ENABLED = {"coordinated holder": True, "list items": True, "noun cue list": True}
 APPOSITION_WORDS = 15  # an apposition longer than this is no apposition (set by hand on news sentences)
 #: Words that may stand between the closing comma of an apposition and the cue (auxiliaries, adverbs).
 _BETWEEN = re.compile(r",\s*(?:(?:has|have|had|was|is|also|then|later|earlier|repeatedly|publicly|\w+ly)\s+)*$")
@@ -142,7 +143,7 @@ def participle_opener(text: str, lo: int, cue_start: int, cue_end: int, hi: int,
     return Actor(after.group("name"), cue_end + after.start("name"), cue_end + after.end("name"))
 
 
-def coordinated_targets(text: str, first: Actor, hi: int, actors: list[Actor]) -> list[Actor]:
+def coordinated_targets(text: str, first: Actor, hi: int, actors: list[Actor], *, noun: bool = False) -> list[Actor]:
     """Rule "list of targets": the actors joined to ``first`` by "and", "or", commas or "as well as".
 
     Example:
@@ -150,20 +151,82 @@ def coordinated_targets(text: str, first: Actor, hi: int, actors: list[Actor]) -
         >>> [a.label for a in coordinated_targets(text, Actor("Obama", 16, 21), len(text), [Actor("Biden", 26, 31)])]
         ['Biden']
     """
-    found: list[Actor] = []
+    return [a for a, _ in listed_targets(text, first, hi, actors, noun=noun)]
+
+
+def listed_targets(
+    text: str, first: Actor, hi: int, actors: list[Actor], *, noun: bool = False
+) -> list[tuple[Actor, str]]:
+    """:func:`coordinated_targets` with the rule that joined each: "list", "list items" or "noun cue list".
+
+    Round 8 (each switchable): rule "list items" also steps over short items that are no actor and over lowercase
+    titles before a name ("attacked Facebook, Twitter bots, The New York Times, Steve Bannon", "slammed son-in-law
+    Jared Kushner and ex-campaign chairman Paul Manafort"); rule "noun cue list": after a noun cue (``noun``) the
+    list may be the subject of a linking verb after it ("Trump's attack on Omar and Tlaib is central").
+
+    Example:
+        >>> text = "Clinton attacked Facebook, Twitter bots, The New York Times, Steve Bannon and the media."
+        >>> [(a.label, how) for a, how in listed_targets(text, Actor("Facebook", 17, 25), len(text),
+        ...                                              [Actor("Steve Bannon", 61, 73)])]
+        [('Steve Bannon', 'list items')]
+    """
+    found: list[tuple[Actor, str]] = []
     end = first.end
     for a in sorted((a for a in actors if a.start >= end and a.end <= hi), key=lambda a: a.start):
         gap = text[end : a.start]
         title = re.search(r"(?:[A-Z][\w.’'-]*\s+){1,3}$", gap)
         core = gap[: title.start()] if title is not None and LIST_GAP.match(gap[: title.start()]) else gap
-        if not LIST_GAP.match(core):
+        how = "list" if LIST_GAP.match(core) else "list items" if ENABLED["list items"] and _list_gap(core) else ""
+        if not how:
             break
         following = re.match(r"\s+([a-z]+)", text[a.end : hi])
         if following is not None and word_tags().get(following.group(1), "").startswith(("VB", "MD")):
-            break  # "criticized NATO and Trump praised ...": a new clause, not a list
-        found.append(a)
+            if not (noun and ENABLED["noun cue list"] and following.group(1) in _LINKING):
+                break  # "criticized NATO and Trump praised ...": a new clause, not a list
+            how = "noun cue list"
+        found.append((a, how))
         end = a.end
     return found
+
+
+LIST_ITEM_WORDS = 4  # words at most of an item of a list that is no actor ("Twitter bots", "The New York Times")
+#: Verbs whose subject may be a noun phrase ending in a list ("Trump's attack on Omar and Tlaib is central").
+_LINKING = frozenset(rule_words("clause_roles.LINKING_VERBS"))
+
+
+_NOT_IN_ITEM = ("VB", "MD", "IN", "TO", "RB", "PRP", "WDT", "WP")  # tags of words no list item holds
+_NOT_ITEM_WORDS = NOT_A_NAME - {"the", "a", "an"}  # "it", "that", "but", "in", "on": no item of a list of names
+
+
+def _list_gap(gap: str) -> bool:
+    """Rule "list items": a gap of list words, short items that are no actor and lowercase titles before a name.
+
+    ", Twitter bots, The New York Times, " and " and ex-campaign chairman " are list gaps; ", saying that " is none
+    (a verb), nor " for years and " (a preposition).
+
+    Example:
+        >>> [_list_gap(g) for g in (", Twitter bots, The New York Times, ", " and conspiracy site ", ", saying ")]
+        [True, True, False]
+    """
+    parts = re.split(r"\s*,\s*|\s+(?:and|or)\s+", gap)
+    if len(parts) < 2 or parts[0].strip():
+        return False  # the gap must open with a comma or "and"/"or" right after the earlier item
+    tags = word_tags()
+    for k, part in enumerate(parts[1:], start=1):
+        words = part.split()
+        if k < len(parts) - 1 and not words:
+            continue  # ", and": an empty item between a comma and "and"
+        if len(words) > LIST_ITEM_WORDS:
+            return False
+        for w in words:
+            low = w.lower()
+            if low in ("and", "or"):
+                continue
+            if tags.get(low, "").startswith(_NOT_IN_ITEM) or low in _NOT_ITEM_WORDS:
+                return False
+        if k == len(parts) - 1 and any(w[:1].isupper() for w in words) and not all(w[:1].isupper() for w in words):
+            return False  # the last part is the title before the name: all lowercase or all capitalized
+    return True
 
 
 _NAME = r"(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w’'-]*"

@@ -10,7 +10,6 @@ import re
 from collections.abc import Callable
 
 from newslab.actors import (
-    OBJECT_GAP,
     PREPOSITIONS,
     Actor,
     clean_label,
@@ -20,6 +19,7 @@ from newslab.actors import (
     resolve_person,
     resolve_they,
 )
+from newslab.agent_roles import holder_phrase, noun_phrase_before
 from newslab.attribution import Quote
 from newslab.clause_roles import (
     apposition_relative,
@@ -67,7 +67,6 @@ _ING_WORD = re.compile(r"\w+ing\b")  # matched at the cue's offset in the text: 
 _BY_AFTER = re.compile(r"(?:\s+[\w’'-]+){0,3}?\s+by\s+")
 _GROUP_AFTER = re.compile(rf"(?:\s+[\w’'-]+){{0,3}}?\s+(?P<prep>{'|'.join(HOLDER_PREPOSITIONS)})\s+")
 _POSSESSIVE_GAP = re.compile(r"(?:[’']s)?\s+")
-_POSSESSIVE_END = re.compile(r"[’']s$")
 _COMMA_END = re.compile(r",\s*$")
 _WORD_COMMA_END = re.compile(r"\w,\s*$")
 _GERUND = re.compile(r"\b(by|for)\s+$", re.IGNORECASE)
@@ -101,7 +100,6 @@ def _gave_up(cue: str, holder: str, reason: str) -> None:
 NEGATIONS = NEGATORS | {"n’t"}  # the one negator list (data/negators.tsv), with the typographic apostrophe
 # Sizes of the phrase rules below (set by hand on the seed sentences and news examples):
 SHORT_LY_WORD = 4  # a word in -ly longer than this is an adverb, skipped before a cue ("only", "ally" are not)
-OBJECT_PHRASE_WORDS = 4  # at most this many words of an unnamed object noun phrase ("the new defence plan")
 SUBJECT_PHRASE_WORDS = 4  # at most this many words of a sentence's unnamed subject phrase ("many NATO allies")
 POSSESSOR_GAP = 4  # characters at most between a possessor and its quality noun ("Trump’s success": "’s ")
 WORD_CHARS = 40  # characters read for one word at a position (longer than any English word)
@@ -113,19 +111,6 @@ MEDIA_NOUNS = frozenset(rule_words("cue_roles.MEDIA_NOUNS"))
 
 
 AUTHOR_OF_MEDIUM = "author of the statement"
-
-
-def _noun_phrase_before(tokens: list[tuple[str, int, int]], i: int) -> Actor:
-    """The noun phrase ending at token ``i``: a capitalized run ("Senate Republicans") or "the plan"."""
-    word, _, end = tokens[i]
-    j = i
-    if not word[:1].isupper() and i > 0 and tokens[i - 1][0][:1].isupper():
-        j = i - 1  # "NATO leaders", "Senate aides"
-    if tokens[j][0][:1].isupper():
-        while j > 0 and tokens[j - 1][0][:1].isupper() and tokens[j - 1][0] not in ("“", '"'):
-            j -= 1
-    label = " ".join(t[0] for t in tokens[j : i + 1])
-    return Actor(clean_label(_POSSESSIVE_END.sub("", label)), tokens[j][1], end)
 
 
 def _clause_subject(tokens: list[tuple[str, int, int]], i: int, actors: list[Actor]) -> tuple[Actor | None, str]:
@@ -141,7 +126,7 @@ def _clause_subject(tokens: list[tuple[str, int, int]], i: int, actors: list[Act
             j = n
             while j + 1 < i and tokens[j + 1][0][:1].isupper():
                 j += 1
-            return _noun_phrase_before(tokens, j), "subject (coordinated verb, not a named actor)"
+            return noun_phrase_before(tokens, j), "subject (coordinated verb, not a named actor)"
     return None, "no subject next to cue"
 
 
@@ -189,7 +174,7 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
     if tokens[i][0].lower() in MEDIA_NOUNS and (rule != "subject" or _ING_WORD.match(text, cue_start)):
         return None, AUTHOR_OF_MEDIUM  # "X issued a statement calling Y", "a letter that criticized": its author
     actor = _actor_at(actors, tokens[i][1])
-    found = actor or _noun_phrase_before(tokens, i)
+    found = actor or noun_phrase_before(tokens, i)
     if actor is None and rule == "subject (relative clause)" and ENABLED["apposition relative"]:
         named = apposition_relative(text, lo, tokens[i][2], actors)  # "Sanders, a candidate who has been feuding"
         if named is not None:
@@ -198,33 +183,6 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
     if head is not None:  # "Elizabeth Warren of Massachusetts slammed": the name before "of"
         return head, rule + " (name before of/from)"
     return found, rule if actor is not None else rule + " (not a named actor)"
-
-
-def _holder_phrase(text: str, pos: int, limit: int, actors: list[Actor]) -> Actor | None:
-    """The actor, or the noun phrase, that starts at ``pos`` ("by many NATO allies", "from 33 Democrats")."""
-    actor = next((a for a in actors if a.start == pos), None)
-    if actor is not None:
-        return actor
-    tokens = _tokens(text, pos, limit)
-    i = 0
-    while i < len(tokens) and (tokens[i][0].lower() in OBJECT_GAP or tokens[i][0][:1].isdigit()):
-        i += 1
-    if i >= len(tokens) or not tokens[i][0][:1].isalpha():
-        return None
-    j = i
-    capitalized = tokens[i][0][:1].isupper()
-    while j + 1 < len(tokens) and j - i < OBJECT_PHRASE_WORDS - 1:
-        nxt = tokens[j + 1][0]
-        if (capitalized and not nxt[:1].isupper()) or not nxt[:1].isalpha() or nxt.lower() in PREPOSITIONS:
-            break
-        if not capitalized and nxt.lower() in RELATIVES | AUXILIARIES:
-            break
-        j += 1
-    phrase = _noun_phrase_before(tokens, j)
-    if not capitalized:
-        phrase = Actor(" ".join(t[0] for t in tokens[i : j + 1]), tokens[i][1], tokens[j][2])
-    at = next((a for a in actors if phrase.start <= a.start < phrase.end), None)
-    return at or phrase
 
 
 #: Verbs that make a following noun cue passive ("viewed with concern by", "met with criticism from").
@@ -298,8 +256,9 @@ def _received_roles(
     if by is None and owner is None:
         _gave_up(text[cs:ce], "", "received noun: no of/from/by after it")
         return None
+    how = ""  # " (agent head)": rule "agent head" of newslab.agent_roles read the holder
     if by is not None:
-        holder = _holder_phrase(text, ce + by.end(), hi, actors)
+        holder, how = holder_phrase(text, ce + by.end(), hi, actors)
     else:
         holder = name_before(text, verb.end(), verb.end() + owner.start(), actors)  # type: ignore[union-attr]
     target, rule = subject_of(text, lo, verb.start(), actors)
@@ -307,7 +266,8 @@ def _received_roles(
         why = "no holder after of/from/by" if holder is None else f"subject of the verb is no target ({rule})"
         _gave_up(text[cs:ce], "" if holder is None else holder.label, f"received noun: {why}")
         return None
-    return entity(holder), "actor", target, "holder after a received noun (drew the ire of X)", f"{rule} of the verb"
+    hrule = f"holder after a received noun (drew the ire of X){how}"
+    return entity(holder), "actor", target, hrule, f"{rule} of the verb"
 
 
 #: Subjects inside a quote that stand for its speaker ("I praised", "we support"): the speaker holds.
@@ -473,8 +433,8 @@ def cue_roles(
         hrule = ""
         if passive or group:
             at = ce + (passive or group).end()  # type: ignore[union-attr]
-            holder_actor = _holder_phrase(text, at, sent.end, actors)
-            hrule = "passive agent" if passive else "group after noun"
+            holder_actor, how = holder_phrase(text, at, sent.end, actors)
+            hrule = ("passive agent" if passive else "group after noun") + how
         if holder_actor is None and cue.kind == "noun":
             light = LIGHT_VERB.search(text, sent.start, cs)
             if light is not None:  # "Poland expressed support for", "…, expressing support for"

@@ -19,8 +19,9 @@ TITLES_AFTER_COMMA = 2  # title words skipped after the comma of an apposition (
 
 #: Switches of the round-5 rules, for validation/cv_opinions.py: "apposition title" (party words are
 #: titles, and titles after an apposition's comma are skipped: "backed his rival, Democrat Hillary Clinton")
-#: and "object pronoun" (newslab.cue_roles: "toppled Mr. Cantor, repeatedly criticizing him" -> Cantor).
-ENABLED = {"apposition title": True, "object pronoun": True}
+#: and "object pronoun" (newslab.cue_roles: "toppled Mr. Cantor, repeatedly criticizing him" -> Cantor); round 8:
+#: "title run" (a capitalized run with a title before the name: "blasted New York Attorney General X").
+ENABLED = {"apposition title": True, "object pronoun": True, "title run": True}
 
 #: Party words that stand before a name like a title ("Democrat Hillary Clinton", "the Republican
 #: incumbent, Senator X"): skipped as titles under rule "apposition title". Hand list for issue 23.
@@ -104,6 +105,9 @@ def object_of(text: str, cue_end: int, limit: int, actors: list[Actor]) -> tuple
             continue
         if _is_title(low):  # "attacked former Secretary of State X", "hammered primary rival X"
             continue
+        titled_run = _title_run(tokens, n, actors) if word[:1].isupper() and ENABLED["title run"] else None
+        if titled_run is not None:  # "blasted New York Attorney General Eric Schneiderman"
+            return titled_run, "object (title run)"
         return _apposition(tokens, n, actors) or (None, f"object is not a target ({word!r})")
     return None, "no object"
 
@@ -130,6 +134,30 @@ def _deed_doer(
     if k < len(tokens) and tokens[k][0].lower() in ("the", "a"):
         k += 1
     return _actor_at(actors, tokens[k][1]) if k < len(tokens) else None
+
+
+TITLE_RUN_WORDS = 6  # words at most of a capitalized title run before a name ("U.S. Ambassador to the United Nations")
+_RUN_LINKS = frozenset({"of", "to", "the", "for"})  # lowercase words inside a title ("Secretary of State")
+
+
+def _title_run(tokens: list[tuple[str, int, int]], n: int, actors: list[Actor]) -> Actor | None:
+    """Rule "title run": the target named after a capitalized run that holds a title word.
+
+    "New York Attorney General Eric Schneiderman", "Interior Secretary Ryan Zinke", "U.S. Ambassador to the United
+    Nations Nikki Haley": the run opens at token ``n``; words other than titles may stand in it (places, offices).
+    """
+    titled = False
+    for k in range(n, min(n + TITLE_RUN_WORDS + 1, len(tokens))):
+        word = tokens[k][0]
+        actor = _actor_at(actors, tokens[k][1])
+        if actor is not None and _is_target(actor) and titled and actor.start == tokens[k][1]:
+            return actor
+        if word in _RUN_LINKS and k > n:
+            continue
+        if not word[:1].isupper():
+            return None
+        titled = titled or _is_title(word)
+    return None
 
 
 def _is_target(a: Actor | None) -> bool:

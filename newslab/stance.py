@@ -58,9 +58,10 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from newslab.actors import MEMBER_TARGETS, Actor, ActorsBySentence, by_surname, entity
+from newslab.agent_roles import other_holders
 from newslab.attribution import Quote
 from newslab.author_stance import author_judgements
-from newslab.clause_roles import coordinated_holders, coordinated_targets, third_party_act
+from newslab.clause_roles import listed_targets, third_party_act
 from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues, first_words, silent_forms
 from newslab.cue_roles import NEGATIONS, cue_roles, may_give_row
 from newslab.document import Document
@@ -120,10 +121,6 @@ NAMING_VERBS = frozenset(rule_words("stance.NAMING_VERBS"))
 #: Words that end the name after a naming verb ("called Trump a wimp *after* the summit"); a name
 #: that would start with one of them is none ("called Rutte *on* Monday", "called *for* talks").
 NAME_STOPS = frozenset(rule_words("stance.NAME_STOPS"))
-#: Holder rules whose holder is the subject right before the cue: a list ending in it holds the stance too
-#: (rule "coordinated holder", newslab.clause_roles).
-SUBJECT_RULES = frozenset({"subject", "subject (not a named actor)", "subject (coordinated verb)",
-                           "subject (coordinated verb, not a named actor)"})  # fmt: skip
 NAME_WORDS = 4  # at most this many words after the object are read as the name
 NAME_MIN_VALENCE = 0.5  # a name whose lexicon valence sums to less (VADER scale) gives no row
 #: Speakers the quotes stage could not name ("she said" with nobody before): they hold no row.
@@ -434,14 +431,15 @@ def article_stance(
                 add(sent.index, holder, kind, tgt, score, cue_words, hrule, trule)
                 aims = [(tgt, trule)]
                 if trule.startswith(("object", "first target after noun cue")):  # "thanked Obama and Biden"
-                    for other in coordinated_targets(text, tgt, quote.end if quote else sent.end, actors):
-                        add(sent.index, holder, kind, other, score, cue_words, hrule, f"{trule} (list)")
-                        aims.append((other, f"{trule} (list)"))
-                if hrule in SUBJECT_RULES and kind == "actor":  # "Bob Corker and Jeff Flake denounced Trump"
-                    for other_holder in coordinated_holders(text, sent.start, cs, holder, actors):
+                    for other, how in listed_targets(
+                        text, tgt, quote.end if quote else sent.end, actors, noun=cue.kind == "noun" or "noun" in hrule
+                    ):  # "noun" in hrule: "possessor of attitude noun" reads a verb cue as a noun ("Trump's attack")
+                        add(sent.index, holder, kind, other, score, cue_words, hrule, f"{trule} ({how})")
+                        aims.append((other, f"{trule} ({how})"))
+                if kind == "actor":  # "Bob Corker and Jeff Flake denounced Trump", "praised by Sanders and Warren"
+                    for also, how in other_holders(text, sent.start, cs, ce, sent.end, holder, hrule, actors):
                         for aim, aim_rule in aims:
-                            add(sent.index, other_holder, kind, aim, score, cue_words, f"{hrule} (coordinated holder)",
-                                aim_rule)  # fmt: skip
+                            add(sent.index, also, kind, aim, score, cue_words, f"{hrule} ({how})", aim_rule)
         ruled: list[tuple[Actor, Actor, float, list[str], str]] = []
         if may_match(sent.text):  # "called for Moore to step aside", "the two bonded"
             ruled = [*requests_to_leave(text, sent.start, sent.end, actors_by_sentence[sent.index]),

@@ -80,6 +80,7 @@ ENABLED = {
     "experiencer object": True,
     "relation apposition": True,
     "relation his": True,
+    "state tag": True,
 }
 
 Match = tuple[Actor, Actor, float, list[str], str]
@@ -253,9 +254,21 @@ def _described(text: str, lo: int, m: re.Match[str], actors: Sequence[Actor], tg
     return named
 
 
+#: A party and state tag after a name ("Mark Amodei, R-Nev.," / "Jeff Flake (R-Ariz.)"): rule "state tag" (round 8)
+#: reads the name before it.
+_STATE_TAG = re.compile(r"(?:,\s*|\s*\()[RDI]-[A-Z][A-Za-z.]{1,12}\)?\s*$")
+_STATE_TAG_AFTER = re.compile(r"(?:,\s*|\s*\()[RDI]-[A-Z][A-Za-z.]{1,12}\)?\s*,")  # the tag and the comma after
+
+
 def _name_before(text: str, lo: int, opener: re.Match[str], actors: Sequence[Actor], tgt: Actor) -> Actor | None:
-    """The name right before an apposition's comma or a copula ("Roger Stone, a Trump ally"; "Graham is")."""
+    """The name right before an apposition's comma or a copula ("Roger Stone, a Trump ally"; "Graham is").
+
+    Rule "state tag" (round 8): a party and state tag between them is skipped ("Mark Amodei, R-Nev., an early Trump
+    supporter").
+    """
     at = lo + opener.start()
+    tag = _STATE_TAG.search(text, lo, at) if ENABLED["state tag"] else None
+    at = tag.start() if tag is not None else at
     named = [a for a in actors if a.end <= at and a is not tgt and a.label not in ("he", "she", "they")]
     if named and not text[named[-1].end : at].strip(" ’'s"):
         return named[-1]
@@ -386,6 +399,8 @@ def relation_nouns(text: str, start: int, end: int, actors: Sequence[Actor]) -> 
             continue
         score = RELATION_SCORE * float(RELATION_NOUNS[noun])
         rule = "relation noun" + (" (his/her = the target named before)" if his is not None else "")
+        tagged = ENABLED["state tag"] and _STATE_TAG_AFTER.match(text, holder.end, m.start())
+        rule += " (state tag)" if tagged else ""  # "Mark Amodei, R-Nev., an early Trump supporter"
         out.append((holder, tgt, score, [text[m.start("noun") : m.end()].strip() or noun], rule))
         partner = _partner(text, holder, m.start(), actors) if ENABLED["relation apposition"] else None
         if partner is not None and entity(partner) != entity(tgt):  # "A and B, both Cruz supporters"

@@ -34,7 +34,13 @@ round 7. Round 7 (``experiencer object``, newslab.stance_rules: "Johnson's state
 against Johnson; ``relation apposition``: "A and B, both Cruz supporters", "One of Obama's key supporters, X";
 ``relation his``: "Sanders promised his cheering supporters") is tried in every combination, with the round-6
 switches as shipped (round 6 chose them by this CV). test6 was round 7's untouched part (scored once at its end, now
-spent).
+spent): read by default since round 8. Round 8 (``agent head``, newslab.agent_roles: "endorsed by Fox hosts Sean
+Hannity" -> Sean Hannity; ``coordinated agent``: "admired by Democrats and Republicans alike" -> both; ``list items``,
+newslab.clause_roles: "attacked Facebook, Twitter bots, The New York Times, Steve Bannon"; ``noun cue list``: "Trump's
+attack on Omar and Tlaib is central"; ``state tag``, newslab.stance_rules: "Mark Amodei, R-Nev., an early Trump
+supporter"; ``title run``, newslab.object_roles: "blasted New York Attorney General Eric Schneiderman") is tried in
+every combination, with the round-7 switches as shipped (round 7
+chose them by this CV). test7 is round 8's untouched part (UNTOUCHED: never read here).
 """
 
 from __future__ import annotations
@@ -48,6 +54,7 @@ import pandas as pd
 from annotation_gold import bootstrap, ratio
 from score_opinions import load, predict, score
 
+import newslab.agent_roles as agent_roles
 import newslab.clause_roles as clause_roles
 import newslab.cue_matches as cue_matches
 import newslab.cue_roles as cue_roles
@@ -62,30 +69,38 @@ ROUND5 = ("apposition title", "object pronoun", "target before group noun", "app
           "participle after comma")  # fmt: skip
 ROUND6 = ("coordinated holder", "relation title")
 ROUND7 = ("experiencer object", "relation apposition", "relation his")
-SWITCHES = ("lexicon verb", "lexicon noun", *EARLIER, *ROUND5, *ROUND6, *ROUND7)
-UNTOUCHED: tuple[str, ...] = ()  # a part kept for a single final score is never read here (test6 spent in round 7)
+ROUND8 = ("agent head", "coordinated agent", "list items", "noun cue list", "state tag", "title run")
+SWITCHES = ("lexicon verb", "lexicon noun", *EARLIER, *ROUND5, *ROUND6, *ROUND7, *ROUND8)
+UNTOUCHED: tuple[str, ...] = ("test7",)  # round 8's single-score part (spent at its end; free from round 9)
 COLUMNS = ["gold", "gold_ok", "pred", "pred_ok", "pair", "pair_ok"]
 
 
 def configurations(every: bool) -> list[dict[str, object]]:
-    """The settings tried: the round-7 switches in every combination, the earlier ones as shipped; with
+    """The settings tried: the round-8 switches in every combination, the earlier ones as shipped; with
     ``every`` also the earlier switches and the lexicon (off, verbs, or verbs and nouns, at each valence)."""
-    shipped = {**lexicon_cues.ENABLED, **cue_matches.ENABLED, **stance_rules.ENABLED, **cue_roles.ENABLED,
-               **object_roles.ENABLED, **clause_roles.ENABLED, "valence": lexicon_cues.MIN_VALENCE}  # fmt: skip
+    shipped = shipped_settings()
+    before = (*EARLIER, *ROUND5, *ROUND6, *ROUND7)
     lexicon: list[tuple[bool, bool, float]] = [(False, False, lexicon_cues.MIN_VALENCE)]
-    earlier = [tuple(bool(shipped[k]) for k in (*EARLIER, *ROUND5, *ROUND6))]
+    earlier = [tuple(bool(shipped[k]) for k in before)]
     if every:
         lexicon += [(True, noun, v) for noun in (False, True) for v in VALENCES]
-        earlier = list(itertools.product((False, True), repeat=len(EARLIER) + len(ROUND5) + len(ROUND6)))
+        earlier = list(itertools.product((False, True), repeat=len(before)))
     out = []
     for (verb, noun, valence), old, new in itertools.product(
-        lexicon, earlier, itertools.product((False, True), repeat=len(ROUND7))
+        lexicon, earlier, itertools.product((False, True), repeat=len(ROUND8))
     ):
         config: dict[str, object] = {"lexicon verb": verb, "lexicon noun": noun, "valence": valence}
-        config.update(zip((*EARLIER, *ROUND5, *ROUND6), old, strict=True))
-        config.update(zip(ROUND7, new, strict=True))
+        config.update(zip(before, old, strict=True))
+        config.update(zip(ROUND8, new, strict=True))
         out.append(config)
     return out
+
+
+def shipped_settings() -> dict[str, object]:
+    """Every switch as the package ships it."""
+    return {**lexicon_cues.ENABLED, **cue_matches.ENABLED, **stance_rules.ENABLED, **cue_roles.ENABLED,
+            **object_roles.ENABLED, **clause_roles.ENABLED, **agent_roles.ENABLED,
+            "valence": lexicon_cues.MIN_VALENCE}  # fmt: skip
 
 
 def apply(config: dict[str, object]) -> None:
@@ -104,6 +119,12 @@ def apply(config: dict[str, object]) -> None:
     stance_rules.ENABLED["relation title"] = bool(config["relation title"])
     for switch in ROUND7:  # all three in newslab.stance_rules
         stance_rules.ENABLED[switch] = bool(config[switch])
+    for switch in ("agent head", "coordinated agent"):
+        agent_roles.ENABLED[switch] = bool(config[switch])
+    for switch in ("list items", "noun cue list"):
+        clause_roles.ENABLED[switch] = bool(config[switch])
+    stance_rules.ENABLED["state tag"] = bool(config["state tag"])
+    object_roles.ENABLED["title run"] = bool(config["title run"])
 
 
 def size(config: dict[str, object]) -> int:
@@ -140,7 +161,7 @@ def report(name: str, counts: pd.DataFrame, replicates: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared/data/newsmtsc/train.jsonl"))
-    parser.add_argument("--splits", default="dev,test,test2,test3,test4,test5")
+    parser.add_argument("--splits", default="dev,test,test2,test3,test4,test5,test6")
     parser.add_argument("--every", action="store_true", help="also try the earlier switches and the lexicon cues")
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--seed", type=int, default=20261207)
@@ -150,9 +171,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"{args.splits}: an untouched part is scored once with score_opinions.py, never read here")
     texts, opinions = load(Path(args.data), args.splits)
     configs = configurations(args.every)
-    shipped = {**lexicon_cues.ENABLED, **cue_matches.ENABLED, **stance_rules.ENABLED, **cue_roles.ENABLED,
-               **object_roles.ENABLED, **clause_roles.ENABLED, "valence": lexicon_cues.MIN_VALENCE}  # fmt: skip
-    base = {**shipped, **dict.fromkeys(ROUND7, False)}  # the round's base: its rules off
+    shipped = shipped_settings()
+    base = {**shipped, **dict.fromkeys(ROUND8, False)}  # the round's base: its rules off
     base_index = next(i for i, c in enumerate(configs) if all(c[k] == base[k] for k in c))
     counts = []
     for config in configs:
@@ -181,7 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fold {k + 1}: chose {label(configs[chosen])} (train F1 {best[0][0]:.3f})")
         held.append(counts[chosen].loc[sorted(fold)])
     print(f"{len(lines)} sentences with opinions, {int(counts[0]['gold'].sum())} opinions, {args.folds} folds")
-    report(f"before (base of round 7: {label(configs[base_index])})", counts[base_index], args.bootstrap)
+    report(f"before (base of round 8: {label(configs[base_index])})", counts[base_index], args.bootstrap)
     report("after: cross-validated choice, held-out folds pooled", pd.concat(held), args.bootstrap)
     ranked = sorted(range(len(configs)), key=lambda i: -f1(counts[i].sum())[0])[:5]
     print("-- best configurations on all spent sentences (in-sample, for reading only)")

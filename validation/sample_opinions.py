@@ -5,6 +5,7 @@ Usage: .venv/bin/python validation/sample_opinions.py [--data PATH] [--n 170] [-
                                                      [--test4 150] [--plain4 40]
                                                      [--test5 150] [--plain5 40]
                                                      [--test6 150] [--plain6 40]
+                                                     [--test7 150] [--plain7 40]
 
 Prints ``line<TAB>sentence`` for the drawn sentences (to read while coding; the sentence text is never
 committed). Candidates: lines of train.jsonl (the train split only; rw/dev and mt/dev are not opened),
@@ -24,7 +25,11 @@ Round 6 (``--round 6``, the ``test5`` part, drawn before any rule of the sixth r
 ``--test5`` opinion sentences and ``--plain5`` without one, none listed in sentences.tsv (rounds 1-5) nor
 among round 5's two unlisted lines, seed SEED_TEST5. Round 7 (``--round 7``, the ``test6`` part, drawn before
 any rule of the seventh round was written) takes ``--test6`` opinion sentences and ``--plain6`` without one,
-none listed in sentences.tsv (rounds 1-6) nor among round 5's two unlisted lines, seed SEED_TEST6.
+none listed in sentences.tsv (rounds 1-6) nor among round 5's two unlisted lines, seed SEED_TEST6. Round 8
+(``--round 8``, the ``test7`` part, drawn before any rule of the eighth round was written) takes ``--test7``
+opinion sentences and ``--plain7`` without one, none listed in sentences.tsv (rounds 1-7) nor among round 5's two
+unlisted lines, nor any line or article that another file of validation/annotations/ names
+(``sample_credit.used_lines_and_keys``), seed SEED_TEST7.
 """
 
 from __future__ import annotations
@@ -41,6 +46,7 @@ SEED_TEST3 = 2026120703  # round 4 (split test3): same day, third draw
 SEED_TEST4 = 2026120704  # round 5 (split test4): same day, fourth draw
 SEED_TEST5 = 2026120705  # round 6 (split test5): same day, fifth draw
 SEED_TEST6 = 2026120706  # round 7 (split test6): same day, sixth draw
+SEED_TEST7 = 2026120707  # round 8 (split test7): same day, seventh draw
 ROUND5_UNLISTED = {3239, 4449}  # drawn in round 5 but not listed (their primary_gid holds a line break)
 OPINION_WORDS = re.compile(
     r"\b(?:prais|laud|hail|applaud|commend|thank|apprecia|admir|grateful|gratitude|support|back(?:ed|ing|s)\b|"
@@ -53,6 +59,17 @@ OPINION_WORDS = re.compile(
 )
 
 
+def article_keys(data: str) -> dict[int, str]:
+    """Line -> article key ("allsides_1018") of every train.jsonl line, as sample_credit reads it."""
+    keys = {}
+    with open(data, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            m = re.match(r"(\w+?_\d+)_\d+_(\d+)_", json.loads(line)["primary_gid"])
+            if m:
+                keys[number] = m.group(1)
+    return keys
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default="../shared/data/newsmtsc/train.jsonl")
@@ -60,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plain", type=int, default=100)
     parser.add_argument("--extra", type=int, default=240, help="second draw from the opinion sentences not drawn")
     parser.add_argument(
-        "--round", type=int, choices=[1, 2, 3, 4, 5, 6, 7], default=0, help="print one round only (0: 1-2)"
+        "--round", type=int, choices=[1, 2, 3, 4, 5, 6, 7, 8], default=0, help="print one round only (0: 1-2)"
     )
     parser.add_argument("--test2", type=int, default=210, help="round 3: opinion sentences not drawn before")
     parser.add_argument("--test3", type=int, default=200, help="round 4: opinion sentences not drawn before")
@@ -71,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plain5", type=int, default=40, help="round 6: sentences without an opinion word")
     parser.add_argument("--test6", type=int, default=150, help="round 7: opinion sentences not drawn before")
     parser.add_argument("--plain6", type=int, default=40, help="round 7: sentences without an opinion word")
+    parser.add_argument("--test7", type=int, default=150, help="round 8: opinion sentences not drawn before")
+    parser.add_argument("--plain7", type=int, default=40, help="round 8: sentences without an opinion word")
     args = parser.parse_args(argv)
     here = Path(__file__).resolve().parent
     used = {json.loads(line).get("line") for line in (here / "annotations" / "articles.jsonl").open(encoding="utf-8")}
@@ -121,6 +140,17 @@ def main(argv: list[str] | None = None) -> int:
         fresh = [s for s in opinion if s[0] not in listed]
         fresh_plain = [s for s in plain if s[0] not in listed]
         drawn = sorted(rng7.sample(fresh, args.test6) + rng7.sample(fresh_plain, args.plain6))
+    elif args.round == 8:
+        rows = (here / "annotations" / "opinions" / "sentences.tsv").open(encoding="utf-8").read().splitlines()[1:]
+        listed = {int(r.split("\t")[0]) for r in rows if r.split("\t")[2] != "test7"} | ROUND5_UNLISTED  # rounds 1-7
+        from sample_credit import used_lines_and_keys  # round 8: also no line or article named elsewhere
+
+        other_lines, other_keys = used_lines_and_keys(skip="opinions")
+        listed |= other_lines | {n for n, key in article_keys(args.data).items() if key in other_keys}
+        rng8 = random.Random(SEED_TEST7)
+        fresh = [s for s in opinion if s[0] not in listed]
+        fresh_plain = [s for s in plain if s[0] not in listed]
+        drawn = sorted(rng8.sample(fresh, args.test7) + rng8.sample(fresh_plain, args.plain7))
     else:
         drawn = {0: sorted(first + second), 1: first, 2: second}[args.round]
     for number, text in drawn:

@@ -1,6 +1,6 @@
 """Score nl.stance_table against hand-coded opinions in NewsMTSC train sentences (holder, target, polarity).
 
-Usage: .venv/bin/python validation/score_opinions.py [--split dev|test|test2|test3|test4|test5|test6] [--errors N]
+Usage: .venv/bin/python validation/score_opinions.py [--split dev|test|...|test7] [--errors N]
                                                      [--bootstrap 1000]
                                                      [--data ../shared/data/newsmtsc/train.jsonl]
 
@@ -107,7 +107,9 @@ def score(predicted: pd.DataFrame, opinions: pd.DataFrame) -> tuple[pd.DataFrame
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=["dev", "test", "test2", "test3", "test4", "test5", "test6"], default="dev")
+    parser.add_argument(
+        "--split", choices=["dev", "test", "test2", "test3", "test4", "test5", "test6", "test7"], default="dev"
+    )
     parser.add_argument("--data", default=str(Path(__file__).resolve().parents[2] / "shared/data/newsmtsc/train.jsonl"))
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N error rows of each kind")
     parser.add_argument("--bootstrap", type=int, default=1000, metavar="B", help="bootstrap replicates")
