@@ -156,6 +156,26 @@ def away_words(sent: SentenceReading, a: int, b: int) -> frozenset[int]:
     return frozenset(i for i, aim in aimed_words(sent, a, b) if aim in AWAY)
 
 
+def add_mass(mass: dict[str, list[float]], scope: str, v: float, p: float) -> None:
+    """Add a lexicon word's news (``v``) and pattern (``p``) valence to ``mass[scope]`` by sign.
+
+    Example:
+        >>> mass: dict[str, list[float]] = {}
+        >>> add_mass(mass, "event", 0.5, -0.25); add_mass(mass, "event", -1.0, 0.0)
+        >>> mass["event"]
+        [0.5, -1.0, 0.0, -0.25]
+    """
+    m = mass.setdefault(scope, [0.0, 0.0, 0.0, 0.0])
+    if v > 0:
+        m[0] += v
+    elif v < 0:
+        m[1] += v
+    if p > 0:
+        m[2] += p
+    elif p < 0:
+        m[3] += p
+
+
 def aim_masses(
     sent: SentenceReading,
     a: int,
@@ -187,15 +207,7 @@ def aim_masses(
         if "aim_compact" in families and (aim in TOWARD or aim in AWAY):
             scopes.append("aim_toward" if aim in TOWARD else "aim_away")
         for scope in scopes:
-            m = mass.setdefault(scope, [0.0, 0.0, 0.0, 0.0])
-            if v > 0:
-                m[0] += v
-            elif v < 0:
-                m[1] += v
-            if p > 0:
-                m[2] += p
-            elif p < 0:
-                m[3] += p
+            add_mass(mass, scope, v, p)
     if "aim_share" in families and away:
         flags["aim_other_share"] = away / total
     return mass

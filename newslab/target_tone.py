@@ -23,6 +23,7 @@ from typing import NamedTuple
 from newslab.code_words import code_word_features
 from newslab.errors import NewslabError, ParameterError
 from newslab.target_aim import AIM_FAMILIES, aim_masses, away_words
+from newslab.target_aim import add_mass as _add_mass
 from newslab.target_model import TargetModel, check_model, shipped_target_model
 from newslab.target_reading import SentenceReading, Speech, read_sentence, token_range
 from newslab.tokenizers import sentence_spans
@@ -112,19 +113,6 @@ def _mention_words(sent: SentenceReading, a: int, b: int, f: dict[str, float]) -
     for suffix, value in zip(("_vpos", "_vneg", "_ppos", "_pneg"), mass.get("mention", ()), strict=False):
         if value:
             f["mention" + suffix] = value
-
-
-def _add_mass(mass: dict[str, list[float]], scope: str, v: float, p: float) -> None:
-    """Add a lexicon word's news (``v``) and pattern (``p``) valence to ``mass[scope]`` by sign."""
-    m = mass.setdefault(scope, [0.0, 0.0, 0.0, 0.0])
-    if v > 0:
-        m[0] += v
-    elif v < 0:
-        m[1] += v
-    if p > 0:
-        m[2] += p
-    elif p < 0:
-        m[3] += p
 
 
 def _mass_features(mass: Mapping[str, list[float]], f: dict[str, float]) -> None:
