@@ -167,3 +167,18 @@ def test_a_new_sentence_with_an_attitude_verb_does_not_attribute_a_quote() -> No
     text = 'House Speaker Nancy Pelosi called the tweets "xenophobic." Few Republicans criticized Trump.'
     quotes = nl.find_quotes(nl.Article("x", "", text))
     assert quotes["speaker_resolved"].tolist() == ["Nancy Pelosi"], quotes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holder"),
+    [
+        ("The New York Times criticized Trump on Sunday.", "New York Times"),
+        ("Trump was criticized by the Des Moines Register.", "Des Moines Register"),
+        ("Hillary Rodham Clinton attacked Trump.", "Hillary Rodham Clinton"),
+        ("President Donald Trump praised NATO.", "Trump"),  # the target itself, as before
+        ("Democrat Beto O'Rourke attacked Trump.", "Beto O'Rourke"),  # a party word is not part of the name
+    ],
+)
+def test_a_holder_keeps_the_whole_name_the_article_gives(sentence: str, holder: str) -> None:
+    table = nl.stance_table(nl.Article("a", "", sentence), [nl.TRUMP, nl.NATO])
+    assert table["holder"].tolist()[:1] == [holder]
