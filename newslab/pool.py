@@ -181,6 +181,34 @@ def shielded() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+@contextlib.contextmanager
+def _interrupt_deferred() -> Iterator[None]:
+    """A Ctrl-C while this runs (main thread, default handler) raises ``KeyboardInterrupt`` right after it.
+
+    ``ProcessPoolExecutor.submit`` starts workers on demand; interrupted while the forkserver starts one
+    (the first second of a run), the worker is never registered, so it is not stopped, and it fails on
+    the run's freed semaphores with a ``FileNotFoundError`` traceback. Deferred, the interrupt comes once
+    the worker is known.
+
+    Example:
+        >>> with _interrupt_deferred():
+        ...     pass
+    """
+    if threading.current_thread() is not threading.main_thread() or (
+        signal.getsignal(signal.SIGINT) is not signal.default_int_handler
+    ):
+        yield
+        return
+    hit: list[int] = []
+    previous = signal.signal(signal.SIGINT, lambda signum, frame: hit.append(signum))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    if hit:
+        raise KeyboardInterrupt
+
+
 def stop_workers(pool: concurrent.futures.ProcessPoolExecutor) -> None:
     """Terminate the pool's workers now (killing any still alive after ``STOP_GRACE`` s); never waits longer.
 
@@ -310,7 +338,9 @@ def _feed(
         else:
             tasks = [chunk[i : i + task_size] for i in range(0, len(chunk), task_size)] or [chunk]
         for k, task in enumerate(tasks):
-            pending.append((pool.submit(function, task, job), k == len(tasks) - 1))
+            with _interrupt_deferred():  # submit may start a worker: let it be registered, then stopped
+                future = pool.submit(function, task, job)
+            pending.append((future, k == len(tasks) - 1))
             while len(pending) >= IN_FLIGHT * workers:
                 yield from next_chunk()
     while pending:

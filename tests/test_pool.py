@@ -236,3 +236,36 @@ def test_a_result_cut_off_by_a_killed_worker_does_not_keep_the_manager_thread_wa
     assert not _wait_for(lambda: not thread.is_alive(), 0.3)  # waiting for the rest of the message
     _end_manager_thread(thread, SimpleNamespace(_writer=writer))
     assert not thread.is_alive() and seen == ["OSError"]
+
+
+EARLY_INTERRUPT_SCRIPT = """
+import os, signal, sys, threading, time
+from newslab.pool import run_pool
+
+def slow(task, job):
+    time.sleep(0.2)
+    return [task]
+
+if __name__ == "__main__":
+    def interrupt():
+        time.sleep(0.05)  # while the forkserver starts the first worker
+        os.kill(os.getpid(), signal.SIGINT)
+    threading.Thread(target=interrupt, daemon=True).start()
+    try:
+        for _ in run_pool(iter([[i] for i in range(40)]), slow, None, workers=2, task_size=None):
+            pass
+        print("finished")
+    except KeyboardInterrupt:
+        print("interrupted")
+"""
+
+
+@posix_only
+def test_an_interrupt_while_a_worker_starts_stops_the_run_without_a_traceback(tmp_path: Path) -> None:
+    # Before the deferral, the worker being started was never registered nor stopped, and it printed a
+    # FileNotFoundError traceback (the run's semaphores were gone) in 12 of 12 runs.
+    script = tmp_path / "early.py"
+    script.write_text(EARLY_INTERRUPT_SCRIPT)
+    proc = subprocess.run([sys.executable, str(script)], env=ENV, capture_output=True, text=True, timeout=90)
+    assert proc.stdout.strip() == "interrupted", proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stderr, proc.stderr
