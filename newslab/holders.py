@@ -90,9 +90,10 @@ def clean_holder(holder: str) -> str:
     of nationality ("Italian") or a lone function word ("It"); a phrase whose last word is a noun
     ("Italian government", "Senate Republicans", "critics"), or a statement, letter or tweet
     nobody is said to have issued ("The statement criticized Trump": as written). Dropped: pronouns, contracted
-    too ("I’m" of a reporter's "I'm told"), and phrases opened by a possessive pronoun ("His team": unresolved), adjectives, participles and prepositions, and phrases
-    naming findings in lowercase (:data:`FINDINGS`: "National polls", "some forecasts"), which show but hold no
-    stance, a day or month alone (:data:`CALENDAR`), and Title Case headline words that are no name
+    too ("I’m" of a reporter's "I'm told"), and phrases opened by a possessive pronoun ("His team": unresolved),
+    adjectives, participles and prepositions, and phrases naming findings in lowercase (:data:`FINDINGS`:
+    "National polls", "some forecasts"), which show but hold no stance, a day or month alone
+    (:data:`CALENDAR`), and Title Case headline words that are no name
     (:func:`_headline_words`: "Looms Swelling").
 
     Example:
