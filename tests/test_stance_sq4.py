@@ -1,7 +1,8 @@
 """Known wrong stance rows, issue 23 (branch sq4): a reporter's "I'm told" is no holder (holders.clean_holder,
-rule "a contracted pronoun is no holder"), and a name before a purpose infinitive after a verb of contact is the
-object, not the infinitive's subject (cue_roles, rule "purpose infinitive"). Each must-not-fire sentence gives the
-wrong row on the base code (88841cd)."""
+rule "a contracted pronoun is no holder"); a name before a purpose infinitive after a verb of contact is the object,
+not the infinitive's subject (cue_roles, rule "purpose infinitive"); a one-word target mention that is the given name
+of a longer name ("Paul Manafort") is no target (row_checks, rule "a given name of another person"). Each
+must-not-fire sentence gives the wrong row on the base code (88841cd)."""
 
 from __future__ import annotations
 
@@ -54,3 +55,35 @@ def test_purpose_infinitive_subject_is_the_caller() -> None:
 def test_directive_object_stays_the_subject() -> None:
     # must fire the old reading: after "urged" the object does the act
     assert [(h, t, s) for h, t, s, _ in rows("Trump urged Jones to praise Mueller.")] == [("Jones", "Mueller", "favor")]
+
+
+PAUL = (nl.Target("Paul"), nl.Target("Ryan"))
+
+
+def paul_rows(text: str) -> list[tuple[str, str, str]]:
+    table = nl.stance_table(nl.Article("t", "", text), PAUL, progress=False)
+    return [(r.holder, r.target, r.stance) for r in table.itertuples()]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # must not fire: each gave a row toward the target Paul (or Ryan) at 88841cd
+        '"All of these charges boil down to one simple issue: that Paul Manafort lied," Asonye said.',
+        "Trump praised Paul Manafort on Monday.",
+        "Clinton criticized Ryan Zinke.",
+    ],
+)
+def test_given_name_of_another_is_no_target(text: str) -> None:
+    assert paul_rows(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,row",
+    [
+        ("Ron Paul backers are pretty good at shouting.", ("backers", "Paul", "favor")),
+        ("Trump attacked Paul Tuesday.", ("Trump", "Paul", "against")),
+        ("Trump attacked Paul on Monday.", ("Trump", "Paul", "against")),
+    ],
+)
+def test_surname_mentions_keep_their_rows(text: str, row: tuple[str, str, str]) -> None:
+    assert paul_rows(text) == [row]
