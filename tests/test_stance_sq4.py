@@ -87,3 +87,30 @@ def test_given_name_of_another_is_no_target(text: str) -> None:
 )
 def test_surname_mentions_keep_their_rows(text: str, row: tuple[str, str, str]) -> None:
     assert paul_rows(text) == [row]
+
+
+ROLES = (nl.TRUMP, nl.Target("Ford"), nl.Target("Scaramucci"), nl.Target("Mueller"))
+
+
+def role_rows(text: str) -> list[tuple[str, str, str, str]]:
+    table = nl.stance_table(nl.Article("t", "", text), ROLES, progress=False)
+    return [(r.holder, r.target, r.stance, r.target_rule) for r in table.itertuples()]
+
+
+@pytest.mark.parametrize(
+    "text,row",
+    [  # must fire: no row at 88841cd (the lowercase role word ended the object search)
+        ("Trump attacked accuser Ford.", ("Trump", "Ford", "against", "object (role noun)")),
+        (
+            "Trump mocked ousted communications director Scaramucci.",
+            ("Trump", "Scaramucci", "against", "object (role noun)"),
+        ),
+    ],
+)
+def test_role_noun_before_the_object_is_skipped(text: str, row: tuple[str, str, str, str]) -> None:
+    assert role_rows(text) == [row]
+
+
+def test_role_noun_before_no_name_ends_the_object() -> None:
+    # must not fire: "campaign" is followed by "of", not a name: the campaign is the object
+    assert role_rows("Trump praised the campaign of Mueller.") == []
