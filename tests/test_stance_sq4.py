@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import newslab as nl
+from newslab import object_roles
 from newslab.cue_roles import PURPOSE_VERBS
 from newslab.holders import clean_holder
 
@@ -107,10 +108,19 @@ def role_rows(text: str) -> list[tuple[str, str, str, str]]:
         ),
     ],
 )
-def test_role_noun_before_the_object_is_skipped(text: str, row: tuple[str, str, str, str]) -> None:
+def test_role_noun_before_the_object_is_skipped(
+    text: str, row: tuple[str, str, str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(object_roles.ENABLED, "role noun", True)
     assert role_rows(text) == [row]
 
 
-def test_role_noun_before_no_name_ends_the_object() -> None:
+def test_role_noun_before_no_name_ends_the_object(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(object_roles.ENABLED, "role noun", True)
     # must not fire: "campaign" is followed by "of", not a name: the campaign is the object
     assert role_rows("Trump praised the campaign of Mueller.") == []
+
+
+def test_role_noun_is_off_in_the_package() -> None:
+    assert object_roles.ENABLED["role noun"] is False
+    assert role_rows("Trump attacked accuser Ford.") == []
