@@ -51,6 +51,10 @@ ASPECT_VERBS = frozenset(rule_words("cue_roles.ASPECT_VERBS"))
 
 #: Verbs before "to" that pass their subject on ("came to appreciate", "wants to praise").
 CATENATIVES = frozenset(rule_words("cue_roles.CATENATIVES"))
+#: Verbs of contact whose object is no subject of a following infinitive of purpose ("called Jones to congratulate
+#: him": the caller congratulates), unlike "urged Jones to"; rule "purpose infinitive" (issue 23, branch sq4).
+PURPOSE_VERBS = frozenset(rule_words("cue_roles.PURPOSE_VERBS"))
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")  # the lowercase word right before an actor (searched up to its start)
 _PASSING_ON = CATENATIVES | ASPECT_VERBS  # verbs that pass their subject on to an -ing cue (made once)
 
 
@@ -151,6 +155,10 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
             i -= 1  # "continues hammering", "kept attacking": the subject of the catenative
         elif low == "to":  # "for Rubio to attack", "her efforts to warn": the NP before "to" if it is an actor
             actor = _actor_at(actors, tokens[i - 1][1]) if i > 0 else None
+            verb = _WORD_BEFORE.search(text, lo, actor.start) if actor is not None else None
+            if verb is not None and verb.group(1).lower() in PURPOSE_VERBS:  # "called Jones to congratulate him"
+                main, _ = subject_of(text, lo, verb.start(1), actors)
+                return (main, "subject of the main verb (purpose infinitive)") if main else (None, "purpose infinitive")
             actor = actor or intention_owner(text, lo, tokens[i][1], actors)  # "Harris’s attempt to smear"
             actor = actor or object_before_to(text, lo, tokens[i][1], actors)  # "forcing Comey on TV to raise"
             return (actor, "subject of infinitive") if actor is not None else (None, "no subject next to cue")

@@ -60,6 +60,7 @@ _POSSESSIVE_ACT = re.compile(r"[’']s\s+(\w+)")
 _TO_AFTER = re.compile(r"(?:[’']s)?\s+to\s+[a-z]")
 _HOLDER_WORD = re.compile(r"[\w’'.-]+")  # compiled once
 _ING_OR_LY = re.compile(r"(?:ing|ly)$")
+_CONTRACTION = re.compile(r"[’'](?:m|re|ve|d|ll|s)$", re.IGNORECASE)  # "I’m", "we're", "I've", "he'd"
 
 
 def _headline_words(words: list[str]) -> bool:
@@ -88,10 +89,11 @@ def clean_holder(holder: str) -> str:
     ones ("West in" -> "West"). Kept: "author"; a capitalized name that is not a lone adjective
     of nationality ("Italian") or a lone function word ("It"); a phrase whose last word is a noun
     ("Italian government", "Senate Republicans", "critics"), or a statement, letter or tweet
-    nobody is said to have issued ("The statement criticized Trump": as written). Dropped: pronouns and phrases opened
-    by a possessive pronoun ("His team": unresolved), adjectives, participles and prepositions, and phrases
-    naming findings in lowercase (:data:`FINDINGS`: "National polls", "some forecasts"), which show but hold no
-    stance, a day or month alone (:data:`CALENDAR`), and Title Case headline words that are no name
+    nobody is said to have issued ("The statement criticized Trump": as written). Dropped: pronouns, contracted
+    too ("I’m" of a reporter's "I'm told"), and phrases opened by a possessive pronoun ("His team": unresolved),
+    adjectives, participles and prepositions, and phrases naming findings in lowercase (:data:`FINDINGS`:
+    "National polls", "some forecasts"), which show but hold no stance, a day or month alone
+    (:data:`CALENDAR`), and Title Case headline words that are no name
     (:func:`_headline_words`: "Looms Swelling").
 
     Example:
@@ -103,6 +105,8 @@ def clean_holder(holder: str) -> str:
         ['', '', 'Center for Immigration Studies']
         >>> [clean_holder(h) for h in ["August", "May", "Looms Swelling", "Common Cause", "White House"]]
         ['', 'May', '', 'Common Cause', 'White House']
+        >>> [clean_holder(h) for h in ["I’m", "We're", "Trump’s campaign", "O'Rourke"]]
+        ['', '', 'Trump’s campaign', "O'Rourke"]
     """
     holder = holder.strip()
     if holder == "author":
@@ -114,6 +118,8 @@ def clean_holder(holder: str) -> str:
         words.pop()
     if not words or words[0].lower() in UNRESOLVED:
         return ""
+    if _CONTRACTION.sub("", words[0]).lower() in UNRESOLVED:
+        return ""  # rule "a contracted pronoun is no holder": "I’m told", "We're told" (a reporter's source formula)
     if any(w in FINDINGS for w in words):  # lowercase only: "Center for Immigration Studies" is an actor
         return ""  # rule "findings hold no stance": "National polls", "some forecasts"
     last = words[-1]
