@@ -1,4 +1,4 @@
-"""Build validation/annotations/outlets/{dev,heldout}/ from the inline-annotated articles in marked.txt.
+"""Build validation/annotations/outlets/<part>/ (dev, heldout, heldout2, ...) from the articles in marked.txt.
 
 Usage: python validation/build_outlets.py validation/annotations/outlets/marked.txt validation/annotations/outlets
 
@@ -7,6 +7,10 @@ p pronoun) or ``⟦o|words⟧`` a description of another person that names no on
 ``«kind|speaker|cue|words»`` a quote (kind direct/indirect; words = the quote span, marks outside;
 ``¦`` in a speaker separates name forms of one person, written ``|`` in quotes.tsv as the scorers read them).
 Offsets are computed here, so a gold span is exactly what the annotator marked.
+
+Every part named by an article (``part="..."``) gets its own folder, in the order the parts first
+appear. A target's value is a list of aliases (kind ``organization`` for the party groups, else
+``person``) or a full spec ``{"aliases": [...], "kind": ...}`` written as given (e.g. NATO).
 """
 
 from __future__ import annotations
@@ -68,7 +72,8 @@ def main(src: str, out_root: str) -> None:
     """Write articles.jsonl, mentions.tsv, quotes.tsv, stances.tsv and stance_targets.json per part."""
     spec: dict[str, Any] = {}
     exec(Path(src).read_text(encoding="utf-8"), spec)  # the marked articles: Python literals in a .txt file
-    for part in ("dev", "heldout"):
+    parts = list(dict.fromkeys(a["part"] for a in spec["ARTICLES"]))  # dev, heldout, heldout2, ...
+    for part in parts:
         folder = Path(out_root) / part
         folder.mkdir(parents=True, exist_ok=True)
         arts, mrows, qrows, srows = [], [], [], []
@@ -85,8 +90,11 @@ def main(src: str, out_root: str) -> None:
                 if text.count(sentence) != 1:
                     raise SystemExit(f"{a['id']}: stance sentence not found once: {sentence!r}")
                 srows.append([a["id"], holder, target, stance, cue, sentence, ""])
-            for name, aliases in a.get("targets", {}).items():
-                targets[name] = {"aliases": aliases, "kind": "organization" if name in GROUPS else "person"}
+            for name, value in a.get("targets", {}).items():
+                if isinstance(value, dict):
+                    targets[name] = {"aliases": list(value["aliases"]), "kind": value["kind"]}
+                else:
+                    targets[name] = {"aliases": value, "kind": "organization" if name in GROUPS else "person"}
         with (folder / "articles.jsonl").open("w", encoding="utf-8") as f:
             f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in arts)
         write_tsv(folder / "mentions.tsv", ["article_id", "target", "kind", "start", "end", "mention"], mrows)
