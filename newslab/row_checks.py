@@ -5,8 +5,8 @@ that the cue is no position of that holder toward that target: a poll share ("ha
 percent"), criticism the holder pushes back ("moved to tamp down criticism that ..."), an act avoided
 ("steer clear of attacking"), a news outlet or an office relaying a quote, and a quote whose only
 judging words are someone's own attitude act ("gets his support", "Sanders has endorsed Clinton"); since
-round 6 (branch sq5) also a subject nobody is ("No women have accused him") and the questioning of a
-person ("questioned Brennan at the hearing"). A row they drop has no evidence; each rule is named here,
+round 6 (branch sq5) also a subject nobody is ("No women have accused him"), the questioning of a
+person ("questioned Brennan at the hearing") and a rival in a race ("Abrams' opponent in the race"). A row they drop has no evidence; each rule is named here,
 in docs/voices.md (branches sq3, sq5) and in the tests (tests/test_row_checks.py, tests/test_stance_sq5.py).
 """
 
@@ -56,6 +56,11 @@ HOSTILE_GAP = 3
 #: Words at most between a question verb and the person it questions ("questioned former FBI Director Comey"; a title
 #: run fits, set by hand).
 QUESTIONED_GAP = 4
+#: Words of an electoral contest ("race", "primary", "gubernatorial"): rule "a rival in a race".
+RACE_CONTEXT = frozenset(rule_words("row_checks.RACE_CONTEXT"))
+#: Relation nouns of one rival (stance_rules.RELATION_NOUNS): "X is Y's opponent in the race". Not the plural:
+#: "Trump's opponents in the primary attacked him" is a group that acts.
+RIVAL_NOUNS = frozenset({"opponent"})
 _QUESTION = re.compile(r"\b[Qq]uestion(?:s|ed|ing)?\b")  # the cue forms of "question" (stance_cues.tsv)
 _NOBODY = re.compile(r"(?:^\W*|[,;:]\s*|\b(?:that|and|but)\s+)(?:[Nn]o|[Nn]one\s+of\s+the)\s+(?:[\w’'-]+\s+){1,3}$")
 _POLL_SHARE = r"\s+(?:of|from)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|just\s+|only\s+|almost\s+)?\d"
@@ -141,7 +146,28 @@ def row_stands(
     if poll_share(sent, cue_words) or pushed_back(sent, score, cue_words) or avoided_act(sent, cue_words):
         return False
     target_in = (target[0] - sentence[0], target[1] - sentence[0])
-    return not (nobody_acts(sent, score, cue_words) or questioning_a_person(sent, target_in, score, cue_words))
+    return not (
+        nobody_acts(sent, score, cue_words)
+        or questioning_a_person(sent, target_in, score, cue_words)
+        or rival_in_race(sent, score, cue_words)
+    )
+
+
+def rival_in_race(sentence: str, score: float, cue_words: Sequence[str]) -> bool:
+    """Rule "a rival in a race": "opponent" in a sentence about an electoral contest names a rival, no attitude.
+
+    "Kemp is Abrams' Republican opponent in the gubernatorial race": the relation noun gives no row there
+    (a row of another cue in the sentence, "Kemp attacked Abrams", stands). Contest words: :data:`RACE_CONTEXT`.
+
+    Example:
+        >>> rival_in_race("Kemp is Abrams' Republican opponent in the gubernatorial race.", -0.8, ["opponent"])
+        True
+        >>> rival_in_race("Kemp is a fierce opponent of Abrams's plan.", -0.8, ["opponent"])
+        False
+    """
+    if score >= 0 or not cue_words or cue_words[0].lower() not in RIVAL_NOUNS:
+        return False
+    return any(w.lower() in RACE_CONTEXT for w in _WORD.findall(sentence))
 
 
 def nobody_acts(sentence: str, score: float, cue_words: Sequence[str]) -> bool:

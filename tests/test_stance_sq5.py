@@ -1,7 +1,8 @@
 """Known wrong stance rows, issue 23 round 6 (branch sq5).
 
 Rules: "members of" (holders.members_holder: "members of the media" is the holder, not "allies"), "questioning a
-person" and "nobody acts" (row_checks: to question a witness is no stance; "No women have accused him" is no row),
+person", "nobody acts" and "a rival in a race" (row_checks: to question a witness is no stance; "No women have
+accused him" is no row; "Abrams' opponent in the gubernatorial race" is no attitude),
 and "denied claim" (stance_rules: "X denied Y's claim that ..." is X against Y). Each sentence marked "at 1ef2d3c"
 gives the wrong row (or lacks the row) on the base code; the must-not-fire sentences keep their rows.
 """
@@ -11,7 +12,7 @@ from __future__ import annotations
 import pytest
 
 import newslab as nl
-from newslab.row_checks import HOSTILE_QUESTIONS, nobody_acts, questioning_a_person
+from newslab.row_checks import HOSTILE_QUESTIONS, nobody_acts, questioning_a_person, rival_in_race
 from newslab.stance_rules import CLAIM_NOUNS, may_match
 
 TARGETS = (nl.TRUMP, nl.NATO, nl.Target("Obama"), nl.Target("Brennan"), nl.Target("Clinton"), nl.Target("Wray"))
@@ -161,3 +162,28 @@ def test_denials_without_a_claim_give_no_row(text: str) -> None:
 
 def test_may_match_reads_the_denial() -> None:
     assert may_match("Clinton denied Trump's claim.") and not may_match("Clinton denied the claim.")
+
+
+# rule "a rival in a race" ------------------------------------------------------------------------------------
+
+
+def test_a_rival_in_a_race_is_no_stance() -> None:
+    # at 1ef2d3c: Kemp -> Abrams against ("opponent", relation noun)
+    assert rows("Kemp is Abrams' Republican opponent in the gubernatorial race.", (nl.Target("Abrams"),)) == []
+
+
+@pytest.mark.parametrize(
+    "text,row",
+    [
+        ("Trump's opponents in the primary attacked him.", ("opponents", "Trump", "against")),  # a group that acts
+        ("Trump's opponents say he is unfit.", ("opponents", "Trump", "against")),  # no contest
+    ],
+)
+def test_opponents_outside_a_race_stay(text: str, row: tuple[str, str, str]) -> None:
+    assert [(h, t, s) for h, t, s, _ in rows(text)] == [row]
+
+
+def test_rival_in_race_reads_the_cue() -> None:
+    assert rival_in_race("He is her opponent in the race.", -0.8, ["opponent"])
+    assert not rival_in_race("He is her supporter in the race.", 0.8, ["supporter"])
+    assert not rival_in_race("He criticized her in the race.", -1.0, ["criticized"])
