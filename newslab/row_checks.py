@@ -6,8 +6,9 @@ percent"), criticism the holder pushes back ("moved to tamp down criticism that 
 ("steer clear of attacking"), a news outlet or an office relaying a quote, and a quote whose only
 judging words are someone's own attitude act ("gets his support", "Sanders has endorsed Clinton"); since
 round 6 (branch sq5) also a subject nobody is ("No women have accused him"), the questioning of a
-person ("questioned Brennan at the hearing") and a rival in a race ("Abrams' opponent in the race"). A row they drop has no evidence; each rule is named here,
-in docs/voices.md (branches sq3, sq5) and in the tests (tests/test_row_checks.py, tests/test_stance_sq5.py).
+person ("questioned Brennan at the hearing") and a rival in a race ("Abrams' opponent in the race"). A
+row they drop has no evidence; each rule is named here, in docs/voices.md (branches sq3, sq5) and in the
+tests (tests/test_row_checks.py, tests/test_stance_sq5.py).
 """
 
 from __future__ import annotations
