@@ -326,7 +326,7 @@ def members_holder(
         opened = _MEMBERS_OF.match(text, max(0, group.end - len("members")))
         if opened is None:
             return holder, rule
-        words = []
+        words: list[re.Match[str]] = []
         for m in _WHOSE_MEMBERS.finditer(text, opened.end(), min(len(text), opened.end() + BEFORE_WINDOW * 2)):
             if text[words[-1].end() if words else opened.end() : m.start()].strip():
                 break  # punctuation ends the phrase
