@@ -64,6 +64,8 @@ _ING_OR_LY = re.compile(r"(?:ing|ly)$")
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|d|ll|s)$", re.IGNORECASE)  # "I’m", "we're", "I've", "he'd"
 #: Determiners skipped after "members of" (the actors module's list: "of *both* parties", "of *the* media").
 MEMBER_DETERMINERS = frozenset(rule_words("holders.MEMBER_DETERMINERS"))
+#: Lowercase words at most after "members of" and its determiners: adjectives and a noun (set by hand).
+MEMBER_WORDS = 3
 #: The label newslab's actors give every member group ("allies", "member states", "members": actors.MEMBER_RE).
 GROUP_LABEL = "allies"
 _MEMBERS_OF = re.compile(r"[Mm]embers\s+of\s+")
@@ -125,6 +127,8 @@ def clean_holder(holder: str) -> str:
         words.pop()
     if not words or words[0].lower() in UNRESOLVED:
         return ""
+    if holder.startswith("members of "):
+        return holder  # rule "members of": "members of the commission" (a phrase :func:`members_holder` made)
     if _CONTRACTION.sub("", words[0]).lower() in UNRESOLVED:
         return ""  # rule "a contracted pronoun is no holder": "I’m told", "We're told" (a reporter's source formula)
     if any(w in FINDINGS for w in words):  # lowercase only: "Center for Immigration Studies" is an actor
@@ -291,6 +295,19 @@ def names_the_target(holder: str, text: str, name_spans: Iterable[tuple[int, int
     return " " in holder and any(end >= n and text[end - n : end] == holder for _, end in name_spans)
 
 
+def _adjectives_and_noun(words: Sequence[re.Match[str]], head: int) -> int:
+    """The end (index) of lowercase adjectives and the noun after them from ``words[head]``, or ``head`` if none."""
+    tags = word_tags()
+    for k in range(head, min(len(words), head + MEMBER_WORDS)):
+        word = words[k].group()
+        tag = tags.get(word, "")
+        if not word.islower() or tag.startswith(("VB", "IN", "RB", "DT", "CC", "TO", "MD")):
+            return head  # "members of the scientific say": no noun
+        if not tag.startswith("JJ"):
+            return k + 1  # the noun (or a word the lexicon lacks)
+    return head
+
+
 def members_holder(
     text: str, holder: str, rule: str, actors: Mapping[int, Sequence[Any]], sent_index: int, target_start: int,
     member_targets: Iterable[Any] = (),
@@ -337,8 +354,8 @@ def members_holder(
         run = head
         while run < len(words) and words[run].group()[:1].isupper():
             run += 1
-        if run == head and head < len(words) and words[head].group().islower():
-            run = head + 1  # one lowercase noun: "the media", "both parties"
+        if run == head:  # lowercase: adjectives and a noun ("the media", "both parties", "the scientific community")
+            run = _adjectives_and_noun(words, head)
         if run == head:
             return holder, rule
         last = words[run - 1]

@@ -62,6 +62,18 @@ def test_members_of_nato_stay_allies_when_nato_is_a_target() -> None:
     assert ("allies", "Trump", "against") in [(h, t, s) for h, t, s, _ in found], found
 
 
+def test_members_phrase_takes_adjectives_and_a_noun() -> None:
+    # at 1ef2d3c both gave the holder "allies" (opinions test5 line 5666 and test7 line 3068, shortened)
+    text = (
+        "Members of the scientific community demonstrate in Boston to call attention to what they say are the"
+        " increasing threats to science under President Trump."
+    )
+    assert [(h, t) for h, t, _, _ in rows(text)] == [("members of the scientific community", "Trump")]
+    # a singular noun after "members of" still names people (clean_holder keeps the phrase)
+    text = "Four members of the commission explained their concerns about Francis' recent appointment of Barros."
+    assert [h for h, _, _, _ in rows(text, (nl.Target("Francis"),))] == ["members of the commission"]
+
+
 # rule "questioning a person" ---------------------------------------------------------------------------------
 
 
