@@ -57,6 +57,7 @@ from newslab.cue_roles import NEGATIONS, subject_of
 from newslab.descriptions import word_tags
 from newslab.lexicons import rule_word_values, rule_words
 from newslab.people import people_words
+from newslab.phrase_rules import may_phrase, phrase_acts
 
 REQUEST_VERBS = rule_words("stance_rules.REQUEST_VERBS")
 LEAVE_ACTS = rule_words("stance_rules.LEAVE_ACTS")
@@ -135,14 +136,14 @@ def may_match(sentence: str) -> bool:
     return (
         (_request_gate().search(sentence) is not None and _request_re().search(sentence) is not None)
         or (_mutual_gate().search(sentence) is not None and _mutual_re().search(sentence) is not None)
-        or may_deny(sentence)
+        or may_phrase(sentence)
     )
 
 
 def sentence_rules(text: str, start: int, end: int, actors: Sequence[Actor]) -> list[Match]:
-    """Rules "request to leave", "mutual act" and "denied claim" in ``text[start:end]`` (if :func:`may_match`)."""
+    """Rules "request to leave", "mutual act" and the phrase rules in ``text[start:end]`` (if :func:`may_match`)."""
     return [*requests_to_leave(text, start, end, actors), *mutual_acts(text, start, end, actors),
-            *denied_claims(text, start, end, actors)]  # fmt: skip
+            *phrase_acts(text, start, end, actors)]  # fmt: skip
 
 
 def may_feel(sentence: str) -> bool:
@@ -152,55 +153,6 @@ def may_feel(sentence: str) -> bool:
     stage asks only in sentences that may hold a target (``ActorsBySentence.may_hold_target``).
     """
     return ENABLED["experiencer object"] and _experiencer_re().search(sentence) is not None
-
-
-#: Verbs of a denial (the stance stage's list: a quote introduced by one holds no position of its speaker).
-DENIAL_VERBS = rule_words("stance.DENIALS")
-#: Nouns of what someone claimed or charged ("denied Trump's claim that ..."): rule "denied claim".
-CLAIM_NOUNS = rule_words("stance_rules.CLAIM_NOUNS")
-DENIAL_SCORE = -0.8  # as RELATION_SCORE: rejecting someone's claim is a settled position against them (set by hand)
-
-
-@functools.cache
-def _denial_re() -> re.Pattern[str]:
-    """Rule "denied claim": a denial verb, a possessor (the target), maybe an adjective, a claim noun."""
-    return re.compile(
-        rf"\b(?P<verb>{_alternation(DENIAL_VERBS)})\s+(?:the\s+)?(?P<obj>[^,;.]{{1,60}}?)[’']s?\s+"
-        rf"(?:[a-z]+\s+)?(?P<noun>{_alternation(CLAIM_NOUNS)})\b"
-    )
-
-
-def may_deny(sentence: str) -> bool:
-    """Whether rule "denied claim" could fire in ``sentence`` (read before its actors are found)."""
-    return ("’" in sentence or "'" in sentence) and _denial_re().search(sentence) is not None
-
-
-def denied_claims(text: str, start: int, end: int, actors: Sequence[Actor]) -> list[Match]:
-    """Rule "denied claim" in the sentence ``text[start:end]``: the subject of the denial is against the possessor.
-
-    "Clinton denied Trump's claim that she lied" -> Clinton against Trump; the possessor must be one actor
-    ("denied Moore's lawyers' claims" is no row), and a negation before the verb ("did not dispute") drops it.
-    "Strzok denied that he hurt Trump" is no row here: no claim of the target's is denied.
-
-    Example:
-        >>> t = "Clinton denied Trump's claim that she lied."
-        >>> [(entity(h), entity(o), rule) for h, o, _, _, rule in denied_claims(
-        ...     t, 0, len(t), [Actor("Clinton", 0, 7), Actor("Trump", 15, 20)])]
-        [('Clinton', 'Trump', 'denied claim')]
-    """
-    out = []
-    for m in _denial_re().finditer(text, start, end):
-        obj = next((a for a in actors if a.start == m.start("obj") and a.end <= m.end("obj")), None)
-        if obj is None or text[obj.end : m.end("obj")].strip():
-            continue  # the possessor is no actor, or more than one
-        before = re.findall(r"[\w’'-]+", text[start : m.start()])[-NEGATION_WORDS:]
-        if any(w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")) for w in before):
-            continue
-        holder, _ = subject_of(text, start, m.start(), list(actors))
-        if holder is None or entity(holder) == entity(obj) or holder.label in ("he", "she", "they"):
-            continue
-        out.append((holder, obj, DENIAL_SCORE, [f"{m.group('verb')} … {m.group('noun')}"], "denied claim"))
-    return out
 
 
 def requests_to_leave(text: str, start: int, end: int, actors: Sequence[Actor]) -> list[Match]:

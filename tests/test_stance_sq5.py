@@ -12,8 +12,9 @@ from __future__ import annotations
 import pytest
 
 import newslab as nl
+from newslab.phrase_rules import CLAIM_NOUNS
 from newslab.row_checks import HOSTILE_QUESTIONS, nobody_acts, questioning_a_person, rival_in_race
-from newslab.stance_rules import CLAIM_NOUNS, may_match
+from newslab.stance_rules import may_match
 
 TARGETS = (nl.TRUMP, nl.NATO, nl.Target("Obama"), nl.Target("Brennan"), nl.Target("Clinton"), nl.Target("Wray"))
 
@@ -199,3 +200,34 @@ def test_rival_in_race_reads_the_cue() -> None:
     assert rival_in_race("He is her opponent in the race.", -0.8, ["opponent"])
     assert not rival_in_race("He is her supporter in the race.", 0.8, ["supporter"])
     assert not rival_in_race("He criticized her in the race.", -1.0, ["criticized"])
+
+
+# rule "wished well" ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [  # at 1ef2d3c: no row
+        ("Trump called Clinton on Tuesday. Clinton wished him well.", "wished … well"),
+        ("Clinton wished Trump good luck in the race.", "wished … good luck"),
+        ("Obama wished Trump the best of luck.", "wished … the best"),
+    ],
+)
+def test_wished_well_is_favor(text: str, cue: str) -> None:
+    found = nl.stance_table(nl.Article("t", "", text), TARGETS, progress=False)
+    assert [
+        (r.holder, r.target, r.stance, r.cues, r.holder_rule) for r in found.itertuples() if r.target == "Trump"
+    ] == [("Clinton" if "Clinton wished" in text else "Obama", "Trump", "favor", [cue], "wished well")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clinton did not wish Trump well.",  # negated
+        "He wished Trump success.",  # an unresolved pronoun holds nothing
+        "Clinton wishes she had praised Trump well.",  # no one object: no wish to Trump
+        "Clinton wished Trump and Obama would leave.",  # no wish word
+    ],
+)
+def test_wished_well_must_not_fire(text: str) -> None:
+    assert [r for r in rows(text) if r[3] == "wished well"] == []
