@@ -10,7 +10,8 @@ for the rest, so such a cue gives no row rather than a wrong one (issue 23).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 from newslab.descriptions import word_tags
 from newslab.lexicons import rule_words, stopwords
@@ -61,6 +62,14 @@ _TO_AFTER = re.compile(r"(?:[’']s)?\s+to\s+[a-z]")
 _HOLDER_WORD = re.compile(r"[\w’'.-]+")  # compiled once
 _ING_OR_LY = re.compile(r"(?:ing|ly)$")
 _CONTRACTION = re.compile(r"[’'](?:m|re|ve|d|ll|s)$", re.IGNORECASE)  # "I’m", "we're", "I've", "he'd"
+#: Determiners skipped after "members of" (the actors module's list: "of *both* parties", "of *the* media").
+MEMBER_DETERMINERS = frozenset(rule_words("holders.MEMBER_DETERMINERS"))
+#: Lowercase words at most after "members of" and its determiners: adjectives and a noun (set by hand).
+MEMBER_WORDS = 3
+#: The label newslab's actors give every member group ("allies", "member states", "members": actors.MEMBER_RE).
+GROUP_LABEL = "allies"
+_MEMBERS_OF = re.compile(r"[Mm]embers\s+of\s+")
+_WHOSE_MEMBERS = re.compile(r"[\w’'.-]+")
 
 
 def _headline_words(words: list[str]) -> bool:
@@ -118,6 +127,8 @@ def clean_holder(holder: str) -> str:
         words.pop()
     if not words or words[0].lower() in UNRESOLVED:
         return ""
+    if holder.startswith("members of "):
+        return holder  # rule "members of": "members of the commission" (a phrase :func:`members_holder` made)
     if _CONTRACTION.sub("", words[0]).lower() in UNRESOLVED:
         return ""  # rule "a contracted pronoun is no holder": "I’m told", "We're told" (a reporter's source formula)
     if any(w in FINDINGS for w in words):  # lowercase only: "Center for Immigration Studies" is an actor
@@ -282,3 +293,77 @@ def names_the_target(holder: str, text: str, name_spans: Iterable[tuple[int, int
     """
     n = len(holder)
     return " " in holder and any(end >= n and text[end - n : end] == holder for _, end in name_spans)
+
+
+def _adjectives_and_noun(words: Sequence[re.Match[str]], head: int) -> int:
+    """The end (index) of lowercase adjectives and the noun after them from ``words[head]``, or ``head`` if none."""
+    tags = word_tags()
+    for k in range(head, min(len(words), head + MEMBER_WORDS)):
+        word = words[k].group()
+        tag = tags.get(word, "")
+        if not word.islower() or tag.startswith(("VB", "IN", "RB", "DT", "CC", "TO", "MD")):
+            return head  # "members of the scientific say": no noun
+        if not tag.startswith("JJ"):
+            return k + 1  # the noun (or a word the lexicon lacks)
+    return head
+
+
+def members_holder(
+    text: str, holder: str, rule: str, actors: Mapping[int, Sequence[Any]], sent_index: int, target_start: int,
+    member_targets: Iterable[Any] = (),
+) -> tuple[str, str]:  # fmt: skip
+    """Rule "members of": the holder a member group names, where the actors label every one "allies".
+
+    The actors read "members" as an organization's member states (the NATO case study), so "members of
+    both parties" and "members of the media" came out as the holder "allies" (issue 23). When ``holder``
+    is that label, the sentence's member groups other than the target (``actors[sent_index]``, labelled
+    :data:`GROUP_LABEL`) are read: a group whose words are "members of" and a name (a capitalized run:
+    "members of Congress", "members of the House Judiciary Committee") or one lowercase noun after
+    determiners ("members of both parties") holds as those words, and the rule's name joins ``rule``.
+    Members of a member target ("members of NATO") stay allies, and so do several different groups.
+
+    Example:
+        >>> from newslab.actors import Actor
+        >>> t = "Obama has been faulted by members of both parties."
+        >>> members_holder(t, "allies", "passive agent", {0: [Actor("allies", 26, 33)]}, 0, 0)
+        ('members of both parties', 'passive agent (members of)')
+        >>> t = "Many members of the House Judiciary Committee criticized Trump."
+        >>> members_holder(t, "allies", "subject", {0: [Actor("allies", 0, 12)]}, 0, 56)[0]
+        'members of the House Judiciary Committee'
+        >>> members_holder("NATO allies said it", "allies", "subject", {0: [Actor("allies", 0, 11)]}, 0, 20)[0]
+        'allies'
+    """
+    if holder != GROUP_LABEL:
+        return holder, rule
+    kept = {n.lower() for t in member_targets for n in (t.name, *t.aliases)}
+    found = set()
+    for group in actors[sent_index]:
+        if group.label != GROUP_LABEL or group.start == target_start:
+            continue
+        opened = _MEMBERS_OF.match(text, max(0, group.end - len("members")))
+        if opened is None:
+            return holder, rule
+        words: list[re.Match[str]] = []
+        for m in _WHOSE_MEMBERS.finditer(text, opened.end(), min(len(text), opened.end() + BEFORE_WINDOW * 2)):
+            if text[words[-1].end() if words else opened.end() : m.start()].strip():
+                break  # punctuation ends the phrase
+            words.append(m)
+        head = 0
+        while head < len(words) and words[head].group().lower() in MEMBER_DETERMINERS:
+            head += 1
+        run = head
+        while run < len(words) and words[run].group()[:1].isupper():
+            run += 1
+        if run == head:  # lowercase: adjectives and a noun ("the media", "both parties", "the scientific community")
+            run = _adjectives_and_noun(words, head)
+        if run == head:
+            return holder, rule
+        last = words[run - 1]
+        stop = last.end() - (last.group().count(".") == 1 and last.group().endswith("."))  # "Congress." ends there
+        if {text[w.start() : stop].lower() for w in words[:run]} & kept:
+            return holder, rule  # "members of NATO": the member target's own members
+        found.add(text[opened.start() : stop])
+    if len(found) != 1:
+        return holder, rule
+    phrase = found.pop()
+    return phrase[0].lower() + phrase[1:], f"{rule} (members of)"  # "Members of Congress" opening a sentence

@@ -4,9 +4,11 @@ The stance rules find a cue, a holder and a target; these checks drop the row wh
 that the cue is no position of that holder toward that target: a poll share ("had the support of 28
 percent"), criticism the holder pushes back ("moved to tamp down criticism that ..."), an act avoided
 ("steer clear of attacking"), a news outlet or an office relaying a quote, and a quote whose only
-judging words are someone's own attitude act ("gets his support", "Sanders has endorsed Clinton"). A
-row they drop has no evidence; each rule is named here, in docs/voices.md (branch sq3) and in the tests
-(tests/test_row_checks.py).
+judging words are someone's own attitude act ("gets his support", "Sanders has endorsed Clinton"); since
+round 6 (branch sq5) also a subject nobody is ("No women have accused him"), the questioning of a
+person ("questioned Brennan at the hearing") and a rival in a race ("Abrams' opponent in the race"). A
+row they drop has no evidence; each rule is named here, in docs/voices.md (branches sq3, sq5) and in the
+tests (tests/test_row_checks.py, tests/test_stance_sq5.py).
 """
 
 from __future__ import annotations
@@ -48,6 +50,20 @@ POSSESSIVES = frozenset({"his", "her", "their", "its"})
 PERSONAL = frozenset(rule_words("row_checks.PERSONAL"))
 #: Words that may stand between a name and its act ("Manafort not challenging", "Sanders has endorsed").
 ACT_GAP_WORDS = frozenset(rule_words("row_checks.ACT_GAP_WORDS"))
+#: Adjectives that make a question an attack ("heated questions", "pointed questioning"): rule "questioning a person".
+HOSTILE_QUESTIONS = frozenset(rule_words("row_checks.HOSTILE_QUESTIONS"))
+#: Words before the cue read for an adjective of :data:`HOSTILE_QUESTIONS` ("faced sharp, hostile questions").
+HOSTILE_GAP = 3
+#: Words at most between a question verb and the person it questions ("questioned former FBI Director Comey"; a title
+#: run fits, set by hand).
+QUESTIONED_GAP = 4
+#: Words of an electoral contest ("race", "primary", "gubernatorial"): rule "a rival in a race".
+RACE_CONTEXT = frozenset(rule_words("row_checks.RACE_CONTEXT"))
+#: Relation nouns of one rival (stance_rules.RELATION_NOUNS): "X is Y's opponent in the race". Not the plural:
+#: "Trump's opponents in the primary attacked him" is a group that acts.
+RIVAL_NOUNS = frozenset({"opponent"})
+_QUESTION = re.compile(r"\b[Qq]uestion(?:s|ed|ing)?\b")  # the cue forms of "question" (stance_cues.tsv)
+_NOBODY = re.compile(r"(?:^\W*|[,;:]\s*|\b(?:that|and|but)\s+)(?:[Nn]o|[Nn]one\s+of\s+the)\s+(?:[\w’'-]+\s+){1,3}$")
 _POLL_SHARE = r"\s+(?:of|from)\s+(?:about\s+|nearly\s+|roughly\s+|some\s+|just\s+|only\s+|almost\s+)?\d"
 _WORD = re.compile(r"[\w’'-]+")
 
@@ -128,7 +144,88 @@ def row_stands(
     if score > 0 and pressure_not_favor(text, sentence[0], target[0], target[1], cue_words):
         return False  # "encouraging Clinton to return the money": pressure, not support (holders.py, sq)
     sent = text[sentence[0] : sentence[1]]
-    return not (poll_share(sent, cue_words) or pushed_back(sent, score, cue_words) or avoided_act(sent, cue_words))
+    if poll_share(sent, cue_words) or pushed_back(sent, score, cue_words) or avoided_act(sent, cue_words):
+        return False
+    target_in = (target[0] - sentence[0], target[1] - sentence[0])
+    return not (
+        nobody_acts(sent, score, cue_words)
+        or questioning_a_person(sent, target_in, score, cue_words)
+        or rival_in_race(sent, score, cue_words)
+    )
+
+
+def rival_in_race(sentence: str, score: float, cue_words: Sequence[str]) -> bool:
+    """Rule "a rival in a race": "opponent" in a sentence about an electoral contest names a rival, no attitude.
+
+    "Kemp is Abrams' Republican opponent in the gubernatorial race": the relation noun gives no row there
+    (a row of another cue in the sentence, "Kemp attacked Abrams", stands). Contest words: :data:`RACE_CONTEXT`.
+
+    Example:
+        >>> rival_in_race("Kemp is Abrams' Republican opponent in the gubernatorial race.", -0.8, ["opponent"])
+        True
+        >>> rival_in_race("Kemp is a fierce opponent of Abrams's plan.", -0.8, ["opponent"])
+        False
+    """
+    if score >= 0 or not cue_words or cue_words[0].lower() not in RIVAL_NOUNS:
+        return False
+    return any(w.lower() in RACE_CONTEXT for w in _WORD.findall(sentence))
+
+
+def nobody_acts(sentence: str, score: float, cue_words: Sequence[str]) -> bool:
+    """Rule "nobody acts": a cue whose subject opens with "no" or "none of the" gives no row at all.
+
+    "No women have accused him": no holder did the act, so no one holds a position (the stance rules' rule
+    "few" makes the row neutral; "Few Republicans criticized Trump" keeps its neutral row, some did).
+
+    Example:
+        >>> nobody_acts("No women have accused him of it.", 0.0, ["few … accused"])
+        True
+        >>> nobody_acts("Few Republicans criticized Trump.", 0.0, ["few … criticized"])
+        False
+    """
+    if score != 0 or not cue_words or not cue_words[0].startswith("few"):
+        return False
+    cue = re.escape(_cue_word(cue_words[0]))
+    return any(_NOBODY.search(sentence, 0, m.start()) for m in re.finditer(rf"\b{cue}\b", sentence))
+
+
+def questioning_a_person(sentence: str, target: tuple[int, int], score: float, cue_words: Sequence[str]) -> bool:
+    """Rule "questioning a person": to question someone (a witness, a suspect, a nominee) is no stance by itself.
+
+    "Republicans questioned Brennan at the hearing", "before he is questioned by investigators", "Wray faced
+    questions from House Republicans", "the questioning of Comey": a question verb or noun whose target is the
+    person, right after it or before it (the passive, "faced questions"), gives no row. Kept: questioning
+    something of the person's ("questioned Trump's fitness", "questioned the legitimacy of Trump"), and
+    questions made an attack by an adjective of :data:`HOSTILE_QUESTIONS` ("faced heated questions from").
+    Offsets are into ``sentence``.
+
+    Example:
+        >>> s = "Republicans questioned Brennan at the hearing."
+        >>> questioning_a_person(s, (23, 30), -1.0, ["questioned"])
+        True
+        >>> s = "Clinton questioned Trump's fitness."
+        >>> questioning_a_person(s, (19, 24), -1.0, ["questioned"])
+        False
+        >>> s = "Wray faced heated questions from House Republicans."
+        >>> questioning_a_person(s, (0, 4), -1.0, ["questions"])
+        False
+    """
+    if score >= 0 or not cue_words or _QUESTION.fullmatch(_cue_word(cue_words[0])) is None:
+        return False
+    if sentence[target[1] : target[1] + 2] in ("’s", "'s"):
+        return False  # "questioned Trump's fitness": something of his is doubted
+    for m in _QUESTION.finditer(sentence):
+        if m.end() <= target[0]:
+            gap = _WORD.findall(sentence[m.end() : target[0]])
+            lowered = [w.lower() for w in gap]
+            if len(gap) > QUESTIONED_GAP or (lowered != ["of"] and {"of", "about", "whether", "if"} & set(lowered)):
+                continue  # "questioned the legitimacy of Trump": no person questioned
+        elif m.start() < target[1]:
+            continue
+        hostile = _WORD.findall(sentence[: m.start()])[-HOSTILE_GAP:]
+        if not any(w.lower() in HOSTILE_QUESTIONS for w in hostile):
+            return True
+    return False
 
 
 _NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+)\b")  # a Title Case word right after a mention

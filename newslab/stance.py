@@ -69,6 +69,7 @@ from newslab.holders import (
     act_on_target,
     addressee_of_directive,
     clean_holder,
+    members_holder,
     names_the_target,
     shielded_from,
 )
@@ -83,9 +84,8 @@ from newslab.stance_rules import (
     may_feel,
     may_match,
     may_relate,
-    mutual_acts,
     relation_nouns,
-    requests_to_leave,
+    sentence_rules,
 )
 from newslab.targets import Target
 from newslab.tokenizers import word_spans
@@ -341,6 +341,7 @@ def article_stance(
     def add(sent_index: int, holder: str, kind: str, tgt: Actor, score: float, cue_words: list[str],
             hrule: str, trule: str) -> None:  # fmt: skip
         target = tgt.target or tgt.member_of
+        holder, hrule = members_holder(text, holder, hrule, actors_by_sentence, sent_index, tgt.start, member_targets)
         holder = clean_holder(holder)
         if not holder:
             return  # not an actor ("whom", "expressing", "It", "by"): no row rather than a wrong one
@@ -441,9 +442,8 @@ def article_stance(
                         for aim, aim_rule in aims:
                             add(sent.index, also, kind, aim, score, cue_words, f"{hrule} ({how})", aim_rule)
         ruled: list[tuple[Actor, Actor, float, list[str], str]] = []
-        if may_match(sent.text):  # "called for Moore to step aside", "the two bonded"
-            ruled = [*requests_to_leave(text, sent.start, sent.end, actors_by_sentence[sent.index]),
-                     *mutual_acts(text, sent.start, sent.end, actors_by_sentence[sent.index])]  # fmt: skip
+        if may_match(sent.text):  # "called for Moore to step aside", "the two bonded", "denied Trump's claim"
+            ruled = sentence_rules(text, sent.start, sent.end, actors_by_sentence[sent.index])  # "denied X's claim"
         if actors_by_sentence.may_hold_target(sent.index) and may_feel(sent.text):  # "X angered Y": X a target
             ruled += experiencer_objects(text, sent.start, sent.end, actors_by_sentence[sent.index])
         for h, obj, score, words, rule in ruled:

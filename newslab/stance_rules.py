@@ -57,6 +57,7 @@ from newslab.cue_roles import NEGATIONS, subject_of
 from newslab.descriptions import word_tags
 from newslab.lexicons import rule_word_values, rule_words
 from newslab.people import people_words
+from newslab.phrase_rules import may_phrase, phrase_acts
 
 REQUEST_VERBS = rule_words("stance_rules.REQUEST_VERBS")
 LEAVE_ACTS = rule_words("stance_rules.LEAVE_ACTS")
@@ -127,14 +128,22 @@ def _mutual_gate() -> re.Pattern[str]:
 
 
 def may_match(sentence: str) -> bool:
-    """Whether either rule could fire in ``sentence`` (read before its actors are found: most sentences hold none).
+    """Whether one of :func:`sentence_rules` could fire in ``sentence`` (read before its actors are found).
 
     Each rule's regex runs only where its gate matched: every match of the rule holds a match of the gate
     (the gate is the rule's last part, with the same flags), so the answer is the rule's own.
     """
-    return (_request_gate().search(sentence) is not None and _request_re().search(sentence) is not None) or (
-        _mutual_gate().search(sentence) is not None and _mutual_re().search(sentence) is not None
+    return (
+        (_request_gate().search(sentence) is not None and _request_re().search(sentence) is not None)
+        or (_mutual_gate().search(sentence) is not None and _mutual_re().search(sentence) is not None)
+        or may_phrase(sentence)
     )
+
+
+def sentence_rules(text: str, start: int, end: int, actors: Sequence[Actor]) -> list[Match]:
+    """Rules "request to leave", "mutual act" and the phrase rules in ``text[start:end]`` (if :func:`may_match`)."""
+    return [*requests_to_leave(text, start, end, actors), *mutual_acts(text, start, end, actors),
+            *phrase_acts(text, start, end, actors)]  # fmt: skip
 
 
 def may_feel(sentence: str) -> bool:

@@ -153,7 +153,7 @@ def test_back_as_an_adverb_is_no_cue(text: str) -> None:
     "text,stance",
     [
         ("Few Republicans criticized Trump.", "neutral"),  # nobody's position
-        ("No Democrat praised Trump.", "neutral"),
+        ("Few Democrats praised Trump.", "neutral"),  # "No Democrat praised Trump": no row (rule "nobody acts")
         ("A few Republicans criticized Trump.", "against"),
         ("There is no doubt Merkel praised Trump.", "favor"),  # "no doubt" affirms
     ],

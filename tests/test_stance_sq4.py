@@ -121,6 +121,12 @@ def test_role_noun_before_no_name_ends_the_object(monkeypatch: pytest.MonkeyPatc
     assert role_rows("Trump praised the campaign of Mueller.") == []
 
 
-def test_role_noun_is_off_in_the_package() -> None:
-    assert object_roles.ENABLED["role noun"] is False
+def test_role_noun_is_on_in_the_package() -> None:
+    # sq5: on since rule "members of" gave the test7 sentence's row its right holder ("members of the media")
+    assert object_roles.ENABLED["role noun"] is True
+    assert role_rows("Trump attacked accuser Ford.") == [("Trump", "Ford", "against", "object (role noun)")]
+
+
+def test_role_noun_switch_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(object_roles.ENABLED, "role noun", False)
     assert role_rows("Trump attacked accuser Ford.") == []

@@ -7,6 +7,7 @@ Usage:
   python validation/sample_stance_rows.py DATA_DIR --draw3                # round 2: sample3.tsv (dev3 / untouched3)
   python validation/sample_stance_rows.py DATA_DIR --draw4                # round 3: sample4.tsv, quote-rule rows
   python validation/sample_stance_rows.py DATA_DIR --draw5                # round 4: sample5.tsv (dev5 / untouched5)
+  python validation/sample_stance_rows.py DATA_DIR --draw6                # round 6: sample6.tsv (dev6 / untouched6)
 
 Articles: NewsMTSC ``train.jsonl`` sentences grouped by the article part of ``primary_gid`` (as
 ``benchmarks/check_stages_equal.py`` rebuilds them; all of them, not only the 1,000 longest), minus every
@@ -47,6 +48,7 @@ SAMPLE2 = FOLDER / "sample2.tsv"  # the second untouched part (--draw2), targets
 SAMPLE3 = FOLDER / "sample3.tsv"  # round 2 (branch sq2): dev3 + untouched3 (--draw3)
 SAMPLE4 = FOLDER / "sample4.tsv"  # round 3 (branch qt): quote-rule rows only, dev4 + untouched4 (--draw4)
 SAMPLE5 = FOLDER / "sample5.tsv"  # round 4 (branch sq3): dev5 + untouched5 (--draw5)
+SAMPLE6 = FOLDER / "sample6.tsv"  # round 6 (branch sq5): dev6 + untouched6 (--draw6), each article's own targets
 NEW_ROWS = FOLDER / "new_rows.tsv"
 SEED = 2026120723  # the fixed seed of the draw (the date of the draw, issue 23)
 ALL_ARTICLES = 100_000  # more than NewsMTSC train has: every rebuilt article
@@ -88,6 +90,14 @@ TARGETS5 = (
     *("Pompeo", "Yates", "Nunes", "Mulvaney", "Khan", "Gowdy", "Papadopoulos", "Pistorius", "Martin", "Scaramucci"),
     *("Porter", "Turnbull", "McCabe"),
 )
+#: Round 6 (--draw6): 40 rows of the pass at 1ef2d3c in articles outside every earlier part and outside the opinion
+#: sentences' articles, each article with its own NewsMTSC target people as targets (the surname of the entity named
+#: in ``primary_gid``), in the 1,000 longest only people outside round 4's targets (:func:`pool6`). Round 4's names
+#: give only 11 rows outside the 1,000 longest, the articles' own people 17.
+SEED6 = 2026120761  # the date of the draw and the round (issue 23, round 6 of stance rows)
+N_ITEMS6 = 40
+N_DEV6 = 20
+GID = re.compile(r"(\w+?_\d+)_-?\d+_(\d+)_(.+)_-?\d+_-?\d+$")  # article key, sentence number, target entity
 QUOTE_RULE = "speaker of a quote about the target"  # the holder rule of the rows drawn by --draw4
 #: The stored columns of a drawn row (references and the row's key; no text).
 COLUMNS = ("article_key", "sent_start", "sent_end", "holder", "target", "stance", "target_start", "target_end",
@@ -291,6 +301,76 @@ def draw5(data_dir: Path) -> None:
     print(f"{len(articles)} articles, {len(rows)} rows; wrote {len(chosen)} items ({count} dev5) to {SAMPLE5}")
 
 
+def article_targets(data_dir: Path) -> dict[str, tuple[str, ...]]:
+    """Each rebuilt train article's and dev-split article's target people: the surnames (last word) of the
+    entities NewsMTSC names in ``primary_gid``/``id`` with a full name (:func:`_full_name`), in first-seen order."""
+    found: dict[str, dict[str, None]] = {}
+    with (data_dir / "newsmtsc" / "train.jsonl").open(encoding="utf-8") as handle:
+        for rec in map(json.loads, handle):
+            m = GID.match(rec["primary_gid"])
+            if m and _full_name(m.group(3)):
+                found.setdefault(m.group(1), {})[_surname(m.group(3))] = None
+    for name in DEV_SPLITS:
+        with (data_dir / "newsmtsc" / name).open(encoding="utf-8") as handle:
+            for rec in map(json.loads, handle):
+                m = GID.match(rec["id"])
+                if m and _full_name(m.group(3)):
+                    found.setdefault(DEV_PREFIX + m.group(1), {})[_surname(m.group(3))] = None
+    return {k: tuple(v) for k, v in found.items()}
+
+
+def _full_name(entity: str) -> bool:
+    """A target entity of two or more capitalized words (a person's full name; not "We", "herself", "Here")."""
+    words = entity.split()
+    return len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
+def _surname(entity: str) -> str:
+    """The last word of a NewsMTSC target entity, without a possessive ending ("Donald Trump's" -> "Trump")."""
+    return re.sub(r"['’]s?$", "", entity.split()[-1])
+
+
+def own_target_rows(articles: dict[str, str], names: dict[str, tuple[str, ...]]) -> list[dict[str, Any]]:
+    """Every stance row of the current code, each article with its own targets (``names[key]``)."""
+    return [r for k, t in articles.items() for r in stance_rows({k: t}, tuple(nl.Target(n) for n in names.get(k, ())))]
+
+
+def pool6(data_dir: Path, spent: set[str]) -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """Round 6's articles (rebuilt train and dev-split articles outside ``spent``) and their targets: each article's
+    own target people; in the :data:`READ_FREELY` longest (read while writing earlier rules for the earlier parts'
+    targets) only the people outside :func:`targets5`, whose rows nobody has read as rows."""
+    read = set(sample_credit.rebuilt_articles(data_dir, READ_FREELY))
+    articles = dict(sample_credit.rebuilt_articles(data_dir, ALL_ARTICLES))
+    articles.update(dev_split_articles(data_dir, every=True))
+    articles = {k: t for k, t in articles.items() if k not in spent}
+    known = {t.name for t in targets5()}
+    names = {k: tuple(n for n in v if k not in read or n not in known) for k, v in article_targets(data_dir).items()}
+    return articles, names
+
+
+def draw6(data_dir: Path) -> None:
+    """Round 6's fresh part: rows of the pass in rebuilt train and dev-split articles outside every earlier part
+    of this folder and outside the articles of the opinion sentences (coded for stance), for :func:`pool6`'s
+    targets; :data:`N_ITEMS6` drawn and split by article into dev6 and untouched6 before any row is read."""
+    spent: set[str] = set()
+    for path in (SAMPLE, SAMPLE2, SAMPLE3, SAMPLE4, SAMPLE5):
+        with path.open(encoding="utf-8") as handle:
+            spent |= {r["article_key"] for r in csv.DictReader(handle, delimiter="\t")}
+    with (REPO / "validation" / "annotations" / "opinions" / "sentences.tsv").open(encoding="utf-8") as handle:
+        opinion_lines = {int(r["line"]) for r in csv.DictReader(handle, delimiter="\t")}
+    with (data_dir / "newsmtsc" / "train.jsonl").open(encoding="utf-8") as handle:
+        for number, rec in enumerate(map(json.loads, handle), start=1):
+            m = GID.match(rec["primary_gid"])
+            if m and number in opinion_lines:
+                spent.add(m.group(1))
+    articles, names = pool6(data_dir, spent)
+    rows = own_target_rows(articles, names)
+    rng = random.Random(SEED6)
+    chosen = rng.sample(rows, min(N_ITEMS6, len(rows)))
+    count = _split_and_write(rng, chosen, N_DEV6, SAMPLE6, ("dev6", "untouched6"), "w")
+    print(f"{len(articles)} articles, {len(rows)} rows; wrote {len(chosen)} items ({count} dev6) to {SAMPLE6}")
+
+
 def _items(part: str) -> list[dict[str, str]]:
     path = (
         SAMPLE2
@@ -301,6 +381,8 @@ def _items(part: str) -> list[dict[str, str]]:
         if part.endswith("4")
         else SAMPLE5
         if part.endswith("5")
+        else SAMPLE6
+        if part.endswith("6")
         else SAMPLE
     )
     with path.open(encoding="utf-8") as handle:
@@ -316,6 +398,9 @@ def _current(data_dir: Path, items: list[dict[str, str]]) -> tuple[dict[str, str
         articles.update(dev_split_articles(data_dir, keys))
     sents = {(r["article_key"], int(r["sent_start"])) for r in items}
     part = items[0]["part"] if items else ""
+    if part.endswith("6"):  # round 6: each article's own targets
+        now = own_target_rows(articles, pool6(data_dir, set())[1])
+        return articles, [r for r in now if (r["article_key"], r["sent_start"]) in sents]
     chosen = (
         targets2()
         if part == "untouched2"
@@ -420,7 +505,9 @@ def main() -> None:
     parser.add_argument("--draw3", action="store_true")
     parser.add_argument("--draw4", action="store_true")
     parser.add_argument("--draw5", action="store_true")
+    parser.add_argument("--draw6", action="store_true")
     parts = ["dev", "untouched", "untouched2", "dev3", "untouched3", "dev4", "untouched4", "dev5", "untouched5"]
+    parts += ["dev6", "untouched6"]
     parser.add_argument("--show", choices=parts)
     parser.add_argument("--new", action="store_true")
     parser.add_argument("--score", choices=parts)
@@ -435,6 +522,8 @@ def main() -> None:
         draw4(args.data_dir)
     elif args.draw5:
         draw5(args.data_dir)
+    elif args.draw6:
+        draw6(args.data_dir)
     elif args.show:
         show(args.data_dir, args.show, args.new)
     elif args.score:
