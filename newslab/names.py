@@ -7,14 +7,15 @@ other's internals.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import compress
 from typing import TYPE_CHECKING, Protocol
 
-from newslab.lexicons import rule_words, stopwords
+from newslab.lexicons import load_table, rule_words, stopwords
 
 if TYPE_CHECKING:
     from newslab.document import Document
@@ -201,7 +202,7 @@ def compile_caseless(pattern: str) -> re.Pattern[str]:
 
 
 def name_registry(doc: Document) -> tuple[str, ...]:
-    """Multi-word capitalized names in an article, leading role/title words removed.
+    """Multi-word capitalized names in an article, whole (:func:`whole_name`), role and title words left out.
 
     Computed once per article by the analysis pass (stage "names") and handed to the quote
     and stance stages, which resolve surnames ("Rutte") to these full names.
@@ -236,14 +237,81 @@ def name_registry(doc: Document) -> tuple[str, ...]:
 
 _text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
 _first_char = operator.itemgetter(slice(0, 1))  # word[:1], mapped in C
-_INITIAL = re.compile(r"[A-Z]\.").fullmatch  # a middle initial ("R." in "Michael R. Bloomberg")
+
+#: Words after a surname that belong to the name ("Martin Luther King Jr.", "Donald Trump Jr."): kept at its end.
+NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+#: Capitalized words before a name that are no part of it: party and office words ("Democrat Beto O'Rourke",
+#: "Former ..."); the whole-name rule stops at them, as at role words and calendar words.
+BEFORE_NAME = frozenset(rule_words("names.BEFORE_NAME"))
+#: Days and months, no part of a name ("Tuesday Donald Trump"): the stance stage's list, read here as data.
+CALENDAR = frozenset(rule_words("holders.CALENDAR"))
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Capitalized given names of either gender or both: ``people_words.tsv`` (kind "given") and ``given_names.tsv``."""
+    given = {row["word"] for row in load_table("people_words") if row["kind"] == "given"}
+    return frozenset(given | {row["word"] for row in load_table("given_names")})
+
+
+def whole_name(run: Sequence[str]) -> str:
+    """The name a capitalized run of words gives, its title, role, party and date words left out ("" if none).
+
+    Rule "whole name" (issue 23, branch nm): the name starts after the run's last role word
+    (:data:`ROLE_WORDS`), party or office word (:data:`BEFORE_NAME`) or calendar word. A person's name opens
+    with a given name (:func:`given_names`): the rightmost given name before the surname, with the given names
+    right before it ("Martin Luther King Jr.", "Hillary Rodham Clinton", "Michael R. Bloomberg"), so a word
+    before it is no part ("U.S." in "U.S. Donald Trump"). A name with no given name is kept whole ("New York
+    Times", "Human Rights Watch"). A suffix ("Jr.") stays at the end. One word alone is no name.
+
+    Example:
+        >>> whole_name("The New York Times".split()[1:]), whole_name("Mr. Donald Trump".split())
+        ('New York Times', 'Donald Trump')
+        >>> whole_name("Martin Luther King Jr.".split()), whole_name("Senator Lindsey Graham".split())
+        ('Martin Luther King Jr.', 'Lindsey Graham')
+    """
+    cut = 0
+    for i, word in enumerate(run):
+        low = word.lower()
+        if low in ROLE_WORDS or low in BEFORE_NAME or low in CALENDAR:
+            cut = i + 1
+    words = list(run[cut:])
+    if len(words) < 2:
+        return ""
+    suffix = [words.pop()] if words[-1] in NAME_SUFFIXES else []
+    if len(words) < 2:
+        return " ".join(words + suffix)  # "Trump Jr.": the suffix makes it a name of its own
+    given = given_names()
+    opens = [i for i in range(len(words) - 1) if words[i] in given]
+    if opens:
+        first = opens[-1]
+        while first > 0 and words[first - 1] in given:
+            first -= 1  # "Martin Luther King": the given names before the last one go with it
+        words = words[first:]
+    return " ".join(words + suffix)
+
+
+def suffixed_surnames(names: Iterable[str]) -> list[tuple[str, str]]:
+    """``(surname, name)`` of each name that ends with a suffix: "Martin Luther King Jr." -> ("King", ...).
+
+    Lookups by last word index these after every other name, so "King" finds "Martin Luther King Jr." but
+    "Trump" never finds "Donald Trump Jr." when the article names "Donald Trump".
+
+    Example:
+        >>> suffixed_surnames(["Donald Trump", "Martin Luther King Jr.", "Trump Jr."])
+        [('King', 'Martin Luther King Jr.')]
+    """
+    found = []
+    for n in names:
+        words = n.split()
+        if len(words) >= 3 and words[-1] in NAME_SUFFIXES:
+            found.append((words[-2], n))
+    return found
 
 
 def _add_name(run: list[str], names: set[str]) -> None:
-    """Register the last two non-role words of a capitalized run as a name."""
+    """Register the whole name of a capitalized run (:func:`whole_name`)."""
     if len(run) >= 2:
-        words = [w for w in run if w.lower() not in ROLE_WORDS]
-        if len(words) >= 2:
-            # a middle initial keeps its given name: "Michael R. Bloomberg", not "R. Bloomberg"
-            keep = 3 if len(words) >= 3 and _INITIAL(words[-2]) else 2
-            names.add(" ".join(words[-keep:]))
+        name = whole_name(run)
+        if name:
+            names.add(name)
