@@ -1,0 +1,132 @@
+"""Issue 23, branch nm: whole names in the name registry, and a given name of another person in the mentions stage."""
+
+from __future__ import annotations
+
+import pytest
+
+import newslab as nl
+from newslab.document import Article, parse
+from newslab.mentions import given_name_of_another
+from newslab.names import name_registry, whole_name
+
+
+def registry(text: str) -> tuple[str, ...]:
+    return name_registry(parse(Article("a", "", text)))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [  # must fire: the registry kept the last two words ("York Times", "King Jr.") at 1ef2d3c
+        ("The New York Times reported it.", "New York Times"),
+        ("The Los Angeles Times reported it.", "Los Angeles Times"),
+        ("The Wall Street Journal reported it.", "Wall Street Journal"),
+        ("Human Rights Watch said so.", "Human Rights Watch"),
+        ("Martin Luther King Jr. spoke.", "Martin Luther King Jr."),
+        ("Hillary Rodham Clinton spoke.", "Hillary Rodham Clinton"),
+        ("Donald Trump Jr. spoke.", "Donald Trump Jr."),
+        ("The Des Moines Register said so.", "Des Moines Register"),
+    ],
+)
+def test_the_registry_keeps_a_whole_name(sentence: str, name: str) -> None:
+    assert registry(sentence) == (name,)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [  # must not fire: the last two words are the name; title, role, party and place words are no part of it
+        ("Mr. Donald Trump spoke.", "Donald Trump"),
+        ("Senator Lindsey Graham spoke.", "Lindsey Graham"),
+        ("President Barack Obama spoke.", "Barack Obama"),
+        ("U.S. President Donald Trump spoke.", "Donald Trump"),
+        ("Republican Sen. Lindsey Graham spoke.", "Lindsey Graham"),
+        ("Democrat Beto O'Rourke spoke.", "Beto O'Rourke"),
+        ("White House Press Secretary Sarah Sanders spoke.", "Sarah Sanders"),
+        ("Michael R. Bloomberg spoke.", "Michael R. Bloomberg"),
+        ("Top aide to Donald Trump Kellyanne Conway spoke.", "Kellyanne Conway"),  # two people in one run
+    ],
+)
+def test_title_and_party_words_stay_out_of_the_name(sentence: str, name: str) -> None:
+    assert name in registry(sentence)
+    assert not any(n != name and n.endswith(name) for n in registry(sentence))
+
+
+def test_whole_name_of_a_run() -> None:
+    assert whole_name(["Tuesday", "Donald", "Trump"]) == "Donald Trump"  # a day is no part of a name
+    assert whole_name(["Trump", "Jr."]) == "Trump Jr."
+    assert whole_name(["President", "Trump"]) == ""  # one word alone is no name
+    assert whole_name(["Senate", "Foreign", "Relations", "Committee"]) == "Relations Committee"  # after a role word
+
+
+TARGETS = (nl.TRUMP, nl.NATO)
+
+
+def stance(text: str, targets: tuple[nl.Target, ...] = TARGETS) -> list[tuple[str, str, str]]:
+    table = nl.stance_table(nl.Article("a", "", text), targets, progress=False)
+    return [(r.holder, r.target, r.stance) for r in table.itertuples()]
+
+
+def test_a_holder_run_ending_with_a_whole_name_is_that_name() -> None:
+    # must fire: "Angeles Times" was the holder of the second sentence at 1ef2d3c (the first name ending in "Times")
+    text = "The Los Angeles Times praised NATO. The New York Times criticized Trump."
+    assert stance(text) == [("Los Angeles Times", "NATO", "favor"), ("New York Times", "Trump", "against")]
+
+
+def test_a_holder_with_a_title_keeps_the_person() -> None:  # must not fire
+    assert stance("Senator Lindsey Graham praised NATO.") == [("Lindsey Graham", "NATO", "favor")]
+    assert stance("President Barack Obama praised NATO.") == [("Barack Obama", "NATO", "favor")]
+
+
+def speakers(text: str) -> list[str]:
+    return nl.find_quotes(nl.Article("a", "", text), targets=TARGETS)["speaker_resolved"].tolist()
+
+
+def test_a_speaker_surname_finds_the_whole_name() -> None:
+    # must fire: "Street Journal" and "Kennedy" at 1ef2d3c
+    text = 'The Wall Street Journal reported it on Monday. "This is a disaster," the Journal wrote.'
+    assert speakers(text)[-1] == "Wall Street Journal"
+    assert speakers('Robert F. Kennedy Jr. spoke in Ohio. "I will run," Kennedy said.') == ["Robert F. Kennedy Jr."]
+
+
+def test_a_surname_is_not_given_to_a_son_with_a_suffix() -> None:  # must not fire
+    text = 'Donald Trump Jr. and Donald Trump spoke. "We will win," Trump said.'
+    assert speakers(text) == ["Donald Trump"]
+
+
+PAUL = (nl.Target("Paul"), nl.Target("Manafort"))
+
+
+def test_a_given_name_of_another_person_is_no_mention() -> None:
+    t = "that Paul Manafort lied; Ron Paul backers; Paul Over Tweets; Paul Tuesday"
+    assert [given_name_of_another(t, i, i + 4) for i in (5, 29, 43, 60)] == [True, False, False, False]
+    found = nl.find_mentions(nl.Article("a", "", "Trump attacked Paul Manafort."), PAUL)
+    assert found[["target", "mention", "rule"]].values.tolist() == [["Manafort", "Paul Manafort", "given name"]]
+
+
+def test_a_row_moves_to_the_whole_name_of_a_target() -> None:
+    # must fire: no row at 1ef2d3c (the row toward Paul was dropped, and the object search stopped at "Paul")
+    assert stance("Trump attacked Paul Manafort.", PAUL) == [("Trump", "Manafort", "against")]
+
+
+def test_a_holder_keeps_the_whole_name_of_a_registered_person() -> None:
+    # must not fire: the registry's "Paul Manafort" holds the row, not the target Paul
+    assert stance("Paul Manafort criticized NATO.", (nl.Target("Paul"), nl.NATO)) == [
+        ("Paul Manafort", "NATO", "against")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [  # must not fire: the target's own mention stays
+        ("Ron Paul backers are pretty good at shouting.", ("backers", "Paul", "favor")),
+        ("Trump attacked Paul Tuesday.", ("Trump", "Paul", "against")),
+        ("Trump attacked Paul on Monday.", ("Trump", "Paul", "against")),
+    ],
+)
+def test_the_target_keeps_its_own_mention(text: str, row: tuple[str, str, str]) -> None:
+    assert stance(text, PAUL) == [row]
+
+
+def test_a_given_name_before_a_surname_target_stays_out_of_its_mention() -> None:
+    # must not fire: "Hillary" is no target's mention, so the mention of Clinton stays "Clinton"
+    found = nl.find_mentions(nl.Article("a", "", "Trump attacked Hillary Clinton."), (nl.Target("Clinton"),))
+    assert found["mention"].tolist() == ["Clinton"]
