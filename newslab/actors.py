@@ -15,7 +15,6 @@ from typing import Any
 from newslab.document import Document
 from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import Mention
-from newslab.names import suffixed_surnames
 from newslab.targets import Target
 
 #: Prepositions whose object is not a subject ("during Trump’s first term", "of the Netherlands").
@@ -56,8 +55,6 @@ def by_surname(names: Iterable[str]) -> dict[str, str]:
         if n not in ("United States", "White House"):
             index.setdefault(n.rsplit(" ", 1)[-1], n)
             index.setdefault(n, n)  # a key with a space is a whole name, never a last word
-    for last, n in suffixed_surnames(names):  # "King" -> "Martin Luther King Jr.", after every other name
-        index.setdefault(last, n)
     return index
 
 

@@ -237,6 +237,7 @@ def name_registry(doc: Document) -> tuple[str, ...]:
 
 _text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
 _first_char = operator.itemgetter(slice(0, 1))  # word[:1], mapped in C
+_INITIAL = re.compile(r"[A-Z]\.").fullmatch  # a middle initial ("R." in "Michael R. Bloomberg")
 
 #: Words after a surname that belong to the name ("Martin Luther King Jr.", "Donald Trump Jr."): kept at its end.
 NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
@@ -245,6 +246,12 @@ NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
 BEFORE_NAME = frozenset(rule_words("names.BEFORE_NAME"))
 #: Days and months, no part of a name ("Tuesday Donald Trump"): the stance stage's list, read here as data.
 CALENDAR = frozenset(rule_words("holders.CALENDAR"))
+#: Titles before a name, lowercase without the dot ("mr", "gen", "speaker"): the quote stage's list, read here as data.
+TITLES = frozenset(rule_words("attribution.TITLES"))
+#: Words of a whole name without a given name at most ("Los Angeles Times", "Human Rights Watch"); a longer run of
+#: capitalized words was a headline or two names run together in the 1,000 rebuilt NewsMTSC articles ("Wisconsin
+#: Primary Looms Swelling", "Fox Business Network Ryan"), so it keeps its last two words (set by hand, branch nm).
+MAX_WHOLE_WORDS = 3
 
 
 @functools.cache
@@ -257,56 +264,51 @@ def given_names() -> frozenset[str]:
 def whole_name(run: Sequence[str]) -> str:
     """The name a capitalized run of words gives, its title, role, party and date words left out ("" if none).
 
-    Rule "whole name" (issue 23, branch nm): the name starts after the run's last role word
-    (:data:`ROLE_WORDS`), party or office word (:data:`BEFORE_NAME`) or calendar word. A person's name opens
-    with a given name (:func:`given_names`): the rightmost given name before the surname, with the given names
-    right before it ("Martin Luther King Jr.", "Hillary Rodham Clinton", "Michael R. Bloomberg"), so a word
-    before it is no part ("U.S." in "U.S. Donald Trump"). A name with no given name is kept whole ("New York
-    Times", "Human Rights Watch"). A suffix ("Jr.") stays at the end. One word alone is no name.
+    Rule "whole name" (issue 23, branch nm). Role words at the run's end go ("White House officials"). A title
+    right before the last word stays with it, as written ("Mr. Klain", "Speaker Ryan"; :data:`TITLES`). Else
+    the name starts after the last role word (:data:`ROLE_WORDS`), title, party or office word
+    (:data:`BEFORE_NAME`) or calendar word before the last word. A person's name opens with a given name
+    (:func:`given_names`) or with the word before a middle initial: the rightmost such word, with the given
+    names right before it ("Martin Luther King Jr.", "Hillary Rodham Clinton", "Rudolph W. Giuliani"), so a
+    word before it is no part ("U.S." in "U.S. Donald Trump"). A name with no given name is kept whole up to
+    :data:`MAX_WHOLE_WORDS` words ("New York Times", "Human Rights Watch"); a longer one keeps its last two
+    words, as before. A suffix ("Jr.") stays at the end. One word alone is no name.
 
     Example:
-        >>> whole_name("The New York Times".split()[1:]), whole_name("Mr. Donald Trump".split())
+        >>> whole_name("New York Times".split()), whole_name("Mr. Donald Trump".split())
         ('New York Times', 'Donald Trump')
         >>> whole_name("Martin Luther King Jr.".split()), whole_name("Senator Lindsey Graham".split())
         ('Martin Luther King Jr.', 'Lindsey Graham')
     """
+    words = list(run)
+    while words and words[-1].lower() in ROLE_WORDS:
+        words.pop()  # "White House officials": the office, not its officials
+    suffix = [words.pop()] if len(words) >= 2 and words[-1] in NAME_SUFFIXES else []
+    if len(words) >= 2 and _is_title(words[-2]) and words[-2].lower() not in ROLE_WORDS:
+        return " ".join(words[-2:] + suffix)  # "Mr. Klain", "Speaker Ryan": a title and a surname, as written
     cut = 0
-    for i, word in enumerate(run):
+    for i, word in enumerate(words[:-1]):
         low = word.lower()
-        if low in ROLE_WORDS or low in BEFORE_NAME or low in CALENDAR:
+        if low in ROLE_WORDS or low in BEFORE_NAME or low in CALENDAR or _is_title(word):
             cut = i + 1
-    words = list(run[cut:])
-    if len(words) < 2:
+    words = words[cut:]
+    if len(words) + len(suffix) < 2:
         return ""
-    suffix = [words.pop()] if words[-1] in NAME_SUFFIXES else []
-    if len(words) < 2:
-        return " ".join(words + suffix)  # "Trump Jr.": the suffix makes it a name of its own
     given = given_names()
-    opens = [i for i in range(len(words) - 1) if words[i] in given]
+    opens = [i for i in range(len(words) - 1) if words[i] in given or _INITIAL(words[i + 1])]
     if opens:
         first = opens[-1]
         while first > 0 and words[first - 1] in given:
             first -= 1  # "Martin Luther King": the given names before the last one go with it
         words = words[first:]
+    elif len(words) > MAX_WHOLE_WORDS:
+        words = words[-2:]  # "Wisconsin Primary Looms Swelling", "Fox Business Network Ryan": not one name
     return " ".join(words + suffix)
 
 
-def suffixed_surnames(names: Iterable[str]) -> list[tuple[str, str]]:
-    """``(surname, name)`` of each name that ends with a suffix: "Martin Luther King Jr." -> ("King", ...).
-
-    Lookups by last word index these after every other name, so "King" finds "Martin Luther King Jr." but
-    "Trump" never finds "Donald Trump Jr." when the article names "Donald Trump".
-
-    Example:
-        >>> suffixed_surnames(["Donald Trump", "Martin Luther King Jr.", "Trump Jr."])
-        [('King', 'Martin Luther King Jr.')]
-    """
-    found = []
-    for n in names:
-        words = n.split()
-        if len(words) >= 3 and words[-1] in NAME_SUFFIXES:
-            found.append((words[-2], n))
-    return found
+def _is_title(word: str) -> bool:
+    """A title before a name ("Mr.", "Gen.", "Speaker"; :data:`TITLES`)."""
+    return word.lower().rstrip(".") in TITLES
 
 
 def _add_name(run: list[str], names: set[str]) -> None:

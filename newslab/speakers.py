@@ -32,7 +32,7 @@ from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import load_table, rule_words, stopwords
 from newslab.mention_record import Mention
-from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS, suffixed_surnames
+from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
 from newslab.people import people_words
 from newslab.reported_speech import name_list, speaker_shape
 from newslab.targets import Target
@@ -289,8 +289,6 @@ class SpeakerResolver:
         index: dict[str, list[str]] = {}
         for n in self.names:
             index.setdefault(n.split()[-1], []).append(n)
-        for last, n in suffixed_surnames(self.names):  # "King" -> "Martin Luther King Jr." when no other name ends so
-            index.setdefault(last, [n])
         return index
 
     def resolve(self, phrase: str, start: int, end: int) -> tuple[str, str]:
