@@ -252,6 +252,9 @@ TITLES = frozenset(rule_words("attribution.TITLES"))
 #: capitalized words was a headline or two names run together in the 1,000 rebuilt NewsMTSC articles ("Wisconsin
 #: Primary Looms Swelling", "Fox Business Network Ryan"), so it keeps its last two words (set by hand, branch nm).
 MAX_WHOLE_WORDS = 3
+#: Last words of organization and place names (the speaker stage's lists, read here as data): role, title and party
+#: words inside such a name are part of it ("Iranian Foreign Ministry", "Democratic National Committee").
+ORGANIZATION_HEADS = frozenset(rule_words("speakers.ORG_HEADS")) | frozenset(rule_words("speakers.PLACE_HEADS"))
 
 
 @functools.cache
@@ -264,15 +267,21 @@ def given_names() -> frozenset[str]:
 def whole_name(run: Sequence[str]) -> str:
     """The name a capitalized run of words gives, its title, role, party and date words left out ("" if none).
 
-    Rule "whole name" (issue 23, branch nm). Role words at the run's end go ("White House officials"). A title
-    right before the last word stays with it, as written ("Mr. Klain", "Speaker Ryan"; :data:`TITLES`). Else
-    the name starts after the last role word (:data:`ROLE_WORDS`), title, party or office word
-    (:data:`BEFORE_NAME`) or calendar word before the last word. A person's name opens with a given name
-    (:func:`given_names`) or with the word before a middle initial: the rightmost such word, with the given
-    names right before it ("Martin Luther King Jr.", "Hillary Rodham Clinton", "Rudolph W. Giuliani"), so a
-    word before it is no part ("U.S." in "U.S. Donald Trump"). A name with no given name is kept whole up to
-    :data:`MAX_WHOLE_WORDS` words ("New York Times", "Human Rights Watch"); a longer one keeps its last two
-    words, as before. A suffix ("Jr.") stays at the end. One word alone is no name.
+    Rule "whole name" (issue 23, branch nm):
+
+    - role words at the run's end go ("White House officials");
+    - a title right before the last word stays with it, as written ("Mr. Klain", "Speaker Ryan"; :data:`TITLES`);
+    - else the name starts after the last role word (:data:`ROLE_WORDS`), title, party or office word
+      (:data:`BEFORE_NAME`) or calendar word before the last word; in the name of an organization or place
+      (:data:`ORGANIZATION_HEADS`) only after a calendar word ("Iranian Foreign Ministry");
+    - when no name of two words is left ("FBI Director Comey"), the registry's earlier rule stands: the last
+      two words that are no role words ("FBI Comey");
+    - a person's name opens with a given name (:func:`given_names`) or the word before a middle initial: the
+      rightmost such word, with the given names right before it ("Martin Luther King Jr.", "Hillary Rodham
+      Clinton", "Rudolph W. Giuliani"), so a word before it is no part ("U.S." in "U.S. Donald Trump");
+    - a name with no given name is kept whole up to :data:`MAX_WHOLE_WORDS` words ("New York Times", "Human
+      Rights Watch"); a longer one keeps its last two words, as before;
+    - a suffix ("Jr.") stays at the end.
 
     Example:
         >>> whole_name("New York Times".split()), whole_name("Mr. Donald Trump".split())
@@ -286,14 +295,15 @@ def whole_name(run: Sequence[str]) -> str:
     suffix = [words.pop()] if len(words) >= 2 and words[-1] in NAME_SUFFIXES else []
     if len(words) >= 2 and _is_title(words[-2]) and words[-2].lower() not in ROLE_WORDS:
         return " ".join(words[-2:] + suffix)  # "Mr. Klain", "Speaker Ryan": a title and a surname, as written
+    organization = bool(words) and words[-1].lower() in ORGANIZATION_HEADS  # "Iranian Foreign Ministry"
     cut = 0
     for i, word in enumerate(words[:-1]):
         low = word.lower()
-        if low in ROLE_WORDS or low in BEFORE_NAME or low in CALENDAR or _is_title(word):
+        if low in CALENDAR or (not organization and (low in ROLE_WORDS or low in BEFORE_NAME or _is_title(word))):
             cut = i + 1
     words = words[cut:]
     if len(words) + len(suffix) < 2:
-        return ""
+        return _last_two(run)  # "FBI Director Comey": no whole name; the registry's earlier rule, as before
     given = given_names()
     opens = [i for i in range(len(words) - 1) if words[i] in given or _INITIAL(words[i + 1])]
     if opens:
@@ -304,6 +314,15 @@ def whole_name(run: Sequence[str]) -> str:
     elif len(words) > MAX_WHOLE_WORDS:
         words = words[-2:]  # "Wisconsin Primary Looms Swelling", "Fox Business Network Ryan": not one name
     return " ".join(words + suffix)
+
+
+def _last_two(run: Sequence[str]) -> str:
+    """The registry's rule before branch nm: the last two words after the role words ("FBI Comey"), "" if fewer."""
+    words = [w for w in run if w.lower() not in ROLE_WORDS]
+    if len(words) < 2:
+        return ""
+    keep = 3 if len(words) >= 3 and _INITIAL(words[-2]) else 2  # "Michael R. Bloomberg", not "R. Bloomberg"
+    return " ".join(words[-keep:])
 
 
 def _is_title(word: str) -> bool:

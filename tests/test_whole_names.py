@@ -25,6 +25,8 @@ def registry(text: str) -> tuple[str, ...]:
         ("Hillary Rodham Clinton spoke.", "Hillary Rodham Clinton"),
         ("Donald Trump Jr. spoke.", "Donald Trump Jr."),
         ("The Des Moines Register said so.", "Des Moines Register"),
+        ("The Iranian Foreign Ministry said so.", "Iranian Foreign Ministry"),  # a role word inside an organization
+        ("The Democratic National Committee said so.", "Democratic National Committee"),
     ],
 )
 def test_the_registry_keeps_a_whole_name(sentence: str, name: str) -> None:
@@ -58,6 +60,7 @@ def test_whole_name_of_a_run() -> None:
     assert whole_name(["Tuesday", "Donald", "Trump"]) == "Donald Trump"  # a day is no part of a name
     assert whole_name(["Trump", "Jr."]) == "Trump Jr."
     assert whole_name(["President", "Trump"]) == ""  # one word alone is no name
+    assert whole_name(["FBI", "Director", "Comey"]) == "FBI Comey"  # no name of two words: the earlier rule, as before
     assert whole_name(["Senate", "Foreign", "Relations", "Committee"]) == "Relations Committee"  # after a role word
     # four or more words without a given name: a headline or two names run together; the last two, as before
     assert whole_name(["Wisconsin", "Primary", "Looms", "Swelling"]) == "Looms Swelling"
@@ -136,3 +139,14 @@ def test_a_given_name_before_a_surname_target_stays_out_of_its_mention() -> None
     # must not fire: "Hillary" is no target's mention, so the mention of Clinton stays "Clinton"
     found = nl.find_mentions(nl.Article("a", "", "Trump attacked Hillary Clinton."), (nl.Target("Clinton"),))
     assert found["mention"].tolist() == ["Clinton"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # must fire: the holder held the capitalized role words at 1ef2d3c ("Accuser Christine Blasey Ford")
+        "Accuser Christine Blasey Ford criticized Kavanaugh on Monday.",
+        "Trump Accuser Christine Blasey Ford criticized Kavanaugh.",
+    ],
+)
+def test_a_role_word_before_a_holder_is_no_part_of_its_name(text: str) -> None:
+    assert stance(text, (nl.TRUMP, nl.Target("Kavanaugh"))) == [("Christine Blasey Ford", "Kavanaugh", "against")]
