@@ -15,6 +15,7 @@ from typing import Any
 from newslab.document import Document
 from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import Mention
+from newslab.names import given_names
 from newslab.targets import Target
 
 #: Prepositions whose object is not a subject ("during Trump’s first term", "of the Netherlands").
@@ -106,6 +107,24 @@ def _person_runs(article: Document, sent_index: int, by_last: Mapping[str, str])
     return actors
 
 
+_GIVEN_BEFORE = re.compile(r"([A-Z][a-z]+) $")  # a Title Case word and one space right before a mention
+
+
+def given_name_start(text: str, start: int) -> int:
+    """Rule "given name before a target": where a given name right before a name mention starts (0 if none).
+
+    "Trump attacked Hillary Clinton", target Clinton: the actor is "Hillary Clinton", so the object search that
+    skips no capitalized word reaches the target (issue 23, branch nm). Given names: :func:`newslab.names.given_names`.
+
+    Example:
+        >>> t = "Trump attacked Hillary Clinton and Clinton"
+        >>> given_name_start(t, t.index("Clinton")), given_name_start(t, t.rindex("Clinton"))
+        (15, 0)
+    """
+    m = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+    return m.start() if m is not None and m.group(1) in given_names() else 0
+
+
 def sentence_actors(
     article: Document,
     sent_index: int,
@@ -122,7 +141,8 @@ def sentence_actors(
         actors.append(group)
     for m in mentions:
         if sent.start <= m.start < sent.end and not any(a.start <= m.start < a.end for a in actors):
-            actors.append(Actor(m.target.name, m.start, m.end, target=m.target))
+            start = given_name_start(article.text, m.start) if m.kind == "name" and m.target.kind != "person" else 0
+            actors.append(Actor(m.target.name, start or m.start, m.end, target=m.target))
     for p in _person_runs(article, sent_index, by_last):
         if not any(p.start < a.end and a.start < p.end for a in actors):
             actors.append(p)

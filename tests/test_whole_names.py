@@ -150,3 +150,29 @@ def test_a_given_name_before_a_surname_target_stays_out_of_its_mention() -> None
 )
 def test_a_role_word_before_a_holder_is_no_part_of_its_name(text: str) -> None:
     assert stance(text, (nl.TRUMP, nl.Target("Kavanaugh"))) == [("Christine Blasey Ford", "Kavanaugh", "against")]
+
+
+CLINTON = (nl.TRUMP, nl.Target("Clinton"), nl.Target("Obama"))
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [  # must fire: no row at 1ef2d3c (the object search stopped at the given name before the surname target)
+        ("Trump attacked Hillary Clinton.", ("Trump", "Clinton", "against")),
+        ("Flynt, who endorsed Democratic nominee Hillary Clinton, spoke.", ("Flynt", "Clinton", "favor")),
+        ("Blasting President Barack Obama for his campaign, Mitt Romney spoke.", ("Mitt Romney", "Obama", "against")),
+    ],
+)
+def test_a_given_name_before_a_surname_target_joins_its_actor(text: str, row: tuple[str, str, str]) -> None:
+    assert stance(text, CLINTON) == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "row"),
+    [  # must not fire: a surname alone, and a given name of a person target, change nothing
+        ("Trump attacked Clinton.", ("Trump", "Clinton", "against")),
+        ("Clinton attacked Donald Trump.", ("Clinton", "Trump", "against")),
+    ],
+)
+def test_a_surname_target_alone_keeps_its_row(text: str, row: tuple[str, str, str]) -> None:
+    assert stance(text, CLINTON) == [row]
