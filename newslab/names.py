@@ -11,7 +11,7 @@ import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from itertools import compress
 from typing import TYPE_CHECKING, Protocol
 
@@ -314,6 +314,36 @@ def whole_name(run: Sequence[str]) -> str:
     elif len(words) > MAX_WHOLE_WORDS:
         words = words[-2:]  # "Wisconsin Primary Looms Swelling", "Fox Business Network Ryan": not one name
     return " ".join(words + suffix)
+
+
+_NAME_AFTER = re.compile(r"[ \u00a0]([A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*)*)")  # a capitalized run right after
+
+
+def name_after_role(text: str, phrase: str, end: int, registered: Container[str]) -> str:
+    """Rule "name after role": the registered name right after a phrase ending in a lowercase role word, else "".
+
+    A speaker phrase has at most five words (:mod:`newslab.attribution`), so a long role description stops
+    before the name it describes: "said former White House chief strategist" + " Steve Bannon". The name
+    counts when the article's name registry holds it (:func:`whole_name` of the capitalized run after ``end``).
+
+    Example:
+        >>> t = "said former White House chief strategist Steve Bannon."
+        >>> name_after_role(t, "former White House chief strategist", 40, {"Steve Bannon"})
+        'Steve Bannon'
+        >>> name_after_role(t, "former White House chief strategist", 40, {"White House"})
+        ''
+    """
+    words = phrase.split()
+    if not words or not words[-1].isalpha() or not words[-1].islower():
+        return ""
+    run = _NAME_AFTER.match(text, end)
+    if run is None:
+        return ""
+    for written in (run.group(1), run.group(1).rstrip(".")):  # "Steve Bannon." ends a sentence; "Jr." keeps its dot
+        name = whole_name(written.split())
+        if name in registered:
+            return name
+    return ""
 
 
 def _last_two(run: Sequence[str]) -> str:

@@ -176,3 +176,33 @@ def test_a_given_name_before_a_surname_target_joins_its_actor(text: str, row: tu
 )
 def test_a_surname_target_alone_keeps_its_row(text: str, row: tuple[str, str, str]) -> None:
     assert stance(text, CLINTON) == [row]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [  # must fire: the five-word speaker phrase stopped at the role word at 1ef2d3c ("as written")
+        (
+            '"Trump is a liar," said ousted White House communications director Anthony Scaramucci.',
+            "Anthony Scaramucci",
+        ),
+        ('"Trump is a liar," said former White House chief strategist Steve Bannon on Monday.', "Steve Bannon"),
+        ('"Trump is great," said the former New York City mayor Rudy Giuliani.', "Rudy Giuliani"),
+    ],
+)
+def test_a_speaker_is_the_name_after_a_long_role(text: str, speaker: str) -> None:
+    quotes = nl.find_quotes(nl.Article("a", "", text), targets=TARGETS)
+    assert quotes[["speaker_resolved", "speaker_rule"]].values.tolist() == [[speaker, "name after role"]]
+    assert stance(text)[0][0] == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # must not fire: a time word or a lowercase word after the role, a name no run registers
+        '"Trump is a liar," said a White House spokesman Monday.',
+        '"Trump is a liar," said the spokesman in Washington.',
+        '"Trump is a liar," said the spokesman Paris.',
+    ],
+)
+def test_a_role_speaker_without_a_name_after_it_stays(text: str) -> None:
+    quotes = nl.find_quotes(nl.Article("a", "", text), targets=TARGETS)
+    assert "name after role" not in quotes["speaker_rule"].tolist()
