@@ -13,11 +13,9 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from newslab.document import Document
-from newslab.holders import CALENDAR, clean_holder
 from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import Mention
-from newslab.names import ROLE_WORDS
-from newslab.speakers import given_name_gender
+from newslab.names import given_names
 from newslab.targets import Target
 
 #: Prepositions whose object is not a subject ("during Trump’s first term", "of the Netherlands").
@@ -48,11 +46,16 @@ class Actor:
 
 
 def by_surname(names: Iterable[str]) -> dict[str, str]:
-    """The first registry name for each last word (built once per article: a lookup per capitalized run)."""
+    """The first registry name for each last word, and each registry name for itself (built once per article).
+
+    A capitalized run that ends with a whole registry name is that name ("The New York Times" is "New York Times"
+    when "Los Angeles Times" is registered too); a run ending with a surname alone is the first name ending so.
+    """
     index: dict[str, str] = {}
     for n in names:
         if n not in ("United States", "White House"):
             index.setdefault(n.rsplit(" ", 1)[-1], n)
+            index.setdefault(n, n)  # a key with a space is a whole name, never a last word
     return index
 
 
@@ -88,42 +91,38 @@ def _person_runs(article: Document, sent_index: int, by_last: Mapping[str, str])
     actors = []
     for m in _CAPITALIZED_RUN.finditer(sent.text):
         run = m.group()
-        last = run.rsplit(None, 1)[-1]  # the run's last word: ``\s+`` and str.split part words at the same characters
-        full = by_last.get(last[:-2] if last.endswith(("’s", "'s")) else last, "")
+        words = run.split()  # ``\s+`` and str.split part words at the same characters
+        possessive = words[-1].endswith(("’s", "'s"))
+        if possessive:
+            words[-1] = words[-1][:-2]
+        full = ""
+        for k in range(len(words), 1, -1):  # the longest whole registry name the run ends with
+            full = by_last.get(" ".join(words[-k:]), "")
+            if full:
+                break
+        full = full or by_last.get(words[-1], "")
         if full:
-            end = sent.start + m.end() - (2 if run.endswith(("’s", "'s")) else 0)
-            actors.append(Actor(clean_label(whole_name(run, full)), sent.start + m.start(), end))
+            end = sent.start + m.end() - (2 if possessive else 0)
+            actors.append(Actor(clean_label(full), sent.start + m.start(), end))
     return actors
 
 
-def whole_name(run: str, full: str) -> str:
-    """The name a capitalized ``run`` gives, where the article's name registry holds its last words ``full``.
+_GIVEN_BEFORE = re.compile(r"([A-Z][a-z]+) $")  # a Title Case word and one space right before a mention
 
-    The registry keeps a name's last two words ("Donald Trump" of "President Donald Trump"). When those
-    do not open with a given name, they may be the tail of a longer name ("York Times", "Moines
-    Register", "Rodham Clinton"): the run's words before them go with them back to a role word, a
-    stopword, a date or a party word (rule "whole name"; issue 23: holders as a coder writes them).
-    Words that are no holder (:func:`newslab.holders.clean_holder`) are not extended.
+
+def given_name_start(text: str, start: int) -> int:
+    """Rule "given name before a target": where a given name right before a name mention starts (0 if none).
+
+    "Trump attacked Hillary Clinton", target Clinton: the actor is "Hillary Clinton", so the object search that
+    skips no capitalized word reaches the target (issue 23, branch nm). Given names: :func:`newslab.names.given_names`.
 
     Example:
-        >>> whole_name("The New York Times", "York Times"), whole_name("Des Moines Register", "Moines Register")
-        ('New York Times', 'Des Moines Register')
-        >>> whole_name("President Donald Trump", "Donald Trump"), whole_name("Democrat Beto Rourke", "Beto Rourke")
-        ('Donald Trump', 'Beto Rourke')
+        >>> t = "Trump attacked Hillary Clinton and Clinton"
+        >>> given_name_start(t, t.index("Clinton")), given_name_start(t, t.rindex("Clinton"))
+        (15, 0)
     """
-    words = run.split()
-    if words and words[-1].endswith(("’s", "'s")):
-        words[-1] = words[-1][:-2]
-    kept = full.split()
-    if len(words) <= len(kept) or words[-len(kept) :] != kept or given_name_gender(full) or not clean_holder(full):
-        return full  # shorter, another name, a person's, or no actor at all (headline words: "Looms Swelling")
-    before: list[str] = []
-    for word in reversed(words[: -len(kept)]):
-        low = word.lower()
-        if low in ROLE_WORDS or low in stopwords() or low in BEFORE_NAME or low in CALENDAR:
-            break
-        before.insert(0, word)
-    return " ".join([*before, *kept])
+    m = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+    return m.start() if m is not None and m.group(1) in given_names() else 0
 
 
 def sentence_actors(
@@ -142,7 +141,8 @@ def sentence_actors(
         actors.append(group)
     for m in mentions:
         if sent.start <= m.start < sent.end and not any(a.start <= m.start < a.end for a in actors):
-            actors.append(Actor(m.target.name, m.start, m.end, target=m.target))
+            start = given_name_start(article.text, m.start) if m.kind == "name" and m.target.kind != "person" else 0
+            actors.append(Actor(m.target.name, start or m.start, m.end, target=m.target))
     for p in _person_runs(article, sent_index, by_last):
         if not any(p.start < a.end and a.start < p.end for a in actors):
             actors.append(p)
@@ -328,6 +328,3 @@ def clean_label(label: str) -> str:
 #: Words that may stand between a verb cue and the start of its object ("praised the alliance",
 #: "worried about Trump", "critical of his plan").
 OBJECT_GAP = frozenset(rule_words("actors.OBJECT_GAP"))
-
-#: Words before a name that are not part of it (:func:`whole_name` stops at them).
-BEFORE_NAME = frozenset(rule_words("actors.BEFORE_NAME"))

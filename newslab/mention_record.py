@@ -21,6 +21,7 @@ CONFIDENCE = {
     "possessive": 1.0,
     "epithet": 0.9,
     "title": 1.0,  # a name with its title ("President Trump"): one name mention
+    "given name": 1.0,  # a name with a given name that is no mention of another target ("Paul Manafort"; nm)
     "role": 0.8,  # a role description the target holds (roles.tsv), as sure as a head
     "role:last-named": 0.8,  # a role description after the person was named with that title
     "role:national": 0.8,  # "the US president": only a holder of that country's office (roles.tsv country)

@@ -24,6 +24,7 @@ Example:
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import itertools
 import logging
 import re
@@ -52,7 +53,7 @@ from newslab.descriptions import (
 from newslab.document import Article, Document, parse
 from newslab.lexicons import rule_word_values, rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, MENTION_KINDS, Mention, QuoteSpan
-from newslab.names import ROLE_WORDS, speaks_as
+from newslab.names import CALENDAR, ROLE_WORDS, given_names, speaks_as
 from newslab.people import ANAPHORIC_NOUNS, Person, people, people_words
 from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns, word_hits
 from newslab.records import MentionRow, columns
@@ -233,17 +234,69 @@ def _titles(target: Target, text: str, name_start: int) -> int | None:
     return start
 
 
-def _names(target: Target, article: Article | Document) -> list[Mention]:
+_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+)\b")  # a Title Case word right after a mention
+
+
+def given_name_of_another(text: str, start: int, end: int) -> bool:
+    """Rule "a given name of another person": a one-word name mention that is a given name, followed by a name word.
+
+    "that Paul Manafort lied" names Manafort, not the target Paul (Rand Paul): no mention of Paul, so a stance
+    row of the sentence goes to "Paul Manafort" (a target or a person of the name registry) or to no one. "Ron Paul
+    backers", "Paul Tower" (a word the tag lexicon knows in lowercase) and "Paul Tuesday" (a day) keep the mention.
+    Given names: :func:`newslab.names.given_names`; a name word is one the tag lexicon knows only as a proper
+    noun or not at all. Read for targets of every kind but persons (:func:`_other_bearer` reads those); moved
+    here from the stance stage's row checks (issue 23, branch nm).
+
+    Example:
+        >>> t = "that Paul Manafort lied; Ron Paul backers; Paul Over Tweets"
+        >>> [given_name_of_another(t, i, i + 4) for i in (5, 29, 43)]
+        [True, False, False]
+    """
+    word = text[start:end]
+    if not word.isalpha() or word not in given_names():
+        return False
+    nxt = _NEXT_NAME_WORD.match(text, end)
+    if nxt is None or nxt.group(1).lower() in CALENDAR:
+        return False  # "attacked Paul Tuesday": a day, no name
+    tags = word_tags()
+    return tags.get(nxt.group(1).lower()) is None and tags.get(nxt.group(1), "NNP").startswith("NNP")
+
+
+def _names(target: Target, article: Article | Document, given: list[int] | None = None) -> list[Mention]:
+    """The target's name mentions; ``given`` collects the starts of matches dropped as another person's given name."""
     text = article.text
     found: list[Mention] = []
     for m in target._name_re.finditer(text):
         if target.kind == "person" and _other_bearer(target, text, m):
             continue  # "Ivanka Trump", "Donald Trump Jr.", "Trump Tower": another bearer of the name
+        if target.kind != "person" and given_name_of_another(text, m.start(), m.end()):
+            if given is not None:
+                given.append(m.start())
+            continue  # "Paul Manafort" is no mention of the target Paul
         possessive = text[m.end() : m.end() + 1] in _APOS and text[m.end() + 1 : m.end() + 2] == "s"
         title = _titles(target, text, m.start()) if target.kind in ("person", "other") else None
         rule = "title" if title is not None else ("possessive" if possessive else "name")
         found.append(Mention(target, m.start() if title is None else title, m.end(), "name", rule, CONFIDENCE[rule]))
     return found
+
+
+def _with_given_names(mentions: list[Mention], given: Sequence[int], text: str) -> list[Mention]:
+    """Rule "given name": a name mention right after a dropped given name (:func:`given_name_of_another`) takes it.
+
+    "Trump attacked Paul Manafort", targets Paul and Manafort: "Paul" is no mention of Paul, and the mention of
+    Manafort is "Paul Manafort", so the stance rules read the whole name as the object (issue 23, branch nm).
+    Only a given name that is another target's dropped mention is taken; a given name before a surname target
+    ("Hillary Clinton" of the target Clinton) stays out of the mention as before.
+    """
+    if not given:
+        return mentions
+    ends = {text.index(" ", g) + 1: g for g in given}  # the next word's start -> the given name's start
+    return [
+        dataclasses.replace(m, start=ends[m.start], rule="given name", confidence=CONFIDENCE["given name"])
+        if m.kind == "name" and m.start in ends and m.rule == "name"
+        else m
+        for m in mentions
+    ]
 
 
 def _overlaps(a: Mention | tuple[int, int], b: Mention | tuple[int, int]) -> bool:
@@ -311,14 +364,16 @@ def article_mentions(
     mentions: list[Mention] = []
     named = []
     lowered = lowered_letterwise(doc.text)  # for the cheap test before a description or exclusion scan
+    given: list[int] = []  # starts of given names of another person ("Paul" of "Paul Manafort")
     for target in targets:
-        found = _names(target, doc)
+        found = _names(target, doc, given)
         if not require_name or _is_named(target, doc):
             named.append(target)
             descs = target_descriptions(target, doc.text, roles, lowered=lowered)
             excluded = [m.span() for rx in target._exclude_res for m in scan(rx, doc.text, lowered)]
             found += _not_excluded(descs, excluded)
         mentions += found
+    mentions = _with_given_names(mentions, given, doc.text)
     mentions += role_mentions(named, doc.text, roles)
     mentions = _resolve_overlaps(mentions)
     others = people(doc, mentions)

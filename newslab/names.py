@@ -7,14 +7,15 @@ other's internals.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import operator
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable, Sequence
 from itertools import compress
 from typing import TYPE_CHECKING, Protocol
 
-from newslab.lexicons import rule_words, stopwords
+from newslab.lexicons import load_table, rule_words, stopwords
 
 if TYPE_CHECKING:
     from newslab.document import Document
@@ -201,7 +202,7 @@ def compile_caseless(pattern: str) -> re.Pattern[str]:
 
 
 def name_registry(doc: Document) -> tuple[str, ...]:
-    """Multi-word capitalized names in an article, leading role/title words removed.
+    """Multi-word capitalized names in an article, whole (:func:`whole_name`), role and title words left out.
 
     Computed once per article by the analysis pass (stage "names") and handed to the quote
     and stance stages, which resolve surnames ("Rutte") to these full names.
@@ -238,12 +239,130 @@ _text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, s
 _first_char = operator.itemgetter(slice(0, 1))  # word[:1], mapped in C
 _INITIAL = re.compile(r"[A-Z]\.").fullmatch  # a middle initial ("R." in "Michael R. Bloomberg")
 
+#: Words after a surname that belong to the name ("Martin Luther King Jr.", "Donald Trump Jr."): kept at its end.
+NAME_SUFFIXES = frozenset({"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"})
+#: Capitalized words before a name that are no part of it: party and office words ("Democrat Beto O'Rourke",
+#: "Former ..."); the whole-name rule stops at them, as at role words and calendar words.
+BEFORE_NAME = frozenset(rule_words("names.BEFORE_NAME"))
+#: Days and months, no part of a name ("Tuesday Donald Trump"): the stance stage's list, read here as data.
+CALENDAR = frozenset(rule_words("holders.CALENDAR"))
+#: Titles before a name, lowercase without the dot ("mr", "gen", "speaker"): the quote stage's list, read here as data.
+TITLES = frozenset(rule_words("attribution.TITLES"))
+#: Words of a whole name without a given name at most ("Los Angeles Times", "Human Rights Watch"); a longer run of
+#: capitalized words was a headline or two names run together in the 1,000 rebuilt NewsMTSC articles ("Wisconsin
+#: Primary Looms Swelling", "Fox Business Network Ryan"), so it keeps its last two words (set by hand, branch nm).
+MAX_WHOLE_WORDS = 3
+#: Last words of organization and place names (the speaker stage's lists, read here as data): role, title and party
+#: words inside such a name are part of it ("Iranian Foreign Ministry", "Democratic National Committee").
+ORGANIZATION_HEADS = frozenset(rule_words("speakers.ORG_HEADS")) | frozenset(rule_words("speakers.PLACE_HEADS"))
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Capitalized given names of either gender or both: ``people_words.tsv`` (kind "given") and ``given_names.tsv``."""
+    given = {row["word"] for row in load_table("people_words") if row["kind"] == "given"}
+    return frozenset(given | {row["word"] for row in load_table("given_names")})
+
+
+def whole_name(run: Sequence[str]) -> str:
+    """The name a capitalized run of words gives, its title, role, party and date words left out ("" if none).
+
+    Rule "whole name" (issue 23, branch nm):
+
+    - role words at the run's end go ("White House officials");
+    - a title right before the last word stays with it, as written ("Mr. Klain", "Speaker Ryan"; :data:`TITLES`);
+    - else the name starts after the last role word (:data:`ROLE_WORDS`), title, party or office word
+      (:data:`BEFORE_NAME`) or calendar word before the last word; in the name of an organization or place
+      (:data:`ORGANIZATION_HEADS`) only after a calendar word ("Iranian Foreign Ministry");
+    - when no name of two words is left ("FBI Director Comey"), the registry's earlier rule stands: the last
+      two words that are no role words ("FBI Comey");
+    - a person's name opens with a given name (:func:`given_names`) or the word before a middle initial: the
+      rightmost such word, with the given names right before it ("Martin Luther King Jr.", "Hillary Rodham
+      Clinton", "Rudolph W. Giuliani"), so a word before it is no part ("U.S." in "U.S. Donald Trump");
+    - a name with no given name is kept whole up to :data:`MAX_WHOLE_WORDS` words ("New York Times", "Human
+      Rights Watch"); a longer one keeps its last two words, as before;
+    - a suffix ("Jr.") stays at the end.
+
+    Example:
+        >>> whole_name("New York Times".split()), whole_name("Mr. Donald Trump".split())
+        ('New York Times', 'Donald Trump')
+        >>> whole_name("Martin Luther King Jr.".split()), whole_name("Senator Lindsey Graham".split())
+        ('Martin Luther King Jr.', 'Lindsey Graham')
+    """
+    words = list(run)
+    while words and words[-1].lower() in ROLE_WORDS:
+        words.pop()  # "White House officials": the office, not its officials
+    suffix = [words.pop()] if len(words) >= 2 and words[-1] in NAME_SUFFIXES else []
+    if len(words) >= 2 and _is_title(words[-2]) and words[-2].lower() not in ROLE_WORDS:
+        return " ".join(words[-2:] + suffix)  # "Mr. Klain", "Speaker Ryan": a title and a surname, as written
+    organization = bool(words) and words[-1].lower() in ORGANIZATION_HEADS  # "Iranian Foreign Ministry"
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        low = word.lower()
+        if low in CALENDAR or (not organization and (low in ROLE_WORDS or low in BEFORE_NAME or _is_title(word))):
+            cut = i + 1
+    words = words[cut:]
+    if len(words) + len(suffix) < 2:
+        return _last_two(run)  # "FBI Director Comey": no whole name; the registry's earlier rule, as before
+    given = given_names()
+    opens = [i for i in range(len(words) - 1) if words[i] in given or _INITIAL(words[i + 1])]
+    if opens:
+        first = opens[-1]
+        while first > 0 and words[first - 1] in given:
+            first -= 1  # "Martin Luther King": the given names before the last one go with it
+        words = words[first:]
+    elif len(words) > MAX_WHOLE_WORDS:
+        words = words[-2:]  # "Wisconsin Primary Looms Swelling", "Fox Business Network Ryan": not one name
+    return " ".join(words + suffix)
+
+
+_NAME_AFTER = re.compile(r"[ \u00a0]([A-Z][\w.’'-]*(?:[ \u00a0][A-Z][\w.’'-]*)*)")  # a capitalized run right after
+
+
+def name_after_role(text: str, phrase: str, end: int, registered: Container[str]) -> str:
+    """Rule "name after role": the registered name right after a phrase ending in a lowercase role word, else "".
+
+    A speaker phrase has at most five words (:mod:`newslab.attribution`), so a long role description stops
+    before the name it describes: "said former White House chief strategist" + " Steve Bannon". The name
+    counts when the article's name registry holds it (:func:`whole_name` of the capitalized run after ``end``).
+
+    Example:
+        >>> t = "said former White House chief strategist Steve Bannon."
+        >>> name_after_role(t, "former White House chief strategist", 40, {"Steve Bannon"})
+        'Steve Bannon'
+        >>> name_after_role(t, "former White House chief strategist", 40, {"White House"})
+        ''
+    """
+    words = phrase.split()
+    if not words or not words[-1].isalpha() or not words[-1].islower():
+        return ""
+    run = _NAME_AFTER.match(text, end)
+    if run is None:
+        return ""
+    for written in (run.group(1), run.group(1).rstrip(".")):  # "Steve Bannon." ends a sentence; "Jr." keeps its dot
+        name = whole_name(written.split())
+        if name in registered:
+            return name
+    return ""
+
+
+def _last_two(run: Sequence[str]) -> str:
+    """The registry's rule before branch nm: the last two words after the role words ("FBI Comey"), "" if fewer."""
+    words = [w for w in run if w.lower() not in ROLE_WORDS]
+    if len(words) < 2:
+        return ""
+    keep = 3 if len(words) >= 3 and _INITIAL(words[-2]) else 2  # "Michael R. Bloomberg", not "R. Bloomberg"
+    return " ".join(words[-keep:])
+
+
+def _is_title(word: str) -> bool:
+    """A title before a name ("Mr.", "Gen.", "Speaker"; :data:`TITLES`)."""
+    return word.lower().rstrip(".") in TITLES
+
 
 def _add_name(run: list[str], names: set[str]) -> None:
-    """Register the last two non-role words of a capitalized run as a name."""
+    """Register the whole name of a capitalized run (:func:`whole_name`)."""
     if len(run) >= 2:
-        words = [w for w in run if w.lower() not in ROLE_WORDS]
-        if len(words) >= 2:
-            # a middle initial keeps its given name: "Michael R. Bloomberg", not "R. Bloomberg"
-            keep = 3 if len(words) >= 3 and _INITIAL(words[-2]) else 2
-            names.add(" ".join(words[-keep:]))
+        name = whole_name(run)
+        if name:
+            names.add(name)

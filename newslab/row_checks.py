@@ -18,10 +18,8 @@ import re
 from collections.abc import Sequence
 
 from newslab.cues import cue_forms, load_cues
-from newslab.descriptions import word_tags
-from newslab.holders import CALENDAR, pressure_not_favor, speaker_judges
+from newslab.holders import pressure_not_favor, speaker_judges
 from newslab.lexicons import rule_words
-from newslab.speakers import given_name_gender
 
 #: Verbs that push criticism back ("tamp down criticism", "rebut the accusations"): the holder defends the target.
 COUNTERS = frozenset(rule_words("row_checks.COUNTERS"))
@@ -139,8 +137,6 @@ def row_stands(
         >>> row_stands(t, (0, 33), (20, 32), -1.0, ["blasted"]), row_stands(t, (34, 73), (67, 72), -1.0, ["attacking"])
         (True, False)
     """
-    if given_name_of_another(text, target[0], target[1]):
-        return False  # "that Paul Manafort lied": Manafort's given name, not the target Paul (sq4)
     if score > 0 and pressure_not_favor(text, sentence[0], target[0], target[1], cue_words):
         return False  # "encouraging Clinton to return the money": pressure, not support (holders.py, sq)
     sent = text[sentence[0] : sentence[1]]
@@ -226,32 +222,6 @@ def questioning_a_person(sentence: str, target: tuple[int, int], score: float, c
         if not any(w.lower() in HOSTILE_QUESTIONS for w in hostile):
             return True
     return False
-
-
-_NEXT_NAME_WORD = re.compile(r" ([A-Z][a-z]+)\b")  # a Title Case word right after a mention
-
-
-def given_name_of_another(text: str, start: int, end: int) -> bool:
-    """Rule "a given name of another person": a one-word target mention that is a given name, followed by a name word.
-
-    "that Paul Manafort lied" names Manafort, not the target Paul (Rand Paul); "Ron Paul backers" and
-    "Paul Tower" (a word the tag lexicon knows in lowercase) and "Paul Tuesday" (a day) keep the mention. Given names:
-    :func:`newslab.speakers.given_name_gender`; a name word is one the tag lexicon knows only as a proper noun or
-    not at all.
-
-    Example:
-        >>> t = "that Paul Manafort lied; Ron Paul backers; Paul Over Tweets"
-        >>> [given_name_of_another(t, i, i + 4) for i in (5, 29, 43)]
-        [True, False, False]
-    """
-    word = text[start:end]
-    if not word.isalpha() or not given_name_gender(word):
-        return False
-    nxt = _NEXT_NAME_WORD.match(text, end)
-    if nxt is None or nxt.group(1).lower() in CALENDAR:
-        return False  # "attacked Paul Tuesday": a day, no name
-    tags = word_tags()
-    return tags.get(nxt.group(1).lower()) is None and tags.get(nxt.group(1), "NNP").startswith("NNP")
 
 
 def speaker_relays(holder: str, score: float = 1.0) -> str:

@@ -32,7 +32,7 @@ from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import load_table, rule_words, stopwords
 from newslab.mention_record import Mention
-from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
+from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS, name_after_role
 from newslab.people import people_words
 from newslab.reported_speech import name_list, speaker_shape
 from newslab.targets import Target
@@ -299,6 +299,9 @@ class SpeakerResolver:
             return self.pronoun(low, sent, start)
         if low == "it":
             return "", "unresolved"
+        named = name_after_role(self.article.text, phrase, end, self.names)
+        if named:  # rule "name after role" (nm): "said ousted White House communications director Anthony Scaramucci"
+            return named, "name after role"
         if complement_name(phrase, self._person_run):  # "A spokesman for Mr. Trump": the spokesman (at8)
             return speaker_shape(phrase)[0], "as written; complement-name"
         role = self.role_named_earlier(phrase, start)
