@@ -1,0 +1,129 @@
+"""Speakers a careful reader finds outside the quote's own clause (issue 23, round `at9`).
+
+Rules of :mod:`newslab.quotes`, each named in the quote's ``rule`` or ``speaker_rule``:
+
+* ``named-after``: a quote given to an unnamed speaker ("one senator said", "the North Korean side said")
+  whose next sentence names who spoke ("The words were Mitch McConnell's.", "The words came from Ri
+  Yong-ho, …") is that person's, with every quote of the same reporting clause.
+* ``transcript-report``: a transcript line whose words report what someone else said ("TRUMP: He said
+  he's not going to …") is the label's speaker's line; the reported clause inside it, whose "he" points
+  into the speaker's own talk, gives no row of its own.
+* In :mod:`newslab.speakers`, notes added to a he/she's ``speaker_rule``: ``outer-speaker`` (a speaker named
+  inside another speaker's reported words, "Trump said North Korea had demanded …", is no recent speaker for a
+  later he/she), ``fronted-participle`` (names inside "Asked about X, …," are not the subject of the "he" after
+  it), ``not-a-name`` (a capitalized word that is no speaker, "Furiously, and in capitals.", is no previous
+  subject), ``quote-start`` (the speaker memory counts from the sentence where a quote of several sentences
+  opens) and ``description-subject`` (a target's description opening the sentence before is its subject).
+* In :mod:`newslab.speech_formats`: ``finding-modifier`` ("A poll released this week shows …"),
+  ``and-that`` ("shows that A, and that B": two findings) and ``nested-inside`` (a finding holding a nested
+  attribution, "…, while most Democrats said it was justified", is kept with it).
+
+Also :func:`group_phrase` (the speaker rule ``group``), moved here from :mod:`newslab.speakers` unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from newslab.attribution import SPACE, Quote
+from newslab.descriptions import word_tags
+from newslab.document import Document
+from newslab.lexicons import rule_words
+from newslab.speech_formats import next_sentence_speaker
+
+#: Words that open a speaker phrase naming no one ("one senator", "a diplomat", "the North Korean side").
+UNNAMED_OPENERS = frozenset(rule_words("speaker_turns.UNNAMED_OPENERS"))
+#: Added when a he/she skipped a speaker named inside another speaker's words (at9).
+OUTER_NOTE = "; outer-speaker"
+#: Added when a he/she skipped the names of a fronted participle clause of its own sentence (at9).
+FRONTED_NOTE = "; fronted-participle"
+#: Added when a he/she's previous subject is a target's description opening its sentence ("The tycoon had …"; at9).
+DESCRIPTION_NOTE = "; description-subject"
+#: Added when a he/she's speaker memory counted from the sentence where its quote opens (at9).
+QUOTE_START_NOTE = "; quote-start"
+#: Added when a he/she skipped a capitalized word that is no name (a sentence's adverb, "Miss." of a place; at9).
+NOT_NAME_NOTE = "; not-a-name"
+#: Participles that open a clause whose subject is the pronoun after it ("Asked about X, he said").
+FRONTED_PARTICIPLES = frozenset(rule_words("speaker_turns.FRONTED_PARTICIPLES"))
+#: Pronouns whose reported clause inside a transcript line points into the speaker's own talk.
+_REPORTED_PRONOUNS = frozenset({"he", "she", "they"})
+
+
+def fronted_participle(chunk: str) -> bool:
+    """Whether the text before a pronoun opens with a participle clause ended by a comma ("Asked about X, …, ")."""
+    first = chunk.lstrip().split(" ", 1)[0].lower()
+    return first in FRONTED_PARTICIPLES and chunk.rstrip().endswith(",")
+
+
+def unnamed_speaker(phrase: str) -> bool:
+    """Whether a speaker phrase names nobody: a determiner or "one" and a lowercase head ("one senator").
+
+    Example:
+        >>> [unnamed_speaker(p) for p in ("one senator", "the North Korean side", "Senator Collins", "he")]
+        [True, True, False, False]
+    """
+    words = phrase.split()
+    return len(words) >= 2 and words[0].lower() in UNNAMED_OPENERS and words[-1].islower()
+
+
+def named_after(quotes: list[Quote], closes: Sequence[int], doc: Document) -> None:
+    """Rule ``named-after``: the speaker named in the sentence after a quote of an unnamed speaker.
+
+    ``quotes[:len(closes)]`` are the direct quotes, ``closes`` their closing marks; every quote of ``quotes``
+    whose speaker is the same phrase at the same place takes the name (its other direct pieces and the
+    indirect rows of the same clause).
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> text = "“We stood up to the mob,” one senator said.\\n\\nThe words were Mitch McConnell's."
+        >>> q = Quote(1, 24, "direct", "after-quote", "said", "one senator", 27, 38)
+        >>> named_after([q], [24], parse(Article("a", "", text)))
+        >>> (q.speaker, q.rule)
+        ('Mitch McConnell', 'after-quote; named-after')
+    """
+    for q, close in zip(quotes, closes, strict=False):
+        if not q.speaker or not unnamed_speaker(q.speaker):
+            continue
+        named = next_sentence_speaker(doc, close)
+        if named is None:
+            continue
+        phrase, at = q.speaker, q.speaker_start
+        for other in quotes:
+            if other.speaker == phrase and other.speaker_start == at:
+                other.speaker, other.speaker_start, other.speaker_end = named
+                other.rule += "; named-after"
+
+
+def reports_others(line: Quote, inner: Sequence[Quote]) -> bool:
+    """Rule ``transcript-report``: the indirect quotes inside a transcript line all have a pronoun speaker.
+
+    Such a line ("TRUMP: He said he's not going to do testing") is the label's speaker's words; a line whose
+    reported clause names its speaker ("LAWRENCE: Smith told NPR …") is left to that clause.
+    """
+    return bool(inner) and all(q.kind == "indirect" and q.speaker.lower() in _REPORTED_PRONOUNS for q in inner)
+
+
+# moved from newslab.speakers (at9), unchanged: the speaker rule "group"
+_GROUP_WITH_COMPLEMENT = re.compile(
+    rf"^(?:[Tt]he{SPACE}|[Ss]ome{SPACE}|[Mm]any{SPACE}|[Tt]wo{SPACE}|[Tt]hree{SPACE}|[Ss]everal{SPACE})?(?P<head>[A-Za-z]+)"
+    rf"{SPACE}(?:in|of|on|at|from|for){SPACE}\S"
+)
+
+
+def group_phrase(phrase: str) -> str:
+    """A plural group noun with its complement, kept whole ("Residents of Kharkiv"); "" for anything else.
+
+    A coder names a group speaker by the whole phrase: the complement says which officials or
+    Republicans speak. A person's name with a place ("Gov. Andy Beshear of Kentucky") is no group.
+
+    Example:
+        >>> group_phrase("Officials in Miami-Dade County"), group_phrase("Andy Beshear of Kentucky")
+        ('Officials in Miami-Dade County', '')
+    """
+    m = _GROUP_WITH_COMPLEMENT.match(phrase.strip())
+    if m is None:
+        return ""
+    head = m.group("head")
+    tag = word_tags().get(head.lower()) or word_tags().get(head) or ""
+    return phrase.strip() if tag.startswith("NNS") or tag == "NNPS" else ""
