@@ -93,7 +93,7 @@ from newslab.document import Article, Document, Sentence
 from newslab.mention_record import Mention
 from newslab.records import QuoteRow, columns
 from newslab.reported_speech import OWN, colon_clause_speaker, indirect_quotes, own_complement
-from newslab.speaker_turns import named_after, reports_others
+from newslab.speaker_turns import inverted_clauses, named_after, reports_others
 from newslab.speakers import GENDER_NOTE, SpeakerResolver
 from newslab.speech_formats import QuoteSpan as _Span
 from newslab.speech_formats import (
@@ -457,6 +457,7 @@ def article_quotes(
             q.rule += "; surname-of-named" * bad_speaker(q.speaker)  # "Rove said …" after "Karl Rove" (at7)
             quotes.append(q)
     named_after(quotes, [s.close for s in spans], article)  # "“…,” one senator said. The words were X's" (at9)
+    quotes += inverted_clauses(article, attrs, [(q.start, q.end) for q in quotes])  # "…, said X" without marks (at9)
     quotes = _with_transcript(quotes, transcript_quotes(text))
     quotes += finding_quotes(article, [(q.start, q.end) for q in quotes])  # "New polls show …"
     quotes += headline_label_quotes(text, [(q.start, q.end) for q in quotes])  # "Yates: 'Flynn Was …'"
@@ -472,9 +473,7 @@ def article_quotes(
         if q.speaker:
             opened = article.sentence_of(q.start)
             q.resolved, q.speaker_rule = resolver.resolve(q.speaker, q.speaker_start, q.speaker_end, opened=opened)
-            if q.resolved and bad_speaker(
-                q.resolved, surnames=surnames
-            ):  # a subject read off an odd sentence ("Asked about X, …"): as written
+            if q.resolved and bad_speaker(q.resolved, surnames=surnames):  # an odd sentence's subject: as written
                 note = GENDER_NOTE if GENDER_NOTE in q.speaker_rule else ""  # the skipped person stays named
                 kept = not bad_speaker(q.speaker, surnames=surnames)
                 q.resolved, q.speaker_rule = (q.speaker if kept else ""), "as written" + note

@@ -26,11 +26,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from newslab.attribution import SPACE, Quote
+from newslab.attribution import SPACE, Attribution, Quote
 from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import rule_words
-from newslab.speech_formats import next_sentence_speaker
+from newslab.speech_formats import bad_speaker, next_sentence_speaker
 
 #: Words that open a speaker phrase naming no one ("one senator", "a diplomat", "the North Korean side").
 UNNAMED_OPENERS = frozenset(rule_words("speaker_turns.UNNAMED_OPENERS"))
@@ -42,7 +42,7 @@ FRONTED_NOTE = "; fronted-participle"
 DESCRIPTION_NOTE = "; description-subject"
 #: Added when a he/she's speaker memory counted from the sentence where its quote opens (at9).
 QUOTE_START_NOTE = "; quote-start"
-#: Added when a he/she skipped a capitalized word that is no name (a sentence's adverb, "Miss." of a place; at9).
+#: Added when a he/she skipped a capitalized word that is no name (an adverb opening its sentence; at9).
 NOT_NAME_NOTE = "; not-a-name"
 #: Participles that open a clause whose subject is the pronoun after it ("Asked about X, he said").
 FRONTED_PARTICIPLES = frozenset(rule_words("speaker_turns.FRONTED_PARTICIPLES"))
@@ -54,6 +54,20 @@ def fronted_participle(chunk: str) -> bool:
     """Whether the text before a pronoun opens with a participle clause ended by a comma ("Asked about X, …, ")."""
     first = chunk.lstrip().split(" ", 1)[0].lower()
     return first in FRONTED_PARTICIPLES and chunk.rstrip().endswith(",")
+
+
+def not_a_name(at: int, name: str) -> bool:
+    """Rule ``not-a-name``: a capitalized word opening its sentence that is no speaker, skipped by the subject scan.
+
+    A word that :func:`newslab.speech_formats.bad_speaker` rejects (an adverb, a verb: "Furiously, and in
+    capitals.") at the start of a sentence. Elsewhere such a word ends the scan as before (the speaker then stays
+    as written), since the names after it in the sentence are rarely its subject.
+
+    Example:
+        >>> not_a_name(0, "Furiously"), not_a_name(0, "Mitch McConnell"), not_a_name(12, "Furiously")
+        (True, False, False)
+    """
+    return at == 0 and bad_speaker(name)
 
 
 def unnamed_speaker(phrase: str) -> bool:
@@ -72,7 +86,8 @@ def named_after(quotes: list[Quote], closes: Sequence[int], doc: Document) -> No
 
     ``quotes[:len(closes)]`` are the direct quotes, ``closes`` their closing marks; every quote of ``quotes``
     whose speaker is the same phrase at the same place takes the name (its other direct pieces and the
-    indirect rows of the same clause).
+    indirect rows of the same clause). A role speaker with a name in apposition takes that name first
+    (:func:`apposition_names`).
 
     Example:
         >>> from newslab.document import Article, parse
@@ -82,6 +97,7 @@ def named_after(quotes: list[Quote], closes: Sequence[int], doc: Document) -> No
         >>> (q.speaker, q.rule)
         ('Mitch McConnell', 'after-quote; named-after')
     """
+    apposition_names(quotes, doc.text)
     for q, close in zip(quotes, closes, strict=False):
         if not q.speaker or not unnamed_speaker(q.speaker):
             continue
@@ -93,6 +109,80 @@ def named_after(quotes: list[Quote], closes: Sequence[int], doc: Document) -> No
             if other.speaker == phrase and other.speaker_start == at:
                 other.speaker, other.speaker_start, other.speaker_end = named
                 other.rule += "; named-after"
+
+
+#: ", Karine Jean-Pierre." after a role speaker: the name in apposition (up to four capitalized words).
+_APPOSITION_NAME = re.compile(r",[ \u00a0]+(?P<name>(?:[A-Z][\w.’'-]*[ \u00a0]+){1,3}[A-Z][\w’'-]*)(?=[.,;!?]|$)")
+#: A role speaker with no name of its own: a possessive or determiner and lowercase words ("his spokeswoman").
+_ROLE_SPEAKER = re.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir|[Tt]he|[Aa]n?)(?:[ \u00a0]+[a-z][\w-]*){1,3}")
+
+
+def apposition_names(quotes: list[Quote], text: str) -> None:
+    """Rule ``apposition-name``: "said his spokeswoman, Karine Jean-Pierre" is Karine Jean-Pierre's.
+
+    A speaker phrase that is a role without a name (a possessive or determiner and lowercase words), followed by
+    a comma and a capitalized name that ends the clause, is that person. The role stays in the text; the row names
+    the person, as a coder does.
+
+    Example:
+        >>> text = "“We will win,” said her lawyer, John Smith."
+        >>> q = Quote(1, 12, "direct", "after-quote", "said", "her lawyer", 20, 30)
+        >>> apposition_names([q], text)
+        >>> (q.speaker, q.rule)
+        ('John Smith', 'after-quote; apposition-name')
+    """
+    for q in quotes:
+        if q.speaker_start < 0 or not _ROLE_SPEAKER.fullmatch(q.speaker):
+            continue
+        m = _APPOSITION_NAME.match(text, q.speaker_end)
+        if m is not None and m.group("name").split()[0].lower() not in UNNAMED_OPENERS:
+            q.speaker, q.speaker_start, q.speaker_end = m.group("name"), m.start("name"), m.end("name")
+            q.rule += "; apposition-name"
+
+
+#: Words an unquoted clause before ", said X" must have to be reported speech ("The president was not briefed";
+#: shorter openers are adverbials: "In Washington, said …"). Set by hand.
+INVERTED_MIN_WORDS = 4
+_MARKS = re.compile(r"[“”\"‘’]")
+
+
+def inverted_clauses(
+    doc: Document, attrs: dict[int, list[Attribution]], taken: Sequence[tuple[int, int]]
+) -> list[Quote]:
+    """Rule ``inverted-clause``: an unquoted clause that opens its sentence before ", said X" is X's words.
+
+    "The president was not briefed and did not know about it, said Karine Jean-Pierre, the press secretary."
+    Only a say-class verb with its speaker after it, right after the comma that ends the clause; the clause has
+    no quotation mark and opens its sentence with a capital.
+
+    Example:
+        >>> from newslab.attribution import attributions
+        >>> from newslab.document import Article, parse
+        >>> doc = parse(Article("a", "", "The president was not briefed, said Karine Jean-Pierre, his spokeswoman."))
+        >>> s = doc.sentences[0]
+        >>> attrs = {0: attributions(doc.text, s.start, s.end, doc.token_spans[0], lambda offset: False)}
+        >>> [(doc.text[q.start : q.end], q.speaker) for q in inverted_clauses(doc, attrs, [])]
+        [('The president was not briefed', 'Karine Jean-Pierre')]
+    """
+    found = []
+    text = doc.text
+    for index, found_attrs in attrs.items():
+        sent = doc.sentences[index]
+        for a in found_attrs:
+            if not (a.inverted and a.speaker and a.cls == "say" and not a.coordinated):
+                continue
+            comma = text.rfind(",", sent.start, a.verb_start)
+            clause = text[sent.start : max(comma, sent.start)]
+            if comma < 0 or text[comma + 1 : a.verb_start].strip() or _MARKS.search(clause):
+                continue
+            if len(clause.split()) < INVERTED_MIN_WORDS or not clause[:1].isupper():
+                continue
+            if any(s < comma and sent.start < e for s, e in taken):
+                continue
+            q = Quote(sent.start, comma, "indirect", "inverted-clause", a.verb)
+            q.speaker, q.speaker_start, q.speaker_end = a.speaker, a.speaker_start, a.speaker_end
+            found.append(q)
+    return found
 
 
 def reports_others(line: Quote, inner: Sequence[Quote]) -> bool:

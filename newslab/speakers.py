@@ -44,8 +44,8 @@ from newslab.speaker_turns import (
     QUOTE_START_NOTE,
     fronted_participle,
     group_phrase,
+    not_a_name,
 )
-from newslab.speech_formats import bad_speaker
 from newslab.targets import Target
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
@@ -496,7 +496,7 @@ class SpeakerResolver:
                 if role_after and role_after.group(1) in EMPLOYEE_ROLES | ROLE_WORDS:
                     continue  # rule "employer-before-role" (at5): "Fox News host Megyn Kelly" names Megyn Kelly
                 name = self.name(m.group())
-                if gender and name and bad_speaker(name):
+                if gender and name and not_a_name(m.start(), name):
                     self.notes += NOT_NAME_NOTE * (NOT_NAME_NOTE not in self.notes)  # "Furiously, and in capitals."
                     continue
                 if name and name.split()[-1].lower() in _NO_PERSON_HEADS:
