@@ -496,7 +496,7 @@ class SpeakerResolver:
                 if role_after and role_after.group(1) in EMPLOYEE_ROLES | ROLE_WORDS:
                     continue  # rule "employer-before-role" (at5): "Fox News host Megyn Kelly" names Megyn Kelly
                 name = self.name(m.group())
-                if gender and name and not_a_name(m.start(), name):
+                if gender and name and not_a_name(m.start(), name) and not _CAPITALIZED_RUN.search(chunk, m.end()):
                     self.notes += NOT_NAME_NOTE * (NOT_NAME_NOTE not in self.notes)  # "Furiously, and in capitals."
                     continue
                 if name and name.split()[-1].lower() in _NO_PERSON_HEADS:
