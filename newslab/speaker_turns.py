@@ -23,13 +23,15 @@ Also :func:`group_phrase` (the speaker rule ``group``), moved here from :mod:`ne
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
 from newslab.attribution import SPACE, Attribution, Quote
 from newslab.descriptions import word_tags
 from newslab.document import Document
-from newslab.lexicons import rule_words
+from newslab.lexicons import load_table, rule_words
+from newslab.people import people_words
 from newslab.speech_formats import bad_speaker, next_sentence_speaker
 
 #: Words that open a speaker phrase naming no one ("one senator", "a diplomat", "the North Korean side").
@@ -70,6 +72,72 @@ def not_a_name(at: int, name: str) -> bool:
         (True, False, False)
     """
     return at == 0 and bad_speaker(name)
+
+
+# moved from newslab.speakers (at9), unchanged; newslab.speakers re-exports given_name_gender
+@functools.cache
+def _given_genders() -> dict[str, str]:
+    """Given name -> "f" / "m": people_words.tsv's given names, then data/given_names.tsv's."""
+    given, _ = people_words()
+    table = {w: g for w, g in given.items()}
+    for row in load_table("given_names"):
+        table.setdefault(row["word"], row["gender"])
+    return {w: {"female": "f", "male": "m"}.get(g, "") for w, g in table.items()}
+
+
+def given_name_gender(name: str) -> str:
+    """The gender ("f" / "m") the first word of a name implies as a given name, "" if unknown.
+
+    Example:
+        >>> given_name_gender("Newt Gingrich"), given_name_gender("Huma Abedin"), given_name_gender("Gingrich")
+        ('m', 'f', '')
+        >>> given_name_gender("Taylor Swift")  # a name of both genders is not listed
+        ''
+    """
+    words = name.split()
+    return _given_genders().get(words[0], "") if words else ""
+
+
+_TITLED = re.compile(r"(?:Mr|Mrs|Ms|Dr|Chairman|President|Premier|Leader)\.?[ \u00a0]+\S+")
+
+
+def family_first(text: str, word: str, names: Sequence[str]) -> str:
+    """Rule ``family-name-first``: a lone name word the article writes before a name, as a family name first.
+
+    "Mr. Kim" in an article that names "Kim Jong Un" (East Asian names put the family name first) is Kim Jong
+    Un: the word is the end of no name of the article's registry, and the article writes it before one (the
+    words after it are a registry name, or the whole run is). "" if not.
+
+    Example:
+        >>> family_first("North Korean leader Kim Jong Un met him. Mr. Kim smiled.", "Kim", ("Jong Un",))
+        'Kim Jong Un'
+        >>> family_first("Donald Trump spoke at Trump Tower.", "Trump", ("Donald Trump", "Trump Tower"))
+        ''
+    """
+    if any(n.split()[-1] == word and not _TITLED.fullmatch(n) for n in names):
+        return ""  # a name ends with it ("Donald Trump"); "Mr. Kim" alone is no full name
+    for m in re.finditer(rf"\b{re.escape(word)}((?:[ \u00a0]+[A-Z][\w’'-]+){{1,2}})", text):
+        tail = " ".join(m.group(1).split())
+        if tail in names or f"{word} {tail}" in names:
+            return f"{word} {tail}"
+    return ""
+
+
+def given_before(text: str, name: str) -> str:
+    """The gender of a given name the article writes right before ``name`` ("Christine Blasey Ford"), else "".
+
+    The name registry may hold a name without its given name ("Blasey Ford"); a he/she then reads the given name
+    where the article writes it in full (rule ``pronoun-gender``).
+
+    Example:
+        >>> given_before("Dr. Christine Blasey Ford testified. Blasey Ford left.", "Blasey Ford")
+        'f'
+    """
+    for m in re.finditer(rf"\b([A-Z][a-z]+)[ \u00a0]+{re.escape(name)}\b", text):
+        gender = given_name_gender(m.group(1))
+        if gender:
+            return gender
+    return ""
 
 
 def unnamed_speaker(phrase: str) -> bool:

@@ -30,10 +30,9 @@ from newslab.attribution import FUNCTION_WORDS, NO_ONE, SPACE, TIME_WORDS, TITLE
 from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
 from newslab.document import Document
-from newslab.lexicons import load_table, rule_words, stopwords
+from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
-from newslab.people import people_words
 from newslab.reported_speech import name_list, speaker_shape
 from newslab.role_hits import role_hits
 from newslab.speaker_turns import (
@@ -42,7 +41,10 @@ from newslab.speaker_turns import (
     NOT_NAME_NOTE,
     OUTER_NOTE,
     QUOTE_START_NOTE,
+    family_first,
     fronted_participle,
+    given_before,
+    given_name_gender,
     group_phrase,
     not_a_name,
 )
@@ -137,29 +139,6 @@ def _name_gender(chunk: str, at: int, name: str, default: str) -> str:
     """The gender a name's title or given name implies ("Ms. Pelosi", "Nancy Pelosi"), else ``default``."""
     title = m.group(1).lower() if (m := _LAST_TITLE.search(chunk[:at])) else ""
     return "f" if title in FEMALE_ROLES else "m" if title in MALE_ROLES else given_name_gender(name) or default
-
-
-@functools.cache
-def _given_genders() -> dict[str, str]:
-    """Given name -> "f" / "m": people_words.tsv's given names, then data/given_names.tsv's."""
-    given, _ = people_words()
-    table = {w: g for w, g in given.items()}
-    for row in load_table("given_names"):
-        table.setdefault(row["word"], row["gender"])
-    return {w: {"female": "f", "male": "m"}.get(g, "") for w, g in table.items()}
-
-
-def given_name_gender(name: str) -> str:
-    """The gender ("f" / "m") the first word of a name implies as a given name, "" if unknown.
-
-    Example:
-        >>> given_name_gender("Newt Gingrich"), given_name_gender("Huma Abedin"), given_name_gender("Gingrich")
-        ('m', 'f', '')
-        >>> given_name_gender("Taylor Swift")  # a name of both genders is not listed
-        ''
-    """
-    words = name.split()
-    return _given_genders().get(words[0], "") if words else ""
 
 
 class _RoleHits:
@@ -305,6 +284,8 @@ class SpeakerResolver:
             subject, _ = self.previous_subject(sent, start, "", lone=True)
             if subject:
                 return subject, "description:previous-subject"
+        if name and " " not in name and (full := family_first(self.article.text, name, self.names)):
+            return full, "name; family-name-first"  # "Mr. Kim" -> "Kim Jong Un" (at9)
         if name:  # rule "organization-name" (at8): "the Justice Department", not "Department"
             return name, "name; organization-name" if _organization(name.split()) else "name"
         # a group or source without a name ("diplomats", "a spokesman for Y"); where it is ("in Berlin") is no part,
@@ -504,7 +485,11 @@ class SpeakerResolver:
                 if gender and _title_gender(m.group()) not in ("", gender):
                     continue  # rule "title-gender" (at6): "she" is not "Mr. Kerry" (the title inside the run)
                 if not name or (
-                    gender and self.genders.get(name, _name_gender(chunk, m.start(), name, gender)) != gender
+                    gender
+                    and self.genders.get(
+                        name, given_before(art.text, name) or _name_gender(chunk, m.start(), name, gender)
+                    )
+                    != gender
                 ):
                     if name and gender and name not in self.genders and given_name_gender(name) not in ("", gender):
                         self.given_skips += 1  # rule "pronoun-gender" (at5): named in the evidence

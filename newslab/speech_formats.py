@@ -325,8 +325,7 @@ def finding_quotes(doc: Document, taken: Sequence[tuple[int, int]]) -> list[Quot
     return found
 
 
-#: A second complement of the same verb: "shows that A, and that B" (at9).
-_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")  # a second complement of the verb: "shows that A, and that B" (at9)
 
 
 #: Speech verbs of a title-case headline, and the small words such a headline leaves lowercase.
