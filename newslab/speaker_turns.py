@@ -98,6 +98,7 @@ def given_name_gender(name: str) -> str:
     return _given_genders().get(words[0], "") if words else ""
 
 
+_NO_NAME_TAGS = ("VB", "JJ", "RB", "IN", "DT", "CC", "PRP")  # tags of words that are no part of a name
 _TITLED = re.compile(r"(?:Mr|Mrs|Ms|Dr|Chairman|President|Premier|Leader)\.?[ \u00a0]+\S+")
 
 
@@ -118,6 +119,8 @@ def family_first(text: str, word: str, names: Sequence[str]) -> str:
         return ""  # a name ends with it ("Donald Trump"); "Mr. Kim" alone is no full name
     for m in re.finditer(rf"\b{re.escape(word)}((?:[ \u00a0]+[A-Z][\w’'-]+){{1,2}})", text):
         tail = " ".join(m.group(1).split())
+        if any(word_tags().get(w.lower(), "NNP").startswith(_NO_NAME_TAGS) for w in tail.split()):
+            continue  # "Flynn Appearing", "PolitiFact Live": a common word, no name
         if tail in names or f"{word} {tail}" in names:
             return f"{word} {tail}"
     return ""

@@ -313,7 +313,7 @@ class SpeakerResolver:
         self.notes = ""
         self.opened = sent if opened < 0 else min(sent, opened)
         name, rule = self._pronoun(low, sent, start)
-        return name, rule + self.notes if name else rule
+        return name, rule + self.notes
 
     def _pronoun(self, low: str, sent: int, start: int) -> tuple[str, str]:
         gender = {"he": "m", "she": "f"}.get(low, "")
