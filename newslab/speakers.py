@@ -175,6 +175,7 @@ class SpeakerResolver:
         self._target_names: dict[Target, str] = {}
         self._longest: dict[str, str] = {}  # last word -> the longest registry name ending so
         self.given_skips = 0  # people a he/she pronoun skipped for their given name's gender (rule "pronoun-gender")
+        self._given: dict[str, str] = {}  # name -> the gender of a given name written before it (at9)
         self.nested: set[int] = set()  # history entries named inside another speaker's words (rule "outer-speaker")
         self.opened = -1  # the sentence where the quote of the pronoun being resolved opens (at9)
         self.notes = ""  # the at9 rules a pronoun's resolution used ("; outer-speaker", "; fronted-participle")
@@ -486,12 +487,19 @@ class SpeakerResolver:
                     continue  # rule "title-gender" (at6): "she" is not "Mr. Kerry" (the title inside the run)
                 if not name or (
                     gender
-                    and self.genders.get(
-                        name, given_before(art.text, name) or _name_gender(chunk, m.start(), name, gender)
+                    and (
+                        self.genders.get(name)
+                        or self._given_before(name)
+                        or _name_gender(chunk, m.start(), name, gender)
                     )
                     != gender
                 ):
-                    if name and gender and name not in self.genders and given_name_gender(name) not in ("", gender):
+                    if (
+                        name
+                        and gender
+                        and name not in self.genders
+                        and (given_name_gender(name) or self._given_before(name)) not in ("", gender)
+                    ):
                         self.given_skips += 1  # rule "pronoun-gender" (at5): named in the evidence
                     continue  # "he" is not "Ms. Pelosi" nor "Nancy Pelosi" (given names: people_words.tsv)
                 if any(t.name == name or name in t.aliases for t in self.targets if t.kind != "person"):
@@ -507,6 +515,12 @@ class SpeakerResolver:
                     continue  # a lone capitalized word that is no clause's subject and never a full name: a place?
                 return self._longer_name(name), index
         return "", -1
+
+    def _given_before(self, name: str) -> str:
+        """:func:`given_before` of ``name`` in the article, once per name (the resolver lives for one article)."""
+        if name not in self._given:
+            self._given[name] = given_before(self.article.text, name)
+        return self._given[name]
 
     def _longer_name(self, name: str) -> str:
         """The first registry name that ends with ``name`` (a surname: by lookup), else ``name``."""
