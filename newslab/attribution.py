@@ -237,8 +237,8 @@ def _relative_noun(chunk: str) -> re.Match[str] | None:
 _SUBJECT_AFTER = re.compile(rf"{SPACE}+(?P<speaker>{_PRONOUN}(?!\w)|{_NP})")
 
 
-#: Where an inverted verb may stand: after a comma, a dash or the end of a quote.
-_INVERSION_SLOT = re.compile(r"(?:[,—–:]|[,.?!]?[”\"])\s*$")
+#: Where an inverted verb may stand: after a comma, a dash or the end of a quote (a British ’ after its stop: at9).
+_INVERSION_SLOT = re.compile(r"(?:[,—–:]|[,.?!]?[”\"]|[,.?!]’)\s*$")
 
 
 #: Party-state tags after a politician's name: R-S.C., D-N.Y., (R-Texas), I-Vt.

@@ -93,6 +93,7 @@ from newslab.document import Article, Document, Sentence
 from newslab.mention_record import Mention
 from newslab.records import QuoteRow, columns
 from newslab.reported_speech import OWN, colon_clause_speaker, indirect_quotes, own_complement
+from newslab.speaker_turns import inverted_clauses, named_after, reports_others
 from newslab.speakers import GENDER_NOTE, SpeakerResolver
 from newslab.speech_formats import QuoteSpan as _Span
 from newslab.speech_formats import (
@@ -384,6 +385,10 @@ def _with_transcript(quotes: list[Quote], lines: list[Quote]) -> list[Quote]:
     direct = [q for q in quotes if q.kind == "direct"]
     for line in lines:
         inner = [q for q in direct if line.start <= q.start and q.end <= line.end + 1]
+        reported = [q for q in quotes if line.start <= q.start and q.end <= line.end + 1 and q.kind == "indirect"]
+        if not inner and reports_others(line, reported):  # "TRUMP: He said he's …" is Trump's line (at9)
+            quotes = [q for q in quotes if all(q is not r for r in reported)]
+            line.rule += "; transcript-report"
         for q in inner:
             if not q.speaker:
                 q.rule, q.verb = "transcript", ":"
@@ -451,6 +456,8 @@ def article_quotes(
         if not bad_speaker(q.speaker, surnames=surnames):
             q.rule += "; surname-of-named" * bad_speaker(q.speaker)  # "Rove said …" after "Karl Rove" (at7)
             quotes.append(q)
+    named_after(quotes, [s.close for s in spans], article)  # "“…,” one senator said. The words were X's" (at9)
+    quotes += inverted_clauses(article, attrs, [(q.start, q.end) for q in quotes])  # "…, said X" without marks (at9)
     quotes = _with_transcript(quotes, transcript_quotes(text))
     quotes += finding_quotes(article, [(q.start, q.end) for q in quotes])  # "New polls show …"
     quotes += headline_label_quotes(text, [(q.start, q.end) for q in quotes])  # "Yates: 'Flynn Was …'"
@@ -464,10 +471,9 @@ def article_quotes(
     resolver = SpeakerResolver(article, targets, mentions, names)
     for q in quotes:
         if q.speaker:
-            q.resolved, q.speaker_rule = resolver.resolve(q.speaker, q.speaker_start, q.speaker_end)
-            if q.resolved and bad_speaker(
-                q.resolved, surnames=surnames
-            ):  # a subject read off an odd sentence ("Asked about X, …"): as written
+            opened = article.sentence_of(q.start)
+            q.resolved, q.speaker_rule = resolver.resolve(q.speaker, q.speaker_start, q.speaker_end, opened=opened)
+            if q.resolved and bad_speaker(q.resolved, surnames=surnames):  # an odd sentence's subject: as written
                 note = GENDER_NOTE if GENDER_NOTE in q.speaker_rule else ""  # the skipped person stays named
                 kept = not bad_speaker(q.speaker, surnames=surnames)
                 q.resolved, q.speaker_rule = (q.speaker if kept else ""), "as written" + note
@@ -475,7 +481,8 @@ def article_quotes(
                 q.speaker_rule += "; surname-of-named"  # "Mr. French" -> French: "David French" is named (at7)
             # remembered where the speaker is named ("“…”  The words were Biden's. He said …": Biden)
             named_at = max(article.sentence_of(q.start), article.sentence_of(q.speaker_start))
-            resolver.remember(named_at, q.resolved, q.speaker)
+            nested = any(o is not q and o.start <= q.speaker_start < o.end for o in quotes)  # "outer-speaker" (at9)
+            resolver.remember(named_at, q.resolved, q.speaker, nested=nested)
     return quotes
 
 

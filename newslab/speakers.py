@@ -25,16 +25,29 @@ import itertools
 import re
 from typing import Any
 
-from newslab.anchored import capitals_before, finditer_at, lowers_letterwise, occurrences
+from newslab.anchored import lowers_letterwise
 from newslab.attribution import FUNCTION_WORDS, NO_ONE, SPACE, TIME_WORDS, TITLES, LastTwo, complement_name, is_headline
 from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
 from newslab.document import Document
-from newslab.lexicons import load_table, rule_words, stopwords
+from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS, name_after_role
-from newslab.people import people_words
 from newslab.reported_speech import name_list, speaker_shape
+from newslab.role_hits import role_hits
+from newslab.speaker_turns import (
+    DESCRIPTION_NOTE,
+    FRONTED_NOTE,
+    NOT_NAME_NOTE,
+    OUTER_NOTE,
+    QUOTE_START_NOTE,
+    family_first,
+    fronted_participle,
+    given_before,
+    given_name_gender,
+    group_phrase,
+    not_a_name,
+)
 from newslab.targets import Target
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
@@ -44,6 +57,7 @@ _NEXT_COMMA_OR_WORD = re.compile(r"\s*(,|[a-z]+)")
 _ROLE_COMPLEMENT = re.compile(rf"{SPACE}(?:from|of|for){SPACE}")
 _POSSESSIVE_HEAD = re.compile(r"[’']s\s+\S+$")
 _POSSESSIVE_END = re.compile(r"[’']s$")
+_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2}|[’']s)\.$")  # "Ford." ending a sentence; not "Jr." or an initial
 _POSSESSIVE_MARK = re.compile(r"[’']s?")
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _CONTRACTION = re.compile(r"[’'](?:s|re|ll|ve|d)$")
@@ -102,7 +116,7 @@ def _name_words(phrase: str) -> list[str]:
     head = phrase if len(parts) > 1 and parts[0].split()[-1].lower() in ORG_HEADS else parts[0]
     if _POSSESSIVE_HEAD.search(head) and len(head.split()) > 2:
         return []  # rule "possessive-head" (attrib4): "Kayla Mueller's Parents" is a group, not a name
-    words = [_POSSESSIVE_END.sub("", w) for w in head.split()]
+    words = [_POSSESSIVE_END.sub("", _SENTENCE_STOP.sub("", w)) for w in head.split()]  # "McConnell's." (at9)
     roles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _ROLES_AND_TITLES]
     if roles and not _organization(words):  # "NATO spokeswoman Farah Dakhlallah", "Majority Leader Mitch McConnell"
         words = words[roles[-1] + 1 :]
@@ -125,63 +139,6 @@ def _name_gender(chunk: str, at: int, name: str, default: str) -> str:
     """The gender a name's title or given name implies ("Ms. Pelosi", "Nancy Pelosi"), else ``default``."""
     title = m.group(1).lower() if (m := _LAST_TITLE.search(chunk[:at])) else ""
     return "f" if title in FEMALE_ROLES else "m" if title in MALE_ROLES else given_name_gender(name) or default
-
-
-@functools.cache
-def _given_genders() -> dict[str, str]:
-    """Given name -> "f" / "m": people_words.tsv's given names, then data/given_names.tsv's."""
-    given, _ = people_words()
-    table = {w: g for w, g in given.items()}
-    for row in load_table("given_names"):
-        table.setdefault(row["word"], row["gender"])
-    return {w: {"female": "f", "male": "m"}.get(g, "") for w, g in table.items()}
-
-
-def given_name_gender(name: str) -> str:
-    """The gender ("f" / "m") the first word of a name implies as a given name, "" if unknown.
-
-    Example:
-        >>> given_name_gender("Newt Gingrich"), given_name_gender("Huma Abedin"), given_name_gender("Gingrich")
-        ('m', 'f', '')
-        >>> given_name_gender("Taylor Swift")  # a name of both genders is not listed
-        ''
-    """
-    words = name.split()
-    return _given_genders().get(words[0], "") if words else ""
-
-
-def role_hits(text: str, role_words: str, *, lowered: str | None = None) -> list[tuple[int, int, str]]:
-    """Where a text names someone with a role: "Majority Leader X" or "X, the majority leader".
-
-    The same matches as ``re.finditer`` of the two patterns over the whole text. Given
-    ``lowered``, they are found by trying the patterns only where the role's first word is
-    written (``str.find``), so the cost follows the role's occurrences rather than the text's length.
-
-    Args:
-        text: The article's text.
-        role_words: Lowercase role words ("majority leader").
-        lowered: ``text.lower()`` where :func:`lowers_letterwise`; ``None`` scans the whole text with each pattern.
-
-    Returns:
-        ``(start, end, name)`` of every match, the "role name" ones first.
-
-    Example:
-        >>> text = "Majority Leader Mitch McConnell spoke. Chuck Schumer, the majority leader, left."
-        >>> role_hits(text, "majority leader", lowered=text.lower())
-        [(0, 32, 'Mitch McConnell'), (39, 73, 'Chuck Schumer')]
-    """
-    role = r"[ \u00a0]+".join(re.escape(w) for w in role_words.split())
-    before = re.compile(rf"(?i:{role})[ \u00a0]+((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}})")
-    after = re.compile(rf"((?:[A-Z][\w’'.-]*[ \u00a0]?){{1,3}}),[ \u00a0](?:the[ \u00a0])?(?i:{role})\b")
-    if lowered is None or not role_words.isascii() or len(lowered) != len(text):
-        matches = [*before.finditer(text), *after.finditer(text)]
-        return [(m.start(), m.end(), m.group(1).strip()) for m in matches]
-    starts = occurrences(lowered, role_words.split()[0])  # every match of ``before`` starts at one
-    tails = re.compile(rf",[ \u00a0](?:the[ \u00a0])?(?i:{role})\b")
-    ends = sorted({q for p in starts for q in (p - 2, p - 6) if q >= 0 and tails.match(text, q)})  # ", (the) role"
-    names = sorted({s for q in ends for s in capitals_before(text, q)})  # every match of ``after`` starts at one
-    matches = [*finditer_at(before, text, starts), *finditer_at(after, text, names)]
-    return [(m.start(), m.end(), m.group(1).strip()) for m in matches]
 
 
 class _RoleHits:
@@ -218,6 +175,10 @@ class SpeakerResolver:
         self._target_names: dict[Target, str] = {}
         self._longest: dict[str, str] = {}  # last word -> the longest registry name ending so
         self.given_skips = 0  # people a he/she pronoun skipped for their given name's gender (rule "pronoun-gender")
+        self._given: dict[str, str] = {}  # name -> the gender of a given name written before it (at9)
+        self.nested: set[int] = set()  # history entries named inside another speaker's words (rule "outer-speaker")
+        self.opened = -1  # the sentence where the quote of the pronoun being resolved opens (at9)
+        self.notes = ""  # the at9 rules a pronoun's resolution used ("; outer-speaker", "; fronted-participle")
 
     def name(self, phrase: str) -> str:
         """The name in a speaker phrase; a lone surname -> the longest registry name ending with it."""
@@ -291,12 +252,15 @@ class SpeakerResolver:
             index.setdefault(n.split()[-1], []).append(n)
         return index
 
-    def resolve(self, phrase: str, start: int, end: int) -> tuple[str, str]:
-        """``(resolved name, speaker_rule)`` of the speaker phrase at ``text[start:end]``."""
+    def resolve(self, phrase: str, start: int, end: int, *, opened: int = -1) -> tuple[str, str]:
+        """``(resolved name, speaker_rule)`` of the speaker phrase at ``text[start:end]``.
+
+        ``opened``: the sentence where the quote opens (a he/she's speaker memory counts from there; at9).
+        """
         sent = self.article.sentence_of(start)
         low = phrase.lower()
         if low in SPEAKER_PRONOUNS:
-            return self.pronoun(low, sent, start)
+            return self.pronoun(low, sent, start, opened=opened)
         if low == "it":
             return "", "unresolved"
         named = name_after_role(self.article.text, phrase, end, self.names)
@@ -313,7 +277,7 @@ class SpeakerResolver:
         target = self._target_named(start, end)
         if target is not None:  # "Mr. Trump" that the mention stage found is the target, whoever else is named Trump
             return self.target_name(target), "name:target"
-        group = _group_phrase(phrase)
+        group = group_phrase(phrase)
         if group:  # "Officials in Miami-Dade County", "Republicans on the … Committee": the complement says who
             return group, "group"
         name = self.name(phrase)
@@ -324,6 +288,8 @@ class SpeakerResolver:
             subject, _ = self.previous_subject(sent, start, "", lone=True)
             if subject:
                 return subject, "description:previous-subject"
+        if name and " " not in name and (full := family_first(self.article.text, name, self.names)):
+            return full, "name; family-name-first"  # "Mr. Kim" -> "Kim Jong Un" (at9)
         if name:  # rule "organization-name" (at8): "the Justice Department", not "Department"
             return name, "name; organization-name" if _organization(name.split()) else "name"
         # a group or source without a name ("diplomats", "a spokesman for Y"); where it is ("in Berlin") is no part,
@@ -339,8 +305,21 @@ class SpeakerResolver:
         named = self._names_by_last.get(run.split()[-1], ())  # "Cruz" -> "Ted Cruz"; not "Trump Kellyanne Conway"
         return run in people or any((given_name_gender(n) or n in people) and n.endswith(run) for n in named)
 
-    def pronoun(self, low: str, sent: int, start: int) -> tuple[str, str]:
-        """He/she/they: the last compatible speaker, else the target the mention stage found, else the subject."""
+    def pronoun(self, low: str, sent: int, start: int, *, opened: int = -1) -> tuple[str, str]:
+        """He/she/they: the last compatible speaker, else the target the mention stage found, else the subject.
+
+        Rules of at9, named after the rule: a speaker named inside another speaker's words is skipped
+        (``; outer-speaker``: "Trump said North Korea had demanded … He said" -> Trump), and names inside a
+        fronted participle clause of the pronoun's own sentence are not its subject (``; fronted-participle``:
+        "Asked about Otto Warmbier, …, he said" -> the sentence before); the speaker memory counts from the
+        sentence where the quote opens (``; quote-start``: "“How did you get home? I don’t remember,” he said").
+        """
+        self.notes = ""
+        self.opened = sent if opened < 0 else min(sent, opened)
+        name, rule = self._pronoun(low, sent, start)
+        return name, rule + self.notes
+
+    def _pronoun(self, low: str, sent: int, start: int) -> tuple[str, str]:
         gender = {"he": "m", "she": "f"}.get(low, "")
         if low in ("i", "we"):
             return "", "unresolved"
@@ -351,9 +330,15 @@ class SpeakerResolver:
             return self.target_name(mention.target), "pronoun:question"
         self.given_skips = 0
         subject, subject_sent = self.previous_subject(sent, start, gender)
-        for s, name, g, phrase in reversed(self.history):  # in text order: the older ones are older still
-            if sent - s > SPEAKER_MEMORY:
+        for k in range(len(self.history) - 1, -1, -1):  # in text order: the older ones are older still
+            s, name, g, phrase = self.history[k]
+            if self.opened - s > SPEAKER_MEMORY:
                 break
+            if sent - s > SPEAKER_MEMORY:
+                self.notes += QUOTE_START_NOTE * (QUOTE_START_NOTE not in self.notes)  # a quote of several sentences
+            if k in self.nested and gender:
+                self.notes = OUTER_NOTE + self.notes.replace(OUTER_NOTE, "")  # "Trump said North Korea had …"
+                continue
             if gender and not g and given_name_gender(name) not in ("", gender):
                 self.given_skips += 1  # rule "pronoun-gender" (at5): "she" is not "Newt Gingrich"
                 continue
@@ -461,6 +446,21 @@ class SpeakerResolver:
             if is_headline(s):
                 continue
             chunk = art.text[s.start : min(s.end, start)] if index == sent else s.text
+            if index == sent and gender and fronted_participle(chunk):
+                self.notes += FRONTED_NOTE  # "Asked about Otto Warmbier, …, he said": not Warmbier
+                continue
+            lead = s.start + len(chunk) - len(chunk.lstrip())
+            opening = self._description_overlapping(lead, lead + 1) if gender else None
+            if (
+                opening is not None
+                and opening.start == lead
+                and opening.target.kind == "person"
+                and (
+                    given_name_gender(opening.target.name) in ("", gender)  # "The tycoon had mocked Ford. … he"
+                )
+            ):
+                self.notes += DESCRIPTION_NOTE
+                return self.target_name(opening.target), index
             chunk = _QUOTED.sub(lambda m: " " * len(m.group()), chunk)
             opener = _PRONOUN_OPENS.match(chunk)  # rule "pronoun-chain" (at8): "He said that Jeb Bush …" names
             if gender and opener and _GENDERS[opener.group(1).lower()] == gender and _says(chunk[opener.end() :]):
@@ -481,14 +481,28 @@ class SpeakerResolver:
                 if role_after and role_after.group(1) in EMPLOYEE_ROLES | ROLE_WORDS:
                     continue  # rule "employer-before-role" (at5): "Fox News host Megyn Kelly" names Megyn Kelly
                 name = self.name(m.group())
+                if gender and name and not_a_name(m.start(), name) and not _CAPITALIZED_RUN.search(chunk, m.end()):
+                    self.notes += NOT_NAME_NOTE * (NOT_NAME_NOTE not in self.notes)  # "Furiously, and in capitals."
+                    continue
                 if name and name.split()[-1].lower() in _NO_PERSON_HEADS:
                     continue  # "Memorial Medical Center", "Miami-Dade County": no person
                 if gender and _title_gender(m.group()) not in ("", gender):
                     continue  # rule "title-gender" (at6): "she" is not "Mr. Kerry" (the title inside the run)
                 if not name or (
-                    gender and self.genders.get(name, _name_gender(chunk, m.start(), name, gender)) != gender
+                    gender
+                    and (
+                        self.genders.get(name)
+                        or self._given_before(name)
+                        or _name_gender(chunk, m.start(), name, gender)
+                    )
+                    != gender
                 ):
-                    if name and gender and name not in self.genders and given_name_gender(name) not in ("", gender):
+                    if (
+                        name
+                        and gender
+                        and name not in self.genders
+                        and (given_name_gender(name) or self._given_before(name)) not in ("", gender)
+                    ):
                         self.given_skips += 1  # rule "pronoun-gender" (at5): named in the evidence
                     continue  # "he" is not "Ms. Pelosi" nor "Nancy Pelosi" (given names: people_words.tsv)
                 if any(t.name == name or name in t.aliases for t in self.targets if t.kind != "person"):
@@ -504,6 +518,12 @@ class SpeakerResolver:
                     continue  # a lone capitalized word that is no clause's subject and never a full name: a place?
                 return self._longer_name(name), index
         return "", -1
+
+    def _given_before(self, name: str) -> str:
+        """:func:`given_before` of ``name`` in the article, once per name (the resolver lives for one article)."""
+        if name not in self._given:
+            self._given[name] = given_before(self.article.text, name)
+        return self._given[name]
 
     def _longer_name(self, name: str) -> str:
         """The first registry name that ends with ``name`` (a surname: by lookup), else ``name``."""
@@ -521,9 +541,14 @@ class SpeakerResolver:
                     index.setdefault(n[i + 1 :], n)
         return index
 
-    def remember(self, sent: int, name: str, phrase: str) -> None:
-        """Record a resolved speaker (for the pronoun and same-role rules of later quotes)."""
+    def remember(self, sent: int, name: str, phrase: str, *, nested: bool = False) -> None:
+        """Record a resolved speaker (for the pronoun and same-role rules of later quotes).
+
+        ``nested``: the speaker is named inside another speaker's words (rule "outer-speaker", at9).
+        """
         if name:
+            if nested:
+                self.nested.add(len(self.history))
             gender = _gender(phrase) or self.genders.get(name, "")
             if gender:
                 self.genders[name] = gender
@@ -539,30 +564,6 @@ _PRONOUN_WORDS = frozenset(rule_words("speakers.PRONOUN_WORDS"))
 SUBJECT_AUXILIARIES = frozenset(rule_words("speakers.SUBJECT_AUXILIARIES"))
 #: Words before a capitalized run that make it no person: an article, or a preposition of place.
 _BEFORE_NO_PERSON = frozenset(rule_words("speakers.BEFORE_NO_PERSON"))
-
-
-_GROUP_WITH_COMPLEMENT = re.compile(
-    rf"^(?:[Tt]he{SPACE}|[Ss]ome{SPACE}|[Mm]any{SPACE}|[Tt]wo{SPACE}|[Tt]hree{SPACE}|[Ss]everal{SPACE})?(?P<head>[A-Za-z]+)"
-    rf"{SPACE}(?:in|of|on|at|from|for){SPACE}\S"
-)
-
-
-def _group_phrase(phrase: str) -> str:
-    """A plural group noun with its complement, kept whole ("Residents of Kharkiv"); "" for anything else.
-
-    A coder names a group speaker by the whole phrase: the complement says which officials or
-    Republicans speak. A person's name with a place ("Gov. Andy Beshear of Kentucky") is no group.
-
-    Example:
-        >>> _group_phrase("Officials in Miami-Dade County"), _group_phrase("Andy Beshear of Kentucky")
-        ('Officials in Miami-Dade County', '')
-    """
-    m = _GROUP_WITH_COMPLEMENT.match(phrase.strip())
-    if m is None:
-        return ""
-    head = m.group("head")
-    tag = word_tags().get(head.lower()) or word_tags().get(head) or ""
-    return phrase.strip() if tag.startswith("NNS") or tag == "NNPS" else ""
 
 
 def _is_person_phrase(phrase: str) -> bool:

@@ -282,7 +282,8 @@ def next_sentence_speaker(doc: Document, quote_close: int) -> tuple[str, int, in
 _FINDING = re.compile(
     r"(?P<speaker>\b(?:(?:[Nn]ew|[Rr]ecent|[Ll]atest|[Tt]he|[Aa]n?|[Ss]everal|[Ii]nternal|[Nn]ational|[Ss]tate|"
     r"[A-Z][\w&.'’-]*)\s+){0,4}(?:polls?|surveys?|stud(?:y|ies)|data|figures|reports?|analys[ie]s|research|records|"
-    r"documents|estimates|statistics))\s+(?P<verb>show|shows|showed|shown|found|find|finds|suggest|suggests|"
+    r"documents|estimates|statistics))\s+(?P<modifier>(?:released|taken|conducted|published|issued)\s+(?:[\w-]+\s+){1,4}?)?"
+    r"(?P<verb>show|shows|showed|shown|found|find|finds|suggest|suggests|"
     r"suggested|indicate|indicates|indicated)\s+(?:that\s+)?(?P<content>[^.;!?\n]{8,})"
 )
 
@@ -311,12 +312,20 @@ def finding_quotes(doc: Document, taken: Sequence[tuple[int, int]]) -> list[Quot
     for sent in (doc.sentences[i] for i in sorted(sentences)):
         for m in _FINDING.finditer(text, sent.start, sent.end):
             start, end = m.start("content"), m.end("content")
-            if any(s < end and start < e for s, e in taken):
-                continue
-            q = Quote(start, end, "indirect", "finding", verb=m.group("verb"))
-            q.speaker, q.speaker_start, q.speaker_end = m.group("speaker"), m.start("speaker"), m.end("speaker")
-            found.append(q)
+            if any(s <= start < e or (start <= s < end and e > end) for s, e in taken):
+                continue  # the same words are already reported; one inside the finding is nested in it (at9)
+            rule = "finding; finding-modifier" if m.group("modifier") else "finding"  # "A poll taken on Tuesday found"
+            rule += "; nested-inside" * any(start < s and e <= end for s, e in taken)  # "…, while most Democrats said"
+            seps = list(_AND_THAT.finditer(text, start, end))  # "shows that A, and that B": two findings (at9)
+            pieces = zip([start] + [x.end() for x in seps], [x.start() for x in seps] + [end], strict=True)
+            for a, b in pieces:
+                q = Quote(a, b, "indirect", rule + "; and-that" * bool(seps), m.group("verb"))
+                q.speaker, q.speaker_start, q.speaker_end = m.group("speaker"), m.start("speaker"), m.end("speaker")
+                found.append(q)
     return found
+
+
+_AND_THAT = re.compile(r",?\s+and\s+that\s+")  # a second complement of the verb: "shows that A, and that B" (at9)
 
 
 #: Speech verbs of a title-case headline, and the small words such a headline leaves lowercase.

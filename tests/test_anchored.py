@@ -13,7 +13,7 @@ from newslab.anchored import (
     lowers_letterwise,
     occurrences,
 )
-from newslab.speakers import role_hits
+from newslab.role_hits import role_hits
 
 #: Pieces that make the patterns match, nearly match and break: cases, spaces, odd case-folding letters.
 PIECES = [
