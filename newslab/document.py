@@ -122,7 +122,7 @@ class Tokens(Sequence[Token]):
         flat = list(chain.from_iterable(spans))
         starts = list(map(_first, flat))
         ends = list(map(_second, flat))
-        texts = list(map(text.__getitem__, map(slice, starts, ends)))
+        texts = [text[s:e] for s, e in flat]
         sentences = list(chain.from_iterable(map(repeat, range(len(spans)), map(len, spans))))
         return cls(texts, starts, ends, sentences)
 
