@@ -54,8 +54,8 @@ class Tokens(Sequence[Token]):
     ``texts``, ``starts``, ``ends`` and ``sentences`` hold each token's text, character span and sentence
     index (shared lists: read them, never change them). Code that reads many tokens reads the columns;
     ``tokens[i]``, slices and iteration give :class:`Token` tuples as before. Kept as columns because a
-    ``Token`` per word (a tuple subclass, which the garbage collector never untracks) was about a million
-    tracked objects per 600 articles, which the pass made and the collector traversed, mostly unread.
+    ``Token`` per word (a tuple subclass, which the garbage collector never untracks) was 576,000 tracked
+    objects per 600 news articles, which the pass made and the collector traversed, mostly unread.
 
     Example:
         >>> tokens = parse(Article("a", "", "NATO met. Trump spoke.")).tokens
