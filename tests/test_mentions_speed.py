@@ -40,9 +40,20 @@ def test_first_blocker_answers_as_the_full_search(text: str, the: bool, start_at
     for sentence in range(len(doc.sentences)):
         sent_words = words[sentence]
         end = doc.sentences[sentence].end
-        full = _blockers(sent_words, [], end, start=start_at, the=the)
-        first = _blockers(sent_words, [], end, start=start_at, the=the, first=True)
+        full = _blockers(sent_words, doc.tokens, [], end, start=start_at, the=the)
+        first = _blockers(sent_words, doc.tokens, [], end, start=start_at, the=the, first=True)
         assert first == full[:1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=_texts)
+def test_sentence_words_are_the_word_tokens_of_the_sentence(text: str) -> None:
+    """``_SentenceWords`` (token indices read off the text column) picks the plain way's tokens (round sp12)."""
+    doc = parse(Article("a", "", text))
+    words = _SentenceWords(doc)
+    for sentence in range(len(doc.sentences)):
+        plain = [t for t in doc.tokens if t.sentence == sentence and any(c.isalnum() for c in t.text)]
+        assert [doc.tokens[i] for i in words[sentence]] == plain
 
 
 _PHRASES, _TITLES, _SORTED = _role_vocabulary(tuple(r for t in DEFAULT_TARGETS for r in t.roles))
