@@ -18,13 +18,12 @@ target when the sentence binds it to someone else:
 from __future__ import annotations
 
 import bisect
-import operator
 import re
 from collections.abc import Sequence
 
 from newslab.cues import reporting_forms
 from newslab.descriptions import word_tags
-from newslab.document import Document
+from newslab.document import Document, Tokens
 from newslab.lexicons import rule_words
 from newslab.mention_record import Mention
 from newslab.people import office_phrases
@@ -34,7 +33,6 @@ _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|‘[^‘\n]*?’(?![a-z])
 SPEECH_AFTER = frozenset(reporting_forms("after_quote"))  # the one reporting-verb list (data/speech_verbs.tsv)
 #: Tokens that end a clause for the object-pronoun rule ("Trump attacked him": him is not Trump).
 CLAUSE_BREAKS = frozenset(rule_words("coreference.CLAUSE_BREAKS"))
-_token_start = operator.itemgetter(1)  # a Token's start offset
 
 
 def quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -58,7 +56,7 @@ class Clauses:
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
-        self.starts = list(map(_token_start, doc.tokens))
+        self.starts = doc.tokens.starts  # the shared column (read only)
         self.quotes = quoted_spans(doc.text)
 
     def index(self, offset: int) -> int:
@@ -71,18 +69,19 @@ class Clauses:
         if doc.sentence_of(start) != doc.sentence_of(end):
             return False
         i = self.index(start)
-        while i < len(doc.tokens) and doc.tokens[i].start < end:
-            if doc.tokens[i].text.lower() in CLAUSE_BREAKS:
+        starts, texts = doc.tokens.starts, doc.tokens.texts
+        while i < len(starts) and starts[i] < end:
+            if texts[i].lower() in CLAUSE_BREAKS:
                 return False
             i += 1
         return True
 
     def speaker_pronoun(self, offset: int) -> bool:
         """Whether the token at ``offset`` is the subject right after a quote ("…,” he said)."""
-        tokens, i = self.doc.tokens, self.index(offset)
-        if i == 0 or i + 1 >= len(tokens) or tokens[i + 1].text.lower() not in SPEECH_AFTER:
+        texts, i = self.doc.tokens.texts, self.index(offset)
+        if i == 0 or i + 1 >= len(texts) or texts[i + 1].lower() not in SPEECH_AFTER:
             return False
-        return tokens[i - 1].text in ("”", '"', "’", "'")
+        return texts[i - 1] in ("”", '"', "’", "'")
 
     def quoted(self, offset: int) -> bool:
         """Whether ``offset`` lies inside quotation marks."""
@@ -146,9 +145,7 @@ def possessor_of_named(text: str, pronoun_end: int, name_starts: Sequence[int]) 
 _ACTING_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD", "VBG"})
 
 
-def quoted_rival(
-    tokens: Sequence[tuple[str, int, int, int]], i: int, quote: tuple[int, int], taken: Sequence[tuple[int, int]]
-) -> str:
+def quoted_rival(tokens: Tokens, i: int, quote: tuple[int, int], taken: Sequence[tuple[int, int]]) -> str:
     """A person-like name inside the pronoun's quotation, before the pronoun ("" when none).
 
     Called for a pronoun (token ``i``) inside ``quote`` whose antecedent stands outside it. A
@@ -158,8 +155,9 @@ def quoted_rival(
     """
     tags = word_tags()
     starts = [s for s, _ in taken]
+    texts, tok_starts = tokens.texts, tokens.starts  # the token columns
     for j in range(i - 1, -1, -1):
-        word, start = tokens[j][0], tokens[j][1]
+        word, start = texts[j], tok_starts[j]
         if start <= quote[0]:
             return ""
         if not (word[:1].isupper() and word.isalpha() and not word.isupper()) or j + 1 >= len(tokens):
@@ -167,7 +165,7 @@ def quoted_rival(
         k = bisect.bisect_right(starts, start) - 1
         if k >= 0 and taken[k][1] > start:
             continue
-        nxt = tokens[j + 1][0]
+        nxt = texts[j + 1]
         if nxt[:1].islower() and tags.get(nxt) in _ACTING_TAGS and tags.get(word.lower()) is None:
             return word
     return ""

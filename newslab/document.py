@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-from collections.abc import Mapping
-from itertools import repeat
-from typing import Any, NamedTuple
+from collections.abc import Iterator, Mapping, Sequence
+from itertools import chain, repeat
+from operator import itemgetter
+from typing import Any, NamedTuple, overload
 
 from newslab.errors import EmptyInputError
 from newslab.tokenizers import lower_tokens, sentence_spans, word_spans_at
@@ -44,6 +45,86 @@ class Token(NamedTuple):
 
 
 _new_tuple = tuple.__new__
+_first, _second = itemgetter(0), itemgetter(1)
+
+
+class Tokens(Sequence[Token]):
+    """A document's word tokens, kept as four parallel columns; item ``i`` is a :class:`Token` made when asked for.
+
+    ``texts``, ``starts``, ``ends`` and ``sentences`` hold each token's text, character span and sentence
+    index (shared lists: read them, never change them). Code that reads many tokens reads the columns;
+    ``tokens[i]``, slices and iteration give :class:`Token` tuples as before. Kept as columns because a
+    ``Token`` per word (a tuple subclass, which the garbage collector never untracks) was about a million
+    tracked objects per 600 articles, which the pass made and the collector traversed, mostly unread.
+
+    Example:
+        >>> tokens = parse(Article("a", "", "NATO met. Trump spoke.")).tokens
+        >>> tokens.texts[3], tokens.starts[3], tokens[3], len(tokens)
+        ('Trump', 10, Token(text='Trump', start=10, end=15, sentence=1), 6)
+        >>> [t.text for t in tokens[1:3]]
+        ['met', '.']
+    """
+
+    __slots__ = ("ends", "sentences", "starts", "texts")
+
+    def __init__(
+        self, texts: Sequence[str], starts: Sequence[int], ends: Sequence[int], sentences: Sequence[int]
+    ) -> None:
+        self.texts, self.starts, self.ends, self.sentences = texts, starts, ends, sentences
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Token, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> Token | tuple[Token, ...]:
+        if isinstance(i, slice):
+            return tuple(self._made(self.texts[i], self.starts[i], self.ends[i], self.sentences[i]))
+        return _new_tuple(Token, (self.texts[i], self.starts[i], self.ends[i], self.sentences[i]))
+
+    def __iter__(self) -> Iterator[Token]:
+        return self._made(self.texts, self.starts, self.ends, self.sentences)
+
+    @staticmethod
+    def _made(
+        texts: Sequence[str], starts: Sequence[int], ends: Sequence[int], sents: Sequence[int]
+    ) -> Iterator[Token]:
+        # tuple.__new__ makes each Token in C (a NamedTuple's own __new__ is a Python call per token)
+        return map(_new_tuple, repeat(Token), zip(texts, starts, ends, sents, strict=True))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Tokens):
+            return (self.starts, self.ends, self.texts, self.sentences) == (
+                other.starts,
+                other.ends,
+                other.texts,
+                other.sentences,
+            )
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Tokens({list(self)!r})"
+
+    @classmethod
+    def from_spans(cls, text: str, spans: Sequence[Sequence[tuple[int, int]]]) -> Tokens:
+        """The tokens at ``spans`` (per sentence, offsets into ``text``), sentence ``k`` being ``spans[k]``.
+
+        Example:
+            >>> Tokens.from_spans("NATO met.", [[(0, 4), (5, 8), (8, 9)]]).texts
+            ['NATO', 'met', '.']
+        """
+        flat = list(chain.from_iterable(spans))
+        starts = list(map(_first, flat))
+        ends = list(map(_second, flat))
+        texts = list(map(text.__getitem__, map(slice, starts, ends)))
+        sentences = list(chain.from_iterable(map(repeat, range(len(spans)), map(len, spans))))
+        return cls(texts, starts, ends, sentences)
 
 
 @dataclasses.dataclass(frozen=True, eq=False)
@@ -113,12 +194,14 @@ class Document:
 
     Made by :func:`parse` (stage 1 of the analysis pass) and handed to every later stage;
     it reads like an :class:`Article` (``id``, ``title``, ``text``, ``source``, ``metadata``).
+    ``tokens`` is a :class:`Tokens`: a stage that reads many tokens reads its columns
+    (``tokens.texts``, ``tokens.starts``, ``tokens.ends``, ``tokens.sentences``).
     """
 
     article: Article
     sentences: tuple[Sentence, ...]
     token_spans: tuple[tuple[tuple[int, int], ...], ...]
-    tokens: tuple[Token, ...]
+    tokens: Tokens
     sentence_starts: tuple[int, ...]
     #: Per sentence, its word tokens lowercased with plain apostrophes (:func:`newslab.tokenizers.lower_tokens`):
     #: made once here and read by sentence tone and target tone (and any later stage); ``()`` when the
@@ -194,7 +277,6 @@ def parse(article: Article | Document) -> Document:
     text = article.text
     sentences: list[Sentence] = []
     spans: list[tuple[tuple[int, int], ...]] = []
-    tokens: list[Token] = []
     lowered: list[list[str]] = []
     for index, (start, end) in enumerate(sentence_spans(text)):
         sent_text = text[start:end]
@@ -202,8 +284,5 @@ def parse(article: Article | Document) -> Document:
         words = tuple(word_spans_at(text, start, end))
         spans.append(words)
         lowered.append(lower_tokens(sent_text, words, start))
-        # tuple.__new__ makes each Token in C (a NamedTuple's own __new__ is a Python call per token)
-        tokens.extend(map(_new_tuple, repeat(Token), [(text[s:e], s, e, index) for s, e in words]))
-    return Document(
-        article, tuple(sentences), tuple(spans), tuple(tokens), tuple(s.start for s in sentences), tuple(lowered)
-    )
+    tokens = Tokens.from_spans(text, spans)
+    return Document(article, tuple(sentences), tuple(spans), tokens, tuple(s.start for s in sentences), tuple(lowered))

@@ -31,7 +31,6 @@ import bisect
 import dataclasses
 import functools
 import logging
-import operator
 import re
 import sys
 from collections import defaultdict
@@ -79,7 +78,6 @@ DictionaryArg = Any  # None | str | PathLike | pandas.DataFrame | Mapping[str, I
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
 _WORD_CHAR = re.compile(r"\w")
 _VOWEL = re.compile("[aeiouy]")
-_token_text = operator.itemgetter(0)  # a Token's text (its first field), read in C
 _CAPITAL_SIGMA = "Σ"  # the one letter whose lowercase depends on the letters around it (str.lower's final sigma)
 #: Distinct words whose normalized form is kept: a large news corpus has about 10^5 word types, so nearly all
 #: repeats hit (a few tens of MB at most).
@@ -417,7 +415,7 @@ def normalized_tokens(doc: Document) -> list[str]:
         ['nato', '', 'ally', 'invad', '.']
     """
     if _CAPITAL_SIGMA in doc.text:
-        return list(map(normalize_word, map(_token_text, doc.tokens)))
+        return list(map(normalize_word, doc.tokens.texts))
     return list(map(normalize_word, chain.from_iterable(map(doc.lowered_tokens, range(len(doc.sentences))))))
 
 

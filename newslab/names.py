@@ -215,7 +215,7 @@ def name_registry(doc: Document) -> tuple[str, ...]:
     text = doc.text
     tokens = doc.tokens
     names: set[str] = set()
-    texts = list(map(_text, tokens))
+    texts, starts, ends, sents = tokens.texts, tokens.starts, tokens.ends, tokens.sentences  # the token columns
     # a run is made of capitalized words that are not stopwords; the loop visits the capitalized tokens
     # alone (found in C) and any other token only ends a run: a run goes on where the word before is in it
     run: list[str] = []
@@ -224,8 +224,7 @@ def name_registry(doc: Document) -> tuple[str, ...]:
         word = texts[i]
         if word.lower() in stop:
             continue  # ends the run, as the next word in it is then no longer the token after the last
-        tok = tokens[i]
-        if i != last + 1 or tokens[i - 1].sentence != tok.sentence or text[tokens[i - 1].end : tok.start] != " ":
+        if i != last + 1 or sents[i - 1] != sents[i] or text[ends[i - 1] : starts[i]] != " ":
             _add_name(run, names)
             run = []
         run.append(word)
@@ -234,7 +233,6 @@ def name_registry(doc: Document) -> tuple[str, ...]:
     return tuple(sorted(names))
 
 
-_text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
 _first_char = operator.itemgetter(slice(0, 1))  # word[:1], mapped in C
 _INITIAL = re.compile(r"[A-Z]\.").fullmatch  # a middle initial ("R." in "Michael R. Bloomberg")
 

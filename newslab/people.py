@@ -19,7 +19,7 @@ from itertools import compress
 from typing import NamedTuple
 
 from newslab.descriptions import word_tags
-from newslab.document import Document, Token
+from newslab.document import Document, Tokens
 from newslab.lexicons import load_table, rule_word_values, rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
@@ -69,8 +69,6 @@ def _lowercase_openers() -> frozenset[str]:
 
 
 _first_char = operator.itemgetter(slice(0, 1))  # word[:1], mapped in C
-_text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
-_sentence = operator.itemgetter(3)  # a Token's sentence index
 
 
 @functools.cache
@@ -115,15 +113,15 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
 
     text = doc.text
     tokens = doc.tokens
+    # the token columns (the same values as each Token's fields, without making a Token per word)
+    texts, tok_starts, tok_ends, sents = tokens.texts, tokens.starts, tokens.ends, tokens.sentences
     surnames: dict[str, str] = {}
     found: list[Person] = []
     # the tokens a rule below can start at (capitalized, "the", a person noun), found in C (map/compress):
     # every other token only moves the loop on, so it jumps from one such token to the next
-    texts = list(map(_text, tokens))
-    # per token, read once in C and indexed below: its lowercase text, a capital first letter, its sentence
+    # per token, read once in C and indexed below: its lowercase text, a capital first letter
     lows = list(map(str.lower, texts))
     caps = list(map(str.isupper, map(_first_char, texts)))
-    sents = list(map(_sentence, tokens))
     n = len(tokens)
     openers, office_first = _lowercase_openers(), _office_first_words()
     starts_at = compress(range(n), map(operator.or_, caps, map(openers.__contains__, lows)))
@@ -131,51 +129,49 @@ def people(doc: Document, mentions: Sequence[Mention]) -> list[Person]:
     for i in starts_at:
         if i < after:
             continue
-        tok = tokens[i]
         word = texts[i]
         # _office_at is 0 unless the next word can open an office: that set lookup first (the common case)
-        if (word == "the" or word == "The") and i + 1 < n and lows[i + 1] in office_first and not inside(tok.start):
+        if (word == "the" or word == "The") and i + 1 < n and lows[i + 1] in office_first and not inside(tok_starts[i]):
             office = _office_at(tokens, i)
             if office:  # rule "office holder": "the president" that is no target mention is someone else
-                found.append(Person(tok.start, tokens[i + office].end, "", "", tok.sentence))
+                found.append(Person(tok_starts[i], tok_ends[i + office], "", "", sents[i]))
                 after = i + office + 1
                 continue
-        if caps[i] and not inside(tok.start):
+        if caps[i] and not inside(tok_starts[i]):
             sentence = sents[i]
             j = i + 1
             while (
                 j < n
                 and sents[j] == sentence
                 and caps[j]
-                and text[tokens[j - 1].end : tokens[j].start] == " "
-                and not inside(tokens[j].start)
+                and text[tok_ends[j - 1] : tok_starts[j]] == " "
+                and not inside(tok_starts[j])
             ):
                 j += 1
             if j == i + 1 and lows[i] in stop:
                 after = j
                 continue  # "The", "But" opening a sentence: no one (the common case, skipped cheaply)
-            run = tokens[i:j]
             prev = lows[i - 1] if i > 0 and sents[i - 1] == sentence else ""
             nxt = lows[j] if j < n and sents[j] == sentence else ""
             if nxt == "," and j - i == 1:
-                nxt = _verb_after_interruption(text, tok.end) or nxt  # "Ryan, speaking on CNN, said": a speaker
+                nxt = _verb_after_interruption(text, tok_ends[i]) or nxt  # "Ryan, speaking on CNN, said": a speaker
             initial = i == 0 or sents[i - 1] != sentence or texts[i - 1] in "“\"‘'("
             person = _person_in_run(texts[i:j], lows[i:j], prev, nxt, given, surnames, stop, sentence_initial=initial)
             if person is not None:
                 lo, name, gender = person
-                last = run[-1].text
+                last = texts[j - 1]
                 if len(name.split()) > 1 or lo > 0 or prev in _HONORIFIC_GENDER:
                     surnames.setdefault(last, gender)
-                found.append(Person(run[lo].start, run[-1].end, name, gender, tok.sentence))
+                found.append(Person(tok_starts[i + lo], tok_ends[j - 1], name, gender, sents[i]))
             after = j
             continue
         low = lows[i]
         if low in ANAPHORIC_NOUNS and i + 1 < n and lows[i + 1] in {"who", "whom", "named"}:
-            found.append(Person(tok.start, tok.end, "", ANAPHORIC_NOUNS[low], tok.sentence))  # "the man who ..."
-        elif low in nouns and i > 0 and not inside(tok.start):
+            found.append(Person(tok_starts[i], tok_ends[i], "", ANAPHORIC_NOUNS[low], sents[i]))  # "the man who ..."
+        elif low in nouns and i > 0 and not inside(tok_starts[i]):
             det = lows[i - 1]
             if det in NEW_PERSON_DETERMINERS or (i > 1 and lows[i - 2] in NEW_PERSON_DETERMINERS):
-                found.append(Person(tok.start, tok.end, "", nouns[low], tok.sentence))
+                found.append(Person(tok_starts[i], tok_ends[i], "", nouns[low], sents[i]))
         after = i + 1
     return found
 
@@ -211,7 +207,7 @@ def _verb_after_interruption(text: str, end: int) -> str:
     return m.group(1) if m and m.group(1) in SPEAKING_NEXT else ""
 
 
-def _office_at(tokens: Sequence[Token], i: int) -> int:
+def _office_at(tokens: Tokens, i: int) -> int:
     """How many words of an office follow "the" at token ``i`` ("the president" 1, "the attorney general" 2; 0 = none).
 
     Only a whole office phrase: "the president of France" counts (someone else all the same), "the
@@ -219,13 +215,14 @@ def _office_at(tokens: Sequence[Token], i: int) -> int:
     seldom competes with the subject for a later pronoun, as in :func:`newslab.coreference`).
     """
     offices = office_phrases()
-    if i + 1 >= len(tokens) or tokens[i + 1].text.lower() not in _office_first_words():
+    texts, sents = tokens.texts, tokens.sentences
+    if i + 1 >= len(texts) or texts[i + 1].lower() not in _office_first_words():
         return 0  # the common case, decided by one set lookup
     for n in (3, 2, 1):
-        words = tuple(t.text.lower() for t in tokens[i + 1 : i + 1 + n])
-        if len(words) < n or words not in offices or tokens[i + n].sentence != tokens[i].sentence:
+        words = tuple(t.lower() for t in texts[i + 1 : i + 1 + n])
+        if len(words) < n or words not in offices or sents[i + n] != sents[i]:
             continue
-        after = tokens[i + n + 1].text if i + n + 1 < len(tokens) else ""
+        after = texts[i + n + 1] if i + n + 1 < len(texts) else ""
         return 0 if after in ("’s", "'s", "’", "'") else n
     return 0
 
@@ -363,7 +360,7 @@ _NOT_NAME_TAGS = frozenset({"NNS", "NNPS", "DT", "PRP", "PRP$", "IN", "CC", "RB"
 
 
 def named_subject(
-    tokens: Sequence[Token],
+    tokens: Tokens,
     i: int,
     first_sentence: int,
     known: Sequence[tuple[int, int]],
@@ -383,6 +380,7 @@ def named_subject(
     whether an offset lies inside a quotation (names there are the quote's, not the narrative's).
     """
     tags = word_tags()
+    texts, tok_starts, sents = tokens.texts, tokens.starts, tokens.sentences  # the token columns
     starts = [s for s, _ in known]
 
     def inside(offset: int) -> bool:
@@ -390,28 +388,28 @@ def named_subject(
         return at >= 0 and known[at][1] > offset
 
     for j in range(i - 1, -1, -1):
-        word = tokens[j].text
-        if tokens[j].sentence < first_sentence:
+        word = texts[j]
+        if sents[j] < first_sentence:
             return False
         if not (word[:1].isupper() and word.isalpha() and not word.isupper()):
             continue
-        nxt = tokens[j + 1].text
-        after = tokens[j + 2].text if j + 2 < len(tokens) else ""
+        nxt = texts[j + 1]
+        after = texts[j + 2] if j + 2 < len(texts) else ""
         if (nxt.endswith("ly") or tags.get(nxt) == "RB") and nxt[:1].islower():
             nxt = after  # one adverb between: "Green initially said"
         if not ((nxt[:1].islower() and tags.get(nxt) in _FINITE_TAGS) or (nxt == "," and after.isdigit())):
             continue  # no verb (a capitalized "Continues" is a headline's)
         k = j  # the first word of the capitalized run
-        while k > 0 and tokens[k - 1].sentence == tokens[j].sentence and tokens[k - 1].text[:1].isupper():
+        while k > 0 and sents[k - 1] == sents[j] and texts[k - 1][:1].isupper():
             k -= 1
-        before = tokens[k - 1].text.lower() if k > 0 and tokens[k - 1].sentence == tokens[j].sentence else ""
-        if before == "the" or tokens[k].text.lower() == "the" or word in _CALENDAR_WORDS:
+        before = texts[k - 1].lower() if k > 0 and sents[k - 1] == sents[j] else ""
+        if before == "the" or texts[k].lower() == "the" or word in _CALENDAR_WORDS:
             continue
         if before and before not in SUBJECT_OPENERS:
             continue  # not a clause's subject: "Trump said Clinton is …", "“Japan is …"
-        if inside(tokens[j].start) or quoted(tokens[j].start):  # quoted: "… that God ever created," Mr. Trump said
+        if inside(tok_starts[j]) or quoted(tok_starts[j]):  # quoted: "… that God ever created," Mr. Trump said
             continue  # the target's own mention ("Mr. Trump said") or a person the antecedent search knows
-        if before in ("and", "or") and k > 1 and inside(tokens[k - 2].start):
+        if before in ("and", "or") and k > 1 and inside(tok_starts[k - 2]):
             continue  # "Trump and Clinton are …": coordinated with the target
         cap, low = tags.get(word), tags.get(word.lower())
         if not (cap == "NNP" or low is None or (cap is None and low not in _NOT_NAME_TAGS)):

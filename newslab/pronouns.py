@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 from collections.abc import Collection, Iterable, Sequence
 from itertools import compress
-from typing import Any
 
 from newslab.anchored import occurrences
-from newslab.document import Article, Document, parse
+from newslab.document import Article, Document, Tokens, parse
 from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, Mention, QuoteSpan
 from newslab.names import ROLE_WORDS, WORD_PATTERN, speaks_as
@@ -33,9 +31,6 @@ OVERLAP_CHECK = 3  # mentions before a pronoun checked for overlap with it (ment
 EXPLETIVE_NEXT = frozenset(rule_words("pronouns.EXPLETIVE_NEXT"))
 
 
-_text = operator.itemgetter(0)  # a Token's text (Token is a NamedTuple: text, start, end, sentence)
-_start = operator.itemgetter(1)  # a Token's start offset
-
 _ADJECTIVE_END = re.compile(r"(an|ish|ese|ch)$").search  # a lone nationality adjective ("Russian", "Dutch")
 
 #: Capitalized words that are not names (calendar words and "I").
@@ -43,7 +38,8 @@ NOT_NAMES = frozenset(rule_words("pronouns.NOT_NAMES"))
 
 
 def _blockers(
-    words: Sequence[Any],
+    words: Sequence[int],
+    tokens: Tokens,
     mentions: Sequence[Mention],
     end: int,
     *,
@@ -53,14 +49,16 @@ def _blockers(
 ) -> list[str]:
     """Capitalized runs among a sentence's ``words`` between ``start`` and ``end`` that could name someone else.
 
+    ``words`` are indices into the document's ``tokens`` (:class:`_SentenceWords`), read through its columns.
     Runs after "the" ("the White House") count only with ``the=True`` (for it/its, which may mean
     "the United States"); a lone nationality adjective ("Russian") and calendar words never count.
     ``mentions`` are the target mentions of the sentence (their words never count). With ``first``,
     the search stops at the first such run (for a yes/no question: the result is then its first run).
     """
+    texts, tok_starts, tok_ends = tokens.texts, tokens.starts, tokens.ends
     result: list[str] = []
-    run: list[Any] = []
-    first_start = words[0].start if words else -1
+    run: list[int] = []
+    first_start = tok_starts[words[0]] if words else -1
     spans = sorted((m.start, m.end) for m in mentions)  # "inside a mention" by bisect, not a scan per word
     starts = [s for s, _ in spans]
     reach = list(itertools.accumulate((e for _, e in spans), max))  # furthest end among mentions so far
@@ -69,26 +67,26 @@ def _blockers(
 
     def flush(index: int) -> None:
         if run:
-            first = run[0]
+            lead = run[0]
             # a run before ``start`` never counts: decided first, as the other conditions only add to it
-            if first.start >= start and (len(run) > 1 or not _ADJECTIVE_END(first.text)):
-                prev = words[index - len(run) - 1].text.lower() if index - len(run) > 0 else ""
-                if first.start == first_start and first.text.lower() in stop:
-                    prev = first.text.lower()  # sentence-initial "The United States" is like "the United States"
-                names = [t for t in run if not (t.start == first_start and t.text.lower() in stop)]
-                names = [t for t in names if t.text not in NOT_NAMES and not t.text.isupper()]
+            if tok_starts[lead] >= start and (len(run) > 1 or not _ADJECTIVE_END(texts[lead])):
+                prev = texts[words[index - len(run) - 1]].lower() if index - len(run) > 0 else ""
+                if tok_starts[lead] == first_start and texts[lead].lower() in stop:
+                    prev = texts[lead].lower()  # sentence-initial "The United States" is like "the United States"
+                names = [t for t in run if not (tok_starts[t] == first_start and texts[t].lower() in stop)]
+                names = [t for t in names if texts[t] not in NOT_NAMES and not texts[t].isupper()]
                 if names and (the or prev != "the"):
-                    result.append(" ".join(t.text for t in run))
+                    result.append(" ".join(texts[t] for t in run))
             run.clear()
 
     index = 0
     for index, t in enumerate(words):
-        if t.end > end:
+        if tok_ends[t] > end:
             flush(index)
             return result
-        if t.text[:1].isupper():
-            at = bisect.bisect_right(starts, t.start) - 1
-            if not (at >= 0 and reach[at] > t.start):  # not inside a mention
+        if texts[t][:1].isupper():
+            at = bisect.bisect_right(starts, tok_starts[t]) - 1
+            if not (at >= 0 and reach[at] > tok_starts[t]):  # not inside a mention
                 run.append(t)
                 continue
         if run:
@@ -120,7 +118,7 @@ def word_hits(doc: Document, words: Collection[str]) -> list[int]:
     if all(w.isascii() and w.isalpha() for w in words):
         lowered: Iterable[str] = itertools.chain.from_iterable(map(doc.lowered_tokens, range(len(doc.sentences))))
     else:
-        lowered = map(str.lower, map(_text, doc.tokens))
+        lowered = map(str.lower, doc.tokens.texts)
     return list(compress(itertools.count(), map(words.__contains__, lowered)))
 
 
@@ -138,22 +136,22 @@ def hits_among(doc: Document, words: Collection[str], hits: Sequence[int] | None
     """
     if hits is None:
         return word_hits(doc, words)
-    tokens = doc.tokens
-    return [i for i in hits if tokens[i].text.lower() in words]
+    texts = doc.tokens.texts
+    return [i for i in hits if texts[i].lower() in words]
 
 
-class _SentenceWords(dict[int, list[Any]]):
-    """Word tokens (with a letter or digit) of a sentence, collected the first time they are asked for."""
+class _SentenceWords(dict[int, list[int]]):
+    """Word tokens (with a letter or digit) of a sentence, as token indices, collected when first asked for."""
 
     def __init__(self, article: Document) -> None:
         super().__init__()
         self.tokens = article.tokens
         self.ends = list(itertools.accumulate(len(spans) for spans in article.token_spans))
 
-    def __missing__(self, sentence: int) -> list[Any]:
-        low = self.ends[sentence - 1] if sentence else 0
-        within = self.tokens[low : self.ends[sentence]]
-        words = list(compress(within, map(_has_alnum, map(_text, within))))
+    def __missing__(self, sentence: int) -> list[int]:
+        low, high = self.ends[sentence - 1] if sentence else 0, self.ends[sentence]
+        # indices, not Tokens: a Token kept per word of every sentence asked for was half a Token per word again
+        words = list(compress(range(low, high), map(_has_alnum, self.tokens.texts[low:high])))
         self[sentence] = words
         return words
 
@@ -206,19 +204,21 @@ def resolve_pronouns(
         same = [m for m in here if m.target in candidates and m.end <= tok.start]
         person = all(t.kind == "person" for t in candidates)
         # whether another name comes before the pronoun: asked only for a person's pronoun (the one use below)
-        blockers = person and bool(_blockers(sent_words, here, tok.start, first=True))
+        blockers = person and bool(_blockers(sent_words, tokens, here, tok.start, first=True))
         if same:
             ante = same[-1]
             if person and blockers:
                 continue  # another person is named before the pronoun in this sentence
             if not person:
                 since = 0 if low == "its" else ante.end  # "its" as determiner tends to point to the subject
-                if _blockers(sent_words, here, tok.start, start=since, the=True, first=True):
+                if _blockers(sent_words, tokens, here, tok.start, start=since, the=True, first=True):
                     continue  # another name could be meant: "The United States ... its next president"
             rule = "pronoun"
         elif tok.sentence > 0 and (
             (person and not blockers)
-            or (not person and low != "its" and not _blockers(sent_words, here, tok.start, the=True, first=True))
+            or (
+                not person and low != "its" and not _blockers(sent_words, tokens, here, tok.start, the=True, first=True)
+            )
         ):
             prev_sent = tok.sentence - 1
             before = by_sentence.get(prev_sent, [])
@@ -226,7 +226,7 @@ def resolve_pronouns(
             if not prev or len({m.target.name for m in prev}) != 1:
                 continue
             prev_end = article.sentences[prev_sent].end
-            if _blockers(words[prev_sent], before, prev_end, the=not person, first=True):
+            if _blockers(words[prev_sent], tokens, before, prev_end, the=not person, first=True):
                 continue  # another name in the previous sentence could be meant
             ante, rule = prev[-1], "pronoun:previous-sentence"
         else:
@@ -337,7 +337,7 @@ def quote_pronouns(
         for p in t.pronouns or ():
             pronoun_targets.setdefault(p, []).append(t)
     tokens = article.tokens
-    token_starts = list(map(_start, tokens))
+    token_starts, token_ends, texts = tokens.starts, tokens.ends, tokens.texts  # the shared columns (read only)
     pool = sorted(mentions, key=lambda m: m.start)
     pool_starts = [m.start for m in pool]  # kept in step with pool: lookups by bisect, not scans
     breaks = occurrences(article.text, "\n")  # a quote's paragraph by bisect, not a search back per quote
@@ -351,12 +351,12 @@ def quote_pronouns(
         first = max(article.sentence_of(para_start), article.sentence_of(quote.start) - QUOTE_LOOKBACK)
         window_start = article.sentences[first].start
         for i in range(bisect.bisect_left(token_starts, quote.start), len(tokens)):
-            tok = tokens[i]
-            if tok.end > quote.end:
+            if token_ends[i] > quote.end:
                 break
-            low = tok.text.lower()
+            low = texts[i].lower()
             if low not in pronoun_targets:
                 continue  # not a pronoun of a target (most words of a quote)
+            tok = tokens[i]
             candidates = [t for t in pronoun_targets[low] if not speaks_as(quote.speaker, t)]
             at = bisect.bisect_right(pool_starts, tok.start)
             if not candidates or any(m.end > tok.start for m in pool[max(0, at - OVERLAP_CHECK) : at]):

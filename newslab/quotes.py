@@ -89,7 +89,7 @@ from typing import TYPE_CHECKING
 
 from newslab.attribution import Attribution, Quote, attributions, is_headline
 from newslab.cues import VERB_CLASSES, Cue, SpeechVerb, cue_forms, load_cues, load_speech_verbs
-from newslab.document import Article, Document, Sentence
+from newslab.document import Article, Document, Sentence, Tokens
 from newslab.mention_record import Mention
 from newslab.records import QuoteRow, columns
 from newslab.reported_speech import OWN, colon_clause_speaker, indirect_quotes, own_complement
@@ -498,7 +498,7 @@ def sentence_quotes(sentence: str, token_spans: Sequence[tuple[int, int]]) -> li
     if not sentence.strip():
         return []
     only = Sentence(sentence, 0, len(sentence), 0)
-    doc = Document(Article("sentence", "", sentence), (only,), (tuple(token_spans),), (), (0,))
+    doc = Document(Article("sentence", "", sentence), (only,), (tuple(token_spans),), Tokens([], [], [], []), (0,))
     return article_quotes(doc, (), [], (), resolve_speakers=False)
 
 

@@ -40,8 +40,8 @@ def test_first_blocker_answers_as_the_full_search(text: str, the: bool, start_at
     for sentence in range(len(doc.sentences)):
         sent_words = words[sentence]
         end = doc.sentences[sentence].end
-        full = _blockers(sent_words, [], end, start=start_at, the=the)
-        first = _blockers(sent_words, [], end, start=start_at, the=the, first=True)
+        full = _blockers(sent_words, doc.tokens, [], end, start=start_at, the=the)
+        first = _blockers(sent_words, doc.tokens, [], end, start=start_at, the=the, first=True)
         assert first == full[:1]
 
 
