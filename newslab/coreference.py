@@ -45,6 +45,7 @@ from newslab.binding import (
 )
 from newslab.binding import bound_wrongly as bound_wrongly
 from newslab.document import Document, Token
+from newslab.kinship import kin_mentions
 from newslab.lexicons import stopwords
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.people import ANAPHORIC_NOUNS, Person, named_subject, reaction_list
@@ -418,7 +419,7 @@ def resolve_discourse(
         j = bisect.bisect_right(ends, event.end)
         events.insert(j, event)
         ends.insert(j, event.end)
-    return added
+    return added + kin_mentions(doc, persons, [*mentions, *added], others)  # rule "kin of a bearer": "his father"
 
 
 def competed(pronoun: Mention, mentions: Sequence[Mention], others: Sequence[Person], word: str) -> bool:
