@@ -7,8 +7,8 @@ Donald Trump. The possessor is read as a careful coder reads it:
 * "his"/"her": the first named person of the phrase's sentence, before the phrase (the sentence's
   subject, as a rule), or of the sentence before when its own names nobody before it; of the
   pronoun's gender (or of unknown gender);
-* "my": the last named person before the quotation that holds the phrase, in its paragraph ("Eric
-  Trump, on ‘Hannity’: ‘I was the one who told my father.’").
+* "my": the last named person before the quotation that holds the phrase, in the quotation's sentence
+  ("Eric Trump, on ‘Hannity’: ‘I was the one who told my father.’").
 
 The kin nouns (``kinship.KIN_NOUNS`` in ``data/rule_words.tsv``) name an older or married relative,
 so a child or wife of the target is the bearer meant; "his son" is left out (after "Fred Trump", his
@@ -49,9 +49,11 @@ def _possessor(doc: Document, named: Sequence[Person], start: int, pronoun: str)
 
 
 def _speaker_before(doc: Document, named: Sequence[Person], quote_start: int) -> Person | None:
-    """The last named person before a quotation, in its paragraph ("Eric Trump, on ‘Hannity’: ‘… my father.’")."""
-    paragraph = doc.text.rfind("\n", 0, quote_start) + 1
-    before = [p for p in named if paragraph <= p.start and p.end <= quote_start]
+    """The last named person before a quotation, in its sentence ("Eric Trump, on ‘Hannity’: ‘… my father.’")."""
+    sentence = doc.sentence_of(
+        quote_start
+    )  # who introduces it: "… Fred Trump. “My father said …,” he said" is not Fred
+    before = [p for p in named if p.sentence == sentence and p.end <= quote_start]
     return before[-1] if before else None
 
 
