@@ -60,6 +60,7 @@ from newslab.topic import (
     subject_nouns,
     topic_antecedent,
 )
+from newslab.undated import CANDIDACY_TITLES
 
 #: Sentences before a pronoun's own sentence searched for its antecedent. Set by hand: news
 #: writers re-name a person within two or three sentences; further back a coder hesitates too.
@@ -450,8 +451,12 @@ def _holds_dated_role(target: Target, words: Sequence[str], date: str) -> bool:
     low = [re.sub(r"[’']s$", "", w.lower()) for w in words]
     for r in target.roles:
         role = r.role.split()
-        if low[-len(role) :] == role and (r.start or r.end) and (not date or r.held_on(date)):
-            return True
+        if (
+            low[-len(role) :] == role
+            and (r.start or r.end)
+            and (r.held_on(date) if date else r.role not in CANDIDACY_TITLES)
+        ):
+            return True  # undated: "the nominee" (dated in roles.tsv since mr8) still needs the context rules
     return False
 
 
@@ -483,14 +488,8 @@ def _linked_heads(text: str, others: Sequence[Person], heads: set[str]) -> dict[
     return linked
 
 
-#: Rule "topic question": a description alone in a question opener ("And the tycoon?", "What about the
-#: Republican?") turns to a new topic; the person of the sentence before does not own it.
+#: Rule "topic question": "And the tycoon?" turns to a new topic; the person of the sentence before does not own it.
 _TOPIC_QUESTION = re.compile(r"\s*(?:And|But|So|What about|How about)\s+(?:the|this)\s+[\w -]+\?\s*")
-
-
-def _sentence_span(doc: Document, d: Mention) -> tuple[int, int]:
-    sentence = doc.sentences[doc.sentence_of(d.start)]
-    return sentence.start, sentence.end
 
 
 def _opens_sentence(doc: Document, start: int) -> bool:
@@ -569,7 +568,8 @@ def unlinked_descriptions(
         fits = [p for p in named if p.end <= d.start and p.name.split()[-1] in linked.get(head, ())]
         if fits and fits[-1].end > last_target:
             owner = fits[-1].name
-        if not owner and _opens_sentence(doc, d.start) and not _TOPIC_QUESTION.fullmatch(text, *_sentence_span(doc, d)):
+        sen = doc.sentences[sentence]
+        if not owner and _opens_sentence(doc, d.start) and not _TOPIC_QUESTION.fullmatch(text, sen.start, sen.end):
             before = [
                 p for p in named if p.end <= d.start and sentence - WINDOW <= p.sentence < sentence
                 and not clauses.quoted(p.start)  # a person named inside a quote is not the one written about
