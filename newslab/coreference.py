@@ -135,12 +135,13 @@ def _subject_continued(
             for e in group
             if _opens_with(text, sent.start, e.start) or _CLAUSE_OPENING.search(text, sent.start, e.start)
         ]
+        rivals = [e for e in group if e.target is None]  # a coordinated person, or a pronoun left to someone else
         if (
-            subjects
-            and subjects[0] is first
-            and len(subjects) == 1
+            subjects == [first]
             and first.target is not None
-            and not any(e.target is None and _COORDINATED.fullmatch(text, first.end, e.start) for e in group)
+            and not any(
+                _COORDINATED.fullmatch(text, first.end, e.start) or e.label.lower() in ("he", "she") for e in rivals
+            )
         ):
             return first, "pronoun:subject"
         return None

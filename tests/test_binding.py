@@ -258,3 +258,11 @@ def test_subject_continued_after_a_connective() -> None:
     assert _trump_spans(text).count("he") >= 1
     other = "Donald Trump met Kim Jong Un. Kim praised Trump, as he has since their first meeting."
     assert "he" not in _trump_spans(other)  # the clause's opening subject is Kim
+
+
+def test_subject_continued_must_not_pass_a_pronoun_left_to_someone_else() -> None:
+    text = (
+        "Trump, Bush, Fiorina: Two moments to remember: when he stood up to Trump and stood up for his brother; "
+        "at the end of the debate, when he chose a name."
+    )
+    assert "he" not in _trump_spans(text)
