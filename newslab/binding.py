@@ -21,6 +21,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from newslab.anchored import occurrences
 from newslab.cues import reporting_forms
 from newslab.descriptions import word_tags
 from newslab.document import Document, Tokens
@@ -254,6 +255,9 @@ def quote_about(text: str, quote: tuple[int, int], name_re: re.Pattern[str]) -> 
     return "" if name_re.search(m.group("name")) else m.group("name")
 
 
+_LONGER_NAME = re.compile(r"\s+[A-Z][a-z]")
+
+
 def name_parts(doc: Document, others: Sequence[Person], mentions: Sequence[Mention]) -> list[tuple[int, int, Person]]:
     """Rule "name part": the first word of another person's full name, alone later, is that person.
 
@@ -270,26 +274,30 @@ def name_parts(doc: Document, others: Sequence[Person], mentions: Sequence[Menti
         [(23, 'Kim Jong Un')]
     """
     firsts: dict[str, Person] = {}
+    tags = word_tags()
     for p in others:
         words = p.name.split()
-        if len(words) >= 2 and words[0].isalpha() and words[0][:1].isupper() and not words[0].isupper():
-            firsts.setdefault(words[0], p)
+        first = words[0] if len(words) >= 2 else ""
+        if first.isalpha() and first[:1].isupper() and not first.isupper() and tags.get(first.lower(), "NNP") == "NNP":
+            firsts.setdefault(first, p)
     if not firsts:
         return []
-    tags = word_tags()
     spans = sorted([(p.start, p.end) for p in others] + [(m.start, m.end) for m in mentions])
     span_starts = [a for a, _ in spans]
     text = doc.text
     found: list[tuple[int, int, Person]] = []
-    for m in re.finditer(r"(?<![\w’'.-])(" + "|".join(map(re.escape, firsts)) + r")(?![\w’'-])", text):
-        person = firsts[m.group(1)]
-        k = bisect.bisect_right(span_starts, m.start()) - 1
-        if m.start() <= person.start or (k >= 0 and spans[k][1] > m.start()):
-            continue
-        if tags.get(m.group(1).lower(), "NNP") != "NNP" or re.match(r"\s+[A-Z][a-z]", text[m.end() : m.end() + 3]):
-            continue
-        found.append((m.start(), m.end(), person))
-    return found
+    for word, person in firsts.items():
+        for at in occurrences(text, word):  # by str.find: no pattern compiled per article
+            end = at + len(word)
+            if at <= person.start or (at and (text[at - 1].isalnum() or text[at - 1] in "’'.-")):
+                continue
+            if end < len(text) and (text[end].isalnum() or text[end] in "’'-"):
+                continue  # part of a longer word ("Kimberly")
+            k = bisect.bisect_right(span_starts, at) - 1
+            if (k >= 0 and spans[k][1] > at) or _LONGER_NAME.match(text, end):
+                continue  # inside a name or mention, or the first word of a longer name again
+            found.append((at, end, person))
+    return sorted(found)
 
 
 def bound_wrongly(clauses: Clauses, pronoun: Mention, antecedent: Mention | None) -> str:
