@@ -21,12 +21,20 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from newslab.anchored import occurrences
 from newslab.cues import reporting_forms
 from newslab.descriptions import word_tags
 from newslab.document import Document, Tokens
 from newslab.lexicons import rule_words
 from newslab.mention_record import Mention
-from newslab.people import office_phrases
+from newslab.people import Person, office_phrases
+
+#: Pronouns of each gender (a target's own pronoun list decides which ones it takes).
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
+#: Third-person pronouns of a person (rule "own turn" leaves them uncredited in the target's own transcript line).
+THIRD_PERSON = MALE_PRONOUNS | FEMALE_PRONOUNS
 
 _QUOTED = re.compile(r"“[^“”\n]*”|\"[^\"\n]*\"|‘[^‘\n]*?’(?![a-z])")
 #: Verbs after a closing quote whose subject pronoun is the quote's speaker ("…,” he said).
@@ -195,3 +203,151 @@ def gender_rival(doc: Document, d: Mention, name_ends: Sequence[int]) -> str:
     if not hits or any(start < e <= d.start for e in name_ends):
         return ""
     return hits[-1].group()
+
+
+#: A transcript label opening a line ("TRUMP:", "MS. CLINTON:"): the line is that speaker's turn.
+_TURN_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Z.’' -]*[A-Z.]):[ \t]")
+
+
+def own_turn(text: str, offset: int, name_re: re.Pattern[str]) -> str:
+    """Rule "own turn": the transcript label naming the target that opens the line of ``offset`` ("" if none).
+
+    In "TRUMP: He said he's not going to do testing. I trust him." the speaker says "I"; a third-person
+    pronoun in his own turn means someone else (Kim). ``name_re`` is the target's name pattern; the
+    label is read in title case ("TRUMP" -> "Trump").
+
+    Example:
+        >>> rx = re.compile(r"\\bTrump\\b")
+        >>> text = "REPORTER: Did he promise?\\nTRUMP: He said so. I trust him."
+        >>> own_turn(text, text.index("He said"), rx), own_turn(text, text.index("he promise"), rx)
+        ('TRUMP', '')
+    """
+    line = text.rfind("\n", 0, offset) + 1
+    m = _TURN_LABEL.match(text, line)
+    if m is None or m.end() > offset:
+        return ""
+    return m.group("label") if name_re.search(m.group("label").title()) else ""
+
+
+#: "…,” he said of Kim: the words after a quotation that say whom it is about (a verb of saying + "of").
+_SAID_OF = re.compile(
+    r"[\s,.!?\"”’']*(?:[A-Za-z.’'-]+\s+){1,4}?(?:said|says|wrote|writes|added|joked|remarked|tweeted)\s+of\s+"
+    r"(?P<name>(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+)
+
+
+def quote_about(text: str, quote: tuple[int, int], name_re: re.Pattern[str]) -> str:
+    """Rule "quote about another": the person a quotation is said to be about, when not the target ("" if none).
+
+    "“He's quite a guy,” he said of Kim.": "He" in the quote is Kim. ``name_re`` is the target's name
+    pattern: "he said of President Trump" gives "".
+
+    Example:
+        >>> text = '"He is a character," he said of Kim. "He won," he said of President Trump.'
+        >>> second = text.index('"He won')
+        >>> rx = re.compile(r"\\bTrump\\b")
+        >>> quote_about(text, (0, 21), rx), quote_about(text, (second, second + 9), rx)
+        ('Kim', '')
+    """
+    m = _SAID_OF.match(text, quote[1])
+    if m is None or "\n" in m.group():
+        return ""
+    return "" if name_re.search(m.group("name")) else m.group("name")
+
+
+_LONGER_NAME = re.compile(r"\s+[A-Z][a-z]")
+
+
+def name_parts(doc: Document, others: Sequence[Person], mentions: Sequence[Mention]) -> list[tuple[int, int, Person]]:
+    """Rule "name part": the first word of another person's full name, alone later, is that person.
+
+    "North Korean leader Kim Jong Un … Trump also said Kim had told him he did not know": "Kim" is a
+    rival for "he", though :func:`newslab.people.people` knows only a full name's last word as its
+    surname. Not a word the tag lexicon knows in lowercase ("Will"), not inside a name or mention, not
+    before another capitalized word (a longer name).
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> doc = parse(Article("a", "", "Kim Jong Un met Trump. Kim had told him he knew."))
+        >>> kim = Person(0, 11, "Kim Jong Un", "male", 0)
+        >>> [(a, p.name) for a, _, p in name_parts(doc, [kim], [])]
+        [(23, 'Kim Jong Un')]
+    """
+    firsts: dict[str, Person] = {}
+    tags = word_tags()
+    for p in others:
+        words = p.name.split()
+        first = words[0] if len(words) >= 2 else ""
+        if first.isalpha() and first[:1].isupper() and not first.isupper() and tags.get(first.lower(), "NNP") == "NNP":
+            firsts.setdefault(first, p)
+    if not firsts:
+        return []
+    spans = sorted([(p.start, p.end) for p in others] + [(m.start, m.end) for m in mentions])
+    span_starts = [a for a, _ in spans]
+    text = doc.text
+    found: list[tuple[int, int, Person]] = []
+    for word, person in firsts.items():
+        for at in occurrences(text, word):  # by str.find: no pattern compiled per article
+            end = at + len(word)
+            if at <= person.start or (at and (text[at - 1].isalnum() or text[at - 1] in "’'.-")):
+                continue
+            if end < len(text) and (text[end].isalnum() or text[end] in "’'-"):
+                continue  # part of a longer word ("Kimberly")
+            k = bisect.bisect_right(span_starts, at) - 1
+            if (k >= 0 and spans[k][1] > at) or _LONGER_NAME.match(text, end):
+                continue  # inside a name or mention, or the first word of a longer name again
+            found.append((at, end, person))
+    return sorted(found)
+
+
+def bound_wrongly(clauses: Clauses, pronoun: Mention, antecedent: Mention | None) -> str:
+    """Why a pronoun cannot mean its antecedent mention ("" when it can).
+
+    Three rules a careful coder applies without thinking: "him"/"her" never mean the subject of their
+    own clause ("Trump attacked him"; a possessor may: "Trump's allies praised him"); the subject
+    right after a quote ("…,” he said) is the quote's speaker, never a person named inside the quote
+    ("‘… beaten Donald Trump …,’ he said"); and a person named inside a comma-set relative clause
+    is not the one a later pronoun of the main clause means ("The president, who had called Mr.
+    Trump unqualified, said he would help").
+
+    Example:
+        >>> from newslab.document import Article, parse
+        >>> from newslab.targets import TRUMP
+        >>> doc = parse(Article("a", "", "Frazier quit. Trump attacked him."))
+        >>> trump = Mention(TRUMP, 14, 19, "name", "name", 1.0)
+        >>> him = Mention(TRUMP, 29, 32, "pronoun", "pronoun", 0.7)
+        >>> bound_wrongly(Clauses(doc), him, trump)
+        'object pronoun in the clause of its antecedent'
+    """
+    text = clauses.doc.text
+    word = text[pronoun.start : pronoun.end].lower()
+    if word in THIRD_PERSON and own_turn(text, pronoun.start, pronoun.target._name_re):
+        return "own turn: third person in the target's transcript line"  # "TRUMP: He said …": not Trump
+    if antecedent is None:
+        return ""
+    quote = _inside(clauses.quotes, pronoun.start)
+    if (
+        quote is not None
+        and not quote[0] < antecedent.start < quote[1]
+        and quote_about(text, quote, pronoun.target._name_re)
+    ):
+        return "quote about another"  # "“He's quite a guy,” he said of Kim": Kim
+    possessor = text[antecedent.end : antecedent.end + 2] in ("’s", "'s")  # "Trump's allies praised him"
+    if word in OBJECT_PRONOUNS and not possessor and clauses.same_clause(antecedent.end, pronoun.start):
+        return "object pronoun in the clause of its antecedent"
+    if (
+        clauses.speaker_pronoun(pronoun.start)
+        and clauses.quoted(antecedent.start)
+        and not clauses.quoted(pronoun.start)
+    ):
+        return "speaker of a quote, named inside it"
+    sentence = clauses.doc.sentences[clauses.doc.sentence_of(pronoun.start)]
+    for m in _RELATIVE.finditer(text, sentence.start, pronoun.start):
+        if m.start() <= antecedent.start and antecedent.end <= m.end() < pronoun.start:
+            return "inside a relative clause about someone else"  # "The president, who called Trump …, said he"
+    return ""
+
+
+#: A relative clause set off by commas ("The president, who had called Mr. Trump unqualified, said …"):
+#: a mention inside it is not the subject that the main clause's pronoun continues.
+_RELATIVE = re.compile(r",\s+(?:who|whom)\b[^,;]*,")

@@ -30,22 +30,42 @@ import re
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from newslab.binding import Clauses, gender_rival, possessor_of_named, quoted_rival, reflexive_controller
+from newslab.binding import FEMALE_PRONOUNS as FEMALE_PRONOUNS  # re-exported (newslab.mentions)
+from newslab.binding import MALE_PRONOUNS as MALE_PRONOUNS
+from newslab.binding import (
+    OBJECT_PRONOUNS,
+    Clauses,
+    gender_rival,
+    name_parts,
+    own_turn,
+    possessor_of_named,
+    quote_about,
+    quoted_rival,
+    reflexive_controller,
+)
+from newslab.binding import bound_wrongly as bound_wrongly
 from newslab.document import Document, Token
+from newslab.kinship import kin_mentions
 from newslab.lexicons import stopwords
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.people import ANAPHORIC_NOUNS, Person, named_subject, reaction_list
 from newslab.pronouns import hits_among
 from newslab.targets import Target
-from newslab.topic import CLAUSE_OPENING, COORDINATED, SUBJECT_OPENING, opens_with, subject_nouns, topic_antecedent
+from newslab.topic import (
+    CLAUSE_OPENING,
+    COORDINATED,
+    SUBJECT_OPENING,
+    is_subject,
+    opens_with,
+    subject_nouns,
+    topic_antecedent,
+)
+from newslab.undated import CANDIDACY_TITLES
 
 #: Sentences before a pronoun's own sentence searched for its antecedent. Set by hand: news
 #: writers re-name a person within two or three sentences; further back a coder hesitates too.
 WINDOW = 3
 
-#: Pronouns of each gender (a target's own pronoun list decides which ones it takes).
-MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 
 #: Determiners that make an anaphoric noun (:data:`newslab.people.ANAPHORIC_NOUNS`) refer back.
 ANAPHORIC_DETERMINERS = frozenset({"this", "that", "the"})
@@ -61,51 +81,6 @@ PATTERN_CACHE_SIZE = 64  # head-link patterns kept, one per set of description h
 #: Bloomberg"): the head and a few capitalized words (set by hand).
 NAME_CONTEXT_CHARS = 60
 SENTENCE_HEAD_WORDS = 3  # a description with at most this many words before it opens its sentence (by hand)
-OBJECT_PRONOUNS = frozenset({"him", "her", "them"})
-
-
-def bound_wrongly(clauses: Clauses, pronoun: Mention, antecedent: Mention | None) -> str:
-    """Why a pronoun cannot mean its antecedent mention ("" when it can).
-
-    Three rules a careful coder applies without thinking: "him"/"her" never mean the subject of their
-    own clause ("Trump attacked him"; a possessor may: "Trump's allies praised him"); the subject
-    right after a quote ("…,” he said) is the quote's speaker, never a person named inside the quote
-    ("‘… beaten Donald Trump …,’ he said"); and a person named inside a comma-set relative clause
-    is not the one a later pronoun of the main clause means ("The president, who had called Mr.
-    Trump unqualified, said he would help").
-
-    Example:
-        >>> from newslab.document import Article, parse
-        >>> from newslab.targets import TRUMP
-        >>> doc = parse(Article("a", "", "Frazier quit. Trump attacked him."))
-        >>> trump = Mention(TRUMP, 14, 19, "name", "name", 1.0)
-        >>> him = Mention(TRUMP, 29, 32, "pronoun", "pronoun", 0.7)
-        >>> bound_wrongly(Clauses(doc), him, trump)
-        'object pronoun in the clause of its antecedent'
-    """
-    if antecedent is None:
-        return ""
-    text = clauses.doc.text
-    word = text[pronoun.start : pronoun.end].lower()
-    possessor = text[antecedent.end : antecedent.end + 2] in ("’s", "'s")  # "Trump's allies praised him"
-    if word in OBJECT_PRONOUNS and not possessor and clauses.same_clause(antecedent.end, pronoun.start):
-        return "object pronoun in the clause of its antecedent"
-    if (
-        clauses.speaker_pronoun(pronoun.start)
-        and clauses.quoted(antecedent.start)
-        and not clauses.quoted(pronoun.start)
-    ):
-        return "speaker of a quote, named inside it"
-    sentence = clauses.doc.sentences[clauses.doc.sentence_of(pronoun.start)]
-    for m in _RELATIVE.finditer(text, sentence.start, pronoun.start):
-        if m.start() <= antecedent.start and antecedent.end <= m.end() < pronoun.start:
-            return "inside a relative clause about someone else"  # "The president, who called Trump …, said he"
-    return ""
-
-
-#: A relative clause set off by commas ("The president, who had called Mr. Trump unqualified, said …"):
-#: a mention inside it is not the subject that the main clause's pronoun continues.
-_RELATIVE = re.compile(r",\s+(?:who|whom)\b[^,;]*,")
 
 
 class _Event(NamedTuple):
@@ -152,9 +127,26 @@ def _subject_continued(
     if last.target is not None and last.sentence == tok.sentence and _SAYS.fullmatch(text, last.end, tok.start):
         return last, "pronoun:subject"  # "Mueller's report is out, and Trump says he has won"
     first = group[0]
+    sent = doc.sentences[tok.sentence]
+    if first.sentence == tok.sentence and word in ("he", "she") and _CONNECTIVE.search(text, sent.start, tok.start):
+        # "He heaped praise on Kim, as he has since their first meeting": the opening subject goes on
+        subjects = [
+            e
+            for e in group
+            if _opens_with(text, sent.start, e.start) or _CLAUSE_OPENING.search(text, sent.start, e.start)
+        ]
+        rivals = [e for e in group if e.target is None]  # a coordinated person, or a pronoun left to someone else
+        if (
+            subjects == [first]
+            and first.target is not None
+            and not any(
+                _COORDINATED.fullmatch(text, first.end, e.start) or e.label.lower() in ("he", "she") for e in rivals
+            )
+        ):
+            return first, "pronoun:subject"
+        return None
     if first.sentence >= tok.sentence:
         return None
-    sent = doc.sentences[tok.sentence]
     opening = _SUBJECT_OPENING.match(text, sent.start, tok.start)
     pronoun_opens = (opening.end() if opening else sent.start) == tok.start or quote_opens  # "X: ‘His …’"
     asked = _QUESTION_SUBJECT.fullmatch(text, sent.start, tok.start) if word in ("he", "she") else None
@@ -183,6 +175,8 @@ _SAYS = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:says|said|insists|insisted|claims|claimed|argues|argued|believes|believed|thinks|"
     r"thought|announced|declared|wrote|writes|tweeted|maintains|maintained|predicted|predicts)\s+(?:that\s+)?"
 )
+#: A connective opening a clause right before its subject pronoun (", as he …", ", but he …").
+_CONNECTIVE = re.compile(r",\s+(?:as|and|but|while|when|because|since|though|although|until|after|before)\s+$")
 #: A question opener before its subject pronoun ("Did he …", "What did he say", "Why has she …").
 _QUESTION_SUBJECT = re.compile(
     r"(?:And\s+|So\s+|But\s+)?(?:(?:What|Why|How|When|Where|Who|Whom|Which)(?:\s+\w+){0,3}\s+)?"
@@ -327,6 +321,9 @@ def resolve_discourse(
     listed = reaction_list(doc)  # the speakers of a list of reactions are voices, never antecedents
     events += [_Event(p.start, p.end, p.sentence, None, p.gender, p.name) for p in others
                if not listed.is_label(p.start, p.end)]  # fmt: skip
+    events += [
+        _Event(a, b, doc.sentence_of(a), None, p.gender, p.name) for a, b, p in name_parts(doc, others, mentions)
+    ]
     events.sort(key=lambda e: (e.end, e.start))
     ends = [e.end for e in events]  # kept in step with events: the window is found by bisect
     taken = sorted((m.start, m.end) for m in mentions)
@@ -405,6 +402,11 @@ def resolve_discourse(
             continue
         ante, rule = found
         assert ante.target is not None
+        if not noun and own_turn(text, tok.start, ante.target._name_re):
+            continue  # rule "own turn": "TRUMP: He said he's not going to …" is not Trump
+        quote = _quote_of(clauses, tok.start)
+        if quote and not quote[0] < ante.start < quote[1] and quote_about(text, quote, ante.target._name_re):
+            continue  # rule "quote about another": "“He's quite a guy,” he said of Kim"
         if low in ("his", "her") and possessor_of_named(text, tok.end, target_names.get(ante.target.name, [])):
             continue  # rule "principle C, possessive": "His lengthy criticism of Trump" is not Trump's
         if not noun and low not in (ante.target.pronouns or ()):
@@ -419,7 +421,7 @@ def resolve_discourse(
         j = bisect.bisect_right(ends, event.end)
         events.insert(j, event)
         ends.insert(j, event.end)
-    return added
+    return added + kin_mentions(doc, persons, [*mentions, *added], others)  # rule "kin of a bearer": "his father"
 
 
 def competed(pronoun: Mention, mentions: Sequence[Mention], others: Sequence[Person], word: str) -> bool:
@@ -450,8 +452,12 @@ def _holds_dated_role(target: Target, words: Sequence[str], date: str) -> bool:
     low = [re.sub(r"[’']s$", "", w.lower()) for w in words]
     for r in target.roles:
         role = r.role.split()
-        if low[-len(role) :] == role and (r.start or r.end) and (not date or r.held_on(date)):
-            return True
+        if (
+            low[-len(role) :] == role
+            and (r.start or r.end)
+            and (r.held_on(date) if date else r.role not in CANDIDACY_TITLES)
+        ):
+            return True  # undated: "the nominee" (dated in roles.tsv since mr8) still needs the context rules
     return False
 
 
@@ -481,6 +487,10 @@ def _linked_heads(text: str, others: Sequence[Person], heads: set[str]) -> dict[
             if m is not None:
                 linked.setdefault(m.group(1).lower(), set()).add(surname)
     return linked
+
+
+#: Rule "topic question": "And the tycoon?" turns to a new topic; the person of the sentence before does not own it.
+_TOPIC_QUESTION = re.compile(r"\s*(?:And|But|So|What about|How about)\s+(?:the|this)\s+[\w -]+\?\s*")
 
 
 def _opens_sentence(doc: Document, start: int) -> bool:
@@ -535,6 +545,7 @@ def unlinked_descriptions(
     text = doc.text
     kept: list[Mention] = []
     moved: list[Person] = []
+    clauses, stop = Clauses(doc), stopwords()
     heads = {d.rule.split(":", 1)[1] for d in descriptions if d.rule.startswith("head:")}
     linked = _linked_heads(text, others, heads)
     name_ends = sorted(n.end for n in names)
@@ -558,11 +569,18 @@ def unlinked_descriptions(
         fits = [p for p in named if p.end <= d.start and p.name.split()[-1] in linked.get(head, ())]
         if fits and fits[-1].end > last_target:
             owner = fits[-1].name
-        if not owner and _opens_sentence(doc, d.start):
-            before = [p for p in named if p.end <= d.start and sentence - WINDOW <= p.sentence < sentence]
+        sen = doc.sentences[sentence]
+        if not owner and _opens_sentence(doc, d.start) and not _TOPIC_QUESTION.fullmatch(text, sen.start, sen.end):
+            before = [
+                p for p in named if p.end <= d.start and sentence - WINDOW <= p.sentence < sentence
+                and not clauses.quoted(p.start)  # a person named inside a quote is not the one written about
+                and (opens_with(text, doc.sentences[p.sentence].start, p.start)  # "Bloomberg’s campaign …" too
+                     or is_subject(text, doc, _Event(p.start, p.end, p.sentence, None, p.gender, p.name), stop))
+            ]  # fmt: skip
             if before:
                 nearest = max(p.sentence for p in before)
-                target_there = any(doc.sentence_of(e - 1) >= nearest for e in name_ends if e <= d.start)
+                own_ends = name_ends + [k.end for k in kept if not clauses.quoted(k.start)]  # "And the tycoon?"
+                target_there = any(doc.sentence_of(e - 1) >= nearest for e in own_ends if e <= d.start)
                 first = min((p for p in before if p.sentence == nearest), key=lambda p: p.start)
                 if not target_there:
                     owner = first.name

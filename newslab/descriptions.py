@@ -148,12 +148,17 @@ class Roles:
                 return phrase
         return ""
 
-    def last_named(self, role: str, start: int, country: str = "") -> _RoleEvent | None:
-        """The person last named with ``role`` before ``start`` (with ``country``: of that country's office)."""
+    def last_named(self, role: str, start: int, country: str = "", *, current: bool = False) -> _RoleEvent | None:
+        """The person last named with ``role`` before ``start`` (with ``country``: of that country's office).
+
+        ``current``: skip persons named with a time word before the title (rule "role:not current": "former
+        President Donald Trump" names a former holder, not the one "the president" means).
+        """
         i = bisect.bisect_right(self.offsets, start) - 1
         while i >= 0:
-            if self.events[i].role == role and (not country or self.events[i].country == country):
-                return self.events[i]
+            e = self.events[i]
+            if e.role == role and (not country or e.country == country) and not (current and e.time_word):
+                return e
             i -= 1
         return None
 
@@ -171,10 +176,10 @@ class Roles:
         "former" or "45th" is in the description; rule ``role``).
         """
         country = national_country(words)
-        event = self.last_named(role, start, country)
+        timeless = any(w.lower() in TIME_WORDS or _ORDINAL.match(w) for w in words)
+        event = self.last_named(role, start, country, current=not timeless)
         if event is not None:
             return bool(target._name_re.search(event.name)), "role:last-named"
-        timeless = any(w.lower() in TIME_WORDS or _ORDINAL.match(w) for w in words)
         if country:  # rule "role:national": "the US president" is not "President Putin", named last
             held = any(r.role == role and r.country == country and (timeless or r.held_on(self.date))
                        for r in target.roles)  # fmt: skip
@@ -314,7 +319,7 @@ def role_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Me
                 continue  # the head rule decides (with its modifier and "of" checks)
             holds, rule = roles.holder(target, role, m.start(), words)
             if holds:
-                event = roles.last_named(role, m.start()) if rule == "role:last-named" else None
+                event = roles.last_named(role, m.start(), current=True) if rule == "role:last-named" else None
                 ante = event.name if event is not None else ""
                 found.append(Mention(target, m.start(), m.end(), "description", rule, CONFIDENCE[rule], ante))
     return found

@@ -15,6 +15,7 @@ from collections.abc import Collection, Iterable, Sequence
 from itertools import compress
 
 from newslab.anchored import occurrences
+from newslab.binding import quote_about
 from newslab.document import Article, Document, Tokens, parse
 from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, Mention, QuoteSpan
@@ -373,6 +374,8 @@ def quote_pronouns(
             person = all(t.kind == "person" for t in candidates)
             if _other_names(article, before, since, tok.start, skip=speaker_words, the=not person, first=True):
                 continue  # somebody else is named nearby: ambiguous
+            if quote_about(article.text, (quote.start, quote.end), ante.target._name_re):
+                continue  # rule "quote about another": "“He's quite a guy,” he said of Kim"
             label = ante.antecedent or article.text[ante.start : ante.end]
             rule = "pronoun:in-quote"
             new = Mention(ante.target, tok.start, tok.end, "pronoun", rule, CONFIDENCE[rule], label)

@@ -59,7 +59,7 @@ def undated_era(target: Target, role: str, date: str, events: Sequence[Any], can
     if ISO_DATE.fullmatch(date[:10]) or not terms or not all(r.start for r in terms):
         return ""  # dated, or a role without terms ("the candidate", "the leader"): nothing to decide
     countries = {r.country for r in terms}
-    reason = candidate
+    reason = "" if role in CANDIDACY_TITLES else candidate  # "presumptive nominee Trump" is the nominee
     for e in events:
         own = bool(target._name_re.search(e.name))
         if own and e.role == role and not e.time_word:
