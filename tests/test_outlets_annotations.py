@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 OUTLETS = Path(__file__).resolve().parents[1] / "validation" / "annotations" / "outlets"
-PARTS = ("dev", "heldout", "heldout2")
+PARTS = ("dev", "heldout", "heldout2", "heldout3")
 FILES = ("articles.jsonl", "mentions.tsv", "quotes.tsv", "stances.tsv", "stance_targets.json")
 FIRST_CHECKED_EVENT = "e21"  # from e21 on, every stance holder named by a name is also a stance target
 # words that open a holder which is a group or an unnamed source ("Several Republicans", "His campaign")
@@ -100,3 +100,19 @@ def test_heldout2_is_a_part_of_its_own_with_three_outlets_per_event() -> None:
     for event in events:
         assert sorted(a["source"] for a in articles.values() if a["event"] == event) == ["Brief", "Ledger", "Wire"]
     assert not set(articles) & set(_articles("dev")) and not set(articles) & set(_articles("heldout"))
+
+
+def test_heldout3_is_an_untouched_part_of_its_own_with_three_outlets_per_event() -> None:
+    articles = _articles("heldout3")
+    events = sorted({a["event"] for a in articles.values()})
+    assert events == [f"e{n}" for n in range(31, 38)]
+    for event in events:
+        assert sorted(a["source"] for a in articles.values() if a["event"] == event) == ["Brief", "Ledger", "Wire"]
+    earlier = set(_articles("dev")) | set(_articles("heldout")) | set(_articles("heldout2"))
+    assert not set(articles) & earlier
+    for part in ("mentions.tsv", "quotes.tsv", "stances.tsv"):
+        assert {r["article_id"] for r in _rows(OUTLETS / "heldout3" / part)} <= set(articles), part
+    # every article has gold references, quotes and stance rows to score
+    assert {r["article_id"] for r in _rows(OUTLETS / "heldout3" / "mentions.tsv")} == set(articles)
+    assert {r["article_id"] for r in _rows(OUTLETS / "heldout3" / "quotes.tsv")} == set(articles)
+    assert {r["article_id"] for r in _rows(OUTLETS / "heldout3" / "stances.tsv")} == set(articles)
