@@ -63,10 +63,12 @@ def first_bearer(text: str, candidates: Sequence[str], gender: str = "") -> str:
 
     Example:
         >>> text = "Joe Biden spoke. His wife, Jill Biden, and his son Hunter Biden listened. Biden said it."
-        >>> first_bearer(text, ("Hunter Biden", "Jill Biden", "Joe Biden"))
+        >>> names = ("Hunter Biden", "Jill Biden", "Joe Biden")
+        >>> first_bearer(text, names)
         'Joe Biden'
-        >>> first_bearer("Jill Biden and Joe Biden came. Mr. Biden said so.", ("Jill Biden", "Joe Biden"), "m")
-        'Joe Biden'
+        >>> text2 = "Jill Biden, Hunter Biden and Joe Biden came."
+        >>> first_bearer(text2, names, "m")
+        'Hunter Biden'
         >>> first_bearer("Donald J. Trump spoke. Donald Trump left.", ("Donald J. Trump", "Donald Trump"))
         ''
     """
