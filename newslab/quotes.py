@@ -87,7 +87,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from newslab.attribution import Attribution, Quote, attributions, is_headline
+from newslab.attribution import Attribution, Quote, is_headline
 from newslab.cues import VERB_CLASSES, Cue, SpeechVerb, cue_forms, load_cues, load_speech_verbs
 from newslab.document import Article, Document, Sentence, Tokens
 from newslab.mention_record import Mention
@@ -113,6 +113,7 @@ from newslab.speech_formats import (
     without_scare_terms,
 )
 from newslab.targets import Target
+from newslab.title_subjects import sentence_attributions, title_rows
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
 _LINE_BREAKS = re.compile(r"\n\s*")
@@ -430,19 +431,12 @@ def article_quotes(
     """
     text = article.text
     ends = [s.end for s in article.sentences]
-    spans = [  # no show titles
-        s
-        for s in _direct_spans(text, lambda offset: ends[article.sentence_of(offset)])
-        if not is_title(text, s.start, s.end, s.open)
-    ]
+    every = _direct_spans(text, lambda offset: ends[article.sentence_of(offset)])
+    titles = [s for s in every if is_title(text, s.start, s.end, s.open)]  # no show titles
+    spans = [s for s in every if s not in titles]
     inside = _inside_quotes(spans)
-    attrs = {
-        s.index: [
-            a for a in attributions(text, s.start, s.end, article.token_spans[s.index], inside) if not refused(text, a)
-        ]
-        for s in article.sentences
-        if not is_headline(s)
-    }
+    sentences = [s for s in article.sentences if not is_headline(s)]
+    attrs = {s.index: sentence_attributions(article, s, titles, inside, refused) for s in sentences}
     spans = without_scare_terms(text, article, spans, attrs)
     surnames = frozenset(n.split()[-1] for n in names if " " in n)
     quotes, used = _attribute_direct(text, article, spans, attrs, surnames)
@@ -458,6 +452,7 @@ def article_quotes(
             quotes.append(q)
     named_after(quotes, [s.close for s in spans], article)  # "“…,” one senator said. The words were X's" (at9)
     quotes += inverted_clauses(article, attrs, [(q.start, q.end) for q in quotes])  # "…, said X" without marks (at9)
+    title_rows(quotes, attrs)  # "X, appearing on “Fox & Friends,” said …" (at10)
     quotes = _with_transcript(quotes, transcript_quotes(text))
     quotes += finding_quotes(article, [(q.start, q.end) for q in quotes])  # "New polls show …"
     quotes += headline_label_quotes(text, [(q.start, q.end) for q in quotes])  # "Yates: 'Flynn Was …'"

@@ -516,6 +516,7 @@ class SpeakerResolver:
                 if name in self.title_skips and _title_gender(m.group()):
                     self.notes += TITLE_GENDER_NOTE  # "Mr. Biden", not "Jill Biden" (rule "title-gender", at10)
                     return name, index
+                self.notes += FIRST_BEARER_NOTE * (name in self.bearers and len(_name_words(m.group())) == 1)
                 return self._longer_name(name), index
         return "", -1
 

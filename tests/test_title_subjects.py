@@ -1,0 +1,62 @@
+"""The at10 rule ``title-apposition`` of the quotes stage (issue 23): a title in marks inside a verb's subject.
+
+Must fire and must not fire, on handwritten sentences (none copied from the annotated articles).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import newslab as nl
+from newslab.speech_formats import QuoteSpan
+from newslab.title_subjects import title_masked
+
+
+def _rows(text: str) -> list[tuple[str, str, str, str]]:
+    df = nl.find_quotes(nl.Article("x", "", text))
+    return [tuple(r) for r in df[["kind", "quote", "speaker_resolved", "rule"]].itertuples(index=False)]
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("Ms. Adeyemi, appearing on “Morning Desk,” said she had acted alone.", "Adeyemi"),
+        ("Paul Ferris, who once starred in the show “City of Glass,” said he would not run.", "Paul Ferris"),
+        ('Mayor Lena Ortiz, whose new book, "Open Doors," comes out next week, told reporters that the plan was '
+         "dead.", "Lena Ortiz"),
+        ("Paul Ferris, appearing on “City Desk”, said he would not run.", "Paul Ferris"),
+    ],
+)  # fmt: skip
+def test_title_apposition_finds_the_subject(text: str, speaker: str) -> None:
+    rows = _rows(text)
+    assert [(k, s, r.endswith("title-apposition")) for k, _, s, r in rows] == [("indirect", speaker, True)], rows
+
+
+def test_title_apposition_names_the_direct_quote_of_the_clause() -> None:
+    rows = _rows('Paul Ferris, who is promoting a memoir, "Open Doors," told reporters that "we will win" in May.')
+    assert {(k, s) for k, _, s, r in rows if r.endswith("title-apposition")} == {
+        ("indirect", "Paul Ferris"),
+        ("direct", "Paul Ferris"),
+    }, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a real quote before the verb: the inverted speaker stays
+        "“We will not run,” said Paul Ferris, the mayor.",
+        # a title in a fronted phrase, before the subject: the subject was found without the rule
+        "Appearing on “City Desk,” Paul Ferris said he would not run.",
+        # no title: no rule
+        "Paul Ferris, appearing on a morning show, said he would not run.",
+    ],
+)
+def test_title_apposition_does_not_fire(text: str) -> None:
+    rows = _rows(text)
+    assert rows and not any("title-apposition" in r for *_, r in rows), rows
+
+
+def test_title_masked_keeps_offsets() -> None:
+    text = "A, on “B,” said C."
+    masked = title_masked(text, [QuoteSpan(6, 7, 8, 10)])
+    assert len(masked) == len(text) and masked == "A, on  B,  said C."
