@@ -112,8 +112,8 @@ from newslab.speech_formats import (
     transcript_quotes,
     without_scare_terms,
 )
+from newslab.subject_repairs import repair_rows, sentence_attributions
 from newslab.targets import Target
-from newslab.title_subjects import sentence_attributions, title_rows
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
 _LINE_BREAKS = re.compile(r"\n\s*")
@@ -450,9 +450,9 @@ def article_quotes(
         if not bad_speaker(q.speaker, surnames=surnames):
             q.rule += "; surname-of-named" * bad_speaker(q.speaker)  # "Rove said …" after "Karl Rove" (at7)
             quotes.append(q)
+    repair_rows(quotes, attrs)  # "X, appearing on “Fox & Friends,” said …", "In Moscow, X, …, said" (at10)
     named_after(quotes, [s.close for s in spans], article)  # "“…,” one senator said. The words were X's" (at9)
     quotes += inverted_clauses(article, attrs, [(q.start, q.end) for q in quotes])  # "…, said X" without marks (at9)
-    title_rows(quotes, attrs)  # "X, appearing on “Fox & Friends,” said …" (at10)
     quotes = _with_transcript(quotes, transcript_quotes(text))
     quotes += finding_quotes(article, [(q.start, q.end) for q in quotes])  # "New polls show …"
     quotes += headline_label_quotes(text, [(q.start, q.end) for q in quotes])  # "Yates: 'Flynn Was …'"

@@ -9,7 +9,7 @@ import pytest
 
 import newslab as nl
 from newslab.speech_formats import QuoteSpan
-from newslab.title_subjects import title_masked
+from newslab.subject_repairs import title_masked
 
 
 def _rows(text: str) -> list[tuple[str, str, str, str]]:
@@ -60,3 +60,31 @@ def test_title_masked_keeps_offsets() -> None:
     text = "A, on “B,” said C."
     masked = title_masked(text, [QuoteSpan(6, 7, 8, 10)])
     assert len(masked) == len(text) and masked == "A, on  B,  said C."
+
+
+# ---- rule "fronted-place": "In Moscow, X, the spokesman, said" is X's -----------------------------------------------
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("In Lisbon, Marta Vieira, the mayor's spokeswoman, said the bridge would reopen.", "Marta Vieira"),
+        ("At the embassy, Tomas Berg, a senior diplomat, said the talks had failed.", "Tomas Berg"),
+        ("In Lisbon, the mayor, Marta Vieira, said the bridge would reopen.", "Marta Vieira"),
+    ],
+)
+def test_fronted_place_takes_the_phrase_after_the_place(text: str, speaker: str) -> None:
+    rows = _rows(text)
+    assert [(s, "fronted-place" in r) for _, _, s, r in rows] == [(speaker, True)], rows
+
+
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("In Lisbon, Marta Vieira said the bridge would reopen.", "Marta Vieira"),  # no apposition: found before
+        ("Marta Vieira, the mayor, said the bridge would reopen.", "Marta Vieira"),  # no fronted place
+        ("In a statement, the company said the bridge would reopen.", "the company"),  # no place before the subject
+        ("At the embassy, Tomas Berg, a senior diplomat, said the talks had failed.", "Tomas Berg"),  # found before
+    ],
+)
+def test_fronted_place_does_not_fire(text: str, speaker: str) -> None:
+    rows = _rows(text)
+    assert [(s, "fronted-place" in r) for _, _, s, r in rows] == [(speaker, False)], rows
