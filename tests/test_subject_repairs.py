@@ -67,7 +67,7 @@ def test_title_masked_keeps_offsets() -> None:
     "text,speaker",
     [
         ("In Lisbon, Marta Vieira, the mayor's spokeswoman, said the bridge would reopen.", "Marta Vieira"),
-        ("At the embassy, Tomas Berg, a senior diplomat, said the talks had failed.", "Tomas Berg"),
+        ("At Brussels, Tomas Berg, a senior diplomat, said the talks had failed.", "Tomas Berg"),
         ("In Lisbon, the mayor, Marta Vieira, said the bridge would reopen.", "Marta Vieira"),
     ],
 )
