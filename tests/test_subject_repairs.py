@@ -88,3 +88,34 @@ def test_fronted_place_takes_the_phrase_after_the_place(text: str, speaker: str)
 def test_fronted_place_does_not_fire(text: str, speaker: str) -> None:
     rows = _rows(text)
     assert [(s, "fronted-place" in r) for _, _, s, r in rows] == [(speaker, False)], rows
+
+
+# ---- rule "possessive-no-subject": "X, Y's wife, resigned, saying …" is X's -----------------------------------------
+@pytest.mark.parametrize(
+    "text,speaker",
+    [
+        ("Health Minister Ana Costa, Silva's deputy, quit on Monday, saying the plan had failed.", "Ana Costa"),
+        ("Ana Costa, Silva’s former aide, left the party, saying it had lost its way.", "Ana Costa"),
+    ],
+)
+def test_possessive_apposition_is_no_subject(text: str, speaker: str) -> None:
+    rows = _rows(text)
+    assert [(s, r) for _, _, s, r in rows] == [(speaker, "coordinated; possessive-no-subject")], rows
+
+
+@pytest.mark.parametrize(
+    "text,speaker,rule",
+    [
+        ("Ana Costa quit on Monday, saying the plan had failed.", "Ana Costa", "coordinated"),  # no apposition
+        ("Ana Costa, a minister, quit on Monday, saying the plan had failed.", "Ana Costa", "coordinated"),
+        ("Ana Costa, the mayor's sister, left the party, saying it had lost its way.", "Ana Costa", "coordinated"),
+    ],
+)
+def test_possessive_apposition_does_not_fire(text: str, speaker: str, rule: str) -> None:
+    rows = _rows(text)
+    assert [(s, r) for _, _, s, r in rows] == [(speaker, rule)], rows
+
+
+def test_verbal_noun_possessor_still_speaks() -> None:
+    rows = _rows("Bob Ferris’s questioning of the mayor’s “stability” on Thursday, calling it “absurd.”")
+    assert "Bob Ferris" in {s for _, _, s, _ in rows}, rows
