@@ -37,7 +37,7 @@ TITLE_APPOSITION = "title-apposition"
 FRONTED_PLACE = "fronted-place"
 POSSESSIVE_NO_SUBJECT = "possessive-no-subject"
 _POSSESSIVE_APPOSITION = re.compile(
-    r",[ \u00a0](?:[A-Z][\w.-]*[ \u00a0]){0,3}[A-Z][\w.-]*[’']s(?:[ \u00a0][a-z]+){1,3},"
+    r",[ \u00a0](?:[A-Z][\w.-]*[ \u00a0]){0,3}[A-Z][\w.-]*[’']s(?:[ \u00a0][a-z]+){1,6},"
 )
 #: Prepositions that open a sentence with a place before its subject ("In Moscow, …"); capitalized: the sentence's
 #: first word.
@@ -77,7 +77,8 @@ def sentence_attributions(
     text = article.text
     tokens = article.token_spans[sentence.index]
     found = [a for a in attributions(text, sentence.start, sentence.end, tokens, inside) if not refused(text, a)]
-    found = [possessive_apposition(text, fronted_place(text, sentence.start, a)) for a in found]
+    found = [fronted_place(text, sentence.start, a) for a in found]
+    found = [possessive_apposition(text, a, found) for a in found]
     own = [t for t in titles if sentence.start <= t.open < sentence.end]
     if not own:
         return found
@@ -127,8 +128,11 @@ def fronted_place(text: str, lo: int, a: Attribution) -> Attribution:
                                subject_rule=FRONTED_PLACE)  # fmt: skip
 
 
-def possessive_apposition(text: str, a: Attribution) -> Attribution:
-    """Rule ``possessive-no-subject``, named: a coordinated verb's subject with a possessive apposition after it.
+def possessive_apposition(text: str, a: Attribution, found: Sequence[Attribution] = ()) -> Attribution:
+    """Rule ``possessive-no-subject``, named: a coordinated verb's clause subject with a possessive apposition.
+
+    Not where an earlier verb of the sentence (in ``found``) gave the subject ("Mr. Mook, Mrs. Clinton's campaign
+    manager, said …, saying …": the subject of "said").
 
     Example:
         >>> text = "Elaine Chao, McConnell's wife, resigned, saying so."
@@ -136,6 +140,8 @@ def possessive_apposition(text: str, a: Attribution) -> Attribution:
         >>> possessive_apposition(text, a).subject_rule
         'possessive-no-subject'
     """
+    if any(b.speaker_start == a.speaker_start and not b.coordinated for b in found):
+        return a
     if a.coordinated and a.speaker and not a.subject_rule and _POSSESSIVE_APPOSITION.match(text, a.speaker_end):
         return dataclasses.replace(a, subject_rule=POSSESSIVE_NO_SUBJECT)
     return a
@@ -143,11 +149,11 @@ def possessive_apposition(text: str, a: Attribution) -> Attribution:
 
 def repair_rows(quotes: Sequence[Quote], attrs: dict[int, list[Attribution]]) -> None:
     """Name this module's rules in the rule of each quote whose speaker they found (in place)."""
-    rules = {(a.speaker_start, a.subject_rule) for found in attrs.values() for a in found}
-    starts = {s: r for s, r in rules if r in (TITLE_APPOSITION, FRONTED_PLACE, POSSESSIVE_NO_SUBJECT)}
+    named = (TITLE_APPOSITION, FRONTED_PLACE, POSSESSIVE_NO_SUBJECT)
+    starts = {(a.speaker_start, a.verb): a.subject_rule for f in attrs.values() for a in f if a.subject_rule in named}
     if not starts:
         return
     for q in quotes:
-        rule = starts.get(q.speaker_start)
+        rule = starts.get((q.speaker_start, q.verb))
         if rule and rule not in q.rule:
             q.rule += "; " + rule
