@@ -93,7 +93,7 @@ from newslab.document import Article, Document, Sentence, Tokens
 from newslab.mention_record import Mention
 from newslab.records import QuoteRow, columns
 from newslab.reported_speech import OWN, colon_clause_speaker, indirect_quotes, own_complement
-from newslab.speaker_turns import inverted_clauses, named_after, reports_others
+from newslab.speaker_turns import first_person, inverted_clauses, named_after, reports_others
 from newslab.speakers import GENDER_NOTE, SpeakerResolver
 from newslab.speech_formats import QuoteSpan as _Span
 from newslab.speech_formats import (
@@ -389,7 +389,7 @@ def _with_transcript(quotes: list[Quote], lines: list[Quote]) -> list[Quote]:
         reported = [q for q in quotes if line.start <= q.start and q.end <= line.end + 1 and q.kind == "indirect"]
         if not inner and reports_others(line, reported):  # "TRUMP: He said he's …" is Trump's line (at9)
             quotes = [q for q in quotes if all(q is not r for r in reported)]
-            line.rule += "; transcript-report"
+            line.rule += "; transcript-report" + first_person(reported)  # "I think he …" too (at10)
         for q in inner:
             if not q.speaker:
                 q.rule, q.verb = "transcript", ":"

@@ -79,7 +79,8 @@ SPEAKER_PRONOUNS = frozenset(rule_words("speakers.SPEAKER_PRONOUNS"))
 
 def _gender(phrase: str) -> str:
     words = {w.lower() for w in phrase.split()}
-    female, male = words & (FEMALE_ROLES | {"she", "her"}), words & (MALE_ROLES | {"he", "him", "his"})
+    # a possessive names another person ("His daughter Ivanka Trump", "her husband"): no gender of the speaker (at10)
+    female, male = words & (FEMALE_ROLES | {"she"}), words & (MALE_ROLES | {"he", "him"})
     return "f" if female else "m" if male else ""
 
 
