@@ -279,12 +279,13 @@ def next_sentence_speaker(doc: Document, quote_close: int) -> tuple[str, int, in
     return None
 
 
-_FINDING = re.compile(
+_FINDING = re.compile(  # at10: "polls there", "A poll by X[, an anti-tax group …,] shows", "Mr." in the content
     r"(?P<speaker>\b(?:(?:[Nn]ew|[Rr]ecent|[Ll]atest|[Tt]he|[Aa]n?|[Ss]everal|[Ii]nternal|[Nn]ational|[Ss]tate|"
-    r"[A-Z][\w&.'’-]*)\s+){0,4}(?:polls?|surveys?|stud(?:y|ies)|data|figures|reports?|analys[ie]s|research|records|"
-    r"documents|estimates|statistics))\s+(?P<modifier>(?:released|taken|conducted|published|issued)\s+(?:[\w-]+\s+){1,4}?)?"
-    r"(?P<verb>show|shows|showed|shown|found|find|finds|suggest|suggests|"
-    r"suggested|indicate|indicates|indicated)\s+(?:that\s+)?(?P<content>[^.;!?\n]{8,})"
+    r"[A-Z][\w&.'’/-]*)\s+){0,4}(?:polls?|surveys?|stud(?:y|ies)|data|figures|reports?|analys[ie]s|research|records|"
+    r"documents|estimates|statistics)(?:\s+there|\s+by\s+(?:the\s+)?(?:(?:[A-Z][\w&.’'/-]*|for|of)\s+){0,3}[A-Z][\w&’'/-]*)?)"
+    r"(?:\s+|(?=,))(?P<modifier>(?:released|taken|conducted|published|issued)\s+(?:[\w’'-]+\s+){1,4}?|,\s+(?:an?|the)\s+"
+    r"(?:[^,;.]|(?<=\bM[rs])\.){3,120},\s+)?(?P<verb>show|shows|showed|shown|found|find|finds|suggest|suggests|suggested|indicate|indicates|"
+    r"indicated)\s+(?:that\s+)?(?P<content>(?:[^.;!?\n]|(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\bDr)\.|(?<=\b[A-Z])\.(?=\s*[A-Za-z])){8,})"
 )
 
 

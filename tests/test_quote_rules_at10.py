@@ -41,3 +41,28 @@ def test_role_word_still_gives_gender() -> None:
     text = "Her husband, Tom Berg, said he would stay. Mary Berg left. “We are done,” he said."
     rows = _rows(text)
     assert rows[-1][:2] == ("We are done", "Tom Berg"), rows
+
+
+# ---- findings: "polls there", "A poll by X[, an apposition,] shows", "Mr." inside the finding ------------------------
+def _finding_rows(text: str) -> list[tuple[str, str]]:
+    df = nl.find_quotes(nl.Article("x", "", text))
+    return [tuple(r) for r in df[["quote", "speaker"]].itertuples(index=False)]
+
+
+def test_finding_speaker_keeps_there_and_the_pollster() -> None:
+    rows = _finding_rows(
+        "Voters head out next week. Recent polls there show Okafor within single digits of the mayor. "
+        "A survey by the Institute for Civic Life, a nonpartisan group run by Mr. Ruiz, shows that Mr. Okafor "
+        "leads among young voters."
+    )
+    assert rows == [
+        ("Okafor within single digits of the mayor", "Recent polls there"),
+        ("Mr. Okafor leads among young voters", "A survey by the Institute for Civic Life"),
+    ], rows
+
+
+def test_finding_does_not_take_other_by_phrases() -> None:
+    rows = _finding_rows(
+        "The report was written by staff. The latest polls show that turnout fell. Data by region show it."
+    )
+    assert rows == [("turnout fell", "The latest polls")], rows
