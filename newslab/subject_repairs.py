@@ -30,6 +30,7 @@ from collections.abc import Callable, Sequence
 
 from newslab.attribution import Attribution, Quote, attributions
 from newslab.document import Document, Sentence
+from newslab.lexicons import rule_words
 from newslab.speech_formats import QuoteSpan
 
 #: The rules' names, added to the quote's rule and to the attribution's subject rule.
@@ -39,9 +40,8 @@ POSSESSIVE_NO_SUBJECT = "possessive-no-subject"
 _POSSESSIVE_APPOSITION = re.compile(
     r",[ \u00a0](?:[A-Z][\w.-]*[ \u00a0]){0,3}[A-Z][\w.-]*[’']s(?:[ \u00a0][a-z]+){1,6},"
 )
-#: Prepositions that open a sentence with a place before its subject ("In Moscow, …"); capitalized: the sentence's
-#: first word.
-FRONTED_PLACE_WORDS = ("In", "At", "From", "Inside", "Outside")
+#: Prepositions that open a sentence with a place before its subject ("In Moscow, …"), capitalized: its first word.
+FRONTED_PLACE_WORDS = tuple(w.capitalize() for w in rule_words("subject_repairs.FRONTED_PLACE_WORDS"))
 _FRONTED = re.compile(rf"\s*(?:{'|'.join(FRONTED_PLACE_WORDS)})[ \u00a0]+$")
 _PHRASE = re.compile(r"(?:the|a|an|[A-Z][\w.’'-]*)(?:[ \u00a0]+[\w.’'-]+){0,5}")
 _MARKS = '“”"‘’'
