@@ -467,9 +467,11 @@ _SHARED_SUBJECT = re.compile(
 
 
 _CLAUSE_SUBJECT = re.compile(
-    rf"(?:[^,:“”\"]{{1,80}}(?:,|:|{SPACE}[—–]){SPACE}){{0,2}}(?P<speaker>{_PRONOUN}|{_DET}{SPACE}(?:{_LOWER}{SPACE}){{0,2}}{_LOWER}"
+    rf"(?P<pre>(?:[^,:“”\"]{{1,80}}(?:,|:|{SPACE}[—–]){SPACE}){{1,2}})?(?P<speaker>{_PRONOUN}|{_DET}{SPACE}(?:{_LOWER}{SPACE}){{0,2}}{_LOWER}"
     rf"|(?:{_DET}{SPACE}(?:{_LOWER}{SPACE}){{0,2}})?(?:{_CAP}{SPACE}){{0,4}}{_CAP})"  # "His son Eric Trump"
-    rf"(?P<appos>{_APPOS})?(?:,?{SPACE}{TIME_PHRASE},?)?{SPACE}+{_AUX}(?:(?:was|is|were|are|did|does)\b|(?!{_FUNCTION}\b)[a-z]+\b)"
+    # rule "possessive-no-subject" (at10, named by subject_repairs): after a skipped phrase, "X, McConnell's wife,
+    # resigned, saying" is not "McConnell's"'s (but "Corker’s questioning": a verbal noun's possessor speaks)
+    rf"(?(pre)(?:(?<![’']s)|(?={SPACE}[a-z]+ing\b)))(?P<appos>{_APPOS})?(?:,?{SPACE}{TIME_PHRASE},?)?{SPACE}+{_AUX}(?:(?:was|is|were|are|did|does)\b|(?!{_FUNCTION}\b)[a-z]+\b)"
 )
 
 

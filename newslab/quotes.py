@@ -87,13 +87,13 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from newslab.attribution import Attribution, Quote, attributions, is_headline
+from newslab.attribution import Attribution, Quote, is_headline
 from newslab.cues import VERB_CLASSES, Cue, SpeechVerb, cue_forms, load_cues, load_speech_verbs
 from newslab.document import Article, Document, Sentence, Tokens
 from newslab.mention_record import Mention
 from newslab.records import QuoteRow, columns
 from newslab.reported_speech import OWN, colon_clause_speaker, indirect_quotes, own_complement
-from newslab.speaker_turns import inverted_clauses, named_after, reports_others
+from newslab.speaker_turns import first_person, inverted_clauses, named_after, reports_others
 from newslab.speakers import GENDER_NOTE, SpeakerResolver
 from newslab.speech_formats import QuoteSpan as _Span
 from newslab.speech_formats import (
@@ -112,6 +112,7 @@ from newslab.speech_formats import (
     transcript_quotes,
     without_scare_terms,
 )
+from newslab.subject_repairs import repair_rows, sentence_attributions
 from newslab.targets import Target
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
@@ -388,7 +389,7 @@ def _with_transcript(quotes: list[Quote], lines: list[Quote]) -> list[Quote]:
         reported = [q for q in quotes if line.start <= q.start and q.end <= line.end + 1 and q.kind == "indirect"]
         if not inner and reports_others(line, reported):  # "TRUMP: He said he's …" is Trump's line (at9)
             quotes = [q for q in quotes if all(q is not r for r in reported)]
-            line.rule += "; transcript-report"
+            line.rule += "; transcript-report" + first_person(reported)  # "I think he …" too (at10)
         for q in inner:
             if not q.speaker:
                 q.rule, q.verb = "transcript", ":"
@@ -430,19 +431,12 @@ def article_quotes(
     """
     text = article.text
     ends = [s.end for s in article.sentences]
-    spans = [  # no show titles
-        s
-        for s in _direct_spans(text, lambda offset: ends[article.sentence_of(offset)])
-        if not is_title(text, s.start, s.end, s.open)
-    ]
+    every = _direct_spans(text, lambda offset: ends[article.sentence_of(offset)])
+    titles = [s for s in every if is_title(text, s.start, s.end, s.open)]  # no show titles
+    spans = [s for s in every if s not in titles]
     inside = _inside_quotes(spans)
-    attrs = {
-        s.index: [
-            a for a in attributions(text, s.start, s.end, article.token_spans[s.index], inside) if not refused(text, a)
-        ]
-        for s in article.sentences
-        if not is_headline(s)
-    }
+    sentences = [s for s in article.sentences if not is_headline(s)]
+    attrs = {s.index: sentence_attributions(article, s, titles, inside, refused) for s in sentences}
     spans = without_scare_terms(text, article, spans, attrs)
     surnames = frozenset(n.split()[-1] for n in names if " " in n)
     quotes, used = _attribute_direct(text, article, spans, attrs, surnames)
@@ -456,6 +450,7 @@ def article_quotes(
         if not bad_speaker(q.speaker, surnames=surnames):
             q.rule += "; surname-of-named" * bad_speaker(q.speaker)  # "Rove said …" after "Karl Rove" (at7)
             quotes.append(q)
+    repair_rows(quotes, attrs)  # "X, appearing on “Fox & Friends,” said …", "In Moscow, X, …, said" (at10)
     named_after(quotes, [s.close for s in spans], article)  # "“…,” one senator said. The words were X's" (at9)
     quotes += inverted_clauses(article, attrs, [(q.start, q.end) for q in quotes])  # "…, said X" without marks (at9)
     quotes = _with_transcript(quotes, transcript_quotes(text))

@@ -1,11 +1,13 @@
 """Where an article names someone with a role ("Majority Leader X", "X, the majority leader").
 
-Moved out of :mod:`newslab.speakers` (at9) to keep that module under the size limit; the role rule
-``role:named-earlier`` reads it there.
+Moved out of :mod:`newslab.speakers` (at9; :class:`RoleHits` at10) to keep that module under the size limit;
+the role rule ``role:named-earlier`` reads it there.
 """
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 from newslab.anchored import capitals_before, finditer_at, occurrences
@@ -43,3 +45,18 @@ def role_hits(text: str, role_words: str, *, lowered: str | None = None) -> list
     names = sorted({s for q in ends for s in capitals_before(text, q)})  # every match of ``after`` starts at one
     matches = [*finditer_at(before, text, starts), *finditer_at(after, text, names)]
     return [(m.start(), m.end(), m.group(1).strip()) for m in matches]
+
+
+# moved from newslab.speakers (at10), unchanged but for its public name
+class RoleHits:
+    """The role hits of one role, by end: the latest-starting hit that ends by an offset, by bisect."""
+
+    def __init__(self, hits: list[tuple[int, int, str]]) -> None:
+        ordered = sorted(hits, key=lambda h: h[1])
+        self.ends = [e for _, e, _ in ordered]
+        self.best = list(itertools.accumulate(((s, name) for s, _, name in ordered), max))
+
+    def last_before(self, offset: int) -> str | None:
+        """Name of the hit with the greatest (start, name) among those ending at or before ``offset``."""
+        k = bisect.bisect_right(self.ends, offset)
+        return self.best[k - 1][1] if k else None

@@ -50,6 +50,8 @@ NOT_NAME_NOTE = "; not-a-name"
 FRONTED_PARTICIPLES = frozenset(rule_words("speaker_turns.FRONTED_PARTICIPLES"))
 #: Pronouns whose reported clause inside a transcript line points into the speaker's own talk.
 _REPORTED_PRONOUNS = frozenset({"he", "she", "they"})
+#: First-person speakers inside a transcript line: the label's own ("TRUMP: … I think he likes me"; at10).
+_FIRST_PERSON = frozenset({"i", "we"})
 
 
 def fronted_participle(chunk: str) -> bool:
@@ -268,8 +270,23 @@ def reports_others(line: Quote, inner: Sequence[Quote]) -> bool:
 
     Such a line ("TRUMP: He said he's not going to do testing") is the label's speaker's words; a line whose
     reported clause names its speaker ("LAWRENCE: Smith told NPR …") is left to that clause.
+
+    Rule ``first-person`` (at10): an "I" or "we" clause inside the line ("TRUMP: He likes me. I think he likes
+    me.") is the label's speaker too; its row goes, and the line keeps its label.
+
+    Example:
+        >>> line = Quote(7, 40, "direct", "transcript")
+        >>> reports_others(line, [Quote(20, 38, "indirect", "reported-belief", "think", "I", 18, 19)])
+        True
     """
-    return bool(inner) and all(q.kind == "indirect" and q.speaker.lower() in _REPORTED_PRONOUNS for q in inner)
+    return bool(inner) and all(
+        q.kind == "indirect" and q.speaker.lower() in _REPORTED_PRONOUNS | _FIRST_PERSON for q in inner
+    )
+
+
+def first_person(inner: Sequence[Quote]) -> str:
+    """The note ``; first-person`` when an inner clause of a transcript line has an I/we speaker, else ""."""
+    return "; first-person" if any(q.speaker.lower() in _FIRST_PERSON for q in inner) else ""
 
 
 # moved from newslab.speakers (at9), unchanged: the speaker rule "group"

@@ -32,9 +32,10 @@ from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import Mention
+from newslab.name_bearers import FIRST_BEARER_NOTE, TITLE_GENDER_NOTE, first_bearer, fitting_names
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS, name_after_role
 from newslab.reported_speech import name_list, speaker_shape
-from newslab.role_hits import role_hits
+from newslab.role_hits import RoleHits, role_hits
 from newslab.speaker_turns import (
     DESCRIPTION_NOTE,
     FRONTED_NOTE,
@@ -78,7 +79,8 @@ SPEAKER_PRONOUNS = frozenset(rule_words("speakers.SPEAKER_PRONOUNS"))
 
 def _gender(phrase: str) -> str:
     words = {w.lower() for w in phrase.split()}
-    female, male = words & (FEMALE_ROLES | {"she", "her"}), words & (MALE_ROLES | {"he", "him", "his"})
+    # a possessive names another person ("His daughter Ivanka Trump", "her husband"): no gender of the speaker (at10)
+    female, male = words & (FEMALE_ROLES | {"she"}), words & (MALE_ROLES | {"he", "him"})
     return "f" if female else "m" if male else ""
 
 
@@ -141,20 +143,6 @@ def _name_gender(chunk: str, at: int, name: str, default: str) -> str:
     return "f" if title in FEMALE_ROLES else "m" if title in MALE_ROLES else given_name_gender(name) or default
 
 
-class _RoleHits:
-    """The role hits of one role, by end: the latest-starting hit that ends by an offset, by bisect."""
-
-    def __init__(self, hits: list[tuple[int, int, str]]) -> None:
-        ordered = sorted(hits, key=lambda h: h[1])
-        self.ends = [e for _, e, _ in ordered]
-        self.best = list(itertools.accumulate(((s, name) for s, _, name in ordered), max))
-
-    def last_before(self, offset: int) -> str | None:
-        """Name of the hit with the greatest (start, name) among those ending at or before ``offset``."""
-        k = bisect.bisect_right(self.ends, offset)
-        return self.best[k - 1][1] if k else None
-
-
 class SpeakerResolver:
     """Resolves the speaker phrases of one article to names, in text order (it lives for one article)."""
 
@@ -169,11 +157,13 @@ class SpeakerResolver:
         self._letterwise = self.lowered if lowers_letterwise(article.text) else None
         self.history: list[tuple[int, str, str, str]] = []  # (sentence, resolved name, gender, phrase)
         self.genders: dict[str, str] = {}
-        self._roles: dict[str, _RoleHits] = {}  # role words -> where someone is named so
+        self._roles: dict[str, RoleHits] = {}  # role words -> where someone is named so
         self._written: dict[str, bool] = {}  # role words -> whether the article writes them at all
         self._same_role: dict[str, LastTwo] = {}  # last word of a said phrase -> the latest speakers said so
         self._target_names: dict[Target, str] = {}
-        self._longest: dict[str, str] = {}  # last word -> the longest registry name ending so
+        self._longest: dict[tuple[str, str], str] = {}  # (last word, title gender) -> the name it stands for
+        self.bearers: set[str] = set()  # names a lone surname took by rule "first-bearer" (at10)
+        self.title_skips: set[str] = set()  # surnames whose title skipped a name of the other gender ("title-gender")
         self.given_skips = 0  # people a he/she pronoun skipped for their given name's gender (rule "pronoun-gender")
         self._given: dict[str, str] = {}  # name -> the gender of a given name written before it (at9)
         self.nested: set[int] = set()  # history entries named inside another speaker's words (rule "outer-speaker")
@@ -187,17 +177,21 @@ class SpeakerResolver:
             return ""
         if len(caps) != 1:
             return " ".join(caps)
-        return self._longest_ending(caps[0]) or caps[0]
+        return self._longest_ending(caps[0], _title_gender(phrase)) or caps[0]
 
-    def _longest_ending(self, last: str) -> str:
-        """The longest registry name ending with ``last`` that opens with no title ("" if none); once per word."""
-        if last not in self._longest:
-            self._longest[last] = max(
-                (n for n in self._names_by_last.get(last, ()) if n.split()[0].lower().rstrip(".") not in TITLES),
-                key=len,
-                default="",
-            )
-        return self._longest[last]
+    def _longest_ending(self, last: str, gender: str) -> str:
+        """The longest registry name ending with ``last`` that opens with no title ("" if none); once per word.
+
+        Names of several people ("Joe Biden", "Jill Biden"): the first-named fitting ``gender`` (rule
+        ``first-bearer``, at10: :func:`newslab.name_bearers.first_bearer`).
+        """
+        if (last, gender) not in self._longest:
+            names = [n for n in self._names_by_last.get(last, ()) if n.split()[0].lower().rstrip(".") not in TITLES]
+            bearer, fitting = first_bearer(self.article.text, names, gender), fitting_names(names, gender)
+            self.bearers.update([bearer] if bearer else [])
+            self.title_skips.update([last] if len(fitting) < len(names) else [])
+            self._longest[last, gender] = bearer or max(fitting, key=len, default="")
+        return self._longest[last, gender]
 
     @functools.cached_property
     def _pronoun_at(self) -> dict[int, Any]:
@@ -291,7 +285,10 @@ class SpeakerResolver:
         if name and " " not in name and (full := family_first(self.article.text, name, self.names)):
             return full, "name; family-name-first"  # "Mr. Kim" -> "Kim Jong Un" (at9)
         if name:  # rule "organization-name" (at8): "the Justice Department", not "Department"
-            return name, "name; organization-name" if _organization(name.split()) else "name"
+            lone = _name_words(phrase)
+            note = FIRST_BEARER_NOTE if name in self.bearers and len(lone) == 1 else ""
+            note += TITLE_GENDER_NOTE if lone == [name] and name in self.title_skips and _title_gender(phrase) else ""
+            return name, ("name; organization-name" if _organization(name.split()) else "name") + note
         # a group or source without a name ("diplomats", "a spokesman for Y"); where it is ("in Berlin") is no part,
         # nor a relative clause or a verb (rules "relative-clause", "verb-cut": at7)
         shaped, cut = speaker_shape(_PLACE_AFTER.sub("", phrase.strip()))
@@ -414,7 +411,7 @@ class SpeakerResolver:
             hits = role_hits(self.article.text, role_words, lowered=self._letterwise)
             quoted = self._quoted
             outside = [h for h in hits if not any(a < h[0] < b for a, b in quoted)]  # "President Putin" said in a quote
-            self._roles[role_words] = _RoleHits(outside)
+            self._roles[role_words] = RoleHits(outside)
         named = self._roles[role_words].last_before(start)  # named before the phrase, as in text[:start]
         return self.name(named) if named is not None else ""
 
@@ -491,7 +488,8 @@ class SpeakerResolver:
                 if not name or (
                     gender
                     and (
-                        self.genders.get(name)
+                        (_title_gender(m.group()) if name in self.title_skips else "")  # "Mr. Biden" (at10)
+                        or self.genders.get(name)
                         or self._given_before(name)
                         or _name_gender(chunk, m.start(), name, gender)
                     )
@@ -516,6 +514,10 @@ class SpeakerResolver:
                 )
                 if alone and not (lone or subject) and not any(name in t.aliases for t in self.targets):
                     continue  # a lone capitalized word that is no clause's subject and never a full name: a place?
+                if name in self.title_skips and _title_gender(m.group()):
+                    self.notes += TITLE_GENDER_NOTE  # "Mr. Biden", not "Jill Biden" (rule "title-gender", at10)
+                    return name, index
+                self.notes += FIRST_BEARER_NOTE * (name in self.bearers and len(_name_words(m.group())) == 1)
                 return self._longer_name(name), index
         return "", -1
 
