@@ -38,7 +38,16 @@ from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.holders import clean_holder
 from newslab.lexicons import rule_words
-from newslab.object_roles import TARGET_WINDOW, _actor_at, _is_target, _tokens, object_of, pronoun_object
+from newslab.object_roles import (
+    PRONOUN_WINDOW,
+    TARGET_WINDOW,
+    _actor_at,
+    _is_target,
+    _tokens,
+    object_of,
+    pronoun_named_before,
+    pronoun_object,
+)
 from newslab.tone_lexicon import NEGATORS
 
 #: Words skipped between a subject and its verb cue ("Trump has always been very critical of").
@@ -555,6 +564,11 @@ def cue_roles(
         if him is not None:  # rule "object pronoun": "toppled Mr. Cantor, criticizing him" -> Cantor
             tgt = next((a for a in reversed(actors) if sent.start <= a.start and a.end <= cs and usable(a)), None)
             trule = f"object pronoun ({him} = the target named before)" if tgt is not None else trule
+        if him is not None and tgt is None and quote is None:  # "Frazier quit. Trump attacked him" -> Frazier
+            back = range(sent_index - 1, sent_index - PRONOUN_WINDOW - 1, -1)
+            earlier = [actors_by_sentence.get(i, []) for i in back]
+            tgt = pronoun_named_before(text, ce, limit, holder, earlier)
+            trule = "object pronoun (person named before)" if tgt is not None else trule
         if tgt is None and quote is not None:
             subj, _ = subject_of(text, max(sent.start, quote.start), cs, actors)
             tgt = subj if usable(subj) else None

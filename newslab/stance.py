@@ -175,13 +175,14 @@ def _sentiment_hook(sentiment: bool | Callable[..., Any]) -> Callable[..., Any] 
 class Naming(NamedTuple):
     """What a naming verb says (:func:`naming_polarity`).
 
-    The valence of the name in [-1, 1], the words from the object to the end of the name ("Trump
-    a wimp"), and the offset where the name ends.
+    The valence of the name in [-1, 1], the words from the object to the end of the name ("Trump a wimp"), the
+    offset where the name ends, and the rule ("", or "article before a quoted name": 'called him a “whiner”').
     """
 
     polarity: float
     words: str
     end: int
+    rule: str = ""
 
 
 def _epithet_valence(name: str) -> float:
@@ -204,7 +205,7 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
     Example:
         >>> text = "Graham called Trump a wimp after the summit."
         >>> naming_polarity(text, text.index(" Trump"), len(text))
-        Naming(polarity=-1.0, words='Trump a wimp', end=26)
+        Naming(polarity=-1.0, words='Trump a wimp', end=26, rule='')
         >>> naming_polarity("Trump called Rutte on Monday.", 12, 29) is None
         True
     """
@@ -216,7 +217,8 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
         pronoun = re.match(r"\s+([\w’'-]+)", text[cue_end:limit])
         if pronoun and pronoun.group(1).lower() in OBJECT_PRONOUNS:
             pos = cue_end + pronoun.end()
-    found = re.match(r"\s+(?:as\s+)?[“\"‘']?", text[pos:limit])
+    # rule "article before a quoted name": 'called Trump a “whiner”' reads the quoted words, not the article alone
+    found = re.match(r"\s+(?:as\s+)?(?:(?:an?|the)\s+(?=[“\"‘']))?[“\"‘']?", text[pos:limit])
     if found is None:
         return None
     start = pos + found.end()
@@ -236,7 +238,8 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
         return None
     if found.group().rstrip()[-1:] in "“\"‘'" and text[end : end + 1] in "”\"’'":
         end += 1  # the closing mark of a quoted name: called NATO “obsolete”
-    return Naming(max(-1.0, min(1.0, valence / 2.0)), text[cue_end:end].strip(), end)
+    rule = "article before a quoted name" if re.search(r"\b(?:an?|the)\s+\S$", found.group()) else ""
+    return Naming(max(-1.0, min(1.0, valence / 2.0)), text[cue_end:end].strip(), end, rule)
 
 
 def _label(score: float) -> str:
@@ -429,6 +432,7 @@ def article_stance(
                 continue
             if found is not None:
                 holder, kind, tgt, hrule, trule = found
+                trule += f" ({named.rule})" if named is not None and named.rule else ""
                 add(sent.index, holder, kind, tgt, score, cue_words, hrule, trule)
                 aims = [(tgt, trule)]
                 if trule.startswith(("object", "first target after noun cue")):  # "thanked Obama and Biden"
