@@ -217,7 +217,6 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
         pronoun = re.match(r"\s+([\w’'-]+)", text[cue_end:limit])
         if pronoun and pronoun.group(1).lower() in OBJECT_PRONOUNS:
             pos = cue_end + pronoun.end()
-    # rule "article before a quoted name": 'called Trump a “whiner”' reads the quoted words, not the article alone
     found = re.match(r"\s+(?:as\s+)?(?:(?:an?|the)\s+(?=[“\"‘']))?[“\"‘']?", text[pos:limit])
     if found is None:
         return None
