@@ -36,7 +36,7 @@ from newslab.compound_holders import compound_holder
 from newslab.cues import Cue
 from newslab.descriptions import word_tags
 from newslab.document import Document
-from newslab.holders import clean_holder
+from newslab.holders import clean_holder, speaker_note
 from newslab.lexicons import rule_words
 from newslab.object_roles import (
     PRONOUN_WINDOW,
@@ -444,7 +444,7 @@ def cue_roles(
         holder_actor = own
         holder, kind, hrule = entity(own), "actor", f"subject of the cue in the {quote.kind} quote"
     elif quote is not None:
-        holder, kind, hrule = speaker_name(quote), "speaker", f"{quote.kind} quote ({quote.rule})"
+        holder, kind, hrule = speaker_name(quote), "speaker", f"{quote.kind} quote ({quote.rule}){speaker_note(quote)}"
     else:
         kind = "actor"
         hrule = ""
