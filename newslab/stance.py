@@ -350,7 +350,7 @@ def article_stance(
         if target is None or holder in (target.name, *target.aliases):
             return
         sent = article.sentences[sent_index]
-        if not row_stands(text, (sent.start, sent.end), (tgt.start, tgt.end), score, cue_words):
+        if not row_stands(text, (sent.start, sent.end), (tgt.start, tgt.end), score, cue_words, kind):
             return  # pressure ("encouraging Clinton to return the money"), a poll share, an avoided act (row_checks)
         rows.append({
             "article_id": article.id, "sentence_id": sent_index, "holder": holder, "holder_kind": kind,
