@@ -36,7 +36,7 @@ PARTY_TITLES = frozenset(rule_words("cue_roles.PARTY_TITLES"))
 #: only when no noun follows it ("praised her handling" is a possessive). Not "them": on 1,000 news articles
 #: its 3 rows were all wrong ("claims ... to support them", "congratulated them": things or unnamed groups).
 _PRONOUN_OBJECT = re.compile(
-    r"\s*(?P<p>him|her)\b(?=\s*(?:[,.;:!?)”\"—–]|$|(?:for|as|of|in|on|over|and|to|with|at|after|before|because|"
+    r"\s*(?P<p>him|her)\b(?=\s*(?:[,.;:!?)“”\"—–]|$|(?:for|as|of|in|on|over|and|to|with|at|after|before|because|"
     r"when|while|by|from|about|again|too|publicly|repeatedly|personally|directly)\b))",
     re.IGNORECASE,
 )
