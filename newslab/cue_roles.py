@@ -39,12 +39,14 @@ from newslab.document import Document
 from newslab.holders import clean_holder, speaker_note
 from newslab.lexicons import rule_words
 from newslab.object_roles import (
+    PRONOUN_GENDER,
     PRONOUN_WINDOW,
     TARGET_WINDOW,
     _actor_at,
     _is_target,
     _tokens,
     object_of,
+    pronoun_fits,
     pronoun_named_before,
     pronoun_object,
 )
@@ -562,7 +564,8 @@ def cue_roles(
         tgt = obj if usable(obj) else None
         him = pronoun_object(text, ce, limit) if tgt is None else None
         if him is not None:  # rule "object pronoun": "toppled Mr. Cantor, criticizing him" -> Cantor
-            tgt = next((a for a in reversed(actors) if sent.start <= a.start and a.end <= cs and usable(a)), None)
+            before = [a for a in actors if sent.start <= a.start and a.end <= cs and usable(a)]
+            tgt = next((a for a in reversed(before) if pronoun_fits(a, PRONOUN_GENDER[him])), None)  # "her": no Donald
             trule = f"object pronoun ({him} = the target named before)" if tgt is not None else trule
         if him is not None and tgt is None and quote is None:  # "Frazier quit. Trump attacked him" -> Frazier
             back = range(sent_index - 1, sent_index - PRONOUN_WINDOW - 1, -1)

@@ -206,7 +206,7 @@ def pronoun_object(text: str, cue_end: int, limit: int) -> str | None:
 #: Sentences before a verb cue's sentence searched for the person an object pronoun names (as actors.HOLDER_WINDOW,
 #: the window of a pronoun holder; set by hand, not tuned).
 PRONOUN_WINDOW = 3
-_PRONOUN_GENDER = {"him": "m", "her": "f"}
+PRONOUN_GENDER = {"him": "m", "her": "f"}
 _NO_NAME = ("he", "she", "they", "allies")  # actor labels that name nobody (unresolved pronouns, member groups)
 
 
@@ -233,12 +233,12 @@ def pronoun_named_before(
     found = _PRONOUN_OBJECT.match(text, cue_end, limit) if ENABLED["object pronoun"] else None
     if found is None:
         return None
-    gender = _PRONOUN_GENDER[found.group("p").lower()]
+    gender = PRONOUN_GENDER[found.group("p").lower()]
     for actors in earlier[:PRONOUN_WINDOW]:
         named = [a for a in actors if a.member_of is None and _name(a) not in _NO_NAME and _name(a) != holder]
         if not named:
             continue
-        fits = {_name(a): a for a in named if given_name_gender(_name(a)) in ("", gender)}
+        fits = {_name(a): a for a in named if pronoun_fits(a, gender)}
         one = next(iter(fits.values())) if len(fits) == 1 else None
         if one is None or one.target is None or one.end - one.start <= PRONOUN_MAX_CHARS:
             return None
@@ -250,3 +250,15 @@ def pronoun_named_before(
 
 def _name(a: Actor) -> str:
     return a.target.name if a.target is not None else a.label
+
+
+def pronoun_fits(actor: Actor, gender: str) -> bool:
+    """Whether a person pronoun of ``gender`` ("m", "f") may name ``actor``: no given name of it says otherwise.
+
+    The given names read are the actor's label and, for a target, its name and aliases ("Trump" is "Donald Trump":
+    "her" is not Trump). Rule "object pronoun": "responded to Clinton's assertion by calling her a liar" is no row
+    toward Trump.
+    """
+    names = [actor.label, *((actor.target.name, *actor.target.aliases) if actor.target is not None else ())]
+    known = {given_name_gender(n) for n in names} - {""}
+    return not known or gender in known

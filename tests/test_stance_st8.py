@@ -173,3 +173,13 @@ def test_own_wish_fires() -> None:
 )
 def test_own_wish_table(quote: str, word: str, expected: bool) -> None:
     assert own_wish(quote, word) is expected
+
+
+def test_object_pronoun_of_the_other_gender_is_no_target() -> None:
+    # a wrong row seen on the 1,000 rebuilt articles while this round was written: Clinton -> Trump against
+    clinton = nl.Target("Clinton", aliases=("Hillary Clinton", "Clinton"), kind="person")
+    text = (
+        "Hillary Clinton revises claims about a Donald Trump video.\n"
+        "Trump responded to Clinton’s assertion by calling her “a liar.”"
+    )
+    assert [r[:3] for r in rows(text, (nl.TRUMP, clinton)) if r[2] != "neutral"] == [("Trump", "Clinton", "against")]
