@@ -186,6 +186,9 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
         i -= 1  # "Sessions, having supported Trump": the subject before the participle phrase
     if i >= 0 and tokens[i][0] == "," and rule == "subject":
         named = apposition_subject(text, lo, cue_start, actors)  # "Ben Jacobs, a reporter for X, accused"
+        head = head_before_of(text, lo, named.start, actors) if named is not None and not _is_target(named) else None
+        if head is not None:  # "Representative Elise Stefanik of New York, the third-ranking ..., endorsed" (st8)
+            return head, "subject before an apposition (name before of/from)"
         if named is not None:
             return named, "subject before an apposition"
     if i < 0 or not any(c.isalnum() for c in tokens[i][0]):

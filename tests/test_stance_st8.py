@@ -184,3 +184,20 @@ def test_object_pronoun_of_the_other_gender_is_no_target() -> None:
         "Trump responded to Clinton’s assertion by calling her “a liar.”"
     )
     assert [r[:3] for r in rows(text, (nl.TRUMP, clinton)) if r[2] != "neutral"] == [("Trump", "Clinton", "against")]
+
+
+# rule "subject before an apposition (name before of/from)" ----------------------------------------------------------
+
+
+def test_name_before_of_in_an_apposition_subject_fires() -> None:
+    # at faf627c: New York -> Trump favor (subject before an apposition)
+    text = "Representative Elise Stefanik of New York, the third-ranking House Republican, endorsed Mr. Trump."
+    found = [r for r in rows(text) if r[1] == "Trump"]
+    assert [(h, s, hr) for h, _, s, hr, _ in found] == [
+        ("Elise Stefanik", "favor", "subject before an apposition (name before of/from)")
+    ]
+
+
+def test_name_before_of_in_an_apposition_subject_does_not_fire() -> None:
+    text = "Ben Jacobs, a reporter for The Guardian, accused Mr. Trump."
+    assert [(h, hr) for h, _, _, hr, _ in rows(text)] == [("Ben Jacobs", "subject before an apposition")]
