@@ -36,9 +36,20 @@ from newslab.compound_holders import compound_holder
 from newslab.cues import Cue
 from newslab.descriptions import word_tags
 from newslab.document import Document
-from newslab.holders import clean_holder
+from newslab.holders import clean_holder, speaker_note
 from newslab.lexicons import rule_words
-from newslab.object_roles import TARGET_WINDOW, _actor_at, _is_target, _tokens, object_of, pronoun_object
+from newslab.object_roles import (
+    PRONOUN_GENDER,
+    PRONOUN_WINDOW,
+    TARGET_WINDOW,
+    _actor_at,
+    _is_target,
+    _tokens,
+    object_of,
+    pronoun_fits,
+    pronoun_named_before,
+    pronoun_object,
+)
 from newslab.tone_lexicon import NEGATORS
 
 #: Words skipped between a subject and its verb cue ("Trump has always been very critical of").
@@ -175,6 +186,9 @@ def subject_of(text: str, lo: int, cue_start: int, actors: list[Actor]) -> tuple
         i -= 1  # "Sessions, having supported Trump": the subject before the participle phrase
     if i >= 0 and tokens[i][0] == "," and rule == "subject":
         named = apposition_subject(text, lo, cue_start, actors)  # "Ben Jacobs, a reporter for X, accused"
+        head = head_before_of(text, lo, named.start, actors) if named is not None and not _is_target(named) else None
+        if head is not None:  # "Representative Elise Stefanik of New York, the third-ranking ..., endorsed" (st8)
+            return head, "subject before an apposition (name before of/from)"
         if named is not None:
             return named, "subject before an apposition"
     if i < 0 or not any(c.isalnum() for c in tokens[i][0]):
@@ -435,7 +449,7 @@ def cue_roles(
         holder_actor = own
         holder, kind, hrule = entity(own), "actor", f"subject of the cue in the {quote.kind} quote"
     elif quote is not None:
-        holder, kind, hrule = speaker_name(quote), "speaker", f"{quote.kind} quote ({quote.rule})"
+        holder, kind, hrule = speaker_name(quote), "speaker", f"{quote.kind} quote ({quote.rule}){speaker_note(quote)}"
     else:
         kind = "actor"
         hrule = ""
@@ -553,8 +567,14 @@ def cue_roles(
         tgt = obj if usable(obj) else None
         him = pronoun_object(text, ce, limit) if tgt is None else None
         if him is not None:  # rule "object pronoun": "toppled Mr. Cantor, criticizing him" -> Cantor
-            tgt = next((a for a in reversed(actors) if sent.start <= a.start and a.end <= cs and usable(a)), None)
+            before = [a for a in actors if sent.start <= a.start and a.end <= cs and usable(a)]
+            tgt = next((a for a in reversed(before) if pronoun_fits(a, PRONOUN_GENDER[him])), None)  # "her": no Donald
             trule = f"object pronoun ({him} = the target named before)" if tgt is not None else trule
+        if him is not None and tgt is None and quote is None:  # "Frazier quit. Trump attacked him" -> Frazier
+            back = range(sent_index - 1, sent_index - PRONOUN_WINDOW - 1, -1)
+            earlier = [actors_by_sentence.get(i, []) for i in back]
+            tgt = pronoun_named_before(text, ce, limit, holder, earlier)
+            trule = "object pronoun (person named before)" if tgt is not None else trule
         if tgt is None and quote is not None:
             subj, _ = subject_of(text, max(sent.start, quote.start), cs, actors)
             tgt = subj if usable(subj) else None

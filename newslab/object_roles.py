@@ -7,10 +7,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from newslab.actors import OBJECT_GAP, Actor
+from newslab.actors import OBJECT_GAP, PRONOUN_MAX_CHARS, Actor
 from newslab.descriptions import word_tags
 from newslab.lexicons import rule_words
+from newslab.speaker_turns import given_name_gender
 
 TARGET_WINDOW = 15  # words between a cue and its target at most (set by hand on the seed sentences)
 OBJECT_WORDS = 6  # words searched after a verb cue for its object (set by hand on the seed sentences)
@@ -34,7 +36,7 @@ PARTY_TITLES = frozenset(rule_words("cue_roles.PARTY_TITLES"))
 #: only when no noun follows it ("praised her handling" is a possessive). Not "them": on 1,000 news articles
 #: its 3 rows were all wrong ("claims ... to support them", "congratulated them": things or unnamed groups).
 _PRONOUN_OBJECT = re.compile(
-    r"\s*(?P<p>him|her)\b(?=\s*(?:[,.;:!?)”\"—–]|$|(?:for|as|of|in|on|over|and|to|with|at|after|before|because|"
+    r"\s*(?P<p>him|her)\b(?=\s*(?:[,.;:!?)“”\"—–]|$|(?:for|as|of|in|on|over|and|to|with|at|after|before|because|"
     r"when|while|by|from|about|again|too|publicly|repeatedly|personally|directly)\b))",
     re.IGNORECASE,
 )
@@ -199,3 +201,64 @@ def pronoun_object(text: str, cue_end: int, limit: int) -> str | None:
         return None
     found = _PRONOUN_OBJECT.match(text[cue_end:limit])
     return found.group("p").lower() if found else None
+
+
+#: Sentences before a verb cue's sentence searched for the person an object pronoun names (as actors.HOLDER_WINDOW,
+#: the window of a pronoun holder; set by hand, not tuned).
+PRONOUN_WINDOW = 3
+PRONOUN_GENDER = {"him": "m", "her": "f"}
+_NO_NAME = ("he", "she", "they", "allies")  # actor labels that name nobody (unresolved pronouns, member groups)
+
+
+def pronoun_named_before(
+    text: str, cue_end: int, limit: int, holder: str, earlier: Sequence[Sequence[Actor]]
+) -> Actor | None:
+    """Rule "object pronoun (person named before)": "Frazier quit. Trump attacked him" -> Frazier.
+
+    For an object pronoun after a verb cue (:func:`pronoun_object`) with no target before it in its own
+    sentence: ``earlier`` holds the actors of the sentences before, nearest first (at most
+    :data:`PRONOUN_WINDOW`). The nearest of them that names anyone besides the holder decides: if the
+    one person there whose given name does not contradict the pronoun ("her" is no "Ken") is a person
+    target (kind "person", or kind "other" with a given name of the pronoun's gender), the pronoun is that
+    target (an actor at the pronoun's own span); if it names two such people, or the one is no target, nobody is.
+
+    Example:
+        >>> from newslab.targets import Target
+        >>> ken = Target("Ken Frazier", kind="person")
+        >>> text = "Trump attacked him on Twitter."
+        >>> pronoun_named_before(text, 14, len(text), "Trump", [[Actor("Ken Frazier", 0, 11, ken)]])
+        Actor(label='him', start=15, end=18, target=Target(...), member_of=None)
+        >>> pronoun_named_before("Trump attacked her.", 14, 19, "Trump", [[Actor("Ken Frazier", 0, 11, ken)]])
+    """
+    found = _PRONOUN_OBJECT.match(text, cue_end, limit) if ENABLED["object pronoun"] else None
+    if found is None:
+        return None
+    gender = PRONOUN_GENDER[found.group("p").lower()]
+    for actors in earlier[:PRONOUN_WINDOW]:
+        named = [a for a in actors if a.member_of is None and _name(a) not in _NO_NAME and _name(a) != holder]
+        if not named:
+            continue
+        fits = {_name(a): a for a in named if pronoun_fits(a, gender)}
+        one = next(iter(fits.values())) if len(fits) == 1 else None
+        if one is None or one.target is None or one.end - one.start <= PRONOUN_MAX_CHARS:
+            return None
+        if one.target.kind != "person" and not (one.target.kind == "other" and given_name_gender(_name(one)) == gender):
+            return None  # a person target, or one of no declared kind whose given name fits the pronoun
+        return Actor(found.group("p"), found.start("p"), found.end("p"), one.target)
+    return None
+
+
+def _name(a: Actor) -> str:
+    return a.target.name if a.target is not None else a.label
+
+
+def pronoun_fits(actor: Actor, gender: str) -> bool:
+    """Whether a person pronoun of ``gender`` ("m", "f") may name ``actor``: no given name of it says otherwise.
+
+    The given names read are the actor's label and, for a target, its name and aliases ("Trump" is "Donald Trump":
+    "her" is not Trump). Rule "object pronoun": "responded to Clinton's assertion by calling her a liar" is no row
+    toward Trump.
+    """
+    names = [actor.label, *((actor.target.name, *actor.target.aliases) if actor.target is not None else ())]
+    known = {given_name_gender(n) for n in names} - {""}
+    return not known or gender in known

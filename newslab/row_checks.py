@@ -125,12 +125,17 @@ def _after_word(sentence: str, cue_words: Sequence[str], words: frozenset[str]) 
 
 
 def row_stands(
-    text: str, sentence: tuple[int, int], target: tuple[int, int], score: float, cue_words: Sequence[str]
+    text: str,
+    sentence: tuple[int, int],
+    target: tuple[int, int],
+    score: float,
+    cue_words: Sequence[str],
+    kind: str = "actor",
 ) -> bool:
     """Whether a cue row toward the target mention at ``target`` stands in the sentence at ``sentence``.
 
-    Offsets are into ``text``. No rule here, and not sq's "pressure is no favor"
-    (:func:`newslab.holders.pressure_not_favor`), drops it.
+    Offsets are into ``text``; ``kind`` is the holder's kind ("speaker", "actor", "author"). No rule here, and not
+    sq's "pressure is no favor" (:func:`newslab.holders.pressure_not_favor`), drops it.
 
     Example:
         >>> t = "Obama blasted Senate Republicans. Obama steered clear of attacking Assad."
@@ -142,6 +147,8 @@ def row_stands(
     sent = text[sentence[0] : sentence[1]]
     if poll_share(sent, cue_words) or pushed_back(sent, score, cue_words) or avoided_act(sent, cue_words):
         return False
+    if kind != "speaker" and open_question(sent):
+        return False  # "So is he now a fan of NATO?": the writer asks, nobody holds the position (st8)
     target_in = (target[0] - sentence[0], target[1] - sentence[0])
     return not (
         nobody_acts(sent, score, cue_words)
@@ -260,8 +267,9 @@ def speaker_relays(holder: str, score: float = 1.0) -> str:
 def speaker_row_stands(verb: str, holder: str, quote_text: str, words: Sequence[str], score: float) -> bool:
     """Whether a speaker-of-a-quote row stands: the speaker judges, does not relay, and the act is not another's.
 
-    sq's :func:`newslab.holders.speaker_judges` (no source passing on, no race words), then :func:`speaker_relays`
-    (a news outlet; an office, when on) and :func:`someones_own_act` ("gets his support").
+    sq's :func:`newslab.holders.speaker_judges` (no source passing on, no race words) on the judging words that are
+    no :func:`own_wish`, then :func:`speaker_relays` (a news outlet; an office, when on) and :func:`someones_own_act`
+    ("gets his support"). No judging word left: no row.
 
     Example:
         >>> speaker_row_stands("said", "Rubio", "Clinton is a great friend", ["great", "friend"], 0.6)
@@ -269,6 +277,7 @@ def speaker_row_stands(verb: str, holder: str, quote_text: str, words: Sequence[
         >>> speaker_row_stands("said", "CNN", "Clinton is a great friend", ["great", "friend"], 0.6)
         False
     """
+    words = [w for w in words if not own_wish(quote_text, w)]  # "they hope to end the race": no judgement (st8)
     return (
         speaker_judges(verb, words, holder)
         and not speaker_relays(holder, score)
@@ -346,3 +355,53 @@ def _cue_word(cue: str) -> str:
     """
     words = [w for w in _WORD.findall(cue) if w.lower() not in ("not", "few")]
     return words[0] if words else cue
+
+
+#: Auxiliary verbs that open a yes/no question, and the words that may stand before one: rule "open question".
+QUESTION_OPENERS = frozenset(rule_words("row_checks.QUESTION_OPENERS"))
+QUESTION_LEADS = frozenset(rule_words("row_checks.QUESTION_LEADS"))
+_QUOTE_MARKS = re.compile(r"[“”\"‘’]|(?:^|\s)'|'(?:\s|$)")  # a quote mark (an apostrophe inside a word is none)
+
+
+def open_question(sentence: str) -> bool:
+    """Rule "open question": a yes/no question outside quote marks asserts no position of anyone in it.
+
+    "So is he now a fan of NATO?", "Will Republicans back him?": the sentence ends in "?", holds no quote mark,
+    and its first word (after words of :data:`QUESTION_LEADS`) is an auxiliary of :data:`QUESTION_OPENERS`. A row
+    of a quote's speaker is not checked here (a speaker's "Will you shut up, man?" is a position), nor are
+    questions with a wh-word ("Why did Trump attack Comey?": they presuppose the act).
+
+    Example:
+        >>> open_question("So is he now a fan of NATO?"), open_question("Why did Trump attack Comey?")
+        (True, False)
+        >>> open_question("Trump praised NATO."), open_question("‘Is he a fan of NATO?’")
+        (False, False)
+    """
+    text = sentence.strip()
+    if not text.endswith("?") or _QUOTE_MARKS.search(text):
+        return False
+    words = [w.lower() for w in re.findall(r"[\w’'-]+", text)[:4]]
+    while words and words[0] in QUESTION_LEADS:
+        words.pop(0)
+    return bool(words) and words[0] in QUESTION_OPENERS
+
+
+#: Verbs of a wish or plan that judge nobody before "to <verb>": rule "own wish".
+WISH_VERBS = frozenset(rule_words("row_checks.WISH_VERBS"))
+
+
+def own_wish(quote_text: str, word: str) -> bool:
+    """Rule "own wish": a judging word of a quote that is a wish verb before "to <verb>" judges nobody.
+
+    "Mr. Trump's advisers say they hope to end the race ... where Ms. Haley has been gaining": "hope" tells the
+    advisers' aim, not a view of Haley. Every place of the word in the quote must be such a wish.
+
+    Example:
+        >>> own_wish("they hope to end the race next week", "hope"), own_wish("we hope Clinton wins", "hope")
+        (True, False)
+    """
+    low = word.removesuffix(" (negated)").lower()
+    if low not in WISH_VERBS:
+        return False
+    places = list(re.finditer(rf"\b{re.escape(low)}\b(?P<to>\s+to\s+[a-z]+)?", quote_text.lower()))
+    return bool(places) and all(p.group("to") for p in places)

@@ -1,29 +1,27 @@
 """Stance: who takes which position toward whom (holder -> target), with the cue that says so.
 
-:func:`stance_table` reads every attitude cue of the packaged lexicon ``stance_cues.tsv``
-(criticize, complain, threaten, demand, praise, worried about, concern, doubt, friends, good
-relationship, ...) and finds, in the cue's sentence,
+:func:`stance_table` reads every attitude cue of the packaged lexicon ``stance_cues.tsv`` (criticize, complain,
+threaten, demand, praise, worried about, concern, doubt, friends, ...) and finds, in the cue's sentence,
 
-* the **holder**, the source of the attitude: the speaker when the cue stands in a quote (direct
-  or reported); otherwise the agent of a passive ("viewed with concern *by many NATO allies*"), the
-  group after a noun cue ("uncertainty *among the other partners*", "support *from 33
-  Democrats*"), the possessor of an attitude noun ("*the Republican’s* complaints"), or the
-  subject of the cue (:func:`newslab.cue_roles.subject_of`: "*Republicans* support", "*Johnson*, who criticized",
-  "*X* criticized NATO and praised"), which need not be a target; only when no subject stands next
-  to the cue, the nearest actor before it that is not inside a prepositional phrase; failing
+* the **holder**, the source of the attitude: the speaker when the cue stands in a quote (direct or reported);
+  otherwise the agent of a passive ("viewed with concern *by many NATO allies*"), the group after a noun cue
+  ("uncertainty *among the other partners*", "support *from 33 Democrats*"), the possessor of an attitude noun
+  ("*the Republican’s* complaints"), or the subject of the cue (:func:`newslab.cue_roles.subject_of`: "*Republicans*
+  support", "*Johnson*, who criticized", "*X* criticized NATO and praised"), which need not be a target; only when
+  no subject stands next to the cue, the nearest actor before it that is not inside a prepositional phrase; failing
   all, the ``author``. he/she as a holder is the last person named (this or the previous sentence);
-* the **target**: for a passive, the target mentioned before the cue; for a quality noun the
-  possessor ("*his* success"); for a noun cue the first target after it (never inside the
-  "from/by/among X" holder phrase); for any other cue its object or complement
-  (:func:`newslab.cue_roles.object_of`: "praised *the alliance*", "worried about *Trump*’s term", "threatened that
-  the USA would leave *the alliance*"), and in a quote the cue's subject when the object is none.
-  A cue whose object is something else ("support *the plan* that Trump proposed") gives no row.
-  "allies", "partners", "member states" stand for NATO as a target (rule ``via members``) and are
-  a holder of their own ("allies").
+* the **target**: for a passive, the target mentioned before the cue; for a quality noun the possessor ("*his*
+  success"); for a noun cue the first target after it (never inside the "from/by/among X" holder phrase); for any
+  other cue its object or complement (:func:`newslab.cue_roles.object_of`: "praised *the alliance*", "worried about
+  *Trump*’s term", "threatened that the USA would leave *the alliance*"), and in a quote the cue's subject when the
+  object is none. A cue whose object is something else ("support *the plan* that Trump proposed") gives no row.
+  "allies", "partners", "member states" stand for NATO as a target (rule ``via members``) and are a holder of their
+  own ("allies").
 
-A naming verb ("called Trump a wimp", "described NATO as obsolete") takes the valence of the name it
-gives (:func:`naming_polarity`). A negation within three words before a favor cue flips and damps it;
-a negated against cue is no position ("did not criticize" gives a neutral row). Two actors that
+A naming verb ("called Trump a wimp", "described NATO as obsolete") takes the valence of the name it gives
+(:func:`naming_polarity`). A negation within three words before a favor cue flips and damps it; a negated against
+cue is no position ("did not criticize" gives a neutral row). A quote's speaker after "In <place>," is the name
+after the place (:func:`newslab.holders.place_speakers`). Two actors that
 "had become friends" hold the stance toward each other, unless one of them says so: then only the
 speaker holds it. A target named in a quote whose speaker is known and that no cue covers gets a row
 from the speaker when the quote's tone toward it is clear (:func:`newslab.quote_tone.quoted_tone`:
@@ -36,9 +34,8 @@ is inauthentic"). Requests to leave ("called for Moore to step aside") and mutua
 bonded", "X and Y clashed") are read by :mod:`newslab.stance_rules`. :func:`stance_summary` aggregates
 per article, holder and target.
 
-The actors of a sentence are found in :mod:`newslab.actors`, the cues in :mod:`newslab.cue_matches`,
-a cue's holder and target in :mod:`newslab.cue_roles`, the tone of a quote in
-:mod:`newslab.quote_tone`; this module reads the cues and builds the rows.
+The actors of a sentence are found in :mod:`newslab.actors`, the cues in :mod:`newslab.cue_matches`, a cue's holder
+and target in :mod:`newslab.cue_roles`, the tone of a quote in :mod:`newslab.quote_tone`; this module builds the rows.
 
 Example:
     >>> import newslab as nl
@@ -71,7 +68,9 @@ from newslab.holders import (
     clean_holder,
     members_holder,
     names_the_target,
+    place_speakers,
     shielded_from,
+    speaker_note,
 )
 from newslab.lexicon_cues import lexicon_cues, lexicon_rules_on
 from newslab.lexicons import load_lexicon, rule_words
@@ -175,13 +174,14 @@ def _sentiment_hook(sentiment: bool | Callable[..., Any]) -> Callable[..., Any] 
 class Naming(NamedTuple):
     """What a naming verb says (:func:`naming_polarity`).
 
-    The valence of the name in [-1, 1], the words from the object to the end of the name ("Trump
-    a wimp"), and the offset where the name ends.
+    The valence of the name in [-1, 1], the words from the object to the end of the name ("Trump a wimp"), the
+    offset where the name ends, and the rule ("", or "article before a quoted name": 'called him a “whiner”').
     """
 
     polarity: float
     words: str
     end: int
+    rule: str = ""
 
 
 def _epithet_valence(name: str) -> float:
@@ -204,7 +204,7 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
     Example:
         >>> text = "Graham called Trump a wimp after the summit."
         >>> naming_polarity(text, text.index(" Trump"), len(text))
-        Naming(polarity=-1.0, words='Trump a wimp', end=26)
+        Naming(polarity=-1.0, words='Trump a wimp', end=26, rule='')
         >>> naming_polarity("Trump called Rutte on Monday.", 12, 29) is None
         True
     """
@@ -216,7 +216,7 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
         pronoun = re.match(r"\s+([\w’'-]+)", text[cue_end:limit])
         if pronoun and pronoun.group(1).lower() in OBJECT_PRONOUNS:
             pos = cue_end + pronoun.end()
-    found = re.match(r"\s+(?:as\s+)?[“\"‘']?", text[pos:limit])
+    found = re.match(r"\s+(?:as\s+)?(?:(?:an?|the)\s+(?=[“\"‘']))?[“\"‘']?", text[pos:limit])
     if found is None:
         return None
     start = pos + found.end()
@@ -236,7 +236,8 @@ def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor]
         return None
     if found.group().rstrip()[-1:] in "“\"‘'" and text[end : end + 1] in "”\"’'":
         end += 1  # the closing mark of a quoted name: called NATO “obsolete”
-    return Naming(max(-1.0, min(1.0, valence / 2.0)), text[cue_end:end].strip(), end)
+    rule = "article before a quoted name" if re.search(r"\b(?:an?|the)\s+\S$", found.group()) else ""
+    return Naming(max(-1.0, min(1.0, valence / 2.0)), text[cue_end:end].strip(), end, rule)
 
 
 def _label(score: float) -> str:
@@ -332,6 +333,7 @@ def article_stance(
     for m in mentions:
         mentions_by_sentence.setdefault(article.sentence_of(m.start), []).append(m)
     by_last = by_surname(names)
+    quotes = place_speakers(text, quotes)  # "In Moscow, Dmitry Peskov ... said": Peskov, not Moscow
     quote_at = _quote_finder(quotes)
     actors_by_sentence = ActorsBySentence(article, mentions_by_sentence, member_targets, by_last)
     rows: list[dict[str, Any]] = []
@@ -348,7 +350,7 @@ def article_stance(
         if target is None or holder in (target.name, *target.aliases):
             return
         sent = article.sentences[sent_index]
-        if not row_stands(text, (sent.start, sent.end), (tgt.start, tgt.end), score, cue_words):
+        if not row_stands(text, (sent.start, sent.end), (tgt.start, tgt.end), score, cue_words, kind):
             return  # pressure ("encouraging Clinton to return the money"), a poll share, an avoided act (row_checks)
         rows.append({
             "article_id": article.id, "sentence_id": sent_index, "holder": holder, "holder_kind": kind,
@@ -429,6 +431,7 @@ def article_stance(
                 continue
             if found is not None:
                 holder, kind, tgt, hrule, trule = found
+                trule += f" ({named.rule})" if named is not None and named.rule else ""
                 add(sent.index, holder, kind, tgt, score, cue_words, hrule, trule)
                 aims = [(tgt, trule)]
                 if trule.startswith(("object", "first target after noun cue")):  # "thanked Obama and Biden"
@@ -526,7 +529,7 @@ def article_stance(
             and not act_on_target(text, m.start, m.end)  # "firing of Comey was a mistake": the act is judged
             and not shielded_from(at.text, toned[1])  # "inoculate them from condemnation"
         ):
-            rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''})"
+            rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''}){speaker_note(q)}"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)
             add(sid, holder, "speaker", actor, toned[0], toned[1], rule, f"target tone in the quote{toned[2]}")
     hook = _sentiment_hook(sentiment)
