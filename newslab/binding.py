@@ -209,6 +209,27 @@ def gender_rival(doc: Document, d: Mention, name_ends: Sequence[int]) -> str:
 _TURN_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Z.’' -]*[A-Z.]):[ \t]")
 
 
+def speaker_label(text: str, start: int, end: int) -> bool:
+    """Rule "speaker label": ``text[start:end]`` is (part of) a transcript label opening its line ("TRUMP: …").
+
+    The label says who speaks the line; it is no mention of that person (the annotation guidelines do not
+    mark it, as they do not mark the speaker's "I"). Only a label written in capitals counts: "Trump: the
+    verdict" in title case is a headline, not a turn.
+
+    Example:
+        >>> text = "CARLSON: Are you worried?\nTRUMP: They're savage animals. Trump: a profile"
+        >>> speaker_label(text, text.index("TRUMP"), text.index("TRUMP") + 5)
+        True
+        >>> speaker_label(text, text.rindex("Trump"), text.rindex("Trump") + 5)
+        False
+    """
+    if not text[start:end].isupper():
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    m = _TURN_LABEL.match(text, line)
+    return m is not None and m.start("label") <= start and end <= m.end("label")
+
+
 def own_turn(text: str, offset: int, name_re: re.Pattern[str]) -> str:
     """Rule "own turn": the transcript label naming the target that opens the line of ``offset`` ("" if none).
 

@@ -168,6 +168,21 @@ class Roles:
             self._candidacy[target.name] = candidacy(target, self.text)
         return undated_era(target, role, self.date, self.events, self._candidacy[target.name])
 
+    def dated_holder(self, target: Target, role: str) -> bool:
+        """Rule "role:dated holder": the article's date gives the national office to the target, which it names so.
+
+        A national office (roles.tsv ``country``) has one holder on a day. When the article is dated, the
+        target holds the office then, and the article names the target with the office's title ("President
+        Trump", no time word), another person named with the bare title ("President Volodymyr Zelensky",
+        "President Moon Jae-in") holds another country's office or held it before: a later "the president"
+        stays the target's.
+        """
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.date[:10]):
+            return False
+        if not any(r.role == role and r.country and r.held_on(self.date) for r in target.roles):
+            return False
+        return any(e.role == role and not e.time_word and target._name_re.search(e.name) for e in self.events)
+
     def holder(self, target: Target, role: str, start: int, words: Sequence[str]) -> tuple[bool, str]:
         """Whether a description with ``role`` at ``start`` refers to ``target``, and the rule.
 
@@ -179,7 +194,10 @@ class Roles:
         timeless = any(w.lower() in TIME_WORDS or _ORDINAL.match(w) for w in words)
         event = self.last_named(role, start, country, current=not timeless)
         if event is not None:
-            return bool(target._name_re.search(event.name)), "role:last-named"
+            mine = bool(target._name_re.search(event.name))
+            if not mine and not timeless and not country and self.dated_holder(target, role):
+                return True, "role:dated holder"
+            return mine, "role:last-named"
         if country:  # rule "role:national": "the US president" is not "President Putin", named last
             held = any(r.role == role and r.country == country and (timeless or r.held_on(self.date))
                        for r in target.roles)  # fmt: skip
@@ -364,6 +382,10 @@ def target_descriptions(
                     continue  # rule "role:undated": no date, and the article puts another in office
             if how == "role:national":  # "the American president" after "President Macron of France"
                 found.append(Mention(target, span[0], span[1], "description", how, CONFIDENCE[how]))
+            elif how == "role:dated holder":  # "the president" in 2019 after "President Volodymyr Zelensky"
+                other = roles.last_named(role, m.start(), current=True)  # type: ignore[union-attr]
+                ante = f"dated holder, not {other.name}" if other is not None else ""
+                found.append(Mention(target, span[0], span[1], "description", how, CONFIDENCE["role"], ante))
             elif not others[head.lower()].named_before(m.start()):
                 rule = f"head:{head.lower()}"
                 skipped = others[head.lower()].skipped_office(m.start())  # evidence of rule "compound office"
@@ -514,6 +536,9 @@ def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] |
         gerund = re.compile(r"\s+of\s+\w+ing\b").match(text, end)
         if target.kind == "organization" and not gerund:
             return None  # "the organization of the summit", "the alliance of Sahel states"
+        foreign = re.compile(rf"\s+of\s+((?:[A-Z]{WORD_PATTERN}\s+)*[A-Z]{WORD_PATTERN})").match(text, end)
+        if foreign and any(w not in allowed for w in foreign.group(1).split()):
+            return None  # rule "office of another": "the president of Ukraine", "the leader of North Korea"
         ext = re.compile(rf"\s+of\s+the\s+((?:[A-Z]{WORD_PATTERN}\s+)*{WORD_PATTERN})").match(text, end)
         if ext:
             caps = [w for w in ext.group(1).split() if w[0].isupper()]

@@ -1,0 +1,78 @@
+"""Mentions round 9 (issue 23, branch mr9): rules that fire and must not fire."""
+
+from __future__ import annotations
+
+import pytest
+
+import newslab as nl
+from newslab.binding import speaker_label
+from newslab.document import Article
+
+
+def _trump(text: str, date: str = "") -> list[tuple[str, str, str]]:
+    meta = {"date": date} if date else {}
+    df = nl.find_mentions(Article("x", "", text, metadata=meta), nl.TRUMP)
+    return [(m, r, a) for m, r, a in df[["mention", "rule", "antecedent"]].itertuples(index=False)]
+
+
+def _spans(text: str, date: str = "") -> list[str]:
+    return [m for m, _, _ in _trump(text, date)]
+
+
+MOON = "President Trump met President Moon Jae-in in Hanoi. The president said the talks would go on."
+
+
+def test_dated_holder_fires() -> None:
+    rows = _trump(MOON, "2019-02-28")
+    assert ("The president", "role:dated holder", "dated holder, not Moon Jae-in") in rows, rows
+
+
+@pytest.mark.parametrize(
+    "text,date",
+    [
+        (MOON, ""),  # no date: the last named president decides, as before
+        (MOON.replace("President Trump", "Donald Trump"), "2019-02-28"),  # the article never titles Trump so
+        (MOON.replace("President Trump", "Former President Trump"), "2022-02-28"),  # Trump holds no office then
+        ("President Trump met President Joe Biden. The president said the talks would go on.", "2022-08-09"),
+        (MOON.replace("The president", "The former president"), "2019-02-28"),
+        (MOON.replace("The president", "The South Korean president"), "2019-02-28"),
+    ],
+)
+def test_dated_holder_must_not_fire(text: str, date: str) -> None:
+    assert not [r for r in _trump(text, date) if r[1] == "role:dated holder"]
+    assert not [s for s in _spans(text, date) if s.lower().startswith("the ")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Trump pressed the president of Ukraine to investigate Biden.",
+        "President Trump praised the leader of North Korea on Sunday.",
+    ],
+)
+def test_office_of_another_country_is_not_the_target(text: str) -> None:
+    spans = _spans(text, "2019-09-25")
+    assert spans == ["President Trump"], spans
+
+
+def test_office_of_the_target_country_still_counts() -> None:
+    text = "Trump spoke in Ohio. Nobody doubted that the president of the United States was angry."
+    assert "the president of the United States" in _spans(text, "2019-09-25")
+
+
+def test_speaker_label_is_no_mention() -> None:
+    text = "Trump gave an interview.\n\nCARLSON: Are you worried?\n\nTRUMP: They're savage animals.\n"
+    assert _spans(text) == ["Trump"]
+
+
+@pytest.mark.parametrize(
+    "text,word",
+    [
+        ("Trump: the verdict and what comes next", "Trump"),  # title case: a headline, not a turn
+        ("He said TRUMP: was written on the sign.", "TRUMP"),  # not at a line start
+    ],
+)
+def test_speaker_label_must_not_fire(text: str, word: str) -> None:
+    start = text.index(word)
+    assert not speaker_label(text, start, start + len(word))
+    assert word in _spans(text)
