@@ -209,6 +209,15 @@ def gender_rival(doc: Document, d: Mention, name_ends: Sequence[int]) -> str:
 _TURN_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Z.’' -]*[A-Z.]):[ \t]")
 
 
+def named_later(clauses: Clauses, names: Sequence[int], end: int) -> bool:
+    """Principle C: a target's name (``names``: sorted starts) stands later in the clause of the pronoun at ``end``.
+
+    "Who dropped out? Vivek Ramaswamy. He endorsed Trump": "He" cannot be Trump, whichever rule proposes it.
+    """
+    n = bisect.bisect_right(names, end)
+    return n < len(names) and clauses.same_clause(end, names[n])
+
+
 def speaker_label(text: str, start: int, end: int) -> bool:
     """Rule "speaker label": ``text[start:end]`` is (part of) a transcript label opening its line ("TRUMP: …").
 

@@ -37,6 +37,7 @@ from newslab.binding import (
     Clauses,
     gender_rival,
     name_parts,
+    named_later,
     own_turn,
     possessor_of_named,
     quote_about,
@@ -369,6 +370,7 @@ def resolve_discourse(
             continue  # left uncredited, no discourse link either
         vetoed = False
         if found is None:
+            later = low in ("he", "she") and named_later(clauses, names, tok.end)  # a name later in its clause
             nearest = _antecedent(usable, tok.start, first, gender, low if not noun else "")
             if nearest is not None and nearest[0] is not None:
                 found = nearest[0], "pronoun:discourse"
@@ -377,14 +379,13 @@ def resolve_discourse(
                     found, vetoed = None, True  # "Perdue, 70, served on Trump's committee. His nomination": Perdue's
                 elif quote and not quote[0] < nearest[0].start < quote[1] and quoted_rival(tokens, i, quote, taken):
                     found, vetoed = None, True  # rule "rival in the quote": "“Sanders winning … would give him …”"
-                elif low in ("he", "she") and (n := bisect.bisect_right(names, tok.end)) < len(names) and \
-                        clauses.same_clause(tok.end, names[n]):  # fmt: skip
+                elif later:
                     found, vetoed = None, True  # a name later in its clause (principle C): "however, he has endorsed …"
                     event = _Event(tok.start, tok.end, tok.sentence, None, gender, tok.text)  # a rival for later
                     j = bisect.bisect_right(ends, event.end)
                     events.insert(j, event)
                     ends.insert(j, event.end)
-            elif nearest is not None and not noun:  # the target and others: the subject rule, or nothing
+            elif nearest is not None and not noun and not later:  # "later": principle C, as above
                 found = _subject_continued(
                     nearest[1], text, doc, tok, low, quote_opens=tok.start in listed.quote_starts
                 )

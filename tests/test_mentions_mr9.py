@@ -76,3 +76,14 @@ def test_speaker_label_must_not_fire(text: str, word: str) -> None:
     start = text.index(word)
     assert not speaker_label(text, start, start + len(word))
     assert word in _spans(text)
+
+
+def test_principle_c_vetoes_the_subject_rule() -> None:
+    text = "Trump won Iowa on Monday. Who dropped out? Vivek Ramaswamy. He endorsed Trump straight away."
+    assert "He" not in _spans(text)
+
+
+def test_principle_c_must_not_fire_without_a_later_name() -> None:
+    text = "Trump won Iowa on Monday. Who dropped out? Vivek Ramaswamy. He thanked Trump. Trump won. He was pleased."
+    rows = _trump(text)
+    assert [m for m, _, _ in rows].count("He") == 1, rows  # the second "He" (no name after it) is still Trump's
