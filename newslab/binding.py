@@ -18,6 +18,7 @@ target when the sentence binds it to someone else:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -28,6 +29,7 @@ from newslab.document import Document, Tokens
 from newslab.lexicons import rule_words
 from newslab.mention_record import Mention
 from newslab.people import Person, office_phrases
+from newslab.targets import Target
 
 #: Pronouns of each gender (a target's own pronoun list decides which ones it takes).
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
@@ -218,6 +220,53 @@ def named_later(clauses: Clauses, names: Sequence[int], end: int) -> bool:
     return n < len(names) and clauses.same_clause(end, names[n])
 
 
+_YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ourself)\b")
+#: Characters of the lines allowed between a turn and the target's answer: a heading ("2. The insult"), no
+#: paragraph of narrative (set by hand for newslab, mr9: the longest heading seen in the dev part is 20).
+HEADING_CHARS = 40
+
+
+def addressee_mentions(text: str, targets: Sequence[Target], taken: Sequence[Mention]) -> list[Mention]:
+    """Rule "pronoun:addressee": "you" in a transcript turn that the target's turn answers is the target.
+
+    "CARLSON: Are you worried, as you fight these cases …?" then "TRUMP: They're savage animals.": the
+    interviewer's "you" is Trump. The turn must be someone else's (in the target's own turn "you" is the
+    other), and only a short heading may stand between the two turns. Evidence: antecedent ``"turn of
+    <LABEL>"``. ``taken``: mentions already found (a "you" inside one is left alone).
+
+    Example:
+        >>> from newslab.targets import TRUMP
+        >>> text = "CARLSON: Are you worried?\\nTRUMP: They're savage animals."
+        >>> [(text[m.start : m.end], m.rule, m.antecedent) for m in addressee_mentions(text, [TRUMP], [])]
+        [('you', 'pronoun:addressee', 'turn of TRUMP')]
+    """
+    persons = [t for t in targets if t.kind == "person"]
+    if not persons or "you" not in text.lower():
+        return []
+    labels = list(_TURN_LABEL.finditer(text))
+    spans = [(m.start, m.end) for m in taken]
+    found = []
+    for turn, answer in itertools.pairwise(labels):
+        line_end = text.find("\n", turn.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if len(text[line_end : answer.start()].strip()) > HEADING_CHARS:
+            continue  # narrative between the turns: not an exchange
+        target = next((t for t in persons if t._name_re.search(answer.group("label").title())), None)
+        if target is None or target._name_re.search(turn.group("label").title()):
+            continue  # nobody's turn answers, or the target's own turn ("you" is the other)
+        for y in _YOU.finditer(text, turn.end(), line_end):
+            if not any(a < y.end() and y.start() < b for a, b in spans):
+                ante = f"turn of {answer.group('label')}"
+                found.append(
+                    Mention(target, y.start(), y.end(), "pronoun", "pronoun:addressee", ADDRESSEE_CONFIDENCE, ante)
+                )
+    return found
+
+
+#: As sure as the discourse rule: the answer's label says who was addressed (set by hand for newslab, mr9).
+ADDRESSEE_CONFIDENCE = 0.6
+
+
 def speaker_label(text: str, start: int, end: int) -> bool:
     """Rule "speaker label": ``text[start:end]`` is (part of) a transcript label opening its line ("TRUMP: …").
 
@@ -226,7 +275,7 @@ def speaker_label(text: str, start: int, end: int) -> bool:
     verdict" in title case is a headline, not a turn.
 
     Example:
-        >>> text = "CARLSON: Are you worried?\nTRUMP: They're savage animals. Trump: a profile"
+        >>> text = "CARLSON: Are you worried?\\nTRUMP: They're savage animals. Trump: a profile"
         >>> speaker_label(text, text.index("TRUMP"), text.index("TRUMP") + 5)
         True
         >>> speaker_label(text, text.rindex("Trump"), text.rindex("Trump") + 5)

@@ -62,7 +62,7 @@ def test_office_of_the_target_country_still_counts() -> None:
 
 def test_speaker_label_is_no_mention() -> None:
     text = "Trump gave an interview.\n\nCARLSON: Are you worried?\n\nTRUMP: They're savage animals.\n"
-    assert _spans(text) == ["Trump"]
+    assert _spans(text) == ["Trump", "you"]  # the label is no mention; Carlson's "you" is (rule addressee)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +87,25 @@ def test_principle_c_must_not_fire_without_a_later_name() -> None:
     text = "Trump won Iowa on Monday. Who dropped out? Vivek Ramaswamy. He thanked Trump. Trump won. He was pleased."
     rows = _trump(text)
     assert [m for m, _, _ in rows].count("He") == 1, rows  # the second "He" (no name after it) is still Trump's
+
+
+def test_addressee_fires() -> None:
+    text = (
+        "Trump skipped the debate.\n\nCARLSON: Are you worried, as you fight these cases?\n\n"
+        "TRUMP: They're savage animals.\n"
+    )
+    rows = [r for r in _trump(text) if r[1] == "pronoun:addressee"]
+    assert rows == [("you", "pronoun:addressee", "turn of TRUMP")] * 2, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump spoke.\n\nTRUMP: Did you see them?\n\nCARLSON: I did.\n",  # the target's own turn: "you" is Carlson
+        "Trump spoke.\n\nCARLSON: Are you worried?\n\nThe exchange went on for an hour, and it was not the last "
+        "of its kind this summer.\n\nTRUMP: No.\n",  # narrative between the turns
+        "Trump spoke.\n\nCARLSON: Are you worried?\n\nBIDEN: No.\n",  # someone else answers
+    ],
+)
+def test_addressee_must_not_fire(text: str) -> None:
+    assert not [r for r in _trump(text) if r[1] == "pronoun:addressee"]
