@@ -267,6 +267,24 @@ def addressee_mentions(text: str, targets: Sequence[Target], taken: Sequence[Men
 ADDRESSEE_CONFIDENCE = 0.6
 
 
+#: A comma-set relative clause or apposition (", who …,", ", the entrepreneur who …,"): an aside about someone.
+_ASIDE = re.compile(r",\s+(?:who|whom|the|a|an)\b[^,;!?]*,")
+
+
+def in_aside(text: str, sentence_start: int, start: int, before: int) -> bool:
+    """Rule "inside an aside": a mention at ``start`` stands in a comma-set aside that closes before ``before``.
+
+    "Vivek Ramaswamy, the entrepreneur who ran as Mr. Trump's most loyal rival, ended his campaign": the
+    discourse rule does not take Mr. Trump for "his" (the sentence rules had this check for ", who …,").
+
+    Example:
+        >>> text = "Vivek Ramaswamy, the man who ran as Mr. Trump's rival, ended his campaign."
+        >>> in_aside(text, 0, text.index("Mr."), text.index("his")), in_aside(text, 0, 0, text.index("his"))
+        (True, False)
+    """
+    return any(m.start() < start < m.end() <= before for m in _ASIDE.finditer(text, sentence_start, before))
+
+
 def speaker_label(text: str, start: int, end: int) -> bool:
     """Rule "speaker label": ``text[start:end]`` is (part of) a transcript label opening its line ("TRUMP: …").
 

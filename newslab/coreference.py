@@ -36,6 +36,7 @@ from newslab.binding import (
     OBJECT_PRONOUNS,
     Clauses,
     gender_rival,
+    in_aside,
     name_parts,
     named_later,
     own_turn,
@@ -353,7 +354,7 @@ def resolve_discourse(
             continue  # "the man who ..." introduces someone new
         gender = ANAPHORIC_NOUNS[low] if noun else _gender_of_pronoun(low)
         speaker = not noun and clauses.speaker_pronoun(tok.start) and not clauses.quoted(tok.start)
-        first = _window_start(tok.sentence, listed.sentences)
+        first, sentence_start = _window_start(tok.sentence, listed.sentences), doc.sentences[tok.sentence].start
         lo = bisect.bisect_left(ends, doc.sentences[first].start)
         hi = bisect.bisect_right(ends, tok.start)
         usable = [
@@ -362,6 +363,7 @@ def resolve_discourse(
             and not (low in OBJECT_PRONOUNS and e.sentence == tok.sentence and e.end <= tok.start
                      and text[e.end : e.end + 2] not in ("’s", "'s")  # "Trump's allies praised him": may be
                      and clauses.same_clause(e.end, tok.start))  # "Trump attacked him": not Trump
+            and not (e.target and e.sentence == tok.sentence and in_aside(text, sentence_start, e.start, tok.start))
         ]  # fmt: skip
         reflexive = low in ("himself", "herself") or (low in ("his", "her") and i + 1 < len(tokens)
                                                        and tokens[i + 1].text.lower() == "own")  # fmt: skip

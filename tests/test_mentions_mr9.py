@@ -109,3 +109,16 @@ def test_addressee_fires() -> None:
 )
 def test_addressee_must_not_fire(text: str) -> None:
     assert not [r for r in _trump(text) if r[1] == "pronoun:addressee"]
+
+
+def test_target_inside_an_aside_is_no_antecedent() -> None:
+    text = (
+        "Haley spoke first. Vivek Ramaswamy, the 38-year-old entrepreneur who ran as Mr. Trump’s most loyal "
+        "rival, ended his campaign."
+    )
+    assert "his" not in _spans(text)
+
+
+def test_aside_must_not_fire_when_the_target_opens_the_sentence() -> None:
+    text = "Haley spoke first. Mr. Trump, the front-runner who won Iowa, thanked his voters."
+    assert "his" in _spans(text)
