@@ -363,7 +363,7 @@ def resolve_discourse(
             and not (low in OBJECT_PRONOUNS and e.sentence == tok.sentence and e.end <= tok.start
                      and text[e.end : e.end + 2] not in ("’s", "'s")  # "Trump's allies praised him": may be
                      and clauses.same_clause(e.end, tok.start))  # "Trump attacked him": not Trump
-            and not (e.target and e.sentence == tok.sentence and in_aside(text, sentence_start, e.start, tok.start))
+            and not (e.target and low not in OBJECT_PRONOUNS and in_aside(text, sentence_start, e.start, tok.start))
         ]  # fmt: skip
         reflexive = low in ("himself", "herself") or (low in ("his", "her") and i + 1 < len(tokens)
                                                        and tokens[i + 1].text.lower() == "own")  # fmt: skip
@@ -382,15 +382,15 @@ def resolve_discourse(
                 elif quote and not quote[0] < nearest[0].start < quote[1] and quoted_rival(tokens, i, quote, taken):
                     found, vetoed = None, True  # rule "rival in the quote": "“Sanders winning … would give him …”"
                 elif later:
-                    found, vetoed = None, True  # a name later in its clause (principle C): "however, he has endorsed …"
-                    event = _Event(tok.start, tok.end, tok.sentence, None, gender, tok.text)  # a rival for later
-                    j = bisect.bisect_right(ends, event.end)
-                    events.insert(j, event)
-                    ends.insert(j, event.end)
+                    found = None  # a name later in its clause (principle C): "however, he has endorsed …"
             elif nearest is not None and not noun and not later:  # "later": principle C, as above
-                found = _subject_continued(
-                    nearest[1], text, doc, tok, low, quote_opens=tok.start in listed.quote_starts
-                )
+                found = _subject_continued(nearest[1], text, doc, tok, low,
+                                           quote_opens=tok.start in listed.quote_starts)  # fmt: skip
+            if later and nearest is not None and found is None and not vetoed:  # principle C: a rival for later
+                vetoed, event = True, _Event(tok.start, tok.end, tok.sentence, None, gender, tok.text)
+                j = bisect.bisect_right(ends, event.end)
+                events.insert(j, event)
+                ends.insert(j, event.end)
         opens = opens_with(text, doc.sentences[tok.sentence].start, tok.start)
         if found is None and not (noun or reflexive or vetoed) and gender and not clauses.quoted(tok.start):
             topic = topic_antecedent(

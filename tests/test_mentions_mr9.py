@@ -122,3 +122,22 @@ def test_target_inside_an_aside_is_no_antecedent() -> None:
 def test_aside_must_not_fire_when_the_target_opens_the_sentence() -> None:
     text = "Haley spoke first. Mr. Trump, the front-runner who won Iowa, thanked his voters."
     assert "his" in _spans(text)
+
+
+def test_aside_must_not_fire_for_an_object_pronoun() -> None:
+    text = "Haley spoke first. A poll by the Club, a group that opposed Mr. Trump’s candidates, shows Haley leads him."
+    assert "him" in _spans(text)
+
+
+def test_open_subject_is_continued() -> None:
+    text = (
+        "Trump won Iowa on Monday. Who dropped out? Vivek Ramaswamy. He endorsed Trump straight away. "
+        "Here is how he put it to supporters."
+    )
+    spans = _spans(text)
+    assert "he" not in spans and "He" not in spans, spans
+
+
+def test_open_subject_must_not_fire_when_the_opening_pronoun_is_the_target() -> None:
+    text = "Trump won Iowa on Monday. He thanked the voters of Iowa. Here is how he put it to supporters."
+    assert _spans(text).count("he") == 1
