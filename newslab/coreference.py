@@ -375,14 +375,12 @@ def resolve_discourse(
             later = low in ("he", "she") and named_later(clauses, names, tok.end)  # a name later in its clause
             nearest = _antecedent(usable, tok.start, first, gender, low if not noun else "")
             if nearest is not None and nearest[0] is not None:
-                found = nearest[0], "pronoun:discourse"
+                found = None if later else (nearest[0], "pronoun:discourse")  # later: principle C (below)
                 quote = _quote_of(clauses, tok.start)
                 if low not in OBJECT_PRONOUNS and named_subject(tokens, i, nearest[0].sentence, known, clauses.quoted):
                     found, vetoed = None, True  # "Perdue, 70, served on Trump's committee. His nomination": Perdue's
                 elif quote and not quote[0] < nearest[0].start < quote[1] and quoted_rival(tokens, i, quote, taken):
                     found, vetoed = None, True  # rule "rival in the quote": "“Sanders winning … would give him …”"
-                elif later:
-                    found = None  # a name later in its clause (principle C): "however, he has endorsed …"
             elif nearest is not None and not noun and not later:  # "later": principle C, as above
                 found = _subject_continued(nearest[1], text, doc, tok, low,
                                            quote_opens=tok.start in listed.quote_starts)  # fmt: skip
