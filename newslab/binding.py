@@ -18,6 +18,7 @@ target when the sentence binds it to someone else:
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -28,6 +29,7 @@ from newslab.document import Document, Tokens
 from newslab.lexicons import rule_words
 from newslab.mention_record import Mention
 from newslab.people import Person, office_phrases
+from newslab.targets import Target
 
 #: Pronouns of each gender (a target's own pronoun list decides which ones it takes).
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
@@ -207,6 +209,101 @@ def gender_rival(doc: Document, d: Mention, name_ends: Sequence[int]) -> str:
 
 #: A transcript label opening a line ("TRUMP:", "MS. CLINTON:"): the line is that speaker's turn.
 _TURN_LABEL = re.compile(r"(?m)^[ \t]*(?P<label>[A-Z][A-Z.’' -]*[A-Z.]):[ \t]")
+
+
+def named_later(clauses: Clauses, names: Sequence[int], end: int) -> bool:
+    """Principle C: a target's name (``names``: sorted starts) stands later in the clause of the pronoun at ``end``.
+
+    "Who dropped out? Vivek Ramaswamy. He endorsed Trump": "He" cannot be Trump, whichever rule proposes it.
+    """
+    n = bisect.bisect_right(names, end)
+    return n < len(names) and clauses.same_clause(end, names[n])
+
+
+_YOU = re.compile(r"\b(?:[Yy]ou|[Yy]our|[Yy]ourself)\b")
+#: Characters of the lines allowed between a turn and the target's answer: a heading ("2. The insult"), no
+#: paragraph of narrative (set by hand for newslab, mr9: the longest heading seen in the dev part is 20).
+HEADING_CHARS = 40
+
+
+def addressee_mentions(text: str, targets: Sequence[Target], taken: Sequence[Mention]) -> list[Mention]:
+    """Rule "pronoun:addressee": "you" in a transcript turn that the target's turn answers is the target.
+
+    "CARLSON: Are you worried, as you fight these cases …?" then "TRUMP: They're savage animals.": the
+    interviewer's "you" is Trump. The turn must be someone else's (in the target's own turn "you" is the
+    other), and only a short heading may stand between the two turns. Evidence: antecedent ``"turn of
+    <LABEL>"``. ``taken``: mentions already found (a "you" inside one is left alone).
+
+    Example:
+        >>> from newslab.targets import TRUMP
+        >>> text = "CARLSON: Are you worried?\\nTRUMP: They're savage animals."
+        >>> [(text[m.start : m.end], m.rule, m.antecedent) for m in addressee_mentions(text, [TRUMP], [])]
+        [('you', 'pronoun:addressee', 'turn of TRUMP')]
+    """
+    persons = [t for t in targets if t.kind == "person"]
+    if not persons or "you" not in text.lower():
+        return []
+    labels = list(_TURN_LABEL.finditer(text))
+    spans = [(m.start, m.end) for m in taken]
+    found = []
+    for turn, answer in itertools.pairwise(labels):
+        line_end = text.find("\n", turn.end())
+        line_end = len(text) if line_end < 0 else line_end
+        if len(text[line_end : answer.start()].strip()) > HEADING_CHARS:
+            continue  # narrative between the turns: not an exchange
+        target = next((t for t in persons if t._name_re.search(answer.group("label").title())), None)
+        if target is None or target._name_re.search(turn.group("label").title()):
+            continue  # nobody's turn answers, or the target's own turn ("you" is the other)
+        for y in _YOU.finditer(text, turn.end(), line_end):
+            if not any(a < y.end() and y.start() < b for a, b in spans):
+                ante = f"turn of {answer.group('label')}"
+                found.append(
+                    Mention(target, y.start(), y.end(), "pronoun", "pronoun:addressee", ADDRESSEE_CONFIDENCE, ante)
+                )
+    return found
+
+
+#: As sure as the discourse rule: the answer's label says who was addressed (set by hand for newslab, mr9).
+ADDRESSEE_CONFIDENCE = 0.6
+
+
+#: A comma-set relative clause or apposition (", who …,", ", the entrepreneur who …,"): an aside about someone.
+_ASIDE = re.compile(r",\s+(?:who|whom|the|a|an)\b[^,;!?]*,")
+
+
+def in_aside(text: str, sentence_start: int, start: int, before: int) -> bool:
+    """Rule "inside an aside": a mention at ``start`` stands in a comma-set aside that closes before ``before``.
+
+    "Vivek Ramaswamy, the entrepreneur who ran as Mr. Trump's most loyal rival, ended his campaign": the
+    discourse rule does not take Mr. Trump for "his" (the sentence rules had this check for ", who …,").
+
+    Example:
+        >>> text = "Vivek Ramaswamy, the man who ran as Mr. Trump's rival, ended his campaign."
+        >>> in_aside(text, 0, text.index("Mr."), text.index("his")), in_aside(text, 0, 0, text.index("his"))
+        (True, False)
+    """
+    return any(m.start() < start < m.end() <= before for m in _ASIDE.finditer(text, sentence_start, before))
+
+
+def speaker_label(text: str, start: int, end: int) -> bool:
+    """Rule "speaker label": ``text[start:end]`` is (part of) a transcript label opening its line ("TRUMP: …").
+
+    The label says who speaks the line; it is no mention of that person (the annotation guidelines do not
+    mark it, as they do not mark the speaker's "I"). Only a label written in capitals counts: "Trump: the
+    verdict" in title case is a headline, not a turn.
+
+    Example:
+        >>> text = "CARLSON: Are you worried?\\nTRUMP: They're savage animals. Trump: a profile"
+        >>> speaker_label(text, text.index("TRUMP"), text.index("TRUMP") + 5)
+        True
+        >>> speaker_label(text, text.rindex("Trump"), text.rindex("Trump") + 5)
+        False
+    """
+    if not text[start:end].isupper():
+        return False
+    line = text.rfind("\n", 0, start) + 1
+    m = _TURN_LABEL.match(text, line)
+    return m is not None and m.start("label") <= start and end <= m.end("label")
 
 
 def own_turn(text: str, offset: int, name_re: re.Pattern[str]) -> str:

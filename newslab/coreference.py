@@ -36,7 +36,9 @@ from newslab.binding import (
     OBJECT_PRONOUNS,
     Clauses,
     gender_rival,
+    in_aside,
     name_parts,
+    named_later,
     own_turn,
     possessor_of_named,
     quote_about,
@@ -352,7 +354,7 @@ def resolve_discourse(
             continue  # "the man who ..." introduces someone new
         gender = ANAPHORIC_NOUNS[low] if noun else _gender_of_pronoun(low)
         speaker = not noun and clauses.speaker_pronoun(tok.start) and not clauses.quoted(tok.start)
-        first = _window_start(tok.sentence, listed.sentences)
+        first, sentence_start = _window_start(tok.sentence, listed.sentences), doc.sentences[tok.sentence].start
         lo = bisect.bisect_left(ends, doc.sentences[first].start)
         hi = bisect.bisect_right(ends, tok.start)
         usable = [
@@ -361,6 +363,7 @@ def resolve_discourse(
             and not (low in OBJECT_PRONOUNS and e.sentence == tok.sentence and e.end <= tok.start
                      and text[e.end : e.end + 2] not in ("’s", "'s")  # "Trump's allies praised him": may be
                      and clauses.same_clause(e.end, tok.start))  # "Trump attacked him": not Trump
+            and not (e.target and low not in OBJECT_PRONOUNS and in_aside(text, sentence_start, e.start, tok.start))
         ]  # fmt: skip
         reflexive = low in ("himself", "herself") or (low in ("his", "her") and i + 1 < len(tokens)
                                                        and tokens[i + 1].text.lower() == "own")  # fmt: skip
@@ -369,25 +372,23 @@ def resolve_discourse(
             continue  # left uncredited, no discourse link either
         vetoed = False
         if found is None:
+            later = low in ("he", "she") and named_later(clauses, names, tok.end)  # a name later in its clause
             nearest = _antecedent(usable, tok.start, first, gender, low if not noun else "")
             if nearest is not None and nearest[0] is not None:
-                found = nearest[0], "pronoun:discourse"
+                found = None if later else (nearest[0], "pronoun:discourse")  # later: principle C (below)
                 quote = _quote_of(clauses, tok.start)
                 if low not in OBJECT_PRONOUNS and named_subject(tokens, i, nearest[0].sentence, known, clauses.quoted):
                     found, vetoed = None, True  # "Perdue, 70, served on Trump's committee. His nomination": Perdue's
                 elif quote and not quote[0] < nearest[0].start < quote[1] and quoted_rival(tokens, i, quote, taken):
                     found, vetoed = None, True  # rule "rival in the quote": "“Sanders winning … would give him …”"
-                elif low in ("he", "she") and (n := bisect.bisect_right(names, tok.end)) < len(names) and \
-                        clauses.same_clause(tok.end, names[n]):  # fmt: skip
-                    found, vetoed = None, True  # a name later in its clause (principle C): "however, he has endorsed …"
-                    event = _Event(tok.start, tok.end, tok.sentence, None, gender, tok.text)  # a rival for later
-                    j = bisect.bisect_right(ends, event.end)
-                    events.insert(j, event)
-                    ends.insert(j, event.end)
-            elif nearest is not None and not noun:  # the target and others: the subject rule, or nothing
-                found = _subject_continued(
-                    nearest[1], text, doc, tok, low, quote_opens=tok.start in listed.quote_starts
-                )
+            elif nearest is not None and not noun and not later:  # "later": principle C, as above
+                found = _subject_continued(nearest[1], text, doc, tok, low,
+                                           quote_opens=tok.start in listed.quote_starts)  # fmt: skip
+            if later and nearest is not None and found is None and not vetoed:  # principle C: a rival for later
+                vetoed, event = True, _Event(tok.start, tok.end, tok.sentence, None, gender, tok.text)
+                j = bisect.bisect_right(ends, event.end)
+                events.insert(j, event)
+                ends.insert(j, event.end)
         opens = opens_with(text, doc.sentences[tok.sentence].start, tok.start)
         if found is None and not (noun or reflexive or vetoed) and gender and not clauses.quoted(tok.start):
             topic = topic_antecedent(

@@ -11,7 +11,6 @@ cost, not the article's length per head word.
 from __future__ import annotations
 
 import bisect
-import datetime
 import functools
 import re
 from collections.abc import Sequence
@@ -23,6 +22,7 @@ from newslab.lexicons import rule_word_values, rule_words, stopwords
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.names import WORD_PATTERN, word_start_alternation
 from newslab.regex_scan import lowered_letterwise, scan
+from newslab.role_terms import ORDINAL, office_not_holder, outgoing_holder
 from newslab.targets import Role, Target, packaged_roles
 from newslab.undated import candidacy, undated_era
 
@@ -33,46 +33,6 @@ NATIONAL_MODIFIERS = dict(rule_word_values("descriptions.NATIONAL_MODIFIERS"))
 PATTERN_CACHE_SIZE = 64  # role vocabularies kept, one per tuple of target roles (a run has a few)
 NATIONAL_CHARS = 12  # characters before a title read for its national modifier ("U.S." or "American ")
 FOLLOWING_CHARS = 60  # characters after a capitalized head read for its next two words (two long words fit)
-
-
-_ORDINAL = re.compile(r"^\d+(?:st|nd|rd|th)$")
-#: Words before a role description that make it the office, not a person: "the contest to become the 45th president".
-_TO_BECOME = re.compile(r"\bto\s+(?:become|be)\s+$")
-OFFICE_CHARS = 12  # characters before a description read for "to become " / "to be "
-
-
-def _office_not_holder(text: str, start: int, words: Sequence[str]) -> bool:
-    """Rule "role:office": the office, whoever will hold it, not a person.
-
-    "The race to become the 45th president", "voters who want the next president to …", "whoever the
-    next president is": not the target. "Trump became the 45th president" still counts, and so does
-    "its next president" (the seed es-daily names the president-elect so): "next" counts after "the" only.
-    """
-    if words and words[0].lower() == "next" and text[start : start + 4].lower() == "the ":
-        return True
-    return bool(_TO_BECOME.search(text[max(0, start - OFFICE_CHARS) : start]))
-
-
-#: Modifiers that make a role its holder at the end of a term ("the outgoing president").
-OUTGOING = frozenset({"outgoing", "departing", "lame-duck"})
-OUTGOING_DAYS = 80  # an election-to-inauguration stretch (early November to January 20), set by hand
-
-
-def _outgoing_holder(target: Target, role: str, words: Sequence[str], date: str) -> bool:
-    """Rule "role:outgoing": "the outgoing president" is the target only in the last weeks of its term.
-
-    True when the description has no such modifier; otherwise only with a date at most
-    :data:`OUTGOING_DAYS` before the end of a term of the role the target held (no date: not the target).
-    """
-    if not any(w.lower() in OUTGOING for w in words) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", date[:10]):
-        return not any(w.lower() in OUTGOING for w in words)
-    day = datetime.date.fromisoformat(date[:10])
-    for r in target.roles:
-        if r.role == role and r.end:
-            end = datetime.date.fromisoformat(r.end)
-            if end - datetime.timedelta(days=OUTGOING_DAYS) <= day <= end:
-                return True
-    return False
 
 
 #: A name of two or more capitalized words set off by commas right after a description ("the former
@@ -168,6 +128,21 @@ class Roles:
             self._candidacy[target.name] = candidacy(target, self.text)
         return undated_era(target, role, self.date, self.events, self._candidacy[target.name])
 
+    def dated_holder(self, target: Target, role: str) -> bool:
+        """Rule "role:dated holder": the article's date gives the national office to the target, which it names so.
+
+        A national office (roles.tsv ``country``) has one holder on a day. When the article is dated, the
+        target holds the office then, and the article names the target with the office's title ("President
+        Trump", no time word), another person named with the bare title ("President Volodymyr Zelensky",
+        "President Moon Jae-in") holds another country's office or held it before: a later "the president"
+        stays the target's.
+        """
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", self.date[:10]):
+            return False
+        if not any(r.role == role and r.country and r.held_on(self.date) for r in target.roles):
+            return False
+        return any(e.role == role and not e.time_word and target._name_re.search(e.name) for e in self.events)
+
     def holder(self, target: Target, role: str, start: int, words: Sequence[str]) -> tuple[bool, str]:
         """Whether a description with ``role`` at ``start`` refers to ``target``, and the rule.
 
@@ -176,10 +151,13 @@ class Roles:
         "former" or "45th" is in the description; rule ``role``).
         """
         country = national_country(words)
-        timeless = any(w.lower() in TIME_WORDS or _ORDINAL.match(w) for w in words)
+        timeless = any(w.lower() in TIME_WORDS or ORDINAL.match(w) for w in words)
         event = self.last_named(role, start, country, current=not timeless)
         if event is not None:
-            return bool(target._name_re.search(event.name)), "role:last-named"
+            mine = bool(target._name_re.search(event.name))
+            if not mine and not timeless and not country and self.dated_holder(target, role):
+                return True, "role:dated holder"
+            return mine, "role:last-named"
         if country:  # rule "role:national": "the US president" is not "President Putin", named last
             held = any(r.role == role and r.country == country and (timeless or r.held_on(self.date))
                        for r in target.roles)  # fmt: skip
@@ -303,6 +281,12 @@ def office_of_country_mentions(targets: Sequence[Target], text: str, roles: Role
     return found
 
 
+#: The confidence entry of each rule of :meth:`Roles.holder` (the dated holder is as sure as a held role).
+_BASE = {"role": "role", "role:last-named": "role:last-named", "role:national": "role:national",
+         "role:dated holder": "role"}  # fmt: skip
+_EVENT_RULES = ("role:last-named", "role:dated holder")  # rules whose evidence names the person named last
+
+
 def role_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Mention]:
     """Role descriptions ("the majority leader") of targets that hold the role or were last named with it."""
     rx = _role_description_re(tuple(sorted(roles.phrases)))
@@ -319,9 +303,11 @@ def role_mentions(targets: Sequence[Target], text: str, roles: Roles) -> list[Me
                 continue  # the head rule decides (with its modifier and "of" checks)
             holds, rule = roles.holder(target, role, m.start(), words)
             if holds:
-                event = roles.last_named(role, m.start(), current=True) if rule == "role:last-named" else None
+                event = roles.last_named(role, m.start(), current=True) if rule in _EVENT_RULES else None
                 ante = event.name if event is not None else ""
-                found.append(Mention(target, m.start(), m.end(), "description", rule, CONFIDENCE[rule], ante))
+                if rule == "role:dated holder":  # "the commander in chief" in 2019 after "President Zelensky"
+                    ante = f"dated holder, not {ante}"
+                found.append(Mention(target, m.start(), m.end(), "description", rule, CONFIDENCE[_BASE[rule]], ante))
     return found
 
 
@@ -351,19 +337,23 @@ def target_descriptions(
             words = [*m.group("mods").split(), head]
             role = roles.role_of(words) if roles is not None else ""
             how = ""
-            if role and _office_not_holder(text, m.start(), words):
+            if role and office_not_holder(text, m.start(), words):
                 continue  # rule "role:office": "the next president", "to become the 45th president"
-            if role and not _outgoing_holder(target, role, words, roles.date if roles is not None else ""):
+            if role and not outgoing_holder(target, role, words, roles.date if roles is not None else ""):
                 continue  # rule "role:outgoing": "the outgoing president" (Obama in 2016) is not Trump
             if role:
                 holds, how = roles.holder(target, role, m.start(), words)  # type: ignore[union-attr]
                 if not holds:
                     continue  # "the vice president", "the majority leader": a role the target does not hold
-                timeless = any(w.lower() in TIME_WORDS or _ORDINAL.match(w) for w in words)
+                timeless = any(w.lower() in TIME_WORDS or ORDINAL.match(w) for w in words)
                 if not timeless and roles.undated_era(target, role):  # type: ignore[union-attr]
                     continue  # rule "role:undated": no date, and the article puts another in office
             if how == "role:national":  # "the American president" after "President Macron of France"
                 found.append(Mention(target, span[0], span[1], "description", how, CONFIDENCE[how]))
+            elif how == "role:dated holder":  # "the president" in 2019 after "President Volodymyr Zelensky"
+                other = roles.last_named(role, m.start(), current=True)  # type: ignore[union-attr]
+                ante = f"dated holder, not {other.name}" if other is not None else ""
+                found.append(Mention(target, span[0], span[1], "description", how, CONFIDENCE["role"], ante))
             elif not others[head.lower()].named_before(m.start()):
                 rule = f"head:{head.lower()}"
                 skipped = others[head.lower()].skipped_office(m.start())  # evidence of rule "compound office"
@@ -514,6 +504,9 @@ def _head_span(target: Target, text: str, m: re.Match[str]) -> tuple[int, int] |
         gerund = re.compile(r"\s+of\s+\w+ing\b").match(text, end)
         if target.kind == "organization" and not gerund:
             return None  # "the organization of the summit", "the alliance of Sahel states"
+        foreign = re.compile(rf"\s+of\s+((?:[A-Z]{WORD_PATTERN}\s+)*[A-Z]{WORD_PATTERN})").match(text, end)
+        if foreign and any(w not in allowed for w in foreign.group(1).split()):
+            return None  # rule "office of another": "the president of Ukraine", "the leader of North Korea"
         ext = re.compile(rf"\s+of\s+the\s+((?:[A-Z]{WORD_PATTERN}\s+)*{WORD_PATTERN})").match(text, end)
         if ext:
             caps = [w for w in ext.group(1).split() if w[0].isupper()]

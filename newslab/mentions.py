@@ -31,7 +31,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from newslab.binding import possessor_of_named
+from newslab.binding import addressee_mentions, possessor_of_named, speaker_label
 from newslab.coreference import (
     FEMALE_PRONOUNS,
     MALE_PRONOUNS,
@@ -269,6 +269,8 @@ def _names(target: Target, article: Article | Document, given: list[int] | None 
     for m in target._name_re.finditer(text):
         if target.kind == "person" and _other_bearer(target, text, m):
             continue  # "Ivanka Trump", "Donald Trump Jr.", "Trump Tower": another bearer of the name
+        if speaker_label(text, m.start(), m.end()):
+            continue  # rule "speaker label" (binding.speaker_label): "TRUMP:" opening a transcript line
         if target.kind != "person" and given_name_of_another(text, m.start(), m.end()):
             if given is not None:
                 given.append(m.start())
@@ -394,6 +396,8 @@ def article_mentions(
         mentions = sorted(mentions + resolved, key=lambda m: m.start)
         discourse = resolve_discourse(doc, mentions, targets, others, clauses=clauses, hits=hits)  # the same clauses
         mentions = sorted(mentions + discourse, key=lambda m: m.start)
+        addressed = addressee_mentions(doc.text, named, mentions)  # rule "pronoun:addressee": "CARLSON: Are you …"
+        mentions = sorted(mentions + addressed, key=lambda m: m.start) if addressed else mentions
     if pronouns and quotes:
         mentions = apply_quotes(doc, mentions, targets, quotes)
     return mentions

@@ -157,6 +157,22 @@ class _SentenceWords(dict[int, list[int]]):
         return words
 
 
+_OPENING_PRONOUN = re.compile(r"\s*[\"“‘']?(?P<word>He|She)\b")
+_SAME_PERSON = {"he": "he", "him": "he", "his": "he", "himself": "he", "she": "she", "her": "she", "hers": "she"}
+
+
+def _open_subject(text: str, sentence_start: int, low: str, mentions: Sequence[Mention]) -> bool:
+    """Rule "open subject": the previous sentence opens with a subject pronoun of the same person left open.
+
+    "Who dropped out? Vivek Ramaswamy. He endorsed Trump straight away. Here is how he put it": the
+    first "He" is no target mention (principle C), so the later "he" continues it, not the name after it.
+    """
+    m = _OPENING_PRONOUN.match(text, sentence_start)
+    if m is None or m.group("word").lower() != _SAME_PERSON.get(low):
+        return False
+    return not any(x.start == m.start("word") for x in mentions)
+
+
 def resolve_pronouns(
     article: Document,
     mentions: list[Mention],
@@ -229,6 +245,8 @@ def resolve_pronouns(
             prev_end = article.sentences[prev_sent].end
             if _blockers(words[prev_sent], tokens, before, prev_end, the=not person, first=True):
                 continue  # another name in the previous sentence could be meant
+            if person and _open_subject(article.text, article.sentences[prev_sent].start, low, before):
+                continue  # rule "open subject": "He endorsed Trump straight away. Here is how he put it"
             ante, rule = prev[-1], "pronoun:previous-sentence"
         else:
             continue
