@@ -102,8 +102,10 @@ def test_place_before_the_speaker_fires() -> None:
     text = "In Moscow, Dmitry Peskov, the Kremlin spokesman, said NATO was “an instrument of confrontation.”"
     found = [r for r in rows(text) if r[1] == "NATO"]
     assert [(h, s) for h, _, s, *_ in found] == [("Dmitry Peskov", "against")]
-    assert "place before the speaker" in found[0][3]
-    assert nl.find_quotes(nl.Article("t", "", text))["speaker"].tolist()[0] == "Moscow"  # the quotes table is kept
+    # since the quote stage's own rule "fronted-place" (at10) gives the quote to Peskov, the row comes through the
+    # quote's speaker; the stance rule stays for holders the quote stage still gives to the place (its doctest)
+    assert found[0][3] in {"place before the speaker", "speaker of a quote about the target (indirect)"}
+    assert nl.find_quotes(nl.Article("t", "", text))["speaker"].tolist()[0] == "Dmitry Peskov"
 
 
 @pytest.mark.parametrize(
