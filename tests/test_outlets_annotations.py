@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 OUTLETS = Path(__file__).resolve().parents[1] / "validation" / "annotations" / "outlets"
-PARTS = ("dev", "heldout", "heldout2", "heldout3")
+PARTS = ("dev", "heldout", "heldout2", "heldout3", "heldout4")
 FILES = ("articles.jsonl", "mentions.tsv", "quotes.tsv", "stances.tsv", "stance_targets.json")
 FIRST_CHECKED_EVENT = "e21"  # from e21 on, every stance holder named by a name is also a stance target
 # words that open a holder which is a group or an unnamed source ("Several Republicans", "His campaign")
@@ -102,17 +102,26 @@ def test_heldout2_is_a_part_of_its_own_with_three_outlets_per_event() -> None:
     assert not set(articles) & set(_articles("dev")) and not set(articles) & set(_articles("heldout"))
 
 
-def test_heldout3_is_an_untouched_part_of_its_own_with_three_outlets_per_event() -> None:
-    articles = _articles("heldout3")
+@pytest.mark.parametrize(("part", "first", "last"), [("heldout3", 31, 37), ("heldout4", 38, 44)])
+def test_untouched_parts_have_three_outlets_per_event_and_gold_everywhere(part: str, first: int, last: int) -> None:
+    articles = _articles(part)
     events = sorted({a["event"] for a in articles.values()})
-    assert events == [f"e{n}" for n in range(31, 38)]
+    assert events == [f"e{n}" for n in range(first, last + 1)]
     for event in events:
         assert sorted(a["source"] for a in articles.values() if a["event"] == event) == ["Brief", "Ledger", "Wire"]
-    earlier = set(_articles("dev")) | set(_articles("heldout")) | set(_articles("heldout2"))
+    earlier = set().union(*(_articles(p) for p in PARTS[: PARTS.index(part)]))
     assert not set(articles) & earlier
-    for part in ("mentions.tsv", "quotes.tsv", "stances.tsv"):
-        assert {r["article_id"] for r in _rows(OUTLETS / "heldout3" / part)} <= set(articles), part
+    for name in ("mentions.tsv", "quotes.tsv", "stances.tsv"):
+        assert {r["article_id"] for r in _rows(OUTLETS / part / name)} <= set(articles), name
     # every article has gold references, quotes and stance rows to score
-    assert {r["article_id"] for r in _rows(OUTLETS / "heldout3" / "mentions.tsv")} == set(articles)
-    assert {r["article_id"] for r in _rows(OUTLETS / "heldout3" / "quotes.tsv")} == set(articles)
-    assert {r["article_id"] for r in _rows(OUTLETS / "heldout3" / "stances.tsv")} == set(articles)
+    assert {r["article_id"] for r in _rows(OUTLETS / part / "mentions.tsv")} == set(articles)
+    assert {r["article_id"] for r in _rows(OUTLETS / part / "quotes.tsv")} == set(articles)
+    assert {r["article_id"] for r in _rows(OUTLETS / part / "stances.tsv")} == set(articles)
+
+
+def test_heldout4_articles_carry_dates_of_their_events_and_trump_references_of_every_kind() -> None:
+    articles = _articles("heldout4")
+    assert all(a["date"][:4] in {"2017", "2018", "2019", "2021", "2024", "2025"} for a in articles.values())
+    kinds = {(m["article_id"], m["kind"]) for m in _rows(OUTLETS / "heldout4" / "mentions.tsv")}
+    for article_id in articles:  # every article names Trump and refers to him by a pronoun
+        assert (article_id, "name") in kinds and (article_id, "pronoun") in kinds, article_id

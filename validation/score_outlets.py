@@ -1,6 +1,7 @@
 """Score Trump mentions on the multi-outlet set (validation/annotations/outlets/{dev,heldout,heldout2}).
 
-Usage: .venv/bin/python validation/score_outlets.py [--part dev|heldout|heldout2|heldout3] [--bootstrap B] [--errors N]
+Usage: .venv/bin/python validation/score_outlets.py [--part dev|heldout|heldout2|heldout3|heldout4]
+                                                    [--bootstrap B] [--errors N]
                                                     [--annotations DIR]  (e.g. a split copy of dev/)
 
 Gold (``mentions.tsv``): every phrase a coder reads as Trump (kind name, description, pronoun), and
@@ -75,7 +76,7 @@ def measures(table: pd.DataFrame) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--part", choices=["dev", "heldout", "heldout2", "heldout3"], default="dev")
+    parser.add_argument("--part", choices=["dev", "heldout", "heldout2", "heldout3", "heldout4"], default="dev")
     parser.add_argument("--bootstrap", type=int, default=1000, metavar="B")
     parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N misses and false hits")
     parser.add_argument("--annotations", default="", metavar="DIR", help="another folder in the same format")
