@@ -43,6 +43,13 @@ from newslab.binding import (
     reflexive_controller,
 )
 from newslab.binding import bound_wrongly as bound_wrongly
+from newslab.discourse_rivals import (
+    fronted_adjunct,
+    kin_pronouns,
+    place_like,
+    platform_spans,
+    subordinate_subject,
+)
 from newslab.document import Document, Token
 from newslab.kinship import kin_mentions
 from newslab.lexicons import stopwords
@@ -98,7 +105,7 @@ _opens_with = opens_with
 
 
 def _subject_continued(
-    group: Sequence[_Event], text: str, doc: Document, tok: Token, word: str, *, quote_opens: bool = False
+    group: Sequence[_Event], text: str, doc: Document, tok: Token, word: str, *, opens: bool = False
 ) -> tuple[_Event, str] | None:
     """Rule "pronoun:subject": "The president sacked Comey, the FBI director. He did it by letter.".
 
@@ -138,7 +145,7 @@ def _subject_continued(
     if first.sentence >= tok.sentence:
         return None
     opening = _SUBJECT_OPENING.match(text, sent.start, tok.start)
-    pronoun_opens = (opening.end() if opening else sent.start) == tok.start or quote_opens  # "X: ‘His …’"
+    pronoun_opens = (opening.end() if opening else sent.start) == tok.start or opens  # "X: ‘His …’", mr10 openers
     asked = _QUESTION_SUBJECT.fullmatch(text, sent.start, tok.start) if word in ("he", "she") else None
     if not pronoun_opens and asked is None:
         return None  # "Did he …?", "What did he say?": the subject of a question opener
@@ -302,6 +309,7 @@ def resolve_discourse(
         return []
     words = {p for t in persons for p in t.pronouns or ()}
     text = doc.text
+    others = [p for p in others if not place_like(p.name)]  # rule "joined place name": "Mar-a-Lago" is no rival
     events = [
         _Event(m.start, m.end, doc.sentence_of(m.start), m.target, _target_gender(m.target),
                m.antecedent or text[m.start : m.end])
@@ -314,15 +322,19 @@ def resolve_discourse(
     events += [
         _Event(a, b, doc.sentence_of(a), None, p.gender, p.name) for a, b, p in name_parts(doc, others, mentions)
     ]
+    kin = kin_pronouns(doc, persons, mentions, others)  # rule "pronoun:kin": "Ivanka Trump, his elder daughter"
+    events += [_Event(m.start, m.end, doc.sentence_of(m.start), m.target, _target_gender(m.target), m.antecedent)
+               for m in kin]  # fmt: skip
     events.sort(key=lambda e: (e.end, e.start))
     ends = [e.end for e in events]  # kept in step with events: the window is found by bisect
-    taken = sorted((m.start, m.end) for m in mentions)
+    taken = sorted((m.start, m.end) for m in [*mentions, *kin])
     taken_starts = [s for s, _ in taken]
-    known = sorted(taken + [(p.start, p.end) for p in others])  # for named_subject: names it need not weigh
+    known = sorted(taken + [(p.start, p.end) for p in others] + platform_spans(text))  # named_subject need not weigh
     target_names = names_by_target(mentions)
     names = sorted(s for starts in target_names.values() for s in starts)
-    added: list[Mention] = []
+    added: list[Mention] = list(kin)
     tokens = doc.tokens
+    opened: dict[tuple[int, str], int] = {}  # (sentence, gender) -> a he/she left open there (open subject first)
     clauses = Clauses(doc) if clauses is None else clauses
     # the tokens that can be a pronoun or an anaphoric noun, read from the shared lowercased tokens (word_hits)
     candidate = words | ANAPHORIC_NOUNS.keys()
@@ -343,6 +355,7 @@ def resolve_discourse(
         gender = ANAPHORIC_NOUNS[low] if noun else _gender_of_pronoun(low)
         speaker = not noun and clauses.speaker_pronoun(tok.start) and not clauses.quoted(tok.start)
         first, sentence_start = _window_start(tok.sentence, listed.sentences), doc.sentences[tok.sentence].start
+        fronted = low in ("he", "she") and fronted_adjunct(text, sentence_start, tok.start)  # "Seated beside X, he"
         lo = bisect.bisect_left(ends, doc.sentences[first].start)
         hi = bisect.bisect_right(ends, tok.start)
         usable = [
@@ -352,6 +365,7 @@ def resolve_discourse(
                      and text[e.end : e.end + 2] not in ("’s", "'s")  # "Trump's allies praised him": may be
                      and clauses.same_clause(e.end, tok.start))  # "Trump attacked him": not Trump
             and not (e.target and low not in OBJECT_PRONOUNS and in_aside(text, sentence_start, e.start, tok.start))
+            and not (fronted and sentence_start <= e.start)  # a person inside the fronted participle clause
         ]  # fmt: skip
         reflexive = low in ("himself", "herself") or (low in ("his", "her") and i + 1 < len(tokens)
                                                        and tokens[i + 1].text.lower() == "own")  # fmt: skip
@@ -370,8 +384,12 @@ def resolve_discourse(
                 elif quote and not quote[0] < nearest[0].start < quote[1] and quoted_rival(tokens, i, quote, taken):
                     found, vetoed = None, True  # rule "rival in the quote": "“Sanders winning … would give him …”"
             elif nearest is not None and not noun and not later:  # "later": principle C, as above
+                opens_here = fronted or (low in ("he", "she") and subordinate_subject(text, sentence_start, tok.start))
                 found = _subject_continued(nearest[1], text, doc, tok, low,
-                                           quote_opens=tok.start in listed.quote_starts)  # fmt: skip
+                                           opens=tok.start in listed.quote_starts or opens_here)  # fmt: skip
+            open_at = len(text) if noun or low in OBJECT_PRONOUNS else opened.get((tok.sentence, gender), len(text))
+            if found is not None and open_at < found[0].start:  # rule "open subject first" (discourse_rivals)
+                found, vetoed = None, True  # "‘…,’ he said, sitting next to Trump, looking as if he would …"
             if later and nearest is not None and found is None and not vetoed:  # principle C: a rival for later
                 vetoed, event = True, _Event(tok.start, tok.end, tok.sentence, None, gender, tok.text)
                 j = bisect.bisect_right(ends, event.end)
@@ -388,6 +406,8 @@ def resolve_discourse(
         if found is None:
             if low in ("he", "she") and gender and opens:
                 unresolved[gender].add(tok.sentence)  # "He was shot dead": the topic rule stops here
+            if low in ("he", "she") and gender and (speaker or opens):  # a main clause's subject, left open
+                opened.setdefault((tok.sentence, gender), tok.start)
             continue
         ante, rule = found
         assert ante.target is not None

@@ -270,7 +270,8 @@ def _other_names(
 ) -> list[str]:
     """Capitalized runs in ``article.text[start:end]`` that could name someone other than a target.
 
-    Not counted: words inside target mentions, the words in ``skip`` (the speaker's name),
+    Not counted: words inside target mentions, the words in ``skip`` (the speaker's name) and a
+    capitalized run right before them (the speaker's title: "NATO Secretary-General Mark Rutte"),
     stopwords ("When" opening a quote), calendar words, a lone nationality adjective, text in
     square brackets (an editor's insertion); a run of role words only ("Prime Minister") counts
     only after "the" ("The Secretary General and his team"); other runs after "the" ("the
@@ -310,6 +311,8 @@ def _other_names(
                 after_the = prev == "the"
             run.append(word)
         else:
+            if word in skip:
+                run.clear()  # the speaker's title ("NATO Secretary-General Mark Rutte"): not someone else (mr10)
             flush()
             if first and result:
                 return result
