@@ -20,7 +20,7 @@ from newslab.coreference import WINDOW
 from newslab.document import Document
 from newslab.lexicons import stopwords
 from newslab.mention_record import Mention
-from newslab.people import Person
+from newslab.people import Person, ReactionList, reaction_list
 from newslab.targets import Target
 from newslab.topic import is_subject, opens_with
 from newslab.undated import CANDIDACY_TITLES
@@ -146,6 +146,7 @@ def unlinked_descriptions(
     linked = _linked_heads(text, others, heads)
     name_ends = sorted(n.end for n in names)
     named = [p for p in others if p.name]
+    listed: ReactionList | None = None
     for d in descriptions:
         rival = gender_rival(doc, d, name_ends) if d.rule.startswith("head:") else ""
         if rival:  # rule "gender rival": "her campaign continued to defend the candidate's actions"
@@ -167,8 +168,10 @@ def unlinked_descriptions(
             owner = fits[-1].name
         sen = doc.sentences[sentence]
         if not owner and _opens_sentence(doc, d.start) and not _TOPIC_QUESTION.fullmatch(text, sen.start, sen.end):
+            listed = reaction_list(doc) if listed is None else listed  # made once, when a description needs it
             before = [
                 p for p in named if p.end <= d.start and sentence - WINDOW <= p.sentence < sentence
+                and not listed.is_label(p.start, p.end)  # rule "voice owns no description": "Lindsey Graham, senator:"
                 and not clauses.quoted(p.start)  # a person named inside a quote is not the one written about
                 and (opens_with(text, doc.sentences[p.sentence].start, p.start)  # "Bloomberg’s campaign …" too
                      or is_subject(text, doc, _Event(p.start, p.end, p.sentence, None, p.gender, p.name), stop))

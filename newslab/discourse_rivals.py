@@ -97,15 +97,28 @@ def place_like(name: str) -> bool:
     return _JOINED_PLACE.search(name) is not None
 
 
+#: The fronted clause up to its comma and the main clause's subject: the same pronoun ("he left, he was").
+_MAIN_SUBJECT = re.compile(r"(he|she)\b[^,;:.?!“”\"]{0," + str(ADJUNCT_CHARS) + r"},\s+(he|she)\b", re.IGNORECASE)
+
+
 def subordinate_subject(text: str, sentence_start: int, pronoun_start: int) -> bool:
-    """Whether a subject pronoun follows only a fronted subordinator ("By the time he left, …").
+    """Whether a subject pronoun follows only a fronted subordinator, and the main clause goes on with it.
+
+    "By the time he left, he was praising the alliance": both are the subject of the sentence before. Not
+    when the main clause names its own subject ("When he left, Bannon said …", "But after he dropped out,
+    the subdued doctor endorsed …": the pronoun looks ahead to that subject).
 
     Example:
         >>> text = "By the time he left, he smiled."
         >>> subordinate_subject(text, 0, 12), subordinate_subject(text, 0, 21)
         (True, False)
+        >>> subordinate_subject("When he left, Bannon said he would help.", 0, 5)
+        False
     """
-    return _SUBORDINATE.fullmatch(text, sentence_start, pronoun_start) is not None
+    if _SUBORDINATE.fullmatch(text, sentence_start, pronoun_start) is None:
+        return False
+    main = _MAIN_SUBJECT.match(text, pronoun_start)  # "When he left, Bannon said …": he is Bannon (cataphora)
+    return main is not None and main.group(2).lower() == main.group(1).lower()
 
 
 def fronted_adjunct(text: str, sentence_start: int, pronoun_start: int) -> bool:

@@ -291,7 +291,8 @@ def _other_names(
 
     def flush() -> None:
         names = [w for w in run if w.lower() not in ROLE_WORDS]
-        adjective = len(names) == 1 and len(run) == 1 and re.search(r"(an|ish|ese|ch)$", run[0]) is not None
+        # a lone nationality adjective ("French", "Dutch"); not a surname in -ich ("Kasich", mr10)
+        adjective = len(names) == 1 and len(run) == 1 and re.search(r"(an|ish|ese|[^i]ch)$", run[0]) is not None
         if run and (after_the if not names else (the or not after_the) and not adjective):
             result.append(" ".join(run))
         run.clear()

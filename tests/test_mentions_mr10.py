@@ -182,7 +182,9 @@ def test_another_name_before_the_speaker_still_blocks_a_quote_pronoun() -> None:
     "text,pronoun,expected",
     [
         ("By the time he left, he smiled.", "he left", True),
-        ("When he spoke, they left.", "he spoke", True),
+        ("When he spoke, he smiled.", "he spoke", True),
+        ("When he spoke, they left.", "he spoke", False),  # the main clause names its own subject
+        ("When he left the White House, Bannon said he would help.", "he left", False),
         ("By the time he left, he smiled.", "he smiled", False),
         ("The man he met left.", "he met", False),
     ],
