@@ -48,6 +48,7 @@ from newslab.discourse_rivals import (
     kin_pronouns,
     place_like,
     platform_spans,
+    predicate_of,
     subordinate_subject,
 )
 from newslab.document import Document, Token
@@ -366,6 +367,8 @@ def resolve_discourse(
                      and clauses.same_clause(e.end, tok.start))  # "Trump attacked him": not Trump
             and not (e.target and low not in OBJECT_PRONOUNS and in_aside(text, sentence_start, e.start, tok.start))
             and not (fronted and sentence_start <= e.start)  # a person inside the fronted participle clause
+            and not (low in ("his", "her") and e.target is None and e.sentence == tok.sentence
+                     and predicate_of(text, e.end, tok.start))  # "DeSantis is seen as his rival": not DeSantis's
         ]  # fmt: skip
         reflexive = low in ("himself", "herself") or (low in ("his", "her") and i + 1 < len(tokens)
                                                        and tokens[i + 1].text.lower() == "own")  # fmt: skip

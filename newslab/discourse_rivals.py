@@ -15,6 +15,9 @@ target, from the sentence's shape rather than from meaning, and this module hold
   named inside that clause (the clause's own understood subject is the pronoun), so those persons are no
   rivals and the subject rule reads the pronoun as opening its sentence.
 
+* :func:`predicate_of` (rule ``"predicate of another"``): "DeSantis is seen as his strongest rival": the
+  subject of a copula is no antecedent of a possessive right after it.
+
 The converse, a rival that *takes* the pronoun away (rule ``"open subject first"``, in
 :func:`newslab.coreference.resolve_discourse`): "‘Nobody pushed me,’ he said, sitting next to Trump,
 looking as if he would rather be anywhere else": a he/she left open earlier in the pronoun's own sentence
@@ -40,6 +43,11 @@ KIN_NAMED = rule_words("discourse_rivals.KIN_NAMED")
 KIN_ADJECTIVES = rule_words("discourse_rivals.KIN_ADJECTIVES")
 SUBORDINATORS = rule_words("discourse_rivals.SUBORDINATORS")
 PLATFORMS = rule_words("discourse_rivals.PLATFORMS")
+GROUPS = rule_words("discourse_rivals.GROUPS")
+COPULAS = rule_words("discourse_rivals.COPULAS")
+#: Characters of a comma-set aside between a subject and its copula ("DeSantis, who won by 19 points, is"):
+#: a relative clause of news length (set by hand).
+ASIDE_CHARS = 120
 #: Characters before a relative's name searched for "his <kin noun>": the pronoun, one adjective and the
 #: longest kin noun (set by hand).
 KIN_REACH = 40
@@ -62,18 +70,19 @@ _ADJUNCT = re.compile(r"[A-Z][a-z]{2,}(?:ed|ing)\b[^;:“”\"‘\n]{0," + str(A
 
 
 def platform_spans(text: str) -> list[tuple[int, int]]:
-    """Rule "platform subject": where a company or platform name stands ("Twitter locked his account").
+    """Rule "platform subject": where a company, a platform or a group noun stands ("Twitter locked his account").
 
     :func:`newslab.people.named_subject` takes a capitalized subject it does not know for a person who
     could own a later pronoun; these spans are handed to it as known, so "Facebook suspended him. Several of
-    his own aides …" stays the target's. Found with ``str.find`` (no pattern is built per article).
+    his own aides …" and "Several Republicans blamed Trump …, after candidates he endorsed lost" stay the
+    target's. Found with ``str.find`` (no pattern is built per article).
 
     Example:
         >>> platform_spans("Twitter locked his account; Twitterati cheered.")
         [(0, 7)]
     """
     spans = []
-    for word in PLATFORMS:
+    for word in (*PLATFORMS, *GROUPS):
         at = text.find(word)
         while at >= 0:
             end = at + len(word)
@@ -99,6 +108,29 @@ def place_like(name: str) -> bool:
 
 #: The fronted clause up to its comma and the main clause's subject: the same pronoun ("he left, he was").
 _MAIN_SUBJECT = re.compile(r"(he|she)\b[^,;:.?!“”\"]{0," + str(ADJUNCT_CHARS) + r"},\s+(he|she)\b", re.IGNORECASE)
+
+
+_COPULA = re.compile(
+    r"(?:\s*,[^,;:“”\"]{1,"
+    + str(ASIDE_CHARS)
+    + r"},)?\s+(?:"
+    + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(COPULAS, key=len, reverse=True))
+    + r")\s+"
+)
+
+
+def predicate_of(text: str, subject_end: int, pronoun_start: int) -> bool:
+    """Rule "predicate of another": "DeSantis, who won by 19 points, is seen as his strongest rival".
+
+    A possessive pronoun right after the copula of a person's clause is not that person's: nobody is his own
+    rival or opponent, so the person is no antecedent for it.
+
+    Example:
+        >>> text = "Ron DeSantis, who won by 19 points, is seen as his strongest rival."
+        >>> predicate_of(text, 12, text.index("his")), predicate_of("Ron DeSantis praised his wife.", 12, 25)
+        (True, False)
+    """
+    return _COPULA.fullmatch(text, subject_end, pronoun_start) is not None
 
 
 def subordinate_subject(text: str, sentence_start: int, pronoun_start: int) -> bool:

@@ -216,3 +216,45 @@ def test_aside_head_is_not_inside_the_aside() -> None:
     assert in_aside(text, 0, text.index("Mr."), text.index("his"))
     text = "Standing at the club, the former president read for an hour, in a tone his aides liked."
     assert not in_aside(text, 0, text.index("the former"), text.index("his"))
+
+
+# --- rule "speaker pronoun" (kinship), rule "predicate of another", group nouns as subjects --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump spoke. His daughter Ivanka Trump said she would stay out. “I love my father very much,” she said.",
+        "Trump spoke. Ivanka Trump says she is out. Her statement:\n\n‘I love my father very much.’",
+    ],
+)
+def test_my_father_of_a_bearer_named_before_the_quote(text: str) -> None:
+    rows = _trump(text)
+    assert (_at(text, "my father"), "my father", "kin:father", "kin of Ivanka Trump") in rows, rows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump spoke. Senator Pence said he would not run. “I love my father very much,” he said.",
+        "Trump spoke. Karen Pence says she is out. Her statement:\n\n‘I love my father very much.’",
+    ],
+)
+def test_my_father_of_another_family_must_not_fire(text: str) -> None:
+    rows = _trump(text)
+    assert not [r for r in rows if r[1] == "my father"], rows
+
+
+def test_predicate_of_another() -> None:
+    text = (
+        "Several Republicans blamed Trump for the midterms. "
+        "Florida Gov. Ron DeSantis, who won by 19 points, is seen as his strongest rival."
+    )
+    rows = _trump(text)
+    assert [r for r in rows if r[0] == _at(text, "his strongest")], rows
+
+
+def test_predicate_of_another_must_not_fire_without_a_copula() -> None:
+    text = "Several Republicans blamed Trump for the midterms. Florida Gov. Ron DeSantis praised his strongest rival."
+    rows = _trump(text)
+    assert not [r for r in rows if r[0] == _at(text, "his strongest")], rows
