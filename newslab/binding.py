@@ -269,6 +269,8 @@ ADDRESSEE_CONFIDENCE = 0.6
 
 #: A comma-set relative clause or apposition (", who …,", ", the entrepreneur who …,"): an aside about someone.
 _ASIDE = re.compile(r",\s+(?:who|whom|the|a|an)\b[^,;!?]*,")
+#: What stands between an aside's comma and a mention that heads it (rule "aside head", mr10).
+_ASIDE_HEAD = re.compile(r",\s+")
 
 
 def in_aside(text: str, sentence_start: int, start: int, before: int) -> bool:
@@ -282,7 +284,10 @@ def in_aside(text: str, sentence_start: int, start: int, before: int) -> bool:
         >>> in_aside(text, 0, text.index("Mr."), text.index("his")), in_aside(text, 0, 0, text.index("his"))
         (True, False)
     """
-    return any(m.start() < start < m.end() <= before for m in _ASIDE.finditer(text, sentence_start, before))
+    return any(
+        m.start() < start < m.end() <= before and not _ASIDE_HEAD.fullmatch(text, m.start(), start)
+        for m in _ASIDE.finditer(text, sentence_start, before)
+    )  # not the aside's own head: "…, the former president read for an hour, in a tone his aides …" (mr10)
 
 
 def speaker_label(text: str, start: int, end: int) -> bool:

@@ -14,10 +14,8 @@ stands near it. This module adds what a careful coder does with the rest:
   :func:`_subject_continued` reads it as the subject continued (rule ``"pronoun:subject"``: a subject
   pronoun opening its sentence, or a question opener's, when the target is the subject of that
   sentence's last main clause and the others are objects, appositions or possessors; "Trump says he").
-* :func:`unlinked_descriptions` splits off head descriptions ("the billionaire", "the financial
-  industry tycoon") that the article links to another person: the nearest sentence before it with a
-  person names someone else and not the target, or the target was not named yet while someone else
-  was. A description of a role the target holds on the article's date ("the president") is kept.
+* :func:`newslab.description_owners.unlinked_descriptions` (moved there) splits off head descriptions
+  that the article links to another person ("the billionaire" after "Bloomberg").
 
 Evidence: every resolved mention carries its rule and the antecedent it was linked to.
 """
@@ -35,7 +33,6 @@ from newslab.binding import MALE_PRONOUNS as MALE_PRONOUNS
 from newslab.binding import (
     OBJECT_PRONOUNS,
     Clauses,
-    gender_rival,
     in_aside,
     name_parts,
     named_later,
@@ -46,6 +43,14 @@ from newslab.binding import (
     reflexive_controller,
 )
 from newslab.binding import bound_wrongly as bound_wrongly
+from newslab.discourse_rivals import (
+    fronted_adjunct,
+    kin_pronouns,
+    place_like,
+    platform_spans,
+    predicate_of,
+    subordinate_subject,
+)
 from newslab.document import Document, Token
 from newslab.kinship import kin_mentions
 from newslab.lexicons import stopwords
@@ -57,12 +62,10 @@ from newslab.topic import (
     CLAUSE_OPENING,
     COORDINATED,
     SUBJECT_OPENING,
-    is_subject,
     opens_with,
     subject_nouns,
     topic_antecedent,
 )
-from newslab.undated import CANDIDACY_TITLES
 
 #: Sentences before a pronoun's own sentence searched for its antecedent. Set by hand: news
 #: writers re-name a person within two or three sentences; further back a coder hesitates too.
@@ -76,13 +79,6 @@ ANAPHORIC_DETERMINERS = frozenset({"this", "that", "the"})
 def _gender_of_pronoun(word: str) -> str:
     low = word.lower()
     return "male" if low in MALE_PRONOUNS else "female" if low in FEMALE_PRONOUNS else ""
-
-
-PATTERN_CACHE_SIZE = 64  # head-link patterns kept, one per set of description heads (a run has a few target sets)
-#: Characters before a person's name searched for a description head attached to it ("billionaire Michael
-#: Bloomberg"): the head and a few capitalized words (set by hand).
-NAME_CONTEXT_CHARS = 60
-SENTENCE_HEAD_WORDS = 3  # a description with at most this many words before it opens its sentence (by hand)
 
 
 class _Event(NamedTuple):
@@ -110,7 +106,7 @@ _opens_with = opens_with
 
 
 def _subject_continued(
-    group: Sequence[_Event], text: str, doc: Document, tok: Token, word: str, *, quote_opens: bool = False
+    group: Sequence[_Event], text: str, doc: Document, tok: Token, word: str, *, opens: bool = False
 ) -> tuple[_Event, str] | None:
     """Rule "pronoun:subject": "The president sacked Comey, the FBI director. He did it by letter.".
 
@@ -150,7 +146,7 @@ def _subject_continued(
     if first.sentence >= tok.sentence:
         return None
     opening = _SUBJECT_OPENING.match(text, sent.start, tok.start)
-    pronoun_opens = (opening.end() if opening else sent.start) == tok.start or quote_opens  # "X: ‘His …’"
+    pronoun_opens = (opening.end() if opening else sent.start) == tok.start or opens  # "X: ‘His …’", mr10 openers
     asked = _QUESTION_SUBJECT.fullmatch(text, sent.start, tok.start) if word in ("he", "she") else None
     if not pronoun_opens and asked is None:
         return None  # "Did he …?", "What did he say?": the subject of a question opener
@@ -314,6 +310,7 @@ def resolve_discourse(
         return []
     words = {p for t in persons for p in t.pronouns or ()}
     text = doc.text
+    others = [p for p in others if not place_like(p.name)]  # rule "joined place name": "Mar-a-Lago" is no rival
     events = [
         _Event(m.start, m.end, doc.sentence_of(m.start), m.target, _target_gender(m.target),
                m.antecedent or text[m.start : m.end])
@@ -326,15 +323,19 @@ def resolve_discourse(
     events += [
         _Event(a, b, doc.sentence_of(a), None, p.gender, p.name) for a, b, p in name_parts(doc, others, mentions)
     ]
+    kin = kin_pronouns(doc, persons, mentions, others)  # rule "pronoun:kin": "Ivanka Trump, his elder daughter"
+    events += [_Event(m.start, m.end, doc.sentence_of(m.start), m.target, _target_gender(m.target), m.antecedent)
+               for m in kin]  # fmt: skip
     events.sort(key=lambda e: (e.end, e.start))
     ends = [e.end for e in events]  # kept in step with events: the window is found by bisect
-    taken = sorted((m.start, m.end) for m in mentions)
+    taken = sorted((m.start, m.end) for m in [*mentions, *kin])
     taken_starts = [s for s, _ in taken]
-    known = sorted(taken + [(p.start, p.end) for p in others])  # for named_subject: names it need not weigh
+    known = sorted(taken + [(p.start, p.end) for p in others] + platform_spans(text))  # named_subject need not weigh
     target_names = names_by_target(mentions)
     names = sorted(s for starts in target_names.values() for s in starts)
-    added: list[Mention] = []
+    added: list[Mention] = list(kin)
     tokens = doc.tokens
+    opened: dict[tuple[int, str], int] = {}  # (sentence, gender) -> a he/she left open there (open subject first)
     clauses = Clauses(doc) if clauses is None else clauses
     # the tokens that can be a pronoun or an anaphoric noun, read from the shared lowercased tokens (word_hits)
     candidate = words | ANAPHORIC_NOUNS.keys()
@@ -355,6 +356,7 @@ def resolve_discourse(
         gender = ANAPHORIC_NOUNS[low] if noun else _gender_of_pronoun(low)
         speaker = not noun and clauses.speaker_pronoun(tok.start) and not clauses.quoted(tok.start)
         first, sentence_start = _window_start(tok.sentence, listed.sentences), doc.sentences[tok.sentence].start
+        fronted = low in ("he", "she") and fronted_adjunct(text, sentence_start, tok.start)  # "Seated beside X, he"
         lo = bisect.bisect_left(ends, doc.sentences[first].start)
         hi = bisect.bisect_right(ends, tok.start)
         usable = [
@@ -364,6 +366,9 @@ def resolve_discourse(
                      and text[e.end : e.end + 2] not in ("’s", "'s")  # "Trump's allies praised him": may be
                      and clauses.same_clause(e.end, tok.start))  # "Trump attacked him": not Trump
             and not (e.target and low not in OBJECT_PRONOUNS and in_aside(text, sentence_start, e.start, tok.start))
+            and not (fronted and sentence_start <= e.start)  # a person inside the fronted participle clause
+            and not (low in ("his", "her") and e.target is None and e.sentence == tok.sentence
+                     and predicate_of(text, e.end, tok.start))  # "DeSantis is seen as his rival": not DeSantis's
         ]  # fmt: skip
         reflexive = low in ("himself", "herself") or (low in ("his", "her") and i + 1 < len(tokens)
                                                        and tokens[i + 1].text.lower() == "own")  # fmt: skip
@@ -382,8 +387,12 @@ def resolve_discourse(
                 elif quote and not quote[0] < nearest[0].start < quote[1] and quoted_rival(tokens, i, quote, taken):
                     found, vetoed = None, True  # rule "rival in the quote": "“Sanders winning … would give him …”"
             elif nearest is not None and not noun and not later:  # "later": principle C, as above
+                opens_here = fronted or (low in ("he", "she") and subordinate_subject(text, sentence_start, tok.start))
                 found = _subject_continued(nearest[1], text, doc, tok, low,
-                                           quote_opens=tok.start in listed.quote_starts)  # fmt: skip
+                                           opens=tok.start in listed.quote_starts or opens_here)  # fmt: skip
+            open_at = len(text) if noun or low in OBJECT_PRONOUNS else opened.get((tok.sentence, gender), len(text))
+            if found is not None and open_at < found[0].start:  # rule "open subject first" (discourse_rivals)
+                found, vetoed = None, True  # "‘…,’ he said, sitting next to Trump, looking as if he would …"
             if later and nearest is not None and found is None and not vetoed:  # principle C: a rival for later
                 vetoed, event = True, _Event(tok.start, tok.end, tok.sentence, None, gender, tok.text)
                 j = bisect.bisect_right(ends, event.end)
@@ -400,6 +409,8 @@ def resolve_discourse(
         if found is None:
             if low in ("he", "she") and gender and opens:
                 unresolved[gender].add(tok.sentence)  # "He was shot dead": the topic rule stops here
+            if low in ("he", "she") and gender and (speaker or opens):  # a main clause's subject, left open
+                opened.setdefault((tok.sentence, gender), tok.start)
             continue
         ante, rule = found
         assert ante.target is not None
@@ -446,153 +457,3 @@ def competed(pronoun: Mention, mentions: Sequence[Mention], others: Sequence[Per
         last <= p.start and p.end <= pronoun.start and (not p.gender or not gender or p.gender == gender)
         for p in others
     )
-
-
-def _holds_dated_role(target: Target, words: Sequence[str], date: str) -> bool:
-    """Whether the description's words end in a role the target holds on ``date`` (roles with terms)."""
-    low = [re.sub(r"[’']s$", "", w.lower()) for w in words]
-    for r in target.roles:
-        role = r.role.split()
-        if (
-            low[-len(role) :] == role
-            and (r.start or r.end)
-            and (r.held_on(date) if date else r.role not in CANDIDACY_TITLES)
-        ):
-            return True  # undated: "the nominee" (dated in roles.tsv since mr8) still needs the context rules
-    return False
-
-
-@functools.lru_cache(maxsize=PATTERN_CACHE_SIZE)
-def _head_link_res(heads: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The patterns that attach a head to a name before or after it, compiled once per set of heads."""
-    alternatives = "|".join(re.escape(h) for h in heads)
-    before = re.compile(rf"(?i:\b({alternatives}))\s+(?:[A-Z][\w.’'-]*\s+)*$")
-    after = re.compile(rf",?\s+(?:is|was|,)?\s*(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?i:({alternatives}))(?![\w-])")
-    return before, after
-
-
-def _linked_heads(text: str, others: Sequence[Person], heads: set[str]) -> dict[str, set[str]]:
-    """Heads the article attaches to each other person (head -> surnames).
-
-    "billionaire Michael Bloomberg", "Bloomberg, a billionaire", "Bloomberg is a billionaire".
-    """
-    linked: dict[str, set[str]] = {}
-    if not heads:
-        return linked
-    before, after = _head_link_res(tuple(sorted(heads, key=len, reverse=True)))
-    for p in others:
-        if not p.name:
-            continue
-        surname = p.name.split()[-1]
-        for m in (before.search(text, max(0, p.start - NAME_CONTEXT_CHARS), p.start), after.match(text, p.end)):
-            if m is not None:
-                linked.setdefault(m.group(1).lower(), set()).add(surname)
-    return linked
-
-
-#: Rule "topic question": "And the tycoon?" turns to a new topic; the person of the sentence before does not own it.
-_TOPIC_QUESTION = re.compile(r"\s*(?:And|But|So|What about|How about)\s+(?:the|this)\s+[\w -]+\?\s*")
-
-
-def _opens_sentence(doc: Document, start: int) -> bool:
-    """Whether a description is its sentence's subject: among its first four words, after no name."""
-    sentence = doc.sentences[doc.sentence_of(start)]
-    head = doc.text[sentence.start : start]
-    return len(re.findall(r"\w+", head)) <= SENTENCE_HEAD_WORDS and not re.search(r"\b[A-Z]\w+\s+[A-Z]\w+", head)
-
-
-def unlinked_descriptions(
-    doc: Document, descriptions: Sequence[Mention], names: Sequence[Mention], others: Sequence[Person]
-) -> tuple[list[Mention], list[Person]]:
-    """Head descriptions the article links to the target, and the ones it links to another person.
-
-    A "the <head>" description ("the billionaire") belongs to another person when
-
-    * the article attaches the head to that person ("billionaire Michael Bloomberg", "Bloomberg, a
-      billionaire", "Bloomberg is a billionaire") and that person was named more recently than the
-      target (rule: recency among the people the head fits); or
-    * it opens its sentence (the subject) and the nearest earlier sentence with a person (up to
-      :data:`WINDOW` back) names someone else first and not the target ("Michael Bloomberg entered
-      the race. The financial industry tycoon has spent millions."); or
-    * the target is named by name later in the same sentence, not in apposition ("Aides to the
-      billionaire said he would spend whatever it took to defeat Mr. Trump").
-
-    Kept whatever the context: epithets, patterns, and roles the target holds on the article's
-    date ("the president" in 2019), and descriptions that are not the subject ("Rutte has not even
-    waited for the tycoon").
-
-    Args:
-        doc: The parsed article.
-        descriptions: Description mentions of one person target.
-        names: That target's name mentions.
-        others: Other people in the article (:func:`newslab.people.people`).
-
-    Returns:
-        ``(kept, moved)``: the descriptions kept, and the ones linked elsewhere as :class:`Person`
-        rows (named after the person they were linked to).
-
-    Example:
-        >>> from newslab.document import Article, parse
-        >>> from newslab.targets import TRUMP
-        >>> doc = parse(Article("a", "", "Trump spoke. Michael Bloomberg entered the race. The billionaire paid."))
-        >>> d = Mention(TRUMP, 49, 64, "description", "head:billionaire", 0.8)
-        >>> n = Mention(TRUMP, 0, 5, "name", "name", 1.0)
-        >>> from newslab.people import people
-        >>> kept, moved = unlinked_descriptions(doc, [d], [n], people(doc, [n, d]))
-        >>> kept, [p.name for p in moved]
-        ([], ['Michael Bloomberg'])
-    """
-    date = str(doc.metadata.get("date", "") or "")
-    text = doc.text
-    kept: list[Mention] = []
-    moved: list[Person] = []
-    clauses, stop = Clauses(doc), stopwords()
-    heads = {d.rule.split(":", 1)[1] for d in descriptions if d.rule.startswith("head:")}
-    linked = _linked_heads(text, others, heads)
-    name_ends = sorted(n.end for n in names)
-    named = [p for p in others if p.name]
-    for d in descriptions:
-        rival = gender_rival(doc, d, name_ends) if d.rule.startswith("head:") else ""
-        if rival:  # rule "gender rival": "her campaign continued to defend the candidate's actions"
-            moved.append(
-                Person(d.start, d.end, f"the person {rival!r} means (gender rival)", "", doc.sentence_of(d.start))
-            )
-            continue
-        if not d.rule.startswith("head:") or _holds_dated_role(d.target, text[d.start : d.end].split(), date):
-            kept.append(d)
-            continue
-        head = d.rule.split(":", 1)[1]
-        sentence = doc.sentence_of(d.start)
-        last_target = (
-            name_ends[bisect.bisect_left(name_ends, d.start + 1) - 1] if name_ends and name_ends[0] <= d.start else -1
-        )
-        owner = ""
-        fits = [p for p in named if p.end <= d.start and p.name.split()[-1] in linked.get(head, ())]
-        if fits and fits[-1].end > last_target:
-            owner = fits[-1].name
-        sen = doc.sentences[sentence]
-        if not owner and _opens_sentence(doc, d.start) and not _TOPIC_QUESTION.fullmatch(text, sen.start, sen.end):
-            before = [
-                p for p in named if p.end <= d.start and sentence - WINDOW <= p.sentence < sentence
-                and not clauses.quoted(p.start)  # a person named inside a quote is not the one written about
-                and (opens_with(text, doc.sentences[p.sentence].start, p.start)  # "Bloomberg’s campaign …" too
-                     or is_subject(text, doc, _Event(p.start, p.end, p.sentence, None, p.gender, p.name), stop))
-            ]  # fmt: skip
-            if before:
-                nearest = max(p.sentence for p in before)
-                own_ends = name_ends + [k.end for k in kept if not clauses.quoted(k.start)]  # "And the tycoon?"
-                target_there = any(doc.sentence_of(e - 1) >= nearest for e in own_ends if e <= d.start)
-                first = min((p for p in before if p.sentence == nearest), key=lambda p: p.start)
-                if not target_there:
-                    owner = first.name
-        if not owner:
-            later = [n for n in names if n.start >= d.end and doc.sentence_of(n.start) == sentence]
-            if later and not re.fullmatch(r"\s*[,(—–-]?\s*", text[d.end : later[0].start]):
-                # "Aides to the billionaire said he would spend whatever it took to defeat Mr. Trump": a
-                # writer names the target by name or by description in one sentence, not both (no apposition)
-                owner = "someone other than the target named later in the sentence"
-        if owner:
-            moved.append(Person(d.start, d.end, owner, "", sentence))
-        else:
-            kept.append(d)
-    return kept, moved

@@ -8,7 +8,9 @@ Donald Trump. The possessor is read as a careful coder reads it:
   subject, as a rule), or of the sentence before when its own names nobody before it; of the
   pronoun's gender (or of unknown gender);
 * "my": the last named person before the quotation that holds the phrase, in the quotation's sentence
-  ("Eric Trump, on ‘Hannity’: ‘I was the one who told my father.’").
+  ("Eric Trump, on ‘Hannity’: ‘I was the one who told my father.’"); where none stands there, a speaker
+  pronoun after the quotation ("“I love my father,” she said") or a label's owner before it ("Her
+  statement: ‘…’") is read as "his"/"her" above (rule "speaker pronoun", mr10).
 
 The kin nouns (``kinship.KIN_NOUNS`` in ``data/rule_words.tsv``) name an older or married relative,
 so a child or wife of the target is the bearer meant; "his son" is left out (after "Fred Trump", his
@@ -33,7 +35,15 @@ from newslab.targets import Target
 KIN_NOUNS = rule_words("kinship.KIN_NOUNS")
 #: Confidence of a kin mention: as sure as the subject rule (the possessor is read from position), set by hand.
 KIN_CONFIDENCE = 0.5
+#: Characters before a quotation searched for a label such as "Her statement: " (set by hand: two words).
+LABEL_CHARS = 24
 _KIN = re.compile(r"\b(?P<pronoun>[Hh]is|[Hh]er|[Mm]y)\s+(?P<noun>" + "|".join(map(re.escape, KIN_NOUNS)) + r")\b")
+
+
+#: The speaker of a quotation as a pronoun: after it ("…,” she said") or as the owner of a label before it
+#: ("Her statement: ‘…’"); the bearer is then read as for "his"/"her" (rule "speaker pronoun", mr10).
+_PRONOUN_AFTER = re.compile(r"\s*(?P<pronoun>he|she)\s+(?:said|wrote|added|says)\b")
+_OWNER_BEFORE = re.compile(r"\b(?P<pronoun>His|Her|his|her)\s+(?:statement|words|post|message|tweet)\s*:\s*$")
 
 
 def _possessor(doc: Document, named: Sequence[Person], start: int, pronoun: str) -> Person | None:
@@ -89,6 +99,10 @@ def kin_mentions(
         if pronoun == "my":
             q = next((q for q in quotes if q[0] < m.start() < q[1]), None)
             bearer = _speaker_before(doc, named, q[0]) if q is not None else None
+            if bearer is None and q is not None:  # rule "speaker pronoun": "“… my father,” she said"
+                said = _PRONOUN_AFTER.match(text, q[1]) or _OWNER_BEFORE.search(text, max(0, q[0] - LABEL_CHARS), q[0])
+                at = min(q[0], said.start()) if said is not None else q[0]  # a label's sentence ("Her statement:")
+                bearer = _possessor(doc, named, at, said.group("pronoun").lower()) if said is not None else None
         else:
             bearer = _possessor(doc, named, m.start(), pronoun)
         if bearer is None or not bearer.name:

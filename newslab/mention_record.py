@@ -43,6 +43,9 @@ CONFIDENCE = {
     "pronoun:topic": 0.5,
     # "himself", "his own": the first person of the pronoun's own clause (set by hand, as "pronoun")
     "pronoun:reflexive": 0.7,
+    # "Ivanka Trump, his elder daughter": the possessor of a kin noun whose named relative is another bearer
+    # of the target's surname (newslab.discourse_rivals; set by hand, as the discourse rule)
+    "pronoun:kin": 0.6,
 }
 
 

@@ -40,8 +40,8 @@ from newslab.coreference import (
     competed,
     names_by_target,
     resolve_discourse,
-    unlinked_descriptions,
 )
+from newslab.description_owners import unlinked_descriptions
 from newslab.descriptions import (
     Roles,
     generic_title_words,
@@ -471,7 +471,7 @@ def _link_descriptions(
 ) -> tuple[list[Mention], list[Person]]:
     """Drop person targets' head descriptions that the article links to another person.
 
-    See :func:`newslab.coreference.unlinked_descriptions`; they join ``others`` as that person.
+    See :func:`newslab.description_owners.unlinked_descriptions`; they join ``others`` as that person.
     """
     by_target: dict[str, list[Mention]] = {}
     for m in mentions:

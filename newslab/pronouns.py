@@ -270,7 +270,8 @@ def _other_names(
 ) -> list[str]:
     """Capitalized runs in ``article.text[start:end]`` that could name someone other than a target.
 
-    Not counted: words inside target mentions, the words in ``skip`` (the speaker's name),
+    Not counted: words inside target mentions, the words in ``skip`` (the speaker's name) and a
+    capitalized run right before them (the speaker's title: "NATO Secretary-General Mark Rutte"),
     stopwords ("When" opening a quote), calendar words, a lone nationality adjective, text in
     square brackets (an editor's insertion); a run of role words only ("Prime Minister") counts
     only after "the" ("The Secretary General and his team"); other runs after "the" ("the
@@ -290,7 +291,8 @@ def _other_names(
 
     def flush() -> None:
         names = [w for w in run if w.lower() not in ROLE_WORDS]
-        adjective = len(names) == 1 and len(run) == 1 and re.search(r"(an|ish|ese|ch)$", run[0]) is not None
+        # a lone nationality adjective ("French", "Dutch"); not a surname in -ich ("Kasich", mr10)
+        adjective = len(names) == 1 and len(run) == 1 and re.search(r"(an|ish|ese|[^i]ch)$", run[0]) is not None
         if run and (after_the if not names else (the or not after_the) and not adjective):
             result.append(" ".join(run))
         run.clear()
@@ -310,6 +312,8 @@ def _other_names(
                 after_the = prev == "the"
             run.append(word)
         else:
+            if word in skip:
+                run.clear()  # the speaker's title ("NATO Secretary-General Mark Rutte"): not someone else (mr10)
             flush()
             if first and result:
                 return result
