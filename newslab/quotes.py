@@ -85,12 +85,12 @@ import bisect
 import logging
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from newslab.attribution import Attribution, Quote, is_headline
 from newslab.cues import VERB_CLASSES, Cue, SpeechVerb, cue_forms, load_cues, load_speech_verbs
 from newslab.document import Article, Document, Sentence, Tokens
 from newslab.mention_record import Mention
+from newslab.quote_scores import evaluate_quotes, same_speaker, speaker_table
 from newslab.records import QuoteRow, columns
 from newslab.reported_speech import OWN, colon_clause_speaker, indirect_quotes, own_complement
 from newslab.speaker_turns import first_person, inverted_clauses, named_after, reports_others
@@ -117,9 +117,6 @@ from newslab.targets import Target
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
 _LINE_BREAKS = re.compile(r"\n\s*")
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 logger = logging.getLogger(__name__)
 
@@ -512,68 +509,6 @@ def quote_rows(doc: Document, quotes: list[Quote]) -> list[QuoteRow]:
                  q.start, q.end, q.rule, q.speaker_rule, q.speaker_start, q.speaker_end)
         for q in quotes
     ]  # fmt: skip
-
-
-def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Who gets quoted: per article and resolved speaker, counts of direct and indirect quotes.
-
-    Args:
-        quotes: The output of :func:`find_quotes`.
-
-    Example:
-        >>> import newslab as nl
-        >>> speaker_table(nl.find_quotes(nl.load_seed_corpus())).loc["de-dpa"].to_dict("index")["Donald Trump"]
-        {'direct': 0, 'indirect': 5}
-    """
-    df = quotes.assign(speaker_resolved=quotes["speaker_resolved"].replace("", "(unresolved)"))
-    table = df.pivot_table(index=["article_id", "speaker_resolved"], columns="kind", values="start", aggfunc="count")
-    table = table.reindex(columns=["direct", "indirect"]).fillna(0).astype(int)
-    table.columns.name = None
-    return table
-
-
-def same_speaker(predicted: str, gold: str) -> bool:
-    """Whether two speaker names agree: equal, or the same last word ("Rutte" vs "Mark Rutte").
-
-    Example:
-        >>> same_speaker("Mark Rutte", "Rutte"), same_speaker("Trump", "Rutte")
-        (True, False)
-    """
-    p, g = predicted.strip().lower(), gold.strip().lower()
-    return bool(p) and (p == g or p.split()[-1] == g.split()[-1])
-
-
-def evaluate_quotes(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """Check hand-marked direct quotes: found (overlapping direct quote) and speaker right.
-
-    Args:
-        predicted: Output of :func:`find_quotes`.
-        gold: Table with article_id, start, end, speaker (and optionally quote).
-
-    Returns:
-        The gold table with columns found (bool), predicted_speaker, speaker_ok (bool).
-
-    Example:
-        >>> import pandas as pd
-        >>> art = Article("x", "", "“We won,” Mark Rutte said.")
-        >>> gold = pd.DataFrame({"article_id": ["x"], "start": [1], "end": [7], "speaker": ["Mark Rutte"]})
-        >>> import newslab as nl
-        >>> evaluate_quotes(nl.find_quotes(art), gold)[["found", "speaker_ok"]].values.tolist()
-        [[True, True]]
-    """
-    out = gold.copy()
-    found, speakers, ok = [], [], []
-    direct = predicted[predicted["kind"] == "direct"]
-    for row in gold.itertuples():
-        match = direct[
-            (direct["article_id"] == row.article_id) & (direct["start"] < row.end) & (row.start < direct["end"])
-        ]
-        speaker = str(match["speaker_resolved"].iloc[0]) if len(match) else ""
-        found.append(bool(len(match)))
-        speakers.append(speaker)
-        ok.append(same_speaker(speaker, str(row.speaker)))
-    out["found"], out["predicted_speaker"], out["speaker_ok"] = found, speakers, ok
-    return out
 
 
 __all__ = [  # the cue tables and the Quote record are re-exported: tests and stance read them from here
