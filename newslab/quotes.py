@@ -90,6 +90,7 @@ from newslab.attribution import Attribution, Quote, is_headline
 from newslab.cues import VERB_CLASSES, Cue, SpeechVerb, cue_forms, load_cues, load_speech_verbs
 from newslab.document import Article, Document, Sentence, Tokens
 from newslab.mention_record import Mention
+from newslab.quote_checks import names_with, nested_speaker, refused, without_scare_terms
 from newslab.quote_context import attribute_from_context
 from newslab.quote_scores import evaluate_quotes, same_speaker, speaker_table
 from newslab.records import QuoteRow, columns
@@ -104,12 +105,8 @@ from newslab.speech_formats import (
     headline_quotes,
     headline_speaker,
     is_title,
-    names_with,
-    nested_speaker,
-    refused,
     role_gap,
     transcript_quotes,
-    without_scare_terms,
 )
 from newslab.subject_repairs import repair_rows, sentence_attributions
 from newslab.targets import Target
