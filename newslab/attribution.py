@@ -30,8 +30,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
-from newslab.document import Sentence
 from newslab.lexicons import rule_words, stopwords
+from newslab.quote_record import Quote as Quote
+from newslab.quote_record import is_headline as is_headline
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
 _NON_SPACE = re.compile(r"\S+")
@@ -47,9 +48,6 @@ NOUN_LOOKBACK = 30  # characters before a participle searched for the noun it mo
 NOUN_REACH = len("several") + 2
 #: Characters before a reporting verb searched for "who" or a shared subject ("X, who has accused Y, said"; by hand).
 CLAUSE_LOOKBACK = 40
-#: A line without closing punctuation is a headline when at least this share of its words is capitalized
-#: ("Trump Caves To Democrats"; newslab choice, by hand: title case leaves only short function words low).
-HEADLINE_CAPITALS = 0.6
 
 
 SPACE = r"[ \u00a0]"
@@ -525,32 +523,6 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:
     if m is None or m.group("speaker").lower() in ("it",):
         return None
     return _trim_phrase(*_name_in_apposition(m, 0))
-
-
-@dataclasses.dataclass
-class Quote:
-    """One quote as the rules found it (offsets into ``article.text``; a row of :func:`find_quotes`)."""
-
-    start: int
-    end: int
-    kind: str
-    rule: str
-    verb: str = ""
-    speaker: str = ""
-    speaker_start: int = -1
-    speaker_end: int = -1
-    resolved: str = ""
-    speaker_rule: str = ""
-
-
-def is_headline(sentence: Sentence) -> bool:
-    """A line without closing punctuation whose words are mostly capitalized ("Trump Caves To Democrats")."""
-    end = sentence.text.rstrip()
-    # an empty or blank text ends in "" (which ``in`` finds in any string): no words, no headline
-    if end[-1:] in '.!?”"' or (end[-1:] in "’'" and end[-2:-1] in ".!?,"):
-        return False  # a British quote's close after its stop ("…: ‘GOD BLESS AMERICA!’") ends a sentence too
-    words = sentence.text.split()
-    return sum(w[:1].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
 
 
 #: "a spokesman for Mr. Trump", "an aide to Cruz", "two lawyers for Ann Lee": lowercase role words, a preposition and a
