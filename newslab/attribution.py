@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Sequence
 
 from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
-from newslab.lexicons import rule_words, stopwords
+from newslab.lexicons import rule_words
 from newslab.quote_record import Quote as Quote
 from newslab.quote_record import is_headline as is_headline
 
@@ -523,48 +523,3 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:
     if m is None or m.group("speaker").lower() in ("it",):
         return None
     return _trim_phrase(*_name_in_apposition(m, 0))
-
-
-#: "a spokesman for Mr. Trump", "an aide to Cruz", "two lawyers for Ann Lee": lowercase role words, a preposition and a
-#: capitalized run that ends the phrase (the run's possessive mark allowed).
-_ROLE_OF = re.compile(
-    r"(?:[a-z][\w’'-]*\s+){0,4}?(?P<head>[a-z][\w-]*)\s+(?:for|to|of|at|with|from)\s+(?:the\s+)?"
-    r"(?P<run>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?)(?:[’']s)?"
-)
-
-
-def complement_name(phrase: str, person: Callable[[str], bool]) -> bool:
-    """Rule "complement-name" (at8): "A spokesman for Mr. Trump" speaks, not the person (``person``) of the complement.
-
-    Example:
-        >>> complement_name("A spokesman for Mr. Trump", lambda run: run.startswith("Mr.")), complement_name(
-        ...     "the senator from South Carolina", lambda run: run.startswith("Mr."))
-        (True, False)
-    """
-    words = phrase.split()  # "Two aides to …", "A spokesman for …": the capital opens the sentence, not a name
-    opener = len(words) > 1 and words[1][:1].islower() and words[0].lower().rstrip(".") not in TITLES
-    m = _ROLE_OF.fullmatch(phrase[:1].lower() + phrase[1:] if opener else phrase)
-    return m is not None and m.group("head") not in stopwords() and person(m.group("run"))
-
-
-class LastTwo:
-    """The latest speaker said with a phrase, and the latest said with another phrase (for :mod:`newslab.speakers`)."""
-
-    def __init__(self) -> None:
-        self.last: tuple[str, str] | None = None  # (name, phrase)
-        self.other: tuple[str, str] | None = None  # the latest whose phrase differs from ``last``'s
-
-    def add(self, name: str, phrase: str) -> None:
-        """Record that ``name`` was said with ``phrase``."""
-        if self.last is not None and self.last[1] != phrase:
-            self.other = self.last
-        self.last = (name, phrase)
-
-    def latest_other(self, phrase: str) -> str:
-        """The latest name said with a phrase other than ``phrase`` ("" if none)."""
-        if self.last is not None and self.last[1] != phrase:
-            return self.last[0]
-        return self.other[0] if self.other is not None else ""
-
-
-NO_ONE = LastTwo()

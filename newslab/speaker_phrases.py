@@ -2,20 +2,22 @@
 
 The helpers :class:`newslab.speakers.SpeakerResolver` reads a speaker phrase with: :func:`name_words` (the name in
 "Gov. Andy Beshear of Kentucky"), :func:`is_person_phrase` (can it be one person a he/she points to),
-:func:`is_role_description` ("the senator"), the genders a phrase, a title or a given name imply, and the word lists
-they use (the lists keep their ``speakers.`` names in ``rule_words.tsv``). Moved out of :mod:`newslab.speakers`
-unchanged (branch ``at11``, to keep that module under 600 lines); the leading underscores were dropped, as other
-modules now import them.
+:func:`is_role_description` ("the senator"), the genders a phrase, a title or a given name imply, the word lists
+they use (the lists keep their ``speakers.`` names in ``rule_words.tsv``), :func:`complement_name` ("a spokesman
+for Mr. Trump") and :class:`LastTwo` (the latest speakers said with a phrase). Moved out of
+:mod:`newslab.speakers` and, the last two, :mod:`newslab.attribution` unchanged (branch ``at11``, to keep those
+modules under 600 lines); the leading underscores were dropped, as other modules now import them.
 """
 
 from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from newslab.attribution import SPACE, TITLES
 from newslab.cues import load_speech_verbs
-from newslab.lexicons import rule_words
+from newslab.lexicons import rule_words, stopwords
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
 from newslab.reported_speech import name_list
 from newslab.speaker_turns import given_name_gender
@@ -126,3 +128,48 @@ EMPLOYEE_ROLES = frozenset(rule_words("speakers.EMPLOYEE_ROLES"))
 PLURAL_PERSON_NOUNS = frozenset(rule_words("speakers.PLURAL_PERSON_NOUNS"))
 #: Heads of descriptions that refer back to a person named before ("the Democrat", "the lawmaker").
 PERSON_DESCRIPTIONS = frozenset(rule_words("speakers.PERSON_DESCRIPTIONS"))
+
+
+#: "a spokesman for Mr. Trump", "an aide to Cruz", "two lawyers for Ann Lee": lowercase role words, a preposition and a
+#: capitalized run that ends the phrase (the run's possessive mark allowed).
+_ROLE_OF = re.compile(
+    r"(?:[a-z][\w’'-]*\s+){0,4}?(?P<head>[a-z][\w-]*)\s+(?:for|to|of|at|with|from)\s+(?:the\s+)?"
+    r"(?P<run>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?)(?:[’']s)?"
+)
+
+
+def complement_name(phrase: str, person: Callable[[str], bool]) -> bool:
+    """Rule "complement-name" (at8): "A spokesman for Mr. Trump" speaks, not the person (``person``) of the complement.
+
+    Example:
+        >>> complement_name("A spokesman for Mr. Trump", lambda run: run.startswith("Mr.")), complement_name(
+        ...     "the senator from South Carolina", lambda run: run.startswith("Mr."))
+        (True, False)
+    """
+    words = phrase.split()  # "Two aides to …", "A spokesman for …": the capital opens the sentence, not a name
+    opener = len(words) > 1 and words[1][:1].islower() and words[0].lower().rstrip(".") not in TITLES
+    m = _ROLE_OF.fullmatch(phrase[:1].lower() + phrase[1:] if opener else phrase)
+    return m is not None and m.group("head") not in stopwords() and person(m.group("run"))
+
+
+class LastTwo:
+    """The latest speaker said with a phrase, and the latest said with another phrase (for :mod:`newslab.speakers`)."""
+
+    def __init__(self) -> None:
+        self.last: tuple[str, str] | None = None  # (name, phrase)
+        self.other: tuple[str, str] | None = None  # the latest whose phrase differs from ``last``'s
+
+    def add(self, name: str, phrase: str) -> None:
+        """Record that ``name`` was said with ``phrase``."""
+        if self.last is not None and self.last[1] != phrase:
+            self.other = self.last
+        self.last = (name, phrase)
+
+    def latest_other(self, phrase: str) -> str:
+        """The latest name said with a phrase other than ``phrase`` ("" if none)."""
+        if self.last is not None and self.last[1] != phrase:
+            return self.last[0]
+        return self.other[0] if self.other is not None else ""
+
+
+NO_ONE = LastTwo()

@@ -26,7 +26,7 @@ import re
 from typing import Any
 
 from newslab.anchored import lowers_letterwise
-from newslab.attribution import FUNCTION_WORDS, NO_ONE, SPACE, TIME_WORDS, TITLES, LastTwo, complement_name, is_headline
+from newslab.attribution import FUNCTION_WORDS, SPACE, TIME_WORDS, TITLES, is_headline
 from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import rule_words, stopwords
@@ -38,9 +38,12 @@ from newslab.role_hits import RoleHits, role_hits
 from newslab.speaker_phrases import (
     BEFORE_NO_PERSON,
     EMPLOYEE_ROLES,
+    NO_ONE,
     NO_PERSON_HEADS,
     PRONOUN_WORDS,
     SUBJECT_AUXILIARIES,
+    LastTwo,
+    complement_name,
     is_organization,
     is_person_phrase,
     is_role_description,
