@@ -30,9 +30,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
-from newslab.lexicons import rule_words
 from newslab.quote_record import Quote as Quote
 from newslab.quote_record import is_headline as is_headline
+from newslab.speaker_words import FUNCTION_WORDS, TIME_WORDS, not_a_speaker
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
 _NON_SPACE = re.compile(r"\S+")
@@ -89,10 +89,6 @@ def _trie(words: Iterable[str]) -> str:
     return f"{body}?" if end else body
 
 
-#: Closed-class words that never belong to a speaker phrase.
-FUNCTION_WORDS = frozenset(rule_words("attribution.FUNCTION_WORDS"))
-
-
 _FUNCTION = rf"(?:{_trie(FUNCTION_WORDS)}|[a-z]+n[’']t)"
 _LOWER = rf"(?!{_FUNCTION}\b)(?!(?!family|ally|rally|assembly)[a-z]+ly\b)[a-z][\w’'-]*"
 _WORD = rf"(?:{_CAP}|{_LOWER})"
@@ -102,10 +98,6 @@ _DET = (
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|"
     r"[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Tt]his|[Tt]hese|[Tt]hose|[Bb]oth|[Aa]nother|[Aa] few|[Tt]wo other)"
 )
-
-
-#: Time words: a speaker phrase never ends in one ("Senate Thursday"), and one may sit between speaker and verb.
-TIME_WORDS = frozenset(rule_words("attribution.TIME_WORDS"))
 
 
 _MONTH = (
@@ -237,30 +229,6 @@ _SUBJECT_AFTER = re.compile(rf"{SPACE}+(?P<speaker>{_PRONOUN}(?!\w)|{_NP})")
 
 #: Where an inverted verb may stand: after a comma, a dash or the end of a quote (a British ’ after its stop: at9).
 _INVERSION_SLOT = re.compile(r"(?:[,—–:]|[,.?!]?[”\"]|[,.?!]’)\s*$")
-
-
-#: Party-state tags after a politician's name: R-S.C., D-N.Y., (R-Texas), I-Vt.
-PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z][\w.]*\)?$")
-
-
-#: Titles before a name; dropped when the speaker is resolved (Sen. Lindsey Graham -> Lindsey Graham).
-TITLES = frozenset(rule_words("attribution.TITLES"))
-
-
-def not_a_speaker(phrase: str) -> bool:
-    """Whether a speaker phrase is a date, a time, a party tag, an age or a bare title, never a speaker."""
-    words = phrase.replace("\u00a0", " ").split()
-    if not words:
-        return True
-    last = words[-1].lower().strip(".,")
-    if (
-        PARTY_TAG.match(words[-1])
-        or last in TIME_WORDS
-        or last.isdigit()
-        or (words[-1].endswith(".") and last.rstrip(".") in TITLES)
-    ):
-        return True
-    return all(w.lower().strip(".,") in TIME_WORDS or w.lower() in ("on", "a", "the", "in") for w in words)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -15,12 +15,13 @@ import itertools
 import re
 from collections.abc import Callable
 
-from newslab.attribution import SPACE, TITLES
+from newslab.attribution import SPACE
 from newslab.cues import load_speech_verbs
 from newslab.lexicons import rule_words, stopwords
 from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS
 from newslab.reported_speech import name_list
 from newslab.speaker_turns import given_name_gender
+from newslab.speaker_words import TITLES
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
 _COMPLEMENT = re.compile(rf"{SPACE}(?:for|of|at|in|with|from|on){SPACE}")

@@ -26,7 +26,7 @@ import re
 from typing import Any
 
 from newslab.anchored import lowers_letterwise
-from newslab.attribution import FUNCTION_WORDS, SPACE, TIME_WORDS, TITLES, is_headline
+from newslab.attribution import SPACE, is_headline
 from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import rule_words, stopwords
@@ -66,6 +66,7 @@ from newslab.speaker_turns import (
     group_phrase,
     not_a_name,
 )
+from newslab.speaker_words import FUNCTION_WORDS, TIME_WORDS, TITLES
 from newslab.targets import Target
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
