@@ -397,6 +397,9 @@ def attributions(
             inner = _parenthetical_subject(text, found, m.start())  # rule "parenthetical-said" (at8)
             if inner is not None and inner != subject:
                 subject, fronted = inner, "parenthetical-said"
+            outer = None if inner is not None else _outer_subject(text, found, m.start())
+            if outer is not None and outer != subject:  # rule "outer-clause" (at11)
+                subject, fronted = outer, "outer-clause"
         phrase, s, e = subject or ("", -1, -1)
         # "X, who has accused Y of Z, said" (a match holds "wh": without one in the window, str.find says no in C)
         window = max(lo, start - CLAUSE_LOOKBACK)
@@ -424,6 +427,28 @@ def _parenthetical_subject(text: str, found: list[Attribution], verb_start: int)
     earlier = [a for a in found if a.speaker and not a.inverted and a.verb_end < verb_start]
     m = _AFTER_PARENTHETICAL.match(text, earlier[-1].verb_end, verb_start) if earlier else None
     return (m.group("speaker"), m.start("speaker"), m.end("speaker")) if m else None
+
+
+#: ", and" (an adverb allowed) right before a coordinated verb: it joins the sentence's main clause (at11).
+_COMMA_AND = re.compile(rf",{SPACE}and{SPACE}(?:(?:then|also|later){SPACE})?$")
+THAT_GAP_CHARS = 40  # characters between an outer verb and "that" ("said on Wednesday that"; set by hand)
+
+
+def _outer_subject(text: str, found: list[Attribution], verb_start: int) -> tuple[str, int, int] | None:
+    """Rule "outer-clause" (at11): "She said that the memo confirmed X, and accused Y of Z" -> She, not the memo.
+
+    A verb after ", and" whose latest subject is the subject of a clause that an earlier verb reports ("said
+    (on Wednesday) that the memo confirmed") shares that earlier verb's subject: the clause inside is no main clause.
+    """
+    if _COMMA_AND.search(text, max(0, verb_start - CLAUSE_LOOKBACK), verb_start) is None:
+        return None
+    named = [a for a in found if a.speaker and not a.inverted and not a.coordinated]
+    if len(named) < 2 or not named[-2].verb_end < named[-1].speaker_start:
+        return None
+    gap = text[named[-2].verb_end : named[-1].speaker_start]
+    if len(gap) > THAT_GAP_CHARS or any(c in gap for c in ',;:“”"') or not gap.rstrip().endswith(" that"):
+        return None
+    return named[-2].speaker, named[-2].speaker_start, named[-2].speaker_end
 
 
 _SHARED_SUBJECT = re.compile(

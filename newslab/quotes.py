@@ -191,13 +191,13 @@ def _attribute_direct(
             rule += "; surname-of-named"  # "Rove said" after "Karl Rove": a name, though "rove" is a verb (at7)
         q.rule = rule  # "unattributed; own-complement" takes no speaker from the context either
         if chosen is not None:
-            if chosen.subject_rule in ("fronted-clause", "parenthetical-said"):
+            if chosen.subject_rule in ("fronted-clause", "parenthetical-said", "outer-clause"):
                 rule += "; " + chosen.subject_rule  # "After Rose asked …, Assad sneered and said, “…”" (at6)
             if naming or nested:
                 rule += "; naming-object" if naming else "; nested"
             q.rule, q.verb = rule, chosen.verb
             q.speaker, q.speaker_start, q.speaker_end = chosen.speaker, chosen.speaker_start, chosen.speaker_end
-            if rule != "before-quote":
+            if rule not in ("before-quote", "before-quote; outer-clause"):
                 used.add(chosen.verb_start)  # its clause is this quote; a clause before a quote may report more
         quotes.append(q)
     return quotes, used
