@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from newslab.attribution import SPACE, TIME_PHRASE, Attribution, Quote, not_a_speaker
-from newslab.bare_clauses import BARE_CLAUSE_NOTE, bare_clause
+from newslab.bare_clauses import BARE_CLAUSE_NOTE, clause_after
 from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
 from newslab.document import Document, Sentence
@@ -283,13 +283,13 @@ def _reported_clause(text: str, sent: Sentence, a: Attribution) -> tuple[int, st
         tell = _TELL_OBJECT.match(text, pos, sent.end) if verb.lemma in ("tell", "assure", "remind", "inform") else None
         if tell:
             return tell.end(), f"reported-{verb.cls}"
-        bare = bare_clause(text, pos, sent.end) if verb.bare else None  # "warning Madrid would pay" (at11)
+        bare = clause_after(text, pos, sent.end, verb, a.verb) if verb.bare else None  # "warning Madrid would pay"
         return (bare, f"reported-{verb.cls}; {BARE_CLAUSE_NOTE}") if bare is not None else None
     start = pos + len(text[pos : sent.end]) - len(text[pos : sent.end].lstrip(" \u00a0"))
     if verb.cls == "attitude" or text[start : start + 1] in '“"':
         return None
     if not _clause_opens(text, start, verb.bare):  # "suggesting the administration had not done enough" (at11)
-        bare = None if verb.bare else bare_clause(text, pos, sent.end)
+        bare = None if verb.bare else clause_after(text, pos, sent.end, verb, a.verb)
         return (bare, f"reported-{verb.cls}; {BARE_CLAUSE_NOTE}") if bare is not None else None
     return start, f"reported-{verb.cls}"
 
