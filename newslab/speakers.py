@@ -58,6 +58,7 @@ from newslab.speaker_turns import (
     FRONTED_NOTE,
     NOT_NAME_NOTE,
     OUTER_NOTE,
+    QUESTION_NAME_RULE,
     QUOTE_START_NOTE,
     family_first,
     fronted_participle,
@@ -65,6 +66,7 @@ from newslab.speaker_turns import (
     given_name_gender,
     group_phrase,
     not_a_name,
+    question_name,
 )
 from newslab.speaker_words import FUNCTION_WORDS, TIME_WORDS, TITLES
 from newslab.targets import Target
@@ -278,6 +280,10 @@ class SpeakerResolver:
             # "And him?" / "What did he say?" opens a new topic: the person the mention stage found, not the
             # last speaker ("GIULIANI: … And him? ‘I'm having a good day,’ he said")
             return self.target_name(mention.target), "pronoun:question"
+        asked = question_name(question, self._person_run) if (question := self._asked_before(sent)) else ""
+        g = (title_gender(asked) or given_name_gender(self._longer_name(asked))) if asked else ""
+        if asked and not (gender and g and g != gender):  # "Was Zelensky pressured? ‘…,’ he said" (at11)
+            return self._longer_name(asked), QUESTION_NAME_RULE
         self.given_skips = 0
         subject, subject_sent = self.previous_subject(sent, start, gender)
         for k in range(len(self.history) - 1, -1, -1):  # in text order: the older ones are older still
@@ -344,13 +350,14 @@ class SpeakerResolver:
             return ""
         return self._longer_name(name)
 
-    def _asked_before(self, sent: int) -> bool:
-        """Whether the sentence before is a short question of the narrator (at most 6 words, outside quotes)."""
+    def _asked_before(self, sent: int) -> str:
+        """The sentence before if it is a short question of the narrator (at most 6 words, outside quotes), else ""."""
         if sent == 0:
-            return False
+            return ""
         before = self.article.sentences[sent - 1]
         words = before.text.split()
-        return before.text.rstrip().endswith("?") and len(words) <= 6 and not _QUOTED.search(before.text)
+        asked = before.text.rstrip().endswith("?") and len(words) <= 6 and not _QUOTED.search(before.text)
+        return before.text if asked else ""
 
     def role_named_earlier(self, phrase: str, start: int) -> str:
         """A role phrase ("the majority leader") -> the person last named with that title ("Majority Leader X")."""
