@@ -18,7 +18,7 @@ import re
 from newslab.attribution import SPACE
 from newslab.cues import SpeechVerb
 
-#: Verbs whose addressee always comes first ("told Fox News Azar has …": the capitalized run holds the addressee).
+#: Verbs whose addressee always comes first ("told Fox News Smith has …": the capitalized run holds the addressee).
 ADDRESSEE_FIRST = frozenset({"tell", "assure", "remind", "inform"})
 
 #: Added to the row's rule when this rule read the clause (the evidence names it).
@@ -50,8 +50,8 @@ def bare_clause(text: str, pos: int, end: int) -> int | None:
 def clause_after(text: str, pos: int, end: int, verb: SpeechVerb, form: str) -> int | None:
     """:func:`bare_clause` for the reporting verb ``verb`` written ``form``, where the rule applies; else None.
 
-    Not after a verb whose addressee comes first (``ADDRESSEE_FIRST``), nor after a base form ("the bombing suspect
-    Dzhokhar Tsarnaev will …": after a noun, a base form is a noun; the 1,000 rebuilt NewsMTSC articles' one wrong row).
+    Not after a verb whose addressee comes first (``ADDRESSEE_FIRST``), nor after a base form ("the robbery suspect
+    John Doe will …": after a noun, a base form is a noun; one wrong row of the 1,000 rebuilt NewsMTSC articles).
     """
     if verb.lemma in ADDRESSEE_FIRST or form.lower() == verb.lemma:
         return None
