@@ -30,8 +30,9 @@ from collections.abc import Callable, Iterable, Sequence
 
 from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
-from newslab.document import Sentence
-from newslab.lexicons import rule_words, stopwords
+from newslab.quote_record import Quote as Quote
+from newslab.quote_record import is_headline as is_headline
+from newslab.speaker_words import FUNCTION_WORDS, TIME_WORDS, not_a_speaker
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
 _NON_SPACE = re.compile(r"\S+")
@@ -47,9 +48,6 @@ NOUN_LOOKBACK = 30  # characters before a participle searched for the noun it mo
 NOUN_REACH = len("several") + 2
 #: Characters before a reporting verb searched for "who" or a shared subject ("X, who has accused Y, said"; by hand).
 CLAUSE_LOOKBACK = 40
-#: A line without closing punctuation is a headline when at least this share of its words is capitalized
-#: ("Trump Caves To Democrats"; newslab choice, by hand: title case leaves only short function words low).
-HEADLINE_CAPITALS = 0.6
 
 
 SPACE = r"[ \u00a0]"
@@ -91,10 +89,6 @@ def _trie(words: Iterable[str]) -> str:
     return f"{body}?" if end else body
 
 
-#: Closed-class words that never belong to a speaker phrase.
-FUNCTION_WORDS = frozenset(rule_words("attribution.FUNCTION_WORDS"))
-
-
 _FUNCTION = rf"(?:{_trie(FUNCTION_WORDS)}|[a-z]+n[’']t)"
 _LOWER = rf"(?!{_FUNCTION}\b)(?!(?!family|ally|rally|assembly)[a-z]+ly\b)[a-z][\w’'-]*"
 _WORD = rf"(?:{_CAP}|{_LOWER})"
@@ -104,10 +98,6 @@ _DET = (
     r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]everal|"
     r"[Ss]ome|[Mm]any|[Mm]ost|[Oo]ther|[Tt]his|[Tt]hese|[Tt]hose|[Bb]oth|[Aa]nother|[Aa] few|[Tt]wo other)"
 )
-
-
-#: Time words: a speaker phrase never ends in one ("Senate Thursday"), and one may sit between speaker and verb.
-TIME_WORDS = frozenset(rule_words("attribution.TIME_WORDS"))
 
 
 _MONTH = (
@@ -239,30 +229,6 @@ _SUBJECT_AFTER = re.compile(rf"{SPACE}+(?P<speaker>{_PRONOUN}(?!\w)|{_NP})")
 
 #: Where an inverted verb may stand: after a comma, a dash or the end of a quote (a British ’ after its stop: at9).
 _INVERSION_SLOT = re.compile(r"(?:[,—–:]|[,.?!]?[”\"]|[,.?!]’)\s*$")
-
-
-#: Party-state tags after a politician's name: R-S.C., D-N.Y., (R-Texas), I-Vt.
-PARTY_TAG = re.compile(r"^\(?[RDI]-[A-Z][\w.]*\)?$")
-
-
-#: Titles before a name; dropped when the speaker is resolved (Sen. Lindsey Graham -> Lindsey Graham).
-TITLES = frozenset(rule_words("attribution.TITLES"))
-
-
-def not_a_speaker(phrase: str) -> bool:
-    """Whether a speaker phrase is a date, a time, a party tag, an age or a bare title, never a speaker."""
-    words = phrase.replace("\u00a0", " ").split()
-    if not words:
-        return True
-    last = words[-1].lower().strip(".,")
-    if (
-        PARTY_TAG.match(words[-1])
-        or last in TIME_WORDS
-        or last.isdigit()
-        or (words[-1].endswith(".") and last.rstrip(".") in TITLES)
-    ):
-        return True
-    return all(w.lower().strip(".,") in TIME_WORDS or w.lower() in ("on", "a", "the", "in") for w in words)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -431,6 +397,9 @@ def attributions(
             inner = _parenthetical_subject(text, found, m.start())  # rule "parenthetical-said" (at8)
             if inner is not None and inner != subject:
                 subject, fronted = inner, "parenthetical-said"
+            outer = None if inner is not None else _outer_subject(text, found, m.start())
+            if outer is not None and outer != subject:  # rule "outer-clause" (at11)
+                subject, fronted = outer, "outer-clause"
         phrase, s, e = subject or ("", -1, -1)
         # "X, who has accused Y of Z, said" (a match holds "wh": without one in the window, str.find says no in C)
         window = max(lo, start - CLAUSE_LOOKBACK)
@@ -458,6 +427,28 @@ def _parenthetical_subject(text: str, found: list[Attribution], verb_start: int)
     earlier = [a for a in found if a.speaker and not a.inverted and a.verb_end < verb_start]
     m = _AFTER_PARENTHETICAL.match(text, earlier[-1].verb_end, verb_start) if earlier else None
     return (m.group("speaker"), m.start("speaker"), m.end("speaker")) if m else None
+
+
+#: ", and" (an adverb allowed) right before a coordinated verb: it joins the sentence's main clause (at11).
+_COMMA_AND = re.compile(rf",{SPACE}and{SPACE}(?:(?:then|also|later){SPACE})?$")
+THAT_GAP_CHARS = 40  # characters between an outer verb and "that" ("said on Wednesday that"; set by hand)
+
+
+def _outer_subject(text: str, found: list[Attribution], verb_start: int) -> tuple[str, int, int] | None:
+    """Rule "outer-clause" (at11): "She said that the memo confirmed X, and accused Y of Z" -> She, not the memo.
+
+    A verb after ", and" whose latest subject is the subject of a clause that an earlier verb reports ("said
+    (on Wednesday) that the memo confirmed") shares that earlier verb's subject: the clause inside is no main clause.
+    """
+    if _COMMA_AND.search(text, max(0, verb_start - CLAUSE_LOOKBACK), verb_start) is None:
+        return None
+    named = [a for a in found if a.speaker and not a.inverted and not a.coordinated]
+    if len(named) < 2 or not named[-2].verb_end < named[-1].speaker_start:
+        return None
+    gap = text[named[-2].verb_end : named[-1].speaker_start]
+    if len(gap) > THAT_GAP_CHARS or any(c in gap for c in ',;:“”"') or not gap.rstrip().endswith(" that"):
+        return None
+    return named[-2].speaker, named[-2].speaker_start, named[-2].speaker_end
 
 
 _SHARED_SUBJECT = re.compile(
@@ -525,74 +516,3 @@ def _clause_subject(text: str, lo: int, hi: int) -> tuple[str, int, int] | None:
     if m is None or m.group("speaker").lower() in ("it",):
         return None
     return _trim_phrase(*_name_in_apposition(m, 0))
-
-
-@dataclasses.dataclass
-class Quote:
-    """One quote as the rules found it (offsets into ``article.text``; a row of :func:`find_quotes`)."""
-
-    start: int
-    end: int
-    kind: str
-    rule: str
-    verb: str = ""
-    speaker: str = ""
-    speaker_start: int = -1
-    speaker_end: int = -1
-    resolved: str = ""
-    speaker_rule: str = ""
-
-
-def is_headline(sentence: Sentence) -> bool:
-    """A line without closing punctuation whose words are mostly capitalized ("Trump Caves To Democrats")."""
-    end = sentence.text.rstrip()
-    # an empty or blank text ends in "" (which ``in`` finds in any string): no words, no headline
-    if end[-1:] in '.!?”"' or (end[-1:] in "’'" and end[-2:-1] in ".!?,"):
-        return False  # a British quote's close after its stop ("…: ‘GOD BLESS AMERICA!’") ends a sentence too
-    words = sentence.text.split()
-    return sum(w[:1].isupper() for w in words) >= HEADLINE_CAPITALS * len(words)
-
-
-#: "a spokesman for Mr. Trump", "an aide to Cruz", "two lawyers for Ann Lee": lowercase role words, a preposition and a
-#: capitalized run that ends the phrase (the run's possessive mark allowed).
-_ROLE_OF = re.compile(
-    r"(?:[a-z][\w’'-]*\s+){0,4}?(?P<head>[a-z][\w-]*)\s+(?:for|to|of|at|with|from)\s+(?:the\s+)?"
-    r"(?P<run>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3}?)(?:[’']s)?"
-)
-
-
-def complement_name(phrase: str, person: Callable[[str], bool]) -> bool:
-    """Rule "complement-name" (at8): "A spokesman for Mr. Trump" speaks, not the person (``person``) of the complement.
-
-    Example:
-        >>> complement_name("A spokesman for Mr. Trump", lambda run: run.startswith("Mr.")), complement_name(
-        ...     "the senator from South Carolina", lambda run: run.startswith("Mr."))
-        (True, False)
-    """
-    words = phrase.split()  # "Two aides to …", "A spokesman for …": the capital opens the sentence, not a name
-    opener = len(words) > 1 and words[1][:1].islower() and words[0].lower().rstrip(".") not in TITLES
-    m = _ROLE_OF.fullmatch(phrase[:1].lower() + phrase[1:] if opener else phrase)
-    return m is not None and m.group("head") not in stopwords() and person(m.group("run"))
-
-
-class LastTwo:
-    """The latest speaker said with a phrase, and the latest said with another phrase (for :mod:`newslab.speakers`)."""
-
-    def __init__(self) -> None:
-        self.last: tuple[str, str] | None = None  # (name, phrase)
-        self.other: tuple[str, str] | None = None  # the latest whose phrase differs from ``last``'s
-
-    def add(self, name: str, phrase: str) -> None:
-        """Record that ``name`` was said with ``phrase``."""
-        if self.last is not None and self.last[1] != phrase:
-            self.other = self.last
-        self.last = (name, phrase)
-
-    def latest_other(self, phrase: str) -> str:
-        """The latest name said with a phrase other than ``phrase`` ("" if none)."""
-        if self.last is not None and self.last[1] != phrase:
-            return self.last[0]
-        return self.other[0] if self.other is not None else ""
-
-
-NO_ONE = LastTwo()

@@ -85,14 +85,16 @@ import bisect
 import logging
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
 
 from newslab.attribution import Attribution, Quote, is_headline
 from newslab.cues import VERB_CLASSES, Cue, SpeechVerb, cue_forms, load_cues, load_speech_verbs
 from newslab.document import Article, Document, Sentence, Tokens
 from newslab.mention_record import Mention
+from newslab.quote_checks import names_with, nested_speaker, refused, without_scare_terms
+from newslab.quote_context import attribute_from_context
+from newslab.quote_scores import evaluate_quotes, same_speaker, speaker_table
 from newslab.records import QuoteRow, columns
-from newslab.reported_speech import OWN, colon_clause_speaker, indirect_quotes, own_complement
+from newslab.reported_speech import OWN, indirect_quotes, own_complement
 from newslab.speaker_turns import first_person, inverted_clauses, named_after, reports_others
 from newslab.speakers import GENDER_NOTE, SpeakerResolver
 from newslab.speech_formats import QuoteSpan as _Span
@@ -103,23 +105,11 @@ from newslab.speech_formats import (
     headline_quotes,
     headline_speaker,
     is_title,
-    label_speaker,
-    names_with,
-    nested_speaker,
-    next_sentence_speaker,
-    refused,
     role_gap,
     transcript_quotes,
-    without_scare_terms,
 )
 from newslab.subject_repairs import repair_rows, sentence_attributions
 from newslab.targets import Target
-
-# patterns the rules below use, compiled once (not looked up in re's cache at every call)
-_LINE_BREAKS = re.compile(r"\n\s*")
-
-if TYPE_CHECKING:
-    import pandas as pd
 
 logger = logging.getLogger(__name__)
 
@@ -176,16 +166,6 @@ def _direct_spans(text: str, sentence_end: Callable[[int], int] | None = None) -
     return spans
 
 
-class _Paragraphs:
-    """Paragraph index of an offset (paragraphs are separated by line breaks)."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0] + [m.end() for m in _LINE_BREAKS.finditer(text)]  # blank lines: one break
-
-    def of(self, offset: int) -> int:
-        return bisect.bisect_right(self.starts, offset) - 1
-
-
 def _attribute_direct(
     text: str, doc: Document, spans: list[_Span], attrs: dict[int, list[Attribution]], surnames: frozenset[str]
 ) -> tuple[list[Quote], set[int]]:
@@ -211,13 +191,13 @@ def _attribute_direct(
             rule += "; surname-of-named"  # "Rove said" after "Karl Rove": a name, though "rove" is a verb (at7)
         q.rule = rule  # "unattributed; own-complement" takes no speaker from the context either
         if chosen is not None:
-            if chosen.subject_rule in ("fronted-clause", "parenthetical-said"):
+            if chosen.subject_rule in ("fronted-clause", "parenthetical-said", "outer-clause"):
                 rule += "; " + chosen.subject_rule  # "After Rose asked …, Assad sneered and said, “…”" (at6)
             if naming or nested:
                 rule += "; naming-object" if naming else "; nested"
             q.rule, q.verb = rule, chosen.verb
             q.speaker, q.speaker_start, q.speaker_end = chosen.speaker, chosen.speaker_start, chosen.speaker_end
-            if rule != "before-quote":
+            if rule not in ("before-quote", "before-quote; outer-clause"):
                 used.add(chosen.verb_start)  # its clause is this quote; a clause before a quote may report more
         quotes.append(q)
     return quotes, used
@@ -261,108 +241,6 @@ def _before_attribution(
     a = candidates[-1]
     split = previous is not None and previous.close <= a.speaker_start and doc.sentence_of(previous.open) == sent
     return a, "split" if split else "before-quote"
-
-
-def _attribute_from_context(
-    quotes: list[Quote], spans: list[_Span], text: str, doc: Document, attrs: dict[int, list[Attribution]]
-) -> None:
-    """Quotes with no reporting clause of their own: from their paragraph, the sentence before, or a continued one."""
-    paragraphs = _Paragraphs(text)
-    para = [paragraphs.of(s.open) for s in spans]
-    speakers = _ParagraphSpeakers(quotes, para)
-    for i, q in enumerate(quotes):
-        if q.rule == "unattributed":
-            opened = spans[i].open
-            label = label_speaker(text, opened)  # "John Smith, Fox News: “…”" in a list of reactions
-            rule, label = ("label", label) if label else ("colon-clause", colon_clause_speaker(text, doc, opened))
-            if label is not None:  # or "Trump fired back on Twitter: “…”" (at8)
-                q.rule, q.verb = rule, ":"
-                q.speaker, q.speaker_start, q.speaker_end = label
-                speakers.visited(i)
-                continue
-            found = speakers.nearest(i) or _previous_sentence(doc, spans[i], para[i], paragraphs, attrs)
-            # "“…”  That was X" / "The words were X's": a speaker named right after outranks the one before
-            named = next_sentence_speaker(doc, spans[i].close) if found is None else None
-            if named is None and found is None:
-                found = _continued(quotes, spans, para, i, text, paragraphs)
-            if found is not None:
-                source, q.rule = found
-                q.verb, q.speaker, q.speaker_start, q.speaker_end = (
-                    source.verb, source.speaker, source.speaker_start, source.speaker_end
-                )  # fmt: skip
-            elif named is not None:
-                q.rule, q.verb = "next-sentence", ""
-                q.speaker, q.speaker_start, q.speaker_end = named
-        speakers.visited(i)
-
-
-class _ParagraphSpeakers:
-    """Rule "same-paragraph" for quotes visited in order: the nearest attributed quote of the paragraph.
-
-    The latest one before is kept per paragraph as the quotes are visited; the first one after is
-    found by bisect among the quotes attributed from the start (a later quote is not yet visited,
-    so its speaker is still the one it started with).
-    """
-
-    def __init__(self, quotes: list[Quote], para: list[int]) -> None:
-        self.quotes, self.para = quotes, para
-        self.latest: dict[int, int] = {}  # paragraph -> the latest visited quote with a speaker
-        self.attributed: dict[int, list[int]] = {}  # paragraph -> quotes with a speaker before the visit
-        for j, q in enumerate(quotes):
-            if q.speaker:
-                self.attributed.setdefault(para[j], []).append(j)
-
-    def nearest(self, i: int) -> tuple[Quote, str] | None:
-        """The nearest attributed quote of quote ``i``'s paragraph, the one before first."""
-        j = self.latest.get(self.para[i])
-        if j is None:
-            later = self.attributed.get(self.para[i], [])
-            k = bisect.bisect_right(later, i)
-            j = later[k] if k < len(later) else None
-        return (self.quotes[j], "same-paragraph") if j is not None else None
-
-    def visited(self, i: int) -> None:
-        if self.quotes[i].speaker:
-            self.latest[self.para[i]] = i
-
-
-def _previous_sentence(
-    doc: Document, span: _Span, para: int, paragraphs: _Paragraphs, attrs: dict[int, list[Attribution]]
-) -> tuple[Attribution, str] | None:
-    """Rule "previous-sentence": the speaker of the sentence before, in the same paragraph ("X spoke. “…”")."""
-    sent = doc.sentence_of(span.open)
-    if sent == 0 or paragraphs.of(doc.sentences[sent - 1].start) != para:
-        return None
-    near = [a for a in attrs.get(sent - 1, ()) if a.speaker and a.cls not in ("attitude", "directive")]
-    if near:
-        return near[-1], "previous-sentence"  # "praised Trump", "urged X to": no one's words
-    # rule "pronoun-bridge" (at6): "X said … . However, he credited Y with … . “…”": a sentence whose subject is
-    # he/she goes on about the speaker of the sentence before it
-    if sent < 2 or paragraphs.of(doc.sentences[sent - 2].start) != para:
-        return None
-    if not _PRONOUN_SUBJECT.match(doc.sentences[sent - 1].text):
-        return None
-    near = [a for a in attrs.get(sent - 2, ()) if a.speaker and a.cls not in ("attitude", "directive")]
-    return (near[-1], "previous-sentence; pronoun-bridge") if near else None
-
-
-#: A sentence opened by a he/she subject, after at most one linking word and a comma ("However, he credited …").
-_PRONOUN_SUBJECT = re.compile(r"\s*(?:[A-Z][a-z]+,?\s+)?(?:[Hh]e|[Ss]he)\s+[a-z]")
-
-
-def _continued(
-    quotes: list[Quote], spans: list[_Span], para: list[int], i: int, text: str, paragraphs: _Paragraphs
-) -> tuple[Quote, str] | None:
-    """Rule "continued": a paragraph that opens with a quote continues the previous paragraph's last speaker."""
-    if i == 0 or para[i - 1] != para[i] - 1 or not quotes[i - 1].speaker:
-        return None
-    if not _opens_paragraph(text, paragraphs, spans[i]):
-        return None
-    return quotes[i - 1], "continued"
-
-
-def _opens_paragraph(text: str, paragraphs: _Paragraphs, span: _Span) -> bool:
-    return not text[paragraphs.starts[paragraphs.of(span.open)] : span.open].strip()
 
 
 def _inside_quotes(spans: list[_Span]) -> Callable[[int], bool]:
@@ -441,7 +319,7 @@ def article_quotes(
     surnames = frozenset(n.split()[-1] for n in names if " " in n)
     quotes, used = _attribute_direct(text, article, spans, attrs, surnames)
     if quotes:
-        _attribute_from_context(quotes, spans, text, article, attrs)
+        attribute_from_context(quotes, spans, text, article, attrs)
         unclosed = {s.start for s in spans if s.unclosed}
         for q in quotes:
             if q.start in unclosed:  # evidence: the quote's end is its sentence's, no closing mark
@@ -512,68 +390,6 @@ def quote_rows(doc: Document, quotes: list[Quote]) -> list[QuoteRow]:
                  q.start, q.end, q.rule, q.speaker_rule, q.speaker_start, q.speaker_end)
         for q in quotes
     ]  # fmt: skip
-
-
-def speaker_table(quotes: pd.DataFrame) -> pd.DataFrame:
-    """Who gets quoted: per article and resolved speaker, counts of direct and indirect quotes.
-
-    Args:
-        quotes: The output of :func:`find_quotes`.
-
-    Example:
-        >>> import newslab as nl
-        >>> speaker_table(nl.find_quotes(nl.load_seed_corpus())).loc["de-dpa"].to_dict("index")["Donald Trump"]
-        {'direct': 0, 'indirect': 5}
-    """
-    df = quotes.assign(speaker_resolved=quotes["speaker_resolved"].replace("", "(unresolved)"))
-    table = df.pivot_table(index=["article_id", "speaker_resolved"], columns="kind", values="start", aggfunc="count")
-    table = table.reindex(columns=["direct", "indirect"]).fillna(0).astype(int)
-    table.columns.name = None
-    return table
-
-
-def same_speaker(predicted: str, gold: str) -> bool:
-    """Whether two speaker names agree: equal, or the same last word ("Rutte" vs "Mark Rutte").
-
-    Example:
-        >>> same_speaker("Mark Rutte", "Rutte"), same_speaker("Trump", "Rutte")
-        (True, False)
-    """
-    p, g = predicted.strip().lower(), gold.strip().lower()
-    return bool(p) and (p == g or p.split()[-1] == g.split()[-1])
-
-
-def evaluate_quotes(predicted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """Check hand-marked direct quotes: found (overlapping direct quote) and speaker right.
-
-    Args:
-        predicted: Output of :func:`find_quotes`.
-        gold: Table with article_id, start, end, speaker (and optionally quote).
-
-    Returns:
-        The gold table with columns found (bool), predicted_speaker, speaker_ok (bool).
-
-    Example:
-        >>> import pandas as pd
-        >>> art = Article("x", "", "“We won,” Mark Rutte said.")
-        >>> gold = pd.DataFrame({"article_id": ["x"], "start": [1], "end": [7], "speaker": ["Mark Rutte"]})
-        >>> import newslab as nl
-        >>> evaluate_quotes(nl.find_quotes(art), gold)[["found", "speaker_ok"]].values.tolist()
-        [[True, True]]
-    """
-    out = gold.copy()
-    found, speakers, ok = [], [], []
-    direct = predicted[predicted["kind"] == "direct"]
-    for row in gold.itertuples():
-        match = direct[
-            (direct["article_id"] == row.article_id) & (direct["start"] < row.end) & (row.start < direct["end"])
-        ]
-        speaker = str(match["speaker_resolved"].iloc[0]) if len(match) else ""
-        found.append(bool(len(match)))
-        speakers.append(speaker)
-        ok.append(same_speaker(speaker, str(row.speaker)))
-    out["found"], out["predicted_speaker"], out["speaker_ok"] = found, speakers, ok
-    return out
 
 
 __all__ = [  # the cue tables and the Quote record are re-exported: tests and stance read them from here

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 
 from newslab.attribution import SPACE, TIME_PHRASE, Attribution, Quote, not_a_speaker
+from newslab.bare_clauses import BARE_CLAUSE_NOTE, clause_after
 from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
 from newslab.document import Document, Sentence
@@ -282,10 +283,14 @@ def _reported_clause(text: str, sent: Sentence, a: Attribution) -> tuple[int, st
         tell = _TELL_OBJECT.match(text, pos, sent.end) if verb.lemma in ("tell", "assure", "remind", "inform") else None
         if tell:
             return tell.end(), f"reported-{verb.cls}"
-        return None
+        bare = clause_after(text, pos, sent.end, verb, a.verb) if verb.bare else None  # "warning Madrid would pay"
+        return (bare, f"reported-{verb.cls}; {BARE_CLAUSE_NOTE}") if bare is not None else None
     start = pos + len(text[pos : sent.end]) - len(text[pos : sent.end].lstrip(" \u00a0"))
-    if verb.cls == "attitude" or text[start : start + 1] in '“"' or not _clause_opens(text, start, verb.bare):
+    if verb.cls == "attitude" or text[start : start + 1] in '“"':
         return None
+    if not _clause_opens(text, start, verb.bare):  # "suggesting the administration had not done enough" (at11)
+        bare = None if verb.bare else clause_after(text, pos, sent.end, verb, a.verb)
+        return (bare, f"reported-{verb.cls}; {BARE_CLAUSE_NOTE}") if bare is not None else None
     return start, f"reported-{verb.cls}"
 
 
@@ -315,6 +320,8 @@ def indirect_quotes(text: str, doc: Document, attrs: dict[int, list[Attribution]
             if q is not None and q.end - q.start >= MIN_CONTENT_CHARS and not inside(q.start):
                 if a.coordinated:
                     q.rule = "coordinated" + (f"; {a.subject_rule}" if a.subject_rule else "")
+                    if clause is not None and clause[1].endswith(BARE_CLAUSE_NOTE):
+                        q.rule += f"; {BARE_CLAUSE_NOTE}"  # the evidence keeps the rule that read the clause
                 quotes.append(q)
         quotes.extend(_according_to(text, sent))
         if "that" in sent.text:

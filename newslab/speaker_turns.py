@@ -25,12 +25,12 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newslab.attribution import SPACE, Attribution, Quote
 from newslab.descriptions import word_tags
 from newslab.document import Document
-from newslab.lexicons import load_table, rule_words
+from newslab.lexicons import load_table, rule_words, stopwords
 from newslab.people import people_words
 from newslab.speech_formats import bad_speaker, next_sentence_speaker
 
@@ -374,3 +374,31 @@ def group_phrase(phrase: str) -> str:
     head = m.group("head")
     tag = word_tags().get(head.lower()) or word_tags().get(head) or ""
     return phrase.strip() if tag.startswith("NNS") or tag == "NNPS" else ""
+
+
+#: The speaker rule of a he/she resolved to the one person a narrator's short question names (at11).
+QUESTION_NAME_RULE = "pronoun:question-name"
+_QUESTION_RUN = re.compile(r"[A-Z][\w.’'-]*(?:[ \u00a0]+[A-Z][\w.’'-]*)*")  # a capitalized run, compiled once
+
+
+def question_name(question: str, person: Callable[[str], bool]) -> str:
+    """Rule "question-name" (at11): the one person a narrator's short question names, else "".
+
+    "Was Zelensky pressured? ‘Nobody pushed me,’ he said": an explainer's question opens the topic, and the he/she
+    of the next sentence is the person it asks about, not the last speaker. The question's first word is skipped
+    when it is a function word ("Was", "What", "And"); a run counts when ``person`` takes it (a title, a given name,
+    a name of the article ending so); two persons, or none, give "".
+
+    Example:
+        >>> question_name("Was Zelensky pressured?", lambda run: run == "Zelensky")
+        'Zelensky'
+        >>> question_name("What did he say?", lambda run: True), question_name("Biden or Trump?", lambda run: True)
+        ('', '')
+    """
+    words = question.split()
+    start = len(question) - len(question.lstrip())
+    if words and words[0].lower() in stopwords():
+        start = question.index(words[0]) + len(words[0])
+    runs = {m.group().rstrip(".?") for m in _QUESTION_RUN.finditer(question, start)}
+    people = [run for run in runs if person(run)]
+    return people[0] if len(people) == 1 else ""

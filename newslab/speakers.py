@@ -26,21 +26,39 @@ import re
 from typing import Any
 
 from newslab.anchored import lowers_letterwise
-from newslab.attribution import FUNCTION_WORDS, NO_ONE, SPACE, TIME_WORDS, TITLES, LastTwo, complement_name, is_headline
-from newslab.cues import load_speech_verbs
+from newslab.attribution import SPACE, is_headline
 from newslab.descriptions import word_tags
 from newslab.document import Document
 from newslab.lexicons import rule_words, stopwords
 from newslab.mention_record import Mention
 from newslab.name_bearers import FIRST_BEARER_NOTE, TITLE_GENDER_NOTE, first_bearer, fitting_names
-from newslab.names import FEMALE_ROLES, MALE_ROLES, ROLE_WORDS, name_after_role
-from newslab.reported_speech import name_list, speaker_shape
+from newslab.names import ROLE_WORDS, name_after_role
+from newslab.reported_speech import speaker_shape
 from newslab.role_hits import RoleHits, role_hits
+from newslab.speaker_phrases import (
+    BEFORE_NO_PERSON,
+    EMPLOYEE_ROLES,
+    NO_ONE,
+    NO_PERSON_HEADS,
+    PRONOUN_WORDS,
+    SUBJECT_AUXILIARIES,
+    LastTwo,
+    complement_name,
+    is_organization,
+    is_person_phrase,
+    is_role_description,
+    name_gender,
+    name_words,
+    phrase_gender,
+    says,
+    title_gender,
+)
 from newslab.speaker_turns import (
     DESCRIPTION_NOTE,
     FRONTED_NOTE,
     NOT_NAME_NOTE,
     OUTER_NOTE,
+    QUESTION_NAME_RULE,
     QUOTE_START_NOTE,
     family_first,
     fronted_participle,
@@ -48,17 +66,13 @@ from newslab.speaker_turns import (
     given_name_gender,
     group_phrase,
     not_a_name,
+    question_name,
 )
+from newslab.speaker_words import FUNCTION_WORDS, TIME_WORDS, TITLES
 from newslab.targets import Target
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
-_COMPLEMENT = re.compile(rf"{SPACE}(?:for|of|at|in|with|from|on){SPACE}")
-_LAST_TITLE = re.compile(r"(\w+\.?)\s+$")
 _NEXT_COMMA_OR_WORD = re.compile(r"\s*(,|[a-z]+)")
-_ROLE_COMPLEMENT = re.compile(rf"{SPACE}(?:from|of|for){SPACE}")
-_POSSESSIVE_HEAD = re.compile(r"[’']s\s+\S+$")
-_POSSESSIVE_END = re.compile(r"[’']s$")
-_SENTENCE_STOP = re.compile(r"(?<=[a-z]{2}|[’']s)\.$")  # "Ford." ending a sentence; not "Jr." or an initial
 _POSSESSIVE_MARK = re.compile(r"[’']s?")
 _CAPITALIZED_RUN = re.compile(r"[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*")
 _CONTRACTION = re.compile(r"[’'](?:s|re|ll|ve|d)$")
@@ -77,70 +91,11 @@ SUBJECT_SENTENCES = 4
 SPEAKER_PRONOUNS = frozenset(rule_words("speakers.SPEAKER_PRONOUNS"))
 
 
-def _gender(phrase: str) -> str:
-    words = {w.lower() for w in phrase.split()}
-    # a possessive names another person ("His daughter Ivanka Trump", "her husband"): no gender of the speaker (at10)
-    female, male = words & (FEMALE_ROLES | {"she"}), words & (MALE_ROLES | {"he", "him"})
-    return "f" if female else "m" if male else ""
-
-
-def _title_gender(run: str) -> str:
-    """The gender a capitalized run's opening title implies ("Mr. Kerry" -> "m", "Ms. Lynch" -> "f"), else ""."""
-    first = run.split()[0].lower() if " " in run else ""
-    return "f" if first in FEMALE_ROLES else "m" if first in MALE_ROLES else ""
-
-
-#: Heads of organization names that keep their "of" complement ("Department of State", "Bank of England").
-ORG_HEADS = frozenset(rule_words("speakers.ORG_HEADS"))
-
-#: Last words of place and building names, which are never a person ("Memorial Medical Center").
-PLACE_HEADS = frozenset(rule_words("speakers.PLACE_HEADS"))
-
-_ROLES_AND_TITLES = ROLE_WORDS | TITLES
-_NO_PERSON_HEADS = ORG_HEADS | PLACE_HEADS  # last words of an organization or a place: no person
-
-
-def _organization(words: list[str]) -> bool:
-    """An organization's name holding a title or role word ("Justice Department", "National Sheriffs’ Association")."""
-    return words[-1].lower() in ORG_HEADS and any(w.lower().rstrip(".") in _ROLES_AND_TITLES for w in words[:-1])
-
-
-def _says(rest: str) -> bool:
-    """Whether one of the first three words is a speech verb ("He also said that …")."""
-    return any(w in load_speech_verbs() for w in rest.split()[:3])
-
-
-def _name_words(phrase: str) -> list[str]:
-    """The name in a speaker phrase: titles, roles and a trailing "of Kentucky" dropped."""
-    if name_list(phrase):
-        return []  # rule "name-list" (at8): "President Obama and Senate Democratic Leader Harry Reid": as written
-    parts = _COMPLEMENT.split(phrase, maxsplit=1)
-    head = phrase if len(parts) > 1 and parts[0].split()[-1].lower() in ORG_HEADS else parts[0]
-    if _POSSESSIVE_HEAD.search(head) and len(head.split()) > 2:
-        return []  # rule "possessive-head" (attrib4): "Kayla Mueller's Parents" is a group, not a name
-    words = [_POSSESSIVE_END.sub("", _SENTENCE_STOP.sub("", w)) for w in head.split()]  # "McConnell's." (at9)
-    roles = [i for i, w in enumerate(words) if w.lower().rstrip(".") in _ROLES_AND_TITLES]
-    if roles and not _organization(words):  # "NATO spokeswoman Farah Dakhlallah", "Majority Leader Mitch McConnell"
-        words = words[roles[-1] + 1 :]
-    while words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    if all(w[:1].isupper() for w in words):
-        return words
-    trailing = list(itertools.takewhile(lambda w: w[:1].isupper(), reversed(words)))[::-1]
-    return trailing if len(trailing) >= 2 else []  # "strategist David Axelrod", "the conservative author Ann Coulter"
-
-
 #: Quoted passages, blanked out when looking for the subject of a sentence.
 #: (British ‘…’ too.) One mark class first, then each alternative checks its own mark by a one-character
 #: lookbehind: the matches of “[^”]*”?|"[^"\n]*"?|(?<![\w’'])‘…, but sre jumps from mark to mark (a charset
 #: prefix) instead of trying the ‘ lookbehind at every character.
 _QUOTED = re.compile(r"[“\"‘](?:(?<=“)[^”]*”?|(?<=\")[^\"\n]*\"?|(?<=‘)(?<![\w’']‘)(?=\S)[^‘\n]*?[^\s‘]’(?![\w’]))")
-
-
-def _name_gender(chunk: str, at: int, name: str, default: str) -> str:
-    """The gender a name's title or given name implies ("Ms. Pelosi", "Nancy Pelosi"), else ``default``."""
-    title = m.group(1).lower() if (m := _LAST_TITLE.search(chunk[:at])) else ""
-    return "f" if title in FEMALE_ROLES else "m" if title in MALE_ROLES else given_name_gender(name) or default
 
 
 class SpeakerResolver:
@@ -172,12 +127,12 @@ class SpeakerResolver:
 
     def name(self, phrase: str) -> str:
         """The name in a speaker phrase; a lone surname -> the longest registry name ending with it."""
-        caps = _name_words(phrase)
+        caps = name_words(phrase)
         if not caps:
             return ""
         if len(caps) != 1:
             return " ".join(caps)
-        return self._longest_ending(caps[0], _title_gender(phrase)) or caps[0]
+        return self._longest_ending(caps[0], title_gender(phrase)) or caps[0]
 
     def _longest_ending(self, last: str, gender: str) -> str:
         """The longest registry name ending with ``last`` that opens with no title ("" if none); once per word.
@@ -275,7 +230,7 @@ class SpeakerResolver:
         if group:  # "Officials in Miami-Dade County", "Republicans on the … Committee": the complement says who
             return group, "group"
         name = self.name(phrase)
-        if _is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
+        if is_role_description(phrase):  # "the New York Democrat said", "the senator from Kentucky said"
             earlier = self._same_role.get(phrase.split()[-1].lower(), NO_ONE).latest_other(low)
             if earlier:
                 return earlier, "description:same-role"  # "A NATO official said …" … "said the official"
@@ -285,10 +240,10 @@ class SpeakerResolver:
         if name and " " not in name and (full := family_first(self.article.text, name, self.names)):
             return full, "name; family-name-first"  # "Mr. Kim" -> "Kim Jong Un" (at9)
         if name:  # rule "organization-name" (at8): "the Justice Department", not "Department"
-            lone = _name_words(phrase)
+            lone = name_words(phrase)
             note = FIRST_BEARER_NOTE if name in self.bearers and len(lone) == 1 else ""
-            note += TITLE_GENDER_NOTE if lone == [name] and name in self.title_skips and _title_gender(phrase) else ""
-            return name, ("name; organization-name" if _organization(name.split()) else "name") + note
+            note += TITLE_GENDER_NOTE if lone == [name] and name in self.title_skips and title_gender(phrase) else ""
+            return name, ("name; organization-name" if is_organization(name.split()) else "name") + note
         # a group or source without a name ("diplomats", "a spokesman for Y"); where it is ("in Berlin") is no part,
         # nor a relative clause or a verb (rules "relative-clause", "verb-cut": at7)
         shaped, cut = speaker_shape(_PLACE_AFTER.sub("", phrase.strip()))
@@ -325,6 +280,10 @@ class SpeakerResolver:
             # "And him?" / "What did he say?" opens a new topic: the person the mention stage found, not the
             # last speaker ("GIULIANI: … And him? ‘I'm having a good day,’ he said")
             return self.target_name(mention.target), "pronoun:question"
+        asked = question_name(question, self._person_run) if (question := self._asked_before(sent)) else ""
+        g = (title_gender(asked) or given_name_gender(self._longer_name(asked))) if asked else ""
+        if asked and not (gender and g and g != gender):  # "Was Zelensky pressured? ‘…,’ he said" (at11)
+            return self._longer_name(asked), QUESTION_NAME_RULE
         self.given_skips = 0
         subject, subject_sent = self.previous_subject(sent, start, gender)
         for k in range(len(self.history) - 1, -1, -1):  # in text order: the older ones are older still
@@ -341,7 +300,7 @@ class SpeakerResolver:
                 continue
             if (low == "they" and g) or (g and gender and g != gender):
                 continue
-            if gender and not _is_person_phrase(phrase):
+            if gender and not is_person_phrase(phrase):
                 continue  # "he" is not "Republicans" or "the company"
             if s >= subject_sent:  # a subject named after the speaker's quote is the newer referent
                 return name, "pronoun:recent-speaker" + GENDER_NOTE * bool(self.given_skips)
@@ -374,14 +333,14 @@ class SpeakerResolver:
         titled = " " in run and run.split()[0].lower().rstrip(".") in TITLES
         first = _CONTRACTION.sub("", run.split()[0].lower())
         tags = word_tags()
-        if first in stopwords() | _PRONOUN_WORDS or (
+        if first in stopwords() | PRONOUN_WORDS or (
             " " not in run and (run.lower() in tags or tags.get(run) == "NNPS")
         ):
             return ""  # "But …", "Supporters booed …", "Republicans disagreed": no one person opens the sentence
         name = self.name(run)
-        if not name or name.split()[-1].lower() in _NO_PERSON_HEADS or run.lower() in TIME_WORDS:
+        if not name or name.split()[-1].lower() in NO_PERSON_HEADS or run.lower() in TIME_WORDS:
             return ""
-        if (run.isupper() and not titled) or _title_gender(run) not in ("", gender):
+        if (run.isupper() and not titled) or title_gender(run) not in ("", gender):
             return ""
         if name.split()[-1] in self.article.sentences[sent].text:
             return ""  # named in the pronoun's own sentence ("he fired Flynn"; his quote): someone he speaks of
@@ -391,13 +350,14 @@ class SpeakerResolver:
             return ""
         return self._longer_name(name)
 
-    def _asked_before(self, sent: int) -> bool:
-        """Whether the sentence before is a short question of the narrator (at most 6 words, outside quotes)."""
+    def _asked_before(self, sent: int) -> str:
+        """The sentence before if it is a short question of the narrator (at most 6 words, outside quotes), else ""."""
         if sent == 0:
-            return False
+            return ""
         before = self.article.sentences[sent - 1]
         words = before.text.split()
-        return before.text.rstrip().endswith("?") and len(words) <= 6 and not _QUOTED.search(before.text)
+        asked = before.text.rstrip().endswith("?") and len(words) <= 6 and not _QUOTED.search(before.text)
+        return before.text if asked else ""
 
     def role_named_earlier(self, phrase: str, start: int) -> str:
         """A role phrase ("the majority leader") -> the person last named with that title ("Majority Leader X")."""
@@ -405,7 +365,7 @@ class SpeakerResolver:
         if len(words) < 2 or words[0].lower() not in ("the", "a") or not all(w.islower() for w in words[1:]):
             return ""
         role_words = " ".join(words[1:])
-        if not _is_role_description("the " + role_words) or not self._writes(role_words):
+        if not is_role_description("the " + role_words) or not self._writes(role_words):
             return ""  # no role, or the role is never written out before: no scan of the article
         if role_words not in self._roles:  # found once per role and article (the resolver lives for one article)
             hits = role_hits(self.article.text, role_words, lowered=self._letterwise)
@@ -460,11 +420,11 @@ class SpeakerResolver:
                 return self.target_name(opening.target), index
             chunk = _QUOTED.sub(lambda m: " " * len(m.group()), chunk)
             opener = _PRONOUN_OPENS.match(chunk)  # rule "pronoun-chain" (at8): "He said that Jeb Bush …" names
-            if gender and opener and _GENDERS[opener.group(1).lower()] == gender and _says(chunk[opener.end() :]):
+            if gender and opener and _GENDERS[opener.group(1).lower()] == gender and says(chunk[opener.end() :]):
                 continue  # someone he speaks of, not him
             for m in _CAPITALIZED_RUN.finditer(chunk):
                 first = _CONTRACTION.sub("", m.group().split()[0].lower())  # "It's", "They're"
-                if first in _PRONOUN_WORDS or (
+                if first in PRONOUN_WORDS or (
                     m.start() == 0 and (first in stopwords() or first in ("in", "addition", "however"))
                 ):
                     continue
@@ -472,7 +432,7 @@ class SpeakerResolver:
                 if chunk[m.start() - 1 : m.start()] in ("'", "‘") and m.start() > 0:
                     continue  # rule "single-quoted": a name in single marks is a coined term ("the 'Reid Rule'")
                 titled = m.group().split()[0].lower().rstrip(".") in TITLES and " " in m.group()
-                if (before and before[-1].lower() in _BEFORE_NO_PERSON and not titled) or m.group().isupper():
+                if (before and before[-1].lower() in BEFORE_NO_PERSON and not titled) or m.group().isupper():
                     continue  # "the …", and places: "spoken in Rehoboth Beach, Del." names no speaker
                 role_after = _ROLE_THEN_NAME.match(chunk, m.end())
                 if role_after and role_after.group(1) in EMPLOYEE_ROLES | ROLE_WORDS:
@@ -481,17 +441,17 @@ class SpeakerResolver:
                 if gender and name and not_a_name(m.start(), name) and not _CAPITALIZED_RUN.search(chunk, m.end()):
                     self.notes += NOT_NAME_NOTE * (NOT_NAME_NOTE not in self.notes)  # "Furiously, and in capitals."
                     continue
-                if name and name.split()[-1].lower() in _NO_PERSON_HEADS:
+                if name and name.split()[-1].lower() in NO_PERSON_HEADS:
                     continue  # "Memorial Medical Center", "Miami-Dade County": no person
-                if gender and _title_gender(m.group()) not in ("", gender):
+                if gender and title_gender(m.group()) not in ("", gender):
                     continue  # rule "title-gender" (at6): "she" is not "Mr. Kerry" (the title inside the run)
                 if not name or (
                     gender
                     and (
-                        (_title_gender(m.group()) if name in self.title_skips else "")  # "Mr. Biden" (at10)
+                        (title_gender(m.group()) if name in self.title_skips else "")  # "Mr. Biden" (at10)
                         or self.genders.get(name)
                         or self._given_before(name)
-                        or _name_gender(chunk, m.start(), name, gender)
+                        or name_gender(chunk, m.start(), name, gender)
                     )
                     != gender
                 ):
@@ -514,10 +474,10 @@ class SpeakerResolver:
                 )
                 if alone and not (lone or subject) and not any(name in t.aliases for t in self.targets):
                     continue  # a lone capitalized word that is no clause's subject and never a full name: a place?
-                if name in self.title_skips and _title_gender(m.group()):
+                if name in self.title_skips and title_gender(m.group()):
                     self.notes += TITLE_GENDER_NOTE  # "Mr. Biden", not "Jill Biden" (rule "title-gender", at10)
                     return name, index
-                self.notes += FIRST_BEARER_NOTE * (name in self.bearers and len(_name_words(m.group())) == 1)
+                self.notes += FIRST_BEARER_NOTE * (name in self.bearers and len(name_words(m.group())) == 1)
                 return self._longer_name(name), index
         return "", -1
 
@@ -551,49 +511,10 @@ class SpeakerResolver:
         if name:
             if nested:
                 self.nested.add(len(self.history))
-            gender = _gender(phrase) or self.genders.get(name, "")
+            gender = phrase_gender(phrase) or self.genders.get(name, "")
             if gender:
                 self.genders[name] = gender
             self.history.append((sent, name, gender, phrase))
             words = phrase.split()
             if words:
                 self._same_role.setdefault(words[-1].lower(), LastTwo()).add(name, phrase.lower())
-
-
-#: Pronouns and determiners that open no name, wherever they stand ("It's sick", cut out of a quote).
-_PRONOUN_WORDS = frozenset(rule_words("speakers.PRONOUN_WORDS"))
-#: Auxiliaries after a lone capitalized word that opens the pronoun's own sentence: that word is the subject.
-SUBJECT_AUXILIARIES = frozenset(rule_words("speakers.SUBJECT_AUXILIARIES"))
-#: Words before a capitalized run that make it no person: an article, or a preposition of place.
-_BEFORE_NO_PERSON = frozenset(rule_words("speakers.BEFORE_NO_PERSON"))
-
-
-def _is_person_phrase(phrase: str) -> bool:
-    """Whether a speaker phrase can be one person: a pronoun he/she, a name, or a singular role ("a spokesman")."""
-    words = phrase.split()
-    if words[0].lower() in ("he", "she"):
-        return True
-    if words[0].lower() in ("they", "it", "we") or (words[-1].lower().endswith("s") and words[-1][:1].islower()):
-        return False
-    if words[-1] in PLURAL_PERSON_NOUNS:  # rule "plural-group" (at5): "she" is not "the women"
-        return False
-    if words[-1].lower() in _NO_PERSON_HEADS:  # rule "organization" (at6): "she" is not "the State Department"
-        return False
-    return words[0].lower() in ("a", "an", "the") or words[-1][:1].isupper()
-
-
-def _is_role_description(phrase: str) -> bool:
-    """A definite description of a person by role or party ("the senator", "the New York Democrat")."""
-    words = phrase.split()
-    if len(words) < 2 or words[0].lower() != "the":
-        return False
-    head = _ROLE_COMPLEMENT.split(phrase)[0].split()[-1].lower()
-    return head in ROLE_WORDS | TITLES | PERSON_DESCRIPTIONS
-
-
-#: Job words between an employer and a person's name ("Fox News host Megyn Kelly").
-EMPLOYEE_ROLES = frozenset(rule_words("speakers.EMPLOYEE_ROLES"))
-#: Plural person nouns without a final -s ("the women", "the police"): never one person.
-PLURAL_PERSON_NOUNS = frozenset(rule_words("speakers.PLURAL_PERSON_NOUNS"))
-#: Heads of descriptions that refer back to a person named before ("the Democrat", "the lawmaker").
-PERSON_DESCRIPTIONS = frozenset(rule_words("speakers.PERSON_DESCRIPTIONS"))

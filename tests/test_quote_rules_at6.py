@@ -230,7 +230,7 @@ REFUSAL_PIECES = ["declined", "refuses", "refusing", "to", " ", "\u00a0", "answe
 @given(st.lists(st.sampled_from(REFUSAL_PIECES), max_size=12).map("".join))
 def test_refusal_gate_is_exact(text: str) -> None:
     """``refused`` reads "to " before the verb first: the pattern matches only where that cheap test holds."""
-    from newslab.speech_formats import _REFUSAL
+    from newslab.quote_checks import _REFUSAL
 
     for end in range(len(text) + 1):
         if _REFUSAL.search(text, 0, end) is not None:

@@ -649,7 +649,7 @@ def test_pronoun_gender_does_not_fire_on_unknown_or_shared_given_names() -> None
 
 
 def test_plural_group_and_employer_before_role() -> None:
-    from newslab.speakers import _is_person_phrase
+    from newslab.speaker_phrases import is_person_phrase as _is_person_phrase
 
     assert not _is_person_phrase("the women") and not _is_person_phrase("the police")
     assert _is_person_phrase("the woman") and _is_person_phrase("Megyn Kelly")
