@@ -16,12 +16,14 @@ finds, on the sentence reading the model already has (tokens, clauses, names, th
 * ``bad_act_by`` - the target is the agent of a bad act in a passive ("incited by the president").
 
 Each found construction is an :class:`Aimed` (its name and its words). :func:`rule_override` is the
-rule layer: when the model's label is neutral and a construction of :func:`kept_rules` is aimed at
-the target, the label becomes negative and the construction's name and words lead the evidence. Which
-constructions are kept was decided on NewsMTSC *train* only (``validation/score_target_rules.py``:
-kept where, on the train targets it fires for and the out-of-fold model calls neutral, the gold label
-is negative more often than neutral); the evidence of each is in ``data/rule_words.tsv``
-(``target_rules.KEPT``).
+rule layer: when the model's label is neutral and a construction of the model's ``rules`` is aimed at
+the target, the label becomes negative (score and probabilities stay the model's) and the
+construction's name and words lead the evidence (``rule=failing:fell short``). Which constructions are
+kept was decided on NewsMTSC *train* only (``validation/score_target_rules.py``: kept where, on the
+train targets it fires for and the out-of-fold model calls neutral, the gold label is negative more
+often than neutral); the evidence of each is in ``data/rule_words.tsv`` (``target_rules.KEPT``). The
+layer is **off** in the packaged model, because NewsMTSC dev fell with it (rw 0.6845 -> 0.6820, mt
+0.6568 -> 0.6534, read once; docs/voices.md): :func:`rule_model` turns it on.
 
 Example:
     >>> from newslab.target_reading import read_sentence
@@ -36,11 +38,14 @@ Example:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import NamedTuple
 
+from newslab.errors import ParameterError
 from newslab.lexicons import rule_word_values, rule_words
+from newslab.target_model import TargetModel, check_model
 from newslab.target_reading import SentenceReading
 from newslab.tone_constructions import SUBJECT_GAP, Construction, construction_roles, is_construction_subject
 
@@ -52,6 +57,8 @@ _ROLE_RULE = {
     "pressure_target": "pressed",
     "modal_target": "demanded",
 }
+#: Every construction's name, in the order :func:`aimed_constructions` reports them.
+CONSTRUCTIONS = (*_ROLE_RULE.values(), "failing", "bad_act_by")
 #: The label every construction here points to: all of them say something bad of the target.
 RULE_LABEL = "negative"
 #: A bad act stands at most this many tokens before the "by" of its agent, in the same clause
@@ -67,25 +74,33 @@ class Aimed(NamedTuple):
     words: str
 
 
+class _Lists(NamedTuple):
+    """The rule data, read once: the kept constructions and the word lists of the rules."""
+
+    kept: frozenset[str]
+    failure: Mapping[str, tuple[tuple[str, ...], ...]]  # first token -> failure phrases, longest first
+    determiners: frozenset[str]
+    bad_acts: frozenset[str]
+    agent_wins: frozenset[str]
+    blame_on: frozenset[str]
+
+
 @functools.cache
-def _failure_terms() -> Mapping[str, tuple[tuple[str, ...], ...]]:
-    """First token -> the failure phrases of ``target_rules.FAILURE`` that start with it, longest first."""
-    index: dict[str, list[tuple[str, ...]]] = {}
+def _lists() -> _Lists:
+    failure: dict[str, list[tuple[str, ...]]] = {}
     for term in rule_words("target_rules.FAILURE"):
         words = tuple(term.split())
-        index.setdefault(words[0], []).append(words)
-    return {k: tuple(sorted(v, key=len, reverse=True)) for k, v in index.items()}
+        failure.setdefault(words[0], []).append(words)
+    return _Lists(
+        frozenset(rule_word_values("target_rules.KEPT")),
+        {k: tuple(sorted(v, key=len, reverse=True)) for k, v in failure.items()},
+        *(frozenset(rule_words(f"target_rules.{n}")) for n in ("DETERMINERS", "BAD_ACTS", "AGENT_WINS", "BLAME_ON")),
+    )
 
 
-@functools.cache
-def _word_set(list_name: str) -> frozenset[str]:
-    return frozenset(rule_words(list_name))
-
-
-@functools.cache
 def kept_rules() -> frozenset[str]:
     """The constructions the rule layer uses (``target_rules.KEPT``, chosen on NewsMTSC train)."""
-    return frozenset(rule_word_values("target_rules.KEPT"))
+    return _lists().kept
 
 
 def _words(sent: SentenceReading, c: Construction) -> str:
@@ -102,11 +117,12 @@ def _failing(sent: SentenceReading, a: int, b: int) -> Aimed | None:
 
     Not right after a determiner (``target_rules.DETERMINERS``): "in Congress and a failed run" is an adjective.
     """
-    toks, terms = sent.toks, _failure_terms()
+    toks, lists = sent.toks, _lists()
+    terms = lists.failure
     for j in range(b, min(len(toks), b + SUBJECT_GAP + 1)):
-        if j > 0 and toks[j - 1] in _word_set("target_rules.DETERMINERS"):
-            continue  # "a failed run": an adjective
-        for words in terms.get(toks[j], ()):
+        if toks[j] not in terms or toks[j - 1] in lists.determiners:  # "a failed run": an adjective
+            continue
+        for words in terms[toks[j]]:
             if tuple(toks[j : j + len(words)]) == words and is_construction_subject(
                 toks, sent.clause, sent.entities, a, b, j
             ):
@@ -122,17 +138,17 @@ def _by_agent(sent: SentenceReading, a: int) -> Aimed | None:
     ``target_rules.AGENT_WINS``: "defeated by X"), or a negative lexicon word stands at most
     :data:`BY_REACH` tokens before it in its clause.
     """
-    toks, clause, news = sent.toks, sent.clause, sent.news
+    toks, clause, news, lists = sent.toks, sent.clause, sent.news, _lists()
     if a > 0 and toks[a - 1] in _ARTICLES:  # "by the president": the mention may start after its article
         a -= 1
     if a < 2:
         return None
-    if toks[a - 1] == "on" and toks[a - 2] in _word_set("target_rules.BLAME_ON"):
+    if toks[a - 1] == "on" and toks[a - 2] in lists.blame_on:
         return Aimed("blamed", f"{toks[a - 2]} on")
     p = a - 2
-    if toks[a - 1] != "by" or not toks[p].endswith(("ed", "en")) or toks[p] in _word_set("target_rules.AGENT_WINS"):
+    if toks[a - 1] != "by" or not toks[p].endswith(("ed", "en")) or toks[p] in lists.agent_wins:
         return None
-    if toks[p] in _word_set("target_rules.BAD_ACTS") or news[p] < 0:
+    if toks[p] in lists.bad_acts or news[p] < 0:
         return Aimed("bad_act_by", f"{toks[p]} by")
     for j in range(p - 1, max(-1, p - 1 - BY_REACH), -1):
         if clause[j] != clause[p]:
@@ -158,16 +174,64 @@ def aimed_constructions(sent: SentenceReading, a: int, b: int) -> tuple[Aimed, .
     return tuple(found)
 
 
-def rule_override(sent: SentenceReading, a: int, b: int, label: str) -> Aimed | None:
-    """The kept construction that turns a ``neutral`` label negative for this mention, or ``None``.
+def rule_override(sent: SentenceReading, a: int, b: int, label: str, rules: Collection[str]) -> Aimed | None:
+    """The construction of ``rules`` that turns a ``neutral`` label negative for this mention, or ``None``.
 
     Only a neutral label is overridden: the rule layer adds what the model misses, it never flips a
-    polar reading. The first kept construction found wins (the order of :func:`aimed_constructions`).
+    polar reading. The first construction found wins (the order of :func:`aimed_constructions`); the
+    rules of constructions not in ``rules`` are not run.
     """
-    if label != "neutral":
+    if label != "neutral" or b <= a:
         return None
-    kept = kept_rules()
-    return next((c for c in aimed_constructions(sent, a, b) if c.name in kept), None)
+    if sent.constructions:
+        for flag, c in construction_roles(sent.toks, sent.clause, sent.entities, sent.constructions, a, b):
+            if _ROLE_RULE.get(flag, "") in rules:
+                return Aimed(_ROLE_RULE[flag], _words(sent, c))
+    found = _failing(sent, a, b) if "failing" in rules else None
+    if found is None and ("bad_act_by" in rules or "blamed" in rules):
+        found = _by_agent(sent, a)
+        found = found if found is not None and found.name in rules else None
+    return found
 
 
-__all__ = ["BY_REACH", "RULE_LABEL", "Aimed", "aimed_constructions", "kept_rules", "rule_override"]
+def rule_model(model: TargetModel | None = None, *, rules: Iterable[str] | None = None) -> TargetModel:
+    """``model`` (``None``: the packaged one) with the rule layer on: pass it as ``model=`` to the target tone calls.
+
+    Args:
+        model: A packaged or loaded :class:`~newslab.target_model.TargetModel` without adapted weights (the
+            rules were chosen against the packaged model's out-of-fold predictions).
+        rules: Construction names (:data:`CONSTRUCTIONS`); ``None`` means :func:`kept_rules`, those the
+            NewsMTSC train evidence supports.
+
+    Raises:
+        ParameterError: For an unknown construction or an adapted model.
+
+    Example:
+        >>> from newslab.target_tone import target_sentiment
+        >>> t = "Republicans fell short of expectations on Tuesday."
+        >>> target_sentiment(t, span=(0, 11)).label
+        'neutral'
+        >>> r = target_sentiment(t, span=(0, 11), model=rule_model())
+        >>> r.label, r.evidence[0].name
+        ('negative', 'rule=failing:fell short')
+    """
+    chosen = check_model(model)
+    if chosen.adapted is not None:
+        raise ParameterError("rule_model(model=...) takes the packaged or a loaded model without adapted weights")
+    names = tuple(sorted(kept_rules() if rules is None else set(rules)))
+    unknown = sorted(set(names) - set(CONSTRUCTIONS))
+    if unknown:
+        raise ParameterError(f"rules={unknown!r}; valid: {list(CONSTRUCTIONS)}")
+    return dataclasses.replace(chosen, rules=names)
+
+
+__all__ = [
+    "BY_REACH",
+    "CONSTRUCTIONS",
+    "RULE_LABEL",
+    "Aimed",
+    "aimed_constructions",
+    "kept_rules",
+    "rule_model",
+    "rule_override",
+]

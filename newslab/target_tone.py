@@ -452,8 +452,8 @@ def _predict(
         if g >= 0.5:  # evidence from the linear model with the larger share
             model = target_model.adapted
         weighted = model.weighted(feats)  # the features may have grown by the code words
-    # the rule layer (newslab.target_rules): a kept construction aimed at the target reads a neutral label negative
-    rule = rule_override(sent, a, b, LABELS[k]) if target_model.adapted is None else None
+    # the rule layer of a model made by newslab.target_rules.rule_model (off in the packaged model)
+    rule = rule_override(sent, a, b, LABELS[k], target_model.rules) if target_model.rules else None
     k = 0 if rule is not None else k
     evidence: tuple[Feature, ...] = ()
     if n_evidence:

@@ -1,6 +1,6 @@
 """Decide, on NewsMTSC train only, which named constructions the target-tone rule layer may use.
 
-Usage: python validation/score_target_rules.py [DATA_DIR] --oof OOF.npz [--boot 2000] [--hard TSV]
+Usage: python validation/score_target_rules.py [DATA_DIR] --oof OOF.npz [--boot 2000] [--hard TSV] [--show N]
 
 Reads ONLY ``DATA_DIR/newsmtsc/train_flat.jsonl`` and out-of-fold predictions of the shipped feature
 families on it (``validation/cv_target_families.py --variants flips+flags --base flips+flags --cache DIR``
@@ -10,12 +10,14 @@ fires for, and of those the model (out of fold) calls neutral, how many are gold
 right), neutral (the model is right) and positive (both wrong), with a bootstrap 95% CI of
 (negative - neutral) / n resampling sentences. The rule layer keeps a construction only where negative >
 neutral. Then it prints the out-of-fold macro-F1 with the kept rules applied, paired with the model alone
-(bootstrap CI over sentences). The dev files are never read.
+(bootstrap CI over sentences). With ``--hard`` it prints the accuracy of the packaged model without and with
+the rule layer on a hand-written check set (a targeted check, not an evaluation). The dev files are never read.
 """
 
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from collections import Counter, defaultdict
@@ -31,8 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from cv_target_families import paired_ci  # noqa: E402
 from train_target_model import LABEL_OF  # noqa: E402
 
-from newslab.target_rules import aimed_constructions, kept_rules  # noqa: E402
-from newslab.target_tone import target_reading  # noqa: E402
+from newslab.target_rules import aimed_constructions, kept_rules, rule_model  # noqa: E402
+from newslab.target_tone import target_reading, target_sentiment_many  # noqa: E402
 
 LABELS = list(LABEL_OF.values())
 
@@ -58,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", nargs="?", default=str(REPO.parent / "shared" / "data"))
     parser.add_argument("--oof", required=True, help="npz of out-of-fold predictions (cv_target_families --cache)")
     parser.add_argument("--boot", type=int, default=2000)
+    parser.add_argument("--hard", help="TSV of hand-labelled hard cases (sentence, start, end, label, construction)")
     parser.add_argument("--show", type=int, default=0, help="print this many fired train sentences per construction")
     args = parser.parse_args(argv)
     path = Path(args.data_dir) / "newsmtsc" / "train_flat.jsonl"
@@ -108,7 +111,25 @@ def main(argv: list[str] | None = None) -> int:
     changed = int((ruled != pred).sum())
     print(f"out-of-fold macro-F1, model alone {base:.4f} -> with the kept rules {after:.4f} "
           f"({after - base:+.4f} [{lo:+.4f}, {hi:+.4f}]); {changed} labels changed")  # fmt: skip
+    if args.hard:
+        score_hard(Path(args.hard))
     return 0
+
+
+def score_hard(path: Path) -> None:
+    """Accuracy on the check set, by construction, of the packaged model without and with the kept rules."""
+    with path.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader((x for x in handle if x.strip() and not x.startswith("#")), delimiter="\t",
+                                   quoting=csv.QUOTE_NONE))  # fmt: skip
+    spans = [(r["sentence"], (int(r["start"]), int(r["end"]))) for r in rows]
+    for name, model in (("packaged model", None), ("with the rule layer", rule_model())):
+        labels = [t.label for t in target_sentiment_many(spans, model=model)]
+        right: Counter[str] = Counter()
+        for r, label in zip(rows, labels, strict=True):
+            right[r["construction"]] += label == r["label"]
+        total = Counter(r["construction"] for r in rows)
+        by_kind = ", ".join(f"{k} {right[k]}/{total[k]}" for k in total)
+        print(f"hard cases, {name}: {sum(right.values())}/{len(rows)} right ({by_kind})")
 
 
 if __name__ == "__main__":
