@@ -12,6 +12,8 @@ Example:
     'the nearest evaluative word before Trump is positive, with no other name between'
     >>> describe_feature("Aa=denounced", target="Trump")
     "'denounced' (a negative judgement) aimed at another name, not at Trump"
+    >>> describe_feature("rule=failing:fell short", target="Republicans")
+    "Republicans is failing: 'fell short' (rule failing: a neutral reading made negative)"
 """
 
 from __future__ import annotations
@@ -109,6 +111,16 @@ _FLAGS = {
 }
 #: Dense aim indicators of an adapted model (``newslab.code_words`` set ``aim``): ``code_aim=<side>_<sign>``.
 _CODE_AIM_SIDE = {"toward": "aimed at {t}", "away": "aimed at another name, not at {t}", "open": "aimed at no one"}
+#: Constructions of the rule layer (``newslab.target_rules``), named in the evidence as ``rule=<name>:<words>``.
+_RULES = {
+    "irony": "an irony marker in the clause about {t}: its praise is claimed, not granted",
+    "burden": "{t} carries blame or pressure",
+    "blamed": "{t} is blamed",
+    "pressed": "a demand is made of {t}",
+    "demanded": "a modal demand on {t}",
+    "failing": "{t} is failing",
+    "bad_act_by": "{t} is the agent of a bad act",
+}
 _NEAR = re.compile(r"^near([LR])_(pos|neg)_(free|blocked|d(\d+))$")
 _MASS = re.compile(r"^(.+)_(v|p)(pos|neg)$")
 
@@ -132,6 +144,10 @@ def _judgement(word: str) -> str:
 def describe_feature(name: str, *, target: str = "the target") -> str:
     """One model feature as a reason in words (the feature name itself if it is unknown)."""
     t = target
+    if name.startswith("rule="):  # the rule layer (newslab.target_rules): "rule=<construction>:<its words>"
+        rule, _, words = name[len("rule=") :].partition(":")
+        what = _RULES.get(rule, "the construction '" + rule + "'")
+        return f"{what.format(t=t)}: '{words}' (rule {rule}: a neutral reading made negative)"
     if name.startswith("code_aim="):
         side, _, sign = name[len("code_aim=") :].partition("_")
         if side in _CODE_AIM_SIDE and sign in ("pos", "neg"):

@@ -99,6 +99,9 @@ class TargetModel:
         provenance: JSON-ready facts: how, when and on what the model was made, and its cross-validation.
         words: The word feature sets (:data:`newslab.code_words.WORD_SETS`) that the adapted weights use,
             learned from the codes; ``()`` for none.
+        rules: Named constructions of the rule layer (:mod:`newslab.target_rules`) that read a neutral
+            label negative when aimed at the target; ``()`` for none (the packaged model). Made by
+            :func:`newslab.target_rules.rule_model`.
     """
 
     base: LinearModel
@@ -107,6 +110,7 @@ class TargetModel:
     gate_intercept: float = 0.0
     provenance: dict[str, Any] = dataclasses.field(default_factory=dict)
     words: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
 
     def gate_share(self, feats: Mapping[str, float]) -> float:
         """Weight of the adapted model for these features, in [0, 1] (0 for the packaged model)."""
@@ -154,6 +158,8 @@ def _weights_json(model: TargetModel) -> dict[str, Any]:
     }
     if model.words:  # only then: a model without word features keeps its fingerprint of file version 1
         out["words"] = list(model.words)
+    if model.rules:  # likewise: a model without the rule layer keeps its fingerprint
+        out["rules"] = list(model.rules)
     return out
 
 
@@ -208,9 +214,12 @@ def load_target_model(path: str | os.PathLike[str]) -> TargetModel:
     words = doc.get("words") or []
     if not isinstance(words, list) or not set(words) <= set(WORD_SETS):
         raise ModelFileError(f"{str(p)!r}: word feature sets {words!r}; valid: {list(WORD_SETS)}")
+    rules = doc.get("rules") or []  # files written before the rule layer have none
+    if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+        raise ModelFileError(f"{str(p)!r}: rules {rules!r} must be a list of construction names")
     provenance = dict(doc.get("provenance") or {})
     check_stemmer(provenance.get("stemmer", UNNAMED_STEMMER), str(p))
-    return TargetModel(base, adapted, gate, gate_intercept, provenance, tuple(words))
+    return TargetModel(base, adapted, gate, gate_intercept, provenance, tuple(words), tuple(rules))
 
 
 def check_stemmer(stemmer: object, where: str) -> None:

@@ -26,6 +26,7 @@ from newslab.target_aim import AIM_FAMILIES, aim_masses, away_words
 from newslab.target_aim import add_mass as _add_mass
 from newslab.target_model import TargetModel, check_model, shipped_target_model
 from newslab.target_reading import SentenceReading, Speech, read_sentence, token_range
+from newslab.target_rules import aimed_constructions, rule_override
 from newslab.tokenizers import sentence_spans
 from newslab.tone_constructions import construction_features, negative_verb_role
 from newslab.tone_lexicon import (
@@ -94,7 +95,9 @@ SPEAKER_LEFT_TOKENS = 2  # a reporting verb this close before it: "said (Sen.) T
 #: out of the judgement masses) and ``roles`` (``neg_patient``, ``neg_agent``). ``irony_flip``: claimed
 #: words count as negated (x NEGATION_SCALAR) in every judgement feature; ``demand_flip``: so do the
 #: *positive* words of a demanded act ("must be willing": not willing yet). ``aim*``: ``newslab.target_aim``.
-FAMILIES = frozenset(["irony", "irony_flip", "blame", "pressure", "demand", "demand_flip", "roles"]) | AIM_FAMILIES
+FAMILIES = (
+    frozenset(["irony", "irony_flip", "blame", "pressure", "demand", "demand_flip", "roles", "aimed"]) | AIM_FAMILIES
+)
 #: The families the shipped model was trained with, chosen by 5-fold grouped CV on NewsMTSC train
 #: (``validation/cv_target_families.py``: +0.0003 macro-F1, 95% CI -0.0024 to +0.0031, against none;
 #: ``roles`` and the masses of ``irony``/``demand`` did not help and are left out; docs/sentiment.md).
@@ -309,6 +312,8 @@ def _features(sent: SentenceReading, a: int, b: int, families: frozenset[str] = 
         role = negative_verb_role(toks, news, sent.event, clause, sent.entities, a, b)
         if role:
             f[role] = 1.0
+    if "aimed" in families:  # the rule layer's constructions as flags (newslab.target_rules), for CV only
+        f.update(dict.fromkeys(("aimed_" + c.name for c in aimed_constructions(sent, a, b)), 1.0))
     if b > a and not families.isdisjoint(AIM_FAMILIES):  # at whom the evaluative words are aimed
         _mass_features(aim_masses(sent, a, b, news, pat, families, f), f)
     f["bias"] = 1.0
@@ -447,6 +452,9 @@ def _predict(
         if g >= 0.5:  # evidence from the linear model with the larger share
             model = target_model.adapted
         weighted = model.weighted(feats)  # the features may have grown by the code words
+    # the rule layer of a model made by newslab.target_rules.rule_model (off in the packaged model)
+    rule = rule_override(sent, a, b, LABELS[k], target_model.rules) if target_model.rules else None
+    k = 0 if rule is not None else k
     evidence: tuple[Feature, ...] = ()
     if n_evidence:
         # push toward the chosen label = value * (its weight - mean weight of the other labels);
@@ -456,6 +464,8 @@ def _predict(
         pushes = [(p, name, value) for name, value, w in weighted if (p := value * (w[k] - (w[o1] + w[o2]) / 2)) > 0]
         pushes.sort(key=_push, reverse=True)  # a stable sort: reversed, equal pushes keep feature order
         evidence = tuple(Feature(name, value, push) for push, name, value in pushes[:n_evidence])
+        if rule is not None:  # the construction leads, then the features that push toward negative
+            evidence = (Feature(f"rule={rule.name}:{rule.words}", 1.0, 1.0), *evidence[: n_evidence - 1])
     return TargetSentiment(
         LABELS[k], probs[2] - probs[0], evidence, MappingProxyType(dict(zip(LABELS, probs, strict=True)))
     )

@@ -226,7 +226,7 @@ def moved_words(constructions: Sequence[Construction], n: int) -> list[str]:
     return moved
 
 
-def _is_subject(
+def is_construction_subject(
     toks: Sequence[str], clause: Sequence[int], entities: Collection[int], a: int, b: int, first: int
 ) -> bool:
     """The mention [a, b) is the subject of a construction that starts at ``first``."""
@@ -239,6 +239,39 @@ def _is_subject(
         if t in _BREAKS or t in _PRONOUN_BLOCKERS or j in entities:
             return False
     return clause[first] in (clause[a], clause[b - 1]) or "," in toks[b:first]
+
+
+def construction_roles(
+    toks: Sequence[str],
+    clause: Sequence[int],
+    entities: Collection[int],
+    constructions: Sequence[Construction],
+    a: int,
+    b: int,
+) -> list[tuple[str, Construction]]:
+    """The mention's role flag in each of the sentence's constructions that concerns it, with that construction.
+
+    The flags are those of :func:`construction_features`; the construction gives the words (for the
+    evidence of :mod:`newslab.target_rules`).
+    """
+    roles: list[tuple[str, Construction]] = []
+    own = (clause[a], clause[b - 1]) if b > a else ()
+    for c in constructions:
+        if c.kind == "irony":
+            if clause[c.first] in own or a <= c.first < b:
+                roles.append(("irony_clause", c))
+            continue
+        is_object = c.obj_a >= 0 and c.obj_a <= a < c.obj_b and all(t in _OBJECT_FILLERS for t in toks[c.obj_a : a])
+        is_subject = c.subject and is_construction_subject(toks, clause, entities, a, b, c.first)
+        if c.kind in _SUBJECT_FLAGS and is_subject:  # "Trump is under fire", "Trump must …"
+            roles.append((_SUBJECT_FLAGS[c.kind], c))
+        elif c.kind in _PATIENT_AGENT_FLAGS:  # the target blamed or pressed, or the one who blames or presses
+            patient, agent = _PATIENT_AGENT_FLAGS[c.kind]
+            if is_object or (is_subject and c.passive):
+                roles.append((patient, c))
+            elif is_subject:
+                roles.append((agent, c))
+    return roles
 
 
 def construction_features(
@@ -257,24 +290,7 @@ def construction_features(
     ("X must ..."), ``pressure_target`` ("urged X to ...", "X was urged to") and
     ``pressure_agent`` ("X urged ... to").
     """
-    f: dict[str, float] = {}
-    own = (clause[a], clause[b - 1]) if b > a else ()
-    for c in constructions:
-        if c.kind == "irony":
-            if clause[c.first] in own or a <= c.first < b:
-                f["irony_clause"] = 1.0
-            continue
-        is_object = c.obj_a >= 0 and c.obj_a <= a < c.obj_b and all(t in _OBJECT_FILLERS for t in toks[c.obj_a : a])
-        is_subject = c.subject and _is_subject(toks, clause, entities, a, b, c.first)
-        if c.kind in _SUBJECT_FLAGS and is_subject:  # "Trump is under fire", "Trump must …"
-            f[_SUBJECT_FLAGS[c.kind]] = 1.0
-        elif c.kind in _PATIENT_AGENT_FLAGS:  # the target blamed or pressed, or the one who blames or presses
-            patient, agent = _PATIENT_AGENT_FLAGS[c.kind]
-            if is_object or (is_subject and c.passive):
-                f[patient] = 1.0
-            elif is_subject:
-                f[agent] = 1.0
-    return f
+    return dict.fromkeys((flag for flag, _ in construction_roles(toks, clause, entities, constructions, a, b)), 1.0)
 
 
 __all__ = [
@@ -284,8 +300,10 @@ __all__ = [
     "SUBJECT_GAP",
     "Construction",
     "construction_features",
+    "construction_roles",
     "construction_terms",
     "find_constructions",
+    "is_construction_subject",
     "moved_words",
     "negative_verb_role",
     "trigger_words",
@@ -315,6 +333,6 @@ def negative_verb_role(
     for j in range(b, min(len(toks), b + SUBJECT_GAP + 2)):
         if news[j] < 0 and not event[j] and toks[j].endswith(("ed", "en", "s")):
             if j > b and toks[j - 1] in _PASSIVE_AUX:
-                return "neg_patient" if _is_subject(toks, clause, entities, a, b, j - 1) else ""
-            return "neg_agent" if _is_subject(toks, clause, entities, a, b, j) else ""
+                return "neg_patient" if is_construction_subject(toks, clause, entities, a, b, j - 1) else ""
+            return "neg_agent" if is_construction_subject(toks, clause, entities, a, b, j) else ""
     return ""

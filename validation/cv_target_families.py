@@ -59,6 +59,8 @@ VARIANTS = {
     "flips+flags+aim_compact": ("irony_flip", "demand_flip", "blame", "pressure", "aim_compact"),
     "flips+flags+aim_words": ("irony_flip", "demand_flip", "blame", "pressure", "aim_words"),
     "flips+flags+aim_route": ("irony_flip", "demand_flip", "blame", "pressure", "aim_route"),
+    # issue 23 (tt2): the named constructions of newslab.target_rules as flags (aimed_<name>)
+    "flips+flags+aimed": ("irony_flip", "demand_flip", "blame", "pressure", "aimed"),
 }
 C, MIN_COUNT = 0.1, 3  # the training script's CV choice (rounds 4-6)
 
@@ -163,6 +165,7 @@ _PREFIXES = (
     "neg_agent",
     "aim_toward",
     "aim_away",
+    "aimed_",
 )
 
 

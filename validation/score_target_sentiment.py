@@ -1,10 +1,11 @@
 """Score newslab.target_sentiment on NewsMTSC dev (rw and mt) next to two baselines.
 
-Usage: python validation/score_target_sentiment.py [DATA_DIR] [--json OUT]
+Usage: python validation/score_target_sentiment.py [DATA_DIR] [--json OUT] [--rules]
 
 Prints macro-F1 and accuracy of newslab's target model, "always neutral" and "VADER on the
 whole sentence" (compound with the +/-0.05 thresholds), per split, and a bootstrap 95% CI of
 newslab's macro-F1 that resamples sentences (all targets of a sentence together).
+``--rules`` scores the packaged model with the rule layer of ``newslab.target_rules`` on (``rule_model()``).
 These are DEV splits: score them once, after every choice was made by CV on train.
 """
 
@@ -46,14 +47,22 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", nargs="?", default=str(REPO.parent / "shared" / "data"))
     parser.add_argument("--json", dest="json_out")
+    parser.add_argument("--rules", action="store_true", help="the packaged model with the rule layer on")
     args = parser.parse_args(argv)
+    model = None
+    if args.rules:
+        from newslab.target_rules import rule_model
+
+        model = rule_model()
     results: dict[str, dict[str, dict[str, float]]] = {}
     print(f"{'split':<6} {'method':<30} {'macro-F1':>9} {'accuracy':>9} {'n':>5}")
     for split in SPLITS:
         recs = load(Path(args.data_dir) / "newsmtsc" / split / "dev.jsonl")
         gold = [LABEL_OF[int(r["polarity"])] for r in recs]
         t0 = time.perf_counter()
-        ours = [r.label for r in S.target_sentiment_many((r["sentence"], (r["from"], r["to"])) for r in recs)]
+        ours = [
+            r.label for r in S.target_sentiment_many(((r["sentence"], (r["from"], r["to"])) for r in recs), model=model)
+        ]
         elapsed = time.perf_counter() - t0
         methods = {
             "newslab target_sentiment": ours,
