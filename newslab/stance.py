@@ -78,6 +78,7 @@ from newslab.lexicon_cues import lexicon_cues, lexicon_rules_on
 from newslab.lexicons import rule_words
 from newslab.mention_record import Mention
 from newslab.naming import NAMING_VERBS, naming_polarity
+from newslab.quote_judgement import quote_judgement, sentence_reading
 from newslab.quote_tone import AUTHOR_MIN_SCORE, quoted_tone, said_of, sentence_span
 from newslab.records import StanceRow, columns
 from newslab.row_checks import row_stands, speaker_row_stands
@@ -208,6 +209,47 @@ def _author_rows(
             m = named[(j.start, j.end)]
             add(sid, "author", "author", Actor(m.target.name, m.start, m.end, target=m.target), j.score, j.words,
                 j.rule, "target of the author's words")  # fmt: skip
+
+
+def _judgement_rows(article: Document, mentions: list[Mention], quotes: list[Quote],
+                    quote_at: Callable[..., Quote | None], speaker_name: Callable[[Quote], str],
+                    tones: Mapping[tuple[int, int], tuple[str, float]] | None, covered: set[tuple[int, str]],
+                    add: Callable[..., None]) -> None:  # fmt: skip
+    """Rule "quote judgement" (:mod:`newslab.quote_judgement`) where no row was made before.
+
+    The speaker's own evaluative words aimed at a target named (or a pronoun resolved to it) in the speaker's quote.
+    """
+    readings: dict[int, Any] = {}  # one reading per sentence, made only for a candidate mention
+    for m in mentions if quotes else ():
+        q = quote_at(m.start)
+        if q is None or q.kind != "direct" or m.end > q.end or not q.resolved or q.verb.lower() in DENIALS:
+            continue  # a speaker not resolved (a pronoun with no antecedent, nobody) holds no row
+        sid = article.sentence_of(m.start)
+        holder = speaker_name(q)
+        if (
+            (sid, m.target.name) in covered
+            or holder.lower() in UNRESOLVED
+            or holder in (m.target.name, *m.target.aliases)
+        ):
+            continue
+        model = tones.get((m.start, m.end)) if tones is not None else None
+        if sid not in readings:
+            readings[sid] = sentence_reading(article, sid, quotes)
+        found = quote_judgement(
+            article,
+            sid,
+            (m.start, m.end),
+            (q.start, q.end),
+            quotes,
+            model,
+            pronoun=m.kind == "pronoun",
+            reading=readings[sid],
+        )
+        if found is not None:
+            actor = Actor(m.target.name, m.start, m.end, target=m.target)
+            aims = ", ".join(dict.fromkeys(found.aims))
+            add(sid, holder, "speaker", actor, found.score, found.words, f"quote judgement ({q.kind}){speaker_note(q)}",
+                f"evaluative words aimed at the target in the quote ({aims}; {m.kind})")  # fmt: skip
 
 
 def article_stance(
@@ -405,6 +447,7 @@ def article_stance(
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''}){speaker_note(q)}"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)
             add(sid, holder, "speaker", actor, toned[0], toned[1], rule, f"target tone in the quote{toned[2]}")
+    _judgement_rows(article, mentions, quotes, quote_at, speaker_name, tones, covered, add)
     hook = _sentiment_hook(sentiment)
     if hook is not None:
         for m in mentions:
