@@ -88,7 +88,7 @@ from newslab.stance_rules import (
     relation_nouns,
     sentence_rules,
 )
-from newslab.subjects import NEGATIONS
+from newslab.subjects import MEDIA_NOUNS, NEGATIONS
 from newslab.targets import Target
 from newslab.tone_lexicon import (
     NEGATION_SCALAR,
@@ -230,6 +230,8 @@ def _judgement_rows(article: Document, mentions: list[Mention], quotes: list[Quo
             (sid, m.target.name) in covered
             or holder.lower() in UNRESOLVED
             or holder in (m.target.name, *m.target.aliases)
+            or not holder.split()
+            or holder.split()[-1].lower() in MEDIA_NOUNS  # "a statement said": nobody's own words
         ):
             continue
         model = tones.get((m.start, m.end)) if tones is not None else None
@@ -430,6 +432,8 @@ def article_stance(
             or (sid, m.start) in theirs
             or holder.lower() in UNRESOLVED
             or holder in (m.target.name, *m.target.aliases)
+            or not holder.split()
+            or holder.split()[-1].lower() in MEDIA_NOUNS  # "a statement said": nobody's own words
         ):
             continue
         model = tones.get((m.start, m.end)) if tones is not None else None

@@ -50,6 +50,7 @@ def test_quote_judgement_fires(text: str, holder: str, stance: str, cues: list[s
         "“Trump’s record must be protected from the careless and selfish acts of a few,” Joyce said.",  # possessive
         "“He is a disgrace to the office,” he said.",  # no antecedent for either pronoun
         "Trump spoke in Iowa. “He is a disgrace,” Trump said.",  # the speaker is the target
+        "Trump spoke in Iowa. “Trump is a fraud and a disgrace,” a statement said.",  # a statement is nobody
     ],
 )
 def test_quote_judgement_does_not_fire(text: str) -> None:
