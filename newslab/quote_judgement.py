@@ -36,6 +36,7 @@ from typing import NamedTuple
 from newslab.attribution import Quote
 from newslab.cues import reporting_forms
 from newslab.document import Document
+from newslab.lexicons import rule_words
 from newslab.mention_tone import speech_in
 from newslab.target_aim import POSSESSIVE_MARKS, aimed_words
 from newslab.target_reading import SentenceReading, read_sentence
@@ -51,7 +52,7 @@ MIN_VALENCE = 1.0
 #: ask for Hillary", "a great race in Georgia", "Australia's industry must be protected").
 AIMS = frozenset({"aim_pred"})
 #: Words that may stand before the target at the start of its clause ("And he is ...", "The alliance is ...").
-OPENERS = frozenset({"and", "but", "so", "the", "this", "our", "now"})
+OPENERS = frozenset(rule_words("quote_judgement.OPENERS"))
 #: Words of a quote before the judging word that make it someone else's view ("people say he is ..."):
 #: the reporting verbs of the tone reader (the one reporting-verb list, data/speech_verbs.tsv).
 REPORTING = frozenset(reporting_forms("tone"))
