@@ -90,6 +90,7 @@ class Judgement(NamedTuple):
     score: float
     words: list[str]
     aims: list[str]
+    ever: bool = False  # every word was read by rule "never + comparative" ("has never been stronger")
 
 
 def _reported_view(r: SentenceReading, lo: int, i: int) -> bool:
@@ -139,7 +140,7 @@ def quote_judgement(
     titles = frozenset() if pronoun else frozenset(r.entities)
     if not _opens_clause(r, inside[0], a, titles) or (b < len(r.toks) and r.toks[b] in POSSESSIVE_MARKS):
         return None  # not the subject of its clause, or its possessive ("Australia's industry must be protected")
-    words, aims, valence = [], [], 0.0
+    words, aims, valence, ever = [], [], 0.0, 0
     for i, aim in aimed_words(r, a, b):
         weight = r.news[i]
         if aim not in AIMS or not weight or not inside[0] <= i <= inside[-1] or (r.moved and r.moved[i]):
@@ -148,6 +149,7 @@ def quote_judgement(
             if not _ever_comparative(r, i):
                 continue  # "is not a disgrace": no judgement of the speaker's
             weight /= NEGATION_SCALAR  # "never been stronger": the word's own valence
+            ever += 1
         if _reported_view(r, inside[0], i):
             continue
         words.append(doc.text[r.starts[i] : r.ends[i]])
@@ -157,7 +159,7 @@ def quote_judgement(
         return None
     if model is not None and model[0] == ("negative" if valence > 0 else "positive"):
         return None  # the target model reads the sentence the other way: no row rather than a doubtful one
-    return Judgement(valence / math.sqrt(valence * valence + VADER_ALPHA), words, aims)
+    return Judgement(valence / math.sqrt(valence * valence + VADER_ALPHA), words, aims, ever == len(words))
 
 
 def sentence_reading(doc: Document, sid: int, quotes: Sequence[Quote]) -> SentenceReading:

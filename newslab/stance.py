@@ -211,6 +211,18 @@ def _author_rows(
                 j.rule, "target of the author's words")  # fmt: skip
 
 
+def _never_stronger(article: Document, sid: int, m: Mention, q: Quote, quotes: list[Quote]) -> Any:
+    """Rule "never + comparative" over a speaker's row: the quote's only judging words are "never ... -er".
+
+    The target model and the quote's tone read "has never been stronger" as negated; :func:`quote_judgement` reads
+    it as "stronger than ever". Returns its judgement when that is all the quote says of the target, else None.
+    """
+    if q.kind != "direct" or not q.start <= m.start < q.end or "never" not in article.text[q.start : q.end].lower():
+        return None
+    found = quote_judgement(article, sid, (m.start, m.end), (q.start, q.end), quotes, None)
+    return found if found is not None and found.ever and found.score > 0 else None
+
+
 def _judgement_rows(article: Document, mentions: list[Mention], quotes: list[Quote],
                     quote_at: Callable[..., Quote | None], speaker_name: Callable[[Quote], str],
                     tones: Mapping[tuple[int, int], tuple[str, float]] | None, covered: set[tuple[int, str]],
@@ -450,6 +462,12 @@ def article_stance(
         ):
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''}){speaker_note(q)}"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)
+            ever = _never_stronger(article, sid, m, q, quotes) if toned[0] < 0 and not about else None
+            if ever is not None:  # "'NATO has never been stronger,' Rutte said": praise, not a negation
+                add(sid, holder, "speaker", actor, ever.score, ever.words,
+                    f"quote judgement ({q.kind}){speaker_note(q)}",
+                    "evaluative words aimed at the target in the quote (never + comparative)")  # fmt: skip
+                continue
             add(sid, holder, "speaker", actor, toned[0], toned[1], rule, f"target tone in the quote{toned[2]}")
     _judgement_rows(article, mentions, quotes, quote_at, speaker_name, tones, covered, add)
     hook = _sentiment_hook(sentiment)

@@ -84,3 +84,15 @@ def test_junk_speakers_hold_no_quote_judgement(speaker: str) -> None:
     for holder, *_ in rows(text):
         assert clean_holder(holder) == holder and holder not in {"whom", "It", "Asked", "expressing", "by"}
         assert words(holder)
+
+
+def test_never_stronger_is_praise_in_the_speakers_row() -> None:
+    """At 17ea4de the speaker-of-a-quote rule gave Rutte -> NATO *against* (["stronger (negated)"])."""
+    found = rows("Mark Rutte spoke in The Hague. “NATO has never been stronger,” Rutte told reporters.")
+    assert [(h, t, s, r, c) for h, t, s, r, c in found] == [
+        ("Mark Rutte", "NATO", "favor", "quote judgement (direct)", ["stronger"])
+    ]
+    plain = rows("Mark Rutte spoke. “NATO is not stronger today,” Rutte told reporters.")  # "not": a negation still
+    assert [(h, t, s, r) for h, t, s, r, _ in plain] == [
+        ("Mark Rutte", "NATO", "against", "speaker of a quote about the target (direct)")
+    ]
