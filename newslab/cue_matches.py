@@ -15,11 +15,11 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
-from newslab.cue_roles import AUXILIARIES
 from newslab.cues import Cue, cue_forms, load_cues
 from newslab.descriptions import word_tags
 from newslab.errors import LexiconError
 from newslab.lexicons import rule_words
+from newslab.subjects import AUXILIARIES
 
 #: Words before a cue that make a noun of it ("the support", "strong support", "with support").
 NOUN_BEFORE = frozenset(rule_words("cue_matches.NOUN_BEFORE"))

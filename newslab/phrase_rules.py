@@ -4,7 +4,7 @@
   A denial of one's own act ("Strzok denied that he hurt Trump") is no row: no claim of the target's is denied.
 - **wished well**: "X wished Y well / the best / good luck" -> X favor Y ("Clinton wished him well").
 
-The subject is the one of the main verb (:func:`newslab.cue_roles.subject_of`); a negation before the verb
+The subject is the one of the main verb (:func:`newslab.subjects.subject_of`); a negation before the verb
 ("did not dispute", "never wished him well") drops the row, and so does an unresolved pronoun as the subject.
 Each row names its rule in ``holder_rule`` and ``target_rule``. :func:`may_phrase` is the gate read before a
 sentence's actors are found; :func:`phrase_acts` gives the rows.
@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 
 from newslab.actors import Actor, entity
-from newslab.cue_roles import NEGATIONS, subject_of
 from newslab.lexicons import rule_words
+from newslab.subjects import NEGATIONS, subject_of
 
 #: Verbs of a denial (the stance stage's list: a quote introduced by one holds no position of its speaker).
 DENIAL_VERBS = rule_words("stance.DENIALS")

@@ -6,7 +6,7 @@ threaten, demand, praise, worried about, concern, doubt, friends, ...) and finds
 * the **holder**, the source of the attitude: the speaker when the cue stands in a quote (direct or reported);
   otherwise the agent of a passive ("viewed with concern *by many NATO allies*"), the group after a noun cue
   ("uncertainty *among the other partners*", "support *from 33 Democrats*"), the possessor of an attitude noun
-  ("*the Republican’s* complaints"), or the subject of the cue (:func:`newslab.cue_roles.subject_of`: "*Republicans*
+  ("*the Republican’s* complaints"), or the subject of the cue (:func:`newslab.subjects.subject_of`: "*Republicans*
   support", "*Johnson*, who criticized", "*X* criticized NATO and praised"), which need not be a target; only when
   no subject stands next to the cue, the nearest actor before it that is not inside a prepositional phrase; failing
   all, the ``author``. he/she as a holder is the last person named (this or the previous sentence);
@@ -19,9 +19,9 @@ threaten, demand, praise, worried about, concern, doubt, friends, ...) and finds
   own ("allies").
 
 A naming verb ("called Trump a wimp", "described NATO as obsolete") takes the valence of the name it gives
-(:func:`naming_polarity`). A negation within three words before a favor cue flips and damps it; a negated against
-cue is no position ("did not criticize" gives a neutral row). A quote's speaker after "In <place>," is the name
-after the place (:func:`newslab.holders.place_speakers`). Two actors that
+(:func:`newslab.naming.naming_polarity`). A negation within three words before a favor cue flips and damps it; a
+negated against cue is no position ("did not criticize" gives a neutral row). A quote's speaker after "In <place>,"
+is the name after the place (:func:`newslab.holders.place_speakers`). Two actors that
 "had become friends" hold the stance toward each other, unless one of them says so: then only the
 speaker holds it. A target named in a quote whose speaker is known and that no cue covers gets a row
 from the speaker when the quote's tone toward it is clear (:func:`newslab.quote_tone.quoted_tone`:
@@ -51,8 +51,8 @@ import dataclasses
 import itertools
 import logging
 import re
-from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING, Any, NamedTuple
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from newslab.actors import MEMBER_TARGETS, Actor, ActorsBySentence, by_surname, entity
 from newslab.agent_roles import other_holders
@@ -60,8 +60,10 @@ from newslab.attribution import Quote
 from newslab.author_stance import author_judgements
 from newslab.clause_roles import listed_targets, third_party_act
 from newslab.cue_matches import cue_reading, cues_by_first_word, find_cues, first_words, silent_forms
-from newslab.cue_roles import NEGATIONS, cue_roles, may_give_row
+from newslab.cue_roles import cue_roles, may_give_row
 from newslab.document import Document
+from newslab.experiencers import experiencer_objects, may_feel
+from newslab.friend_pairs import friend_rows
 from newslab.holders import (
     act_on_target,
     addressee_of_directive,
@@ -73,27 +75,24 @@ from newslab.holders import (
     speaker_note,
 )
 from newslab.lexicon_cues import lexicon_cues, lexicon_rules_on
-from newslab.lexicons import load_lexicon, rule_words
+from newslab.lexicons import rule_words
 from newslab.mention_record import Mention
+from newslab.naming import NAMING_VERBS, naming_polarity
+from newslab.quote_judgement import quote_judgement, sentence_reading
 from newslab.quote_tone import AUTHOR_MIN_SCORE, quoted_tone, said_of, sentence_span
 from newslab.records import StanceRow, columns
 from newslab.row_checks import row_stands, speaker_row_stands
 from newslab.stance_rules import (
-    experiencer_objects,
-    may_feel,
     may_match,
     may_relate,
     relation_nouns,
     sentence_rules,
 )
+from newslab.subjects import MEDIA_NOUNS, NEGATIONS
 from newslab.targets import Target
-from newslab.tokenizers import word_spans
 from newslab.tone_lexicon import (
     NEGATION_SCALAR,
     NEGATION_WINDOW,
-    default_prepared,
-    lexicon_hits,
-    lower_tokens,
 )
 
 if TYPE_CHECKING:
@@ -111,17 +110,6 @@ STANCES = ("favor", "against", "neutral")
 REDUCERS = frozenset(rule_words("stance.REDUCERS"))
 EVIDENCE_FEATURES = 4  # features of a target_sentiment result kept as evidence
 THRESHOLD = 0.05  # |score| below this is "neutral" (set by hand; cues are weighted 0.3-1.0)
-#: Score of a row of the rule "a and b became friends" (each holds favor toward the other, or the speaker's
-#: claim): the polarity of the cue nouns "friend" and "friendship" in stance_cues.tsv (set by hand there).
-FRIENDS_SCORE = 0.8
-#: Verbs that give their object a name ("called him a wimp", "described NATO as obsolete"): the
-#: stance is the valence of the name (:func:`naming_polarity`); their rows in the cue table have polarity 0.
-NAMING_VERBS = frozenset(rule_words("stance.NAMING_VERBS"))
-#: Words that end the name after a naming verb ("called Trump a wimp *after* the summit"); a name
-#: that would start with one of them is none ("called Rutte *on* Monday", "called *for* talks").
-NAME_STOPS = frozenset(rule_words("stance.NAME_STOPS"))
-NAME_WORDS = 4  # at most this many words after the object are read as the name
-NAME_MIN_VALENCE = 0.5  # a name whose lexicon valence sums to less (VADER scale) gives no row
 #: Speakers the quotes stage could not name ("she said" with nobody before): they hold no row.
 UNRESOLVED = frozenset(rule_words("stance.UNRESOLVED"))
 #: Reporting verbs of denial: what they report is rejected by the speaker, so neither the cues in it
@@ -130,7 +118,6 @@ DENIALS = frozenset(rule_words("stance.DENIALS"))
 #: Verbs that say the act after them did not happen ("failing to speak out against", "refused to
 #: endorse"): they negate a cue within the negation window as "not" does (general English, issue 23).
 FAILING = frozenset(rule_words("stance.FAILING"))
-OBJECT_PRONOUNS = frozenset(rule_words("stance.OBJECT_PRONOUNS"))
 #: Target rules under which a cue of the tone lexicon (:mod:`newslab.lexicon_cues`) gives a row: its
 #: object, the target after a noun cue, or the target before a passive ("was mocked by").
 LEXICON_TARGET_RULES = ("object", "first target after noun cue", "target before passive cue")
@@ -171,75 +158,6 @@ def _sentiment_hook(sentiment: bool | Callable[..., Any]) -> Callable[..., Any] 
     return target_sentiment
 
 
-class Naming(NamedTuple):
-    """What a naming verb says (:func:`naming_polarity`).
-
-    The valence of the name in [-1, 1], the words from the object to the end of the name ("Trump a wimp"), the
-    offset where the name ends, and the rule ("", or "article before a quoted name": 'called him a “whiner”').
-    """
-
-    polarity: float
-    words: str
-    end: int
-    rule: str = ""
-
-
-def _epithet_valence(name: str) -> float:
-    """The valence of judging names VADER lacks ("con artist", "lightweight"; ``name_epithets.tsv``)."""
-    epithets = load_lexicon("name_epithets")
-    low = f" {' '.join(re.findall(r'[a-z]+(?:[’-][a-z]+)*', name.lower()))} "
-    return sum(score for term, score in epithets.items() if f" {term} " in low)
-
-
-def naming_polarity(text: str, cue_end: int, limit: int, actors: Iterable[Actor] = ()) -> Naming | None:
-    """The stance a naming verb gives: the valence of the name it gives its object, and the name.
-
-    After the verb come an optional object (an actor of the sentence or an object pronoun), an
-    optional "as", then the name: up to :data:`NAME_WORDS` words, ending before punctuation or a
-    word of :data:`NAME_STOPS`. Its valence is the sum of its lexicon words by the tone rules
-    (:func:`newslab.tone_lexicon.lexicon_hits`: VADER's lexicon with newslab's news evaluation rows,
-    negation included), scaled to [-1, 1] (a sum of 2 is 1). ``None`` when there is no name or its
-    valence is below :data:`NAME_MIN_VALENCE`: "called Rutte on Monday" is a phone call, not a stance.
-
-    Example:
-        >>> text = "Graham called Trump a wimp after the summit."
-        >>> naming_polarity(text, text.index(" Trump"), len(text))
-        Naming(polarity=-1.0, words='Trump a wimp', end=26, rule='')
-        >>> naming_polarity("Trump called Rutte on Monday.", 12, 29) is None
-        True
-    """
-    pos = cue_end
-    obj = next((a for a in actors if a.start >= cue_end and not text[cue_end : a.start].strip()), None)
-    if obj is not None:
-        pos = obj.end
-    else:
-        pronoun = re.match(r"\s+([\w’'-]+)", text[cue_end:limit])
-        if pronoun and pronoun.group(1).lower() in OBJECT_PRONOUNS:
-            pos = cue_end + pronoun.end()
-    found = re.match(r"\s+(?:as\s+)?(?:(?:an?|the)\s+(?=[“\"‘']))?[“\"‘']?", text[pos:limit])
-    if found is None:
-        return None
-    start = pos + found.end()
-    words: list[re.Match[str]] = []
-    for w in re.finditer(r"\w+(?:[’'-]\w+)*|[^\w\s]", text[start:limit]):  # a closing ’ is no part of a word
-        if not w.group()[0].isalnum() or w.group().lower() in NAME_STOPS or len(words) == NAME_WORDS:
-            break
-        words.append(w)
-    if not words:
-        return None
-    end = start + words[-1].end()
-    name = text[start:end]
-    toks = lower_tokens(name, word_spans(name))
-    valence = sum(h.weight for h in lexicon_hits(toks, default_prepared(), contrast=False))
-    valence += _epithet_valence(name)
-    if abs(valence) < NAME_MIN_VALENCE:
-        return None
-    if found.group().rstrip()[-1:] in "“\"‘'" and text[end : end + 1] in "”\"’'":
-        end += 1  # the closing mark of a quoted name: called NATO “obsolete”
-    rule = "article before a quoted name" if re.search(r"\b(?:an?|the)\s+\S$", found.group()) else ""
-    return Naming(max(-1.0, min(1.0, valence / 2.0)), text[cue_end:end].strip(), end, rule)
-
-
 def _label(score: float) -> str:
     return "favor" if score > THRESHOLD else ("against" if score < -THRESHOLD else "neutral")
 
@@ -250,14 +168,6 @@ AFFIRMING_NO = frozenset({"doubt", "question", "wonder", "surprise"})
 _FEW = re.compile(
     r"(?:^\W*|[,;:]\s*|\b(?:that|and|but)\s+)(?:[Ff]ew|[Nn]o|[Nn]one of the|[Hh]ardly any)\s+(?:[\w’'-]+\s+){1,3}$"
 )  # at the clause's start: "There is no doubt Merkel praised" is no such subject
-
-
-#: Rule "a and b became friends" (mutual positive stance); ``(?<!...)``: "a" starts at a word's start, so a long
-#: word is scanned once, not per letter.
-_FRIENDS = re.compile(
-    r"(?<![\w’'-])(?P<a>[\w’'-]+)\s+and\s+(?P<b>[\w’'-]+)\s+"
-    r"(?:had\s+|have\s+|has\s+)?(?:become|are|were|remained)\s+(?:good\s+|close\s+)?friends"
-)
 
 
 def _few(before: str) -> bool:
@@ -299,6 +209,61 @@ def _author_rows(
             m = named[(j.start, j.end)]
             add(sid, "author", "author", Actor(m.target.name, m.start, m.end, target=m.target), j.score, j.words,
                 j.rule, "target of the author's words")  # fmt: skip
+
+
+def _never_stronger(article: Document, sid: int, m: Mention, q: Quote, quotes: list[Quote]) -> Any:
+    """Rule "never + comparative" over a speaker's row: the quote's only judging words are "never ... -er".
+
+    The target model and the quote's tone read "has never been stronger" as negated; :func:`quote_judgement` reads
+    it as "stronger than ever". Returns its judgement when that is all the quote says of the target, else None.
+    """
+    if q.kind != "direct" or not q.start <= m.start < q.end or "never" not in article.text[q.start : q.end].lower():
+        return None
+    found = quote_judgement(article, sid, (m.start, m.end), (q.start, q.end), quotes, None)
+    return found if found is not None and found.ever and found.score > 0 else None
+
+
+def _judgement_rows(article: Document, mentions: list[Mention], quotes: list[Quote],
+                    quote_at: Callable[..., Quote | None], speaker_name: Callable[[Quote], str],
+                    tones: Mapping[tuple[int, int], tuple[str, float]] | None, covered: set[tuple[int, str]],
+                    add: Callable[..., None]) -> None:  # fmt: skip
+    """Rule "quote judgement" (:mod:`newslab.quote_judgement`) where no row was made before.
+
+    The speaker's own evaluative words aimed at a target named (or a pronoun resolved to it) in the speaker's quote.
+    """
+    readings: dict[int, Any] = {}  # one reading per sentence, made only for a candidate mention
+    for m in mentions if quotes else ():
+        q = quote_at(m.start)
+        if q is None or q.kind != "direct" or m.end > q.end or not q.resolved or q.verb.lower() in DENIALS:
+            continue  # a speaker not resolved (a pronoun with no antecedent, nobody) holds no row
+        sid = article.sentence_of(m.start)
+        holder = speaker_name(q)
+        if (
+            (sid, m.target.name) in covered
+            or holder.lower() in UNRESOLVED
+            or holder in (m.target.name, *m.target.aliases)
+            or not holder.split()
+            or holder.split()[-1].lower() in MEDIA_NOUNS  # "a statement said": nobody's own words
+        ):
+            continue
+        model = tones.get((m.start, m.end)) if tones is not None else None
+        if sid not in readings:
+            readings[sid] = sentence_reading(article, sid, quotes)
+        found = quote_judgement(
+            article,
+            sid,
+            (m.start, m.end),
+            (q.start, q.end),
+            quotes,
+            model,
+            pronoun=m.kind == "pronoun",
+            reading=readings[sid],
+        )
+        if found is not None:
+            actor = Actor(m.target.name, m.start, m.end, target=m.target)
+            aims = ", ".join(dict.fromkeys(found.aims))
+            add(sid, holder, "speaker", actor, found.score, found.words, f"quote judgement ({q.kind}){speaker_note(q)}",
+                f"evaluative words aimed at the target in the quote ({aims}; {m.kind})")  # fmt: skip
 
 
 def article_stance(
@@ -460,44 +425,8 @@ def article_stance(
         ):
             if quote_at(obj.start, "direct") is None:  # "my friends": in a direct quote the speaker's words
                 add(sent.index, entity(h), "actor", obj, score, words, rule, rule)
-        # the rule's pattern ends in the literal "friends": a sentence without it is not scanned
-        for fm in _FRIENDS.finditer(sent.text) if "friends" in sent.text else ():
-            pair = []
-            actors = actors_by_sentence[sent.index]
-            for g in ("a", "b"):
-                start = sent.start + fm.start(g)
-                actor = next((a for a in actors if a.start <= start < a.end), None)
-                quote = quote_at(start, "indirect")
-                if (
-                    actor is not None
-                    and actor.label == "he"
-                    and quote is not None
-                    and fm.start(g) == 0 + (quote.start - sent.start)
-                ):
-                    pair.append((speaker_name(quote), actor))  # "Trump said he and Rutte ...": he = the speaker
-                elif actor is not None:
-                    pair.append((entity(actor), actor))
-                elif fm.group(g)[:1].isupper():
-                    word = re.sub(r"[’']s$", "", fm.group(g))
-                    pair.append((word, Actor(word, start, start + len(word))))
-            said = quote_at(sent.start + fm.start())
-            speaker = speaker_name(said) if said is not None else ""
-            if len(pair) == 2 and speaker in (pair[0][0], pair[1][0]):
-                # "Trump said he and Rutte had become friends": the speaker's claim, held by the speaker only
-                (ha, aa), (hb, ab) = pair if pair[0][0] == speaker else pair[::-1]
-                add(sent.index, ha, "speaker", ab, FRIENDS_SCORE, ["become friends"],
-                    "speaker's claim (a and b became friends)", "the other of the two")  # fmt: skip
-            elif len(pair) == 2:
-                (ha, aa), (hb, ab) = pair
-                add(sent.index, ha, "actor", ab, FRIENDS_SCORE, ["become friends"], "mutual (a and b became friends)",
-                    "mutual")  # fmt: skip
-                add(sent.index, hb, "actor", aa, FRIENDS_SCORE, ["become friends"], "mutual (a and b became friends)",
-                    "mutual")  # fmt: skip
-                if aa.target is None and ha != aa.label:
-                    for t in targets:
-                        if ha in t.aliases or ha == t.name:
-                            add(sent.index, hb, "actor", Actor(t.name, aa.start, aa.end, target=t), FRIENDS_SCORE,
-                                ["become friends"], "mutual (a and b became friends)", "mutual")  # fmt: skip
+        for row in friend_rows(sent, actors_by_sentence, quote_at, speaker_name, targets):  # "a and b became friends"
+            add(sent.index, *row)
     _author_rows(article, mentions_by_sentence, quotes, add)
     for m in mentions if quotes else ():
         if m.kind == "pronoun":
@@ -515,6 +444,8 @@ def article_stance(
             or (sid, m.start) in theirs
             or holder.lower() in UNRESOLVED
             or holder in (m.target.name, *m.target.aliases)
+            or not holder.split()
+            or holder.split()[-1].lower() in MEDIA_NOUNS  # "a statement said": nobody's own words
         ):
             continue
         model = tones.get((m.start, m.end)) if tones is not None else None
@@ -531,7 +462,14 @@ def article_stance(
         ):
             rule = f"speaker of a quote about the target ({q.kind}{', said of' if about else ''}){speaker_note(q)}"
             actor = Actor(m.target.name, m.start, m.end, target=m.target)
+            ever = _never_stronger(article, sid, m, q, quotes) if toned[0] < 0 and not about else None
+            if ever is not None:  # "'NATO has never been stronger,' Rutte said": praise, not a negation
+                add(sid, holder, "speaker", actor, ever.score, ever.words,
+                    f"quote judgement ({q.kind}){speaker_note(q)}",
+                    "evaluative words aimed at the target in the quote (never + comparative)")  # fmt: skip
+                continue
             add(sid, holder, "speaker", actor, toned[0], toned[1], rule, f"target tone in the quote{toned[2]}")
+    _judgement_rows(article, mentions, quotes, quote_at, speaker_name, tones, covered, add)
     hook = _sentiment_hook(sentiment)
     if hook is not None:
         for m in mentions:

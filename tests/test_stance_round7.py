@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import newslab as nl
+import newslab.experiencers as experiencers
 import newslab.stance_rules as stance_rules
 
 
@@ -56,7 +57,7 @@ def test_experiencer_object_does_not_fire(text: str) -> None:
 def test_experiencer_object_is_off_with_its_switch(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(stance_rules.ENABLED, "experiencer object", False)
     assert _rows("Merkel was angered by Trump on Monday.", "Trump", "Merkel") == []
-    assert not stance_rules.may_feel("Merkel was angered by Trump.")
+    assert not experiencers.may_feel("Merkel was angered by Trump.")
 
 
 @pytest.mark.parametrize(

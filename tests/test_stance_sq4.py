@@ -10,8 +10,8 @@ import pytest
 
 import newslab as nl
 from newslab import object_roles
-from newslab.cue_roles import PURPOSE_VERBS
 from newslab.holders import clean_holder
+from newslab.subjects import PURPOSE_VERBS
 
 TARGETS = (nl.TRUMP, nl.Target("Mueller"), nl.Target("Jones"), nl.Target("Clinton"))
 
