@@ -347,7 +347,7 @@ def article_stance(
         holder = clean_holder(holder)
         if not holder:
             return  # not an actor ("whom", "expressing", "It", "by"): no row rather than a wrong one
-        if target is None or holder in (target.name, *target.aliases):
+        if target is None or holder == target.name or holder in target.aliases:
             return
         sent = article.sentences[sent_index]
         if not row_stands(text, (sent.start, sent.end), (tgt.start, tgt.end), score, cue_words, kind):
@@ -514,7 +514,7 @@ def article_stance(
             (sid, m.target.name) in covered
             or (sid, m.start) in theirs
             or holder.lower() in UNRESOLVED
-            or holder in (m.target.name, *m.target.aliases)
+            or holder == m.target.name or holder in m.target.aliases
         ):
             continue
         model = tones.get((m.start, m.end)) if tones is not None else None
