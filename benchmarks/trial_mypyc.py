@@ -79,7 +79,7 @@ def build(work: Path) -> dict[str, float]:
     if done.returncode != 0:
         sys.exit(f"mypyc failed:\n{done.stdout[-4000:]}\n{done.stderr[-4000:]}")
     cpu = (c1.children_user + c1.children_system) - (c0.children_user + c0.children_system)
-    extensions = sorted((work / "compiled").rglob("*.so"))
+    extensions = sorted((work / "compiled").glob("*.so")) + sorted((work / "compiled" / "newslab").glob("*.so"))
     size = sum(p.stat().st_size for p in extensions) / 1e6
     print(f"mypyc: {len(COMPILED)} modules, {len(extensions)} extensions ({size:.1f} MB), "
           f"{time.perf_counter() - t0:.0f} s wall, {cpu:.0f} s CPU")  # fmt: skip
