@@ -514,8 +514,7 @@ def article_stance(
             (sid, m.target.name) in covered
             or (sid, m.start) in theirs
             or holder.lower() in UNRESOLVED
-            or holder == m.target.name
-            or holder in m.target.aliases
+            or holder in {m.target.name, *m.target.aliases}
         ):
             continue
         model = tones.get((m.start, m.end)) if tones is not None else None
