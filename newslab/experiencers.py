@@ -135,7 +135,7 @@ def experiencer_objects(text: str, start: int, end: int, actors: Sequence[Actor]
         if m.start() > 0 and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
             continue  # inside a word ("unimpressed"): the regex has no lookbehind, for speed
         sign = _experiencer_forms()[m.group("verb")]
-        before = re.findall(r"[\w’'-]+", text[start : m.start()])
+        before: list[str] = re.findall(r"[\w’'-]+", text[start : m.start()])
         if any(w.lower() in NEGATIONS or w.lower().endswith(("n't", "n’t")) for w in before[-NEGATION_WORDS:]):
             continue
         last = next((w.lower() for w in reversed(before) if not w.lower().endswith("ly")), "")

@@ -241,7 +241,7 @@ def _judgement_rows(article: Document, mentions: list[Mention], quotes: list[Quo
         if (
             (sid, m.target.name) in covered
             or holder.lower() in UNRESOLVED
-            or holder in (m.target.name, *m.target.aliases)
+            or holder in {m.target.name, *m.target.aliases}
             or not holder.split()
             or holder.split()[-1].lower() in MEDIA_NOUNS  # "a statement said": nobody's own words
         ):
@@ -312,7 +312,7 @@ def article_stance(
         holder = clean_holder(holder)
         if not holder:
             return  # not an actor ("whom", "expressing", "It", "by"): no row rather than a wrong one
-        if target is None or holder in (target.name, *target.aliases):
+        if target is None or holder == target.name or holder in target.aliases:
             return
         sent = article.sentences[sent_index]
         if not row_stands(text, (sent.start, sent.end), (tgt.start, tgt.end), score, cue_words, kind):
@@ -443,7 +443,7 @@ def article_stance(
             (sid, m.target.name) in covered
             or (sid, m.start) in theirs
             or holder.lower() in UNRESOLVED
-            or holder in (m.target.name, *m.target.aliases)
+            or holder in {m.target.name, *m.target.aliases}
             or not holder.split()
             or holder.split()[-1].lower() in MEDIA_NOUNS  # "a statement said": nobody's own words
         ):
