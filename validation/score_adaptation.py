@@ -11,6 +11,9 @@ Usage: python validation/score_adaptation.py [DATA_DIR] [--proxy nyt|mt|ewt|answ
        python validation/score_adaptation.py --proxy weblog --nested    # round 4: also with/without decision offsets
        python validation/score_adaptation.py --proxy weblog --final     # the one score on the weblog test (spent)
        python validation/score_adaptation.py --proxy editorial --final  # round 6: the one NYT test score (spent)
+       python validation/score_adaptation.py --proxy outlets --nested   # round 8: outlet news, label = said of target
+       python validation/score_adaptation.py --proxy outlets --final    # round 8: the one outlets test score
+       python validation/score_adaptation.py --proxy outlets --unadapted  # packaged model on all coded items
 
 The outside target: adapted with 300 coded items of a domain newslab was not trained on, macro-F1
 on the rest of that set rises by >= 0.10 over the packaged model, and it falls by <= 0.01 on
@@ -42,6 +45,11 @@ built here (say so wherever the numbers are quoted):
 * ``editorial``: NYT editorial snippets with target tone coded by hand (``nyt_target_tone.tsv``, see
   ``nyt_README.md``; not the ``nyt`` projection above), round 6: opinion writing, split by article; its test
   part was scored once at the end of round 6 and is spent.
+* ``outlets``: target mentions of the multi-outlet news articles (spent parts ``dev/`` and ``heldout2/``) coded
+  for what the sentence says of the target (``validation/annotations/outlet_tone/``, round 8): the first pool
+  whose label leaves out evaluations aimed at another name. Split by event; the CV groups and folds are events
+  (``article_id`` holds the event: the three articles of an event retell one story), the CIs of ``paired`` resample
+  articles (``article``).
 
 For each seed, whole articles (nyt: article id; mt: sentence) are drawn until >= ``n-adapt``
 items; the model is adapted on them and scored once on the rest of the set, and once on NewsMTSC
@@ -130,6 +138,8 @@ EWT_SETS = {
     "email": (ANNOTATIONS / "ewt_email_target_tone.tsv", "email-", False),  # test part scored in round 5
     # round 6: NYT editorial snippets coded by hand (nyt_README.md); not UD EWT, read by editorial_items
     "editorial": (ANNOTATIONS / "nyt_target_tone.tsv", "", False),  # test part scored once at the end of round 6
+    # round 8: outlet news coded for what the sentence says of the target (outlet_tone/README.md); outlet_items
+    "outlets": (ANNOTATIONS / "outlet_tone" / "codes.tsv", "", True),  # test part untouched until round 8's end
 }
 
 
@@ -164,10 +174,37 @@ def editorial_items(data_dir: Path, part: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["text", "start", "end", "label", "article_id"])
 
 
+def outlet_items(part: str) -> pd.DataFrame:
+    """The outlet proxy: coded mentions of one split part ("adapt" = the pool, or "test"), each in its sentence.
+
+    ``article_id`` is the event (the CV's group), ``article`` the article (the bootstrap's cluster).
+    """
+    from newslab.tokenizers import sentence_spans
+
+    path = EWT_SETS["outlets"][0]
+    codes = pd.read_csv(path, sep="\t", keep_default_na=False)
+    codes = codes[codes["split"] == ("pool" if part == "adapt" else part)]
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    for sub in sorted({str(p) for p in codes["part"]}):
+        for line in (ANNOTATIONS / "outlets" / sub / "articles.jsonl").open(encoding="utf-8"):
+            rec = json.loads(line)
+            spans[rec["id"]] = (rec["text"], sentence_spans(rec["text"]))
+    rows = []
+    for rec in codes.itertuples(index=False):
+        text, sents = spans[rec.article_id]
+        a, b = sents[rec.sentence_id]
+        if text[rec.start : rec.end] != rec.mention or rec.start - a != rec.sent_start:
+            raise SystemExit(f"{path.name}: {rec.article_id} ({rec.start}, {rec.end}) does not match the article")
+        rows.append((text[a:b], rec.sent_start, rec.sent_end, rec.label, rec.event, rec.article_id))
+    return pd.DataFrame(rows, columns=["text", "start", "end", "label", "article_id", "article"])
+
+
 def ewt_items(data_dir: Path, part: str, proxy: str = "ewt") -> pd.DataFrame:
     """A hand-coded EWT proxy: coded targets of one split part ("adapt" or "test"), texts read from the treebank."""
     if proxy == "editorial":
         return editorial_items(data_dir, part)
+    if proxy == "outlets":
+        return outlet_items(part)
     path, prefix, _ = EWT_SETS[proxy]
     codes = pd.read_csv(path, sep="\t", keep_default_na=False)
     codes = codes[codes["split"] == part]
@@ -237,7 +274,7 @@ def paired(items: pd.DataFrame, before: np.ndarray, after: np.ndarray) -> str:
     truth = items["label"].to_numpy()
     f0, f1 = macro_f1(truth, before), macro_f1(truth, after)
     lo, hi = cluster_bootstrap(
-        items["article_id"].tolist(),
+        items["article" if "article" in items.columns else "article_id"].tolist(),
         lambda idx: macro_f1(truth[idx], after[idx]) - macro_f1(truth[idx], before[idx]),
         n_boot=1000,
     )
