@@ -346,6 +346,40 @@ def nested_cv(
     print(f"   offsets vs none (paired): {paired(pool, plain, after)}")
 
 
+def unadapted_check() -> None:
+    """The packaged model on every coded outlet item (both parts; nothing is fit): accuracy and macro-F1 with 95%
+    cluster-bootstrap CIs over articles, per part and per target, and the confusion matrix (issue 23's row check)."""
+    from newslab.scores import LABELS, confusion
+
+    items = pd.concat(
+        [outlet_items("adapt").assign(part="pool"), outlet_items("test").assign(part="test")], ignore_index=True
+    )
+    codes = pd.read_csv(EWT_SETS["outlets"][0], sep="\t", keep_default_na=False)
+    items["target"] = pd.concat([codes[codes["split"] == p]["target"] for p in ("pool", "test")]).to_numpy()
+    pred = labels_of(items, None)
+    for name, mask in [
+        ("all", np.ones(len(items), bool)),
+        ("pool", (items["part"] == "pool").to_numpy()),
+        ("test", (items["part"] == "test").to_numpy()),
+        ("Trump mentions", (items["target"] == "Trump").to_numpy()),
+        ("other targets", (items["target"] != "Trump").to_numpy()),
+    ]:
+        sub, p = items[mask].reset_index(drop=True), pred[mask]
+        truth = sub["label"].to_numpy()
+        acc = float(np.mean(truth == p))
+        acc_ci = cluster_bootstrap(
+            sub["article"].tolist(), lambda i, t=truth, q=p: float(np.mean(t[i] == q[i])), n_boot=1000
+        )
+        f1_ci = cluster_bootstrap(sub["article"].tolist(), lambda i, t=truth, q=p: macro_f1(t[i], q[i]), n_boot=1000)
+        print(f"{name}: n={len(sub)}, {sub['article'].nunique()} articles; accuracy {acc:.3f} "
+              f"({acc_ci[0]:.3f} to {acc_ci[1]:.3f}); macro-F1 {macro_f1(truth, p):.3f} "
+              f"({f1_ci[0]:.3f} to {f1_ci[1]:.3f})")  # fmt: skip
+    matrix = confusion(items["label"].to_numpy(), pred, LABELS).astype(int)
+    print("confusion (rows: coded, columns: packaged model):", list(LABELS))
+    for lab, row in zip(LABELS, matrix, strict=True):
+        print(f"  {lab:>8}: {row.tolist()}")
+
+
 def pair_runs(first: str, second: str, column: str = "after") -> None:
     """Paired difference of two nested runs written with ``--predictions`` (same pool, same outer folds):
     macro-F1 of ``column`` in ``second`` minus that in ``first``, with a cluster-bootstrap CI over documents."""
@@ -370,10 +404,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gate-shifts", action="store_true", help="adapt with gate_shifts=GATE_SHIFTS_TRIED")
     parser.add_argument("--prior", action="store_true", help="adapt with prior_correction=True (round 5)")
     parser.add_argument("--final", action="store_true", help="answers: adapt on the pool, score the test part once")
+    parser.add_argument("--unadapted", action="store_true", help="outlets: the packaged model on every coded item")
     args = parser.parse_args(argv)
     data = Path(args.data_dir)
     if args.pair:
         pair_runs(*args.pair)
+        return 0
+    if args.unadapted:
+        if args.proxy != "outlets":
+            parser.error("--unadapted scores the packaged model on the outlets codes; give --proxy outlets")
+        unadapted_check()
         return 0
     extra: dict[str, Any] = {"prior_correction": True} if args.prior else {}
     if args.gate_shifts:
