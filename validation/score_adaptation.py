@@ -11,8 +11,8 @@ Usage: python validation/score_adaptation.py [DATA_DIR] [--proxy nyt|mt|ewt|answ
        python validation/score_adaptation.py --proxy weblog --nested    # round 4: also with/without decision offsets
        python validation/score_adaptation.py --proxy weblog --final     # the one score on the weblog test (spent)
        python validation/score_adaptation.py --proxy editorial --final  # round 6: the one NYT test score (spent)
-       python validation/score_adaptation.py --proxy outlets --nested   # round 8: outlet news, label = said of target
-       python validation/score_adaptation.py --proxy outlets --final    # round 8: the one outlets test score
+       python validation/score_adaptation.py --proxy outlets --nested --no-ci-rule  # round 8: with and without the CI rule
+       python validation/score_adaptation.py --proxy outlets --final    # round 8: the one outlets test score (spent)
        python validation/score_adaptation.py --proxy outlets --unadapted  # packaged model on all coded items
 
 The outside target: adapted with 300 coded items of a domain newslab was not trained on, macro-F1
@@ -139,7 +139,7 @@ EWT_SETS = {
     # round 6: NYT editorial snippets coded by hand (nyt_README.md); not UD EWT, read by editorial_items
     "editorial": (ANNOTATIONS / "nyt_target_tone.tsv", "", False),  # test part scored once at the end of round 6
     # round 8: outlet news coded for what the sentence says of the target (outlet_tone/README.md); outlet_items
-    "outlets": (ANNOTATIONS / "outlet_tone" / "codes.tsv", "", True),  # test part untouched until round 8's end
+    "outlets": (ANNOTATIONS / "outlet_tone" / "codes.tsv", "", False),  # test part scored once at round 8's end
 }
 
 
@@ -320,7 +320,7 @@ def nested_cv(
     print(f"== {proxy} pool: {len(pool)} items, {pool['article_id'].nunique()} documents, "
           f"labels {pool['label'].value_counts().to_dict()}")  # fmt: skip
     before = labels_of(pool, None)
-    after, plain = before.copy(), before.copy()
+    after, plain, ruled = before.copy(), before.copy(), before.copy()
     kwargs: dict[str, Any] = {"words": [()]} if no_words else {}
     kwargs.update(extra)
     t0 = time.perf_counter()
@@ -328,6 +328,9 @@ def nested_cv(
         model = nl.adapt_target_model(pool.iloc[tr].reset_index(drop=True), n_boot=200, **kwargs)
         held = pool.iloc[te].reset_index(drop=True)
         after[te] = labels_of(held, model)
+        gain = model.provenance["cv"]["gain"]
+        ruled[te] = after[te] if model.provenance.get("adapted") and gain["ci_low"] > 0 else before[te]
+        print(f"  outer fold {k}: inner gain {gain['macro_f1']:+.4f} ({gain['ci_low']:+.4f} to {gain['ci_high']:+.4f})")
         plain[te] = labels_of(held, without_decision_offsets(model))
         offsets = model.provenance["cv"].get("decision_offsets", {})
         print(f"  outer fold {k}: {offsets.get('method', 'offsets')} used={offsets.get('used')} "
@@ -341,8 +344,12 @@ def nested_cv(
     print(f"== {proxy} pool, nested {folds}-fold CV{' (no word features)' if no_words else ''} "
           f"({time.perf_counter() - t0:.0f}s): {paired(pool, before, after)}")  # fmt: skip
     print(f"   without the decision offsets: {paired(pool, before, plain)}")
+    if extra.get("require_gain_ci") is False:  # the same folds with the CI rule applied to each returned model
+        print(f"   with the CI rule (packaged unless the inner gain's CI excludes 0): {paired(pool, before, ruled)}")
+        print(f"   CI rule off vs on (paired): {paired(pool, ruled, after)}")
     if predictions:  # item-level predictions, to pair two nested runs (same deterministic outer folds)
-        pool.drop(columns=["text"]).assign(before=before, plain=plain, after=after).to_csv(predictions, index=False)
+        table = pool.drop(columns=["text"]).assign(before=before, plain=plain, after=after, ruled=ruled)
+        table.to_csv(predictions, index=False)
     print(f"   offsets vs none (paired): {paired(pool, plain, after)}")
 
 
@@ -403,6 +410,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pair", nargs=2, metavar="CSV", help="paired difference of two --predictions files")
     parser.add_argument("--gate-shifts", action="store_true", help="adapt with gate_shifts=GATE_SHIFTS_TRIED")
     parser.add_argument("--prior", action="store_true", help="adapt with prior_correction=True (round 5)")
+    parser.add_argument("--no-ci-rule", action="store_true", help="with --nested: require_gain_ci=False, and both")
     parser.add_argument("--final", action="store_true", help="answers: adapt on the pool, score the test part once")
     parser.add_argument("--unadapted", action="store_true", help="outlets: the packaged model on every coded item")
     args = parser.parse_args(argv)
@@ -416,6 +424,8 @@ def main(argv: list[str] | None = None) -> int:
         unadapted_check()
         return 0
     extra: dict[str, Any] = {"prior_correction": True} if args.prior else {}
+    if args.no_ci_rule:
+        extra["require_gain_ci"] = False
     if args.gate_shifts:
         from newslab.adapt import GATE_SHIFTS_TRIED
 
