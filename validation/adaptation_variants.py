@@ -1,4 +1,4 @@
-"""Round 6 of issue 21: nested grouped CV of four changes to ``adapt_target_model``, paired, on every pool.
+"""Rounds 6-8 of issue 21: nested grouped CV of changes to ``adapt_target_model``, paired, on every pool.
 
 Usage: python validation/adaptation_variants.py [DATA_DIR] --proxy editorial [--out DIR]
        python validation/adaptation_variants.py [DATA_DIR] --summary DIR   # pooled paired differences
