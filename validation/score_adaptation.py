@@ -11,7 +11,7 @@ Usage: python validation/score_adaptation.py [DATA_DIR] [--proxy nyt|mt|ewt|answ
        python validation/score_adaptation.py --proxy weblog --nested    # round 4: also with/without decision offsets
        python validation/score_adaptation.py --proxy weblog --final     # the one score on the weblog test (spent)
        python validation/score_adaptation.py --proxy editorial --final  # round 6: the one NYT test score (spent)
-       python validation/score_adaptation.py --proxy outlets --nested --no-ci-rule  # round 8: with and without the CI rule
+       python validation/score_adaptation.py --proxy outlets --nested --no-ci-rule  # round 8: with and without CI rule
        python validation/score_adaptation.py --proxy outlets --final    # round 8: the one outlets test score (spent)
        python validation/score_adaptation.py --proxy outlets --unadapted  # packaged model on all coded items
 
