@@ -106,6 +106,8 @@ class Candidate(NamedTuple):
     """One candidate adaptation: ``retrain`` (code weight ``value``) or ``offset`` (L2 ``value``, word sets, k).
 
     ``content``: the word features leave out function words (the packaged stop-word list).
+    ``word_scale``: the word features' L2 penalty is ``value / word_scale`` (> 1: a larger weight on the words
+    learned from the codes than on the corrections of the packaged weights; round 8, off by default).
     """
 
     kind: str
@@ -113,6 +115,7 @@ class Candidate(NamedTuple):
     words: tuple[str, ...] = ()
     min_codes: int = 0
     content: bool = False
+    word_scale: float = 1.0
 
     @property
     def label(self) -> str:
@@ -120,7 +123,8 @@ class Candidate(NamedTuple):
         if self.kind == "retrain":
             return f"retrain w={self.value:g}"
         words = f" words={'+'.join(self.words)} k={self.min_codes}" if self.words else ""
-        return f"offset l2={self.value:g}{words}{' content-words' if self.words and self.content else ''}"
+        scale = f" word-scale={self.word_scale:g}" if self.words and self.word_scale != 1.0 else ""
+        return f"offset l2={self.value:g}{words}{' content-words' if self.words and self.content else ''}{scale}"
 
 
 def check_codes(codes: Any) -> pd.DataFrame:
@@ -303,8 +307,10 @@ def adapt_target_model(
         list(dict.fromkeys(candidates)) if candidates else candidate_grid(weights, l2, words, min_codes, content_words)
     )
     for cand in grid:
-        if cand.kind not in ("retrain", "offset") or not cand.value > 0:
-            raise ParameterError(f"candidate {cand!r}: kind must be 'retrain' or 'offset' with a positive value")
+        if cand.kind not in ("retrain", "offset") or not cand.value > 0 or not cand.word_scale > 0:
+            raise ParameterError(
+                f"candidate {cand!r}: kind must be 'retrain' or 'offset' with a positive value and word_scale"
+            )
         check_word_sets(cand.words)
     groups = table["group"].tolist()
     n_groups = len(set(groups))
@@ -342,7 +348,7 @@ def adapt_target_model(
     def fit(cand: Candidate, rows: np.ndarray) -> Any:
         if cand.kind == "retrain":
             return fit_tone(design, y, fit_rows, rows, cand.value)
-        return fit_offset(design, y, rows, cand.value, cand.words, cand.min_codes, cand.content)
+        return fit_offset(design, y, rows, cand.value, cand.words, cand.min_codes, cand.content, cand.word_scale)
 
     def guard_loss(kind: str, z: np.ndarray, tone_guard: np.ndarray, shift: np.ndarray | None = None) -> float:
         mixed = shifted_mix(base_guard[kind], expit(z)[:, None], tone_guard, np.zeros(3) if shift is None else shift)
@@ -382,6 +388,7 @@ def adapt_target_model(
             c.kind != "offset",
             len(c.words),
             c.content,
+            c.word_scale,
             c.value if c.kind == "retrain" else -c.value,
             -c.min_codes,
         ),
@@ -437,6 +444,7 @@ def adapt_target_model(
                 "words": list(c.words),
                 "min_codes": c.min_codes,
                 "content_words": c.content,
+                "word_scale": c.word_scale,
                 "macro_f1": scores[c],
                 "guard_change": guard_change[c],
                 "gate_shift": gate_shift[c],

@@ -195,6 +195,7 @@ def fit_offset(
     words: Sequence[str] = (),
     min_codes: int = 2,
     content_only: bool = False,
+    word_scale: float = 1.0,
 ) -> Offset:
     """Multinomial logistic correction ``W`` to the packaged weights, fit on ``code_rows`` only.
 
@@ -203,7 +204,8 @@ def fit_offset(
     move the weights of the words they hold and nothing else; the intercept shift ``c`` (the constant
     ``bias`` feature) is not penalized, so the labels' base rates in the codes are re-estimated.
     ``V``: weights of the word features of ``words`` seen in at least ``min_codes`` of the codes (without
-    function words if ``content_only``).
+    function words if ``content_only``), penalized by ``l2 / word_scale`` (``word_scale`` > 1: the words learned
+    from the codes may take larger weights than the corrections of the packaged weights).
     """
     from scipy.optimize import minimize  # type: ignore[import-untyped]  # scipy comes with scikit-learn
     from scipy.sparse import hstack  # type: ignore[import-untyped]
@@ -219,7 +221,7 @@ def fit_offset(
     target = np.eye(3)[labels]
     counts = np.bincount(labels, minlength=3).astype(float)
     sw = (len(labels) / (3 * np.maximum(counts, 1.0)))[labels]  # class_weight="balanced", as the tone model
-    penalty = np.concatenate([np.where(cols == design.bias_col, 0.0, l2), np.full(len(word_cols), l2)])
+    penalty = np.concatenate([np.where(cols == design.bias_col, 0.0, l2), np.full(len(word_cols), l2 / word_scale)])
     d = len(penalty)
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:

@@ -376,3 +376,24 @@ def test_exact_candidates_without_the_ci_rule_and_a_lexicon_model_round_trip(tmp
     span = (text.index("Pereira"), text.index("Pereira") + len("Pereira"))
     again = nl.load_target_model(path)
     assert nl.target_sentiment(text, span, model=again) == nl.target_sentiment(text, span, model=model)
+
+
+def test_word_scale_lets_the_code_learned_words_weigh_more() -> None:
+    from newslab.adapt import Candidate
+    from newslab.adapt_fit import Design, fit_offset, item_features
+
+    codes = _codes()
+    feats = [item_features(t, a, b) for t, a, b in zip(codes["text"], codes["start"], codes["end"], strict=True)]
+    design = Design(feats[:1], feats)
+    y = np.array(["neutral", *codes["label"]])
+    rows = np.arange(1, len(feats))
+    plain = fit_offset(design, y, rows, 10.0, ("text",), 3)
+    same = fit_offset(design, y, rows, 10.0, ("text",), 3, word_scale=1.0)
+    scaled = fit_offset(design, y, rows, 10.0, ("text",), 3, word_scale=10.0)
+    assert len(plain.word_cols) and np.array_equal(plain.word_cols, scaled.word_cols)
+    assert np.array_equal(plain.word_coef, same.word_coef)  # the default is the round-7 fit
+    assert np.abs(scaled.word_coef).max() > 2 * np.abs(plain.word_coef).max()
+    assert Candidate("offset", 3.0, ("text",), 2, word_scale=10.0).label == "offset l2=3 words=text k=2 word-scale=10"
+    assert Candidate("offset", 3.0, (), 0, word_scale=10.0).label == "offset l2=3"
+    with pytest.raises(ParameterError, match="word_scale"):
+        nl.adapt_target_model(codes, candidates=[Candidate("offset", 1.0, ("text",), 2, word_scale=0.0)])

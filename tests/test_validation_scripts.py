@@ -79,3 +79,20 @@ def test_adaptation_split_keeps_articles_whole(adaptation):
 def test_nyt_proxy_target_is_the_first_noun_phrase(adaptation, text, phrase):
     start, end = adaptation.first_noun_phrase(text)
     assert text[start:end] == phrase
+
+
+def test_outlet_tone_codes_are_split_by_event_and_match_their_articles(adaptation):
+    import pandas as pd
+
+    codes = pd.read_csv(VALIDATION / "annotations" / "outlet_tone" / "codes.tsv", sep="\t", keep_default_na=False)
+    assert len(codes) >= 600 and codes["article_id"].nunique() >= 60
+    assert set(codes["part"]) <= {"dev", "heldout2"}  # spent parts only: never heldout3/ or heldout4/
+    assert set(codes["label"]) == {"negative", "neutral", "positive"} and (codes["reason"].str.len() > 0).all()
+    pool, test = adaptation.outlet_items("adapt"), adaptation.outlet_items("test")
+    assert len(pool) >= 300 and len(pool) + len(test) == len(codes)
+    assert not set(pool["article_id"]) & set(test["article_id"])  # events (the CV groups) stay whole
+    assert not set(pool["article"]) & set(test["article"])
+    for items in (pool, test):  # every span is the coded mention, inside its sentence
+        mentions = [t[a:b] for t, a, b in zip(items["text"], items["start"], items["end"], strict=True)]
+        assert all(m.strip() for m in mentions)
+    assert sorted(mentions) == sorted(codes.loc[codes["split"] == "test", "mention"])

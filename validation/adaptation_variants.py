@@ -1,4 +1,4 @@
-"""Round 6 of issue 21: nested grouped CV of four changes to ``adapt_target_model``, paired, on every pool.
+"""Rounds 6-8 of issue 21: nested grouped CV of changes to ``adapt_target_model``, paired, on every pool.
 
 Usage: python validation/adaptation_variants.py [DATA_DIR] --proxy editorial [--out DIR]
        python validation/adaptation_variants.py [DATA_DIR] --summary DIR   # pooled paired differences
@@ -7,9 +7,11 @@ Outer loop: 5-fold grouped CV (by article/document) on a pool (never a test part
 fold, ``adapt_target_model`` runs once on the outer training part with the *union* of the candidates
 (the default grid, plus (a) the same word candidates without function words, (b) the ``lexicon``
 word set (per-word re-weighting or flipping of the lexicon evidence), (d) retrain weights 300 and
-1000, round 7's (e) ``aim`` word sets, :data:`AIM_SETS`) and without the CI rule, so its inner CV
+1000, round 7's (e) ``aim`` word sets, :data:`AIM_SETS`, round 8's (f) word candidates with a larger weight on
+the code-learned words, :data:`WORD_SCALES`) and without the CI rule, so its inner CV
 scores every candidate on the same folds. Each procedure (``base`` = the shipped grid, ``stop`` =
-base + (a), ``lexicon`` = base + (b), ``weights`` = base + (d), ``aim`` = base + (e)) then picks its
+base + (a), ``lexicon`` = base + (b), ``weights`` = base + (d), ``aim`` = base + (e), ``scale`` = base + (f),
+``prior`` = base with round 5's prior correction of the chosen candidate, under its own grouped CV) then picks its
 candidate from those inner scores exactly as ``adapt_target_model`` would (the guard, the same
 ranking), and its model is fit by ``adapt_target_model(..., candidates=<its top candidates>)``, which
 repeats their inner CV on the same folds. (c): each procedure is scored with the CI rule (packaged
@@ -38,12 +40,16 @@ import newslab as nl  # noqa: E402
 from newslab.adapt import GUARD_TOLERANCE, WORD_GRID, Candidate, candidate_grid  # noqa: E402
 from newslab.scores import cluster_bootstrap, macro_f1  # noqa: E402
 
-POOLS = ("ewt", "answers", "newsgroup", "weblog", "email", "editorial")
+POOLS = ("ewt", "answers", "newsgroup", "weblog", "email", "editorial", "outlets")
+PROCEDURES = ("base", "stop", "lexicon", "weights", "aim", "scale", "prior")
 #: the word sets of (b): the lexicon words alone, and beside the sentence and clause words
 LEXICON_SETS = (("lexicon",), ("text", "clause", "lexicon"))
 #: round 7 (issue 21): the dense aim indicators (newslab.code_words set "aim"), alone and beside the sentence
 #: and clause words
 AIM_SETS = (("aim",), ("text", "clause", "aim"))
+#: round 8 (issue 21): the word features' L2 penalty divided by these (Candidate.word_scale), so that the words
+#: learned from the codes may weigh more than the corrections of the packaged weights
+WORD_SCALES = (10.0,)
 #: the retrain weights of (d), above the shipped grid's upper end (100)
 HIGH_WEIGHTS = (300.0, 1000.0)
 #: how many of a procedure's best candidates its final fit compares again (the first that keeps the guard wins)
@@ -57,12 +63,14 @@ def union_grid() -> dict[str, list[Candidate]]:
     lex = candidate_grid((), (1.0, 3.0, 10.0, 30.0), LEXICON_SETS, (2, 3))
     high = [Candidate("retrain", w) for w in HIGH_WEIGHTS]
     aim = candidate_grid((), (1.0, 3.0, 10.0, 30.0), AIM_SETS, (2, 3))
-    return {"base": base, "stop": base + stop, "lexicon": base + lex, "weights": base + high, "aim": base + aim}
+    scale = [c._replace(word_scale=v) for c in base if c.words for v in WORD_SCALES]
+    return {"base": base, "stop": base + stop, "lexicon": base + lex, "weights": base + high, "aim": base + aim,
+            "scale": base + scale, "prior": base}  # fmt: skip
 
 
 def _key(c: Candidate, score: float) -> tuple[Any, ...]:  # adapt_target_model's ranking
-    return (-score, c.kind != "offset", len(c.words), c.content, c.value if c.kind == "retrain" else -c.value,
-            -c.min_codes)  # fmt: skip
+    return (-score, c.kind != "offset", len(c.words), c.content, c.word_scale,
+            c.value if c.kind == "retrain" else -c.value, -c.min_codes)  # fmt: skip
 
 
 def run_pool(data: Path, proxy: str, out: Path, folds: int = 5, only: tuple[str, ...] = ()) -> None:
@@ -79,15 +87,18 @@ def run_pool(data: Path, proxy: str, out: Path, folds: int = 5, only: tuple[str,
         train, held = pool.iloc[tr].reset_index(drop=True), pool.iloc[te].reset_index(drop=True)
         full = nl.adapt_target_model(train, candidates=union, require_gain_ci=False, n_boot=200)
         rows = full.provenance["cv"]["per_candidate"]
-        score = {Candidate(r["kind"], r["value"], tuple(r["words"]), r["min_codes"], r["content_words"]):
-                 (r["macro_f1"], r["guard_change"]) for r in rows}  # fmt: skip
-        cache: dict[tuple[Candidate, ...], Any] = {}
+        score = {Candidate(r["kind"], r["value"], tuple(r["words"]), r["min_codes"], r["content_words"],
+                           r["word_scale"]): (r["macro_f1"], r["guard_change"]) for r in rows}  # fmt: skip
+        cache: dict[tuple[tuple[Candidate, ...], bool], Any] = {}
         for name, cands in procs.items():
             allowed = sorted((c for c in cands if score[c][1] >= -GUARD_TOLERANCE), key=lambda c: _key(c, score[c][0]))
             top = tuple(allowed[:TOP]) or tuple(cands[:1])
-            if top not in cache:
-                cache[top] = nl.adapt_target_model(train, candidates=top, require_gain_ci=False, n_boot=200)
-            model = cache[top]
+            prior = name == "prior"
+            if (top, prior) not in cache:
+                cache[top, prior] = nl.adapt_target_model(
+                    train, candidates=top, require_gain_ci=False, n_boot=200, prior_correction=prior
+                )
+            model = cache[top, prior]
             cv = model.provenance["cv"]
             adapted = bool(model.provenance.get("adapted"))
             pred = labels_of(held, model) if adapted else before[te]
@@ -125,7 +136,8 @@ def summarize(tables: dict[str, pd.DataFrame]) -> None:
     """Per pool and pooled over pools (mean of the per-pool macro-F1 differences; bootstrap over pool x document)."""
     cols = [c for c in next(iter(tables.values())).columns if c.endswith(("_ci", "_noci"))]
     for proxy, t in tables.items():
-        t = t.assign(group=proxy + ":" + t["article_id"].astype(str))
+        # bootstrap clusters: documents (the outlets pool: articles; its CV groups, article_id, are events)
+        t = t.assign(group=proxy + ":" + t["article" if "article" in t.columns else "article_id"].astype(str))
         print(f"-- {proxy}: gain over packaged, " + "; ".join(f"{c} {_paired(t, 'before', c)}" for c in cols))
         print("   paired vs base_ci: " + "; ".join(f"{c} {_paired(t, 'base_ci', c)}" for c in cols if c != "base_ci"))
         print("   per outer fold, gain over packaged: " + "; ".join(f"{c} {_fold_gains(t, c)}" for c in cols))
@@ -145,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("data_dir", nargs="?", default=str(REPO.parent / "shared" / "data"))
     parser.add_argument("--proxy", choices=POOLS)
     parser.add_argument("--out", default="/tmp/adaptation_variants")
-    parser.add_argument("--only", nargs="+", choices=("base", "stop", "lexicon", "weights", "aim"), default=[])
+    parser.add_argument("--only", nargs="+", choices=PROCEDURES, default=[])
     parser.add_argument("--summary", help="read DIR/<pool>.csv of finished runs and print the pooled comparison")
     args = parser.parse_args(argv)
     if args.summary:

@@ -11,6 +11,9 @@ Usage: python validation/score_adaptation.py [DATA_DIR] [--proxy nyt|mt|ewt|answ
        python validation/score_adaptation.py --proxy weblog --nested    # round 4: also with/without decision offsets
        python validation/score_adaptation.py --proxy weblog --final     # the one score on the weblog test (spent)
        python validation/score_adaptation.py --proxy editorial --final  # round 6: the one NYT test score (spent)
+       python validation/score_adaptation.py --proxy outlets --nested --no-ci-rule  # round 8: with and without CI rule
+       python validation/score_adaptation.py --proxy outlets --final    # round 8: the one outlets test score (spent)
+       python validation/score_adaptation.py --proxy outlets --unadapted  # packaged model on all coded items
 
 The outside target: adapted with 300 coded items of a domain newslab was not trained on, macro-F1
 on the rest of that set rises by >= 0.10 over the packaged model, and it falls by <= 0.01 on
@@ -42,6 +45,11 @@ built here (say so wherever the numbers are quoted):
 * ``editorial``: NYT editorial snippets with target tone coded by hand (``nyt_target_tone.tsv``, see
   ``nyt_README.md``; not the ``nyt`` projection above), round 6: opinion writing, split by article; its test
   part was scored once at the end of round 6 and is spent.
+* ``outlets``: target mentions of the multi-outlet news articles (spent parts ``dev/`` and ``heldout2/``) coded
+  for what the sentence says of the target (``validation/annotations/outlet_tone/``, round 8): the first pool
+  whose label leaves out evaluations aimed at another name. Split by event; the CV groups and folds are events
+  (``article_id`` holds the event: the three articles of an event retell one story), the CIs of ``paired`` resample
+  articles (``article``).
 
 For each seed, whole articles (nyt: article id; mt: sentence) are drawn until >= ``n-adapt``
 items; the model is adapted on them and scored once on the rest of the set, and once on NewsMTSC
@@ -130,6 +138,8 @@ EWT_SETS = {
     "email": (ANNOTATIONS / "ewt_email_target_tone.tsv", "email-", False),  # test part scored in round 5
     # round 6: NYT editorial snippets coded by hand (nyt_README.md); not UD EWT, read by editorial_items
     "editorial": (ANNOTATIONS / "nyt_target_tone.tsv", "", False),  # test part scored once at the end of round 6
+    # round 8: outlet news coded for what the sentence says of the target (outlet_tone/README.md); outlet_items
+    "outlets": (ANNOTATIONS / "outlet_tone" / "codes.tsv", "", False),  # test part scored once at round 8's end
 }
 
 
@@ -164,10 +174,37 @@ def editorial_items(data_dir: Path, part: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["text", "start", "end", "label", "article_id"])
 
 
+def outlet_items(part: str) -> pd.DataFrame:
+    """The outlet proxy: coded mentions of one split part ("adapt" = the pool, or "test"), each in its sentence.
+
+    ``article_id`` is the event (the CV's group), ``article`` the article (the bootstrap's cluster).
+    """
+    from newslab.tokenizers import sentence_spans
+
+    path = EWT_SETS["outlets"][0]
+    codes = pd.read_csv(path, sep="\t", keep_default_na=False)
+    codes = codes[codes["split"] == ("pool" if part == "adapt" else part)]
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    for sub in sorted({str(p) for p in codes["part"]}):
+        for line in (ANNOTATIONS / "outlets" / sub / "articles.jsonl").open(encoding="utf-8"):
+            rec = json.loads(line)
+            spans[rec["id"]] = (rec["text"], sentence_spans(rec["text"]))
+    rows = []
+    for rec in codes.itertuples(index=False):
+        text, sents = spans[rec.article_id]
+        a, b = sents[rec.sentence_id]
+        if text[rec.start : rec.end] != rec.mention or rec.start - a != rec.sent_start:
+            raise SystemExit(f"{path.name}: {rec.article_id} ({rec.start}, {rec.end}) does not match the article")
+        rows.append((text[a:b], rec.sent_start, rec.sent_end, rec.label, rec.event, rec.article_id))
+    return pd.DataFrame(rows, columns=["text", "start", "end", "label", "article_id", "article"])
+
+
 def ewt_items(data_dir: Path, part: str, proxy: str = "ewt") -> pd.DataFrame:
     """A hand-coded EWT proxy: coded targets of one split part ("adapt" or "test"), texts read from the treebank."""
     if proxy == "editorial":
         return editorial_items(data_dir, part)
+    if proxy == "outlets":
+        return outlet_items(part)
     path, prefix, _ = EWT_SETS[proxy]
     codes = pd.read_csv(path, sep="\t", keep_default_na=False)
     codes = codes[codes["split"] == part]
@@ -237,7 +274,7 @@ def paired(items: pd.DataFrame, before: np.ndarray, after: np.ndarray) -> str:
     truth = items["label"].to_numpy()
     f0, f1 = macro_f1(truth, before), macro_f1(truth, after)
     lo, hi = cluster_bootstrap(
-        items["article_id"].tolist(),
+        items["article" if "article" in items.columns else "article_id"].tolist(),
         lambda idx: macro_f1(truth[idx], after[idx]) - macro_f1(truth[idx], before[idx]),
         n_boot=1000,
     )
@@ -283,7 +320,7 @@ def nested_cv(
     print(f"== {proxy} pool: {len(pool)} items, {pool['article_id'].nunique()} documents, "
           f"labels {pool['label'].value_counts().to_dict()}")  # fmt: skip
     before = labels_of(pool, None)
-    after, plain = before.copy(), before.copy()
+    after, plain, ruled = before.copy(), before.copy(), before.copy()
     kwargs: dict[str, Any] = {"words": [()]} if no_words else {}
     kwargs.update(extra)
     t0 = time.perf_counter()
@@ -291,6 +328,9 @@ def nested_cv(
         model = nl.adapt_target_model(pool.iloc[tr].reset_index(drop=True), n_boot=200, **kwargs)
         held = pool.iloc[te].reset_index(drop=True)
         after[te] = labels_of(held, model)
+        gain = model.provenance["cv"]["gain"]
+        ruled[te] = after[te] if model.provenance.get("adapted") and gain["ci_low"] > 0 else before[te]
+        print(f"  outer fold {k}: inner gain {gain['macro_f1']:+.4f} ({gain['ci_low']:+.4f} to {gain['ci_high']:+.4f})")
         plain[te] = labels_of(held, without_decision_offsets(model))
         offsets = model.provenance["cv"].get("decision_offsets", {})
         print(f"  outer fold {k}: {offsets.get('method', 'offsets')} used={offsets.get('used')} "
@@ -304,9 +344,47 @@ def nested_cv(
     print(f"== {proxy} pool, nested {folds}-fold CV{' (no word features)' if no_words else ''} "
           f"({time.perf_counter() - t0:.0f}s): {paired(pool, before, after)}")  # fmt: skip
     print(f"   without the decision offsets: {paired(pool, before, plain)}")
+    if extra.get("require_gain_ci") is False:  # the same folds with the CI rule applied to each returned model
+        print(f"   with the CI rule (packaged unless the inner gain's CI excludes 0): {paired(pool, before, ruled)}")
+        print(f"   CI rule off vs on (paired): {paired(pool, ruled, after)}")
     if predictions:  # item-level predictions, to pair two nested runs (same deterministic outer folds)
-        pool.drop(columns=["text"]).assign(before=before, plain=plain, after=after).to_csv(predictions, index=False)
+        table = pool.drop(columns=["text"]).assign(before=before, plain=plain, after=after, ruled=ruled)
+        table.to_csv(predictions, index=False)
     print(f"   offsets vs none (paired): {paired(pool, plain, after)}")
+
+
+def unadapted_check() -> None:
+    """The packaged model on every coded outlet item (both parts; nothing is fit): accuracy and macro-F1 with 95%
+    cluster-bootstrap CIs over articles, per part and per target, and the confusion matrix (issue 23's row check)."""
+    from newslab.scores import LABELS, confusion
+
+    items = pd.concat(
+        [outlet_items("adapt").assign(part="pool"), outlet_items("test").assign(part="test")], ignore_index=True
+    )
+    codes = pd.read_csv(EWT_SETS["outlets"][0], sep="\t", keep_default_na=False)
+    items["target"] = pd.concat([codes[codes["split"] == p]["target"] for p in ("pool", "test")]).to_numpy()
+    pred = labels_of(items, None)
+    for name, mask in [
+        ("all", np.ones(len(items), bool)),
+        ("pool", (items["part"] == "pool").to_numpy()),
+        ("test", (items["part"] == "test").to_numpy()),
+        ("Trump mentions", (items["target"] == "Trump").to_numpy()),
+        ("other targets", (items["target"] != "Trump").to_numpy()),
+    ]:
+        sub, p = items[mask].reset_index(drop=True), pred[mask]
+        truth = sub["label"].to_numpy()
+        acc = float(np.mean(truth == p))
+        acc_ci = cluster_bootstrap(
+            sub["article"].tolist(), lambda i, t=truth, q=p: float(np.mean(t[i] == q[i])), n_boot=1000
+        )
+        f1_ci = cluster_bootstrap(sub["article"].tolist(), lambda i, t=truth, q=p: macro_f1(t[i], q[i]), n_boot=1000)
+        print(f"{name}: n={len(sub)}, {sub['article'].nunique()} articles; accuracy {acc:.3f} "
+              f"({acc_ci[0]:.3f} to {acc_ci[1]:.3f}); macro-F1 {macro_f1(truth, p):.3f} "
+              f"({f1_ci[0]:.3f} to {f1_ci[1]:.3f})")  # fmt: skip
+    matrix = confusion(items["label"].to_numpy(), pred, LABELS).astype(int)
+    print("confusion (rows: coded, columns: packaged model):", list(LABELS))
+    for lab, row in zip(LABELS, matrix, strict=True):
+        print(f"  {lab:>8}: {row.tolist()}")
 
 
 def pair_runs(first: str, second: str, column: str = "after") -> None:
@@ -332,13 +410,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pair", nargs=2, metavar="CSV", help="paired difference of two --predictions files")
     parser.add_argument("--gate-shifts", action="store_true", help="adapt with gate_shifts=GATE_SHIFTS_TRIED")
     parser.add_argument("--prior", action="store_true", help="adapt with prior_correction=True (round 5)")
+    parser.add_argument("--no-ci-rule", action="store_true", help="with --nested: require_gain_ci=False, and both")
     parser.add_argument("--final", action="store_true", help="answers: adapt on the pool, score the test part once")
+    parser.add_argument("--unadapted", action="store_true", help="outlets: the packaged model on every coded item")
     args = parser.parse_args(argv)
     data = Path(args.data_dir)
     if args.pair:
         pair_runs(*args.pair)
         return 0
+    if args.unadapted:
+        if args.proxy != "outlets":
+            parser.error("--unadapted scores the packaged model on the outlets codes; give --proxy outlets")
+        unadapted_check()
+        return 0
     extra: dict[str, Any] = {"prior_correction": True} if args.prior else {}
+    if args.no_ci_rule:
+        extra["require_gain_ci"] = False
     if args.gate_shifts:
         from newslab.adapt import GATE_SHIFTS_TRIED
 
