@@ -37,6 +37,9 @@ _TO_OR_OF = re.compile(r"\s*(?:not\s+)?(to|of)\b")
 _OPEN_QUESTION = re.compile(r"(?:whether|if)\b")
 _CONTRACTION = re.compile(r"[’'](?:s|re|ll|d|ve)$")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+#: Rule "concessive-tail" (at12): a concession after the attribution ("…, Lombardo said, though a police expert
+#: believed …") is the writer's, so the clause before the attribution is still the speaker's reported speech.
+_CONCESSIVE_TAIL = re.compile(r",?[ \u00a0]+(?:though|although|even[ \u00a0]+though)[ \u00a0].*", re.DOTALL)
 _SENTENCE_TAIL = re.compile(r"[ .\u00a0]*|,?[ \u00a0]+(?:and|but)[ \u00a0].*", re.DOTALL)
 
 #: Words a verb may take as its addressee before "that" ("told reporters on Capitol Hill that"); set by hand.
@@ -348,7 +351,8 @@ def _reported_after(text: str, sent: Sentence, a: Attribution, inside: Callable[
     tail = _TRAILING_APPOSITION.sub("", text[tail_end : sent.end])  # "…, said Sen. Jon Tester, D-Mont."
     adj = _VERB_ADJUNCT.match(tail)
     rest = tail[adj.end() :] if adj else tail
-    if not _SENTENCE_TAIL.fullmatch(rest):
+    concessive = _CONCESSIVE_TAIL.fullmatch(rest) is not None  # rule "concessive-tail" (at12)
+    if not _SENTENCE_TAIL.fullmatch(rest) and not concessive:
         return None  # the attribution ends the sentence, or a clause of its own follows: ", Baldock says, and he …"
     if not text[sent.start : head].rstrip().endswith(","):
         return None
@@ -358,7 +362,8 @@ def _reported_after(text: str, sent: Sentence, a: Attribution, inside: Callable[
         return None
     if not _holds_verb(text[start:end]):
         return None  # rule "after-needs-verb" (at6): "At that point, Cuomo said." reports no clause
-    return Quote(start, end, "indirect", "reported-after", a.verb, a.speaker, a.speaker_start, a.speaker_end)
+    rule = "reported-after; concessive-tail" if concessive else "reported-after"
+    return Quote(start, end, "indirect", rule, a.verb, a.speaker, a.speaker_start, a.speaker_end)
 
 
 def _holds_verb(chunk: str) -> bool:

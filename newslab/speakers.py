@@ -98,6 +98,10 @@ SPEAKER_PRONOUNS = frozenset(rule_words("speakers.SPEAKER_PRONOUNS"))
 _QUOTED = re.compile(r"[“\"‘](?:(?<=“)[^”]*”?|(?<=\")[^\"\n]*\"?|(?<=‘)(?<![\w’']‘)(?=\S)[^‘\n]*?[^\s‘]’(?![\w’]))")
 
 
+#: The mention rule of newslab.descriptions.Roles.holder that rule "role:dated-holder" reads.
+DATED_HOLDER = "role:dated holder"
+
+
 class SpeakerResolver:
     """Resolves the speaker phrases of one article to names, in text order (it lives for one article)."""
 
@@ -219,6 +223,9 @@ class SpeakerResolver:
             return speaker_shape(phrase)[0], "as written; complement-name"
         role = self.role_named_earlier(phrase, start)
         if role:
+            holder = self._dated_holder(start, end)
+            if holder and holder != role:  # rule "role:dated-holder" (at12): not President Zelensky, named last
+                return holder, "role:dated-holder"
             return role, "role:named-earlier"
         description = self._description_overlapping(start, end)
         if description is not None:
@@ -374,6 +381,19 @@ class SpeakerResolver:
             self._roles[role_words] = RoleHits(outside)
         named = self._roles[role_words].last_before(start)  # named before the phrase, as in text[:start]
         return self.name(named) if named is not None else ""
+
+    def _dated_holder(self, start: int, end: int) -> str:
+        """The target that the mention stage gives a bare role phrase by the article's date ("" if none).
+
+        "“…,” the president said" in a US article of September 2019 is President Trump's, even when "President
+        Volodymyr Zelensky" was the last person named with the title: the mention stage links the phrase to the
+        holder of the national office on the article's date (roles.tsv, rule "role:dated holder", which needs
+        the holder named with the title in the article), and the speaker follows it.
+        """
+        found = self._description_overlapping(start, end)
+        if found is None or found.rule != DATED_HOLDER or found.target.kind != "person":
+            return ""
+        return self.target_name(found.target)
 
     @functools.cached_property
     def _quoted(self) -> list[tuple[int, int]]:
