@@ -90,3 +90,38 @@ def test_dated_holder_does_not_fire(text: str, date: str) -> None:
     row = _row(_quotes(text, date), "It sounds horrible")
     assert row["speaker_resolved"] == "Volodymyr Zelensky"
     assert row["speaker_rule"] == "role:named-earlier"
+
+
+# --- rule "finding-agent": a poll's speaker runs through "conducted by X" ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Entrance polls conducted by Edison Research show that about two-thirds of caucusgoers believed the claim.",
+            "Entrance polls conducted by Edison Research",
+        ),
+        (
+            "A recent poll conducted by the Braun campaign found Braun leads with the most enthusiastic voters.",
+            "A recent poll conducted by the Braun campaign",
+        ),
+    ],
+)
+def test_finding_agent_fires(text: str, speaker: str) -> None:
+    row = _row(_quotes(text), "")
+    assert row["speaker"] == speaker
+    assert row["rule"].endswith("; finding-agent")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("A poll taken on Tuesday found that most voters were undecided.", "A poll"),  # a time, no agent
+        ("A poll conducted by phone shows Smith ahead by four points.", "A poll"),  # a manner, no name
+    ],
+)
+def test_finding_agent_does_not_fire(text: str, speaker: str) -> None:
+    row = _row(_quotes(text), "")
+    assert row["speaker"] == speaker
+    assert "finding-agent" not in row["rule"]
