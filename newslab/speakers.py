@@ -35,6 +35,7 @@ from newslab.name_bearers import FIRST_BEARER_NOTE, TITLE_GENDER_NOTE, first_bea
 from newslab.names import ROLE_WORDS, name_after_role
 from newslab.reported_speech import speaker_shape
 from newslab.role_hits import RoleHits, role_hits
+from newslab.speaker_groups import ONE_OF_PHRASES, ONE_OF_RULE, one_of_group
 from newslab.speaker_phrases import (
     BEFORE_NO_PERSON,
     EMPLOYEE_ROLES,
@@ -216,6 +217,9 @@ class SpeakerResolver:
             return self.pronoun(low, sent, start, opened=opened)
         if low == "it":
             return "", "unresolved"
+        if low in ONE_OF_PHRASES:  # rule "one-of:group" (at12): the group named in the sentence before
+            group = one_of_group(self.article, sent)
+            return (group, ONE_OF_RULE) if group else ("", "unresolved")
         named = name_after_role(self.article.text, phrase, end, self.names)
         if named:  # rule "name after role" (nm): "said ousted White House communications director Anthony Scaramucci"
             return named, "name after role"

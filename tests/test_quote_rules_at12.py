@@ -125,3 +125,38 @@ def test_finding_agent_does_not_fire(text: str, speaker: str) -> None:
     row = _row(_quotes(text), "")
     assert row["speaker"] == speaker
     assert "finding-agent" not in row["rule"]
+
+
+# --- rule "one-of:group": "one of them said" with the group named in the sentence before ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "To Democrats, it was the confirmation they had been waiting for. "
+            "“The president has admitted to asking a foreign leader for help,” one of them said on Tuesday.",
+            "Democrats",
+        ),
+        ("Several Republican senators met the president. “We told him no,” one of them said.", "Republican senators"),
+        ("Three lawmakers left the room early. “It was a waste of time,” one of them said.", "lawmakers"),
+    ],
+)
+def test_one_of_group_fires(text: str, group: str) -> None:
+    row = _row(_quotes(text), "")
+    assert row["speaker_resolved"] == group
+    assert row["speaker_rule"] == "one-of:group"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The actions were announced on Monday. “We told him no,” one of them said.",  # things, no people
+        "“Democrats are wrong,” he said. “We told him no,” one of them said.",  # the plural is inside a quote
+        "“We told him no,” one of them said.",  # no sentence before
+    ],
+)
+def test_one_of_group_does_not_fire(text: str) -> None:
+    table = _quotes(text)
+    assert not (table["speaker_rule"] == "one-of:group").any(), table[["quote", "speaker_resolved"]]
+    assert not table["speaker_resolved"].str.contains("Democrats").any()
