@@ -169,7 +169,7 @@ _AUX = rf"(?:{_ADVERB}{SPACE}){{0,3}}"
 _SUBJECT_START = r"(?<![^\s,;:(“”\"—–])"
 #: Subject before its verb, matched against the text right before the verb (compiled with whole words).
 SUBJECT_BEFORE_PATTERN = (
-    rf"{_SUBJECT_START}(?P<speaker>{_PRONOUN}|{_NP_BEFORE})(?P<appos>{_APPOS})?(?:,?{SPACE}{TIME_PHRASE},?)?"
+    rf"{_SUBJECT_START}(?P<speaker>{_PRONOUN}|[Oo]ne{SPACE}of{SPACE}(?:them|those)|{_NP_BEFORE})(?P<appos>{_APPOS})?(?:,?{SPACE}{TIME_PHRASE},?)?"
     rf"{SPACE}+{_AUX}$"
 )
 

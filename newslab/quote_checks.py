@@ -15,7 +15,7 @@ import re
 from newslab.attribution import Attribution
 from newslab.document import Document
 from newslab.lexicons import rule_words
-from newslab.reported_speech import CLAIM_NOUNS
+from newslab.reported_nominal import CLAIM_NOUNS
 from newslab.speech_formats import QuoteSpan
 
 #: "declined to answer", "refused to say", "would not comment": a refusal to speak reports no words (at6).

@@ -9,7 +9,8 @@ speaker, the reported speech it introduces:
   spending"). Without "that", a clause opens with a pronoun, a determiner, a number or a name
   (:data:`CLAUSE_OPENERS`); a verb that is not ``bare`` only with a personal pronoun;
 * the sentence before an attribution at its end ("The plan is dead, officials said.");
-* the rest of a sentence after or before "according to X".
+* the rest of a sentence after or before "according to X", and a noun's that-clause ("his claim that …"), both
+  read in :mod:`newslab.reported_nominal`.
 
 The clause ends before the next speaker's clause, a semicolon or the sentence's end. The rules
 are listed in :mod:`newslab.quotes`, which attaches direct quotes to the attributions.
@@ -26,25 +27,24 @@ from newslab.cues import load_speech_verbs
 from newslab.descriptions import word_tags
 from newslab.document import Document, Sentence
 from newslab.lexicons import rule_words, stopwords
+from newslab.reported_nominal import MIN_CONTENT_CHARS, WORD_CHARS, according_to, content_end, nominal_that
+from newslab.reported_nominal import WORD_RUN as _WORD_RUN
 
 # patterns the rules below use, compiled once (not looked up in re's cache at every call)
 _CLAUSE_STOP = re.compile(r"[,;:“”\"]")
 _LAST_WORD = re.compile(r"([\w-]+)$")
 _TO_OR_OF = re.compile(r"\s*(?:not\s+)?(to|of)\b")
 _OPEN_QUESTION = re.compile(r"(?:whether|if)\b")
-_NON_SPACE = re.compile(r"\S+")
-_SOURCE_PREFIX = re.compile(r"^(?:information|reports?|sources?|data|documents?|figures)\s+(?:from|by)\s+")
-_WORD_RUN = re.compile(r"[\w’'-]+")
 _CONTRACTION = re.compile(r"[’'](?:s|re|ll|d|ve)$")
 _NEXT_WORD = re.compile(r"\s*([\w’'-]+)")
+#: Rule "concessive-tail" (at12): a concession after the attribution ("…, Lombardo said, though a police expert
+#: believed …") is the writer's, so the clause before the attribution is still the speaker's reported speech.
+_CONCESSIVE_TAIL = re.compile(r",?[ \u00a0]+(?:though|although|even[ \u00a0]+though)[ \u00a0].*", re.DOTALL)
 _SENTENCE_TAIL = re.compile(r"[ .\u00a0]*|,?[ \u00a0]+(?:and|but)[ \u00a0].*", re.DOTALL)
 
 #: Words a verb may take as its addressee before "that" ("told reporters on Capitol Hill that"); set by hand.
 OBJECT_WORDS = 6
-WORD_CHARS = 40  # characters read for one word at a position (longer than any English word)
-TAIL_CHARS = 40  # characters at the end of reported content searched for a trailing conjunction or punctuation
 COMPLEMENT_CHARS = 12  # characters after a verb's object read for "to" or "of" (" not to", " of")
-MIN_CONTENT_CHARS = 3  # reported content shorter than this is no speech (a stray word or mark)
 
 
 #: Words after the verb that an object verb takes as its addressee ("told reporters", "warned residents").
@@ -99,9 +99,6 @@ _THAT = re.compile(rf"{SPACE}*that{SPACE}")
 _TELL_OBJECT = re.compile(
     rf"{SPACE}(?P<object>[\w’'.-]+(?:{SPACE}[\w’'.-]+){{0,3}}?){SPACE}(?=(?:he|she|they|it|we|I|the|there)\b)"
 )
-
-
-_ACCORDING = re.compile(rf"\b[Aa]ccording{SPACE}to{SPACE}(?P<speaker>[^,;:()“”\"\n]{{2,80}}?)(?=[,;:(“”\"]|[.?!]?\s*$)")
 
 
 #: Openers of a clause that a verb which is not ``bare`` reports without "that" ("noted he had").
@@ -213,25 +210,6 @@ _NOUN_SUBJECT = re.compile(
 )
 
 
-def _content_end(text: str, sent: Sentence, start: int, later: list[Attribution]) -> int:
-    """Where a reported clause ends: before the next speaker's clause, a semicolon, or the sentence's end."""
-    end = sent.end
-    for a in later:
-        if text[a.verb_start - 3 : a.verb_start] == "to ":
-            continue  # an infinitive ("was ready to respond") belongs to the clause it stands in
-        head = a.verb_start if a.inverted or a.coordinated else a.speaker_start
-        if head > start and a.speaker:
-            end = min(end, head)
-    semicolon = text.find(";", start, end)
-    end = semicolon if semicolon >= 0 else end
-    tail = text[max(start, end - TAIL_CHARS) : end]  # only the end can be a conjunction or punctuation
-    m = _CONTENT_TAIL.search(tail)
-    return end - len(tail) + m.start() if m else end
-
-
-_CONTENT_TAIL = re.compile(r"(?:,?\s+(?:and|but|while|as)(?:\s+(?:then|also|even|later))?|,)?[\s.,:”\"]*$")
-
-
 #: Verbs whose "whether/if" clause is a reported question ("asked whether …"); set by hand.
 QUESTION_VERBS = ("ask", "wonder", "inquire", "question")
 #: "asked whether …", "asked DeVos if …", "asked him whether …": an optional addressee, then the question word.
@@ -312,7 +290,7 @@ def indirect_quotes(text: str, doc: Document, attrs: dict[int, list[Attribution]
                 start, rule = clause
                 if text[a.verb_start - 3 : a.verb_start] == "to " and _OPEN_QUESTION.match(text[start:]):
                     continue  # "declined to say whether he would …": an infinitive's open question reports nothing
-                end = _content_end(text, sent, start, found[n + 1 :])
+                end = content_end(text, sent, start, found[n + 1 :])
                 fronted = rule == "reported-question" and _FRONTED.match(text, sent.start, a.speaker_start)
                 comma = text.find(",", start, end) if a.relative or fronted else -1
                 end = comma if comma > 0 else end  # a relative clause (and a fronted question) ends at its comma
@@ -323,116 +301,12 @@ def indirect_quotes(text: str, doc: Document, attrs: dict[int, list[Attribution]
                     if clause is not None and clause[1].endswith(BARE_CLAUSE_NOTE):
                         q.rule += f"; {BARE_CLAUSE_NOTE}"  # the evidence keeps the rule that read the clause
                 quotes.append(q)
-        quotes.extend(_according_to(text, sent))
+        quotes.extend(according_to(text, sent))
         if "that" in sent.text:
-            nominal = _nominal_that(text, sent)
+            nominal = nominal_that(text, sent)
             spans = {(q.start, q.end) for q in nominal}
             # "Mr. Trump’s repeated claim that …": the noun's possessor speaks, not "Mr. Trump’s repeated"
             quotes = [q for q in quotes if (q.start, q.end) not in spans] + nominal
-    return quotes
-
-
-#: Nouns of speech and belief whose that-clause is their possessor's ("Slager's assertion that …").
-CLAIM_NOUNS = frozenset(rule_words("reported_speech.CLAIM_NOUNS"))
-_POSSESSIVE_PRONOUNS = {"his": "he", "her": "she", "their": "they"}
-#: A possessor, up to two modifiers, a noun and "that": "Mr. Trump’s repeated claim that", "his assertion that".
-_NOMINAL = re.compile(
-    rf"(?<![\w’'])(?P<speaker>(?:[A-Z][\w.&-]*{SPACE}){{0,3}}[A-Z][\w&-]*(?=[’']s{SPACE})|[Hh]is|[Hh]er|[Tt]heir"
-    rf"|[Tt]he{SPACE}[a-z]+(?:{SPACE}[a-z]+)?(?=[’']s{SPACE}))(?:[’']s)?{SPACE}"
-    rf"(?:[a-z-]+{SPACE}){{0,2}}?(?P<noun>[a-z]+?)s?{SPACE}that{SPACE}"
-)
-
-
-#: Verbs that, after the clause's own verb, are the sentence's main verb ("Trump's claims that he won were false").
-MAIN_VERBS = frozenset(rule_words("reported_speech.MAIN_VERBS"))
-
-
-def _subject_clause_end(text: str, start: int, end: int) -> int:
-    """The end of a that-clause inside the sentence's subject: before the main verb after the clause's own verb."""
-    tags = word_tags()
-    seen_verb = False
-    for w in _WORD_RUN.finditer(text[start:end]):
-        low = w.group().lower()
-        if seen_verb and low in MAIN_VERBS:
-            return start + len(text[start : start + w.start()].rstrip(" ,"))
-        seen_verb = seen_verb or (tags.get(low) or "").startswith(("VB", "MD"))
-    return end
-
-
-_CONTRAST = re.compile(rf",{SPACE}(?:though|although|but|while|whereas|even{SPACE}as){SPACE}")
-
-
-def _fronted(before: str, tags: dict[str, str]) -> bool:
-    """Whether ``before`` opens a fronted phrase with no comma yet ("After", "Speaking in the Rose Garden after")."""
-    first = before.split()[0].lower() if before.split() else ""
-    return "," not in before and ((tags.get(first) or "") == "IN" or first.endswith("ing"))
-
-
-def _possessor(phrase: str, start: int) -> tuple[str, int]:
-    """A possessor without the words before it that are no name ("Refuting John Kerry's" -> "John Kerry")."""
-    tags = word_tags()
-    words = list(_NON_SPACE.finditer(phrase))
-    keep = 0
-    while keep < len(words) - 1 and (
-        (tags.get(words[keep].group().lower()) or "NN")[:2] in ("VB", "IN", "RB", "JJ")
-        or words[keep].group().endswith("ing")
-    ):
-        keep += 1
-    if keep and (tags.get(words[-1].group().lower()) or "NN")[:2] in ("VB", "IN", "RB"):
-        return "", start
-    return phrase[words[keep].start() :], start + words[keep].start()
-
-
-def _claim_noun_before_that(text: str, sent: Sentence) -> bool:
-    """Whether a word right before a "that" of the sentence is a noun of :data:`CLAIM_NOUNS` or its plural.
-
-    Every row of :func:`_nominal_that` needs one: its noun (``[a-z]+?s?`` after a space) is the whole word
-    before "that", or that word without its plural "s".
-    """
-    at = text.find("that", sent.start, sent.end)
-    while at >= 0:
-        word = text[max(text.rfind(" ", sent.start, at - 1), text.rfind("\u00a0", sent.start, at - 1)) + 1 : at - 1]
-        if word in CLAIM_NOUNS or word[:-1] in CLAIM_NOUNS:
-            return True
-        at = text.find("that", at + 1, sent.end)
-    return False
-
-
-def _nominal_that(text: str, sent: Sentence) -> list[Quote]:
-    """Rule "nominal-that": the that-clause of a noun of speech or belief is its possessor's attribution.
-
-    "Slager's original assertion that he used his gun" (speaker Slager), "his claim that …" (speaker "he",
-    resolved like any pronoun). A "that" followed by a verb opens a relative clause ("the statement that
-    was released"), no reported content.
-    """
-    if not _claim_noun_before_that(text, sent):
-        return []  # most sentences with a "that" have no noun of CLAIM_NOUNS right before it: no row
-    quotes = []
-    tags = word_tags()
-    for m in _NOMINAL.finditer(text, sent.start, sent.end):
-        if m.group("noun") not in CLAIM_NOUNS:
-            continue
-        first = _WORD_RUN.match(text[m.end() : m.end() + WORD_CHARS])
-        if first is None or (tags.get(first.group().lower()) or "").startswith(("VB", "MD")):
-            continue  # "the statement that was released": a relative clause
-        phrase, speaker_start = _possessor(m.group("speaker"), m.start("speaker"))
-        speaker = _POSSESSIVE_PRONOUNS.get(phrase.lower(), phrase)
-        end = _content_end(text, sent, m.end(), [])
-        contrast = _CONTRAST.search(text, m.end(), end)  # "… claim that X, though her campaign …": X ends at the comma
-        end = contrast.start() if contrast else end
-        before = text[sent.start : speaker_start].strip(' “"')
-        if (not before and speaker_start == m.start()) or not phrase:  # the sentence's subject: its verb ends it
-            end = _subject_clause_end(text, m.end(), end)
-        elif _fronted(before, tags) or speaker_start > m.start():
-            if speaker != phrase:
-                continue  # "Speaking after his announcement that …, Trump said": "his" points ahead, unresolved
-            comma = text.find(",", m.end(), end)  # "After Kerry's claim that …, Assad said": ends at the comma
-            end = comma if comma > 0 else end
-        if not phrase:
-            continue
-        if end - m.end() >= MIN_CONTENT_CHARS and not not_a_speaker(phrase):
-            quotes.append(Quote(m.end(), end, "indirect", "nominal-that", m.group("noun"), speaker, speaker_start,
-                                speaker_start + len(phrase)))  # fmt: skip
     return quotes
 
 
@@ -477,7 +351,8 @@ def _reported_after(text: str, sent: Sentence, a: Attribution, inside: Callable[
     tail = _TRAILING_APPOSITION.sub("", text[tail_end : sent.end])  # "…, said Sen. Jon Tester, D-Mont."
     adj = _VERB_ADJUNCT.match(tail)
     rest = tail[adj.end() :] if adj else tail
-    if not _SENTENCE_TAIL.fullmatch(rest):
+    concessive = _CONCESSIVE_TAIL.fullmatch(rest) is not None  # rule "concessive-tail" (at12)
+    if not _SENTENCE_TAIL.fullmatch(rest) and not concessive:
         return None  # the attribution ends the sentence, or a clause of its own follows: ", Baldock says, and he …"
     if not text[sent.start : head].rstrip().endswith(","):
         return None
@@ -487,7 +362,8 @@ def _reported_after(text: str, sent: Sentence, a: Attribution, inside: Callable[
         return None
     if not _holds_verb(text[start:end]):
         return None  # rule "after-needs-verb" (at6): "At that point, Cuomo said." reports no clause
-    return Quote(start, end, "indirect", "reported-after", a.verb, a.speaker, a.speaker_start, a.speaker_end)
+    rule = "reported-after; concessive-tail" if concessive else "reported-after"
+    return Quote(start, end, "indirect", rule, a.verb, a.speaker, a.speaker_start, a.speaker_end)
 
 
 def _holds_verb(chunk: str) -> bool:
@@ -500,31 +376,6 @@ def _holds_verb(chunk: str) -> bool:
         if _CONTRACTION.search(low) or (tags.get(low) or "").startswith(_FINITE_TAGS):
             return True
     return False
-
-
-def _according_to(text: str, sent: Sentence) -> list[Quote]:
-    """Reported speech of "according to X, …" and "…, according to X": the rest of the sentence is X's."""
-    if text.find("ccording", sent.start, sent.end) < 0:
-        return []  # every match of _ACCORDING holds "ccording" (case kept): most sentences hold none
-    quotes = []
-    for m in _ACCORDING.finditer(text, sent.start, sent.end):
-        phrase = m.group("speaker")
-        phrase = _SOURCE_PREFIX.sub("", phrase)
-        speaker_start = m.start("speaker") + m.group("speaker").index(phrase)
-        if text[sent.start : m.start()].strip(' “"') == "":
-            tail = text.find(",", m.end("speaker"), sent.end)
-            start = tail + 1 if tail >= 0 else m.end("speaker")
-            start += len(text[start : sent.end]) - len(text[start : sent.end].lstrip())
-            end = sent.end
-        elif text[m.end("speaker") : m.end("speaker") + 1] == ":":
-            continue  # rule "according-colon" (at6): "…, according to Comey’s account: “…”" attributes what follows
-        else:
-            start, end = sent.start, m.start()
-        end = start + len(text[start:end].rstrip(" ,.;:\u00a0"))
-        if end - start >= MIN_CONTENT_CHARS and not not_a_speaker(phrase):
-            quotes.append(Quote(start, end, "indirect", "according-to", "according to", phrase, speaker_start,
-                                speaker_start + len(phrase)))  # fmt: skip
-    return quotes
 
 
 _WORD = re.compile(r"[\w’'.-]+")

@@ -35,6 +35,7 @@ from newslab.name_bearers import FIRST_BEARER_NOTE, TITLE_GENDER_NOTE, first_bea
 from newslab.names import ROLE_WORDS, name_after_role
 from newslab.reported_speech import speaker_shape
 from newslab.role_hits import RoleHits, role_hits
+from newslab.speaker_groups import ONE_OF_PHRASES, ONE_OF_RULE, one_of_group
 from newslab.speaker_phrases import (
     BEFORE_NO_PERSON,
     EMPLOYEE_ROLES,
@@ -96,6 +97,10 @@ SPEAKER_PRONOUNS = frozenset(rule_words("speakers.SPEAKER_PRONOUNS"))
 #: lookbehind: the matches of “[^”]*”?|"[^"\n]*"?|(?<![\w’'])‘…, but sre jumps from mark to mark (a charset
 #: prefix) instead of trying the ‘ lookbehind at every character.
 _QUOTED = re.compile(r"[“\"‘](?:(?<=“)[^”]*”?|(?<=\")[^\"\n]*\"?|(?<=‘)(?<![\w’']‘)(?=\S)[^‘\n]*?[^\s‘]’(?![\w’]))")
+
+
+#: The mention rule of newslab.descriptions.Roles.holder that rule "role:dated-holder" reads.
+DATED_HOLDER = "role:dated holder"
 
 
 class SpeakerResolver:
@@ -212,6 +217,9 @@ class SpeakerResolver:
             return self.pronoun(low, sent, start, opened=opened)
         if low == "it":
             return "", "unresolved"
+        if low in ONE_OF_PHRASES:  # rule "one-of:group" (at12): the group named in the sentence before
+            group = one_of_group(self.article, sent)
+            return (group, ONE_OF_RULE) if group else ("", "unresolved")
         named = name_after_role(self.article.text, phrase, end, self.names)
         if named:  # rule "name after role" (nm): "said ousted White House communications director Anthony Scaramucci"
             return named, "name after role"
@@ -219,6 +227,9 @@ class SpeakerResolver:
             return speaker_shape(phrase)[0], "as written; complement-name"
         role = self.role_named_earlier(phrase, start)
         if role:
+            holder = self._dated_holder(start, end)
+            if holder and holder != role:  # rule "role:dated-holder" (at12): not President Zelensky, named last
+                return holder, "role:dated-holder"
             return role, "role:named-earlier"
         description = self._description_overlapping(start, end)
         if description is not None:
@@ -374,6 +385,19 @@ class SpeakerResolver:
             self._roles[role_words] = RoleHits(outside)
         named = self._roles[role_words].last_before(start)  # named before the phrase, as in text[:start]
         return self.name(named) if named is not None else ""
+
+    def _dated_holder(self, start: int, end: int) -> str:
+        """The target that the mention stage gives a bare role phrase by the article's date ("" if none).
+
+        "“…,” the president said" in a US article of September 2019 is President Trump's, even when "President
+        Volodymyr Zelensky" was the last person named with the title: the mention stage links the phrase to the
+        holder of the national office on the article's date (roles.tsv, rule "role:dated holder", which needs
+        the holder named with the title in the article), and the speaker follows it.
+        """
+        found = self._description_overlapping(start, end)
+        if found is None or found.rule != DATED_HOLDER or found.target.kind != "person":
+            return ""
+        return self.target_name(found.target)
 
     @functools.cached_property
     def _quoted(self) -> list[tuple[int, int]]:

@@ -320,10 +320,22 @@ def finding_quotes(doc: Document, taken: Sequence[tuple[int, int]]) -> list[Quot
             for a, b in pieces:
                 q = Quote(a, b, "indirect", rule + "; and-that" * bool(seps), m.group("verb"))
                 q.speaker, q.speaker_start, q.speaker_end = m.group("speaker"), m.start("speaker"), m.end("speaker")
+                agent = _FINDING_AGENT.fullmatch(m.group("modifier") or "")
+                if agent:  # rule "finding-agent" (at12): "Entrance polls conducted by Edison Research show"
+                    q.speaker_end = m.start("modifier") + agent.end("agent")
+                    q.speaker = text[q.speaker_start : q.speaker_end]
+                    q.rule += "; finding-agent"
                 found.append(q)
     return found
 
 
+#: A finding's modifier that names who made it ("conducted by Edison Research", "taken by the Braun campaign"):
+#: the speaker runs through the agent, a capitalized name after "by" (and "the"), with at most one lowercase word
+#: after it ("campaign").
+_FINDING_AGENT = re.compile(
+    r"(?:released|taken|conducted|published|issued)\s+(?P<agent>by\s+(?:the\s+)?[A-Z][\w&.’'/-]*"
+    r"(?:\s+[A-Z][\w&.’'/-]*){0,3}(?:\s+[a-z]+)?)\s*"
+)
 _AND_THAT = re.compile(r",?\s+and\s+that\s+")  # a second complement of the verb: "shows that A, and that B" (at9)
 
 

@@ -19,7 +19,7 @@ from newslab.quotes import (
     same_speaker,
     speaker_table,
 )
-from newslab.reported_speech import _NOMINAL, CLAIM_NOUNS, _claim_noun_before_that
+from newslab.reported_nominal import _NOMINAL, CLAIM_NOUNS, _claim_noun_before_that
 from newslab.tables import find_quotes
 
 GOLD = Path(__file__).parent / "data" / "seed_quotes_gold.tsv"
