@@ -479,16 +479,24 @@ def _link_descriptions(
             by_target.setdefault(m.target.name, []).append(m)
     dropped: set[tuple[int, int, str]] = set()
     moved: list[Person] = []
+    noted: dict[tuple[int, int, str], Mention] = {}  # kept with a note in the evidence ("party of another")
     for group in by_target.values():
         names = [m for m in group if m.kind == "name"]
         descs = [m for m in group if m.kind == "description"]
         kept, gone = unlinked_descriptions(doc, descs, names, others)
         keep = {(m.start, m.end) for m in kept}
         dropped |= {(m.start, m.end, m.target.name) for m in descs if (m.start, m.end) not in keep}
+        noted |= {(m.start, m.end, m.target.name): m for m in kept if m.antecedent}
         moved += gone
-    if not dropped:
+    if not dropped and not noted:
         return mentions, others
-    kept_mentions = [m for m in mentions if (m.start, m.end, m.target.name) not in dropped]
+    kept_mentions = [
+        noted.get((m.start, m.end, m.target.name), m)
+        for m in mentions
+        if (m.start, m.end, m.target.name) not in dropped
+    ]
+    if not dropped:
+        return kept_mentions, others
     return kept_mentions, sorted([*others, *moved], key=lambda p: (p.start, p.end))
 
 
