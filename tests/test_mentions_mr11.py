@@ -10,7 +10,8 @@ import pytest
 
 import newslab as nl
 from newslab.description_owners import other_trade, party_of
-from newslab.document import Article
+from newslab.document import Article, parse
+from newslab.people import reaction_list
 
 
 def _trump(text: str, date: str = "") -> list[tuple[int, str, str, str]]:
@@ -86,3 +87,33 @@ def test_party_of_lookup() -> None:
     assert party_of("Sen. Ted Cruz") == "R"
     assert party_of("Jane Doe") == ""
     assert party_of("") == ""
+
+
+# --- rule "list item with a relative clause" (people.reaction_list) -------------------------------------
+
+LIST_TEXT = (
+    "Donald Trump was booked in Atlanta on Thursday. The reactions:\n\n"
+    "Chris Christie, candidate: ‘The conduct is beneath the office.’\n\n"
+    "Brian Kemp, Georgia governor, who Trump once tried to unseat: ‘The election was not stolen.’\n\n"
+    "Is it hurting him? Not with his base."
+)
+
+
+def test_list_item_with_relative_clause_fires() -> None:
+    rows = _trump(LIST_TEXT)
+    assert (LIST_TEXT.index("him?"), "him", "pronoun:discourse", "Trump") in rows, rows
+    assert (LIST_TEXT.index("his base"), "his", "pronoun:discourse", "Trump") in rows, rows
+    doc = parse(Article("x", "", LIST_TEXT))
+    labels = [doc.text[a:b] for a, b in reaction_list(doc).labels]
+    assert "Brian Kemp, Georgia governor, who Trump once tried to unseat: " in labels, labels
+
+
+def test_list_item_with_relative_clause_does_not_fire_in_narrative() -> None:
+    # a narrative sentence with "said:" is no list item: its speaker stays a person of the story
+    text = (
+        "Donald Trump was booked in Atlanta on Thursday. Brian Kemp, the governor, who had met Mike Pence at "
+        "the airport, said: ‘The election was not stolen.’ He left."
+    )
+    doc = parse(Article("x", "", text))
+    assert reaction_list(doc).labels == ()
+    assert text.index("He left") not in _starts(text)
