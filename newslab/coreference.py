@@ -369,6 +369,8 @@ def resolve_discourse(
             and not (fronted and sentence_start <= e.start)  # a person inside the fronted participle clause
             and not (low in ("his", "her") and e.target is None and e.sentence == tok.sentence
                      and predicate_of(text, e.end, tok.start))  # "DeSantis is seen as his rival": not DeSantis's
+            and not (low in ("his", "her") and e.target is None
+                     and text[e.end : tok.start] in (", ", ",\n"))  # rule "apposition": "Giuliani, his lawyer"
         ]  # fmt: skip
         reflexive = low in ("himself", "herself") or (low in ("his", "her") and i + 1 < len(tokens)
                                                        and tokens[i + 1].text.lower() == "own")  # fmt: skip

@@ -58,6 +58,7 @@ from newslab.people import ANAPHORIC_NOUNS, Person, people, people_words
 from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns, word_hits
 from newslab.records import MentionRow, columns
 from newslab.regex_scan import lowered_letterwise, scan
+from newslab.relations import relation_mentions
 from newslab.targets import Target
 
 if TYPE_CHECKING:
@@ -396,6 +397,8 @@ def article_mentions(
         mentions = sorted(mentions + resolved, key=lambda m: m.start)
         discourse = resolve_discourse(doc, mentions, targets, others, clauses=clauses, hits=hits)  # the same clauses
         mentions = sorted(mentions + discourse, key=lambda m: m.start)
+        related = relation_mentions(doc, mentions, others)  # rule "relation:<noun>": "Giuliani … his client"
+        mentions = sorted(mentions + related, key=lambda m: m.start) if related else mentions
         addressed = addressee_mentions(doc.text, named, mentions)  # rule "pronoun:addressee": "CARLSON: Are you …"
         mentions = sorted(mentions + addressed, key=lambda m: m.start) if addressed else mentions
     if pronouns and quotes:

@@ -117,3 +117,59 @@ def test_list_item_with_relative_clause_does_not_fire_in_narrative() -> None:
     doc = parse(Article("x", "", text))
     assert reaction_list(doc).labels == ()
     assert text.index("He left") not in _starts(text)
+
+
+# --- rule "relation:<noun>" (newslab.relations) and rule "apposition" (coreference) -----------------------
+
+
+@pytest.mark.parametrize(
+    "text,phrase,rule,antecedent",
+    [
+        (
+            "Mr. Trump has attacked her relentlessly. Among those who surrendered was Rudolph W. Giuliani, his "
+            "former personal lawyer, who said the indictment was an attack on his client’s supporters.",
+            "his client",
+            "relation:client",
+            "Rudolph W. Giuliani, lawyer of Mr. Trump",
+        ),
+        (
+            "Donald Trump stayed home. His former fixer, Michael Cohen, told Congress that his old boss was a liar.",
+            "his old boss",
+            "relation:boss",
+            "Michael Cohen, fixer of Donald Trump",
+        ),
+        (
+            "Mr. Trump’s lawyer, Rudy Giuliani, spoke on Fox. Giuliani said his client had done nothing wrong.",
+            "his client",
+            "relation:client",
+            "Giuliani, lawyer of Mr. Trump",
+        ),
+    ],
+)
+def test_relation_fires(text: str, phrase: str, rule: str, antecedent: str) -> None:
+    rows = _trump(text)
+    assert (text.index(phrase), phrase, rule, antecedent) in rows, rows
+
+
+def test_apposition_possessive_fires() -> None:
+    text = "Mr. Trump has attacked her relentlessly. Among those there was Rudolph W. Giuliani, his former lawyer."
+    rows = _trump(text)
+    assert (text.index("his former"), "his", "pronoun:discourse", "Mr. Trump") in rows, rows
+
+
+@pytest.mark.parametrize(
+    "text,phrase",
+    [
+        # the article links the lawyer to nobody: his client is not the target
+        ("Mr. Trump spoke in Ohio. Later Rudy Giuliani said his client had done nothing wrong.", "his client"),
+        # the lawyer of another person
+        (
+            "Mr. Trump spoke in Ohio. Michael Avenatti, Stormy Daniels’s lawyer, said his client would sue.",
+            "his client",
+        ),
+        # a partner noun that does not answer the relation noun: an aide has no client
+        ("Mr. Trump’s aide, Stephen Miller, spoke. Miller said his client was away.", "his client"),
+    ],
+)
+def test_relation_does_not_fire(text: str, phrase: str) -> None:
+    assert text.index(phrase) not in _starts(text)
