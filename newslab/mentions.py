@@ -58,7 +58,7 @@ from newslab.people import ANAPHORIC_NOUNS, Person, people, people_words
 from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns, word_hits
 from newslab.records import MentionRow, columns
 from newslab.regex_scan import lowered_letterwise, scan
-from newslab.relations import relation_mentions
+from newslab.relations import onlooker, relation_mentions
 from newslab.targets import Target
 
 if TYPE_CHECKING:
@@ -424,7 +424,9 @@ def _vetted(
     resolved = [p for p in resolved if not competed(p, mentions + resolved, others, text[p.start : p.end].lower())]
     resolved = [p for p in resolved if not bound_wrongly(clauses, p, _last_before(p, mentions + resolved))]
     resolved = [p for p in resolved if not _unnamed_before(doc, p, others)]
-    return [p for p in resolved if not _names_own_phrase(text, p, own)]
+    resolved = [p for p in resolved if not _names_own_phrase(text, p, own)]
+    # rule "onlooker" (newslab.relations): "The president watched his testimony" is not the president's testimony
+    return [p for p in resolved if not ((a := _last_before(p, mentions + resolved)) and onlooker(text, a.end, p.start))]
 
 
 def _unnamed_before(doc: Document, pronoun: Mention, others: list[Person]) -> bool:

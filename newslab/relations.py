@@ -111,3 +111,28 @@ def relation_mentions(doc: Document, mentions: Sequence[Mention], others: Sequen
             Mention(target_mention.target, r.start(), r.end(), "description", rule, CONFIDENCE["relation"], antecedent)
         )
     return out
+
+
+@functools.cache
+def _onlooker_re() -> re.Pattern[str]:
+    """An onlooker verb, his/her (not "his own") and a performance noun, from the lists in ``rule_words.tsv``."""
+    verbs = "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in rule_words("relations.ONLOOKER_VERBS"))
+    nouns = "|".join(re.escape(n) for n in rule_words("relations.PERFORMANCE_NOUNS"))
+    return re.compile(
+        rf"\s+(?:\w+ly\s+)?(?:{verbs})\s+(?P<pron>his|her)\s+(?!own\b)(?:\w+\s+)?(?:{nouns})\b", re.IGNORECASE
+    )
+
+
+def onlooker(text: str, antecedent_end: int, pronoun_start: int) -> bool:
+    """Rule "onlooker": the antecedent watches or hears the pronoun's performance, so it does not own it.
+
+    "The president watched his testimony": the subject of an onlooker verb (``relations.ONLOOKER_VERBS``)
+    is no owner of the performance noun after his/her (``relations.PERFORMANCE_NOUNS``); "his own" keeps it.
+
+    Example:
+        >>> t = "The president watched his testimony on television."
+        >>> onlooker(t, 13, t.index("his")), onlooker("The president read his testimony.", 13, 23)
+        (True, False)
+    """
+    m = _onlooker_re().match(text, antecedent_end)
+    return m is not None and m.start("pron") == pronoun_start

@@ -173,3 +173,27 @@ def test_apposition_possessive_fires() -> None:
 )
 def test_relation_does_not_fire(text: str, phrase: str) -> None:
     assert text.index(phrase) not in _starts(text)
+
+
+# --- rule "onlooker" (newslab.relations) ---------------------------------------------------------------
+
+ONLOOKER_OPENING = "Back in Washington, the day belonged to Michael D. Cohen, Mr. Trump’s longtime lawyer and fixer. "
+ONLOOKER_TEXT = ONLOOKER_OPENING + "The president watched his testimony on a television in his hotel suite, aides said."
+
+
+def test_onlooker_fires() -> None:
+    starts = _starts(ONLOOKER_TEXT)
+    assert ONLOOKER_TEXT.index("his testimony") not in starts
+    assert ONLOOKER_TEXT.index("his hotel") in starts  # the president's own suite stays his
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The president watched his own testimony on a television in his hotel suite.",
+        "The president gave his testimony on a television in his hotel suite.",
+    ],
+)
+def test_onlooker_does_not_fire(sentence: str) -> None:
+    text = ONLOOKER_OPENING + sentence
+    assert text.index("his ", text.index("The president")) in _starts(text)
