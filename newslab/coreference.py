@@ -57,6 +57,7 @@ from newslab.lexicons import stopwords
 from newslab.mention_record import CONFIDENCE, Mention
 from newslab.people import ANAPHORIC_NOUNS, Person, named_subject, reaction_list
 from newslab.pronouns import hits_among
+from newslab.relations import onlooker
 from newslab.targets import Target
 from newslab.topic import (
     CLAUSE_OPENING,
@@ -369,6 +370,9 @@ def resolve_discourse(
             and not (fronted and sentence_start <= e.start)  # a person inside the fronted participle clause
             and not (low in ("his", "her") and e.target is None and e.sentence == tok.sentence
                      and predicate_of(text, e.end, tok.start))  # "DeSantis is seen as his rival": not DeSantis's
+            and not (low in ("his", "her") and e.target is None
+                     and text[e.end : tok.start] in (", ", ",\n"))  # rule "apposition": "Giuliani, his lawyer"
+            and not (low in ("his", "her") and onlooker(text, e.end, tok.start))  # "X watched his testimony"
         ]  # fmt: skip
         reflexive = low in ("himself", "herself") or (low in ("his", "her") and i + 1 < len(tokens)
                                                        and tokens[i + 1].text.lower() == "own")  # fmt: skip

@@ -10,6 +10,7 @@ of a role the target holds on the article's date ("the president") is kept.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import re
 from collections.abc import Sequence
@@ -18,7 +19,7 @@ from typing import NamedTuple
 from newslab.binding import Clauses, gender_rival
 from newslab.coreference import WINDOW
 from newslab.document import Document
-from newslab.lexicons import stopwords
+from newslab.lexicons import rule_word_values, stopwords
 from newslab.mention_record import Mention
 from newslab.people import Person, ReactionList, reaction_list
 from newslab.targets import Target
@@ -30,6 +31,59 @@ PATTERN_CACHE_SIZE = 64  # head-link patterns kept, one per set of description h
 #: Bloomberg"): the head and a few capitalized words (set by hand).
 NAME_CONTEXT_CHARS = 60
 SENTENCE_HEAD_WORDS = 3  # a description with at most this many words before it opens its sentence (by hand)
+#: Heads of business descriptions that a trade word can modify ("the financial industry tycoon"); fewer than five.
+BUSINESS_HEADS = frozenset({"tycoon", "magnate", "mogul", "billionaire"})
+#: Party nouns used as descriptions ("the Republican") and the party letter they name (fewer than five).
+PARTY_HEADS = {"republican": "R", "democrat": "D"}
+
+
+@functools.cache
+def _trades() -> dict[str, str]:
+    """Trade word -> the packaged target whose trade it is ("" = no target's); from ``rule_words.tsv``."""
+    return dict(rule_word_values("description_owners.TRADES"))
+
+
+@functools.cache
+def _parties() -> tuple[dict[str, str], dict[str, str]]:
+    """Full name -> party, and surname -> party where every listed bearer of the surname shares it."""
+    full = dict(rule_word_values("description_owners.PARTIES"))
+    by_surname: dict[str, set[str]] = {}
+    for name, party in full.items():
+        by_surname.setdefault(name.split()[-1], set()).add(party)
+    return full, {s: next(iter(p)) for s, p in by_surname.items() if len(p) == 1}
+
+
+def party_of(name: str) -> str:
+    """The party letter of a listed US politician ("Joe Biden", "Biden" -> "D"; "" if not listed).
+
+    Example:
+        >>> party_of("Joe Biden"), party_of("Mr. Romney"), party_of("Jane Doe")
+        ('D', 'R', '')
+    """
+    full, surnames = _parties()
+    low = re.sub(r"^(?:mr|mrs|ms|dr|sen|rep|gov)\.?\s+", "", name.lower().strip())
+    return full.get(low, "") or (surnames.get(low.split()[-1], "") if low else "")
+
+
+def other_trade(target: Target, words: Sequence[str]) -> str:
+    """Rule "trade of another": the trade word of a business description that is no trade of the target.
+
+    Example:
+        >>> from newslab.targets import TRUMP
+        >>> other_trade(TRUMP, "The financial industry tycoon".split())
+        'financial'
+        >>> other_trade(TRUMP, "the property mogul".split())
+        ''
+
+    """
+    if not words or words[-1].lower() not in BUSINESS_HEADS:
+        return ""
+    trades = _trades()
+    for w in words[:-1]:
+        low = w.lower().strip(",")
+        if low in trades and trades[low] != target.name:
+            return low
+    return ""
 
 
 class _Event(NamedTuple):
@@ -159,6 +213,14 @@ def unlinked_descriptions(
             continue
         head = d.rule.split(":", 1)[1]
         sentence = doc.sentence_of(d.start)
+        trade = other_trade(d.target, text[d.start : d.end].split())
+        if trade:  # rule "trade of another": "The financial industry tycoon" is not the real-estate tycoon
+            earlier = [
+                p for p in named if p.end <= d.start and sentence - WINDOW <= p.sentence and not clauses.quoted(p.start)
+            ]
+            name = earlier[-1].name if earlier else f"someone of the {trade} trade"
+            moved.append(Person(d.start, d.end, f"{name} (trade of another: {trade})", "", sentence))
+            continue
         last_target = (
             name_ends[bisect.bisect_left(name_ends, d.start + 1) - 1] if name_ends and name_ends[0] <= d.start else -1
         )
@@ -183,6 +245,11 @@ def unlinked_descriptions(
                 first = min((p for p in before if p.sentence == nearest), key=lambda p: p.start)
                 if not target_there:
                     owner = first.name
+        party = PARTY_HEADS.get(head.lower(), "")
+        if owner and party and party_of(owner) not in ("", party):
+            # rule "party of another": "Biden may be his opponent. The Republican says …" is not Biden's
+            d = dataclasses.replace(d, antecedent=f"party of another: not {owner} ({party_of(owner)})")
+            owner = ""
         if not owner:
             later = [n for n in names if n.start >= d.end and doc.sentence_of(n.start) == sentence]
             if later and not re.fullmatch(r"\s*[,(—–-]?\s*", text[d.end : later[0].start]):

@@ -46,6 +46,9 @@ CONFIDENCE = {
     # "Ivanka Trump, his elder daughter": the possessor of a kin noun whose named relative is another bearer
     # of the target's surname (newslab.discourse_rivals; set by hand, as the discourse rule)
     "pronoun:kin": 0.6,
+    # "his client" whose possessor the article names as the target's lawyer (newslab.relations, mr11): as sure as
+    # the kin rule, which also reads a relation the article states (set by hand)
+    "relation": 0.6,
 }
 
 

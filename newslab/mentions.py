@@ -58,6 +58,7 @@ from newslab.people import ANAPHORIC_NOUNS, Person, people, people_words
 from newslab.pronouns import NOT_NAMES, QUOTE_LOOKBACK, quote_pronouns, resolve_pronouns, word_hits
 from newslab.records import MentionRow, columns
 from newslab.regex_scan import lowered_letterwise, scan
+from newslab.relations import onlooker, relation_mentions
 from newslab.targets import Target
 
 if TYPE_CHECKING:
@@ -396,6 +397,8 @@ def article_mentions(
         mentions = sorted(mentions + resolved, key=lambda m: m.start)
         discourse = resolve_discourse(doc, mentions, targets, others, clauses=clauses, hits=hits)  # the same clauses
         mentions = sorted(mentions + discourse, key=lambda m: m.start)
+        related = relation_mentions(doc, mentions, others)  # rule "relation:<noun>": "Giuliani … his client"
+        mentions = sorted(mentions + related, key=lambda m: m.start) if related else mentions
         addressed = addressee_mentions(doc.text, named, mentions)  # rule "pronoun:addressee": "CARLSON: Are you …"
         mentions = sorted(mentions + addressed, key=lambda m: m.start) if addressed else mentions
     if pronouns and quotes:
@@ -421,7 +424,9 @@ def _vetted(
     resolved = [p for p in resolved if not competed(p, mentions + resolved, others, text[p.start : p.end].lower())]
     resolved = [p for p in resolved if not bound_wrongly(clauses, p, _last_before(p, mentions + resolved))]
     resolved = [p for p in resolved if not _unnamed_before(doc, p, others)]
-    return [p for p in resolved if not _names_own_phrase(text, p, own)]
+    resolved = [p for p in resolved if not _names_own_phrase(text, p, own)]
+    # rule "onlooker" (newslab.relations): "The president watched his testimony" is not the president's testimony
+    return [p for p in resolved if not ((a := _last_before(p, mentions + resolved)) and onlooker(text, a.end, p.start))]
 
 
 def _unnamed_before(doc: Document, pronoun: Mention, others: list[Person]) -> bool:
@@ -479,16 +484,24 @@ def _link_descriptions(
             by_target.setdefault(m.target.name, []).append(m)
     dropped: set[tuple[int, int, str]] = set()
     moved: list[Person] = []
+    noted: dict[tuple[int, int, str], Mention] = {}  # kept with a note in the evidence ("party of another")
     for group in by_target.values():
         names = [m for m in group if m.kind == "name"]
         descs = [m for m in group if m.kind == "description"]
         kept, gone = unlinked_descriptions(doc, descs, names, others)
         keep = {(m.start, m.end) for m in kept}
         dropped |= {(m.start, m.end, m.target.name) for m in descs if (m.start, m.end) not in keep}
+        noted |= {(m.start, m.end, m.target.name): m for m in kept if m.antecedent}
         moved += gone
-    if not dropped:
+    if not dropped and not noted:
         return mentions, others
-    kept_mentions = [m for m in mentions if (m.start, m.end, m.target.name) not in dropped]
+    kept_mentions = [
+        noted.get((m.start, m.end, m.target.name), m)
+        for m in mentions
+        if (m.start, m.end, m.target.name) not in dropped
+    ]
+    if not dropped:
+        return kept_mentions, others
     return kept_mentions, sorted([*others, *moved], key=lambda p: (p.start, p.end))
 
 

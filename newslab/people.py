@@ -290,9 +290,12 @@ def _person_in_run(
     return lo, " ".join(words[lo:]), (gender or name_gender)
 
 
-#: An item of a list of reactions at a sentence start: "Jeb Bush, rival candidate: ‘…’", "Elon Musk: ‘…’".
+#: An item of a list of reactions at a sentence start: "Jeb Bush, rival candidate: ‘…’", "Elon Musk: ‘…’", and
+#: with a relative clause after the role (rule "list item with a relative clause", mr11): "Brian Kemp, Georgia
+#: governor, who Trump once tried to unseat: ‘…’".
 _LIST_ITEM = re.compile(
-    r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+)(?:,\s+[^,:‘“\"\n]{1,60})?:\s*(?P<quote>[‘“\"])"
+    r"(?P<label>[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+)(?:,\s+[^,:‘“\"\n]{1,60})?"
+    r"(?:,\s+(?:who|whom|whose)\s[^,:‘“\"\n]{1,60})?:\s*(?P<quote>[‘“\"])"
 )
 #: The closing mark of each opening quote mark (a ’ followed by a letter is an apostrophe).
 _QUOTE_CLOSE = {"‘": re.compile(r"’(?![a-z])"), "“": re.compile(r"”"), '"': re.compile(r'"')}
