@@ -49,3 +49,30 @@ def test_object_rules_fire(text: str, names: tuple[str, ...], row: tuple[str, st
 )  # fmt: skip
 def test_object_rules_do_not_fire(text: str, names: tuple[str, ...]) -> None:
     assert [r for r in rows(text, *names) if r[1] != r[0]] == []
+
+
+@pytest.mark.parametrize(
+    "text,names,row",
+    [
+        ("The councillor attacked Rupa Huq on Friday.", ("Rupa Huq",),
+         ("The councillor", "Rupa Huq", "against", "subject (not a named actor) (role subject)")),
+        ("Donnelly’s campaign manager dubbed Rokita “Temper Tantrum Todd” when tweeting the article.", ("Rokita",),
+         ("Donnelly’s campaign manager", "Rokita", "against", "subject (not a named actor) (role subject)")),
+    ],
+)  # fmt: skip
+def test_role_subject_fires(text: str, names: tuple[str, ...], row: tuple[str, str, str, str]) -> None:
+    table = nl.stance_table(nl.Article("t", "", text), tuple(nl.Target(n) for n in names), progress=False)
+    assert [(r.holder, r.target, r.stance, r.holder_rule) for r in table.itertuples()] == [row]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The move angered Rupa Huq on Friday.",  # a thing, no role noun
+        "Her lawyer attacked Rupa Huq on Friday.",  # a possessive pronoun nobody resolves
+        "The councillors' plan attacked Rupa Huq on Friday.",  # the head is no role noun
+    ],
+)
+def test_role_subject_does_not_fire(text: str) -> None:
+    table = nl.stance_table(nl.Article("t", "", text), (nl.Target("Rupa Huq"),), progress=False)
+    assert not any("role subject" in rule for rule in table["holder_rule"])
