@@ -45,7 +45,7 @@ from newslab.object_roles import (
     pronoun_named_before,
     pronoun_object,
 )
-from newslab.subjects import AUTHOR_OF_MEDIUM, AUXILIARIES, ENABLED, subject_of
+from newslab.subjects import AUTHOR_OF_MEDIUM, AUXILIARIES, ENABLED, ROLE_SUBJECT_RULE, role_subject, subject_of
 
 #: Prepositions after a noun cue that introduce its holder ("support from 33 Democrats").
 HOLDER_PREPOSITIONS = ("from", "by", "among")
@@ -361,8 +361,12 @@ def cue_roles(
             medium = hrule == AUTHOR_OF_MEDIUM
             hrule = hrule if holder_actor is not None else ""
             no_actor = holder_actor is not None and hrule.endswith("(not a named actor)") and not medium
-            if ENABLED["subject no actor"] and no_actor and not clean_holder(holder_actor.label):  # type: ignore[union-attr]
+            role = role_subject(text, sent.start, holder_actor) if no_actor else ""  # type: ignore[arg-type]
+            if ENABLED["subject no actor"] and no_actor and not role and not clean_holder(holder_actor.label):  # type: ignore[union-attr]
                 holder_actor, hrule, skipped = None, "", True  # rule "subject no actor" ("tonight- attacking")
+            if role:  # rule "role subject": "The councillor threatened" -> the description holds (st10)
+                holder_actor = Actor(role, holder_actor.end - len(role), holder_actor.end)  # type: ignore[union-attr]
+                hrule += f" ({ROLE_SUBJECT_RULE})"
         hrule_was_empty = hrule == ""
         if holder_actor is None:
             before = [a for a in actors if a.end <= cs and not preceded_by_preposition(text, a.start)]

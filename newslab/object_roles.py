@@ -26,7 +26,14 @@ TITLES_AFTER_COMMA = 2  # title words skipped after the comma of an apposition (
 #: "role noun" (sq4) was off: on the spent opinions it added one row with the right target and a wrong holder
 #: ("allies" for "members of the media": test7 precision 21/25 -> 21/26); on since sq5, whose rule "members of"
 #: (newslab.holders.members_holder) gives that row its holder (test7 21/24 -> 22/25, other splits unchanged).
-ENABLED = {"apposition title": True, "object pronoun": True, "title run": True, "role noun": True}
+#: st10: "deeds of a title run" ("praised the efforts of U.S. Ambassador Nikki Haley": the doer after a title run).
+ENABLED = {
+    "apposition title": True,
+    "object pronoun": True,
+    "title run": True,
+    "role noun": True,
+    "deeds of a title run": True,
+}
 
 #: Party words that stand before a name like a title ("Democrat Hillary Clinton", "the Republican
 #: incumbent, Senator X"): skipped as titles under rule "apposition title". Hand list for issue 23.
@@ -104,9 +111,9 @@ def object_of(text: str, cue_end: int, limit: int, actors: list[Actor]) -> tuple
             break
         tag = tags.get(low, "")
         if low in DEEDS or low in ACT_NOUNS:  # "appreciate everything that Trump has done": the doer is the object
-            doer = _deed_doer(tokens, n, actors, of_only=low in ACT_NOUNS)
+            doer, how = _deed_doer(tokens, n, actors, of_only=low in ACT_NOUNS)
             if doer is not None:
-                return doer, "object (what the target did)"
+                return doer, f"object (what the target did){how}"
         if low in OBJECT_GAP or tag.startswith(("JJ", "CD", "RB", "PRP$", "DT")) or low.endswith("ly"):
             continue
         if _is_title(low):  # "attacked former Secretary of State X", "hammered primary rival X"
@@ -135,14 +142,26 @@ ACT_NOUNS = frozenset(rule_words("cue_roles.ACT_NOUNS"))
 
 def _deed_doer(
     tokens: list[tuple[str, int, int]], n: int, actors: list[Actor], *, of_only: bool = False
-) -> Actor | None:
-    """The actor who did the deeds at token ``n``: "everything (that) X has done", "the work of X"."""
+) -> tuple[Actor | None, str]:
+    """The actor who did the deeds at token ``n``: "everything (that) X has done", "the work of X".
+
+    Rule "deeds of a title run" (st10): after "of", a target named at the end of a capitalized title run is the
+    doer ("praised the efforts of U.S. Ambassador to the United Nations Nikki Haley"), as rule "title run" reads it
+    right after a verb cue.
+    """
     k = n + 1
+    linked = k < len(tokens) and tokens[k][0].lower() == "of"
     if k < len(tokens) and tokens[k][0].lower() in (("of",) if of_only else ("that", "which", "of")):
         k += 1
     if k < len(tokens) and tokens[k][0].lower() in ("the", "a"):
         k += 1
-    return _actor_at(actors, tokens[k][1]) if k < len(tokens) else None
+    if k >= len(tokens):
+        return None, ""
+    actor = _actor_at(actors, tokens[k][1])
+    if actor is None and linked and ENABLED["deeds of a title run"] and tokens[k][0][:1].isupper():
+        actor = _title_run(tokens, k, actors)
+        return actor, " (deeds of a title run)"
+    return actor, ""
 
 
 #: Lowercase role words that may stand before a name after a verb cue ("accuser Christine Blasey Ford", "ousted

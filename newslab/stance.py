@@ -88,7 +88,7 @@ from newslab.stance_rules import (
     relation_nouns,
     sentence_rules,
 )
-from newslab.subjects import MEDIA_NOUNS, NEGATIONS
+from newslab.subjects import MEDIA_NOUNS, NEGATIONS, ROLE_SUBJECT_RULE
 from newslab.targets import Target
 from newslab.tone_lexicon import (
     NEGATION_SCALAR,
@@ -309,7 +309,7 @@ def article_stance(
             hrule: str, trule: str) -> None:  # fmt: skip
         target = tgt.target or tgt.member_of
         holder, hrule = members_holder(text, holder, hrule, actors_by_sentence, sent_index, tgt.start, member_targets)
-        holder = clean_holder(holder)
+        holder = clean_holder(holder) or (holder if f"({ROLE_SUBJECT_RULE})" in hrule else "")
         if not holder:
             return  # not an actor ("whom", "expressing", "It", "by"): no row rather than a wrong one
         if target is None or holder == target.name or holder in target.aliases:

@@ -50,8 +50,11 @@ _ING_WORD = re.compile(r"\w+ing\b")  # matched at the cue's offset in the text: 
 #: Switch of rule "apposition relative" (round 5: "Sanders, a candidate who has been feuding with X" -> Sanders).
 #: Switch of rule "participle after comma" (round 5: "Maduro spoke for an hour, attacking X" -> Maduro): off,
 #: never chosen by validation/cv_opinions.py and its one new row on 1,000 news articles was wrong.
+#: Switch of rule "role subject" (st10: "The councillor threatened legal action against X": a determined role noun of
+#: :data:`ROLE_SUBJECTS` is a subject, though no named actor; the row's holder is the description).
 ENABLED = {
     "subject no actor": True,
+    "role subject": True,
     "target before group noun": True,
     "apposition relative": True,
     "participle after comma": False,
@@ -68,6 +71,34 @@ MEDIA_NOUNS = frozenset(rule_words("cue_roles.MEDIA_NOUNS"))
 
 
 AUTHOR_OF_MEDIUM = "author of the statement"
+
+#: Singular role nouns that hold a stance as a subject after a determiner or a possessive ("The councillor
+#: threatened", "Donnelly's campaign manager dubbed"): rule "role subject" (st10). Hand list for issue 23.
+ROLE_SUBJECTS = frozenset(rule_words("subjects.ROLE_SUBJECTS"))
+ROLE_SUBJECT_RULE = "role subject"  # named in holder_rule; the stance stage keeps such a holder (no name in it)
+#: A determiner, or a possessor's name ("Donnelly's"), and two words at most before the role noun.
+_DETERMINED = (
+    r"(?:\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat)\s+|(?:\b[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+)(?:[a-z-]+\s+){0,2}"
+)
+
+
+def role_subject(text: str, lo: int, actor: Actor) -> str:
+    """Rule "role subject": the description when the subject ``actor`` (no named actor) is a determined role noun.
+
+    Example:
+        >>> text = "The councillor threatened legal action."
+        >>> role_subject(text, 0, Actor("councillor", 0, 14))
+        'The councillor'
+        >>> role_subject("The move angered X.", 0, Actor("move", 0, 8))
+        ''
+        >>> text = "Donnelly’s campaign manager dubbed him a tyrant."
+        >>> role_subject(text, 0, Actor("manager", 20, 27))
+        'Donnelly’s campaign manager'
+    """
+    if not ENABLED["role subject"] or actor.label.lower() not in ROLE_SUBJECTS:
+        return ""
+    found = re.search(_DETERMINED + re.escape(actor.label) + "$", text[lo : actor.end])
+    return found.group() if found is not None else ""
 
 
 def _clause_subject(tokens: list[tuple[str, int, int]], i: int, actors: list[Actor]) -> tuple[Actor | None, str]:
