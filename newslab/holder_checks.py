@@ -92,9 +92,9 @@ def _phrase_holder(text: str, sent: tuple[int, int], holder: str, names: Sequenc
 
 def _thing_holder(text: str, sent: tuple[int, int], holder: str, names: Sequence[str]) -> tuple[str, str] | None:
     """("author name" or "", rule) when ``holder`` is a thing said or done ("remarks"), else None."""
-    words = _WORD.findall(holder.lower())
-    if not words or words[-1] not in _words("THING_NOUNS") or (holder[:1].isupper() and len(words) > 1):
-        return None
+    words = _WORD.findall(holder)
+    if not words or words[-1] not in _words("THING_NOUNS"):
+        return None  # lowercase only: "Pentagon Remarks" is as written
     for start in _occurrences(text, *sent, holder):
         owner = _POSSESSOR.search(text[max(0, start - LOOKBACK) : start])
         if owner is not None and _named(owner.group(1), names):
