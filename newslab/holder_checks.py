@@ -8,7 +8,7 @@ it, replaces the holder by the actor the phrase names, or drops it; the rule's n
   "of"/"from", never the place;
 * ``holder:description not resolved`` -- "the senator *from New York*", "the Governor *of Maryland*", "The former
   vice *president* has clashed": a role description with no name the pass resolved gives no row (never a bare
-  "president");
+  "president" cut from a longer description; "The president attacked X" stays as written, as the coders do);
 * ``holder:group in place`` -- "*Democrats* in Congress demanded": the group, not the place;
 * ``holder:thing is no actor`` -- "The *remarks* came a day after he … accusing Germany": a thing said or done gives
   no row unless its author is named before it ("Trump's remarks" -> Trump, rule ``holder:author of the thing``);
@@ -102,10 +102,16 @@ def _thing_holder(text: str, sent: tuple[int, int], holder: str, names: Sequence
     return "", "holder:thing is no actor"
 
 
-def _bare_role(holder: str) -> bool:
-    """A lone lowercase office ("president"): a description cut to its head."""
+def _cut_role(text: str, sent: tuple[int, int], holder: str) -> bool:
+    """A lone lowercase office cut from a longer description ("The former vice *president*"): not "the president"."""
     words = [w for w in _WORD.findall(holder) if w.lower() not in ("the", "a", "an")]
-    return len(words) == 1 and words[0].islower() and words[0] in _words("ROLE_NOUNS")
+    if len(words) != 1 or not words[0].islower() or words[0] not in _words("ROLE_NOUNS"):
+        return False
+    for start in _occurrences(text, *sent, words[0]):
+        before = _WORD.findall(text[max(0, start - LOOKBACK) : start])
+        if before and before[-1].lower() not in ("the", "a", "an") and before[-1].islower():
+            return True  # a modifier before the head ("former vice"): the whole phrase is someone else
+    return False
 
 
 def _cue_text(cue_words: Sequence[str]) -> str:
@@ -132,7 +138,8 @@ def perceived_act(sentence: str, cue_words: Sequence[str]) -> bool:
     if "as" not in words:
         return False
     k = len(words) - 1 - words[::-1].index("as")
-    return any(w in _words("PERCEIVING_VERBS") for w in words[:k])
+    passive = frozenset(rule_words("tone_constructions.PASSIVE_AUX"))  # "has been viewed as hostile": no perceiver
+    return any(w in _words("PERCEIVING_VERBS") and not (j and words[j - 1] in passive) for j, w in enumerate(words[:k]))
 
 
 def negated_support(cue_words: Sequence[str], score: float) -> bool:
@@ -177,9 +184,12 @@ def sent_span(article: Any, index: int) -> tuple[int, int]:
     return sent.start, sent.end
 
 
-def repeats(rows: Sequence[Mapping[str, Any]], key: tuple[int, str, int, str]) -> bool:
-    """Whether a row with this (sentence_id, holder, start, stance) is already there (a corrected holder may be)."""
-    return any((r["sentence_id"], r["holder"], r["start"], r["stance"]) == key for r in rows)
+def repeats(rows: Sequence[Mapping[str, Any]], key: tuple[int, str, int, str, list[str]]) -> bool:
+    """Whether a row with this (sentence_id, holder, start, stance, cues) is already there.
+
+    A corrected holder may be: "Larry Hogan of Maryland, a frequent critic of" gives Hogan's row by two rules.
+    """
+    return any((r["sentence_id"], r["holder"], r["start"], r["stance"], r["cues"]) == key for r in rows)
 
 
 def checked_holder(
@@ -220,14 +230,14 @@ def checked_holder(
     if not holder or holder == "author":
         return holder, hrule
     sentence = text[sent[0] : sent[1]]
-    if perceived_act(sentence, cue_words):
+    if not hrule.startswith("speaker") and perceived_act(sentence, cue_words):  # a speaker reports the view
         return "", f"{hrule}; holder:perceived act"
     if negated_support(cue_words, score):
         return "", f"{hrule}; holder:negated act of support"
     if hrule.startswith("passive agent") and in_patients_clause(text, sent, target, cue_words):
         return "", f"{hrule}; holder:target in the patient's relative clause"
     found = _thing_holder(text, sent, holder, names) or _phrase_holder(text, sent, holder, names)
-    if found is None and _bare_role(holder):
+    if found is None and _cut_role(text, sent, holder):
         found = "", "holder:description not resolved"
     if found is None:
         return holder, hrule

@@ -315,7 +315,7 @@ def article_stance(
             return  # not an actor ("whom", "expressing", "It", "by"): no row rather than a wrong one
         holder, hrule = checked_holder(text, sent_span(article, sent_index), holder, hrule, (tgt.start, tgt.end), score,
                                        cue_words, names)  # fmt: skip
-        if not holder or repeats(rows, (sent_index, holder, tgt.start, _label(score))):
+        if not holder or repeats(rows, (sent_index, holder, tgt.start, _label(score), cue_words)):
             return  # holder_checks.py: a place, a thing, an unresolved description, an act not the holder's
         if target is None or holder == target.name or holder in target.aliases:
             return

@@ -119,3 +119,12 @@ def test_generated_holders_are_actors_never_places() -> None:
             assert holder == group, (group, place, holder)
             seen += 1
     assert seen >= len(people) * len(places) + len(groups) * len(places)
+
+
+def test_whole_description_and_reported_view_stay() -> None:
+    """Must not fire: "The president" is the whole phrase; a speaker's "has been viewed as" is the speaker's view."""
+    assert ["president", "Mitt Romney", "against"] in [
+        [str(r[0]).lower().removeprefix("the "), *r[1:3]]
+        for r in rows("The president also attacked Mitt Romney's record.", nl.Target("Mitt Romney"))
+    ]
+    assert not perceived_act("Gates has been viewed as hostile to them", ["hostile"])
