@@ -103,13 +103,13 @@ def _thing_holder(text: str, sent: tuple[int, int], holder: str, names: Sequence
 
 
 def _cut_role(text: str, sent: tuple[int, int], holder: str) -> bool:
-    """A lone lowercase office cut from a longer description ("The former vice *president*"): not "the president"."""
+    """A lone lowercase office cut from a description of another bearer ("The former vice *president*")."""
     words = [w for w in _WORD.findall(holder) if w.lower() not in ("the", "a", "an")]
     if len(words) != 1 or not words[0].islower() or words[0] not in _words("ROLE_NOUNS"):
         return False
     for start in _occurrences(text, *sent, words[0]):
         before = _WORD.findall(text[max(0, start - LOOKBACK) : start])
-        if before and before[-1].lower() not in ("the", "a", "an") and before[-1].islower():
+        if before and before[-1].lower() in _words("OTHER_BEARER"):
             return True  # a modifier before the head ("former vice"): the whole phrase is someone else
     return False
 
