@@ -64,6 +64,7 @@ from newslab.cue_roles import cue_roles, may_give_row
 from newslab.document import Document
 from newslab.experiencers import experiencer_objects, may_feel
 from newslab.friend_pairs import friend_rows
+from newslab.holder_checks import checked_holder, repeats, sent_span
 from newslab.holders import (
     act_on_target,
     addressee_of_directive,
@@ -312,6 +313,10 @@ def article_stance(
         holder = clean_holder(holder) or (holder if f"({ROLE_SUBJECT_RULE})" in hrule else "")
         if not holder:
             return  # not an actor ("whom", "expressing", "It", "by"): no row rather than a wrong one
+        holder, hrule = checked_holder(text, sent_span(article, sent_index), holder, hrule, (tgt.start, tgt.end), score,
+                                       cue_words, names)  # fmt: skip
+        if not holder or repeats(rows, (sent_index, holder, tgt.start, _label(score), cue_words)):
+            return  # holder_checks.py: a place, a thing, an unresolved description, an act not the holder's
         if target is None or holder == target.name or holder in target.aliases:
             return
         sent = article.sentences[sent_index]
