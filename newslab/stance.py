@@ -224,6 +224,22 @@ def _never_stronger(article: Document, sid: int, m: Mention, q: Quote, quotes: l
     return found if found is not None and found.ever and found.score > 0 else None
 
 
+def _no_quote_holder(holder: str, m: Mention) -> bool:
+    """A quote's speaker that holds no row toward ``m``: unresolved, the target itself, empty, or a medium.
+
+    >>> from newslab.targets import TRUMP
+    >>> m = Mention(TRUMP, 0, 5, "name", "name", 1.0)
+    >>> [_no_quote_holder(h, m) for h in ("Trump", "a statement", "Pelosi")]
+    [True, True, False]
+    """
+    return (
+        holder.lower() in UNRESOLVED
+        or holder in {m.target.name, *m.target.aliases}
+        or not holder.split()
+        or holder.split()[-1].lower() in MEDIA_NOUNS  # "a statement said": nobody's own words
+    )
+
+
 def _judgement_rows(article: Document, mentions: list[Mention], quotes: list[Quote],
                     quote_at: Callable[..., Quote | None], speaker_name: Callable[[Quote], str],
                     tones: Mapping[tuple[int, int], tuple[str, float]] | None, covered: set[tuple[int, str]],
@@ -239,13 +255,7 @@ def _judgement_rows(article: Document, mentions: list[Mention], quotes: list[Quo
             continue  # a speaker not resolved (a pronoun with no antecedent, nobody) holds no row
         sid = article.sentence_of(m.start)
         holder = speaker_name(q)
-        if (
-            (sid, m.target.name) in covered
-            or holder.lower() in UNRESOLVED
-            or holder in {m.target.name, *m.target.aliases}
-            or not holder.split()
-            or holder.split()[-1].lower() in MEDIA_NOUNS  # "a statement said": nobody's own words
-        ):
+        if (sid, m.target.name) in covered or _no_quote_holder(holder, m):
             continue
         model = tones.get((m.start, m.end)) if tones is not None else None
         if sid not in readings:
@@ -444,14 +454,7 @@ def article_stance(
         if q is None or not (q.resolved or q.speaker) or q.verb.lower() in DENIALS:
             continue
         holder = speaker_name(q)
-        if (
-            (sid, m.target.name) in covered
-            or (sid, m.start) in theirs
-            or holder.lower() in UNRESOLVED
-            or holder in {m.target.name, *m.target.aliases}
-            or not holder.split()
-            or holder.split()[-1].lower() in MEDIA_NOUNS  # "a statement said": nobody's own words
-        ):
+        if (sid, m.target.name) in covered or (sid, m.start) in theirs or _no_quote_holder(holder, m):
             continue
         model = tones.get((m.start, m.end)) if tones is not None else None
         at = article.sentences[sid]
