@@ -63,9 +63,26 @@ def _named(words: str, names: Sequence[str]) -> str:
     return ""
 
 
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"  # what a regex's \\w matches
+
+
 def _occurrences(text: str, lo: int, hi: int, holder: str) -> list[int]:
-    pattern = re.compile(r"(?<![\w])" + re.escape(holder) + r"(?![\w])")
-    return [m.start() for m in pattern.finditer(text, lo, hi)]
+    """Starts of ``holder`` as whole words in ``text[lo:hi]`` (``str.find``: no pattern compiled per holder).
+
+    >>> _occurrences("Hogan of Maryland and Hogans", 0, 28, "Hogan")
+    [0]
+    """
+    out: list[int] = []
+    at = text.find(holder, lo, hi) if holder else -1
+    while at >= 0:
+        end = at + len(holder)
+        if not (at > 0 and _is_word_char(text[at - 1])) and not (end < hi and _is_word_char(text[end])):
+            out.append(at)  # as the regex did: the left look may see before lo, the right one stops at hi
+            at = text.find(holder, end, hi)
+        else:
+            at = text.find(holder, at + 1, hi)
+    return out
 
 
 def _phrase_holder(text: str, sent: tuple[int, int], holder: str, names: Sequence[str]) -> tuple[str, str] | None:

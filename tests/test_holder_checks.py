@@ -7,12 +7,15 @@ from __future__ import annotations
 
 import itertools
 import random
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import newslab as nl
 from newslab.errors import NewslabError
-from newslab.holder_checks import checked_holder, in_patients_clause, negated_support, perceived_act
+from newslab.holder_checks import _occurrences, checked_holder, in_patients_clause, negated_support, perceived_act
 
 OBAMA = nl.Target("Barack Obama", aliases=("Barack Obama", "Obama"))
 MUELLER = nl.Target("Robert Mueller", aliases=("Robert Mueller", "Mueller"))
@@ -128,3 +131,20 @@ def test_whole_description_and_reported_view_stay() -> None:
         for r in rows("The president also attacked Mitt Romney's record.", nl.Target("Mitt Romney"))
     ]
     assert not perceived_act("Gates has been viewed as hostile to them", ["hostile"])
+
+
+_WORD_TEXT = "ab_Hogan Hogan. Hogans é x-Hogan Hogan_ Hogan’s  Ho"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=_WORD_TEXT, max_size=40),
+    st.sampled_from(["Hogan", "Ho", "n H", "Hogan.", "é", "a"]),
+    st.integers(0, 40),
+    st.integers(0, 40),
+)
+def test_occurrences_equal_the_whole_word_regex(text: str, holder: str, lo: int, hi: int) -> None:
+    """The str.find scan gives the starts the former per-holder regex gave (finditer with pos/endpos)."""
+    lo, hi = min(lo, len(text)), min(max(lo, hi), len(text))
+    pattern = re.compile(r"(?<![\w])" + re.escape(holder) + r"(?![\w])")
+    assert _occurrences(text, lo, hi, holder) == [m.start() for m in pattern.finditer(text, lo, hi)]
